@@ -1,0 +1,2 @@
+export type { GradientDescentOptions, GradientDescentRun } from "./gradientDescent.js";
+export { gradientDescent } from "./gradientDescent.js";

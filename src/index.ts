@@ -1,0 +1,10 @@
+/**
+ * relutopo: exact conservation laws and invariant-set topology of gradient
+ * flow in homogeneous (ReLU-type) networks. The library API, layer by layer.
+ */
+export * from "./errors.js";
+export * from "./scalar/index.js";
+export * from "./net/index.js";
+export * from "./invariants/index.js";
+export * from "./flow/index.js";
+export * from "./report/index.js";

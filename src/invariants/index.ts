@@ -1,0 +1,3 @@
+export { neuronInvariants, incomingNormSq, outgoingNormSq } from "./neuronInvariants.js";
+export { linearInvariant } from "./linearInvariant.js";
+export { predictedGdDrift } from "./gdDrift.js";

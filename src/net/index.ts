@@ -1,0 +1,13 @@
+export type { Activation, ActivationFunctions } from "./activation.js";
+export { parseActivation, activationName, activationFunctions, ACTIVATION_NAMES } from "./activation.js";
+export type { Network, NetworkShape } from "./network.js";
+export { networkShape, mapNetwork, zipNetworks, networkIn, networkToJson } from "./network.js";
+export { readNetwork, networkFromObject } from "./readNetwork.js";
+export type { Dataset } from "./dataset.js";
+export { readDataset, datasetIn } from "./dataset.js";
+export type { ForwardPass } from "./forward.js";
+export { forward, dot } from "./forward.js";
+export type { LossKind } from "./loss.js";
+export { loss, parseLossKind, pointLoss, pointLossGradient, sigmoid } from "./loss.js";
+export type { LossAndGradient } from "./gradient.js";
+export { lossAndGradient } from "./gradient.js";

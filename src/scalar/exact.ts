@@ -1,0 +1,48 @@
+import Fraction from "fraction.js";
+import { InputError } from "../errors.js";
+import type { Scalar } from "./scalar.js";
+import { parseRational } from "./parseRational.js";
+
+/** An exact rational (fraction.js on BigInt, always reduced). */
+export type Rational = Fraction;
+
+const ZERO = new Fraction(0n, 1n);
+const ONE = new Fraction(1n, 1n);
+
+function noTranscendental(): never {
+  throw new InputError("exact arithmetic has no exp or log: use --arith decimal:D or --arith float for binary cross-entropy");
+}
+
+/** Exact rationals: every sign, equality and count decided without rounding. */
+export const exact: Scalar<Rational> = {
+  kind: "exact",
+  digits: undefined,
+  name: "exact",
+  zero: ZERO,
+  one: ONE,
+  parse(text) {
+    const { num, den } = parseRational(text);
+    return new Fraction(num, den);
+  },
+  fromRational: (num, den) => new Fraction(num, den),
+  fromInt: (n) => new Fraction(BigInt(n), 1n),
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  div(a, b) {
+    if (b.n === 0n) throw new InputError("division by zero");
+    return a.div(b);
+  },
+  neg: (a) => a.neg(),
+  abs: (a) => a.abs(),
+  sign: (a) => (a.n === 0n ? 0 : a.s < 0n ? -1 : 1),
+  cmp: (a, b) => {
+    const c = a.compare(b);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+  },
+  eq: (a, b) => a.equals(b),
+  exp: noTranscendental,
+  ln: noTranscendental,
+  toString: (a) => a.toFraction(),
+  toNumber: (a) => a.valueOf(),
+};
