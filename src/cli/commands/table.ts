@@ -1,0 +1,10 @@
+import type { Command } from "commander";
+import { TABLES } from "./tables/index.js";
+
+/** `relutopo table <name>`: exact tables as md, csv, json or tex. */
+export function registerTable(program: Command): void {
+  const table = program.command("table").description("exact tables (Markdown, CSV, JSON or LaTeX)");
+  for (const register of TABLES) register(table);
+  table.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
+  table.exitOverride().configureOutput({ outputError: () => {} });
+}
