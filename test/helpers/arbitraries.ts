@@ -1,0 +1,49 @@
+import fc from "fast-check";
+import type { Activation } from "../../src/net/activation.js";
+import type { Dataset } from "../../src/net/dataset.js";
+import type { Network } from "../../src/net/network.js";
+import { dot } from "../../src/net/forward.js";
+import { exact, type Rational } from "../../src/scalar/exact.js";
+
+/** Small rationals p/q, shrinking toward 0 and toward small denominators. */
+export const rational = (maxNum = 12, maxDen = 6): fc.Arbitrary<Rational> =>
+  fc.tuple(fc.integer({ min: -maxNum, max: maxNum }), fc.integer({ min: 1, max: maxDen })).map(([p, q]) => exact.fromRational(BigInt(p), BigInt(q)));
+
+export const positiveRational = (maxNum = 12, maxDen = 6): fc.Arbitrary<Rational> =>
+  fc.tuple(fc.integer({ min: 1, max: maxNum }), fc.integer({ min: 1, max: maxDen })).map(([p, q]) => exact.fromRational(BigInt(p), BigInt(q)));
+
+const vec = (n: number): fc.Arbitrary<Rational[]> => fc.array(rational(), { minLength: n, maxLength: n });
+const mat = (r: number, c: number): fc.Arbitrary<Rational[][]> => fc.array(vec(c), { minLength: r, maxLength: r });
+
+export const activation: fc.Arbitrary<Activation> = fc.oneof(
+  fc.constant<Activation>({ kind: "relu" }),
+  fc.constant<Activation>({ kind: "abs" }),
+  fc.constant<Activation>({ kind: "linear" }),
+  fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 10 })).map(([p, q]): Activation => ({ kind: "leaky_relu", slope: `${p}/${q}` })),
+);
+
+/** A network with its data set; with `kink`, neuron 0 sits exactly on the kink of point 0 (z = 0). */
+export interface NetAndData {
+  net: Network<Rational>;
+  data: Dataset<Rational>;
+}
+
+/** Random exact networks (d ≤ 3, l ≤ 3, e ≤ 2, optional biases, all activations) with n ≤ 4 data points, some exactly on a kink. */
+export const netAndData: fc.Arbitrary<NetAndData> = fc
+  .record({ d: fc.integer({ min: 1, max: 3 }), l: fc.integer({ min: 1, max: 3 }), e: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ d, l, e, n }) =>
+    fc.record({
+      activation,
+      W1: mat(l, d),
+      b1: fc.option(vec(l), { nil: undefined }),
+      W2: mat(e, l),
+      b2: fc.option(vec(e), { nil: undefined }),
+      X: mat(n, d),
+      Y: mat(n, e),
+      kink: fc.boolean(),
+    }),
+  )
+  .map(({ activation: act, W1, b1, W2, b2, X, Y, kink }) => {
+    if (kink && b1) b1 = [exact.neg(dot(exact, W1[0]!, X[0]!)), ...b1.slice(1)];
+    return { net: { activation: act, W1, b1, W2, b2 }, data: { X, Y } };
+  });
