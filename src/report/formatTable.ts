@@ -1,0 +1,60 @@
+import { stringify } from "csv-stringify/sync";
+import { InputError } from "../errors.js";
+
+/** The table formats every `relutopo table …` command writes. */
+export type TableFormat = "md" | "csv" | "json" | "tex";
+
+export const TABLE_FORMATS: readonly TableFormat[] = ["md", "csv", "json", "tex"];
+
+/** A table: column names and rows of cell texts (counts and exact values already printed). */
+export interface Table {
+  columns: string[];
+  rows: string[][];
+}
+
+/** Parses `md`, `csv`, `json` or `tex`. @throws InputError otherwise */
+export function parseTableFormat(text: string): TableFormat {
+  if ((TABLE_FORMATS as readonly string[]).includes(text)) return text as TableFormat;
+  throw new InputError(`invalid format. Must be one of ${TABLE_FORMATS.join(", ")}. Value: \`${text}\`.`);
+}
+
+const TEX_SPECIAL: Record<string, string> = {
+  "\\": "\\textbackslash{}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "{": "\\{",
+  "}": "\\}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+};
+
+function tex(cell: string): string {
+  return cell.replace(/[\\&%$#_{}~^]/g, (ch) => TEX_SPECIAL[ch]!);
+}
+
+/**
+ * Prints a table as Markdown, CSV (RFC 4180), JSON (an array of objects keyed
+ * by column) or a LaTeX `tabular` that compiles on its own inside a document.
+ *
+ * @example formatTable({ columns: ["l", "b0"], rows: [["2", "4"]] }, "csv") // returns "l,b0\n2,4\n"
+ */
+export function formatTable(table: Table, format: TableFormat): string {
+  const { columns, rows } = table;
+  switch (format) {
+    case "csv":
+      return stringify([columns, ...rows]);
+    case "json":
+      return `${JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))), null, 2)}\n`;
+    case "md": {
+      const line = (cells: string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+      return [line(columns), `|${columns.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n") + "\n";
+    }
+    case "tex": {
+      const line = (cells: string[]): string => `${cells.map(tex).join(" & ")} \\\\`;
+      return [`\\begin{tabular}{${"r".repeat(columns.length)}}`, "\\hline", line(columns), "\\hline", ...rows.map(line), "\\hline", "\\end{tabular}"].join("\n") + "\n";
+    }
+  }
+}
