@@ -25,7 +25,8 @@ function buildProgram(): Command {
 async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    // A command whose check failed (e.g. `check` with a refuted theorem) sets process.exitCode = 1.
+    return process.exitCode === 1 ? 1 : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;

@@ -1,3 +1,12 @@
 export type { Table, TableFormat } from "./formatTable.js";
 export { formatTable, parseTableFormat, TABLE_FORMATS } from "./formatTable.js";
 export { renderVegaLite } from "./renderSvg.js";
+export { quadricFigureSpec, type QuadricFigureOptions, type QuadricTrajectory } from "./quadricFigure.js";
+export { lossCurvesSpec, type LossCurve } from "./lossCurvesFigure.js";
+export { bandFigureSpec, type BandFigureOptions, type BandPoint } from "./bandFigure.js";
+export { renderReportHtml, renderReportMarkdown, type ReportDocument, type ReportSection, type ReportFigure, type ReportTable } from "./reportPage.js";
+export { buildReport, type ReportFile, type ReportMeta } from "./buildReport.js";
+export { writeReport } from "./writeReport.js";
+export { shortNumber } from "./shortNumber.js";
+export { formatDuration } from "./formatDuration.js";
+export { probabilityHeatmapSvg, PROBABILITY_QUANTITIES, type HeatmapOptions, type HeatmapRow, type ProbabilityQuantity } from "./heatmap.js";

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { registerComponentsTable } from "./components.js";
+import { registerProbabilityTable } from "./probability.js";
 
 /** Every `relutopo table <name>` subcommand. Each table file adds itself here. */
-export const TABLES: ReadonlyArray<(table: Command) => void> = [];
+export const TABLES: ReadonlyArray<(table: Command) => void> = [registerComponentsTable, registerProbabilityTable];

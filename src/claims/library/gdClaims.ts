@@ -1,0 +1,158 @@
+import fc from "fast-check";
+import { neuronInvariants } from "../../invariants/neuronInvariants.js";
+import { dot } from "../../net/forward.js";
+import { lossAndGradient } from "../../net/gradient.js";
+import { exact, type Rational } from "../../scalar/exact.js";
+import { arbPathologicalProblem, type PathologicalProblem } from "../arbitraries/arbPathologicalProblem.js";
+import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
+import { arbRational } from "../arbitraries/arbRational.js";
+import { defineClaim, type Claim } from "../claim.js";
+import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import { gdStep, incoming, inExact, invariantsByDefinition, outgoing } from "../_internals/exactHelpers.js";
+
+const texts = (v: readonly Rational[]): string[] => v.map(exact.toString);
+const lrArb = arbRational({ maxNum: 4, maxDen: 8, sign: "positive" });
+
+/** The witness of a one-step GD claim: files `relutopo gd --lr LR --steps 1 --arith exact` replays. */
+function gdWitness(p: Problem, lr: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { net, data } = inExact(p);
+  const { next } = gdStep(net, data, exact.parse(lr));
+  const before = invariantsByDefinition(net);
+  const after = invariantsByDefinition(next);
+  return {
+    net: networkFile(p.net),
+    data: datasetCsv(p.data),
+    lr,
+    steps: 1,
+    invariantsBefore: texts(before),
+    invariantsAfter: texts(after),
+    drift: after.map((v, k) => exact.toString(exact.sub(v, before[k]!))),
+    ...extra,
+  };
+}
+
+/** Theorem: one exact GD step changes c_k by exactly η²(‖g_w̃‖² − ‖g_a‖²). */
+export const gdDriftFormula: Claim<[Problem, string]> = defineClaim({
+  name: "gd-drift-formula",
+  statement:
+    "One exact gradient-descent step θ ← θ − ηg changes every c_k by exactly η²(‖g_{w̃_k}‖² − ‖g_{a_k}‖²): the first-order term vanishes by the rescaling identity (any homogeneous activation, biases, several outputs, kinks).",
+  tag: "theorem",
+  arbitraries: [arbProblem({ outputs: { max: 2 } }), lrArb],
+  predicate: (p, lrText) => {
+    const { net, data } = inExact(p);
+    const lr = exact.parse(lrText);
+    const { next, grad } = gdStep(net, data, lr);
+    const before = invariantsByDefinition(net);
+    const after = invariantsByDefinition(next);
+    return before.every((c, k) => {
+      const gw = incoming(grad, k);
+      const ga = outgoing(grad, k);
+      const predicted = exact.mul(exact.mul(lr, lr), exact.sub(dot(exact, gw, gw), dot(exact, ga, ga)));
+      return exact.eq(exact.sub(after[k]!, c), predicted);
+    });
+  },
+  witness: (p, lr) => gdWitness(p, lr),
+});
+
+/** Theorem: ⟨∇_w̃ L, w̃⟩ = ⟨∇_a L, a⟩ for every neuron, so dc_k/dt = 0 along the flow. */
+export const rescalingIdentity: Claim<[Problem]> = defineClaim({
+  name: "flow-rate-of-c-is-zero",
+  statement:
+    "At every θ, kinks included (σ'(0) as in PyTorch), ⟨∇_{w̃_k}L, w̃_k⟩ = ⟨∇_{a_k}L, a_k⟩ for every hidden neuron, so dc_k/dt = −2(⟨∇_{w̃_k}L, w̃_k⟩ − ⟨∇_{a_k}L, a_k⟩) = 0 along the gradient flow.",
+  tag: "theorem",
+  arbitraries: [arbProblem({ outputs: { max: 2 } })],
+  predicate: (p) => {
+    const { net, data } = inExact(p);
+    const { grad } = lossAndGradient(net, data, exact, "mse");
+    return net.W1.every((_, k) => exact.eq(dot(exact, incoming(grad, k), incoming(net, k)), dot(exact, outgoing(grad, k), outgoing(net, k))));
+  },
+});
+
+/** False: gradient descent conserves c_k. */
+export const gdConservesC: Claim<[Problem, string]> = defineClaim({
+  name: "gd-conserves-c",
+  statement: "One exact gradient-descent step with any step η leaves every c_k = ‖w̃_k‖² − ‖a_k‖² unchanged.",
+  tag: "false",
+  arbitraries: [arbProblem(), lrArb],
+  predicate: (p, lrText) => {
+    const { net, data } = inExact(p);
+    const { next } = gdStep(net, data, exact.parse(lrText));
+    const before = neuronInvariants(net, exact);
+    const after = neuronInvariants(next, exact);
+    return before.every((c, k) => exact.eq(c, after[k]!));
+  },
+  witness: (p, lr) => gdWitness(p, lr),
+});
+
+/** False: GD never decreases c_k. */
+export const gdNeverDecreasesC: Claim<[Problem, string]> = defineClaim({
+  name: "gd-never-decreases-c",
+  statement: "Gradient descent can only increase c_k: the drift η²(‖g_{w̃_k}‖² − ‖g_{a_k}‖²) is never negative.",
+  tag: "false",
+  arbitraries: [arbProblem(), lrArb],
+  predicate: (p, lrText) => {
+    const { net, data } = inExact(p);
+    const { next } = gdStep(net, data, exact.parse(lrText));
+    const before = neuronInvariants(net, exact);
+    return neuronInvariants(next, exact).every((c, k) => exact.cmp(c, before[k]!) >= 0);
+  },
+  witness: (p, lr) => gdWitness(p, lr),
+});
+
+type PathologicalGd = [PathologicalProblem, string, number];
+
+function signsAfterGd(p: PathologicalProblem, lrText: string, steps: number): { before: number[]; after: number[] } {
+  let { net } = inExact(p);
+  const { data } = inExact(p);
+  const before = p.pathological.map((k) => exact.sign(net.W2[0]![k]!));
+  for (let t = 0; t < steps; t++) net = gdStep(net, data, exact.parse(lrText)).next;
+  return { before, after: p.pathological.map((k) => exact.sign(net.W2[0]![k]!)) };
+}
+
+/** False: with a large step, GD flips the sign of a pathological neuron's output weight. */
+export const gdKeepsPathologicalSign: Claim<PathologicalGd> = defineClaim({
+  name: "gd-keeps-pathological-sign",
+  statement:
+    "With a scalar output, the output weight a_k of a pathological neuron (c_k < 0) keeps its sign under gradient descent with any step η (as it does under the flow).",
+  tag: "false",
+  arbitraries: [arbPathologicalProblem({ outputs: { max: 1 } }), arbRational({ maxNum: 16, maxDen: 2, sign: "positive" }), fc.integer({ min: 1, max: 2 })],
+  predicate: (p, lr, steps) => {
+    const { before, after } = signsAfterGd(p, lr, steps);
+    return before.every((s, i) => s === after[i]);
+  },
+  witness: (p, lr, steps) => {
+    const { before, after } = signsAfterGd(p, lr, steps);
+    return { net: networkFile(p.net), data: datasetCsv(p.data), lr, steps, pathological: p.pathological, invariants: texts(neuronInvariants(inExact(p).net, exact)), signsBefore: before, signsAfter: after };
+  },
+});
+
+/** Theorem: a ReLU neuron that is off (z ≤ 0) on every point, kinks included, does not move under GD. */
+export const deadReluFrozen: Claim<[Problem, number, string]> = defineClaim({
+  name: "dead-relu-neuron-frozen",
+  statement:
+    "For ReLU (σ'(0) = 0), a hidden neuron with z_{k,i} ≤ 0 on every data point (here max_i z_{k,i} = 0 exactly, on the kink) has zero gradient: a GD step leaves w̃_k, a_k and c_k unchanged.",
+  tag: "theorem",
+  arbitraries: [arbProblem({ activations: ["relu"], hiddenBias: true, outputs: { max: 2 } }), fc.nat({ max: 2 }), lrArb],
+  predicate: (p0, k0, lrText) => {
+    const p = killNeuron(p0, k0);
+    const k = k0 % p.net.W1.length;
+    const { net, data } = inExact(p);
+    const { next } = gdStep(net, data, exact.parse(lrText));
+    const same = (a: Rational[], b: Rational[]): boolean => a.every((v, i) => exact.eq(v, b[i]!));
+    return same(incoming(net, k), incoming(next, k)) && same(outgoing(net, k), outgoing(next, k)) && exact.eq(invariantsByDefinition(net)[k]!, invariantsByDefinition(next)[k]!);
+  },
+  witness: (p0, k0, lr) => gdWitness(killNeuron(p0, k0), lr, { neuron: k0 % p0.net.W1.length }),
+});
+
+/** Sets b1[k] = −max_i w_k·x_i, so neuron k is off on every point and on the kink of one. */
+function killNeuron(p: Problem, k0: number): Problem {
+  const k = k0 % p.net.W1.length;
+  const { net, data } = inExact(p);
+  let top: Rational | undefined;
+  for (const x of data.X) {
+    const z = dot(exact, net.W1[k]!, x);
+    if (top === undefined || exact.cmp(z, top) > 0) top = z;
+  }
+  const b1 = p.net.b1!.map((v, j) => (j === k ? exact.toString(exact.neg(top!)) : v));
+  return { net: { ...p.net, b1 }, data: p.data };
+}

@@ -1,0 +1,78 @@
+import { linearInvariant } from "../../invariants/linearInvariant.js";
+import { lossAndGradient } from "../../net/gradient.js";
+import type { Network } from "../../net/network.js";
+import { exact, type Rational } from "../../scalar/exact.js";
+import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
+import { arbRational } from "../arbitraries/arbRational.js";
+import { defineClaim, type Claim } from "../claim.js";
+import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import { gdStep, incoming, inExact, outgoing, sameMatrix } from "../_internals/exactHelpers.js";
+
+type Matrix = Rational[][];
+
+/** Σ_m u_k[m] v_j[m] over rows of W̃1-like layouts (k, j neurons). */
+function gramIn(u: Network<Rational>, v: Network<Rational>): Matrix {
+  return u.W1.map((_, k) => v.W1.map((__, j) => incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, incoming(v, j)[m]!)), exact.zero)));
+}
+
+/** Σ_i u_ik v_ij over columns of W2-like layouts. */
+function gramOut(u: Network<Rational>, v: Network<Rational>): Matrix {
+  return u.W1.map((_, k) => v.W1.map((__, j) => outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, outgoing(v, j)[i]!)), exact.zero)));
+}
+
+const add = (a: Matrix, b: Matrix): Matrix => a.map((r, i) => r.map((x, j) => exact.add(x, b[i]![j]!)));
+const sub = (a: Matrix, b: Matrix): Matrix => a.map((r, i) => r.map((x, j) => exact.sub(x, b[i]![j]!)));
+const texts = (m: Matrix): string[][] => m.map((r) => r.map(exact.toString));
+
+/**
+ * dM/dt along θ' = −g for M = W̃1W̃1ᵀ − W2ᵀW2: −(G̃1W̃1ᵀ + W̃1G̃1ᵀ) + (G2ᵀW2 + W2ᵀG2).
+ * Computed from the gradient, independently of src/invariants.
+ */
+function matrixRate(p: Problem): Matrix {
+  const { net, data } = inExact(p);
+  const { grad } = lossAndGradient(net, data, exact, "mse");
+  const inPart = add(gramIn(grad, net), gramIn(net, grad));
+  const outPart = add(gramOut(grad, net), gramOut(net, grad));
+  return sub(outPart, inPart);
+}
+
+const zero = (m: Matrix): boolean => m.every((r) => r.every((x) => exact.sign(x) === 0));
+
+/** Theorem: for linear nets dM/dt = 0 along the flow (M = W̃1W̃1ᵀ − W2ᵀW2). */
+export const linearFlowConservesMatrix: Claim<[Problem]> = defineClaim({
+  name: "linear-flow-conserves-matrix",
+  statement:
+    "For a linear activation, the whole matrix M = W̃1W̃1ᵀ − W2ᵀW2 (W̃1 = [W1 | b1]) is conserved along the gradient flow: dM/dt = −(G̃1W̃1ᵀ + W̃1G̃1ᵀ) + (G2ᵀW2 + W2ᵀG2) = 0 at every θ.",
+  tag: "theorem",
+  arbitraries: [arbProblem({ activations: ["linear"], outputs: { max: 2 }, width: { max: 3 } })],
+  predicate: (p) => zero(matrixRate(p)),
+});
+
+/** Theorem: for linear nets one exact GD step changes M by exactly η²(G̃1G̃1ᵀ − G2ᵀG2). */
+export const linearGdMatrixDrift: Claim<[Problem, string]> = defineClaim({
+  name: "linear-gd-matrix-drift",
+  statement:
+    "For a linear activation, one exact gradient-descent step changes M = W̃1W̃1ᵀ − W2ᵀW2 by exactly η²(G̃1G̃1ᵀ − G2ᵀG2), the matrix analogue of the c_k drift.",
+  tag: "theorem",
+  arbitraries: [arbProblem({ activations: ["linear"], outputs: { max: 2 }, width: { max: 3 } }), arbRational({ maxNum: 4, maxDen: 8, sign: "positive" })],
+  predicate: (p, lrText) => {
+    const { net, data } = inExact(p);
+    const lr = exact.parse(lrText);
+    const { next, grad } = gdStep(net, data, lr);
+    const observed = sub(linearInvariant(next, exact), linearInvariant(net, exact));
+    const lr2 = exact.mul(lr, lr);
+    const predicted = sub(gramIn(grad, grad), gramOut(grad, grad)).map((r) => r.map((x) => exact.mul(lr2, x)));
+    return sameMatrix(observed, predicted);
+  },
+});
+
+/** False: a ReLU net conserves the whole matrix too. */
+export const reluFlowConservesMatrix: Claim<[Problem]> = defineClaim({
+  name: "relu-flow-conserves-matrix",
+  statement:
+    "For a ReLU activation the whole matrix W̃1W̃1ᵀ − W2ᵀW2 (not only its diagonal c_k) is conserved along the gradient flow: dM/dt = 0 at every θ.",
+  tag: "false",
+  arbitraries: [arbProblem({ activations: ["relu"], width: { max: 3 } })],
+  predicate: (p) => zero(matrixRate(p)),
+  witness: (p) => ({ net: networkFile(p.net), data: datasetCsv(p.data), matrix: texts(linearInvariant(inExact(p).net, exact)), matrixRate: texts(matrixRate(p)) }),
+});

@@ -1,0 +1,131 @@
+import type { Command } from "commander";
+import { join } from "node:path";
+import { InputError } from "../../errors.js";
+import { checkClaim, type ClaimVerdict } from "../../claims/checkClaim.js";
+import type { Claim } from "../../claims/claim.js";
+import { BUILTIN_CLAIMS } from "../../claims/library/index.js";
+import { loadClaims } from "../../claims/loadClaims.js";
+import { writeFileAtomic } from "../../io/writeFileAtomic.js";
+import { intOption, printJson } from "../options.js";
+import { progressBar } from "../progress.js";
+
+interface CheckOptions {
+  claim: string[];
+  all?: boolean;
+  file?: string;
+  runs: string;
+  seed: string;
+  path?: string;
+  save?: string;
+  json?: boolean;
+}
+
+/** A shell word: bare when safe, double-quoted JSON otherwise. */
+function word(text: string): string {
+  return /^[A-Za-z0-9._\/:=-]+$/.test(text) ? text : JSON.stringify(text);
+}
+
+/** The command that reruns one verdict: the same cases on a pass, exactly the counterexample on a refutation. */
+function replayCommand(v: ClaimVerdict, runs: number, file: string | undefined): string {
+  const parts = ["relutopo", "check", "--claim", word(v.name)];
+  if (file !== undefined) parts.push("--file", word(file));
+  parts.push("--seed", String(v.seed));
+  if (v.verdict === "refuted") parts.push("--path", v.path);
+  else parts.push("--runs", String(runs));
+  return parts.join(" ");
+}
+
+/** One claim's verdict as the `--json` object (no timings: the same seed gives the same bytes). */
+function verdictJson(v: ClaimVerdict, runs: number, file: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: v.name, tag: v.tag, statement: v.statement, verdict: v.verdict, runs: v.runs, skipped: v.skipped, seed: v.seed, asTagged: v.asTagged };
+  if (v.verdict === "refuted") {
+    out.counterexample = v.witness;
+    out.reason = v.reason;
+    out.path = v.path;
+    out.shrinks = v.shrinks;
+  } else if (v.verdict === "error") out.reason = v.reason;
+  out.replay = replayCommand(v, runs, file);
+  return out;
+}
+
+function selectClaims(all: readonly Claim[], names: readonly string[], source: string): Claim[] {
+  if (names.length === 0) return [...all];
+  return names.map((name) => {
+    const c = all.find((x) => x.name === name);
+    if (c === undefined) throw new InputError(`invalid --claim. Must be one of the claims of ${source} (${all.map((x) => x.name).join(", ")}). Value: \`${name}\`.`);
+    return c;
+  });
+}
+
+/** A file name from a claim name: letters, digits, dot, dash and underscore. */
+function fileStem(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, "_");
+}
+
+/** `relutopo check`: property-test claims (the built-in library or a user module) and report shrunk counterexamples. */
+export function registerCheck(program: Command): void {
+  program
+    .command("check")
+    .description("property-test claims about homogeneous networks with fast-check: theorems should pass, false claims should be refuted with a small counterexample")
+    .option("--claim <name>", "a claim to check (repeatable); default: every claim of the source", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--all", "check every claim of the source (the default)")
+    .option("--file <module>", "a .ts/.mts/.js/.mjs module exporting claims, checked instead of the built-in library")
+    .option("--runs <N>", "random cases per claim", "100")
+    .option("--seed <S>", "fast-check seed (32-bit integer)", "1")
+    .option("--path <P>", "replay path of a counterexample (with a single --claim and its seed)")
+    .option("--save <dir>", "write each refuted claim's counterexample as <dir>/<claim>.json (network) and <dir>/<claim>.csv (data)")
+    .option("--json", "print JSON")
+    .action(async (opts: CheckOptions) => {
+      const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
+      const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
+      if (opts.all && opts.claim.length > 0) throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
+      if (opts.path !== undefined) {
+        if (!/^\d+(:\d+)*$/.test(opts.path)) throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
+        if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
+      }
+      const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
+      const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
+      const bar = progressBar(claims.length, "check");
+      const verdicts: ClaimVerdict[] = [];
+      for (const claim of claims) {
+        verdicts.push(await checkClaim(claim, { runs, seed, path: opts.path }));
+        bar.update(verdicts.length);
+      }
+      bar.stop();
+      const ok = verdicts.every((v) => v.asTagged);
+      if (opts.save !== undefined) {
+        for (const v of verdicts) {
+          if (v.verdict !== "refuted") continue;
+          const { net, data } = v.witness;
+          if (net !== undefined) writeFileAtomic(join(opts.save, `${fileStem(v.name)}.json`), `${JSON.stringify(net, null, 2)}\n`);
+          if (typeof data === "string") writeFileAtomic(join(opts.save, `${fileStem(v.name)}.csv`), data);
+        }
+      }
+      if (opts.json) {
+        printJson({ runs, seed, ok, claims: verdicts.map((v) => verdictJson(v, runs, opts.file)) });
+      } else {
+        for (const v of verdicts) printVerdict(v, runs, opts.file);
+        const theorems = verdicts.filter((v) => v.tag === "theorem");
+        const falses = verdicts.filter((v) => v.tag === "false");
+        console.log(
+          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted (${runs} cases each, seed ${seed})`,
+        );
+      }
+      if (!ok) process.exitCode = 1;
+    });
+}
+
+function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): void {
+  const mark = v.asTagged ? "ok " : "BAD";
+  if (v.verdict === "pass") {
+    console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: passed ${v.runs} cases`);
+    return;
+  }
+  if (v.verdict === "error") {
+    console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: could not be checked: ${v.reason}`);
+    return;
+  }
+  console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: refuted after ${v.runs} case(s), ${v.shrinks} shrink(s): ${v.reason}`);
+  console.log(`      counterexample: ${JSON.stringify(v.witness)}`);
+  console.log(`      replay: ${replayCommand(v, runs, file)}`);
+}

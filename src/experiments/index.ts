@@ -1,0 +1,39 @@
+/**
+ * Reproductions of the paper's experiments: the float fast path for training,
+ * the toy obstruction, the breast-cancer sweep, the probability grids, and the
+ * cells (units of work) a `relutopo reproduce` run is cut into.
+ */
+export type { FloatLayout } from "./floatLayout.js";
+export { floatLayout, layoutOf, packNetwork, unpackNetwork, floatInvariants } from "./floatLayout.js";
+export type { FloatData, FloatKernel } from "./floatKernel.js";
+export { floatKernel } from "./floatKernel.js";
+export type { TrainFloatOptions, TrainFloatRun } from "./trainFloat.js";
+export { trainFloat } from "./trainFloat.js";
+export type { SeededRandom } from "./seededRandom.js";
+export { seededRandom } from "./seededRandom.js";
+export { rescaleToSign } from "./rescaleToSign.js";
+export type { ExperimentName, Scale, ReproduceConfig, ToyConfig, BreastCancerConfig, ProbabilityConfig } from "./reproduceConfig.js";
+export { reproduceConfig, EXPERIMENTS } from "./reproduceConfig.js";
+export type { ToyStart } from "./toyProblem.js";
+export { TOY_DATA, TOY_NETS, TOY_STARTS, TOY_OBSTRUCTED_FLOOR } from "./toyProblem.js";
+export type { ToyGdCell, ToyPoint } from "./toyGradientDescent.js";
+export { toyGradientDescent } from "./toyGradientDescent.js";
+export type { ToyFlowCell } from "./toyFlow.js";
+export { toyFlow } from "./toyFlow.js";
+export type { ToyTopology } from "./toyTopology.js";
+export { toyTopology } from "./toyTopology.js";
+export type { LabelledData, StandardisedSplit } from "./breastCancerData.js";
+export { readBreastCancer, splitAndStandardise, BREAST_CANCER_CSV } from "./breastCancerData.js";
+export type { BreastCancerRun, BreastCancerCell } from "./breastCancerCell.js";
+export { breastCancerCell, defaultInit } from "./breastCancerCell.js";
+export type { ProbabilityCell } from "./probabilityCell.js";
+export { probabilityCell } from "./probabilityCell.js";
+export type { CellKey, CellSpec } from "./planCells.js";
+export { planCells, shardCells, experimentFingerprint } from "./planCells.js";
+export type { StoredCell } from "./cellStore.js";
+export { readCell, writeCell, cellPath } from "./cellStore.js";
+export { runCell, breastCancerSplit } from "./runCell.js";
+export type { RunCellsOptions, RunCellsSummary } from "./runCells.js";
+export { runCells } from "./runCells.js";
+export type { RunManifest } from "./runManifest.js";
+export { readManifests, writeManifest, manifestName } from "./runManifest.js";

@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import type { ExperimentName, ReproduceConfig } from "./reproduceConfig.js";
+import { TOY_STARTS, type ToyStart } from "./toyProblem.js";
+
+/** What one cell computes. */
+export type CellKey =
+  | { kind: "toy-gd"; start: ToyStart }
+  | { kind: "toy-flow"; start: ToyStart }
+  | { kind: "breast-cancer"; l: number; seed: number }
+  | { kind: "probability"; scheme: string };
+
+/** One unit of work of a run: cached as `cells/<id>.json`, the unit of sharding and of resuming. */
+export interface CellSpec {
+  id: string;
+  experiment: ExperimentName;
+  /** A hash of the configuration of its experiment: a cached cell is reused only when it matches. */
+  fingerprint: string;
+  /** Relative cost, for the time estimate and for scheduling. */
+  weight: number;
+  key: CellKey;
+}
+
+/** The fingerprint of one experiment's configuration (scale, seed and its own section). */
+export function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentName): string {
+  const section = experiment === "toy" ? config.toy : experiment === "breast-cancer" ? config.breastCancer : config.probability;
+  return createHash("sha256").update(JSON.stringify({ experiment, seed: config.seed, section })).digest("hex").slice(0, 16);
+}
+
+const pad = (v: number, width: number): string => String(v).padStart(width, "0");
+
+/**
+ * Every cell of a run, in a fixed order (the order shards are dealt from).
+ * Breast-cancer cells are one (width, seed) each, holding the runs for
+ * l₊ = 0 … l; their weight is the training cost ∝ (l + 1)(l + 1.5)·epochs (l + 1 trainings, each a fixed cost plus one per neuron); one unit is roughly 0.7 s.
+ */
+export function planCells(config: ReproduceConfig): CellSpec[] {
+  const cells: CellSpec[] = [];
+  for (const experiment of config.experiments) {
+    const fingerprint = experimentFingerprint(config, experiment);
+    if (experiment === "toy") {
+      for (const start of TOY_STARTS) cells.push({ id: `toy-gd-${start}`, experiment, fingerprint, weight: 0.2, key: { kind: "toy-gd", start } });
+      for (const start of TOY_STARTS) cells.push({ id: `toy-flow-${start}`, experiment, fingerprint, weight: 0.7, key: { kind: "toy-flow", start } });
+    } else if (experiment === "breast-cancer") {
+      const bc = config.breastCancer;
+      for (const l of bc.widths) {
+        for (let seed = 0; seed < bc.seeds; seed++) {
+          cells.push({ id: `breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`, experiment, fingerprint, weight: ((l + 1) * (l + 1.5) * bc.epochs) / 20000, key: { kind: "breast-cancer", l, seed } });
+        }
+      }
+    } else {
+      for (const scheme of config.probability.schemes) cells.push({ id: `probability-${scheme}`, experiment, fingerprint, weight: (config.probability.dIn.length * config.probability.widths.length) / 1000, key: { kind: "probability", scheme } });
+    }
+  }
+  return cells;
+}
+
+/** The cells of shard `index` of `count` (0 ≤ index < count): every count-th cell of the plan, starting at index. */
+export function shardCells(cells: readonly CellSpec[], index: number, count: number): CellSpec[] {
+  return cells.filter((_, j) => j % count === index);
+}

@@ -1,0 +1,84 @@
+import { InputError } from "../errors.js";
+
+/** The experiments `relutopo reproduce` knows. */
+export type ExperimentName = "toy" | "breast-cancer" | "probability";
+export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability"];
+
+/** How big a run is: `tiny` for smoke tests, `quick` for `npm start`, `full` for the paper's sizes. */
+export type Scale = "tiny" | "quick" | "full";
+
+/** The toy obstruction: two hidden neurons, d = 1 with a hidden bias, scalar output, no output bias. */
+export interface ToyConfig {
+  /** Gradient-descent steps and step size (exact text). */
+  steps: number;
+  lr: string;
+  /** Digits of the decimal arithmetic the GD runs in. */
+  gdDigits: number;
+  /** Length of the gradient-flow run (= steps × lr, so both cover the same time), digits and samples. */
+  flowTime: string;
+  flowDigits: number;
+  flowSamples: number;
+}
+
+/** The breast-cancer sweep over widths l, numbers l₊ of non-pathological neurons and seeds. */
+export interface BreastCancerConfig {
+  widths: number[];
+  seeds: number;
+  epochs: number;
+  lr: number;
+  testFraction: number;
+  /** ‖w̃_k‖/|a_k| after rescaling: `ratio` for non-pathological neurons, 1/ratio for pathological ones. */
+  ratio: number;
+  hiddenBias: boolean;
+  outputBias: boolean;
+  /** Record the training loss every this many epochs. */
+  recordEvery: number;
+}
+
+/** The probability heat maps: fan-in d_in and width l ranges, digits. */
+export interface ProbabilityConfig {
+  schemes: string[];
+  dIn: number[];
+  widths: number[];
+  e: number;
+  digits: number;
+}
+
+/** Everything that determines the numbers of a run (and so its cells' fingerprint). */
+export interface ReproduceConfig {
+  scale: Scale;
+  seed: number;
+  experiments: ExperimentName[];
+  toy: ToyConfig;
+  breastCancer: BreastCancerConfig;
+  probability: ProbabilityConfig;
+}
+
+const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+
+/**
+ * The configuration of a run at a scale: `tiny` (seconds, for tests), `quick`
+ * (`npm start`: about a minute on 2 cores) or `full` (the paper's sizes).
+ *
+ * @throws InputError for an unknown experiment
+ */
+export function reproduceConfig(scale: Scale, seed: number, experiment: ExperimentName | "all"): ReproduceConfig {
+  if (experiment !== "all" && !EXPERIMENTS.includes(experiment)) throw new InputError(`invalid experiment. Must be one of ${EXPERIMENTS.join(", ")} or all. Value: \`${experiment}\`.`);
+  const experiments = experiment === "all" ? [...EXPERIMENTS] : [experiment];
+  const toy: ToyConfig = { steps: 500, lr: "1/10", gdDigits: 50, flowTime: "50", flowDigits: 50, flowSamples: scale === "tiny" ? 51 : 251 };
+  const bc = {
+    tiny: { widths: [1, 2, 4], seeds: 2, epochs: 150 },
+    quick: { widths: [1, 2, 3, 4, 6], seeds: 12, epochs: 1000 },
+    full: { widths: range(1, 16), seeds: 30, epochs: 1000 },
+  }[scale];
+  const breastCancer: BreastCancerConfig = { ...bc, lr: 0.1, testFraction: 0.2, ratio: 4, hiddenBias: true, outputBias: false, recordEvery: 50 };
+  const probability: ProbabilityConfig = {
+    schemes: ["kaiming-normal", "xavier-normal"],
+    dIn: scale === "full" ? range(1, 32) : scale === "quick" ? range(1, 32) : range(1, 8),
+    // Each heat-map cell is an SVG rect (~300 bytes), inlined in index.html too: 32 × 128 keeps the full page near 5 MB.
+    widths: scale === "full" ? range(1, 128) : scale === "quick" ? range(1, 64) : range(1, 8),
+    e: 1,
+    digits: 20,
+  };
+  return { scale, seed, experiments, toy, breastCancer, probability };
+}

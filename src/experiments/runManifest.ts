@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../errors.js";
+import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import type { ReproduceConfig } from "./reproduceConfig.js";
+
+/** What a run directory holds: the configuration, and which shard (or all) it computed. */
+export interface RunManifest {
+  config: ReproduceConfig;
+  /** `{ index, count }` for a shard, null for a whole run. */
+  shard: { index: number; count: number } | null;
+  /** Ids of the cells this run computed or reused. */
+  cells: string[];
+}
+
+/** The manifest's file name in a run directory: `run.json`, or `shard-<i>-of-<n>.json` for a shard. */
+export function manifestName(shard: RunManifest["shard"]): string {
+  return shard === null ? "run.json" : `shard-${shard.index}-of-${shard.count}.json`;
+}
+
+/** Writes a run's manifest atomically. */
+export function writeManifest(dir: string, manifest: RunManifest): void {
+  writeFileAtomic(join(dir, manifestName(manifest.shard)), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * Every manifest in a run directory (a whole run, or one or more shards).
+ *
+ * @throws InputError when the directory has none
+ */
+export function readManifests(dir: string): RunManifest[] {
+  if (!existsSync(dir)) throw new InputError(`invalid run directory. Must exist. Value: \`${dir}\`.`);
+  const names = readdirSync(dir).filter((f) => f === "run.json" || /^shard-\d+-of-\d+\.json$/.test(f)).sort();
+  if (names.length === 0) throw new InputError(`invalid run directory. Must hold run.json or shard-<i>-of-<n>.json written by relutopo reproduce. Value: \`${dir}\`.`);
+  return names.map((n) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, n), "utf8")) as RunManifest;
+    } catch (err) {
+      throw new InputError(`invalid manifest ${join(dir, n)}: ${(err as Error).message}`);
+    }
+  });
+}

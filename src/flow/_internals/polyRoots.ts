@@ -1,0 +1,108 @@
+import { fixedToDouble, type Fixed } from "./fixedPoint.js";
+
+/** g(τ) by Horner in fixed point. @internal */
+export function polyEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
+  let acc = c[c.length - 1]!;
+  for (let q = c.length - 2; q >= 0; q--) acc = ((acc * tau) >> F.bigP) + c[q]!;
+  return acc;
+}
+
+/** g'(τ) by Horner in fixed point. @internal */
+export function polyDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
+  let acc = 0n;
+  for (let q = c.length - 1; q >= 1; q--) acc = ((acc * tau) >> F.bigP) + BigInt(q) * c[q]!;
+  return acc;
+}
+
+function evalDouble(c: readonly number[], x: number): number {
+  let acc = 0;
+  for (let q = c.length - 1; q >= 0; q--) acc = acc * x + c[q]!;
+  return acc;
+}
+
+function derivDouble(c: readonly number[], x: number): number {
+  let acc = 0;
+  for (let q = c.length - 1; q >= 1; q--) acc = acc * x + q * c[q]!;
+  return acc;
+}
+
+/** Number of coarse samples per step when scanning for sign changes. */
+const SAMPLES = 32;
+
+/**
+ * The first τ in (0, τmax] where the polynomial g (fixed-point coefficients in
+ * the step variable τ) becomes negative, refined to the last bits, or
+ * undefined. g(0) is taken as non-negative whatever its rounding-level sign,
+ * so a root sitting at the start of the step (the event just handled) is not
+ * found again. A scan of 32 points in doubles proposes brackets, which are
+ * confirmed in fixed point (so rounding never creates an event); dips below 0
+ * between two non-negative samples are caught through the derivative when
+ * deeper than 1e-12 of the polynomial's scale.
+ *
+ * @internal
+ */
+export function firstNegative(F: Fixed, c: readonly bigint[], tauMax: bigint): bigint | undefined {
+  const cd = c.map((v) => fixedToDouble(F, v));
+  const scale = cd.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  if (scale === 0) return undefined;
+  const tmax = fixedToDouble(F, tauMax);
+  const tauAt = (j: number): bigint => (tauMax * BigInt(j)) / BigInt(SAMPLES);
+  let prevG = Math.max(0, cd[0]!);
+  let prevD = derivDouble(cd, 0);
+  let lastNonNeg = 0;
+  for (let j = 1; j <= SAMPLES; j++) {
+    const x = (tmax * j) / SAMPLES;
+    const g = evalDouble(cd, x);
+    const dg = derivDouble(cd, x);
+    if (g < 0) {
+      const b = tauAt(j);
+      if (polyEval(F, c, b) < 0n) return refine(F, c, tauAt(j - 1), b);
+    } else if (prevG >= 0 && prevD < 0 && dg > 0) {
+      // A dip between two non-negative samples: find the minimum in doubles.
+      let lo = (tmax * (j - 1)) / SAMPLES;
+      let hi = x;
+      for (let it = 0; it < 60; it++) {
+        const mid = (lo + hi) / 2;
+        if (derivDouble(cd, mid) < 0) lo = mid;
+        else hi = mid;
+      }
+      const xm = (lo + hi) / 2;
+      if (evalDouble(cd, xm) < -1e-12 * scale) {
+        const b = fixedFromUnit(tauMax, xm / tmax);
+        if (polyEval(F, c, b) < 0n) return refine(F, c, tauAt(j - 1), b);
+      }
+    }
+    if (g >= 0) lastNonNeg = j;
+    prevG = g;
+    prevD = dg;
+  }
+  if (polyEval(F, c, tauMax) < 0n) return refine(F, c, tauAt(lastNonNeg === SAMPLES ? SAMPLES - 1 : lastNonNeg), tauMax);
+  return undefined;
+}
+
+function fixedFromUnit(tauMax: bigint, u: number): bigint {
+  const scaled = BigInt(Math.round(Math.min(1, Math.max(0, u)) * 2 ** 40));
+  return (tauMax * scaled) >> 40n;
+}
+
+/** Safeguarded Newton on g in [a, b] with g(b) < 0: returns the crossing to within a few units of the last bit. @internal */
+export function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
+  let x = b;
+  for (let it = 0; it < 500; it++) {
+    const g = polyEval(F, c, x);
+    if (g < 0n) b = x;
+    else a = x;
+    if (b - a <= 2n) return b;
+    const dg = polyDerivEval(F, c, x);
+    let next = dg !== 0n ? x - (g << F.bigP) / dg : (a + b) / 2n;
+    if (next <= a || next >= b) next = (a + b) / 2n;
+    const step = next > x ? next - x : x - next;
+    x = next;
+    if (step <= 4n) {
+      // Converged: return the first point on the negative side, nudged to be sure.
+      for (let k = 0n; k < 64n; k++) if (polyEval(F, c, x + k) < 0n) return x + k;
+      return b;
+    }
+  }
+  return b;
+}

@@ -1,0 +1,177 @@
+import { aIndex, bIndex, fixedExp, wIndex, type FlowProblem } from "./flowProblem.js";
+import { fdiv } from "./fixedPoint.js";
+
+/**
+ * The activation state of the Taylor integrator: per (point i, neuron k) the
+ * side +1 (z > 0), −1 (z < 0), or 0 when the flow slides along z_{k,i} = 0.
+ *
+ * @internal
+ */
+export interface RegionState {
+  side: number[][];
+  /** Per neuron, the inverse Gram matrix of its sliding points (fixed point), in the order of `slidePoints[k]`. */
+  slidePoints: number[][];
+  slideInverse: bigint[][][];
+}
+
+/** The Taylor coefficients of one step, in the step variable τ (t = t0 + hτ, τ ∈ [0, 1]). @internal */
+export interface TaylorStep {
+  /** θ coefficients 0..Q per parameter. */
+  theta: bigint[][];
+  /** z_{k,i} coefficients 0..Q, indexed [i][k]. */
+  Z: bigint[][][];
+  /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for sliding pairs. */
+  back: bigint[][][];
+  delta: bigint[][][];
+}
+
+/** The slope of a non-sliding pair. @internal */
+export function sideSlope(p: FlowProblem, side: number): bigint {
+  return side > 0 ? p.sPlus : side < 0 ? p.sMinus : p.sZero;
+}
+
+/**
+ * Taylor coefficients up to order Q of the flow through θ(0) = `theta`, with
+ * the activation pattern frozen to `state`, by automatic differentiation on
+ * truncated power series: each order q computes z, h = s·z, f, the residuals r,
+ * back = Σ_j a_jk r_ij, δ = s·back, the gradient, then θ_{q+1} = −h·g_q/(q + 1).
+ * Sliding pairs carry h = 0 (z ≡ 0) and a δ chosen so that ż = 0 for every
+ * sliding point of the neuron: Σ_{i'} δ_{i'k} x̃_i·x̃_{i'} = 0, a linear system
+ * with the constant Gram matrix (the Filippov combination, without dividing series).
+ *
+ * @internal
+ */
+export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: RegionState, h: bigint, Q: number): TaylorStep {
+  const { F, n, l, e, dIn, X, Y, G } = p;
+  const P = F.bigP;
+  const TH: bigint[][] = theta0.map((v) => {
+    const arr = new Array<bigint>(Q + 1).fill(0n);
+    arr[0] = v;
+    return arr;
+  });
+  const Z: bigint[][][] = [];
+  const Hs: bigint[][][] = [];
+  const back: bigint[][][] = [];
+  const delta: bigint[][][] = [];
+  const slope: bigint[][] = [];
+  for (let i = 0; i < n; i++) {
+    Z.push(Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
+    Hs.push(Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
+    back.push(Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
+    delta.push(Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
+    slope.push(state.side[i]!.map((s) => sideSlope(p, s)));
+  }
+  const R: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
+  // bce: u = e^{−f} and σ(f) = 1/(1 + u) as series.
+  const U: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
+  const Sg: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
+  const Fo: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
+  const wIdx = Array.from({ length: l }, (_, k) => Array.from({ length: dIn }, (_, m) => wIndex(p, k, m)));
+  const aIdx = Array.from({ length: e }, (_, j) => Array.from({ length: l }, (_, k) => aIndex(p, j, k)));
+  const computeZ = (q: number): void => {
+    for (let i = 0; i < n; i++) {
+      const xi = X[i]!;
+      for (let k = 0; k < l; k++) {
+        let z = 0n;
+        const wk = wIdx[k]!;
+        for (let m = 0; m < dIn; m++) z += TH[wk[m]!]![q]! * xi[m]!;
+        Z[i]![k]![q] = z >> P;
+      }
+    }
+  };
+  for (let q = 0; q < Q; q++) {
+    computeZ(q);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < l; k++) Hs[i]![k]![q] = state.side[i]![k] === 0 ? 0n : (slope[i]![k]! * Z[i]![k]![q]!) >> P;
+    }
+    // outputs and residuals at order q
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < e; j++) {
+        let acc = 0n;
+        const aj = aIdx[j]!;
+        for (let k = 0; k < l; k++) {
+          const a = TH[aj[k]!]!;
+          const hh = Hs[i]![k]!;
+          for (let r = 0; r <= q; r++) acc += a[r]! * hh[q - r]!;
+        }
+        let f = acc >> P;
+        if (p.outputBias) f += TH[bIndex(p, j)]![q]!;
+        let dev: bigint;
+        if (p.loss === "mse") {
+          dev = q === 0 ? f - Y[i]![j]! : f;
+        } else {
+          const fo = Fo[i]![j]!;
+          fo[q] = f;
+          const u = U[i]![j]!;
+          const sg = Sg[i]![j]!;
+          if (q === 0) {
+            u[0] = fixedExp(p, -f);
+            sg[0] = fdiv(F, F.ONE, F.ONE + u[0]!);
+          } else {
+            let s = 0n;
+            for (let r = 1; r <= q; r++) s += BigInt(r) * fo[r]! * u[q - r]!;
+            u[q] = -(s >> P) / BigInt(q);
+            let t = 0n;
+            for (let r = 1; r <= q; r++) t += u[r]! * sg[q - r]!;
+            sg[q] = -(((t >> P) * sg[0]!) >> P);
+          }
+          dev = q === 0 ? sg[0]! - Y[i]![j]! : sg[q]!;
+        }
+        R[i]![j]![q] = (p.rScale * dev) >> P;
+      }
+      for (let k = 0; k < l; k++) {
+        let acc = 0n;
+        for (let j = 0; j < e; j++) {
+          const a = TH[aIdx[j]![k]!]!;
+          const rr = R[i]![j]!;
+          for (let r = 0; r <= q; r++) acc += a[r]! * rr[q - r]!;
+        }
+        back[i]![k]![q] = acc >> P;
+        if (state.side[i]![k] !== 0) delta[i]![k]![q] = (slope[i]![k]! * back[i]![k]![q]!) >> P;
+      }
+    }
+    // sliding points: δ_P = −G_PP^{-1} Σ_{i'∉P} G_{P,i'} δ_{i'}
+    for (let k = 0; k < l; k++) {
+      const pts = state.slidePoints[k]!;
+      if (pts.length === 0) continue;
+      const E = pts.map((i) => {
+        let acc = 0n;
+        for (let i2 = 0; i2 < n; i2++) if (state.side[i2]![k] !== 0) acc += G[i]![i2]! * delta[i2]![k]![q]!;
+        return acc >> P;
+      });
+      const inv = state.slideInverse[k]!;
+      pts.forEach((i, a) => {
+        let acc = 0n;
+        for (let b = 0; b < pts.length; b++) acc += inv[a]![b]! * E[b]!;
+        delta[i]![k]![q] = -(acc >> P);
+      });
+    }
+    // gradient at order q, then θ_{q+1} = −h g_q/(q+1)
+    const q1 = BigInt(q + 1);
+    for (let k = 0; k < l; k++) {
+      for (let m = 0; m < dIn; m++) {
+        let acc = 0n;
+        for (let i = 0; i < n; i++) acc += delta[i]![k]![q]! * X[i]![m]!;
+        TH[wIdx[k]![m]!]![q + 1] = -((h * (acc >> P)) >> P) / q1;
+      }
+      for (let j = 0; j < e; j++) {
+        let acc = 0n;
+        for (let i = 0; i < n; i++) {
+          const rr = R[i]![j]!;
+          const hh = Hs[i]![k]!;
+          for (let r = 0; r <= q; r++) acc += rr[r]! * hh[q - r]!;
+        }
+        TH[aIdx[j]![k]!]![q + 1] = -((h * (acc >> P)) >> P) / q1;
+      }
+    }
+    if (p.outputBias) {
+      for (let j = 0; j < e; j++) {
+        let acc = 0n;
+        for (let i = 0; i < n; i++) acc += R[i]![j]![q]!;
+        TH[bIndex(p, j)]![q + 1] = -((h * acc) >> P) / q1;
+      }
+    }
+  }
+  computeZ(Q);
+  return { theta: TH, Z, back, delta };
+}

@@ -1,0 +1,173 @@
+import { Decimal } from "decimal.js";
+import { InputError } from "../errors.js";
+import { neuronInvariants } from "../invariants/neuronInvariants.js";
+import { datasetIn, type Dataset } from "../net/dataset.js";
+import { loss as lossOf, type LossKind } from "../net/loss.js";
+import { networkIn, networkToJson, type Network } from "../net/network.js";
+import { decimal } from "../scalar/decimal.js";
+import { parseRational } from "../scalar/parseRational.js";
+import { compileFlowProblem, fixedInvariants, thetaToNetwork, type FlowProblem } from "./_internals/flowProblem.js";
+import { fixedToString, fromRationalFixed } from "./_internals/fixedPoint.js";
+import type { RawTrajectory } from "./_internals/trajectory.js";
+import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
+import { rk4Flow } from "./rk4Flow.js";
+import { taylorFlow } from "./taylorFlow.js";
+
+/** The integrators of {@link integrateFlow}. */
+export type FlowMethod = "taylor" | "gauss" | "rk4";
+
+/** The methods accepted, in the order messages list them. */
+export const FLOW_METHODS: readonly FlowMethod[] = ["taylor", "gauss", "rk4"];
+
+/** Limits on the requested digits. */
+export const MIN_FLOW_DIGITS = 10;
+export const MAX_FLOW_DIGITS = 1000;
+
+/** Options of {@link integrateFlow}. */
+export interface FlowOptions {
+  /** End time T > 0, exact user text ("1", "1/2", "0.25"). */
+  time: string;
+  /** Significant digits D of the results, in [10, 1000]; default 50. */
+  digits?: number;
+  /** `taylor` (default): adaptive Taylor series with kink events and sliding; `gauss`: Gauss–Legendre; `rk4`: classical Runge–Kutta. */
+  method?: FlowMethod;
+  /** Default `mse`. */
+  loss?: LossKind;
+  /** Number K of equally spaced sample times: none for 0 (default), T for 1, jT/(K−1) for K ≥ 2. */
+  samples?: number;
+  /** Fixed step count of `rk4` and `gauss` over [0, T] (default: 1000·T for rk4, chosen from D for gauss); ignored by `taylor`, which chooses its steps. */
+  steps?: number;
+  /** Called with the fraction of [0, T] done. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** One kink event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0), started or stopped sliding along z = 0. */
+export interface FlowEvent {
+  t: string;
+  neuron: number;
+  point: number;
+  kind: "enter" | "leave" | "slide" | "release";
+}
+
+/** One sample of the trajectory. */
+export interface FlowSample {
+  t: string;
+  params: Record<string, unknown>;
+  invariants: string[];
+  loss: string;
+}
+
+/** The result of {@link integrateFlow}: the `relutopo flow --json` object, every number as a D-digit string. */
+export interface FlowRun {
+  digits: number;
+  method: FlowMethod;
+  time: string;
+  /** θ(T), shaped like `networkToJson` (W1, b1?, W2, b2?). */
+  params: Record<string, unknown>;
+  invariants0: string[];
+  invariantsT: string[];
+  /** max_t max_k |c_k(t) − c_k(0)| over every accepted step, computed at the working precision (above D digits). */
+  maxDrift: string;
+  loss0: string;
+  lossT: string;
+  events: FlowEvent[];
+  /** Neurons k some of whose output weights a_k had, at some accepted step, a sign other than at t = 0. */
+  signChanges: number[];
+  samples: FlowSample[];
+}
+
+function validate(options: FlowOptions): { digits: number; method: FlowMethod; loss: LossKind; samples: number; T: { num: bigint; den: bigint } } {
+  const digits = options.digits ?? 50;
+  if (!Number.isInteger(digits) || digits < MIN_FLOW_DIGITS || digits > MAX_FLOW_DIGITS) {
+    throw new InputError(`invalid digits. Must be an integer in [${MIN_FLOW_DIGITS}, ${MAX_FLOW_DIGITS}]. Value: \`${digits}\`.`);
+  }
+  const method = options.method ?? "taylor";
+  if (!FLOW_METHODS.includes(method)) throw new InputError(`invalid method. Must be one of ${FLOW_METHODS.join(", ")}. Value: \`${String(method)}\`.`);
+  const loss = options.loss ?? "mse";
+  if (loss !== "mse" && loss !== "bce") throw new InputError(`invalid loss. Must be mse or bce. Value: \`${String(loss)}\`.`);
+  const samples = options.samples ?? 0;
+  if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000) throw new InputError(`invalid samples. Must be an integer in [0, 100000]. Value: \`${samples}\`.`);
+  if (options.steps !== undefined && (!Number.isSafeInteger(options.steps) || options.steps < 1)) {
+    throw new InputError(`invalid steps. Must be a positive integer. Value: \`${options.steps}\`.`);
+  }
+  const T = parseRational(options.time);
+  if (T.num <= 0n) throw new InputError(`invalid time. Must be positive. Value: \`${options.time}\`.`);
+  if (T.num > 1000000n * T.den) throw new InputError(`invalid time. Must be at most 1000000. Value: \`${options.time}\`.`);
+  return { digits, method, loss, samples, T };
+}
+
+/** Text of a decimal.js value at `digits` significant digits. */
+function roundText(value: Decimal, digits: number): string {
+  const D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+  return new D(value).toSignificantDigits(digits).toString();
+}
+
+/**
+ * Integrates the gradient flow θ' = −∇L(θ) of a two-layer network from its
+ * parameters at t = 0 to t = T at D significant digits, and reports the
+ * conserved quantities c_k, the loss, the kink events and optional samples.
+ *
+ * - `taylor`: Taylor series of order ~1.15(D + 4) by automatic differentiation
+ *   (Cauchy products) inside each activation region, adaptive step; the first
+ *   zero of every pre-activation's series is located to full precision, the step
+ *   stops there and the region switches (`enter`/`leave`). Where both one-sided
+ *   fields point into the kink the flow slides along it (Filippov) until the
+ *   convex weight leaves [0, 1] (`slide`/`release`).
+ * - `gauss`: s-stage Gauss–Legendre (order 2s) with a fixed step; conserves every
+ *   c_k to the solve tolerance, but is only low-order accurate across kinks.
+ * - `rk4`: classical Runge–Kutta, fixed step, the naive baseline.
+ *
+ * @param net - the parameters at t = 0 (exact text)
+ * @param data - the training set (exact text)
+ * @param options - see {@link FlowOptions}
+ * @returns the run, every number a D-digit string
+ * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, or bad samples/steps
+ * @example integrateFlow(net, data, { time: "1", digits: 30 }).invariantsT // returns the c_k at T, equal to invariants0 to ~30 digits
+ */
+export function integrateFlow(net: Network<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
+  const { digits, method, loss, samples, T } = validate(options);
+  const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
+  const Tfix = fromRationalFixed(problem.F, T.num, T.den);
+  const common = { T: Tfix, samples, onProgress: options.onProgress };
+  let raw: RawTrajectory;
+  if (method === "rk4") {
+    raw = rk4Flow(problem, theta0, { ...common, steps: options.steps ?? Math.max(1, Math.ceil((1000 * Number(T.num)) / Number(T.den))) });
+  } else if (method === "gauss") {
+    raw = gaussLegendreFlow(problem, theta0, { ...common, digits, steps: options.steps });
+  } else {
+    raw = taylorFlow(problem, theta0, { ...common, digits, exactNet: net, exactData: data });
+  }
+  return formatRun(problem, net, data, { digits, method, loss, time: options.time }, raw);
+}
+
+function formatRun(p: FlowProblem, net: Network<string>, data: Dataset<string>, info: { digits: number; method: FlowMethod; loss: LossKind; time: string }, raw: RawTrajectory): FlowRun {
+  const { digits } = info;
+  const S = decimal(p.edgeDigits);
+  const dataS = datasetIn(data, S);
+  const text = (v: bigint): string => fixedToString(p.F, v, digits);
+  const describe = (theta: readonly bigint[]): { params: Record<string, unknown>; invariants: string[]; loss: string } => {
+    const exactText = thetaToNetwork(p, net, theta);
+    const inS = networkIn(exactText, S);
+    return {
+      params: networkToJson(networkIn(exactText, decimal(digits)), decimal(digits)),
+      invariants: fixedInvariants(p, theta).map(text),
+      loss: roundText(lossOf(inS, dataS, S, info.loss), digits),
+    };
+  };
+  const start = networkIn(net, S);
+  const end = describe(raw.theta);
+  return {
+    digits,
+    method: info.method,
+    time: info.time,
+    params: end.params,
+    invariants0: neuronInvariants(start, S).map((c) => roundText(c, digits)),
+    invariantsT: end.invariants,
+    maxDrift: text(raw.maxDrift),
+    loss0: roundText(lossOf(start, dataS, S, info.loss), digits),
+    lossT: end.loss,
+    events: raw.events.map((ev) => ({ t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind })),
+    signChanges: raw.signChanged.flatMap((changed, k) => (changed ? [k] : [])),
+    samples: raw.samples.map((s) => ({ t: text(s.t), ...describe(s.theta) })),
+  };
+}

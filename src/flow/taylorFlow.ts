@@ -1,0 +1,224 @@
+import { InputError } from "../errors.js";
+import type { Dataset } from "../net/dataset.js";
+import { forward } from "../net/forward.js";
+import { networkIn, type Network } from "../net/network.js";
+import { exact } from "../scalar/exact.js";
+import { fixedToDouble, fdiv, fabs, type Fixed } from "./_internals/fixedPoint.js";
+import { wIndex, type FlowProblem } from "./_internals/flowProblem.js";
+import { firstNegative, polyEval } from "./_internals/polyRoots.js";
+import { taylorStep, type RegionState, type TaylorStep } from "./_internals/taylorSeries.js";
+import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
+
+/** Options of {@link taylorFlow}. @internal */
+export interface TaylorFlowOptions {
+  T: bigint;
+  digits: number;
+  samples: number;
+  /** The exact initial network and data, to decide the initial activation pattern without rounding. */
+  exactNet: Network<string>;
+  exactData: Dataset<string>;
+  onProgress?: ((fraction: number) => void) | undefined;
+  /** Series order; default ⌈1.1513(D + 4)⌉ + 1 (Jorba–Zou: step ≈ radius/e²). */
+  order?: number | undefined;
+  /** Upper bound on steps + events before giving up (default 200000). */
+  maxSteps?: number | undefined;
+}
+
+/** The Taylor order used for D digits. @internal */
+export function taylorOrder(digits: number): number {
+  return Math.ceil(((digits + 4) * Math.LN10) / 2) + 1;
+}
+
+/** Inverse of a small symmetric positive-definite fixed-point matrix by Gauss–Jordan. */
+function invertFixed(F: Fixed, M: bigint[][]): bigint[][] {
+  const n = M.length;
+  const A = M.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? F.ONE : 0n))]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (fabs(A[r]![c]!) > fabs(A[piv]![c]!)) piv = r;
+    [A[c], A[piv]] = [A[piv]!, A[c]!];
+    const d = A[c]![c]!;
+    if (d === 0n) throw new Error("sliding on linearly dependent data points of one neuron is not supported");
+    A[c] = A[c]!.map((v) => fdiv(F, v, d));
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = A[r]![c]!;
+      if (f === 0n) continue;
+      A[r] = A[r]!.map((v, j) => v - ((f * A[c]![j]!) >> F.bigP));
+    }
+  }
+  return A.map((row) => row.slice(n));
+}
+
+function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
+  const pts: number[] = [];
+  for (let i = 0; i < p.n; i++) if (state.side[i]![k] === 0) pts.push(i);
+  state.slidePoints[k] = pts;
+  state.slideInverse[k] = pts.length === 0 ? [] : invertFixed(p.F, pts.map((i) => pts.map((i2) => p.G[i]![i2]!)));
+}
+
+/** ż_{k,i} = x̃_i · (w̃_k)' of the field with the given state (order-1 series at h = 1). */
+function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number): bigint {
+  const s = taylorStep(p, theta, state, p.F.ONE, 1);
+  let acc = 0n;
+  for (let m = 0; m < p.dIn; m++) acc += s.theta[wIndex(p, k, m)]![1]! * p.X[i]![m]!;
+  return acc >> p.F.bigP;
+}
+
+function withSide(state: RegionState, i: number, k: number, side: number): RegionState {
+  const copy: RegionState = { side: state.side.map((r) => [...r]), slidePoints: state.slidePoints.map((r) => [...r]), slideInverse: state.slideInverse };
+  copy.side[i]![k] = side;
+  return copy;
+}
+
+/**
+ * What happens when z_{k,i} reaches 0: with ż± the rate of z under the field
+ * of each side, the flow crosses when the field of the far side carries on
+ * (enter: ż+ > 0, leave: ż− < 0), and slides when both fields point into
+ * the surface (ż+ ≤ 0 ≤ ż−).
+ */
+function decideAtKink(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, from: number): "enter" | "leave" | "slide" {
+  if (from < 0) return zRate(p, theta, withSide(state, i, k, 1), i, k) > 0n ? "enter" : "slide";
+  return zRate(p, theta, withSide(state, i, k, -1), i, k) < 0n ? "leave" : "slide";
+}
+
+/** Evaluates every parameter's series at τ. */
+function evalTheta(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
+  return step.theta.map((c) => polyEval(F, c, tau));
+}
+
+/**
+ * Adaptive Taylor integration of the gradient flow with kink events and
+ * Filippov sliding (see `integrateFlow`). Each step: series of order Q in the
+ * step variable; the step is the largest τ ≤ 1 for which the last two terms
+ * are below ε = 10^−(D+4) (the next step size follows); then the first zero
+ * of every monitored polynomial (side·z for ordinary pairs; for sliding pairs
+ * back·(s+ − s*) and back·(s* − s−), s* = δ/back the effective slope, whose zeros are
+ * the release points λ = 1 and λ = 0) cuts the step, and the event is handled.
+ *
+ * @internal
+ */
+export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
+  const { F, n, l } = p;
+  const P = F.bigP;
+  const Q = options.order ?? taylorOrder(options.digits);
+  const logEps = -(options.digits + 4) * Math.LN10;
+  const maxSteps = options.maxSteps ?? 200000;
+  const T = options.T;
+  const state: RegionState = { side: [], slidePoints: Array.from({ length: l }, () => []), slideInverse: Array.from({ length: l }, () => []) };
+  const events: RawEvent[] = [];
+  // Initial pattern from the exact signs of z at t = 0.
+  const Zexact = forward(networkIn(options.exactNet, exact), options.exactData.X.map((r) => r.map((v) => exact.parse(v))), exact).Z;
+  const zeros: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    state.side.push(Zexact[i]!.map((z, k) => {
+      const s = exact.sign(z);
+      if (s === 0 && p.kinked && !p.nullPoint[i]) zeros.push([i, k]);
+      return s === 0 ? -1 : s;
+    }));
+  }
+  let theta = [...theta0];
+  for (const [i, k] of zeros) {
+    const up = zRate(p, theta, withSide(state, i, k, 1), i, k);
+    const down = zRate(p, theta, withSide(state, i, k, -1), i, k);
+    if (up > 0n && down > 0n) state.side[i]![k] = 1;
+    else if (up <= 0n && down >= 0n && (up !== 0n || down !== 0n)) {
+      state.side[i]![k] = 0;
+      refreshSliding(p, state, k);
+      events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
+    }
+  }
+  const monitor = new TrajectoryMonitor(p, theta0);
+  const pending = sampleTimes(T, options.samples);
+  const samples: RawTrajectory["samples"] = [];
+  while (pending.length > 0 && pending[0]! === 0n) samples.push({ t: pending.shift()!, theta: [...theta] });
+  // First step guess from the size of the field.
+  const f0 = taylorStep(p, theta, state, F.ONE, 1).theta.reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, c[1]!))), 0);
+  let h = BigInt(Math.max(1, Math.floor(Math.min(fixedToDouble(F, T), 0.1 / (1e-30 + f0), 1) * 2 ** 40))) << (P - 40n);
+  let t = 0n;
+  let count = 0;
+  while (t < T) {
+    if (++count > maxSteps) throw new InputError(`flow did not reach T: more than ${maxSteps} steps and events (time ${fixedToDouble(F, t)} of ${fixedToDouble(F, T)})`);
+    const step = taylorStep(p, theta, state, h, Q);
+    // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
+    let tauRaw = Infinity;
+    for (const q of [Q - 1, Q]) {
+      let norm = 0;
+      for (const c of step.theta) norm = Math.max(norm, Math.abs(fixedToDouble(F, c[q]!)));
+      if (norm > 0) tauRaw = Math.min(tauRaw, Math.exp((logEps - Math.log(norm)) / q));
+    }
+    if (tauRaw < 0.05) {
+      // The guess was far too long: retry with the step the series asks for.
+      h = (h * BigInt(Math.floor(tauRaw * 0.9 * 2 ** 40) + 1)) >> 40n;
+      continue;
+    }
+    let tau = tauRaw >= 1 ? F.ONE : BigInt(Math.floor(tauRaw * 2 ** 40)) << (P - 40n);
+    const tauEnd = fdiv(F, T - t, h);
+    let atEnd = false;
+    if (tauEnd <= tau) {
+      tau = tauEnd;
+      atEnd = true;
+    }
+    // First event in (0, τ].
+    let evTau: bigint | undefined;
+    let ev: { i: number; k: number; kind: "cross" | "releasePlus" | "releaseMinus" } | undefined;
+    for (let i = 0; i < n && p.kinked; i++) {
+      if (p.nullPoint[i]) continue;
+      for (let k = 0; k < l; k++) {
+        const side = state.side[i]![k]!;
+        const limit = evTau ?? tau;
+        if (side !== 0) {
+          const g = side > 0 ? step.Z[i]![k]! : step.Z[i]![k]!.map((v) => -v);
+          const r = firstNegative(F, g, limit);
+          if (r !== undefined && (evTau === undefined || r < evTau)) {
+            evTau = r;
+            ev = { i, k, kind: "cross" };
+          }
+        } else {
+          const back = step.back[i]![k]!.slice(0, Q);
+          const delta = step.delta[i]![k]!.slice(0, Q);
+          const orient = back[0]! >= 0n ? 1n : -1n;
+          const uPlus = back.map((b, q) => orient * (((p.sPlus * b) >> P) - delta[q]!));
+          const uMinus = back.map((b, q) => orient * (delta[q]! - ((p.sMinus * b) >> P)));
+          for (const [u, kind] of [[uPlus, "releasePlus"], [uMinus, "releaseMinus"]] as const) {
+            const r = firstNegative(F, u, evTau ?? tau);
+            if (r !== undefined && (evTau === undefined || r < evTau)) {
+              evTau = r;
+              ev = { i, k, kind };
+            }
+          }
+        }
+      }
+    }
+    const stepTau = evTau ?? tau;
+    const tNew = ev === undefined && atEnd ? T : t + ((stepTau * h) >> P);
+    // Dense output for the samples inside this step.
+    while (pending.length > 0 && pending[0]! <= tNew) {
+      const ts = pending.shift()!;
+      samples.push({ t: ts, theta: evalTheta(F, step, fdiv(F, ts - t, h)) });
+    }
+    theta = evalTheta(F, step, stepTau);
+    t = tNew;
+    monitor.check(theta);
+    if (ev !== undefined) {
+      const { i, k } = ev;
+      if (ev.kind === "cross") {
+        const from = state.side[i]![k]!;
+        const kind = decideAtKink(p, theta, state, i, k, from);
+        if (kind === "slide") {
+          state.side[i]![k] = 0;
+          refreshSliding(p, state, k);
+        } else state.side[i]![k] = kind === "enter" ? 1 : -1;
+        events.push({ t, neuron: k, point: i, kind });
+      } else {
+        state.side[i]![k] = ev.kind === "releasePlus" ? 1 : -1;
+        refreshSliding(p, state, k);
+        events.push({ t, neuron: k, point: i, kind: "release" });
+      }
+    }
+    // Next step: what the series allowed (capped growth).
+    if (ev === undefined && !atEnd) h = (h * BigInt(Math.floor(Math.min(tauRaw, 4) * 2 ** 40))) >> 40n;
+    options.onProgress?.(Math.min(1, fixedToDouble(F, t) / fixedToDouble(F, T)));
+  }
+  return { theta, events, samples, maxDrift: monitor.maxDrift, signChanged: monitor.signChanged, steps: count };
+}

@@ -1,0 +1,186 @@
+/**
+ * Arithmetic modulo a prime below 2^26, in plain numbers: products stay below
+ * 2^52, so every operation is exact in a double. Used to *select* (never to
+ * decide) — a rank mod p is at most the rank over Q, so a set of rows found
+ * independent mod p is independent over Q; everything else is checked exactly.
+ * @internal
+ */
+
+/** The largest prime below 2^26. @internal */
+export const PRIME = 67108859;
+
+/** a mod p in [0, p). @internal */
+export function mod(a: number): number {
+  const r = a % PRIME;
+  return r < 0 ? r + PRIME : r;
+}
+
+/** A bigint reduced mod p. @internal */
+export function modBig(a: bigint): number {
+  const r = Number(a % BigInt(PRIME));
+  return r < 0 ? r + PRIME : r;
+}
+
+/** a·b mod p for a, b in [0, p). @internal */
+export function mulMod(a: number, b: number): number {
+  return (a * b) % PRIME;
+}
+
+/** Inverse mod p (extended Euclid). @internal */
+export function invMod(a: number): number {
+  let [r0, r1] = [PRIME, mod(a)];
+  let [t0, t1] = [0, 1];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  if (r0 !== 1) throw new Error("not invertible mod p");
+  return mod(t0);
+}
+
+/**
+ * Rational reconstruction: n/d ≡ a (mod p) with |n|, d ≤ √(p/2), or undefined.
+ * @internal
+ */
+export function reconstructRational(a: number): { num: bigint; den: bigint } | undefined {
+  const bound = Math.floor(Math.sqrt(PRIME / 2));
+  let [r0, r1] = [PRIME, mod(a)];
+  let [t0, t1] = [0, 1];
+  while (r1 > bound) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  if (t1 === 0 || Math.abs(t1) > bound) return undefined;
+  const sign = t1 < 0 ? -1n : 1n;
+  return { num: sign * BigInt(r1), den: sign * BigInt(t1) };
+}
+
+/**
+ * Incremental row echelon form mod p over dense rows of a fixed width. Each
+ * stored row has a leading 1 at its pivot and zeros at every earlier pivot.
+ * @internal
+ */
+export class DenseEchelonModP {
+  readonly rows: Float64Array[] = [];
+  readonly pivots: number[] = [];
+  constructor(readonly width: number) {}
+
+  get rank(): number {
+    return this.rows.length;
+  }
+
+  /** Reduces `row` (entries in [0, p), modified in place); adds it when independent. Returns whether it was added. */
+  add(row: Float64Array): boolean {
+    for (let k = 0; k < this.rows.length; k++) {
+      const c = row[this.pivots[k]!]!;
+      if (c === 0) continue;
+      const piv = this.rows[k]!;
+      for (let j = this.pivots[k]!; j < this.width; j++) {
+        const v = piv[j]!;
+        if (v !== 0) row[j] = mod(row[j]! - c * v);
+      }
+    }
+    let p = -1;
+    for (let j = 0; j < this.width; j++)
+      if (row[j] !== 0) {
+        p = j;
+        break;
+      }
+    if (p < 0) return false;
+    const inv = invMod(row[p]!);
+    for (let j = p; j < this.width; j++) if (row[j] !== 0) row[j] = mulMod(row[j]!, inv);
+    this.rows.push(row);
+    this.pivots.push(p);
+    return true;
+  }
+}
+
+/**
+ * Incremental echelon form mod p over sparse rows whose columns are arbitrary
+ * non-negative integers (new columns may appear at any time). A stored row's
+ * pivot is its smallest column, so reducing a row only ever touches columns at
+ * or after the one being eliminated; a min-heap walks them in order.
+ * @internal
+ */
+export class SparseEchelonModP {
+  private readonly byPivot = new Map<number, Map<number, number>>();
+
+  get rank(): number {
+    return this.byPivot.size;
+  }
+
+  /** Reduces a copy of `row`; adds it when independent. Returns whether it was added. */
+  add(input: Map<number, number>): boolean {
+    const row = new Map<number, number>();
+    for (const [c, v] of input) {
+      const m = mod(v);
+      if (m !== 0) row.set(c, m);
+    }
+    const heap = new MinHeap([...row.keys()]);
+    while (heap.size > 0) {
+      const c = heap.pop();
+      const coef = row.get(c);
+      if (coef === undefined || coef === 0) continue;
+      const piv = this.byPivot.get(c);
+      if (piv === undefined) continue;
+      for (const [j, v] of piv) {
+        const nv = mod((row.get(j) ?? 0) - coef * v);
+        if (nv === 0) row.delete(j);
+        else {
+          if (!row.has(j)) heap.push(j);
+          row.set(j, nv);
+        }
+      }
+    }
+    if (row.size === 0) return false;
+    let p = Infinity;
+    for (const c of row.keys()) if (c < p) p = c;
+    const inv = invMod(row.get(p)!);
+    for (const [c, v] of row) row.set(c, mulMod(v, inv));
+    this.byPivot.set(p, row);
+    return true;
+  }
+}
+
+class MinHeap {
+  private readonly a: number[] = [];
+  constructor(items: number[]) {
+    for (const x of items) this.push(x);
+  }
+  get size(): number {
+    return this.a.length;
+  }
+  push(x: number): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= a[i]!) break;
+      [a[p], a[i]] = [a[i]!, a[p]!];
+      i = p;
+    }
+  }
+  pop(): number {
+    const a = this.a;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]! < a[m]!) m = l;
+        if (r < a.length && a[r]! < a[m]!) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

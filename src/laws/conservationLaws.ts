@@ -1,0 +1,135 @@
+import { InputError } from "../errors.js";
+import { parameterCount, parameterNames, type LawArchitecture } from "./architecture.js";
+import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
+import { formatPolynomial } from "./formatPolynomial.js";
+import { generatorPolynomials } from "./generatorPolynomials.js";
+import { lieAlgebraRank, type LieAlgebraRankResult } from "./lieAlgebraRank.js";
+import { DenseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
+import { monomialDerivative } from "./_internals/monomial.js";
+import { integerMultiple } from "./_internals/rational.js";
+
+/** Options of {@link conservationLaws}. */
+export interface ConservationLawsOptions {
+  /** Largest degree of the explicit laws (default 2). */
+  degree?: number;
+  /** Seed of the random point θ0 and of the generator order (default 1). */
+  seed?: number;
+}
+
+/** A law: its exact terms (monomial key → rational) and its text. */
+export interface Law {
+  polynomial: RationalPolynomial;
+  text: string;
+}
+
+/** The result of {@link conservationLaws}; counts are bigint. */
+export interface ConservationLawsReport {
+  architecture: LawArchitecture;
+  /** D, the number of parameters. */
+  parameters: number;
+  /** Parameter names in θ order (see `parameterNames`). */
+  names: string[];
+  degree: number;
+  /** Number of functionally independent conservation laws found (= lower). */
+  count: bigint;
+  /** Lower bound: rank at θ0 of the gradients of the explicit laws. */
+  lower: bigint;
+  /** Upper bound: D − rank at θ0 of the generated Lie algebra. */
+  upper: bigint;
+  /** lower = upper: the explicit laws are all the conservation laws, with nothing left. */
+  certified: boolean;
+  /** Dimension of the space of polynomial laws of degree 1…k (products of laws included). */
+  polynomialDimension: bigint;
+  /** A basis of that space in reduced row echelon form. */
+  laws: Law[];
+  /** Indices in `laws` of a maximal functionally independent subset (greedy, in order). */
+  independent: number[];
+  /** θ0, the integer point where ranks are taken. */
+  point: bigint[];
+  lie: LieAlgebraRankResult;
+}
+
+/**
+ * Discovers the polynomial conservation laws of degree ≤ k of an architecture
+ * exactly over Q and certifies their number.
+ *
+ * Lower bound: the laws' gradients at θ0 (their rank mod p at θ0 is at most
+ * their generic rank, the number of functionally independent laws). Upper
+ * bound: D − (a lower bound on the dimension of Lie(W)(θ0)), see
+ * `lieAlgebraRank`. When they meet, the count is exact and the explicit laws
+ * are complete (Marcotte, Gribonval, Peyré 2023: the number of independent
+ * conservation laws is D − dim Lie(W)(θ) near a generic θ).
+ *
+ * @example conservationLaws(lawArchitecture([3, 4, 1])).laws[0].text // returns "w11^2 + w12^2 + w13^2 - a1^2"
+ */
+export function conservationLaws(arch: LawArchitecture, options: ConservationLawsOptions = {}): ConservationLawsReport {
+  const degree = options.degree ?? 2;
+  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
+  const seed = options.seed ?? 1;
+  const D = parameterCount(arch);
+  const names = parameterNames(arch);
+  const generators = generatorPolynomials(arch);
+  const polys = explicitLaws(D, generators, degree);
+  const point = randomPoint(D, seed);
+  const x = point.map(modBig);
+  // Greedy functionally independent subset, by the gradients at θ0.
+  const ech = new DenseEchelonModP(D);
+  const independent: number[] = [];
+  polys.forEach((p, i) => {
+    if (ech.add(gradientAt(p, x, D))) independent.push(i);
+  });
+  const lower = independent.length;
+  const lie = lieAlgebraRank(generators, point, { target: D - lower, seed });
+  const upper = D - lie.rank;
+  return {
+    architecture: arch,
+    parameters: D,
+    names,
+    degree,
+    count: BigInt(lower),
+    lower: BigInt(lower),
+    upper: BigInt(upper),
+    certified: lower === upper,
+    polynomialDimension: BigInt(polys.length),
+    laws: polys.map((p) => ({ polynomial: p, text: formatPolynomial(p, names) })),
+    independent,
+    point,
+    lie,
+  };
+}
+
+/** A seeded point with non-zero integer coordinates in [−999, 999]. */
+function randomPoint(D: number, seed: number): bigint[] {
+  let s = (seed * 2654435761) >>> 0 || 1;
+  const out: bigint[] = [];
+  while (out.length < D) {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    const v = (s % 1999) - 999;
+    if (v !== 0) out.push(BigInt(v));
+  }
+  return out;
+}
+
+/** ∇h(θ0) mod p for a rational polynomial h, scaled to integer coefficients first. */
+function gradientAt(p: RationalPolynomial, x: readonly number[], D: number): Float64Array {
+  const coefs = integerMultiple(p.map(([, q]) => q));
+  const row = new Float64Array(D);
+  p.forEach(([m, ], t) => {
+    const c = modBig(coefs[t]!);
+    let prev = -1;
+    for (let i = 0; i < m.length; i++) {
+      const v = m.charCodeAt(i);
+      if (v === prev) continue;
+      prev = v;
+      const d = monomialDerivative(m, v);
+      let val = mulMod(c, d.exponent);
+      for (let k = 0; k < d.rest.length; k++) val = mulMod(val, x[d.rest.charCodeAt(k)]!);
+      row[v] = mod(row[v]! + val);
+    }
+  });
+  return row;
+}

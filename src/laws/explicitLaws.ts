@@ -1,0 +1,201 @@
+import { InputError } from "../errors.js";
+import type { IntegerPolynomial } from "./generatorPolynomials.js";
+import { blockNullspace, type SparseRow } from "./_internals/blockNullspace.js";
+import { countMonomials, monomialDerivative, monomialMul, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";
+import { rrefExact, type Rational } from "./_internals/rational.js";
+import { sparseBasis } from "./_internals/sparseBasis.js";
+
+/** One polynomial law: monomial key → exact rational coefficient, in the canonical monomial order. */
+export type RationalPolynomial = Array<[monomial: string, coefficient: Rational]>;
+
+/** Largest number of unknown coefficients {@link explicitLaws} accepts. */
+export const MAX_UNKNOWNS = 3_000_000;
+
+/**
+ * The canonical monomial order: higher total degree first, then
+ * lexicographic in the variable indices (θ order). A law's leading monomial
+ * is its first one in this order.
+ */
+export function compareMonomials(a: string, b: string): number {
+  if (a.length !== b.length) return b.length - a.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A basis of every polynomial h(θ) of degree 1 … `degree` (constants excluded:
+ * they are trivially conserved) with ∇h·∇P_g ≡ 0 for every generator P_g —
+ * the conservation laws of degree ≤ k. Exact over Q, in reduced row echelon
+ * form, made sparser (see below).
+ *
+ * ∇h·∇P_g is a polynomial; all its coefficients vanishing is a linear system in
+ * the unknown coefficients of h. The system splits into independent blocks:
+ * by total degree when every P_g is homogeneous, and always by the class of
+ * the exponent vector mod 2 modulo the differences of exponent vectors inside
+ * each generator (x^α meets ∂_j P only at x^{α+β−2e_j}, whose parity is α+β
+ * for every j, so an equation only links unknowns of one class). Each block is
+ * solved by {@link blockNullspace}. The basis is the reduced echelon one
+ * (in {@link compareMonomials} order), then traded for a sparser basis of the same
+ * space (see `_internals/sparseBasis.ts`): for two-layer nets nothing
+ * changes and c_k come out as themselves; for deeper nets this separates the
+ * per-neuron laws that every echelon form mixes.
+ *
+ * @param D - number of parameters
+ * @param generators - the polynomials P_g (see `generatorPolynomials`)
+ * @param degree - the largest total degree k ≥ 1
+ * @throws InputError when the number of unknown coefficients exceeds {@link MAX_UNKNOWNS}
+ */
+export function explicitLaws(D: number, generators: readonly IntegerPolynomial[], degree: number): RationalPolynomial[] {
+  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
+  let unknowns = 0;
+  for (let a = 1; a <= degree; a++) unknowns += countMonomials(D, a);
+  if (unknowns > MAX_UNKNOWNS) throw new InputError(`invalid degree. Must leave at most ${MAX_UNKNOWNS} unknown coefficients (degree ${degree} in ${D} parameters has ${unknowns}). Value: \`${degree}\`.`);
+
+  const homogeneous = generators.every((g) => {
+    const lens = new Set([...g.keys()].map((k) => k.length));
+    return lens.size <= 1;
+  });
+  const classOf = parityClassifier(generators);
+  // Blocks of unknowns.
+  const blocks = new Map<string, string[]>();
+  for (let a = 1; a <= degree; a++)
+    for (const m of monomialsOfDegree(D, a)) {
+      const key = `${homogeneous ? a : 0}|${classOf(m)}`;
+      let b = blocks.get(key);
+      if (b === undefined) blocks.set(key, (b = []));
+      b.push(m);
+    }
+  // Which generators involve each variable.
+  const gensByVar: number[][] = Array.from({ length: D }, () => []);
+  const genVars: number[][] = generators.map((g, gi) => {
+    const vs = new Set<number>();
+    for (const k of g.keys()) for (const v of monomialSupport(k)) vs.add(v);
+    for (const v of vs) gensByVar[v]!.push(gi);
+    return [...vs];
+  });
+  const stamp = new Int32Array(generators.length).fill(-1);
+  const laws: RationalPolynomial[] = [];
+  let blockId = 0;
+  for (const monos of blocks.values()) {
+    blockId++;
+    monos.sort(compareMonomials);
+    const n = monos.length;
+    const colsByVar = new Map<number, number[]>();
+    monos.forEach((m, c) => {
+      for (const v of monomialSupport(m)) {
+        let l = colsByVar.get(v);
+        if (l === undefined) colsByVar.set(v, (l = []));
+        l.push(c);
+      }
+    });
+    // Lazily walk the generators touching this block.
+    const vars = [...colsByVar.keys()];
+    let vi = 0;
+    let gi = 0;
+    const nextRows = (): SparseRow[] | undefined => {
+      for (;;) {
+        if (vi >= vars.length) return undefined;
+        const list = gensByVar[vars[vi]!]!;
+        if (gi >= list.length) {
+          vi++;
+          gi = 0;
+          continue;
+        }
+        const g = list[gi++]!;
+        if (stamp[g] === blockId) continue;
+        stamp[g] = blockId;
+        return rowsOf(generators[g]!, genVars[g]!, monos, colsByVar);
+      }
+    };
+    const basis = blockNullspace(n, nextRows);
+    if (basis.length === 0) continue;
+    const { rows, pivots } = rrefExact(basis, n);
+    for (const r of sparseBasis(rows, pivots)) {
+      const law: RationalPolynomial = [];
+      r.forEach((q, c) => {
+        if (q.num !== 0n) law.push([monos[c]!, q]);
+      });
+      laws.push(law);
+    }
+  }
+  laws.sort((a, b) => compareMonomials(a[0]![0], b[0]![0]));
+  return laws;
+}
+
+/** Equations ∇x^α·∇P = 0, one row per output monomial, over the block's unknowns x^α. */
+function rowsOf(P: IntegerPolynomial, vars: number[], monos: string[], colsByVar: Map<number, number[]>): SparseRow[] {
+  const rows = new Map<string, Map<number, number>>();
+  for (const j of vars) {
+    const cols = colsByVar.get(j);
+    if (cols === undefined) continue;
+    for (const [beta, cb] of P) {
+      const db = monomialDerivative(beta, j);
+      if (db.exponent === 0) continue;
+      for (const c of cols) {
+        const da = monomialDerivative(monos[c]!, j);
+        const out = monomialMul(da.rest, db.rest);
+        let row = rows.get(out);
+        if (row === undefined) rows.set(out, (row = new Map()));
+        row.set(c, (row.get(c) ?? 0) + da.exponent * db.exponent * Number(cb));
+      }
+    }
+  }
+  const out: SparseRow[] = [];
+  for (const row of rows.values()) {
+    const cols: number[] = [];
+    const coefs: number[] = [];
+    for (const [c, v] of row)
+      if (v !== 0) {
+        cols.push(c);
+        coefs.push(v);
+      }
+    if (cols.length > 0) out.push({ cols, coefs });
+  }
+  return out;
+}
+
+/**
+ * The block label of a monomial: its exponent vector mod 2, reduced modulo the
+ * GF(2) span of the differences of exponent parities inside each generator.
+ */
+function parityClassifier(generators: readonly IntegerPolynomial[]): (m: string) => string {
+  const parity = (m: string): bigint => {
+    let v = 0n;
+    for (let i = 0; i < m.length; i++) v ^= 1n << BigInt(m.charCodeAt(i));
+    return v;
+  };
+  // GF(2) echelon basis keyed by highest set bit.
+  const basis = new Map<number, bigint>();
+  const highBit = (v: bigint): number => v.toString(2).length - 1;
+  const reduce = (v: bigint): bigint => {
+    while (v !== 0n) {
+      const b = basis.get(highBit(v));
+      if (b === undefined) return v;
+      v ^= b;
+    }
+    return v;
+  };
+  for (const g of generators) {
+    const keys = [...g.keys()];
+    const p0 = parity(keys[0] ?? "");
+    for (let t = 1; t < keys.length; t++) {
+      const r = reduce(parity(keys[t]!) ^ p0);
+      if (r !== 0n) basis.set(highBit(r), r);
+    }
+  }
+  if (basis.size === 0) return (m) => monomialSupport(m).filter((v) => (m.split(String.fromCharCode(v)).length - 1) % 2 === 1).join(",");
+  // Fully reduce so the canonical form does not depend on insertion order.
+  const full = (v: bigint): bigint => {
+    let out = 0n;
+    while (v !== 0n) {
+      const h = highBit(v);
+      const b = basis.get(h);
+      if (b !== undefined) v ^= b;
+      else {
+        out |= 1n << BigInt(h);
+        v ^= 1n << BigInt(h);
+      }
+    }
+    return out;
+  };
+  return (m) => full(parity(m)).toString(36);
+}

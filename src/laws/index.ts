@@ -1,0 +1,12 @@
+/** Conservation laws of gradient flows, discovered and counted exactly over Q. */
+export type { LawArchitecture, LawArchitectureOptions, ParameterSlot } from "./architecture.js";
+export { lawArchitecture, parameterCount, parameterSlots, parameterNames, activationSlopes, architectureLabel, MAX_PARAMETERS } from "./architecture.js";
+export type { IntegerPolynomial } from "./generatorPolynomials.js";
+export { generatorPolynomials } from "./generatorPolynomials.js";
+export type { RationalPolynomial } from "./explicitLaws.js";
+export { explicitLaws, compareMonomials, MAX_UNKNOWNS } from "./explicitLaws.js";
+export type { LieAlgebraRankOptions, LieAlgebraRankResult } from "./lieAlgebraRank.js";
+export { lieAlgebraRank } from "./lieAlgebraRank.js";
+export { formatPolynomial } from "./formatPolynomial.js";
+export type { ConservationLawsOptions, ConservationLawsReport, Law } from "./conservationLaws.js";
+export { conservationLaws } from "./conservationLaws.js";

@@ -1,0 +1,111 @@
+/**
+ * The closed form of I_x(A/2, B/2) for rational x = Q/S in (0, 1) (THEORY.md §5).
+ * With y = 1 − x = P/S:
+ *
+ * - B even (b = m integer): I_x(a, m) = x^a Σ_{k<m} (a)_k/k! y^k.
+ * - A even, B odd (a = n integer): I_x(n, b) = 1 − y^b Σ_{k<n} (b)_k/k! x^k.
+ * - A, B odd: from I_x(1/2, 1/2) = (2/π) arcsin √x = (2/π) arctan √(x/y) by the
+ *   two recurrences I_x(a, b+1) = I_x(a, b) + x^a y^b/(b B(a, b)) and
+ *   I_x(a+1, b) = I_x(a, b) − x^a y^b/(a B(a, b)); every added term is
+ *   √(xy)/π times a rational, since B(1/2+k, 1/2+m) is π times a rational.
+ *
+ * Two forms: `closedFormTerms` (unreduced BigInt fractions, for fast
+ * evaluation) and `closedFormParts` (reduced, square factors taken out of the
+ * roots, special arctangents replaced by their value: for printing).
+ * @internal
+ */
+import { closedFormTemplate, evaluatePolynomial } from "./closedFormTemplate.js";
+import { add, isZero, mul, ONE, rat, squareSplit, ZERO, type Rational } from "./rational.js";
+
+/** An unreduced fraction. */
+export interface Fraction {
+  num: bigint;
+  den: bigint;
+}
+
+/**
+ * I = constant + sqrtCoef·√radicand·(1/π if sqrtOverPi) + (arctan ? (2/π)·arctan √(atanQ/atanP) : 0)
+ * @internal
+ */
+export interface ClosedFormTerms {
+  constant: Fraction;
+  sqrtCoef: Fraction;
+  radicand: bigint;
+  sqrtOverPi: boolean;
+  arctan: boolean;
+  atanQ: bigint;
+  atanP: bigint;
+}
+
+/** The closed form at x = Q/S as unreduced terms. @internal */
+export function closedFormTerms(x: Rational, A: number, B: number): ClosedFormTerms {
+  const Q = x.num;
+  const S = x.den;
+  const P = S - Q;
+  const t = closedFormTemplate(A, B);
+  const constant = evaluatePolynomial(t.constant, Q, P, S);
+  const poly = evaluatePolynomial(t.sqrtPoly, Q, P, S);
+  // √x = √(QS)/S, √y = √(PS)/S, √(xy) = √(PQ)/S
+  const sqrtCoef = { num: poly.num, den: poly.den * S };
+  const radicand = t.root === "x" ? Q * S : t.root === "y" ? P * S : t.root === "xy" ? P * Q : 1n;
+  return { constant, sqrtCoef: t.root === "none" ? { num: 0n, den: 1n } : sqrtCoef, radicand, sqrtOverPi: t.arctan, arctan: t.arctan, atanQ: Q, atanP: P };
+}
+
+/** The reduced closed form, ready to print. */
+export interface ClosedFormParts {
+  /** twice the parameters: a = A/2, b = B/2 */
+  A: number;
+  B: number;
+  /** x exactly */
+  x: Rational;
+  constant: Rational;
+  sqrtCoef: Rational;
+  /** an integer ≥ 1 with its small square factors taken out */
+  radicand: bigint;
+  sqrtOverPi: boolean;
+  /** coefficient of arctan(atanArgCoef·√atanRadicand)/π (zero unless A and B are odd) */
+  atanCoef: Rational;
+  atanArgCoef: Rational;
+  atanRadicand: bigint;
+}
+
+/** arctan(coef·√radicand) = fractionOfPi·π: the only such angles with rational tan² besides 0 and π/2. */
+const RATIONAL_ARCTANS: ReadonlyArray<{ coef: Rational; radicand: bigint; fractionOfPi: Rational }> = [
+  { coef: ONE, radicand: 1n, fractionOfPi: rat(1, 4) },
+  { coef: ONE, radicand: 3n, fractionOfPi: rat(1, 3) },
+  { coef: rat(1, 3), radicand: 3n, fractionOfPi: rat(1, 6) },
+];
+
+/** The reduced parts of I_x(A/2, B/2) for rational x in (0, 1). @internal */
+export function closedFormParts(x: Rational, A: number, B: number): ClosedFormParts {
+  const terms = closedFormTerms(x, A, B);
+  let constant = rat(terms.constant.num, terms.constant.den);
+  let sqrtCoef = ZERO;
+  let radicand = 1n;
+  let atanCoef = ZERO;
+  let atanArgCoef = ZERO;
+  let atanRadicand = 1n;
+  const coef = rat(terms.sqrtCoef.num, terms.sqrtCoef.den);
+  if (!isZero(coef)) {
+    const { outside, inside } = squareSplit(terms.radicand);
+    sqrtCoef = mul(coef, rat(outside));
+    radicand = inside;
+    if (inside === 1n && !terms.sqrtOverPi) {
+      constant = add(constant, sqrtCoef);
+      sqrtCoef = ZERO;
+    }
+  }
+  if (terms.arctan) {
+    // √(Q/P) = √(QP)/P
+    const { outside, inside } = squareSplit(terms.atanQ * terms.atanP);
+    const argCoef = rat(outside, terms.atanP);
+    const special = RATIONAL_ARCTANS.find((s) => s.radicand === inside && s.coef.num === argCoef.num && s.coef.den === argCoef.den);
+    if (special) constant = add(constant, mul(rat(2), special.fractionOfPi));
+    else {
+      atanCoef = rat(2);
+      atanArgCoef = argCoef;
+      atanRadicand = inside;
+    }
+  }
+  return { A, B, x, constant, sqrtCoef, radicand, sqrtOverPi: terms.sqrtOverPi && !isZero(sqrtCoef), atanCoef, atanArgCoef, atanRadicand };
+}

@@ -1,0 +1,123 @@
+/**
+ * The closed form of I_x(A/2, B/2) as a template that depends only on (A, B):
+ * polynomials in x and y = 1 − x with rational coefficients, multiplied by
+ * nothing, √x, √y or √(xy)/π, plus (2/π)·arctan √(x/y) when A and B are both
+ * odd (derivation in closedFormParts.ts). A table row with fixed (d_in, e)
+ * builds the template once; each ρ then costs a few BigInt products and no
+ * gcd, since x = Q/S and y = P/S put every monomial over a power of S.
+ * @internal
+ */
+import { betaHalf } from "./halfInteger.js";
+import { div, mul, neg, ONE, rat, type Rational } from "./rational.js";
+
+/** Σ coef·x^i·y^j, as integer coefficients over one common denominator. */
+export interface Polynomial {
+  /** monomials: integer coefficient (over `denominator`), power of x, power of y */
+  terms: Array<{ coef: bigint; i: number; j: number }>;
+  denominator: bigint;
+  /** largest i + j */
+  degree: number;
+}
+
+export interface ClosedFormTemplate {
+  A: number;
+  B: number;
+  constant: Polynomial;
+  /** which square root multiplies `sqrtPoly` */
+  root: "none" | "x" | "y" | "xy";
+  sqrtPoly: Polynomial;
+  /** the √(xy) term is over π and (2/π)·arctan √(x/y) is added */
+  arctan: boolean;
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
+
+function polynomial(monomials: Array<{ coef: Rational; i: number; j: number }>): Polynomial {
+  const nonzero = monomials.filter((m) => m.coef.num !== 0n);
+  const denominator = nonzero.reduce((l, m) => lcm(l, m.coef.den), 1n);
+  return {
+    terms: nonzero.map((m) => ({ coef: (m.coef.num * denominator) / m.coef.den, i: m.i, j: m.j })),
+    denominator,
+    degree: nonzero.reduce((d, m) => Math.max(d, m.i + m.j), 0),
+  };
+}
+
+/** (c/2)_k/k! for k < terms: ratio (c + 2k)/(2(k + 1)). */
+function pochhammerOverFactorial(c: number, terms: number): Rational[] {
+  const out: Rational[] = [];
+  let t = ONE;
+  for (let k = 0; k < terms; k++) {
+    out.push(t);
+    t = mul(t, rat(c + 2 * k, 2 * (k + 1)));
+  }
+  return out;
+}
+
+const cache = new Map<string, ClosedFormTemplate>();
+
+/** The template of I_x(A/2, B/2), cached. @internal */
+export function closedFormTemplate(A: number, B: number): ClosedFormTemplate {
+  const key = `${A},${B}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const empty = polynomial([]);
+  let t: ClosedFormTemplate;
+  if (B % 2 === 0) {
+    // x^(A/2) Σ_{k<B/2} (A/2)_k/k! y^k
+    const h = Math.floor(A / 2);
+    const poly = polynomial(pochhammerOverFactorial(A, B / 2).map((coef, k) => ({ coef, i: h, j: k })));
+    t = A % 2 === 0 ? { A, B, constant: poly, root: "none", sqrtPoly: empty, arctan: false } : { A, B, constant: empty, root: "x", sqrtPoly: poly, arctan: false };
+  } else if (A % 2 === 0) {
+    // 1 − √y · y^((B−1)/2) Σ_{k<A/2} (B/2)_k/k! x^k
+    const h = (B - 1) / 2;
+    const poly = polynomial(pochhammerOverFactorial(B, A / 2).map((coef, k) => ({ coef: neg(coef), i: k, j: h })));
+    t = { A, B, constant: polynomial([{ coef: ONE, i: 0, j: 0 }]), root: "y", sqrtPoly: poly, arctan: false };
+  } else {
+    // (2/π) arctan √(x/y) + (√(xy)/π)·[Σ_{m<j} γ_m y^m − Σ_{k<i} δ_k x^k y^j] with B(1/2+k, 1/2+m) = π·g(k)g(m)/(k+m)!,
+    // g(k) = Γ(1/2+k)/√π: γ_m = 1/((1/2+m)·B(1/2, 1/2+m)/π), δ_k = 1/((1/2+k)·B(1/2+k, 1/2+j)/π).
+    // Both by their term ratios (g(k+1) = (k + 1/2) g(k)): γ_0 = 2, γ_{m+1}/γ_m = 2(m+1)/(2m+3);
+    // δ_0 = 1/((1/2)·B(1/2, 1/2+j)/π), δ_{k+1}/δ_k = 2(k+j+1)/(2k+3).
+    const i = (A - 1) / 2;
+    const j = (B - 1) / 2;
+    const monomials: Array<{ coef: Rational; i: number; j: number }> = [];
+    let gamma = rat(2);
+    for (let m = 0; m < j; m++) {
+      monomials.push({ coef: gamma, i: 0, j: m });
+      gamma = mul(gamma, rat(2 * (m + 1), 2 * m + 3));
+    }
+    let delta = div(ONE, mul(rat(1, 2), betaHalf(1, B).ratio));
+    for (let k = 0; k < i; k++) {
+      monomials.push({ coef: neg(delta), i: k, j });
+      delta = mul(delta, rat(2 * (k + j + 1), 2 * k + 3));
+    }
+    t = { A, B, constant: empty, root: "xy", sqrtPoly: polynomial(monomials), arctan: true };
+  }
+  if (cache.size > 4096) cache.clear();
+  cache.set(key, t);
+  return t;
+}
+
+/** Powers z^0…z^n of a BigInt. */
+function powers(z: bigint, n: number): bigint[] {
+  const out = [1n];
+  for (let k = 1; k <= n; k++) out.push(out[k - 1]! * z);
+  return out;
+}
+
+/** A polynomial at x = Q/S, y = P/S as an unreduced fraction. @internal */
+export function evaluatePolynomial(poly: Polynomial, Q: bigint, P: bigint, S: bigint): { num: bigint; den: bigint } {
+  if (poly.terms.length === 0) return { num: 0n, den: 1n };
+  const maxI = poly.terms.reduce((d, m) => Math.max(d, m.i), 0);
+  const maxJ = poly.terms.reduce((d, m) => Math.max(d, m.j), 0);
+  const qp = powers(Q, maxI);
+  const pp = powers(P, maxJ);
+  const sp = powers(S, poly.degree);
+  let num = 0n;
+  for (const m of poly.terms) num += m.coef * qp[m.i]! * pp[m.j]! * sp[poly.degree - m.i - m.j]!;
+  return { num, den: poly.denominator * sp[poly.degree]! };
+}

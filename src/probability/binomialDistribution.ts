@@ -1,0 +1,37 @@
+import { InputError } from "../errors.js";
+import { decimalAt, formatDigits } from "./_internals/decimalContext.js";
+import type { HighPrecision } from "./_internals/evaluateParts.js";
+
+/** Largest width whose distribution is printed in full. */
+export const MAX_DISTRIBUTION_WIDTH = 100_000;
+
+/**
+ * The law of the number K of pathological neurons among l independent ones,
+ * Binomial(l, p): P(K = k) = C(l, k) p^k (1 − p)^{l−k} for k = 0…l, computed
+ * from p and 1 − p at high precision (binomial coefficients exact in BigInt,
+ * powers by repeated products with log10(l) guard digits) and rounded once.
+ *
+ * @param p - p and 1 − p at high precision (from the closed form or a Monte Carlo estimate)
+ * @returns l + 1 decimal strings, k = 0 first
+ * @throws InputError when l exceeds MAX_DISTRIBUTION_WIDTH
+ * @internal
+ */
+export function binomialDistribution(p: HighPrecision, width: number, digits: number): string[] {
+  if (width > MAX_DISTRIBUTION_WIDTH) throw new InputError(`invalid --width for --distribution. Must be at most ${MAX_DISTRIBUTION_WIDTH}. Value: \`${width}\`.`);
+  const D = decimalAt(p.precision + 2 * String(width).length + 5);
+  const pv = new D(p.value);
+  const qv = new D(p.oneMinus);
+  const pPow: InstanceType<typeof D>[] = [new D(1)];
+  const qPow: InstanceType<typeof D>[] = [new D(1)];
+  for (let k = 1; k <= width; k++) {
+    pPow.push(pPow[k - 1]!.times(pv));
+    qPow.push(qPow[k - 1]!.times(qv));
+  }
+  const out: string[] = [];
+  let choose = 1n;
+  for (let k = 0; k <= width; k++) {
+    out.push(formatDigits(new D(choose.toString()).times(pPow[k]!).times(qPow[width - k]!), digits));
+    choose = (choose * BigInt(width - k)) / BigInt(k + 1);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import type { RationalParts } from "../scalar/parseRational.js";
+import { InputError } from "../errors.js";
+import { closedFormParts, closedFormTerms, type ClosedFormParts } from "./_internals/closedFormParts.js";
+import { closedFormText } from "./_internals/closedFormText.js";
+import { formatDigits } from "./_internals/decimalContext.js";
+import { evaluateTerms } from "./_internals/evaluateParts.js";
+import { twiceHalfInteger } from "./_internals/halfInteger.js";
+import { checkDigits, GUARD_DIGITS, parseUnitInterval } from "./incompleteBeta.js";
+
+export type { ClosedFormParts } from "./_internals/closedFormParts.js";
+
+/** The exact closed form of I_x(a, b) at half-integer a, b and rational x. */
+export interface IncompleteBetaClosedForm {
+  /** readable exact expression (algebrite syntax: sqrt, arctan, pi), e.g. `1 - sqrt(2)/2` */
+  expression: string;
+  /** the exact pieces the expression and the evaluation are both made from */
+  parts: ClosedFormParts;
+  /** the value to `digits` significant digits, proven by a rounding-error bound, rounded once */
+  evaluate(digits: number): string;
+}
+
+/**
+ * The closed form of the regularised incomplete beta function I_x(a, b) for
+ * half-integer a, b and rational x in (0, 1): a finite sum with one square
+ * root, plus an arctangent over π when 2a and 2b are both odd (THEORY.md §5).
+ *
+ * @param x - a rational in (0, 1), as text or BigInt parts
+ * @param a - a positive multiple of 1/2
+ * @param b - a positive multiple of 1/2
+ * @throws InputError for x outside (0, 1) or parameters that are not positive half-integers
+ * @example incompleteBetaClosedForm("1/2", 1, "1/2").expression // returns "1 - sqrt(2)/2"
+ */
+export function incompleteBetaClosedForm(x: string | RationalParts, a: number | string, b: number | string): IncompleteBetaClosedForm {
+  const A = twiceHalfInteger(a, "a");
+  const B = twiceHalfInteger(b, "b");
+  const xr = parseUnitInterval(x);
+  if (xr.num === 0n || xr.num === xr.den) throw new InputError(`invalid x. Must be strictly between 0 and 1 for the closed form. Value: \`${xr.num}/${xr.den}\`.`);
+  const parts = closedFormParts(xr, A, B);
+  return {
+    expression: closedFormText(parts),
+    parts,
+    evaluate: (digits) => formatDigits(evaluateTerms(closedFormTerms(xr, A, B), A, B, checkDigits(digits) + GUARD_DIGITS).value, digits),
+  };
+}

@@ -1,0 +1,86 @@
+import { InputError } from "../errors.js";
+import { parseRational } from "../scalar/parseRational.js";
+import { div, rat, ratToString, type Rational } from "./_internals/rational.js";
+
+/** The named initialisation schemes. */
+export type InitScheme = "kaiming-normal" | "lecun-normal" | "xavier-normal" | "kaiming-uniform" | "xavier-uniform" | "pytorch-default";
+
+export const INIT_SCHEMES: readonly InitScheme[] = ["kaiming-normal", "lecun-normal", "xavier-normal", "kaiming-uniform", "xavier-uniform", "pytorch-default"];
+
+/** A scheme by name, or explicit Gaussian variances σ_w² and σ_a² (exact rationals as text). */
+export type Initialisation = { scheme: InitScheme } | { sigmaW2: string; sigmaA2: string };
+
+/**
+ * The law of one hidden neuron's (w, a) ∈ R^{d_in} × R^e under an
+ * initialisation: every coordinate of w is N(0, w2) (normal) or U(−√w2, √w2)
+ * (uniform), every coordinate of a likewise with a2. `w2` and `a2` are exact.
+ */
+export interface NeuronLaw {
+  distribution: "normal" | "uniform";
+  /** variance (normal) or squared half-width (uniform) of each coordinate of w */
+  w2: Rational;
+  /** variance (normal) or squared half-width (uniform) of each coordinate of a */
+  a2: Rational;
+  /** printable name: the scheme, or `sigma-w2=A,sigma-a2=B` */
+  name: string;
+}
+
+/**
+ * The exact per-coordinate scales of w (fan-in `dIn`: the input dimension d,
+ * plus 1 when the hidden layer has a bias, whose entry is drawn like the
+ * weights) and of a (the `e` output weights of the neuron), for width `width`.
+ *
+ * - kaiming-normal: σ_w² = 2/d_in, σ_a² = 2/l. lecun-normal: 1/d_in, 1/l.
+ *   xavier-normal: 2/(d_in + l), 2/(l + e) (THEORY.md §5).
+ * - kaiming-uniform: U(±√(6/d_in)), U(±√(6/l)) (PyTorch `kaiming_uniform_`,
+ *   gain √2, same variances as kaiming-normal). xavier-uniform:
+ *   U(±√(6/(d_in + l))), U(±√(6/(l + e))).
+ * - pytorch-default: what `nn.Linear` does at construction. Its weight gets
+ *   `kaiming_uniform_(a=√5)`, i.e. U(±1/√in_features), and its bias
+ *   U(±1/√in_features) too, so every one of the d_in = d + 1 entries of w is
+ *   U(±1/√(d_in − 1)) (the hidden layer has a bias: d_in ≥ 2); a is a column
+ *   of the output layer's weight, U(±1/√l).
+ *
+ * @throws InputError for pytorch-default with d_in < 2, or non-positive variances
+ */
+export function neuronLaw(init: Initialisation, dIn: number, width: number, e: number): NeuronLaw {
+  if (!("scheme" in init)) {
+    const w2 = positive(init.sigmaW2, "--sigma-w2");
+    const a2 = positive(init.sigmaA2, "--sigma-a2");
+    return { distribution: "normal", w2, a2, name: `sigma-w2=${ratToString(w2)},sigma-a2=${ratToString(a2)}` };
+  }
+  const name = init.scheme;
+  switch (init.scheme) {
+    case "kaiming-normal":
+      return { distribution: "normal", w2: rat(2, dIn), a2: rat(2, width), name };
+    case "lecun-normal":
+      return { distribution: "normal", w2: rat(1, dIn), a2: rat(1, width), name };
+    case "xavier-normal":
+      return { distribution: "normal", w2: rat(2, dIn + width), a2: rat(2, width + e), name };
+    case "kaiming-uniform":
+      return { distribution: "uniform", w2: rat(6, dIn), a2: rat(6, width), name };
+    case "xavier-uniform":
+      return { distribution: "uniform", w2: rat(6, dIn + width), a2: rat(6, width + e), name };
+    case "pytorch-default":
+      if (dIn < 2) throw new InputError(`invalid --d-in. pytorch-default has a hidden bias, so d_in = in_features + 1 must be at least 2. Value: \`${dIn}\`.`);
+      return { distribution: "uniform", w2: rat(1, dIn - 1), a2: rat(1, width), name };
+  }
+}
+
+/** ρ = σ_w²/σ_a² (for a uniform law, the ratio of squared half-widths, which is also the variance ratio). */
+export function varianceRatio(law: NeuronLaw): Rational {
+  return div(law.w2, law.a2);
+}
+
+function positive(text: string, option: string): Rational {
+  const { num, den } = parseRational(text);
+  const r = rat(num, den);
+  if (r.num <= 0n) throw new InputError(`invalid ${option}. Must be a positive number. Value: \`${text}\`.`);
+  return r;
+}
+
+/** Reads a scheme name. @throws InputError listing the schemes */
+export function parseInitScheme(text: string): InitScheme {
+  if ((INIT_SCHEMES as readonly string[]).includes(text)) return text as InitScheme;
+  throw new InputError(`invalid --init. Must be one of ${INIT_SCHEMES.join(", ")}. Value: \`${text}\`.`);
+}

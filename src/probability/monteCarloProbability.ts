@@ -1,0 +1,58 @@
+import { InputError } from "../errors.js";
+import { mixSeed, xoshiro128 } from "./_internals/xoshiro128.js";
+import type { NeuronLaw } from "./initialisation.js";
+
+/** Options of {@link monteCarloProbability}. */
+export interface MonteCarloOptions {
+  /** number of sampled neurons (default 1 000 000) */
+  samples?: number;
+  /** seed, an integer in [0, 2^53) (default 1) */
+  seed?: number;
+}
+
+/** How many of `samples` sampled neurons were pathological (‖w‖² < ‖a‖²). */
+export interface MonteCarloCount {
+  hits: number;
+  samples: number;
+  seed: number;
+}
+
+export const DEFAULT_SAMPLES = 1_000_000;
+export const MAX_SAMPLES = 1_000_000_000;
+
+/**
+ * Estimates p = P(‖w‖² < ‖a‖²) for one neuron by sampling w ∈ R^{d_in} and
+ * a ∈ R^e coordinate by coordinate from `law` (Gaussian or uniform) and
+ * counting. The stream is xoshiro128** seeded from (seed, d_in, width, e), so
+ * a table cell and the single-value command agree for the same seed, and the
+ * same seed gives the same count.
+ *
+ * @throws InputError for a sample count outside [1, 10^9] or a bad seed
+ * @example monteCarloProbability(neuronLaw({ scheme: "pytorch-default" }, 3, 4, 1), 3, 4, 1, { samples: 1000, seed: 7 }).samples // returns 1000
+ */
+export function monteCarloProbability(law: NeuronLaw, dIn: number, width: number, e: number, options: MonteCarloOptions = {}): MonteCarloCount {
+  const samples = options.samples ?? DEFAULT_SAMPLES;
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) throw new InputError(`invalid samples. Must be an integer in [1, ${MAX_SAMPLES}]. Value: \`${samples}\`.`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError(`invalid seed. Must be an integer in [0, 2^53). Value: \`${seed}\`.`);
+  const rng = xoshiro128(mixSeed(seed, dIn, width, e));
+  // Compare ‖u‖²·w2 < ‖v‖²·a2 for unit-scale coordinates u, v: the scales enter once, as doubles.
+  const w2 = Number(law.w2.num) / Number(law.w2.den);
+  const a2 = Number(law.a2.num) / Number(law.a2.den);
+  const draw = law.distribution === "normal" ? rng.nextGaussian : (): number => 2 * rng.nextFloat() - 1;
+  let hits = 0;
+  for (let s = 0; s < samples; s++) {
+    let sw = 0;
+    for (let i = 0; i < dIn; i++) {
+      const u = draw();
+      sw += u * u;
+    }
+    let sa = 0;
+    for (let j = 0; j < e; j++) {
+      const v = draw();
+      sa += v * v;
+    }
+    if (sw * w2 < sa * a2) hits++;
+  }
+  return { hits, samples, seed };
+}

@@ -1,0 +1,83 @@
+import { InputError } from "../errors.js";
+import type { Table } from "../report/formatTable.js";
+import type { Initialisation } from "./initialisation.js";
+import { probabilityReport, type ProbabilityMethod, type ProbabilityReport } from "./probabilityReport.js";
+
+/** Options of {@link probabilityTable}. */
+export interface ProbabilityTableOptions {
+  /** significant digits (default 20) */
+  digits?: number;
+  method?: ProbabilityMethod;
+  /** Monte Carlo samples per cell (default 10 000) */
+  samples?: number;
+  seed?: number;
+  /** called after each row with the number of rows done */
+  onProgress?: (done: number) => void;
+}
+
+/** One row: a shape and its report. */
+export interface ProbabilityRow extends ProbabilityReport {
+  dIn: number;
+  width: number;
+  e: number;
+}
+
+/** Largest number of rows one table may have. */
+export const MAX_TABLE_ROWS = 1_000_000;
+
+/** Default Monte Carlo samples per table cell (a table has many cells). */
+export const DEFAULT_TABLE_SAMPLES = 10_000;
+
+/**
+ * The probabilities of THEORY.md §5 over a grid of fan-ins, widths and output
+ * dimensions (rows ordered by e, then d_in, then width). Monte Carlo cells
+ * are seeded from (seed, d_in, width, e), so each equals the single-value
+ * `probabilityReport` with the same seed and sample count.
+ *
+ * @throws InputError for an empty grid, more than MAX_TABLE_ROWS rows, or any bad cell input
+ * @example probabilityTable({ scheme: "lecun-normal" }, [2], [1, 2], [1], { digits: 5 }).map((r) => r.pNeuron) // returns ["0.42265", "0.29289"]
+ */
+export function probabilityTable(init: Initialisation, dIns: number[], widths: number[], es: number[], options: ProbabilityTableOptions = {}): ProbabilityRow[] {
+  const count = dIns.length * widths.length * es.length;
+  if (count === 0) throw new InputError("invalid table. Must have at least one d_in, width and e. Value: `empty`.");
+  if (count > MAX_TABLE_ROWS) throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${count}\`.`);
+  const rows: ProbabilityRow[] = [];
+  const reportOptions = { digits: options.digits ?? 20, method: options.method, samples: options.samples ?? DEFAULT_TABLE_SAMPLES, seed: options.seed, closedForm: false };
+  for (const e of es) {
+    for (const dIn of dIns) {
+      for (const width of widths) {
+        rows.push({ dIn, width, e, ...probabilityReport(init, dIn, width, e, reportOptions) });
+      }
+      options.onProgress?.(rows.length);
+    }
+  }
+  return rows;
+}
+
+/** The columns a probability table prints, in order. */
+export const PROBABILITY_COLUMNS = ["dIn", "width", "e", "pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"] as const;
+
+/**
+ * Rows as a {@link Table} for `formatTable`: the shape, then the five
+ * probabilities; `rho` (exact) for closed forms, or the Monte Carlo `hits`,
+ * `samples` and Wilson 95 % bounds `ciLow`, `ciHigh`.
+ */
+export function probabilityRowsTable(rows: ProbabilityRow[]): Table {
+  const mc = rows.length > 0 && rows[0]!.ci95 !== undefined;
+  const columns: string[] = [...PROBABILITY_COLUMNS.slice(0, 3), ...(mc ? [] : ["rho"]), ...PROBABILITY_COLUMNS.slice(3), ...(mc ? ["ciLow", "ciHigh", "hits", "samples"] : [])];
+  return {
+    columns,
+    rows: rows.map((r) => [
+      String(r.dIn),
+      String(r.width),
+      String(r.e),
+      ...(mc ? [] : [r.rho ?? ""]),
+      r.pNeuron,
+      r.pSplit,
+      r.pDisconnected,
+      r.expectedPathological,
+      r.expectedComponents,
+      ...(mc ? [r.ci95![0], r.ci95![1], r.hits!, r.samples!] : []),
+    ]),
+  };
+}

@@ -1,0 +1,103 @@
+import type { BreastCancerCell } from "../experiments/breastCancerCell.js";
+import type { StoredCell } from "../experiments/cellStore.js";
+import type { CellSpec } from "../experiments/planCells.js";
+import type { ProbabilityCell } from "../experiments/probabilityCell.js";
+import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
+import { breastCancerSplit } from "../experiments/runCell.js";
+import type { ToyFlowCell } from "../experiments/toyFlow.js";
+import type { ToyGdCell } from "../experiments/toyGradientDescent.js";
+import { breastCancerSection } from "./breastCancerSection.js";
+import { formatTable } from "./formatTable.js";
+import { probabilitySection } from "./probabilitySection.js";
+import { shortNumber } from "./shortNumber.js";
+import { renderReportHtml, renderReportMarkdown, type ReportDocument, type ReportSection } from "./reportPage.js";
+import { toySection } from "./toySection.js";
+
+/** Versions and timings recorded beside the numbers. */
+export interface ReportMeta {
+  versions: Record<string, string>;
+  /** Wall-clock facts; kept apart in results.json under `timing` and excluded from reproducibility comparisons. */
+  timing: Record<string, unknown>;
+}
+
+/** A file of the report: name relative to the run directory, and its text. */
+export interface ReportFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * Builds the whole report from the finished cells of a run: `index.html`
+ * (self-contained), `report.md`, one SVG per figure, one CSV per table and
+ * `results.json` with every number the text quotes. A pure function of
+ * (config, cells) apart from `meta.timing`, so a sharded run merged gives the
+ * same files as a single run.
+ */
+export async function buildReport(config: ReproduceConfig, specs: readonly CellSpec[], cells: ReadonlyMap<string, StoredCell>, meta: ReportMeta): Promise<{ files: ReportFile[]; results: Record<string, unknown> }> {
+  const result = <T>(spec: CellSpec): T | null => (cells.get(spec.id)?.result ?? null) as T | null;
+  const sections: ReportSection[] = [];
+  const results: Record<string, unknown> = {
+    relutopo: meta.versions.relutopo,
+    versions: meta.versions,
+    seed: config.seed,
+    scale: config.scale,
+    experiments: config.experiments,
+    config: { toy: config.toy, breastCancer: config.breastCancer, probability: config.probability },
+  };
+  if (config.experiments.includes("toy")) {
+    const find = (kind: "toy-gd" | "toy-flow", start: string): CellSpec => specs.find((s) => s.key.kind === kind && "start" in s.key && s.key.start === start)!;
+    const gd = { obstructed: result<ToyGdCell>(find("toy-gd", "obstructed"))!, good: result<ToyGdCell>(find("toy-gd", "good"))! };
+    const flow = { obstructed: result<ToyFlowCell>(find("toy-flow", "obstructed")), good: result<ToyFlowCell>(find("toy-flow", "good")) };
+    const toy = await toySection(config.toy, { gd, flow });
+    sections.push(toy.section);
+    results.toy = toy.results;
+  }
+  if (config.experiments.includes("breast-cancer")) {
+    const bcCells = specs.filter((s) => s.key.kind === "breast-cancer").map((s) => result<BreastCancerCell>(s)!);
+    const split = breastCancerSplit(config);
+    const bc = await breastCancerSection(config.breastCancer, bcCells, { train: split.train.n, test: split.test.n });
+    sections.push(bc.section);
+    results.breastCancer = bc.results;
+  }
+  if (config.experiments.includes("probability")) {
+    const probCells = specs.filter((s) => s.key.kind === "probability").map((s) => result<ProbabilityCell>(s)!);
+    const prob = await probabilitySection(config.probability, probCells);
+    sections.push(prob.section);
+    results.probability = prob.results;
+  }
+  results.timing = meta.timing;
+  const glance: string[] = [];
+  const toy = results.toy as { stallLoss: string; goodLoss: string; floor: string } | undefined;
+  if (toy) glance.push(`Obstruction happens: on the toy problem the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`);
+  const bc = results.breastCancer as { effectZeroToOne: { mean: string; se: string }; effectOneToAll: { mean: string; se: string } | null; naturallyPathological: { fraction: string } } | undefined;
+  if (bc) {
+    const rest = bc.effectOneToAll ? `, from one to all of them by ${shortNumber(-Number(bc.effectOneToAll.mean))} (± ${shortNumber(bc.effectOneToAll.se)})` : "";
+    glance.push(`What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one changes the mean test loss by ${shortNumber(-Number(bc.effectZeroToOne.mean))} (± ${shortNumber(bc.effectZeroToOne.se)} standard error)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`);
+  }
+  const prob = results.probability as { schemes: Record<string, Record<string, { pDisconnected: string } | null>> } | undefined;
+  if (prob) {
+    const k = prob.schemes["kaiming-normal"]?.["dIn=2,l=1"];
+    const x = prob.schemes["xavier-normal"]?.["dIn=2,l=1"];
+    if (k && x) glance.push(`How often: a one-neuron network with fan-in 2 starts with a disconnected invariant set with probability ${shortNumber(k.pDisconnected)} under Kaiming normal and ${shortNumber(x.pDisconnected)} under Xavier normal initialisation; the heat maps give every fan-in and width.`);
+  }
+  const doc: ReportDocument = {
+    title: "relutopo: topological obstruction to training shallow ReLU networks",
+    intro: [
+      "A reproduction of the experiments of Nurisso, Leroy and Vaccarino, “Topological obstruction to the training of shallow ReLU neural networks” (NeurIPS 2024). Along gradient flow every hidden neuron keeps c_k = ‖w_k‖² + b_k² − ‖a_k‖²; with a scalar output a neuron with c_k < 0 (pathological) can never change the sign of its output weight, so the set of reachable parameters falls apart into components and an optimum may be out of reach.",
+      ...glance,
+      `Run: scale ${config.scale}, seed ${config.seed}, experiments ${config.experiments.join(", ")}. Every number quoted below is in results.json; every figure is also an SVG file and every table a CSV file beside this page.`,
+    ],
+    sections,
+    footer: [`relutopo ${meta.versions.relutopo}; ${Object.entries(meta.versions).filter(([k]) => k !== "relutopo").map(([k, v]) => `${k} ${v}`).join(", ")}. Same seed, same numbers: results.json differs between runs only in its "timing" field.`],
+  };
+  const files: ReportFile[] = [];
+  for (const s of sections) {
+    for (const f of s.figures) files.push({ name: f.file, text: f.svg });
+    for (const t of s.tables) files.push({ name: t.file, text: formatTable(t.table, "csv") });
+  }
+  files.push({ name: "report.md", text: renderReportMarkdown(doc) });
+  files.push({ name: "results.json", text: `${JSON.stringify(results, null, 2)}\n` });
+  // index.html last: its presence means the report is complete.
+  files.push({ name: "index.html", text: renderReportHtml(doc) });
+  return { files, results };
+}

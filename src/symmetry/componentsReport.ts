@@ -1,0 +1,49 @@
+import type { Rational } from "../scalar/exact.js";
+import { checkDims, type QuadricDims } from "../topology/neuronKinds.js";
+import { bettiNumbers, canExpand, formatFactors, formatPolynomial, poincareFactors } from "../topology/poincarePolynomial.js";
+import { signCounts } from "../topology/signCounts.js";
+import { componentCount, splitNeurons } from "../topology/splitNeurons.js";
+import { effectiveComponentCount } from "./effectiveComponentCount.js";
+import { strictOrbitCount } from "./strictOrbitCount.js";
+
+/** Everything `relutopo components` reports about H(c); counts as decimal strings (BigInt). */
+export interface ComponentsReport {
+  dIn: number;
+  e: number;
+  l: number;
+  /** b_0 … b_top; absent when too large to expand (see `bettiOmitted`). */
+  betti?: string[] | undefined;
+  bettiOmitted?: string | undefined;
+  /** Expanded "1 + 2t^2 + t^4" when Betti numbers are given, else the factored form. */
+  poincare: string;
+  poincareFactored: string;
+  components: string;
+  pathological: number[];
+  positiveSplit: number[];
+  strictOrbits: string;
+  effective: string;
+}
+
+/**
+ * The topology of H(c) = Q(c_1) × … × Q(c_l) and the symmetry counts of its components.
+ *
+ * @example componentsReport(["-2", "-3"].map(exact.parse), { dIn: 2, e: 1 }).effective // returns "3"
+ */
+export function componentsReport(c: readonly Rational[], dims: QuadricDims): ComponentsReport {
+  checkDims(dims);
+  const factors = poincareFactors(signCounts(c), dims);
+  const split = splitNeurons(c, dims);
+  const report: ComponentsReport = { dIn: dims.dIn, e: dims.e, l: c.length, betti: undefined, bettiOmitted: undefined, poincare: "", poincareFactored: formatFactors(factors), components: "", pathological: split.pathological, positiveSplit: split.positiveSplit, strictOrbits: "", effective: "" };
+  if (canExpand(factors)) {
+    const betti = bettiNumbers(factors);
+    report.betti = betti.map(String);
+    report.poincare = formatPolynomial(betti);
+  } else {
+    report.bettiOmitted = "too large to expand: see poincareFactored";
+    report.poincare = report.poincareFactored;
+  }
+  report.components = componentCount(split).toString();
+  report.strictOrbits = strictOrbitCount(c, split).toString();
+  report.effective = effectiveComponentCount(split).toString();
+  return report;
+}

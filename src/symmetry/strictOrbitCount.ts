@@ -1,0 +1,22 @@
+import type { Rational } from "../scalar/exact.js";
+import type { SplitNeurons } from "../topology/splitNeurons.js";
+
+/**
+ * The number of orbits of the components of H(c) under the permutations
+ * that map H(c) onto itself — those exchanging only neurons with exactly
+ * equal c (THEORY.md §4). Such a permutation permutes the signs within each
+ * group of equal c among the split neurons, so an orbit is fixed by the
+ * number of "+" in each group: the count is Π over groups of (size + 1).
+ *
+ * @example strictOrbitCount([-1, -1, 2].map(exact.parse), split) // returns 3n when e = 1, d_in ≥ 2
+ */
+export function strictOrbitCount(c: readonly Rational[], split: SplitNeurons): bigint {
+  const groups = new Map<string, number>();
+  for (const k of split.all) {
+    const key = c[k]!.toFraction();
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  let count = 1n;
+  for (const size of groups.values()) count *= BigInt(size + 1);
+  return count;
+}

@@ -1,0 +1,25 @@
+import { InputError } from "../errors.js";
+import { neuronInvariants } from "../invariants/neuronInvariants.js";
+import { networkShape, type Network } from "../net/network.js";
+import { exact, type Rational } from "../scalar/exact.js";
+import { splitNeurons, type SplitNeurons } from "./splitNeurons.js";
+
+/**
+ * The component of H(c(θ)) that the network θ lies in, as its sign pattern
+ * over the split neurons (see `enumerateComponents`). The defining
+ * coordinate of a split neuron is never 0: c < 0 with e = 1 forces a_k² > ‖w_k‖² ≥ 0,
+ * and c > 0 with d_in = 1 forces w_k² > a_k² ≥ 0.
+ */
+export function componentOf(net: Network<Rational>): { pattern: string; split: SplitNeurons } {
+  const { dIn, e } = networkShape(net);
+  const split = splitNeurons(neuronInvariants(net, exact), { dIn, e });
+  const pattern = split.all
+    .map((k) => {
+      const coordinate = split.pathological.includes(k) ? net.W2[0]![k]! : net.b1 ? net.b1[k]! : net.W1[k]![0]!;
+      const s = exact.sign(coordinate);
+      if (s === 0) throw new InputError(`internal: split neuron ${k} has a zero defining coordinate`);
+      return s > 0 ? "+" : "-";
+    })
+    .join("");
+  return { pattern, split };
+}

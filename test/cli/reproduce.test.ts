@@ -1,0 +1,204 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/runCli.js";
+
+// One tiny run (the smallest configuration, seconds) is shared by the checks
+// below; `npm start` runs the same code at --quick size.
+const root = mkdtempSync(join(tmpdir(), "relutopo-reproduce-"));
+const single = join(root, "single");
+const CHROMIUM = "/usr/bin/chromium";
+
+type Results = Record<string, any>;
+const results = (dir: string): Results => JSON.parse(readFileSync(join(dir, "results.json"), "utf8"));
+/** results.json without its timing field: what must be identical between runs with the same seed. */
+const numbers = (dir: string): Results => {
+  const { timing, ...rest } = results(dir);
+  expect(timing).toBeDefined();
+  return rest;
+};
+
+let summary: { files: string[]; cells: number; computed: number; reused: number };
+
+beforeAll(() => {
+  const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", single, "--threads", "2", "--json"]);
+  expect(r.stderr).not.toMatch(/internal error/);
+  expect(r.status).toBe(0);
+  summary = JSON.parse(r.stdout);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("relutopo reproduce", () => {
+  it("should write the report files: page, markdown, results, one SVG per figure and the CSV tables", () => {
+    for (const f of ["index.html", "report.md", "results.json", "run.json", "toy-loss.svg", "toy-obstructed-neuron1.svg", "toy-good-neuron2.svg", "breast-cancer-loss-vs-lplus.svg", "breast-cancer-loss-vs-fraction.svg", "breast-cancer.csv", "probability-kaiming-normal.csv", "probability-xavier-normal.csv"]) {
+      expect(existsSync(join(single, f)), f).toBe(true);
+    }
+    expect(summary.computed).toBe(summary.cells);
+    expect(readdirSync(join(single, "cells")).filter((f) => f.endsWith(".json"))).toHaveLength(summary.cells);
+    const csv = readFileSync(join(single, "breast-cancer.csv"), "utf8").trim().split("\n");
+    // widths 1, 2, 4 at tiny scale: (1+1) + (2+1) + (4+1) rows of (l, l₊) and a header.
+    expect(csv[0]).toBe("l,l_plus,l_plus_over_l,runs,mean_test_loss,se_test_loss,mean_test_accuracy,mean_train_loss");
+    expect(csv).toHaveLength(1 + 2 + 3 + 5);
+  });
+
+  it("should put one inline <svg> per figure file in a self-contained index.html", () => {
+    const html = readFileSync(join(single, "index.html"), "utf8");
+    const figures = readdirSync(single).filter((f) => f.endsWith(".svg"));
+    expect(figures.length).toBeGreaterThanOrEqual(7);
+    expect(html.match(/<svg[\s>]/g) ?? []).toHaveLength(figures.length);
+    for (const f of figures) expect(html).toContain(`id="${f}"`);
+    expect(html).not.toMatch(/<script|<link|src="http|@import/);
+    const md = readFileSync(join(single, "report.md"), "utf8");
+    for (const f of figures) expect(md).toContain(`](${f})`);
+  });
+
+  it("should record that the obstructed toy start stalls above the good one, at the floor 5/8, with no sign change of a pathological output weight", () => {
+    const { toy } = results(single);
+    expect(Number(toy.stallLoss)).toBeGreaterThan(Number(toy.goodLoss));
+    // Both output weights ≤ 0 means f ≤ 0, hence L ≥ mean(y²) = 5/8; gradient descent gets there.
+    expect(Number(toy.stallLoss)).toBeGreaterThanOrEqual(0.625);
+    expect(Number(toy.stallLoss)).toBeLessThan(0.6251);
+    expect(Number(toy.goodLoss)).toBeLessThan(0.01);
+    expect(toy.pathologicalSignChanges).toBe(0);
+    expect(toy.starts.obstructed.c0).toEqual(["-3/5", "-47/100"]);
+    // The paper's picture: two pathological neurons, 4 components, 3 effective ones; the start's "--" misses the target.
+    expect(toy.topology.obstructed).toMatchObject({ components: "4", effective: "3", component: "--", obstructed: true });
+    expect(toy.topology.good).toMatchObject({ components: "1", obstructed: false });
+    expect(toy.starts.obstructed.gd.signsT).toEqual([-1, -1]);
+    // The good start's output weights do change sign: the check above could fail.
+    expect(toy.starts.good.gd.signs0).toEqual([-1, -1]);
+    expect(toy.starts.good.gd.signsT).toEqual([1, 1]);
+    // GD's drift of c_k is exactly η²(‖g_w‖² − ‖g_a‖²) per step, to the 50-digit rounding.
+    expect(Number(toy.starts.obstructed.gd.maxDriftIdentityError)).toBeLessThan(1e-45);
+    expect(Number(toy.starts.obstructed.gd.maxInvariantDrift)).toBeGreaterThan(1e-3);
+  });
+
+  it("should record a 50-digit gradient flow that keeps every c_k to 1e-45 and agrees with the stall", () => {
+    const { toy } = results(single);
+    expect(toy.flow).not.toBeNull();
+    expect(Number(toy.flowMaxDrift)).toBeLessThanOrEqual(1e-45);
+    expect(Number(toy.stallLossFlow)).toBeGreaterThanOrEqual(0.625);
+    expect(Number(toy.stallLossFlow)).toBeGreaterThan(Number(toy.goodLossFlow));
+    expect(toy.starts.obstructed.flow.signChanges).toEqual([]);
+  });
+
+  it("should record breast-cancer runs in which no pathological output weight changed sign", () => {
+    const { breastCancer } = results(single);
+    expect(breastCancer.runs).toBe(2 * (2 + 3 + 5));
+    expect(breastCancer.pathologicalSignChanges).toBe(0);
+    expect(breastCancer.split).toEqual({ train: 455, test: 114, testFraction: 0.2 });
+    for (const row of breastCancer.table) expect(Number(row.mean_test_loss)).toBeGreaterThan(0);
+  });
+
+  it("should resume from finished cells and give the same numbers", () => {
+    // Arrange: a copy of the run missing two cells and its page, as if killed.
+    const resumed = join(root, "resumed");
+    cpSync(single, resumed, { recursive: true });
+    unlinkSync(join(resumed, "cells", "toy-gd-good.json"));
+    unlinkSync(join(resumed, "cells", "breast-cancer-l002-s0001.json"));
+    unlinkSync(join(resumed, "index.html"));
+    // Act
+    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", resumed, "--json"]);
+    // Assert
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect([s.computed, s.reused]).toEqual([2, summary.cells - 2]);
+    expect(numbers(resumed)).toEqual(numbers(single));
+    expect(readFileSync(join(resumed, "breast-cancer-loss-vs-lplus.svg"), "utf8")).toBe(readFileSync(join(single, "breast-cancer-loss-vs-lplus.svg"), "utf8"));
+  });
+
+  it("should give the single run's report when two shards are merged", () => {
+    const a = join(root, "shard0");
+    const b = join(root, "shard1");
+    const merged = join(root, "merged");
+    expect(runCli(["reproduce", "all", "--scale", "tiny", "--out", a, "--shard", "0/2", "--threads", "1"]).status).toBe(0);
+    // The second shard takes its index from a Slurm array job's environment.
+    process.env.SLURM_ARRAY_TASK_ID = "1";
+    process.env.SLURM_ARRAY_TASK_COUNT = "2";
+    let r;
+    try {
+      r = runCli(["reproduce", "all", "--scale", "tiny", "--out", b, "--threads", "1"]);
+    } finally {
+      delete process.env.SLURM_ARRAY_TASK_ID;
+      delete process.env.SLURM_ARRAY_TASK_COUNT;
+    }
+    expect(r.status).toBe(0);
+    expect(existsSync(join(b, "shard-1-of-2.json"))).toBe(true);
+    expect(existsSync(join(a, "index.html"))).toBe(false);
+    // One shard alone is not a run.
+    const partial = runCli(["merge", a, "--out", join(root, "partial")]);
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must cover every cell/);
+    expect(existsSync(join(root, "partial"))).toBe(false);
+    const m = runCli(["merge", a, b, "--out", merged]);
+    expect(m.stderr).toBe("");
+    expect(m.status).toBe(0);
+    expect(numbers(merged)).toEqual(numbers(single));
+    for (const f of readdirSync(single).filter((x) => x.endsWith(".svg") || x.endsWith(".csv"))) {
+      expect(readFileSync(join(merged, f), "utf8"), f).toBe(readFileSync(join(single, f), "utf8"));
+    }
+  });
+
+  it("should give other breast-cancer numbers for another seed", () => {
+    const other = join(root, "seed2");
+    expect(runCli(["reproduce", "breast-cancer", "--scale", "tiny", "--seed", "2", "--out", other]).status).toBe(0);
+    expect(results(other).breastCancer.table).not.toEqual(results(single).breastCancer.table);
+    expect(existsSync(join(other, "toy-loss.svg"))).toBe(false);
+  });
+
+  it("should reject bad input with one line on stderr and exit code 2, writing nothing", () => {
+    const out = join(root, "bad");
+    for (const args of [["nonsense"], ["all", "--shard", "2/2"], ["all", "--quick", "--scale", "full"]]) {
+      const r = runCli(["reproduce", ...args, "--out", out]);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^relutopo: invalid /);
+      expect(r.stdout).toBe("");
+    }
+    expect(existsSync(out)).toBe(false);
+    const file = join(single, "report.md");
+    const onFile = runCli(["reproduce", "toy", "--scale", "tiny", "--out", file]);
+    expect(onFile.status).toBe(2);
+    expect(onFile.stderr).toMatch(/^relutopo: invalid --out\. Must be a directory/);
+    const m = runCli(["merge", join(root, "nowhere"), "--out", out]);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toMatch(/^relutopo: invalid run directory/);
+  });
+
+  it("should render every figure with a non-zero size in Chromium, when Debian's chromium is installed", async () => {
+    if (!existsSync(CHROMIUM)) {
+      console.log(`note: ${CHROMIUM} is not installed, so the browser check of index.html did not run (apt-get install chromium to run it)`);
+      return;
+    }
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(single, "index.html")).href);
+      const sizes = await page.$$eval("figure.figure svg", (els) => els.map((el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; })); // prettier-ignore
+      expect(sizes).toHaveLength(readdirSync(single).filter((f) => f.endsWith(".svg")).length);
+      for (const [w, h] of sizes) {
+        expect(w).toBeGreaterThan(100);
+        expect(h).toBeGreaterThan(100);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe("parseShard", () => {
+  it("should read i/n, then Slurm's array variables, and treat one shard as the whole run", async () => {
+    const { parseShard } = await import("../../src/cli/commands/reproduce.js");
+    expect(parseShard("1/3", {})).toEqual({ index: 1, count: 3 });
+    expect(parseShard("0/1", {})).toBeNull();
+    expect(parseShard(undefined, {})).toBeNull();
+    expect(parseShard(undefined, { SLURM_ARRAY_TASK_ID: "5", SLURM_ARRAY_TASK_MIN: "4", SLURM_ARRAY_TASK_COUNT: "3" })).toEqual({ index: 1, count: 3 });
+    expect(parseShard("2/4", { SLURM_ARRAY_TASK_ID: "0", SLURM_ARRAY_TASK_COUNT: "2" })).toEqual({ index: 2, count: 4 });
+    expect(() => parseShard("3/3", {})).toThrow(/invalid --shard index/);
+    expect(() => parseShard(undefined, { SLURM_ARRAY_TASK_ID: "3", SLURM_ARRAY_TASK_COUNT: "3" })).toThrow(/invalid Slurm array task/);
+  });
+});

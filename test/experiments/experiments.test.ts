@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { breastCancerCell, defaultInit } from "../../src/experiments/breastCancerCell.js";
+import { readBreastCancer, splitAndStandardise } from "../../src/experiments/breastCancerData.js";
+import { floatKernel } from "../../src/experiments/floatKernel.js";
+import { floatInvariants, floatLayout } from "../../src/experiments/floatLayout.js";
+import { planCells, shardCells } from "../../src/experiments/planCells.js";
+import { reproduceConfig, type Scale } from "../../src/experiments/reproduceConfig.js";
+import { rescaleToSign } from "../../src/experiments/rescaleToSign.js";
+import { seededRandom } from "../../src/experiments/seededRandom.js";
+import { toyGradientDescent } from "../../src/experiments/toyGradientDescent.js";
+import { decimal } from "../../src/scalar/decimal.js";
+
+const data = readBreastCancer();
+
+describe("seededRandom", () => {
+  it("should repeat a key's stream and differ between keys", () => {
+    const a = seededRandom("k");
+    const b = seededRandom("k");
+    const c = seededRandom("k2");
+    const xs = Array.from({ length: 5 }, () => a.next());
+    expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
+    expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
+  });
+
+  it("should be uniform on [0, 1): mean and variance within 5 standard errors of 1/2 and 1/12", () => {
+    const r = seededRandom("uniformity");
+    const n = 20000;
+    const xs = Array.from({ length: n }, () => r.next());
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    const mean = xs.reduce((s, x) => s + x, 0) / n;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / n));
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(0.003);
+  });
+});
+
+describe("splitAndStandardise", () => {
+  it("should partition the rows and standardise the training part to mean 0 and variance 1", () => {
+    const s = splitAndStandardise(data, "split", 0.2);
+    expect(s.train.n + s.test.n).toBe(569);
+    expect(s.test.n).toBe(114);
+    expect(new Set([...s.trainRows, ...s.testRows]).size).toBe(569);
+    for (let m = 0; m < s.d; m++) {
+      let mean = 0;
+      let sq = 0;
+      for (let i = 0; i < s.train.n; i++) mean += s.train.X[i * s.d + m]!;
+      mean /= s.train.n;
+      for (let i = 0; i < s.train.n; i++) sq += (s.train.X[i * s.d + m]! - mean) ** 2;
+      expect(Math.abs(mean)).toBeLessThan(1e-12);
+      expect(Math.abs(sq / s.train.n - 1)).toBeLessThan(1e-12);
+    }
+    expect(splitAndStandardise(data, "split", 0.2).testRows).toEqual(s.testRows);
+    expect(splitAndStandardise(data, "other", 0.2).testRows).not.toEqual(s.testRows);
+  });
+});
+
+describe("rescaleToSign", () => {
+  it("should keep the function and give c_k the sign of log(ratio), with the same |c_k| for ratio and 1/ratio", () => {
+    const split = splitAndStandardise(data, "rescale", 0.2);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.string(), fc.double({ min: 1.1, max: 10, noNaN: true }), (l, key, ratio) => {
+        const L = floatLayout(split.d, l, 1, true, false);
+        const p = defaultInit(L, key);
+        const up = Float64Array.from(p);
+        const down = Float64Array.from(p);
+        for (let k = 0; k < l; k++) {
+          rescaleToSign(up, L, k, ratio);
+          rescaleToSign(down, L, k, 1 / ratio);
+        }
+        const K = floatKernel(L, "bce", split.test.n);
+        const f0 = K.loss(p, split.test);
+        expect(Math.abs(K.loss(up, split.test) - f0)).toBeLessThan(1e-12);
+        expect(Math.abs(K.loss(down, split.test) - f0)).toBeLessThan(1e-12);
+        const cu = floatInvariants(up, L);
+        const cd = floatInvariants(down, L);
+        for (let k = 0; k < l; k++) {
+          expect(cu[k]).toBeGreaterThan(0);
+          expect(cd[k]).toBeLessThan(0);
+          expect(Math.abs(cu[k]! + cd[k]!)).toBeLessThan(1e-12 * Math.abs(cu[k]!));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("breastCancerCell", () => {
+  it("should train the same initial function for every l₊ and never flip a pathological output weight", () => {
+    const config = { ...reproduceConfig("tiny", 1, "breast-cancer").breastCancer, epochs: 60 };
+    const split = splitAndStandardise(data, "cell", 0.2);
+    const cell = breastCancerCell(config, split, 1, 3, 0);
+    expect(cell.runs.map((r) => r.lPlus)).toEqual([0, 1, 2, 3]);
+    for (const r of cell.runs) {
+      expect(Math.abs(r.trainLoss0 - cell.runs[0]!.trainLoss0)).toBeLessThan(1e-12);
+      expect(r.trainLoss).toBeLessThan(r.trainLoss0);
+      expect(r.pathologicalSignChanges).toBe(0);
+      expect(r.maxInvariantDrift).toBeGreaterThan(0);
+    }
+    // Deterministic in (run seed, l, seed); another seed gives another start.
+    expect(breastCancerCell(config, split, 1, 3, 0)).toEqual(cell);
+    expect(breastCancerCell(config, split, 1, 3, 1).runs[0]!.trainLoss0).not.toBe(cell.runs[0]!.trainLoss0);
+  });
+});
+
+describe("planCells and shardCells", () => {
+  it("should deal every cell of a plan to exactly one shard", () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Scale>("tiny", "quick", "full"), fc.integer({ min: 1, max: 7 }), (scale, count) => {
+        const plan = planCells(reproduceConfig(scale, 3, "all"));
+        const dealt = Array.from({ length: count }, (_, i) => shardCells(plan, i, count).map((c) => c.id)).flat();
+        expect(dealt.sort()).toEqual(plan.map((c) => c.id).sort());
+        expect(new Set(dealt).size).toBe(plan.length);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("should change a cell's fingerprint with its experiment's configuration only", () => {
+    const a = planCells(reproduceConfig("tiny", 1, "all"));
+    const b = planCells(reproduceConfig("tiny", 2, "all"));
+    const c = planCells(reproduceConfig("tiny", 1, "toy"));
+    expect(a.find((s) => s.id === "toy-gd-good")!.fingerprint).not.toBe(b.find((s) => s.id === "toy-gd-good")!.fingerprint);
+    expect(c.find((s) => s.id === "toy-gd-good")!.fingerprint).toBe(a.find((s) => s.id === "toy-gd-good")!.fingerprint);
+  });
+});
+
+describe("toyGradientDescent", () => {
+  it("should stall the obstructed start at the floor 5/8 and fit from the good start, the drift identity holding to 50 digits", () => {
+    const config = reproduceConfig("tiny", 1, "toy").toy;
+    const S = decimal(50);
+    const ob = toyGradientDescent(config, "obstructed");
+    const good = toyGradientDescent(config, "good");
+    expect(ob.loss0).toBe(good.loss0);
+    expect(S.cmp(S.parse(ob.lossT), S.parse("5/8"))).toBeGreaterThanOrEqual(0);
+    expect(Number(ob.lossT) - 0.625).toBeLessThan(1e-6);
+    expect(Number(good.lossT)).toBeLessThan(1e-2);
+    expect(ob.signChanges).toEqual([]);
+    expect(good.signChanges).toEqual([0, 1]);
+    expect(Number(ob.maxDriftIdentityError)).toBeLessThan(1e-45);
+    expect(ob.trajectory).toHaveLength(config.steps + 1);
+  });
+});

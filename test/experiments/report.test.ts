@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration } from "../../src/report/formatDuration.js";
+import { renderReportHtml, renderReportMarkdown, type ReportDocument } from "../../src/report/reportPage.js";
+import { shortNumber } from "../../src/report/shortNumber.js";
+
+describe("renderReportHtml and renderReportMarkdown", () => {
+  const doc: ReportDocument = {
+    title: "T <&>",
+    intro: ["a < b"],
+    sections: [
+      {
+        id: "s",
+        title: "S",
+        paragraphs: ["p & q"],
+        figures: [{ file: "f.svg", caption: "F", svg: '<?xml version="1.0"?><svg width="10" height="10"></svg>' }],
+        tables: [{ file: "t.csv", caption: "T", table: { columns: ["x"], rows: [["1"], ["2"], ["3"]] }, showRows: 2 }],
+      },
+    ],
+    footer: ["end"],
+  };
+
+  it("should inline each figure's SVG without its XML prolog and escape text", () => {
+    const html = renderReportHtml(doc);
+    expect(html.match(/<svg/g)).toHaveLength(1);
+    expect(html).not.toContain("<?xml");
+    expect(html).toContain("<title>T &lt;&amp;&gt;</title>");
+    expect(html).toContain("<p>p &amp; q</p>");
+    expect(html).toContain("First 2 of 3 rows");
+  });
+
+  it("should link figures and show tables in Markdown", () => {
+    const md = renderReportMarkdown(doc);
+    expect(md).toContain("![F](f.svg)");
+    expect(md).toContain("| x |\n|---|\n| 1 |\n| 2 |");
+    expect(md).toContain("First 2 of 3 rows.");
+  });
+});
+
+describe("shortNumber and formatDuration", () => {
+  it("should print numbers and durations for running text", () => {
+    expect(shortNumber("0.00079142947707124445519")).toBe("7.914e-4");
+    expect(shortNumber("0.625")).toBe("0.625");
+    expect(shortNumber(2.0701125)).toBe("2.07");
+    expect(shortNumber("5.2e-57")).toBe("5.200e-57");
+    expect(formatDuration(200_000)).toBe("3 min 20 s");
+    expect(formatDuration(4_000)).toBe("4 s");
+    expect(formatDuration(7_500_000)).toBe("2 h 05 min");
+  });
+});

@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { Decimal } from "decimal.js";
+import type { Activation } from "../../src/net/activation.js";
+import type { Dataset } from "../../src/net/dataset.js";
+import type { Network } from "../../src/net/network.js";
+import type { FlowRun } from "../../src/flow/integrateFlow.js";
+
+const D = Decimal.clone({ precision: 200 });
+
+/** All parameters of a run's params in layout order (W1 row with b1, W2, b2). */
+export function flatParams(params: Record<string, unknown>): string[] {
+  const p = params as { W1: string[][]; b1?: string[]; W2: string[][]; b2?: string[] };
+  const out: string[] = [];
+  p.W1.forEach((row, k) => out.push(...row, ...(p.b1 ? [p.b1[k]!] : [])));
+  p.W2.forEach((row) => out.push(...row));
+  if (p.b2) out.push(...p.b2);
+  return out;
+}
+
+/** max_i |a_i − b_i| as a double (enough to compare with 10^−k). */
+export function maxDiff(a: readonly string[], b: readonly string[]): number {
+  return a.reduce((m, v, i) => Math.max(m, new D(v).minus(new D(b[i]!)).abs().toNumber()), 0);
+}
+
+/** max_k |c_k(T) − c_k(0)| of a run, from its printed invariants. */
+export function invariantChange(run: FlowRun): number {
+  return maxDiff(run.invariants0, run.invariantsT);
+}
+
+/** Small rationals p/q with |p| ≤ 6, q ≤ 4, as text. */
+const small = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => `${p}/${q}`);
+
+export const flowActivation: fc.Arbitrary<Activation> = fc.oneof(
+  fc.constant<Activation>({ kind: "relu" }),
+  fc.constant<Activation>({ kind: "abs" }),
+  fc.constant<Activation>({ kind: "linear" }),
+  fc.integer({ min: -3, max: 5 }).map((p): Activation => ({ kind: "leaky_relu", slope: `${p}/10` })),
+);
+
+/** Random small networks (d ≤ 2, l ≤ 2, e = 1, optional biases) with n ≤ 3 rational data points, as exact text. */
+export const smallFlowProblem = (act: fc.Arbitrary<Activation> = flowActivation): fc.Arbitrary<{ net: Network<string>; data: Dataset<string> }> =>
+  fc
+    .record({ d: fc.integer({ min: 1, max: 2 }), l: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 3 }) })
+    .chain(({ d, l, n }) =>
+      fc.record({
+        activation: act,
+        W1: fc.array(fc.array(small, { minLength: d, maxLength: d }), { minLength: l, maxLength: l }),
+        b1: fc.option(fc.array(small, { minLength: l, maxLength: l }), { nil: undefined }),
+        W2: fc.array(small, { minLength: l, maxLength: l }).map((row) => [row]),
+        b2: fc.option(small.map((v) => [v]), { nil: undefined }),
+        X: fc.array(fc.array(small, { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+        Y: fc.array(small.map((v) => [v]), { minLength: n, maxLength: n }),
+      }),
+    )
+    .map(({ X, Y, ...net }) => ({ net, data: { X, Y } }));
