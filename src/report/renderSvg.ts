@@ -1,12 +1,14 @@
-import * as vega from "vega";
-import * as vl from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 
 /**
  * Renders a Vega-Lite specification to a standalone SVG string in Node
  * (no browser, no canvas: vega's SVG renderer with estimated text widths).
  * Every figure relutopo writes goes through here, so all share one look.
+ * vega and vega-lite are loaded on first use: they take ~0.5 s to import,
+ * which commands that draw nothing should not pay.
  */
-export async function renderVegaLite(spec: vl.TopLevelSpec): Promise<string> {
+export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
+  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   return view.toSVG();

@@ -4,7 +4,7 @@ export type { SignCounts } from "./signCounts.js";
 export { signCounts } from "./signCounts.js";
 export { binomialRow } from "./binomialRow.js";
 export type { PoincareFactors } from "./poincarePolynomial.js";
-export { poincareFactors, bettiNumbers, topDegree, canExpand, formatPolynomial, formatFactors, MAX_EXPANDED_DEGREE, MAX_EXPANDED_PRODUCTS } from "./poincarePolynomial.js";
+export { poincareFactors, bettiNumbers, topDegree, canExpand, formatPolynomial, formatFactors, MAX_EXPANDED_DEGREE, MAX_EXPANDED_WORK } from "./poincarePolynomial.js";
 export type { SplitNeurons } from "./splitNeurons.js";
 export { splitNeurons, componentCount } from "./splitNeurons.js";
 export { enumerateComponents } from "./enumerateComponents.js";

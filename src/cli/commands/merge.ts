@@ -42,7 +42,7 @@ export function registerMerge(program: Command): void {
       const timing = { note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed", mergedShards: manifests.length, cellSeconds: Math.round(cellMs / 100) / 10 };
       // The plotting libraries load only once the shards are known to be complete.
       const [{ buildReport }, { reportVersions }, { writeReport }] = await Promise.all([import("../../report/buildReport.js"), import("../../report/reportVersions.js"), import("../../report/writeReport.js")]);
-      const report = await buildReport(config, specs, cells, { versions: reportVersions(), timing });
+      const report = await buildReport(config, specs, cells, { versions: await reportVersions(), timing });
       writeReport(opts.out, report.files);
       const files = report.files.map((f) => f.name);
       if (opts.json) printJson({ out: opts.out, shards: manifests.length, cells: specs.length, files });

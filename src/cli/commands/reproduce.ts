@@ -99,7 +99,7 @@ export function registerReproduce(program: Command): void {
       if (shard === null) {
         const cellMs = [...run.cells.values()].reduce((s, c) => s + c.ms, 0);
         const timing = { note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed", wallSeconds: Math.round((performance.now() - t0) / 100) / 10, cellSeconds: Math.round(cellMs / 100) / 10, computedCells: run.computed, reusedCells: run.reused, threads };
-        const report = await buildReport(config, specs, run.cells, { versions: reportVersions(), timing });
+        const report = await buildReport(config, specs, run.cells, { versions: await reportVersions(), timing });
         writeReport(opts.out, report.files);
         files = report.files.map((f) => f.name);
       }

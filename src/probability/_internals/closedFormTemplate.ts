@@ -8,7 +8,7 @@
  * @internal
  */
 import { betaHalf } from "./halfInteger.js";
-import { div, mul, neg, ONE, rat, type Rational } from "./rational.js";
+import { div, mul, ONE, rat, type Rational } from "./rational.js";
 
 /** Σ coef·x^i·y^j, as integer coefficients over one common denominator. */
 export interface Polynomial {
@@ -30,32 +30,50 @@ export interface ClosedFormTemplate {
   arctan: boolean;
 }
 
-function lcm(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return (a / x) * b;
-}
-
-function polynomial(monomials: Array<{ coef: Rational; i: number; j: number }>): Polynomial {
-  const nonzero = monomials.filter((m) => m.coef.num !== 0n);
-  const denominator = nonzero.reduce((l, m) => lcm(l, m.coef.den), 1n);
-  return {
-    terms: nonzero.map((m) => ({ coef: (m.coef.num * denominator) / m.coef.den, i: m.i, j: m.j })),
-    denominator,
-    degree: nonzero.reduce((d, m) => Math.max(d, m.i + m.j), 0),
-  };
-}
-
-/** (c/2)_k/k! for k < terms: ratio (c + 2k)/(2(k + 1)). */
-function pochhammerOverFactorial(c: number, terms: number): Rational[] {
-  const out: Rational[] = [];
-  let t = ONE;
-  for (let k = 0; k < terms; k++) {
-    out.push(t);
-    t = mul(t, rat(c + 2 * k, 2 * (k + 1)));
+/**
+ * The sequence c_k = first·Π_{i<k} num_i/den_i (k < count) as integers over
+ * one common denominator first.den·Π den_i, by prefix products of the
+ * numerators and suffix products of the denominators: no gcd of the large
+ * numbers involved (thousands of digits when d_in is in the thousands).
+ */
+function ratioSequence(first: Rational, count: number, ratio: (i: number) => [number, number]): { coefs: bigint[]; denominator: bigint } {
+  if (count <= 0) return { coefs: [], denominator: 1n };
+  const nums: bigint[] = [];
+  const dens: bigint[] = [];
+  for (let i = 0; i < count - 1; i++) {
+    const [n, d] = ratio(i);
+    nums.push(BigInt(n));
+    dens.push(BigInt(d));
   }
-  return out;
+  const suffix = new Array<bigint>(count).fill(1n);
+  for (let k = count - 2; k >= 0; k--) suffix[k] = suffix[k + 1]! * dens[k]!;
+  const coefs: bigint[] = [];
+  let prefix = first.num;
+  for (let k = 0; k < count; k++) {
+    coefs.push(prefix * suffix[k]!);
+    if (k < count - 1) prefix *= nums[k]!;
+  }
+  return { coefs, denominator: first.den * suffix[0]! };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Monomials with integer coefficients over per-group denominators, put over one denominator. */
+function polynomial(groups: Array<{ coefs: bigint[]; denominator: bigint; sign: 1n | -1n; i: (k: number) => number; j: (k: number) => number }>): Polynomial {
+  const live = groups.filter((g) => g.coefs.length > 0);
+  const denominator = live.reduce((l, g) => (l / gcd(l, g.denominator)) * g.denominator, 1n);
+  const terms = live.flatMap((g) => g.coefs.map((c, k) => ({ coef: g.sign * c * (denominator / g.denominator), i: g.i(k), j: g.j(k) })));
+  return { terms, denominator, degree: terms.reduce((d, m) => Math.max(d, m.i + m.j), 0) };
+}
+
+/** (c/2)_k/k! for k < count: first 1, ratio (c + 2k)/(2(k + 1)). */
+function pochhammerOverFactorial(c: number, count: number): { coefs: bigint[]; denominator: bigint } {
+  return ratioSequence(ONE, count, (k) => [c + 2 * k, 2 * (k + 1)]);
 }
 
 const cache = new Map<string, ClosedFormTemplate>();
@@ -70,13 +88,13 @@ export function closedFormTemplate(A: number, B: number): ClosedFormTemplate {
   if (B % 2 === 0) {
     // x^(A/2) Σ_{k<B/2} (A/2)_k/k! y^k
     const h = Math.floor(A / 2);
-    const poly = polynomial(pochhammerOverFactorial(A, B / 2).map((coef, k) => ({ coef, i: h, j: k })));
+    const poly = polynomial([{ ...pochhammerOverFactorial(A, B / 2), sign: 1n, i: () => h, j: (k) => k }]);
     t = A % 2 === 0 ? { A, B, constant: poly, root: "none", sqrtPoly: empty, arctan: false } : { A, B, constant: empty, root: "x", sqrtPoly: poly, arctan: false };
   } else if (A % 2 === 0) {
     // 1 − √y · y^((B−1)/2) Σ_{k<A/2} (B/2)_k/k! x^k
     const h = (B - 1) / 2;
-    const poly = polynomial(pochhammerOverFactorial(B, A / 2).map((coef, k) => ({ coef: neg(coef), i: k, j: h })));
-    t = { A, B, constant: polynomial([{ coef: ONE, i: 0, j: 0 }]), root: "y", sqrtPoly: poly, arctan: false };
+    const poly = polynomial([{ ...pochhammerOverFactorial(B, A / 2), sign: -1n, i: (k) => k, j: () => h }]);
+    t = { A, B, constant: polynomial([{ coefs: [1n], denominator: 1n, sign: 1n, i: () => 0, j: () => 0 }]), root: "y", sqrtPoly: poly, arctan: false };
   } else {
     // (2/π) arctan √(x/y) + (√(xy)/π)·[Σ_{m<j} γ_m y^m − Σ_{k<i} δ_k x^k y^j] with B(1/2+k, 1/2+m) = π·g(k)g(m)/(k+m)!,
     // g(k) = Γ(1/2+k)/√π: γ_m = 1/((1/2+m)·B(1/2, 1/2+m)/π), δ_k = 1/((1/2+k)·B(1/2+k, 1/2+j)/π).
@@ -84,18 +102,13 @@ export function closedFormTemplate(A: number, B: number): ClosedFormTemplate {
     // δ_0 = 1/((1/2)·B(1/2, 1/2+j)/π), δ_{k+1}/δ_k = 2(k+j+1)/(2k+3).
     const i = (A - 1) / 2;
     const j = (B - 1) / 2;
-    const monomials: Array<{ coef: Rational; i: number; j: number }> = [];
-    let gamma = rat(2);
-    for (let m = 0; m < j; m++) {
-      monomials.push({ coef: gamma, i: 0, j: m });
-      gamma = mul(gamma, rat(2 * (m + 1), 2 * m + 3));
-    }
-    let delta = div(ONE, mul(rat(1, 2), betaHalf(1, B).ratio));
-    for (let k = 0; k < i; k++) {
-      monomials.push({ coef: neg(delta), i: k, j });
-      delta = mul(delta, rat(2 * (k + j + 1), 2 * k + 3));
-    }
-    t = { A, B, constant: empty, root: "xy", sqrtPoly: polynomial(monomials), arctan: true };
+    const gamma = ratioSequence(rat(2), j, (m) => [2 * (m + 1), 2 * m + 3]);
+    const delta = ratioSequence(div(ONE, mul(rat(1, 2), betaHalf(1, B).ratio)), i, (k) => [2 * (k + j + 1), 2 * k + 3]);
+    const sqrtPoly = polynomial([
+      { ...gamma, sign: 1n, i: () => 0, j: (m) => m },
+      { ...delta, sign: -1n, i: (k) => k, j: () => j },
+    ]);
+    t = { A, B, constant: empty, root: "xy", sqrtPoly, arctan: true };
   }
   if (cache.size > 4096) cache.clear();
   cache.set(key, t);
