@@ -30,6 +30,15 @@ function python(code: string): { ms: number; out: string } {
 const one = await medianMs(() => probabilityReport({ scheme: "kaiming-normal" }, 3, 4, 1, { digits: 40 }), 20, 500);
 const pOnly = await medianMs(() => pathologicalProbability(3, 1, "4/3", { digits: 40 }), 20, 500);
 printBudget("one full report at 40 digits (kaiming-normal, d_in = 3, l = 4, e = 1)", one, 5);
+// cold: a (d_in, e) never seen before, so the closed-form template is built inside the timing
+const cold: number[] = [];
+for (let dIn = 101; dIn <= 140; dIn++) {
+  const t = performance.now();
+  probabilityReport({ scheme: "xavier-normal" }, dIn, 2 * dIn + 1, 3, { digits: 40 });
+  cold.push(performance.now() - t);
+}
+cold.sort((a, b) => a - b);
+printBudget("one full report at 40 digits, cold (xavier-normal, d_in = 101..140 each new, e = 3; median)", cold[cold.length >> 1]!, 5);
 printBudget("p alone at 40 digits (with its closed-form text)", pOnly, 5);
 if (hasMpmath) {
   const ref = python(`import time

@@ -9,7 +9,7 @@ import { rat, type Rational } from "./_internals/rational.js";
 import { checkDigits, GUARD_DIGITS } from "./incompleteBeta.js";
 
 /** Largest fan-in d_in and output dimension e accepted (the closed form is a sum of about d_in/2 terms). */
-export const MAX_DIMENSION = 10_000;
+export const MAX_DIMENSION = 4096;
 
 /** Options of {@link pathologicalProbability}. */
 export interface PathologicalProbabilityOptions {
@@ -57,7 +57,7 @@ export function pathologicalProbabilityHighPrecision(dIn: number, e: number, rho
  * @param dIn - fan-in of the hidden neuron (input dimension, plus 1 with a hidden bias)
  * @param e - output dimension
  * @param rho - σ_w²/σ_a², an exact positive rational ("4/3", "0.5" or BigInt parts)
- * @throws InputError for dimensions outside [1, 10000], ρ ≤ 0 or bad digits
+ * @throws InputError for dimensions outside [1, 4096], ρ ≤ 0 or bad digits
  * @example pathologicalProbability(2, 1, "1", { digits: 12 }) // returns { p: "0.292893218813", closedForm: "1 - sqrt(2)/2" }
  */
 export function pathologicalProbability(dIn: number, e: number, rho: string | RationalParts, options: PathologicalProbabilityOptions = {}): PathologicalProbability {

@@ -6,8 +6,8 @@ export type ProbabilityQuantity = "pNeuron" | "pSplit" | "pDisconnected" | "expe
 
 export const PROBABILITY_QUANTITIES: readonly ProbabilityQuantity[] = ["pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"];
 
-/** Legend titles of the quantities. */
-const QUANTITY_TITLES: Record<ProbabilityQuantity, string> = {
+/** Legend titles of the quantities, e.g. "P(H(c) disconnected)". */
+export const QUANTITY_TITLES: Record<ProbabilityQuantity, string> = {
   pNeuron: "P(neuron pathological)",
   pSplit: "P(neuron splits H(c))",
   pDisconnected: "P(H(c) disconnected)",

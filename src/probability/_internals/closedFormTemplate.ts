@@ -68,7 +68,14 @@ function polynomial(groups: Array<{ coefs: bigint[]; denominator: bigint; sign: 
   const live = groups.filter((g) => g.coefs.length > 0);
   const denominator = live.reduce((l, g) => (l / gcd(l, g.denominator)) * g.denominator, 1n);
   const terms = live.flatMap((g) => g.coefs.map((c, k) => ({ coef: g.sign * c * (denominator / g.denominator), i: g.i(k), j: g.j(k) })));
-  return { terms, denominator, degree: terms.reduce((d, m) => Math.max(d, m.i + m.j), 0) };
+  // one common factor out of everything keeps each later evaluation small (the template is cached)
+  let common = denominator;
+  for (const m of terms) {
+    if (common === 1n) break;
+    common = gcd(common, m.coef);
+  }
+  if (common > 1n) for (const m of terms) m.coef /= common;
+  return { terms, denominator: denominator / common, degree: terms.reduce((d, m) => Math.max(d, m.i + m.j), 0) };
 }
 
 /** (c/2)_k/k! for k < count: first 1, ratio (c + 2k)/(2(k + 1)). */

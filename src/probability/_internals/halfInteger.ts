@@ -21,7 +21,7 @@ export function betaHalf(A: number, B: number): { ratio: Rational; piPower: 0 | 
 }
 
 /** Largest doubled parameter 2a accepted (the closed forms are finite sums of about a terms). */
-export const MAX_TWICE_PARAMETER = 20_000;
+export const MAX_TWICE_PARAMETER = 8192;
 
 /**
  * Reads a positive half-integer parameter (1/2, 1, 3/2, …) given as a number

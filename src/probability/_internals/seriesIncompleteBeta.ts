@@ -17,6 +17,7 @@
 import type { Decimal } from "decimal.js";
 import type { HighPrecision } from "./evaluateParts.js";
 import { decimalAt, log10Abs, ratToDecimal, type DecimalCtor } from "./decimalContext.js";
+import { piFixed } from "./fixedPoint.js";
 import { betaHalf } from "./halfInteger.js";
 import { type Rational, rat } from "./rational.js";
 
@@ -50,7 +51,8 @@ function seriesAt(D: DecimalCtor, x: Rational, A: number, B: number): { value: D
   }
   const { ratio, piPower } = betaHalf(A, B);
   let prefactor = halfPower(D, x, A).times(halfPower(D, rat(x.den - x.num, x.den), B)).div(ratToDecimal(D, ratio).times(A).div(2));
-  if (piPower === 1) prefactor = prefactor.div(D.acos(-1));
+  // π from Machin's formula in BigInt: decimal.js's own π stops at about 1025 digits
+  if (piPower === 1) prefactor = prefactor.div(new D(`${piFixed(W + 5)}e-${W + 5}`));
   const logRelError = Math.log10(3 * n + 3 + 20 + 1) + 1 - W;
   return { value: prefactor.times(sum), logRelError, terms: n };
 }

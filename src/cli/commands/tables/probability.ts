@@ -4,7 +4,7 @@ import { MAX_PROBABILITY_DIGITS } from "../../../probability/incompleteBeta.js";
 import { MAX_DIMENSION } from "../../../probability/pathologicalProbability.js";
 import { DEFAULT_TABLE_SAMPLES, MAX_TABLE_ROWS, probabilityRowsTable, probabilityTable } from "../../../probability/probabilityTable.js";
 import { formatTable, parseTableFormat } from "../../../report/formatTable.js";
-import { PROBABILITY_QUANTITIES, probabilityHeatmapSvg } from "../../../report/heatmap.js";
+import { PROBABILITY_QUANTITIES, probabilityHeatmapSvg, QUANTITY_TITLES } from "../../../report/heatmap.js";
 import { writeFileAtomic } from "../../../io/writeFileAtomic.js";
 import { choice, intListOption, intOption } from "../../options.js";
 import { progressBar } from "../../progress.js";
@@ -52,7 +52,7 @@ export function registerProbabilityTable(table: Command): void {
     const text = formatTable(probabilityRowsTable(rows), format);
     if (opts.plot !== undefined) {
       const name = "scheme" in init ? init.scheme : `sigma_w^2 = ${init.sigmaW2}, sigma_a^2 = ${init.sigmaA2}`;
-      const svg = await probabilityHeatmapSvg(rows, { title: opts.title ?? `${name}, e = ${es[0]}: ${plotValue}`, value: plotValue });
+      const svg = await probabilityHeatmapSvg(rows, { title: opts.title ?? `${name}, e = ${es[0]}: ${QUANTITY_TITLES[plotValue]}`, value: plotValue });
       writeFileAtomic(opts.plot, svg);
     }
     process.stdout.write(text);
