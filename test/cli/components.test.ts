@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCli } from "../helpers/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-components-"));
 const write = (name: string, text: string): string => {
@@ -84,10 +84,7 @@ describe("relutopo components: bad input", () => {
   ];
   for (const [what, args] of cases) {
     it(`should exit 2 with one stderr line for ${what}`, () => {
-      const r = runCli(args);
-      expect(r.status).toBe(2);
-      expect(r.stdout).toBe("");
-      expect(r.stderr).toMatch(/^relutopo: [^\n]+\n$/);
+      expectBadInput(runCli(args));
     });
   }
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInitOptions } from "../../src/cli/commands/probability.js";
-import { runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCli } from "../helpers/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-probability-"));
 
@@ -99,11 +99,7 @@ describe("relutopo probability: bad input", () => {
   ];
   for (const [what, args] of bad) {
     it(`should exit 2 with one stderr line for ${what}`, () => {
-      const r = runCli(args);
-      expect(r.status).toBe(2);
-      expect(r.stdout).toBe("");
-      expect(r.stderr.trim().split("\n")).toHaveLength(1);
-      expect(r.stderr).toMatch(/^relutopo: /);
+      expectBadInput(runCli(args));
     });
   }
 
