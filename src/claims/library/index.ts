@@ -3,11 +3,15 @@ import { polynomialActivationConservesC, tanhConservesC } from "./activationClai
 import { deadReluFrozen, gdConservesC, gdDriftFormula, gdKeepsPathologicalSign, gdNeverDecreasesC, rescalingIdentity } from "./gdClaims.js";
 import { linearFlowConservesMatrix, linearGdMatrixDrift, reluFlowConservesMatrix } from "./linearClaims.js";
 import { gdCommutesWithRescaling, permutationPreservesFunction, rescalingPreservesFunction } from "./symmetryClaims.js";
+import { componentConstantAlongFlow, flowConservesC, flowKeepsPathologicalSign, gaussConservesC } from "./flowClaims.js";
+import { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
 
 export { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
 export { deadReluFrozen, gdConservesC, gdDriftFormula, gdKeepsPathologicalSign, gdNeverDecreasesC, rescalingIdentity } from "./gdClaims.js";
 export { linearFlowConservesMatrix, linearGdMatrixDrift, reluFlowConservesMatrix } from "./linearClaims.js";
 export { gdCommutesWithRescaling, permutationPreservesFunction, rescalingPreservesFunction } from "./symmetryClaims.js";
+export { componentConstantAlongFlow, flowConservesC, flowKeepsPathologicalSign, gaussConservesC } from "./flowClaims.js";
+export { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
 
 /** The built-in claim library, theorems first, in the order `relutopo check --all` runs them. */
 export const BUILTIN_CLAIMS: readonly Claim[] = [
@@ -18,6 +22,11 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   linearFlowConservesMatrix,
   linearGdMatrixDrift,
   deadReluFrozen,
+  b0IsTwoToSplit,
+  flowConservesC,
+  gaussConservesC,
+  flowKeepsPathologicalSign,
+  componentConstantAlongFlow,
   gdConservesC,
   gdNeverDecreasesC,
   gdKeepsPathologicalSign,
@@ -25,4 +34,7 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   reluFlowConservesMatrix,
   polynomialActivationConservesC,
   tanhConservesC,
+  effectiveEqualsComponents,
+  strictEqualsEffective,
+  disconnectedAlwaysObstructs,
 ] as readonly Claim[];
