@@ -57,7 +57,8 @@ export const strictEqualsEffective: Claim<[string[], { dIn: number; e: number }]
   name: "strict-orbits-equal-effective",
   statement: "The orbits of components under permutations that exchange only neurons of equal c are exactly the effective components (rescaling adds nothing).",
   tag: "false",
-  arbitraries: [cArb, dimsArb],
+  // up to three distinct values, so two split neurons of one kind with different c are common
+  arbitraries: [arbInvariantVector({ length: { min: 1, max: 4 }, distinct: 3 }), dimsArb],
   predicate: (c, dims) => {
     const { values, split } = counts(c, dims);
     return strictOrbitCount(values, split) === effectiveComponentCount(split);
