@@ -13,6 +13,8 @@ export type { PathologicalProblem, PathologicalConstraints } from "./arbitraries
 export { arbPathologicalProblem } from "./arbitraries/arbPathologicalProblem.js";
 export type { GdTrajectory, GdTrajectoryConstraints } from "./arbitraries/arbGdTrajectory.js";
 export { arbGdTrajectory } from "./arbitraries/arbGdTrajectory.js";
+export type { FlowTrajectory, FlowTrajectoryConstraints } from "./arbitraries/arbFlowTrajectory.js";
+export { arbFlowTrajectory } from "./arbitraries/arbFlowTrajectory.js";
 export type { Claim, ClaimTag } from "./claim.js";
 export { defineClaim, isClaim } from "./claim.js";
 export { claimProperty } from "./claimProperty.js";
