@@ -68,6 +68,13 @@ export const rescalingIdentity: Claim<[Problem]> = defineClaim({
   },
 });
 
+/** c before and after one exact GD step of size η (exact text). */
+function invariantsAroundStep(p: Problem, lrText: string): { before: Rational[]; after: Rational[] } {
+  const { net, data } = inExact(p);
+  const { next } = gdStep(net, data, exact.parse(lrText));
+  return { before: neuronInvariants(net, exact), after: neuronInvariants(next, exact) };
+}
+
 /** False: gradient descent conserves c_k. */
 export const gdConservesC: Claim<[Problem, string]> = defineClaim({
   name: "gd-conserves-c",
@@ -75,10 +82,7 @@ export const gdConservesC: Claim<[Problem, string]> = defineClaim({
   tag: "false",
   arbitraries: [arbProblem(), lrArb],
   predicate: (p, lrText) => {
-    const { net, data } = inExact(p);
-    const { next } = gdStep(net, data, exact.parse(lrText));
-    const before = neuronInvariants(net, exact);
-    const after = neuronInvariants(next, exact);
+    const { before, after } = invariantsAroundStep(p, lrText);
     return before.every((c, k) => exact.eq(c, after[k]!));
   },
   witness: (p, lr) => gdWitness(p, lr),
@@ -91,10 +95,8 @@ export const gdNeverDecreasesC: Claim<[Problem, string]> = defineClaim({
   tag: "false",
   arbitraries: [arbProblem(), lrArb],
   predicate: (p, lrText) => {
-    const { net, data } = inExact(p);
-    const { next } = gdStep(net, data, exact.parse(lrText));
-    const before = neuronInvariants(net, exact);
-    return neuronInvariants(next, exact).every((c, k) => exact.cmp(c, before[k]!) >= 0);
+    const { before, after } = invariantsAroundStep(p, lrText);
+    return after.every((c, k) => exact.cmp(c, before[k]!) >= 0);
   },
   witness: (p, lr) => gdWitness(p, lr),
 });
