@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
 import { fabs, fixedToDouble } from "./_internals/fixedPoint.js";
 import { pointField } from "./_internals/pointField.js";
@@ -87,6 +88,7 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
   const steps = options.steps ?? Math.max(1, Math.ceil((Tnum * lipschitzEstimate(p, theta0)) / gaussStepFactor(s, options.digits)));
   const maxIter = 30 + 4 * options.digits;
   const tiny = 1n << 12n;
+  const diverged = F.ONE << 64n;
   return fixedStepFlow(p, theta0, { T: options.T, steps, samples: options.samples, onProgress: options.onProgress }, (theta, h) => {
     const hA = A.map((row) => row.map((a) => (a * h) >> P));
     const stagePoints = (K: bigint[][]): bigint[][] =>
@@ -106,6 +108,8 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
           if (dv > delta) delta = dv;
         }));
         K = next;
+        // A step too long for the field's Lipschitz constant makes the iteration diverge.
+        if (delta > diverged) throw new InputError(`gauss: the stage equations diverge at step length ${fixedToDouble(F, h)}; use more --steps`);
         if (delta <= tiny) {
           converged = true;
           break;

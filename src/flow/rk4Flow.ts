@@ -26,8 +26,9 @@ export function fixedStepFlow(p: FlowProblem, theta0: readonly bigint[], options
     if (span > 0n) {
       const n = Math.max(1, Math.round((options.steps * Number((span * 1000000n) / T)) / 1000000));
       for (let s = 0; s < n; s++) {
-        const t1 = t + (span * BigInt(s + 1)) / BigInt(n) - (span * BigInt(s)) / BigInt(n);
-        theta = step(theta, t1);
+        // Step lengths that add up to the span exactly.
+        const h = (span * BigInt(s + 1)) / BigInt(n) - (span * BigInt(s)) / BigInt(n);
+        theta = step(theta, h);
         monitor.check(theta);
         count++;
       }

@@ -38,7 +38,6 @@ function invertFixed(F: Fixed, M: bigint[][]): bigint[][] {
     for (let r = c + 1; r < n; r++) if (fabs(A[r]![c]!) > fabs(A[piv]![c]!)) piv = r;
     [A[c], A[piv]] = [A[piv]!, A[c]!];
     const d = A[c]![c]!;
-    if (d === 0n) throw new Error("sliding on linearly dependent data points of one neuron is not supported");
     A[c] = A[c]!.map((v) => fdiv(F, v, d));
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
@@ -50,9 +49,29 @@ function invertFixed(F: Fixed, M: bigint[][]): bigint[][] {
   return A.map((row) => row.slice(n));
 }
 
+/**
+ * The sliding points of neuron k whose constraints ż = 0 are solved for: a
+ * maximal linearly independent subset of the points on the surface, chosen
+ * greedily by Gram–Schmidt in doubles (the data are small rationals; exact
+ * dependence leaves a residual at rounding level). The other points on the
+ * surface are held there by these constraints, since their x̃ lies in the span.
+ */
 function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
+  const basis: number[][] = [];
   const pts: number[] = [];
-  for (let i = 0; i < p.n; i++) if (state.side[i]![k] === 0) pts.push(i);
+  for (let i = 0; i < p.n; i++) {
+    if (state.side[i]![k] !== 0) continue;
+    const x = p.X[i]!.map((v) => fixedToDouble(p.F, v));
+    const norm2 = x.reduce((s, v) => s + v * v, 0);
+    for (const b of basis) {
+      const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
+      x.forEach((v, m) => (x[m] = v - proj * b[m]!));
+    }
+    const rest2 = x.reduce((s, v) => s + v * v, 0);
+    if (rest2 <= 1e-20 * norm2) continue;
+    basis.push(x.map((v) => v / Math.sqrt(rest2)));
+    pts.push(i);
+  }
   state.slidePoints[k] = pts;
   state.slideInverse[k] = pts.length === 0 ? [] : invertFixed(p.F, pts.map((i) => pts.map((i2) => p.G[i]![i2]!)));
 }
@@ -137,6 +156,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let h = BigInt(Math.max(1, Math.floor(Math.min(fixedToDouble(F, T), 0.1 / (1e-30 + f0), 1) * 2 ** 40))) << (P - 40n);
   let t = 0n;
   let count = 0;
+  let stalled = 0;
   while (t < T) {
     if (++count > maxSteps) throw new InputError(`flow did not reach T: more than ${maxSteps} steps and events (time ${fixedToDouble(F, t)} of ${fixedToDouble(F, T)})`);
     const step = taylorStep(p, theta, state, h, Q);
@@ -174,7 +194,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
             evTau = r;
             ev = { i, k, kind: "cross" };
           }
-        } else {
+        } else if (state.slidePoints[k]!.includes(i)) {
           const back = step.back[i]![k]!.slice(0, Q);
           const delta = step.delta[i]![k]!.slice(0, Q);
           const orient = back[0]! >= 0n ? 1n : -1n;
@@ -198,6 +218,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       samples.push({ t: ts, theta: evalTheta(F, step, fdiv(F, ts - t, h)) });
     }
     theta = evalTheta(F, step, stepTau);
+    // Events that do not move the time: a few per pair are legitimate (several
+    // kinks at one instant); more means the pattern switches back and forth.
+    stalled = tNew === t ? stalled + 1 : 0;
+    if (stalled > 4 * n * l + 8) throw new InputError(`flow stalled at a kink: the activation pattern switches back and forth at time ${fixedToDouble(F, t)}`);
     t = tNew;
     monitor.check(theta);
     if (ev !== undefined) {

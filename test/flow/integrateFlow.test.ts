@@ -113,6 +113,15 @@ describe("integrateFlow", () => {
     expect(Number(run.samples[1]!.loss)).toBeLessThan(Number(run.loss0));
   });
 
+  it.each(["rk4", "gauss"] as const)("should take the same %s steps with samples as without: a sample equals the run stopped there", (method) => {
+    // 40 steps over [0, 1/2] either way: the sample at 1/2 of an 80-step run to 1, or the end of a 40-step run to 1/2
+    const sampled = integrateFlow(benchNet, benchData, { time: "1", digits: 20, method, steps: 80, samples: 3 });
+    const half = integrateFlow(benchNet, benchData, { time: "1/2", digits: 20, method, steps: 40 });
+    expect(maxDiff(flatParams(sampled.samples[1]!.params), flatParams(half.params))).toBeLessThan(1e-18);
+    const whole = integrateFlow(benchNet, benchData, { time: "1", digits: 20, method, steps: 80 });
+    expect(maxDiff(flatParams(sampled.params), flatParams(whole.params))).toBeLessThan(1e-18);
+  });
+
   it("should integrate binary cross-entropy with taylor and gauss alike, conserving c_k", () => {
     const data = { X: benchData.X, Y: benchData.Y.map((y) => [Number(y[0]) > 0 ? "1" : "0"]) };
     const taylor = integrateFlow(benchNet, data, { time: "1/32", digits: 30, loss: "bce" });

@@ -39,3 +39,65 @@ describe("integrateFlow (sliding mode)", () => {
     expect(Number(run.maxDrift)).toBeLessThan(1e-25);
   });
 });
+
+// A neuron that dies: no hidden bias and d = 1, so every z_i = w·x_i reaches 0 at
+// the same instant t* (w → 0 under the active field). Past t* the neuron is
+// frozen (w = 0, a constant) and only b2 moves: ḃ = −2(b − ȳ), so
+// b(T) = ȳ + (b(s) − ȳ)·e^{−2(T − s)} for any sample time s > t*.
+describe("integrateFlow (every pre-activation of a neuron at 0 at once)", () => {
+  const dying = { activation: { kind: "relu" as const }, W1: [["-1/5"]], W2: [["-3/5"]], b2: ["3/5"] };
+  const dyingData = { X: [["-3"], ["-4"], ["-5/4"]], Y: [["11/4"], ["0"], ["2"]] };
+
+  it("should stop the neuron at w = 0 and then follow the closed-form flow of b2", () => {
+    // Act
+    const run = integrateFlow(dying, dyingData, { time: "1/4", digits: 30, samples: 5 });
+    // Assert: one kink instant, the neuron frozen there, b2 on its exponential
+    const times = new Set(run.events.map((ev) => ev.t));
+    expect(times.size).toBe(1);
+    const tStar = Number([...times][0]);
+    expect(tStar).toBeGreaterThan(0.08);
+    expect(tStar).toBeLessThan(0.0825);
+    const at = (s: (typeof run.samples)[number]): string[] => flatParams(s.params);
+    const after = run.samples.filter((s) => Number(s.t) > tStar);
+    expect(after.length).toBe(3);
+    const [w, a] = at(after[0]!);
+    for (const s of after) {
+      expect(Math.abs(Number(at(s)[0]))).toBeLessThan(1e-30);
+      expect(maxDiff([at(s)[1]!], [a!])).toBeLessThan(1e-30);
+    }
+    expect(Math.abs(Number(w))).toBeLessThan(1e-30);
+    const Dec = Decimal.clone({ precision: 60 });
+    const yBar = new Dec("4.75").div(3);
+    const b = (s: (typeof run.samples)[number]): Decimal => new Dec(at(s)[2]!);
+    const predicted = yBar.plus(b(after[0]!).minus(yBar).times(Dec.exp(new Dec(-2).times(new Dec(after[2]!.t).minus(after[0]!.t)))));
+    expect(predicted.minus(b(after[2]!)).abs().toNumber()).toBeLessThan(1e-26);
+    expect(Number(run.maxDrift)).toBeLessThan(1e-35);
+  });
+
+  it("should place t* and the endpoint alike at 30 and 60 digits", () => {
+    const lo = integrateFlow(dying, dyingData, { time: "1/4", digits: 30 });
+    const hi = integrateFlow(dying, dyingData, { time: "1/4", digits: 60 });
+    expect(maxDiff([lo.events[0]!.t], [hi.events[0]!.t])).toBeLessThan(1e-26);
+    expect(maxDiff(flatParams(lo.params), flatParams(hi.params))).toBeLessThan(1e-26);
+  });
+});
+
+// Neuron 1 starts at w = 0 with no bias and d = 1: both of its points sit on the
+// kink and their x are dependent, so one constraint ż = 0 holds both there. Both
+// one-sided fields of w point into w = 0 at t = 0 (ẇ = −19.46 above, +4.2 below),
+// so the flow slides; while it does, z ≡ 0 makes the output weight a_1 constant.
+describe("integrateFlow (sliding points that are linearly dependent)", () => {
+  const net = { activation: { kind: "leaky_relu" as const, slope: "-3/10" }, W1: [["3/2"], ["0"]], W2: [["2", "2"]] };
+  const data = { X: [["2"], ["-3"]], Y: [["1"], ["3"]] };
+
+  it("should hold the neuron at 0, keep its output weight, and agree at 30 and 50 digits", () => {
+    const lo = integrateFlow(net, data, { time: "1/2", digits: 30 });
+    const hi = integrateFlow(net, data, { time: "1/2", digits: 50 });
+    expect(lo.events.map((ev) => [ev.t, ev.neuron, ev.kind])).toEqual([["0", 1, "slide"]]);
+    const [, w1, , a1] = flatParams(lo.params);
+    expect(Math.abs(Number(w1))).toBeLessThan(1e-30);
+    expect(a1).toBe("2");
+    expect(maxDiff(flatParams(lo.params), flatParams(hi.params))).toBeLessThan(1e-26);
+    expect(Number(lo.maxDrift)).toBeLessThan(1e-35);
+  });
+});

@@ -26,22 +26,30 @@ function derivDouble(c: readonly number[], x: number): number {
   return acc;
 }
 
+/** Coefficients this small (in units of the last bit, far below 10^−D) are rounding noise. */
+const ROUNDING_LEVEL = 64n;
+
 /** Number of coarse samples per step when scanning for sign changes. */
 const SAMPLES = 32;
 
 /**
  * The first τ in (0, τmax] where the polynomial g (fixed-point coefficients in
  * the step variable τ) becomes negative, refined to the last bits, or
- * undefined. g(0) is taken as non-negative whatever its rounding-level sign,
- * so a root sitting at the start of the step (the event just handled) is not
- * found again. A scan of 32 points in doubles proposes brackets, which are
+ * undefined. A negative g(0) is taken as 0, so a root sitting at the start
+ * of the step (the event just handled) is not found again. A scan of 32 points in doubles proposes brackets, which are
  * confirmed in fixed point (so rounding never creates an event); dips below 0
  * between two non-negative samples are caught through the derivative when
  * deeper than 1e-12 of the polynomial's scale.
  *
  * @internal
  */
-export function firstNegative(F: Fixed, c: readonly bigint[], tauMax: bigint): bigint | undefined {
+export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax: bigint): bigint | undefined {
+  // At the start of a step z sits on its recorded side; a value of the wrong
+  // sign there is rounding (the event just handled), so it counts as 0.
+  const c = coefficients[0]! < 0n ? [0n, ...coefficients.slice(1)] : coefficients;
+  // A polynomial at rounding level everywhere (a pre-activation frozen at 0,
+  // e.g. a neuron whose sliding points span its inputs) has no event.
+  if (c.every((v) => v <= ROUNDING_LEVEL && v >= -ROUNDING_LEVEL)) return undefined;
   const cd = c.map((v) => fixedToDouble(F, v));
   const scale = cd.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   if (scale === 0) return undefined;

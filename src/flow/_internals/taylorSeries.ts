@@ -9,8 +9,9 @@ import { fdiv } from "./fixedPoint.js";
  */
 export interface RegionState {
   side: number[][];
-  /** Per neuron, the inverse Gram matrix of its sliding points (fixed point), in the order of `slidePoints[k]`. */
+  /** Per neuron, the sliding points whose constraints ż = 0 are solved for (linearly independent; other points at 0 lie in their span). */
   slidePoints: number[][];
+  /** Per neuron, the inverse Gram matrix of `slidePoints[k]` (fixed point), in that order. */
   slideInverse: bigint[][][];
 }
 
@@ -36,7 +37,7 @@ export function sideSlope(p: FlowProblem, side: number): bigint {
  * truncated power series: each order q computes z, h = s·z, f, the residuals r,
  * back = Σ_j a_jk r_ij, δ = s·back, the gradient, then θ_{q+1} = −h·g_q/(q + 1).
  * Sliding pairs carry h = 0 (z ≡ 0) and a δ chosen so that ż = 0 for every
- * sliding point of the neuron: Σ_{i'} δ_{i'k} x̃_i·x̃_{i'} = 0, a linear system
+ * constrained sliding point of the neuron: Σ_{i'} δ_{i'k} x̃_i·x̃_{i'} = 0, a linear system
  * with the constant Gram matrix (the Filippov combination, without dividing series).
  *
  * @internal
@@ -54,6 +55,9 @@ export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: Reg
   const back: bigint[][][] = [];
   const delta: bigint[][][] = [];
   const slope: bigint[][] = [];
+  // Points whose δ the sliding constraints determine; a point held at 0 by
+  // them (its x̃ in their span) keeps the slope at 0, sZero ∈ [s−, s+].
+  const constrained = state.slidePoints.map((pts) => Array.from({ length: n }, (_, i) => pts.includes(i)));
   for (let i = 0; i < n; i++) {
     Z.push(Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
     Hs.push(Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
@@ -127,7 +131,7 @@ export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: Reg
           for (let r = 0; r <= q; r++) acc += a[r]! * rr[q - r]!;
         }
         back[i]![k]![q] = acc >> P;
-        if (state.side[i]![k] !== 0) delta[i]![k]![q] = (slope[i]![k]! * back[i]![k]![q]!) >> P;
+        if (!constrained[k]![i]) delta[i]![k]![q] = (slope[i]![k]! * back[i]![k]![q]!) >> P;
       }
     }
     // sliding points: δ_P = −G_PP^{-1} Σ_{i'∉P} G_{P,i'} δ_{i'}
@@ -136,7 +140,7 @@ export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: Reg
       if (pts.length === 0) continue;
       const E = pts.map((i) => {
         let acc = 0n;
-        for (let i2 = 0; i2 < n; i2++) if (state.side[i2]![k] !== 0) acc += G[i]![i2]! * delta[i2]![k]![q]!;
+        for (let i2 = 0; i2 < n; i2++) if (!constrained[k]![i2]) acc += G[i]![i2]! * delta[i2]![k]![q]!;
         return acc >> P;
       });
       const inv = state.slideInverse[k]!;
