@@ -13,3 +13,4 @@ export * from "./report/index.js";
 export * from "./claims/index.js";
 export * from "./probability/index.js";
 export * from "./experiments/index.js";
+export * from "./laws/index.js";

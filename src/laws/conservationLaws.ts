@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { parameterCount, parameterNames, type LawArchitecture } from "./architecture.js";
 import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
-import { formatPolynomial } from "./formatPolynomial.js";
+import { formatLaw } from "./formatLaw.js";
 import { generatorPolynomials } from "./generatorPolynomials.js";
 import { lieAlgebraRank, type LieAlgebraRankResult } from "./lieAlgebraRank.js";
 import { DenseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
@@ -91,7 +91,7 @@ export function conservationLaws(arch: LawArchitecture, options: ConservationLaw
     upper: BigInt(upper),
     certified: lower === upper,
     polynomialDimension: BigInt(polys.length),
-    laws: polys.map((p) => ({ polynomial: p, text: formatPolynomial(p, names) })),
+    laws: polys.map((p) => ({ polynomial: p, text: formatLaw(p, names) })),
     independent,
     point,
     lie,

@@ -1,0 +1,57 @@
+import { activationName } from "../net/activation.js";
+import type { LawArchitecture } from "./architecture.js";
+import { conservationLaws, type ConservationLawsOptions } from "./conservationLaws.js";
+import { knownLawCount } from "./knownLawCount.js";
+
+/** The `relutopo laws --json` object; counts as decimal strings (they are bigint). */
+export interface LawsReport {
+  widths: number[];
+  bias: boolean;
+  activation: string;
+  degree: number;
+  parameters: number;
+  /** Functionally independent conservation laws: the explicit ones, certified complete when `certified`. */
+  count: string;
+  lower: string;
+  upper: string;
+  certified: boolean;
+  /** A functionally independent set of laws of degree ≤ k, readable. */
+  laws: string[];
+  /** The other laws of the polynomial basis: each a function of `laws` (e.g. w1*a2 - w2*a1 for linear nets with d = e = 1). */
+  dependentLaws: string[];
+  /** The closed-form count of Marcotte et al. where one is known, and why. */
+  known?: { count: string; reason: string };
+  /** The Lie-algebra iteration behind `upper`: rank at the point, bracket depth, fields kept, why it stopped. */
+  lie: { rank: number; levels: number; fields: number; stop: string };
+  seconds: number;
+}
+
+/**
+ * Discovers, counts and certifies the conservation laws of an architecture
+ * (see `conservationLaws`), in the shape `relutopo laws --json` prints.
+ *
+ * @example lawsReport(lawArchitecture([3, 4, 1])).count // returns "4"
+ */
+export function lawsReport(arch: LawArchitecture, options: ConservationLawsOptions = {}): LawsReport {
+  const t0 = performance.now();
+  const r = conservationLaws(arch, options);
+  const seconds = (performance.now() - t0) / 1000;
+  const independent = new Set(r.independent);
+  const known = knownLawCount(arch);
+  return {
+    widths: [...arch.widths],
+    bias: arch.bias,
+    activation: activationName(arch.activation),
+    degree: r.degree,
+    parameters: r.parameters,
+    count: String(r.count),
+    lower: String(r.lower),
+    upper: String(r.upper),
+    certified: r.certified,
+    laws: r.laws.filter((_, i) => independent.has(i)).map((l) => l.text),
+    dependentLaws: r.laws.filter((_, i) => !independent.has(i)).map((l) => l.text),
+    ...(known ? { known: { count: String(known.count), reason: known.reason } } : {}),
+    lie: { rank: r.lie.rank, levels: r.lie.levels, fields: r.lie.fields, stop: r.lie.stop },
+    seconds: Math.round(seconds * 1000) / 1000,
+  };
+}

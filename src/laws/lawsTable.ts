@@ -1,0 +1,25 @@
+import type { Table } from "../report/formatTable.js";
+import { lawArchitecture } from "./architecture.js";
+import { lawsReport } from "./lawsReport.js";
+
+/** Every architecture of a grid: one width list per layer, all combinations in order. */
+export function widthsGrid(perLayer: readonly (readonly number[])[]): number[][] {
+  return perLayer.reduce<number[][]>((acc, options) => acc.flatMap((prefix) => options.map((w) => [...prefix, w])), [[]]);
+}
+
+/**
+ * The rows of `relutopo table laws`: for each architecture, activation and
+ * bias setting, the certified number of conservation laws next to the closed
+ * form of Marcotte et al. where one is known.
+ */
+export function lawsTable(architectures: readonly (readonly number[])[], activations: readonly string[], biases: readonly boolean[], degree = 2): Table {
+  const rows: string[][] = [];
+  for (const widths of architectures)
+    for (const activation of activations)
+      for (const bias of biases) {
+        const r = lawsReport(lawArchitecture(widths, { activation, bias }), { degree });
+        const known = r.known?.count ?? "";
+        rows.push([widths.join(","), r.activation, bias ? "yes" : "no", String(r.parameters), r.count, r.lower, r.upper, String(r.certified), known, known === "" ? "" : String(known === r.count)]);
+      }
+  return { columns: ["widths", "activation", "bias", "parameters", "count", "lower", "upper", "certified", "closed form", "agrees"], rows };
+}
