@@ -56,38 +56,44 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
   });
   const classOf = parityClassifier(generators);
   // Blocks of unknowns.
-  const blocks = new Map<string, string[]>();
-  for (let a = 1; a <= degree; a++)
+  // Blocks of unknowns, keyed by degree (when homogeneous) and parity class.
+  const byDegree = new Map<number, Map<string, string[]>>();
+  for (let a = 1; a <= degree; a++) {
+    const key = homogeneous ? a : 0;
+    let classes = byDegree.get(key);
+    if (classes === undefined) byDegree.set(key, (classes = new Map()));
     for (const m of monomialsOfDegree(D, a)) {
-      const key = `${homogeneous ? a : 0}|${classOf(m)}`;
-      let b = blocks.get(key);
-      if (b === undefined) blocks.set(key, (b = []));
+      const c = classOf(m);
+      let b = classes.get(c);
+      if (b === undefined) classes.set(c, (b = []));
       b.push(m);
     }
+  }
+  const blocks = [...byDegree.values()].flatMap((classes) => [...classes.values()]);
   // Which generators involve each variable.
   const gensByVar: number[][] = Array.from({ length: D }, () => []);
-  const genVars: number[][] = generators.map((g, gi) => {
+  generators.forEach((g, gi) => {
     const vs = new Set<number>();
     for (const k of g.keys()) for (const v of monomialSupport(k)) vs.add(v);
     for (const v of vs) gensByVar[v]!.push(gi);
-    return [...vs];
   });
   const stamp = new Int32Array(generators.length).fill(-1);
   const laws: RationalPolynomial[] = [];
   let blockId = 0;
-  for (const monos of blocks.values()) {
+  for (const monos of blocks) {
     blockId++;
     monos.sort(compareMonomials);
     const n = monos.length;
-    const colsByVar = new Map<number, number[]>();
+    // Per variable j, the unknowns x^α with j in α and their ∂_j x^α = e·x^rest.
+    const colsByVar = new Map<number, BlockDerivative[]>();
     monos.forEach((m, c) => {
       for (const v of monomialSupport(m)) {
         let l = colsByVar.get(v);
         if (l === undefined) colsByVar.set(v, (l = []));
-        l.push(c);
+        const d = monomialDerivative(m, v);
+        l.push({ col: c, exponent: d.exponent, rest: d.rest });
       }
     });
-    // Lazily walk the generators touching this block.
     const vars = [...colsByVar.keys()];
     let vi = 0;
     let gi = 0;
@@ -103,7 +109,7 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
         const g = list[gi++]!;
         if (stamp[g] === blockId) continue;
         stamp[g] = blockId;
-        return rowsOf(generators[g]!, genVars[g]!, monos, colsByVar);
+        return rowsOf(generators[g]!, colsByVar);
       }
     };
     const basis = blockNullspace(n, nextRows);
@@ -121,21 +127,31 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
   return laws;
 }
 
+/** An unknown x^α of a block and its derivative along one variable. */
+interface BlockDerivative {
+  col: number;
+  exponent: number;
+  rest: string;
+}
+
 /** Equations ∇x^α·∇P = 0, one row per output monomial, over the block's unknowns x^α. */
-function rowsOf(P: IntegerPolynomial, vars: number[], monos: string[], colsByVar: Map<number, number[]>): SparseRow[] {
+function rowsOf(P: IntegerPolynomial, colsByVar: Map<number, BlockDerivative[]>): SparseRow[] {
   const rows = new Map<string, Map<number, number>>();
-  for (const j of vars) {
-    const cols = colsByVar.get(j);
-    if (cols === undefined) continue;
-    for (const [beta, cb] of P) {
+  for (const [beta, cb] of P) {
+    let prev = -1;
+    for (let t = 0; t < beta.length; t++) {
+      const j = beta.charCodeAt(t);
+      if (j === prev) continue;
+      prev = j;
+      const cols = colsByVar.get(j);
+      if (cols === undefined) continue;
       const db = monomialDerivative(beta, j);
-      if (db.exponent === 0) continue;
-      for (const c of cols) {
-        const da = monomialDerivative(monos[c]!, j);
+      const scale = db.exponent * Number(cb);
+      for (const da of cols) {
         const out = monomialMul(da.rest, db.rest);
         let row = rows.get(out);
         if (row === undefined) rows.set(out, (row = new Map()));
-        row.set(c, (row.get(c) ?? 0) + da.exponent * db.exponent * Number(cb));
+        row.set(da.col, (row.get(da.col) ?? 0) + da.exponent * scale);
       }
     }
   }
@@ -182,20 +198,26 @@ function parityClassifier(generators: readonly IntegerPolynomial[]): (m: string)
       if (r !== 0n) basis.set(highBit(r), r);
     }
   }
-  if (basis.size === 0) return (m) => monomialSupport(m).filter((v) => (m.split(String.fromCharCode(v)).length - 1) % 2 === 1).join(",");
-  // Fully reduce so the canonical form does not depend on insertion order.
-  const full = (v: bigint): bigint => {
-    let out = 0n;
-    while (v !== 0n) {
-      const h = highBit(v);
-      const b = basis.get(h);
-      if (b !== undefined) v ^= b;
-      else {
-        out |= 1n << BigInt(h);
-        v ^= 1n << BigInt(h);
-      }
+  // Reduced echelon form (no pivot bit in any other vector), processing pivots
+  // upwards; then a parity's canonical form is itself plus the basis vectors
+  // of its own pivot bits, whatever the insertion order was.
+  const pivots = [...basis.keys()].sort((a, b) => a - b);
+  for (const p of pivots) {
+    const bit = 1n << BigInt(p);
+    for (const q of pivots) if (q !== p && (basis.get(q)! & bit) !== 0n) basis.set(q, basis.get(q)! ^ basis.get(p)!);
+  }
+  return (m) => {
+    let out = parity(m);
+    let odd = out;
+    for (let i = 0; i < m.length; i++) {
+      const v = m.charCodeAt(i);
+      const bit = 1n << BigInt(v);
+      if ((odd & bit) === 0n) continue;
+      odd ^= bit;
+      const b = basis.get(v);
+      if (b !== undefined) out ^= b;
     }
-    return out;
+    // a string key: V8 hashes BigInt Map keys poorly (wide values collide)
+    return out.toString(36);
   };
-  return (m) => full(parity(m)).toString(36);
 }
