@@ -16,4 +16,14 @@ console.log(neuronInvariants(net, exact).map(exact.toString).join(","));`;
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("31/8");
   });
+
+  it("should export the conservation-law API with the README's results", () => {
+    const script = `import { lawArchitecture, lawsReport, conservationLaws, knownLawCount } from "relutopo";
+console.log(lawsReport(lawArchitecture([1, 3, 1], { activation: "linear" })).count);
+console.log(conservationLaws(lawArchitecture([3, 4, 1])).laws[0].text);
+console.log(String(knownLawCount(lawArchitecture([2, 6, 1], { activation: "linear" })).count));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim().split("\n")).toEqual(["5", "w11^2 + w12^2 + w13^2 - a1^2", "15"]);
+  });
 });
