@@ -2,6 +2,7 @@ import { InputError } from "../errors.js";
 import type { Activation } from "../net/activation.js";
 import type { LossKind } from "../net/loss.js";
 import type { FloatLayout } from "./floatLayout.js";
+import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
 
 /** A data set as flat row-major arrays: `X` n×d, `Y` n×e. */
 export interface FloatData {
@@ -18,7 +19,7 @@ export interface FloatKernel {
   loss(params: Float64Array, data: FloatData): number;
 }
 
-/** Everything the kernel functions read: sizes, offsets, slopes and scratch buffers. One shape for all kernels. */
+/** Everything the kernel functions read: sizes, offsets, slopes and the kernel's memory. One shape for all kernels. */
 interface State {
   n: number;
   d: number;
@@ -33,13 +34,56 @@ interface State {
   neg: number;
   atZero: number;
   bce: boolean;
-  /** Pre-activations n×l, dℓ/df n×e, back-propagated δ n×l. */
-  Z: Float64Array;
-  R: Float64Array;
-  D: Float64Array;
-  /** Scratch of the weight gradient: offsets of the active points of one neuron and their δ. */
-  rows: Int32Array;
-  deltas: Float64Array;
+  wasm: KernelMemory;
+}
+
+/** The functions of floatKernel.wat. */
+interface KernelExports {
+  preActivations(n: number, d: number, dp: number, lp: number, x: number, wt: number, b: number, z: number): void;
+  activate(count: number, z: number, h: number, neg: number): void;
+  backward(n: number, e: number, d: number, dp: number, lp: number, z: number, h: number, r: number, a: number, x: number, neg: number, atZero: number, ga: number, dOut: number, gb: number, gt: number): void;
+}
+
+const ARRAYS = ["X", "WT", "B", "Z", "H", "R", "A", "GA", "D", "GB", "GT"] as const;
+type ArrayName = (typeof ARRAYS)[number];
+
+/** One kernel's WebAssembly instance and memory: views of its arrays and their byte addresses. */
+interface KernelMemory {
+  run: KernelExports;
+  /** Row strides: inputs padded to an even dp, neurons to a multiple of 8 (lp). */
+  dp: number;
+  lp: number;
+  view: Record<ArrayName, Float64Array>;
+  at: Record<ArrayName, number>;
+  /** The data array last copied into X (copied again only when another array comes). */
+  copiedX: Float64Array | undefined;
+}
+
+/** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+const wasmModule = new Wasm.Module(Buffer.from(FLOAT_KERNEL_WASM, "base64"));
+
+/** Lays out one kernel's arrays (16-byte aligned) in a fresh memory and instantiates the module on it. */
+function kernelMemory(n: number, d: number, l: number, e: number): KernelMemory {
+  const dp = d + (d % 2);
+  const lp = Math.ceil(l / 8) * 8;
+  const lengths: Record<ArrayName, number> = { X: n * dp, WT: dp * lp, B: lp, Z: n * lp, H: n * lp, R: n * e, A: e * lp, GA: e * lp, D: n * lp, GB: lp, GT: dp * lp };
+  const at = {} as Record<ArrayName, number>;
+  let top = 0;
+  for (const name of ARRAYS) {
+    at[name] = top;
+    top += Math.ceil(lengths[name] / 2) * 16;
+  }
+  const memory = new Wasm.Memory({ initial: Math.max(1, Math.ceil(top / 65536)) });
+  const run = new Wasm.Instance(wasmModule, { env: { memory } }).exports as unknown as KernelExports;
+  const view = {} as Record<ArrayName, Float64Array>;
+  for (const name of ARRAYS) view[name] = new Float64Array(memory.buffer, at[name], lengths[name]);
+  return { run, dp, lp, view, at, copiedX: undefined };
 }
 
 function slopes(act: Activation): { neg: number; atZero: number } {
@@ -60,96 +104,40 @@ function slopes(act: Activation): { neg: number; atZero: number } {
 }
 
 // The functions below are module-level (not closures made per kernel) so that
-// V8 optimises them once for every kernel and every training run.
-
-/** One pre-activation z = w_k · x_i (+ b_k), summed like the generic kernel (dot over m, then the bias), so a point exactly on a kink is decided the same way. */
-function single(S: State, p: Float64Array, X: Float64Array, i: number, k: number): void {
-  const { d } = S;
-  const xo = i * d;
-  const wo = k * d;
-  let z = 0;
-  for (let m = 0; m < d; m++) z += p[wo + m]! * X[xo + m]!;
-  S.Z[i * S.l + k] = S.hb ? z + p[S.b1 + k]! : z;
-}
+// V8 optimises them once for every kernel and every training run. The loops
+// over n·l live in WebAssembly: SIMD, and no data-dependent branches (the sign
+// of z decides σ and σ' by select, which a JIT turns into mispredicted jumps).
 
 /**
- * Z = X W1ᵀ (+ b1) in tiles of two points × four neurons, so that each load of
- * x or w serves several products (W1 sits at offset 0). Every z is still
- * summed over m in order, exactly as {@link single} does.
+ * Fills Z = X W1ᵀ + b1 and H = σ(Z) (each z summed over m in order, the bias
+ * added last, as the generic kernel does, so a point exactly on a kink is
+ * decided the same way), then R = dℓ/df (not yet divided by n); returns Σ_i ℓ_i.
+ * The data are copied into the kernel's memory when a new array comes: arrays
+ * must not change in place between calls.
  */
-function preActivations(S: State, p: Float64Array, X: Float64Array): void {
-  const { n, d, l, hb, b1, Z } = S;
-  const l4 = l - (l % 4);
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const xa = i * d;
-    const xb = xa + d;
-    for (let k = 0; k < l4; k += 4) {
-      const w0 = k * d;
-      const w1 = w0 + d;
-      const w2 = w1 + d;
-      const w3 = w2 + d;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0; // prettier-ignore
-      for (let m = 0; m < d; m++) {
-        const x = X[xa + m]!;
-        const y = X[xb + m]!;
-        const v0 = p[w0 + m]!;
-        const v1 = p[w1 + m]!;
-        const v2 = p[w2 + m]!;
-        const v3 = p[w3 + m]!;
-        a0 += v0 * x;
-        a1 += v1 * x;
-        a2 += v2 * x;
-        a3 += v3 * x;
-        c0 += v0 * y;
-        c1 += v1 * y;
-        c2 += v2 * y;
-        c3 += v3 * y;
-      }
-      if (hb) {
-        const q0 = p[b1 + k]!, q1 = p[b1 + k + 1]!, q2 = p[b1 + k + 2]!, q3 = p[b1 + k + 3]!; // prettier-ignore
-        a0 += q0;
-        a1 += q1;
-        a2 += q2;
-        a3 += q3;
-        c0 += q0;
-        c1 += q1;
-        c2 += q2;
-        c3 += q3;
-      }
-      const o = i * l + k;
-      Z[o] = a0;
-      Z[o + 1] = a1;
-      Z[o + 2] = a2;
-      Z[o + 3] = a3;
-      Z[o + l] = c0;
-      Z[o + l + 1] = c1;
-      Z[o + l + 2] = c2;
-      Z[o + l + 3] = c3;
-    }
-    for (let k = l4; k < l; k++) {
-      single(S, p, X, i, k);
-      single(S, p, X, i + 1, k);
-    }
-  }
-  for (; i < n; i++) for (let k = 0; k < l; k++) single(S, p, X, i, k);
-}
-
-/** Fills Z and R = dℓ/df (not yet divided by n); returns Σ_i ℓ_i. */
 function forward(S: State, p: Float64Array, data: FloatData): number {
-  const { n, l, e, W2, ob, b2, neg, bce, Z, R } = S;
+  const { n, d, l, e, hb, b1, W2, ob, b2, neg, bce } = S;
   if (data.n !== n) throw new InputError(`invalid data size. Must be ${n} points for this kernel. Value: \`${data.n}\`.`);
+  const M = S.wasm;
+  const { dp, lp, at } = M;
+  const { X, WT, B, H, R } = M.view;
+  if (M.copiedX !== data.X) {
+    for (let i = 0; i < n; i++) X.set(data.X.subarray(i * d, (i + 1) * d), i * dp);
+    M.copiedX = data.X;
+  }
+  for (let k = 0; k < l; k++) {
+    for (let m = 0; m < d; m++) WT[m * lp + k] = p[k * d + m]!;
+    if (hb) B[k] = p[b1 + k]!;
+  }
+  M.run.preActivations(n, d, dp, lp, at.X, at.WT, at.B, at.Z);
+  M.run.activate(n * lp, at.Z, at.H, neg);
   const Y = data.Y;
-  preActivations(S, p, data.X);
   let total = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < e; j++) {
       const ao = W2 + j * l;
       let f = 0;
-      for (let k = 0; k < l; k++) {
-        const z = Z[i * l + k]!;
-        f += p[ao + k]! * (z > 0 ? z : neg * z);
-      }
+      for (let k = 0; k < l; k++) f += p[ao + k]! * H[i * lp + k]!;
       if (ob) f += p[b2 + j]!;
       const y = Y[i * e + j]!;
       if (bce) {
@@ -168,87 +156,40 @@ function forward(S: State, p: Float64Array, data: FloatData): number {
 }
 
 /**
- * g[W1] = Δᵀ X: for each neuron k, the points where δ_ik ≠ 0 (ReLU leaves about
- * half of them inactive) are gathered once, then every g[k][m] = Σ_i δ_ik x_im
- * is summed in registers over those points in increasing i, six inputs m at a
- * time — the generic kernel's terms in the generic kernel's order.
+ * Back-propagation after {@link forward}: writes the whole gradient into g;
+ * returns the mean loss. Every entry is summed over the points in increasing
+ * order with the generic kernel's products, so the two agree to the last bit
+ * (up to the sign of a zero).
  */
-function weightGradient(S: State, X: Float64Array, g: Float64Array): void {
-  const { n, d, l, D, rows, deltas } = S;
-  const d6 = d - (d % 6);
-  for (let k = 0; k < l; k++) {
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      const v = D[i * l + k]!;
-      if (v !== 0) {
-        rows[c] = i * d;
-        deltas[c] = v;
-        c++;
-      }
-    }
-    const w = k * d;
-    for (let m = 0; m < d6; m += 6) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0; // prettier-ignore
-      for (let j = 0; j < c; j++) {
-        const o = rows[j]! + m;
-        const v = deltas[j]!;
-        a0 += v * X[o]!;
-        a1 += v * X[o + 1]!;
-        a2 += v * X[o + 2]!;
-        a3 += v * X[o + 3]!;
-        a4 += v * X[o + 4]!;
-        a5 += v * X[o + 5]!;
-      }
-      g[w + m] = a0;
-      g[w + m + 1] = a1;
-      g[w + m + 2] = a2;
-      g[w + m + 3] = a3;
-      g[w + m + 4] = a4;
-      g[w + m + 5] = a5;
-    }
-    for (let m = d6; m < d; m++) {
-      let a = 0;
-      for (let j = 0; j < c; j++) a += deltas[j]! * X[rows[j]! + m]!;
-      g[w + m] = a;
-    }
-  }
-}
-
-/** Back-propagation after {@link forward}: writes the whole gradient into g; returns the mean loss. */
 function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64Array): number {
   const total = forward(S, p, data);
-  const { n, l, e, hb, b1, W2, ob, b2, neg, atZero, Z, R, D } = S;
+  const { n, d, l, e, hb, b1, W2, ob, b2, neg, atZero } = S;
+  const M = S.wasm;
+  const { dp, lp, at } = M;
+  const { R, A, GA, GB, GT } = M.view;
   const inv = 1 / n;
   g.fill(0);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++)
     for (let j = 0; j < e; j++) {
       const r = (R[i * e + j] = R[i * e + j]! * inv);
       if (ob) g[b2 + j] += r;
-      const go = W2 + j * l;
-      for (let k = 0; k < l; k++) {
-        const z = Z[i * l + k]!;
-        g[go + k] += r * (z > 0 ? z : neg * z);
-      }
     }
-    for (let k = 0; k < l; k++) {
-      const z = Z[i * l + k]!;
-      const s = z > 0 ? 1 : z < 0 ? neg : atZero;
-      let back = 0;
-      if (s !== 0) for (let j = 0; j < e; j++) back += p[W2 + j * l + k]! * R[i * e + j]!;
-      const delta = back * s;
-      D[i * l + k] = delta;
-      if (hb && delta !== 0) g[b1 + k] += delta;
-    }
+  for (let j = 0; j < e; j++) for (let k = 0; k < l; k++) A[j * lp + k] = p[W2 + j * l + k]!;
+  GA.fill(0);
+  GB.fill(0);
+  M.run.backward(n, e, d, dp, lp, at.Z, at.H, at.R, at.A, at.X, neg, atZero, at.GA, at.D, at.GB, at.GT);
+  for (let j = 0; j < e; j++) for (let k = 0; k < l; k++) g[W2 + j * l + k] = GA[j * lp + k]!;
+  for (let k = 0; k < l; k++) {
+    if (hb) g[b1 + k] = GB[k]!;
+    for (let m = 0; m < d; m++) g[k * d + m] = GT[m * lp + k]!;
   }
-  weightGradient(S, data.X, g);
   return total * inv;
 }
 
 /**
  * The float fast path of the generic `lossAndGradient` for a two-layer network
- * in a {@link FloatLayout}: the same back-propagation on Float64Arrays, the
- * pre-activations, residuals and deltas kept in buffers made once for `n`
- * points. Every homogeneous activation is piecewise linear with slope 1 for
+ * in a {@link FloatLayout}: the same back-propagation, its n·l loops in
+ * WebAssembly SIMD (floatKernel.wat) on a memory laid out once for `n` points. Every homogeneous activation is piecewise linear with slope 1 for
  * z > 0, so one code path serves relu, leaky_relu, abs and linear.
  *
  * @param n - the number of data points the kernel will see (its buffers' size)
@@ -270,11 +211,7 @@ export function floatKernel(L: FloatLayout, lossKind: LossKind, n: number): Floa
     neg,
     atZero,
     bce: lossKind === "bce",
-    Z: new Float64Array(n * L.l),
-    R: new Float64Array(n * L.e),
-    D: new Float64Array(n * L.l),
-    rows: new Int32Array(n),
-    deltas: new Float64Array(n),
+    wasm: kernelMemory(n, L.d, L.l, L.e),
   };
   return {
     loss: (p, data) => forward(S, p, data) / n,
