@@ -54,8 +54,7 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
     const lens = new Set([...g.keys()].map((k) => k.length));
     return lens.size <= 1;
   });
-  const classOf = parityClassifier(generators);
-  // Blocks of unknowns.
+  const classOf = parityClassifier(D, generators);
   // Blocks of unknowns, keyed by degree (when homogeneous) and parity class.
   const byDegree = new Map<number, Map<string, string[]>>();
   for (let a = 1; a <= degree; a++) {
@@ -173,7 +172,7 @@ function rowsOf(P: IntegerPolynomial, colsByVar: Map<number, BlockDerivative[]>)
  * The block label of a monomial: its exponent vector mod 2, reduced modulo the
  * GF(2) span of the differences of exponent parities inside each generator.
  */
-function parityClassifier(generators: readonly IntegerPolynomial[]): (m: string) => string {
+function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): (m: string) => string {
   const parity = (m: string): bigint => {
     let v = 0n;
     for (let i = 0; i < m.length; i++) v ^= 1n << BigInt(m.charCodeAt(i));
@@ -206,18 +205,31 @@ function parityClassifier(generators: readonly IntegerPolynomial[]): (m: string)
     const bit = 1n << BigInt(p);
     for (const q of pivots) if (q !== p && (basis.get(q)! & bit) !== 0n) basis.set(q, basis.get(q)! ^ basis.get(p)!);
   }
+  // The class key in 32-bit words (BigInt operations and BigInt Map keys are slow at this width).
+  const W = Math.ceil((D + 1) / 32);
+  const rows = new Map<number, Uint32Array>();
+  for (const [p, v] of basis) {
+    const words = new Uint32Array(W);
+    for (let w = 0; w < W; w++) words[w] = Number((v >> BigInt(32 * w)) & 0xffffffffn);
+    rows.set(p, words);
+  }
+  const out = new Uint32Array(W);
   return (m) => {
-    let out = parity(m);
-    let odd = out;
-    for (let i = 0; i < m.length; i++) {
+    out.fill(0);
+    for (let i = 0; i < m.length; ) {
       const v = m.charCodeAt(i);
-      const bit = 1n << BigInt(v);
-      if ((odd & bit) === 0n) continue;
-      odd ^= bit;
-      const b = basis.get(v);
-      if (b !== undefined) out ^= b;
+      let e = 0;
+      while (i < m.length && m.charCodeAt(i) === v) {
+        e++;
+        i++;
+      }
+      if (e % 2 === 0) continue;
+      out[v >>> 5]! ^= 1 << (v & 31);
+      const row = rows.get(v);
+      if (row !== undefined) for (let w = 0; w < W; w++) out[w]! ^= row[w]!;
     }
-    // a string key: V8 hashes BigInt Map keys poorly (wide values collide)
-    return out.toString(36);
+    let key = "";
+    for (let w = 0; w < W; w++) key += String.fromCharCode(out[w]! & 0xffff, out[w]! >>> 16);
+    return key;
   };
 }

@@ -39,8 +39,9 @@ type Field = Map<number, Map<string, number>>;
  * conservation laws whatever brackets are used; the caller certifies it by
  * matching it with laws found explicitly.
  *
- * First the generators alone (in a seeded random order, stopping at `target`);
- * then right-nested brackets [g, X] level by level (they span the generated
+ * First the generators alone (in a seeded random order, stopping at `target`),
+ * then their pairwise brackets at θ0 from Hessians (no symbolic work); then
+ * right-nested brackets [g, X] level by level (they span the generated
  * Lie algebra), keeping only fields independent as polynomials of the ones
  * already kept (a field dependent on kept ones only brackets into their span).
  * Stops at `target`, when a level adds no new field (the algebra is closed),
@@ -60,6 +61,17 @@ export function lieAlgebraRank(generators: readonly IntegerPolynomial[], point: 
   for (const g of order) {
     if (atPoint.add(gradientAt(generators[g]!, x, D))) if (atPoint.rank >= target) return { rank: atPoint.rank, levels: 0, fields: atPoint.rank, stop: "target" };
   }
+  // Level 1 numerically: [∇P_g, ∇P_h](θ0) = H_h(θ0)∇P_g(θ0) − H_g(θ0)∇P_h(θ0)
+  // needs only Hessians at θ0; when these reach the target the symbolic
+  // brackets below are not needed.
+  const grads = order.map((g) => gradientAt(generators[g]!, x, D));
+  for (let a = 0; a < order.length; a++)
+    for (let b = a + 1; b < order.length; b++) {
+      const u = hessianTimes(generators[order[b]!]!, grads[a]!, x, D);
+      const v = hessianTimes(generators[order[a]!]!, grads[b]!, x, D);
+      for (let j = 0; j < D; j++) u[j] = mod(u[j]! - v[j]!);
+      if (atPoint.add(u) && atPoint.rank >= target) return { rank: atPoint.rank, levels: 1, fields: atPoint.rank, stop: "target" };
+    }
   // Symbolic fields mod p.
   const columns = new Map<string, number>();
   const asRow = (f: Field): Map<number, number> => {
@@ -137,6 +149,32 @@ function gradientAt(P: IntegerPolynomial, x: readonly number[], D: number): Floa
     }
   }
   return row;
+}
+
+/** H_P(θ0)·u mod p: Σ_i ∂_i∂_j P(θ0) u_i for every j. */
+function hessianTimes(P: IntegerPolynomial, u: Float64Array, x: readonly number[], D: number): Float64Array {
+  const out = new Float64Array(D);
+  for (const [m, c] of P) {
+    const cm = modBig(c);
+    let prevI = -1;
+    for (let s = 0; s < m.length; s++) {
+      const i = m.charCodeAt(s);
+      if (i === prevI) continue;
+      prevI = i;
+      if (u[i] === 0) continue;
+      const d1 = monomialDerivative(m, i);
+      const ci = mulMod(mulMod(cm, d1.exponent), u[i]!);
+      let prevJ = -1;
+      for (let t = 0; t < d1.rest.length; t++) {
+        const j = d1.rest.charCodeAt(t);
+        if (j === prevJ) continue;
+        prevJ = j;
+        const d2 = monomialDerivative(d1.rest, j);
+        out[j] = mod(out[j]! + mulMod(mulMod(ci, d2.exponent), monomialAt(d2.rest, x)));
+      }
+    }
+  }
+  return out;
 }
 
 function gradientField(P: IntegerPolynomial): Field {
