@@ -36,8 +36,8 @@ const SAMPLES = 32;
  * The first τ in (0, τmax] where the polynomial g (fixed-point coefficients in
  * the step variable τ) becomes negative, refined to the last bits, or
  * undefined. A negative g(0) is taken as 0, so a root sitting at the start
- * of the step (the event just handled) is not found again. A scan of 32 points in doubles proposes brackets, which are
- * confirmed in fixed point (so rounding never creates an event); dips below 0
+ * of the step (the event just handled) is not found again. A scan of 32
+ * points in doubles proposes brackets, which are confirmed in fixed point (so rounding never creates an event); dips below 0
  * between two non-negative samples are caught through the derivative when
  * deeper than 1e-12 of the polynomial's scale.
  *
