@@ -56,7 +56,7 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
   });
   const classOf = parityClassifier(D, generators);
   // Blocks of unknowns, keyed by degree (when homogeneous) and parity class.
-  const byDegree = new Map<number, Map<string, string[]>>();
+  const byDegree = new Map<number, Map<number, string[]>>();
   for (let a = 1; a <= degree; a++) {
     const key = homogeneous ? a : 0;
     let classes = byDegree.get(key);
@@ -169,10 +169,10 @@ function rowsOf(P: IntegerPolynomial, colsByVar: Map<number, BlockDerivative[]>)
 }
 
 /**
- * The block label of a monomial: its exponent vector mod 2, reduced modulo the
+ * The block label of a monomial: a hash of its exponent vector mod 2, reduced modulo the
  * GF(2) span of the differences of exponent parities inside each generator.
  */
-function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): (m: string) => string {
+function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): (m: string) => number {
   const parity = (m: string): bigint => {
     let v = 0n;
     for (let i = 0; i < m.length; i++) v ^= 1n << BigInt(m.charCodeAt(i));
@@ -228,8 +228,14 @@ function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): 
       const row = rows.get(v);
       if (row !== undefined) for (let w = 0; w < W; w++) out[w]! ^= row[w]!;
     }
-    let key = "";
-    for (let w = 0; w < W; w++) key += String.fromCharCode(out[w]! & 0xffff, out[w]! >>> 16);
-    return key;
+    // A 53-bit hash of the words: two classes that collide only share a block,
+    // which stays correct (a block must be a union of classes), just larger.
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let w = 0; w < W; w++) {
+      h1 = Math.imul(h1 ^ out[w]!, 0x01000193);
+      h2 = Math.imul(h2 ^ out[w]!, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    return (h1 >>> 0) * 2097152 + (h2 & 0x1fffff);
   };
 }
