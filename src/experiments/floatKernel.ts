@@ -4,7 +4,7 @@ import type { LossKind } from "../net/loss.js";
 import type { FloatLayout } from "./floatLayout.js";
 import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
 
-/** A data set as flat row-major arrays: `X` n×d, `Y` n×e. */
+/** A data set as flat row-major arrays: `X` n×d, `Y` n×e. A kernel copies `X` into its memory once per array, so change a data set by passing new arrays, not by writing into these. */
 export interface FloatData {
   readonly n: number;
   readonly X: Float64Array;
