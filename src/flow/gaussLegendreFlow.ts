@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
-import { fabs, fixedToDouble } from "./_internals/fixedPoint.js";
+import { fabs, fixedToDouble } from "../scalar/fixedPoint.js";
 import { pointField } from "./_internals/pointField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreTableau, type ButcherTableau } from "./gaussLegendreTableau.js";

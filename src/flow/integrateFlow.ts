@@ -7,7 +7,7 @@ import { networkIn, networkToJson, type Network } from "../net/network.js";
 import { decimal } from "../scalar/decimal.js";
 import { parseRational } from "../scalar/parseRational.js";
 import { compileFlowProblem, fixedInvariants, thetaToNetwork, type FlowProblem } from "./_internals/flowProblem.js";
-import { fixedToString, fromRationalFixed } from "./_internals/fixedPoint.js";
+import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
 import { rk4Flow } from "./rk4Flow.js";

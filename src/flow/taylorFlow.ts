@@ -3,7 +3,7 @@ import type { Dataset } from "../net/dataset.js";
 import { forward } from "../net/forward.js";
 import { networkIn, type Network } from "../net/network.js";
 import { exact } from "../scalar/exact.js";
-import { fixedToDouble, fdiv, fabs, type Fixed } from "./_internals/fixedPoint.js";
+import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
 import { wIndex, type FlowProblem } from "./_internals/flowProblem.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
 import { taylorStep, type RegionState, type TaylorStep } from "./_internals/taylorSeries.js";

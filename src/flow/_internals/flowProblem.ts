@@ -3,7 +3,7 @@ import type { Dataset } from "../../net/dataset.js";
 import type { LossKind } from "../../net/loss.js";
 import { networkShape, type Network } from "../../net/network.js";
 import { parseRational } from "../../scalar/parseRational.js";
-import { fixed, fixedBits, fixedToRationalText, parseFixed, type Fixed } from "./fixedPoint.js";
+import { fixed, fixedBits, fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
 
 /**
  * A network and its data compiled to fixed point for the flow integrators.

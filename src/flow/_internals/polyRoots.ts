@@ -1,4 +1,4 @@
-import { fixedToDouble, type Fixed } from "./fixedPoint.js";
+import { fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
 
 /** g(τ) by Horner in fixed point. @internal */
 export function polyEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {

@@ -1,5 +1,5 @@
 import { aIndex, bIndex, fixedExp, wIndex, type FlowProblem } from "./flowProblem.js";
-import { fdiv } from "./fixedPoint.js";
+import { fdiv } from "../../scalar/fixedPoint.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the

@@ -1,5 +1,5 @@
 import { aIndex, fixedInvariants, type FlowProblem } from "./flowProblem.js";
-import { fabs } from "./fixedPoint.js";
+import { fabs } from "../../scalar/fixedPoint.js";
 
 /** A kink event in fixed-point time. @internal */
 export interface RawEvent {

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { parseRational } from "../../scalar/parseRational.js";
+import { parseRational } from "./parseRational.js";
 
 /**
  * Binary fixed-point numbers as BigInts: a value v is stored as round(v·2^P).
