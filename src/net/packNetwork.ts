@@ -33,6 +33,7 @@ export function packNetwork<T>(net: Network<T> | LayeredNetwork<T>): T[] {
  * The layered network whose parameters are `theta`, read in the order of `L`.
  *
  * @throws InputError when θ does not have `L.size` entries
+ * @example unpackLayers([1, 2, 3], paramLayout([1, 1, 1], [false, true], { kind: "relu" })).layers[1] // returns { W: [[2]], b: [3] }
  */
 export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNetwork<T> {
   if (theta.length !== L.size) throw new InputError({ field: "theta", expected: `${L.size} parameters`, value: String(theta.length) });
@@ -52,6 +53,7 @@ export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNet
  * The two-layer network whose parameters are `theta`, read in the order of `L`.
  *
  * @throws InputError when `L` is not two-layer or θ does not have `L.size` entries
+ * @example unpackNetwork([1, 2, 5, 3], layoutOf({ activation: { kind: "relu" }, W1: [[0, 0]], b1: [0], W2: [[0]] })).b1 // returns [5]
  */
 export function unpackNetwork<T>(theta: ArrayLike<T>, L: ParamLayout): Network<T> {
   if (L.depth !== 2) throw new InputError({ field: "layout", expected: "a two-layer layout", value: L.widths.join(",") });

@@ -60,6 +60,7 @@ export function paramLayout(widths: readonly number[], bias: boolean | readonly 
  * @param layer - weight layer l, 1 … L
  * @param r - the unit of layer l it feeds
  * @param c - the unit of layer l − 1 it reads
+ * @example weightSlot(paramLayout([2, 3, 1], true, { kind: "relu" }), 2, 0, 1) // returns 10
  */
 export function weightSlot(L: ParamLayout, layer: number, r: number, c: number): number {
   return L.weightOffset[layer - 1]! + r * L.widths[layer - 1]! + c;
@@ -69,6 +70,7 @@ export function weightSlot(L: ParamLayout, layer: number, r: number, c: number):
  * The flat index of b_l[r].
  *
  * @throws InputError when layer l has no bias
+ * @example biasSlot(paramLayout([2, 3, 1], true, { kind: "relu" }), 1, 2) // returns 8
  */
 export function biasSlot(L: ParamLayout, layer: number, r: number): number {
   const off = L.biasOffset[layer - 1];
@@ -79,6 +81,8 @@ export function biasSlot(L: ParamLayout, layer: number, r: number): number {
 /**
  * The incoming parameters w̃ of hidden neuron k of layer `layer` (1 … L − 1):
  * its row of W_layer, then its bias when the layer has one.
+ *
+ * @example incomingSlots(paramLayout([2, 3, 1], true, { kind: "relu" }), 1, 1) // returns [2, 3, 7]
  */
 export function incomingSlots(L: ParamLayout, layer: number, k: number): number[] {
   const out: number[] = [];
@@ -87,7 +91,11 @@ export function incomingSlots(L: ParamLayout, layer: number, k: number): number[
   return out;
 }
 
-/** The outgoing parameters a of hidden neuron k of layer `layer` (1 … L − 1): its column of W_{layer+1}, in output order. */
+/**
+ * The outgoing parameters a of hidden neuron k of layer `layer` (1 … L − 1): its column of W_{layer+1}, in output order.
+ *
+ * @example outgoingSlots(paramLayout([2, 3, 2], true, { kind: "relu" }), 1, 1) // returns [10, 13]
+ */
 export function outgoingSlots(L: ParamLayout, layer: number, k: number): number[] {
   const out: number[] = [];
   for (let r = 0; r < L.widths[layer + 1]!; r++) out.push(weightSlot(L, layer + 1, r, k));
