@@ -4,9 +4,8 @@ import type { Dataset } from "../dataset.js";
 import type { LossKind } from "../loss.js";
 import type { Network } from "../network.js";
 import { incomingSlots, outgoingSlots, type ParamLayout } from "../paramLayout.js";
-import { layoutOf, packNetwork } from "../packNetwork.js";
+import { layoutOf, packNetwork, unpackNetwork } from "../packNetwork.js";
 import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
-import { unpackNetwork } from "../packNetwork.js";
 
 /**
  * A two-layer network and its data compiled to fixed point (integers scaled by
