@@ -11,7 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultInit } from "../src/experiments/breastCancerCell.js";
 import { readBreastCancer, splitAndStandardise } from "../src/experiments/breastCancerData.js";
-import { floatLayout, unpackNetwork } from "../src/experiments/floatLayout.js";
+import { paramLayout } from "../src/net/paramLayout.js";
+import { unpackNetwork } from "../src/net/packNetwork.js";
 import { trainFloat } from "../src/experiments/trainFloat.js";
 import { medianMs, printRatio } from "./timing.js";
 
@@ -23,7 +24,7 @@ const LR = 0.1;
 // The whole data set as the training set (test fraction 0), standardised.
 const split = splitAndStandardise(readBreastCancer(), "bench", 0);
 const data = split.train;
-const L = floatLayout(split.d, L_WIDTH, 1, true, false);
+const L = paramLayout([split.d, L_WIDTH, 1], [true, false], { kind: "relu" });
 const init = defaultInit(L, "bench/train");
 
 let ours = { params: init, losses: [] as [number, number][] };

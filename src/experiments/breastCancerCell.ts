@@ -1,7 +1,8 @@
 import type { BreastCancerConfig } from "./reproduceConfig.js";
 import type { StandardisedSplit } from "./breastCancerData.js";
-import { floatKernel } from "./floatKernel.js";
-import { floatInvariants, floatLayout, type FloatLayout } from "./floatLayout.js";
+import { floatInvariants } from "../net/kernels/floatInvariants.js";
+import { floatKernel } from "../net/kernels/floatKernel.js";
+import { paramLayout, type ParamLayout } from "../net/paramLayout.js";
 import { rescaleToSign } from "./rescaleToSign.js";
 import { seededRandom } from "./seededRandom.js";
 import { trainFloat } from "./trainFloat.js";
@@ -38,13 +39,15 @@ export interface BreastCancerCell {
  * PyTorch's default `nn.Linear` initialisation of the two-layer network:
  * every weight and bias uniform in (−1/√fan_in, 1/√fan_in).
  */
-export function defaultInit(L: FloatLayout, key: string): Float64Array {
+export function defaultInit(L: ParamLayout, key: string): Float64Array {
   const rng = seededRandom(key);
   const p = new Float64Array(L.size);
-  const b1 = 1 / Math.sqrt(L.d);
-  const b2 = 1 / Math.sqrt(L.l);
-  for (let q = 0; q < L.W2; q++) p[q] = rng.uniform(-b1, b1);
-  for (let q = L.W2; q < L.size; q++) p[q] = rng.uniform(-b2, b2);
+  const b1 = 1 / Math.sqrt(L.widths[0]!);
+  const b2 = 1 / Math.sqrt(L.widths[1]!);
+  // The first layer (W1, b1) fills θ up to W2, the second the rest.
+  const W2 = L.weightOffset[1]!;
+  for (let q = 0; q < W2; q++) p[q] = rng.uniform(-b1, b1);
+  for (let q = W2; q < L.size; q++) p[q] = rng.uniform(-b2, b2);
   return p;
 }
 
@@ -56,7 +59,10 @@ export function defaultInit(L: FloatLayout, key: string): Float64Array {
  * BCE with logits. Deterministic in (runSeed, l, seed).
  */
 export function breastCancerCell(config: BreastCancerConfig, split: StandardisedSplit, runSeed: number, l: number, seed: number): BreastCancerCell {
-  const L = floatLayout(split.d, l, 1, config.hiddenBias, config.outputBias);
+  const L = paramLayout([split.d, l, 1], [config.hiddenBias, config.outputBias], { kind: "relu" });
+  const d = split.d;
+  const [W1, W2] = L.weightOffset as [number, number];
+  const [b1, b2] = L.biasOffset as [number, number];
   const init = defaultInit(L, `breast-cancer/run-seed=${runSeed}/l=${l}/seed=${seed}`);
   const naturallyPathological = Array.from(floatInvariants(init, L)).filter((c) => c < 0).length;
   const testKernel = floatKernel(L, "bce", split.test.n);
@@ -65,7 +71,7 @@ export function breastCancerCell(config: BreastCancerConfig, split: Standardised
     const p0 = Float64Array.from(init);
     for (let k = 0; k < l; k++) rescaleToSign(p0, L, k, k < lPlus ? config.ratio : 1 / config.ratio);
     const c0 = floatInvariants(p0, L);
-    const sign0 = Array.from({ length: l }, (_, k) => Math.sign(p0[L.W2 + k]!));
+    const sign0 = Array.from({ length: l }, (_, k) => Math.sign(p0[W2 + k]!));
     const changed = new Uint8Array(l);
     const c = new Float64Array(l);
     let drift = 0;
@@ -78,18 +84,18 @@ export function breastCancerCell(config: BreastCancerConfig, split: Standardised
         floatInvariants(p, L, c);
         for (let k = 0; k < l; k++) {
           drift = Math.max(drift, Math.abs(c[k]! - c0[k]!));
-          if (c0[k]! < 0 && Math.sign(p[L.W2 + k]!) !== sign0[k]) changed[k] = 1;
+          if (c0[k]! < 0 && Math.sign(p[W2 + k]!) !== sign0[k]) changed[k] = 1;
         }
       },
     });
     let correct = 0;
     const { X, Y, n } = split.test;
     for (let i = 0; i < n; i++) {
-      let f = config.outputBias ? run.params[L.b2]! : 0;
+      let f = config.outputBias ? run.params[b2]! : 0;
       for (let k = 0; k < l; k++) {
-        let z = config.hiddenBias ? run.params[L.b1 + k]! : 0;
-        for (let m = 0; m < L.d; m++) z += run.params[L.W1 + k * L.d + m]! * X[i * L.d + m]!;
-        if (z > 0) f += run.params[L.W2 + k]! * z;
+        let z = config.hiddenBias ? run.params[b1 + k]! : 0;
+        for (let m = 0; m < d; m++) z += run.params[W1 + k * d + m]! * X[i * d + m]!;
+        if (z > 0) f += run.params[W2 + k]! * z;
       }
       if ((f > 0 ? 1 : 0) === Y[i]) correct++;
     }

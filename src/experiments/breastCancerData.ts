@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../errors.js";
-import type { FloatData } from "./floatKernel.js";
+import type { FloatData } from "../net/kernels/floatKernel.js";
 import { seededRandom } from "./seededRandom.js";
 
 /** The Wisconsin diagnostic data shipped in `data/`, relative to this module (src/ or dist/). */

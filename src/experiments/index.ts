@@ -3,10 +3,6 @@
  * the toy obstruction, the breast-cancer sweep, the probability grids, and the
  * cells (units of work) a `relutopo reproduce` run is cut into.
  */
-export type { FloatLayout } from "./floatLayout.js";
-export { floatLayout, layoutOf, packNetwork, unpackNetwork, floatInvariants } from "./floatLayout.js";
-export type { FloatData, FloatKernel } from "./floatKernel.js";
-export { floatKernel } from "./floatKernel.js";
 export type { TrainFloatOptions, TrainFloatRun } from "./trainFloat.js";
 export { trainFloat } from "./trainFloat.js";
 export type { SeededRandom } from "./seededRandom.js";

@@ -1,4 +1,4 @@
-import type { FloatLayout } from "./floatLayout.js";
+import { incomingSlots, outgoingSlots, type ParamLayout } from "../net/paramLayout.js";
 
 /**
  * Rescales hidden neuron k, (w̃_k, a_k) ↦ (λw̃_k, a_k/λ) with λ > 0, so that
@@ -9,19 +9,20 @@ import type { FloatLayout } from "./floatLayout.js";
  * for `ratio` and `1/ratio`. Works in place; a neuron with w̃_k = 0 or a_k = 0
  * is left alone (no λ changes its sign of c_k).
  *
+ * @param k - a neuron of the first hidden layer
  * @returns λ, or 1 when the neuron was left alone
  */
-export function rescaleToSign(p: Float64Array, L: FloatLayout, k: number, ratio: number): number {
+export function rescaleToSign(p: Float64Array, L: ParamLayout, k: number, ratio: number): number {
+  const incoming = incomingSlots(L, 1, k);
+  const outgoing = outgoingSlots(L, 1, k);
   let w2 = 0;
-  for (let m = 0; m < L.d; m++) w2 += p[L.W1 + k * L.d + m]! ** 2;
-  if (L.hiddenBias) w2 += p[L.b1 + k]! ** 2;
+  for (const q of incoming) w2 += p[q]! ** 2;
   let a2 = 0;
-  for (let j = 0; j < L.e; j++) a2 += p[L.W2 + j * L.l + k]! ** 2;
+  for (const q of outgoing) a2 += p[q]! ** 2;
   if (w2 === 0 || a2 === 0) return 1;
   // λ‖w̃‖ = ratio·‖a‖/λ  ⇒  λ² = ratio·‖a‖/‖w̃‖.
   const lambda = Math.sqrt((ratio * Math.sqrt(a2)) / Math.sqrt(w2));
-  for (let m = 0; m < L.d; m++) p[L.W1 + k * L.d + m] *= lambda;
-  if (L.hiddenBias) p[L.b1 + k] *= lambda;
-  for (let j = 0; j < L.e; j++) p[L.W2 + j * L.l + k] /= lambda;
+  for (const q of incoming) p[q] *= lambda;
+  for (const q of outgoing) p[q] /= lambda;
   return lambda;
 }

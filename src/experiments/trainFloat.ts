@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import type { LossKind } from "../net/loss.js";
-import { floatKernel, type FloatData } from "./floatKernel.js";
-import type { FloatLayout } from "./floatLayout.js";
+import { floatKernel, type FloatData } from "../net/kernels/floatKernel.js";
+import type { ParamLayout } from "../net/paramLayout.js";
 
 /** Options of {@link trainFloat}. */
 export interface TrainFloatOptions {
@@ -30,7 +30,7 @@ export interface TrainFloatRun {
  *
  * @throws InputError when η ≤ 0 or the epoch count is not a non-negative integer
  */
-export function trainFloat(params: Float64Array, L: FloatLayout, data: FloatData, options: TrainFloatOptions): TrainFloatRun {
+export function trainFloat(params: Float64Array, L: ParamLayout, data: FloatData, options: TrainFloatOptions): TrainFloatRun {
   const { lr, epochs } = options;
   if (!(lr > 0) || !Number.isFinite(lr)) throw new InputError(`invalid learning rate. Must be a positive number. Value: \`${lr}\`.`);
   if (!Number.isSafeInteger(epochs) || epochs < 0) throw new InputError(`invalid number of epochs. Must be a non-negative integer. Value: \`${epochs}\`.`);

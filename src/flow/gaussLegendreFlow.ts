@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
 import { fabs, fixedToDouble } from "../scalar/fixedPoint.js";
-import { pointField } from "./_internals/pointField.js";
+import { fixedField } from "../net/kernels/fixedField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreTableau, type ButcherTableau } from "./gaussLegendreTableau.js";
 import { fixedStepFlow } from "./rk4Flow.js";
@@ -54,13 +54,13 @@ export function gaussStepFactor(s: number, digits: number): number {
 
 /** @internal A crude Lipschitz constant of the field near θ: directional difference quotient along the field, with a floor. */
 export function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
-  const base = pointField(p, theta);
+  const base = fixedField(p, theta);
   const f0 = base.field;
   const norm = Math.max(...f0.map((v) => Math.abs(fixedToDouble(p.F, v))), 1e-30);
   const eps = 1e-6 / norm;
   const shift = BigInt(Math.round(eps * 2 ** 40));
   const moved = theta.map((v, i) => v + ((shift * f0[i]!) >> 40n));
-  const f1 = pointField(p, moved, base.slopes).field; // same pattern: no jump across a kink
+  const f1 = fixedField(p, moved, base.slopes).field; // same pattern: no jump across a kink
   const diff = Math.max(...f1.map((v, i) => Math.abs(fixedToDouble(p.F, v - f0[i]!))));
   return Math.max(1, (2 * diff) / (eps * norm));
 }
@@ -93,14 +93,14 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
     const hA = A.map((row) => row.map((a) => (a * h) >> P));
     const stagePoints = (K: bigint[][]): bigint[][] =>
       hA.map((row) => theta.map((v, idx) => v + (row.reduce((acc, a, j) => acc + a * K[j]![idx]!, 0n) >> P)));
-    const f0 = pointField(p, theta).field;
+    const f0 = fixedField(p, theta).field;
     let K: bigint[][] = Array.from({ length: s }, () => [...f0]);
     let frozen: bigint[][][] | undefined;
     let converged = false;
     for (let pass = 0; pass < 2 && !converged; pass++) {
       for (let it = 0; it < maxIter; it++) {
         const Y = stagePoints(K);
-        const evals = Y.map((y, i) => pointField(p, y, frozen?.[i]));
+        const evals = Y.map((y, i) => fixedField(p, y, frozen?.[i]));
         const next = evals.map((ev) => ev.field);
         let delta = 0n;
         next.forEach((row, i) => row.forEach((v, idx) => {
@@ -118,7 +118,7 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
       }
     }
     // One more sweep, K_i = F(Y_i): the update below then uses stage values consistent to the last bits.
-    K = stagePoints(K).map((y, i) => pointField(p, y, frozen?.[i]).field);
+    K = stagePoints(K).map((y, i) => fixedField(p, y, frozen?.[i]).field);
     return theta.map((v, idx) => v + ((h * (b.reduce((acc, bi, i) => acc + bi * K[i]![idx]!, 0n) >> P)) >> P));
   });
 }

@@ -6,7 +6,9 @@ import { loss as lossOf, type LossKind } from "../net/loss.js";
 import { networkIn, networkToJson, type Network } from "../net/network.js";
 import { decimal } from "../scalar/decimal.js";
 import { parseRational } from "../scalar/parseRational.js";
-import { compileFlowProblem, fixedInvariants, thetaToNetwork, type FlowProblem } from "./_internals/flowProblem.js";
+import { fixedInvariants } from "../net/kernels/fixedInvariants.js";
+import { fixedToNetwork } from "../net/kernels/fixedNet.js";
+import { compileFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
@@ -146,7 +148,7 @@ function formatRun(p: FlowProblem, net: Network<string>, data: Dataset<string>, 
   const dataS = datasetIn(data, S);
   const text = (v: bigint): string => fixedToString(p.F, v, digits);
   const describe = (theta: readonly bigint[]): { params: Record<string, unknown>; invariants: string[]; loss: string } => {
-    const exactText = thetaToNetwork(p, net, theta);
+    const exactText = fixedToNetwork(p, theta);
     const inS = networkIn(exactText, S);
     return {
       params: networkToJson(networkIn(exactText, decimal(digits)), decimal(digits)),

@@ -1,5 +1,5 @@
 import type { FlowProblem } from "./_internals/flowProblem.js";
-import { pointField } from "./_internals/pointField.js";
+import { fixedField } from "../net/kernels/fixedField.js";
 import { sampleTimes, TrajectoryMonitor, type RawTrajectory } from "./_internals/trajectory.js";
 
 /** Options of {@link rk4Flow}. @internal */
@@ -52,10 +52,10 @@ export function rk4Flow(p: FlowProblem, theta0: readonly bigint[], options: Rk4F
   const axpy = (y: readonly bigint[], a: bigint, x: readonly bigint[]): bigint[] => y.map((v, i) => v + ((a * x[i]!) >> P));
   return fixedStepFlow(p, theta0, options, (theta, h) => {
     const half = h / 2n;
-    const k1 = pointField(p, theta).field;
-    const k2 = pointField(p, axpy(theta, half, k1)).field;
-    const k3 = pointField(p, axpy(theta, half, k2)).field;
-    const k4 = pointField(p, axpy(theta, h, k3)).field;
+    const k1 = fixedField(p, theta).field;
+    const k2 = fixedField(p, axpy(theta, half, k1)).field;
+    const k3 = fixedField(p, axpy(theta, half, k2)).field;
+    const k4 = fixedField(p, axpy(theta, h, k3)).field;
     return theta.map((v, i) => v + ((h * (k1[i]! + 2n * k2[i]! + 2n * k3[i]! + k4[i]!)) >> P) / 6n);
   });
 }

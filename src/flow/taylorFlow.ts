@@ -4,9 +4,9 @@ import { forward } from "../net/forward.js";
 import { networkIn, type Network } from "../net/network.js";
 import { exact } from "../scalar/exact.js";
 import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
-import { wIndex, type FlowProblem } from "./_internals/flowProblem.js";
+import type { FlowProblem } from "./_internals/flowProblem.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
-import { taylorStep, type RegionState, type TaylorStep } from "./_internals/taylorSeries.js";
+import { taylorStep, type RegionState, type TaylorStep } from "../net/kernels/taylorSeries.js";
 import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
 
 /** Options of {@link taylorFlow}. @internal */
@@ -80,7 +80,7 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
 function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number): bigint {
   const s = taylorStep(p, theta, state, p.F.ONE, 1);
   let acc = 0n;
-  for (let m = 0; m < p.dIn; m++) acc += s.theta[wIndex(p, k, m)]![1]! * p.X[i]![m]!;
+  for (let m = 0; m < p.dIn; m++) acc += s.theta[p.inSlots[k]![m]!]![1]! * p.X[i]![m]!;
   return acc >> p.F.bigP;
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import { parseActivation, activationName, type Activation } from "../net/activation.js";
+import { biasSlot, paramLayout, weightSlot, type ParamLayout } from "../net/paramLayout.js";
 import { parseRational } from "../scalar/parseRational.js";
 
 /**
@@ -44,11 +45,14 @@ export function lawArchitecture(widths: readonly number[], options: LawArchitect
   return arch;
 }
 
+/** The parameter layout of an architecture: the one flat order of θ (PyTorch `state_dict`). */
+export function architectureLayout(arch: LawArchitecture): ParamLayout {
+  return paramLayout(arch.widths, arch.bias, arch.activation);
+}
+
 /** Total number of parameters D. */
 export function parameterCount(arch: LawArchitecture): number {
-  let D = 0;
-  for (let l = 1; l < arch.widths.length; l++) D += arch.widths[l]! * (arch.widths[l - 1]! + (arch.bias ? 1 : 0));
-  return D;
+  return architectureLayout(arch).size;
 }
 
 /**
@@ -62,15 +66,17 @@ export interface ParameterSlot {
 }
 
 /**
- * θ in order: for each weight layer l = 1 … L, the matrix W_l (n_l × n_{l−1},
- * row-major) and then, with a bias, b_l — PyTorch's `state_dict` order.
+ * θ in the order of the architecture's {@link ParamLayout}: for each weight
+ * layer l = 1 … L, the matrix W_l (n_l × n_{l−1}, row-major) and then, with a
+ * bias, b_l — PyTorch's `state_dict` order.
  */
 export function parameterSlots(arch: LawArchitecture): ParameterSlot[] {
-  const out: ParameterSlot[] = [];
+  const L = architectureLayout(arch);
+  const out = new Array<ParameterSlot>(L.size);
   const w = arch.widths;
   for (let l = 1; l < w.length; l++) {
-    for (let r = 0; r < w[l]!; r++) for (let c = 0; c < w[l - 1]!; c++) out.push({ layer: l, row: r, col: c });
-    if (arch.bias) for (let r = 0; r < w[l]!; r++) out.push({ layer: l, row: r, col: -1 });
+    for (let r = 0; r < w[l]!; r++) for (let c = 0; c < w[l - 1]!; c++) out[weightSlot(L, l, r, c)] = { layer: l, row: r, col: c };
+    if (L.bias[l - 1]) for (let r = 0; r < w[l]!; r++) out[biasSlot(L, l, r)] = { layer: l, row: r, col: -1 };
   }
   return out;
 }

@@ -1,15 +1,20 @@
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activation.js";
+import { isLayered, toLayered, type LayeredNetwork } from "./layeredNetwork.js";
 import type { Network } from "./network.js";
 
-/** Everything the forward pass computes, per data point i, hidden neuron k and output j. */
+/** Everything the forward pass computes, per layer, data point i and unit k. */
 export interface ForwardPass<T> {
-  /** Pre-activations z[i][k] = w_k · x_i (+ b1[k]). */
+  /** Pre-activations of the first weight layer, z[i][k] = W_1[k] · x_i (+ b_1[k]). */
   Z: T[][];
-  /** Hidden outputs h[i][k] = σ(z[i][k]). */
+  /** Outputs of the first hidden layer, h[i][k] = σ(z[i][k]). */
   H: T[][];
   /** Network outputs f[i][j]. */
   F: T[][];
+  /** Pre-activations of every weight layer l = 1 … L (index l − 1), [i][k]; the last is F. */
+  preActivations: T[][][];
+  /** The input of every weight layer l = 1 … L (index l − 1), [i][k]: the data, then σ of each hidden layer. */
+  inputs: (readonly (readonly T[])[])[];
 }
 
 /** The dot product of two equally long vectors. */
@@ -20,14 +25,23 @@ export function dot<T>(S: Scalar<T>, a: readonly T[], b: readonly T[]): T {
 }
 
 /**
- * The forward pass of a two-layer network on the rows of `X`.
+ * The forward pass of a network (two-layer or of any depth) on the rows of `X`:
+ * each pre-activation is the dot product in input order, the bias added last.
  *
  * @example forward(net, [["1", "2"]].map(r => r.map(exact.parse)), exact).F // returns [[f(x)]]
  */
-export function forward<T>(net: Network<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
+export function forward<T>(net: Network<T> | LayeredNetwork<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
   const { sigma } = activationFunctions(net.activation, S);
-  const Z = X.map((x) => net.W1.map((w, k) => (net.b1 ? S.add(dot(S, w, x), net.b1[k]!) : dot(S, w, x))));
-  const H = Z.map((z) => z.map(sigma));
-  const F = H.map((h) => net.W2.map((a, j) => (net.b2 ? S.add(dot(S, a, h), net.b2[j]!) : dot(S, a, h))));
-  return { Z, H, F };
+  const { layers } = isLayered(net) ? net : toLayered(net);
+  const preActivations: T[][][] = [];
+  const inputs: (readonly (readonly T[])[])[] = [];
+  let A: readonly (readonly T[])[] = X;
+  layers.forEach(({ W, b }, l) => {
+    inputs.push(A);
+    const Z = A.map((x) => W.map((w, k) => (b ? S.add(dot(S, w, x), b[k]!) : dot(S, w, x))));
+    preActivations.push(Z);
+    if (l < layers.length - 1) A = Z.map((z) => z.map(sigma));
+  });
+  const F = preActivations[preActivations.length - 1]!;
+  return { Z: preActivations[0]!, H: (inputs[1] ?? []) as T[][], F, preActivations, inputs };
 }

@@ -2,6 +2,7 @@ import { InputError } from "../errors.js";
 import type { Scalar } from "../scalar/scalar.js";
 import type { Dataset } from "./dataset.js";
 import { forward } from "./forward.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
 import type { Network } from "./network.js";
 
 /** `mse`: (1/n) Σ_i ‖f(x_i) − y_i‖²; `bce`: (1/n) Σ_i Σ_j binary cross-entropy of the logit f_j(x_i) against y_ij. */
@@ -42,11 +43,11 @@ export function pointLossGradient<T>(S: Scalar<T>, kind: LossKind, f: readonly T
 }
 
 /**
- * L(θ) = (1/n) Σ_i ℓ(f(x_i; θ), y_i).
+ * L(θ) = (1/n) Σ_i ℓ(f(x_i; θ), y_i), for a network of any depth.
  *
  * @throws InputError for bce in exact arithmetic (it needs exp and log)
  */
-export function loss<T>(net: Network<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
+export function loss<T>(net: Network<T> | LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
   const { F } = forward(net, data.X, S);
   let s = S.zero;
   F.forEach((f, i) => (s = S.add(s, pointLoss(S, kind, f, data.Y[i]!))));

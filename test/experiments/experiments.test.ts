@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { breastCancerCell, defaultInit } from "../../src/experiments/breastCancerCell.js";
 import { readBreastCancer, splitAndStandardise } from "../../src/experiments/breastCancerData.js";
-import { floatKernel } from "../../src/experiments/floatKernel.js";
-import { floatInvariants, floatLayout } from "../../src/experiments/floatLayout.js";
+import { floatInvariants } from "../../src/net/kernels/floatInvariants.js";
+import { floatKernel } from "../../src/net/kernels/floatKernel.js";
+import { paramLayout } from "../../src/net/paramLayout.js";
 import { planCells, shardCells } from "../../src/experiments/planCells.js";
 import { reproduceConfig, type Scale } from "../../src/experiments/reproduceConfig.js";
 import { rescaleToSign } from "../../src/experiments/rescaleToSign.js";
@@ -61,7 +62,7 @@ describe("rescaleToSign", () => {
     const split = splitAndStandardise(data, "rescale", 0.2);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.string(), fc.double({ min: 1.1, max: 10, noNaN: true }), (l, key, ratio) => {
-        const L = floatLayout(split.d, l, 1, true, false);
+        const L = paramLayout([split.d, l, 1], [true, false], { kind: "relu" });
         const p = defaultInit(L, key);
         const up = Float64Array.from(p);
         const down = Float64Array.from(p);

@@ -1,18 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { floatKernel } from "../../src/experiments/floatKernel.js";
-import { floatInvariants, layoutOf, packNetwork, unpackNetwork } from "../../src/experiments/floatLayout.js";
 import { trainFloat } from "../../src/experiments/trainFloat.js";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
-import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
-import type { LossKind } from "../../src/net/loss.js";
-import { mapNetwork } from "../../src/net/network.js";
+import { mapNetwork, type Network } from "../../src/net/network.js";
+import { layoutOf, packNetwork } from "../../src/net/packNetwork.js";
 import { exact } from "../../src/scalar/exact.js";
 import { float } from "../../src/scalar/float.js";
 import { netAndData } from "../helpers/arbitraries.js";
 
 const toFloat = (v: unknown): number => exact.toNumber(v as never);
+
+/** θ of a float network as the flat array the float kernel reads. */
+const pack = (net: Network<number>): Float64Array => Float64Array.from(packNetwork(net));
 
 function floatCase(c: { net: Parameters<typeof mapNetwork>[0]; data: { X: readonly (readonly unknown[])[]; Y: readonly (readonly unknown[])[] } }) {
   const net = mapNetwork(c.net, toFloat);
@@ -21,75 +20,13 @@ function floatCase(c: { net: Parameters<typeof mapNetwork>[0]; data: { X: readon
   return { net, X, Y, flat: { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) } };
 }
 
-const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
-
-describe("floatKernel", () => {
-  it("should give the loss and gradient of the generic lossAndGradient in float, for every activation and both losses", () => {
-    fc.assert(
-      fc.property(netAndData, fc.constantFrom<LossKind>("mse", "bce"), (c, kind) => {
-        // Arrange
-        const { net, X, Y, flat } = floatCase(c);
-        const L = layoutOf(net);
-        const grad = new Float64Array(L.size);
-        // Act
-        const value = floatKernel(L, kind, flat.n).lossAndGradient(packNetwork(net), flat, grad);
-        const ref = lossAndGradient(net, { X, Y }, float, kind);
-        // Assert
-        expect(close(value, ref.loss)).toBe(true);
-        const refFlat = packNetwork(ref.grad);
-        refFlat.forEach((v, q) => expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true));
-      }),
-    );
-  });
-
-  it("should agree with the generic kernel whatever the padding of the WebAssembly layout: widths 1…17, odd and even d", () => {
-    const num = fc.double({ min: -2, max: 2, noNaN: true });
-    const arb = fc
-      .record({ d: fc.integer({ min: 1, max: 7 }), l: fc.integer({ min: 1, max: 17 }), e: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 7 }), hb: fc.boolean(), ob: fc.boolean() })
-      .chain(({ d, l, e, n, hb, ob }) =>
-        fc.record({
-          W1: fc.array(fc.array(num, { minLength: d, maxLength: d }), { minLength: l, maxLength: l }),
-          b1: hb ? fc.array(num, { minLength: l, maxLength: l }) : fc.constant(undefined),
-          W2: fc.array(fc.array(num, { minLength: l, maxLength: l }), { minLength: e, maxLength: e }),
-          b2: ob ? fc.array(num, { minLength: e, maxLength: e }) : fc.constant(undefined),
-          X: fc.array(fc.array(num, { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
-          Y: fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: e, maxLength: e }), { minLength: n, maxLength: n }),
-        }),
-      );
-    fc.assert(
-      fc.property(arb, fc.constantFrom<LossKind>("mse", "bce"), ({ W1, b1, W2, b2, X, Y }, kind) => {
-        const net = { activation: { kind: "relu" as const }, W1, b1, W2, b2 };
-        const L = layoutOf(net);
-        const grad = new Float64Array(L.size);
-        const value = floatKernel(L, kind, X.length).lossAndGradient(packNetwork(net), { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) }, grad);
-        const ref = lossAndGradient(net, { X, Y }, float, kind);
-        expect(close(value, ref.loss)).toBe(true);
-        packNetwork(ref.grad).forEach((v, q) => expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true));
-      }),
-    );
-  });
-
-  it("should round-trip a network through pack and unpack and compute its invariants like neuronInvariants", () => {
-    fc.assert(
-      fc.property(netAndData, (c) => {
-        const { net } = floatCase(c);
-        const L = layoutOf(net);
-        const back = unpackNetwork(packNetwork(net), L);
-        expect(back).toEqual(net);
-        const ours = floatInvariants(packNetwork(net), L);
-        neuronInvariants(net, float).forEach((v, k) => expect(close(ours[k]!, v)).toBe(true));
-      }),
-    );
-  });
-});
-
 describe("trainFloat", () => {
   it("should follow the generic gradient descent step by step", () => {
     fc.assert(
       fc.property(netAndData, fc.integer({ min: 1, max: 8 }), (c, steps) => {
         const { net, X, Y, flat } = floatCase(c);
         const L = layoutOf(net);
-        const run = trainFloat(packNetwork(net), L, flat, { lr: 1 / 256, epochs: steps, loss: "mse" });
+        const run = trainFloat(pack(net), L, flat, { lr: 1 / 256, epochs: steps, loss: "mse" });
         const ref = gradientDescent(net, { X, Y }, float, { lr: 1 / 256, steps, loss: "mse" });
         // Large data and steps can blow up; compare only finite runs.
         fc.pre(ref.losses.every(Number.isFinite));

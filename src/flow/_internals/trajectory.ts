@@ -1,4 +1,5 @@
-import { aIndex, fixedInvariants, type FlowProblem } from "./flowProblem.js";
+import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
+import type { FlowProblem } from "./flowProblem.js";
 import { fabs } from "../../scalar/fixedPoint.js";
 
 /** A kink event in fixed-point time. @internal */
@@ -46,7 +47,7 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return Array.from({ length: this.p.l }, (_, k) => Array.from({ length: this.p.e }, (_, j) => Number(theta[aIndex(this.p, j, k)]! > 0n) - Number(theta[aIndex(this.p, j, k)]! < 0n)));
+    return Array.from({ length: this.p.l }, (_, k) => Array.from({ length: this.p.e }, (_, j) => Number(theta[this.p.outSlots[k]![j]!]! > 0n) - Number(theta[this.p.outSlots[k]![j]!]! < 0n)));
   }
 
   /** Records θ at one more time. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileWat, GENERATED, generatedSource, WAT } from "../../scripts/buildWasm.js";
+import { compileWat, GENERATED, generatedSource, WAT } from "../../../scripts/buildWasm.js";
 
 describe("the float kernel's WebAssembly", () => {
   it("should be the compiled floatKernel.wat: the committed bytes are current (npm run build:wasm)", async () => {

@@ -1,7 +1,7 @@
-import { InputError } from "../errors.js";
-import type { Activation } from "../net/activation.js";
-import type { LossKind } from "../net/loss.js";
-import type { FloatLayout } from "./floatLayout.js";
+import { InputError } from "../../errors.js";
+import type { Activation } from "../activation.js";
+import type { LossKind } from "../loss.js";
+import type { ParamLayout } from "../paramLayout.js";
 import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
 
 /** A data set as flat row-major arrays: `X` n×d, `Y` n×e. A kernel copies `X` into its memory once per array, so change a data set by passing new arrays, not by writing into these. */
@@ -19,13 +19,14 @@ export interface FloatKernel {
   loss(params: Float64Array, data: FloatData): number;
 }
 
-/** Everything the kernel functions read: sizes, offsets, slopes and the kernel's memory. One shape for all kernels. */
+/** Everything the kernel functions read: sizes, offsets (taken from the ParamLayout once), slopes and the kernel's memory. One shape for all kernels. */
 interface State {
   n: number;
   d: number;
   l: number;
   e: number;
   hb: boolean;
+  W1: number;
   b1: number;
   W2: number;
   ob: boolean;
@@ -116,7 +117,7 @@ function slopes(act: Activation): { neg: number; atZero: number } {
  * must not change in place between calls.
  */
 function forward(S: State, p: Float64Array, data: FloatData): number {
-  const { n, d, l, e, hb, b1, W2, ob, b2, neg, bce } = S;
+  const { n, d, l, e, hb, W1, b1, W2, ob, b2, neg, bce } = S;
   if (data.n !== n) throw new InputError(`invalid data size. Must be ${n} points for this kernel. Value: \`${data.n}\`.`);
   const M = S.wasm;
   const { dp, lp, at } = M;
@@ -126,7 +127,7 @@ function forward(S: State, p: Float64Array, data: FloatData): number {
     M.copiedX = data.X;
   }
   for (let k = 0; k < l; k++) {
-    for (let m = 0; m < d; m++) WT[m * lp + k] = p[k * d + m]!;
+    for (let m = 0; m < d; m++) WT[m * lp + k] = p[W1 + k * d + m]!;
     if (hb) B[k] = p[b1 + k]!;
   }
   M.run.preActivations(n, d, dp, lp, at.X, at.WT, at.B, at.Z);
@@ -163,7 +164,7 @@ function forward(S: State, p: Float64Array, data: FloatData): number {
  */
 function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64Array): number {
   const total = forward(S, p, data);
-  const { n, d, l, e, hb, b1, W2, ob, b2, neg, atZero } = S;
+  const { n, d, l, e, hb, W1, b1, W2, ob, b2, neg, atZero } = S;
   const M = S.wasm;
   const { dp, lp, at } = M;
   const { R, A, GA, GB, GT } = M.view;
@@ -181,37 +182,42 @@ function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64A
   for (let j = 0; j < e; j++) for (let k = 0; k < l; k++) g[W2 + j * l + k] = GA[j * lp + k]!;
   for (let k = 0; k < l; k++) {
     if (hb) g[b1 + k] = GB[k]!;
-    for (let m = 0; m < d; m++) g[k * d + m] = GT[m * lp + k]!;
+    for (let m = 0; m < d; m++) g[W1 + k * d + m] = GT[m * lp + k]!;
   }
   return total * inv;
 }
 
 /**
- * The float fast path of the generic `lossAndGradient` for a two-layer network
- * in a {@link FloatLayout}: the same back-propagation, its n·l loops in
- * WebAssembly SIMD (floatKernel.wat) on a memory laid out once for `n` points. Every homogeneous activation is piecewise linear with slope 1 for
- * z > 0, so one code path serves relu, leaky_relu, abs and linear.
+ * The float fast path of the exact `lossAndGradient` for a two-layer network,
+ * on flat arrays in the order of its {@link ParamLayout} (PyTorch `state_dict`):
+ * the same back-propagation, its n·l loops in WebAssembly SIMD (floatKernel.wat)
+ * on a memory laid out once for `n` points. Every homogeneous activation is
+ * piecewise linear with slope 1 for z > 0, so one code path serves relu,
+ * leaky_relu, abs and linear.
  *
  * @param n - the number of data points the kernel will see (its buffers' size)
- * @throws InputError for a layout whose W1 does not start at offset 0 (see floatLayout)
+ * @throws InputError for a layout that is not two-layer, or a leaky_relu slope that is not a finite number
+ * @example floatKernel(paramLayout([2, 3, 1], true, { kind: "relu" }), "mse", 10).lossAndGradient(theta, data, grad) // returns L(θ)
  */
-export function floatKernel(L: FloatLayout, lossKind: LossKind, n: number): FloatKernel {
-  if (L.W1 !== 0) throw new InputError(`invalid float layout. Must start with W1 at offset 0. Value: \`${L.W1}\`.`);
+export function floatKernel(L: ParamLayout, lossKind: LossKind, n: number): FloatKernel {
+  if (L.depth !== 2) throw new InputError({ field: "layout", expected: "a two-layer layout (the float kernel has one hidden layer)", value: L.widths.join(",") });
   const { neg, atZero } = slopes(L.activation);
+  const [d, l, e] = L.widths as [number, number, number];
   const S: State = {
     n,
-    d: L.d,
-    l: L.l,
-    e: L.e,
-    hb: L.hiddenBias,
-    b1: L.b1,
-    W2: L.W2,
-    ob: L.outputBias,
-    b2: L.b2,
+    d,
+    l,
+    e,
+    hb: L.bias[0]!,
+    W1: L.weightOffset[0]!,
+    b1: L.biasOffset[0]!,
+    W2: L.weightOffset[1]!,
+    ob: L.bias[1]!,
+    b2: L.biasOffset[1]!,
     neg,
     atZero,
     bce: lossKind === "bce",
-    wasm: kernelMemory(n, L.d, L.l, L.e),
+    wasm: kernelMemory(n, d, l, e),
   };
   return {
     loss: (p, data) => forward(S, p, data) / n,

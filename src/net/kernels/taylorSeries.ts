@@ -1,5 +1,6 @@
-import { aIndex, bIndex, fixedExp, wIndex, type FlowProblem } from "./flowProblem.js";
 import { fdiv } from "../../scalar/fixedPoint.js";
+import type { FixedNet } from "./fixedNet.js";
+import { fixedExp } from "./fixedTranscendental.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -27,12 +28,13 @@ export interface TaylorStep {
 }
 
 /** The slope of a non-sliding pair. @internal */
-export function sideSlope(p: FlowProblem, side: number): bigint {
+export function sideSlope(p: FixedNet, side: number): bigint {
   return side > 0 ? p.sPlus : side < 0 ? p.sMinus : p.sZero;
 }
 
 /**
- * Taylor coefficients up to order Q of the flow through θ(0) = `theta`, with
+ * Taylor coefficients up to order Q of the flow through θ(0) = `theta` (the
+ * series fast path of the exact kernel: its order-0 gradient is −θ_1/h), with
  * the activation pattern frozen to `state`, by automatic differentiation on
  * truncated power series: each order q computes z, h = s·z, f, the residuals r,
  * back = Σ_j a_jk r_ij, δ = s·back, the gradient, then θ_{q+1} = −h·g_q/(q + 1).
@@ -42,7 +44,7 @@ export function sideSlope(p: FlowProblem, side: number): bigint {
  *
  * @internal
  */
-export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: RegionState, h: bigint, Q: number): TaylorStep {
+export function taylorStep(p: FixedNet, theta0: readonly bigint[], state: RegionState, h: bigint, Q: number): TaylorStep {
   const { F, n, l, e, dIn, X, Y, G } = p;
   const P = F.bigP;
   const TH: bigint[][] = theta0.map((v) => {
@@ -70,8 +72,8 @@ export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: Reg
   const U: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
   const Sg: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
   const Fo: bigint[][][] = Array.from({ length: n }, () => Array.from({ length: e }, () => new Array<bigint>(Q + 1).fill(0n)));
-  const wIdx = Array.from({ length: l }, (_, k) => Array.from({ length: dIn }, (_, m) => wIndex(p, k, m)));
-  const aIdx = Array.from({ length: e }, (_, j) => Array.from({ length: l }, (_, k) => aIndex(p, j, k)));
+  const wIdx = p.inSlots;
+  const aIdx = Array.from({ length: e }, (_, j) => Array.from({ length: l }, (_, k) => p.outSlots[k]![j]!));
   const computeZ = (q: number): void => {
     for (let i = 0; i < n; i++) {
       const xi = X[i]!;
@@ -99,7 +101,7 @@ export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: Reg
           for (let r = 0; r <= q; r++) acc += a[r]! * hh[q - r]!;
         }
         let f = acc >> P;
-        if (p.outputBias) f += TH[bIndex(p, j)]![q]!;
+        if (p.outputBias) f += TH[p.outBiasSlots[j]!]![q]!;
         let dev: bigint;
         if (p.loss === "mse") {
           dev = q === 0 ? f - Y[i]![j]! : f;
@@ -172,7 +174,7 @@ export function taylorStep(p: FlowProblem, theta0: readonly bigint[], state: Reg
       for (let j = 0; j < e; j++) {
         let acc = 0n;
         for (let i = 0; i < n; i++) acc += R[i]![j]![q]!;
-        TH[bIndex(p, j)]![q + 1] = -((h * acc) >> P) / q1;
+        TH[p.outBiasSlots[j]!]![q + 1] = -((h * acc) >> P) / q1;
       }
     }
   }

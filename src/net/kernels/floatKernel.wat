@@ -1,7 +1,7 @@
 ;; The two matrix products of the float training kernel, in WebAssembly SIMD
 ;; (two f64 lanes). Each lane sums its terms one at a time in increasing order,
 ;; with a separate multiply and add, exactly like the scalar kernel.
-;; Compiled by `npm run build:wasm` into src/experiments/_generated/floatKernelWasm.ts.
+;; Compiled by `npm run build:wasm` into src/net/kernels/_generated/floatKernelWasm.ts.
 ;;
 ;; Layout (byte addresses of f64 arrays, row-major): X n×dp (dp even), WT = W1ᵀ
 ;; dp×lp (lp a multiple of 8), B the hidden biases (lp), Z and H n×lp, R n×e,

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { layoutOf, packNetwork, unpackLayers, unpackNetwork } from "../../src/net/packNetwork.js";
+import { biasSlot, incomingSlots, outgoingSlots, paramLayout, weightSlot } from "../../src/net/paramLayout.js";
+
+const relu = { kind: "relu" } as const;
+
+const arbLayout = fc.record({
+  widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 5 }),
+  seed: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+});
+
+/** PyTorch's state_dict order, enumerated independently: (layer, row, col) with col −1 for a bias. */
+function stateDictOrder(widths: number[], bias: boolean[]): string[] {
+  const out: string[] = [];
+  for (let l = 1; l < widths.length; l++) {
+    for (let r = 0; r < widths[l]!; r++) for (let c = 0; c < widths[l - 1]!; c++) out.push(`${l}:${r}:${c}`);
+    if (bias[l - 1]) for (let r = 0; r < widths[l]!; r++) out.push(`${l}:${r}:-1`);
+  }
+  return out;
+}
+
+describe("paramLayout", () => {
+  it("should place W_l[r][c] and b_l[r] at their index in PyTorch's state_dict order, covering 0 … size − 1 once", () => {
+    fc.assert(
+      fc.property(arbLayout, ({ widths, seed }) => {
+        const bias = widths.slice(1).map((_, l) => seed[l]!);
+        const L = paramLayout(widths, bias, relu);
+        const expected = stateDictOrder(widths, bias);
+        const ours = new Array<string>(L.size);
+        for (let l = 1; l < widths.length; l++) {
+          for (let r = 0; r < widths[l]!; r++) {
+            for (let c = 0; c < widths[l - 1]!; c++) ours[weightSlot(L, l, r, c)] = `${l}:${r}:${c}`;
+            if (bias[l - 1]) ours[biasSlot(L, l, r)] = `${l}:${r}:-1`;
+          }
+        }
+        expect(L.size).toBe(expected.length);
+        expect(ours).toEqual(expected);
+      }),
+    );
+  });
+
+  it("should give a hidden neuron its row of W_l and bias as incoming slots and its column of W_{l+1} as outgoing slots", () => {
+    const L = paramLayout([2, 3, 2], [true, false], relu);
+    // θ = W1 (3×2) at 0…5, b1 at 6…8, W2 (2×3) at 9…14.
+    expect(incomingSlots(L, 1, 1)).toEqual([2, 3, 7]);
+    expect(outgoingSlots(L, 1, 1)).toEqual([10, 13]);
+    expect(L.size).toBe(15);
+  });
+
+  it("should reject widths that are not positive integers and a bias list of the wrong length", () => {
+    expect(() => paramLayout([2], true, relu)).toThrow(/invalid widths/);
+    expect(() => paramLayout([2, 0, 1], true, relu)).toThrow(/invalid widths. Must be positive integers/);
+    expect(() => paramLayout([2, 3, 1], [true], relu)).toThrow(/invalid bias/);
+    expect(() => biasSlot(paramLayout([2, 3, 1], false, relu), 1, 0)).toThrow(/invalid layer/);
+  });
+});
+
+describe("packNetwork", () => {
+  it("should round-trip a layered network of any depth, and a two-layer network, through its layout", () => {
+    fc.assert(
+      fc.property(arbLayout, ({ widths, seed }) => {
+        const bias = widths.slice(1).map((_, l) => seed[l]!);
+        const L = paramLayout(widths, bias, relu);
+        const theta = Array.from({ length: L.size }, (_, q) => q);
+        const net: LayeredNetwork<number> = unpackLayers(theta, L);
+        expect(layoutOf(net)).toEqual(L);
+        expect(packNetwork(net)).toEqual(theta);
+        // W_l[r][c] of the unpacked network is the entry at weightSlot.
+        net.layers.forEach(({ W }, l) => W.forEach((row, r) => row.forEach((v, c) => expect(v).toBe(weightSlot(L, l + 1, r, c)))));
+        if (L.depth === 2) expect(packNetwork(unpackNetwork(theta, L))).toEqual(theta);
+        else expect(() => unpackNetwork(theta, L)).toThrow(/two-layer/);
+      }),
+    );
+  });
+
+  it("should pack the two-layer form as W1, b1, W2, b2", () => {
+    expect(packNetwork({ activation: relu, W1: [[1, 2], [3, 4]], b1: [5, 6], W2: [[7, 8]], b2: [9] })).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
