@@ -3,7 +3,7 @@ import type { StandardisedSplit } from "./breastCancerData.js";
 import { floatKernel } from "./floatKernel.js";
 import { floatInvariants, floatLayout, type FloatLayout } from "./floatLayout.js";
 import { rescaleToSign } from "./rescaleToSign.js";
-import { seededRandom } from "./seededRandom.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 import { trainFloat } from "./trainFloat.js";
 
 /** One training run of the sweep: width l, l₊ non-pathological neurons at initialisation, one seed. */
