@@ -124,6 +124,17 @@ export function numerator(q: Rational): bigint {
 }
 
 /**
+ * A rational as text: `p/q`, or the integer alone when q = 1 (fraction.js's `toFraction`).
+ *
+ * @param q - a rational
+ * @returns its exact text
+ * @example rationalText(rational(6n, 4n)) // returns "3/2"
+ */
+export function rationalText(q: Rational): string {
+  return q.toFraction();
+}
+
+/**
  * Divides an integer vector by the gcd of its entries and makes its first
  * non-zero entry positive (the zero vector is returned as is). The vector is
  * returned unchanged (the same array) when it is already primitive.

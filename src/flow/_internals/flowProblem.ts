@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
 import type { Dataset } from "../../net/dataset.js";
 import type { LossKind } from "../../net/loss.js";
 import { networkShape, type Network } from "../../net/network.js";
@@ -111,7 +112,7 @@ export function compileFlowProblem(net: Network<string>, data: Dataset<string>, 
     loss,
     nullPoint: X.map((x) => x.every((v) => v === 0n)),
     edgeDigits,
-    Dec: Decimal.clone({ precision: edgeDigits, rounding: Decimal.ROUND_HALF_EVEN }),
+    Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),
   };
   const theta0 = new Array<bigint>(size).fill(0n);
   for (let k = 0; k < l; k++) {

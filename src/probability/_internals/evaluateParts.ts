@@ -5,7 +5,7 @@
  * 1 − p (d_in = 1 splits, the binomial) keep every digit even when p is within
  * 10^−30 of 0 or 1.
  *
- * Evaluation is in fixed-point BigInt with F = W + 5 decimals (fixedPoint.ts):
+ * Evaluation is in decimal fixed point with F = W + 5 decimals (src/scalar/fixedPoint.ts):
  *   I = c0 + c1·√N (/π) + (2/π)·arctan √(Q/P),
  * with arctan √(Q/P) = (√(PQ)/S)·Σ c_n (Q/S)^n when Q ≤ P and π/2 minus the
  * same with P, Q swapped otherwise (Euler's series, ratio ≤ 1/2). Every term
@@ -23,8 +23,9 @@
  */
 import type { Decimal } from "decimal.js";
 import type { ClosedFormTerms } from "./closedFormParts.js";
-import { decimalAt, log10Abs } from "./decimalContext.js";
-import { eulerSumFixed, piFixed, scaleOf, sqrtFixed } from "./fixedPoint.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
+import { eulerArctanSum10, piFixed10, scale10, sqrtFixed10 } from "../../scalar/fixedPoint.js";
+import { log10Abs } from "./decimalFormat.js";
 
 /** A value with its complement, both known to the requested relative accuracy. */
 export interface HighPrecision {
@@ -43,13 +44,13 @@ export interface HighPrecision {
  */
 export function rationalHighPrecision(num: bigint, den: bigint, tolDigits: number): HighPrecision {
   const W = tolDigits + 5;
-  const D = decimalAt(W);
+  const D = decimalContext(W);
   const value = new D(num.toString()).div(den.toString());
   const oneMinus = new D((den - num).toString()).div(den.toString());
   // fixed point with enough decimals for the smaller of the two (truncation: one unit)
   const small = num < den - num ? num : den - num;
   const F = small <= 0n ? W + EXTRA : W + EXTRA + Math.max(0, Math.ceil(log10Big(den) - log10Big(small)));
-  const scale = scaleOf(F);
+  const scale = scale10(F);
   const fv = (num * scale) / den;
   return { value, oneMinus, precision: W, fixed: { value: fv, oneMinus: scale - fv, F } };
 }
@@ -59,12 +60,12 @@ const EXTRA = 5;
 
 /** The closed form ·10^F as an integer, within 1.2·F + 12 units. */
 function evaluateFixed(t: ClosedFormTerms, F: number): bigint {
-  const scale = scaleOf(F);
-  let v = (t.constant.num * scale) / t.constant.den;
-  const root = t.radicand === 1n ? scale : sqrtFixed(t.radicand, F);
-  const pi = t.sqrtOverPi || t.arctan ? piFixed(F) : 1n;
-  if (t.sqrtCoef.num !== 0n) {
-    let t1 = (t.sqrtCoef.num * root) / t.sqrtCoef.den;
+  const scale = scale10(F);
+  let v = (t.constant[0] * scale) / t.constant[1];
+  const root = t.radicand === 1n ? scale : sqrtFixed10(t.radicand, F);
+  const pi = t.sqrtOverPi || t.arctan ? piFixed10(F) : 1n;
+  if (t.sqrtCoef[0] !== 0n) {
+    let t1 = (t.sqrtCoef[0] * root) / t.sqrtCoef[1];
     if (t.sqrtOverPi) t1 = (t1 * scale) / pi;
     v += t1;
   }
@@ -72,8 +73,8 @@ function evaluateFixed(t: ClosedFormTerms, F: number): bigint {
     const Q = t.atanQ;
     const P = t.atanP;
     const S = P + Q;
-    const rootPQ = t.radicand === P * Q ? root : sqrtFixed(P * Q, F);
-    const sum = eulerSumFixed(Q <= P ? Q : P, S, F);
+    const rootPQ = t.radicand === P * Q ? root : sqrtFixed10(P * Q, F);
+    const sum = eulerArctanSum10(Q <= P ? Q : P, S, F);
     let angle = (rootPQ * sum) / (scale * S);
     if (Q > P) angle = pi / 2n - angle;
     v += (2n * angle * scale) / pi;
@@ -111,18 +112,18 @@ function log10LowerBound(A: number, B: number, Q: bigint, P: bigint): number {
  * @internal
  */
 export function evaluateTerms(t: ClosedFormTerms, A: number, B: number, tolDigits: number): HighPrecision {
-  const irrational = t.sqrtCoef.num !== 0n || t.arctan;
+  const irrational = t.sqrtCoef[0] !== 0n || t.arctan;
   if (!irrational) {
     // a rational: value and complement correctly rounded straight from the fraction
-    return rationalHighPrecision(t.constant.num, t.constant.den, tolDigits);
+    return rationalHighPrecision(t.constant[0], t.constant[1], tolDigits);
   }
   let W = tolDigits + 2 + Math.max(0, Math.ceil(-log10LowerBound(A, B, t.atanQ, t.atanP)));
   for (;;) {
     const F = W + EXTRA;
     const fixed = evaluateFixed(t, F);
-    const complement = scaleOf(F) - fixed;
+    const complement = scale10(F) - fixed;
     if (fixed > 0n && complement > 0n) {
-      const D = decimalAt(W + EXTRA);
+      const D = decimalContext(W + EXTRA);
       const value = new D(`${fixed}e-${F}`);
       const oneMinus = new D(`${complement}e-${F}`);
       // absolute error < 10^−W; need ≤ 10^−tolDigits · min(I, 1 − I)
