@@ -20,7 +20,7 @@ export interface DecimalContextOptions {
   rounding?: "half-even" | "half-up";
   /**
    * How `toString` prints: `"plain"` (default) writes plain notation for
-   * exponents in [−30, 60) (`toExpNeg: -30, toExpPos: 60`), which is the
+   * exponents in (−30, 60) (`toExpNeg: -30, toExpPos: 60`), which is the
    * printed form of every decimal number relutopo outputs; `"decimal.js"`
    * keeps decimal.js's defaults (exponential below 1e-7 and from 1e21).
    */
@@ -36,7 +36,7 @@ const MAX_CACHED = 256;
  * The decimal.js constructor working at `precision` significant digits.
  *
  * @param precision - significant digits of every operation, an integer in [1, 10^9]
- * @param options - rounding and printing (defaults: round half to even, plain notation from 1e-30 to 1e60)
+ * @param options - rounding and printing (defaults: round half to even, plain notation strictly between 1e-30 and 1e60)
  * @returns a cached `Decimal.clone` with these settings
  * @throws DecimalError (from decimal.js) when the precision is out of range
  * @example new (decimalContext(5))(2).div(3).toString() // returns "0.66667"

@@ -185,14 +185,17 @@ export function piFixed10(F: number): bigint {
 
 /**
  * Σ_{n≥0} c_n (u/S)^n · 10^F with c_n = Π_{k≤n} 2k/(2k+1), for 0 < u/S ≤ 1/2:
- * Euler's series arctan √(u/(S−u)) = (√(u(S−u))/S) · Σ. Each of the at most
- * 3.33·F terms is floored (under one unit each), and the tail after the first
- * zero term is under one unit.
+ * Euler's series arctan √(u/(S−u)) = (√(u(S−u))/S) · Σ. Each term is
+ * computed from the previous, already floored one (ratio r < u/S ≤ 1/2), so
+ * floors accumulate: a term is at most 1 + r·(error of the previous) ≤ 2 units
+ * low. With at most 3.33·F + 2 terms before the first zero one, and a true
+ * tail after it below 2/(1 − r) ≤ 4 units, the sum is at most 6.67·F + 8 units
+ * low (and never high).
  *
  * @param u - numerator, 0 < u ≤ S/2
  * @param S - denominator
  * @param F - decimals
- * @returns the sum at F decimals, at most 3.33·F + 1 units below the true value
+ * @returns the sum at F decimals, between 6.67·F + 8 units below the true value and the true value
  * @example eulerArctanSum10(1n, 2n, 6) // returns 1570778n (π/2 = 1.5707963…)
  */
 export function eulerArctanSum10(u: bigint, S: bigint, F: number): bigint {
