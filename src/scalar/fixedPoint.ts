@@ -3,9 +3,9 @@
  *
  * **Binary** (a value v stored as round(v·2^P), {@link Fixed}): the inner
  * arithmetic of the flow integrators. Conversions from rationals round half
- * away from zero; products ({@link fmul}) and quotients ({@link fdiv}) are
- * shifted or divided once and truncate toward zero (an arithmetic right shift
- * floors).
+ * away from zero; products ({@link fmul}) are shifted once and floor (an
+ * arithmetic right shift rounds toward −∞); quotients ({@link fdiv}) are
+ * divided once and truncate toward zero.
  *
  * **Decimal** (v stored as ⌊v·10^F⌋ up to a few units, functions ending in
  * `10`): the closed forms of the probability layer, whose values are at most
@@ -24,8 +24,10 @@ import { isqrt } from "./bigintMath.js";
 import { decimalContext } from "./decimalContext.js";
 import { parseRational } from "./parseRational.js";
 
+// ───────────────────────────── binary scale ─────────────────────────────
+
 /**
- * Binary fixed-point numbers as BigInts: a value v is stored as round(v·2^P).
+ * A binary fixed-point context: a value v is stored as the BigInt round(v·2^P).
  * Products are taken in full and shifted once, so a sum of products costs one
  * shift; this is the inner arithmetic of the flow integrators (about 50× cheaper
  * than decimal.js at 30–50 digits). Precision is absolute (2^−P), which suits
@@ -36,21 +38,48 @@ import { parseRational } from "./parseRational.js";
 export interface Fixed {
   /** Fraction bits P. */
   readonly P: number;
+  /** P as a BigInt (shift amount). */
   readonly bigP: bigint;
+  /** 2^P, the value 1. */
   readonly ONE: bigint;
 }
 
-/** A fixed-point context of `P` fraction bits. @internal */
+/**
+ * A fixed-point context of `P` fraction bits.
+ *
+ * @param P - fraction bits, an integer ≥ 0
+ * @returns the context
+ * @example fixed(4).ONE // returns 16n
+ * @internal
+ */
 export function fixed(P: number): Fixed {
   return { P, bigP: BigInt(P), ONE: 1n << BigInt(P) };
 }
 
-/** Fraction bits for `digits` significant digits of results of size up to 2^magnitudeBits, with guard digits. @internal */
+/**
+ * Fraction bits for `digits` significant digits of results of size up to
+ * 2^magnitudeBits, with 14 guard digits.
+ *
+ * @param digits - significant decimal digits wanted
+ * @param magnitudeBits - log2 of the largest magnitude (negative counts as 0)
+ * @returns P = ⌈(digits + 14)·log2 10⌉ + max(0, magnitudeBits)
+ * @example fixedBits(10, 3) // returns 83
+ * @internal
+ */
 export function fixedBits(digits: number, magnitudeBits: number): number {
   return Math.ceil((digits + 14) * Math.log2(10)) + Math.max(0, magnitudeBits);
 }
 
-/** round(num/den · 2^P), rounding half away from zero. @internal */
+/**
+ * round(num/den · 2^P), rounding half away from zero.
+ *
+ * @param F - the context
+ * @param num - numerator
+ * @param den - denominator, non-zero (either sign)
+ * @returns the nearest fixed-point value, ties away from zero
+ * @example fromRationalFixed(fixed(4), -1n, 32n) // returns -1n
+ * @internal
+ */
 export function fromRationalFixed(F: Fixed, num: bigint, den: bigint): bigint {
   const n = num << F.bigP;
   const q = n / den;
@@ -59,36 +88,91 @@ export function fromRationalFixed(F: Fixed, num: bigint, den: bigint): bigint {
   return q;
 }
 
-/** A user number ("3/4", "-0.125", "1e-3") in fixed point. @internal */
+/**
+ * A user number ("3/4", "-0.125", "1e-3") in fixed point, rounded once
+ * (half away from zero) from its exact value.
+ *
+ * @param F - the context
+ * @param text - the number as the user wrote it
+ * @returns round(value · 2^P)
+ * @throws InputError when the text is not a number (see `parseRational`)
+ * @example parseFixed(fixed(4), "3/4") // returns 12n
+ * @internal
+ */
 export function parseFixed(F: Fixed, text: string): bigint {
   const { num, den } = parseRational(text);
   return fromRationalFixed(F, num, den);
 }
 
-/** a·b. @internal */
+/**
+ * a·b, the full product shifted once: an arithmetic shift, so the result is
+ * floored (rounded toward −∞).
+ *
+ * @param F - the context
+ * @param a - a fixed-point value
+ * @param b - a fixed-point value
+ * @returns ⌊a·b / 2^P⌋
+ * @example fmul(fixed(4), 24n, 24n) // returns 36n (1.5 · 1.5 = 2.25)
+ * @internal
+ */
 export function fmul(F: Fixed, a: bigint, b: bigint): bigint {
   return (a * b) >> F.bigP;
 }
 
-/** a/b (truncated). @internal */
+/**
+ * a/b, truncated toward zero (BigInt division).
+ *
+ * @param F - the context
+ * @param a - a fixed-point value
+ * @param b - a non-zero fixed-point value
+ * @returns trunc(a·2^P / b)
+ * @throws RangeError when b = 0
+ * @example fdiv(fixed(4), 16n, 48n) // returns 5n (1/3 ≈ 0.3125)
+ * @internal
+ */
 export function fdiv(F: Fixed, a: bigint, b: bigint): bigint {
   return (a << F.bigP) / b;
 }
 
-/** |a|. @internal */
+/**
+ * |a|.
+ *
+ * @param a - a fixed-point value (or any BigInt)
+ * @returns its absolute value
+ * @example fabs(-3n) // returns 3n
+ * @internal
+ */
 export function fabs(a: bigint): bigint {
   return a < 0n ? -a : a;
 }
 
 const TWO_M900 = 2 ** -900;
 
-/** The nearest double (sign and magnitude; underflows to 0 below 1e-300). @internal */
+/**
+ * The double nearest a fixed-point value (sign and magnitude; underflows to 0
+ * below about 1e-300 when P > 900, where the low bits are shifted out first).
+ *
+ * @param F - the context
+ * @param a - a fixed-point value
+ * @returns a / 2^P as a double
+ * @example fixedToDouble(fixed(4), 24n) // returns 1.5
+ * @internal
+ */
 export function fixedToDouble(F: Fixed, a: bigint): number {
   if (F.P > 900) return Number(a >> BigInt(F.P - 900)) * TWO_M900;
   return Number(a) * 2 ** -F.P;
 }
 
-/** A double in fixed point (exact binary value of the double). @internal */
+/**
+ * A double in fixed point: its exact binary value, floored to P bits when it
+ * has more.
+ *
+ * @param F - the context
+ * @param x - a finite double
+ * @returns ⌊x · 2^P⌋ (exact when x has at most P fraction bits)
+ * @example fixedFromDouble(fixed(4), -0.75) // returns -12n
+ * @internal
+ */
 export function fixedFromDouble(F: Fixed, x: number): bigint {
   if (x === 0) return 0n;
   // x = m · 2^k with an integer mantissa m
@@ -102,12 +186,31 @@ export function fixedFromDouble(F: Fixed, x: number): bigint {
   return shift >= 0n ? BigInt(m) << shift : BigInt(m) >> -shift;
 }
 
-/** The exact rational text "V/2^P" of a fixed-point value, for exact conversion into any arithmetic. @internal */
+/**
+ * The exact rational text "V/2^P" of a fixed-point value, for exact
+ * conversion into any arithmetic.
+ *
+ * @param F - the context
+ * @param a - a fixed-point value
+ * @returns `${a}/${2^P}`
+ * @example fixedToRationalText(fixed(4), 24n) // returns "24/16"
+ * @internal
+ */
 export function fixedToRationalText(F: Fixed, a: bigint): string {
   return `${a}/${F.ONE}`;
 }
 
-/** Text of a fixed-point value rounded to `digits` significant digits (decimal.js form). @internal */
+/**
+ * Text of a fixed-point value rounded once (half to even) to `digits`
+ * significant digits, in the library's decimal notation (`decimalContext`).
+ *
+ * @param F - the context
+ * @param a - a fixed-point value
+ * @param digits - significant digits
+ * @returns the decimal text
+ * @example fixedToString(fixed(4), 5n, 2) // returns "0.31"
+ * @internal
+ */
 export function fixedToString(F: Fixed, a: bigint, digits: number): string {
   const D = decimalContext(digits);
   return new D(a.toString()).div(new D(F.ONE.toString())).toString();
