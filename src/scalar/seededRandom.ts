@@ -56,12 +56,14 @@ function hashWords(key: string): [number, number, number, number] {
  * @example seededRandom("a").split("b").next() === seededRandom("a/b").next() // returns true
  */
 export function seededRandom(key: string): SeededRandom {
-  let [a, b, c, d] = hashWords(key);
+  // The state is kept as signed 32-bit integers (small integers to V8, never
+  // boxed); every step is the same modulo 2^32 as sfc32 on unsigned words.
+  const words = hashWords(key);
+  let a = words[0] | 0;
+  let b = words[1] | 0;
+  let c = words[2] | 0;
+  let d = words[3] | 0;
   const nextUint32 = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
     const t = (a + b + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
