@@ -63,6 +63,7 @@ describe("factorial and squareSplit", () => {
         expect(outside * outside * inside).toBe(n);
         for (let p = 2n; p * p <= inside && p < 2000n; p++) expect(inside % (p * p) === 0n).toBe(false);
       }),
+      { numRuns: 40 },
     );
   });
 });
