@@ -10,8 +10,7 @@
  *   gives F'(t) = x'(t) · density.
  */
 import Algebrite from "algebrite";
-import { betaHalf } from "../src/probability/_internals/halfInteger.js";
-import { closedFormTemplate, type Polynomial } from "../src/probability/_internals/closedFormTemplate.js";
+import { betaHalf, closedFormTemplate, type Polynomial } from "../src/probability/incompleteBetaClosedForm.js";
 
 function fail(message: string): never {
   console.log(`FAILED: ${message}`);
@@ -31,7 +30,7 @@ const CASES: Array<[number, number]> = [
 for (const [A, B] of CASES) {
   const t = closedFormTemplate(A, B);
   const { ratio, piPower } = betaHalf(A, B);
-  const beta = `(${ratio.num})/(${ratio.den})${piPower ? "*pi" : ""}`;
+  const beta = `(${ratio.s * ratio.n})/(${ratio.d})${piPower ? "*pi" : ""}`;
   let v: string;
   let x: string;
   let y: string;

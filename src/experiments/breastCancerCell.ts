@@ -4,7 +4,7 @@ import { floatInvariants } from "../net/kernels/floatInvariants.js";
 import { floatKernel } from "../net/kernels/floatKernel.js";
 import { paramLayout, type ParamLayout } from "../net/paramLayout.js";
 import { rescaleToSign } from "./rescaleToSign.js";
-import { seededRandom } from "./seededRandom.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 import { trainFloat } from "./trainFloat.js";
 
 /** One training run of the sweep: width l, l₊ non-pathological neurons at initialisation, one seed. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../errors.js";
 import type { FloatData } from "../net/kernels/floatKernel.js";
-import { seededRandom } from "./seededRandom.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 
 /** The Wisconsin diagnostic data shipped in `data/`, relative to this module (src/ or dist/). */
 export const BREAST_CANCER_CSV: string = fileURLToPath(new URL("../../data/breast_cancer.csv", import.meta.url));

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { decimalContext } from "../scalar/decimalContext.js";
 
 /** An s-stage Gauss–Legendre Butcher tableau on [0, 1]: nodes c, weights b, matrix A. */
 export interface ButcherTableau {
@@ -18,7 +19,7 @@ export interface ButcherTableau {
  * @example gaussLegendreTableau(1, 20).A[0][0].toString() // returns "0.5" (the implicit midpoint rule)
  */
 export function gaussLegendreTableau(s: number, digits: number): ButcherTableau {
-  const D = Decimal.clone({ precision: digits + 2 * s + 10 });
+  const D = decimalContext(digits + 2 * s + 10, { rounding: "half-up", notation: "decimal.js" });
   const tol = new D(10).pow(-(digits + 2 * s + 5));
   // P_s(x) and P_s'(x) by the three-term recurrence.
   const legendre = (x: Decimal): [Decimal, Decimal] => {

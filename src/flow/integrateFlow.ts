@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { decimalContext } from "../scalar/decimalContext.js";
 import { InputError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import { datasetIn, type Dataset } from "../net/dataset.js";
@@ -100,7 +101,7 @@ function validate(options: FlowOptions): { digits: number; method: FlowMethod; l
 
 /** Text of a decimal.js value at `digits` significant digits. */
 function roundText(value: Decimal, digits: number): string {
-  const D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+  const D = decimalContext(digits);
   return new D(value).toSignificantDigits(digits).toString();
 }
 

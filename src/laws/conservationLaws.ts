@@ -1,4 +1,6 @@
 import { InputError } from "../errors.js";
+import { integerMultiple } from "../scalar/bigintMath.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 import { parameterCount, parameterNames, type LawArchitecture } from "./architecture.js";
 import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
 import { formatLaw } from "./formatLaw.js";
@@ -6,7 +8,6 @@ import { generatorPolynomials } from "./generatorPolynomials.js";
 import { lieAlgebraRank, type LieAlgebraRankResult } from "./lieAlgebraRank.js";
 import { DenseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { monomialDerivative } from "./_internals/monomial.js";
-import { integerMultiple } from "./_internals/rational.js";
 
 /** Options of {@link conservationLaws}. */
 export interface ConservationLawsOptions {
@@ -98,17 +99,12 @@ export function conservationLaws(arch: LawArchitecture, options: ConservationLaw
   };
 }
 
-/** A seeded point with non-zero integer coordinates in [−999, 999]. */
+/** A seeded point with non-zero integer coordinates in [−999, 999] (stream `laws/point/seed=…`). */
 function randomPoint(D: number, seed: number): bigint[] {
-  let s = (seed * 2654435761) >>> 0 || 1;
+  const rng = seededRandom(`laws/point/seed=${seed}`);
   const out: bigint[] = [];
   while (out.length < D) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    const v = (s % 1999) - 999;
+    const v = rng.int(1999) - 999;
     if (v !== 0) out.push(BigInt(v));
   }
   return out;

@@ -2,10 +2,11 @@ import { InputError } from "../errors.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { blockNullspace, type SparseRow } from "./_internals/blockNullspace.js";
 import { countMonomials, monomialDerivative, monomialMul, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";
-import { rrefExact, type Rational } from "./_internals/rational.js";
+import type { Rational } from "../scalar/exact.js";
+import { rrefExact } from "./_internals/exactLinearAlgebra.js";
 import { sparseBasis } from "./_internals/sparseBasis.js";
 
-/** One polynomial law: monomial key → exact rational coefficient, in the canonical monomial order. */
+/** One polynomial law: monomial key → exact rational coefficient (fraction.js), in the canonical monomial order. */
 export type RationalPolynomial = Array<[monomial: string, coefficient: Rational]>;
 
 /** Largest number of unknown coefficients {@link explicitLaws} accepts. */
@@ -117,7 +118,7 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
     for (const r of sparseBasis(rows, pivots)) {
       const law: RationalPolynomial = [];
       r.forEach((q, c) => {
-        if (q.num !== 0n) law.push([monos[c]!, q]);
+        if (q.n !== 0n) law.push([monos[c]!, q]);
       });
       laws.push(law);
     }
@@ -239,3 +240,5 @@ function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): 
     return (h1 >>> 0) * 2097152 + (h2 & 0x1fffff);
   };
 }
+
+export { rrefExact } from "./_internals/exactLinearAlgebra.js";

@@ -4,15 +4,14 @@ import type { RationalPolynomial } from "./explicitLaws.js";
  * Prints a polynomial readably with the given variable names:
  * `w11^2 + w12^2 - a1^2`, `2*w11*w21 - 1/2*a1`, terms in the canonical order.
  *
- * @example formatLaw([["\u0000\u0000", { num: 1n, den: 1n }], ["\u0001\u0001", { num: -1n, den: 1n }]], ["w11", "a1"]) // returns "w11^2 - a1^2"
+ * @example formatLaw([["\u0000\u0000", new Fraction(1)], ["\u0001\u0001", new Fraction(-1)]], ["w11", "a1"]) // returns "w11^2 - a1^2"
  */
 export function formatLaw(poly: RationalPolynomial, names: readonly string[]): string {
   if (poly.length === 0) return "0";
   let out = "";
   poly.forEach(([m, q], t) => {
-    const negative = q.num < 0n;
-    const abs = negative ? -q.num : q.num;
-    const coef = q.den === 1n ? `${abs}` : `${abs}/${q.den}`;
+    const negative = q.s < 0n && q.n !== 0n;
+    const coef = q.d === 1n ? `${q.n}` : `${q.n}/${q.d}`;
     const factors: string[] = [];
     for (let i = 0; i < m.length; ) {
       const v = m.charCodeAt(i);

@@ -1,3 +1,4 @@
+import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { monomialDerivative, monomialMul } from "./_internals/monomial.js";
@@ -114,16 +115,12 @@ export function lieAlgebraRank(generators: readonly IntegerPolynomial[], point: 
   return { rank: atPoint.rank, levels: maxLevels, fields: kept, stop: "limit" };
 }
 
+/** 0 … n−1 in the Fisher–Yates order of the stream `laws/generator-order/seed=…`. */
 function shuffled(n: number, seed: number): number[] {
   const a = Array.from({ length: n }, (_, i) => i);
-  let s = seed >>> 0 || 1;
+  const rng = seededRandom(`laws/generator-order/seed=${seed}`);
   for (let i = n - 1; i > 0; i--) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    const j = s % (i + 1);
+    const j = rng.int(i + 1);
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
   return a;

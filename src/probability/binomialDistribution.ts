@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { decimalAt, formatDigits } from "./_internals/decimalContext.js";
+import { decimalContext } from "../scalar/decimalContext.js";
+import { formatDigits } from "./_internals/decimalFormat.js";
 import type { HighPrecision } from "./_internals/evaluateParts.js";
 
 /** Largest width whose distribution is printed in full. */
@@ -18,7 +19,7 @@ export const MAX_DISTRIBUTION_WIDTH = 100_000;
  */
 export function binomialDistribution(p: HighPrecision, width: number, digits: number): string[] {
   if (width > MAX_DISTRIBUTION_WIDTH) throw new InputError(`invalid --width for --distribution. Must be at most ${MAX_DISTRIBUTION_WIDTH}. Value: \`${width}\`.`);
-  const D = decimalAt(p.precision + 2 * String(width).length + 5);
+  const D = decimalContext(p.precision + 2 * String(width).length + 5);
   const pv = new D(p.value);
   const qv = new D(p.oneMinus);
   const pPow: InstanceType<typeof D>[] = [new D(1)];

@@ -1,8 +1,9 @@
 import { InputError } from "../errors.js";
+import { numerator, rational } from "../scalar/bigintMath.js";
+import type { Rational } from "../scalar/exact.js";
 import { parseRational, type RationalParts } from "../scalar/parseRational.js";
-import { formatDigits } from "./_internals/decimalContext.js";
+import { formatDigits } from "./_internals/decimalFormat.js";
 import { twiceHalfInteger } from "./_internals/halfInteger.js";
-import { rat, type Rational } from "./_internals/rational.js";
 import { seriesIncompleteBeta } from "./_internals/seriesIncompleteBeta.js";
 
 /** Options of {@link incompleteBeta}. */
@@ -33,8 +34,8 @@ export function checkDigits(digits: number): number {
 /** Reads x ∈ [0, 1] exactly from text ("3/7", "0.25") or BigInt parts. @throws InputError */
 export function parseUnitInterval(x: string | RationalParts, name = "x"): Rational {
   const parts = typeof x === "string" ? parseRational(x) : x;
-  const r = rat(parts.num, parts.den);
-  if (r.num < 0n || r.num > r.den) throw new InputError(`invalid ${name}. Must be a number in [0, 1]. Value: \`${typeof x === "string" ? x : `${x.num}/${x.den}`}\`.`);
+  const r = rational(parts.num, parts.den);
+  if (numerator(r) < 0n || r.n > r.d) throw new InputError(`invalid ${name}. Must be a number in [0, 1]. Value: \`${typeof x === "string" ? x : `${x.num}/${x.den}`}\`.`);
   return r;
 }
 
@@ -56,8 +57,8 @@ export function incompleteBeta(x: string | RationalParts, a: number | string, b:
   const A = twiceHalfInteger(a, "a");
   const B = twiceHalfInteger(b, "b");
   const xr = parseUnitInterval(x);
-  if (xr.num === 0n) return "0";
-  if (xr.num === xr.den) return "1";
+  if (xr.n === 0n) return "0";
+  if (xr.n === xr.d) return "1";
   const { value } = seriesIncompleteBeta(xr, A, B, digits + GUARD_DIGITS, options.direct ?? false);
   return formatDigits(value, digits);
 }

@@ -2,12 +2,15 @@ import type { RationalParts } from "../scalar/parseRational.js";
 import { InputError } from "../errors.js";
 import { closedFormParts, closedFormTerms, type ClosedFormParts } from "./_internals/closedFormParts.js";
 import { closedFormText } from "./_internals/closedFormText.js";
-import { formatDigits } from "./_internals/decimalContext.js";
+import { formatDigits } from "./_internals/decimalFormat.js";
 import { evaluateTerms } from "./_internals/evaluateParts.js";
 import { twiceHalfInteger } from "./_internals/halfInteger.js";
 import { checkDigits, GUARD_DIGITS, parseUnitInterval } from "./incompleteBeta.js";
 
 export type { ClosedFormParts } from "./_internals/closedFormParts.js";
+// The template and Γ/B at half-integers, for proofs/incompleteBetaClosedForm.proof.ts (checked there with algebrite).
+export { closedFormTemplate, type ClosedFormTemplate, type Polynomial } from "./_internals/closedFormTemplate.js";
+export { betaHalf, gammaHalfRational } from "./_internals/halfInteger.js";
 
 /** The exact closed form of I_x(a, b) at half-integer a, b and rational x. */
 export interface IncompleteBetaClosedForm {
@@ -34,7 +37,7 @@ export function incompleteBetaClosedForm(x: string | RationalParts, a: number | 
   const A = twiceHalfInteger(a, "a");
   const B = twiceHalfInteger(b, "b");
   const xr = parseUnitInterval(x);
-  if (xr.num === 0n || xr.num === xr.den) throw new InputError(`invalid x. Must be strictly between 0 and 1 for the closed form. Value: \`${xr.num}/${xr.den}\`.`);
+  if (xr.n === 0n || xr.n === xr.d) throw new InputError(`invalid x. Must be strictly between 0 and 1 for the closed form. Value: \`${xr.n}/${xr.d}\`.`);
   const parts = closedFormParts(xr, A, B);
   return {
     expression: closedFormText(parts),

@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { parseRational } from "../scalar/parseRational.js";
-import { div, rat, ratToString, type Rational } from "./_internals/rational.js";
+import { numerator, rational, rationalText } from "../scalar/bigintMath.js";
+import type { Rational } from "../scalar/exact.js";
 
 /** The named initialisation schemes. */
 export type InitScheme = "kaiming-normal" | "lecun-normal" | "xavier-normal" | "kaiming-uniform" | "xavier-uniform" | "pytorch-default";
@@ -47,35 +48,35 @@ export function neuronLaw(init: Initialisation, dIn: number, width: number, e: n
   if (!("scheme" in init)) {
     const w2 = positive(init.sigmaW2, "--sigma-w2");
     const a2 = positive(init.sigmaA2, "--sigma-a2");
-    return { distribution: "normal", w2, a2, name: `sigma-w2=${ratToString(w2)},sigma-a2=${ratToString(a2)}` };
+    return { distribution: "normal", w2, a2, name: `sigma-w2=${rationalText(w2)},sigma-a2=${rationalText(a2)}` };
   }
   const name = init.scheme;
   switch (init.scheme) {
     case "kaiming-normal":
-      return { distribution: "normal", w2: rat(2, dIn), a2: rat(2, width), name };
+      return { distribution: "normal", w2: rational(2, dIn), a2: rational(2, width), name };
     case "lecun-normal":
-      return { distribution: "normal", w2: rat(1, dIn), a2: rat(1, width), name };
+      return { distribution: "normal", w2: rational(1, dIn), a2: rational(1, width), name };
     case "xavier-normal":
-      return { distribution: "normal", w2: rat(2, dIn + width), a2: rat(2, width + e), name };
+      return { distribution: "normal", w2: rational(2, dIn + width), a2: rational(2, width + e), name };
     case "kaiming-uniform":
-      return { distribution: "uniform", w2: rat(6, dIn), a2: rat(6, width), name };
+      return { distribution: "uniform", w2: rational(6, dIn), a2: rational(6, width), name };
     case "xavier-uniform":
-      return { distribution: "uniform", w2: rat(6, dIn + width), a2: rat(6, width + e), name };
+      return { distribution: "uniform", w2: rational(6, dIn + width), a2: rational(6, width + e), name };
     case "pytorch-default":
       if (dIn < 2) throw new InputError(`invalid --d-in. pytorch-default has a hidden bias, so d_in = in_features + 1 must be at least 2. Value: \`${dIn}\`.`);
-      return { distribution: "uniform", w2: rat(1, dIn - 1), a2: rat(1, width), name };
+      return { distribution: "uniform", w2: rational(1, dIn - 1), a2: rational(1, width), name };
   }
 }
 
 /** ρ = σ_w²/σ_a² (for a uniform law, the ratio of squared half-widths, which is also the variance ratio). */
 export function varianceRatio(law: NeuronLaw): Rational {
-  return div(law.w2, law.a2);
+  return law.w2.div(law.a2);
 }
 
 function positive(text: string, option: string): Rational {
   const { num, den } = parseRational(text);
-  const r = rat(num, den);
-  if (r.num <= 0n) throw new InputError(`invalid ${option}. Must be a positive number. Value: \`${text}\`.`);
+  const r = rational(num, den);
+  if (numerator(r) <= 0n) throw new InputError(`invalid ${option}. Must be a positive number. Value: \`${text}\`.`);
   return r;
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { mixSeed, xoshiro128 } from "./_internals/xoshiro128.js";
+import { numerator } from "../scalar/bigintMath.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 import type { NeuronLaw } from "./initialisation.js";
 
 /** Options of {@link monteCarloProbability}. */
@@ -21,11 +22,27 @@ export const DEFAULT_SAMPLES = 1_000_000;
 export const MAX_SAMPLES = 1_000_000_000;
 
 /**
+ * The key of the Monte Carlo stream of one shape: `monte-carlo/seed=S/d_in=D/l=L/e=E`.
+ *
+ * @param seed - the user's seed
+ * @param dIn - fan-in d_in
+ * @param width - width l
+ * @param e - output dimension e
+ * @returns the text key given to `seededRandom`
+ * @example monteCarloKey(1, 3, 4, 1) // returns "monte-carlo/seed=1/d_in=3/l=4/e=1"
+ */
+export function monteCarloKey(seed: number, dIn: number, width: number, e: number): string {
+  return `monte-carlo/seed=${seed}/d_in=${dIn}/l=${width}/e=${e}`;
+}
+
+/**
  * Estimates p = P(‖w‖² < ‖a‖²) for one neuron by sampling w ∈ R^{d_in} and
  * a ∈ R^e coordinate by coordinate from `law` (Gaussian or uniform) and
- * counting. The stream is xoshiro128** seeded from (seed, d_in, width, e), so
- * a table cell and the single-value command agree for the same seed, and the
- * same seed gives the same count.
+ * counting. The stream is the library's seeded generator (`seededRandom`,
+ * sfc32) keyed by {@link monteCarloKey}(seed, d_in, width, e), so a table
+ * cell and the single-value command agree for the same seed, and the same
+ * seed gives the same count. Gaussians by Box–Muller, uniforms from 53-bit
+ * doubles.
  *
  * @throws InputError for a sample count outside [1, 10^9] or a bad seed
  * @example monteCarloProbability(neuronLaw({ scheme: "pytorch-default" }, 3, 4, 1), 3, 4, 1, { samples: 1000, seed: 7 }).samples // returns 1000
@@ -35,11 +52,11 @@ export function monteCarloProbability(law: NeuronLaw, dIn: number, width: number
   const seed = options.seed ?? 1;
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) throw new InputError(`invalid samples. Must be an integer in [1, ${MAX_SAMPLES}]. Value: \`${samples}\`.`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError(`invalid seed. Must be an integer in [0, 2^53). Value: \`${seed}\`.`);
-  const rng = xoshiro128(mixSeed(seed, dIn, width, e));
+  const rng = seededRandom(monteCarloKey(seed, dIn, width, e));
   // Compare ‖u‖²·w2 < ‖v‖²·a2 for unit-scale coordinates u, v: the scales enter once, as doubles.
-  const w2 = Number(law.w2.num) / Number(law.w2.den);
-  const a2 = Number(law.a2.num) / Number(law.a2.den);
-  const draw = law.distribution === "normal" ? rng.nextGaussian : (): number => 2 * rng.nextFloat() - 1;
+  const w2 = Number(numerator(law.w2)) / Number(law.w2.d);
+  const a2 = Number(numerator(law.a2)) / Number(law.a2.d);
+  const draw = law.distribution === "normal" ? rng.gaussian : (): number => 2 * rng.nextFloat53() - 1;
   let hits = 0;
   for (let s = 0; s < samples; s++) {
     let sw = 0;

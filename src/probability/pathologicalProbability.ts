@@ -1,11 +1,12 @@
 import { InputError } from "../errors.js";
 import type { RationalParts } from "../scalar/parseRational.js";
 import { parseRational } from "../scalar/parseRational.js";
+import { numerator, rational } from "../scalar/bigintMath.js";
+import type { Rational } from "../scalar/exact.js";
 import { closedFormParts, closedFormTerms } from "./_internals/closedFormParts.js";
 import { closedFormText } from "./_internals/closedFormText.js";
-import { formatDigits } from "./_internals/decimalContext.js";
+import { formatDigits } from "./_internals/decimalFormat.js";
 import { evaluateTerms, type HighPrecision } from "./_internals/evaluateParts.js";
-import { rat, type Rational } from "./_internals/rational.js";
 import { checkDigits, GUARD_DIGITS } from "./incompleteBeta.js";
 
 /** Largest fan-in d_in and output dimension e accepted (the closed form is a sum of about d_in/2 terms). */
@@ -32,8 +33,8 @@ export function checkDimension(n: number, option: string): number {
 
 function positiveRatio(rho: string | RationalParts): Rational {
   const parts = typeof rho === "string" ? parseRational(rho) : rho;
-  const r = rat(parts.num, parts.den);
-  if (r.num <= 0n) throw new InputError(`invalid rho. Must be a positive number. Value: \`${typeof rho === "string" ? rho : `${rho.num}/${rho.den}`}\`.`);
+  const r = rational(parts.num, parts.den);
+  if (numerator(r) <= 0n) throw new InputError(`invalid rho. Must be a positive number. Value: \`${typeof rho === "string" ? rho : `${rho.num}/${rho.den}`}\`.`);
   return r;
 }
 
@@ -43,7 +44,7 @@ function positiveRatio(rho: string | RationalParts): Rational {
  */
 export function pathologicalProbabilityHighPrecision(dIn: number, e: number, rho: Rational, digits: number): { hp: HighPrecision; expression: () => string } {
   // x = 1/(1 + ρ) = Q/(P + Q) for ρ = P/Q
-  const x = rat(rho.den, rho.num + rho.den);
+  const x = rational(rho.d, rho.n + rho.d);
   const terms = closedFormTerms(x, dIn, e);
   return { hp: evaluateTerms(terms, dIn, e, digits + GUARD_DIGITS), expression: () => closedFormText(closedFormParts(x, dIn, e)) };
 }

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { derivedQuantities } from "./_internals/derivedQuantities.js";
 import { rationalHighPrecision, type HighPrecision } from "./_internals/evaluateParts.js";
-import { ratToString } from "./_internals/rational.js";
+import { rationalText as ratToString } from "../scalar/bigintMath.js";
 import { binomialDistribution } from "./binomialDistribution.js";
 import { checkDigits, GUARD_DIGITS } from "./incompleteBeta.js";
 import { neuronLaw, varianceRatio, type Initialisation } from "./initialisation.js";

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { decimalAt, formatDigits } from "./_internals/decimalContext.js";
+import { decimalContext } from "../scalar/decimalContext.js";
+import { formatDigits } from "./_internals/decimalFormat.js";
 
 /** Two-sided normal quantiles z_{1−α/2} to 60 digits (computed with mpmath: √2·erfinv(level)). */
 const Z: Record<string, string> = {
@@ -29,7 +30,7 @@ export function wilsonInterval(hits: number, samples: number, level = "0.95", di
   if (!Number.isInteger(hits) || !Number.isInteger(samples) || samples < 1 || hits < 0 || hits > samples) {
     throw new InputError(`invalid counts. Must be integers with 0 ≤ hits ≤ samples, samples ≥ 1. Value: \`${hits}/${samples}\`.`);
   }
-  const D = decimalAt(digits + 12);
+  const D = decimalContext(digits + 12);
   const z = new D(zText);
   const z2 = z.times(z);
   const k = new D(hits);

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { InputError } from "../errors.js";
+import { decimalContext } from "./decimalContext.js";
 import type { Scalar } from "./scalar.js";
 import { parseRational } from "./parseRational.js";
 
@@ -12,8 +13,8 @@ export const MAX_DIGITS = 100_000;
 
 /**
  * Decimal arithmetic at `digits` significant digits (decimal.js, round half
- * to even). Each call makes its own decimal.js constructor, so precisions of
- * different computations never interfere.
+ * to even). The decimal.js constructor comes from {@link decimalContext}, so
+ * precisions of different computations never interfere.
  *
  * @throws InputError when `digits` is not an integer in [1, 100000]
  * @example decimal(30).toString(decimal(30).parse("1/3")) // returns "0.333333333333333333333333333333"
@@ -22,7 +23,7 @@ export function decimal(digits: number): Scalar<Decimal> {
   if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) {
     throw new InputError(`invalid precision. Must be an integer number of digits in [${MIN_DIGITS}, ${MAX_DIGITS}]. Value: \`${digits}\`.`);
   }
-  const D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+  const D = decimalContext(digits);
   const zero = new D(0);
   const one = new D(1);
   const fromRational = (num: bigint, den: bigint): Decimal =>

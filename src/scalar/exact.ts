@@ -3,7 +3,13 @@ import { InputError } from "../errors.js";
 import type { Scalar } from "./scalar.js";
 import { parseRational } from "./parseRational.js";
 
-/** An exact rational (fraction.js on BigInt, always reduced). */
+/**
+ * An exact rational (fraction.js on BigInt, always reduced; sign in `s`,
+ * numerator `n` ≥ 0, denominator `d` > 0): the one rational type of the
+ * library, used by the `exact` scalar, the laws and the probability closed
+ * forms. Integer and rational helpers (gcd, lcm, isqrt, reconstruction…) are
+ * in `bigintMath.ts`.
+ */
 export type Rational = Fraction;
 
 const ZERO = new Fraction(0n, 1n);

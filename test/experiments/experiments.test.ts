@@ -8,7 +8,7 @@ import { paramLayout } from "../../src/net/paramLayout.js";
 import { planCells, shardCells } from "../../src/experiments/planCells.js";
 import { reproduceConfig, type Scale } from "../../src/experiments/reproduceConfig.js";
 import { rescaleToSign } from "../../src/experiments/rescaleToSign.js";
-import { seededRandom } from "../../src/experiments/seededRandom.js";
+import { seededRandom } from "../../src/scalar/seededRandom.js";
 import { toyGradientDescent } from "../../src/experiments/toyGradientDescent.js";
 import { decimal } from "../../src/scalar/decimal.js";
 

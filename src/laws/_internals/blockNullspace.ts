@@ -1,5 +1,8 @@
-import { DenseEchelonModP, PRIME, mod, mulMod, reconstructRational } from "./modp.js";
-import { integerMultiple, nullspaceExact, type Rational } from "./rational.js";
+import Fraction from "fraction.js";
+import { integerMultiple } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
+import { nullspaceExact } from "./exactLinearAlgebra.js";
+import { DenseEchelonModP, PRIME, mod, mulMod, reconstructModP } from "./modp.js";
 
 /** A sparse row with small integer coefficients: parallel column and coefficient arrays. @internal */
 export interface SparseRow {
@@ -48,6 +51,9 @@ export function blockNullspace(n: number, nextRows: () => SparseRow[] | undefine
   }
 }
 
+const ZERO = new Fraction(0n, 1n);
+const ONE = new Fraction(1n, 1n);
+
 function toDense(r: SparseRow, n: number): bigint[] {
   const v: bigint[] = new Array(n).fill(0n);
   for (let t = 0; t < r.cols.length; t++) v[r.cols[t]!] = v[r.cols[t]!]! + BigInt(r.coefs[t]!);
@@ -84,12 +90,12 @@ function liftNullspace(ech: DenseEchelonModP, n: number): bigint[][] | undefined
   const out: bigint[][] = [];
   for (let f = 0; f < n; f++) {
     if (isPivot[f]) continue;
-    const v: Rational[] = new Array(n).fill({ num: 0n, den: 1n });
-    v[f] = { num: 1n, den: 1n };
+    const v: Rational[] = new Array<Rational>(n).fill(ZERO);
+    v[f] = ONE;
     for (let k = 0; k < rows.length; k++) {
       const x = rows[k]![f]!;
       if (x === 0) continue;
-      const q = reconstructRational(PRIME - x);
+      const q = reconstructModP(PRIME - x);
       if (q === undefined) return undefined;
       v[piv[k]!] = q;
     }

@@ -5,6 +5,8 @@
  * independent mod p is independent over Q; everything else is checked exactly.
  * @internal
  */
+import { reconstructRational } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
 
 /** The largest prime below 2^26. @internal */
 export const PRIME = 67108859;
@@ -40,21 +42,11 @@ export function invMod(a: number): number {
 }
 
 /**
- * Rational reconstruction: n/d ≡ a (mod p) with |n|, d ≤ √(p/2), or undefined.
+ * Rational reconstruction mod {@link PRIME}: n/d ≡ a with |n|, d ≤ √(p/2), or undefined.
  * @internal
  */
-export function reconstructRational(a: number): { num: bigint; den: bigint } | undefined {
-  const bound = Math.floor(Math.sqrt(PRIME / 2));
-  let [r0, r1] = [PRIME, mod(a)];
-  let [t0, t1] = [0, 1];
-  while (r1 > bound) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  if (t1 === 0 || Math.abs(t1) > bound) return undefined;
-  const sign = t1 < 0 ? -1n : 1n;
-  return { num: sign * BigInt(r1), den: sign * BigInt(t1) };
+export function reconstructModP(a: number): Rational | undefined {
+  return reconstructRational(a, PRIME);
 }
 
 /**

@@ -1,5 +1,8 @@
-import { invMod, mod, modBig, mulMod, reconstructRational } from "./modp.js";
-import { rational, type Rational } from "./rational.js";
+import Fraction from "fraction.js";
+import { numerator } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
+import { seededRandom } from "../../scalar/seededRandom.js";
+import { invMod, mod, modBig, mulMod, reconstructModP } from "./modp.js";
 
 /**
  * A sparse basis of the row space of a reduced row echelon matrix R (k × n,
@@ -27,9 +30,9 @@ export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed
   for (const row of R) {
     const out: number[] = [];
     for (const q of row) {
-      const d = modBig(q.den);
+      const d = modBig(q.d);
       if (d === 0) return R;
-      out.push(mulMod(modBig(q.num), invMod(d)));
+      out.push(mulMod(modBig(numerator(q)), invMod(d)));
     }
     Rp.push(out);
   }
@@ -42,19 +45,11 @@ export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed
     pool.set(w.join(","), w);
   };
   Rp.forEach(addPool);
-  let s = seed >>> 0 || 1;
-  const rand = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
+  const rng = seededRandom(`laws/sparse-basis/seed=${seed}`);
   for (let t = 0; t < trials; t++) {
     const order = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
-      const j = rand() % (i + 1);
+      const j = rng.int(i + 1);
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const v of rrefModP(Rp, order)) addPool(v);
@@ -87,6 +82,8 @@ export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed
   for (let i = 0; i < k && chosen.length < k; i++) if (independent(Rp[i]!)) chosen.push(R[i]!);
   return chosen;
 }
+
+const ZERO = new Fraction(0n, 1n);
 
 /** Non-zero rows of the reduced echelon form mod p of the row space of Rp, pivoting columns in `order`. */
 function rrefModP(Rp: number[][], order: number[]): number[][] {
@@ -123,25 +120,22 @@ function lift(v: number[], R: Rational[][], pivots: number[]): Rational[] | unde
   const q: Rational[] = [];
   for (const x of v) {
     if (x === 0) {
-      q.push({ num: 0n, den: 1n });
+      q.push(ZERO);
       continue;
     }
-    const r = reconstructRational(x);
+    const r = reconstructModP(x);
     if (r === undefined) return undefined;
     q.push(r);
   }
   for (let c = 0; c < v.length; c++) {
-    let num = 0n;
-    let den = 1n;
+    let s = ZERO;
     pivots.forEach((p, j) => {
       const a = q[p]!;
       const b = R[j]![c]!;
-      if (a.num === 0n || b.num === 0n) return;
-      const s = rational(num * a.den * b.den + a.num * b.num * den, den * a.den * b.den);
-      num = s.num;
-      den = s.den;
+      if (a.n === 0n || b.n === 0n) return;
+      s = s.add(a.mul(b));
     });
-    if (num * q[c]!.den !== q[c]!.num * den) return undefined;
+    if (!s.equals(q[c]!)) return undefined;
   }
   return q;
 }

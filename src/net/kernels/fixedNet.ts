@@ -1,10 +1,10 @@
-import { Decimal } from "decimal.js";
 import { InputError } from "../../errors.js";
 import type { Dataset } from "../dataset.js";
 import type { LossKind } from "../loss.js";
 import type { Network } from "../network.js";
 import { incomingSlots, outgoingSlots, type ParamLayout } from "../paramLayout.js";
 import { layoutOf, packNetwork, unpackNetwork } from "../packNetwork.js";
+import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
 import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
 
 /**
@@ -54,7 +54,7 @@ export interface FixedNet {
   /** Working precision in decimal digits of the decimal.js edge computations (exp, logistic). */
   readonly edgeDigits: number;
   /** decimal.js at edgeDigits. */
-  readonly Dec: typeof Decimal;
+  readonly Dec: DecimalCtor;
 }
 
 /**
@@ -103,7 +103,7 @@ export function compileFixedNet(net: Network<string>, data: Dataset<string>, F: 
     loss,
     nullPoint: X.map((x) => x.every((v) => v === 0n)),
     edgeDigits,
-    Dec: Decimal.clone({ precision: edgeDigits, rounding: Decimal.ROUND_HALF_EVEN }),
+    Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),
   };
   return { net: fixedNet, theta0: packNetwork(net).map((v) => parseFixed(F, v)) };
 }

@@ -15,21 +15,18 @@
  * @internal
  */
 import { closedFormTemplate, evaluatePolynomial } from "./closedFormTemplate.js";
-import { add, isZero, mul, ONE, rat, squareSplit, ZERO, type Rational } from "./rational.js";
-
-/** An unreduced fraction. */
-export interface Fraction {
-  num: bigint;
-  den: bigint;
-}
+import { numerator, rational, squareSplit } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
 
 /**
- * I = constant + sqrtCoef·√radicand·(1/π if sqrtOverPi) + (arctan ? (2/π)·arctan √(atanQ/atanP) : 0)
+ * I = constant + sqrtCoef·√radicand·(1/π if sqrtOverPi) + (arctan ? (2/π)·arctan √(atanQ/atanP) : 0),
+ * the two coefficients as unreduced integer pairs (numerator, denominator > 0): reducing them would cost a gcd of
+ * thousands of digits for nothing, since they are only ever divided once.
  * @internal
  */
 export interface ClosedFormTerms {
-  constant: Fraction;
-  sqrtCoef: Fraction;
+  constant: readonly [numerator: bigint, denominator: bigint];
+  sqrtCoef: readonly [numerator: bigint, denominator: bigint];
   radicand: bigint;
   sqrtOverPi: boolean;
   arctan: boolean;
@@ -39,16 +36,16 @@ export interface ClosedFormTerms {
 
 /** The closed form at x = Q/S as unreduced terms. @internal */
 export function closedFormTerms(x: Rational, A: number, B: number): ClosedFormTerms {
-  const Q = x.num;
-  const S = x.den;
+  const Q = numerator(x);
+  const S = x.d;
   const P = S - Q;
   const t = closedFormTemplate(A, B);
   const constant = evaluatePolynomial(t.constant, Q, P, S);
   const poly = evaluatePolynomial(t.sqrtPoly, Q, P, S);
   // √x = √(QS)/S, √y = √(PS)/S, √(xy) = √(PQ)/S
-  const sqrtCoef = { num: poly.num, den: poly.den * S };
+  const sqrtCoef = [poly[0], poly[1] * S] as const;
   const radicand = t.root === "x" ? Q * S : t.root === "y" ? P * S : t.root === "xy" ? P * Q : 1n;
-  return { constant, sqrtCoef: t.root === "none" ? { num: 0n, den: 1n } : sqrtCoef, radicand, sqrtOverPi: t.arctan, arctan: t.arctan, atanQ: Q, atanP: P };
+  return { constant, sqrtCoef: t.root === "none" ? ([0n, 1n] as const) : sqrtCoef, radicand, sqrtOverPi: t.arctan, arctan: t.arctan, atanQ: Q, atanP: P };
 }
 
 /** The reduced closed form, ready to print. */
@@ -71,41 +68,43 @@ export interface ClosedFormParts {
 
 /** arctan(coef·√radicand) = fractionOfPi·π: the only such angles with rational tan² besides 0 and π/2. */
 const RATIONAL_ARCTANS: ReadonlyArray<{ coef: Rational; radicand: bigint; fractionOfPi: Rational }> = [
-  { coef: ONE, radicand: 1n, fractionOfPi: rat(1, 4) },
-  { coef: ONE, radicand: 3n, fractionOfPi: rat(1, 3) },
-  { coef: rat(1, 3), radicand: 3n, fractionOfPi: rat(1, 6) },
+  { coef: rational(1), radicand: 1n, fractionOfPi: rational(1, 4) },
+  { coef: rational(1), radicand: 3n, fractionOfPi: rational(1, 3) },
+  { coef: rational(1, 3), radicand: 3n, fractionOfPi: rational(1, 6) },
 ];
+
+const ZERO = rational(0);
 
 /** The reduced parts of I_x(A/2, B/2) for rational x in (0, 1). @internal */
 export function closedFormParts(x: Rational, A: number, B: number): ClosedFormParts {
   const terms = closedFormTerms(x, A, B);
-  let constant = rat(terms.constant.num, terms.constant.den);
+  let constant = rational(terms.constant[0], terms.constant[1]);
   let sqrtCoef = ZERO;
   let radicand = 1n;
   let atanCoef = ZERO;
   let atanArgCoef = ZERO;
   let atanRadicand = 1n;
-  const coef = rat(terms.sqrtCoef.num, terms.sqrtCoef.den);
-  if (!isZero(coef)) {
+  const coef = rational(terms.sqrtCoef[0], terms.sqrtCoef[1]);
+  if (coef.n !== 0n) {
     const { outside, inside } = squareSplit(terms.radicand);
-    sqrtCoef = mul(coef, rat(outside));
+    sqrtCoef = coef.mul(outside);
     radicand = inside;
     if (inside === 1n && !terms.sqrtOverPi) {
-      constant = add(constant, sqrtCoef);
+      constant = constant.add(sqrtCoef);
       sqrtCoef = ZERO;
     }
   }
   if (terms.arctan) {
     // √(Q/P) = √(QP)/P
     const { outside, inside } = squareSplit(terms.atanQ * terms.atanP);
-    const argCoef = rat(outside, terms.atanP);
-    const special = RATIONAL_ARCTANS.find((s) => s.radicand === inside && s.coef.num === argCoef.num && s.coef.den === argCoef.den);
-    if (special) constant = add(constant, mul(rat(2), special.fractionOfPi));
+    const argCoef = rational(outside, terms.atanP);
+    const special = RATIONAL_ARCTANS.find((s) => s.radicand === inside && s.coef.equals(argCoef));
+    if (special) constant = constant.add(special.fractionOfPi.mul(2));
     else {
-      atanCoef = rat(2);
+      atanCoef = rational(2);
       atanArgCoef = argCoef;
       atanRadicand = inside;
     }
   }
-  return { A, B, x, constant, sqrtCoef, radicand, sqrtOverPi: terms.sqrtOverPi && !isZero(sqrtCoef), atanCoef, atanArgCoef, atanRadicand };
+  return { A, B, x, constant, sqrtCoef, radicand, sqrtOverPi: terms.sqrtOverPi && sqrtCoef.n !== 0n, atanCoef, atanArgCoef, atanRadicand };
 }

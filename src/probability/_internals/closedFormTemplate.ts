@@ -8,7 +8,8 @@
  * @internal
  */
 import { betaHalf } from "./halfInteger.js";
-import { div, mul, ONE, rat, type Rational } from "./rational.js";
+import { gcd, lcm, numerator, rational } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
 
 /** Σ coef·x^i·y^j, as integer coefficients over one common denominator. */
 export interface Polynomial {
@@ -48,25 +49,18 @@ function ratioSequence(first: Rational, count: number, ratio: (i: number) => [nu
   const suffix = new Array<bigint>(count).fill(1n);
   for (let k = count - 2; k >= 0; k--) suffix[k] = suffix[k + 1]! * dens[k]!;
   const coefs: bigint[] = [];
-  let prefix = first.num;
+  let prefix = numerator(first);
   for (let k = 0; k < count; k++) {
     coefs.push(prefix * suffix[k]!);
     if (k < count - 1) prefix *= nums[k]!;
   }
-  return { coefs, denominator: first.den * suffix[0]! };
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
+  return { coefs, denominator: first.d * suffix[0]! };
 }
 
 /** Monomials with integer coefficients over per-group denominators, put over one denominator. */
 function polynomial(groups: Array<{ coefs: bigint[]; denominator: bigint; sign: 1n | -1n; i: (k: number) => number; j: (k: number) => number }>): Polynomial {
   const live = groups.filter((g) => g.coefs.length > 0);
-  const denominator = live.reduce((l, g) => (l / gcd(l, g.denominator)) * g.denominator, 1n);
+  const denominator = live.reduce((l, g) => lcm(l, g.denominator), 1n);
   const terms = live.flatMap((g) => g.coefs.map((c, k) => ({ coef: g.sign * c * (denominator / g.denominator), i: g.i(k), j: g.j(k) })));
   // one common factor out of everything keeps each later evaluation small (the template is cached)
   let common = denominator;
@@ -80,7 +74,7 @@ function polynomial(groups: Array<{ coefs: bigint[]; denominator: bigint; sign: 
 
 /** (c/2)_k/k! for k < count: first 1, ratio (c + 2k)/(2(k + 1)). */
 function pochhammerOverFactorial(c: number, count: number): { coefs: bigint[]; denominator: bigint } {
-  return ratioSequence(ONE, count, (k) => [c + 2 * k, 2 * (k + 1)]);
+  return ratioSequence(rational(1), count, (k) => [c + 2 * k, 2 * (k + 1)]);
 }
 
 const cache = new Map<string, ClosedFormTemplate>();
@@ -109,8 +103,8 @@ export function closedFormTemplate(A: number, B: number): ClosedFormTemplate {
     // δ_0 = 1/((1/2)·B(1/2, 1/2+j)/π), δ_{k+1}/δ_k = 2(k+j+1)/(2k+3).
     const i = (A - 1) / 2;
     const j = (B - 1) / 2;
-    const gamma = ratioSequence(rat(2), j, (m) => [2 * (m + 1), 2 * m + 3]);
-    const delta = ratioSequence(div(ONE, mul(rat(1, 2), betaHalf(1, B).ratio)), i, (k) => [2 * (k + j + 1), 2 * k + 3]);
+    const gamma = ratioSequence(rational(2), j, (m) => [2 * (m + 1), 2 * m + 3]);
+    const delta = ratioSequence(betaHalf(1, B).ratio.mul(1, 2).inverse(), i, (k) => [2 * (k + j + 1), 2 * k + 3]);
     const sqrtPoly = polynomial([
       { ...gamma, sign: 1n, i: () => 0, j: (m) => m },
       { ...delta, sign: -1n, i: (k) => k, j: () => j },
@@ -129,9 +123,9 @@ function powers(z: bigint, n: number): bigint[] {
   return out;
 }
 
-/** A polynomial at x = Q/S, y = P/S as an unreduced fraction. @internal */
-export function evaluatePolynomial(poly: Polynomial, Q: bigint, P: bigint, S: bigint): { num: bigint; den: bigint } {
-  if (poly.terms.length === 0) return { num: 0n, den: 1n };
+/** A polynomial at x = Q/S, y = P/S as an unreduced fraction (numerator, denominator > 0). @internal */
+export function evaluatePolynomial(poly: Polynomial, Q: bigint, P: bigint, S: bigint): readonly [numerator: bigint, denominator: bigint] {
+  if (poly.terms.length === 0) return [0n, 1n];
   const maxI = poly.terms.reduce((d, m) => Math.max(d, m.i), 0);
   const maxJ = poly.terms.reduce((d, m) => Math.max(d, m.j), 0);
   const qp = powers(Q, maxI);
@@ -139,5 +133,5 @@ export function evaluatePolynomial(poly: Polynomial, Q: bigint, P: bigint, S: bi
   const sp = powers(S, poly.degree);
   let num = 0n;
   for (const m of poly.terms) num += m.coef * qp[m.i]! * pp[m.j]! * sp[poly.degree - m.i - m.j]!;
-  return { num, den: poly.denominator * sp[poly.degree]! };
+  return [num, poly.denominator * sp[poly.degree]!];
 }

@@ -11,9 +11,10 @@
  */
 import type { Decimal } from "decimal.js";
 import { splitCase } from "../splitProbability.js";
-import { decimalAt, formatDigits, log10Abs } from "./decimalContext.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
+import { powFixed10, scale10 } from "../../scalar/fixedPoint.js";
+import { formatDigits, log10Abs } from "./decimalFormat.js";
 import type { HighPrecision } from "./evaluateParts.js";
-import { scaleOf } from "./fixedPoint.js";
 
 export interface Derived {
   pNeuron: string;
@@ -25,7 +26,7 @@ export interface Derived {
 
 /** q and 1 − q as high-precision decimals (exact 0 and 1 when the case says so). */
 export function splitProbabilityHighPrecision(p: HighPrecision, dIn: number, e: number): HighPrecision {
-  const D = decimalAt(p.precision);
+  const D = decimalContext(p.precision);
   switch (splitCase(dIn, e)) {
     case "p":
       return p;
@@ -41,18 +42,6 @@ export function splitProbabilityHighPrecision(p: HighPrecision, dIn: number, e: 
 /** Widths up to which the powers are taken in fixed point ((1 + q)^l has up to 0.3·l integer digits). */
 const MAX_FIXED_WIDTH = 20_000;
 
-/** x^l for x held as an integer ·10^F, by squaring; each product truncated (one unit). */
-function powFixed(x: bigint, l: number, F: number): bigint {
-  const scale = scaleOf(F);
-  let result = scale;
-  let base = x;
-  for (let k = l; k > 0; k >>= 1) {
-    if (k & 1) result = (result * base) / scale;
-    if (k > 1) base = (base * base) / scale;
-  }
-  return result;
-}
-
 /** Number of decimal digits of l, used as guard digits for l-fold products. */
 const digitsOf = (l: number): number => String(l).length;
 
@@ -62,8 +51,8 @@ export function derivedQuantities(p: HighPrecision, dIn: number, e: number, widt
   const guard = tolDigits + digitsOf(width) + 5;
   let disconnected: Decimal;
   let components: Decimal | undefined;
-  if (q.value.isZero()) disconnected = new (decimalAt(guard))(0);
-  else if (q.oneMinus.isZero()) disconnected = new (decimalAt(guard))(1);
+  if (q.value.isZero()) disconnected = new (decimalContext(guard))(0);
+  else if (q.oneMinus.isZero()) disconnected = new (decimalContext(guard))(1);
   else if (q.fixed && width <= MAX_FIXED_WIDTH) {
     // Fixed point at F decimals: q and 1 − q are known to 10^−(F−5) ≤ 10^−tolDigits·min(q, 1 − q);
     // (1 − q)^l then errs by at most l·10^−(F−5) + 2·log2(l) units, relative to 1 − (1 − q)^l ≥ l·q·(1 − q)^(l−1):
@@ -71,18 +60,18 @@ export function derivedQuantities(p: HighPrecision, dIn: number, e: number, widt
     const { F: F0 } = q.fixed;
     const extra = digitsOf(width) + 5;
     const F = F0 + extra;
-    const lift = scaleOf(extra);
-    const scale = scaleOf(F);
-    const D = decimalAt(guard + Math.max(0, F - guard));
-    disconnected = new D(`${scale - powFixed(q.fixed.oneMinus * lift, width, F)}e-${F}`);
-    components = new D(`${powFixed(scale + q.fixed.value * lift, width, F)}e-${F}`);
+    const lift = scale10(extra);
+    const scale = scale10(F);
+    const D = decimalContext(guard + Math.max(0, F - guard));
+    disconnected = new D(`${scale - powFixed10(q.fixed.oneMinus * lift, width, F)}e-${F}`);
+    components = new D(`${powFixed10(scale + q.fixed.value * lift, width, F)}e-${F}`);
   } else {
     // 1 − (1 − q)^l ≈ l·q when l·q is small: add the digits that cancellation takes away
     const lost = Math.max(0, Math.ceil(-(log10Abs(q.value) + Math.log10(width))));
-    const D = decimalAt(guard + lost);
+    const D = decimalContext(guard + lost);
     disconnected = new D(1).minus(new D(q.oneMinus).pow(width));
   }
-  const Dg = decimalAt(guard);
+  const Dg = decimalContext(guard);
   return {
     pNeuron: formatDigits(p.value, digits),
     pSplit: formatDigits(q.value, digits),

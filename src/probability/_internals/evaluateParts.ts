@@ -5,13 +5,15 @@
  * 1 − p (d_in = 1 splits, the binomial) keep every digit even when p is within
  * 10^−30 of 0 or 1.
  *
- * Evaluation is in fixed-point BigInt with F = W + 5 decimals (fixedPoint.ts):
+ * Evaluation is in decimal fixed point with F = W + 5 decimals (src/scalar/fixedPoint.ts;
+ * more when F ≥ 45 000, see {@link extraDigits}):
  *   I = c0 + c1·√N (/π) + (2/π)·arctan √(Q/P),
  * with arctan √(Q/P) = (√(PQ)/S)·Σ c_n (Q/S)^n when Q ≤ P and π/2 minus the
  * same with P, Q swapped otherwise (Euler's series, ratio ≤ 1/2). Every term
  * is at most 3 in size, so each truncation costs at most |coefficient| ≤ 3
- * units; the arctan series adds at most one unit per term (≤ 3.33·F terms,
- * scaled by √(PQ)/S ≤ 1/2 and 2/π). In all, the error is below 1.2·F + 12
+ * units; the series sum is at most 6.67·F + 8 units low (its floors
+ * accumulate from term to term, `eulerArctanSum10`), scaled by √(PQ)/S ≤ 1/2
+ * and 2/π: at most 2.12·F + 6 units. In all, the error is below 2.2·F + 16
  * units of 10^−F, i.e. below 10^−W. The result is accepted when
  * 10^−W ≤ 10^−tolDigits · min(I, 1 − I); otherwise W grows by the missing
  * digits and the evaluation is redone.
@@ -23,8 +25,9 @@
  */
 import type { Decimal } from "decimal.js";
 import type { ClosedFormTerms } from "./closedFormParts.js";
-import { decimalAt, log10Abs } from "./decimalContext.js";
-import { eulerSumFixed, piFixed, scaleOf, sqrtFixed } from "./fixedPoint.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
+import { eulerArctanSum10, piFixed10, scale10, sqrtFixed10 } from "../../scalar/fixedPoint.js";
+import { log10Abs } from "./decimalFormat.js";
 
 /** A value with its complement, both known to the requested relative accuracy. */
 export interface HighPrecision {
@@ -43,28 +46,35 @@ export interface HighPrecision {
  */
 export function rationalHighPrecision(num: bigint, den: bigint, tolDigits: number): HighPrecision {
   const W = tolDigits + 5;
-  const D = decimalAt(W);
+  const D = decimalContext(W);
   const value = new D(num.toString()).div(den.toString());
   const oneMinus = new D((den - num).toString()).div(den.toString());
   // fixed point with enough decimals for the smaller of the two (truncation: one unit)
   const small = num < den - num ? num : den - num;
   const F = small <= 0n ? W + EXTRA : W + EXTRA + Math.max(0, Math.ceil(log10Big(den) - log10Big(small)));
-  const scale = scaleOf(F);
+  const scale = scale10(F);
   const fv = (num * scale) / den;
   return { value, oneMinus, precision: W, fixed: { value: fv, oneMinus: scale - fv, F } };
 }
 
-/** Extra fixed-point decimals beyond W: 10^5 > 1.2·F + 12 for every F below 80 000. */
+/** Extra fixed-point decimals beyond W for rational values (one floor: one unit). */
 const EXTRA = 5;
 
-/** The closed form ·10^F as an integer, within 1.2·F + 12 units. */
+/** Extra fixed-point decimals beyond W for the closed forms: the least e ≥ 5 with 10^e > 2.2·(W + e) + 16 (5 whenever W + 5 < 45 000). */
+function extraDigits(W: number): number {
+  let e = EXTRA;
+  while (10 ** e <= 2.2 * (W + e) + 16) e++;
+  return e;
+}
+
+/** The closed form ·10^F as an integer, within 2.2·F + 16 units. */
 function evaluateFixed(t: ClosedFormTerms, F: number): bigint {
-  const scale = scaleOf(F);
-  let v = (t.constant.num * scale) / t.constant.den;
-  const root = t.radicand === 1n ? scale : sqrtFixed(t.radicand, F);
-  const pi = t.sqrtOverPi || t.arctan ? piFixed(F) : 1n;
-  if (t.sqrtCoef.num !== 0n) {
-    let t1 = (t.sqrtCoef.num * root) / t.sqrtCoef.den;
+  const scale = scale10(F);
+  let v = (t.constant[0] * scale) / t.constant[1];
+  const root = t.radicand === 1n ? scale : sqrtFixed10(t.radicand, F);
+  const pi = t.sqrtOverPi || t.arctan ? piFixed10(F) : 1n;
+  if (t.sqrtCoef[0] !== 0n) {
+    let t1 = (t.sqrtCoef[0] * root) / t.sqrtCoef[1];
     if (t.sqrtOverPi) t1 = (t1 * scale) / pi;
     v += t1;
   }
@@ -72,8 +82,8 @@ function evaluateFixed(t: ClosedFormTerms, F: number): bigint {
     const Q = t.atanQ;
     const P = t.atanP;
     const S = P + Q;
-    const rootPQ = t.radicand === P * Q ? root : sqrtFixed(P * Q, F);
-    const sum = eulerSumFixed(Q <= P ? Q : P, S, F);
+    const rootPQ = t.radicand === P * Q ? root : sqrtFixed10(P * Q, F);
+    const sum = eulerArctanSum10(Q <= P ? Q : P, S, F);
     let angle = (rootPQ * sum) / (scale * S);
     if (Q > P) angle = pi / 2n - angle;
     v += (2n * angle * scale) / pi;
@@ -111,23 +121,25 @@ function log10LowerBound(A: number, B: number, Q: bigint, P: bigint): number {
  * @internal
  */
 export function evaluateTerms(t: ClosedFormTerms, A: number, B: number, tolDigits: number): HighPrecision {
-  const irrational = t.sqrtCoef.num !== 0n || t.arctan;
+  const irrational = t.sqrtCoef[0] !== 0n || t.arctan;
   if (!irrational) {
     // a rational: value and complement correctly rounded straight from the fraction
-    return rationalHighPrecision(t.constant.num, t.constant.den, tolDigits);
+    return rationalHighPrecision(t.constant[0], t.constant[1], tolDigits);
   }
   let W = tolDigits + 2 + Math.max(0, Math.ceil(-log10LowerBound(A, B, t.atanQ, t.atanP)));
   for (;;) {
-    const F = W + EXTRA;
+    const extra = extraDigits(W);
+    const F = W + extra;
     const fixed = evaluateFixed(t, F);
-    const complement = scaleOf(F) - fixed;
+    const complement = scale10(F) - fixed;
     if (fixed > 0n && complement > 0n) {
-      const D = decimalAt(W + EXTRA);
+      const D = decimalContext(F);
       const value = new D(`${fixed}e-${F}`);
       const oneMinus = new D(`${complement}e-${F}`);
       // absolute error < 10^−W; need ≤ 10^−tolDigits · min(I, 1 − I)
       const smaller = Math.min(log10Abs(value), log10Abs(oneMinus));
-      if (-W <= smaller - tolDigits) return { value, oneMinus, precision: W + EXTRA, fixed: { value: fixed, oneMinus: complement, F } };
+            // the fixed-point copies promise 10^−(F−5) (HighPrecision), so they are left out when more extra digits were needed
+      if (-W <= smaller - tolDigits) return { value, oneMinus, precision: F, ...(extra === EXTRA ? { fixed: { value: fixed, oneMinus: complement, F } } : {}) };
       W = Math.max(W + 5, Math.ceil(tolDigits - smaller) + 2);
     } else W *= 2;
   }

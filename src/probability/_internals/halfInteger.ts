@@ -5,18 +5,19 @@
  * @internal
  */
 import { InputError } from "../../errors.js";
-import { factorial, mul, div, rat, type Rational } from "./rational.js";
+import { factorial, rational } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
 
 /** Γ(k/2)/√π^(k mod 2) for k ≥ 1: (k/2 − 1)! for even k, (2j)!/(4^j j!) for k = 2j + 1. @internal */
 export function gammaHalfRational(k: number): Rational {
-  if (k % 2 === 0) return rat(factorial(k / 2 - 1));
+  if (k % 2 === 0) return rational(factorial(k / 2 - 1));
   const j = (k - 1) / 2;
-  return rat(factorial(2 * j), 4n ** BigInt(j) * factorial(j));
+  return rational(factorial(2 * j), 4n ** BigInt(j) * factorial(j));
 }
 
 /** B(A/2, B/2) = ratio · π^piPower. @internal */
 export function betaHalf(A: number, B: number): { ratio: Rational; piPower: 0 | 1 } {
-  const ratio = div(mul(gammaHalfRational(A), gammaHalfRational(B)), gammaHalfRational(A + B));
+  const ratio = gammaHalfRational(A).mul(gammaHalfRational(B)).div(gammaHalfRational(A + B));
   return { ratio, piPower: A % 2 === 1 && B % 2 === 1 ? 1 : 0 };
 }
 

@@ -16,10 +16,12 @@
  */
 import type { Decimal } from "decimal.js";
 import type { HighPrecision } from "./evaluateParts.js";
-import { decimalAt, log10Abs, ratToDecimal, type DecimalCtor } from "./decimalContext.js";
-import { piFixed } from "./fixedPoint.js";
+import { numerator, rational } from "../../scalar/bigintMath.js";
+import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
+import type { Rational } from "../../scalar/exact.js";
+import { piFixed10 } from "../../scalar/fixedPoint.js";
+import { log10Abs, ratToDecimal } from "./decimalFormat.js";
 import { betaHalf } from "./halfInteger.js";
-import { type Rational, rat } from "./rational.js";
 
 /** x^(K/2) for rational x. */
 function halfPower(D: DecimalCtor, x: Rational, K: number): Decimal {
@@ -31,7 +33,7 @@ function halfPower(D: DecimalCtor, x: Rational, K: number): Decimal {
 /** Direct series for I_x(A/2, B/2); returns the value and a bound on its relative error (log10). */
 function seriesAt(D: DecimalCtor, x: Rational, A: number, B: number): { value: Decimal; logRelError: number; terms: number } {
   const xd = ratToDecimal(D, x);
-  const xf = ratToDecimal(decimalAt(20), x).toNumber();
+  const xf = ratToDecimal(decimalContext(20), x).toNumber();
   const W = D.precision;
   const limit = new D(10).pow(-W);
   let t = new D(1);
@@ -50,9 +52,9 @@ function seriesAt(D: DecimalCtor, x: Rational, A: number, B: number): { value: D
     n++;
   }
   const { ratio, piPower } = betaHalf(A, B);
-  let prefactor = halfPower(D, x, A).times(halfPower(D, rat(x.den - x.num, x.den), B)).div(ratToDecimal(D, ratio).times(A).div(2));
+  let prefactor = halfPower(D, x, A).times(halfPower(D, rational(1).sub(x), B)).div(ratToDecimal(D, ratio).times(A).div(2));
   // π from Machin's formula in BigInt: decimal.js's own π stops at about 1025 digits
-  if (piPower === 1) prefactor = prefactor.div(new D(`${piFixed(W + 5)}e-${W + 5}`));
+  if (piPower === 1) prefactor = prefactor.div(new D(`${piFixed10(W + 5)}e-${W + 5}`));
   const logRelError = Math.log10(3 * n + 3 + 20 + 1) + 1 - W;
   return { value: prefactor.times(sum), logRelError, terms: n };
 }
@@ -64,12 +66,12 @@ function seriesAt(D: DecimalCtor, x: Rational, A: number, B: number): { value: D
  * @internal
  */
 export function seriesIncompleteBeta(x: Rational, A: number, B: number, tolDigits: number, direct = false): HighPrecision & { terms: number } {
-  const flip = !direct && 2n * x.num > x.den;
-  const xs = flip ? rat(x.den - x.num, x.den) : x;
+  const flip = !direct && 2n * numerator(x) > x.d;
+  const xs = flip ? rational(1).sub(x) : x;
   const [As, Bs] = flip ? [B, A] : [A, B];
   let W = tolDigits + 5;
   for (;;) {
-    const D = decimalAt(W);
+    const D = decimalContext(W);
     const { value: s, logRelError, terms } = seriesAt(D, xs, As, Bs);
     const c = new D(1).minus(s);
     const [value, oneMinus] = flip ? [c, s] : [s, c];

@@ -1,47 +1,15 @@
 /**
  * Exact linear algebra over Q on small dense matrices, with integer rows and
- * content removal (fraction-free elimination): no denominators until the end.
+ * content removal (fraction-free elimination): no denominators until the end,
+ * where each row is divided by its pivot into fraction.js rationals.
  * @internal
  */
+import Fraction from "fraction.js";
+import { integerMultiple, primitive } from "../../scalar/bigintMath.js";
+import type { Rational } from "../../scalar/exact.js";
 
-/** An exact rational p/q with q > 0, in lowest terms. @internal */
-export interface Rational {
-  num: bigint;
-  den: bigint;
-}
-
-/** |gcd(a, b)|. @internal */
-export function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-/** A rational in lowest terms with a positive denominator. @internal */
-export function rational(num: bigint, den = 1n): Rational {
-  if (den === 0n) throw new Error("zero denominator");
-  if (den < 0n) [num, den] = [-num, -den];
-  const g = gcd(num, den);
-  return g > 1n ? { num: num / g, den: den / g } : { num, den };
-}
-
-/** Divides an integer vector by the gcd of its entries and makes its first non-zero entry positive. @internal */
-export function primitive(v: bigint[]): bigint[] {
-  let g = 0n;
-  for (const x of v) if (x !== 0n) g = gcd(g, x);
-  if (g === 0n) return v;
-  const first = v.find((x) => x !== 0n)!;
-  if (first < 0n) g = -g;
-  return g === 1n ? v : v.map((x) => x / g);
-}
-
-/** Scales a rational vector to the primitive integer vector on the same line. @internal */
-export function integerMultiple(v: Rational[]): bigint[] {
-  let l = 1n;
-  for (const x of v) l = (l / gcd(l, x.den)) * x.den;
-  return primitive(v.map((x) => x.num * (l / x.den)));
-}
+const ZERO = new Fraction(0n, 1n);
+const ONE = new Fraction(1n, 1n);
 
 /**
  * Reduced row echelon form over Q of integer rows (exact). Returns the non-zero
@@ -76,7 +44,7 @@ export function rrefExact(input: bigint[][], width: number): { rows: Rational[][
   }
   const out = rows.slice(0, top).map((r, k) => {
     const p = r[pivots[k]!]!;
-    return r.map((x) => rational(x, p));
+    return r.map((x) => (x === 0n ? ZERO : new Fraction(x, p)));
   });
   return { rows: out, pivots };
 }
@@ -92,11 +60,10 @@ export function nullspaceExact(input: bigint[][], width: number): bigint[][] {
   const out: bigint[][] = [];
   for (let f = 0; f < width; f++) {
     if (isPivot.has(f)) continue;
-    const v: Rational[] = new Array(width).fill({ num: 0n, den: 1n });
-    v[f] = { num: 1n, den: 1n };
+    const v: Rational[] = new Array<Rational>(width).fill(ZERO);
+    v[f] = ONE;
     rows.forEach((r, k) => {
-      const x = r[f]!;
-      v[pivots[k]!] = { num: -x.num, den: x.den };
+      v[pivots[k]!] = r[f]!.neg();
     });
     out.push(integerMultiple(v));
   }
