@@ -12,16 +12,10 @@ import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
 import { rk4Flow } from "./rk4Flow.js";
 import { taylorFlow } from "./taylorFlow.js";
+import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "./flowMethods.js";
 
-/** The integrators of {@link integrateFlow}. */
-export type FlowMethod = "taylor" | "gauss" | "rk4";
-
-/** The methods accepted, in the order messages list them. */
-export const FLOW_METHODS: readonly FlowMethod[] = ["taylor", "gauss", "rk4"];
-
-/** Limits on the requested digits. */
-export const MIN_FLOW_DIGITS = 10;
-export const MAX_FLOW_DIGITS = 1000;
+export type { FlowMethod } from "./flowMethods.js";
+export { FLOW_METHODS, MIN_FLOW_DIGITS, MAX_FLOW_DIGITS } from "./flowMethods.js";
 
 /** Options of {@link integrateFlow}. */
 export interface FlowOptions {
