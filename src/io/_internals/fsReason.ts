@@ -10,6 +10,8 @@ export function fsReason(err: unknown): string {
     case "EISDIR":
       return "it is a directory";
     case "ENOTDIR":
+    // mkdir's answer when a file stands where a directory of the path should be.
+    case "EEXIST":
       return "a part of the path is not a directory";
     case "EACCES":
     case "EPERM":
