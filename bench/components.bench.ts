@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCList } from "../src/cli/commands/components.js";
+import { parseCList } from "../src/cli/actions/componentsAction.js";
 import { componentsReport } from "../src/symmetry/componentsReport.js";
 import { exact, type Rational } from "../src/scalar/exact.js";
 import { medianMs, printBudget, printRatio } from "./timing.js";

@@ -1,45 +1,110 @@
 #!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
-import { InputError } from "../errors.js";
+import { ConvergenceError, InputError, PathError, type FieldNamer } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
+import type { Outcome, Settle } from "./outcome.js";
 
-/** Exit codes: 0 success, 1 a check failed, 2 bad input. */
+/**
+ * Exit codes of `relutopo`, mapped here and nowhere else: 0 done; 1 a check
+ * or claim failed (a verdict the command returned); 2 bad input (InputError,
+ * PathError, a usage error of commander); 3 a computation that did not
+ * converge (ConvergenceError); 70 anything else, a bug of relutopo.
+ */
+export const EXIT_DONE = 0;
+export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_NOT_CONVERGED = 3;
+export const EXIT_INTERNAL = 70;
+
+/** Commander's own exits that are not failures: help and version were printed. */
+const COMMANDER_DONE = new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-function buildProgram(): Command {
+/**
+ * The exit code of an error that ended a command.
+ *
+ * @param err - whatever the command threw
+ * @returns 0 for commander's help and version, 2 for bad input and usage, 3 for ConvergenceError, 70 otherwise
+ */
+export function exitCodeOf(err: unknown): number {
+  if (err instanceof CommanderError) return COMMANDER_DONE.has(err.code) ? EXIT_DONE : EXIT_BAD_INPUT;
+  if (err instanceof InputError || err instanceof PathError) return EXIT_BAD_INPUT;
+  if (err instanceof ConvergenceError) return EXIT_NOT_CONVERGED;
+  return EXIT_INTERNAL;
+}
+
+/**
+ * The one stderr line (without its newline) that reports an error, fields
+ * renamed by `name` to the flags the user typed; empty for help and version.
+ *
+ * @param err - whatever the command threw
+ * @param name - maps a library field (`steps`) to the running command's flag (`--steps`)
+ * @example formatError(new ConvergenceError("gauss", "step length 20", "the stage equations diverge", { field: "steps", change: "raise" }), (f) => `--${f}`)
+ * // returns "relutopo: gauss: the stage equations diverge at step length 20; raise --steps"
+ */
+export function formatError(err: unknown, name: FieldNamer): string {
+  if (err instanceof CommanderError) return COMMANDER_DONE.has(err.code) ? "" : `relutopo: ${oneLine(err.message.replace(/^error: /, ""))}`;
+  if (err instanceof InputError || err instanceof ConvergenceError) return `relutopo: ${oneLine(err.describe(name))}`;
+  if (err instanceof PathError) return `relutopo: ${oneLine(err.message)}`;
+  const message = err instanceof Error ? err.message : String(err);
+  return `relutopo: internal error: ${oneLine(message)} (please report this)`;
+}
+
+/**
+ * Names a library field as the flag of `cmd` whose attribute it is (`steps` →
+ * `--steps`, `dIn` → `--d-in`), or leaves it as it is when `cmd` has no such option.
+ */
+export function flagNamer(cmd: Command | undefined): FieldNamer {
+  return (field) => cmd?.options.find((o) => o.attributeName() === field)?.long ?? field;
+}
+
+function quiet(cmd: Command): void {
+  cmd.exitOverride().configureOutput({ outputError: () => {} });
+  cmd.commands.forEach(quiet);
+}
+
+/** Runs `relutopo` on `argv` and returns its exit code; every failure is one line on stderr. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let outcome: Outcome = { ok: true };
+  let active: Command | undefined;
+  const settle: Settle =
+    (action) =>
+    async (...args) => {
+      outcome = (await action(...args)) ?? { ok: true };
+    };
   const program = new Command("relutopo")
     .description("Exact conservation laws and invariant-set topology of gradient flow in homogeneous (ReLU-type) networks")
     .version("0.1.0")
     .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ outputError: () => {} });
-  for (const register of COMMANDS) register(program);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => {} });
-  return program;
-}
-
-async function main(argv: string[]): Promise<number> {
+    .hook("preAction", (_program, command) => {
+      active = command;
+    });
+  for (const register of COMMANDS) register(program, settle);
+  quiet(program);
   try {
-    await buildProgram().parseAsync(argv);
-    // A command whose check failed (e.g. `check` with a refuted theorem) sets process.exitCode = 1.
-    return process.exitCode === 1 ? 1 : 0;
+    await program.parseAsync(argv);
+    return outcome.ok ? EXIT_DONE : EXIT_FAILED;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
-      process.stderr.write(`relutopo: ${oneLine(err.message.replace(/^error: /, ""))}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`relutopo: ${oneLine(err.message)}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    process.stderr.write(`relutopo: internal error: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
-    return 1;
+    const line = formatError(err, flagNamer(active));
+    if (line !== "") process.stderr.write(`${line}\n`);
+    return exitCodeOf(err);
   }
 }
 
-process.exitCode = await main(process.argv);
+/** True when this file is the process's entry point (run as `relutopo`, through its bin link or directly), not imported. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv);

@@ -1,8 +1,4 @@
 import { InputError } from "../errors.js";
-import { readDataset, type Dataset } from "../net/dataset.js";
-import { networkShape, type Network } from "../net/network.js";
-import { readNetwork } from "../net/readNetwork.js";
-import { readTextFile } from "../io/readTextFile.js";
 
 /** Parses a whole number option in [min, max]. @throws InputError naming the option */
 export function intOption(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -10,17 +6,6 @@ export function intOption(value: string, option: string, min: number, max = Numb
   const n = Number(value);
   if (n < min || n > max) throw new InputError(`invalid ${option}. Must be an integer in [${min}, ${max}]. Value: \`${value}\`.`);
   return n;
-}
-
-/** Reads and validates a network file. */
-export function readNetworkFile(path: string): Network<string> {
-  return readNetwork(readTextFile(path), path);
-}
-
-/** Reads a data CSV whose width must fit the network: d inputs then e targets. */
-export function readDatasetFor(path: string, net: Network<string>): Dataset<string> {
-  const { d, e } = networkShape(net);
-  return readDataset(readTextFile(path), d, e, path);
 }
 
 /** Prints a value as the JSON every command emits: two-space indented, newline-terminated. */

@@ -1,7 +1,7 @@
 /**
  * Reproductions of the paper's experiments: the float fast path for training,
  * the toy obstruction, the breast-cancer sweep, the probability grids, and the
- * cells (units of work) a `relutopo reproduce` run is cut into.
+ * cells (units of work) that src/runner plans, runs and stores.
  */
 export type { TrainFloatOptions, TrainFloatRun } from "./trainFloat.js";
 export { trainFloat } from "./trainFloat.js";
@@ -24,12 +24,4 @@ export type { BreastCancerRun, BreastCancerCell } from "./breastCancerCell.js";
 export { breastCancerCell, defaultInit } from "./breastCancerCell.js";
 export type { ProbabilityCell } from "./probabilityCell.js";
 export { probabilityCell } from "./probabilityCell.js";
-export type { CellKey, CellSpec } from "./planCells.js";
-export { planCells, shardCells, experimentFingerprint } from "./planCells.js";
-export type { StoredCell } from "./cellStore.js";
-export { readCell, writeCell, cellPath } from "./cellStore.js";
-export { runCell, breastCancerSplit } from "./runCell.js";
-export type { RunCellsOptions, RunCellsSummary } from "./runCells.js";
-export { runCells } from "./runCells.js";
-export type { RunManifest } from "./runManifest.js";
-export { readManifests, writeManifest, manifestName } from "./runManifest.js";
+export { breastCancerSplit } from "./breastCancerSplit.js";

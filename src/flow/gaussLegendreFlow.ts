@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { ConvergenceError } from "../errors.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
 import { fabs, fixedToDouble } from "../scalar/fixedPoint.js";
 import { fixedField } from "../net/kernels/fixedField.js";
@@ -109,7 +109,7 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
         }));
         K = next;
         // A step too long for the field's Lipschitz constant makes the iteration diverge.
-        if (delta > diverged) throw new InputError(`gauss: the stage equations diverge at step length ${fixedToDouble(F, h)}; use more --steps`);
+        if (delta > diverged) throw new ConvergenceError("gauss", `step length ${fixedToDouble(F, h)}`, "the stage equations diverge", { field: "steps", change: "raise" });
         if (delta <= tiny) {
           converged = true;
           break;

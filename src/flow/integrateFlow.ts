@@ -15,16 +15,10 @@ import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
 import { rk4Flow } from "./rk4Flow.js";
 import { taylorFlow } from "./taylorFlow.js";
+import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "./flowMethods.js";
 
-/** The integrators of {@link integrateFlow}. */
-export type FlowMethod = "taylor" | "gauss" | "rk4";
-
-/** The methods accepted, in the order messages list them. */
-export const FLOW_METHODS: readonly FlowMethod[] = ["taylor", "gauss", "rk4"];
-
-/** Limits on the requested digits. */
-export const MIN_FLOW_DIGITS = 10;
-export const MAX_FLOW_DIGITS = 1000;
+export type { FlowMethod } from "./flowMethods.js";
+export { FLOW_METHODS, MIN_FLOW_DIGITS, MAX_FLOW_DIGITS } from "./flowMethods.js";
 
 /** Options of {@link integrateFlow}. */
 export interface FlowOptions {
@@ -82,20 +76,20 @@ export interface FlowRun {
 function validate(options: FlowOptions): { digits: number; method: FlowMethod; loss: LossKind; samples: number; T: { num: bigint; den: bigint } } {
   const digits = options.digits ?? 50;
   if (!Number.isInteger(digits) || digits < MIN_FLOW_DIGITS || digits > MAX_FLOW_DIGITS) {
-    throw new InputError(`invalid digits. Must be an integer in [${MIN_FLOW_DIGITS}, ${MAX_FLOW_DIGITS}]. Value: \`${digits}\`.`);
+    throw new InputError({ field: "digits", expected: `an integer in [${MIN_FLOW_DIGITS}, ${MAX_FLOW_DIGITS}]`, value: String(digits) });
   }
   const method = options.method ?? "taylor";
-  if (!FLOW_METHODS.includes(method)) throw new InputError(`invalid method. Must be one of ${FLOW_METHODS.join(", ")}. Value: \`${String(method)}\`.`);
+  if (!FLOW_METHODS.includes(method)) throw new InputError({ field: "method", expected: `one of ${FLOW_METHODS.join(", ")}`, value: String(method) });
   const loss = options.loss ?? "mse";
-  if (loss !== "mse" && loss !== "bce") throw new InputError(`invalid loss. Must be mse or bce. Value: \`${String(loss)}\`.`);
+  if (loss !== "mse" && loss !== "bce") throw new InputError({ field: "loss", expected: "mse or bce", value: String(loss) });
   const samples = options.samples ?? 0;
-  if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000) throw new InputError(`invalid samples. Must be an integer in [0, 100000]. Value: \`${samples}\`.`);
+  if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000) throw new InputError({ field: "samples", expected: "an integer in [0, 100000]", value: String(samples) });
   if (options.steps !== undefined && (!Number.isSafeInteger(options.steps) || options.steps < 1)) {
-    throw new InputError(`invalid steps. Must be a positive integer. Value: \`${options.steps}\`.`);
+    throw new InputError({ field: "steps", expected: "a positive integer", value: String(options.steps) });
   }
   const T = parseRational(options.time);
-  if (T.num <= 0n) throw new InputError(`invalid time. Must be positive. Value: \`${options.time}\`.`);
-  if (T.num > 1000000n * T.den) throw new InputError(`invalid time. Must be at most 1000000. Value: \`${options.time}\`.`);
+  if (T.num <= 0n) throw new InputError({ field: "time", expected: "positive", value: options.time });
+  if (T.num > 1000000n * T.den) throw new InputError({ field: "time", expected: "at most 1000000", value: options.time });
   return { digits, method, loss, samples, T };
 }
 

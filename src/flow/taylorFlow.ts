@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { ConvergenceError } from "../errors.js";
 import type { Dataset } from "../net/dataset.js";
 import { forward } from "../net/forward.js";
 import { networkIn, type Network } from "../net/network.js";
@@ -159,7 +159,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let stalled = 0;
   const tinyStep = T / 10n ** BigInt(options.digits + 4);
   while (t < T) {
-    if (++count > maxSteps) throw new InputError(`flow did not reach T: more than ${maxSteps} steps and events (time ${fixedToDouble(F, t)} of ${fixedToDouble(F, T)})`);
+    if (++count > maxSteps) throw new ConvergenceError("taylor", `t = ${fixedToDouble(F, t)} of T = ${fixedToDouble(F, T)}`, `did not reach T within ${maxSteps} steps and events`, { field: "time", change: "lower" });
     const step = taylorStep(p, theta, state, h, Q);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
@@ -223,7 +223,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     // legitimate (several kinks at one instant); more means the pattern
     // switches back and forth.
     stalled = tNew - t <= tinyStep ? stalled + 1 : 0;
-    if (stalled > 4 * n * l + 8) throw new InputError(`flow stalled at a kink: the activation pattern switches back and forth at time ${fixedToDouble(F, t)}`);
+    if (stalled > 4 * n * l + 8) throw new ConvergenceError("taylor", `t = ${fixedToDouble(F, t)}`, "stalled at a kink (the activation pattern switches back and forth)", { field: "method", change: "try another" });
     t = tNew;
     monitor.check(theta);
     if (ev !== undefined) {

@@ -1,14 +1,18 @@
 import { readFileSync } from "node:fs";
-import { InputError } from "../errors.js";
+import { PathError } from "../errors.js";
+import { fsReason } from "./_internals/fsReason.js";
 
 /**
- * Reads a UTF-8 file, turning "no such file" and the like into one clear InputError.
+ * Reads a UTF-8 file, turning "no such file" and the like into one clear PathError.
+ *
+ * @param path - the file to read
+ * @returns its text
+ * @throws PathError when the file cannot be read (missing, a directory, no permission)
  */
 export function readTextFile(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
-    throw new InputError(`cannot read file \`${path}\` (${code})`);
+    throw new PathError(path, "read", fsReason(err));
   }
 }

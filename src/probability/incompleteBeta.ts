@@ -5,6 +5,7 @@ import { parseRational, type RationalParts } from "../scalar/parseRational.js";
 import { formatDigits } from "./_internals/decimalFormat.js";
 import { twiceHalfInteger } from "./_internals/halfInteger.js";
 import { seriesIncompleteBeta } from "./_internals/seriesIncompleteBeta.js";
+import { MAX_PROBABILITY_DIGITS } from "./probabilityLimits.js";
 
 /** Options of {@link incompleteBeta}. */
 export interface IncompleteBetaOptions {
@@ -20,8 +21,7 @@ export interface IncompleteBetaOptions {
 /** Guard digits kept beyond the requested ones before the single final rounding. */
 export const GUARD_DIGITS = 12;
 
-/** Largest number of digits a probability can be asked for. */
-export const MAX_PROBABILITY_DIGITS = 500;
+export { MAX_PROBABILITY_DIGITS } from "./probabilityLimits.js";
 
 /** Validates a number of digits in [1, MAX_PROBABILITY_DIGITS]. @throws InputError */
 export function checkDigits(digits: number): number {

@@ -46,8 +46,8 @@ export interface NeuronLaw {
  */
 export function neuronLaw(init: Initialisation, dIn: number, width: number, e: number): NeuronLaw {
   if (!("scheme" in init)) {
-    const w2 = positive(init.sigmaW2, "--sigma-w2");
-    const a2 = positive(init.sigmaA2, "--sigma-a2");
+    const w2 = positive(init.sigmaW2, "sigmaW2");
+    const a2 = positive(init.sigmaA2, "sigmaA2");
     return { distribution: "normal", w2, a2, name: `sigma-w2=${rationalText(w2)},sigma-a2=${rationalText(a2)}` };
   }
   const name = init.scheme;
@@ -63,7 +63,7 @@ export function neuronLaw(init: Initialisation, dIn: number, width: number, e: n
     case "xavier-uniform":
       return { distribution: "uniform", w2: rational(6, dIn + width), a2: rational(6, width + e), name };
     case "pytorch-default":
-      if (dIn < 2) throw new InputError(`invalid --d-in. pytorch-default has a hidden bias, so d_in = in_features + 1 must be at least 2. Value: \`${dIn}\`.`);
+      if (dIn < 2) throw new InputError({ field: "dIn", expected: "at least 2 for pytorch-default (it has a hidden bias, so d_in = in_features + 1)", value: String(dIn) });
       return { distribution: "uniform", w2: rational(1, dIn - 1), a2: rational(1, width), name };
   }
 }
@@ -73,15 +73,15 @@ export function varianceRatio(law: NeuronLaw): Rational {
   return law.w2.div(law.a2);
 }
 
-function positive(text: string, option: string): Rational {
+function positive(text: string, field: string): Rational {
   const { num, den } = parseRational(text);
   const r = rational(num, den);
-  if (numerator(r) <= 0n) throw new InputError(`invalid ${option}. Must be a positive number. Value: \`${text}\`.`);
+  if (numerator(r) <= 0n) throw new InputError({ field, expected: "a positive number", value: text });
   return r;
 }
 
 /** Reads a scheme name. @throws InputError listing the schemes */
 export function parseInitScheme(text: string): InitScheme {
   if ((INIT_SCHEMES as readonly string[]).includes(text)) return text as InitScheme;
-  throw new InputError(`invalid --init. Must be one of ${INIT_SCHEMES.join(", ")}. Value: \`${text}\`.`);
+  throw new InputError({ field: "init", expected: `one of ${INIT_SCHEMES.join(", ")}`, value: text });
 }

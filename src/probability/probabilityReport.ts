@@ -69,13 +69,13 @@ export interface ProbabilityReport {
  */
 export function probabilityReport(init: Initialisation, dIn: number, width: number, e = 1, options: ProbabilityReportOptions = {}): ProbabilityReport {
   const digits = checkDigits(options.digits ?? 40);
-  checkDimension(dIn, "--d-in");
-  checkDimension(e, "--e");
-  if (!Number.isInteger(width) || width < 1) throw new InputError(`invalid --width. Must be a positive integer. Value: \`${width}\`.`);
+  checkDimension(dIn, "dIn");
+  checkDimension(e, "e");
+  if (!Number.isInteger(width) || width < 1) throw new InputError({ field: "width", expected: "a positive integer", value: String(width) });
   const law = neuronLaw(init, dIn, width, e);
   const method = options.method ?? (law.distribution === "normal" ? "exact" : "monte-carlo");
   if (method === "exact" && law.distribution !== "normal") {
-    throw new InputError(`invalid --method. ${law.name} draws uniform weights, which have no closed form: use monte-carlo. Value: \`exact\`.`);
+    throw new InputError({ field: "method", expected: `monte-carlo for ${law.name}`, value: "exact", note: "It draws uniform weights, which have no closed form." });
   }
   const tol = digits + GUARD_DIGITS;
   let p: HighPrecision;

@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import type { Table } from "../report/formatTable.js";
 import type { Initialisation } from "./initialisation.js";
+import { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
 import { probabilityReport, type ProbabilityMethod, type ProbabilityReport } from "./probabilityReport.js";
 
 /** Options of {@link probabilityTable}. */
@@ -25,8 +26,7 @@ export interface ProbabilityRow extends ProbabilityReport {
 /** Largest number of rows one table may have. */
 export const MAX_TABLE_ROWS = 1_000_000;
 
-/** Default Monte Carlo samples per table cell (a table has many cells). */
-export const DEFAULT_TABLE_SAMPLES = 10_000;
+export { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
 
 /**
  * The probabilities of THEORY.md §5 over a grid of fan-ins, widths and output

@@ -1,9 +1,9 @@
 import type { BreastCancerCell } from "../experiments/breastCancerCell.js";
-import type { StoredCell } from "../experiments/cellStore.js";
-import type { CellSpec } from "../experiments/planCells.js";
+import type { StoredCell } from "../runner/cellStore.js";
+import type { CellSpec } from "../runner/planCells.js";
 import type { ProbabilityCell } from "../experiments/probabilityCell.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
-import { breastCancerSplit } from "../experiments/runCell.js";
+import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
 import type { ToyFlowCell } from "../experiments/toyFlow.js";
 import type { ToyGdCell } from "../experiments/toyGradientDescent.js";
 import { breastCancerSection } from "./breastCancerSection.js";

@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { InternalError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import { networkShape, type Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
@@ -17,7 +17,7 @@ export function componentOf(net: Network<Rational>): { pattern: string; split: S
     .map((k) => {
       const coordinate = split.pathological.includes(k) ? net.W2[0]![k]! : net.b1 ? net.b1[k]! : net.W1[k]![0]!;
       const s = exact.sign(coordinate);
-      if (s === 0) throw new InputError(`internal: split neuron ${k} has a zero defining coordinate`);
+      if (s === 0) throw new InternalError(`split neuron ${k} has a zero defining coordinate`);
       return s > 0 ? "+" : "-";
     })
     .join("");

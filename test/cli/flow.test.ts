@@ -22,8 +22,25 @@ describe("relutopo flow", () => {
     [["--time", "1", "--digits", "9"]],
     [["--time", "1", "--digits", "1001"]],
     [["--time", "1", "--method", "euler"]],
-    [["--time", "20", "--method", "gauss", "--steps", "1"]],
   ])("should reject %j with exit code 2 and one line", (args) => {
     expectBadInput(runCli(["flow", "--net", NET, "--data", DATA, ...args]));
+  });
+
+  it("should exit 3 with one line naming the method, where, and the flag to change when the Gauss-Legendre stage equations diverge", () => {
+    // Arrange: one step of length 20 is far beyond the field's Lipschitz constant.
+    const args = ["flow", "--net", NET, "--data", DATA, "--time", "20", "--method", "gauss", "--steps", "1"];
+    // Act
+    const r = runCli(args);
+    // Assert
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("relutopo: gauss: the stage equations diverge at step length 20; raise --steps\n");
+  });
+
+  it("should integrate the same problem with enough steps (exit 0), so exit 3 above is about the step, not the problem", () => {
+    const r = runCli(["flow", "--net", NET, "--data", DATA, "--time", "1", "--digits", "12", "--method", "gauss", "--steps", "64", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).method).toBe("gauss");
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readInitOptions } from "../../src/cli/commands/probability.js";
+import { readInitOptions } from "../../src/cli/actions/readInitOptions.js";
 import { expectBadInput, runCli } from "../helpers/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-probability-"));

@@ -5,8 +5,7 @@ import { readBreastCancer, splitAndStandardise } from "../../src/experiments/bre
 import { floatInvariants } from "../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { paramLayout } from "../../src/net/paramLayout.js";
-import { planCells, shardCells } from "../../src/experiments/planCells.js";
-import { reproduceConfig, type Scale } from "../../src/experiments/reproduceConfig.js";
+import { reproduceConfig } from "../../src/experiments/reproduceConfig.js";
 import { rescaleToSign } from "../../src/experiments/rescaleToSign.js";
 import { seededRandom } from "../../src/scalar/seededRandom.js";
 import { toyGradientDescent } from "../../src/experiments/toyGradientDescent.js";
@@ -102,28 +101,6 @@ describe("breastCancerCell", () => {
     // Deterministic in (run seed, l, seed); another seed gives another start.
     expect(breastCancerCell(config, split, 1, 3, 0)).toEqual(cell);
     expect(breastCancerCell(config, split, 1, 3, 1).runs[0]!.trainLoss0).not.toBe(cell.runs[0]!.trainLoss0);
-  });
-});
-
-describe("planCells and shardCells", () => {
-  it("should deal every cell of a plan to exactly one shard", () => {
-    fc.assert(
-      fc.property(fc.constantFrom<Scale>("tiny", "quick", "full"), fc.integer({ min: 1, max: 7 }), (scale, count) => {
-        const plan = planCells(reproduceConfig(scale, 3, "all"));
-        const dealt = Array.from({ length: count }, (_, i) => shardCells(plan, i, count).map((c) => c.id)).flat();
-        expect(dealt.sort()).toEqual(plan.map((c) => c.id).sort());
-        expect(new Set(dealt).size).toBe(plan.length);
-      }),
-      { numRuns: 20 },
-    );
-  });
-
-  it("should change a cell's fingerprint with its experiment's configuration only", () => {
-    const a = planCells(reproduceConfig("tiny", 1, "all"));
-    const b = planCells(reproduceConfig("tiny", 2, "all"));
-    const c = planCells(reproduceConfig("tiny", 1, "toy"));
-    expect(a.find((s) => s.id === "toy-gd-good")!.fingerprint).not.toBe(b.find((s) => s.id === "toy-gd-good")!.fingerprint);
-    expect(c.find((s) => s.id === "toy-gd-good")!.fingerprint).toBe(a.find((s) => s.id === "toy-gd-good")!.fingerprint);
   });
 });
 

@@ -1,13 +1,10 @@
 import type { Command } from "commander";
 import { join } from "node:path";
 import { InputError } from "../../errors.js";
-import { checkClaim, type ClaimVerdict } from "../../claims/checkClaim.js";
+import type { ClaimVerdict } from "../../claims/checkClaim.js";
 import type { Claim } from "../../claims/claim.js";
-import { BUILTIN_CLAIMS } from "../../claims/library/index.js";
-import { loadClaims } from "../../claims/loadClaims.js";
-import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { intOption, printJson } from "../options.js";
-import { progressBar } from "../progress.js";
+import type { Outcome, Settle } from "../outcome.js";
 
 interface CheckOptions {
   claim: string[];
@@ -63,7 +60,7 @@ function fileStem(name: string): string {
 }
 
 /** `relutopo check`: property-test claims (the built-in library or a user module) and report shrunk counterexamples. */
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, settle: Settle): void {
   program
     .command("check")
     .description("property-test claims about homogeneous networks with fast-check: theorems should pass, false claims should be refuted with a small counterexample")
@@ -75,7 +72,15 @@ export function registerCheck(program: Command): void {
     .option("--path <P>", "replay path of a counterexample (with a single --claim and its seed)")
     .option("--save <dir>", "write each refuted claim's counterexample as <dir>/<claim>.json (network) and <dir>/<claim>.csv (data)")
     .option("--json", "print JSON")
-    .action(async (opts: CheckOptions) => {
+    .action(settle(async (opts: CheckOptions): Promise<Outcome> => {
+      // The claim library and fast-check load only when a check runs, not for every relutopo command.
+      const [{ checkClaim }, { BUILTIN_CLAIMS }, { loadClaims }, { writeFileAtomic }, { progressBar }] = await Promise.all([
+        import("../../claims/checkClaim.js"),
+        import("../../claims/library/index.js"),
+        import("../../claims/loadClaims.js"),
+        import("../../io/writeFileAtomic.js"),
+        import("../progress.js"),
+      ]);
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
       const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
       if (opts.all && opts.claim.length > 0) throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
@@ -111,8 +116,8 @@ export function registerCheck(program: Command): void {
           `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted (${runs} cases each, seed ${seed})`,
         );
       }
-      if (!ok) process.exitCode = 1;
-    });
+      return { ok };
+    }));
 }
 
 function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): void {

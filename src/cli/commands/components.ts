@@ -1,41 +1,9 @@
 import type { Command } from "commander";
-import { InputError } from "../../errors.js";
-import { networkIn, networkShape } from "../../net/network.js";
-import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { exact, type Rational } from "../../scalar/exact.js";
-import { componentsReport, type ComponentsReport } from "../../symmetry/componentsReport.js";
-import { componentOf } from "../../topology/componentOf.js";
-import { enumerateComponents } from "../../topology/enumerateComponents.js";
-import { splitNeurons } from "../../topology/splitNeurons.js";
-import { readTextFile } from "../../io/readTextFile.js";
-import { intOption, printJson, readNetworkFile } from "../options.js";
-
-interface ComponentsOptions {
-  net?: string;
-  c?: string;
-  cFile?: string;
-  dIn?: string;
-  e?: string;
-  list?: boolean;
-  limit: string;
-  json?: boolean;
-}
-
-/** Parses c values separated by commas, spaces or newlines, exactly. */
-export function parseCList(text: string, what: string): Rational[] {
-  const parts = text.split(/[\s,]+/).filter((p) => p !== "");
-  if (parts.length === 0) throw new InputError(`invalid ${what}. Must list at least one value of c.`);
-  return parts.map((p) => {
-    try {
-      return exact.parse(p);
-    } catch (err) {
-      throw new InputError(`invalid ${what}: ${(err as Error).message}`);
-    }
-  });
-}
+import type { ComponentsCliOptions } from "../actions/componentsAction.js";
+import type { Settle } from "../outcome.js";
 
 /** `relutopo components`: Betti numbers, components, orbits and effective components of H(c). */
-export function registerComponents(program: Command): void {
+export function registerComponents(program: Command, settle: Settle): void {
   program
     .command("components")
     .description("topology of the invariant set H(c): Betti numbers, components (sign patterns of split neurons), strict orbits, effective components")
@@ -47,39 +15,5 @@ export function registerComponents(program: Command): void {
     .option("--list", "list the components as sign patterns over the split neurons")
     .option("--limit <N>", "list at most N components", "64")
     .option("--json", "print JSON")
-    .action((opts: ComponentsOptions, cmd: Command) => {
-      const sources = [opts.net, opts.c, opts.cFile].filter((s) => s !== undefined).length;
-      if (sources !== 1) throw new InputError("invalid options. Give exactly one of --net, --c or --c-file.");
-      const limit = BigInt(intOption(opts.limit, "--limit", 0));
-      let c: Rational[];
-      let dims: { dIn: number; e: number };
-      let own: string | undefined;
-      if (opts.net !== undefined) {
-        if (opts.dIn !== undefined || cmd.getOptionValueSource("e") === "cli") throw new InputError("invalid options. --d-in and --e come from the network with --net; leave them out.");
-        const net = networkIn(readNetworkFile(opts.net), exact);
-        const { dIn, e } = networkShape(net);
-        dims = { dIn, e };
-        c = neuronInvariants(net, exact);
-        own = componentOf(net).pattern;
-      } else {
-        if (opts.dIn === undefined) throw new InputError("invalid options. --c and --c-file need --d-in (and --e, default 1).");
-        dims = { dIn: intOption(opts.dIn, "--d-in", 1), e: intOption(opts.e ?? "1", "--e", 1) };
-        c = opts.c !== undefined ? parseCList(opts.c, "--c") : parseCList(readTextFile(opts.cFile!), `--c-file ${opts.cFile}`);
-      }
-      const report: ComponentsReport & { componentOf?: string; list?: string[] } = componentsReport(c, dims);
-      if (own !== undefined) report.componentOf = own;
-      if (opts.list) report.list = [...enumerateComponents(splitNeurons(c, dims), limit)];
-      if (opts.json) {
-        printJson(report);
-        return;
-      }
-      const r = report;
-      console.log(`H(c) for l = ${r.l}, d_in = ${r.dIn}, e = ${r.e}`);
-      console.log(`Poincaré polynomial: ${r.poincare}`);
-      if (r.betti) console.log(`Betti numbers: ${r.betti.join(", ")}`);
-      console.log(`components: ${r.components}   strict orbits: ${r.strictOrbits}   effective components: ${r.effective}`);
-      console.log(`pathological neurons: [${r.pathological.join(", ")}]   positive-split neurons: [${r.positiveSplit.join(", ")}]`);
-      if (r.componentOf !== undefined) console.log(`this network lies in component ${r.componentOf === "" ? "(the only one)" : r.componentOf}`);
-      if (r.list) r.list.forEach((p) => console.log(`  ${p === "" ? "(connected)" : p}`));
-    });
+    .action(settle(async (opts: ComponentsCliOptions, cmd: Command) => (await import("../actions/componentsAction.js")).componentsAction(opts, cmd)));
 }

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import type { Register } from "../outcome.js";
 import { registerCheck } from "./check.js";
 import { registerComponents } from "./components.js";
 import { registerObstruction } from "./obstruction.js";
@@ -12,5 +12,8 @@ import { registerProbability } from "./probability.js";
 import { registerReproduce } from "./reproduce.js";
 import { registerTable } from "./table.js";
 
-/** Every subcommand of `relutopo`, in the order `--help` lists them. Each command file adds itself here. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerInvariants, registerGd, registerFlow, registerComponents, registerObstruction, registerProbability, registerLaws, registerTable, registerReproduce, registerMerge, registerCheck, registerDemo];
+/**
+ * Every subcommand of `relutopo`, in the order `--help` lists them. Each command file adds itself here.
+ * A registration imports only commander and light constants; its action loads the rest when it runs.
+ */
+export const COMMANDS: readonly Register[] = [registerInvariants, registerGd, registerFlow, registerComponents, registerObstruction, registerProbability, registerLaws, registerTable, registerReproduce, registerMerge, registerCheck, registerDemo];

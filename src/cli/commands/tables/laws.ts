@@ -1,11 +1,9 @@
 import type { Command } from "commander";
-import { InputError } from "../../../errors.js";
-import { lawsTable, widthsGrid } from "../../../laws/lawsTable.js";
-import { formatTable, parseTableFormat } from "../../../report/formatTable.js";
-import { choice, intListOption, intOption } from "../../options.js";
+import type { LawsTableOptions } from "../../actions/lawsTableAction.js";
+import type { Settle } from "../../outcome.js";
 
 /** `relutopo table laws`: certified counts of conservation laws over a grid of architectures. */
-export function registerLawsTable(table: Command): void {
+export function registerLawsTable(table: Command, settle: Settle): void {
   table
     .command("laws")
     .description("certified numbers of conservation laws over a grid of architectures, next to the closed forms of Marcotte et al.")
@@ -14,14 +12,5 @@ export function registerLawsTable(table: Command): void {
     .option("--bias <list>", "no, yes or no,yes", "no")
     .option("--degree <k>", "largest degree of the explicit laws", "2")
     .option("--format <fmt>", "md, csv, json or tex", "md")
-    .action((opts: { widthsGrid: string; activation: string; bias: string; degree: string; format: string }) => {
-      const format = parseTableFormat(opts.format);
-      const layers = opts.widthsGrid.split(";");
-      if (layers.length < 3) throw new InputError(`invalid --widths-grid. Must give at least three layers separated by ';'. Value: \`${opts.widthsGrid}\`.`);
-      const archs = widthsGrid(layers.map((l) => intListOption(l, "--widths-grid", 1, 10_000)));
-      if (archs.length > 10_000) throw new InputError(`invalid --widths-grid. Must describe at most 10000 architectures. Value: \`${opts.widthsGrid}\`.`);
-      const activations = opts.activation.split(",").map((a) => a.trim());
-      const biases = opts.bias.split(",").map((b) => choice(b.trim(), "--bias", ["no", "yes"] as const) === "yes");
-      process.stdout.write(formatTable(lawsTable(archs, activations, biases, intOption(opts.degree, "--degree", 1, 8)), format));
-    });
+    .action(settle(async (opts: LawsTableOptions) => (await import("../../actions/lawsTableAction.js")).lawsTableAction(opts)));
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
-import type { ReproduceConfig } from "./reproduceConfig.js";
+import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 
 /** What a run directory holds: the configuration, and which shard (or all) it computed. */
 export interface RunManifest {

@@ -3,8 +3,9 @@ import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
 import { readCell, writeCell, type StoredCell } from "./cellStore.js";
 import type { CellSpec } from "./planCells.js";
-import type { ReproduceConfig } from "./reproduceConfig.js";
-import { breastCancerSplit, runCell } from "./runCell.js";
+import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
+import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
+import { runCell } from "./runCell.js";
 
 /** Pays the one-off costs of a cell's kind (reading and splitting the data) so that timing it estimates the others. */
 function warmUp(spec: CellSpec, config: ReproduceConfig): void {

@@ -1,5 +1,5 @@
 import type { CellSpec } from "./planCells.js";
-import type { ReproduceConfig } from "./reproduceConfig.js";
+import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { runCell } from "./runCell.js";
 
 /** The task a worker thread of the pool receives. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ExperimentName, ReproduceConfig } from "./reproduceConfig.js";
-import { TOY_STARTS, type ToyStart } from "./toyProblem.js";
+import type { ExperimentName, ReproduceConfig } from "../experiments/reproduceConfig.js";
+import { TOY_STARTS, type ToyStart } from "../experiments/toyProblem.js";
 
 /** What one cell computes. */
 export type CellKey =

@@ -1,0 +1,18 @@
+import { formatTable, parseTableFormat } from "../../report/formatTable.js";
+import { componentsTable } from "../../symmetry/componentsTable.js";
+import { intListOption } from "../options.js";
+
+/** The options of `relutopo table components`. */
+export interface ComponentsTableOptions {
+  dIn: string;
+  e: string;
+  width: string;
+  format: string;
+}
+
+/** `relutopo table components`: builds the table and prints it in the chosen format. */
+export async function componentsTableAction(opts: ComponentsTableOptions): Promise<void> {
+  const format = parseTableFormat(opts.format);
+  const t = componentsTable(intListOption(opts.dIn, "--d-in", 1, 10_000), intListOption(opts.e, "--e", 1, 10_000), intListOption(opts.width, "--width", 1, 200));
+  process.stdout.write(formatTable(t, format));
+}

@@ -1,0 +1,48 @@
+import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
+import { integrateFlow } from "../../flow/integrateFlow.js";
+import { parseLossKind } from "../../net/loss.js";
+import { choice, intOption, printJson } from "../options.js";
+import { progressBar } from "../progress.js";
+import { readDatasetFor, readNetworkFile } from "./inputFiles.js";
+
+/** The options of `relutopo flow`, as commander parsed them. */
+export interface FlowCliOptions {
+  net: string;
+  data: string;
+  time: string;
+  digits: string;
+  method: string;
+  samples: string;
+  steps?: string;
+  loss: string;
+  json?: boolean;
+}
+
+/** `relutopo flow`: parses the options, integrates, prints. */
+export async function flowAction(opts: FlowCliOptions): Promise<void> {
+  const digits = intOption(opts.digits, "--digits", MIN_FLOW_DIGITS, MAX_FLOW_DIGITS);
+  const method = choice<FlowMethod>(opts.method, "--method", FLOW_METHODS);
+  const samples = intOption(opts.samples, "--samples", 0, 100000);
+  const steps = opts.steps === undefined ? undefined : intOption(opts.steps, "--steps", 1);
+  const loss = parseLossKind(opts.loss);
+  const net = readNetworkFile(opts.net);
+  const data = readDatasetFor(opts.data, net);
+  const bar = progressBar(1000, `flow ${method}`);
+  let run;
+  try {
+    run = integrateFlow(net, data, { time: opts.time, digits, method, samples, loss, ...(steps === undefined ? {} : { steps }), onProgress: (f) => bar.update(Math.round(f * 1000)) });
+  } finally {
+    bar.stop();
+  }
+  if (opts.json) {
+    printJson(run);
+    return;
+  }
+  console.log(`gradient flow to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
+  console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
+  run.invariantsT.forEach((c, k) => console.log(`c_${k}  ${run.invariants0[k]}  ->  ${c}`));
+  console.log(`max drift of the c_k: ${run.maxDrift}`);
+  console.log(`kink events: ${run.events.length}`);
+  for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron}, point ${ev.point}: ${ev.kind}`);
+  console.log(run.signChanges.length === 0 ? "no output-weight sign changed" : `output-weight sign changed for neurons ${run.signChanges.join(", ")}`);
+}

@@ -1,0 +1,43 @@
+import { MAX_DIMENSION } from "../../probability/pathologicalProbability.js";
+import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
+import { probabilityReport } from "../../probability/probabilityReport.js";
+import type { InitOptions } from "../commands/probability.js";
+import { intOption, printJson } from "../options.js";
+import { readInitOptions } from "./readInitOptions.js";
+
+/** The options of `relutopo probability`, as commander parsed them. */
+export interface ProbabilityOptions extends InitOptions {
+  dIn: string;
+  width: string;
+  e: string;
+  digits: string;
+  distribution?: boolean;
+  json?: boolean;
+}
+
+/** `relutopo probability`: computes the report for one shape and prints it. */
+export async function probabilityAction(opts: ProbabilityOptions): Promise<void> {
+  const dIn = intOption(opts.dIn, "--d-in", 1, MAX_DIMENSION);
+  const width = intOption(opts.width, "--width", 1, 1_000_000_000);
+  const e = intOption(opts.e, "--e", 1, MAX_DIMENSION);
+  const digits = intOption(opts.digits, "--digits", 1, MAX_PROBABILITY_DIGITS);
+  const { init, method, samples, seed } = readInitOptions(opts);
+  const report = probabilityReport(init, dIn, width, e, { digits, method, samples, seed, distribution: opts.distribution === true });
+  if (opts.json) {
+    printJson(report);
+    return;
+  }
+  const name = "scheme" in init ? init.scheme : `sigma_w^2 = ${init.sigmaW2}, sigma_a^2 = ${init.sigmaA2}`;
+  const lines = [
+    `${name}, d_in = ${dIn}, l = ${width}, e = ${e}${report.rho ? `, rho = sigma_w^2/sigma_a^2 = ${report.rho}` : ""}`,
+    `p  = P(neuron pathological)          = ${report.pNeuron}`,
+    ...(report.closedForm ? [`   = I_{1/(1+rho)}(d_in/2, e/2)      = ${report.closedForm}`] : []),
+    ...(report.ci95 ? [`   Monte Carlo: ${report.hits} of ${report.samples} sampled neurons (seed ${report.seed}), Wilson 95% interval [${report.ci95[0]}, ${report.ci95[1]}]`] : []),
+    `q  = P(neuron splits H(c))           = ${report.pSplit}`,
+    `P(H(c) disconnected) = 1 - (1-q)^l   = ${report.pDisconnected}`,
+    `E[# pathological]    = l p           = ${report.expectedPathological}`,
+    `E[b_0]               = (1+q)^l       = ${report.expectedComponents}`,
+    ...(report.distribution ? ["P(K = k pathological neurons), k = 0..l:", ...report.distribution.map((v, k) => `  ${k}: ${v}`)] : []),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

@@ -1,0 +1,48 @@
+import { InputError } from "../../errors.js";
+import { writeFileAtomic } from "../../io/writeFileAtomic.js";
+import { MAX_DIMENSION } from "../../probability/pathologicalProbability.js";
+import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
+import { MAX_TABLE_ROWS, probabilityRowsTable, probabilityTable } from "../../probability/probabilityTable.js";
+import { formatTable, parseTableFormat } from "../../report/formatTable.js";
+import { PROBABILITY_QUANTITIES, probabilityHeatmapSvg, QUANTITY_TITLES } from "../../report/heatmap.js";
+import type { InitOptions } from "../commands/probability.js";
+import { choice, intListOption, intOption } from "../options.js";
+import { progressBar } from "../progress.js";
+import { readInitOptions } from "./readInitOptions.js";
+
+/** The options of `relutopo table probability`, as commander parsed them. */
+export interface TableProbabilityOptions extends InitOptions {
+  dIn: string;
+  width: string;
+  e: string;
+  digits: string;
+  format: string;
+  plot?: string;
+  plotValue: string;
+  title?: string;
+}
+
+/** `relutopo table probability`: builds the grid, prints the table and writes the heat map when asked. */
+export async function probabilityTableAction(opts: TableProbabilityOptions): Promise<void> {
+  const dIns = intListOption(opts.dIn, "--d-in", 1, MAX_DIMENSION, MAX_TABLE_ROWS);
+  const widths = intListOption(opts.width, "--width", 1, 1_000_000_000, MAX_TABLE_ROWS);
+  const es = intListOption(opts.e, "--e", 1, MAX_DIMENSION, MAX_TABLE_ROWS);
+  const digits = intOption(opts.digits, "--digits", 1, MAX_PROBABILITY_DIGITS);
+  const format = parseTableFormat(opts.format);
+  const plotValue = choice(opts.plotValue, "--plot-value", PROBABILITY_QUANTITIES);
+  const { init, method, samples, seed } = readInitOptions(opts);
+  if (dIns.length * widths.length * es.length > MAX_TABLE_ROWS) {
+    throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${dIns.length * widths.length * es.length}\`.`);
+  }
+  if (opts.plot !== undefined && es.length !== 1) throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
+  const bar = progressBar(dIns.length * widths.length * es.length, "probability");
+  const rows = probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) });
+  bar.stop();
+  const text = formatTable(probabilityRowsTable(rows), format);
+  if (opts.plot !== undefined) {
+    const name = "scheme" in init ? init.scheme : `sigma_w^2 = ${init.sigmaW2}, sigma_a^2 = ${init.sigmaA2}`;
+    const svg = await probabilityHeatmapSvg(rows, { title: opts.title ?? `${name}, e = ${es[0]}: ${QUANTITY_TITLES[plotValue]}`, value: plotValue });
+    writeFileAtomic(opts.plot, svg);
+  }
+  process.stdout.write(text);
+}

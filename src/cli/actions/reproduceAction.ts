@@ -1,0 +1,68 @@
+import { availableParallelism } from "node:os";
+import { InputError } from "../../errors.js";
+import { EXPERIMENTS, type ExperimentName, type Scale } from "../../experiments/reproduceConfig.js";
+import { formatDuration } from "../../report/formatDuration.js";
+import { reproduce } from "../../runner/reproduce.js";
+import { parseShard } from "../commands/reproduce.js";
+import { choice, intOption, printJson } from "../options.js";
+import { progressBar, type Progress } from "../progress.js";
+import { reportWriter } from "./reportWriter.js";
+
+/** The options of `relutopo reproduce`, as commander parsed them. */
+export interface ReproduceCliOptions {
+  out: string;
+  quick?: boolean;
+  scale?: string;
+  seed: string;
+  shard?: string;
+  threads?: string;
+  json?: boolean;
+}
+
+const SCALES: readonly Scale[] = ["tiny", "quick", "full"];
+
+/** `relutopo reproduce`: parses the options, runs the runner's `reproduce`, prints progress and a summary. */
+export async function reproduceAction(experiment: string, opts: ReproduceCliOptions): Promise<void> {
+  const name = choice(experiment, "experiment", [...EXPERIMENTS, "all"] as const) as ExperimentName | "all";
+  if (opts.quick && opts.scale !== undefined && opts.scale !== "quick") throw new InputError(`invalid options. Must not combine --quick with --scale ${opts.scale}. Value: \`--quick --scale ${opts.scale}\`.`);
+  const scale = opts.quick ? "quick" : choice(opts.scale ?? "full", "--scale", SCALES);
+  const seed = intOption(opts.seed, "--seed", 0, 2 ** 31 - 1);
+  const shard = parseShard(opts.shard);
+  const threads = opts.threads === undefined ? availableParallelism() : intOption(opts.threads, "--threads", 1, 1024);
+  const label = shard === null ? "" : ` (shard ${shard.index}/${shard.count})`;
+  // The bar starts after the estimate line, so the two do not overwrite each other.
+  let bar: Progress | undefined;
+  let done = 0;
+  let total = 0;
+  let summary;
+  try {
+    summary = await reproduce({
+      out: opts.out,
+      experiment: name,
+      scale,
+      seed,
+      shard,
+      threads,
+      report: reportWriter,
+      onEstimate: (ms, pending, cached) => {
+        process.stderr.write(`reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"}\n`);
+        bar = progressBar(total, "reproduce");
+        bar.update(done);
+      },
+      onProgress: (d, n) => {
+        done = d;
+        total = n;
+        bar?.update(d);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+  const s = summary;
+  if (opts.json) {
+    printJson({ out: s.out, scale: s.scale, seed: s.seed, experiments: s.experiments, shard: s.shard, cells: s.cells, computed: s.computed, reused: s.reused, files: s.files, seconds: s.seconds });
+    return;
+  }
+  if (shard === null) console.log(`report written to ${opts.out}/index.html (${s.files.filter((f) => f.endsWith(".svg")).length} figures, ${s.files.filter((f) => f.endsWith(".csv")).length} tables, results.json) in ${formatDuration(s.seconds * 1000)}`);
+  else console.log(`shard ${shard.index}/${shard.count}: ${s.cells} cells in ${opts.out}/cells; combine the shards with: relutopo merge DIR… --out DIR`);
+}

@@ -1,0 +1,10 @@
+/**
+ * Limits of the probability layer that `relutopo --help` prints, apart from the
+ * code that uses them so that the help text loads nothing heavy (decimal.js).
+ */
+
+/** Largest number of digits a probability can be asked for. */
+export const MAX_PROBABILITY_DIGITS = 500;
+
+/** Default Monte Carlo samples per table cell (a table has many cells). */
+export const DEFAULT_TABLE_SAMPLES = 10_000;

@@ -1,0 +1,64 @@
+import { InputError } from "../errors.js";
+import { checkOutDir } from "./_internals/checkOutDir.js";
+import { readCell, writeCell, type StoredCell } from "./cellStore.js";
+import { planCells } from "./planCells.js";
+import type { RunReport } from "./runReport.js";
+import { readManifests, writeManifest } from "./runManifest.js";
+
+/** Options of {@link mergeShards}. */
+export interface MergeShardsOptions {
+  /** The shard directories, each written by `reproduce` with a shard. */
+  dirs: readonly string[];
+  /** The run directory the merged cells and the report go to. */
+  out: string;
+  /** Writes the report of the merged run. */
+  report: RunReport;
+}
+
+/** What {@link mergeShards} did: the `relutopo merge --json` object. */
+export interface MergeSummary {
+  out: string;
+  /** Manifests merged (a directory may hold several shards). */
+  shards: number;
+  cells: number;
+  files: string[];
+}
+
+/**
+ * Combines the shards of one run into the run a single process would have
+ * written: checks that every shard comes from the same configuration and that
+ * together they cover every cell, copies the cells into `out`, writes the
+ * whole run's manifest and its report. Nothing is written unless the shards
+ * are complete.
+ *
+ * @param options - the shard directories, the output directory and the report writer
+ * @returns how many shards and cells were merged, and the report files
+ * @throws InputError when `out` is a file, a directory holds no manifest, the shards disagree or a cell is missing
+ * @example (await mergeShards({ dirs: ["shard0", "shard1"], out: "report", report })).shards
+ * // returns 2
+ */
+export async function mergeShards(options: MergeShardsOptions): Promise<MergeSummary> {
+  const { dirs, out } = options;
+  checkOutDir(out);
+  const manifests = dirs.flatMap((d) => readManifests(d).map((m) => ({ dir: d, m })));
+  const config = manifests[0]!.m.config;
+  const text = JSON.stringify(config);
+  for (const { dir, m } of manifests) {
+    if (JSON.stringify(m.config) !== text) throw new InputError(`invalid shards. Must all come from the same reproduce arguments (experiment, scale, seed). Value: \`${dir}\`.`);
+  }
+  const specs = planCells(config);
+  const cells = new Map<string, StoredCell>();
+  const missing: string[] = [];
+  for (const spec of specs) {
+    const found = dirs.map((d) => readCell(d, spec)).find((c) => c !== undefined);
+    if (found) cells.set(spec.id, found);
+    else missing.push(spec.id);
+  }
+  if (missing.length > 0) throw new InputError(`invalid shards. Must cover every cell of the run: ${missing.length} of ${specs.length} missing, first ${missing[0]}. Value: \`${dirs.join(" ")}\`.`);
+  for (const cell of cells.values()) writeCell(out, cell);
+  writeManifest(out, { config, shard: null, cells: specs.map((s) => s.id) });
+  const cellMs = [...cells.values()].reduce((s, c) => s + c.ms, 0);
+  const timing = { note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed", mergedShards: manifests.length, cellSeconds: Math.round(cellMs / 100) / 10 };
+  const files = await options.report({ dir: out, config, specs, cells, timing });
+  return { out, shards: manifests.length, cells: specs.length, files };
+}
