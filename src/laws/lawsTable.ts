@@ -1,4 +1,4 @@
-import type { Table } from "../report/formatTable.js";
+import type { Table } from "../table/table.js";
 import { lawArchitecture } from "./architecture.js";
 import { lawsReport } from "./lawsReport.js";
 

@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import type { Table } from "../report/formatTable.js";
+import type { Table } from "../table/table.js";
 import type { Initialisation } from "./initialisation.js";
 import { probabilityReport, type ProbabilityMethod, type ProbabilityReport } from "./probabilityReport.js";
 

@@ -7,7 +7,7 @@ import { breastCancerSplit } from "../experiments/runCell.js";
 import type { ToyFlowCell } from "../experiments/toyFlow.js";
 import type { ToyGdCell } from "../experiments/toyGradientDescent.js";
 import { breastCancerSection } from "./breastCancerSection.js";
-import { formatTable } from "./formatTable.js";
+import { formatTable } from "../table/formatTable.js";
 import { probabilitySection } from "./probabilitySection.js";
 import { shortNumber } from "./shortNumber.js";
 import { renderReportHtml, renderReportMarkdown, type ReportDocument, type ReportSection } from "./reportPage.js";

@@ -1,5 +1,3 @@
-export type { Table, TableFormat } from "./formatTable.js";
-export { formatTable, parseTableFormat, TABLE_FORMATS } from "./formatTable.js";
 export { renderVegaLite } from "./renderSvg.js";
 export { quadricFigureSpec, type QuadricFigureOptions, type QuadricTrajectory } from "./quadricFigure.js";
 export { lossCurvesSpec, type LossCurve } from "./lossCurvesFigure.js";

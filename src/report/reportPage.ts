@@ -1,4 +1,5 @@
-import { formatTable, type Table } from "./formatTable.js";
+import { formatTable } from "../table/formatTable.js";
+import type { Table } from "../table/table.js";
 
 /** A figure of the report: its file name (`*.svg`), caption and SVG text. */
 export interface ReportFigure {

@@ -1,4 +1,4 @@
-import type { Table } from "../report/formatTable.js";
+import type { Table } from "../table/table.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { componentsReport } from "./componentsReport.js";
 

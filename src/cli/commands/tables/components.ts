@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { formatTable, parseTableFormat } from "../../../report/formatTable.js";
+import { formatTable } from "../../../table/formatTable.js";
+import { parseTableFormat } from "../../../table/parseTableFormat.js";
 import { componentsTable } from "../../../symmetry/componentsTable.js";
 import { intListOption } from "../../options.js";
 

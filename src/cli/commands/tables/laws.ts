@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { InputError } from "../../../errors.js";
 import { lawsTable, widthsGrid } from "../../../laws/lawsTable.js";
-import { formatTable, parseTableFormat } from "../../../report/formatTable.js";
+import { formatTable } from "../../../table/formatTable.js";
+import { parseTableFormat } from "../../../table/parseTableFormat.js";
 import { choice, intListOption, intOption } from "../../options.js";
 
 /** `relutopo table laws`: certified counts of conservation laws over a grid of architectures. */
