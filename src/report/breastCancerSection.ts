@@ -1,8 +1,8 @@
 import type { BreastCancerGroup, BreastCancerSummary } from "../experiments/breastCancerSummary.js";
 import type { BreastCancerConfig } from "../experiments/reproduceConfig.js";
-import { bandFigureSpec, type BandPoint } from "./bandFigure.js";
-import type { ReportSection } from "./reportPage.js";
-import { renderVegaLite } from "./renderSvg.js";
+import { bandFigureSpec, type BandPoint } from "./bandFigureSpec.js";
+import type { ReportSection } from "./reportDocument.js";
+import { renderVegaLite } from "./renderVegaLite.js";
 import { shortNumber } from "./shortNumber.js";
 
 /**

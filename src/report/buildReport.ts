@@ -6,7 +6,9 @@ import { formatTable } from "../table/formatTable.js";
 import { breastCancerSection } from "./breastCancerSection.js";
 import { probabilitySection } from "./probabilitySection.js";
 import { shortNumber } from "./shortNumber.js";
-import { renderReportHtml, renderReportMarkdown, type ReportDocument, type ReportSection } from "./reportPage.js";
+import type { ReportDocument, ReportSection } from "./reportDocument.js";
+import { renderReportHtml } from "./renderReportHtml.js";
+import { renderReportMarkdown } from "./renderReportMarkdown.js";
 import { toySection } from "./toySection.js";
 
 /** Versions and timings recorded beside the numbers. */

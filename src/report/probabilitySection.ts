@@ -1,8 +1,8 @@
 import type { ProbabilityCell } from "../experiments/probabilityCell.js";
 import type { ProbabilitySummary } from "../experiments/probabilitySummary.js";
 import type { ProbabilityConfig } from "../experiments/reproduceConfig.js";
-import { probabilityHeatmapSvg } from "./heatmap.js";
-import type { ReportSection } from "./reportPage.js";
+import { probabilityHeatmapSvg } from "./probabilityHeatmapSvg.js";
+import type { ReportSection } from "./reportDocument.js";
 import { shortNumber } from "./shortNumber.js";
 
 const SCHEME_NAMES: Record<string, string> = { "kaiming-normal": "Kaiming (He) normal", "xavier-normal": "Xavier (Glorot) normal", "lecun-normal": "LeCun normal" };

@@ -3,10 +3,10 @@ import type { ToyPoint } from "../experiments/toyGradientDescent.js";
 import { TOY_OBSTRUCTED_FLOOR, TOY_STARTS } from "../experiments/toyProblem.js";
 import type { ToyCells, ToySummary } from "../experiments/toySummary.js";
 import { parseRational } from "../scalar/parseRational.js";
-import { lossCurvesSpec, type LossCurve } from "./lossCurvesFigure.js";
-import { quadricFigureSpec } from "./quadricFigure.js";
-import type { ReportSection } from "./reportPage.js";
-import { renderVegaLite } from "./renderSvg.js";
+import { lossCurvesSpec, type LossCurve } from "./lossCurvesSpec.js";
+import { quadricFigureSpec } from "./quadricFigureSpec.js";
+import type { ReportSection } from "./reportDocument.js";
+import { renderVegaLite } from "./renderVegaLite.js";
 import { shortNumber } from "./shortNumber.js";
 
 /** An exact rational's text as the nearest double, for drawing. */

@@ -5,7 +5,7 @@ import { MAX_DIMENSION } from "../../../probability/pathologicalProbability.js";
 import { DEFAULT_TABLE_SAMPLES, MAX_TABLE_ROWS, probabilityRowsTable, probabilityTable } from "../../../probability/probabilityTable.js";
 import { formatTable } from "../../../table/formatTable.js";
 import { parseTableFormat } from "../../../table/parseTableFormat.js";
-import { PROBABILITY_QUANTITIES, probabilityHeatmapSvg, QUANTITY_TITLES } from "../../../report/heatmap.js";
+import { PROBABILITY_QUANTITIES, probabilityHeatmapSvg, QUANTITY_TITLES } from "../../../report/probabilityHeatmapSvg.js";
 import { writeFileAtomic } from "../../../io/writeFileAtomic.js";
 import { choice, intListOption, intOption } from "../../options.js";
 import { progressBar } from "../../progress.js";

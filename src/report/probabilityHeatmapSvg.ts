@@ -82,6 +82,6 @@ export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options
     config: { view: { stroke: null } },
   };
   // vega takes about a second to load: only when a heat map is drawn, not at every start of the CLI
-  const { renderVegaLite } = await import("./renderSvg.js");
+  const { renderVegaLite } = await import("./renderVegaLite.js");
   return renderVegaLite(spec);
 }
