@@ -3,7 +3,7 @@ import { exact } from "../scalar/exact.js";
 import { effectiveComponentCount } from "../symmetry/effectiveComponentCount.js";
 import { obstruction } from "../symmetry/obstruction.js";
 import { componentOf } from "../topology/componentOf.js";
-import { componentCount } from "../topology/splitNeurons.js";
+import { componentCount } from "../topology/componentCount.js";
 import { TOY_NETS, type ToyStart } from "./toyProblem.js";
 
 /** The topology of one toy start, exact: components of H(c), its own component, and whether the target is reachable. */

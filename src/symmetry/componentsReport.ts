@@ -1,8 +1,13 @@
 import type { Rational } from "../scalar/exact.js";
-import { checkDims, type QuadricDims } from "../topology/neuronKinds.js";
-import { bettiNumbers, canExpand, formatFactors, formatPolynomial, poincareFactors } from "../topology/poincarePolynomial.js";
+import { checkDims, type QuadricDims } from "../topology/checkDims.js";
+import { bettiNumbers } from "../topology/bettiNumbers.js";
+import { canExpand } from "../topology/canExpand.js";
+import { formatFactors } from "../topology/formatFactors.js";
+import { formatPolynomial } from "../topology/formatPolynomial.js";
+import { poincareFactors } from "../topology/poincareFactors.js";
 import { signCounts } from "../topology/signCounts.js";
-import { componentCount, splitNeurons } from "../topology/splitNeurons.js";
+import { componentCount } from "../topology/componentCount.js";
+import { splitNeurons } from "../topology/splitNeurons.js";
 import { effectiveComponentCount } from "./effectiveComponentCount.js";
 import { strictOrbitCount } from "./strictOrbitCount.js";
 
