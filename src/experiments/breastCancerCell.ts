@@ -1,9 +1,9 @@
 import type { BreastCancerConfig } from "./reproduceConfig.js";
-import type { StandardisedSplit } from "./breastCancerData.js";
+import { defaultInit } from "./defaultInit.js";
 import { floatKernel } from "./floatKernel.js";
-import { floatInvariants, floatLayout, type FloatLayout } from "./floatLayout.js";
+import { floatInvariants, floatLayout } from "./floatLayout.js";
 import { rescaleToSign } from "./rescaleToSign.js";
-import { seededRandom } from "./seededRandom.js";
+import type { StandardisedSplit } from "./splitAndStandardise.js";
 import { trainFloat } from "./trainFloat.js";
 
 /** One training run of the sweep: width l, l₊ non-pathological neurons at initialisation, one seed. */
@@ -32,20 +32,6 @@ export interface BreastCancerCell {
   /** Neurons pathological at PyTorch's default initialisation, before any rescaling. */
   naturallyPathological: number;
   runs: BreastCancerRun[];
-}
-
-/**
- * PyTorch's default `nn.Linear` initialisation of the two-layer network:
- * every weight and bias uniform in (−1/√fan_in, 1/√fan_in).
- */
-export function defaultInit(L: FloatLayout, key: string): Float64Array {
-  const rng = seededRandom(key);
-  const p = new Float64Array(L.size);
-  const b1 = 1 / Math.sqrt(L.d);
-  const b2 = 1 / Math.sqrt(L.l);
-  for (let q = 0; q < L.W2; q++) p[q] = rng.uniform(-b1, b1);
-  for (let q = L.W2; q < L.size; q++) p[q] = rng.uniform(-b2, b2);
-  return p;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { breastCancerCell } from "./breastCancerCell.js";
-import { readBreastCancer, splitAndStandardise, type StandardisedSplit } from "./breastCancerData.js";
+import { readBreastCancer } from "./readBreastCancer.js";
+import { splitAndStandardise, type StandardisedSplit } from "./splitAndStandardise.js";
 import type { CellSpec } from "./planCells.js";
 import { probabilityCell } from "./probabilityCell.js";
 import type { ReproduceConfig } from "./reproduceConfig.js";

@@ -2,11 +2,6 @@ import type { Table } from "../table/table.js";
 import { lawArchitecture } from "./architecture.js";
 import { lawsReport } from "./lawsReport.js";
 
-/** Every architecture of a grid: one width list per layer, all combinations in order. */
-export function widthsGrid(perLayer: readonly (readonly number[])[]): number[][] {
-  return perLayer.reduce<number[][]>((acc, options) => acc.flatMap((prefix) => options.map((w) => [...prefix, w])), [[]]);
-}
-
 /**
  * The rows of `relutopo table laws`: for each architecture, activation and
  * bias setting, the certified number of conservation laws next to the closed

@@ -1,5 +1,4 @@
 import { InputError } from "../errors.js";
-import type { Table } from "../table/table.js";
 import type { Initialisation } from "./initialisation.js";
 import { probabilityReport, type ProbabilityMethod, type ProbabilityReport } from "./probabilityReport.js";
 
@@ -52,32 +51,4 @@ export function probabilityTable(init: Initialisation, dIns: number[], widths: n
     }
   }
   return rows;
-}
-
-/** The columns a probability table prints, in order. */
-export const PROBABILITY_COLUMNS = ["dIn", "width", "e", "pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"] as const;
-
-/**
- * Rows as a {@link Table} for `formatTable`: the shape, then the five
- * probabilities; `rho` (exact) for closed forms, or the Monte Carlo `hits`,
- * `samples` and Wilson 95 % bounds `ciLow`, `ciHigh`.
- */
-export function probabilityRowsTable(rows: ProbabilityRow[]): Table {
-  const mc = rows.length > 0 && rows[0]!.ci95 !== undefined;
-  const columns: string[] = [...PROBABILITY_COLUMNS.slice(0, 3), ...(mc ? [] : ["rho"]), ...PROBABILITY_COLUMNS.slice(3), ...(mc ? ["ciLow", "ciHigh", "hits", "samples"] : [])];
-  return {
-    columns,
-    rows: rows.map((r) => [
-      String(r.dIn),
-      String(r.width),
-      String(r.e),
-      ...(mc ? [] : [r.rho ?? ""]),
-      r.pNeuron,
-      r.pSplit,
-      r.pDisconnected,
-      r.expectedPathological,
-      r.expectedComponents,
-      ...(mc ? [r.ci95![0], r.ci95![1], r.hits!, r.samples!] : []),
-    ]),
-  };
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../../../errors.js";
-import { lawsTable, widthsGrid } from "../../../laws/lawsTable.js";
+import { lawsTable } from "../../../laws/lawsTable.js";
+import { widthsGrid } from "../../../laws/widthsGrid.js";
 import { formatTable } from "../../../table/formatTable.js";
 import { parseTableFormat } from "../../../table/parseTableFormat.js";
 import { choice, intListOption, intOption } from "../../options.js";
