@@ -3,13 +3,13 @@ import type { CellSpec } from "../experiments/planCells.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { summariseRun } from "../experiments/summariseRun.js";
 import { formatTable } from "../table/formatTable.js";
-import { breastCancerSection } from "./breastCancerSection.js";
-import { probabilitySection } from "./probabilitySection.js";
+import { breastCancerSection } from "./_internals/breastCancerSection.js";
+import { probabilitySection } from "./_internals/probabilitySection.js";
 import { shortNumber } from "./shortNumber.js";
 import type { ReportDocument, ReportSection } from "./reportDocument.js";
 import { renderReportHtml } from "./renderReportHtml.js";
 import { renderReportMarkdown } from "./renderReportMarkdown.js";
-import { toySection } from "./toySection.js";
+import { toySection } from "./_internals/toySection.js";
 
 /** Versions and timings recorded beside the numbers. */
 export interface ReportMeta {

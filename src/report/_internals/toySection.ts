@@ -1,13 +1,13 @@
-import type { ToyConfig } from "../experiments/reproduceConfig.js";
-import type { ToyPoint } from "../experiments/toyGradientDescent.js";
-import { TOY_OBSTRUCTED_FLOOR, TOY_STARTS } from "../experiments/toyProblem.js";
-import type { ToyCells, ToySummary } from "../experiments/toySummary.js";
-import { parseRational } from "../scalar/parseRational.js";
-import { lossCurvesSpec, type LossCurve } from "./lossCurvesSpec.js";
-import { quadricFigureSpec } from "./quadricFigureSpec.js";
-import type { ReportSection } from "./reportDocument.js";
-import { renderVegaLite } from "./renderVegaLite.js";
-import { shortNumber } from "./shortNumber.js";
+import type { ToyConfig } from "../../experiments/reproduceConfig.js";
+import type { ToyPoint } from "../../experiments/toyGradientDescent.js";
+import { TOY_OBSTRUCTED_FLOOR, TOY_STARTS } from "../../experiments/toyProblem.js";
+import type { ToyCells, ToySummary } from "../../experiments/toySummary.js";
+import { parseRational } from "../../scalar/parseRational.js";
+import { lossCurvesSpec, type LossCurve } from "../lossCurvesSpec.js";
+import { quadricFigureSpec } from "../quadricFigureSpec.js";
+import type { ReportSection } from "../reportDocument.js";
+import { renderVegaLite } from "../renderVegaLite.js";
+import { shortNumber } from "../shortNumber.js";
 
 /** An exact rational's text as the nearest double, for drawing. */
 const ratNumber = (text: string): number => {
@@ -27,6 +27,7 @@ const neuronPath = (points: readonly ToyPoint[], k: number): [number, number, nu
  * @param cells - the cells, for the trajectories drawn
  * @param summary - the numbers the text quotes, from `toySummary`
  * @returns the section, ready for the page
+ * @internal
  */
 export async function toySection(config: ToyConfig, cells: ToyCells, summary: ToySummary): Promise<ReportSection> {
   const { gd, flow } = cells;

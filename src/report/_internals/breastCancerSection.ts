@@ -1,9 +1,9 @@
-import type { BreastCancerGroup, BreastCancerSummary } from "../experiments/breastCancerSummary.js";
-import type { BreastCancerConfig } from "../experiments/reproduceConfig.js";
-import { bandFigureSpec, type BandPoint } from "./bandFigureSpec.js";
-import type { ReportSection } from "./reportDocument.js";
-import { renderVegaLite } from "./renderVegaLite.js";
-import { shortNumber } from "./shortNumber.js";
+import type { BreastCancerGroup, BreastCancerSummary } from "../../experiments/breastCancerSummary.js";
+import type { BreastCancerConfig } from "../../experiments/reproduceConfig.js";
+import { bandFigureSpec, type BandPoint } from "../bandFigureSpec.js";
+import type { ReportSection } from "../reportDocument.js";
+import { renderVegaLite } from "../renderVegaLite.js";
+import { shortNumber } from "../shortNumber.js";
 
 /**
  * The breast-cancer section: mean test loss ± one standard error over seeds,
@@ -13,6 +13,7 @@ import { shortNumber } from "./shortNumber.js";
  * @param config - the configuration the cells ran with
  * @param summary - the numbers, from `breastCancerSummary`
  * @returns the section, ready for the page
+ * @internal
  */
 export async function breastCancerSection(config: BreastCancerConfig, summary: BreastCancerSummary): Promise<ReportSection> {
   const { widths, groups, table, effectZeroToOne: effect01, effectOneToAll: effect1l, neurons, naturallyPathological: natural, pathologicalFraction, split, pathologicalSignChanges: signChanges, maxInvariantDrift: maxDrift } = summary;

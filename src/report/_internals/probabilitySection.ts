@@ -1,9 +1,9 @@
-import type { ProbabilityCell } from "../experiments/probabilityCell.js";
-import type { ProbabilitySummary } from "../experiments/probabilitySummary.js";
-import type { ProbabilityConfig } from "../experiments/reproduceConfig.js";
-import { probabilityHeatmapSvg } from "./probabilityHeatmapSvg.js";
-import type { ReportSection } from "./reportDocument.js";
-import { shortNumber } from "./shortNumber.js";
+import type { ProbabilityCell } from "../../experiments/probabilityCell.js";
+import type { ProbabilitySummary } from "../../experiments/probabilitySummary.js";
+import type { ProbabilityConfig } from "../../experiments/reproduceConfig.js";
+import { probabilityHeatmapSvg } from "../probabilityHeatmapSvg.js";
+import type { ReportSection } from "../reportDocument.js";
+import { shortNumber } from "../shortNumber.js";
 
 const SCHEME_NAMES: Record<string, string> = { "kaiming-normal": "Kaiming (He) normal", "xavier-normal": "Xavier (Glorot) normal", "lecun-normal": "LeCun normal" };
 
@@ -16,6 +16,7 @@ const SCHEME_NAMES: Record<string, string> = { "kaiming-normal": "Kaiming (He) n
  * @param cells - one cell per scheme, for the heat maps and tables
  * @param summary - the corner values, from `probabilitySummary`
  * @returns the section, ready for the page
+ * @internal
  */
 export async function probabilitySection(config: ProbabilityConfig, cells: readonly ProbabilityCell[], summary: ProbabilitySummary): Promise<ReportSection> {
   const figures: ReportSection["figures"] = [];
