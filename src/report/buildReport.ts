@@ -29,7 +29,14 @@ export interface ReportFile {
  * (self-contained), `report.md`, one SVG per figure, one CSV per table and
  * `results.json` with every number the text quotes. A pure function of
  * (config, cells) apart from `meta.timing`, so a sharded run merged gives the
- * same files as a single run.
+ * same files as a single run. The numbers come from `summariseRun` in the
+ * experiments layer; this function only renders them.
+ *
+ * @param config - the run's configuration
+ * @param specs - every cell of the run, in plan order
+ * @param cells - the finished cells by id
+ * @param meta - versions and timings to record
+ * @returns the files in writing order (index.html last) and the contents of results.json
  */
 export async function buildReport(config: ReproduceConfig, specs: readonly CellSpec[], cells: ReadonlyMap<string, StoredCell>, meta: ReportMeta): Promise<{ files: ReportFile[]; results: Record<string, unknown> }> {
   const run = summariseRun(config, specs, cells);
