@@ -33,6 +33,12 @@ export const DEFAULT_TABLE_SAMPLES = 10_000;
  * are seeded from (seed, d_in, width, e), so each equals the single-value
  * `probabilityReport` with the same seed and sample count.
  *
+ * @param init - the initialisation
+ * @param dIns - fan-ins d_in
+ * @param widths - widths l
+ * @param es - output dimensions e
+ * @param options - digits, method, samples and seed
+ * @returns one row per (e, d_in, l)
  * @throws InputError for an empty grid, more than MAX_TABLE_ROWS rows, or any bad cell input
  * @example probabilityTable({ scheme: "lecun-normal" }, [2], [1, 2], [1], { digits: 5 }).map((r) => r.pNeuron) // returns ["0.42265", "0.29289"]
  */

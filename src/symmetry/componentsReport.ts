@@ -32,6 +32,10 @@ export interface ComponentsReport {
 /**
  * The topology of H(c) = Q(c_1) × … × Q(c_l) and the symmetry counts of its components.
  *
+ * @param c - the invariants c_k of the hidden neurons
+ * @param dims - d_in and e of the quadrics
+ * @returns sign counts, components, Betti numbers or the factored Poincaré polynomial, and orbit counts
+ * @throws InputError unless d_in and e are positive integers
  * @example componentsReport(["-2", "-3"].map(exact.parse), { dIn: 2, e: 1 }).effective // returns "3"
  */
 export function componentsReport(c: readonly Rational[], dims: QuadricDims): ComponentsReport {
