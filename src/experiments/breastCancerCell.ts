@@ -40,6 +40,13 @@ export interface BreastCancerCell {
  * non-pathological and the others pathological (the function is the same for
  * every l₊: only the invariants c_k differ), each trained by full-batch GD on
  * BCE with logits. Deterministic in (runSeed, l, seed).
+ *
+ * @param config - the sweep's configuration
+ * @param split - the standardised train/test split
+ * @param runSeed - the run's seed
+ * @param l - the width
+ * @param seed - the seed within the sweep
+ * @returns one run per l₊ = 0 … l, and how many neurons the default initialisation made pathological
  */
 export function breastCancerCell(config: BreastCancerConfig, split: StandardisedSplit, runSeed: number, l: number, seed: number): BreastCancerCell {
   const L = floatLayout(split.d, l, 1, config.hiddenBias, config.outputBias);

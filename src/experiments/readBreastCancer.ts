@@ -16,6 +16,9 @@ export interface LabelledData {
  * Reads the breast-cancer CSV (header `569,30,malignant,benign`, then 30
  * features and the label per row).
  *
+ * @param path - the CSV file (default: the copy in `data/`)
+ * @returns the features and labels
+ * @example readBreastCancer().X.length // returns 569
  * @throws InputError when the file is missing or malformed
  */
 export function readBreastCancer(path: string = BREAST_CANCER_CSV): LabelledData {

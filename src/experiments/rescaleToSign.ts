@@ -9,6 +9,10 @@ import type { FloatLayout } from "./floatLayout.js";
  * for `ratio` and `1/ratio`. Works in place; a neuron with w̃_k = 0 or a_k = 0
  * is left alone (no λ changes its sign of c_k).
  *
+ * @param p - the flat parameter vector, changed in place
+ * @param L - its layout
+ * @param k - the hidden neuron
+ * @param ratio - the ‖w̃_k‖ / ‖a_k‖ wanted
  * @returns λ, or 1 when the neuron was left alone
  */
 export function rescaleToSign(p: Float64Array, L: FloatLayout, k: number, ratio: number): number {

@@ -16,6 +16,11 @@ export interface StandardisedSplit {
  * Shuffles the rows with a seeded Fisher–Yates, holds out `testFraction` of
  * them, and standardises every feature to zero mean and unit variance with the
  * mean and (population) standard deviation of the training rows only.
+ *
+ * @param data - the features and labels
+ * @param seedKey - the seed key of the shuffle
+ * @param testFraction - the fraction of rows held out
+ * @returns both parts, standardised, and the rows each holds
  */
 export function splitAndStandardise(data: LabelledData, seedKey: string, testFraction: number): StandardisedSplit {
   const n = data.X.length;

@@ -22,6 +22,10 @@ export interface ToyTopology {
  * The topology layer's verdict on a toy start (THEORY.md §3–4): the components
  * of H(c), the one the start lies in, and whether it contains a network with
  * two positive output weights.
+ *
+ * @param start - which start
+ * @returns the component counts, the start's component, and the verdict
+ * @example toyTopology("obstructed").obstructed // returns true
  */
 export function toyTopology(start: ToyStart): ToyTopology {
   const net = networkIn(TOY_NETS[start], exact);
