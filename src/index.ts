@@ -3,6 +3,7 @@
  * flow in homogeneous (ReLU-type) networks. The library API, layer by layer.
  */
 export * from "./errors.js";
+export * from "./table/index.js";
 export * from "./scalar/index.js";
 export * from "./net/index.js";
 export * from "./invariants/index.js";

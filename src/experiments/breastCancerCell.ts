@@ -1,10 +1,10 @@
 import type { BreastCancerConfig } from "./reproduceConfig.js";
-import type { StandardisedSplit } from "./breastCancerData.js";
+import { defaultInit } from "./defaultInit.js";
 import { floatInvariants } from "../net/kernels/floatInvariants.js";
 import { floatKernel } from "../net/kernels/floatKernel.js";
-import { paramLayout, type ParamLayout } from "../net/paramLayout.js";
+import { paramLayout } from "../net/paramLayout.js";
 import { rescaleToSign } from "./rescaleToSign.js";
-import { seededRandom } from "../scalar/seededRandom.js";
+import type { StandardisedSplit } from "./splitAndStandardise.js";
 import { trainFloat } from "./trainFloat.js";
 
 /** One training run of the sweep: width l, l₊ non-pathological neurons at initialisation, one seed. */
@@ -36,27 +36,18 @@ export interface BreastCancerCell {
 }
 
 /**
- * PyTorch's default `nn.Linear` initialisation of the two-layer network:
- * every weight and bias uniform in (−1/√fan_in, 1/√fan_in).
- */
-export function defaultInit(L: ParamLayout, key: string): Float64Array {
-  const rng = seededRandom(key);
-  const p = new Float64Array(L.size);
-  const b1 = 1 / Math.sqrt(L.widths[0]!);
-  const b2 = 1 / Math.sqrt(L.widths[1]!);
-  // The first layer (W1, b1) fills θ up to W2, the second the rest.
-  const W2 = L.weightOffset[1]!;
-  for (let q = 0; q < W2; q++) p[q] = rng.uniform(-b1, b1);
-  for (let q = W2; q < L.size; q++) p[q] = rng.uniform(-b2, b2);
-  return p;
-}
-
-/**
  * Trains one (width l, seed) cell of the breast-cancer sweep: one initial
  * network, then for each l₊ = 0 … l the neurons 0 … l₊−1 rescaled to be
  * non-pathological and the others pathological (the function is the same for
  * every l₊: only the invariants c_k differ), each trained by full-batch GD on
  * BCE with logits. Deterministic in (runSeed, l, seed).
+ *
+ * @param config - the sweep's configuration
+ * @param split - the standardised train/test split
+ * @param runSeed - the run's seed
+ * @param l - the width
+ * @param seed - the seed within the sweep
+ * @returns one run per l₊ = 0 … l, and how many neurons the default initialisation made pathological
  */
 export function breastCancerCell(config: BreastCancerConfig, split: StandardisedSplit, runSeed: number, l: number, seed: number): BreastCancerCell {
   const L = paramLayout([split.d, l, 1], [config.hiddenBias, config.outputBias], { kind: "relu" });

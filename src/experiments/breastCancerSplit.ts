@@ -1,4 +1,5 @@
-import { readBreastCancer, splitAndStandardise, type StandardisedSplit } from "./breastCancerData.js";
+import { readBreastCancer } from "./readBreastCancer.js";
+import { splitAndStandardise, type StandardisedSplit } from "./splitAndStandardise.js";
 import type { ReproduceConfig } from "./reproduceConfig.js";
 
 let cachedSplit: { key: string; split: StandardisedSplit } | undefined;

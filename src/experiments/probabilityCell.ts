@@ -15,6 +15,10 @@ export interface ProbabilityCell {
  * The probability heat map of one normal initialisation scheme over the grid of
  * fan-ins and widths, from the probability layer (THEORY.md §5: p is an
  * incomplete beta; P(disconnected) = 1 − (1 − q)^l).
+ *
+ * @param config - the probability configuration (grid, e, digits)
+ * @param scheme - the scheme's name, e.g. `kaiming-normal`
+ * @returns p and P(H(c) disconnected) for every (d_in, l)
  */
 export function probabilityCell(config: ProbabilityConfig, scheme: string): ProbabilityCell {
   const rows = probabilityTable({ scheme: parseInitScheme(scheme) }, config.dIn, config.widths, [config.e], { digits: config.digits });

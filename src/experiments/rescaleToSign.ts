@@ -9,7 +9,10 @@ import { incomingSlots, outgoingSlots, type ParamLayout } from "../net/paramLayo
  * for `ratio` and `1/ratio`. Works in place; a neuron with w̃_k = 0 or a_k = 0
  * is left alone (no λ changes its sign of c_k).
  *
+ * @param p - the flat parameter vector, changed in place
+ * @param L - its layout
  * @param k - a neuron of the first hidden layer
+ * @param ratio - the ‖w̃_k‖ / ‖a_k‖ wanted
  * @returns λ, or 1 when the neuron was left alone
  */
 export function rescaleToSign(p: Float64Array, L: ParamLayout, k: number, ratio: number): number {

@@ -25,6 +25,10 @@ type Params = { W1?: string[][]; b1?: string[]; W2?: string[][] };
  * Integrates the gradient flow of the toy problem from one start at
  * `config.flowDigits` digits with the flow layer's Taylor integrator (kink
  * events included), up to the time gradient descent covers (steps × η).
+ *
+ * @param config - the toy configuration (digits, time, samples)
+ * @param start - which start
+ * @returns losses, invariants and their drift, kink events, sign changes and the sampled trajectory
  */
 export function toyFlow(config: ToyConfig, start: ToyStart): ToyFlowCell {
   const method = "taylor";

@@ -42,6 +42,10 @@ export interface ToyGdCell {
  * steps would take hours); 50-digit decimals keep every number to 50 digits and
  * let the report check the drift identity c(θ − ηg) − c(θ) = η²(‖g_w‖² − ‖g_a‖²)
  * to ~1e−48, which float could not.
+ *
+ * @param config - the toy configuration (steps, η, digits)
+ * @param start - which start
+ * @returns losses, invariants and their drift, sign changes and the sampled trajectory
  */
 export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCell {
   const S = decimal(config.gdDigits);

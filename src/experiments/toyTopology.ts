@@ -3,7 +3,7 @@ import { exact } from "../scalar/exact.js";
 import { effectiveComponentCount } from "../symmetry/effectiveComponentCount.js";
 import { obstruction } from "../symmetry/obstruction.js";
 import { componentOf } from "../topology/componentOf.js";
-import { componentCount } from "../topology/splitNeurons.js";
+import { componentCount } from "../topology/componentCount.js";
 import { TOY_NETS, type ToyStart } from "./toyProblem.js";
 
 /** The topology of one toy start, exact: components of H(c), its own component, and whether the target is reachable. */
@@ -22,6 +22,10 @@ export interface ToyTopology {
  * The topology layer's verdict on a toy start (THEORY.md §3–4): the components
  * of H(c), the one the start lies in, and whether it contains a network with
  * two positive output weights.
+ *
+ * @param start - which start
+ * @returns the component counts, the start's component, and the verdict
+ * @example toyTopology("obstructed").obstructed // returns true
  */
 export function toyTopology(start: ToyStart): ToyTopology {
   const net = networkIn(TOY_NETS[start], exact);

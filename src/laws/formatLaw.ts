@@ -4,6 +4,9 @@ import type { RationalPolynomial } from "./explicitLaws.js";
  * Prints a polynomial readably with the given variable names:
  * `w11^2 + w12^2 - a1^2`, `2*w11*w21 - 1/2*a1`, terms in the canonical order.
  *
+ * @param poly - the polynomial, as (monomial, coefficient) pairs
+ * @param names - a name per variable
+ * @returns the polynomial's text
  * @example formatLaw([["\u0000\u0000", new Fraction(1)], ["\u0001\u0001", new Fraction(-1)]], ["w11", "a1"]) // returns "w11^2 - a1^2"
  */
 export function formatLaw(poly: RationalPolynomial, names: readonly string[]): string {

@@ -14,4 +14,5 @@ export type { KnownLawCount } from "./knownLawCount.js";
 export { knownLawCount } from "./knownLawCount.js";
 export type { LawsReport } from "./lawsReport.js";
 export { lawsReport } from "./lawsReport.js";
-export { lawsTable, widthsGrid } from "./lawsTable.js";
+export { lawsTable } from "./lawsTable.js";
+export { widthsGrid } from "./widthsGrid.js";

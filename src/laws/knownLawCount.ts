@@ -18,6 +18,9 @@ export interface KnownLawCount {
  *   entries are independent, and when r > m they are tied by the vanishing
  *   (m+1)-minors: the count is the dimension of the symmetric matrices of
  *   rank ≤ m, r·m − m(m−1)/2 (d = e = 1, r = 3: 5, not 6).
+ *
+ * @param arch - the architecture
+ * @returns the count and where it comes from, or undefined when no closed form is known
  */
 export function knownLawCount(arch: LawArchitecture): KnownLawCount | undefined {
   const w = arch.widths;

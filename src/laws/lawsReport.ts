@@ -30,6 +30,9 @@ export interface LawsReport {
  * Discovers, counts and certifies the conservation laws of an architecture
  * (see `conservationLaws`), in the shape `relutopo laws --json` prints.
  *
+ * @param arch - the architecture
+ * @param options - the degree of the laws searched, and how to certify them
+ * @returns the count, its bounds and certificate, the laws, and the closed form where one is known
  * @example lawsReport(lawArchitecture([3, 4, 1])).count // returns "4"
  */
 export function lawsReport(arch: LawArchitecture, options: ConservationLawsOptions = {}): LawsReport {

@@ -1,16 +1,17 @@
-import type { Table } from "../report/formatTable.js";
+import type { Table } from "../table/table.js";
 import { lawArchitecture } from "./architecture.js";
 import { lawsReport } from "./lawsReport.js";
-
-/** Every architecture of a grid: one width list per layer, all combinations in order. */
-export function widthsGrid(perLayer: readonly (readonly number[])[]): number[][] {
-  return perLayer.reduce<number[][]>((acc, options) => acc.flatMap((prefix) => options.map((w) => [...prefix, w])), [[]]);
-}
 
 /**
  * The rows of `relutopo table laws`: for each architecture, activation and
  * bias setting, the certified number of conservation laws next to the closed
  * form of Marcotte et al. where one is known.
+ *
+ * @param architectures - width lists, input first
+ * @param activations - activation names
+ * @param biases - with and/or without hidden biases
+ * @param degree - the degree of the laws searched (default 2)
+ * @returns the table, one row per architecture, activation and bias setting
  */
 export function lawsTable(architectures: readonly (readonly number[])[], activations: readonly string[], biases: readonly boolean[], degree = 2): Table {
   const rows: string[][] = [];

@@ -13,4 +13,5 @@ export { monteCarloProbability, DEFAULT_SAMPLES, MAX_SAMPLES, type MonteCarloCou
 export { wilsonInterval, CONFIDENCE_LEVELS } from "./wilsonInterval.js";
 export { binomialDistribution, MAX_DISTRIBUTION_WIDTH } from "./binomialDistribution.js";
 export { probabilityReport, type ProbabilityReport, type ProbabilityReportOptions, type ProbabilityMethod } from "./probabilityReport.js";
-export { probabilityTable, probabilityRowsTable, PROBABILITY_COLUMNS, DEFAULT_TABLE_SAMPLES, MAX_TABLE_ROWS, type ProbabilityRow, type ProbabilityTableOptions } from "./probabilityTable.js";
+export { probabilityTable, DEFAULT_TABLE_SAMPLES, MAX_TABLE_ROWS, type ProbabilityRow, type ProbabilityTableOptions } from "./probabilityTable.js";
+export { probabilityRowsTable, PROBABILITY_COLUMNS } from "./probabilityRowsTable.js";

@@ -64,6 +64,12 @@ export interface ProbabilityReport {
  * `e` outputs, under an initialisation: exact closed forms for Gaussian laws,
  * seeded Monte Carlo with a Wilson 95 % interval for uniform ones.
  *
+ * @param init - the initialisation
+ * @param dIn - the fan-in of a hidden neuron
+ * @param width - the number of hidden neurons
+ * @param e - the number of outputs (default 1)
+ * @param options - digits, method, samples and seed
+ * @returns the probabilities, as decimal text
  * @throws InputError for bad dimensions, digits, samples, seed, or exact method with a uniform law
  * @example probabilityReport({ scheme: "kaiming-normal" }, 2, 2, 1, { digits: 6 }).closedForm // returns "1 - sqrt(2)/2"
  */

@@ -1,5 +1,4 @@
 import { InputError } from "../errors.js";
-import type { Table } from "../report/formatTable.js";
 import type { Initialisation } from "./initialisation.js";
 import { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
 import { probabilityReport, type ProbabilityMethod, type ProbabilityReport } from "./probabilityReport.js";
@@ -34,6 +33,12 @@ export { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
  * are seeded from (seed, d_in, width, e), so each equals the single-value
  * `probabilityReport` with the same seed and sample count.
  *
+ * @param init - the initialisation
+ * @param dIns - fan-ins d_in
+ * @param widths - widths l
+ * @param es - output dimensions e
+ * @param options - digits, method, samples and seed
+ * @returns one row per (e, d_in, l)
  * @throws InputError for an empty grid, more than MAX_TABLE_ROWS rows, or any bad cell input
  * @example probabilityTable({ scheme: "lecun-normal" }, [2], [1, 2], [1], { digits: 5 }).map((r) => r.pNeuron) // returns ["0.42265", "0.29289"]
  */
@@ -52,32 +57,4 @@ export function probabilityTable(init: Initialisation, dIns: number[], widths: n
     }
   }
   return rows;
-}
-
-/** The columns a probability table prints, in order. */
-export const PROBABILITY_COLUMNS = ["dIn", "width", "e", "pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"] as const;
-
-/**
- * Rows as a {@link Table} for `formatTable`: the shape, then the five
- * probabilities; `rho` (exact) for closed forms, or the Monte Carlo `hits`,
- * `samples` and Wilson 95 % bounds `ciLow`, `ciHigh`.
- */
-export function probabilityRowsTable(rows: ProbabilityRow[]): Table {
-  const mc = rows.length > 0 && rows[0]!.ci95 !== undefined;
-  const columns: string[] = [...PROBABILITY_COLUMNS.slice(0, 3), ...(mc ? [] : ["rho"]), ...PROBABILITY_COLUMNS.slice(3), ...(mc ? ["ciLow", "ciHigh", "hits", "samples"] : [])];
-  return {
-    columns,
-    rows: rows.map((r) => [
-      String(r.dIn),
-      String(r.width),
-      String(r.e),
-      ...(mc ? [] : [r.rho ?? ""]),
-      r.pNeuron,
-      r.pSplit,
-      r.pDisconnected,
-      r.expectedPathological,
-      r.expectedComponents,
-      ...(mc ? [r.ci95![0], r.ci95![1], r.hits!, r.samples!] : []),
-    ]),
-  };
 }

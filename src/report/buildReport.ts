@@ -1,17 +1,15 @@
-import type { BreastCancerCell } from "../experiments/breastCancerCell.js";
 import type { StoredCell } from "../runner/cellStore.js";
 import type { CellSpec } from "../runner/planCells.js";
-import type { ProbabilityCell } from "../experiments/probabilityCell.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
-import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
-import type { ToyFlowCell } from "../experiments/toyFlow.js";
-import type { ToyGdCell } from "../experiments/toyGradientDescent.js";
-import { breastCancerSection } from "./breastCancerSection.js";
-import { formatTable } from "./formatTable.js";
-import { probabilitySection } from "./probabilitySection.js";
+import { summariseRun } from "../experiments/summariseRun.js";
+import { formatTable } from "../table/formatTable.js";
+import { breastCancerSection } from "./_internals/breastCancerSection.js";
+import { probabilitySection } from "./_internals/probabilitySection.js";
 import { shortNumber } from "./shortNumber.js";
-import { renderReportHtml, renderReportMarkdown, type ReportDocument, type ReportSection } from "./reportPage.js";
-import { toySection } from "./toySection.js";
+import type { ReportDocument, ReportSection } from "./reportDocument.js";
+import { renderReportHtml } from "./renderReportHtml.js";
+import { renderReportMarkdown } from "./renderReportMarkdown.js";
+import { toySection } from "./_internals/toySection.js";
 
 /** Versions and timings recorded beside the numbers. */
 export interface ReportMeta {
@@ -31,10 +29,17 @@ export interface ReportFile {
  * (self-contained), `report.md`, one SVG per figure, one CSV per table and
  * `results.json` with every number the text quotes. A pure function of
  * (config, cells) apart from `meta.timing`, so a sharded run merged gives the
- * same files as a single run.
+ * same files as a single run. The numbers come from `summariseRun` in the
+ * experiments layer; this function only renders them.
+ *
+ * @param config - the run's configuration
+ * @param specs - every cell of the run, in plan order
+ * @param cells - the finished cells by id
+ * @param meta - versions and timings to record
+ * @returns the files in writing order (index.html last) and the contents of results.json
  */
 export async function buildReport(config: ReproduceConfig, specs: readonly CellSpec[], cells: ReadonlyMap<string, StoredCell>, meta: ReportMeta): Promise<{ files: ReportFile[]; results: Record<string, unknown> }> {
-  const result = <T>(spec: CellSpec): T | null => (cells.get(spec.id)?.result ?? null) as T | null;
+  const run = summariseRun(config, specs, cells);
   const sections: ReportSection[] = [];
   const results: Record<string, unknown> = {
     relutopo: meta.versions.relutopo,
@@ -44,26 +49,17 @@ export async function buildReport(config: ReproduceConfig, specs: readonly CellS
     experiments: config.experiments,
     config: { toy: config.toy, breastCancer: config.breastCancer, probability: config.probability },
   };
-  if (config.experiments.includes("toy")) {
-    const find = (kind: "toy-gd" | "toy-flow", start: string): CellSpec => specs.find((s) => s.key.kind === kind && "start" in s.key && s.key.start === start)!;
-    const gd = { obstructed: result<ToyGdCell>(find("toy-gd", "obstructed"))!, good: result<ToyGdCell>(find("toy-gd", "good"))! };
-    const flow = { obstructed: result<ToyFlowCell>(find("toy-flow", "obstructed")), good: result<ToyFlowCell>(find("toy-flow", "good")) };
-    const toy = await toySection(config.toy, { gd, flow });
-    sections.push(toy.section);
-    results.toy = toy.results;
+  if (run.toy) {
+    sections.push(await toySection(config.toy, run.toy.cells, run.toy.summary));
+    results.toy = run.toy.summary.results;
   }
-  if (config.experiments.includes("breast-cancer")) {
-    const bcCells = specs.filter((s) => s.key.kind === "breast-cancer").map((s) => result<BreastCancerCell>(s)!);
-    const split = breastCancerSplit(config);
-    const bc = await breastCancerSection(config.breastCancer, bcCells, { train: split.train.n, test: split.test.n });
-    sections.push(bc.section);
-    results.breastCancer = bc.results;
+  if (run.breastCancer) {
+    sections.push(await breastCancerSection(config.breastCancer, run.breastCancer.summary));
+    results.breastCancer = run.breastCancer.summary.results;
   }
-  if (config.experiments.includes("probability")) {
-    const probCells = specs.filter((s) => s.key.kind === "probability").map((s) => result<ProbabilityCell>(s)!);
-    const prob = await probabilitySection(config.probability, probCells);
-    sections.push(prob.section);
-    results.probability = prob.results;
+  if (run.probability) {
+    sections.push(await probabilitySection(config.probability, run.probability.cells, run.probability.summary));
+    results.probability = run.probability.summary.results;
   }
   results.timing = meta.timing;
   const glance: string[] = [];

@@ -1,6 +1,9 @@
 /**
  * A duration for people: "45 s", "3 min 20 s", "2 h 05 min".
  *
+ * @param ms - milliseconds (negative counts as 0)
+ * @returns the duration rounded to the second
+ *
  * @example formatDuration(200_000) // returns "3 min 20 s"
  */
 export function formatDuration(ms: number): string {

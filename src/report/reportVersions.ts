@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 
 /**
  * relutopo's version from its package.json, and the versions of Node and the
- * plotting libraries (loaded here on demand, as in renderSvg.ts).
+ * plotting libraries (loaded here on demand, as in renderVegaLite.ts).
+ *
+ * @returns versions by name: relutopo, node, vega, vega-lite
  */
 export async function reportVersions(): Promise<Record<string, string>> {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

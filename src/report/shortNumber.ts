@@ -2,6 +2,10 @@
  * A number for running text: 4 significant digits, exponent form below 1e−3,
  * from a decimal string or a number (the full value stays in results.json).
  *
+ * @param value - a number, or its decimal text
+ * @param digits - significant digits (default 4)
+ * @returns the short text; 0 and non-finite values as `String` prints them
+ *
  * @example shortNumber("0.00079142947707124445519") // returns "7.914e-4"
  */
 export function shortNumber(value: string | number, digits = 4): string {

@@ -1,8 +1,13 @@
 import type { Rational } from "../scalar/exact.js";
-import { checkDims, type QuadricDims } from "../topology/neuronKinds.js";
-import { bettiNumbers, canExpand, formatFactors, formatPolynomial, poincareFactors } from "../topology/poincarePolynomial.js";
+import { checkDims, type QuadricDims } from "../topology/checkDims.js";
+import { bettiNumbers } from "../topology/bettiNumbers.js";
+import { canExpand } from "../topology/canExpand.js";
+import { formatFactors } from "../topology/formatFactors.js";
+import { formatPolynomial } from "../topology/formatPolynomial.js";
+import { poincareFactors } from "../topology/poincareFactors.js";
 import { signCounts } from "../topology/signCounts.js";
-import { componentCount, splitNeurons } from "../topology/splitNeurons.js";
+import { componentCount } from "../topology/componentCount.js";
+import { splitNeurons } from "../topology/splitNeurons.js";
 import { effectiveComponentCount } from "./effectiveComponentCount.js";
 import { strictOrbitCount } from "./strictOrbitCount.js";
 
@@ -27,6 +32,10 @@ export interface ComponentsReport {
 /**
  * The topology of H(c) = Q(c_1) × … × Q(c_l) and the symmetry counts of its components.
  *
+ * @param c - the invariants c_k of the hidden neurons
+ * @param dims - d_in and e of the quadrics
+ * @returns sign counts, components, Betti numbers or the factored Poincaré polynomial, and orbit counts
+ * @throws InputError unless d_in and e are positive integers
  * @example componentsReport(["-2", "-3"].map(exact.parse), { dIn: 2, e: 1 }).effective // returns "3"
  */
 export function componentsReport(c: readonly Rational[], dims: QuadricDims): ComponentsReport {

@@ -1,4 +1,4 @@
-import type { Table } from "../report/formatTable.js";
+import type { Table } from "../table/table.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { componentsReport } from "./componentsReport.js";
 
@@ -7,6 +7,12 @@ import { componentsReport } from "./componentsReport.js";
  * of l into (#c<0, #c=0, #c>0), the topology of H(c) and its orbit counts,
  * strict orbits both when all c are distinct and when all c are equal within
  * a sign class (c = −1, 0, 1).
+ *
+ * @param dIns - fan-ins d_in
+ * @param es - output dimensions e
+ * @param widths - widths l
+ * @returns the table, one row per (d_in, e, l, split)
+ * @example componentsTable([2], [1], [1]).rows.length // returns 3
  */
 export function componentsTable(dIns: number[], es: number[], widths: number[]): Table {
   const rows: string[][] = [];

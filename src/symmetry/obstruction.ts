@@ -27,6 +27,10 @@ export interface ObstructionVerdict {
  * independent (H(c) is a product), so the question is whether the free
  * neurons can cover both shortfalls.
  *
+ * @param net - the network θ, exact
+ * @param needPositive - output weights that must be positive
+ * @param needNegative - output weights that must be negative
+ * @returns whether the component of θ is obstructed, and why
  * @throws InputError unless the output is scalar and the requirements are non-negative integers
  */
 export function obstruction(net: Network<Rational>, needPositive: number, needNegative: number): ObstructionVerdict {

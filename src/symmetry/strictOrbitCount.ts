@@ -8,6 +8,9 @@ import type { SplitNeurons } from "../topology/splitNeurons.js";
  * group of equal c among the split neurons, so an orbit is fixed by the
  * number of "+" in each group: the count is Π over groups of (size + 1).
  *
+ * @param c - the invariants c_k of the hidden neurons
+ * @param split - their split neurons, from `splitNeurons`
+ * @returns the number of orbits
  * @example strictOrbitCount([-1, -1, 2].map(exact.parse), split) // returns 3n when e = 1, d_in ≥ 2
  */
 export function strictOrbitCount(c: readonly Rational[], split: SplitNeurons): bigint {

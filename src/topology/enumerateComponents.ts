@@ -5,6 +5,11 @@ import type { SplitNeurons } from "./splitNeurons.js";
  * (in index order): "+" / "-" is the sign of a_k for a pathological neuron
  * and of its single incoming weight for a positive-split one. Patterns come
  * in binary order with "+" as 0, so "++…+" first; `limit` stops early.
+ *
+ * @param split - the split neurons, from `splitNeurons`
+ * @param limit - stop after this many patterns (default: all 2^{#split})
+ * @returns a generator of sign patterns such as "+-"
+ * @example [...enumerateComponents({ pathological: [0, 1], positiveSplit: [], all: [0, 1] })] // returns ["++", "+-", "-+", "--"]
  */
 export function* enumerateComponents(split: SplitNeurons, limit?: bigint): Generator<string> {
   const k = split.all.length;

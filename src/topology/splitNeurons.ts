@@ -1,5 +1,6 @@
 import type { Rational } from "../scalar/exact.js";
-import { neuronKind, type QuadricDims } from "./neuronKinds.js";
+import type { QuadricDims } from "./checkDims.js";
+import { neuronKind } from "./neuronKind.js";
 
 /** The neurons that split H(c), by kind, as 0-based indices in order. */
 export interface SplitNeurons {
@@ -11,7 +12,14 @@ export interface SplitNeurons {
   all: number[];
 }
 
-/** Finds the split neurons of H(c). */
+/**
+ * Finds the split neurons of H(c): those whose sphere is S⁰.
+ *
+ * @param c - the invariants c_k of the hidden neurons
+ * @param dims - d_in and e of the quadrics
+ * @returns their indices by kind, and all of them in index order
+ * @example splitNeurons([exact.parse("-1"), exact.parse("2")], { dIn: 3, e: 1 }).all // returns [0]
+ */
 export function splitNeurons(c: readonly Rational[], dims: QuadricDims): SplitNeurons {
   const out: SplitNeurons = { pathological: [], positiveSplit: [], all: [] };
   c.forEach((v, k) => {
@@ -21,9 +29,4 @@ export function splitNeurons(c: readonly Rational[], dims: QuadricDims): SplitNe
     if (kind === "pathological" || kind === "positiveSplit") out.all.push(k);
   });
   return out;
-}
-
-/** b₀ = 2^{#split neurons}, in BigInt. */
-export function componentCount(split: SplitNeurons): bigint {
-  return 1n << BigInt(split.all.length);
 }

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { breastCancerCell, defaultInit } from "../../src/experiments/breastCancerCell.js";
-import { readBreastCancer, splitAndStandardise } from "../../src/experiments/breastCancerData.js";
+import { breastCancerCell } from "../../src/experiments/breastCancerCell.js";
+import { defaultInit } from "../../src/experiments/defaultInit.js";
+import { readBreastCancer } from "../../src/experiments/readBreastCancer.js";
+import { splitAndStandardise } from "../../src/experiments/splitAndStandardise.js";
 import { floatInvariants } from "../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { paramLayout } from "../../src/net/paramLayout.js";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration } from "../../src/report/formatDuration.js";
-import { renderReportHtml, renderReportMarkdown, type ReportDocument } from "../../src/report/reportPage.js";
+import type { ReportDocument } from "../../src/report/reportDocument.js";
+import { renderReportHtml } from "../../src/report/renderReportHtml.js";
+import { renderReportMarkdown } from "../../src/report/renderReportMarkdown.js";
 import { shortNumber } from "../../src/report/shortNumber.js";
 
 describe("renderReportHtml and renderReportMarkdown", () => {

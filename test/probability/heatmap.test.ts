@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { probabilityTable } from "../../src/probability/probabilityTable.js";
-import { probabilityHeatmapSvg } from "../../src/report/heatmap.js";
+import { probabilityHeatmapSvg } from "../../src/report/probabilityHeatmapSvg.js";
 
 describe("probabilityHeatmapSvg", () => {
   it("should draw one coloured cell per (d_in, l) with labelled axes, a legend and a title", async () => {

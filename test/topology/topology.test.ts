@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exact, type Rational } from "../../src/scalar/exact.js";
-import { bettiNumbers, formatPolynomial, poincareFactors } from "../../src/topology/poincarePolynomial.js";
+import { bettiNumbers } from "../../src/topology/bettiNumbers.js";
+import { formatPolynomial } from "../../src/topology/formatPolynomial.js";
+import { poincareFactors } from "../../src/topology/poincareFactors.js";
 import { signCounts } from "../../src/topology/signCounts.js";
-import { componentCount, splitNeurons } from "../../src/topology/splitNeurons.js";
+import { componentCount } from "../../src/topology/componentCount.js";
+import { splitNeurons } from "../../src/topology/splitNeurons.js";
 import { enumerateComponents } from "../../src/topology/enumerateComponents.js";
 import { componentOf } from "../../src/topology/componentOf.js";
 import { componentsReport } from "../../src/symmetry/componentsReport.js";

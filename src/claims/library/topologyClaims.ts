@@ -4,9 +4,11 @@ import { effectiveComponentCount } from "../../symmetry/effectiveComponentCount.
 import { obstruction } from "../../symmetry/obstruction.js";
 import { strictOrbitCount } from "../../symmetry/strictOrbitCount.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { bettiNumbers, poincareFactors } from "../../topology/poincarePolynomial.js";
+import { bettiNumbers } from "../../topology/bettiNumbers.js";
+import { poincareFactors } from "../../topology/poincareFactors.js";
 import { signCounts } from "../../topology/signCounts.js";
-import { componentCount, splitNeurons } from "../../topology/splitNeurons.js";
+import { componentCount } from "../../topology/componentCount.js";
+import { splitNeurons } from "../../topology/splitNeurons.js";
 import { arbInvariantVector } from "../arbitraries/arbInvariantVector.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { defineClaim, type Claim } from "../claim.js";

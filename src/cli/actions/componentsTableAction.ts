@@ -1,4 +1,5 @@
-import { formatTable, parseTableFormat } from "../../report/formatTable.js";
+import { formatTable } from "../../table/formatTable.js";
+import { parseTableFormat } from "../../table/parseTableFormat.js";
 import { componentsTable } from "../../symmetry/componentsTable.js";
 import { intListOption } from "../options.js";
 

@@ -1,6 +1,8 @@
 import { InputError } from "../../errors.js";
-import { lawsTable, widthsGrid } from "../../laws/lawsTable.js";
-import { formatTable, parseTableFormat } from "../../report/formatTable.js";
+import { lawsTable } from "../../laws/lawsTable.js";
+import { widthsGrid } from "../../laws/widthsGrid.js";
+import { formatTable } from "../../table/formatTable.js";
+import { parseTableFormat } from "../../table/parseTableFormat.js";
 import { choice, intListOption, intOption } from "../options.js";
 
 /** The options of `relutopo table laws`. */

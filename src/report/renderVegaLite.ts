@@ -6,6 +6,10 @@ import type { TopLevelSpec } from "vega-lite";
  * Every figure relutopo writes goes through here, so all share one look.
  * vega and vega-lite are loaded on first use: they take ~0.5 s to import,
  * which commands that draw nothing should not pay.
+ *
+ * @param spec - a Vega-Lite specification
+ * @returns the SVG text
+ * @example await renderVegaLite(bandFigureSpec(points, options)) // returns "<svg …"
  */
 export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
   const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);

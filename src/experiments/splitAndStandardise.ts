@@ -1,44 +1,6 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
-import { InputError } from "../errors.js";
 import type { FloatData } from "../net/kernels/floatKernel.js";
 import { seededRandom } from "../scalar/seededRandom.js";
-
-/** The Wisconsin diagnostic data shipped in `data/`, relative to this module (src/ or dist/). */
-export const BREAST_CANCER_CSV: string = fileURLToPath(new URL("../../data/breast_cancer.csv", import.meta.url));
-
-/** The raw data: 30 features per row and a 0/1 label (1 = benign). */
-export interface LabelledData {
-  readonly X: number[][];
-  readonly y: number[];
-}
-
-/**
- * Reads the breast-cancer CSV (header `569,30,malignant,benign`, then 30
- * features and the label per row).
- *
- * @throws InputError when the file is missing or malformed
- */
-export function readBreastCancer(path: string = BREAST_CANCER_CSV): LabelledData {
-  let rows: string[][];
-  try {
-    rows = parse(readFileSync(path, "utf8"), { skip_empty_lines: true, trim: true, relax_column_count: true });
-  } catch (err) {
-    throw new InputError(`invalid breast-cancer data at ${path}: ${(err as Error).message}`);
-  }
-  const [n, d] = (rows[0] ?? []).map(Number);
-  if (n === undefined || d === undefined || rows.length !== n + 1) throw new InputError(`invalid breast-cancer data at ${path}. Must have the header row n,d,… and n rows. Value: \`${rows[0]?.join(",")}\`.`);
-  const X: number[][] = [];
-  const y: number[] = [];
-  for (const row of rows.slice(1)) {
-    const v = row.map(Number);
-    if (v.length !== d + 1 || v.some((x) => !Number.isFinite(x))) throw new InputError(`invalid breast-cancer row. Must be ${d} numbers and a label. Value: \`${row.join(",")}\`.`);
-    X.push(v.slice(0, d));
-    y.push(v[d]!);
-  }
-  return { X, y };
-}
+import type { LabelledData } from "./readBreastCancer.js";
 
 /** A train/test split, standardised with the training statistics. */
 export interface StandardisedSplit {
@@ -54,6 +16,11 @@ export interface StandardisedSplit {
  * Shuffles the rows with a seeded Fisher–Yates, holds out `testFraction` of
  * them, and standardises every feature to zero mean and unit variance with the
  * mean and (population) standard deviation of the training rows only.
+ *
+ * @param data - the features and labels
+ * @param seedKey - the seed key of the shuffle
+ * @param testFraction - the fraction of rows held out
+ * @returns both parts, standardised, and the rows each holds
  */
 export function splitAndStandardise(data: LabelledData, seedKey: string, testFraction: number): StandardisedSplit {
   const n = data.X.length;

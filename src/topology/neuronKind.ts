@@ -1,5 +1,5 @@
-import { InputError } from "../errors.js";
 import { exact, type Rational } from "../scalar/exact.js";
+import type { QuadricDims } from "./checkDims.js";
 
 /**
  * What one hidden neuron's quadric Q(c) = {‖w‖² − ‖a‖² = c} ⊂ R^{d_in} × R^e is
@@ -10,25 +10,17 @@ import { exact, type Rational } from "../scalar/exact.js";
  */
 export type NeuronKind = "pathological" | "positiveSplit" | "negative" | "positive" | "zero";
 
-/** Sizes of the quadrics: d_in = fan-in of a hidden neuron (d + 1 with a hidden bias), e = outputs. */
-export interface QuadricDims {
-  dIn: number;
-  e: number;
-}
-
-/** @throws InputError unless d_in and e are positive integers */
-export function checkDims({ dIn, e }: QuadricDims): void {
-  if (!Number.isSafeInteger(dIn) || dIn < 1) throw new InputError(`invalid d_in. Must be a positive integer. Value: \`${dIn}\`.`);
-  if (!Number.isSafeInteger(e) || e < 1) throw new InputError(`invalid e. Must be a positive integer. Value: \`${e}\`.`);
-}
-
-/** The kind of a neuron with invariant c, decided exactly from the sign of c. */
+/**
+ * The kind of a neuron with invariant c, decided exactly from the sign of c.
+ *
+ * @param c - the neuron's invariant ‖w‖² − ‖a‖²
+ * @param dims - d_in and e of its quadric
+ * @returns its kind; `pathological` and `positiveSplit` split H(c)
+ * @example neuronKind(exact.parse("-1"), { dIn: 3, e: 1 }) // returns "pathological"
+ */
 export function neuronKind(c: Rational, dims: QuadricDims): NeuronKind {
   const s = exact.sign(c);
   if (s === 0) return "zero";
   if (s < 0) return dims.e === 1 ? "pathological" : "negative";
   return dims.dIn === 1 ? "positiveSplit" : "positive";
 }
-
-/** Whether a kind splits H(c) in two. */
-export const isSplit = (kind: NeuronKind): boolean => kind === "pathological" || kind === "positiveSplit";

@@ -22,7 +22,14 @@ export interface BandFigureOptions {
   integerX?: boolean;
 }
 
-/** Mean lines with markers and a shaded band (e.g. ± one standard error), one colour per series. */
+/**
+ * Mean lines with markers and a shaded band (e.g. ± one standard error), one colour per series.
+ *
+ * @param points - the mean and band of every series at every x
+ * @param options - title, axis and legend labels, series order
+ * @returns a Vega-Lite specification, for `renderVegaLite`
+ * @example bandFigureSpec([{ series: "l = 1", x: 0, mean: 1, lo: 0.9, hi: 1.1 }], { title: "T", xTitle: "x", yTitle: "y", seriesTitle: "s", seriesOrder: ["l = 1"] }).width // returns 480
+ */
 export function bandFigureSpec(points: readonly BandPoint[], options: BandFigureOptions): TopLevelSpec {
   const color = { field: "series", type: "nominal" as const, title: options.seriesTitle, sort: options.seriesOrder, scale: { scheme: "viridis" } };
   const x = { field: "x", type: "quantitative" as const, title: options.xTitle, axis: options.integerX ? { tickMinStep: 1, format: "d" } : {} };

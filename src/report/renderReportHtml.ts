@@ -1,37 +1,4 @@
-import { formatTable, type Table } from "./formatTable.js";
-
-/** A figure of the report: its file name (`*.svg`), caption and SVG text. */
-export interface ReportFigure {
-  file: string;
-  caption: string;
-  svg: string;
-}
-
-/** A table of the report, written as `file` (CSV) and shown in the page. */
-export interface ReportTable {
-  file: string;
-  caption: string;
-  table: Table;
-  /** Show at most this many rows in the page (the CSV has them all). */
-  showRows?: number;
-}
-
-/** One section: a heading, paragraphs of plain text, figures and tables. */
-export interface ReportSection {
-  id: string;
-  title: string;
-  paragraphs: string[];
-  figures: ReportFigure[];
-  tables: ReportTable[];
-}
-
-/** The whole report. */
-export interface ReportDocument {
-  title: string;
-  intro: string[];
-  sections: ReportSection[];
-  footer: string[];
-}
+import type { ReportDocument, ReportTable } from "./reportDocument.js";
 
 const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -52,6 +19,10 @@ function htmlTable(t: ReportTable): string {
 /**
  * The report as one self-contained HTML page: every figure inline as SVG, no
  * scripts, no fonts or styles fetched from the network.
+ *
+ * @param doc - title, introduction, sections and footer
+ * @returns the page's text
+ * @example renderReportHtml({ title: "T", intro: [], sections: [], footer: [] }).startsWith("<!DOCTYPE html>") // returns true
  */
 export function renderReportHtml(doc: ReportDocument): string {
   const sections = doc.sections
@@ -86,20 +57,4 @@ ${sections}
 </body>
 </html>
 `;
-}
-
-/** The same report as Markdown, with the figures as linked SVG files and the tables inline. */
-export function renderReportMarkdown(doc: ReportDocument): string {
-  const out: string[] = [`# ${doc.title}`, "", ...doc.intro.flatMap((p) => [p, ""])];
-  for (const s of doc.sections) {
-    out.push(`## ${s.title}`, "", ...s.paragraphs.flatMap((p) => [p, ""]));
-    for (const f of s.figures) out.push(`![${f.caption}](${f.file})`, "", `*${f.caption}*`, "");
-    for (const t of s.tables) {
-      const shown = t.showRows === undefined ? t.table : { columns: t.table.columns, rows: t.table.rows.slice(0, t.showRows) };
-      out.push(`**${t.caption}** (CSV: [${t.file}](${t.file}))`, "", formatTable(shown, "md").trimEnd(), "");
-      if (shown.rows.length < t.table.rows.length) out.push(`First ${shown.rows.length} of ${t.table.rows.length} rows.`, "");
-    }
-  }
-  out.push("---", "", ...doc.footer.flatMap((p) => [p, ""]));
-  return out.join("\n");
 }

@@ -10,6 +10,13 @@ export interface LossCurve {
 /**
  * Loss against training time on a log scale, one colour per start and one
  * dash per method (gradient descent at time step·η, or the gradient flow).
+ * Points with a loss ≤ 0 are left out: the log scale cannot show them.
+ *
+ * @param title - the figure's title
+ * @param curves - one (time, loss) curve per start and method
+ * @param floor - a dashed horizontal rule with its label, if any
+ * @returns a Vega-Lite specification, for `renderVegaLite`
+ * @example lossCurvesSpec("T", []).height // returns 300
  */
 export function lossCurvesSpec(title: string, curves: readonly LossCurve[], floor?: { value: number; label: string }): TopLevelSpec {
   const values = curves.flatMap((c) => c.points.filter(([, v]) => v > 0).map(([t, loss], order) => ({ start: c.start, method: c.method, t, loss, order })));

@@ -34,6 +34,8 @@ export interface HeatmapOptions {
  * rendered in Node through `renderVegaLite`).
  *
  * @param rows - table rows with `dIn`, `width` (or `l`) and the chosen field as decimal text
+ * @param options - title, and the field to colour by
+ * @returns the SVG text
  * @throws InputError when there are no rows or a row lacks the field
  * @example await probabilityHeatmapSvg(probabilityTable({ scheme: "xavier-normal" }, [1, 2], [1, 2, 3], [1]), { title: "Xavier normal" }) // returns "<svg …"
  */
@@ -82,6 +84,6 @@ export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options
     config: { view: { stroke: null } },
   };
   // vega takes about a second to load: only when a heat map is drawn, not at every start of the CLI
-  const { renderVegaLite } = await import("./renderSvg.js");
+  const { renderVegaLite } = await import("./renderVegaLite.js");
   return renderVegaLite(spec);
 }

@@ -1,22 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { InputError } from "../errors.js";
-
-/** The table formats every `relutopo table …` command writes. */
-export type TableFormat = "md" | "csv" | "json" | "tex";
-
-export const TABLE_FORMATS: readonly TableFormat[] = ["md", "csv", "json", "tex"];
-
-/** A table: column names and rows of cell texts (counts and exact values already printed). */
-export interface Table {
-  columns: string[];
-  rows: string[][];
-}
-
-/** Parses `md`, `csv`, `json` or `tex`. @throws InputError otherwise */
-export function parseTableFormat(text: string): TableFormat {
-  if ((TABLE_FORMATS as readonly string[]).includes(text)) return text as TableFormat;
-  throw new InputError(`invalid format. Must be one of ${TABLE_FORMATS.join(", ")}. Value: \`${text}\`.`);
-}
+import type { Table, TableFormat } from "./table.js";
 
 const TEX_SPECIAL: Record<string, string> = {
   "\\": "\\textbackslash{}",
@@ -39,6 +22,9 @@ function tex(cell: string): string {
  * Prints a table as Markdown, CSV (RFC 4180), JSON (an array of objects keyed
  * by column) or a LaTeX `tabular` that compiles on its own inside a document.
  *
+ * @param table - column names and rows of cell texts
+ * @param format - `md`, `csv`, `json` or `tex`
+ * @returns the printed table, ending in a newline
  * @example formatTable({ columns: ["l", "b0"], rows: [["2", "4"]] }, "csv") // returns "l,b0\n2,4\n"
  */
 export function formatTable(table: Table, format: TableFormat): string {

@@ -25,7 +25,12 @@ type Row = Record<string, string | number>;
  * Vega-Lite line and point marks on projected coordinates: the hyperquadric
  * w² + b² − a² = c as a wireframe (rings of constant a, meridians of constant
  * angle; two sheets when c < 0, one when c > 0), the coordinate axes, and each
- * trajectory with its start (circle) and end (square).
+ * trajectory with its start (circle) and end (square). The projection and
+ * the wireframe are drawing only: every number drawn comes from the cells.
+ *
+ * @param options - title, c, trajectories and camera angles
+ * @returns a Vega-Lite specification, for `renderVegaLite`
+ * @example quadricFigureSpec({ title: "T", c: -1, trajectories: [] }).layer.length // returns 5
  */
 export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
   const az = ((options.azimuth ?? 35) * Math.PI) / 180;
