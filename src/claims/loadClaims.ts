@@ -1,20 +1,30 @@
 import { existsSync } from "node:fs";
 import { register } from "node:module";
 import { extname, resolve as resolvePath } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError } from "../errors.js";
+import { installRequireFallback } from "./_internals/fallbackRequire.js";
 import { claimProblem, type Claim } from "./claim.js";
 
 let hooksRegistered = false;
 
-/** Lets a claim file anywhere import `relutopo` and `fast-check` (this package's copies) when its own location has none. */
+/** Lets a claim file anywhere import `relutopo`, `fast-check` and `@fast-check/vitest` (this package's copies) when its own location has none, as an ES module or as CommonJS. */
 function registerFallbackResolution(): void {
   if (hooksRegistered) return;
   hooksRegistered = true;
   const hooks = new URL("./_internals/fallbackResolve.js", import.meta.url);
   if (!existsSync(hooks)) return; // running from source under a TypeScript loader: nothing compiled to register
-  const targets = { relutopo: new URL("../index.js", import.meta.url).href, "fast-check": import.meta.resolve("fast-check") };
+  const targets: Record<string, string> = { relutopo: new URL("../index.js", import.meta.url).href };
+  // @fast-check/vitest is a development dependency: present in a clone, maybe not in an install.
+  for (const specifier of ["fast-check", "@fast-check/vitest"]) {
+    try {
+      targets[specifier] = import.meta.resolve(specifier);
+    } catch {
+      // not installed beside relutopo: the claim file must bring its own
+    }
+  }
   register(hooks.href, { data: { targets } });
+  installRequireFallback(Object.fromEntries(Object.entries(targets).map(([k, url]) => [k, fileURLToPath(url)])));
 }
 
 /**
