@@ -30,10 +30,17 @@ function registerFallbackResolution(): void {
 /**
  * The claims a user module exports: its default export (a claim or an array of claims),
  * a `claims` array, and every other named export that is a claim, in that order, each once.
+ * An export that looks like a claim (an object with a `tag`, `statement`, `arbitraries`,
+ * `predicate` or `property` key, or an array holding one) but is not a valid one makes the
+ * whole module bad input; other exports (helpers, constants, arithmetics) are ignored.
  * `.ts`/`.mts`/`.cts` files are compiled on the fly by tsx; `.js`/`.mjs` load directly.
+ * The file may sit in any directory: `relutopo`, `fast-check` and `@fast-check/vitest`
+ * resolve to relutopo's own copies when its location has none.
  *
  * @param path - the module file, relative to the working directory
- * @throws InputError when the file is missing, has another extension, fails to load, exports no claim, a malformed one, or two with one name
+ * @returns the claims, in the order above
+ * @throws InputError when the file is missing, has another extension, fails to load, exports no claim, an invalid one (the message names the export and what is wrong), or two with one name
+ * @example (await loadClaims("examples/my-claims.ts")).map((c) => c.name) // returns ["half-step-quarter-drift", "my-gd-keeps-c"]
  */
 export async function loadClaims(path: string): Promise<Claim[]> {
   const file = resolvePath(path);
@@ -59,9 +66,18 @@ export async function loadClaims(path: string): Promise<Claim[]> {
   return claimsOf(mod, path);
 }
 
+/** Keys only a claim has: an object with one of them is meant as a claim (`name` alone is not: arithmetics have one). */
+const CLAIM_KEYS = ["tag", "statement", "arbitraries", "predicate", "property"];
+
+function looksLikeClaim(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(looksLikeClaim);
+  return v !== null && typeof v === "object" && CLAIM_KEYS.some((k) => k in v);
+}
+
 /** @internal The claims exported by a loaded module namespace. */
 export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
   const found: unknown[] = [];
+  const invalid: string[] = [];
   const take = (v: unknown, where: string, strict: boolean): void => {
     if (Array.isArray(v)) {
       v.forEach((x, i) => take(x, `${where}[${i}]`, true));
@@ -70,11 +86,18 @@ export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
     const problem = claimProblem(v);
     if (problem === undefined) {
       if (!found.includes(v)) found.push(v);
-    } else if (strict) throw new InputError(`invalid claim in \`${path}\` (${where}): ${problem}`);
+    } else if (strict || looksLikeClaim(v)) invalid.push(`invalid claim export \`${where}\` of \`${path}\`: ${problem}`);
   };
-  if (mod.default !== undefined) take(mod.default, "default export", false);
-  if (mod.claims !== undefined) take(mod.claims, "claims", true);
-  for (const [key, v] of Object.entries(mod)) if (key !== "default" && key !== "claims") take(v, key, false);
+  const consider = (v: unknown, where: string, strict: boolean): void => {
+    if (strict || looksLikeClaim(v) || claimProblem(v) === undefined) take(v, where, strict);
+  };
+  if (mod.default !== undefined) consider(mod.default, "default", false);
+  if (mod.claims !== undefined) consider(mod.claims, "claims", true);
+  for (const [key, v] of Object.entries(mod)) if (key !== "default" && key !== "claims") consider(v, key, false);
+  if (invalid.length > 0) {
+    const more = invalid.length === 1 ? "" : ` (and ${invalid.length - 1} more invalid export(s))`;
+    throw new InputError(`${invalid[0]}${more}`);
+  }
   if (found.length === 0) throw new InputError(`invalid claim file \`${path}\`. Must export claims (a default export, a \`claims\` array or named claims). Value: no claim found.`);
   const names = new Set<string>();
   for (const c of found as Claim[]) {
