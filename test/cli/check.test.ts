@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,8 +12,16 @@ const tmp = mkdtempSync(join(tmpdir(), "relutopo-check-"));
 /** The claim example of the README's `check` section, as a reader would copy it. */
 function readmeClaimExample(): string {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-  const block = /A claim of your own[^\n]*\n```ts\n([\s\S]*?)```/.exec(readme);
+  const block = /A claim of your own[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
   if (block === null) throw new Error("the README has no claim example after 'A claim of your own'");
+  return block[1]!;
+}
+
+/** The README's example of named arbitraries (the `ts` block that defines `oneStepKeepsC`). */
+function readmeNamedExample(): string {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const block = /```ts\n([^`]*export const oneStepKeepsC[\s\S]*?)```/.exec(readme);
+  if (block === null) throw new Error("the README has no oneStepKeepsC example");
   return block[1]!;
 }
 
@@ -117,6 +126,17 @@ export const narrow = defineClaim({
       expect(claim.counterexample).toMatchObject({ width: 3, tries: 2 });
     });
 
+    it("should refute the README's named-arbitraries example with a counterexample named net, data, lr that relutopo gd reads", () => {
+      writeFileSync(join(dir, "one-step.ts"), readmeNamedExample());
+      const r = runCli(["check", "--file", "one-step.ts", "--runs", "50", "--save", "saved", "--json"], { cwd: dir });
+      expect(r.status).toBe(0);
+      const claim = JSON.parse(r.stdout).claims[0];
+      expect(claim).toMatchObject({ name: "one-step-keeps-c", verdict: "refuted", asTagged: true });
+      expect(Object.keys(claim.counterexample)).toEqual(["net", "data", "lr"]);
+      const gd = runCli(["gd", "--net", "saved/one-step-keeps-c.json", "--data", "saved/one-step-keeps-c.csv", "--lr", claim.counterexample.lr, "--steps", "1", "--arith", "exact", "--json"], { cwd: dir });
+      expect(JSON.parse(gd.stdout).drift.observed[0].some((v: string) => v !== "0")).toBe(true);
+    });
+
     it("should judge a predicate that throws `error`, exit 1, and print a replay line that reproduces it", () => {
       // Arrange: a false claim stated through a loss exact arithmetic refuses
       writeFileSync(
@@ -174,9 +194,13 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
   });
 
   it("should print replay lines that run as written from the repository clone", () => {
+    // Arrange
     const root = fileURLToPath(new URL("../..", import.meta.url));
     const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "30"], { cwd: root });
-    const replay = runCli(replayArgs(r.stdout), { cwd: root });
+    const line = /^ +replay: (.*)$/m.exec(r.stdout)![1]!;
+    // Act: the line itself, through a shell (offline: npx must find the clone's own bin)
+    const replay = spawnSync("sh", ["-c", line], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", npm_config_offline: "true" } });
+    // Assert: the same shrunk counterexample
     expect(replay.status).toBe(0);
     expect(replay.stdout.split("\n")[1]).toBe(r.stdout.split("\n")[1]);
   });
