@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Claim, ClaimTag } from "./claim.js";
 import { claimProblem } from "./claim.js";
-import { propertyOf } from "./claimProperty.js";
+import { propertyOf } from "./_internals/propertyOf.js";
 import { counterexampleJson } from "./counterexampleJson.js";
 
 /** Options of {@link checkClaim}. */

@@ -1,5 +1,6 @@
-import fc from "fast-check";
-import { isNamedArbitraries, type Claim } from "./claim.js";
+import type fc from "fast-check";
+import type { Claim } from "./claim.js";
+import { propertyOf } from "./_internals/propertyOf.js";
 
 /**
  * The fast-check property of a claim (always async, so that sync and async predicates
@@ -9,15 +10,8 @@ import { isNamedArbitraries, type Claim } from "./claim.js";
  *
  * @param claim - the claim
  * @returns its property
- * @example await fc.assert(claimProperty(rescalingIdentity), { numRuns: 10 }) // returns undefined
+ * @example (await fc.check(claimProperty(rescalingIdentity), { numRuns: 10 })).failed // returns false
  */
 export function claimProperty<Ts extends unknown[]>(claim: Claim<Ts>): fc.IAsyncProperty<Ts> {
   return propertyOf(claim, claim.predicate);
-}
-
-/** @internal The property of a claim's arbitraries with another predicate in place of its own. */
-export function propertyOf<Ts extends unknown[]>(claim: Claim<Ts>, predicate: (...args: Ts) => boolean | void | Promise<boolean | void>): fc.IAsyncProperty<Ts> {
-  const arbs = isNamedArbitraries(claim.arbitraries) ? [fc.record(claim.arbitraries)] : (claim.arbitraries as unknown as fc.Arbitrary<unknown>[]);
-  const run = async (...args: unknown[]): Promise<boolean | void> => predicate(...(args as Ts));
-  return (fc.asyncProperty as unknown as (...a: unknown[]) => fc.IAsyncProperty<Ts>)(...arbs, run);
 }

@@ -48,12 +48,12 @@ function verdictJson(v: ClaimVerdict, runs: number, file: string | undefined): R
     out.path = v.path;
     out.shrinks = v.shrinks;
   } else if (v.verdict === "error") {
+    if (v.path !== undefined) out.counterexample = v.witness;
+    out.reason = v.reason;
     if (v.path !== undefined) {
-      out.counterexample = v.witness;
       out.path = v.path;
       out.shrinks = v.shrinks;
     }
-    out.reason = v.reason;
   }
   out.replay = replayCommand(v, runs, file);
   return out;
