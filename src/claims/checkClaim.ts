@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Claim, ClaimTag } from "./claim.js";
 import { claimProblem } from "./claim.js";
-import { claimProperty } from "./claimProperty.js";
+import { propertyOf } from "./_internals/propertyOf.js";
 import { counterexampleJson } from "./counterexampleJson.js";
 
 /** Options of {@link checkClaim}. */
@@ -46,14 +46,26 @@ export interface ClaimRefuted<Ts extends unknown[] = unknown[]> extends VerdictC
   reason: string;
 }
 
-/** The check could not run (e.g. every draw was discarded by `fc.pre`); no counterexample. */
-export interface ClaimErrored extends VerdictCommon {
+/**
+ * The claim could not be judged: its predicate threw (a bug in the claim, not a
+ * counterexample; unless the claim sets `refuteOnThrow`), or no case could run (every
+ * draw discarded by `fc.pre`, an arbitrary that threw).
+ */
+export interface ClaimErrored<Ts extends unknown[] = unknown[]> extends VerdictCommon {
   verdict: "error";
+  /** What went wrong: the predicate's error (`the predicate threw TypeError: …`), or why nothing ran. */
   reason: string;
+  /** When the predicate threw: the shrunk case it throws on. */
+  counterexample?: Ts;
+  /** That case as JSON. */
+  witness?: Record<string, unknown>;
+  /** With the seed, replays the throwing case. */
+  path?: string;
+  shrinks?: number;
 }
 
 /** The result of {@link checkClaim}: a verdict, never a throw. */
-export type ClaimVerdict<Ts extends unknown[] = unknown[]> = ClaimPassed | ClaimRefuted<Ts> | ClaimErrored;
+export type ClaimVerdict<Ts extends unknown[] = unknown[]> = ClaimPassed | ClaimRefuted<Ts> | ClaimErrored<Ts>;
 
 /** @internal Defaults filled in one place; throws an Error naming the API on nonsense. */
 export function checkDefaults(options: CheckClaimOptions): { runs: number; seed: number; path: string | undefined } {
@@ -70,10 +82,55 @@ function firstLine(err: unknown): string {
   return text.split("\n")[0]!.trim();
 }
 
+/** An error as `Name: message` (the class tells a library misuse from a failed assertion). */
+function describeThrow(err: unknown): string {
+  const name = err instanceof Error && err.name !== "Error" ? `${err.name}: ` : "";
+  return `the predicate threw ${name}${firstLine(err)}`;
+}
+
+/**
+ * The predicate as checkClaim runs it. fast-check shrinks any failure, a throw or a
+ * `false` alike; so that the verdict says which one happened, the first failure fixes the
+ * kind and shrinking follows only cases that fail the same way (a case that fails the
+ * other way counts as passing while shrinking). With `refuteOnThrow`, both are refutations
+ * and the predicate runs as written.
+ */
+function judgedPredicate<Ts extends unknown[]>(claim: Claim<Ts>): { predicate: (...args: Ts) => Promise<boolean | void>; threw: () => boolean } {
+  let kind: "threw" | "false" | undefined;
+  const predicate = async (...args: Ts): Promise<boolean | void> => {
+    let out: boolean | void;
+    try {
+      out = await claim.predicate(...args);
+    } catch (err) {
+      if (claim.refuteOnThrow === true || fc.PreconditionFailure.isFailure(err)) throw err;
+      kind ??= "threw";
+      if (kind === "threw") throw err;
+      return true;
+    }
+    if (out !== false || claim.refuteOnThrow === true) return out;
+    kind ??= "false";
+    return kind !== "false";
+  };
+  return { predicate, threw: () => kind === "threw" };
+}
+
+/** The JSON of a counterexample: the claim's own witness, else the default (named by the record keys or `argNames`). */
+function witnessOf<Ts extends unknown[]>(claim: Claim<Ts>, ce: Ts): Record<string, unknown> {
+  const fallback = (): Record<string, unknown> => counterexampleJson(ce, claim.argNames);
+  if (claim.witness === undefined) return fallback();
+  try {
+    return claim.witness(...ce);
+  } catch (err) {
+    return { ...fallback(), witnessError: firstLine(err) };
+  }
+}
+
 /**
  * Searches for a counterexample to a claim with fast-check: `runs` random cases from
  * `seed`; on failure, shrinks it (smaller nets, fewer points, simpler rationals) and
- * returns it with its JSON witness, seed and replay path.
+ * returns it with its JSON witness, seed and replay path. A predicate that throws is
+ * judged `error` (shrunk to a small throwing case, with its path), never `refuted`,
+ * unless the claim sets `refuteOnThrow`.
  *
  * @param claim - the claim
  * @param options - runs, seed, and a path to replay one case
@@ -85,37 +142,32 @@ export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options
   const problem = claimProblem(claim);
   if (problem !== undefined) throw new Error(`checkClaim: ${problem}`);
   const { runs, seed, path } = checkDefaults(options);
-  const details = await fc.check(claimProperty(claim), {
-    numRuns: runs,
-    seed,
-    path,
-    endOnFailure: false,
-    verbose: 0,
-    timeout: undefined,
-    interruptAfterTimeLimit: undefined,
-    skipAllAfterTimeLimit: undefined,
-    markInterruptAsFailure: false,
-  });
-  const common = { name: claim.name, statement: claim.statement, tag: claim.tag, seed, runs: details.numRuns, skipped: details.numSkips };
-  if (!details.failed) return { ...common, verdict: "pass", asTagged: claim.tag === "theorem" };
+  const judged = judgedPredicate(claim);
+  const common = { name: claim.name, statement: claim.statement, tag: claim.tag, seed };
+  let details: fc.RunDetails<Ts>;
+  try {
+    details = await fc.check(propertyOf(claim, judged.predicate), {
+      numRuns: runs,
+      seed,
+      path,
+      endOnFailure: false,
+      verbose: 0,
+      timeout: undefined,
+      interruptAfterTimeLimit: undefined,
+      skipAllAfterTimeLimit: undefined,
+      markInterruptAsFailure: false,
+    });
+  } catch (err) {
+    // an arbitrary that throws while drawing: fast-check lets it out of check
+    return { ...common, runs: 0, skipped: 0, verdict: "error", asTagged: false, reason: `the arbitraries threw ${firstLine(err)}` };
+  }
+  const counts = { ...common, runs: details.numRuns, skipped: details.numSkips };
+  if (!details.failed) return { ...counts, verdict: "pass", asTagged: claim.tag === "theorem" };
   const ce = details.counterexample;
   if (ce === null || details.counterexamplePath === null) {
-    return { ...common, verdict: "error", asTagged: false, reason: firstLine(details.errorInstance ?? "the check was interrupted (too many discarded draws?)") };
+    return { ...counts, verdict: "error", asTagged: false, reason: firstLine(details.errorInstance ?? "the check was interrupted (too many discarded draws?)") };
   }
-  let witness: Record<string, unknown>;
-  try {
-    witness = claim.witness ? claim.witness(...ce) : counterexampleJson(ce);
-  } catch (err) {
-    witness = { ...counterexampleJson(ce), witnessError: firstLine(err) };
-  }
-  return {
-    ...common,
-    verdict: "refuted",
-    asTagged: claim.tag === "false",
-    counterexample: ce,
-    witness,
-    path: details.counterexamplePath,
-    shrinks: details.numShrinks,
-    reason: firstLine(details.errorInstance ?? "the predicate returned false"),
-  };
+  const found = { counterexample: ce, witness: witnessOf(claim, ce), path: details.counterexamplePath, shrinks: details.numShrinks };
+  if (judged.threw()) return { ...counts, verdict: "error", asTagged: false, ...found, reason: describeThrow(details.errorInstance) };
+  return { ...counts, verdict: "refuted", asTagged: claim.tag === "false", ...found, reason: firstLine(details.errorInstance ?? "the predicate returned false") };
 }

@@ -73,12 +73,18 @@ export function toJsonValue(v: unknown): unknown {
 }
 
 /**
- * The default JSON of a counterexample (the predicate's arguments): a network of text
- * becomes `net` (a file `relutopo gd` reads), a data set `data` (CSV text), a plain
- * object (such as `{net, data, lr}` from the problem arbitraries) is spread into the
- * result, and anything else is kept as `arg<i>`.
+ * The default JSON of a counterexample (the predicate's arguments): with `names`, each
+ * argument under its name; otherwise a network of text becomes `net` (a file
+ * `relutopo gd` reads), a data set `data` (CSV text), a plain object (such as
+ * `{net, data, lr}` from the problem arbitraries, or the record of named arbitraries) is
+ * spread into the result, and anything else is kept as `arg<i>`.
+ *
+ * @param values - the predicate's arguments
+ * @param names - optional, one key per argument (a claim's `argNames`)
+ * @returns plain JSON
+ * @example counterexampleJson([3, "1/2"], ["steps", "lr"]) // returns { steps: 3, lr: "1/2" }
  */
-export function counterexampleJson(values: readonly unknown[]): Record<string, unknown> {
+export function counterexampleJson(values: readonly unknown[], names?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const put = (key: string, value: unknown): void => {
     const j = toJsonValue(value);
@@ -88,11 +94,19 @@ export function counterexampleJson(values: readonly unknown[]): Record<string, u
     out[name] = j;
   };
   values.forEach((v, i) => {
-    if (isTextNetwork(v)) put("net", v);
+    const named = names?.[i];
+    if (named !== undefined) put(named, v);
+    else if (isTextNetwork(v)) put("net", v);
     else if (isTextDataset(v)) put("data", v);
-    else if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) {
+    else if (v !== null && typeof v === "object" && !Array.isArray(v) && isPlainRecord(v)) {
       for (const [k, x] of Object.entries(v)) put(k, x);
     } else put(`arg${i}`, v);
   });
   return out;
+}
+
+/** A plain object: `Object.prototype` or no prototype at all (as `fc.record` may draw). */
+function isPlainRecord(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

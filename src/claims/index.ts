@@ -15,7 +15,7 @@ export type { GdTrajectory, GdTrajectoryConstraints } from "./arbitraries/arbGdT
 export { arbGdTrajectory } from "./arbitraries/arbGdTrajectory.js";
 export type { FlowTrajectory, FlowTrajectoryConstraints } from "./arbitraries/arbFlowTrajectory.js";
 export { arbFlowTrajectory } from "./arbitraries/arbFlowTrajectory.js";
-export type { Claim, ClaimTag } from "./claim.js";
+export type { Claim, ClaimArbitraries, ClaimTag, NamedArgsClaim } from "./claim.js";
 export { defineClaim, isClaim } from "./claim.js";
 export { claimProperty } from "./claimProperty.js";
 export type { CheckClaimOptions, ClaimVerdict, ClaimPassed, ClaimRefuted, ClaimErrored } from "./checkClaim.js";

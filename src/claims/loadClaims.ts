@@ -1,29 +1,46 @@
 import { existsSync } from "node:fs";
 import { register } from "node:module";
 import { extname, resolve as resolvePath } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError } from "../errors.js";
+import { installRequireFallback } from "./_internals/fallbackRequire.js";
 import { claimProblem, type Claim } from "./claim.js";
 
 let hooksRegistered = false;
 
-/** Lets a claim file anywhere import `relutopo` and `fast-check` (this package's copies) when its own location has none. */
+/** Lets a claim file anywhere import `relutopo`, `fast-check` and `@fast-check/vitest` (this package's copies) when its own location has none, as an ES module or as CommonJS. */
 function registerFallbackResolution(): void {
   if (hooksRegistered) return;
   hooksRegistered = true;
   const hooks = new URL("./_internals/fallbackResolve.js", import.meta.url);
   if (!existsSync(hooks)) return; // running from source under a TypeScript loader: nothing compiled to register
-  const targets = { relutopo: new URL("../index.js", import.meta.url).href, "fast-check": import.meta.resolve("fast-check") };
+  const targets: Record<string, string> = { relutopo: new URL("../index.js", import.meta.url).href };
+  // @fast-check/vitest is a development dependency: present in a clone, maybe not in an install.
+  for (const specifier of ["fast-check", "@fast-check/vitest"]) {
+    try {
+      targets[specifier] = import.meta.resolve(specifier);
+    } catch {
+      // not installed beside relutopo: the claim file must bring its own
+    }
+  }
   register(hooks.href, { data: { targets } });
+  installRequireFallback(Object.fromEntries(Object.entries(targets).map(([k, url]) => [k, fileURLToPath(url)])));
 }
 
 /**
  * The claims a user module exports: its default export (a claim or an array of claims),
  * a `claims` array, and every other named export that is a claim, in that order, each once.
+ * An export that looks like a claim (an object with a `tag`, `statement`, `arbitraries`,
+ * `predicate` or `property` key, or an array holding one) but is not a valid one makes the
+ * whole module bad input; other exports (helpers, constants, arithmetics) are ignored.
  * `.ts`/`.mts`/`.cts` files are compiled on the fly by tsx; `.js`/`.mjs` load directly.
+ * The file may sit in any directory: `relutopo`, `fast-check` and `@fast-check/vitest`
+ * resolve to relutopo's own copies when its location has none.
  *
  * @param path - the module file, relative to the working directory
- * @throws InputError when the file is missing, has another extension, fails to load, exports no claim, a malformed one, or two with one name
+ * @returns the claims, in the order above
+ * @throws InputError when the file is missing, has another extension, fails to load, exports no claim, an invalid one (the message names the export and what is wrong), or two with one name
+ * @example (await loadClaims("examples/my-claims.ts")).map((c) => c.name) // returns ["half-step-quarter-drift", "my-gd-keeps-c"]
  */
 export async function loadClaims(path: string): Promise<Claim[]> {
   const file = resolvePath(path);
@@ -49,9 +66,18 @@ export async function loadClaims(path: string): Promise<Claim[]> {
   return claimsOf(mod, path);
 }
 
+/** Keys only a claim has: an object with one of them is meant as a claim (`name` alone is not: arithmetics have one). */
+const CLAIM_KEYS = ["tag", "statement", "arbitraries", "predicate", "property"];
+
+function looksLikeClaim(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(looksLikeClaim);
+  return v !== null && typeof v === "object" && CLAIM_KEYS.some((k) => k in v);
+}
+
 /** @internal The claims exported by a loaded module namespace. */
 export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
   const found: unknown[] = [];
+  const invalid: string[] = [];
   const take = (v: unknown, where: string, strict: boolean): void => {
     if (Array.isArray(v)) {
       v.forEach((x, i) => take(x, `${where}[${i}]`, true));
@@ -60,11 +86,18 @@ export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
     const problem = claimProblem(v);
     if (problem === undefined) {
       if (!found.includes(v)) found.push(v);
-    } else if (strict) throw new InputError(`invalid claim in \`${path}\` (${where}): ${problem}`);
+    } else if (strict || looksLikeClaim(v)) invalid.push(`invalid claim export \`${where}\` of \`${path}\`: ${problem}`);
   };
-  if (mod.default !== undefined) take(mod.default, "default export", false);
-  if (mod.claims !== undefined) take(mod.claims, "claims", true);
-  for (const [key, v] of Object.entries(mod)) if (key !== "default" && key !== "claims") take(v, key, false);
+  const consider = (v: unknown, where: string, strict: boolean): void => {
+    if (strict || looksLikeClaim(v) || claimProblem(v) === undefined) take(v, where, strict);
+  };
+  if (mod.default !== undefined) consider(mod.default, "default", false);
+  if (mod.claims !== undefined) consider(mod.claims, "claims", true);
+  for (const [key, v] of Object.entries(mod)) if (key !== "default" && key !== "claims") consider(v, key, false);
+  if (invalid.length > 0) {
+    const more = invalid.length === 1 ? "" : ` (and ${invalid.length - 1} more invalid export(s))`;
+    throw new InputError(`${invalid[0]}${more}`);
+  }
   if (found.length === 0) throw new InputError(`invalid claim file \`${path}\`. Must export claims (a default export, a \`claims\` array or named claims). Value: no claim found.`);
   const names = new Set<string>();
   for (const c of found as Claim[]) {

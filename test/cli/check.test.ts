@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,34 @@ import { expectBadInput, runCli } from "../helpers/runCli.js";
 
 const example = fileURLToPath(new URL("../../examples/my-claims.ts", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-check-"));
+
+/** The claim example of the README's `check` section, as a reader would copy it. */
+function readmeClaimExample(): string {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const block = /A claim of your own[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
+  if (block === null) throw new Error("the README has no claim example after 'A claim of your own'");
+  return block[1]!;
+}
+
+/** The README's example of named arbitraries (the `ts` block that defines `oneStepKeepsC`). */
+function readmeNamedExample(): string {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const block = /```ts\n([^`]*export const oneStepKeepsC[\s\S]*?)```/.exec(readme);
+  if (block === null) throw new Error("the README has no oneStepKeepsC example");
+  return block[1]!;
+}
+
+/** TypeScript to JavaScript for the example: parameter types and non-null assertions go. */
+function stripTypes(ts: string): string {
+  return ts.replace(/\((\w+): \w+\)/g, "($1)").replace(/([\])])!/g, "$1");
+}
+
+/** The command of a printed `replay:` line, as arguments of `relutopo`, checked to start with `npx relutopo`. */
+function replayArgs(stdout: string): string[] {
+  const line = /^ +replay: (.*)$/m.exec(stdout)?.[1];
+  expect(line).toMatch(/^npx relutopo check /);
+  return line!.split(" ").slice(2);
+}
 
 describe("relutopo check", () => {
   it("should refute gd-conserves-c with a network that relutopo gd reproduces", () => {
@@ -46,6 +75,134 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
     const r = runCli(["check", "--file", file, "--runs", "20", "--json"], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).claims[0].verdict).toBe("refuted");
+  });
+
+  describe("a claim module in a fresh directory outside the package", () => {
+    const dir = mkdtempSync(join(tmpdir(), "relutopo-claims-"));
+    const example = readmeClaimExample();
+    const cases: Array<[string, string]> = [
+      ["my-claims.ts", example],
+      ["my-claims.mts", example],
+      ["my-claims.mjs", stripTypes(example)],
+      ["my-claims.js", stripTypes(example)],
+      ["commonjs/my-claims.ts", example],
+    ];
+    mkdirSync(join(dir, "commonjs"));
+    writeFileSync(join(dir, "commonjs", "package.json"), JSON.stringify({ type: "commonjs" }));
+    for (const [file, text] of cases) {
+      it(`should load the README's example saved as ${file} and pass it`, () => {
+        // Arrange
+        writeFileSync(join(dir, file), text);
+        // Act
+        const r = runCli(["check", "--file", file, "--runs", "20"], { cwd: dir });
+        // Assert
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+        expect(r.stdout).toBe("ok  theorem half-step-quarter-drift: passed 20 cases\n1/1 theorems passed, 0/0 false claims refuted (20 cases each, seed 1)\n");
+      });
+    }
+
+    it("should resolve fast-check and relative imports from such a file, and name the counterexample after named arbitraries", () => {
+      writeFileSync(join(dir, "sizes.ts"), `import fc from "fast-check";\nexport const arbWidth = fc.integer({ min: 1, max: 9 });\n`);
+      writeFileSync(
+        join(dir, "named.ts"),
+        `import fc from "fast-check";
+import { arbNetwork, defineClaim } from "relutopo";
+import { arbWidth } from "./sizes";
+export const narrow = defineClaim({
+  name: "width-below-three",
+  statement: "every drawn width is below 3",
+  tag: "false",
+  arbitraries: { net: arbNetwork({ width: { max: 1 } }), width: arbWidth, tries: fc.constant(2) },
+  predicate: ({ width }) => width < 3,
+});
+`,
+      );
+      const r = runCli(["check", "--file", "named.ts", "--json"], { cwd: dir });
+      expect(r.status).toBe(0);
+      const claim = JSON.parse(r.stdout).claims[0];
+      expect(claim).toMatchObject({ verdict: "refuted", asTagged: true });
+      expect(Object.keys(claim.counterexample).sort()).toEqual(["net", "tries", "width"]);
+      expect(claim.counterexample).toMatchObject({ width: 3, tries: 2 });
+    });
+
+    it("should refute the README's named-arbitraries example with a counterexample named net, data, lr that relutopo gd reads", () => {
+      writeFileSync(join(dir, "one-step.ts"), readmeNamedExample());
+      const r = runCli(["check", "--file", "one-step.ts", "--runs", "50", "--save", "saved", "--json"], { cwd: dir });
+      expect(r.status).toBe(0);
+      const claim = JSON.parse(r.stdout).claims[0];
+      expect(claim).toMatchObject({ name: "one-step-keeps-c", verdict: "refuted", asTagged: true });
+      expect(Object.keys(claim.counterexample)).toEqual(["net", "data", "lr"]);
+      const gd = runCli(["gd", "--net", "saved/one-step-keeps-c.json", "--data", "saved/one-step-keeps-c.csv", "--lr", claim.counterexample.lr, "--steps", "1", "--arith", "exact", "--json"], { cwd: dir });
+      expect(JSON.parse(gd.stdout).drift.observed[0].some((v: string) => v !== "0")).toBe(true);
+    });
+
+    it("should judge a predicate that throws `error`, exit 1, and print a replay line that reproduces it", () => {
+      // Arrange: a false claim stated through a loss exact arithmetic refuses
+      writeFileSync(
+        join(dir, "throws.ts"),
+        `import { arbProblem, datasetIn, defineClaim, exact, lossAndGradient, networkIn } from "relutopo";
+export const bce = defineClaim({
+  name: "bce-gradient-is-zero",
+  statement: "the BCE gradient vanishes",
+  tag: "false",
+  arbitraries: [arbProblem()],
+  predicate: ({ net, data }) => lossAndGradient(networkIn(net, exact), datasetIn(data, exact), exact, "bce").loss === undefined,
+});
+`,
+      );
+      // Act
+      const r = runCli(["check", "--file", "throws.ts", "--runs", "10"], { cwd: dir });
+      // Assert
+      expect(r.status).toBe(1);
+      const lines = r.stdout.split("\n");
+      expect(lines[0]).toMatch(/^BAD false   bce-gradient-is-zero: error, could not be checked: the predicate threw InputError: /);
+      expect(lines[1]).toMatch(/^ {6}case: \{"net":/);
+      expect(lines[2]).toMatch(/^ {6}replay: npx relutopo check --claim bce-gradient-is-zero --file throws.ts --seed 1 --path \d+(:\d+)*$/);
+      expect(lines[3]).toBe("0/0 theorems passed, 0/1 false claims refuted, 1 could not be checked (10 cases each, seed 1)");
+      const replay = runCli(replayArgs(r.stdout), { cwd: dir });
+      expect(replay.status).toBe(1);
+      expect(replay.stdout.split("\n").slice(0, 2)).toEqual(lines.slice(0, 2));
+    });
+
+    it("should count a throw as the refutation of a claim that declares refuteOnThrow", () => {
+      writeFileSync(
+        join(dir, "declared.mjs"),
+        `import fc from "fast-check";
+import { defineClaim } from "relutopo";
+export default defineClaim({ name: "n-below-5", statement: "n < 5", tag: "false", refuteOnThrow: true, arbitraries: [fc.nat(20)], predicate: (n) => { if (n >= 5) throw new Error("too big"); } });
+`,
+      );
+      const r = runCli(["check", "--file", "declared.mjs", "--json"], { cwd: dir });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).claims[0]).toMatchObject({ verdict: "refuted", reason: "too big", counterexample: { arg0: 5 } });
+    });
+
+    it("should exit 2 with one line naming an invalid claim export", () => {
+      writeFileSync(
+        join(dir, "invalid.ts"),
+        `import { arbProblem, defineClaim } from "relutopo";
+export const helperWidth = 3;
+export const fine = defineClaim({ name: "fine", statement: "s", tag: "theorem", arbitraries: [arbProblem()], predicate: () => true });
+export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [arbProblem()], predicate: () => true };
+`,
+      );
+      const r = runCli(["check", "--file", "invalid.ts"], { cwd: dir });
+      expectBadInput(r);
+      expect(r.stderr).toBe("relutopo: invalid claim export `typo` of `invalid.ts`: invalid tag of claim `typo`. Must be theorem or false. Value: `thm`.\n");
+    });
+  });
+
+  it("should print replay lines that run as written from the repository clone", () => {
+    // Arrange
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "30"], { cwd: root });
+    const line = /^ +replay: (.*)$/m.exec(r.stdout)![1]!;
+    // Act: the line itself, through a shell (offline: npx must find the clone's own bin)
+    const replay = spawnSync("sh", ["-c", line], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", npm_config_offline: "true" } });
+    // Assert: the same shrunk counterexample
+    expect(replay.status).toBe(0);
+    expect(replay.stdout.split("\n")[1]).toBe(r.stdout.split("\n")[1]);
   });
 
   const bad: Array<[string, string[]]> = [

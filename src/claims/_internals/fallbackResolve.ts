@@ -1,11 +1,20 @@
 /**
- * Module-resolution hooks (node:module `register`) for user claim files: when a bare
- * specifier such as `relutopo` or `fast-check` cannot be resolved from where the user's
- * file lives (a claim file outside any project), fall back to this package's own copy,
- * so that the file's arbitraries and ours are the same fast-check.
+ * Module-resolution hooks (node:module `register`) for user claim files:
+ *
+ * - when a bare specifier such as `relutopo` or `fast-check` cannot be resolved from where
+ *   the user's file lives (a claim file outside any project), fall back to this package's
+ *   own copy, so that the file's arbitraries and ours are the same fast-check;
+ * - a `.ts` file outside any package that declares `"type"` is marked as an ES module.
+ *   Node would otherwise take it for CommonJS (no `"type": "module"` in scope), tsx would
+ *   compile its imports to `require` calls, and those bypass these hooks: the file could
+ *   not import `relutopo` from a scratch directory.
  *
  * @internal
  */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
 let targets: Record<string, string> = {};
 
 /** Receives `{ targets: { specifier: url } }` from `register`. */
@@ -19,13 +28,38 @@ interface ResolveResult {
   shortCircuit?: boolean;
 }
 
+/** The `"type"` of the nearest package.json above `file`, or `undefined` when none says. */
+function packageType(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const pkg = join(dir, "package.json");
+    if (existsSync(pkg)) {
+      try {
+        const type = (JSON.parse(readFileSync(pkg, "utf8")) as { type?: unknown }).type;
+        return typeof type === "string" ? type : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** A `.ts`/`.tsx` file of the user (not a dependency) whose format nothing decided yet. */
+function isUndecidedTypeScript(result: ResolveResult): boolean {
+  if (result.format !== undefined && result.format !== null) return false;
+  if (!result.url.startsWith("file:") || !/\.tsx?$/.test(new URL(result.url).pathname) || result.url.includes("/node_modules/")) return false;
+  return packageType(fileURLToPath(result.url)) === undefined;
+}
+
 /** Default resolution first; the fallback only for the listed bare specifiers that failed. */
 export async function resolve(specifier: string, context: unknown, nextResolve: (s: string, c: unknown) => Promise<ResolveResult>): Promise<ResolveResult> {
+  let result: ResolveResult;
   try {
-    return await nextResolve(specifier, context);
+    result = await nextResolve(specifier, context);
   } catch (err) {
     const url = Object.hasOwn(targets, specifier) ? targets[specifier] : undefined;
     if (url !== undefined && (err as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return { url, format: "module", shortCircuit: true };
     throw err;
   }
+  return isUndecidedTypeScript(result) ? { ...result, format: "module" } : result;
 }

@@ -12,6 +12,7 @@ import { splitNeurons } from "../../topology/splitNeurons.js";
 import { arbInvariantVector } from "../arbitraries/arbInvariantVector.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { defineClaim, type Claim } from "../claim.js";
+import { datasetCsv, networkFile } from "../counterexampleJson.js";
 import { inExact } from "../_internals/exactHelpers.js";
 
 /** Fan-in d_in and output size e of the quadrics, small. */
@@ -81,4 +82,5 @@ export const disconnectedAlwaysObstructs: Claim<[Problem, number]> = defineClaim
     fc.pre(componentCount(splitNeurons(neuronInvariants(net, exact), dims)) > 1n);
     return obstruction(net, P, 0).obstructed;
   },
+  witness: (p, P) => ({ net: networkFile(p.net), data: datasetCsv(p.data), P }),
 });

@@ -22,12 +22,16 @@ function word(text: string): string {
   return /^[A-Za-z0-9._\/:=-]+$/.test(text) ? text : JSON.stringify(text);
 }
 
-/** The command that reruns one verdict: the same cases on a pass, exactly the counterexample on a refutation. */
+/**
+ * The command that reruns one verdict: the same cases on a pass, exactly the failing case
+ * on a refutation or a throw. `npx relutopo` runs as written in the repository clone and
+ * wherever relutopo is installed.
+ */
 function replayCommand(v: ClaimVerdict, runs: number, file: string | undefined): string {
-  const parts = ["relutopo", "check", "--claim", word(v.name)];
+  const parts = ["npx", "relutopo", "check", "--claim", word(v.name)];
   if (file !== undefined) parts.push("--file", word(file));
   parts.push("--seed", String(v.seed));
-  if (v.verdict === "refuted") parts.push("--path", v.path);
+  if (v.verdict !== "pass" && v.path !== undefined) parts.push("--path", v.path);
   else parts.push("--runs", String(runs));
   return parts.join(" ");
 }
@@ -40,7 +44,14 @@ function verdictJson(v: ClaimVerdict, runs: number, file: string | undefined): R
     out.reason = v.reason;
     out.path = v.path;
     out.shrinks = v.shrinks;
-  } else if (v.verdict === "error") out.reason = v.reason;
+  } else if (v.verdict === "error") {
+    if (v.path !== undefined) out.counterexample = v.witness;
+    out.reason = v.reason;
+    if (v.path !== undefined) {
+      out.path = v.path;
+      out.shrinks = v.shrinks;
+    }
+  }
   out.replay = replayCommand(v, runs, file);
   return out;
 }
@@ -112,8 +123,10 @@ export function registerCheck(program: Command, settle: Settle): void {
         for (const v of verdicts) printVerdict(v, runs, opts.file);
         const theorems = verdicts.filter((v) => v.tag === "theorem");
         const falses = verdicts.filter((v) => v.tag === "false");
+        const errors = verdicts.filter((v) => v.verdict === "error").length;
+        const errorNote = errors === 0 ? "" : `, ${errors} could not be checked`;
         console.log(
-          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted (${runs} cases each, seed ${seed})`,
+          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${runs} cases each, seed ${seed})`,
         );
       }
       return { ok };
@@ -127,7 +140,10 @@ function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): 
     return;
   }
   if (v.verdict === "error") {
-    console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: could not be checked: ${v.reason}`);
+    console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: error, could not be checked: ${v.reason}`);
+    if (v.path === undefined) return;
+    console.log(`      case: ${JSON.stringify(v.witness)}`);
+    console.log(`      replay: ${replayCommand(v, runs, file)}`);
     return;
   }
   console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: refuted after ${v.runs} case(s), ${v.shrinks} shrink(s): ${v.reason}`);
