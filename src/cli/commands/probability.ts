@@ -64,7 +64,7 @@ interface ProbabilityOptions extends InitOptions {
 export function registerProbability(program: Command): void {
   const cmd = program
     .command("probability")
-    .description("probability that a neuron is pathological (|a| > |w|) at initialisation, that H(c) is disconnected, expected counts (THEORY.md section 5)")
+    .description("probability that a neuron is pathological (|a| > |w|) at initialisation, that H(c) is disconnected, expected counts (docs/theory.md section 5)")
     .requiredOption("--d-in <n>", D_IN_HELP)
     .requiredOption("--width <l>", "number l of hidden neurons")
     .option("--e <e>", "output dimension e", "1")
