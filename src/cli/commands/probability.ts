@@ -35,7 +35,7 @@ export function addInitOptions(cmd: Command, defaultSamples: number): Command {
 export function registerProbability(program: Command, settle: Settle): void {
   const cmd = program
     .command("probability")
-    .description("probability that a neuron is pathological (|a| > |w|) at initialisation, that H(c) is disconnected, expected counts (THEORY.md section 5)")
+    .description("probability that a neuron is pathological (|a| > |w|) at initialisation, that H(c) is disconnected, expected counts (docs/theory.md section 5)")
     .requiredOption("--d-in <n>", D_IN_HELP)
     .requiredOption("--width <l>", "number l of hidden neurons")
     .option("--e <e>", "output dimension e", "1")

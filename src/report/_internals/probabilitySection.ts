@@ -22,7 +22,7 @@ export async function probabilitySection(config: ProbabilityConfig, cells: reado
   const figures: ReportSection["figures"] = [];
   const tables: ReportSection["tables"] = [];
   const paragraphs = [
-    `The probability that a freshly initialised network (scalar output, e = ${config.e}) has a disconnected invariant set H(c), i.e. at least one neuron that splits it (THEORY.md §5): P = 1 − (1 − q)^l with q = p = I_{1/(1+ρ)}(d_in/2, e/2), the probability that one neuron is pathological (q = 1 when d_in = 1). d_in is the fan-in of a hidden neuron (input dimension + 1 with a hidden bias). Values to ${config.digits} digits from the probability layer, over d_in = ${config.dIn[0]} … ${config.dIn.at(-1)} and l = ${config.widths[0]} … ${config.widths.at(-1)}.`,
+    `The probability that a freshly initialised network (scalar output, e = ${config.e}) has a disconnected invariant set H(c), i.e. at least one neuron that splits it (docs/theory.md §5): P = 1 − (1 − q)^l with q = p = I_{1/(1+ρ)}(d_in/2, e/2), the probability that one neuron is pathological (q = 1 when d_in = 1). d_in is the fan-in of a hidden neuron (input dimension + 1 with a hidden bias). Values to ${config.digits} digits from the probability layer, over d_in = ${config.dIn[0]} … ${config.dIn.at(-1)} and l = ${config.widths[0]} … ${config.widths.at(-1)}.`,
   ];
   const { dMax, lMax } = summary;
   for (const cell of cells) {

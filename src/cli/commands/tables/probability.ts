@@ -9,7 +9,7 @@ import { addInitOptions, D_IN_HELP } from "../probability.js";
 export function registerProbabilityTable(table: Command, settle: Settle): void {
   const cmd = table
     .command("probability")
-    .description("p, q, P(H(c) disconnected), E[#pathological], E[b_0] over a grid of fan-ins and widths (THEORY.md section 5), optionally as a heat-map SVG")
+    .description("p, q, P(H(c) disconnected), E[#pathological], E[b_0] over a grid of fan-ins and widths (docs/theory.md section 5), optionally as a heat-map SVG")
     .requiredOption("--d-in <list>", `${D_IN_HELP}; a list or range such as 1..64`)
     .requiredOption("--width <list>", "widths l, a list or range such as 1..256")
     .option("--e <list>", "output dimensions e, a list or range", "1")

@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+// Every command a reader can copy from README.md or docs/*.md must run as written
+// from the root of a clone. Each document's commands run in order (later ones may
+// read what earlier ones wrote) in a fresh temporary directory that links the
+// repository's examples/ and data/, so relative inputs resolve and outputs stay
+// out of the repository. Only the program name is rewritten, to the built CLI.
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const MAIN = join(ROOT, "dist", "cli", "main.js");
+const DOCS = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
+const read = (doc: string): string => readFileSync(join(ROOT, doc), "utf8");
+
+/** The lines of every fenced code block of a Markdown text. */
+function fencedLines(text: string): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of text.split("\n")) {
+    if (/^\s*```/.test(line)) {
+      if (current === null) current = [];
+      else {
+        blocks.push(current);
+        current = null;
+      }
+    } else if (current !== null) current.push(line);
+  }
+  return blocks;
+}
+
+const PROGRAM = /^(?:npx )?relutopo(?=\s|$)/;
+/** Command lines of a document: `relutopo …` or `npx relutopo …`, and the `mkdir -p` set-up lines the walkthroughs ask for. */
+function commandsOf(text: string): string[] {
+  return fencedLines(text)
+    .flat()
+    .map((l) => l.trim())
+    .filter((l) => PROGRAM.test(l) || /^mkdir -p /.test(l));
+}
+
+/** The slug GitHub gives a heading, which is what `#anchor` links point to. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+const anchorsOf = (text: string): Set<string> => new Set(text.split("\n").flatMap((l) => (/^#{1,6} /.test(l) ? [slug(l.replace(/^#+ /, ""))] : [])));
+
+const REPO_PATH = /(?<![\w./$<-])((?:examples|data|src|test|docs|bench|proofs|scripts)\/[\w./-]*\w)(?![\w*<])/g;
+/** Repository paths a document mentions (root-relative), and its relative links (resolved against the document). */
+function pathsOf(doc: string, text: string): { paths: string[]; links: { target: string; anchor: string | null }[] } {
+  const paths = [...new Set([...text.matchAll(REPO_PATH)].map((m) => m[1]!))];
+  const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((t) => !/^[a-z]+:/.test(t))
+    .map((t) => {
+      const [file, anchor] = t.split("#") as [string, string | undefined];
+      return { target: file === "" ? doc : relative(ROOT, join(ROOT, dirname(doc), file)), anchor: anchor ?? null };
+    });
+  return { paths, links };
+}
+
+describe("README set-up", () => {
+  it("should open with exactly `npm ci && npm start` and `npm test`", () => {
+    expect(fencedLines(read("README.md"))[0]).toEqual(["npm ci && npm start", "npm test"]);
+  });
+});
+
+describe.each(DOCS)("%s", (doc) => {
+  const text = read(doc);
+  const commands = commandsOf(text);
+  let cwd = "";
+  beforeAll(() => {
+    cwd = mkdtempSync(join(tmpdir(), "relutopo-docs-"));
+    for (const dir of ["examples", "data"]) symlinkSync(join(ROOT, dir), join(cwd, dir), "dir");
+  });
+
+  it("should have examples to run", () => {
+    expect(commands.filter((c) => PROGRAM.test(c)).length).toBeGreaterThan(0);
+  });
+
+  // Generous: a long example should be shortened in its document, not fail here on a busy machine.
+  it.each(commands)("should run `%s` with exit code 0", { timeout: 300_000 }, (line) => {
+    const shell = line.replace(PROGRAM, () => `"${process.execPath}" "${MAIN}"`);
+    const r = spawnSync("sh", ["-c", shell], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+    expect(r.status, `${line}\n${r.stderr}`).toBe(0);
+  });
+
+  it("should mention only paths that exist in the repository, and link only to existing headings", () => {
+    const { paths, links } = pathsOf(doc, text);
+    expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+    const broken = links.filter(({ target, anchor }) => {
+      if (!existsSync(join(ROOT, target))) return true;
+      return anchor !== null && target.endsWith(".md") && !anchorsOf(read(target)).has(anchor);
+    });
+    expect(broken).toEqual([]);
+  });
+});
