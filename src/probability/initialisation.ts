@@ -2,11 +2,9 @@ import { InputError } from "../errors.js";
 import { parseRational } from "../scalar/parseRational.js";
 import { numerator, rational, rationalText } from "../scalar/bigintMath.js";
 import type { Rational } from "../scalar/exact.js";
+import { INIT_SCHEMES, type InitScheme } from "./probabilityLimits.js";
 
-/** The named initialisation schemes. */
-export type InitScheme = "kaiming-normal" | "lecun-normal" | "xavier-normal" | "kaiming-uniform" | "xavier-uniform" | "pytorch-default";
-
-export const INIT_SCHEMES: readonly InitScheme[] = ["kaiming-normal", "lecun-normal", "xavier-normal", "kaiming-uniform", "xavier-uniform", "pytorch-default"];
+export { INIT_SCHEMES, type InitScheme };
 
 /** A scheme by name, or explicit Gaussian variances σ_w² and σ_a² (exact rationals as text). */
 export type Initialisation = { scheme: InitScheme } | { sigmaW2: string; sigmaA2: string };

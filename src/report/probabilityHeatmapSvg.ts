@@ -1,19 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { InputError } from "../errors.js";
+import { PROBABILITY_QUANTITIES, QUANTITY_TITLES, type ProbabilityQuantity } from "./probabilityQuantities.js";
 
-/** The probability fields a heat map can show. */
-export type ProbabilityQuantity = "pNeuron" | "pSplit" | "pDisconnected" | "expectedPathological" | "expectedComponents";
-
-export const PROBABILITY_QUANTITIES: readonly ProbabilityQuantity[] = ["pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"];
-
-/** Legend titles of the quantities, e.g. "P(H(c) disconnected)". */
-export const QUANTITY_TITLES: Record<ProbabilityQuantity, string> = {
-  pNeuron: "P(neuron pathological)",
-  pSplit: "P(neuron splits H(c))",
-  pDisconnected: "P(H(c) disconnected)",
-  expectedPathological: "E[# pathological]",
-  expectedComponents: "E[b0]",
-};
+export { PROBABILITY_QUANTITIES, QUANTITY_TITLES, type ProbabilityQuantity };
 
 /** A row of a probability table: fan-in, width (as `width` or `l`) and decimal texts. */
 export type HeatmapRow = { dIn: number; width?: number; l?: number } & Partial<Record<ProbabilityQuantity, string>>;

@@ -24,7 +24,7 @@ describe("relutopo start-up", () => {
       expect(new Set(packages), args.join(" ")).toEqual(new Set(["commander"]));
       // Only the command registrations and the few light modules their help text quotes.
       const ours = loaded.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
-      const light = /^(cli\/(main|options|commands\/.*)|errors|flow\/flowMethods|probability\/(probabilityLimits|initialisation|_internals\/rational)|scalar\/parseRational|experiments\/reproduceConfig|report\/heatmap)\.js$/;
+      const light = /^(cli\/(main|options|commands\/.*)|errors|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.js$/;
       expect(ours.filter((m) => !light.test(m)), args.join(" ")).toEqual([]);
     }
   });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { INIT_SCHEMES } from "../../probability/initialisation.js";
+import { INIT_SCHEMES } from "../../probability/probabilityLimits.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
 import type { ProbabilityOptions } from "../actions/probabilityAction.js";
 import type { Settle } from "../outcome.js";
