@@ -37,18 +37,41 @@ function naiveBetti(c: Rational[], dIn: number, e: number): bigint[] {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "relutopo-bench-"));
-for (const [dIn, e] of [[2, 1], [3, 1], [1, 1]] as const) {
+for (const [dIn, e] of [
+  [2, 1],
+  [3, 1],
+  [1, 1],
+] as const) {
   const text = values(100_000).join("\n");
   const file = join(dir, `c-${dIn}-${e}.txt`);
   writeFileSync(file, text);
   const ours = await medianMs(() => componentsReport(parseCList(text, "c"), { dIn, e }), 3, 0);
   printBudget(`components l = 100,000 (d_in = ${dIn}, e = ${e}), in process`, ours, 1000);
   const t0 = performance.now();
-  spawnSync(process.execPath, [fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)), "components", "--c-file", file, "--d-in", String(dIn), "--e", String(e), "--json"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)),
+      "components",
+      "--c-file",
+      file,
+      "--d-in",
+      String(dIn),
+      "--e",
+      String(e),
+      "--json",
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 28 },
+  );
   printBudget(`components --c-file l = 100,000 (d_in = ${dIn}, e = ${e}), end to end through the CLI`, performance.now() - t0, 1000);
 }
 const small = values(2000).map(exact.parse);
 const oursSmall = await medianMs(() => componentsReport(small, { dIn: 3, e: 2 }), 3, 0);
 const naiveSmall = await medianMs(() => naiveBetti(small, 3, 2), 3, 0);
 const check = componentsReport(small, { dIn: 3, e: 2 }).betti!.join() === naiveBetti(small, 3, 2).map(String).join();
-printRatio(`Betti numbers l = 2,000 (d_in = 3, e = 2; equal to the naive product: ${check})`, oursSmall, "naive Künneth product", naiveSmall);
+printRatio(
+  `Betti numbers l = 2,000 (d_in = 3, e = 2; equal to the naive product: ${check})`,
+  oursSmall,
+  "naive Künneth product",
+  naiveSmall,
+);

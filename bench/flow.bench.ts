@@ -33,20 +33,30 @@ const flat = (run: FlowRun): string[] => {
 };
 const D100 = Decimal.clone({ precision: 100 });
 const distance = (a: string[], b: string[]): string =>
-  a.reduce((m, v, i) => Decimal.max(m, new D100(v).minus(new D100(b[i]!)).abs()), new D100(0)).toSignificantDigits(3).toString();
+  a
+    .reduce((m, v, i) => Decimal.max(m, new D100(v).minus(new D100(b[i]!)).abs()), new D100(0))
+    .toSignificantDigits(3)
+    .toString();
 
 const reference = integrateFlow(net, data, { time: "1", digits: 80 });
-console.log(`80-digit reference: ${reference.events.length} kink events (${reference.events.map((ev) => `${ev.kind} z[${ev.neuron},${ev.point}] at t=${ev.t.slice(0, 12)}`).join("; ")})`);
+console.log(
+  `80-digit reference: ${reference.events.length} kink events (${reference.events.map((ev) => `${ev.kind} z[${ev.neuron},${ev.point}] at t=${ev.t.slice(0, 12)}`).join("; ")})`,
+);
 const python = spawnSync("python3", ["-c", "import mpmath"], { encoding: "utf8" });
 for (const digits of [30, 50]) {
   let run: FlowRun | undefined;
   const ours = await medianMs(() => (run = integrateFlow(net, data, { time: "1", digits })), 3, 0);
-  console.log(`taylor at ${digits} digits: ${ours.toFixed(1)} ms, endpoint distance to the 80-digit result ${distance(flat(run!), flat(reference))} (must be < 1e-${digits - 5}), max drift of c_k ${run!.maxDrift}`);
+  console.log(
+    `taylor at ${digits} digits: ${ours.toFixed(1)} ms, endpoint distance to the 80-digit result ${distance(flat(run!), flat(reference))} (must be < 1e-${digits - 5}), max drift of c_k ${run!.maxDrift}`,
+  );
   if (python.status !== 0) {
     console.log("python3 with mpmath is missing: no reference ratio");
     continue;
   }
-  const py = spawnSync("python3", [path("./flow_mpmath.py"), NET, DATA, "1", String(digits), "odefun"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const py = spawnSync("python3", [path("./flow_mpmath.py"), NET, DATA, "1", String(digits), "odefun"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   if (py.status !== 0) {
     console.log(`mpmath reference failed: ${py.stderr.trim().split("\n").pop()}`);
     continue;

@@ -48,10 +48,19 @@ print(buf.getvalue())`;
   const pyOut = py.stdout;
   const reference = Number(py.stderr.trim().split("\n").pop());
   const cliStart = performance.now();
-  const cli = spawnSync(process.execPath, [path("../dist/cli/main.js"), "gd", "--net", NET, "--data", DATA, "--lr", "1/20", "--steps", String(steps), "--json"], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const cli = spawnSync(
+    process.execPath,
+    [path("../dist/cli/main.js"), "gd", "--net", NET, "--data", DATA, "--lr", "1/20", "--steps", String(steps), "--json"],
+    { encoding: "utf8", maxBuffer: 1 << 30 },
+  );
   const cliMs = performance.now() - cliStart;
   const same = JSON.stringify(JSON.parse(cli.stdout).params) === JSON.stringify(JSON.parse(pyOut).params);
-  printRatio(`exact GD ${steps} steps (3 neurons, 4 points), in process vs the same run in python fractions (in process)`, ours, "python3 fractions", reference);
+  printRatio(
+    `exact GD ${steps} steps (3 neurons, 4 points), in process vs the same run in python fractions (in process)`,
+    ours,
+    "python3 fractions",
+    reference,
+  );
   printBudget(`exact GD ${steps} steps end to end through the CLI (node start-up included)`, cliMs, 1000);
   console.log(`  CLI parameters identical to the python reference: ${same}`);
 }

@@ -19,7 +19,10 @@ const sympy = spawnSync("python3", ["-c", "import sympy, numpy"], { encoding: "u
 const haveReference = sympy.status === 0;
 if (!haveReference) console.log("python3 with sympy and numpy is missing: the same-run reference is skipped");
 
-for (const widths of [[2, 3, 2], [3, 4, 2]])
+for (const widths of [
+  [2, 3, 2],
+  [3, 4, 2],
+])
   for (const activation of ["relu", "linear"]) {
     const arch = lawArchitecture(widths, { activation });
     const ours = conservationLaws(arch);
@@ -31,13 +34,28 @@ for (const widths of [[2, 3, 2], [3, 4, 2]])
     }
     const r = spawnSync("python3", [REFERENCE, widths.join(","), activation], { encoding: "utf8" });
     const ref = JSON.parse(r.stdout) as { count: number; seconds: number };
-    printRatio(`${label}, float reference count ${ref.count}${String(ref.count) === String(ours.count) ? "" : " (DIFFERS)"}`, oursMs, "sympy+numpy reference", ref.seconds * 1000, 100);
+    printRatio(
+      `${label}, float reference count ${ref.count}${String(ref.count) === String(ours.count) ? "" : " (DIFFERS)"}`,
+      oursMs,
+      "sympy+numpy reference",
+      ref.seconds * 1000,
+      100,
+    );
   }
 
-for (const widths of [[5, 10, 5], [10, 20, 5]])
+for (const widths of [
+  [5, 10, 5],
+  [10, 20, 5],
+])
   for (const activation of ["relu", "linear"]) {
     const arch = lawArchitecture(widths, { activation });
     const ours = conservationLaws(arch);
     const oursMs = await medianMs(() => conservationLaws(arch), 3, 0);
-    printRatio(`laws ${widths.join(",")} ${activation} (${ours.parameters} parameters): count ${ours.count} (certified ${ours.certified})`, oursMs, "published per-network time", PUBLISHED_MS[activation]!, 100);
+    printRatio(
+      `laws ${widths.join(",")} ${activation} (${ours.parameters} parameters): count ${ours.count} (certified ${ours.certified})`,
+      oursMs,
+      "published per-network time",
+      PUBLISHED_MS[activation]!,
+      100,
+    );
   }

@@ -40,6 +40,8 @@ if (!existsSync(MAIN)) {
   }
   const o = median(ours);
   const b = median(bare);
-  console.log(`relutopo --version: median ${o.toFixed(1)} ms over ${RUNS} runs; node -e 0: median ${b.toFixed(1)} ms; ratio ${(o / b).toFixed(2)}x`);
+  console.log(
+    `relutopo --version: median ${o.toFixed(1)} ms over ${RUNS} runs; node -e 0: median ${b.toFixed(1)} ms; ratio ${(o / b).toFixed(2)}x`,
+  );
   printBudget("relutopo --version minus node -e 0", o - b, BUDGET_MS);
 }

@@ -21,7 +21,9 @@ export async function medianMs(fn: () => unknown | Promise<unknown>, minRuns = 5
 export function printRatio(label: string, oursMs: number, referenceName: string, referenceMs: number, target?: number): void {
   const ratio = referenceMs / oursMs;
   const verdict = target === undefined ? "" : ratio >= target ? `  (target >= ${target}: met)` : `  (target >= ${target}: NOT met)`;
-  console.log(`${label}: ours ${oursMs.toFixed(3)} ms, ${referenceName} ${referenceMs.toFixed(3)} ms, ratio ${ratio.toFixed(1)}x${verdict}`);
+  console.log(
+    `${label}: ours ${oursMs.toFixed(3)} ms, ${referenceName} ${referenceMs.toFixed(3)} ms, ratio ${ratio.toFixed(1)}x${verdict}`,
+  );
 }
 
 /** Prints a time against an absolute budget (for targets given in seconds, not ratios). */

@@ -31,13 +31,18 @@ const init = defaultInit(L, "bench/train");
 let ours = { params: init, losses: [] as [number, number][] };
 const oursMs = await medianMs(() => (ours = trainFloat(init, L, data, { lr: LR, epochs: EPOCHS, loss: "bce" })), 11, 2000);
 const oursLoss = ours.losses.at(-1)![1];
-console.log(`ours: ${EPOCHS} epochs of l = ${L_WIDTH}, n = ${data.n}, d = ${split.d}: ${oursMs.toFixed(1)} ms, ${((EPOCHS / oursMs) * 1000).toFixed(0)} epochs/s, final loss ${oursLoss}`);
+console.log(
+  `ours: ${EPOCHS} epochs of l = ${L_WIDTH}, n = ${data.n}, d = ${split.d}: ${oursMs.toFixed(1)} ms, ${((EPOCHS / oursMs) * 1000).toFixed(0)} epochs/s, final loss ${oursLoss}`,
+);
 
 const net = unpackNetwork(init, L);
 const dir = mkdtempSync(join(tmpdir(), "relutopo-bench-"));
 const problem = join(dir, "problem.json");
 const rows = Array.from({ length: data.n }, (_, i) => Array.from(data.X.subarray(i * split.d, (i + 1) * split.d)));
-writeFileSync(problem, JSON.stringify({ X: rows, y: Array.from(data.Y), W1: net.W1, b1: net.b1, a: net.W2[0], lr: LR, epochs: EPOCHS, repeats: 11 }));
+writeFileSync(
+  problem,
+  JSON.stringify({ X: rows, y: Array.from(data.Y), W1: net.W1, b1: net.b1, a: net.W2[0], lr: LR, epochs: EPOCHS, repeats: 11 }),
+);
 const py = spawnSync("python3", [join(here, "train_numpy.py"), problem], { encoding: "utf8" });
 rmSync(dir, { recursive: true, force: true });
 if (py.status !== 0) {

@@ -27,5 +27,7 @@ defineLoss(["s11", "s12", "s21", "s22"]);
 for (const k of NEURONS) {
   const defect = rescalingDefect(k);
   if (defect !== "0") fail(`neuron ${k}: <w, grad_w L> - <a, grad_a L> = ${defect}`);
-  console.log(`proved: with g = grad L the linear term vanishes for neuron ${k} (symbolic slopes), so the drift is exactly eta^2(|g_w|^2 - |g_a|^2)`);
+  console.log(
+    `proved: with g = grad L the linear term vanishes for neuron ${k} (symbolic slopes), so the drift is exactly eta^2(|g_w|^2 - |g_a|^2)`,
+  );
 }

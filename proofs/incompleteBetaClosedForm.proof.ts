@@ -24,7 +24,18 @@ function polyText(p: Polynomial, x: string, y: string): string {
 }
 
 const CASES: Array<[number, number]> = [
-  [2, 2], [4, 6], [1, 2], [3, 4], [2, 1], [4, 3], [6, 1], [1, 1], [3, 1], [1, 3], [3, 3], [5, 1],
+  [2, 2],
+  [4, 6],
+  [1, 2],
+  [3, 4],
+  [2, 1],
+  [4, 3],
+  [6, 1],
+  [1, 1],
+  [3, 1],
+  [1, 3],
+  [3, 3],
+  [5, 1],
 ];
 
 for (const [A, B] of CASES) {
@@ -65,5 +76,7 @@ for (const [A, B] of CASES) {
   if (derivative !== "0") fail(`A=${A}, B=${B}: F' - density = ${derivative}`);
   const initial = Algebrite.run(`simplify(subst(${at0}, ${v}, ${F}))`);
   if (initial !== "0") fail(`A=${A}, B=${B}: F at x = 0 is ${initial}`);
-  console.log(`proved: closed form of I_x(${A}/2, ${B}/2) (${t.root === "none" ? "rational" : `root ${t.root}${t.arctan ? " + arctan" : ""}`}) has F(0) = 0 and F' = x^(a-1)(1-x)^(b-1)/B(a,b)  [${((performance.now() - start) / 1000).toFixed(1)} s]`);
+  console.log(
+    `proved: closed form of I_x(${A}/2, ${B}/2) (${t.root === "none" ? "rational" : `root ${t.root}${t.arctan ? " + arctan" : ""}`}) has F(0) = 0 and F' = x^(a-1)(1-x)^(b-1)/B(a,b)  [${((performance.now() - start) / 1000).toFixed(1)} s]`,
+  );
 }

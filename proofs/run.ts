@@ -8,7 +8,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(here).filter((f) => f.endsWith(".proof.ts")).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".proof.ts"))
+  .sort();
 let failed = 0;
 for (const file of files) {
   console.log(`\n== ${file}`);

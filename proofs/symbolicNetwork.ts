@@ -32,14 +32,15 @@ export function patterns(pieces: string[]): string[][] {
 export function defineLoss(slopes: string[]): void {
   Algebrite.clearall();
   const s = (k: number, i: number): string => `(${slopes[(k - 1) * POINTS.length + (i - 1)]})`;
-  const f = (i: number): string =>
-    NEURONS.map((k) => `a${k}*${s(k, i)}*(w${k}1*x${i}1 + w${k}2*x${i}2 + c${k})`).join(" + ") + " + b";
+  const f = (i: number): string => NEURONS.map((k) => `a${k}*${s(k, i)}*(w${k}1*x${i}1 + w${k}2*x${i}2 + c${k})`).join(" + ") + " + b";
   Algebrite.run(`L = (${POINTS.map((i) => `(${f(i)} - y${i})^2`).join(" + ")}) / ${POINTS.length}`);
 }
 
 /** ⟨∇_w L, w⟩ − ⟨∇_a L, a⟩ for neuron k, expanded (uses the L defined last). */
 export function rescalingDefect(k: number): string {
-  const terms = incoming(k).map((p) => `${p}*d(L,${p})`).join(" + ");
+  const terms = incoming(k)
+    .map((p) => `${p}*d(L,${p})`)
+    .join(" + ");
   return Algebrite.run(`expand(${terms} - ${outgoing(k)}*d(L,${outgoing(k)}))`);
 }
 

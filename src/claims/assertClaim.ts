@@ -16,7 +16,9 @@ import type { Claim } from "./claim.js";
 export async function assertClaim<Ts extends unknown[]>(claim: Claim<Ts>, options: CheckClaimOptions = {}): Promise<void> {
   const v = await checkClaim(claim, options);
   if (v.verdict === "pass") return;
-  const replay = v.path === undefined ? "" : `\ncounterexample: ${JSON.stringify(v.witness)}\nreplay with { seed: ${v.seed}, path: "${v.path}" }`;
-  if (v.verdict === "error") throw new Error(`claim \`${v.name}\` could not be checked (seed ${v.seed}): ${v.reason}${replay}`, { cause: v });
+  const replay =
+    v.path === undefined ? "" : `\ncounterexample: ${JSON.stringify(v.witness)}\nreplay with { seed: ${v.seed}, path: "${v.path}" }`;
+  if (v.verdict === "error")
+    throw new Error(`claim \`${v.name}\` could not be checked (seed ${v.seed}): ${v.reason}${replay}`, { cause: v });
   throw new Error(`claim \`${v.name}\` refuted after ${v.runs} case(s) and ${v.shrinks} shrink(s): ${v.reason}${replay}`, { cause: v });
 }

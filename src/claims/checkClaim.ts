@@ -72,8 +72,10 @@ export function checkDefaults(options: CheckClaimOptions): { runs: number; seed:
   const runs = options.runs ?? 100;
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`checkClaim: invalid runs. Must be a positive integer. Value: \`${runs}\`.`);
-  if (!Number.isSafeInteger(seed) || seed < -(2 ** 31) || seed >= 2 ** 31) throw new Error(`checkClaim: invalid seed. Must be a 32-bit integer. Value: \`${seed}\`.`);
-  if (options.path !== undefined && !/^\d+(:\d+)*$/.test(options.path)) throw new Error(`checkClaim: invalid path. Must be numbers separated by colons. Value: \`${options.path}\`.`);
+  if (!Number.isSafeInteger(seed) || seed < -(2 ** 31) || seed >= 2 ** 31)
+    throw new Error(`checkClaim: invalid seed. Must be a 32-bit integer. Value: \`${seed}\`.`);
+  if (options.path !== undefined && !/^\d+(:\d+)*$/.test(options.path))
+    throw new Error(`checkClaim: invalid path. Must be numbers separated by colons. Value: \`${options.path}\`.`);
   return { runs, seed, path: options.path };
 }
 
@@ -95,7 +97,9 @@ function describeThrow(err: unknown): string {
  * other way counts as passing while shrinking). With `refuteOnThrow`, both are refutations
  * and the predicate runs as written.
  */
-function judgedPredicate<Ts extends unknown[]>(claim: Claim<Ts>): { predicate: (...args: Ts) => Promise<boolean | void>; threw: () => boolean } {
+function judgedPredicate<Ts extends unknown[]>(
+  claim: Claim<Ts>,
+): { predicate: (...args: Ts) => Promise<boolean | void>; threw: () => boolean } {
   let kind: "threw" | "false" | undefined;
   const predicate = async (...args: Ts): Promise<boolean | void> => {
     let out: boolean | void;
@@ -165,9 +169,20 @@ export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options
   if (!details.failed) return { ...counts, verdict: "pass", asTagged: claim.tag === "theorem" };
   const ce = details.counterexample;
   if (ce === null || details.counterexamplePath === null) {
-    return { ...counts, verdict: "error", asTagged: false, reason: firstLine(details.errorInstance ?? "the check was interrupted (too many discarded draws?)") };
+    return {
+      ...counts,
+      verdict: "error",
+      asTagged: false,
+      reason: firstLine(details.errorInstance ?? "the check was interrupted (too many discarded draws?)"),
+    };
   }
   const found = { counterexample: ce, witness: witnessOf(claim, ce), path: details.counterexamplePath, shrinks: details.numShrinks };
   if (judged.threw()) return { ...counts, verdict: "error", asTagged: false, ...found, reason: describeThrow(details.errorInstance) };
-  return { ...counts, verdict: "refuted", asTagged: claim.tag === "false", ...found, reason: firstLine(details.errorInstance ?? "the predicate returned false") };
+  return {
+    ...counts,
+    verdict: "refuted",
+    asTagged: claim.tag === "false",
+    ...found,
+    reason: firstLine(details.errorInstance ?? "the predicate returned false"),
+  };
 }

@@ -81,11 +81,13 @@ const CLAIM_FIELDS = ["name", "statement", "tag", "arbitraries", "predicate", "a
 export function claimProblem(value: unknown): string | undefined {
   if (value === null || typeof value !== "object") return "a claim must be an object";
   const c = value as Record<string, unknown>;
-  if (typeof c.name !== "string" || c.name.trim() === "" || /[\r\n]/.test(c.name)) return `invalid claim name. Must be a non-empty one-line string. Value: \`${String(c.name)}\`.`;
+  if (typeof c.name !== "string" || c.name.trim() === "" || /[\r\n]/.test(c.name))
+    return `invalid claim name. Must be a non-empty one-line string. Value: \`${String(c.name)}\`.`;
   const unknown = Object.keys(c).find((k) => !CLAIM_FIELDS.includes(k));
   if (unknown !== undefined) return `invalid field \`${unknown}\` of claim \`${c.name}\`. Must be one of ${CLAIM_FIELDS.join(", ")}.`;
   if (typeof c.statement !== "string") return `invalid statement of claim \`${c.name}\`. Must be a string.`;
-  if (c.tag !== "theorem" && c.tag !== "false") return `invalid tag of claim \`${c.name}\`. Must be theorem or false. Value: \`${String(c.tag)}\`.`;
+  if (c.tag !== "theorem" && c.tag !== "false")
+    return `invalid tag of claim \`${c.name}\`. Must be theorem or false. Value: \`${String(c.tag)}\`.`;
   const arbs = c.arbitraries;
   const named = isNamedArbitraries(arbs);
   const list = Array.isArray(arbs) ? (arbs as unknown[]) : named ? Object.values(arbs as object) : [];
@@ -95,16 +97,28 @@ export function claimProblem(value: unknown): string | undefined {
   if (typeof c.predicate !== "function") return `invalid predicate of claim \`${c.name}\`. Must be a function.`;
   if (c.argNames !== undefined) {
     const names = c.argNames;
-    const ok = !named && Array.isArray(names) && names.length === list.length && names.every((n) => typeof n === "string" && n !== "") && new Set(names).size === names.length;
-    if (!ok) return `invalid argNames of claim \`${c.name}\`. Must be distinct non-empty strings, one per arbitrary of the array (records name their own). Value: \`${JSON.stringify(names)}\`.`;
+    const ok =
+      !named &&
+      Array.isArray(names) &&
+      names.length === list.length &&
+      names.every((n) => typeof n === "string" && n !== "") &&
+      new Set(names).size === names.length;
+    if (!ok)
+      return `invalid argNames of claim \`${c.name}\`. Must be distinct non-empty strings, one per arbitrary of the array (records name their own). Value: \`${JSON.stringify(names)}\`.`;
   }
-  if (c.refuteOnThrow !== undefined && typeof c.refuteOnThrow !== "boolean") return `invalid refuteOnThrow of claim \`${c.name}\`. Must be a boolean. Value: \`${String(c.refuteOnThrow)}\`.`;
+  if (c.refuteOnThrow !== undefined && typeof c.refuteOnThrow !== "boolean")
+    return `invalid refuteOnThrow of claim \`${c.name}\`. Must be a boolean. Value: \`${String(c.refuteOnThrow)}\`.`;
   if (c.witness !== undefined && typeof c.witness !== "function") return `invalid witness of claim \`${c.name}\`. Must be a function.`;
   return undefined;
 }
 
 function isArbitrary(a: unknown): boolean {
-  return a !== null && typeof a === "object" && typeof (a as { generate?: unknown }).generate === "function" && typeof (a as { shrink?: unknown }).shrink === "function";
+  return (
+    a !== null &&
+    typeof a === "object" &&
+    typeof (a as { generate?: unknown }).generate === "function" &&
+    typeof (a as { shrink?: unknown }).shrink === "function"
+  );
 }
 
 /** @internal True for the record form of {@link ClaimArbitraries} (named arbitraries). */

@@ -61,7 +61,11 @@ export function toJsonValue(v: unknown): unknown {
   if (isTextNetwork(v)) return networkFile(v);
   if (isTextDataset(v)) return datasetCsv(v);
   if (typeof o.kind === "string" && Object.keys(o).every((k) => k === "kind" || k === "slope")) return activationName(o as never);
-  if (Object.getPrototypeOf(v) !== Object.prototype && typeof (o as { toString?: unknown }).toString === "function" && o.toString !== Object.prototype.toString) {
+  if (
+    Object.getPrototypeOf(v) !== Object.prototype &&
+    typeof (o as { toString?: unknown }).toString === "function" &&
+    o.toString !== Object.prototype.toString
+  ) {
     return String(v);
   }
   const out: Record<string, unknown> = {};

@@ -98,7 +98,10 @@ export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
     const more = invalid.length === 1 ? "" : ` (and ${invalid.length - 1} more invalid export(s))`;
     throw new InputError(`${invalid[0]}${more}`);
   }
-  if (found.length === 0) throw new InputError(`invalid claim file \`${path}\`. Must export claims (a default export, a \`claims\` array or named claims). Value: no claim found.`);
+  if (found.length === 0)
+    throw new InputError(
+      `invalid claim file \`${path}\`. Must export claims (a default export, a \`claims\` array or named claims). Value: no claim found.`,
+    );
   const names = new Set<string>();
   for (const c of found as Claim[]) {
     if (names.has(c.name)) throw new InputError(`invalid claim file \`${path}\`: two claims are named \`${c.name}\``);

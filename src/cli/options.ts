@@ -29,11 +29,13 @@ export function intListOption(value: string, option: string, min: number, max = 
   const out: number[] = [];
   for (const part of value.split(",")) {
     const m = /^\s*(\d+)\s*(?:\.\.\s*(\d+)\s*)?$/.exec(part);
-    if (m === null) throw new InputError(`invalid ${option}. Must be a number, a range a..b or a comma-separated list of them. Value: \`${value}\`.`);
+    if (m === null)
+      throw new InputError(`invalid ${option}. Must be a number, a range a..b or a comma-separated list of them. Value: \`${value}\`.`);
     const lo = intOption(m[1]!, option, min, max);
     const hi = m[2] === undefined ? lo : intOption(m[2], option, min, max);
     if (hi < lo) throw new InputError(`invalid ${option}. Range ${lo}..${hi} is reversed. Value: \`${value}\`.`);
-    if (out.length + (hi - lo + 1) > maxCount) throw new InputError(`invalid ${option}. More than ${maxCount} values. Value: \`${value}\`.`);
+    if (out.length + (hi - lo + 1) > maxCount)
+      throw new InputError(`invalid ${option}. More than ${maxCount} values. Value: \`${value}\`.`);
     for (let v = lo; v <= hi; v++) out.push(v);
   }
   return out;

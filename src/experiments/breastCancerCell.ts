@@ -49,7 +49,13 @@ export interface BreastCancerCell {
  * @param seed - the seed within the sweep
  * @returns one run per l₊ = 0 … l, and how many neurons the default initialisation made pathological
  */
-export function breastCancerCell(config: BreastCancerConfig, split: StandardisedSplit, runSeed: number, l: number, seed: number): BreastCancerCell {
+export function breastCancerCell(
+  config: BreastCancerConfig,
+  split: StandardisedSplit,
+  runSeed: number,
+  l: number,
+  seed: number,
+): BreastCancerCell {
   const L = paramLayout([split.d, l, 1], [config.hiddenBias, config.outputBias], { kind: "relu" });
   const d = split.d;
   const [W1, W2] = L.weightOffset as [number, number];

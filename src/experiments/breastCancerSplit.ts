@@ -13,6 +13,7 @@ let cachedSplit: { key: string; split: StandardisedSplit } | undefined;
  */
 export function breastCancerSplit(config: ReproduceConfig): StandardisedSplit {
   const key = `breast-cancer/split/run-seed=${config.seed}/test=${config.breastCancer.testFraction}`;
-  if (cachedSplit?.key !== key) cachedSplit = { key, split: splitAndStandardise(readBreastCancer(), key, config.breastCancer.testFraction) };
+  if (cachedSplit?.key !== key)
+    cachedSplit = { key, split: splitAndStandardise(readBreastCancer(), key, config.breastCancer.testFraction) };
   return cachedSplit.split;
 }

@@ -68,7 +68,11 @@ export interface BreastCancerSummary {
  * @returns the numbers the report quotes, draws and records
  * @example breastCancerSummary(config.breastCancer, cells, { train: 456, test: 113 }).effectZeroToOne.pairs // returns the number of cells
  */
-export function breastCancerSummary(config: BreastCancerConfig, cells: readonly BreastCancerCell[], split: { train: number; test: number }): BreastCancerSummary {
+export function breastCancerSummary(
+  config: BreastCancerConfig,
+  cells: readonly BreastCancerCell[],
+  split: { train: number; test: number },
+): BreastCancerSummary {
   const runs: BreastCancerRun[] = cells.flatMap((c) => c.runs);
   const widths = [...new Set(cells.map((c) => c.l))].sort((a, b) => a - b);
   const groups: BreastCancerGroup[] = [];
@@ -76,7 +80,14 @@ export function breastCancerSummary(config: BreastCancerConfig, cells: readonly 
     for (let lPlus = 0; lPlus <= l; lPlus++) {
       const group = runs.filter((r) => r.l === l && r.lPlus === lPlus);
       if (group.length === 0) continue;
-      groups.push({ l, lPlus, n: group.length, loss: meanSe(group.map((r) => r.testLoss)), acc: meanSe(group.map((r) => r.testAccuracy)), train: meanSe(group.map((r) => r.trainLoss)).mean });
+      groups.push({
+        l,
+        lPlus,
+        n: group.length,
+        loss: meanSe(group.map((r) => r.testLoss)),
+        acc: meanSe(group.map((r) => r.testAccuracy)),
+        train: meanSe(group.map((r) => r.trainLoss)).mean,
+      });
     }
   }
   // Paired effects: every (l, seed) cell trains the same initial function for each l₊.
@@ -96,7 +107,16 @@ export function breastCancerSummary(config: BreastCancerConfig, cells: readonly 
   const fmt = sixDigits;
   const table: Table = {
     columns: ["l", "l_plus", "l_plus_over_l", "runs", "mean_test_loss", "se_test_loss", "mean_test_accuracy", "mean_train_loss"],
-    rows: groups.map((r) => [String(r.l), String(r.lPlus), fmt(r.lPlus / r.l), String(r.n), fmt(r.loss.mean), fmt(r.loss.se), fmt(r.acc.mean), fmt(r.train)]),
+    rows: groups.map((r) => [
+      String(r.l),
+      String(r.lPlus),
+      fmt(r.lPlus / r.l),
+      String(r.n),
+      fmt(r.loss.mean),
+      fmt(r.loss.se),
+      fmt(r.acc.mean),
+      fmt(r.train),
+    ]),
   };
   const byWidth = widths.map((l) => {
     const zero = groups.find((r) => r.l === l && r.lPlus === 0)!;
@@ -121,5 +141,19 @@ export function breastCancerSummary(config: BreastCancerConfig, cells: readonly 
     pathologicalSignChanges,
     maxInvariantDrift: fmt(maxInvariantDrift),
   };
-  return { results, widths, groups, table, effectZeroToOne, effectOneToAll, runs: runs.length, neurons, naturallyPathological, pathologicalFraction: naturallyPathological / neurons, split: { train: split.train, test: split.test }, pathologicalSignChanges, maxInvariantDrift };
+  return {
+    results,
+    widths,
+    groups,
+    table,
+    effectZeroToOne,
+    effectOneToAll,
+    runs: runs.length,
+    neurons,
+    naturallyPathological,
+    pathologicalFraction: naturallyPathological / neurons,
+    split: { train: split.train, test: split.test },
+    pathologicalSignChanges,
+    maxInvariantDrift,
+  };
 }

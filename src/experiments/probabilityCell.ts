@@ -22,5 +22,10 @@ export interface ProbabilityCell {
  */
 export function probabilityCell(config: ProbabilityConfig, scheme: string): ProbabilityCell {
   const rows = probabilityTable({ scheme: parseInitScheme(scheme) }, config.dIn, config.widths, [config.e], { digits: config.digits });
-  return { scheme, e: config.e, digits: config.digits, rows: rows.map((r) => ({ dIn: r.dIn, l: r.width, pNeuron: r.pNeuron, pDisconnected: r.pDisconnected })) };
+  return {
+    scheme,
+    e: config.e,
+    digits: config.digits,
+    rows: rows.map((r) => ({ dIn: r.dIn, l: r.width, pNeuron: r.pNeuron, pDisconnected: r.pDisconnected })),
+  };
 }

@@ -50,7 +50,13 @@ export interface ProbabilitySummary {
 export function probabilitySummary(config: ProbabilityConfig, cells: readonly ProbabilityCell[]): ProbabilitySummary {
   const dMax = config.dIn.at(-1)!;
   const lMax = config.widths.at(-1)!;
-  const results: ProbabilitySummary["results"] = { e: config.e, digits: config.digits, dIn: [config.dIn[0], dMax], widths: [config.widths[0], lMax], schemes: {} };
+  const results: ProbabilitySummary["results"] = {
+    e: config.e,
+    digits: config.digits,
+    dIn: [config.dIn[0], dMax],
+    widths: [config.widths[0], lMax],
+    schemes: {},
+  };
   const corners: Record<string, ProbabilityCorners> = {};
   for (const cell of cells) {
     const at = (dIn: number, l: number): ProbabilityAnchor | undefined => {

@@ -63,7 +63,8 @@ const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo
  * @throws InputError for an unknown experiment
  */
 export function reproduceConfig(scale: Scale, seed: number, experiment: ExperimentName | "all"): ReproduceConfig {
-  if (experiment !== "all" && !EXPERIMENTS.includes(experiment)) throw new InputError(`invalid experiment. Must be one of ${EXPERIMENTS.join(", ")} or all. Value: \`${experiment}\`.`);
+  if (experiment !== "all" && !EXPERIMENTS.includes(experiment))
+    throw new InputError(`invalid experiment. Must be one of ${EXPERIMENTS.join(", ")} or all. Value: \`${experiment}\`.`);
   const experiments = experiment === "all" ? [...EXPERIMENTS] : [experiment];
   const toy: ToyConfig = { steps: 500, lr: "1/10", gdDigits: 50, flowTime: "50", flowDigits: 50, flowSamples: scale === "tiny" ? 51 : 251 };
   const bc = {
@@ -71,7 +72,15 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     quick: { widths: [1, 2, 3, 4, 6], seeds: 12, epochs: 1000 },
     full: { widths: range(1, 16), seeds: 30, epochs: 1000 },
   }[scale];
-  const breastCancer: BreastCancerConfig = { ...bc, lr: 0.1, testFraction: 0.2, ratio: 4, hiddenBias: true, outputBias: false, recordEvery: 50 };
+  const breastCancer: BreastCancerConfig = {
+    ...bc,
+    lr: 0.1,
+    testFraction: 0.2,
+    ratio: 4,
+    hiddenBias: true,
+    outputBias: false,
+    recordEvery: 50,
+  };
   const probability: ProbabilityConfig = {
     schemes: ["kaiming-normal", "xavier-normal"],
     dIn: scale === "full" ? range(1, 32) : scale === "quick" ? range(1, 32) : range(1, 8),

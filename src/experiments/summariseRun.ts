@@ -32,7 +32,8 @@ export function summariseRun(config: ReproduceConfig, specs: readonly CellSpec[]
   const result = <T>(spec: CellSpec): T | null => (cells.get(spec.id)?.result ?? null) as T | null;
   const out: RunSummary = {};
   if (config.experiments.includes("toy")) {
-    const find = (kind: "toy-gd" | "toy-flow", start: string): CellSpec => specs.find((s) => s.key.kind === kind && "start" in s.key && s.key.start === start)!;
+    const find = (kind: "toy-gd" | "toy-flow", start: string): CellSpec =>
+      specs.find((s) => s.key.kind === kind && "start" in s.key && s.key.start === start)!;
     const gd = { obstructed: result<ToyGdCell>(find("toy-gd", "obstructed"))!, good: result<ToyGdCell>(find("toy-gd", "good"))! };
     const flow = { obstructed: result<ToyFlowCell>(find("toy-flow", "obstructed")), good: result<ToyFlowCell>(find("toy-flow", "good")) };
     const toyCells: ToyCells = { gd, flow };

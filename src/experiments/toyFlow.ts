@@ -32,7 +32,13 @@ type Params = { W1?: string[][]; b1?: string[]; W2?: string[][] };
  */
 export function toyFlow(config: ToyConfig, start: ToyStart): ToyFlowCell {
   const method = "taylor";
-  const run = integrateFlow(TOY_NETS[start], TOY_DATA, { time: config.flowTime, digits: config.flowDigits, method, samples: config.flowSamples, loss: "mse" });
+  const run = integrateFlow(TOY_NETS[start], TOY_DATA, {
+    time: config.flowTime,
+    digits: config.flowDigits,
+    method,
+    samples: config.flowSamples,
+    loss: "mse",
+  });
   return {
     start,
     method,

@@ -61,7 +61,9 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
   const point = (t: number, value: ReturnType<typeof S.parse>): ToyPoint => ({
     t: t * lrNumber,
     loss: S.toNumber(value),
-    neurons: theta.W1.map((w, k) => [S.toNumber(w[0]!), S.toNumber(theta.b1![k]!), S.toNumber(theta.W2[0]![k]!)] as [number, number, number]),
+    neurons: theta.W1.map(
+      (w, k) => [S.toNumber(w[0]!), S.toNumber(theta.b1![k]!), S.toNumber(theta.W2[0]![k]!)] as [number, number, number],
+    ),
   });
   const trajectory: ToyPoint[] = [];
   let c = c0;

@@ -83,8 +83,26 @@ export function toySummary(config: ToyConfig, cells: ToyCells): ToySummary {
         s,
         {
           c0: gd[s].c0,
-          gd: { loss0: gd[s].loss0, lossT: gd[s].lossT, cT: gd[s].cT, maxInvariantDrift: gd[s].maxInvariantDrift, maxDriftIdentityError: gd[s].maxDriftIdentityError, signs0: gd[s].signs0, signsT: gd[s].signsT, signChanges: gd[s].signChanges },
-          flow: flow[s] ? { loss0: flow[s]!.loss0, lossT: flow[s]!.lossT, invariantsT: flow[s]!.invariantsT, maxDrift: flow[s]!.maxDrift, events: flow[s]!.events, signChanges: flow[s]!.signChanges } : null,
+          gd: {
+            loss0: gd[s].loss0,
+            lossT: gd[s].lossT,
+            cT: gd[s].cT,
+            maxInvariantDrift: gd[s].maxInvariantDrift,
+            maxDriftIdentityError: gd[s].maxDriftIdentityError,
+            signs0: gd[s].signs0,
+            signsT: gd[s].signsT,
+            signChanges: gd[s].signChanges,
+          },
+          flow: flow[s]
+            ? {
+                loss0: flow[s]!.loss0,
+                lossT: flow[s]!.lossT,
+                invariantsT: flow[s]!.invariantsT,
+                maxDrift: flow[s]!.maxDrift,
+                events: flow[s]!.events,
+                signChanges: flow[s]!.signChanges,
+              }
+            : null,
         },
       ]),
     ),
@@ -96,7 +114,8 @@ export function toySummary(config: ToyConfig, cells: ToyCells): ToySummary {
     pathologicalSignChanges,
     topology,
   };
-  const gdMaxDriftIdentityError = Number(good.maxDriftIdentityError) > Number(ob.maxDriftIdentityError) ? good.maxDriftIdentityError : ob.maxDriftIdentityError;
+  const gdMaxDriftIdentityError =
+    Number(good.maxDriftIdentityError) > Number(ob.maxDriftIdentityError) ? good.maxDriftIdentityError : ob.maxDriftIdentityError;
   const flowEvents = flowReady ? flow.obstructed!.events + flow.good!.events : null;
   return { results, pathological, flowReady, gdMaxDriftIdentityError, flowEvents };
 }

@@ -31,5 +31,11 @@ export function toyTopology(start: ToyStart): ToyTopology {
   const net = networkIn(TOY_NETS[start], exact);
   const { pattern, split } = componentOf(net);
   const verdict = obstruction(net, 2, 0);
-  return { components: componentCount(split).toString(), effective: effectiveComponentCount(split).toString(), component: pattern, obstructed: verdict.obstructed, reason: verdict.reason };
+  return {
+    components: componentCount(split).toString(),
+    effective: effectiveComponentCount(split).toString(),
+    component: pattern,
+    obstructed: verdict.obstructed,
+    reason: verdict.reason,
+  };
 }

@@ -33,7 +33,8 @@ export interface TrainFloatRun {
 export function trainFloat(params: Float64Array, L: ParamLayout, data: FloatData, options: TrainFloatOptions): TrainFloatRun {
   const { lr, epochs } = options;
   if (!(lr > 0) || !Number.isFinite(lr)) throw new InputError(`invalid learning rate. Must be a positive number. Value: \`${lr}\`.`);
-  if (!Number.isSafeInteger(epochs) || epochs < 0) throw new InputError(`invalid number of epochs. Must be a non-negative integer. Value: \`${epochs}\`.`);
+  if (!Number.isSafeInteger(epochs) || epochs < 0)
+    throw new InputError(`invalid number of epochs. Must be a non-negative integer. Value: \`${epochs}\`.`);
   const every = options.recordEvery ?? 0;
   const kernel = floatKernel(L, options.loss, data.n);
   const p = Float64Array.from(params);

@@ -26,7 +26,11 @@ export function gaussLegendreTableau(s: number, digits: number): ButcherTableau 
     let p0 = new D(1);
     let p1 = new D(x);
     for (let k = 2; k <= s; k++) {
-      const p2 = p1.times(x).times(2 * k - 1).minus(p0.times(k - 1)).div(k);
+      const p2 = p1
+        .times(x)
+        .times(2 * k - 1)
+        .minus(p0.times(k - 1))
+        .div(k);
       p0 = p1;
       p1 = p2;
     }

@@ -37,10 +37,16 @@ export interface GradientDescentRun<T> {
  *
  * @throws InputError when η ≤ 0 or the step count is not a non-negative integer
  */
-export function gradientDescent<T>(net: Network<T>, data: Dataset<T>, S: Scalar<T>, options: GradientDescentOptions<T>): GradientDescentRun<T> {
+export function gradientDescent<T>(
+  net: Network<T>,
+  data: Dataset<T>,
+  S: Scalar<T>,
+  options: GradientDescentOptions<T>,
+): GradientDescentRun<T> {
   const { lr, steps } = options;
   if (S.sign(lr) <= 0) throw new InputError({ field: "lr", expected: "positive", value: S.toString(lr) });
-  if (!Number.isSafeInteger(steps) || steps < 0) throw new InputError({ field: "steps", expected: "a non-negative integer", value: String(steps) });
+  if (!Number.isSafeInteger(steps) || steps < 0)
+    throw new InputError({ field: "steps", expected: "a non-negative integer", value: String(steps) });
   let theta = net;
   let c = neuronInvariants(theta, S);
   const run: GradientDescentRun<T> = { params: theta, losses: [], invariants: [c], observedDrift: [], predictedDrift: [] };

@@ -73,17 +73,25 @@ export interface FlowRun {
   samples: FlowSample[];
 }
 
-function validate(options: FlowOptions): { digits: number; method: FlowMethod; loss: LossKind; samples: number; T: { num: bigint; den: bigint } } {
+function validate(options: FlowOptions): {
+  digits: number;
+  method: FlowMethod;
+  loss: LossKind;
+  samples: number;
+  T: { num: bigint; den: bigint };
+} {
   const digits = options.digits ?? 50;
   if (!Number.isInteger(digits) || digits < MIN_FLOW_DIGITS || digits > MAX_FLOW_DIGITS) {
     throw new InputError({ field: "digits", expected: `an integer in [${MIN_FLOW_DIGITS}, ${MAX_FLOW_DIGITS}]`, value: String(digits) });
   }
   const method = options.method ?? "taylor";
-  if (!FLOW_METHODS.includes(method)) throw new InputError({ field: "method", expected: `one of ${FLOW_METHODS.join(", ")}`, value: String(method) });
+  if (!FLOW_METHODS.includes(method))
+    throw new InputError({ field: "method", expected: `one of ${FLOW_METHODS.join(", ")}`, value: String(method) });
   const loss = options.loss ?? "mse";
   if (loss !== "mse" && loss !== "bce") throw new InputError({ field: "loss", expected: "mse or bce", value: String(loss) });
   const samples = options.samples ?? 0;
-  if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000) throw new InputError({ field: "samples", expected: "an integer in [0, 100000]", value: String(samples) });
+  if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000)
+    throw new InputError({ field: "samples", expected: "an integer in [0, 100000]", value: String(samples) });
   if (options.steps !== undefined && (!Number.isSafeInteger(options.steps) || options.steps < 1)) {
     throw new InputError({ field: "steps", expected: "a positive integer", value: String(options.steps) });
   }
@@ -137,7 +145,13 @@ export function integrateFlow(net: Network<string>, data: Dataset<string>, optio
   return formatRun(problem, net, data, { digits, method, loss, time: options.time }, raw);
 }
 
-function formatRun(p: FlowProblem, net: Network<string>, data: Dataset<string>, info: { digits: number; method: FlowMethod; loss: LossKind; time: string }, raw: RawTrajectory): FlowRun {
+function formatRun(
+  p: FlowProblem,
+  net: Network<string>,
+  data: Dataset<string>,
+  info: { digits: number; method: FlowMethod; loss: LossKind; time: string },
+  raw: RawTrajectory,
+): FlowRun {
   const { digits } = info;
   const S = decimal(p.edgeDigits);
   const dataS = datasetIn(data, S);

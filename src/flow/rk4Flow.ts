@@ -13,7 +13,12 @@ export interface Rk4FlowOptions {
 }
 
 /** Runs fixed-step integration through every segment between sample times. @internal */
-export function fixedStepFlow(p: FlowProblem, theta0: readonly bigint[], options: Rk4FlowOptions, step: (theta: readonly bigint[], h: bigint) => bigint[]): RawTrajectory {
+export function fixedStepFlow(
+  p: FlowProblem,
+  theta0: readonly bigint[],
+  options: Rk4FlowOptions,
+  step: (theta: readonly bigint[], h: bigint) => bigint[],
+): RawTrajectory {
   const { T } = options;
   const monitor = new TrajectoryMonitor(p, theta0);
   const stops = [...new Set([...sampleTimes(T, options.samples), T].map(String))].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

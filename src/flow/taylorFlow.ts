@@ -73,7 +73,13 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
     pts.push(i);
   }
   state.slidePoints[k] = pts;
-  state.slideInverse[k] = pts.length === 0 ? [] : invertFixed(p.F, pts.map((i) => pts.map((i2) => p.G[i]![i2]!)));
+  state.slideInverse[k] =
+    pts.length === 0
+      ? []
+      : invertFixed(
+          p.F,
+          pts.map((i) => pts.map((i2) => p.G[i]![i2]!)),
+        );
 }
 
 /** ż_{k,i} = x̃_i · (w̃_k)' of the field with the given state (order-1 series at h = 1). */
@@ -85,7 +91,11 @@ function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: 
 }
 
 function withSide(state: RegionState, i: number, k: number, side: number): RegionState {
-  const copy: RegionState = { side: state.side.map((r) => [...r]), slidePoints: state.slidePoints.map((r) => [...r]), slideInverse: state.slideInverse };
+  const copy: RegionState = {
+    side: state.side.map((r) => [...r]),
+    slidePoints: state.slidePoints.map((r) => [...r]),
+    slideInverse: state.slideInverse,
+  };
   copy.side[i]![k] = side;
   return copy;
 }
@@ -96,7 +106,14 @@ function withSide(state: RegionState, i: number, k: number, side: number): Regio
  * (enter: ż+ > 0, leave: ż− < 0), and slides when both fields point into
  * the surface (ż+ ≤ 0 ≤ ż−).
  */
-function decideAtKink(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, from: number): "enter" | "leave" | "slide" {
+function decideAtKink(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  i: number,
+  k: number,
+  from: number,
+): "enter" | "leave" | "slide" {
   if (from < 0) return zRate(p, theta, withSide(state, i, k, 1), i, k) > 0n ? "enter" : "slide";
   return zRate(p, theta, withSide(state, i, k, -1), i, k) < 0n ? "leave" : "slide";
 }
@@ -124,17 +141,27 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const logEps = -(options.digits + 4) * Math.LN10;
   const maxSteps = options.maxSteps ?? 200000;
   const T = options.T;
-  const state: RegionState = { side: [], slidePoints: Array.from({ length: l }, () => []), slideInverse: Array.from({ length: l }, () => []) };
+  const state: RegionState = {
+    side: [],
+    slidePoints: Array.from({ length: l }, () => []),
+    slideInverse: Array.from({ length: l }, () => []),
+  };
   const events: RawEvent[] = [];
   // Initial pattern from the exact signs of z at t = 0.
-  const Zexact = forward(networkIn(options.exactNet, exact), options.exactData.X.map((r) => r.map((v) => exact.parse(v))), exact).Z;
+  const Zexact = forward(
+    networkIn(options.exactNet, exact),
+    options.exactData.X.map((r) => r.map((v) => exact.parse(v))),
+    exact,
+  ).Z;
   const zeros: [number, number][] = [];
   for (let i = 0; i < n; i++) {
-    state.side.push(Zexact[i]!.map((z, k) => {
-      const s = exact.sign(z);
-      if (s === 0 && p.kinked && !p.nullPoint[i]) zeros.push([i, k]);
-      return s === 0 ? -1 : s;
-    }));
+    state.side.push(
+      Zexact[i]!.map((z, k) => {
+        const s = exact.sign(z);
+        if (s === 0 && p.kinked && !p.nullPoint[i]) zeros.push([i, k]);
+        return s === 0 ? -1 : s;
+      }),
+    );
   }
   let theta = [...theta0];
   for (const [i, k] of zeros) {
@@ -159,7 +186,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let stalled = 0;
   const tinyStep = T / 10n ** BigInt(options.digits + 4);
   while (t < T) {
-    if (++count > maxSteps) throw new ConvergenceError("taylor", `t = ${fixedToDouble(F, t)} of T = ${fixedToDouble(F, T)}`, `did not reach T within ${maxSteps} steps and events`, { field: "time", change: "lower" });
+    if (++count > maxSteps)
+      throw new ConvergenceError(
+        "taylor",
+        `t = ${fixedToDouble(F, t)} of T = ${fixedToDouble(F, T)}`,
+        `did not reach T within ${maxSteps} steps and events`,
+        { field: "time", change: "lower" },
+      );
     const step = taylorStep(p, theta, state, h, Q);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
@@ -201,7 +234,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           const orient = back[0]! >= 0n ? 1n : -1n;
           const uPlus = back.map((b, q) => orient * (((p.sPlus * b) >> P) - delta[q]!));
           const uMinus = back.map((b, q) => orient * (delta[q]! - ((p.sMinus * b) >> P)));
-          for (const [u, kind] of [[uPlus, "releasePlus"], [uMinus, "releaseMinus"]] as const) {
+          for (const [u, kind] of [
+            [uPlus, "releasePlus"],
+            [uMinus, "releaseMinus"],
+          ] as const) {
             const r = firstNegative(F, u, evTau ?? tau);
             if (r !== undefined && (evTau === undefined || r < evTau)) {
               evTau = r;
@@ -223,7 +259,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     // legitimate (several kinks at one instant); more means the pattern
     // switches back and forth.
     stalled = tNew - t <= tinyStep ? stalled + 1 : 0;
-    if (stalled > 4 * n * l + 8) throw new ConvergenceError("taylor", `t = ${fixedToDouble(F, t)}`, "stalled at a kink (the activation pattern switches back and forth)", { field: "method", change: "try another" });
+    if (stalled > 4 * n * l + 8)
+      throw new ConvergenceError(
+        "taylor",
+        `t = ${fixedToDouble(F, t)}`,
+        "stalled at a kink (the activation pattern switches back and forth)",
+        { field: "method", change: "try another" },
+      );
     t = tNew;
     monitor.check(theta);
     if (ev !== undefined) {

@@ -34,14 +34,20 @@ export const MAX_PARAMETERS = 4000;
  * @example lawArchitecture([3, 4, 1]).widths // returns [3, 4, 1]
  */
 export function lawArchitecture(widths: readonly number[], options: LawArchitectureOptions = {}): LawArchitecture {
-  if (widths.length < 3) throw new InputError(`invalid widths. Must be at least three positive integers d,h1,…,e (one hidden layer or more). Value: \`${widths.join(",")}\`.`);
+  if (widths.length < 3)
+    throw new InputError(
+      `invalid widths. Must be at least three positive integers d,h1,…,e (one hidden layer or more). Value: \`${widths.join(",")}\`.`,
+    );
   for (const w of widths)
     if (!Number.isInteger(w) || w < 1) throw new InputError(`invalid widths. Must be positive integers. Value: \`${widths.join(",")}\`.`);
   const act = options.activation ?? "relu";
   const activation = typeof act === "string" ? parseActivation(act) : act;
   const arch: LawArchitecture = { widths: [...widths], bias: options.bias ?? false, activation };
   const D = parameterCount(arch);
-  if (D > MAX_PARAMETERS) throw new InputError(`invalid widths. Must have at most ${MAX_PARAMETERS} parameters. Value: \`${widths.join(",")}\` (${D} parameters).`);
+  if (D > MAX_PARAMETERS)
+    throw new InputError(
+      `invalid widths. Must have at most ${MAX_PARAMETERS} parameters. Value: \`${widths.join(",")}\` (${D} parameters).`,
+    );
   return arch;
 }
 

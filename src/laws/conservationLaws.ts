@@ -114,7 +114,7 @@ function randomPoint(D: number, seed: number): bigint[] {
 function gradientAt(p: RationalPolynomial, x: readonly number[], D: number): Float64Array {
   const coefs = integerMultiple(p.map(([, q]) => q));
   const row = new Float64Array(D);
-  p.forEach(([m, ], t) => {
+  p.forEach(([m], t) => {
     const c = modBig(coefs[t]!);
     let prev = -1;
     for (let i = 0; i < m.length; i++) {

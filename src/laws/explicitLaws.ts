@@ -49,7 +49,10 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
   if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
   let unknowns = 0;
   for (let a = 1; a <= degree; a++) unknowns += countMonomials(D, a);
-  if (unknowns > MAX_UNKNOWNS) throw new InputError(`invalid degree. Must leave at most ${MAX_UNKNOWNS} unknown coefficients (degree ${degree} in ${D} parameters has ${unknowns}). Value: \`${degree}\`.`);
+  if (unknowns > MAX_UNKNOWNS)
+    throw new InputError(
+      `invalid degree. Must leave at most ${MAX_UNKNOWNS} unknown coefficients (degree ${degree} in ${D} parameters has ${unknowns}). Value: \`${degree}\`.`,
+    );
 
   const homogeneous = generators.every((g) => {
     const lens = new Set([...g.keys()].map((k) => k.length));

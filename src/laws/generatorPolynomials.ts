@@ -47,7 +47,8 @@ export function generatorPolynomials(arch: LawArchitecture): IntegerPolynomial[]
   for (let i = 0; i < w[0]!; i++) sources.push({ layer: 0, unit: i, first: undefined });
   if (arch.bias) for (let l = 1; l <= L; l++) for (let j = 0; j < w[l]!; j++) sources.push({ layer: l, unit: j, first: at(l, j, -1) });
   if (perPath) {
-    for (const s of sources) walk(s.layer, s.unit, s.first === undefined ? [] : [s.first], (_o, vars) => out.push(new Map([[monomialKey(vars), 1n]])));
+    for (const s of sources)
+      walk(s.layer, s.unit, s.first === undefined ? [] : [s.first], (_o, vars) => out.push(new Map([[monomialKey(vars), 1n]])));
     return out;
   }
   // One slope: sum the paths per (output, input) and per (output, constant).
@@ -58,6 +59,9 @@ export function generatorPolynomials(arch: LawArchitecture): IntegerPolynomial[]
     const k = monomialKey(vars);
     p.set(k, (p.get(k) ?? 0n) + 1n);
   };
-  for (const s of sources) walk(s.layer, s.unit, s.first === undefined ? [] : [s.first], (o, vars) => add(s.first === undefined ? `${o}:${s.unit}` : `${o}:const`, vars));
+  for (const s of sources)
+    walk(s.layer, s.unit, s.first === undefined ? [] : [s.first], (o, vars) =>
+      add(s.first === undefined ? `${o}:${s.unit}` : `${o}:const`, vars),
+    );
   return [...groups.values()];
 }

@@ -1,6 +1,15 @@
 /** Conservation laws of gradient flows, discovered and counted exactly over Q. */
 export type { LawArchitecture, LawArchitectureOptions, ParameterSlot } from "./architecture.js";
-export { lawArchitecture, architectureLayout, parameterCount, parameterSlots, parameterNames, activationSlopes, architectureLabel, MAX_PARAMETERS } from "./architecture.js";
+export {
+  lawArchitecture,
+  architectureLayout,
+  parameterCount,
+  parameterSlots,
+  parameterNames,
+  activationSlopes,
+  architectureLabel,
+  MAX_PARAMETERS,
+} from "./architecture.js";
 export type { IntegerPolynomial } from "./generatorPolynomials.js";
 export { generatorPolynomials } from "./generatorPolynomials.js";
 export type { RationalPolynomial } from "./explicitLaws.js";

@@ -13,14 +13,30 @@ import { lawsReport } from "./lawsReport.js";
  * @param degree - the degree of the laws searched (default 2)
  * @returns the table, one row per architecture, activation and bias setting
  */
-export function lawsTable(architectures: readonly (readonly number[])[], activations: readonly string[], biases: readonly boolean[], degree = 2): Table {
+export function lawsTable(
+  architectures: readonly (readonly number[])[],
+  activations: readonly string[],
+  biases: readonly boolean[],
+  degree = 2,
+): Table {
   const rows: string[][] = [];
   for (const widths of architectures)
     for (const activation of activations)
       for (const bias of biases) {
         const r = lawsReport(lawArchitecture(widths, { activation, bias }), { degree });
         const known = r.known?.count ?? "";
-        rows.push([widths.join(","), r.activation, bias ? "yes" : "no", String(r.parameters), r.count, r.lower, r.upper, String(r.certified), known, known === "" ? "" : String(known === r.count)]);
+        rows.push([
+          widths.join(","),
+          r.activation,
+          bias ? "yes" : "no",
+          String(r.parameters),
+          r.count,
+          r.lower,
+          r.upper,
+          String(r.certified),
+          known,
+          known === "" ? "" : String(known === r.count),
+        ]);
       }
   return { columns: ["widths", "activation", "bias", "parameters", "count", "lower", "upper", "certified", "closed form", "agrees"], rows };
 }

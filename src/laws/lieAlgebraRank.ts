@@ -50,7 +50,11 @@ type Field = Map<number, Map<string, number>>;
  *
  * @param point - θ0, non-zero integers
  */
-export function lieAlgebraRank(generators: readonly IntegerPolynomial[], point: readonly bigint[], options: LieAlgebraRankOptions = {}): LieAlgebraRankResult {
+export function lieAlgebraRank(
+  generators: readonly IntegerPolynomial[],
+  point: readonly bigint[],
+  options: LieAlgebraRankOptions = {},
+): LieAlgebraRankResult {
   const D = point.length;
   const target = options.target ?? D;
   const maxLevels = options.maxLevels ?? 12;
@@ -60,7 +64,8 @@ export function lieAlgebraRank(generators: readonly IntegerPolynomial[], point: 
   const order = shuffled(generators.length, options.seed ?? 1);
   // Level 0, numerically only: values of ∇P_g at θ0.
   for (const g of order) {
-    if (atPoint.add(gradientAt(generators[g]!, x, D))) if (atPoint.rank >= target) return { rank: atPoint.rank, levels: 0, fields: atPoint.rank, stop: "target" };
+    if (atPoint.add(gradientAt(generators[g]!, x, D)))
+      if (atPoint.rank >= target) return { rank: atPoint.rank, levels: 0, fields: atPoint.rank, stop: "target" };
   }
   // Level 1 numerically: [∇P_g, ∇P_h](θ0) = H_h(θ0)∇P_g(θ0) − H_g(θ0)∇P_h(θ0)
   // needs only Hessians at θ0; when these reach the target the symbolic
@@ -104,7 +109,8 @@ export function lieAlgebraRank(generators: readonly IntegerPolynomial[], point: 
         if (Z.size === 0 || !functions.add(asRow(Z))) continue;
         next.push(Z);
         kept++;
-        if (atPoint.add(fieldAt(Z, x, D)) && atPoint.rank >= target) return { rank: atPoint.rank, levels: level, fields: kept, stop: "target" };
+        if (atPoint.add(fieldAt(Z, x, D)) && atPoint.rank >= target)
+          return { rank: atPoint.rank, levels: level, fields: kept, stop: "target" };
         if (kept >= maxFields) return { rank: atPoint.rank, levels: level, fields: kept, stop: "limit" };
       }
     if (next.length === 0) return { rank: atPoint.rank, levels: level, fields: kept, stop: "closed" };

@@ -25,7 +25,8 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
   const X: string[][] = [];
   const Y: string[][] = [];
   rows.slice(1).forEach((row, r) => {
-    if (row.length !== d + e) throw new ShapeError(`${what} row ${r + 2}`, `${row.length} columns`, `${d + e} columns (${d} inputs + ${e} targets)`);
+    if (row.length !== d + e)
+      throw new ShapeError(`${what} row ${r + 2}`, `${row.length} columns`, `${d + e} columns (${d} inputs + ${e} targets)`);
     row.forEach((cell, c) => {
       try {
         parseRational(cell);

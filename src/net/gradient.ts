@@ -21,8 +21,18 @@ export interface LossAndGradient<T, N = Network<T>> {
  * @example lossAndGradient(net, data, exact, "mse").grad.W1 // returns ∂L/∂W1
  */
 export function lossAndGradient<T>(net: Network<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T>;
-export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T, LayeredNetwork<T>>;
-export function lossAndGradient<T>(net: Network<T> | LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T, Network<T> | LayeredNetwork<T>> {
+export function lossAndGradient<T>(
+  net: LayeredNetwork<T>,
+  data: Dataset<T>,
+  S: Scalar<T>,
+  kind: LossKind,
+): LossAndGradient<T, LayeredNetwork<T>>;
+export function lossAndGradient<T>(
+  net: Network<T> | LayeredNetwork<T>,
+  data: Dataset<T>,
+  S: Scalar<T>,
+  kind: LossKind,
+): LossAndGradient<T, Network<T> | LayeredNetwork<T>> {
   const layered = isLayered(net) ? net : toLayered(net);
   const { loss, grad } = layeredLossAndGradient(layered, data, S, kind);
   if (isLayered(net)) return { loss, grad };
@@ -30,7 +40,12 @@ export function lossAndGradient<T>(net: Network<T> | LayeredNetwork<T>, data: Da
   return { loss, grad: { activation: net.activation, W1: g1!.W, b1: g1!.b, W2: g2!.W, b2: g2!.b } };
 }
 
-function layeredLossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T, LayeredNetwork<T>> {
+function layeredLossAndGradient<T>(
+  net: LayeredNetwork<T>,
+  data: Dataset<T>,
+  S: Scalar<T>,
+  kind: LossKind,
+): LossAndGradient<T, LayeredNetwork<T>> {
   const { slopeAt } = activationFunctions(net.activation, S);
   const { preActivations, inputs, F } = forward(net, data.X, S);
   const { layers } = net;

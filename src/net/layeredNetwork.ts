@@ -28,5 +28,11 @@ export function isLayered<T>(net: Network<T> | LayeredNetwork<T>): net is Layere
  * @example toLayered({ activation: { kind: "relu" }, W1: [[1]], W2: [[2]] }).layers.length // returns 2
  */
 export function toLayered<T>(net: Network<T>): LayeredNetwork<T> {
-  return { activation: net.activation, layers: [{ W: net.W1, b: net.b1 }, { W: net.W2, b: net.b2 }] };
+  return {
+    activation: net.activation,
+    layers: [
+      { W: net.W1, b: net.b1 },
+      { W: net.W2, b: net.b2 },
+    ],
+  };
 }

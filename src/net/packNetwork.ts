@@ -9,9 +9,19 @@ import { paramLayout, type ParamLayout } from "./paramLayout.js";
  * @example layoutOf({ activation: { kind: "relu" }, W1: [[1, 2]], b1: [0], W2: [[3]] }).size // returns 4
  */
 export function layoutOf<T>(net: Network<T> | LayeredNetwork<T>): ParamLayout {
-  const layers = "layers" in net ? net.layers : [{ W: net.W1, b: net.b1 }, { W: net.W2, b: net.b2 }];
+  const layers =
+    "layers" in net
+      ? net.layers
+      : [
+          { W: net.W1, b: net.b1 },
+          { W: net.W2, b: net.b2 },
+        ];
   const widths = [layers[0]?.W[0]?.length ?? 0, ...layers.map((layer) => layer.W.length)];
-  return paramLayout(widths, layers.map((layer) => layer.b !== undefined), net.activation);
+  return paramLayout(
+    widths,
+    layers.map((layer) => layer.b !== undefined),
+    net.activation,
+  );
 }
 
 /**
@@ -20,7 +30,13 @@ export function layoutOf<T>(net: Network<T> | LayeredNetwork<T>): ParamLayout {
  * @example packNetwork({ activation: { kind: "relu" }, W1: [[1, 2]], b1: [5], W2: [[3]] }) // returns [1, 2, 5, 3]
  */
 export function packNetwork<T>(net: Network<T> | LayeredNetwork<T>): T[] {
-  const layers = "layers" in net ? net.layers : [{ W: net.W1, b: net.b1 }, { W: net.W2, b: net.b2 }];
+  const layers =
+    "layers" in net
+      ? net.layers
+      : [
+          { W: net.W1, b: net.b1 },
+          { W: net.W2, b: net.b2 },
+        ];
   const out: T[] = [];
   for (const { W, b } of layers) {
     for (const row of W) out.push(...row);

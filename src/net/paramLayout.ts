@@ -37,11 +37,15 @@ export interface ParamLayout {
  * @example paramLayout([2, 3, 1], [true, false], { kind: "relu" }).size // returns 12
  */
 export function paramLayout(widths: readonly number[], bias: boolean | readonly boolean[], activation: Activation): ParamLayout {
-  if (widths.length < 2) throw new InputError({ field: "widths", expected: "at least two positive integers d, …, e", value: widths.join(",") });
-  for (const w of widths) if (!Number.isSafeInteger(w) || w < 1) throw new InputError({ field: "widths", expected: "positive integers", value: widths.join(",") });
+  if (widths.length < 2)
+    throw new InputError({ field: "widths", expected: "at least two positive integers d, …, e", value: widths.join(",") });
+  for (const w of widths)
+    if (!Number.isSafeInteger(w) || w < 1)
+      throw new InputError({ field: "widths", expected: "positive integers", value: widths.join(",") });
   const depth = widths.length - 1;
   const flags = typeof bias === "boolean" ? new Array<boolean>(depth).fill(bias) : [...bias];
-  if (flags.length !== depth) throw new InputError({ field: "bias", expected: `one flag per weight layer (${depth})`, value: String(flags.length) });
+  if (flags.length !== depth)
+    throw new InputError({ field: "bias", expected: `one flag per weight layer (${depth})`, value: String(flags.length) });
   const weightOffset: number[] = [];
   const biasOffset: number[] = [];
   let at = 0;

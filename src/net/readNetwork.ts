@@ -7,7 +7,8 @@ import type { Network } from "./network.js";
 const KEYS = new Set(["activation", "W1", "b1", "W2", "b2"]);
 
 function numberText(v: unknown, where: string): string {
-  if (typeof v !== "string") throw new InputError(`invalid network: ${where} must be a number or a numeric string. Value: \`${JSON.stringify(v)}\`.`);
+  if (typeof v !== "string")
+    throw new InputError(`invalid network: ${where} must be a number or a numeric string. Value: \`${JSON.stringify(v)}\`.`);
   try {
     parseRational(v);
   } catch (err) {
@@ -38,7 +39,8 @@ function matrix(v: unknown, name: string, rows: number | undefined, cols: number
  * @throws InputError or ShapeError naming the first problem
  */
 export function networkFromObject(obj: unknown): Network<string> {
-  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw new InputError("invalid network: must be a JSON object with W1 and W2");
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj))
+    throw new InputError("invalid network: must be a JSON object with W1 and W2");
   const o = obj as Record<string, unknown>;
   for (const key of Object.keys(o)) {
     if (!KEYS.has(key)) throw new InputError(`invalid network: unknown key \`${key}\` (expected activation, W1, b1, W2, b2)`);

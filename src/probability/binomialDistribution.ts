@@ -18,7 +18,8 @@ export const MAX_DISTRIBUTION_WIDTH = 100_000;
  * @internal
  */
 export function binomialDistribution(p: HighPrecision, width: number, digits: number): string[] {
-  if (width > MAX_DISTRIBUTION_WIDTH) throw new InputError({ field: "width", expected: `at most ${MAX_DISTRIBUTION_WIDTH} for the distribution`, value: String(width) });
+  if (width > MAX_DISTRIBUTION_WIDTH)
+    throw new InputError({ field: "width", expected: `at most ${MAX_DISTRIBUTION_WIDTH} for the distribution`, value: String(width) });
   const D = decimalContext(p.precision + 2 * String(width).length + 5);
   const pv = new D(p.value);
   const qv = new D(p.oneMinus);

@@ -35,7 +35,8 @@ export function checkDigits(digits: number): number {
 export function parseUnitInterval(x: string | RationalParts, name = "x"): Rational {
   const parts = typeof x === "string" ? parseRational(x) : x;
   const r = rational(parts.num, parts.den);
-  if (numerator(r) < 0n || r.n > r.d) throw new InputError(`invalid ${name}. Must be a number in [0, 1]. Value: \`${typeof x === "string" ? x : `${x.num}/${x.den}`}\`.`);
+  if (numerator(r) < 0n || r.n > r.d)
+    throw new InputError(`invalid ${name}. Must be a number in [0, 1]. Value: \`${typeof x === "string" ? x : `${x.num}/${x.den}`}\`.`);
   return r;
 }
 
@@ -52,7 +53,12 @@ export function parseUnitInterval(x: string | RationalParts, name = "x"): Ration
  * @throws InputError for x outside [0, 1], a or b not positive half-integers, or bad digits
  * @example incompleteBeta("1/2", 1, "1/2", { digits: 10 }) // returns "0.2928932188"  (1 − √(1/2))
  */
-export function incompleteBeta(x: string | RationalParts, a: number | string, b: number | string, options: IncompleteBetaOptions = {}): string {
+export function incompleteBeta(
+  x: string | RationalParts,
+  a: number | string,
+  b: number | string,
+  options: IncompleteBetaOptions = {},
+): string {
   const digits = checkDigits(options.digits ?? 40);
   const A = twiceHalfInteger(a, "a");
   const B = twiceHalfInteger(b, "b");

@@ -37,7 +37,8 @@ export function incompleteBetaClosedForm(x: string | RationalParts, a: number | 
   const A = twiceHalfInteger(a, "a");
   const B = twiceHalfInteger(b, "b");
   const xr = parseUnitInterval(x);
-  if (xr.n === 0n || xr.n === xr.d) throw new InputError(`invalid x. Must be strictly between 0 and 1 for the closed form. Value: \`${xr.n}/${xr.d}\`.`);
+  if (xr.n === 0n || xr.n === xr.d)
+    throw new InputError(`invalid x. Must be strictly between 0 and 1 for the closed form. Value: \`${xr.n}/${xr.d}\`.`);
   const parts = closedFormParts(xr, A, B);
   return {
     expression: closedFormText(parts),

@@ -61,7 +61,12 @@ export function neuronLaw(init: Initialisation, dIn: number, width: number, e: n
     case "xavier-uniform":
       return { distribution: "uniform", w2: rational(6, dIn + width), a2: rational(6, width + e), name };
     case "pytorch-default":
-      if (dIn < 2) throw new InputError({ field: "dIn", expected: "at least 2 for pytorch-default (it has a hidden bias, so d_in = in_features + 1)", value: String(dIn) });
+      if (dIn < 2)
+        throw new InputError({
+          field: "dIn",
+          expected: "at least 2 for pytorch-default (it has a hidden bias, so d_in = in_features + 1)",
+          value: String(dIn),
+        });
       return { distribution: "uniform", w2: rational(1, dIn - 1), a2: rational(1, width), name };
   }
 }

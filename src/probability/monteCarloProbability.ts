@@ -47,10 +47,17 @@ export function monteCarloKey(seed: number, dIn: number, width: number, e: numbe
  * @throws InputError for a sample count outside [1, 10^9] or a bad seed
  * @example monteCarloProbability(neuronLaw({ scheme: "pytorch-default" }, 3, 4, 1), 3, 4, 1, { samples: 1000, seed: 7 }).samples // returns 1000
  */
-export function monteCarloProbability(law: NeuronLaw, dIn: number, width: number, e: number, options: MonteCarloOptions = {}): MonteCarloCount {
+export function monteCarloProbability(
+  law: NeuronLaw,
+  dIn: number,
+  width: number,
+  e: number,
+  options: MonteCarloOptions = {},
+): MonteCarloCount {
   const samples = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) throw new InputError(`invalid samples. Must be an integer in [1, ${MAX_SAMPLES}]. Value: \`${samples}\`.`);
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
+    throw new InputError(`invalid samples. Must be an integer in [1, ${MAX_SAMPLES}]. Value: \`${samples}\`.`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError(`invalid seed. Must be an integer in [0, 2^53). Value: \`${seed}\`.`);
   const rng = seededRandom(monteCarloKey(seed, dIn, width, e));
   // Compare ‖u‖²·w2 < ‖v‖²·a2 for unit-scale coordinates u, v: the scales enter once, as doubles.

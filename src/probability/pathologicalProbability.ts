@@ -27,14 +27,16 @@ export interface PathologicalProbability {
 
 /** Validates a dimension (d_in or e) in [1, MAX_DIMENSION]. @throws InputError */
 export function checkDimension(n: number, option: string): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_DIMENSION) throw new InputError(`invalid ${option}. Must be an integer in [1, ${MAX_DIMENSION}]. Value: \`${n}\`.`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_DIMENSION)
+    throw new InputError(`invalid ${option}. Must be an integer in [1, ${MAX_DIMENSION}]. Value: \`${n}\`.`);
   return n;
 }
 
 function positiveRatio(rho: string | RationalParts): Rational {
   const parts = typeof rho === "string" ? parseRational(rho) : rho;
   const r = rational(parts.num, parts.den);
-  if (numerator(r) <= 0n) throw new InputError(`invalid rho. Must be a positive number. Value: \`${typeof rho === "string" ? rho : `${rho.num}/${rho.den}`}\`.`);
+  if (numerator(r) <= 0n)
+    throw new InputError(`invalid rho. Must be a positive number. Value: \`${typeof rho === "string" ? rho : `${rho.num}/${rho.den}`}\`.`);
   return r;
 }
 
@@ -42,7 +44,12 @@ function positiveRatio(rho: string | RationalParts): Rational {
  * p and 1 − p as high-precision decimals with relative error below
  * 10^−(digits + GUARD_DIGITS) each, with the closed-form parts. @internal
  */
-export function pathologicalProbabilityHighPrecision(dIn: number, e: number, rho: Rational, digits: number): { hp: HighPrecision; expression: () => string } {
+export function pathologicalProbabilityHighPrecision(
+  dIn: number,
+  e: number,
+  rho: Rational,
+  digits: number,
+): { hp: HighPrecision; expression: () => string } {
   // x = 1/(1 + ρ) = Q/(P + Q) for ρ = P/Q
   const x = rational(rho.d, rho.n + rho.d);
   const terms = closedFormTerms(x, dIn, e);
@@ -61,8 +68,18 @@ export function pathologicalProbabilityHighPrecision(dIn: number, e: number, rho
  * @throws InputError for dimensions outside [1, 4096], ρ ≤ 0 or bad digits
  * @example pathologicalProbability(2, 1, "1", { digits: 12 }) // returns { p: "0.292893218813", closedForm: "1 - sqrt(2)/2" }
  */
-export function pathologicalProbability(dIn: number, e: number, rho: string | RationalParts, options: PathologicalProbabilityOptions = {}): PathologicalProbability {
+export function pathologicalProbability(
+  dIn: number,
+  e: number,
+  rho: string | RationalParts,
+  options: PathologicalProbabilityOptions = {},
+): PathologicalProbability {
   const digits = checkDigits(options.digits ?? 40);
-  const { hp, expression } = pathologicalProbabilityHighPrecision(checkDimension(dIn, "d_in"), checkDimension(e, "e"), positiveRatio(rho), digits);
+  const { hp, expression } = pathologicalProbabilityHighPrecision(
+    checkDimension(dIn, "d_in"),
+    checkDimension(e, "e"),
+    positiveRatio(rho),
+    digits,
+  );
   return { p: formatDigits(hp.value, digits), closedForm: expression() };
 }

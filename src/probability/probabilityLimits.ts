@@ -13,4 +13,11 @@ export const DEFAULT_TABLE_SAMPLES = 10_000;
 export type InitScheme = "kaiming-normal" | "lecun-normal" | "xavier-normal" | "kaiming-uniform" | "xavier-uniform" | "pytorch-default";
 
 /** Every named scheme, in the order `--help` lists them. */
-export const INIT_SCHEMES: readonly InitScheme[] = ["kaiming-normal", "lecun-normal", "xavier-normal", "kaiming-uniform", "xavier-uniform", "pytorch-default"];
+export const INIT_SCHEMES: readonly InitScheme[] = [
+  "kaiming-normal",
+  "lecun-normal",
+  "xavier-normal",
+  "kaiming-uniform",
+  "xavier-uniform",
+  "pytorch-default",
+];

@@ -73,7 +73,13 @@ export interface ProbabilityReport {
  * @throws InputError for bad dimensions, digits, samples, seed, or exact method with a uniform law
  * @example probabilityReport({ scheme: "kaiming-normal" }, 2, 2, 1, { digits: 6 }).closedForm // returns "1 - sqrt(2)/2"
  */
-export function probabilityReport(init: Initialisation, dIn: number, width: number, e = 1, options: ProbabilityReportOptions = {}): ProbabilityReport {
+export function probabilityReport(
+  init: Initialisation,
+  dIn: number,
+  width: number,
+  e = 1,
+  options: ProbabilityReportOptions = {},
+): ProbabilityReport {
   const digits = checkDigits(options.digits ?? 40);
   checkDimension(dIn, "dIn");
   checkDimension(e, "e");
@@ -81,7 +87,12 @@ export function probabilityReport(init: Initialisation, dIn: number, width: numb
   const law = neuronLaw(init, dIn, width, e);
   const method = options.method ?? (law.distribution === "normal" ? "exact" : "monte-carlo");
   if (method === "exact" && law.distribution !== "normal") {
-    throw new InputError({ field: "method", expected: `monte-carlo for ${law.name}`, value: "exact", note: "It draws uniform weights, which have no closed form." });
+    throw new InputError({
+      field: "method",
+      expected: `monte-carlo for ${law.name}`,
+      value: "exact",
+      note: "It draws uniform weights, which have no closed form.",
+    });
   }
   const tol = digits + GUARD_DIGITS;
   let p: HighPrecision;
@@ -95,10 +106,14 @@ export function probabilityReport(init: Initialisation, dIn: number, width: numb
     const mc = monteCarloProbability(law, dIn, width, e, { samples: options.samples, seed: options.seed });
     // the estimate k/n is an exact rational: its value and complement are correctly rounded
     p = rationalHighPrecision(BigInt(mc.hits), BigInt(mc.samples), tol);
-    extra = { ci95: wilsonInterval(mc.hits, mc.samples, "0.95", digits), hits: String(mc.hits), samples: String(mc.samples), seed: String(mc.seed) };
+    extra = {
+      ci95: wilsonInterval(mc.hits, mc.samples, "0.95", digits),
+      hits: String(mc.hits),
+      samples: String(mc.samples),
+      seed: String(mc.seed),
+    };
   }
   const report: ProbabilityReport = { ...derivedQuantities(p, dIn, e, width, digits, tol), ...extra };
   if (options.distribution) report.distribution = binomialDistribution(p, width, digits);
   return report;
 }
-

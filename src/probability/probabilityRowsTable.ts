@@ -2,7 +2,16 @@ import type { Table } from "../table/table.js";
 import type { ProbabilityRow } from "./probabilityTable.js";
 
 /** The columns a probability table prints, in order. */
-export const PROBABILITY_COLUMNS = ["dIn", "width", "e", "pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"] as const;
+export const PROBABILITY_COLUMNS = [
+  "dIn",
+  "width",
+  "e",
+  "pNeuron",
+  "pSplit",
+  "pDisconnected",
+  "expectedPathological",
+  "expectedComponents",
+] as const;
 
 /**
  * Rows as a {@link Table} for `formatTable`: the shape, then the five
@@ -15,7 +24,12 @@ export const PROBABILITY_COLUMNS = ["dIn", "width", "e", "pNeuron", "pSplit", "p
  */
 export function probabilityRowsTable(rows: ProbabilityRow[]): Table {
   const mc = rows.length > 0 && rows[0]!.ci95 !== undefined;
-  const columns: string[] = [...PROBABILITY_COLUMNS.slice(0, 3), ...(mc ? [] : ["rho"]), ...PROBABILITY_COLUMNS.slice(3), ...(mc ? ["ciLow", "ciHigh", "hits", "samples"] : [])];
+  const columns: string[] = [
+    ...PROBABILITY_COLUMNS.slice(0, 3),
+    ...(mc ? [] : ["rho"]),
+    ...PROBABILITY_COLUMNS.slice(3),
+    ...(mc ? ["ciLow", "ciHigh", "hits", "samples"] : []),
+  ];
   return {
     columns,
     rows: rows.map((r) => [

@@ -42,12 +42,24 @@ export { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
  * @throws InputError for an empty grid, more than MAX_TABLE_ROWS rows, or any bad cell input
  * @example probabilityTable({ scheme: "lecun-normal" }, [2], [1, 2], [1], { digits: 5 }).map((r) => r.pNeuron) // returns ["0.42265", "0.29289"]
  */
-export function probabilityTable(init: Initialisation, dIns: number[], widths: number[], es: number[], options: ProbabilityTableOptions = {}): ProbabilityRow[] {
+export function probabilityTable(
+  init: Initialisation,
+  dIns: number[],
+  widths: number[],
+  es: number[],
+  options: ProbabilityTableOptions = {},
+): ProbabilityRow[] {
   const count = dIns.length * widths.length * es.length;
   if (count === 0) throw new InputError("invalid table. Must have at least one d_in, width and e. Value: `empty`.");
   if (count > MAX_TABLE_ROWS) throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${count}\`.`);
   const rows: ProbabilityRow[] = [];
-  const reportOptions = { digits: options.digits ?? 20, method: options.method, samples: options.samples ?? DEFAULT_TABLE_SAMPLES, seed: options.seed, closedForm: false };
+  const reportOptions = {
+    digits: options.digits ?? 20,
+    method: options.method,
+    samples: options.samples ?? DEFAULT_TABLE_SAMPLES,
+    seed: options.seed,
+    closedForm: false,
+  };
   for (const e of es) {
     for (const dIn of dIns) {
       for (const width of widths) {

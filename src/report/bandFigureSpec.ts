@@ -31,8 +31,19 @@ export interface BandFigureOptions {
  * @example bandFigureSpec([{ series: "l = 1", x: 0, mean: 1, lo: 0.9, hi: 1.1 }], { title: "T", xTitle: "x", yTitle: "y", seriesTitle: "s", seriesOrder: ["l = 1"] }).width // returns 480
  */
 export function bandFigureSpec(points: readonly BandPoint[], options: BandFigureOptions): TopLevelSpec {
-  const color = { field: "series", type: "nominal" as const, title: options.seriesTitle, sort: options.seriesOrder, scale: { scheme: "viridis" } };
-  const x = { field: "x", type: "quantitative" as const, title: options.xTitle, axis: options.integerX ? { tickMinStep: 1, format: "d" } : {} };
+  const color = {
+    field: "series",
+    type: "nominal" as const,
+    title: options.seriesTitle,
+    sort: options.seriesOrder,
+    scale: { scheme: "viridis" },
+  };
+  const x = {
+    field: "x",
+    type: "quantitative" as const,
+    title: options.xTitle,
+    axis: options.integerX ? { tickMinStep: 1, format: "d" } : {},
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: options.title, subtitle: options.subtitle ?? "" },
@@ -40,8 +51,19 @@ export function bandFigureSpec(points: readonly BandPoint[], options: BandFigure
     height: 320,
     data: { values: points.map((p) => ({ ...p })) },
     layer: [
-      { mark: { type: "area", opacity: 0.18 }, encoding: { x, y: { field: "lo", type: "quantitative", title: options.yTitle, scale: { zero: false } }, y2: { field: "hi" }, color } },
-      { mark: { type: "line", point: true, strokeWidth: 1.8 }, encoding: { x, y: { field: "mean", type: "quantitative", title: options.yTitle }, color } },
+      {
+        mark: { type: "area", opacity: 0.18 },
+        encoding: {
+          x,
+          y: { field: "lo", type: "quantitative", title: options.yTitle, scale: { zero: false } },
+          y2: { field: "hi" },
+          color,
+        },
+      },
+      {
+        mark: { type: "line", point: true, strokeWidth: 1.8 },
+        encoding: { x, y: { field: "mean", type: "quantitative", title: options.yTitle }, color },
+      },
     ],
   };
 }

@@ -38,7 +38,12 @@ export interface ReportFile {
  * @param meta - versions and timings to record
  * @returns the files in writing order (index.html last) and the contents of results.json
  */
-export async function buildReport(config: ReproduceConfig, specs: readonly CellSpec[], cells: ReadonlyMap<string, StoredCell>, meta: ReportMeta): Promise<{ files: ReportFile[]; results: Record<string, unknown> }> {
+export async function buildReport(
+  config: ReproduceConfig,
+  specs: readonly CellSpec[],
+  cells: ReadonlyMap<string, StoredCell>,
+  meta: ReportMeta,
+): Promise<{ files: ReportFile[]; results: Record<string, unknown> }> {
   const run = summariseRun(config, specs, cells);
   const sections: ReportSection[] = [];
   const results: Record<string, unknown> = {
@@ -64,17 +69,33 @@ export async function buildReport(config: ReproduceConfig, specs: readonly CellS
   results.timing = meta.timing;
   const glance: string[] = [];
   const toy = results.toy as { stallLoss: string; goodLoss: string; floor: string } | undefined;
-  if (toy) glance.push(`Obstruction happens: on the toy problem the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`);
-  const bc = results.breastCancer as { effectZeroToOne: { mean: string; se: string }; effectOneToAll: { mean: string; se: string } | null; naturallyPathological: { fraction: string } } | undefined;
+  if (toy)
+    glance.push(
+      `Obstruction happens: on the toy problem the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`,
+    );
+  const bc = results.breastCancer as
+    | {
+        effectZeroToOne: { mean: string; se: string };
+        effectOneToAll: { mean: string; se: string } | null;
+        naturallyPathological: { fraction: string };
+      }
+    | undefined;
   if (bc) {
-    const rest = bc.effectOneToAll ? `, from one to all of them by ${shortNumber(-Number(bc.effectOneToAll.mean))} (± ${shortNumber(bc.effectOneToAll.se)})` : "";
-    glance.push(`What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one changes the mean test loss by ${shortNumber(-Number(bc.effectZeroToOne.mean))} (± ${shortNumber(bc.effectZeroToOne.se)} standard error)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`);
+    const rest = bc.effectOneToAll
+      ? `, from one to all of them by ${shortNumber(-Number(bc.effectOneToAll.mean))} (± ${shortNumber(bc.effectOneToAll.se)})`
+      : "";
+    glance.push(
+      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one changes the mean test loss by ${shortNumber(-Number(bc.effectZeroToOne.mean))} (± ${shortNumber(bc.effectZeroToOne.se)} standard error)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
+    );
   }
   const prob = results.probability as { schemes: Record<string, Record<string, { pDisconnected: string } | null>> } | undefined;
   if (prob) {
     const k = prob.schemes["kaiming-normal"]?.["dIn=2,l=1"];
     const x = prob.schemes["xavier-normal"]?.["dIn=2,l=1"];
-    if (k && x) glance.push(`How often: a one-neuron network with fan-in 2 starts with a disconnected invariant set with probability ${shortNumber(k.pDisconnected)} under Kaiming normal and ${shortNumber(x.pDisconnected)} under Xavier normal initialisation; the heat maps give every fan-in and width.`);
+    if (k && x)
+      glance.push(
+        `How often: a one-neuron network with fan-in 2 starts with a disconnected invariant set with probability ${shortNumber(k.pDisconnected)} under Kaiming normal and ${shortNumber(x.pDisconnected)} under Xavier normal initialisation; the heat maps give every fan-in and width.`,
+      );
   }
   const doc: ReportDocument = {
     title: "relutopo: topological obstruction to training shallow ReLU networks",
@@ -84,7 +105,12 @@ export async function buildReport(config: ReproduceConfig, specs: readonly CellS
       `Run: scale ${config.scale}, seed ${config.seed}, experiments ${config.experiments.join(", ")}. Every number quoted below is in results.json; every figure is also an SVG file and every table a CSV file beside this page.`,
     ],
     sections,
-    footer: [`relutopo ${meta.versions.relutopo}; ${Object.entries(meta.versions).filter(([k]) => k !== "relutopo").map(([k, v]) => `${k} ${v}`).join(", ")}. Same seed, same numbers: results.json differs between runs only in its "timing" field.`],
+    footer: [
+      `relutopo ${meta.versions.relutopo}; ${Object.entries(meta.versions)
+        .filter(([k]) => k !== "relutopo")
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}. Same seed, same numbers: results.json differs between runs only in its "timing" field.`,
+    ],
   };
   const files: ReportFile[] = [];
   for (const s of sections) {

@@ -9,4 +9,10 @@ export { buildReport, type ReportFile, type ReportMeta } from "./buildReport.js"
 export { writeReport } from "./writeReport.js";
 export { shortNumber } from "./shortNumber.js";
 export { formatDuration } from "./formatDuration.js";
-export { probabilityHeatmapSvg, PROBABILITY_QUANTITIES, type HeatmapOptions, type HeatmapRow, type ProbabilityQuantity } from "./probabilityHeatmapSvg.js";
+export {
+  probabilityHeatmapSvg,
+  PROBABILITY_QUANTITIES,
+  type HeatmapOptions,
+  type HeatmapRow,
+  type ProbabilityQuantity,
+} from "./probabilityHeatmapSvg.js";

@@ -19,7 +19,9 @@ export interface LossCurve {
  * @example lossCurvesSpec("T", []).height // returns 300
  */
 export function lossCurvesSpec(title: string, curves: readonly LossCurve[], floor?: { value: number; label: string }): TopLevelSpec {
-  const values = curves.flatMap((c) => c.points.filter(([, v]) => v > 0).map(([t, loss], order) => ({ start: c.start, method: c.method, t, loss, order })));
+  const values = curves.flatMap((c) =>
+    c.points.filter(([, v]) => v > 0).map(([t, loss], order) => ({ start: c.start, method: c.method, t, loss, order })),
+  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title,
@@ -32,7 +34,12 @@ export function lossCurvesSpec(title: string, curves: readonly LossCurve[], floo
         encoding: {
           x: { field: "t", type: "quantitative", title: "training time t (gradient descent: step × η)" },
           y: { field: "loss", type: "quantitative", title: "training loss (mean squared error)", scale: { type: "log" } },
-          color: { field: "start", type: "nominal", title: "start", scale: { domain: ["obstructed", "good"], range: ["#d62728", "#1f77b4"] } },
+          color: {
+            field: "start",
+            type: "nominal",
+            title: "start",
+            scale: { domain: ["obstructed", "good"], range: ["#d62728", "#1f77b4"] },
+          },
           strokeDash: { field: "method", type: "nominal", title: "method" },
           detail: { field: "method" },
           order: { field: "order" },

@@ -34,7 +34,8 @@ export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options
   const values = rows.map((r) => {
     const width = r.width ?? r.l;
     const text = r[value];
-    if (width === undefined || text === undefined) throw new InputError(`invalid heat map row. Must have dIn, width (or l) and ${value}. Value: \`${JSON.stringify(r)}\`.`);
+    if (width === undefined || text === undefined)
+      throw new InputError(`invalid heat map row. Must have dIn, width (or l) and ${value}. Value: \`${JSON.stringify(r)}\`.`);
     // cells span [n − 1/2, n + 1/2] on quantitative axes, so ticks stay readable for 256 widths; each
     // reaches 0.3 into its successor, which is drawn over it: no hairline gaps from anti-aliasing
     return { l0: width - 0.5, l1: width + 0.8, d0: r.dIn - 0.5, d1: r.dIn + 0.8, width, dIn: r.dIn, value: Number(text), text };
@@ -55,7 +56,12 @@ export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options
     encoding: {
       x: { field: "l0", type: "quantitative", title: "width l (hidden neurons)", scale: { domain: [lo, hi], nice: false, zero: false } },
       x2: { field: "l1" },
-      y: { field: "d0", type: "quantitative", title: "fan-in d_in (input dimension + 1 with a hidden bias)", scale: { domain: [dlo, dhi], nice: false, zero: false } },
+      y: {
+        field: "d0",
+        type: "quantitative",
+        title: "fan-in d_in (input dimension + 1 with a hidden bias)",
+        scale: { domain: [dlo, dhi], nice: false, zero: false },
+      },
       y2: { field: "d1" },
       color: {
         field: "value",

@@ -7,7 +7,13 @@
 export type ProbabilityQuantity = "pNeuron" | "pSplit" | "pDisconnected" | "expectedPathological" | "expectedComponents";
 
 /** Every quantity, in the order `--help` lists them. */
-export const PROBABILITY_QUANTITIES: readonly ProbabilityQuantity[] = ["pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents"];
+export const PROBABILITY_QUANTITIES: readonly ProbabilityQuantity[] = [
+  "pNeuron",
+  "pSplit",
+  "pDisconnected",
+  "expectedPathological",
+  "expectedComponents",
+];
 
 /** Legend titles of the quantities, e.g. "P(H(c) disconnected)". */
 export const QUANTITY_TITLES: Record<ProbabilityQuantity, string> = {
@@ -17,4 +23,3 @@ export const QUANTITY_TITLES: Record<ProbabilityQuantity, string> = {
   expectedPathological: "E[# pathological]",
   expectedComponents: "E[b0]",
 };
-

@@ -43,36 +43,54 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
   const { c } = options;
   // Extent: enough to hold every trajectory and the waist/vertices of the quadric.
   let extent = 1.4 * Math.sqrt(Math.abs(c));
-  for (const tr of options.trajectories) for (const [w, b, a] of tr.points) extent = Math.max(extent, 1.1 * Math.hypot(w, b), 1.1 * Math.abs(a));
+  for (const tr of options.trajectories)
+    for (const [w, b, a] of tr.points) extent = Math.max(extent, 1.1 * Math.hypot(w, b), 1.1 * Math.abs(a));
   const aMax = Math.sqrt(Math.max(extent * extent - c, 0));
   const aMin = c < 0 ? Math.sqrt(-c) : 0;
   const wire: Row[] = [];
-  const line = (id: string, pts: [number, number, number][]): void => pts.forEach(([w, b, a], order) => {
-    const [x, y] = project(w, b, a);
-    wire.push({ id, order, x, y });
-  });
+  const line = (id: string, pts: [number, number, number][]): void =>
+    pts.forEach(([w, b, a], order) => {
+      const [x, y] = project(w, b, a);
+      wire.push({ id, order, x, y });
+    });
   const radius = (a: number): number => Math.sqrt(Math.max(c + a * a, 0));
-  const sheets: [number, number][] = c < 0 ? [[aMin, aMax], [-aMax, -aMin]] : [[-aMax, aMax]];
+  const sheets: [number, number][] =
+    c < 0
+      ? [
+          [aMin, aMax],
+          [-aMax, -aMin],
+        ]
+      : [[-aMax, aMax]];
   const N = 48;
   sheets.forEach(([lo, hi], s) => {
     for (let m = 0; m < 12; m++) {
       const phi = (2 * Math.PI * m) / 12;
-      line(`meridian-${s}-${m}`, Array.from({ length: N + 1 }, (_, i) => {
-        const a = lo + ((hi - lo) * i) / N;
-        return [radius(a) * Math.cos(phi), radius(a) * Math.sin(phi), a];
-      }));
+      line(
+        `meridian-${s}-${m}`,
+        Array.from({ length: N + 1 }, (_, i) => {
+          const a = lo + ((hi - lo) * i) / N;
+          return [radius(a) * Math.cos(phi), radius(a) * Math.sin(phi), a];
+        }),
+      );
     }
     for (let r = 0; r <= 6; r++) {
       const a = lo + ((hi - lo) * r) / 6;
-      line(`ring-${s}-${r}`, Array.from({ length: N + 1 }, (_, i) => {
-        const phi = (2 * Math.PI * i) / N;
-        return [radius(a) * Math.cos(phi), radius(a) * Math.sin(phi), a];
-      }));
+      line(
+        `ring-${s}-${r}`,
+        Array.from({ length: N + 1 }, (_, i) => {
+          const phi = (2 * Math.PI * i) / N;
+          return [radius(a) * Math.cos(phi), radius(a) * Math.sin(phi), a];
+        }),
+      );
     }
   });
   const axes: Row[] = [];
   const labels: Row[] = [];
-  const axisEnds: [string, [number, number, number]][] = [["w", [extent, 0, 0]], ["b", [0, extent, 0]], ["a", [0, 0, aMax]]];
+  const axisEnds: [string, [number, number, number]][] = [
+    ["w", [extent, 0, 0]],
+    ["b", [0, extent, 0]],
+    ["a", [0, 0, aMax]],
+  ];
   for (const [name, end] of axisEnds) {
     const [x0, y0] = project(-end[0], -end[1], -end[2]);
     const [x1, y1] = project(...end);
@@ -109,13 +127,35 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
     width: 360,
     height: 360,
     layer: [
-      { data: { values: wire }, mark: { type: "line", strokeWidth: 0.6, color: "#9aa5b1", opacity: 0.7 }, encoding: { x, y, detail: { field: "id" }, order: { field: "order" } } },
-      { data: { values: axes }, mark: { type: "line", strokeWidth: 1, color: "#333", strokeDash: [4, 3] }, encoding: { x, y, detail: { field: "id" }, order: { field: "order" } } },
-      { data: { values: labels }, mark: { type: "text", fontSize: 14, fontStyle: "italic", dx: 8, dy: -4 }, encoding: { x, y, text: { field: "text" } } },
+      {
+        data: { values: wire },
+        mark: { type: "line", strokeWidth: 0.6, color: "#9aa5b1", opacity: 0.7 },
+        encoding: { x, y, detail: { field: "id" }, order: { field: "order" } },
+      },
+      {
+        data: { values: axes },
+        mark: { type: "line", strokeWidth: 1, color: "#333", strokeDash: [4, 3] },
+        encoding: { x, y, detail: { field: "id" }, order: { field: "order" } },
+      },
+      {
+        data: { values: labels },
+        mark: { type: "text", fontSize: 14, fontStyle: "italic", dx: 8, dy: -4 },
+        encoding: { x, y, text: { field: "text" } },
+      },
       {
         data: { values: path },
         mark: { type: "line", strokeWidth: 2.2 },
-        encoding: { x, y, order: { field: "order" }, color: { field: "trajectory", type: "nominal", title: "trajectory", scale: { range: ["#d62728", "#1f77b4", "#2ca02c", "#9467bd"] } } },
+        encoding: {
+          x,
+          y,
+          order: { field: "order" },
+          color: {
+            field: "trajectory",
+            type: "nominal",
+            title: "trajectory",
+            scale: { range: ["#d62728", "#1f77b4", "#2ca02c", "#9467bd"] },
+          },
+        },
       },
       {
         data: { values: marks },

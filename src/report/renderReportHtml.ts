@@ -10,7 +10,10 @@ function inlineSvg(svg: string): string {
 
 function htmlTable(t: ReportTable): string {
   const rows = t.showRows === undefined ? t.table.rows : t.table.rows.slice(0, t.showRows);
-  const more = rows.length < t.table.rows.length ? `<p class="note">First ${rows.length} of ${t.table.rows.length} rows; all in <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>` : `<p class="note">Also as <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>`;
+  const more =
+    rows.length < t.table.rows.length
+      ? `<p class="note">First ${rows.length} of ${t.table.rows.length} rows; all in <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>`
+      : `<p class="note">Also as <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>`;
   const head = `<tr>${t.table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
   return `<figure class="table"><figcaption>${escapeHtml(t.caption)}</figcaption><table>\n${head}\n${body}\n</table>${more}</figure>`;
@@ -28,7 +31,12 @@ export function renderReportHtml(doc: ReportDocument): string {
   const sections = doc.sections
     .map((s) => {
       const paragraphs = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
-      const figures = s.figures.map((f) => `<figure class="figure" id="${escapeHtml(f.file)}">${inlineSvg(f.svg)}<figcaption>${escapeHtml(f.caption)} <a href="${escapeHtml(f.file)}">(${escapeHtml(f.file)})</a></figcaption></figure>`).join("\n");
+      const figures = s.figures
+        .map(
+          (f) =>
+            `<figure class="figure" id="${escapeHtml(f.file)}">${inlineSvg(f.svg)}<figcaption>${escapeHtml(f.caption)} <a href="${escapeHtml(f.file)}">(${escapeHtml(f.file)})</a></figcaption></figure>`,
+        )
+        .join("\n");
       const tables = s.tables.map(htmlTable).join("\n");
       return `<section id="${escapeHtml(s.id)}">\n<h2>${escapeHtml(s.title)}</h2>\n${paragraphs}\n${figures}\n${tables}\n</section>`;
     })

@@ -11,6 +11,10 @@
 export function shortNumber(value: string | number, digits = 4): string {
   const v = typeof value === "number" ? value : Number(value);
   if (v === 0 || !Number.isFinite(v)) return String(v);
-  if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6) return v.toExponential(digits - 1).replace("e-", "e-").replace(/e\+?/, "e");
+  if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6)
+    return v
+      .toExponential(digits - 1)
+      .replace("e-", "e-")
+      .replace(/e\+?/, "e");
   return String(Number(v.toPrecision(digits)));
 }

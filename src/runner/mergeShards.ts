@@ -44,7 +44,8 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
   const config = manifests[0]!.m.config;
   const text = JSON.stringify(config);
   for (const { dir, m } of manifests) {
-    if (JSON.stringify(m.config) !== text) throw new InputError(`invalid shards. Must all come from the same reproduce arguments (experiment, scale, seed). Value: \`${dir}\`.`);
+    if (JSON.stringify(m.config) !== text)
+      throw new InputError(`invalid shards. Must all come from the same reproduce arguments (experiment, scale, seed). Value: \`${dir}\`.`);
   }
   const specs = planCells(config);
   const cells = new Map<string, StoredCell>();
@@ -54,11 +55,18 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
     if (found) cells.set(spec.id, found);
     else missing.push(spec.id);
   }
-  if (missing.length > 0) throw new InputError(`invalid shards. Must cover every cell of the run: ${missing.length} of ${specs.length} missing, first ${missing[0]}. Value: \`${dirs.join(" ")}\`.`);
+  if (missing.length > 0)
+    throw new InputError(
+      `invalid shards. Must cover every cell of the run: ${missing.length} of ${specs.length} missing, first ${missing[0]}. Value: \`${dirs.join(" ")}\`.`,
+    );
   for (const cell of cells.values()) writeCell(out, cell);
   writeManifest(out, { config, shard: null, cells: specs.map((s) => s.id) });
   const cellMs = [...cells.values()].reduce((s, c) => s + c.ms, 0);
-  const timing = { note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed", mergedShards: manifests.length, cellSeconds: Math.round(cellMs / 100) / 10 };
+  const timing = {
+    note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed",
+    mergedShards: manifests.length,
+    cellSeconds: Math.round(cellMs / 100) / 10,
+  };
   const files = await options.report({ dir: out, config, specs, cells, timing });
   return { out, shards: manifests.length, cells: specs.length, files };
 }

@@ -23,7 +23,10 @@ export interface CellSpec {
 /** The fingerprint of one experiment's configuration (scale, seed and its own section). */
 export function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentName): string {
   const section = experiment === "toy" ? config.toy : experiment === "breast-cancer" ? config.breastCancer : config.probability;
-  return createHash("sha256").update(JSON.stringify({ experiment, seed: config.seed, section })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify({ experiment, seed: config.seed, section }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 const pad = (v: number, width: number): string => String(v).padStart(width, "0");
@@ -38,17 +41,32 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
   for (const experiment of config.experiments) {
     const fingerprint = experimentFingerprint(config, experiment);
     if (experiment === "toy") {
-      for (const start of TOY_STARTS) cells.push({ id: `toy-gd-${start}`, experiment, fingerprint, weight: 0.2, key: { kind: "toy-gd", start } });
-      for (const start of TOY_STARTS) cells.push({ id: `toy-flow-${start}`, experiment, fingerprint, weight: 0.7, key: { kind: "toy-flow", start } });
+      for (const start of TOY_STARTS)
+        cells.push({ id: `toy-gd-${start}`, experiment, fingerprint, weight: 0.2, key: { kind: "toy-gd", start } });
+      for (const start of TOY_STARTS)
+        cells.push({ id: `toy-flow-${start}`, experiment, fingerprint, weight: 0.7, key: { kind: "toy-flow", start } });
     } else if (experiment === "breast-cancer") {
       const bc = config.breastCancer;
       for (const l of bc.widths) {
         for (let seed = 0; seed < bc.seeds; seed++) {
-          cells.push({ id: `breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`, experiment, fingerprint, weight: ((l + 1) * (l + 1.5) * bc.epochs) / 20000, key: { kind: "breast-cancer", l, seed } });
+          cells.push({
+            id: `breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`,
+            experiment,
+            fingerprint,
+            weight: ((l + 1) * (l + 1.5) * bc.epochs) / 20000,
+            key: { kind: "breast-cancer", l, seed },
+          });
         }
       }
     } else {
-      for (const scheme of config.probability.schemes) cells.push({ id: `probability-${scheme}`, experiment, fingerprint, weight: (config.probability.dIn.length * config.probability.widths.length) / 1000, key: { kind: "probability", scheme } });
+      for (const scheme of config.probability.schemes)
+        cells.push({
+          id: `probability-${scheme}`,
+          experiment,
+          fingerprint,
+          weight: (config.probability.dIn.length * config.probability.widths.length) / 1000,
+          key: { kind: "probability", scheme },
+        });
     }
   }
   return cells;

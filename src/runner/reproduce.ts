@@ -66,14 +66,37 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceSum
   const all = planCells(config);
   const specs = shard === null ? all : shardCells(all, shard.index, shard.count);
   const t0 = performance.now();
-  const run = await runCells(specs, config, { dir: out, threads, ...(options.onEstimate && { onEstimate: options.onEstimate }), ...(options.onProgress && { onProgress: options.onProgress }) });
+  const run = await runCells(specs, config, {
+    dir: out,
+    threads,
+    ...(options.onEstimate && { onEstimate: options.onEstimate }),
+    ...(options.onProgress && { onProgress: options.onProgress }),
+  });
   writeManifest(out, { config, shard, cells: specs.map((s) => s.id) });
   let files: string[] = [];
   if (shard === null) {
     const cellMs = [...run.cells.values()].reduce((s, c) => s + c.ms, 0);
-    const timing = { note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed", wallSeconds: Math.round((performance.now() - t0) / 100) / 10, cellSeconds: Math.round(cellMs / 100) / 10, computedCells: run.computed, reusedCells: run.reused, threads };
+    const timing = {
+      note: "wall-clock facts of this run; the only field of results.json that differs between runs with the same seed",
+      wallSeconds: Math.round((performance.now() - t0) / 100) / 10,
+      cellSeconds: Math.round(cellMs / 100) / 10,
+      computedCells: run.computed,
+      reusedCells: run.reused,
+      threads,
+    };
     files = await options.report({ dir: out, config, specs, cells: run.cells, timing });
   }
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
-  return { out, scale: options.scale, seed: options.seed, experiments: config.experiments, shard, cells: specs.length, computed: run.computed, reused: run.reused, files, seconds };
+  return {
+    out,
+    scale: options.scale,
+    seed: options.seed,
+    experiments: config.experiments,
+    shard,
+    cells: specs.length,
+    computed: run.computed,
+    reused: run.reused,
+    files,
+    seconds,
+  };
 }

@@ -58,7 +58,10 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
   options.onProgress?.(done, specs.length);
   if (pending.length === 0) return { cells, computed: 0, reused };
   // Time the heaviest kind of cell first: its cost per unit weight is the best guide to the rest.
-  const firstIndex = Math.max(0, pending.findIndex((s) => s.experiment === "breast-cancer"));
+  const firstIndex = Math.max(
+    0,
+    pending.findIndex((s) => s.experiment === "breast-cancer"),
+  );
   const [first] = pending.splice(firstIndex, 1);
   // Load shared inputs (the data set) before the clock starts: they are paid once, not per cell.
   warmUp(first!, config);

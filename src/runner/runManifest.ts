@@ -30,8 +30,13 @@ export function writeManifest(dir: string, manifest: RunManifest): void {
  */
 export function readManifests(dir: string): RunManifest[] {
   if (!existsSync(dir)) throw new InputError(`invalid run directory. Must exist. Value: \`${dir}\`.`);
-  const names = readdirSync(dir).filter((f) => f === "run.json" || /^shard-\d+-of-\d+\.json$/.test(f)).sort();
-  if (names.length === 0) throw new InputError(`invalid run directory. Must hold run.json or shard-<i>-of-<n>.json written by relutopo reproduce. Value: \`${dir}\`.`);
+  const names = readdirSync(dir)
+    .filter((f) => f === "run.json" || /^shard-\d+-of-\d+\.json$/.test(f))
+    .sort();
+  if (names.length === 0)
+    throw new InputError(
+      `invalid run directory. Must hold run.json or shard-<i>-of-<n>.json written by relutopo reproduce. Value: \`${dir}\`.`,
+    );
   return names.map((n) => {
     try {
       return JSON.parse(readFileSync(join(dir, n), "utf8")) as RunManifest;

@@ -49,7 +49,10 @@ export function decimalContext(precision: number, options: DecimalContextOptions
   let D = cache.get(key);
   if (D === undefined) {
     const mode = rounding === "half-even" ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP;
-    D = notation === "plain" ? Decimal.clone({ precision, rounding: mode, toExpNeg: -30, toExpPos: 60 }) : Decimal.clone({ precision, rounding: mode });
+    D =
+      notation === "plain"
+        ? Decimal.clone({ precision, rounding: mode, toExpNeg: -30, toExpPos: 60 })
+        : Decimal.clone({ precision, rounding: mode });
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(key, D);
   }

@@ -16,7 +16,12 @@ const ZERO = new Fraction(0n, 1n);
 const ONE = new Fraction(1n, 1n);
 
 function noTranscendental(): never {
-  throw new InputError({ field: "arith", expected: "decimal:D or float for binary cross-entropy", value: "exact", note: "Binary cross-entropy needs exp and log, and exact arithmetic has no exp or log." });
+  throw new InputError({
+    field: "arith",
+    expected: "decimal:D or float for binary cross-entropy",
+    value: "exact",
+    note: "Binary cross-entropy needs exp and log, and exact arithmetic has no exp or log.",
+  });
 }
 
 /** Exact rationals: every sign, equality and count decided without rounding. */

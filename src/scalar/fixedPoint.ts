@@ -85,7 +85,7 @@ export function fromRationalFixed(F: Fixed, num: bigint, den: bigint): bigint {
   const n = num << F.bigP;
   const q = n / den;
   const r = n - q * den;
-  if (2n * (r < 0n ? -r : r) >= (den < 0n ? -den : den)) return q + ((n < 0n) !== (den < 0n) ? -1n : 1n);
+  if (2n * (r < 0n ? -r : r) >= (den < 0n ? -den : den)) return q + (n < 0n !== den < 0n ? -1n : 1n);
   return q;
 }
 

@@ -7,7 +7,19 @@ export { decimal, MIN_DIGITS, MAX_DIGITS } from "./decimal.js";
 export type { DecimalValue } from "./decimal.js";
 export { float } from "./float.js";
 export { arithmetic } from "./arithmetic.js";
-export { gcd, lcm, isqrt, factorial, squareSplit, rational, numerator, rationalText, primitive, integerMultiple, reconstructRational } from "./bigintMath.js";
+export {
+  gcd,
+  lcm,
+  isqrt,
+  factorial,
+  squareSplit,
+  rational,
+  numerator,
+  rationalText,
+  primitive,
+  integerMultiple,
+  reconstructRational,
+} from "./bigintMath.js";
 export { decimalContext } from "./decimalContext.js";
 export type { DecimalCtor, DecimalContextOptions } from "./decimalContext.js";
 export { seededRandom } from "./seededRandom.js";

@@ -14,7 +14,9 @@ const MAX_EXPONENT = 100_000;
 function parseDecimalLiteral(text: string, original: string): RationalParts {
   const m = DECIMAL.exec(text);
   if (m === null || (m[2] === undefined && (m[3] === undefined || m[3] === ""))) {
-    throw new InputError(`invalid number. Must be an integer, a decimal like -0.125 or 1e-3, or a fraction like 3/4. Value: \`${original}\`.`);
+    throw new InputError(
+      `invalid number. Must be an integer, a decimal like -0.125 or 1e-3, or a fraction like 3/4. Value: \`${original}\`.`,
+    );
   }
   const [, sign, intPart = "", fracPart = "", expPart = "0"] = m;
   const exponent = Number(expPart) - fracPart.length;

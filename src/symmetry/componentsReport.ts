@@ -42,7 +42,20 @@ export function componentsReport(c: readonly Rational[], dims: QuadricDims): Com
   checkDims(dims);
   const factors = poincareFactors(signCounts(c), dims);
   const split = splitNeurons(c, dims);
-  const report: ComponentsReport = { dIn: dims.dIn, e: dims.e, l: c.length, betti: undefined, bettiOmitted: undefined, poincare: "", poincareFactored: formatFactors(factors), components: "", pathological: split.pathological, positiveSplit: split.positiveSplit, strictOrbits: "", effective: "" };
+  const report: ComponentsReport = {
+    dIn: dims.dIn,
+    e: dims.e,
+    l: c.length,
+    betti: undefined,
+    bettiOmitted: undefined,
+    poincare: "",
+    poincareFactored: formatFactors(factors),
+    components: "",
+    pathological: split.pathological,
+    positiveSplit: split.positiveSplit,
+    strictOrbits: "",
+    effective: "",
+  };
   if (canExpand(factors)) {
     const betti = bettiNumbers(factors);
     report.betti = betti.map(String);

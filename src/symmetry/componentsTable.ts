@@ -22,12 +22,47 @@ export function componentsTable(dIns: number[], es: number[], widths: number[]):
         for (let neg = l; neg >= 0; neg--)
           for (let zero = l - neg; zero >= 0; zero--) {
             const pos = l - neg - zero;
-            const equal: Rational[] = [...Array<Rational>(neg).fill(exact.fromInt(-1)), ...Array<Rational>(zero).fill(exact.zero), ...Array<Rational>(pos).fill(exact.one)];
+            const equal: Rational[] = [
+              ...Array<Rational>(neg).fill(exact.fromInt(-1)),
+              ...Array<Rational>(zero).fill(exact.zero),
+              ...Array<Rational>(pos).fill(exact.one),
+            ];
             // distinct values with the same signs: −1, −2, …; 0 (zeros never split); 1, 2, …
-            const distinct: Rational[] = [...[...Array(neg).keys()].map((i) => exact.fromInt(-1 - i)), ...Array<Rational>(zero).fill(exact.zero), ...[...Array(pos).keys()].map((i) => exact.fromInt(1 + i))];
+            const distinct: Rational[] = [
+              ...[...Array(neg).keys()].map((i) => exact.fromInt(-1 - i)),
+              ...Array<Rational>(zero).fill(exact.zero),
+              ...[...Array(pos).keys()].map((i) => exact.fromInt(1 + i)),
+            ];
             const a = componentsReport(equal, { dIn, e });
             const b = componentsReport(distinct, { dIn, e });
-            rows.push([dIn, e, l, neg, zero, pos].map(String).concat([a.betti ? a.betti.join(" ") : a.poincareFactored, a.poincare, a.components, b.strictOrbits, a.strictOrbits, a.effective]));
+            rows.push(
+              [dIn, e, l, neg, zero, pos]
+                .map(String)
+                .concat([
+                  a.betti ? a.betti.join(" ") : a.poincareFactored,
+                  a.poincare,
+                  a.components,
+                  b.strictOrbits,
+                  a.strictOrbits,
+                  a.effective,
+                ]),
+            );
           }
-  return { columns: ["d_in", "e", "l", "c<0", "c=0", "c>0", "betti", "poincare", "components", "strict orbits (distinct c)", "strict orbits (equal c)", "effective"], rows };
+  return {
+    columns: [
+      "d_in",
+      "e",
+      "l",
+      "c<0",
+      "c=0",
+      "c>0",
+      "betti",
+      "poincare",
+      "components",
+      "strict orbits (distinct c)",
+      "strict orbits (equal c)",
+      "effective",
+    ],
+    rows,
+  };
 }

@@ -36,7 +36,10 @@ export interface ObstructionVerdict {
 export function obstruction(net: Network<Rational>, needPositive: number, needNegative: number): ObstructionVerdict {
   const { dIn, e, l } = networkShape(net);
   if (e !== 1) throw new InputError(`invalid network. Obstruction needs a scalar output (e = 1). Value: \`e = ${e}\`.`);
-  for (const [name, v] of [["--need-positive", needPositive], ["--need-negative", needNegative]] as const) {
+  for (const [name, v] of [
+    ["--need-positive", needPositive],
+    ["--need-negative", needNegative],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new InputError(`invalid ${name}. Must be a non-negative integer. Value: \`${v}\`.`);
   }
   const split = splitNeurons(neuronInvariants(net, exact), { dIn, e });

@@ -33,14 +33,28 @@ export function formatTable(table: Table, format: TableFormat): string {
     case "csv":
       return stringify([columns, ...rows]);
     case "json":
-      return `${JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))), null, 2)}\n`;
+      return `${JSON.stringify(
+        rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
+        null,
+        2,
+      )}\n`;
     case "md": {
       const line = (cells: string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
       return [line(columns), `|${columns.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n") + "\n";
     }
     case "tex": {
       const line = (cells: string[]): string => `${cells.map(tex).join(" & ")} \\\\`;
-      return [`\\begin{tabular}{${"r".repeat(columns.length)}}`, "\\hline", line(columns), "\\hline", ...rows.map(line), "\\hline", "\\end{tabular}"].join("\n") + "\n";
+      return (
+        [
+          `\\begin{tabular}{${"r".repeat(columns.length)}}`,
+          "\\hline",
+          line(columns),
+          "\\hline",
+          ...rows.map(line),
+          "\\hline",
+          "\\end{tabular}",
+        ].join("\n") + "\n"
+      );
     }
   }
 }

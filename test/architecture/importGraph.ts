@@ -76,7 +76,6 @@ export function layerOf(path: string): number | undefined {
 /** The top-level folder of a path (`laws/` for `laws/_internals/modp.ts`), or the file name at the root. */
 const unitOf = (path: string): string => (path.includes("/") ? `${path.slice(0, path.indexOf("/"))}/` : path);
 
-
 /**
  * The edges that break the layer order, each printed `from -> to`: an import
  * from a higher floor, an import of the root barrel, an import of a file in no

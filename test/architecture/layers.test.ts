@@ -28,7 +28,20 @@ describe("layers", () => {
   });
 
   it("should place every folder on its floor, lowest first", () => {
-    expect(["errors.ts", "io/x.ts", "table/t.ts", "scalar/s.ts", "net/n.ts", "flow/f.ts", "laws/l.ts", "runner/r.ts", "report/r.ts", "cli/c.ts"].map(layerOf)).toEqual([0, 0, 0, 0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      [
+        "errors.ts",
+        "io/x.ts",
+        "table/t.ts",
+        "scalar/s.ts",
+        "net/n.ts",
+        "flow/f.ts",
+        "laws/l.ts",
+        "runner/r.ts",
+        "report/r.ts",
+        "cli/c.ts",
+      ].map(layerOf),
+    ).toEqual([0, 0, 0, 0, 1, 2, 3, 4, 5, 6]);
     expect(layerOf("index.ts")).toBeUndefined();
   });
 
@@ -47,7 +60,12 @@ describe("layers", () => {
     // Act
     const violations = layerViolations(edges);
     // Assert
-    expect(violations).toEqual(["cli/main.ts -> flow/_internals/trajectory.ts", "laws/lawsTable.ts -> report/formatTable.ts", "net/x.ts -> index.ts", "topology/a.ts -> laws/_internals/modp.ts"]);
+    expect(violations).toEqual([
+      "cli/main.ts -> flow/_internals/trajectory.ts",
+      "laws/lawsTable.ts -> report/formatTable.ts",
+      "net/x.ts -> index.ts",
+      "topology/a.ts -> laws/_internals/modp.ts",
+    ]);
   });
 
   it("should import downwards only in src/", () => {
@@ -57,7 +75,13 @@ describe("layers", () => {
     const violations = layerViolations(edges);
     // Assert
     expect(edges.length).toBeGreaterThan(100);
-    expect(violations.filter((v) => !ALLOWED_VIOLATIONS.includes(v)), "imports against the layer order (from -> to)").toEqual([]);
-    expect(ALLOWED_VIOLATIONS.filter((v) => !violations.includes(v)), "allowed pairs that no longer occur: remove them").toEqual([]);
+    expect(
+      violations.filter((v) => !ALLOWED_VIOLATIONS.includes(v)),
+      "imports against the layer order (from -> to)",
+    ).toEqual([]);
+    expect(
+      ALLOWED_VIOLATIONS.filter((v) => !violations.includes(v)),
+      "allowed pairs that no longer occur: remove them",
+    ).toEqual([]);
   });
 });

@@ -45,7 +45,13 @@ describe("checkClaim", () => {
   });
 
   it("should count a throw as a refutation only when the claim sets refuteOnThrow", async () => {
-    const claim = { name: "x-small", statement: "x ≤ 10", tag: "false" as const, arbitraries: [fc.integer({ min: -100, max: 0 })] as [fc.Arbitrary<number>], predicate: twoWayPredicate };
+    const claim = {
+      name: "x-small",
+      statement: "x ≤ 10",
+      tag: "false" as const,
+      arbitraries: [fc.integer({ min: -100, max: 0 })] as [fc.Arbitrary<number>],
+      predicate: twoWayPredicate,
+    };
     const plain = await checkClaim(defineClaim(claim), { runs: 50, seed: 2 });
     const declared = await checkClaim(defineClaim({ ...claim, refuteOnThrow: true }), { runs: 50, seed: 2 });
     expect(plain.verdict).toBe("error");
@@ -56,7 +62,13 @@ describe("checkClaim", () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), async (seed) => {
         // Arrange: draws fail by throwing (x < −10) or by returning false (x > 10)
-        const claim = defineClaim({ name: "two-way", statement: "|x| ≤ 10", tag: "false", arbitraries: [fc.integer({ min: -100, max: 100 })], predicate: twoWayPredicate });
+        const claim = defineClaim({
+          name: "two-way",
+          statement: "|x| ≤ 10",
+          tag: "false",
+          arbitraries: [fc.integer({ min: -100, max: 100 })],
+          predicate: twoWayPredicate,
+        });
         // Act
         const v = await checkClaim(claim, { runs: 20, seed });
         // Assert: the independent oracle is the predicate itself, run on the reported case
@@ -75,7 +87,13 @@ describe("checkClaim", () => {
   });
 
   it("should still discard draws with fc.pre rather than report an error", async () => {
-    const claim = defineClaim({ name: "even-is-even", statement: "an even n is even", tag: "theorem", arbitraries: [fc.nat(50)], predicate: (n: number) => (fc.pre(n % 2 === 0), n % 2 === 0) });
+    const claim = defineClaim({
+      name: "even-is-even",
+      statement: "an even n is even",
+      tag: "theorem",
+      arbitraries: [fc.nat(50)],
+      predicate: (n: number) => (fc.pre(n % 2 === 0), n % 2 === 0),
+    });
     const v = await checkClaim(claim, { runs: 30, seed: 7 });
     expect(v.verdict).toBe("pass");
     expect(v.skipped).toBeGreaterThan(0);
@@ -98,7 +116,14 @@ describe("checkClaim", () => {
   });
 
   it("should name the counterexample after argNames with array arbitraries", async () => {
-    const claim = defineClaim({ name: "sum", statement: "a + b < 5", tag: "false", arbitraries: [fc.nat(9), fc.nat(9)], argNames: ["a", "b"], predicate: (a: number, b: number) => a + b < 5 });
+    const claim = defineClaim({
+      name: "sum",
+      statement: "a + b < 5",
+      tag: "false",
+      arbitraries: [fc.nat(9), fc.nat(9)],
+      argNames: ["a", "b"],
+      predicate: (a: number, b: number) => a + b < 5,
+    });
     const v = await checkClaim(claim, { runs: 100, seed: 3 });
     expect(v.verdict).toBe("refuted");
     if (v.verdict !== "refuted") return;
@@ -110,7 +135,10 @@ describe("checkClaim", () => {
     const broken = fc.nat().map(() => {
       throw new Error("no draw");
     });
-    const v = await checkClaim(defineClaim({ name: "b", statement: "s", tag: "theorem", arbitraries: [broken], predicate: (_: never) => true }), { runs: 5 });
+    const v = await checkClaim(
+      defineClaim({ name: "b", statement: "s", tag: "theorem", arbitraries: [broken], predicate: (_: never) => true }),
+      { runs: 5 },
+    );
     expect(v).toMatchObject({ verdict: "error", asTagged: false });
     expect(v.verdict === "error" && v.reason).toContain("no draw");
   });
@@ -118,12 +146,20 @@ describe("checkClaim", () => {
 
 describe("assertClaim", () => {
   it("should reject a throwing predicate as not checked, keeping the verdict as cause and the replay", async () => {
-    const claim = defineClaim({ name: "t", statement: "s", tag: "theorem", arbitraries: [fc.integer({ min: -100, max: -50 })], predicate: twoWayPredicate });
+    const claim = defineClaim({
+      name: "t",
+      statement: "s",
+      tag: "theorem",
+      arbitraries: [fc.integer({ min: -100, max: -50 })],
+      predicate: twoWayPredicate,
+    });
     const err = await assertClaim(claim, { runs: 10, seed: 1 }).then(
       () => undefined,
       (e: Error) => e,
     );
-    expect(err?.message).toMatch(/could not be checked .*the predicate threw RangeError: x = -50 is below -10\ncounterexample: \{"arg0":-50\}.*\nreplay with \{ seed: 1, path: "[\d:]+" \}$/);
+    expect(err?.message).toMatch(
+      /could not be checked .*the predicate threw RangeError: x = -50 is below -10\ncounterexample: \{"arg0":-50\}.*\nreplay with \{ seed: 1, path: "[\d:]+" \}$/,
+    );
     expect((err?.cause as { verdict: string }).verdict).toBe("error");
   });
 });

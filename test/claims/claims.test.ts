@@ -10,8 +10,20 @@ import { exact } from "../../src/scalar/exact.js";
 
 describe("checkClaim", () => {
   it("should pass a theorem and refute a false claim, with the seed and a replay path", async () => {
-    const theorem = defineClaim({ name: "t", statement: "c_k is c_k", tag: "theorem", arbitraries: [arbProblem()], predicate: ({ net }) => neuronInvariants(networkIn(net, exact), exact).length === net.W1.length });
-    const falseClaim = defineClaim({ name: "f", statement: "every c_k is ≥ 0", tag: "false", arbitraries: [arbProblem()], predicate: ({ net }) => neuronInvariants(networkIn(net, exact), exact).every((c) => exact.sign(c) >= 0) });
+    const theorem = defineClaim({
+      name: "t",
+      statement: "c_k is c_k",
+      tag: "theorem",
+      arbitraries: [arbProblem()],
+      predicate: ({ net }) => neuronInvariants(networkIn(net, exact), exact).length === net.W1.length,
+    });
+    const falseClaim = defineClaim({
+      name: "f",
+      statement: "every c_k is ≥ 0",
+      tag: "false",
+      arbitraries: [arbProblem()],
+      predicate: ({ net }) => neuronInvariants(networkIn(net, exact), exact).every((c) => exact.sign(c) >= 0),
+    });
     const pass = await checkClaim(theorem, { runs: 50, seed: 3 });
     const refuted = await checkClaim(falseClaim, { runs: 50, seed: 3 });
     expect(pass).toMatchObject({ verdict: "pass", runs: 50, seed: 3, asTagged: true });
@@ -52,17 +64,25 @@ describe("the arbitraries inside vitest through @fast-check/vitest", () => {
     for (const v of c) expect(exact.toString(exact.parse(v))).toBe(exact.toString(exact.parse(v)));
   });
 
-  test.prop([arbProblem({ width: { min: 2, max: 2 }, outputs: { min: 1, max: 1 } })])("should draw networks of the asked shape", ({ net, data }) => {
-    expect(net.W1).toHaveLength(2);
-    expect(net.W2).toHaveLength(1);
-    expect(data.X.length).toBe(data.Y.length);
-  });
+  test.prop([arbProblem({ width: { min: 2, max: 2 }, outputs: { min: 1, max: 1 } })])(
+    "should draw networks of the asked shape",
+    ({ net, data }) => {
+      expect(net.W1).toHaveLength(2);
+      expect(net.W2).toHaveLength(1);
+      expect(data.X.length).toBe(data.Y.length);
+    },
+  );
 
   it("should shrink toward simpler rationals", () => {
-    const out = fc.check(fc.property(arbProblem(), ({ net }) => net.W1.flat().every((v) => exact.abs(exact.parse(v)).compare(exact.parse("1")) <= 0)), { seed: 5 });
+    const out = fc.check(
+      fc.property(arbProblem(), ({ net }) => net.W1.flat().every((v) => exact.abs(exact.parse(v)).compare(exact.parse("1")) <= 0)),
+      { seed: 5 },
+    );
     expect(out.failed).toBe(true);
     // the smallest weight that breaks |w| ≤ 1 is an integer 2 or -2, or a simple fraction just above 1
-    const w = (out.counterexample![0] as unknown as { net: { W1: string[][] } }).net.W1.flat().filter((v) => exact.abs(exact.parse(v)).compare(exact.one) > 0);
+    const w = (out.counterexample![0] as unknown as { net: { W1: string[][] } }).net.W1.flat().filter(
+      (v) => exact.abs(exact.parse(v)).compare(exact.one) > 0,
+    );
     expect(w).toHaveLength(1);
     expect(w[0]!.replace("-", "").length).toBeLessThanOrEqual(3);
   });

@@ -19,7 +19,10 @@ function problemOf(mod: Record<string, unknown>): string {
 
 describe("claimsOf", () => {
   it("should ignore exports that are not meant as claims: helpers, constants, arithmetics, arbitraries", () => {
-    const claims = claimsOf({ good, helper: () => 1, SIZE: 3, exact, sizes: [1, 2], arb: fc.nat(), config: { name: "x", runs: 3 } }, "m.ts");
+    const claims = claimsOf(
+      { good, helper: () => 1, SIZE: 3, exact, sizes: [1, 2], arb: fc.nat(), config: { name: "x", runs: 3 } },
+      "m.ts",
+    );
     expect(claims.map((c) => c.name)).toEqual(["good"]);
   });
 
@@ -30,8 +33,14 @@ describe("claimsOf", () => {
 
   it("should reject `property` written for `predicate`, and count further invalid exports on the same line", () => {
     const { predicate: _, ...rest } = good;
-    const message = problemOf({ a: { ...rest, name: "a", property: good.predicate }, b: { tag: "false" }, c: [good, { ...good, name: "c", arbitraries: [] }] });
-    expect(message).toMatch(/^invalid claim export `a` of `m.ts`: invalid field `property` of claim `a`\. .* \(and 2 more invalid export\(s\)\)$/);
+    const message = problemOf({
+      a: { ...rest, name: "a", property: good.predicate },
+      b: { tag: "false" },
+      c: [good, { ...good, name: "c", arbitraries: [] }],
+    });
+    expect(message).toMatch(
+      /^invalid claim export `a` of `m.ts`: invalid field `property` of claim `a`\. .* \(and 2 more invalid export\(s\)\)$/,
+    );
     expect(message).not.toContain("\n");
   });
 

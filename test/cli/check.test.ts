@@ -48,13 +48,26 @@ describe("relutopo check", () => {
     const dataFile = join(tmp, "data.csv");
     writeFileSync(netFile, JSON.stringify(net));
     writeFileSync(dataFile, data);
-    const gd = JSON.parse(runCli(["gd", "--net", netFile, "--data", dataFile, "--lr", lr, "--steps", "1", "--arith", "exact", "--json"]).stdout);
+    const gd = JSON.parse(
+      runCli(["gd", "--net", netFile, "--data", dataFile, "--lr", lr, "--steps", "1", "--arith", "exact", "--json"]).stdout,
+    );
     // the failure reproduces: some c_k moved
     expect(gd.drift.observed[0].some((v: string) => v !== "0")).toBe(true);
   });
 
   it("should give the same bytes for the same seed", () => {
-    const args = ["check", "--claim", "effective-equals-components", "--claim", "gd-drift-formula", "--runs", "40", "--seed", "9", "--json"];
+    const args = [
+      "check",
+      "--claim",
+      "effective-equals-components",
+      "--claim",
+      "gd-drift-formula",
+      "--runs",
+      "40",
+      "--seed",
+      "9",
+      "--json",
+    ];
     expect(runCli(args).stdout).toBe(runCli(args).stdout);
   });
 
@@ -98,7 +111,9 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
         // Assert
         expect(r.stderr).toBe("");
         expect(r.status).toBe(0);
-        expect(r.stdout).toBe("ok  theorem half-step-quarter-drift: passed 20 cases\n1/1 theorems passed, 0/0 false claims refuted (20 cases each, seed 1)\n");
+        expect(r.stdout).toBe(
+          "ok  theorem half-step-quarter-drift: passed 20 cases\n1/1 theorems passed, 0/0 false claims refuted (20 cases each, seed 1)\n",
+        );
       });
     }
 
@@ -133,7 +148,23 @@ export const narrow = defineClaim({
       const claim = JSON.parse(r.stdout).claims[0];
       expect(claim).toMatchObject({ name: "one-step-keeps-c", verdict: "refuted", asTagged: true });
       expect(Object.keys(claim.counterexample)).toEqual(["net", "data", "lr"]);
-      const gd = runCli(["gd", "--net", "saved/one-step-keeps-c.json", "--data", "saved/one-step-keeps-c.csv", "--lr", claim.counterexample.lr, "--steps", "1", "--arith", "exact", "--json"], { cwd: dir });
+      const gd = runCli(
+        [
+          "gd",
+          "--net",
+          "saved/one-step-keeps-c.json",
+          "--data",
+          "saved/one-step-keeps-c.csv",
+          "--lr",
+          claim.counterexample.lr,
+          "--steps",
+          "1",
+          "--arith",
+          "exact",
+          "--json",
+        ],
+        { cwd: dir },
+      );
       expect(JSON.parse(gd.stdout).drift.observed[0].some((v: string) => v !== "0")).toBe(true);
     });
 
@@ -189,7 +220,9 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
       );
       const r = runCli(["check", "--file", "invalid.ts"], { cwd: dir });
       expectBadInput(r);
-      expect(r.stderr).toBe("relutopo: invalid claim export `typo` of `invalid.ts`: invalid tag of claim `typo`. Must be theorem or false. Value: `thm`.\n");
+      expect(r.stderr).toBe(
+        "relutopo: invalid claim export `typo` of `invalid.ts`: invalid tag of claim `typo`. Must be theorem or false. Value: `thm`.\n",
+      );
     });
   });
 
@@ -199,7 +232,11 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
     const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "30"], { cwd: root });
     const line = /^ +replay: (.*)$/m.exec(r.stdout)![1]!;
     // Act: the line itself, through a shell (offline: npx must find the clone's own bin)
-    const replay = spawnSync("sh", ["-c", line], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", npm_config_offline: "true" } });
+    const replay = spawnSync("sh", ["-c", line], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CI: "true", npm_config_offline: "true" },
+    });
     // Assert: the same shrunk counterexample
     expect(replay.status).toBe(0);
     expect(replay.stdout.split("\n")[1]).toBe(r.stdout.split("\n")[1]);

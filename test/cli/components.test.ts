@@ -11,14 +11,36 @@ const write = (name: string, text: string): string => {
   return p;
 };
 // two pathological neurons with negative output weights, one healthy neuron
-const NET = write("net.json", JSON.stringify({ W1: [["1/2", "0"], ["0", "1/2"], ["2", "1"]], b1: ["0", "0", "1"], W2: [["-1", "-2", "1"]] }));
+const NET = write(
+  "net.json",
+  JSON.stringify({
+    W1: [
+      ["1/2", "0"],
+      ["0", "1/2"],
+      ["2", "1"],
+    ],
+    b1: ["0", "0", "1"],
+    W2: [["-1", "-2", "1"]],
+  }),
+);
 
 describe("relutopo components", () => {
   it("should report the issue's example exactly", () => {
     const r = runCli(["components", "--c", "-2,4,3/2,0", "--d-in", "3", "--e", "1", "--json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ dIn: 3, e: 1, l: 4, betti: ["2", "0", "4", "0", "2"], poincare: "2 + 4t^2 + 2t^4", components: "2", pathological: [0], positiveSplit: [], strictOrbits: "2", effective: "2" });
+    expect(j).toMatchObject({
+      dIn: 3,
+      e: 1,
+      l: 4,
+      betti: ["2", "0", "4", "0", "2"],
+      poincare: "2 + 4t^2 + 2t^4",
+      components: "2",
+      pathological: [0],
+      positiveSplit: [],
+      strictOrbits: "2",
+      effective: "2",
+    });
   });
 
   it("should read c, d_in and e from a network and name its component", () => {
@@ -45,7 +67,9 @@ describe("relutopo obstruction", () => {
     const r = runCli(["obstruction", "--net", NET, "--need-positive", "2", "--json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ obstructed: true, lockedNegative: [0, 1], lockedPositive: [], free: [2] });
-    expect(JSON.parse(runCli(["obstruction", "--net", NET, "--need-positive", "1", "--need-negative", "2", "--json"]).stdout).obstructed).toBe(false);
+    expect(
+      JSON.parse(runCli(["obstruction", "--net", NET, "--need-positive", "1", "--need-negative", "2", "--json"]).stdout).obstructed,
+    ).toBe(false);
   });
 });
 
@@ -77,7 +101,10 @@ describe("relutopo components: bad input", () => {
     ["no source", ["components", "--d-in", "2"]],
     ["an empty --c", ["components", "--c", " , ", "--d-in", "2"]],
     ["a missing --c-file", ["components", "--c-file", join(tmp, "none.txt"), "--d-in", "2"]],
-    ["obstruction on a vector output", ["obstruction", "--net", write("e2.json", JSON.stringify({ W1: [[1]], W2: [[1], [2]] })), "--need-positive", "1"]],
+    [
+      "obstruction on a vector output",
+      ["obstruction", "--net", write("e2.json", JSON.stringify({ W1: [[1]], W2: [[1], [2]] })), "--need-positive", "1"],
+    ],
     ["a negative requirement", ["obstruction", "--net", NET, "--need-positive", "-1"]],
     ["a reversed range", ["table", "components", "--d-in", "3..1", "--e", "1", "--width", "1"]],
     ["an unknown format", ["table", "components", "--d-in", "1", "--e", "1", "--width", "1", "--format", "xlsx"]],

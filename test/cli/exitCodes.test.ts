@@ -11,11 +11,31 @@ const tmp = mkdtempSync(join(tmpdir(), "relutopo-exit-"));
 describe("relutopo: library errors name the flags the user typed", () => {
   // Each library throws with its own field name (init, dIn, arith, sigmaW2, method); the CLI shows the flag.
   const cases: Array<[string, string[], string]> = [
-    ["an unknown scheme", ["probability", "--init", "he-normal", "--d-in", "2", "--width", "3"], "relutopo: invalid --init. Must be one of kaiming-normal, lecun-normal, xavier-normal, kaiming-uniform, xavier-uniform, pytorch-default. Value: `he-normal`.\n"],
-    ["pytorch-default without room for a bias", ["table", "probability", "--init", "pytorch-default", "--d-in", "1", "--width", "3"], "relutopo: invalid --d-in. Must be at least 2 for pytorch-default (it has a hidden bias, so d_in = in_features + 1). Value: `1`.\n"],
-    ["a zero variance", ["probability", "--sigma-w2", "0", "--sigma-a2", "1", "--d-in", "2", "--width", "3"], "relutopo: invalid --sigma-w2. Must be a positive number. Value: `0`.\n"],
-    ["the exact method with a uniform law", ["probability", "--init", "kaiming-uniform", "--method", "exact", "--d-in", "2", "--width", "3"], "relutopo: invalid --method. Must be monte-carlo for kaiming-uniform. Value: `exact`. It draws uniform weights, which have no closed form.\n"],
-    ["bce in exact arithmetic", ["gd", "--net", fixture("bias-relu.json"), "--data", fixture("bias-relu.csv"), "--lr", "1/20", "--steps", "1", "--loss", "bce"], "relutopo: invalid --arith. Must be decimal:D or float for binary cross-entropy. Value: `exact`. Binary cross-entropy needs exp and log, and exact arithmetic has no exp or log.\n"],
+    [
+      "an unknown scheme",
+      ["probability", "--init", "he-normal", "--d-in", "2", "--width", "3"],
+      "relutopo: invalid --init. Must be one of kaiming-normal, lecun-normal, xavier-normal, kaiming-uniform, xavier-uniform, pytorch-default. Value: `he-normal`.\n",
+    ],
+    [
+      "pytorch-default without room for a bias",
+      ["table", "probability", "--init", "pytorch-default", "--d-in", "1", "--width", "3"],
+      "relutopo: invalid --d-in. Must be at least 2 for pytorch-default (it has a hidden bias, so d_in = in_features + 1). Value: `1`.\n",
+    ],
+    [
+      "a zero variance",
+      ["probability", "--sigma-w2", "0", "--sigma-a2", "1", "--d-in", "2", "--width", "3"],
+      "relutopo: invalid --sigma-w2. Must be a positive number. Value: `0`.\n",
+    ],
+    [
+      "the exact method with a uniform law",
+      ["probability", "--init", "kaiming-uniform", "--method", "exact", "--d-in", "2", "--width", "3"],
+      "relutopo: invalid --method. Must be monte-carlo for kaiming-uniform. Value: `exact`. It draws uniform weights, which have no closed form.\n",
+    ],
+    [
+      "bce in exact arithmetic",
+      ["gd", "--net", fixture("bias-relu.json"), "--data", fixture("bias-relu.csv"), "--lr", "1/20", "--steps", "1", "--loss", "bce"],
+      "relutopo: invalid --arith. Must be decimal:D or float for binary cross-entropy. Value: `exact`. Binary cross-entropy needs exp and log, and exact arithmetic has no exp or log.\n",
+    ],
   ];
   for (const [what, args, line] of cases) {
     it(`should exit 2 and print the flag for ${what}`, () => {

@@ -10,9 +10,25 @@ describe("relutopo flow", () => {
     const r = runCli(["flow", "--net", NET, "--data", DATA, "--time", "1", "--digits", "20", "--samples", "3", "--json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(["digits", "method", "time", "params", "invariants0", "invariantsT", "maxDrift", "loss0", "lossT", "events", "signChanges", "samples"]);
+    expect(Object.keys(j)).toEqual([
+      "digits",
+      "method",
+      "time",
+      "params",
+      "invariants0",
+      "invariantsT",
+      "maxDrift",
+      "loss0",
+      "lossT",
+      "events",
+      "signChanges",
+      "samples",
+    ]);
     expect([j.digits, j.method, j.time, j.samples.length]).toEqual([20, "taylor", "1", 3]);
-    expect(j.events.map((ev: { neuron: number; point: number; kind: string }) => [ev.neuron, ev.point, ev.kind])).toEqual([[2, 3, "leave"], [3, 3, "leave"]]);
+    expect(j.events.map((ev: { neuron: number; point: number; kind: string }) => [ev.neuron, ev.point, ev.kind])).toEqual([
+      [2, 3, "leave"],
+      [3, 3, "leave"],
+    ]);
     expect(Number(j.maxDrift)).toBeLessThan(1e-20);
   });
 
@@ -38,7 +54,22 @@ describe("relutopo flow", () => {
   });
 
   it("should integrate the same problem with enough steps (exit 0), so exit 3 above is about the step, not the problem", () => {
-    const r = runCli(["flow", "--net", NET, "--data", DATA, "--time", "1", "--digits", "12", "--method", "gauss", "--steps", "64", "--json"]);
+    const r = runCli([
+      "flow",
+      "--net",
+      NET,
+      "--data",
+      DATA,
+      "--time",
+      "1",
+      "--digits",
+      "12",
+      "--method",
+      "gauss",
+      "--steps",
+      "64",
+      "--json",
+    ]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).method).toBe("gauss");

@@ -13,7 +13,18 @@ const write = (name: string, text: string): string => {
   return p;
 };
 
-const NET = write("net.json", JSON.stringify({ activation: "relu", W1: [[2, "1/4"], ["-1", 0.5]], b1: ["1/4", "-3/2"], W2: [["1/2", -3]] }));
+const NET = write(
+  "net.json",
+  JSON.stringify({
+    activation: "relu",
+    W1: [
+      [2, "1/4"],
+      ["-1", 0.5],
+    ],
+    b1: ["1/4", "-3/2"],
+    W2: [["1/2", -3]],
+  }),
+);
 const DATA = write("data.csv", "x1,x2,y\n1,0,1\n0,1,-1/2\n-1,2,0.25\n");
 
 describe("relutopo invariants", () => {
@@ -25,10 +36,26 @@ describe("relutopo invariants", () => {
   });
 
   it("should add the matrix W̃1W̃1ᵀ − W2ᵀW2 for linear nets", () => {
-    const lin = write("lin.json", JSON.stringify({ activation: "linear", W1: [["1", "2"], ["0", "1"]], W2: [["1", "1"]] }));
+    const lin = write(
+      "lin.json",
+      JSON.stringify({
+        activation: "linear",
+        W1: [
+          ["1", "2"],
+          ["0", "1"],
+        ],
+        W2: [["1", "1"]],
+      }),
+    );
     const r = runCli(["invariants", "--net", lin, "--json"]);
     // W1W1ᵀ = [[5,2],[2,1]], W2ᵀW2 = [[1,1],[1,1]]
-    expect(JSON.parse(r.stdout)).toEqual({ invariants: ["4", "0"], matrix: [["4", "1"], ["1", "0"]] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      invariants: ["4", "0"],
+      matrix: [
+        ["4", "1"],
+        ["1", "0"],
+      ],
+    });
   });
 
   it("should read JSON numbers from their text, not through a double", () => {
@@ -44,7 +71,18 @@ describe("relutopo invariants", () => {
 describe("relutopo gd --arith exact", () => {
   for (const name of ["bias-relu", "nobias-leaky", "kink-abs"]) {
     it(`should equal the independent Python-fractions reference digit for digit (${name})`, () => {
-      const r = runCli(["gd", "--net", fixture(`${name}.json`), "--data", fixture(`${name}.csv`), "--lr", "1/20", "--steps", "3", "--json"]);
+      const r = runCli([
+        "gd",
+        "--net",
+        fixture(`${name}.json`),
+        "--data",
+        fixture(`${name}.csv`),
+        "--lr",
+        "1/20",
+        "--steps",
+        "3",
+        "--json",
+      ]);
       expect(r.status).toBe(0);
       const got = JSON.parse(r.stdout);
       const want = JSON.parse(readFileSync(fixture(`${name}.expected.json`), "utf8"));
@@ -58,8 +96,13 @@ describe("relutopo gd --arith exact", () => {
   }
 
   it("should run binary cross-entropy in decimal with D digits and in float", () => {
-    const dec = JSON.parse(runCli(["gd", "--net", NET, "--data", DATA, "--lr", "1/10", "--steps", "2", "--arith", "decimal:40", "--loss", "bce", "--json"]).stdout);
-    const flt = JSON.parse(runCli(["gd", "--net", NET, "--data", DATA, "--lr", "1/10", "--steps", "2", "--arith", "float", "--loss", "bce", "--json"]).stdout);
+    const dec = JSON.parse(
+      runCli(["gd", "--net", NET, "--data", DATA, "--lr", "1/10", "--steps", "2", "--arith", "decimal:40", "--loss", "bce", "--json"])
+        .stdout,
+    );
+    const flt = JSON.parse(
+      runCli(["gd", "--net", NET, "--data", DATA, "--lr", "1/10", "--steps", "2", "--arith", "float", "--loss", "bce", "--json"]).stdout,
+    );
     expect(dec.losses).toHaveLength(3);
     expect(dec.losses[0].replace(/^0\.|-/g, "").length).toBeGreaterThanOrEqual(39);
     expect(Math.abs(Number(dec.losses[2]) - Number(flt.losses[2]))).toBeLessThan(1e-12);

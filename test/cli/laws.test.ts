@@ -23,12 +23,26 @@ describe("relutopo laws", () => {
   });
 
   it("should print a table whose counts all agree with the closed forms", () => {
-    const r = runCli(["table", "laws", "--widths-grid", "1..2;1..4;1..2", "--activation", "relu,linear", "--bias", "no,yes", "--format", "json"]);
+    const r = runCli([
+      "table",
+      "laws",
+      "--widths-grid",
+      "1..2;1..4;1..2",
+      "--activation",
+      "relu,linear",
+      "--bias",
+      "no,yes",
+      "--format",
+      "json",
+    ]);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<Record<string, string>>;
     expect(rows.length).toBe(2 * 4 * 2 * 2 * 2);
     for (const row of rows) expect([row.certified, row["closed form"], row.agrees]).toEqual(["true", row.count, "true"]);
-    expect(rows.find((row) => row.widths === "1,3,1" && row.activation === "linear" && row.bias === "no")).toMatchObject({ parameters: "6", count: "5" });
+    expect(rows.find((row) => row.widths === "1,3,1" && row.activation === "linear" && row.bias === "no")).toMatchObject({
+      parameters: "6",
+      count: "5",
+    });
   });
 
   it.each([

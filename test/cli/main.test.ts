@@ -14,7 +14,10 @@ const arbFailure = (message: fc.Arbitrary<string>): fc.Arbitrary<{ err: unknown;
     message.map((m) => ({ err: new ShapeError(m, "2x3", "3x2"), code: 2 })),
     message.map((m) => ({ err: new PathError(m, "read", "no such file or directory"), code: 2 })),
     message.map((m) => ({ err: new CommanderError(1, "commander.unknownOption", `error: ${m}`), code: 2 })),
-    message.map((m) => ({ err: new ConvergenceError("gauss", m, "the stage equations diverge", { field: "steps", change: "raise" }), code: 3 })),
+    message.map((m) => ({
+      err: new ConvergenceError("gauss", m, "the stage equations diverge", { field: "steps", change: "raise" }),
+      code: 3,
+    })),
     message.map((m) => ({ err: new InternalError(m), code: 70 })),
     message.map((m) => ({ err: new Error(m), code: 70 })),
     message.map((m) => ({ err: new TypeError(m), code: 70 })),
@@ -53,8 +56,12 @@ describe("formatError", () => {
     const internal = new InternalError("split neuron 2 has a zero defining coordinate");
     const plain = new Error("Cannot read properties of undefined (reading 'length')");
     // Act, Assert
-    expect(formatError(internal, asFlag)).toBe("relutopo: internal error: split neuron 2 has a zero defining coordinate (please report this)");
-    expect(formatError(plain, asFlag)).toBe("relutopo: internal error: Cannot read properties of undefined (reading 'length') (please report this)");
+    expect(formatError(internal, asFlag)).toBe(
+      "relutopo: internal error: split neuron 2 has a zero defining coordinate (please report this)",
+    );
+    expect(formatError(plain, asFlag)).toBe(
+      "relutopo: internal error: Cannot read properties of undefined (reading 'length') (please report this)",
+    );
     expect(exitCodeOf(internal)).toBe(70);
     expect(exitCodeOf(plain)).toBe(70);
     expect(formatError(plain, asFlag)).not.toMatch(/\bat .*:\d+/);
@@ -67,11 +74,15 @@ describe("formatError", () => {
     expect(formatError(input, namer)).toBe("relutopo: invalid --d-in. Must be an integer in [1, 4096]. Value: `0`.");
     expect(formatError(stalled, namer)).toBe("relutopo: gauss: the stage equations diverge at step length 20; raise --steps");
     // A message-only InputError is printed as written.
-    expect(formatError(new InputError("invalid options. Give exactly one of --net, --c or --c-file."), namer)).toBe("relutopo: invalid options. Give exactly one of --net, --c or --c-file.");
+    expect(formatError(new InputError("invalid options. Give exactly one of --net, --c or --c-file."), namer)).toBe(
+      "relutopo: invalid options. Give exactly one of --net, --c or --c-file.",
+    );
   });
 
   it("should drop commander's 'error: ' prefix and print nothing for help and version", () => {
-    expect(formatError(new CommanderError(1, "commander.unknownCommand", "error: unknown command 'bogus'"), asFlag)).toBe("relutopo: unknown command 'bogus'");
+    expect(formatError(new CommanderError(1, "commander.unknownCommand", "error: unknown command 'bogus'"), asFlag)).toBe(
+      "relutopo: unknown command 'bogus'",
+    );
     expect(formatError(new CommanderError(0, "commander.version", "0.1.0"), asFlag)).toBe("");
   });
 });
@@ -79,10 +90,19 @@ describe("formatError", () => {
 describe("flagNamer", () => {
   it("should name a field by the long flag of the option whose attribute it is, and leave other fields as they are", () => {
     // Arrange: a command declared as relutopo's are.
-    const cmd = new Command("probability").option("--d-in <n>", "fan-in").option("--sigma-w2 <A>", "variance").option("--steps <N>", "steps");
+    const cmd = new Command("probability")
+      .option("--d-in <n>", "fan-in")
+      .option("--sigma-w2 <A>", "variance")
+      .option("--steps <N>", "steps");
     const name = flagNamer(cmd);
     // Act, Assert
-    expect([name("dIn"), name("sigmaW2"), name("steps"), name("W1[0][2]"), name("time")]).toEqual(["--d-in", "--sigma-w2", "--steps", "W1[0][2]", "time"]);
+    expect([name("dIn"), name("sigmaW2"), name("steps"), name("W1[0][2]"), name("time")]).toEqual([
+      "--d-in",
+      "--sigma-w2",
+      "--steps",
+      "W1[0][2]",
+      "time",
+    ]);
     expect(flagNamer(undefined)("steps")).toBe("steps");
   });
 });

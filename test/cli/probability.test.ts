@@ -13,7 +13,15 @@ describe("relutopo probability", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["pNeuron", "pSplit", "pDisconnected", "expectedPathological", "expectedComponents", "closedForm", "rho"]);
+    expect(Object.keys(out)).toEqual([
+      "pNeuron",
+      "pSplit",
+      "pDisconnected",
+      "expectedPathological",
+      "expectedComponents",
+      "closedForm",
+      "rho",
+    ]);
     // ρ = l/d_in = 4/3, x = 3/7: p = (2/π) arcsin √(3/7) − 4√3/(7π) (mpmath: betainc(3/2, 1/2, 0, 3/7))
     expect(out.pNeuron).toBe("0.1393259685588431768480954562324133737335");
     expect(out.closedForm).toBe("2*arctan(sqrt(3)/2)/pi - 4*sqrt(3)/(7*pi)");
@@ -22,7 +30,21 @@ describe("relutopo probability", () => {
   });
 
   it("should take explicit variances and a digit count, and list the binomial law", () => {
-    const r = runCli(["probability", "--sigma-w2", "1/2", "--sigma-a2", "1/2", "--d-in", "2", "--width", "3", "--digits", "12", "--distribution", "--json"]);
+    const r = runCli([
+      "probability",
+      "--sigma-w2",
+      "1/2",
+      "--sigma-a2",
+      "1/2",
+      "--d-in",
+      "2",
+      "--width",
+      "3",
+      "--digits",
+      "12",
+      "--distribution",
+      "--json",
+    ]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.closedForm).toBe("1 - sqrt(2)/2");
@@ -31,7 +53,22 @@ describe("relutopo probability", () => {
   });
 
   it("should estimate uniform schemes by Monte Carlo with a Wilson interval, reproducibly", () => {
-    const args = ["probability", "--init", "pytorch-default", "--d-in", "3", "--width", "4", "--samples", "20000", "--seed", "7", "--digits", "10", "--json"];
+    const args = [
+      "probability",
+      "--init",
+      "pytorch-default",
+      "--d-in",
+      "3",
+      "--width",
+      "4",
+      "--samples",
+      "20000",
+      "--seed",
+      "7",
+      "--digits",
+      "10",
+      "--json",
+    ];
     const a = runCli(args);
     const b = runCli(args);
     expect(a.status).toBe(0);
@@ -47,7 +84,9 @@ describe("relutopo probability", () => {
   it("should say in --help that --d-in is the fan-in including the hidden bias", () => {
     const r = runCli(["probability", "--help"]);
     expect(r.status).toBe(0);
-    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/fan-in d_in of a hidden neuron: the input dimension d, plus 1 when the hidden layer has a bias/);
+    expect(r.stdout.replace(/\s+/g, " ")).toMatch(
+      /fan-in d_in of a hidden neuron: the input dimension d, plus 1 when the hidden layer has a bias/,
+    );
   });
 
   it("should print a readable summary without --json", () => {
@@ -71,7 +110,9 @@ describe("relutopo table probability", () => {
 
   it("should print CSV, JSON and LaTeX", () => {
     const base = ["table", "probability", "--init", "lecun-normal", "--d-in", "2", "--width", "1,2", "--digits", "6"];
-    expect(runCli([...base, "--format", "csv"]).stdout.split("\n")[0]).toBe("dIn,width,e,rho,pNeuron,pSplit,pDisconnected,expectedPathological,expectedComponents");
+    expect(runCli([...base, "--format", "csv"]).stdout.split("\n")[0]).toBe(
+      "dIn,width,e,rho,pNeuron,pSplit,pDisconnected,expectedPathological,expectedComponents",
+    );
     const json = JSON.parse(runCli([...base, "--format", "json"]).stdout);
     expect(json).toHaveLength(2);
     expect(json[0]).toMatchObject({ dIn: "2", width: "1", e: "1", rho: "1/2" });
@@ -80,7 +121,20 @@ describe("relutopo table probability", () => {
 
   it("should write a heat map with --plot", () => {
     const plot = join(tmp, "heat.svg");
-    const r = runCli(["table", "probability", "--init", "kaiming-normal", "--d-in", "1..4", "--width", "1..5", "--format", "csv", "--plot", plot]);
+    const r = runCli([
+      "table",
+      "probability",
+      "--init",
+      "kaiming-normal",
+      "--d-in",
+      "1..4",
+      "--width",
+      "1..5",
+      "--format",
+      "csv",
+      "--plot",
+      plot,
+    ]);
     expect(r.status).toBe(0);
     const svg = readFileSync(plot, "utf8");
     expect(svg.match(/aria-roledescription="rect mark"/g)).toHaveLength(20);
@@ -108,7 +162,12 @@ describe("relutopo probability: bad input", () => {
     expect(() => readInitOptions({ sigmaW2: "1" })).toThrow(/both --sigma-w2 and --sigma-a2/);
     expect(() => readInitOptions({ init: "kaiming-normal", method: "exactly" })).toThrow(/invalid --method/);
     expect(() => readInitOptions({ init: "kaiming-normal", samples: "0" })).toThrow(/invalid --samples/);
-    expect(readInitOptions({ sigmaW2: "2", sigmaA2: "1/3", seed: "5" })).toEqual({ init: { sigmaW2: "2", sigmaA2: "1/3" }, method: undefined, samples: undefined, seed: 5 });
+    expect(readInitOptions({ sigmaW2: "2", sigmaA2: "1/3", seed: "5" })).toEqual({
+      init: { sigmaW2: "2", sigmaA2: "1/3" },
+      method: undefined,
+      samples: undefined,
+      seed: 5,
+    });
   });
 
   it("should leave no plot file when the input is bad", () => {

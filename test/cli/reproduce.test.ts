@@ -33,7 +33,20 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("relutopo reproduce", () => {
   it("should write the report files: page, markdown, results, one SVG per figure and the CSV tables", () => {
-    for (const f of ["index.html", "report.md", "results.json", "run.json", "toy-loss.svg", "toy-obstructed-neuron1.svg", "toy-good-neuron2.svg", "breast-cancer-loss-vs-lplus.svg", "breast-cancer-loss-vs-fraction.svg", "breast-cancer.csv", "probability-kaiming-normal.csv", "probability-xavier-normal.csv"]) {
+    for (const f of [
+      "index.html",
+      "report.md",
+      "results.json",
+      "run.json",
+      "toy-loss.svg",
+      "toy-obstructed-neuron1.svg",
+      "toy-good-neuron2.svg",
+      "breast-cancer-loss-vs-lplus.svg",
+      "breast-cancer-loss-vs-fraction.svg",
+      "breast-cancer.csv",
+      "probability-kaiming-normal.csv",
+      "probability-xavier-normal.csv",
+    ]) {
       expect(existsSync(join(single, f)), f).toBe(true);
     }
     expect(summary.computed).toBe(summary.cells);
@@ -107,7 +120,9 @@ describe("relutopo reproduce", () => {
     const s = JSON.parse(r.stdout);
     expect([s.computed, s.reused]).toEqual([2, summary.cells - 2]);
     expect(numbers(resumed)).toEqual(numbers(single));
-    expect(readFileSync(join(resumed, "breast-cancer-loss-vs-lplus.svg"), "utf8")).toBe(readFileSync(join(single, "breast-cancer-loss-vs-lplus.svg"), "utf8"));
+    expect(readFileSync(join(resumed, "breast-cancer-loss-vs-lplus.svg"), "utf8")).toBe(
+      readFileSync(join(single, "breast-cancer-loss-vs-lplus.svg"), "utf8"),
+    );
   });
 
   it("should give the single run's report when two shards are merged", () => {
@@ -170,7 +185,9 @@ describe("relutopo reproduce", () => {
 
   it("should render every figure with a non-zero size in Chromium, when Debian's chromium is installed", async () => {
     if (!existsSync(CHROMIUM)) {
-      console.log(`note: ${CHROMIUM} is not installed, so the browser check of index.html did not run (apt-get install chromium to run it)`);
+      console.log(
+        `note: ${CHROMIUM} is not installed, so the browser check of index.html did not run (apt-get install chromium to run it)`,
+      );
       return;
     }
     const { chromium } = await import("playwright-core");
@@ -178,7 +195,12 @@ describe("relutopo reproduce", () => {
     try {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(join(single, "index.html")).href);
-      const sizes = await page.$$eval("figure.figure svg", (els) => els.map((el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; })); // prettier-ignore
+      const sizes = await page.$$eval("figure.figure svg", (els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return [r.width, r.height];
+        }),
+      ); // prettier-ignore
       expect(sizes).toHaveLength(readdirSync(single).filter((f) => f.endsWith(".svg")).length);
       for (const [w, h] of sizes) {
         expect(w).toBeGreaterThan(100);
@@ -196,7 +218,10 @@ describe("parseShard", () => {
     expect(parseShard("1/3", {})).toEqual({ index: 1, count: 3 });
     expect(parseShard("0/1", {})).toBeNull();
     expect(parseShard(undefined, {})).toBeNull();
-    expect(parseShard(undefined, { SLURM_ARRAY_TASK_ID: "5", SLURM_ARRAY_TASK_MIN: "4", SLURM_ARRAY_TASK_COUNT: "3" })).toEqual({ index: 1, count: 3 });
+    expect(parseShard(undefined, { SLURM_ARRAY_TASK_ID: "5", SLURM_ARRAY_TASK_MIN: "4", SLURM_ARRAY_TASK_COUNT: "3" })).toEqual({
+      index: 1,
+      count: 3,
+    });
     expect(parseShard("2/4", { SLURM_ARRAY_TASK_ID: "0", SLURM_ARRAY_TASK_COUNT: "2" })).toEqual({ index: 2, count: 4 });
     expect(() => parseShard("3/3", {})).toThrow(/invalid --shard index/);
     expect(() => parseShard(undefined, { SLURM_ARRAY_TASK_ID: "3", SLURM_ARRAY_TASK_COUNT: "3" })).toThrow(/invalid Slurm array task/);

@@ -11,9 +11,18 @@ const REGISTER = `import { register } from "node:module"; register("data:text/ja
 
 /** The modules `node dist/cli/main.js ...args` loads, outside Node's own. */
 function modulesLoaded(args: string[]): string[] {
-  const r = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, MAIN, ...args], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, MAIN, ...args], {
+    encoding: "utf8",
+  });
   expect(r.status).toBe(0);
-  return [...new Set(r.stderr.split("\n").filter((l) => l.startsWith("loaded ") && !l.startsWith("loaded node:")).map((l) => l.slice("loaded ".length)))];
+  return [
+    ...new Set(
+      r.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("loaded ") && !l.startsWith("loaded node:"))
+        .map((l) => l.slice("loaded ".length)),
+    ),
+  ];
 }
 
 describe("relutopo start-up", () => {
@@ -24,8 +33,12 @@ describe("relutopo start-up", () => {
       expect(new Set(packages), args.join(" ")).toEqual(new Set(["commander"]));
       // Only the command registrations and the few light modules their help text quotes.
       const ours = loaded.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
-      const light = /^(cli\/(main|options|commands\/.*)|errors|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.js$/;
-      expect(ours.filter((m) => !light.test(m)), args.join(" ")).toEqual([]);
+      const light =
+        /^(cli\/(main|options|commands\/.*)|errors|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.js$/;
+      expect(
+        ours.filter((m) => !light.test(m)),
+        args.join(" "),
+      ).toEqual([]);
     }
   });
 

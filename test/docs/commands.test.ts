@@ -13,7 +13,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MAIN = join(ROOT, "dist", "cli", "main.js");
-const DOCS = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
+const DOCS = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 const read = (doc: string): string => readFileSync(join(ROOT, doc), "utf8");
 
 /** The lines of every fenced code block of a Markdown text. */
@@ -49,7 +55,8 @@ function slug(heading: string): string {
     .replace(/[^\p{L}\p{N}\s_-]/gu, "")
     .replace(/\s/g, "-");
 }
-const anchorsOf = (text: string): Set<string> => new Set(text.split("\n").flatMap((l) => (/^#{1,6} /.test(l) ? [slug(l.replace(/^#+ /, ""))] : [])));
+const anchorsOf = (text: string): Set<string> =>
+  new Set(text.split("\n").flatMap((l) => (/^#{1,6} /.test(l) ? [slug(l.replace(/^#+ /, ""))] : [])));
 
 const REPO_PATH = /(?<![\w./$<-])((?:examples|data|src|test|docs|bench|proofs|scripts)\/[\w./-]*\w)(?![\w*<])/g;
 /** Repository paths a document mentions (root-relative), and its relative links (resolved against the document). */

@@ -35,7 +35,12 @@ const arbCells = (): fc.Arbitrary<BreastCancerCell[]> =>
       const cells: BreastCancerCell[] = [];
       for (const l of widths)
         for (let seed = 0; seed < seeds; seed++)
-          cells.push({ l, seed, naturallyPathological: Math.min(l, natural[cells.length % natural.length]!), runs: Array.from({ length: l + 1 }, (_, lPlus) => run(l, lPlus, seed, next(), next() / 100, lPlus === 0 ? 1 : 0)) });
+          cells.push({
+            l,
+            seed,
+            naturallyPathological: Math.min(l, natural[cells.length % natural.length]!),
+            runs: Array.from({ length: l + 1 }, (_, lPlus) => run(l, lPlus, seed, next(), next() / 100, lPlus === 0 ? 1 : 0)),
+          });
       return cells;
     });
 
@@ -78,9 +83,18 @@ describe("breastCancerSummary", () => {
         // counts over the whole sweep
         const neurons = cells.reduce((n, c) => n + c.l, 0);
         const natural = cells.reduce((n, c) => n + c.naturallyPathological, 0);
-        expect([s.runs, s.neurons, s.naturallyPathological, s.pathologicalSignChanges]).toEqual([cells.reduce((n, c) => n + c.l + 1, 0), neurons, natural, cells.length]);
+        expect([s.runs, s.neurons, s.naturallyPathological, s.pathologicalSignChanges]).toEqual([
+          cells.reduce((n, c) => n + c.l + 1, 0),
+          neurons,
+          natural,
+          cells.length,
+        ]);
         expect(s.maxInvariantDrift).toBe(Math.max(...cells.flatMap((c) => c.runs.map((r) => r.maxInvariantDrift))));
-        expect(s.results.naturallyPathological).toEqual({ neurons, pathological: natural, fraction: String(Number((natural / neurons).toPrecision(6))) });
+        expect(s.results.naturallyPathological).toEqual({
+          neurons,
+          pathological: natural,
+          fraction: String(Number((natural / neurons).toPrecision(6))),
+        });
         expect(s.split).toEqual({ train: 455, test: 114 });
         expect(s.table.rows).toHaveLength(s.groups.length);
       }),
@@ -89,7 +103,14 @@ describe("breastCancerSummary", () => {
 
   it("should record the numbers in results with 6 significant digits", () => {
     // Arrange: one width-2 cell, losses 0.5, 0.25, 0.125 for l₊ = 0, 1, 2
-    const cells: BreastCancerCell[] = [{ l: 2, seed: 0, naturallyPathological: 1, runs: [run(2, 0, 0, 0.5, 0.1, 0), run(2, 1, 0, 0.25, 0.2, 0), run(2, 2, 0, 0.125, 1 / 3, 0)] }];
+    const cells: BreastCancerCell[] = [
+      {
+        l: 2,
+        seed: 0,
+        naturallyPathological: 1,
+        runs: [run(2, 0, 0, 0.5, 0.1, 0), run(2, 1, 0, 0.25, 0.2, 0), run(2, 2, 0, 0.125, 1 / 3, 0)],
+      },
+    ];
     // Act
     const { results } = breastCancerSummary(config, cells, { train: 1, test: 1 });
     // Assert
@@ -97,6 +118,15 @@ describe("breastCancerSummary", () => {
     expect(results.effectOneToAll).toEqual({ mean: "0.125", se: "0", pairs: 1 });
     expect(results.byWidth).toEqual([{ l: 2, lossAllPathological: "0.5", lossNonePathological: "0.125" }]);
     expect(results.maxInvariantDrift).toBe("0.333333");
-    expect((results.table as Record<string, string>[])[1]).toEqual({ l: "2", l_plus: "1", l_plus_over_l: "0.5", runs: "1", mean_test_loss: "0.25", se_test_loss: "0", mean_test_accuracy: "0.975", mean_train_loss: "0.125" });
+    expect((results.table as Record<string, string>[])[1]).toEqual({
+      l: "2",
+      l_plus: "1",
+      l_plus_over_l: "0.5",
+      runs: "1",
+      mean_test_loss: "0.25",
+      se_test_loss: "0",
+      mean_test_accuracy: "0.975",
+      mean_train_loss: "0.125",
+    });
   });
 });

@@ -39,7 +39,10 @@ const flowCell = (start: "obstructed" | "good", maxDrift: string, events: number
 describe("toySummary", () => {
   it("should count sign changes of pathological neurons only, read exactly from c₀", () => {
     // Arrange: c₀ of neuron 0 is −10⁻⁴⁰⁰, which a double rounds to −0
-    const gd = { obstructed: gdCell("obstructed", [`-1/1${"0".repeat(400)}`, "1/2"], [0, 1], "2e-49"), good: gdCell("good", ["3/4", "5/8"], [0, 1], "3e-48") };
+    const gd = {
+      obstructed: gdCell("obstructed", [`-1/1${"0".repeat(400)}`, "1/2"], [0, 1], "2e-49"),
+      good: gdCell("good", ["3/4", "5/8"], [0, 1], "3e-48"),
+    };
     // Act
     const s = toySummary(config, { gd, flow: { obstructed: null, good: null } });
     // Assert

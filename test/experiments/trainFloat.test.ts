@@ -13,7 +13,10 @@ const toFloat = (v: unknown): number => exact.toNumber(v as never);
 /** θ of a float network as the flat array the float kernel reads. */
 const pack = (net: Network<number>): Float64Array => Float64Array.from(packNetwork(net));
 
-function floatCase(c: { net: Parameters<typeof mapNetwork>[0]; data: { X: readonly (readonly unknown[])[]; Y: readonly (readonly unknown[])[] } }) {
+function floatCase(c: {
+  net: Parameters<typeof mapNetwork>[0];
+  data: { X: readonly (readonly unknown[])[]; Y: readonly (readonly unknown[])[] };
+}) {
   const net = mapNetwork(c.net, toFloat);
   const X = c.data.X.map((r) => r.map(toFloat));
   const Y = c.data.Y.map((r) => r.map(toFloat));
@@ -40,6 +43,8 @@ describe("trainFloat", () => {
 
   it("should reject a non-positive step", () => {
     const L = layoutOf({ activation: { kind: "relu" }, W1: [[1]], W2: [[1]] });
-    expect(() => trainFloat(new Float64Array(2), L, { n: 1, X: new Float64Array(1), Y: new Float64Array(1) }, { lr: 0, epochs: 1, loss: "mse" })).toThrow(/learning rate/);
+    expect(() =>
+      trainFloat(new Float64Array(2), L, { n: 1, X: new Float64Array(1), Y: new Float64Array(1) }, { lr: 0, epochs: 1, loss: "mse" }),
+    ).toThrow(/learning rate/);
   });
 });

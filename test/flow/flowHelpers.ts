@@ -38,7 +38,9 @@ export const flowActivation: fc.Arbitrary<Activation> = fc.oneof(
 );
 
 /** Random small networks (d ≤ 2, l ≤ 2, e = 1, optional biases) with n ≤ 3 rational data points, as exact text. */
-export const smallFlowProblem = (act: fc.Arbitrary<Activation> = flowActivation): fc.Arbitrary<{ net: Network<string>; data: Dataset<string> }> =>
+export const smallFlowProblem = (
+  act: fc.Arbitrary<Activation> = flowActivation,
+): fc.Arbitrary<{ net: Network<string>; data: Dataset<string> }> =>
   fc
     .record({ d: fc.integer({ min: 1, max: 2 }), l: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 3 }) })
     .chain(({ d, l, n }) =>
@@ -47,9 +49,15 @@ export const smallFlowProblem = (act: fc.Arbitrary<Activation> = flowActivation)
         W1: fc.array(fc.array(small, { minLength: d, maxLength: d }), { minLength: l, maxLength: l }),
         b1: fc.option(fc.array(small, { minLength: l, maxLength: l }), { nil: undefined }),
         W2: fc.array(small, { minLength: l, maxLength: l }).map((row) => [row]),
-        b2: fc.option(small.map((v) => [v]), { nil: undefined }),
+        b2: fc.option(
+          small.map((v) => [v]),
+          { nil: undefined },
+        ),
         X: fc.array(fc.array(small, { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
-        Y: fc.array(small.map((v) => [v]), { minLength: n, maxLength: n }),
+        Y: fc.array(
+          small.map((v) => [v]),
+          { minLength: n, maxLength: n },
+        ),
       }),
     )
     .map(({ X, Y, ...net }) => ({ net, data: { X, Y } }));

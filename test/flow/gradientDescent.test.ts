@@ -48,7 +48,11 @@ describe("gradientDescent", () => {
         const lr = S.parse("1/10");
         const ex = gradientDescent(net, data, S, { lr, steps: 2, loss: "mse" });
         const toD = (v: ReturnType<typeof S.parse>) => D.fromRational(v.s * v.n, v.d);
-        const dec = gradientDescent(mapNetwork(net, toD), { X: data.X.map((r) => r.map(toD)), Y: data.Y.map((r) => r.map(toD)) }, D, { lr: D.parse("1/10"), steps: 2, loss: "mse" });
+        const dec = gradientDescent(mapNetwork(net, toD), { X: data.X.map((r) => r.map(toD)), Y: data.Y.map((r) => r.map(toD)) }, D, {
+          lr: D.parse("1/10"),
+          steps: 2,
+          loss: "mse",
+        });
         const err = D.abs(D.sub(dec.losses[2]!, toD(ex.losses[2]!)));
         expect(err.lte(D.parse("1e-50").times(D.one.plus(toD(ex.losses[2]!).abs())))).toBe(true);
       }),

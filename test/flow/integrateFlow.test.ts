@@ -74,13 +74,21 @@ describe("integrateFlow", () => {
 
   it("should agree across kinks with an independent region-by-region mpmath reference to 25 digits (endpoint and event times)", () => {
     // Arrange: test/flow/fixtures/bench-regions-30.json, made by bench/flow_mpmath.py (regions mode) at 30 digits.
-    const ref = JSON.parse(readFileSync(path("./fixtures/bench-regions-30.json"), "utf8")) as { theta: string[]; events: [string, number, number][] };
+    const ref = JSON.parse(readFileSync(path("./fixtures/bench-regions-30.json"), "utf8")) as {
+      theta: string[];
+      events: [string, number, number][];
+    };
     // Act
     const run = integrateFlow(benchNet, benchData, { time: "1", digits: 30 });
     // Assert
     expect(maxDiff(flatParams(run.params), ref.theta)).toBeLessThan(1e-25);
     expect(run.events.map((ev) => [ev.neuron, ev.point])).toEqual(ref.events.map(([, k, i]) => [k, i]));
-    expect(maxDiff(run.events.map((ev) => ev.t), ref.events.map(([t]) => t))).toBeLessThan(1e-25);
+    expect(
+      maxDiff(
+        run.events.map((ev) => ev.t),
+        ref.events.map(([t]) => t),
+      ),
+    ).toBeLessThan(1e-25);
     expect(run.events.map((ev) => ev.kind)).toEqual(["leave", "leave"]);
   });
 
@@ -113,14 +121,17 @@ describe("integrateFlow", () => {
     expect(Number(run.samples[1]!.loss)).toBeLessThan(Number(run.loss0));
   });
 
-  it.each(["rk4", "gauss"] as const)("should take the same %s steps with samples as without: a sample equals the run stopped there", (method) => {
-    // 40 steps over [0, 1/2] either way: the sample at 1/2 of an 80-step run to 1, or the end of a 40-step run to 1/2
-    const sampled = integrateFlow(benchNet, benchData, { time: "1", digits: 20, method, steps: 80, samples: 3 });
-    const half = integrateFlow(benchNet, benchData, { time: "1/2", digits: 20, method, steps: 40 });
-    expect(maxDiff(flatParams(sampled.samples[1]!.params), flatParams(half.params))).toBeLessThan(1e-18);
-    const whole = integrateFlow(benchNet, benchData, { time: "1", digits: 20, method, steps: 80 });
-    expect(maxDiff(flatParams(sampled.params), flatParams(whole.params))).toBeLessThan(1e-18);
-  });
+  it.each(["rk4", "gauss"] as const)(
+    "should take the same %s steps with samples as without: a sample equals the run stopped there",
+    (method) => {
+      // 40 steps over [0, 1/2] either way: the sample at 1/2 of an 80-step run to 1, or the end of a 40-step run to 1/2
+      const sampled = integrateFlow(benchNet, benchData, { time: "1", digits: 20, method, steps: 80, samples: 3 });
+      const half = integrateFlow(benchNet, benchData, { time: "1/2", digits: 20, method, steps: 40 });
+      expect(maxDiff(flatParams(sampled.samples[1]!.params), flatParams(half.params))).toBeLessThan(1e-18);
+      const whole = integrateFlow(benchNet, benchData, { time: "1", digits: 20, method, steps: 80 });
+      expect(maxDiff(flatParams(sampled.params), flatParams(whole.params))).toBeLessThan(1e-18);
+    },
+  );
 
   it("should integrate binary cross-entropy with taylor and gauss alike, conserving c_k", () => {
     const data = { X: benchData.X, Y: benchData.Y.map((y) => [Number(y[0]) > 0 ? "1" : "0"]) };

@@ -10,7 +10,10 @@ import { flatParams, maxDiff } from "./flowHelpers.js";
 // At z_0 = 0 both one-sided fields point into the kink: the flow slides.
 const net = { activation: { kind: "relu" as const }, W1: [["3"]], b1: ["-29/10"], W2: [["1"]] };
 const data = { X: [["1"], ["2"]], Y: [["-1"], ["3"]] };
-const ref = JSON.parse(readFileSync(fileURLToPath(new URL("./fixtures/sliding.json", import.meta.url)), "utf8")) as { slideStart: string; theta: string[] };
+const ref = JSON.parse(readFileSync(fileURLToPath(new URL("./fixtures/sliding.json", import.meta.url)), "utf8")) as {
+  slideStart: string;
+  theta: string[];
+};
 
 describe("integrateFlow (sliding mode)", () => {
   it("should start sliding where the independent mpmath reference does, to 25 digits, and follow the Filippov flow to T", () => {
@@ -69,7 +72,11 @@ describe("integrateFlow (every pre-activation of a neuron at 0 at once)", () => 
     const Dec = Decimal.clone({ precision: 60 });
     const yBar = new Dec("4.75").div(3);
     const b = (s: (typeof run.samples)[number]): Decimal => new Dec(at(s)[2]!);
-    const predicted = yBar.plus(b(after[0]!).minus(yBar).times(Dec.exp(new Dec(-2).times(new Dec(after[2]!.t).minus(after[0]!.t)))));
+    const predicted = yBar.plus(
+      b(after[0]!)
+        .minus(yBar)
+        .times(Dec.exp(new Dec(-2).times(new Dec(after[2]!.t).minus(after[0]!.t)))),
+    );
     expect(predicted.minus(b(after[2]!)).abs().toNumber()).toBeLessThan(1e-26);
     expect(Number(run.maxDrift)).toBeLessThan(1e-35);
   });

@@ -7,10 +7,14 @@ import { exact, type Rational } from "../../src/scalar/exact.js";
 
 /** Small rationals p/q, shrinking toward 0 and toward small denominators. */
 export const rational = (maxNum = 12, maxDen = 6): fc.Arbitrary<Rational> =>
-  fc.tuple(fc.integer({ min: -maxNum, max: maxNum }), fc.integer({ min: 1, max: maxDen })).map(([p, q]) => exact.fromRational(BigInt(p), BigInt(q)));
+  fc
+    .tuple(fc.integer({ min: -maxNum, max: maxNum }), fc.integer({ min: 1, max: maxDen }))
+    .map(([p, q]) => exact.fromRational(BigInt(p), BigInt(q)));
 
 export const positiveRational = (maxNum = 12, maxDen = 6): fc.Arbitrary<Rational> =>
-  fc.tuple(fc.integer({ min: 1, max: maxNum }), fc.integer({ min: 1, max: maxDen })).map(([p, q]) => exact.fromRational(BigInt(p), BigInt(q)));
+  fc
+    .tuple(fc.integer({ min: 1, max: maxNum }), fc.integer({ min: 1, max: maxDen }))
+    .map(([p, q]) => exact.fromRational(BigInt(p), BigInt(q)));
 
 const vec = (n: number): fc.Arbitrary<Rational[]> => fc.array(rational(), { minLength: n, maxLength: n });
 const mat = (r: number, c: number): fc.Arbitrary<Rational[][]> => fc.array(vec(c), { minLength: r, maxLength: r });
@@ -19,7 +23,9 @@ export const activation: fc.Arbitrary<Activation> = fc.oneof(
   fc.constant<Activation>({ kind: "relu" }),
   fc.constant<Activation>({ kind: "abs" }),
   fc.constant<Activation>({ kind: "linear" }),
-  fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 10 })).map(([p, q]): Activation => ({ kind: "leaky_relu", slope: `${p}/${q}` })),
+  fc
+    .tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 10 }))
+    .map(([p, q]): Activation => ({ kind: "leaky_relu", slope: `${p}/${q}` })),
 );
 
 /** A network with its data set; with `kink`, neuron 0 sits exactly on the kink of point 0 (z = 0). */
@@ -30,7 +36,12 @@ export interface NetAndData {
 
 /** Random exact networks (d ≤ 3, l ≤ 3, e ≤ 2, optional biases, all activations) with n ≤ 4 data points, some exactly on a kink. */
 export const netAndData: fc.Arbitrary<NetAndData> = fc
-  .record({ d: fc.integer({ min: 1, max: 3 }), l: fc.integer({ min: 1, max: 3 }), e: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 4 }) })
+  .record({
+    d: fc.integer({ min: 1, max: 3 }),
+    l: fc.integer({ min: 1, max: 3 }),
+    e: fc.integer({ min: 1, max: 2 }),
+    n: fc.integer({ min: 1, max: 4 }),
+  })
   .chain(({ d, l, e, n }) =>
     fc.record({
       activation,

@@ -13,7 +13,12 @@ export interface CliResult {
 
 /** Spawns the built `relutopo` (dist/, made by `npm test`'s pretest build) with `args`. */
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: "utf8", cwd: options.cwd, input: options.input, env: { ...process.env, CI: "true" } });
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    encoding: "utf8",
+    cwd: options.cwd,
+    input: options.input,
+    env: { ...process.env, CI: "true" },
+  });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 

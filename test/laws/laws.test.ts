@@ -47,33 +47,52 @@ describe("conservationLaws", () => {
 
   it("should add exactly one law when a neuron is added to any hidden layer of a ReLU-type net", () => {
     fc.assert(
-      fc.property(fc.array(width(3), { minLength: 3, maxLength: 4 }), fc.nat(), fc.boolean(), twoSlopes, (widths, pick, bias, activation) => {
-        const layer = 1 + (pick % (widths.length - 2));
-        const wider = widths.map((w, i) => (i === layer ? w + 1 : w));
-        const before = conservationLaws(lawArchitecture(widths, { bias, activation }));
-        const after = conservationLaws(lawArchitecture(wider, { bias, activation }));
-        expect(before.certified && after.certified).toBe(true);
-        expect(after.count - before.count).toBe(1n);
-      }),
+      fc.property(
+        fc.array(width(3), { minLength: 3, maxLength: 4 }),
+        fc.nat(),
+        fc.boolean(),
+        twoSlopes,
+        (widths, pick, bias, activation) => {
+          const layer = 1 + (pick % (widths.length - 2));
+          const wider = widths.map((w, i) => (i === layer ? w + 1 : w));
+          const before = conservationLaws(lawArchitecture(widths, { bias, activation }));
+          const after = conservationLaws(lawArchitecture(wider, { bias, activation }));
+          expect(before.certified && after.certified).toBe(true);
+          expect(after.count - before.count).toBe(1n);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it("should give a space of laws that permuting the hidden neurons maps onto itself, with the same count at every seed", () => {
     fc.assert(
-      fc.property(width(2), width(4), width(2), fc.boolean(), anyActivation, fc.integer({ min: 1, max: 1000 }), (d, r, e, bias, activation, seed) => {
-        const arch = lawArchitecture([d, r, e], { bias, activation });
-        const base = conservationLaws(arch);
-        expect(conservationLaws(arch, { seed }).count).toBe(base.count);
-        // a cyclic shift of the hidden neurons, as a map on parameter names
-        const names = parameterNames(arch);
-        const shift = (k: number): number => (k % r) + 1;
-        const renamed = names.map((n) => n.replace(/^([wab])(\d)/, (_, p: string, k: string) => `${p}${shift(Number(k))}`));
-        const permutation = renamed.map((n) => names.indexOf(n));
-        expect(permutation.filter((j, i) => j !== i).length).toBe(r === 1 ? 0 : r * (d + (bias ? 1 : 0) + e));
-        const moved = base.laws.map((l) => permute(l.polynomial, permutation));
-        expect(sameSpan(base.laws.map((l) => l.polynomial), moved)).toBe(true);
-      }),
+      fc.property(
+        width(2),
+        width(4),
+        width(2),
+        fc.boolean(),
+        anyActivation,
+        fc.integer({ min: 1, max: 1000 }),
+        (d, r, e, bias, activation, seed) => {
+          const arch = lawArchitecture([d, r, e], { bias, activation });
+          const base = conservationLaws(arch);
+          expect(conservationLaws(arch, { seed }).count).toBe(base.count);
+          // a cyclic shift of the hidden neurons, as a map on parameter names
+          const names = parameterNames(arch);
+          const shift = (k: number): number => (k % r) + 1;
+          const renamed = names.map((n) => n.replace(/^([wab])(\d)/, (_, p: string, k: string) => `${p}${shift(Number(k))}`));
+          const permutation = renamed.map((n) => names.indexOf(n));
+          expect(permutation.filter((j, i) => j !== i).length).toBe(r === 1 ? 0 : r * (d + (bias ? 1 : 0) + e));
+          const moved = base.laws.map((l) => permute(l.polynomial, permutation));
+          expect(
+            sameSpan(
+              base.laws.map((l) => l.polynomial),
+              moved,
+            ),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -81,7 +100,14 @@ describe("conservationLaws", () => {
 
 /** Renames the variables of a polynomial: variable v becomes perm[v]. */
 function permute(p: RationalPolynomial, perm: readonly number[]): RationalPolynomial {
-  return p.map(([m, q]) => [[...m].map((ch) => perm[ch.charCodeAt(0)]!).sort((a, b) => a - b).map((v) => String.fromCharCode(v)).join(""), q]);
+  return p.map(([m, q]) => [
+    [...m]
+      .map((ch) => perm[ch.charCodeAt(0)]!)
+      .sort((a, b) => a - b)
+      .map((v) => String.fromCharCode(v))
+      .join(""),
+    q,
+  ]);
 }
 
 /** Whether two lists of polynomials span the same space over Q (equal reduced echelon forms). */
@@ -94,7 +120,8 @@ function sameSpan(a: RationalPolynomial[], b: RationalPolynomial[]): boolean {
       for (const [m, q] of p) row[monos.indexOf(m)] = (q.s * q.n * lcm) / q.d;
       return row;
     });
-  const key = (ps: RationalPolynomial[]): string => JSON.stringify(rrefExact(rows(ps), monos.length).rows.map((r) => r.map((q) => q.toFraction())));
+  const key = (ps: RationalPolynomial[]): string =>
+    JSON.stringify(rrefExact(rows(ps), monos.length).rows.map((r) => r.map((q) => q.toFraction())));
   return key(a) === key(b);
 }
 
@@ -107,7 +134,10 @@ function gcd(a: bigint, b: bigint): bigint {
 const Dec = Decimal.clone({ precision: 60 });
 
 function evaluate(p: RationalPolynomial, theta: readonly string[]): Decimal {
-  return p.reduce((s, [m, q]) => s.plus([...m].reduce((t, ch) => t.times(theta[ch.charCodeAt(0)]!), new Dec((q.s * q.n).toString()).div(q.d.toString()))), new Dec(0));
+  return p.reduce(
+    (s, [m, q]) => s.plus([...m].reduce((t, ch) => t.times(theta[ch.charCodeAt(0)]!), new Dec((q.s * q.n).toString()).div(q.d.toString()))),
+    new Dec(0),
+  );
 }
 
 describe("conservation laws along the flow", () => {
@@ -115,16 +145,25 @@ describe("conservation laws along the flow", () => {
     fc.assert(
       fc.property(smallFlowProblem(flowActivation), ({ net, data }) => {
         const d = net.W1[0]!.length;
-        const arch = lawArchitecture([d, net.W1.length, 1], { bias: net.b1 !== undefined && net.b2 !== undefined, activation: activationText(net.activation) });
+        const arch = lawArchitecture([d, net.W1.length, 1], {
+          bias: net.b1 !== undefined && net.b2 !== undefined,
+          activation: activationText(net.activation),
+        });
         fc.pre(arch.bias || (net.b1 === undefined && net.b2 === undefined));
         const run = integrateFlow(net, data, { time: "1/2", digits: 40 });
-        const flat = (p: { W1: readonly (readonly string[])[]; b1?: readonly string[] | undefined; W2: readonly (readonly string[])[]; b2?: readonly string[] | undefined }): string[] => [...p.W1.flat(), ...(p.b1 ?? []), ...p.W2.flat(), ...(p.b2 ?? [])];
+        const flat = (p: {
+          W1: readonly (readonly string[])[];
+          b1?: readonly string[] | undefined;
+          W2: readonly (readonly string[])[];
+          b2?: readonly string[] | undefined;
+        }): string[] => [...p.W1.flat(), ...(p.b1 ?? []), ...p.W2.flat(), ...(p.b2 ?? [])];
         const start = flat(net).map((v) => {
           const { num, den } = parseRational(v);
           return new Dec(num.toString()).div(den.toString()).toString();
         });
         const end = flat(run.params as { W1: string[][]; b1?: string[]; W2: string[][]; b2?: string[] });
-        for (const law of conservationLaws(arch).laws) expect(evaluate(law.polynomial, end).minus(evaluate(law.polynomial, start)).abs().toNumber()).toBeLessThan(1e-33);
+        for (const law of conservationLaws(arch).laws)
+          expect(evaluate(law.polynomial, end).minus(evaluate(law.polynomial, start)).abs().toNumber()).toBeLessThan(1e-33);
       }),
       { numRuns: 20 },
     );

@@ -20,7 +20,12 @@ function rescale(net: Network<Rational>, k: number, lambda: Rational): Network<R
 
 /** Hidden neuron k of the result is neuron perm[k] of `net`. */
 function permute(net: Network<Rational>, perm: number[]): Network<Rational> {
-  return { ...net, W1: perm.map((p) => net.W1[p]!), b1: net.b1 && perm.map((p) => net.b1![p]!), W2: net.W2.map((row) => perm.map((p) => row[p]!)) };
+  return {
+    ...net,
+    W1: perm.map((p) => net.W1[p]!),
+    b1: net.b1 && perm.map((p) => net.b1![p]!),
+    W2: net.W2.map((row) => perm.map((p) => row[p]!)),
+  };
 }
 
 describe("forward", () => {
@@ -28,7 +33,10 @@ describe("forward", () => {
     // Arrange: z = (2·1 + 1/4·2 + 1/4, -1·1 + 1/2·2 - 3/2) = (11/4, -3/2)
     const net: Network<Rational> = {
       activation: { kind: "relu" },
-      W1: [["2", "1/4"], ["-1", "1/2"]].map((r) => r.map(S.parse)),
+      W1: [
+        ["2", "1/4"],
+        ["-1", "1/2"],
+      ].map((r) => r.map(S.parse)),
       b1: ["1/4", "-3/2"].map(S.parse),
       W2: [["1/2", "-3"]].map((r) => r.map(S.parse)),
       b2: [S.parse("1/3")],
@@ -51,9 +59,12 @@ describe("forward", () => {
 
   it("should leave f unchanged under permutations of hidden neurons, exactly", () => {
     fc.assert(
-      fc.property(netAndData.chain((nd) => fc.tuple(fc.constant(nd), fc.shuffledSubarray([...nd.net.W1.keys()], { minLength: nd.net.W1.length }))), ([{ net, data }, perm]) => {
-        expect(sameOutputs(forward(permute(net, perm), data.X, S).F, forward(net, data.X, S).F)).toBe(true);
-      }),
+      fc.property(
+        netAndData.chain((nd) => fc.tuple(fc.constant(nd), fc.shuffledSubarray([...nd.net.W1.keys()], { minLength: nd.net.W1.length }))),
+        ([{ net, data }, perm]) => {
+          expect(sameOutputs(forward(permute(net, perm), data.X, S).F, forward(net, data.X, S).F)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -60,14 +60,22 @@ describe("lossAndGradient", () => {
   });
 
   it("should equal the directional derivative of the frozen-slope polynomial loss along any direction", () => {
-    const arb = netAndData.chain((nd) => fc.tuple(fc.constant(nd), fc.array(rational(), { minLength: flatten(nd.net).length, maxLength: flatten(nd.net).length })));
+    const arb = netAndData.chain((nd) =>
+      fc.tuple(fc.constant(nd), fc.array(rational(), { minLength: flatten(nd.net).length, maxLength: flatten(nd.net).length })),
+    );
     fc.assert(
       fc.property(arb, ([{ net, data }, dir]) => {
         const { slopeAt } = activationFunctions(net.activation, S);
         const slopes = forward(net, data.X, S).Z.map((row) => row.map(slopeAt));
         let idx = 0;
         const v = mapNetwork(net, () => dir[idx++]!);
-        const values = [0, 1, 2, 3, 4].map((t) => frozenLoss(zipNetworks(net, v, (p, q) => S.add(p, S.mul(S.fromInt(t), q))), data, slopes));
+        const values = [0, 1, 2, 3, 4].map((t) =>
+          frozenLoss(
+            zipNetworks(net, v, (p, q) => S.add(p, S.mul(S.fromInt(t), q))),
+            data,
+            slopes,
+          ),
+        );
         const { grad } = lossAndGradient(net, data, S, "mse");
         const g = flatten(grad);
         const directional = g.reduce((s, gi, i) => S.add(s, S.mul(gi, dir[i]!)), S.zero);
@@ -92,7 +100,9 @@ describe("lossAndGradient with binary cross-entropy", () => {
   it("should match a central finite difference at 80 digits (h = 1e-25: truncation ~1e-50, rounding ~1e-55)", async () => {
     const { decimal } = await import("../../src/scalar/decimal.js");
     const D = decimal(80);
-    const arb = netAndData.chain((nd) => fc.tuple(fc.constant(nd), fc.array(rational(), { minLength: flatten(nd.net).length, maxLength: flatten(nd.net).length })));
+    const arb = netAndData.chain((nd) =>
+      fc.tuple(fc.constant(nd), fc.array(rational(), { minLength: flatten(nd.net).length, maxLength: flatten(nd.net).length })),
+    );
     fc.assert(
       fc.property(arb, ([{ net, data }, dir]) => {
         const toD = (v: Rational) => D.fromRational(v.s * v.n, v.d);
@@ -102,7 +112,13 @@ describe("lossAndGradient with binary cross-entropy", () => {
         const h = D.parse("1e-25");
         let idx = 0;
         const v = mapNetwork(net, () => toD(dir[idx++]!));
-        const at = (t: typeof h) => lossAndGradient(zipNetworks(dnet, v, (p, q) => D.add(p, D.mul(t, q))), ddata, D, "bce").loss;
+        const at = (t: typeof h) =>
+          lossAndGradient(
+            zipNetworks(dnet, v, (p, q) => D.add(p, D.mul(t, q))),
+            ddata,
+            D,
+            "bce",
+          ).loss;
         // keep away from kinks, where the one-sided slopes differ
         const { Z } = forward(dnet, ddata.X, D);
         fc.pre(Z.flat().every((z) => z.abs().gt(D.parse("1e-10"))) || net.activation.kind === "linear");

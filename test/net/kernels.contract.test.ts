@@ -66,7 +66,12 @@ function onKink(c: { W1: Rational[][]; b1: Rational[] | undefined; X: Rational[]
 }
 
 const twoLayerCase: fc.Arbitrary<Case> = fc
-  .record({ d: fc.integer({ min: 1, max: 3 }), l: fc.integer({ min: 1, max: 3 }), e: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 4 }) })
+  .record({
+    d: fc.integer({ min: 1, max: 3 }),
+    l: fc.integer({ min: 1, max: 3 }),
+    e: fc.integer({ min: 1, max: 3 }),
+    n: fc.integer({ min: 1, max: 4 }),
+  })
   .chain(({ d, l, e, n }) =>
     fc.record({
       activation,
@@ -132,7 +137,10 @@ const fromFixed = (v: bigint): Rational => S.fromRational(v, F.ONE);
 
 function expectWithin(actual: Rational, expected: Rational, tol: Rational, what: string): void {
   const err = S.abs(S.sub(actual, expected));
-  expect(S.cmp(err, tol) <= 0, `${what}: ${S.toString(actual)} vs ${S.toString(expected)} (error ${S.toNumber(err)}, tolerance ${S.toNumber(tol)})`).toBe(true);
+  expect(
+    S.cmp(err, tol) <= 0,
+    `${what}: ${S.toString(actual)} vs ${S.toString(expected)} (error ${S.toNumber(err)}, tolerance ${S.toNumber(tol)})`,
+  ).toBe(true);
 }
 
 function compile(c: Case, loss: LossKind = "mse"): { p: FixedNet; theta: bigint[] } {
@@ -164,7 +172,11 @@ describe("the kernel contract", () => {
         const { p, theta } = compile(c);
         const { field, Z } = fixedField(p, theta);
         // No sliding: a pair on a kink keeps h = 0 and δ = σ'(0)·back, the exact kernel's convention.
-        const state: RegionState = { side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : z < 0n ? -1 : 0))), slidePoints: Z[0]!.map(() => []), slideInverse: Z[0]!.map(() => []) };
+        const state: RegionState = {
+          side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : z < 0n ? -1 : 0))),
+          slidePoints: Z[0]!.map(() => []),
+          slideInverse: Z[0]!.map(() => []),
+        };
         const series = taylorStep(p, theta, state, F.ONE, 1);
         expect(series.theta.map((s) => s[0])).toEqual(theta);
         expect(series.theta.map((s) => s[1])).toEqual(field);
@@ -181,19 +193,30 @@ describe("the kernel contract", () => {
         const theta = packNetwork(c.net);
         const v = packNetwork(ref.grad).map(S.neg);
         const L = layoutOf(c.net);
-        const at = (eps: Rational): Network<Rational> => unpackNetwork(theta.map((t, q) => S.add(t, S.mul(eps, v[q]!))), L);
-        const signs = (net: Network<Rational>): number[] => c.data.X.flatMap((x) => net.W1.map((w, k) => S.sign(net.b1 ? S.add(dot(w, x), net.b1[k]!) : dot(w, x))));
+        const at = (eps: Rational): Network<Rational> =>
+          unpackNetwork(
+            theta.map((t, q) => S.add(t, S.mul(eps, v[q]!))),
+            L,
+          );
+        const signs = (net: Network<Rational>): number[] =>
+          c.data.X.flatMap((x) => net.W1.map((w, k) => S.sign(net.b1 ? S.add(dot(w, x), net.b1[k]!) : dot(w, x))));
         const s0 = signs(c.net);
         fc.pre(s0.every((s) => s !== 0));
         let eps = S.one;
         for (let j = 0; j < 200 && !signs(at(S.mul(S.fromInt(3), eps))).every((s, q) => s === s0[q]); j++) eps = S.div(eps, S.fromInt(2));
         // The field along the line is a cubic in ε: its derivative at 0 from four equally spaced nodes is exact.
-        const fields = [0, 1, 2, 3].map((j) => packNetwork(lossAndGradient(at(S.mul(S.fromInt(j), eps)), c.data, S, "mse").grad).map(S.neg));
+        const fields = [0, 1, 2, 3].map((j) =>
+          packNetwork(lossAndGradient(at(S.mul(S.fromInt(j), eps)), c.data, S, "mse").grad).map(S.neg),
+        );
         const w = [-11, 18, -9, 2].map((x) => S.div(S.fromInt(x), S.mul(S.fromInt(6), eps)));
         const derivative = v.map((_, q) => fields.reduce((s, f, j) => S.add(s, S.mul(w[j]!, f[q]!)), S.zero));
         const { p, theta: thetaFixed } = compile(c);
         const { Z } = fixedField(p, thetaFixed);
-        const state: RegionState = { side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : -1))), slidePoints: Z[0]!.map(() => []), slideInverse: Z[0]!.map(() => []) };
+        const state: RegionState = {
+          side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : -1))),
+          slidePoints: Z[0]!.map(() => []),
+          slideInverse: Z[0]!.map(() => []),
+        };
         const T = magnitude(c);
         // θ_2 carries the rounding of θ_1 through the Hessian: the same multiple of 2^−P, times T².
         const tol = S.mul(fixedTolerance(c, T), T);
@@ -219,7 +242,11 @@ describe("the kernel contract", () => {
         const grad = new Float64Array(L.size);
         // Act
         const generic = lossAndGradient(net, { X, Y }, float, "mse");
-        const value = floatKernel(L, "mse", X.length).lossAndGradient(Float64Array.from(packNetwork(net)), { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) }, grad);
+        const value = floatKernel(L, "mse", X.length).lossAndGradient(
+          Float64Array.from(packNetwork(net)),
+          { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) },
+          grad,
+        );
         // Assert
         const exactGrad = packNetwork(ref.grad);
         const genericGrad = packNetwork(generic.grad);
@@ -244,7 +271,12 @@ describe("the kernel contract", () => {
         const cb: Case = { net: c.net, data: { X: c.data.X, Y } };
         const T = magnitude(cb);
         const netD = mapNetwork(cb.net, (v) => D.parse(S.toString(v)));
-        const ref = lossAndGradient(netD, { X: cb.data.X.map((r) => r.map((v) => D.parse(S.toString(v)))), Y: Y.map((r) => r.map((v) => D.parse(S.toString(v)))) }, D, "bce");
+        const ref = lossAndGradient(
+          netD,
+          { X: cb.data.X.map((r) => r.map((v) => D.parse(S.toString(v)))), Y: Y.map((r) => r.map((v) => D.parse(S.toString(v)))) },
+          D,
+          "bce",
+        );
         const refGrad = packNetwork(ref.grad).map((g) => S.parse(D.toString(g)));
         // Fixed point: the logistic function is evaluated at P bits, so the same tolerance holds.
         const { p, theta } = compile(cb, "bce");
@@ -256,7 +288,11 @@ describe("the kernel contract", () => {
         const L = layoutOf(net);
         const grad = new Float64Array(L.size);
         const Xf = cb.data.X.map((r) => r.map(S.toNumber));
-        const value = floatKernel(L, "bce", Xf.length).lossAndGradient(Float64Array.from(packNetwork(net)), { n: Xf.length, X: Float64Array.from(Xf.flat()), Y: Float64Array.from(Y.flat().map(S.toNumber)) }, grad);
+        const value = floatKernel(L, "bce", Xf.length).lossAndGradient(
+          Float64Array.from(packNetwork(net)),
+          { n: Xf.length, X: Float64Array.from(Xf.flat()), Y: Float64Array.from(Y.flat().map(S.toNumber)) },
+          grad,
+        );
         const tolFloat = S.mul(S.parse("1e-12"), T);
         expectWithin(S.parse(String(value)), S.parse(D.toString(ref.loss)), tolFloat, "WebAssembly loss");
         refGrad.forEach((g, q) => expectWithin(S.parse(String(grad[q]!)), g, tolFloat, `WebAssembly parameter ${q}`));
@@ -279,7 +315,11 @@ describe("the kernel contract", () => {
       const { p, theta } = compile(c);
       expect(S.toString(S.neg(fromFixed(fixedField(p, theta).field[0]!)))).toBe(expected);
       const grad = new Float64Array(3);
-      floatKernel(layoutOf(c.net), "mse", 1).lossAndGradient(Float64Array.of(1, -1, 1), { n: 1, X: Float64Array.of(1), Y: Float64Array.of(1) }, grad);
+      floatKernel(layoutOf(c.net), "mse", 1).lossAndGradient(
+        Float64Array.of(1, -1, 1),
+        { n: 1, X: Float64Array.of(1), Y: Float64Array.of(1) },
+        grad,
+      );
       expect(grad[0]).toBe(S.toNumber(S.parse(expected)));
     }
   });
@@ -303,7 +343,6 @@ function dot(a: readonly Rational[], b: readonly Rational[]): Rational {
   return s;
 }
 
-
 // ---------------------------------------------------------------------------
 // Depth ≥ 3: the exact kernel against independent oracles.
 
@@ -313,7 +352,9 @@ interface DeepCase {
   direction: Rational[];
 }
 
-const small = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => S.fromRational(BigInt(p), BigInt(q)));
+const small = fc
+  .tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 }))
+  .map(([p, q]) => S.fromRational(BigInt(p), BigInt(q)));
 
 const deepCase: fc.Arbitrary<DeepCase> = fc
   .record({
@@ -357,7 +398,8 @@ function frozenLoss(net: LayeredNetwork<Rational>, pattern: LayeredNetwork<Ratio
     let a: Rational[] = [...x];
     let aPattern: Rational[] = [...x];
     net.layers.forEach((layer, l) => {
-      const pre = (L: typeof layer, input: Rational[]): Rational[] => L.W.map((w, r) => (L.b ? S.add(dot(w, input), L.b[r]!) : dot(w, input)));
+      const pre = (L: typeof layer, input: Rational[]): Rational[] =>
+        L.W.map((w, r) => (L.b ? S.add(dot(w, input), L.b[r]!) : dot(w, input)));
       const z = pre(layer, a);
       const zPattern = pre(pattern.layers[l]!, aPattern);
       if (l === net.layers.length - 1) {
@@ -399,7 +441,11 @@ describe("lossAndGradient at depth ≥ 3", () => {
         // Arrange
         const L = layoutOf(net);
         const theta = packNetwork(net);
-        const along = (t: Rational): LayeredNetwork<Rational> => unpackLayers(theta.map((x, q) => S.add(x, S.mul(t, direction[q]!))), L);
+        const along = (t: Rational): LayeredNetwork<Rational> =>
+          unpackLayers(
+            theta.map((x, q) => S.add(x, S.mul(t, direction[q]!))),
+            L,
+          );
         const values = Array.from({ length: 2 * L.depth + 1 }, (_, j) => frozenLoss(along(S.fromInt(j)), net, data));
         // Act
         const { loss, grad } = lossAndGradient(net, data, S, "mse");
@@ -420,7 +466,8 @@ describe("lossAndGradient at depth ≥ 3", () => {
         const g = packNetwork(lossAndGradient(net, data, S, "mse").grad);
         const pair = (slots: number[]): Rational => slots.reduce((s, q) => S.add(s, S.mul(theta[q]!, g[q]!)), S.zero);
         for (let layer = 1; layer < L.depth; layer++)
-          for (let k = 0; k < L.widths[layer]!; k++) expect(S.toString(S.sub(pair(incomingSlots(L, layer, k)), pair(outgoingSlots(L, layer, k))))).toBe("0");
+          for (let k = 0; k < L.widths[layer]!; k++)
+            expect(S.toString(S.sub(pair(incomingSlots(L, layer, k)), pair(outgoingSlots(L, layer, k))))).toBe("0");
       }),
       { numRuns: 120 },
     );
@@ -429,7 +476,13 @@ describe("lossAndGradient at depth ≥ 3", () => {
   it("should agree with the two-layer form on a two-layer network given as layers", () => {
     fc.assert(
       fc.property(twoLayerCase, (c) => {
-        const layered: LayeredNetwork<Rational> = { activation: c.net.activation, layers: [{ W: c.net.W1, b: c.net.b1 }, { W: c.net.W2, b: c.net.b2 }] };
+        const layered: LayeredNetwork<Rational> = {
+          activation: c.net.activation,
+          layers: [
+            { W: c.net.W1, b: c.net.b1 },
+            { W: c.net.W2, b: c.net.b2 },
+          ],
+        };
         const a = lossAndGradient(c.net, c.data, S, "mse");
         const b = lossAndGradient(layered, c.data, S, "mse");
         expect(S.toString(b.loss)).toBe(S.toString(a.loss));
@@ -442,7 +495,10 @@ describe("lossAndGradient at depth ≥ 3", () => {
     fc.assert(
       fc.property(deepCase, ({ net }) => {
         const c = neuronInvariants(net, S).map(S.toNumber);
-        const netF: LayeredNetwork<number> = { activation: net.activation, layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(S.toNumber)), b: b?.map(S.toNumber) })) };
+        const netF: LayeredNetwork<number> = {
+          activation: net.activation,
+          layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(S.toNumber)), b: b?.map(S.toNumber) })),
+        };
         const ours = Array.from(floatInvariants(Float64Array.from(packNetwork(netF)), layoutOf(netF)));
         ours.forEach((v, k) => expect(Math.abs(v - c[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(c[k]!))));
         expect(ours.length).toBe(c.length);

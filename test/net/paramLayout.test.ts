@@ -76,6 +76,17 @@ describe("packNetwork", () => {
   });
 
   it("should pack the two-layer form as W1, b1, W2, b2", () => {
-    expect(packNetwork({ activation: relu, W1: [[1, 2], [3, 4]], b1: [5, 6], W2: [[7, 8]], b2: [9] })).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      packNetwork({
+        activation: relu,
+        W1: [
+          [1, 2],
+          [3, 4],
+        ],
+        b1: [5, 6],
+        W2: [[7, 8]],
+        b2: [9],
+      }),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

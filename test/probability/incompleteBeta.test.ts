@@ -8,7 +8,13 @@ import { Big, distance, reference, rounded } from "./helpers.js";
 
 /** A rational in (0, 1) as text, with denominators up to 500. */
 const arbX = (lo = 1, hi = 499): fc.Arbitrary<string> =>
-  fc.integer({ min: 2, max: 500 }).chain((den) => fc.integer({ min: Math.max(1, Math.ceil((lo * den) / 500)), max: Math.min(den - 1, Math.floor((hi * den) / 500)) }).map((num) => `${num}/${den}`));
+  fc
+    .integer({ min: 2, max: 500 })
+    .chain((den) =>
+      fc
+        .integer({ min: Math.max(1, Math.ceil((lo * den) / 500)), max: Math.min(den - 1, Math.floor((hi * den) / 500)) })
+        .map((num) => `${num}/${den}`),
+    );
 const arbTwice = fc.integer({ min: 1, max: 24 });
 
 describe("incompleteBeta", () => {
@@ -97,7 +103,13 @@ describe("incompleteBetaClosedForm", () => {
   });
 
   it("should print expressions that algebrite evaluates to the same value", () => {
-    for (const [x, a, b] of [["3/7", 1.5, 0.5], ["2/3", 2.5, 3.5], ["1/5", 4, 0.5], ["5/9", 3.5, 2], ["7/8", 4.5, 0.5]] as const) {
+    for (const [x, a, b] of [
+      ["3/7", 1.5, 0.5],
+      ["2/3", 2.5, 3.5],
+      ["1/5", 4, 0.5],
+      ["5/9", 3.5, 2],
+      ["7/8", 4.5, 0.5],
+    ] as const) {
       const cf = incompleteBetaClosedForm(x, a, b);
       const fromAlgebrite = Number(Algebrite.run(`float(${cf.expression})`).replace("...", ""));
       expect(Math.abs(fromAlgebrite - Number(cf.evaluate(20)))).toBeLessThan(1e-5);

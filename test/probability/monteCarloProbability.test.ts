@@ -18,32 +18,43 @@ function covers(hits: number, samples: number, p: number, level: string): boolea
 describe("Monte Carlo against the exact closed form", () => {
   it("should land within the 99.9 % interval when sampling real Gaussian weights and counting ‖w‖² < ‖a‖²", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...NORMAL), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 3 }), fc.nat(1_000_000), (scheme, dIn, width, e, seed) => {
-        // Arrange: the weights themselves, w ~ N(0, σ_w² I_{d_in}), a ~ N(0, σ_a² I_e)
-        const law = neuronLaw({ scheme }, dIn, width, e);
-        const sw = Math.sqrt(law.w2.valueOf());
-        const sa = Math.sqrt(law.a2.valueOf());
-        const rng = seededRandom(`test/gaussian-weights/${seed}`);
-        const n = 20_000;
-        let hits = 0;
-        for (let s = 0; s < n; s++) {
-          let w2 = 0;
-          for (let i = 0; i < dIn; i++) w2 += (sw * rng.gaussian()) ** 2;
-          let a2 = 0;
-          for (let j = 0; j < e; j++) a2 += (sa * rng.gaussian()) ** 2;
-          if (w2 < a2) hits++;
-        }
-        // Act
-        const exact = Number(probabilityReport({ scheme }, dIn, width, e, { digits: 20 }).pNeuron);
-        // Assert
-        expect(covers(hits, n, exact, "0.999"), `${scheme} d_in=${dIn} l=${width} e=${e}: ${hits}/${n} vs ${exact}`).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...NORMAL),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.nat(1_000_000),
+        (scheme, dIn, width, e, seed) => {
+          // Arrange: the weights themselves, w ~ N(0, σ_w² I_{d_in}), a ~ N(0, σ_a² I_e)
+          const law = neuronLaw({ scheme }, dIn, width, e);
+          const sw = Math.sqrt(law.w2.valueOf());
+          const sa = Math.sqrt(law.a2.valueOf());
+          const rng = seededRandom(`test/gaussian-weights/${seed}`);
+          const n = 20_000;
+          let hits = 0;
+          for (let s = 0; s < n; s++) {
+            let w2 = 0;
+            for (let i = 0; i < dIn; i++) w2 += (sw * rng.gaussian()) ** 2;
+            let a2 = 0;
+            for (let j = 0; j < e; j++) a2 += (sa * rng.gaussian()) ** 2;
+            if (w2 < a2) hits++;
+          }
+          // Act
+          const exact = Number(probabilityReport({ scheme }, dIn, width, e, { digits: 20 }).pNeuron);
+          // Assert
+          expect(covers(hits, n, exact, "0.999"), `${scheme} d_in=${dIn} l=${width} e=${e}: ${hits}/${n} vs ${exact}`).toBe(true);
+        },
+      ),
       { numRuns: 20 },
     );
   });
 
   it("should estimate the Gaussian schemes through monteCarloProbability too", () => {
-    for (const [scheme, dIn, width, e] of [["kaiming-normal", 3, 4, 1], ["xavier-normal", 7, 2, 2], ["lecun-normal", 1, 9, 3]] as const) {
+    for (const [scheme, dIn, width, e] of [
+      ["kaiming-normal", 3, 4, 1],
+      ["xavier-normal", 7, 2, 2],
+      ["lecun-normal", 1, 9, 3],
+    ] as const) {
       const mc = probabilityReport({ scheme }, dIn, width, e, { method: "monte-carlo", samples: 40_000, seed: 3, digits: 20 });
       const exact = Number(probabilityReport({ scheme }, dIn, width, e, { digits: 20 }).pNeuron);
       expect(covers(Number(mc.hits), 40_000, exact, "0.999")).toBe(true);
@@ -75,7 +86,8 @@ describe("Monte Carlo against the exact closed form", () => {
   });
 
   it("should print the same report bytes for the same seed", () => {
-    const run = (): string => JSON.stringify(probabilityReport({ scheme: "xavier-uniform" }, 4, 6, 2, { samples: 3000, seed: 5, digits: 25 }));
+    const run = (): string =>
+      JSON.stringify(probabilityReport({ scheme: "xavier-uniform" }, 4, 6, 2, { samples: 3000, seed: 5, digits: 25 }));
     expect(run()).toBe(run());
   });
 
@@ -89,15 +101,18 @@ describe("Monte Carlo against the exact closed form", () => {
 describe("wilsonInterval", () => {
   it("should contain the estimate, stay in [0, 1] and match the float formula", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), ([k, n]) => {
-        const [lo, hi] = wilsonInterval(k, n, "0.95", 17).map(Number) as [number, number];
-        expect(0 <= lo && lo <= k / n && k / n <= hi && hi <= 1).toBe(true);
-        const z = 1.959963984540054;
-        const centre = (k + (z * z) / 2) / (n + z * z);
-        const half = (z / (n + z * z)) * Math.sqrt((k * (n - k)) / n + (z * z) / 4);
-        expect(Math.abs(lo - Math.max(0, centre - half))).toBeLessThan(1e-12);
-        expect(Math.abs(hi - Math.min(1, centre + half))).toBeLessThan(1e-12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        ([k, n]) => {
+          const [lo, hi] = wilsonInterval(k, n, "0.95", 17).map(Number) as [number, number];
+          expect(0 <= lo && lo <= k / n && k / n <= hi && hi <= 1).toBe(true);
+          const z = 1.959963984540054;
+          const centre = (k + (z * z) / 2) / (n + z * z);
+          const half = (z / (n + z * z)) * Math.sqrt((k * (n - k)) / n + (z * z) / 4);
+          expect(Math.abs(lo - Math.max(0, centre - half))).toBeLessThan(1e-12);
+          expect(Math.abs(hi - Math.min(1, centre + half))).toBeLessThan(1e-12);
+        },
+      ),
     );
   });
 

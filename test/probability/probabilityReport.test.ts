@@ -14,13 +14,17 @@ describe("probabilityReport", () => {
       const got = probabilityReport({ scheme: parseInitScheme(r.init) }, r.dIn, r.width, r.e, { digits: 40 });
       // Assert: 40 digits exactly as the single rounding of the 120-digit reference (held-out rows are judged at 35)
       expect(got.rho).toBe(r.rho);
-      for (const q of QUANTITIES) expect(new Big(got[q]).eq(rounded(r[q], 40)), `${r.init} d_in=${r.dIn} l=${r.width} e=${r.e} ${q}: ${got[q]} vs ${r[q]}`).toBe(true);
+      for (const q of QUANTITIES)
+        expect(new Big(got[q]).eq(rounded(r[q], 40)), `${r.init} d_in=${r.dIn} l=${r.width} e=${r.e} ${q}: ${got[q]} vs ${r[q]}`).toBe(
+          true,
+        );
     }
   });
 
   it("should give the Binomial(l, p) law of the number of pathological neurons", () => {
     for (const r of reference.distribution) {
-      const got = probabilityReport({ scheme: parseInitScheme(r.init) }, r.dIn, r.width, r.e, { digits: 30, distribution: true }).distribution!;
+      const got = probabilityReport({ scheme: parseInitScheme(r.init) }, r.dIn, r.width, r.e, { digits: 30, distribution: true })
+        .distribution!;
       expect(got).toHaveLength(r.width + 1);
       got.forEach((v, k) => expect(new Big(v).eq(rounded(r.distribution[k]!, 30))).toBe(true));
     }
@@ -65,7 +69,8 @@ describe("probabilityReport", () => {
   it("should make Kaiming normal p decrease as d_in grows at fixed width (e = 1)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 63 }), fc.integer({ min: 1, max: 256 }), (dIn, width) => {
-        const p = (d: number): InstanceType<typeof Big> => new Big(probabilityReport({ scheme: "kaiming-normal" }, d, width, 1, { digits: 25 }).pNeuron);
+        const p = (d: number): InstanceType<typeof Big> =>
+          new Big(probabilityReport({ scheme: "kaiming-normal" }, d, width, 1, { digits: 25 }).pNeuron);
         expect(p(dIn + 1).lt(p(dIn))).toBe(true);
       }),
       { numRuns: 60 },
@@ -74,13 +79,20 @@ describe("probabilityReport", () => {
 
   it("should make p decrease in ρ and in d_in, and increase in e, at fixed other arguments", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }), (dIn, e, P, Q) => {
-        const p = (d: number, ee: number, rho: string): InstanceType<typeof Big> => new Big(pathologicalProbability(d, ee, rho, { digits: 25 }).p);
-        const rho = `${P}/${Q}`;
-        expect(p(dIn, e, `${P + 1}/${Q}`).lt(p(dIn, e, rho))).toBe(true);
-        expect(p(dIn + 1, e, rho).lt(p(dIn, e, rho))).toBe(true);
-        expect(p(dIn, e + 1, rho).gt(p(dIn, e, rho))).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 1, max: 500 }),
+        (dIn, e, P, Q) => {
+          const p = (d: number, ee: number, rho: string): InstanceType<typeof Big> =>
+            new Big(pathologicalProbability(d, ee, rho, { digits: 25 }).p);
+          const rho = `${P}/${Q}`;
+          expect(p(dIn, e, `${P + 1}/${Q}`).lt(p(dIn, e, rho))).toBe(true);
+          expect(p(dIn + 1, e, rho).lt(p(dIn, e, rho))).toBe(true);
+          expect(p(dIn, e + 1, rho).gt(p(dIn, e, rho))).toBe(true);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -118,7 +130,14 @@ describe("probabilityTable", () => {
   it("should equal the single-value report in every cell, ordered by e, d_in, width", () => {
     const rows = probabilityTable({ scheme: "xavier-normal" }, [1, 5], [2, 3], [1, 2], { digits: 15 });
     expect(rows.map((r) => [r.e, r.dIn, r.width])).toEqual([
-      [1, 1, 2], [1, 1, 3], [1, 5, 2], [1, 5, 3], [2, 1, 2], [2, 1, 3], [2, 5, 2], [2, 5, 3],
+      [1, 1, 2],
+      [1, 1, 3],
+      [1, 5, 2],
+      [1, 5, 3],
+      [2, 1, 2],
+      [2, 1, 3],
+      [2, 5, 2],
+      [2, 5, 3],
     ]);
     for (const r of rows) {
       const single = probabilityReport({ scheme: "xavier-normal" }, r.dIn, r.width, r.e, { digits: 15 });

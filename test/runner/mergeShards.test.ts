@@ -17,7 +17,15 @@ function recorder(): { report: RunReport; runs: FinishedRun[] } {
 }
 
 /** The probability experiment at tiny scale: two cells, each a grid of exact probabilities. */
-const base = (out: string, report: RunReport): ReproduceOptions => ({ out, experiment: "probability", scale: "tiny", seed: 1, shard: null, threads: 1, report });
+const base = (out: string, report: RunReport): ReproduceOptions => ({
+  out,
+  experiment: "probability",
+  scale: "tiny",
+  seed: 1,
+  shard: null,
+  threads: 1,
+  report,
+});
 
 describe("reproduce and mergeShards", () => {
   it("should hand the report writer the same cells whether the run is whole or merged from shards", async () => {
@@ -48,7 +56,9 @@ describe("reproduce and mergeShards", () => {
     const out = join(root, "partial");
     const merged = recorder();
     // Act, Assert
-    await expect(mergeShards({ dirs: [shard], out, report: merged.report })).rejects.toThrow(/^invalid shards\. Must cover every cell of the run: 1 of 2 missing/);
+    await expect(mergeShards({ dirs: [shard], out, report: merged.report })).rejects.toThrow(
+      /^invalid shards\. Must cover every cell of the run: 1 of 2 missing/,
+    );
     expect(merged.runs).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
   });
@@ -58,6 +68,8 @@ describe("reproduce and mergeShards", () => {
     const err = await reproduce(base(file, recorder().report)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).data?.field).toBe("out");
-    expect((err as InputError).describe((f) => `--${f}`)).toBe(`invalid --out. Must be a directory (it is created when absent). Value: \`${file}\`.`);
+    expect((err as InputError).describe((f) => `--${f}`)).toBe(
+      `invalid --out. Must be a directory (it is created when absent). Value: \`${file}\`.`,
+    );
   });
 });

@@ -1,7 +1,19 @@
 import fc from "fast-check";
 import Fraction from "fraction.js";
 import { describe, expect, it } from "vitest";
-import { factorial, gcd, integerMultiple, isqrt, lcm, numerator, primitive, rational, rationalText, reconstructRational, squareSplit } from "../../src/scalar/bigintMath.js";
+import {
+  factorial,
+  gcd,
+  integerMultiple,
+  isqrt,
+  lcm,
+  numerator,
+  primitive,
+  rational,
+  rationalText,
+  reconstructRational,
+  squareSplit,
+} from "../../src/scalar/bigintMath.js";
 
 const big = fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n });
 
@@ -71,30 +83,37 @@ describe("factorial and squareSplit", () => {
 describe("rationals", () => {
   it("should reduce, keep the sign in the numerator and print p/q", () => {
     fc.assert(
-      fc.property(big, big.filter((d) => d !== 0n), (n, d) => {
-        const q = rational(n, d);
-        expect(q.d > 0n).toBe(true);
-        expect(gcd(numerator(q), q.d) === 1n || numerator(q) === 0n).toBe(true);
-        expect(numerator(q) * d).toBe(n * q.d);
-        expect(rationalText(q)).toBe(q.d === 1n ? `${numerator(q)}` : `${numerator(q)}/${q.d}`);
-      }),
+      fc.property(
+        big,
+        big.filter((d) => d !== 0n),
+        (n, d) => {
+          const q = rational(n, d);
+          expect(q.d > 0n).toBe(true);
+          expect(gcd(numerator(q), q.d) === 1n || numerator(q) === 0n).toBe(true);
+          expect(numerator(q) * d).toBe(n * q.d);
+          expect(rationalText(q)).toBe(q.d === 1n ? `${numerator(q)}` : `${numerator(q)}/${q.d}`);
+        },
+      ),
     );
   });
 
   it("should make primitive integer vectors on the same line", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: 1n, max: 1000n })), { minLength: 1, maxLength: 8 }), (pairs) => {
-        const v = pairs.map(([n, d]) => new Fraction(n, d));
-        const w = integerMultiple(v);
-        const nonZero = w.filter((x) => x !== 0n);
-        if (nonZero.length === 0) return;
-        expect(nonZero[0]! > 0n).toBe(true);
-        expect(nonZero.reduce((g, x) => gcd(g, x), 0n)).toBe(1n);
-        // w = λ v for one rational λ
-        const k = v.findIndex((x) => x.n !== 0n);
-        const lambda = new Fraction(w[k]!, 1n).div(v[k]!);
-        v.forEach((x, i) => expect(x.mul(lambda).equals(new Fraction(w[i]!, 1n))).toBe(true));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: 1n, max: 1000n })), { minLength: 1, maxLength: 8 }),
+        (pairs) => {
+          const v = pairs.map(([n, d]) => new Fraction(n, d));
+          const w = integerMultiple(v);
+          const nonZero = w.filter((x) => x !== 0n);
+          if (nonZero.length === 0) return;
+          expect(nonZero[0]! > 0n).toBe(true);
+          expect(nonZero.reduce((g, x) => gcd(g, x), 0n)).toBe(1n);
+          // w = λ v for one rational λ
+          const k = v.findIndex((x) => x.n !== 0n);
+          const lambda = new Fraction(w[k]!, 1n).div(v[k]!);
+          v.forEach((x, i) => expect(x.mul(lambda).equals(new Fraction(w[i]!, 1n))).toBe(true));
+        },
+      ),
     );
     expect(primitive([0n, -4n, 6n])).toEqual([0n, 2n, -3n]);
     expect(primitive([0n, 0n])).toEqual([0n, 0n]);

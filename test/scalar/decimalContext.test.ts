@@ -15,7 +15,8 @@ describe("decimalContext", () => {
   it("should keep decimal.js's rounding and notation when asked (bit-identical legacy sites)", () => {
     const D = decimalContext(3, { rounding: "half-up", notation: "decimal.js" });
     const Ref = Decimal.clone({ precision: 3 });
-    for (const x of ["1.225", "-1.225", "1.235", "1e-8", "1e21", "2.5e-7"]) expect(new D(x).plus(0).toString()).toBe(new Ref(x).plus(0).toString());
+    for (const x of ["1.225", "-1.225", "1.235", "1e-8", "1e21", "2.5e-7"])
+      expect(new D(x).plus(0).toString()).toBe(new Ref(x).plus(0).toString());
   });
 
   it("should give the same constructor for the same settings and leave the global Decimal alone", () => {

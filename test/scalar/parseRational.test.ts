@@ -34,18 +34,23 @@ describe("parseRational", () => {
 
   it("should round-trip p/q and its decimal expansion when it terminates", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), (p, a, b) => {
-        const q = 2n ** BigInt(a) * 5n ** BigInt(b);
-        const r = exact.fromRational(p, q);
-        expect(exact.eq(exact.parse(`${p}/${q}`), r)).toBe(true);
-        // the terminating decimal of p/q, written digit by digit
-        const scale = BigInt(Math.max(a, b));
-        const scaled = (p * 10n ** scale) / q;
-        const neg = scaled < 0n;
-        const digits = (neg ? -scaled : scaled).toString().padStart(Number(scale) + 1, "0");
-        const text = `${neg ? "-" : ""}${digits.slice(0, digits.length - Number(scale))}.${digits.slice(digits.length - Number(scale))}`;
-        expect(exact.eq(exact.parse(text), r)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        (p, a, b) => {
+          const q = 2n ** BigInt(a) * 5n ** BigInt(b);
+          const r = exact.fromRational(p, q);
+          expect(exact.eq(exact.parse(`${p}/${q}`), r)).toBe(true);
+          // the terminating decimal of p/q, written digit by digit
+          const scale = BigInt(Math.max(a, b));
+          const scaled = (p * 10n ** scale) / q;
+          const neg = scaled < 0n;
+          const digits = (neg ? -scaled : scaled).toString().padStart(Number(scale) + 1, "0");
+          const text = `${neg ? "-" : ""}${digits.slice(0, digits.length - Number(scale))}.${digits.slice(digits.length - Number(scale))}`;
+          expect(exact.eq(exact.parse(text), r)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -74,16 +79,19 @@ describe("scalar kinds", () => {
   it("should agree across kinds on random arithmetic", () => {
     const D = decimal(50);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: 1, max: 99 })), { minLength: 2, maxLength: 6 }), (parts) => {
-        // Σ (p/q)·(p/q) in each kind; exact is the oracle.
-        const texts = parts.map(([p, q]) => `${p}/${q}`);
-        function sum<T>(S: Scalar<T>): T {
-          return texts.reduce((s, t) => S.add(s, S.mul(S.parse(t), S.parse(t))), S.zero);
-        }
-        const ref = exact.toNumber(sum(exact));
-        expect(Math.abs(D.toNumber(sum(D)) - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref)));
-        expect(Math.abs(sum(float) - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref)));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: 1, max: 99 })), { minLength: 2, maxLength: 6 }),
+        (parts) => {
+          // Σ (p/q)·(p/q) in each kind; exact is the oracle.
+          const texts = parts.map(([p, q]) => `${p}/${q}`);
+          function sum<T>(S: Scalar<T>): T {
+            return texts.reduce((s, t) => S.add(s, S.mul(S.parse(t), S.parse(t))), S.zero);
+          }
+          const ref = exact.toNumber(sum(exact));
+          expect(Math.abs(D.toNumber(sum(D)) - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref)));
+          expect(Math.abs(sum(float) - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref)));
+        },
+      ),
     );
   });
 });

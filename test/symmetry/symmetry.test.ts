@@ -44,7 +44,10 @@ function bruteForceOrbits(c: Rational[], dims: QuadricDims, allowed: (perm: numb
   return BigInt(new Set(patterns.map((_, i) => find(i))).size);
 }
 
-const cWithRepeats = fc.array(fc.oneof(rational(2, 2), fc.constantFrom(...["-1", "0", "1"].map(exact.parse))), { minLength: 1, maxLength: 6 });
+const cWithRepeats = fc.array(fc.oneof(rational(2, 2), fc.constantFrom(...["-1", "0", "1"].map(exact.parse))), {
+  minLength: 1,
+  maxLength: 6,
+});
 const dims = fc.record({ dIn: fc.integer({ min: 1, max: 3 }), e: fc.integer({ min: 1, max: 3 }) });
 
 describe("strictOrbitCount", () => {
@@ -78,14 +81,24 @@ describe("effectiveComponentCount", () => {
 describe("obstruction", () => {
   const scalarNet = fc
     .integer({ min: 1, max: 4 })
-    .chain((l) => fc.record({ W1: fc.array(fc.array(rational(3, 2), { minLength: 2, maxLength: 2 }), { minLength: l, maxLength: l }), a: fc.array(rational(3, 2), { minLength: l, maxLength: l }) }))
+    .chain((l) =>
+      fc.record({
+        W1: fc.array(fc.array(rational(3, 2), { minLength: 2, maxLength: 2 }), { minLength: l, maxLength: l }),
+        a: fc.array(rational(3, 2), { minLength: l, maxLength: l }),
+      }),
+    )
     .map(({ W1, a }): Network<Rational> => ({ activation: { kind: "relu" }, W1, W2: [a] }));
 
   it("should agree with trying every sign assignment the component allows", () => {
     fc.assert(
       fc.property(scalarNet, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), (net, P, N) => {
         const l = net.W1.length;
-        const c = net.W1.map((w, k) => exact.sub(w.reduce((s, v) => exact.add(s, exact.mul(v, v)), exact.zero), exact.mul(net.W2[0]![k]!, net.W2[0]![k]!)));
+        const c = net.W1.map((w, k) =>
+          exact.sub(
+            w.reduce((s, v) => exact.add(s, exact.mul(v, v)), exact.zero),
+            exact.mul(net.W2[0]![k]!, net.W2[0]![k]!),
+          ),
+        );
         // a pathological neuron keeps sign(a_k); every other neuron may be + or −
         let reachable = false;
         for (let mask = 0; mask < 1 << l; mask++) {

@@ -29,11 +29,20 @@ describe("formatTable", () => {
 
   it("should print JSON objects keyed by column", () => {
     // Arrange
-    const table = { columns: ["l", "b0"], rows: [["2", "4"], ["3", "8"]] };
+    const table = {
+      columns: ["l", "b0"],
+      rows: [
+        ["2", "4"],
+        ["3", "8"],
+      ],
+    };
     // Act
     const json = JSON.parse(formatTable(table, "json"));
     // Assert
-    expect(json).toEqual([{ l: "2", b0: "4" }, { l: "3", b0: "8" }]);
+    expect(json).toEqual([
+      { l: "2", b0: "4" },
+      { l: "3", b0: "8" },
+    ]);
   });
 
   it("should escape | in Markdown and TeX specials in LaTeX", () => {
@@ -41,7 +50,9 @@ describe("formatTable", () => {
     const table = { columns: ["a|b", "x_1"], rows: [["50%", "{&}"]] };
     // Act & Assert
     expect(formatTable(table, "md")).toBe("| a\\|b | x_1 |\n|---|---|\n| 50% | {&} |\n");
-    expect(formatTable(table, "tex")).toBe("\\begin{tabular}{rr}\n\\hline\na|b & x\\_1 \\\\\n\\hline\n50\\% & \\{\\&\\} \\\\\n\\hline\n\\end{tabular}\n");
+    expect(formatTable(table, "tex")).toBe(
+      "\\begin{tabular}{rr}\n\\hline\na|b & x\\_1 \\\\\n\\hline\n50\\% & \\{\\&\\} \\\\\n\\hline\n\\end{tabular}\n",
+    );
   });
 });
 

@@ -17,7 +17,10 @@ describe("componentOf along the gradient flow", () => {
         fc.pre(neuronInvariants(start, exact).every((c) => exact.abs(c).compare(exact.parse("1/1000")) > 0));
         const act = activationName(net.activation);
         expect(run.samples).toHaveLength(4);
-        for (const s of run.samples) expect(componentOf(networkIn(networkFromObject({ ...s.params, activation: act }), exact)).pattern).toBe(componentOf(start).pattern);
+        for (const s of run.samples)
+          expect(componentOf(networkIn(networkFromObject({ ...s.params, activation: act }), exact)).pattern).toBe(
+            componentOf(start).pattern,
+          );
       }),
       { numRuns: 40 },
     );

@@ -111,7 +111,11 @@ describe("componentOf", () => {
   const scalarNets = netAndData.filter(({ net }) => net.W2.length === 1).map(({ net }) => net);
 
   it("should read the sign of a_k for pathological neurons and of w_k for positive-split ones", () => {
-    const net: Network<Rational> = { activation: { kind: "relu" }, W1: [["1/2"], ["3"], ["-2"]].map((r) => r.map(exact.parse)), W2: [["-1", "1", "1"]].map((r) => r.map(exact.parse)) };
+    const net: Network<Rational> = {
+      activation: { kind: "relu" },
+      W1: [["1/2"], ["3"], ["-2"]].map((r) => r.map(exact.parse)),
+      W2: [["-1", "1", "1"]].map((r) => r.map(exact.parse)),
+    };
     // c = (1/4 − 1, 9 − 1, 4 − 1): neuron 0 pathological (a < 0), neurons 1, 2 positive-split (w = 3, −2)
     expect(componentOf(net).pattern).toBe("-+-");
   });

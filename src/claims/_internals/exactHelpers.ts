@@ -22,7 +22,11 @@ export function toText(net: Network<Rational>): Network<string> {
 }
 
 /** @internal One exact gradient-descent step θ − ηg (mean squared error), with g. */
-export function gdStep(net: Network<Rational>, data: Dataset<Rational>, lr: Rational): { next: Network<Rational>; grad: Network<Rational> } {
+export function gdStep(
+  net: Network<Rational>,
+  data: Dataset<Rational>,
+  lr: Rational,
+): { next: Network<Rational>; grad: Network<Rational> } {
   const { grad } = lossAndGradient(net, data, exact, "mse");
   return { next: zipNetworks(net, grad, (p, g) => exact.sub(p, exact.mul(lr, g))), grad };
 }

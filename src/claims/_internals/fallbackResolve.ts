@@ -47,18 +47,24 @@ function packageType(file: string): string | undefined {
 /** A `.ts`/`.tsx` file of the user (not a dependency) whose format nothing decided yet. */
 function isUndecidedTypeScript(result: ResolveResult): boolean {
   if (result.format !== undefined && result.format !== null) return false;
-  if (!result.url.startsWith("file:") || !/\.tsx?$/.test(new URL(result.url).pathname) || result.url.includes("/node_modules/")) return false;
+  if (!result.url.startsWith("file:") || !/\.tsx?$/.test(new URL(result.url).pathname) || result.url.includes("/node_modules/"))
+    return false;
   return packageType(fileURLToPath(result.url)) === undefined;
 }
 
 /** Default resolution first; the fallback only for the listed bare specifiers that failed. */
-export async function resolve(specifier: string, context: unknown, nextResolve: (s: string, c: unknown) => Promise<ResolveResult>): Promise<ResolveResult> {
+export async function resolve(
+  specifier: string,
+  context: unknown,
+  nextResolve: (s: string, c: unknown) => Promise<ResolveResult>,
+): Promise<ResolveResult> {
   let result: ResolveResult;
   try {
     result = await nextResolve(specifier, context);
   } catch (err) {
     const url = Object.hasOwn(targets, specifier) ? targets[specifier] : undefined;
-    if (url !== undefined && (err as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return { url, format: "module", shortCircuit: true };
+    if (url !== undefined && (err as { code?: string }).code === "ERR_MODULE_NOT_FOUND")
+      return { url, format: "module", shortCircuit: true };
     throw err;
   }
   return isUndecidedTypeScript(result) ? { ...result, format: "module" } : result;

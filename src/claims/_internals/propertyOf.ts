@@ -8,8 +8,13 @@ import { isNamedArbitraries, type Claim } from "../claim.js";
  *
  * @internal
  */
-export function propertyOf<Ts extends unknown[]>(claim: Claim<Ts>, predicate: (...args: Ts) => boolean | void | Promise<boolean | void>): fc.IAsyncProperty<Ts> {
-  const arbs = isNamedArbitraries(claim.arbitraries) ? [fc.record(claim.arbitraries)] : (claim.arbitraries as unknown as fc.Arbitrary<unknown>[]);
+export function propertyOf<Ts extends unknown[]>(
+  claim: Claim<Ts>,
+  predicate: (...args: Ts) => boolean | void | Promise<boolean | void>,
+): fc.IAsyncProperty<Ts> {
+  const arbs = isNamedArbitraries(claim.arbitraries)
+    ? [fc.record(claim.arbitraries)]
+    : (claim.arbitraries as unknown as fc.Arbitrary<unknown>[]);
   const run = async (...args: unknown[]): Promise<boolean | void> => predicate(...(args as Ts));
   return (fc.asyncProperty as unknown as (...a: unknown[]) => fc.IAsyncProperty<Ts>)(...arbs, run);
 }

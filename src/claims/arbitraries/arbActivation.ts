@@ -19,6 +19,8 @@ export function arbActivation(kinds: readonly ActivationKind[] = ALL_ACTIVATION_
   if (kinds.length === 0) throw new Error("arbActivation: invalid kinds. Must name at least one activation. Value: `[]`.");
   const slope = fc.tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 1, max: 10 })).filter(([p, q]) => Math.abs(p) <= q);
   const one = (kind: ActivationKind): fc.Arbitrary<Activation> =>
-    kind === "leaky_relu" ? slope.map(([p, q]): Activation => ({ kind: "leaky_relu", slope: exact.toString(exact.fromRational(BigInt(p), BigInt(q))) })) : fc.constant<Activation>({ kind });
+    kind === "leaky_relu"
+      ? slope.map(([p, q]): Activation => ({ kind: "leaky_relu", slope: exact.toString(exact.fromRational(BigInt(p), BigInt(q))) }))
+      : fc.constant<Activation>({ kind });
   return kinds.length === 1 ? one(kinds[0]!) : fc.oneof({ withCrossShrink: true }, ...kinds.map(one));
 }

@@ -22,10 +22,14 @@ export interface DatasetConstraints {
  * @example fc.sample(arbDataset(2, 1), 1)[0].X[0].length // returns 2
  */
 export function arbDataset(d: number, e: number, constraints: DatasetConstraints = {}): fc.Arbitrary<Dataset<string>> {
-  if (!Number.isSafeInteger(d) || d < 1 || !Number.isSafeInteger(e) || e < 1) throw new Error(`arbDataset: invalid dimensions. Must be positive integers. Value: \`${d}, ${e}\`.`);
+  if (!Number.isSafeInteger(d) || d < 1 || !Number.isSafeInteger(e) || e < 1)
+    throw new Error(`arbDataset: invalid dimensions. Must be positive integers. Value: \`${d}, ${e}\`.`);
   const n = sizeRange(constraints.points, 1, 3, "points");
   const row = (len: number, c: RationalConstraints): fc.Arbitrary<string[]> => fc.array(arbRational(c), { minLength: len, maxLength: len });
   return fc
-    .array(fc.tuple(row(d, constraints.inputValues ?? { maxNum: 4, maxDen: 2 }), row(e, constraints.targetValues ?? { maxNum: 4, maxDen: 2 })), { minLength: n.min, maxLength: n.max })
+    .array(
+      fc.tuple(row(d, constraints.inputValues ?? { maxNum: 4, maxDen: 2 }), row(e, constraints.targetValues ?? { maxNum: 4, maxDen: 2 })),
+      { minLength: n.min, maxLength: n.max },
+    )
     .map((pts) => ({ X: pts.map(([x]) => x), Y: pts.map(([, y]) => y) }));
 }

@@ -25,8 +25,12 @@ export interface InvariantVectorConstraints {
 export function arbInvariantVector(constraints: InvariantVectorConstraints = {}): fc.Arbitrary<string[]> {
   const len = sizeRange(constraints.length, 1, 4, "length");
   const distinct = constraints.distinct ?? 2;
-  if (!Number.isSafeInteger(distinct) || distinct < 1) throw new Error(`arbInvariantVector: invalid distinct. Must be a positive integer. Value: \`${distinct}\`.`);
-  const pool = fc.uniqueArray(arbRational({ maxNum: 4, maxDen: 2, ...constraints.values, sign: "nonzero" }), { minLength: 1, maxLength: distinct });
+  if (!Number.isSafeInteger(distinct) || distinct < 1)
+    throw new Error(`arbInvariantVector: invalid distinct. Must be a positive integer. Value: \`${distinct}\`.`);
+  const pool = fc.uniqueArray(arbRational({ maxNum: 4, maxDen: 2, ...constraints.values, sign: "nonzero" }), {
+    minLength: 1,
+    maxLength: distinct,
+  });
   const picks = fc.array(fc.nat({ max: distinct }), { minLength: len.min, maxLength: len.max });
   return fc.tuple(pool, picks).map(([values, idx]) => idx.map((i) => (i < values.length ? values[i]! : "0")));
 }

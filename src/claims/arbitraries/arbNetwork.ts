@@ -9,6 +9,8 @@ import { arbProblem, type ProblemConstraints } from "./arbProblem.js";
  * @param constraints - as {@link arbProblem}, without the data-related fields
  * @example fc.sample(arbNetwork({ activations: ["linear"] }), 1)[0].activation // returns { kind: "linear" }
  */
-export function arbNetwork(constraints: Omit<ProblemConstraints, "points" | "inputValues" | "targetValues" | "kinks"> = {}): fc.Arbitrary<Network<string>> {
+export function arbNetwork(
+  constraints: Omit<ProblemConstraints, "points" | "inputValues" | "targetValues" | "kinks"> = {},
+): fc.Arbitrary<Network<string>> {
   return arbProblem({ ...constraints, points: { min: 1, max: 1 }, kinks: false }).map((p) => p.net);
 }

@@ -40,7 +40,10 @@ export function makePathological(net: Network<string>, k: number, margin: string
  */
 export function arbPathologicalProblem(constraints: PathologicalConstraints = {}): fc.Arbitrary<PathologicalProblem> {
   const maxL = constraints.width?.max ?? Math.max(3, constraints.width?.min ?? 1);
-  const flags = fc.array(fc.record({ chosen: fc.boolean(), negative: fc.boolean(), margin: arbRational({ maxNum: 3, maxDen: 2, sign: "positive" }) }), { minLength: maxL, maxLength: maxL });
+  const flags = fc.array(
+    fc.record({ chosen: fc.boolean(), negative: fc.boolean(), margin: arbRational({ maxNum: 3, maxDen: 2, sign: "positive" }) }),
+    { minLength: maxL, maxLength: maxL },
+  );
   return fc.tuple(arbProblem(constraints), flags).map(([problem, f]) => {
     const l = problem.net.W1.length;
     let chosen = f.slice(0, l).flatMap((x, k) => (constraints.which === "all" || x.chosen ? [k] : []));

@@ -113,7 +113,9 @@ export function arbProblem(constraints: ProblemConstraints = {}): fc.Arbitrary<P
       W2: fixedArray(fixedArray(w, l.max), e.max),
       b2: fixedArray(w, e.max),
       points: fc.array(fc.tuple(fixedArray(xv, d.max), fixedArray(yv, e.max)), { minLength: n.min, maxLength: n.max }),
-      kinkAt: kinks ? fixedArray(fc.option(fc.nat({ max: n.max - 1 }), { freq: 3, nil: undefined }), l.max) : fc.constant([] as (number | undefined)[]),
+      kinkAt: kinks
+        ? fixedArray(fc.option(fc.nat({ max: n.max - 1 }), { freq: 3, nil: undefined }), l.max)
+        : fc.constant([] as (number | undefined)[]),
     })
     .map((r) => build(r));
 }

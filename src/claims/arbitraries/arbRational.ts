@@ -16,8 +16,10 @@ export function rationalDefaults(c: RationalConstraints = {}): Required<Rational
   const maxNum = c.maxNum ?? 6;
   const maxDen = c.maxDen ?? 4;
   const sign = c.sign ?? "any";
-  if (!Number.isSafeInteger(maxNum) || maxNum < 1) throw new Error(`arbRational: invalid maxNum. Must be an integer >= 1. Value: \`${maxNum}\`.`);
-  if (!Number.isSafeInteger(maxDen) || maxDen < 1) throw new Error(`arbRational: invalid maxDen. Must be an integer >= 1. Value: \`${maxDen}\`.`);
+  if (!Number.isSafeInteger(maxNum) || maxNum < 1)
+    throw new Error(`arbRational: invalid maxNum. Must be an integer >= 1. Value: \`${maxNum}\`.`);
+  if (!Number.isSafeInteger(maxDen) || maxDen < 1)
+    throw new Error(`arbRational: invalid maxDen. Must be an integer >= 1. Value: \`${maxDen}\`.`);
   return { maxNum, maxDen, sign };
 }
 

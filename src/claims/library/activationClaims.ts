@@ -65,5 +65,10 @@ export const tanhConservesC: Claim<[Problem]> = defineClaim({
     const noise = S.parse(TANH_NOISE);
     return tanhRates(p).every((r) => S.cmp(S.abs(r), noise) < 0);
   },
-  witness: (p) => witness(p, "tanh", tanhRates(p).map((v) => decimal(DIGITS).toString(v))),
+  witness: (p) =>
+    witness(
+      p,
+      "tanh",
+      tanhRates(p).map((v) => decimal(DIGITS).toString(v)),
+    ),
 });

@@ -65,6 +65,8 @@ export const componentConstantAlongFlow: Claim<[Problem]> = defineClaim({
     fc.pre(neuronInvariants(start, exact).every((v) => exact.abs(v).compare(exact.parse("1/1000")) > 0));
     const pattern = componentOf(start).pattern;
     const act = activationName(p.net.activation);
-    return flow(p, "taylor", 4).samples.every((s) => componentOf(networkIn(networkFromObject({ ...s.params, activation: act }), exact)).pattern === pattern);
+    return flow(p, "taylor", 4).samples.every(
+      (s) => componentOf(networkIn(networkFromObject({ ...s.params, activation: act }), exact)).pattern === pattern,
+    );
   },
 });

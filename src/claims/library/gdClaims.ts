@@ -64,7 +64,9 @@ export const rescalingIdentity: Claim<[Problem]> = defineClaim({
   predicate: (p) => {
     const { net, data } = inExact(p);
     const { grad } = lossAndGradient(net, data, exact, "mse");
-    return net.W1.every((_, k) => exact.eq(dot(exact, incoming(grad, k), incoming(net, k)), dot(exact, outgoing(grad, k), outgoing(net, k))));
+    return net.W1.every((_, k) =>
+      exact.eq(dot(exact, incoming(grad, k), incoming(net, k)), dot(exact, outgoing(grad, k), outgoing(net, k))),
+    );
   },
 });
 
@@ -117,14 +119,27 @@ export const gdKeepsPathologicalSign: Claim<PathologicalGd> = defineClaim({
   statement:
     "With a scalar output, the output weight a_k of a pathological neuron (c_k < 0) keeps its sign under gradient descent with any step η (as it does under the flow).",
   tag: "false",
-  arbitraries: [arbPathologicalProblem({ outputs: { max: 1 } }), arbRational({ maxNum: 16, maxDen: 2, sign: "positive" }), fc.integer({ min: 1, max: 2 })],
+  arbitraries: [
+    arbPathologicalProblem({ outputs: { max: 1 } }),
+    arbRational({ maxNum: 16, maxDen: 2, sign: "positive" }),
+    fc.integer({ min: 1, max: 2 }),
+  ],
   predicate: (p, lr, steps) => {
     const { before, after } = signsAfterGd(p, lr, steps);
     return before.every((s, i) => s === after[i]);
   },
   witness: (p, lr, steps) => {
     const { before, after } = signsAfterGd(p, lr, steps);
-    return { net: networkFile(p.net), data: datasetCsv(p.data), lr, steps, pathological: p.pathological, invariants: texts(neuronInvariants(inExact(p).net, exact)), signsBefore: before, signsAfter: after };
+    return {
+      net: networkFile(p.net),
+      data: datasetCsv(p.data),
+      lr,
+      steps,
+      pathological: p.pathological,
+      invariants: texts(neuronInvariants(inExact(p).net, exact)),
+      signsBefore: before,
+      signsAfter: after,
+    };
   },
 });
 
@@ -141,7 +156,11 @@ export const deadReluFrozen: Claim<[Problem, number, string]> = defineClaim({
     const { net, data } = inExact(p);
     const { next } = gdStep(net, data, exact.parse(lrText));
     const same = (a: Rational[], b: Rational[]): boolean => a.every((v, i) => exact.eq(v, b[i]!));
-    return same(incoming(net, k), incoming(next, k)) && same(outgoing(net, k), outgoing(next, k)) && exact.eq(invariantsByDefinition(net)[k]!, invariantsByDefinition(next)[k]!);
+    return (
+      same(incoming(net, k), incoming(next, k)) &&
+      same(outgoing(net, k), outgoing(next, k)) &&
+      exact.eq(invariantsByDefinition(net)[k]!, invariantsByDefinition(next)[k]!)
+    );
   },
   witness: (p0, k0, lr) => gdWitness(killNeuron(p0, k0), lr, { neuron: k0 % p0.net.W1.length }),
 });

@@ -12,12 +12,16 @@ type Matrix = Rational[][];
 
 /** Σ_m u_k[m] v_j[m] over rows of W̃1-like layouts (k, j neurons). */
 function gramIn(u: Network<Rational>, v: Network<Rational>): Matrix {
-  return u.W1.map((_, k) => v.W1.map((__, j) => incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, incoming(v, j)[m]!)), exact.zero)));
+  return u.W1.map((_, k) =>
+    v.W1.map((__, j) => incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, incoming(v, j)[m]!)), exact.zero)),
+  );
 }
 
 /** Σ_i u_ik v_ij over columns of W2-like layouts. */
 function gramOut(u: Network<Rational>, v: Network<Rational>): Matrix {
-  return u.W1.map((_, k) => v.W1.map((__, j) => outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, outgoing(v, j)[i]!)), exact.zero)));
+  return u.W1.map((_, k) =>
+    v.W1.map((__, j) => outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, outgoing(v, j)[i]!)), exact.zero)),
+  );
 }
 
 const add = (a: Matrix, b: Matrix): Matrix => a.map((r, i) => r.map((x, j) => exact.add(x, b[i]![j]!)));
@@ -54,7 +58,10 @@ export const linearGdMatrixDrift: Claim<[Problem, string]> = defineClaim({
   statement:
     "For a linear activation, one exact gradient-descent step changes M = W̃1W̃1ᵀ − W2ᵀW2 by exactly η²(G̃1G̃1ᵀ − G2ᵀG2), the matrix analogue of the c_k drift.",
   tag: "theorem",
-  arbitraries: [arbProblem({ activations: ["linear"], outputs: { max: 2 }, width: { max: 3 } }), arbRational({ maxNum: 4, maxDen: 8, sign: "positive" })],
+  arbitraries: [
+    arbProblem({ activations: ["linear"], outputs: { max: 2 }, width: { max: 3 } }),
+    arbRational({ maxNum: 4, maxDen: 8, sign: "positive" }),
+  ],
   predicate: (p, lrText) => {
     const { net, data } = inExact(p);
     const lr = exact.parse(lrText);
@@ -74,5 +81,10 @@ export const reluFlowConservesMatrix: Claim<[Problem]> = defineClaim({
   tag: "false",
   arbitraries: [arbProblem({ activations: ["relu"], width: { max: 3 } })],
   predicate: (p) => zero(matrixRate(p)),
-  witness: (p) => ({ net: networkFile(p.net), data: datasetCsv(p.data), matrix: texts(linearInvariant(inExact(p).net, exact)), matrixRate: texts(matrixRate(p)) }),
+  witness: (p) => ({
+    net: networkFile(p.net),
+    data: datasetCsv(p.data),
+    matrix: texts(linearInvariant(inExact(p).net, exact)),
+    matrixRate: texts(matrixRate(p)),
+  }),
 });

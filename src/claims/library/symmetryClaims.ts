@@ -6,7 +6,18 @@ import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";
 import { defineClaim, type Claim } from "../claim.js";
 import { datasetCsv, networkFile } from "../counterexampleJson.js";
-import { gdStep, incoming, inExact, outgoing, outputs, permutationFromKeys, permuteNeurons, rescaleNeurons, sameMatrix, toText } from "../_internals/exactHelpers.js";
+import {
+  gdStep,
+  incoming,
+  inExact,
+  outgoing,
+  outputs,
+  permutationFromKeys,
+  permuteNeurons,
+  rescaleNeurons,
+  sameMatrix,
+  toText,
+} from "../_internals/exactHelpers.js";
 
 const MAX_WIDTH = 3;
 const lambdasArb = fc.array(arbRational({ maxNum: 4, maxDen: 3, sign: "positive" }), { minLength: MAX_WIDTH, maxLength: MAX_WIDTH });
@@ -41,9 +52,13 @@ export const rescalingPreservesFunction: Claim<[Problem, string[]]> = defineClai
 /** Theorem: permuting hidden neurons leaves f unchanged and permutes c. */
 export const permutationPreservesFunction: Claim<[Problem, number[]]> = defineClaim({
   name: "permutation-preserves-function",
-  statement: "Permuting the hidden neurons (rows of W1 and b1, columns of W2 together) leaves f(x) unchanged at every data point and permutes the vector c the same way.",
+  statement:
+    "Permuting the hidden neurons (rows of W1 and b1, columns of W2 together) leaves f(x) unchanged at every data point and permutes the vector c the same way.",
   tag: "theorem",
-  arbitraries: [arbProblem({ outputs: { max: 2 }, width: { max: MAX_WIDTH } }), fc.array(fc.nat({ max: 9 }), { minLength: MAX_WIDTH, maxLength: MAX_WIDTH })],
+  arbitraries: [
+    arbProblem({ outputs: { max: 2 }, width: { max: MAX_WIDTH } }),
+    fc.array(fc.nat({ max: 9 }), { minLength: MAX_WIDTH, maxLength: MAX_WIDTH }),
+  ],
   predicate: (p, keys) => {
     const { net, data } = inExact(p);
     const perm = permutationFromKeys(keys, net.W1.length);

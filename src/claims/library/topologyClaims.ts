@@ -27,13 +27,21 @@ const counts = (c: string[], dims: { dIn: number; e: number }) => {
 /** The counterexample of a c-vector claim, with every count it compares. */
 function countsWitness(c: string[], dims: { dIn: number; e: number }): Record<string, unknown> {
   const { values, split, components } = counts(c, dims);
-  return { c, dIn: dims.dIn, e: dims.e, components: String(components), strictOrbits: String(strictOrbitCount(values, split)), effective: String(effectiveComponentCount(split)) };
+  return {
+    c,
+    dIn: dims.dIn,
+    e: dims.e,
+    components: String(components),
+    strictOrbits: String(strictOrbitCount(values, split)),
+    effective: String(effectiveComponentCount(split)),
+  };
 }
 
 /** Theorem: b_0 of the Künneth product equals 2^{#split neurons}. */
 export const b0IsTwoToSplit: Claim<[string[], { dIn: number; e: number }]> = defineClaim({
   name: "b0-is-two-to-the-split",
-  statement: "The number of components b_0 of H(c), read off the Poincaré polynomial, is 2^k with k the number of split neurons (c<0 with e=1, or c>0 with d_in=1).",
+  statement:
+    "The number of components b_0 of H(c), read off the Poincaré polynomial, is 2^k with k the number of split neurons (c<0 with e=1, or c>0 with d_in=1).",
   tag: "theorem",
   arbitraries: [cArb, dimsArb],
   predicate: (c, dims) => {
@@ -45,7 +53,8 @@ export const b0IsTwoToSplit: Claim<[string[], { dIn: number; e: number }]> = def
 /** False: effective components (rescaling + permutation) are as many as components. */
 export const effectiveEqualsComponents: Claim<[string[], { dIn: number; e: number }]> = defineClaim({
   name: "effective-equals-components",
-  statement: "Every component of H(c) is effectively distinct: the number of effective components (up to rescaling and permutation) equals b_0.",
+  statement:
+    "Every component of H(c) is effectively distinct: the number of effective components (up to rescaling and permutation) equals b_0.",
   tag: "false",
   arbitraries: [cArb, dimsArb],
   predicate: (c, dims) => {
@@ -58,7 +67,8 @@ export const effectiveEqualsComponents: Claim<[string[], { dIn: number; e: numbe
 /** False: orbits under the exact-c permutations are as many as the effective components. */
 export const strictEqualsEffective: Claim<[string[], { dIn: number; e: number }]> = defineClaim({
   name: "strict-orbits-equal-effective",
-  statement: "The orbits of components under permutations that exchange only neurons of equal c are exactly the effective components (rescaling adds nothing).",
+  statement:
+    "The orbits of components under permutations that exchange only neurons of equal c are exactly the effective components (rescaling adds nothing).",
   tag: "false",
   // up to three distinct values, so two split neurons of one kind with different c are common
   arbitraries: [arbInvariantVector({ length: { min: 1, max: 4 }, distinct: 3 }), dimsArb],
@@ -72,7 +82,8 @@ export const strictEqualsEffective: Claim<[string[], { dIn: number; e: number }]
 /** False: a disconnected invariant set always obstructs a target that needs positive output weights. */
 export const disconnectedAlwaysObstructs: Claim<[Problem, number]> = defineClaim({
   name: "disconnected-always-obstructs",
-  statement: "If H(c) of a scalar-output network is disconnected, the component of θ contains no network with the number P ≥ 1 of positive output weights a target needs.",
+  statement:
+    "If H(c) of a scalar-output network is disconnected, the component of θ contains no network with the number P ≥ 1 of positive output weights a target needs.",
   tag: "false",
   arbitraries: [arbProblem({ outputs: { min: 1, max: 1 }, width: { max: 3 }, points: { max: 2 } }), fc.integer({ min: 1, max: 3 })],
   predicate: (p, P) => {

@@ -45,7 +45,8 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
   let dims: { dIn: number; e: number };
   let own: string | undefined;
   if (opts.net !== undefined) {
-    if (opts.dIn !== undefined || cmd.getOptionValueSource("e") === "cli") throw new InputError("invalid options. --d-in and --e come from the network with --net; leave them out.");
+    if (opts.dIn !== undefined || cmd.getOptionValueSource("e") === "cli")
+      throw new InputError("invalid options. --d-in and --e come from the network with --net; leave them out.");
     const net = networkIn(readNetworkFile(opts.net), exact);
     const { dIn, e } = networkShape(net);
     dims = { dIn, e };

@@ -14,6 +14,10 @@ export interface ComponentsTableOptions {
 /** `relutopo table components`: builds the table and prints it in the chosen format. */
 export async function componentsTableAction(opts: ComponentsTableOptions): Promise<void> {
   const format = parseTableFormat(opts.format);
-  const t = componentsTable(intListOption(opts.dIn, "--d-in", 1, 10_000), intListOption(opts.e, "--e", 1, 10_000), intListOption(opts.width, "--width", 1, 200));
+  const t = componentsTable(
+    intListOption(opts.dIn, "--d-in", 1, 10_000),
+    intListOption(opts.e, "--e", 1, 10_000),
+    intListOption(opts.width, "--width", 1, 200),
+  );
   process.stdout.write(formatTable(t, format));
 }

@@ -17,16 +17,23 @@ const GOOD: Network<string> = { activation: { kind: "relu" }, W1: [["1/2"], ["-1
 /** `relutopo demo`: runs the tour and prints it. */
 export async function demoAction(): Promise<void> {
   const data = datasetIn(DATA, exact);
-  for (const [name, spec] of [["obstructed", OBSTRUCTED], ["good", GOOD]] as const) {
+  for (const [name, spec] of [
+    ["obstructed", OBSTRUCTED],
+    ["good", GOOD],
+  ] as const) {
     const net = networkIn(spec, exact);
     const c = neuronInvariants(net, exact).map(exact.toString);
     console.log(`${name} initialisation: c = [${c.join(", ")}]${c.every((v) => v.startsWith("-")) ? " (both neurons pathological)" : ""}`);
     const lr = exact.parse("1/20");
     const short = gradientDescent(net, data, exact, { lr, steps: 3, loss: "mse" });
     const same = short.observedDrift.every((row, t) => row.every((v, k) => exact.eq(v, short.predictedDrift[t]![k]!)));
-    console.log(`  3 exact GD steps: c moved by [${short.observedDrift.flat().map(exact.toString).join(", ")}]; equal to eta^2(|g_w|^2 - |g_a|^2): ${same}`);
+    console.log(
+      `  3 exact GD steps: c moved by [${short.observedDrift.flat().map(exact.toString).join(", ")}]; equal to eta^2(|g_w|^2 - |g_a|^2): ${same}`,
+    );
     const long = gradientDescent(networkIn(spec, float), datasetIn(DATA, float), float, { lr: 0.05, steps: 500, loss: "mse" });
-    console.log(`  500 float GD steps: loss ${long.losses[0]!.toPrecision(6)} -> ${long.losses[500]!.toPrecision(6)}, output weights [${long.params.W2[0]!.map((a) => a.toPrecision(4)).join(", ")}]`);
+    console.log(
+      `  500 float GD steps: loss ${long.losses[0]!.toPrecision(6)} -> ${long.losses[500]!.toPrecision(6)}, output weights [${long.params.W2[0]!.map((a) => a.toPrecision(4)).join(", ")}]`,
+    );
   }
   console.log("The obstructed run stalls near mean(y^2) = 2.5: its output weights cannot become positive.");
 }

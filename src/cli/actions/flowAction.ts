@@ -30,7 +30,15 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const bar = progressBar(1000, `flow ${method}`);
   let run;
   try {
-    run = integrateFlow(net, data, { time: opts.time, digits, method, samples, loss, ...(steps === undefined ? {} : { steps }), onProgress: (f) => bar.update(Math.round(f * 1000)) });
+    run = integrateFlow(net, data, {
+      time: opts.time,
+      digits,
+      method,
+      samples,
+      loss,
+      ...(steps === undefined ? {} : { steps }),
+      onProgress: (f) => bar.update(Math.round(f * 1000)),
+    });
   } finally {
     bar.stop();
   }
@@ -44,5 +52,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   console.log(`max drift of the c_k: ${run.maxDrift}`);
   console.log(`kink events: ${run.events.length}`);
   for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron}, point ${ev.point}: ${ev.kind}`);
-  console.log(run.signChanges.length === 0 ? "no output-weight sign changed" : `output-weight sign changed for neurons ${run.signChanges.join(", ")}`);
+  console.log(
+    run.signChanges.length === 0 ? "no output-weight sign changed" : `output-weight sign changed for neurons ${run.signChanges.join(", ")}`,
+  );
 }

@@ -52,5 +52,9 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
   run.invariants[steps]!.forEach((c, k) => console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`));
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
-  console.log(mismatch ? "observed drift differs from eta^2(|g_w|^2 - |g_a|^2) (rounding)" : "observed drift = eta^2(|g_w|^2 - |g_a|^2) at every step");
+  console.log(
+    mismatch
+      ? "observed drift differs from eta^2(|g_w|^2 - |g_a|^2) (rounding)"
+      : "observed drift = eta^2(|g_w|^2 - |g_a|^2) at every step",
+  );
 }

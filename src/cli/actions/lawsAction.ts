@@ -16,22 +16,29 @@ export interface LawsCliOptions {
 /** Parses `d,h1,…,e`. @throws InputError */
 export function parseWidths(text: string, option = "--widths"): number[] {
   const parts = text.split(",").map((p) => p.trim());
-  if (parts.length < 3 || parts.some((p) => p === "")) throw new InputError(`invalid ${option}. Must be at least three positive integers d,h1,…,e. Value: \`${text}\`.`);
+  if (parts.length < 3 || parts.some((p) => p === ""))
+    throw new InputError(`invalid ${option}. Must be at least three positive integers d,h1,…,e. Value: \`${text}\`.`);
   return parts.map((p) => intOption(p, option, 1, 10_000));
 }
 
 /** `relutopo laws`: computes the laws of the architecture and prints them. */
 export async function lawsAction(opts: LawsCliOptions): Promise<void> {
   const arch = lawArchitecture(parseWidths(opts.widths), { bias: opts.bias ?? false, activation: opts.activation });
-  const report = lawsReport(arch, { degree: intOption(opts.degree, "--degree", 1, 8), seed: intOption(opts.seed, "--seed", 1, 2 ** 31 - 1) });
+  const report = lawsReport(arch, {
+    degree: intOption(opts.degree, "--degree", 1, 8),
+    seed: intOption(opts.seed, "--seed", 1, 2 ** 31 - 1),
+  });
   if (opts.json) {
     printJson(report);
     return;
   }
-  console.log(`conservation laws of ${report.widths.join(",")} ${report.activation}${report.bias ? " with biases" : ""} (${report.parameters} parameters, degree ≤ ${report.degree})`);
+  console.log(
+    `conservation laws of ${report.widths.join(",")} ${report.activation}${report.bias ? " with biases" : ""} (${report.parameters} parameters, degree ≤ ${report.degree})`,
+  );
   console.log(`count: ${report.count}   lower: ${report.lower}   upper: ${report.upper}   certified: ${report.certified}`);
   if (report.known) console.log(`closed form: ${report.known.count} (${report.known.reason})`);
   for (const law of report.laws) console.log(`  ${law}`);
-  if (report.dependentLaws.length > 0) console.log(`and ${report.dependentLaws.length} more polynomial laws, functions of these (--json lists them)`);
+  if (report.dependentLaws.length > 0)
+    console.log(`and ${report.dependentLaws.length} more polynomial laws, functions of these (--json lists them)`);
   console.log(`${report.seconds} s`);
 }

@@ -32,7 +32,11 @@ export async function probabilityAction(opts: ProbabilityOptions): Promise<void>
     `${name}, d_in = ${dIn}, l = ${width}, e = ${e}${report.rho ? `, rho = sigma_w^2/sigma_a^2 = ${report.rho}` : ""}`,
     `p  = P(neuron pathological)          = ${report.pNeuron}`,
     ...(report.closedForm ? [`   = I_{1/(1+rho)}(d_in/2, e/2)      = ${report.closedForm}`] : []),
-    ...(report.ci95 ? [`   Monte Carlo: ${report.hits} of ${report.samples} sampled neurons (seed ${report.seed}), Wilson 95% interval [${report.ci95[0]}, ${report.ci95[1]}]`] : []),
+    ...(report.ci95
+      ? [
+          `   Monte Carlo: ${report.hits} of ${report.samples} sampled neurons (seed ${report.seed}), Wilson 95% interval [${report.ci95[0]}, ${report.ci95[1]}]`,
+        ]
+      : []),
     `q  = P(neuron splits H(c))           = ${report.pSplit}`,
     `P(H(c) disconnected) = 1 - (1-q)^l   = ${report.pDisconnected}`,
     `E[# pathological]    = l p           = ${report.expectedPathological}`,

@@ -36,14 +36,18 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   if (dIns.length * widths.length * es.length > MAX_TABLE_ROWS) {
     throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${dIns.length * widths.length * es.length}\`.`);
   }
-  if (opts.plot !== undefined && es.length !== 1) throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
+  if (opts.plot !== undefined && es.length !== 1)
+    throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
   const bar = progressBar(dIns.length * widths.length * es.length, "probability");
   const rows = probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) });
   bar.stop();
   const text = formatTable(probabilityRowsTable(rows), format);
   if (opts.plot !== undefined) {
     const name = "scheme" in init ? init.scheme : `sigma_w^2 = ${init.sigmaW2}, sigma_a^2 = ${init.sigmaA2}`;
-    const svg = await probabilityHeatmapSvg(rows, { title: opts.title ?? `${name}, e = ${es[0]}: ${QUANTITY_TITLES[plotValue]}`, value: plotValue });
+    const svg = await probabilityHeatmapSvg(rows, {
+      title: opts.title ?? `${name}, e = ${es[0]}: ${QUANTITY_TITLES[plotValue]}`,
+      value: plotValue,
+    });
     writeFileAtomic(opts.plot, svg);
   }
   process.stdout.write(text);

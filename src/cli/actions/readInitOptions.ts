@@ -6,10 +6,17 @@ import type { InitOptions } from "../commands/probability.js";
 import { choice, intOption } from "../options.js";
 
 /** Reads --init or --sigma-w2/--sigma-a2 and the Monte Carlo options. @throws InputError */
-export function readInitOptions(opts: InitOptions): { init: Initialisation; method: ProbabilityMethod | undefined; samples: number | undefined; seed: number | undefined } {
+export function readInitOptions(opts: InitOptions): {
+  init: Initialisation;
+  method: ProbabilityMethod | undefined;
+  samples: number | undefined;
+  seed: number | undefined;
+} {
   const explicit = opts.sigmaW2 !== undefined || opts.sigmaA2 !== undefined;
-  if (explicit && opts.init !== undefined) throw new InputError(`invalid --init. Must not be combined with --sigma-w2/--sigma-a2. Value: \`${opts.init}\`.`);
-  if (!explicit && opts.init === undefined) throw new InputError("invalid initialisation. Must give --init SCHEME or both --sigma-w2 and --sigma-a2. Value: `none`.");
+  if (explicit && opts.init !== undefined)
+    throw new InputError(`invalid --init. Must not be combined with --sigma-w2/--sigma-a2. Value: \`${opts.init}\`.`);
+  if (!explicit && opts.init === undefined)
+    throw new InputError("invalid initialisation. Must give --init SCHEME or both --sigma-w2 and --sigma-a2. Value: `none`.");
   if (explicit && (opts.sigmaW2 === undefined || opts.sigmaA2 === undefined)) {
     throw new InputError(`invalid initialisation. Must give both --sigma-w2 and --sigma-a2. Value: \`${opts.sigmaW2 ?? opts.sigmaA2}\`.`);
   }

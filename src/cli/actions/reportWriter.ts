@@ -8,7 +8,11 @@ import type { FinishedRun } from "../../runner/runReport.js";
  * @returns the names of the files written
  */
 export async function reportWriter(run: FinishedRun): Promise<string[]> {
-  const [{ buildReport }, { reportVersions }, { writeReport }] = await Promise.all([import("../../report/buildReport.js"), import("../../report/reportVersions.js"), import("../../report/writeReport.js")]);
+  const [{ buildReport }, { reportVersions }, { writeReport }] = await Promise.all([
+    import("../../report/buildReport.js"),
+    import("../../report/reportVersions.js"),
+    import("../../report/writeReport.js"),
+  ]);
   const report = await buildReport(run.config, run.specs, run.cells, { versions: await reportVersions(), timing: run.timing });
   writeReport(run.dir, report.files);
   return report.files.map((f) => f.name);

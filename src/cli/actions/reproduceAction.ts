@@ -24,7 +24,8 @@ const SCALES: readonly Scale[] = ["tiny", "quick", "full"];
 /** `relutopo reproduce`: parses the options, runs the runner's `reproduce`, prints progress and a summary. */
 export async function reproduceAction(experiment: string, opts: ReproduceCliOptions): Promise<void> {
   const name = choice(experiment, "experiment", [...EXPERIMENTS, "all"] as const) as ExperimentName | "all";
-  if (opts.quick && opts.scale !== undefined && opts.scale !== "quick") throw new InputError(`invalid options. Must not combine --quick with --scale ${opts.scale}. Value: \`--quick --scale ${opts.scale}\`.`);
+  if (opts.quick && opts.scale !== undefined && opts.scale !== "quick")
+    throw new InputError(`invalid options. Must not combine --quick with --scale ${opts.scale}. Value: \`--quick --scale ${opts.scale}\`.`);
   const scale = opts.quick ? "quick" : choice(opts.scale ?? "full", "--scale", SCALES);
   const seed = intOption(opts.seed, "--seed", 0, 2 ** 31 - 1);
   const shard = parseShard(opts.shard);
@@ -45,7 +46,9 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
       threads,
       report: reportWriter,
       onEstimate: (ms, pending, cached) => {
-        process.stderr.write(`reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"}\n`);
+        process.stderr.write(
+          `reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"}\n`,
+        );
         bar = progressBar(total, "reproduce");
         bar.update(done);
       },
@@ -60,9 +63,26 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   }
   const s = summary;
   if (opts.json) {
-    printJson({ out: s.out, scale: s.scale, seed: s.seed, experiments: s.experiments, shard: s.shard, cells: s.cells, computed: s.computed, reused: s.reused, files: s.files, seconds: s.seconds });
+    printJson({
+      out: s.out,
+      scale: s.scale,
+      seed: s.seed,
+      experiments: s.experiments,
+      shard: s.shard,
+      cells: s.cells,
+      computed: s.computed,
+      reused: s.reused,
+      files: s.files,
+      seconds: s.seconds,
+    });
     return;
   }
-  if (shard === null) console.log(`report written to ${opts.out}/index.html (${s.files.filter((f) => f.endsWith(".svg")).length} figures, ${s.files.filter((f) => f.endsWith(".csv")).length} tables, results.json) in ${formatDuration(s.seconds * 1000)}`);
-  else console.log(`shard ${shard.index}/${shard.count}: ${s.cells} cells in ${opts.out}/cells; combine the shards with: relutopo merge DIR… --out DIR`);
+  if (shard === null)
+    console.log(
+      `report written to ${opts.out}/index.html (${s.files.filter((f) => f.endsWith(".svg")).length} figures, ${s.files.filter((f) => f.endsWith(".csv")).length} tables, results.json) in ${formatDuration(s.seconds * 1000)}`,
+    );
+  else
+    console.log(
+      `shard ${shard.index}/${shard.count}: ${s.cells} cells in ${opts.out}/cells; combine the shards with: relutopo merge DIR… --out DIR`,
+    );
 }

@@ -38,7 +38,16 @@ function replayCommand(v: ClaimVerdict, runs: number, file: string | undefined):
 
 /** One claim's verdict as the `--json` object (no timings: the same seed gives the same bytes). */
 function verdictJson(v: ClaimVerdict, runs: number, file: string | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: v.name, tag: v.tag, statement: v.statement, verdict: v.verdict, runs: v.runs, skipped: v.skipped, seed: v.seed, asTagged: v.asTagged };
+  const out: Record<string, unknown> = {
+    name: v.name,
+    tag: v.tag,
+    statement: v.statement,
+    verdict: v.verdict,
+    runs: v.runs,
+    skipped: v.skipped,
+    seed: v.seed,
+    asTagged: v.asTagged,
+  };
   if (v.verdict === "refuted") {
     out.counterexample = v.witness;
     out.reason = v.reason;
@@ -60,7 +69,10 @@ function selectClaims(all: readonly Claim[], names: readonly string[], source: s
   if (names.length === 0) return [...all];
   return names.map((name) => {
     const c = all.find((x) => x.name === name);
-    if (c === undefined) throw new InputError(`invalid --claim. Must be one of the claims of ${source} (${all.map((x) => x.name).join(", ")}). Value: \`${name}\`.`);
+    if (c === undefined)
+      throw new InputError(
+        `invalid --claim. Must be one of the claims of ${source} (${all.map((x) => x.name).join(", ")}). Value: \`${name}\`.`,
+      );
     return c;
   });
 }
@@ -74,8 +86,15 @@ function fileStem(name: string): string {
 export function registerCheck(program: Command, settle: Settle): void {
   program
     .command("check")
-    .description("property-test claims about homogeneous networks with fast-check: theorems should pass, false claims should be refuted with a small counterexample")
-    .option("--claim <name>", "a claim to check (repeatable); default: every claim of the source", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .description(
+      "property-test claims about homogeneous networks with fast-check: theorems should pass, false claims should be refuted with a small counterexample",
+    )
+    .option(
+      "--claim <name>",
+      "a claim to check (repeatable); default: every claim of the source",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option("--all", "check every claim of the source (the default)")
     .option("--file <module>", "a .ts/.mts/.js/.mjs module exporting claims, checked instead of the built-in library")
     .option("--runs <N>", "random cases per claim", "100")
@@ -83,54 +102,58 @@ export function registerCheck(program: Command, settle: Settle): void {
     .option("--path <P>", "replay path of a counterexample (with a single --claim and its seed)")
     .option("--save <dir>", "write each refuted claim's counterexample as <dir>/<claim>.json (network) and <dir>/<claim>.csv (data)")
     .option("--json", "print JSON")
-    .action(settle(async (opts: CheckOptions): Promise<Outcome> => {
-      // The claim library and fast-check load only when a check runs, not for every relutopo command.
-      const [{ checkClaim }, { BUILTIN_CLAIMS }, { loadClaims }, { writeFileAtomic }, { progressBar }] = await Promise.all([
-        import("../../claims/checkClaim.js"),
-        import("../../claims/library/index.js"),
-        import("../../claims/loadClaims.js"),
-        import("../../io/writeFileAtomic.js"),
-        import("../progress.js"),
-      ]);
-      const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
-      const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
-      if (opts.all && opts.claim.length > 0) throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
-      if (opts.path !== undefined) {
-        if (!/^\d+(:\d+)*$/.test(opts.path)) throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
-        if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
-      }
-      const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
-      const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
-      const bar = progressBar(claims.length, "check");
-      const verdicts: ClaimVerdict[] = [];
-      for (const claim of claims) {
-        verdicts.push(await checkClaim(claim, { runs, seed, path: opts.path }));
-        bar.update(verdicts.length);
-      }
-      bar.stop();
-      const ok = verdicts.every((v) => v.asTagged);
-      if (opts.save !== undefined) {
-        for (const v of verdicts) {
-          if (v.verdict !== "refuted") continue;
-          const { net, data } = v.witness;
-          if (net !== undefined) writeFileAtomic(join(opts.save, `${fileStem(v.name)}.json`), `${JSON.stringify(net, null, 2)}\n`);
-          if (typeof data === "string") writeFileAtomic(join(opts.save, `${fileStem(v.name)}.csv`), data);
+    .action(
+      settle(async (opts: CheckOptions): Promise<Outcome> => {
+        // The claim library and fast-check load only when a check runs, not for every relutopo command.
+        const [{ checkClaim }, { BUILTIN_CLAIMS }, { loadClaims }, { writeFileAtomic }, { progressBar }] = await Promise.all([
+          import("../../claims/checkClaim.js"),
+          import("../../claims/library/index.js"),
+          import("../../claims/loadClaims.js"),
+          import("../../io/writeFileAtomic.js"),
+          import("../progress.js"),
+        ]);
+        const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
+        const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
+        if (opts.all && opts.claim.length > 0)
+          throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
+        if (opts.path !== undefined) {
+          if (!/^\d+(:\d+)*$/.test(opts.path))
+            throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
+          if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
         }
-      }
-      if (opts.json) {
-        printJson({ runs, seed, ok, claims: verdicts.map((v) => verdictJson(v, runs, opts.file)) });
-      } else {
-        for (const v of verdicts) printVerdict(v, runs, opts.file);
-        const theorems = verdicts.filter((v) => v.tag === "theorem");
-        const falses = verdicts.filter((v) => v.tag === "false");
-        const errors = verdicts.filter((v) => v.verdict === "error").length;
-        const errorNote = errors === 0 ? "" : `, ${errors} could not be checked`;
-        console.log(
-          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${runs} cases each, seed ${seed})`,
-        );
-      }
-      return { ok };
-    }));
+        const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
+        const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
+        const bar = progressBar(claims.length, "check");
+        const verdicts: ClaimVerdict[] = [];
+        for (const claim of claims) {
+          verdicts.push(await checkClaim(claim, { runs, seed, path: opts.path }));
+          bar.update(verdicts.length);
+        }
+        bar.stop();
+        const ok = verdicts.every((v) => v.asTagged);
+        if (opts.save !== undefined) {
+          for (const v of verdicts) {
+            if (v.verdict !== "refuted") continue;
+            const { net, data } = v.witness;
+            if (net !== undefined) writeFileAtomic(join(opts.save, `${fileStem(v.name)}.json`), `${JSON.stringify(net, null, 2)}\n`);
+            if (typeof data === "string") writeFileAtomic(join(opts.save, `${fileStem(v.name)}.csv`), data);
+          }
+        }
+        if (opts.json) {
+          printJson({ runs, seed, ok, claims: verdicts.map((v) => verdictJson(v, runs, opts.file)) });
+        } else {
+          for (const v of verdicts) printVerdict(v, runs, opts.file);
+          const theorems = verdicts.filter((v) => v.tag === "theorem");
+          const falses = verdicts.filter((v) => v.tag === "false");
+          const errors = verdicts.filter((v) => v.verdict === "error").length;
+          const errorNote = errors === 0 ? "" : `, ${errors} could not be checked`;
+          console.log(
+            `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${runs} cases each, seed ${seed})`,
+          );
+        }
+        return { ok };
+      }),
+    );
 }
 
 function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): void {

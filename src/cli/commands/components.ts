@@ -6,7 +6,9 @@ import type { Settle } from "../outcome.js";
 export function registerComponents(program: Command, settle: Settle): void {
   program
     .command("components")
-    .description("topology of the invariant set H(c): Betti numbers, components (sign patterns of split neurons), strict orbits, effective components")
+    .description(
+      "topology of the invariant set H(c): Betti numbers, components (sign patterns of split neurons), strict orbits, effective components",
+    )
     .option("--net <file>", "network JSON: c, d_in and e are read from it, and its own component is reported")
     .option("--c <list>", 'invariant values, e.g. "-2,4,3/2,0"')
     .option("--c-file <path>", "file of invariant values separated by commas, spaces or newlines")
@@ -15,5 +17,9 @@ export function registerComponents(program: Command, settle: Settle): void {
     .option("--list", "list the components as sign patterns over the split neurons")
     .option("--limit <N>", "list at most N components", "64")
     .option("--json", "print JSON")
-    .action(settle(async (opts: ComponentsCliOptions, cmd: Command) => (await import("../actions/componentsAction.js")).componentsAction(opts, cmd)));
+    .action(
+      settle(async (opts: ComponentsCliOptions, cmd: Command) =>
+        (await import("../actions/componentsAction.js")).componentsAction(opts, cmd),
+      ),
+    );
 }

@@ -7,7 +7,9 @@ import type { Settle } from "../outcome.js";
 export function registerFlow(program: Command, settle: Settle): void {
   program
     .command("flow")
-    .description("integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k")
+    .description(
+      "integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k",
+    )
     .requiredOption("--net <file>", "network JSON")
     .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")
     .requiredOption("--time <T>", "end time T > 0, e.g. 1 or 1/2")

@@ -16,4 +16,17 @@ import { registerTable } from "./table.js";
  * Every subcommand of `relutopo`, in the order `--help` lists them. Each command file adds itself here.
  * A registration imports only commander and light constants; its action loads the rest when it runs.
  */
-export const COMMANDS: readonly Register[] = [registerInvariants, registerGd, registerFlow, registerComponents, registerObstruction, registerProbability, registerLaws, registerTable, registerReproduce, registerMerge, registerCheck, registerDemo];
+export const COMMANDS: readonly Register[] = [
+  registerInvariants,
+  registerGd,
+  registerFlow,
+  registerComponents,
+  registerObstruction,
+  registerProbability,
+  registerLaws,
+  registerTable,
+  registerReproduce,
+  registerMerge,
+  registerCheck,
+  registerDemo,
+];

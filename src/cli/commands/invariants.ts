@@ -6,7 +6,9 @@ import type { Settle } from "../outcome.js";
 export function registerInvariants(program: Command, settle: Settle): void {
   program
     .command("invariants")
-    .description("exact conserved quantities c_k = |w_k|^2 + b1[k]^2 - |a_k|^2 of every hidden neuron (and W1W1^T - W2^T W2 for linear nets)")
+    .description(
+      "exact conserved quantities c_k = |w_k|^2 + b1[k]^2 - |a_k|^2 of every hidden neuron (and W1W1^T - W2^T W2 for linear nets)",
+    )
     .requiredOption("--net <file>", "network JSON (W1, b1?, W2, b2?, activation)")
     .option("--json", "print JSON")
     .action(settle(async (opts: InvariantsCliOptions) => (await import("../actions/invariantsAction.js")).invariantsAction(opts)));

@@ -6,7 +6,9 @@ import type { Settle } from "../outcome.js";
 export function registerLaws(program: Command, settle: Settle): void {
   program
     .command("laws")
-    .description("conservation laws of the gradient flow of an architecture: explicit polynomial laws over Q and a certified count (Lie-algebra rank)")
+    .description(
+      "conservation laws of the gradient flow of an architecture: explicit polynomial laws over Q and a certified count (Lie-algebra rank)",
+    )
     .requiredOption("--widths <list>", "layer widths d,h1,…,e (one hidden layer or more), e.g. 3,4,1")
     .option("--bias", "a bias on every layer")
     .option("--activation <name>", "relu, leaky_relu:<slope>, abs or linear (every hidden layer)", "relu")

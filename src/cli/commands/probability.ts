@@ -23,7 +23,10 @@ export function addInitOptions(cmd: Command, defaultSamples: number): Command {
     .option("--init <scheme>", `initialisation: ${INIT_SCHEMES.join(", ")}`)
     .option("--sigma-w2 <A>", "explicit Gaussian variance of each coordinate of w (with --sigma-a2, instead of --init)")
     .option("--sigma-a2 <B>", "explicit Gaussian variance of each coordinate of a (with --sigma-w2)")
-    .option("--method <m>", "exact (closed form; Gaussian laws only) or monte-carlo (default: exact for normal laws, monte-carlo for uniform ones)")
+    .option(
+      "--method <m>",
+      "exact (closed form; Gaussian laws only) or monte-carlo (default: exact for normal laws, monte-carlo for uniform ones)",
+    )
     .option("--samples <n>", `Monte Carlo neurons sampled (default ${defaultSamples})`)
     .option("--seed <s>", "Monte Carlo seed, an integer in [0, 2^53) (default 1)");
 }
@@ -35,12 +38,16 @@ export function addInitOptions(cmd: Command, defaultSamples: number): Command {
 export function registerProbability(program: Command, settle: Settle): void {
   const cmd = program
     .command("probability")
-    .description("probability that a neuron is pathological (|a| > |w|) at initialisation, that H(c) is disconnected, expected counts (docs/theory.md section 5)")
+    .description(
+      "probability that a neuron is pathological (|a| > |w|) at initialisation, that H(c) is disconnected, expected counts (docs/theory.md section 5)",
+    )
     .requiredOption("--d-in <n>", D_IN_HELP)
     .requiredOption("--width <l>", "number l of hidden neurons")
     .option("--e <e>", "output dimension e", "1")
     .option("--digits <D>", `significant digits of every value, 1..${MAX_PROBABILITY_DIGITS}`, "40")
     .option("--distribution", "add the Binomial(l, p) law of the number of pathological neurons, P(K = k) for k = 0..l")
     .option("--json", "print JSON");
-  addInitOptions(cmd, 1_000_000).action(settle(async (opts: ProbabilityOptions) => (await import("../actions/probabilityAction.js")).probabilityAction(opts)));
+  addInitOptions(cmd, 1_000_000).action(
+    settle(async (opts: ProbabilityOptions) => (await import("../actions/probabilityAction.js")).probabilityAction(opts)),
+  );
 }

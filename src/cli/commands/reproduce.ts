@@ -18,7 +18,10 @@ export function parseShard(text: string | undefined, env: NodeJS.ProcessEnv = pr
     if (id === undefined || count === undefined) return null;
     const n = intOption(count, "SLURM_ARRAY_TASK_COUNT", 1);
     const i = intOption(id, "SLURM_ARRAY_TASK_ID", 0) - intOption(env.SLURM_ARRAY_TASK_MIN ?? "0", "SLURM_ARRAY_TASK_MIN", 0);
-    if (i < 0 || i >= n) throw new InputError(`invalid Slurm array task. Must have 0 ≤ SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN < SLURM_ARRAY_TASK_COUNT. Value: \`${id}/${count}\`.`);
+    if (i < 0 || i >= n)
+      throw new InputError(
+        `invalid Slurm array task. Must have 0 ≤ SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN < SLURM_ARRAY_TASK_COUNT. Value: \`${id}/${count}\`.`,
+      );
     return n === 1 ? null : { index: i, count: n };
   }
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
@@ -32,14 +35,23 @@ export function parseShard(text: string | undefined, env: NodeJS.ProcessEnv = pr
 export function registerReproduce(program: Command, settle: Settle): void {
   program
     .command("reproduce")
-    .description("reproduce the paper's experiments (toy obstruction, breast cancer, probability heat maps) into DIR/index.html, report.md, SVG figures, CSV tables and results.json")
+    .description(
+      "reproduce the paper's experiments (toy obstruction, breast cancer, probability heat maps) into DIR/index.html, report.md, SVG figures, CSV tables and results.json",
+    )
     .argument("[experiment]", `${EXPERIMENTS.join(", ")} or all`, "all")
     .requiredOption("--out <dir>", "report directory (finished cells are cached in DIR/cells/, so a killed run resumes)")
     .option("--quick", "the quick configuration (npm start: about a minute on 2 cores); same as --scale quick")
     .option("--scale <size>", "tiny (seconds, for smoke tests), quick, or full (widths 1..16, 30 seeds; the default)")
     .option("--seed <S>", "seed of every random choice (same seed, same numbers)", "1")
-    .option("--shard <i/n>", "run only slice i of n (0 ≤ i < n) and write a partial result for `relutopo merge`; also read from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT")
+    .option(
+      "--shard <i/n>",
+      "run only slice i of n (0 ≤ i < n) and write a partial result for `relutopo merge`; also read from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT",
+    )
     .option("--threads <N>", "worker threads (default: the number of cores)")
     .option("--json", "print a JSON summary")
-    .action(settle(async (experiment: string, opts: ReproduceCliOptions) => (await import("../actions/reproduceAction.js")).reproduceAction(experiment, opts)));
+    .action(
+      settle(async (experiment: string, opts: ReproduceCliOptions) =>
+        (await import("../actions/reproduceAction.js")).reproduceAction(experiment, opts),
+      ),
+    );
 }

@@ -24,7 +24,12 @@ function magnitudeBits(values: string[]): number {
 }
 
 /** Compiles a network and a data set to fixed point with enough bits for `digits` digits. @internal */
-export function compileFlowProblem(net: Network<string>, data: Dataset<string>, digits: number, loss: LossKind): { problem: FlowProblem; theta0: bigint[] } {
+export function compileFlowProblem(
+  net: Network<string>,
+  data: Dataset<string>,
+  digits: number,
+  loss: LossKind,
+): { problem: FlowProblem; theta0: bigint[] } {
   const all: string[] = [...net.W1.flat(), ...(net.b1 ?? []), ...net.W2.flat(), ...(net.b2 ?? []), ...data.X.flat(), ...data.Y.flat()];
   const F = fixed(fixedBits(digits, magnitudeBits(all)));
   const { net: problem, theta0 } = compileFixedNet(net, data, F, loss);

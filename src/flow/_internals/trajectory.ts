@@ -47,7 +47,12 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return Array.from({ length: this.p.l }, (_, k) => Array.from({ length: this.p.e }, (_, j) => Number(theta[this.p.outSlots[k]![j]!]! > 0n) - Number(theta[this.p.outSlots[k]![j]!]! < 0n)));
+    return Array.from({ length: this.p.l }, (_, k) =>
+      Array.from(
+        { length: this.p.e },
+        (_, j) => Number(theta[this.p.outSlots[k]![j]!]! > 0n) - Number(theta[this.p.outSlots[k]![j]!]! < 0n),
+      ),
+    );
   }
 
   /** Records θ at one more time. */

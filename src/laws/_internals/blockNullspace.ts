@@ -47,7 +47,10 @@ export function blockNullspace(n: number, nextRows: () => SparseRow[] | undefine
     if (basis !== undefined && failing.length === 0) return basis;
     const rows = [...selected, ...failing];
     selected.splice(0, selected.length, ...rows);
-    basis = nullspaceExact(rows.map((r) => toDense(r, n)), n);
+    basis = nullspaceExact(
+      rows.map((r) => toDense(r, n)),
+      n,
+    );
   }
 }
 

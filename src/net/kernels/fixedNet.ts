@@ -64,7 +64,12 @@ export interface FixedNet {
  * @throws InputError for a network that is not two-layer (the fixed-point kernels are)
  * @internal
  */
-export function compileFixedNet(net: Network<string>, data: Dataset<string>, F: Fixed, loss: LossKind): { net: FixedNet; theta0: bigint[] } {
+export function compileFixedNet(
+  net: Network<string>,
+  data: Dataset<string>,
+  F: Fixed,
+  loss: LossKind,
+): { net: FixedNet; theta0: bigint[] } {
   const layout = layoutOf(net);
   if (layout.depth !== 2) throw new InputError({ field: "net", expected: "a two-layer network", value: layout.widths.join(",") });
   const [d, l, e] = layout.widths as [number, number, number];
@@ -126,5 +131,8 @@ function fixedSlopes(net: Network<string>, F: Fixed): { sPlus: bigint; sMinus: b
 
 /** θ as a network whose entries are exact rational text "V/2^P" (convert with any Scalar's parse). @internal */
 export function fixedToNetwork(p: FixedNet, theta: readonly bigint[]): Network<string> {
-  return unpackNetwork(theta.map((v) => fixedToRationalText(p.F, v)), p.layout);
+  return unpackNetwork(
+    theta.map((v) => fixedToRationalText(p.F, v)),
+    p.layout,
+  );
 }

@@ -42,7 +42,24 @@ interface State {
 interface KernelExports {
   preActivations(n: number, d: number, dp: number, lp: number, x: number, wt: number, b: number, z: number): void;
   activate(count: number, z: number, h: number, neg: number): void;
-  backward(n: number, e: number, d: number, dp: number, lp: number, z: number, h: number, r: number, a: number, x: number, neg: number, atZero: number, ga: number, dOut: number, gb: number, gt: number): void;
+  backward(
+    n: number,
+    e: number,
+    d: number,
+    dp: number,
+    lp: number,
+    z: number,
+    h: number,
+    r: number,
+    a: number,
+    x: number,
+    neg: number,
+    atZero: number,
+    ga: number,
+    dOut: number,
+    gb: number,
+    gt: number,
+  ): void;
 }
 
 const ARRAYS = ["X", "WT", "B", "Z", "H", "R", "A", "GA", "D", "GB", "GT"] as const;
@@ -73,7 +90,19 @@ const wasmModule = new Wasm.Module(Buffer.from(FLOAT_KERNEL_WASM, "base64"));
 function kernelMemory(n: number, d: number, l: number, e: number): KernelMemory {
   const dp = d + (d % 2);
   const lp = Math.ceil(l / 8) * 8;
-  const lengths: Record<ArrayName, number> = { X: n * dp, WT: dp * lp, B: lp, Z: n * lp, H: n * lp, R: n * e, A: e * lp, GA: e * lp, D: n * lp, GB: lp, GT: dp * lp };
+  const lengths: Record<ArrayName, number> = {
+    X: n * dp,
+    WT: dp * lp,
+    B: lp,
+    Z: n * lp,
+    H: n * lp,
+    R: n * e,
+    A: e * lp,
+    GA: e * lp,
+    D: n * lp,
+    GB: lp,
+    GT: dp * lp,
+  };
   const at = {} as Record<ArrayName, number>;
   let top = 0;
   for (const name of ARRAYS) {
@@ -200,7 +229,12 @@ function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64A
  * @example floatKernel(paramLayout([2, 3, 1], true, { kind: "relu" }), "mse", 10).lossAndGradient(theta, data, grad) // returns L(θ)
  */
 export function floatKernel(L: ParamLayout, lossKind: LossKind, n: number): FloatKernel {
-  if (L.depth !== 2) throw new InputError({ field: "layout", expected: "a two-layer layout (the float kernel has one hidden layer)", value: L.widths.join(",") });
+  if (L.depth !== 2)
+    throw new InputError({
+      field: "layout",
+      expected: "a two-layer layout (the float kernel has one hidden layer)",
+      value: L.widths.join(","),
+    });
   const { neg, atZero } = slopes(L.activation);
   const [d, l, e] = L.widths as [number, number, number];
   const S: State = {

@@ -45,7 +45,15 @@ export function closedFormTerms(x: Rational, A: number, B: number): ClosedFormTe
   // √x = √(QS)/S, √y = √(PS)/S, √(xy) = √(PQ)/S
   const sqrtCoef = [poly[0], poly[1] * S] as const;
   const radicand = t.root === "x" ? Q * S : t.root === "y" ? P * S : t.root === "xy" ? P * Q : 1n;
-  return { constant, sqrtCoef: t.root === "none" ? ([0n, 1n] as const) : sqrtCoef, radicand, sqrtOverPi: t.arctan, arctan: t.arctan, atanQ: Q, atanP: P };
+  return {
+    constant,
+    sqrtCoef: t.root === "none" ? ([0n, 1n] as const) : sqrtCoef,
+    radicand,
+    sqrtOverPi: t.arctan,
+    arctan: t.arctan,
+    atanQ: Q,
+    atanP: P,
+  };
 }
 
 /** The reduced closed form, ready to print. */

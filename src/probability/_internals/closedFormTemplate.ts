@@ -58,7 +58,9 @@ function ratioSequence(first: Rational, count: number, ratio: (i: number) => [nu
 }
 
 /** Monomials with integer coefficients over per-group denominators, put over one denominator. */
-function polynomial(groups: Array<{ coefs: bigint[]; denominator: bigint; sign: 1n | -1n; i: (k: number) => number; j: (k: number) => number }>): Polynomial {
+function polynomial(
+  groups: Array<{ coefs: bigint[]; denominator: bigint; sign: 1n | -1n; i: (k: number) => number; j: (k: number) => number }>,
+): Polynomial {
   const live = groups.filter((g) => g.coefs.length > 0);
   const denominator = live.reduce((l, g) => lcm(l, g.denominator), 1n);
   const terms = live.flatMap((g) => g.coefs.map((c, k) => ({ coef: g.sign * c * (denominator / g.denominator), i: g.i(k), j: g.j(k) })));
@@ -90,12 +92,22 @@ export function closedFormTemplate(A: number, B: number): ClosedFormTemplate {
     // x^(A/2) Σ_{k<B/2} (A/2)_k/k! y^k
     const h = Math.floor(A / 2);
     const poly = polynomial([{ ...pochhammerOverFactorial(A, B / 2), sign: 1n, i: () => h, j: (k) => k }]);
-    t = A % 2 === 0 ? { A, B, constant: poly, root: "none", sqrtPoly: empty, arctan: false } : { A, B, constant: empty, root: "x", sqrtPoly: poly, arctan: false };
+    t =
+      A % 2 === 0
+        ? { A, B, constant: poly, root: "none", sqrtPoly: empty, arctan: false }
+        : { A, B, constant: empty, root: "x", sqrtPoly: poly, arctan: false };
   } else if (A % 2 === 0) {
     // 1 − √y · y^((B−1)/2) Σ_{k<A/2} (B/2)_k/k! x^k
     const h = (B - 1) / 2;
     const poly = polynomial([{ ...pochhammerOverFactorial(B, A / 2), sign: -1n, i: (k) => k, j: () => h }]);
-    t = { A, B, constant: polynomial([{ coefs: [1n], denominator: 1n, sign: 1n, i: () => 0, j: () => 0 }]), root: "y", sqrtPoly: poly, arctan: false };
+    t = {
+      A,
+      B,
+      constant: polynomial([{ coefs: [1n], denominator: 1n, sign: 1n, i: () => 0, j: () => 0 }]),
+      root: "y",
+      sqrtPoly: poly,
+      arctan: false,
+    };
   } else {
     // (2/π) arctan √(x/y) + (√(xy)/π)·[Σ_{m<j} γ_m y^m − Σ_{k<i} δ_k x^k y^j] with B(1/2+k, 1/2+m) = π·g(k)g(m)/(k+m)!,
     // g(k) = Γ(1/2+k)/√π: γ_m = 1/((1/2+m)·B(1/2, 1/2+m)/π), δ_k = 1/((1/2+k)·B(1/2+k, 1/2+j)/π).

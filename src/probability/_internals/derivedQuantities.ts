@@ -31,7 +31,12 @@ export function splitProbabilityHighPrecision(p: HighPrecision, dIn: number, e: 
     case "p":
       return p;
     case "oneMinusP":
-      return { value: p.oneMinus, oneMinus: p.value, precision: p.precision, ...(p.fixed ? { fixed: { value: p.fixed.oneMinus, oneMinus: p.fixed.value, F: p.fixed.F } } : {}) };
+      return {
+        value: p.oneMinus,
+        oneMinus: p.value,
+        precision: p.precision,
+        ...(p.fixed ? { fixed: { value: p.fixed.oneMinus, oneMinus: p.fixed.value, F: p.fixed.F } } : {}),
+      };
     case "one":
       return { value: new D(1), oneMinus: new D(0), precision: p.precision };
     case "zero":

@@ -102,7 +102,9 @@ const lnGammaHalfCache: number[] = [];
 function lnGammaHalf(k: number): number {
   for (let m = lnGammaHalfCache.length; m <= k; m++) {
     // Γ(1/2) = √π, Γ(1) = 1, Γ(s + 1) = s Γ(s)
-    lnGammaHalfCache.push(m === 0 ? Infinity : m === 1 ? 0.5 * Math.log(Math.PI) : m === 2 ? 0 : lnGammaHalfCache[m - 2]! + Math.log((m - 2) / 2));
+    lnGammaHalfCache.push(
+      m === 0 ? Infinity : m === 1 ? 0.5 * Math.log(Math.PI) : m === 2 ? 0 : lnGammaHalfCache[m - 2]! + Math.log((m - 2) / 2),
+    );
   }
   return lnGammaHalfCache[k]!;
 }
@@ -138,8 +140,9 @@ export function evaluateTerms(t: ClosedFormTerms, A: number, B: number, tolDigit
       const oneMinus = new D(`${complement}e-${F}`);
       // absolute error < 10^−W; need ≤ 10^−tolDigits · min(I, 1 − I)
       const smaller = Math.min(log10Abs(value), log10Abs(oneMinus));
-            // the fixed-point copies promise 10^−(F−5) (HighPrecision), so they are left out when more extra digits were needed
-      if (-W <= smaller - tolDigits) return { value, oneMinus, precision: F, ...(extra === EXTRA ? { fixed: { value: fixed, oneMinus: complement, F } } : {}) };
+      // the fixed-point copies promise 10^−(F−5) (HighPrecision), so they are left out when more extra digits were needed
+      if (-W <= smaller - tolDigits)
+        return { value, oneMinus, precision: F, ...(extra === EXTRA ? { fixed: { value: fixed, oneMinus: complement, F } } : {}) };
       W = Math.max(W + 5, Math.ceil(tolDigits - smaller) + 2);
     } else W *= 2;
   }

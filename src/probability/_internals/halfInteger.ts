@@ -17,7 +17,9 @@ export function gammaHalfRational(k: number): Rational {
 
 /** B(A/2, B/2) = ratio · π^piPower. @internal */
 export function betaHalf(A: number, B: number): { ratio: Rational; piPower: 0 | 1 } {
-  const ratio = gammaHalfRational(A).mul(gammaHalfRational(B)).div(gammaHalfRational(A + B));
+  const ratio = gammaHalfRational(A)
+    .mul(gammaHalfRational(B))
+    .div(gammaHalfRational(A + B));
   return { ratio, piPower: A % 2 === 1 && B % 2 === 1 ? 1 : 0 };
 }
 

@@ -47,12 +47,17 @@ function seriesAt(D: DecimalCtor, x: Rational, A: number, B: number): { value: D
       const tail = t.times(rbar / (1 - rbar));
       if (tail.lte(sum.times(limit))) break;
     }
-    t = t.times(xd).times(A + B + 2 * n).div(A + 2 + 2 * n);
+    t = t
+      .times(xd)
+      .times(A + B + 2 * n)
+      .div(A + 2 + 2 * n);
     sum = sum.plus(t);
     n++;
   }
   const { ratio, piPower } = betaHalf(A, B);
-  let prefactor = halfPower(D, x, A).times(halfPower(D, rational(1).sub(x), B)).div(ratToDecimal(D, ratio).times(A).div(2));
+  let prefactor = halfPower(D, x, A)
+    .times(halfPower(D, rational(1).sub(x), B))
+    .div(ratToDecimal(D, ratio).times(A).div(2));
   // π from Machin's formula in BigInt: decimal.js's own π stops at about 1025 digits
   if (piPower === 1) prefactor = prefactor.div(new D(`${piFixed10(W + 5)}e-${W + 5}`));
   const logRelError = Math.log10(3 * n + 3 + 20 + 1) + 1 - W;
@@ -65,7 +70,13 @@ function seriesAt(D: DecimalCtor, x: Rational, A: number, B: number): { value: D
  * I_x(a, b) = 1 − I_{1−x}(b, a) so the series converges at least like 2^−n.
  * @internal
  */
-export function seriesIncompleteBeta(x: Rational, A: number, B: number, tolDigits: number, direct = false): HighPrecision & { terms: number } {
+export function seriesIncompleteBeta(
+  x: Rational,
+  A: number,
+  B: number,
+  tolDigits: number,
+  direct = false,
+): HighPrecision & { terms: number } {
   const flip = !direct && 2n * numerator(x) > x.d;
   const xs = flip ? rational(1).sub(x) : x;
   const [As, Bs] = flip ? [B, A] : [A, B];

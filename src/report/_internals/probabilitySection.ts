@@ -5,7 +5,11 @@ import { probabilityHeatmapSvg } from "../probabilityHeatmapSvg.js";
 import type { ReportSection } from "../reportDocument.js";
 import { shortNumber } from "../shortNumber.js";
 
-const SCHEME_NAMES: Record<string, string> = { "kaiming-normal": "Kaiming (He) normal", "xavier-normal": "Xavier (Glorot) normal", "lecun-normal": "LeCun normal" };
+const SCHEME_NAMES: Record<string, string> = {
+  "kaiming-normal": "Kaiming (He) normal",
+  "xavier-normal": "Xavier (Glorot) normal",
+  "lecun-normal": "LeCun normal",
+};
 
 /**
  * The probability section: for each normal scheme, heat maps of
@@ -18,7 +22,11 @@ const SCHEME_NAMES: Record<string, string> = { "kaiming-normal": "Kaiming (He) n
  * @returns the section, ready for the page
  * @internal
  */
-export async function probabilitySection(config: ProbabilityConfig, cells: readonly ProbabilityCell[], summary: ProbabilitySummary): Promise<ReportSection> {
+export async function probabilitySection(
+  config: ProbabilityConfig,
+  cells: readonly ProbabilityCell[],
+  summary: ProbabilitySummary,
+): Promise<ReportSection> {
   const figures: ReportSection["figures"] = [];
   const tables: ReportSection["tables"] = [];
   const paragraphs = [
@@ -32,13 +40,24 @@ export async function probabilitySection(config: ProbabilityConfig, cells: reado
       `${name}: one neuron is pathological with probability ${shortNumber(a.small!.pNeuron)} at d_in = 2, l = 1 and ${shortNumber(a.largest!.pNeuron)} at d_in = ${dMax}, l = ${lMax}; H(c) is disconnected with probability ${shortNumber(a.wide!.pDisconnected)} at d_in = 2, l = ${lMax} and ${shortNumber(a.deep!.pDisconnected)} at d_in = ${dMax}, l = 1.`,
     );
     figures.push(
-      { file: `probability-${cell.scheme}-disconnected.svg`, caption: `${name}: probability that H(c) is disconnected (at least one neuron splits it), over fan-in d_in and width l.`, svg: await probabilityHeatmapSvg(cell.rows, { title: `${name}: P(invariant set disconnected)`, value: "pDisconnected" }) },
-      { file: `probability-${cell.scheme}-neuron.svg`, caption: `${name}: probability that one neuron is pathological (c_k < 0), over fan-in d_in and width l.`, svg: await probabilityHeatmapSvg(cell.rows, { title: `${name}: P(one neuron pathological)`, value: "pNeuron" }) },
+      {
+        file: `probability-${cell.scheme}-disconnected.svg`,
+        caption: `${name}: probability that H(c) is disconnected (at least one neuron splits it), over fan-in d_in and width l.`,
+        svg: await probabilityHeatmapSvg(cell.rows, { title: `${name}: P(invariant set disconnected)`, value: "pDisconnected" }),
+      },
+      {
+        file: `probability-${cell.scheme}-neuron.svg`,
+        caption: `${name}: probability that one neuron is pathological (c_k < 0), over fan-in d_in and width l.`,
+        svg: await probabilityHeatmapSvg(cell.rows, { title: `${name}: P(one neuron pathological)`, value: "pNeuron" }),
+      },
     );
     tables.push({
       file: `probability-${cell.scheme}.csv`,
       caption: `${name}: p (one neuron pathological) and P(H(c) disconnected) per d_in and l`,
-      table: { columns: ["d_in", "l", "p_neuron", "p_disconnected"], rows: cell.rows.map((r) => [String(r.dIn), String(r.l), r.pNeuron, r.pDisconnected]) },
+      table: {
+        columns: ["d_in", "l", "p_neuron", "p_disconnected"],
+        rows: cell.rows.map((r) => [String(r.dIn), String(r.l), r.pNeuron, r.pDisconnected]),
+      },
       showRows: 8,
     });
   }

@@ -42,7 +42,12 @@ export async function toySection(config: ToyConfig, cells: ToyCells, summary: To
       if (f) trajectories.push({ label: `gradient flow (${f.digits} digits)`, points: neuronPath(f.trajectory, k) });
       const kind = pathological[start][k] ? "pathological: a can never change sign" : "c > 0: a is free to change sign";
       const svg = await renderVegaLite(
-        quadricFigureSpec({ title: `Toy, ${start} start: neuron ${k + 1} in (w, b, a)`, subtitle: `w² + b² − a² = c${k + 1} = ${c} (${kind})`, c: ratNumber(c), trajectories }),
+        quadricFigureSpec({
+          title: `Toy, ${start} start: neuron ${k + 1} in (w, b, a)`,
+          subtitle: `w² + b² − a² = c${k + 1} = ${c} (${kind})`,
+          c: ratNumber(c),
+          trajectories,
+        }),
       );
       figures.push({
         file: `toy-${start}-neuron${k + 1}.svg`,
@@ -60,7 +65,12 @@ export async function toySection(config: ToyConfig, cells: ToyCells, summary: To
   figures.push({
     file: "toy-loss.svg",
     caption: `Training loss of both starts (log scale). The dashed rule is ${TOY_OBSTRUCTED_FLOOR} = mean(y²), the least loss of any network whose output weights are both ≤ 0.`,
-    svg: await renderVegaLite(lossCurvesSpec("Toy problem: the obstructed start stalls, the good one fits", curves, { value: ratNumber(TOY_OBSTRUCTED_FLOOR), label: `mean(y²) = ${TOY_OBSTRUCTED_FLOOR}` })),
+    svg: await renderVegaLite(
+      lossCurvesSpec("Toy problem: the obstructed start stalls, the good one fits", curves, {
+        value: ratNumber(TOY_OBSTRUCTED_FLOOR),
+        label: `mean(y²) = ${TOY_OBSTRUCTED_FLOOR}`,
+      }),
+    ),
   });
 
   const ob = gd.obstructed;

@@ -7,5 +7,6 @@ import { InputError } from "../../errors.js";
  * @internal
  */
 export function checkOutDir(out: string): void {
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new InputError({ field: "out", expected: "a directory (it is created when absent)", value: out });
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new InputError({ field: "out", expected: "a directory (it is created when absent)", value: out });
 }

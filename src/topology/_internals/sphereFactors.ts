@@ -9,7 +9,10 @@ import type { PoincareFactors } from "../poincareFactors.js";
 export function sphereFactors(f: PoincareFactors): { twos: number; factors: Array<[number, number]> } {
   let twos = 0;
   const factors: Array<[number, number]> = [];
-  for (const [exp, n] of [[f.p, f.nPositive], [f.q, f.nNegative]] as const) {
+  for (const [exp, n] of [
+    [f.p, f.nPositive],
+    [f.q, f.nNegative],
+  ] as const) {
     if (n === 0) continue;
     if (exp === 0) twos += n;
     else if (factors.length > 0 && factors[0]![0] === exp) factors[0]![1] += n;

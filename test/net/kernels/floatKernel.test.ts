@@ -13,7 +13,10 @@ import { netAndData } from "../../helpers/arbitraries.js";
 
 const toFloat = (v: unknown): number => exact.toNumber(v as never);
 
-function floatCase(c: { net: Parameters<typeof mapNetwork>[0]; data: { X: readonly (readonly unknown[])[]; Y: readonly (readonly unknown[])[] } }) {
+function floatCase(c: {
+  net: Parameters<typeof mapNetwork>[0];
+  data: { X: readonly (readonly unknown[])[]; Y: readonly (readonly unknown[])[] };
+}) {
   const net = mapNetwork(c.net, toFloat);
   const X = c.data.X.map((r) => r.map(toFloat));
   const Y = c.data.Y.map((r) => r.map(toFloat));
@@ -47,7 +50,14 @@ describe("floatKernel", () => {
   it("should agree with the generic kernel whatever the padding of the WebAssembly layout: widths 1…17, odd and even d", () => {
     const num = fc.double({ min: -2, max: 2, noNaN: true });
     const arb = fc
-      .record({ d: fc.integer({ min: 1, max: 7 }), l: fc.integer({ min: 1, max: 17 }), e: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 7 }), hb: fc.boolean(), ob: fc.boolean() })
+      .record({
+        d: fc.integer({ min: 1, max: 7 }),
+        l: fc.integer({ min: 1, max: 17 }),
+        e: fc.integer({ min: 1, max: 2 }),
+        n: fc.integer({ min: 1, max: 7 }),
+        hb: fc.boolean(),
+        ob: fc.boolean(),
+      })
       .chain(({ d, l, e, n, hb, ob }) =>
         fc.record({
           W1: fc.array(fc.array(num, { minLength: d, maxLength: d }), { minLength: l, maxLength: l }),
@@ -63,7 +73,11 @@ describe("floatKernel", () => {
         const net = { activation: { kind: "relu" as const }, W1, b1, W2, b2 };
         const L = layoutOf(net);
         const grad = new Float64Array(L.size);
-        const value = floatKernel(L, kind, X.length).lossAndGradient(pack(net), { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) }, grad);
+        const value = floatKernel(L, kind, X.length).lossAndGradient(
+          pack(net),
+          { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) },
+          grad,
+        );
         const ref = lossAndGradient(net, { X, Y }, float, kind);
         expect(close(value, ref.loss)).toBe(true);
         pack(ref.grad).forEach((v, q) => expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true));

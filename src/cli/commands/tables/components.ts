@@ -6,10 +6,14 @@ import type { Settle } from "../../outcome.js";
 export function registerComponentsTable(table: Command, settle: Settle): void {
   table
     .command("components")
-    .description("Betti numbers, components, strict orbits and effective components for every (d_in, e, l) and every split of l into (#c<0, #c=0, #c>0)")
+    .description(
+      "Betti numbers, components, strict orbits and effective components for every (d_in, e, l) and every split of l into (#c<0, #c=0, #c>0)",
+    )
     .requiredOption("--d-in <list>", "fan-in values (input dimension + 1 with a hidden bias), e.g. 1..4")
     .requiredOption("--e <list>", "output dimensions, e.g. 1..3")
     .requiredOption("--width <list>", "widths l, e.g. 1..6")
     .option("--format <fmt>", "md, csv, json or tex", "md")
-    .action(settle(async (opts: ComponentsTableOptions) => (await import("../../actions/componentsTableAction.js")).componentsTableAction(opts)));
+    .action(
+      settle(async (opts: ComponentsTableOptions) => (await import("../../actions/componentsTableAction.js")).componentsTableAction(opts)),
+    );
 }

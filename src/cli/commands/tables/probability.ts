@@ -9,7 +9,9 @@ import { addInitOptions, D_IN_HELP } from "../probability.js";
 export function registerProbabilityTable(table: Command, settle: Settle): void {
   const cmd = table
     .command("probability")
-    .description("p, q, P(H(c) disconnected), E[#pathological], E[b_0] over a grid of fan-ins and widths (docs/theory.md section 5), optionally as a heat-map SVG")
+    .description(
+      "p, q, P(H(c) disconnected), E[#pathological], E[b_0] over a grid of fan-ins and widths (docs/theory.md section 5), optionally as a heat-map SVG",
+    )
     .requiredOption("--d-in <list>", `${D_IN_HELP}; a list or range such as 1..64`)
     .requiredOption("--width <list>", "widths l, a list or range such as 1..256")
     .option("--e <list>", "output dimensions e, a list or range", "1")
@@ -18,5 +20,7 @@ export function registerProbabilityTable(table: Command, settle: Settle): void {
     .option("--plot <file.svg>", "also write a heat map over d_in and l (needs a single e)")
     .option("--plot-value <q>", `quantity the heat map shows: ${PROBABILITY_QUANTITIES.join(", ")}`, "pDisconnected")
     .option("--title <text>", "heat-map title (default: the initialisation and quantity)");
-  addInitOptions(cmd, DEFAULT_TABLE_SAMPLES).action(settle(async (opts: TableProbabilityOptions) => (await import("../../actions/probabilityTableAction.js")).probabilityTableAction(opts)));
+  addInitOptions(cmd, DEFAULT_TABLE_SAMPLES).action(
+    settle(async (opts: TableProbabilityOptions) => (await import("../../actions/probabilityTableAction.js")).probabilityTableAction(opts)),
+  );
 }
