@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { decimalContext } from "../scalar/decimalContext.js";
 
 /** An s-stage Gauss–Legendre Butcher tableau on [0, 1]: nodes c, weights b, matrix A. */

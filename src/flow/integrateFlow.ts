@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { decimalContext } from "../scalar/decimalContext.js";
 import { InputError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { InputError } from "../errors.js";
 import { decimalContext } from "./decimalContext.js";
 import type { Scalar } from "./scalar.js";

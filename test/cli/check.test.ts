@@ -187,7 +187,7 @@ export const bce = defineClaim({
       // Assert
       expect(r.status).toBe(1);
       const lines = r.stdout.split("\n");
-      expect(lines[0]).toMatch(/^BAD false   bce-gradient-is-zero: error, could not be checked: the predicate threw InputError: /);
+      expect(lines[0]).toMatch(/^BAD false {3}bce-gradient-is-zero: error, could not be checked: the predicate threw InputError: /);
       expect(lines[1]).toMatch(/^ {6}case: \{"net":/);
       expect(lines[2]).toMatch(/^ {6}replay: npx relutopo check --claim bce-gradient-is-zero --file throws.ts --seed 1 --path \d+(:\d+)*$/);
       expect(lines[3]).toBe("0/0 theorems passed, 0/1 false claims refuted, 1 could not be checked (10 cases each, seed 1)");

@@ -19,7 +19,7 @@ interface CheckOptions {
 
 /** A shell word: bare when safe, double-quoted JSON otherwise. */
 function word(text: string): string {
-  return /^[A-Za-z0-9._\/:=-]+$/.test(text) ? text : JSON.stringify(text);
+  return /^[A-Za-z0-9._/:=-]+$/.test(text) ? text : JSON.stringify(text);
 }
 
 /**
