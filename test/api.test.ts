@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -25,5 +26,55 @@ console.log(String(knownLawCount(lawArchitecture([2, 6, 1], { activation: "linea
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.stdout.trim().split("\n")).toEqual(["5", "w11^2 + w12^2 + w13^2 - a1^2", "15"]);
+  });
+});
+
+describe("src/index.ts", () => {
+  it("should name each export (no `export *`) and name every value export of every layer barrel", async () => {
+    // Arrange
+    const text = readFileSync(new URL("../src/index.ts", import.meta.url), "utf8");
+    const api = (await import("../src/index.js")) as Record<string, unknown>;
+    const layers = [
+      "table",
+      "scalar",
+      "net",
+      "invariants",
+      "flow",
+      "topology",
+      "symmetry",
+      "probability",
+      "laws",
+      "claims",
+      "experiments",
+      "runner",
+      "report",
+    ];
+    // Act
+    const missing: string[] = [];
+    for (const layer of layers) {
+      const barrel = (await import(`../src/${layer}/index.ts`)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(barrel)) if (api[name] !== value) missing.push(`${layer}: ${name}`);
+    }
+    // Assert
+    expect(text).not.toMatch(/export \*/);
+    expect(missing).toEqual([]);
+  });
+
+  it("should keep the runner's internals private", async () => {
+    const api = (await import("../src/index.js")) as Record<string, unknown>;
+    for (const name of [
+      "runCell",
+      "runCells",
+      "cellPath",
+      "readCell",
+      "writeCell",
+      "planCells",
+      "shardCells",
+      "readManifests",
+      "writeManifest",
+    ])
+      expect(api[name], name).toBeUndefined();
+    expect(typeof api.reproduce).toBe("function");
+    expect(typeof api.mergeShards).toBe("function");
   });
 });

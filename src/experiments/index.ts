@@ -5,8 +5,6 @@
  */
 export type { TrainFloatOptions, TrainFloatRun } from "./trainFloat.js";
 export { trainFloat } from "./trainFloat.js";
-export type { SeededRandom } from "../scalar/seededRandom.js";
-export { seededRandom } from "../scalar/seededRandom.js";
 export { rescaleToSign } from "./rescaleToSign.js";
 export type { ExperimentName, Scale, ReproduceConfig, ToyConfig, BreastCancerConfig, ProbabilityConfig } from "./reproduceConfig.js";
 export { reproduceConfig, EXPERIMENTS } from "./reproduceConfig.js";
