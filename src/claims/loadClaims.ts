@@ -40,7 +40,7 @@ function registerFallbackResolution(): void {
  * @param path - the module file, relative to the working directory
  * @returns the claims, in the order above
  * @throws InputError when the file is missing, has another extension, fails to load, exports no claim, an invalid one (the message names the export and what is wrong), or two with one name
- * @example (await loadClaims("examples/my-claims.ts")).map((c) => c.name) // returns ["half-step-quarter-drift", "my-gd-keeps-c"]
+ * @example (await loadClaims("examples/my-claims.ts")).map((c) => c.name).sort() // returns ["half-step-quarter-drift", "my-gd-keeps-c"]
  */
 export async function loadClaims(path: string): Promise<Claim[]> {
   const file = resolvePath(path);

@@ -66,7 +66,11 @@ export interface BreastCancerSummary {
  * @param cells - every (width, seed) cell of the sweep
  * @param split - the sizes of the training and test splits
  * @returns the numbers the report quotes, draws and records
- * @example breastCancerSummary(config.breastCancer, cells, { train: 456, test: 113 }).effectZeroToOne.pairs // returns the number of cells
+ * @example const config = { ...reproduceConfig("tiny", 1, "breast-cancer").breastCancer, widths: [1], seeds: 2, epochs: 10 };
+ * const split = breastCancerSplit(reproduceConfig("tiny", 1, "breast-cancer"));
+ * const cells = [0, 1].map((seed) => breastCancerCell(config, split, 1, 1, seed));
+ * breastCancerSummary(config, cells, { train: split.train.n, test: split.test.n }).effectZeroToOne.pairs
+ * // returns 2
  */
 export function breastCancerSummary(
   config: BreastCancerConfig,

@@ -45,7 +45,9 @@ export interface ProbabilitySummary {
  * @param config - the probability configuration the cells ran with
  * @param cells - one cell per initialisation scheme
  * @returns the numbers results.json records, and the corners by name
- * @example probabilitySummary(config.probability, cells).corners["kaiming-normal"].small.pDisconnected // returns a decimal text
+ * @example const config = reproduceConfig("tiny", 1, "probability").probability;
+ * probabilitySummary(config, [probabilityCell(config, "kaiming-normal")]).corners["kaiming-normal"]?.small?.pNeuron.slice(0, 8)
+ * // returns "0.422649"
  */
 export function probabilitySummary(config: ProbabilityConfig, cells: readonly ProbabilityCell[]): ProbabilitySummary {
   const dMax = config.dIn.at(-1)!;

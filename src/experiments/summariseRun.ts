@@ -26,7 +26,7 @@ export interface RunSummary {
  * @param specs - every cell of the run, in plan order
  * @param cells - the finished cells by id (every cell of `specs` present; a toy flow cell may hold null)
  * @returns one summary per experiment of `config.experiments`
- * @example summariseRun(config, specs, cells).toy?.summary.results.stallLoss // returns "0.625…"
+ * @remarks `npx relutopo reproduce` calls it once every cell of the run has finished.
  */
 export function summariseRun(config: ReproduceConfig, specs: readonly CellSpec[], cells: ReadonlyMap<string, StoredCell>): RunSummary {
   const result = <T>(spec: CellSpec): T | null => (cells.get(spec.id)?.result ?? null) as T | null;

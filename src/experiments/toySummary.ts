@@ -58,7 +58,10 @@ export interface ToySummary {
  * @param config - the toy configuration the cells ran with
  * @param cells - the gradient-descent cell and (possibly null) flow cell of each start
  * @returns the numbers the report quotes and records
- * @example toySummary(config.toy, { gd, flow }).results.topology.obstructed.obstructed // returns true
+ * @example const config = { ...reproduceConfig("tiny", 1, "toy").toy, steps: 5 };
+ * const gd = { obstructed: toyGradientDescent(config, "obstructed"), good: toyGradientDescent(config, "good") };
+ * toySummary(config, { gd, flow: { obstructed: null, good: null } }).results.topology.obstructed.obstructed
+ * // returns true
  */
 export function toySummary(config: ToyConfig, cells: ToyCells): ToySummary {
   const { gd, flow } = cells;

@@ -127,7 +127,7 @@ function roundText(value: Decimal, digits: number): string {
  * @param options - see {@link FlowOptions}
  * @returns the run, every number a D-digit string
  * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, or bad samples/steps
- * @example integrateFlow(net, data, { time: "1", digits: 30 }).invariantsT // returns the c_k at T, equal to invariants0 to ~30 digits
+ * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
 export function integrateFlow(net: Network<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T } = validate(options);

@@ -26,7 +26,7 @@ export function outgoingNormSq<T>(net: Network<T>, k: number, S: Scalar<T>): T {
  * This is the definition; the fixed-point and float fast paths
  * (`fixedInvariants`, `floatInvariants`) are tested against it.
  *
- * @example neuronInvariants({ activation: { kind: "relu" }, W1: [[2, 1/4]], b1: [1/4], W2: [[1/2]] }, exact) // returns [31/8]
+ * @example neuronInvariants(networkIn(readNetwork('{"W1": [[2, "1/4"]], "b1": ["1/4"], "W2": [["1/2"]]}'), exact), exact).map(exact.toString) // returns ["31/8"]
  */
 export function neuronInvariants<T>(net: Network<T> | LayeredNetwork<T>, S: Scalar<T>): T[] {
   if (!isLayered(net)) return net.W1.map((_, k) => S.sub(incomingNormSq(net, k, S), outgoingNormSq(net, k, S)));

@@ -28,7 +28,7 @@ export function dot<T>(S: Scalar<T>, a: readonly T[], b: readonly T[]): T {
  * The forward pass of a network (two-layer or of any depth) on the rows of `X`:
  * each pre-activation is the dot product in input order, the bias added last.
  *
- * @example forward(net, [["1", "2"]].map(r => r.map(exact.parse)), exact).F // returns [[f(x)]]
+ * @example forward(networkIn(readNetwork('{"W1": [[1, -1], [2, 0]], "W2": [[1, 3]]}'), exact), [[exact.parse("1"), exact.parse("2")]], exact).F.map((f) => f.map(exact.toString)) // returns [["6"]]
  */
 export function forward<T>(net: Network<T> | LayeredNetwork<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
   const { sigma } = activationFunctions(net.activation, S);

@@ -18,7 +18,7 @@ export interface LossAndGradient<T, N = Network<T>> {
  * A two-layer `Network` gets its gradient as a `Network`, a `LayeredNetwork` as one.
  *
  * @throws InputError for bce in exact arithmetic
- * @example lossAndGradient(net, data, exact, "mse").grad.W1 // returns ∂L/∂W1
+ * @example lossAndGradient(networkIn(readNetwork('{"W1": [[1]], "W2": [[2]]}'), exact), datasetIn(readDataset("x,y\n1,0\n", 1, 1), exact), exact, "mse").grad.W1.map((r) => r.map(exact.toString)) // returns [["8"]]
  */
 export function lossAndGradient<T>(net: Network<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T>;
 export function lossAndGradient<T>(

@@ -26,7 +26,7 @@ export interface HeatmapOptions {
  * @param options - title, and the field to colour by
  * @returns the SVG text
  * @throws InputError when there are no rows or a row lacks the field
- * @example await probabilityHeatmapSvg(probabilityTable({ scheme: "xavier-normal" }, [1, 2], [1, 2, 3], [1]), { title: "Xavier normal" }) // returns "<svg …"
+ * @example (await probabilityHeatmapSvg(probabilityTable({ scheme: "xavier-normal" }, [1, 2], [1, 2, 3], [1]), { title: "Xavier normal" })).startsWith("<svg") // returns true
  */
 export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options: HeatmapOptions): Promise<string> {
   const value = options.value ?? "pDisconnected";

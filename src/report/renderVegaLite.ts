@@ -9,7 +9,7 @@ import type { TopLevelSpec } from "vega-lite";
  *
  * @param spec - a Vega-Lite specification
  * @returns the SVG text
- * @example await renderVegaLite(bandFigureSpec(points, options)) // returns "<svg …"
+ * @example (await renderVegaLite({ data: { values: [{ x: 1, y: 2 }] }, mark: "point", encoding: { x: { field: "x", type: "quantitative" } } })).startsWith("<svg") // returns true
  */
 export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
   const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);

@@ -34,8 +34,7 @@ export interface MergeSummary {
  * @param options - the shard directories, the output directory and the report writer
  * @returns how many shards and cells were merged, and the report files
  * @throws InputError when `out` is a file, a directory holds no manifest, the shards disagree or a cell is missing
- * @example (await mergeShards({ dirs: ["shard0", "shard1"], out: "report", report })).shards
- * // returns 2
+ * @remarks The library face of `npx relutopo merge DIR… --out OUT` (README: `relutopo merge`).
  */
 export async function mergeShards(options: MergeShardsOptions): Promise<MergeSummary> {
   const { dirs, out } = options;

@@ -56,8 +56,7 @@ export interface ReproduceSummary {
  * @param options - the run (experiment, scale, seed, shard, threads) and where it goes
  * @returns what was computed, reused and written
  * @throws InputError when `out` is a file, or for an unknown experiment
- * @example (await reproduce({ out: "report", experiment: "probability", scale: "tiny", seed: 1, shard: null, threads: 1, report })).cells
- * // returns 2
+ * @remarks The library face of `npx relutopo reproduce` (README: `relutopo reproduce`).
  */
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceSummary> {
   const { out, shard, threads } = options;

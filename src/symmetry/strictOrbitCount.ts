@@ -11,7 +11,7 @@ import type { SplitNeurons } from "../topology/splitNeurons.js";
  * @param c - the invariants c_k of the hidden neurons
  * @param split - their split neurons, from `splitNeurons`
  * @returns the number of orbits
- * @example strictOrbitCount([-1, -1, 2].map(exact.parse), split) // returns 3n when e = 1, d_in ≥ 2
+ * @example strictOrbitCount(["-1", "-1", "2"].map(exact.parse), splitNeurons(["-1", "-1", "2"].map(exact.parse), { dIn: 2, e: 1 })) // returns 3n
  */
 export function strictOrbitCount(c: readonly Rational[], split: SplitNeurons): bigint {
   const groups = new Map<string, number>();

@@ -20,7 +20,7 @@ export interface InvariantVectorConstraints {
  * toward shorter vectors and toward the first pool value.
  *
  * @param constraints - length, value size, pool size
- * @example fc.sample(arbInvariantVector({ length: { min: 3, max: 3 } }), 1)[0] // returns e.g. ["-1", "0", "-1"]
+ * @example fc.sample(arbInvariantVector({ length: { min: 3, max: 3 } }), 5).map((c) => c.length) // returns [3, 3, 3, 3, 3]
  */
 export function arbInvariantVector(constraints: InvariantVectorConstraints = {}): fc.Arbitrary<string[]> {
   const len = sizeRange(constraints.length, 1, 4, "length");

@@ -36,7 +36,7 @@ export function makePathological(net: Network<string>, k: number, margin: string
  * rational margin; the other neurons are left as drawn.
  *
  * @param constraints - as {@link arbProblem}, plus which neurons to make pathological
- * @example fc.sample(arbPathologicalProblem({ which: "all" }), 1)[0].pathological // returns [0, …, l − 1]
+ * @example fc.sample(arbPathologicalProblem({ which: "all" }), 5).every((p) => p.pathological.length === p.net.W1.length) // returns true
  */
 export function arbPathologicalProblem(constraints: PathologicalConstraints = {}): fc.Arbitrary<PathologicalProblem> {
   const maxL = constraints.width?.max ?? Math.max(3, constraints.width?.min ?? 1);

@@ -30,7 +30,7 @@ export function rationalDefaults(c: RationalConstraints = {}): Required<Rational
  *
  * @param constraints - size and sign of the values
  * @returns an arbitrary of canonical rational texts (reduced, "p/q" or an integer)
- * @example fc.sample(arbRational({ maxNum: 3, maxDen: 2 }), 3) // returns e.g. ["3/2", "-1", "0"]
+ * @example fc.sample(arbRational({ maxNum: 1, maxDen: 1, sign: "positive" }), 2) // returns ["1", "1"]
  */
 export function arbRational(constraints: RationalConstraints = {}): fc.Arbitrary<string> {
   const { maxNum, maxDen, sign } = rationalDefaults(constraints);

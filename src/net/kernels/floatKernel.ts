@@ -226,7 +226,7 @@ function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64A
  *
  * @param n - the number of data points the kernel will see (its buffers' size)
  * @throws InputError for a layout that is not two-layer, or a leaky_relu slope that is not a finite number
- * @example floatKernel(paramLayout([2, 3, 1], true, { kind: "relu" }), "mse", 10).lossAndGradient(theta, data, grad) // returns L(θ)
+ * @example floatKernel(paramLayout([1, 1, 1], [false, false], { kind: "relu" }), "mse", 1).loss(Float64Array.of(1, 2), { n: 1, X: Float64Array.of(1), Y: Float64Array.of(0) }) // returns 4
  */
 export function floatKernel(L: ParamLayout, lossKind: LossKind, n: number): FloatKernel {
   if (L.depth !== 2)
