@@ -1,5 +1,5 @@
 /**
- * Probability of obstruction (THEORY.md §5), against mpmath in the same run:
+ * Probability of obstruction (docs/theory.md §5), against mpmath in the same run:
  * - one full report (p, q, P(disconnected), E[#pathological], E[b_0], closed
  *   form) at 40 digits: budget 5 ms; reference: mpmath `betainc` for the same
  *   p at 40 digits (timed inside Python, so interpreter start-up is not counted);

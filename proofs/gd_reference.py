@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent reference for `relutopo gd --arith exact`: gradient descent on a
-two-layer network written from THEORY.md alone, in Python's exact fractions.
+two-layer network written from docs/theory.md alone, in Python's exact fractions.
 
 usage: gd_reference.py NET.json DATA.csv LR STEPS   (prints JSON to stdout)
 

@@ -1,7 +1,7 @@
 /**
  * Proves symbolically, for relu, leaky relu (symbolic slope), abs and linear,
  * in every activation pattern of the generic network of symbolicNetwork.ts,
- * that ⟨∇_w L, w⟩ − ⟨∇_a L, a⟩ = 0 for each hidden neuron (THEORY.md §2).
+ * that ⟨∇_w L, w⟩ − ⟨∇_a L, a⟩ = 0 for each hidden neuron (docs/theory.md §2).
  * Also proves it once with all four slopes symbolic, which covers every
  * piecewise-linear homogeneous activation at once.
  */

@@ -13,7 +13,7 @@ export interface ProbabilityCell {
 
 /**
  * The probability heat map of one normal initialisation scheme over the grid of
- * fan-ins and widths, from the probability layer (THEORY.md §5: p is an
+ * fan-ins and widths, from the probability layer (docs/theory.md §5: p is an
  * incomplete beta; P(disconnected) = 1 − (1 − q)^l).
  *
  * @param config - the probability configuration (grid, e, digits)

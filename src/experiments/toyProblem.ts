@@ -21,7 +21,7 @@ export const TOY_OBSTRUCTED_FLOOR = "5/8";
 
 /**
  * The two starts, exact. `obstructed`: both neurons pathological
- * (c₁ = −3/5, c₂ = −47/100) with negative output weights, so by THEORY.md §3
+ * (c₁ = −3/5, c₂ = −47/100) with negative output weights, so by docs/theory.md §3
  * they stay negative forever. `good`: the same function (each neuron rescaled
  * by λ = 2, w̃ ↦ 2w̃, a ↦ a/2), now with c₁ = 27/20, c₂ = 463/400 > 0, so the
  * output weights are free to change sign.

@@ -19,7 +19,7 @@ export interface ToyTopology {
 }
 
 /**
- * The topology layer's verdict on a toy start (THEORY.md §3–4): the components
+ * The topology layer's verdict on a toy start (docs/theory.md §3–4): the components
  * of H(c), the one the start lies in, and whether it contains a network with
  * two positive output weights.
  *

@@ -5,7 +5,7 @@ import { incomingNormSq, outgoingNormSq } from "./neuronInvariants.js";
 /**
  * The change of every c_k under one gradient-descent step θ ← θ − η g:
  * exactly η²(‖g_{w_k}‖² − ‖g_{a_k}‖²), because the linear term
- * −2η(⟨g_w, w⟩ − ⟨g_a, a⟩) vanishes by the rescaling identity (THEORY.md §2).
+ * −2η(⟨g_w, w⟩ − ⟨g_a, a⟩) vanishes by the rescaling identity (docs/theory.md §2).
  *
  * @param grad - the gradient g at θ, laid out like the network
  * @param lr - the step η

@@ -19,7 +19,7 @@ export function outgoingNormSq<T>(net: Network<T>, k: number, S: Scalar<T>): T {
 
 /**
  * The conserved quantity of every hidden neuron, c_k = ‖w̃_k‖² − ‖a_k‖² with
- * w̃_k its incoming weights and bias and a_k its outgoing weights (THEORY.md §2):
+ * w̃_k its incoming weights and bias and a_k its outgoing weights (docs/theory.md §2):
  * constant along gradient flow for any homogeneous activation. For a
  * two-layer network c_k = ‖W1[k]‖² + b1[k]² − ‖W2[:, k]‖²; for a layered
  * network, every hidden neuron of layer 1, then of layer 2, and so on.

@@ -25,7 +25,7 @@ export interface IncompleteBetaClosedForm {
 /**
  * The closed form of the regularised incomplete beta function I_x(a, b) for
  * half-integer a, b and rational x in (0, 1): a finite sum with one square
- * root, plus an arctangent over π when 2a and 2b are both odd (THEORY.md §5).
+ * root, plus an arctangent over π when 2a and 2b are both odd (docs/theory.md §5).
  *
  * @param x - a rational in (0, 1), as text or BigInt parts
  * @param a - a positive multiple of 1/2

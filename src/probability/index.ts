@@ -1,6 +1,6 @@
 /**
  * Probability that a randomly initialised network has pathological neurons and
- * a disconnected invariant set (THEORY.md §5): the regularised incomplete beta
+ * a disconnected invariant set (docs/theory.md §5): the regularised incomplete beta
  * at half-integer parameters to any precision, its exact closed forms, the
  * initialisation schemes, Monte Carlo for uniform schemes, and tables.
  */

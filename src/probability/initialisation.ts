@@ -30,7 +30,7 @@ export interface NeuronLaw {
  * weights) and of a (the `e` output weights of the neuron), for width `width`.
  *
  * - kaiming-normal: σ_w² = 2/d_in, σ_a² = 2/l. lecun-normal: 1/d_in, 1/l.
- *   xavier-normal: 2/(d_in + l), 2/(l + e) (THEORY.md §5).
+ *   xavier-normal: 2/(d_in + l), 2/(l + e) (docs/theory.md §5).
  * - kaiming-uniform: U(±√(6/d_in)), U(±√(6/l)) (PyTorch `kaiming_uniform_`,
  *   gain √2, same variances as kaiming-normal). xavier-uniform:
  *   U(±√(6/(d_in + l))), U(±√(6/(l + e))).

@@ -28,7 +28,7 @@ export interface PathologicalProbability {
 /** Validates a dimension (d_in or e) in [1, MAX_DIMENSION]. @throws InputError */
 export function checkDimension(n: number, option: string): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_DIMENSION)
-    throw new InputError(`invalid ${option}. Must be an integer in [1, ${MAX_DIMENSION}]. Value: \`${n}\`.`);
+    throw new InputError({ field: option, expected: `an integer in [1, ${MAX_DIMENSION}]`, value: String(n) });
   return n;
 }
 
@@ -59,7 +59,7 @@ export function pathologicalProbabilityHighPrecision(
 /**
  * The probability that one hidden neuron is pathological at initialisation,
  * p = P(‖w‖² < ‖a‖²) = I_{1/(1+ρ)}(d_in/2, e/2) for w ~ N(0, σ_w² I_{d_in}),
- * a ~ N(0, σ_a² I_e), ρ = σ_w²/σ_a² (THEORY.md §5), from its exact closed
+ * a ~ N(0, σ_a² I_e), ρ = σ_w²/σ_a² (docs/theory.md §5), from its exact closed
  * form, to `digits` significant digits (proven by an error bound, rounded once).
  *
  * @param dIn - fan-in of the hidden neuron (input dimension, plus 1 with a hidden bias)

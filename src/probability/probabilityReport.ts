@@ -29,7 +29,7 @@ export interface ProbabilityReportOptions {
 }
 
 /**
- * The probabilities of THEORY.md §5 for one network shape. Every value is a
+ * The probabilities of docs/theory.md §5 for one network shape. Every value is a
  * decimal string with `digits` significant digits (rounded once from a proven
  * higher-precision value); counts are strings.
  */
@@ -59,7 +59,7 @@ export interface ProbabilityReport {
 }
 
 /**
- * Every probability of THEORY.md §5 for a width-`width` network whose hidden
+ * Every probability of docs/theory.md §5 for a width-`width` network whose hidden
  * neurons have fan-in `dIn` (input dimension d, plus 1 with a hidden bias) and
  * `e` outputs, under an initialisation: exact closed forms for Gaussian laws,
  * seeded Monte Carlo with a Wilson 95 % interval for uniform ones.

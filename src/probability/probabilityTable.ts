@@ -28,7 +28,7 @@ export const MAX_TABLE_ROWS = 1_000_000;
 export { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
 
 /**
- * The probabilities of THEORY.md §5 over a grid of fan-ins, widths and output
+ * The probabilities of docs/theory.md §5 over a grid of fan-ins, widths and output
  * dimensions (rows ordered by e, then d_in, then width). Monte Carlo cells
  * are seeded from (seed, d_in, width, e), so each equals the single-value
  * `probabilityReport` with the same seed and sample count.

@@ -1,5 +1,5 @@
 /**
- * Which probability makes one neuron split H(c) into two (THEORY.md §3, §5):
+ * Which probability makes one neuron split H(c) into two (docs/theory.md §3, §5):
  * with a scalar output a pathological neuron (c < 0) splits on the sign of a;
  * with d_in = 1 a neuron with c > 0 splits on the sign of w; with both
  * d_in = e = 1 every neuron splits (c ≠ 0 almost surely); otherwise both kinds

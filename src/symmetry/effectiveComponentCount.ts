@@ -1,7 +1,7 @@
 import type { SplitNeurons } from "../topology/splitNeurons.js";
 
 /**
- * Components up to rescaling and permutation (THEORY.md §4): rescaling
+ * Components up to rescaling and permutation (docs/theory.md §4): rescaling
  * makes any two split neurons of the same kind exchangeable, so a class is
  * fixed by the number of "+" signs in each kind:
  * (n_pathological + 1)(n_positive_split + 1). Two pathological neurons give

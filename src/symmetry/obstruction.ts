@@ -37,10 +37,10 @@ export function obstruction(net: Network<Rational>, needPositive: number, needNe
   const { dIn, e, l } = networkShape(net);
   if (e !== 1) throw new InputError(`invalid network. Obstruction needs a scalar output (e = 1). Value: \`e = ${e}\`.`);
   for (const [name, v] of [
-    ["--need-positive", needPositive],
-    ["--need-negative", needNegative],
+    ["needPositive", needPositive],
+    ["needNegative", needNegative],
   ] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new InputError(`invalid ${name}. Must be a non-negative integer. Value: \`${v}\`.`);
+    if (!Number.isSafeInteger(v) || v < 0) throw new InputError({ field: name, expected: "a non-negative integer", value: String(v) });
   }
   const split = splitNeurons(neuronInvariants(net, exact), { dIn, e });
   const lockedPositive = split.pathological.filter((k) => exact.sign(net.W2[0]![k]!) > 0);

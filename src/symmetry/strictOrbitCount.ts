@@ -4,7 +4,7 @@ import type { SplitNeurons } from "../topology/splitNeurons.js";
 /**
  * The number of orbits of the components of H(c) under the permutations
  * that map H(c) onto itself — those exchanging only neurons with exactly
- * equal c (THEORY.md §4). Such a permutation permutes the signs within each
+ * equal c (docs/theory.md §4). Such a permutation permutes the signs within each
  * group of equal c among the split neurons, so an orbit is fixed by the
  * number of "+" in each group: the count is Π over groups of (size + 1).
  *

@@ -3,7 +3,7 @@ import type { QuadricDims } from "./checkDims.js";
 
 /**
  * What one hidden neuron's quadric Q(c) = {‖w‖² − ‖a‖² = c} ⊂ R^{d_in} × R^e is
- * (THEORY.md §3): c > 0 → S^{d_in−1} × R^e, c < 0 → R^{d_in} × S^{e−1}, c = 0 → a cone.
+ * (docs/theory.md §3): c > 0 → S^{d_in−1} × R^e, c < 0 → R^{d_in} × S^{e−1}, c = 0 → a cone.
  * A neuron *splits* H(c) when its sphere is S^0 (two points):
  * `pathological` (c < 0, e = 1: the sign of its output weight is locked) or
  * `positiveSplit` (c > 0, d_in = 1: the sign of its single incoming weight is locked).

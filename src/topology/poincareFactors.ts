@@ -3,7 +3,7 @@ import type { SignCounts } from "./signCounts.js";
 
 /**
  * The Poincaré polynomial of H(c) in factored form. By Künneth it is the
- * product of the per-neuron polynomials of THEORY.md §3:
+ * product of the per-neuron polynomials of docs/theory.md §3:
  *   P(t) = (1 + t^p)^{n₊} (1 + t^q)^{n₋},  p = d_in − 1, q = e − 1,
  * where a zero exponent p or q gives the factor 2 (S⁰ is two points, so
  * b₀ = 2 rather than b₀ = b₀' = 1), and c = 0 neurons contribute 1.

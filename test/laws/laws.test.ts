@@ -16,7 +16,7 @@ const anyActivation = fc.oneof(twoSlopes, fc.constant("linear"));
 const width = (max: number): fc.Arbitrary<number> => fc.integer({ min: 1, max });
 
 describe("conservationLaws", () => {
-  it("should find exactly the c_k of THEORY.md for a 3,4,1 ReLU net, certified", () => {
+  it("should find exactly the c_k of docs/theory.md for a 3,4,1 ReLU net, certified", () => {
     const r = conservationLaws(lawArchitecture([3, 4, 1]));
     expect(r.laws.map((l) => l.text)).toEqual([1, 2, 3, 4].map((k) => `w${k}1^2 + w${k}2^2 + w${k}3^2 - a${k}^2`));
     expect([r.count, r.lower, r.upper, r.certified]).toEqual([4n, 4n, 4n, true]);

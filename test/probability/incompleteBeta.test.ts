@@ -69,7 +69,7 @@ describe("incompleteBetaClosedForm", () => {
     });
   }
 
-  it("should give 1 − sqrt(ρ/(1+ρ)) for d_in = 2, e = 1 (THEORY.md §5), evaluated independently", () => {
+  it("should give 1 − sqrt(ρ/(1+ρ)) for d_in = 2, e = 1 (docs/theory.md §5), evaluated independently", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), (P, Q) => {
         // ρ = P/Q, x = 1/(1 + ρ) = Q/(P + Q)

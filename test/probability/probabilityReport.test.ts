@@ -44,7 +44,7 @@ describe("probabilityReport", () => {
     );
   });
 
-  it("should follow the split cases of THEORY.md §5", () => {
+  it("should follow the split cases of docs/theory.md §5", () => {
     // d_in = e = 1: every neuron splits
     const one = probabilityReport({ scheme: "kaiming-normal" }, 1, 5, 1, { digits: 20 });
     expect([one.pSplit, one.pDisconnected, one.expectedComponents]).toEqual(["1", "1", "32"]);

@@ -16,7 +16,7 @@ import type { Network } from "../../src/net/network.js";
 const cValues = fc.array(rational(4, 3), { minLength: 1, maxLength: 8 });
 const dims = fc.record({ dIn: fc.integer({ min: 1, max: 4 }), e: fc.integer({ min: 1, max: 4 }) });
 
-/** Per-neuron Poincaré polynomial straight from the table of THEORY.md §3, as a coefficient array. */
+/** Per-neuron Poincaré polynomial straight from the table of docs/theory.md §3, as a coefficient array. */
 function neuronPolynomial(c: Rational, dIn: number, e: number): bigint[] {
   const sphere = (dim: number): bigint[] => {
     const p = new Array<bigint>(dim + 1).fill(0n);

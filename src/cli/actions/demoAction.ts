@@ -6,7 +6,7 @@ import { exact } from "../../scalar/exact.js";
 import { float } from "../../scalar/float.js";
 
 /**
- * The toy obstruction of THEORY.md §6: target |x| needs both output weights
+ * The toy obstruction of docs/theory.md §6: target |x| needs both output weights
  * positive; with both neurons pathological (c_k < 0) and negative output
  * weights, f ≤ 0 forever and the loss cannot go below mean(y²) = 5/2.
  */

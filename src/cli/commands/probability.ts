@@ -33,7 +33,7 @@ export function addInitOptions(cmd: Command, defaultSamples: number): Command {
 
 /**
  * `relutopo probability`: p, q, P(H(c) disconnected), E[#pathological], E[b_0]
- * (THEORY.md §5) for one network shape, exact to --digits for Gaussian laws.
+ * (docs/theory.md §5) for one network shape, exact to --digits for Gaussian laws.
  */
 export function registerProbability(program: Command, settle: Settle): void {
   const cmd = program

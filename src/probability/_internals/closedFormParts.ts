@@ -1,5 +1,5 @@
 /**
- * The closed form of I_x(A/2, B/2) for rational x = Q/S in (0, 1) (THEORY.md §5).
+ * The closed form of I_x(A/2, B/2) for rational x = Q/S in (0, 1) (docs/theory.md §5).
  * With y = 1 − x = P/S:
  *
  * - B even (b = m integer): I_x(a, m) = x^a Σ_{k<m} (a)_k/k! y^k.

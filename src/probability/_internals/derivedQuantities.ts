@@ -1,5 +1,5 @@
 /**
- * From p (and 1 − p) at high precision to the quantities of THEORY.md §5 for
+ * From p (and 1 − p) at high precision to the quantities of docs/theory.md §5 for
  * width l: q, P(disconnected) = 1 − (1 − q)^l, E[#pathological] = l·p,
  * E[b_0] = (1 + q)^l, each rounded once to the requested digits.
  *

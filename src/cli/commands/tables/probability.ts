@@ -5,7 +5,7 @@ import type { TableProbabilityOptions } from "../../actions/probabilityTableActi
 import type { Settle } from "../../outcome.js";
 import { addInitOptions, D_IN_HELP } from "../probability.js";
 
-/** `relutopo table probability`: the probabilities of THEORY.md §5 over a grid of d_in, l (and e), with an optional heat map. */
+/** `relutopo table probability`: the probabilities of docs/theory.md §5 over a grid of d_in, l (and e), with an optional heat map. */
 export function registerProbabilityTable(table: Command, settle: Settle): void {
   const cmd = table
     .command("probability")
