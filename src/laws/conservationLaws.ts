@@ -6,8 +6,8 @@ import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
 import { formatLaw } from "./formatLaw.js";
 import { generatorPolynomials } from "./generatorPolynomials.js";
 import { lieAlgebraRank, type LieAlgebraRankResult } from "./lieAlgebraRank.js";
-import { DenseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
-import { monomialDerivative } from "./_internals/monomial.js";
+import { DenseEchelonModP, modBig } from "./_internals/modp.js";
+import { gradientModP } from "./_internals/gradientModP.js";
 
 /** Options of {@link conservationLaws}. */
 export interface ConservationLawsOptions {
@@ -113,19 +113,9 @@ function randomPoint(D: number, seed: number): bigint[] {
 /** ∇h(θ0) mod p for a rational polynomial h, scaled to integer coefficients first. */
 function gradientAt(p: RationalPolynomial, x: readonly number[], D: number): Float64Array {
   const coefs = integerMultiple(p.map(([, q]) => q));
-  const row = new Float64Array(D);
-  p.forEach(([m], t) => {
-    const c = modBig(coefs[t]!);
-    let prev = -1;
-    for (let i = 0; i < m.length; i++) {
-      const v = m.charCodeAt(i);
-      if (v === prev) continue;
-      prev = v;
-      const d = monomialDerivative(m, v);
-      let val = mulMod(c, d.exponent);
-      for (let k = 0; k < d.rest.length; k++) val = mulMod(val, x[d.rest.charCodeAt(k)]!);
-      row[v] = mod(row[v]! + val);
-    }
-  });
-  return row;
+  return gradientModP(
+    p.map(([m], t) => [m, modBig(coefs[t]!)] as const),
+    x,
+    D,
+  );
 }

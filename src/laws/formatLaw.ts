@@ -1,4 +1,5 @@
 import type { RationalPolynomial } from "./explicitLaws.js";
+import { monomialPowers } from "./_internals/monomial.js";
 
 /**
  * Prints a polynomial readably with the given variable names:
@@ -15,16 +16,7 @@ export function formatLaw(poly: RationalPolynomial, names: readonly string[]): s
   poly.forEach(([m, q], t) => {
     const negative = q.s < 0n && q.n !== 0n;
     const coef = q.d === 1n ? `${q.n}` : `${q.n}/${q.d}`;
-    const factors: string[] = [];
-    for (let i = 0; i < m.length; ) {
-      const v = m.charCodeAt(i);
-      let e = 0;
-      while (i < m.length && m.charCodeAt(i) === v) {
-        e++;
-        i++;
-      }
-      factors.push(e === 1 ? names[v]! : `${names[v]}^${e}`);
-    }
+    const factors = monomialPowers(m).map(([v, e]) => (e === 1 ? names[v]! : `${names[v]}^${e}`));
     const body = factors.length === 0 ? coef : coef === "1" ? factors.join("*") : `${coef}*${factors.join("*")}`;
     out += t === 0 ? (negative ? `-${body}` : body) : negative ? ` - ${body}` : ` + ${body}`;
   });

@@ -1,6 +1,7 @@
 import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
+import { gradientModP, monomialModP } from "./_internals/gradientModP.js";
 import { monomialDerivative, monomialMul } from "./_internals/monomial.js";
 
 /** Options of {@link lieAlgebraRank}. */
@@ -132,26 +133,13 @@ function shuffled(n: number, seed: number): number[] {
   return a;
 }
 
-function monomialAt(m: string, x: readonly number[]): number {
-  let v = 1;
-  for (let i = 0; i < m.length; i++) v = mulMod(v, x[m.charCodeAt(i)]!);
-  return v;
-}
-
+/** ∇P(θ0) mod p. */
 function gradientAt(P: IntegerPolynomial, x: readonly number[], D: number): Float64Array {
-  const row = new Float64Array(D);
-  for (const [m, c] of P) {
-    const cm = modBig(c);
-    let prev = -1;
-    for (let i = 0; i < m.length; i++) {
-      const v = m.charCodeAt(i);
-      if (v === prev) continue;
-      prev = v;
-      const d = monomialDerivative(m, v);
-      row[v] = mod(row[v]! + mulMod(mulMod(cm, d.exponent), monomialAt(d.rest, x)));
-    }
-  }
-  return row;
+  return gradientModP(
+    Array.from(P, ([m, c]) => [m, modBig(c)] as const),
+    x,
+    D,
+  );
 }
 
 /** H_P(θ0)·u mod p: Σ_i ∂_i∂_j P(θ0) u_i for every j. */
@@ -173,7 +161,7 @@ function hessianTimes(P: IntegerPolynomial, u: Float64Array, x: readonly number[
         if (j === prevJ) continue;
         prevJ = j;
         const d2 = monomialDerivative(d1.rest, j);
-        out[j] = mod(out[j]! + mulMod(mulMod(ci, d2.exponent), monomialAt(d2.rest, x)));
+        out[j] = mod(out[j]! + mulMod(mulMod(ci, d2.exponent), monomialModP(d2.rest, x)));
       }
     }
   }
@@ -202,7 +190,7 @@ function fieldAt(f: Field, x: readonly number[], D: number): Float64Array {
   const row = new Float64Array(D);
   for (const [v, poly] of f) {
     let s = 0;
-    for (const [m, c] of poly) s = mod(s + mulMod(c, monomialAt(m, x)));
+    for (const [m, c] of poly) s = mod(s + mulMod(c, monomialModP(m, x)));
     row[v] = s;
   }
   return row;

@@ -97,3 +97,18 @@ export function countMonomials(D: number, degree: number): number {
   for (let i = 1; i <= degree; i++) c = (c * (D + i - 1)) / i;
   return Math.round(c);
 }
+
+/** The (variable, exponent) pairs of a monomial, variables in increasing order. @internal */
+export function monomialPowers(key: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < key.length; ) {
+    const v = key.charCodeAt(i);
+    let e = 0;
+    while (i < key.length && key.charCodeAt(i) === v) {
+      e++;
+      i++;
+    }
+    out.push([v, e]);
+  }
+  return out;
+}
