@@ -103,12 +103,12 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
         const evals = Y.map((y, i) => fixedField(p, y, frozen?.[i]));
         const next = evals.map((ev) => ev.field);
         let delta = 0n;
-        next.forEach((row, i) =>
+        next.forEach((row, i) => {
           row.forEach((v, idx) => {
             const dv = fabs(v - K[i]![idx]!);
             if (dv > delta) delta = dv;
-          }),
-        );
+          });
+        });
         K = next;
         // A step too long for the field's Lipschitz constant makes the iteration diverge.
         if (delta > diverged)

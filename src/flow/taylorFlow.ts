@@ -65,7 +65,9 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
     const norm2 = x.reduce((s, v) => s + v * v, 0);
     for (const b of basis) {
       const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
-      x.forEach((v, m) => (x[m] = v - proj * b[m]!));
+      x.forEach((v, m) => {
+        x[m] = v - proj * b[m]!;
+      });
     }
     const rest2 = x.reduce((s, v) => s + v * v, 0);
     if (rest2 <= 1e-20 * norm2) continue;

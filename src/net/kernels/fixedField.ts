@@ -82,6 +82,8 @@ export function fixedField(p: FixedNet, theta: readonly bigint[], slopes?: reado
     }
   }
   const field = grad.map((g) => -(g >> P));
-  outBiasSlots.forEach((q, j) => (field[q] = -biasGrad[j]!));
+  outBiasSlots.forEach((q, j) => {
+    field[q] = -biasGrad[j]!;
+  });
   return { field, Z, slopes: S };
 }
