@@ -68,7 +68,7 @@ export interface ClaimErrored<Ts extends unknown[] = unknown[]> extends VerdictC
 export type ClaimVerdict<Ts extends unknown[] = unknown[]> = ClaimPassed | ClaimRefuted<Ts> | ClaimErrored<Ts>;
 
 /** @internal Defaults filled in one place; throws an Error naming the API on nonsense. */
-export function checkDefaults(options: CheckClaimOptions): { runs: number; seed: number; path: string | undefined } {
+function checkDefaults(options: CheckClaimOptions): { runs: number; seed: number; path: string | undefined } {
   const runs = options.runs ?? 100;
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`checkClaim: invalid runs. Must be a positive integer. Value: \`${runs}\`.`);

@@ -25,7 +25,7 @@ export interface TaylorFlowOptions {
 }
 
 /** The Taylor order used for D digits. @internal */
-export function taylorOrder(digits: number): number {
+function taylorOrder(digits: number): number {
   return Math.ceil(((digits + 4) * Math.LN10) / 2) + 1;
 }
 
