@@ -45,7 +45,6 @@ for (const [A, B] of CASES) {
   let v: string;
   let x: string;
   let y: string;
-  let F: string;
   let root: string;
   let at0: string;
   switch (t.root) {
@@ -62,7 +61,7 @@ for (const [A, B] of CASES) {
       [v, x, y, root, at0] = ["t", "t^2/(1+t^2)", "1/(1+t^2)", "t/(1+t^2)", "0"];
       break;
   }
-  F = `${polyText(t.constant, x, y)} + ${root}*${polyText(t.sqrtPoly, x, y)}${t.arctan ? "/pi + 2/pi*arctan(t)" : ""}`;
+  const F = `${polyText(t.constant, x, y)} + ${root}*${polyText(t.sqrtPoly, x, y)}${t.arctan ? "/pi + 2/pi*arctan(t)" : ""}`;
   // density · dx/dv, written without half-integer powers: x^(a−1) y^(b−1) in the substituted variable
   const density: Record<typeof t.root, string> = {
     none: `x^(${A / 2 - 1})*(1-x)^(${B / 2 - 1})`,

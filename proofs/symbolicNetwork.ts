@@ -32,7 +32,7 @@ export function patterns(pieces: string[]): string[][] {
 export function defineLoss(slopes: string[]): void {
   Algebrite.clearall();
   const s = (k: number, i: number): string => `(${slopes[(k - 1) * POINTS.length + (i - 1)]})`;
-  const f = (i: number): string => NEURONS.map((k) => `a${k}*${s(k, i)}*(w${k}1*x${i}1 + w${k}2*x${i}2 + c${k})`).join(" + ") + " + b";
+  const f = (i: number): string => [...NEURONS.map((k) => `a${k}*${s(k, i)}*(w${k}1*x${i}1 + w${k}2*x${i}2 + c${k})`), "b"].join(" + ");
   Algebrite.run(`L = (${POINTS.map((i) => `(${f(i)} - y${i})^2`).join(" + ")}) / ${POINTS.length}`);
 }
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Claim, ClaimTag } from "./claim.js";
+import type { Claim, ClaimTag, PredicateResult } from "./claim.js";
 import { claimProblem } from "./claim.js";
 import { propertyOf } from "./_internals/propertyOf.js";
 import { counterexampleJson } from "./counterexampleJson.js";
@@ -68,7 +68,7 @@ export interface ClaimErrored<Ts extends unknown[] = unknown[]> extends VerdictC
 export type ClaimVerdict<Ts extends unknown[] = unknown[]> = ClaimPassed | ClaimRefuted<Ts> | ClaimErrored<Ts>;
 
 /** @internal Defaults filled in one place; throws an Error naming the API on nonsense. */
-export function checkDefaults(options: CheckClaimOptions): { runs: number; seed: number; path: string | undefined } {
+function checkDefaults(options: CheckClaimOptions): { runs: number; seed: number; path: string | undefined } {
   const runs = options.runs ?? 100;
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`checkClaim: invalid runs. Must be a positive integer. Value: \`${runs}\`.`);
@@ -99,10 +99,10 @@ function describeThrow(err: unknown): string {
  */
 function judgedPredicate<Ts extends unknown[]>(
   claim: Claim<Ts>,
-): { predicate: (...args: Ts) => Promise<boolean | void>; threw: () => boolean } {
+): { predicate: (...args: Ts) => Promise<PredicateResult>; threw: () => boolean } {
   let kind: "threw" | "false" | undefined;
-  const predicate = async (...args: Ts): Promise<boolean | void> => {
-    let out: boolean | void;
+  const predicate = async (...args: Ts): Promise<PredicateResult> => {
+    let out: PredicateResult;
     try {
       out = await claim.predicate(...args);
     } catch (err) {

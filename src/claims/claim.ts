@@ -14,6 +14,13 @@ export type ClaimArbitraries<Ts extends unknown[]> =
   | (Ts extends [infer R] ? (R extends Record<string, unknown> ? { readonly [K in keyof R]: fc.Arbitrary<R[K]> } : never) : never);
 
 /**
+ * What a claim's predicate returns: `false` refutes; `true` or nothing (a predicate that
+ * asserts instead of answering) passes. The same as fast-check's own predicates.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` admits predicates written as statements, as fast-check's property predicates do.
+export type PredicateResult = boolean | void;
+
+/**
  * A claim about networks, data, trajectories or counts, stated as a predicate over
  * values drawn from fast-check arbitraries (one argument per arbitrary, or one object of
  * named values).
@@ -22,6 +29,7 @@ export type ClaimArbitraries<Ts extends unknown[]> =
  * inside it discards a draw. A predicate that throws has a bug, not a counterexample:
  * {@link checkClaim} reports the verdict `error`, unless the claim sets `refuteOnThrow`.
  */
+// biome-ignore lint/suspicious/noExplicitAny: the default stands for "some argument tuple", so that claims over different arguments share one list; `unknown[]` would reject them, the predicate taking its arguments contravariantly.
 export interface Claim<Ts extends unknown[] = any[]> {
   /** A short identifier, used by `relutopo check --claim NAME`. */
   readonly name: string;
@@ -30,7 +38,7 @@ export interface Claim<Ts extends unknown[] = any[]> {
   readonly tag: ClaimTag;
   /** One arbitrary per predicate argument, or a record of named arbitraries (see {@link ClaimArbitraries}). */
   readonly arbitraries: ClaimArbitraries<Ts>;
-  readonly predicate: (...args: Ts) => boolean | void | Promise<boolean | void>;
+  readonly predicate: (...args: Ts) => PredicateResult | Promise<PredicateResult>;
   /**
    * Optional, with tuple arbitraries: one name per argument, the keys of the default
    * counterexample JSON (instead of `net`/`data` by type or `arg<i>`).
@@ -68,10 +76,10 @@ export interface NamedArgsClaim<R extends Record<string, unknown>> extends Omit<
  */
 export function defineClaim<Ts extends unknown[]>(claim: Claim<Ts>): Claim<Ts>;
 export function defineClaim<R extends Record<string, unknown>>(claim: NamedArgsClaim<R>): Claim<[R]>;
-export function defineClaim(claim: Claim<any> | NamedArgsClaim<any>): Claim<any> {
+export function defineClaim(claim: object): Claim | Claim<[Record<string, unknown>]> {
   const problem = claimProblem(claim);
   if (problem !== undefined) throw new Error(`defineClaim: ${problem}`);
-  return claim as Claim<any>;
+  return claim as Claim;
 }
 
 /** The fields of a {@link Claim}: any other is a typo (`property` for `predicate`) that would otherwise be ignored. */

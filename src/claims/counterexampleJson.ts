@@ -31,14 +31,14 @@ function isStringMatrix(v: unknown): v is string[][] {
 }
 
 /** @internal A network of exact text (what the arbitraries draw). */
-export function isTextNetwork(v: unknown): v is Network<string> {
+function isTextNetwork(v: unknown): v is Network<string> {
   if (v === null || typeof v !== "object") return false;
   const o = v as Record<string, unknown>;
   return typeof (o.activation as { kind?: unknown } | undefined)?.kind === "string" && isStringMatrix(o.W1) && isStringMatrix(o.W2);
 }
 
 /** @internal A data set of exact text. */
-export function isTextDataset(v: unknown): v is Dataset<string> {
+function isTextDataset(v: unknown): v is Dataset<string> {
   if (v === null || typeof v !== "object") return false;
   const o = v as Record<string, unknown>;
   return isStringMatrix(o.X) && isStringMatrix(o.Y) && o.X.length === o.Y.length && o.X.length > 0;

@@ -80,7 +80,9 @@ export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
   const invalid: string[] = [];
   const take = (v: unknown, where: string, strict: boolean): void => {
     if (Array.isArray(v)) {
-      v.forEach((x, i) => take(x, `${where}[${i}]`, true));
+      v.forEach((x, i) => {
+        take(x, `${where}[${i}]`, true);
+      });
       return;
     }
     const problem = claimProblem(v);

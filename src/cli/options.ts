@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 
 /** Parses a whole number option in [min, max]. @throws InputError naming the option */
-export function intOption(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function intOption(value: string, option: string, min: number, max: number = Number.MAX_SAFE_INTEGER): number {
   if (!/^[+-]?\d+$/.test(value.trim())) throw new InputError(`invalid ${option}. Must be an integer. Value: \`${value}\`.`);
   const n = Number(value);
   if (n < min || n > max) throw new InputError(`invalid ${option}. Must be an integer in [${min}, ${max}]. Value: \`${value}\`.`);
@@ -25,7 +25,13 @@ export function choice<C extends string>(value: string, option: string, allowed:
  * @throws InputError naming the option when a part is malformed, out of [min, max], or a range is reversed
  * @example intListOption("1..3,8", "--width", 1) // returns [1, 2, 3, 8]
  */
-export function intListOption(value: string, option: string, min: number, max = Number.MAX_SAFE_INTEGER, maxCount = 1_000_000): number[] {
+export function intListOption(
+  value: string,
+  option: string,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+  maxCount = 1_000_000,
+): number[] {
   const out: number[] = [];
   for (const part of value.split(",")) {
     const m = /^\s*(\d+)\s*(?:\.\.\s*(\d+)\s*)?$/.exec(part);

@@ -12,7 +12,7 @@ export interface Outcome {
  * Wraps a command's action so that `main` receives its outcome (an action
  * that returns nothing is done). Every registration gets it from `main`.
  */
-export type Settle = <A extends unknown[]>(action: (...args: A) => Promise<Outcome | void>) => (...args: A) => Promise<void>;
+export type Settle = <A extends unknown[]>(action: (...args: A) => Promise<Outcome> | Promise<void>) => (...args: A) => Promise<void>;
 
 /** Adds one command (or a group of them) to its parent. */
 export type Register = (parent: Command, settle: Settle) => void;

@@ -25,7 +25,7 @@ export function rescaleToSign(p: Float64Array, L: ParamLayout, k: number, ratio:
   if (w2 === 0 || a2 === 0) return 1;
   // λ‖w̃‖ = ratio·‖a‖/λ  ⇒  λ² = ratio·‖a‖/‖w̃‖.
   const lambda = Math.sqrt((ratio * Math.sqrt(a2)) / Math.sqrt(w2));
-  for (const q of incoming) p[q] *= lambda;
-  for (const q of outgoing) p[q] /= lambda;
+  for (const q of incoming) p[q]! *= lambda;
+  for (const q of outgoing) p[q]! /= lambda;
   return lambda;
 }

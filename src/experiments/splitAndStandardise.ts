@@ -36,9 +36,9 @@ export function splitAndStandardise(data: LabelledData, seedKey: string, testFra
   const trainRows = order.slice(nTest).sort((a, b) => a - b);
   const mean = new Float64Array(d);
   const sd = new Float64Array(d);
-  for (const i of trainRows) for (let m = 0; m < d; m++) mean[m] += data.X[i]![m]!;
-  for (let m = 0; m < d; m++) mean[m] /= trainRows.length;
-  for (const i of trainRows) for (let m = 0; m < d; m++) sd[m] += (data.X[i]![m]! - mean[m]!) ** 2;
+  for (const i of trainRows) for (let m = 0; m < d; m++) mean[m]! += data.X[i]![m]!;
+  for (let m = 0; m < d; m++) mean[m]! /= trainRows.length;
+  for (const i of trainRows) for (let m = 0; m < d; m++) sd[m]! += (data.X[i]![m]! - mean[m]!) ** 2;
   for (let m = 0; m < d; m++) sd[m] = Math.sqrt(sd[m]! / trainRows.length) || 1;
   const pack = (rows: number[]): FloatData => {
     const X = new Float64Array(rows.length * d);

@@ -43,7 +43,7 @@ export function trainFloat(params: Float64Array, L: ParamLayout, data: FloatData
   for (let t = 0; t < epochs; t++) {
     const value = kernel.lossAndGradient(p, data, g);
     if (t === 0 || (every > 0 && t % every === 0)) losses.push([t, value]);
-    for (let q = 0; q < p.length; q++) p[q] -= lr * g[q]!;
+    for (let q = 0; q < p.length; q++) p[q]! -= lr * g[q]!;
     options.onEpoch?.(t + 1, p);
   }
   losses.push([epochs, kernel.loss(p, data)]);

@@ -30,7 +30,7 @@ function cachedTableau(s: number, digits: number): ButcherTableau {
 }
 
 /** The stage count used for D digits. @internal */
-export function gaussStages(digits: number): number {
+function gaussStages(digits: number): number {
   return Math.max(2, Math.ceil((digits + 5) / 5));
 }
 
@@ -47,13 +47,13 @@ const lnFactorial = (k: number): number => {
  *
  * @internal
  */
-export function gaussStepFactor(s: number, digits: number): number {
+function gaussStepFactor(s: number, digits: number): number {
   const lnC = 4 * lnFactorial(s) - 3 * lnFactorial(2 * s) - Math.log(2 * s + 1);
   return Math.min(0.1, Math.exp((-(digits + 5) * Math.LN10 - lnC) / (2 * s + 1)));
 }
 
 /** @internal A crude Lipschitz constant of the field near θ: directional difference quotient along the field, with a floor. */
-export function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
+function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
   const base = fixedField(p, theta);
   const f0 = base.field;
   const norm = Math.max(...f0.map((v) => Math.abs(fixedToDouble(p.F, v))), 1e-30);
@@ -103,12 +103,12 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
         const evals = Y.map((y, i) => fixedField(p, y, frozen?.[i]));
         const next = evals.map((ev) => ev.field);
         let delta = 0n;
-        next.forEach((row, i) =>
+        next.forEach((row, i) => {
           row.forEach((v, idx) => {
             const dv = fabs(v - K[i]![idx]!);
             if (dv > delta) delta = dv;
-          }),
-        );
+          });
+        });
         K = next;
         // A step too long for the field's Lipschitz constant makes the iteration diverge.
         if (delta > diverged)

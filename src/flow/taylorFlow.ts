@@ -25,7 +25,7 @@ export interface TaylorFlowOptions {
 }
 
 /** The Taylor order used for D digits. @internal */
-export function taylorOrder(digits: number): number {
+function taylorOrder(digits: number): number {
   return Math.ceil(((digits + 4) * Math.LN10) / 2) + 1;
 }
 
@@ -65,7 +65,9 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
     const norm2 = x.reduce((s, v) => s + v * v, 0);
     for (const b of basis) {
       const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
-      x.forEach((v, m) => (x[m] = v - proj * b[m]!));
+      x.forEach((v, m) => {
+        x[m] = v - proj * b[m]!;
+      });
     }
     const rest2 = x.reduce((s, v) => s + v * v, 0);
     if (rest2 <= 1e-20 * norm2) continue;

@@ -64,11 +64,17 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
   for (let a = 1; a <= degree; a++) {
     const key = homogeneous ? a : 0;
     let classes = byDegree.get(key);
-    if (classes === undefined) byDegree.set(key, (classes = new Map()));
+    if (classes === undefined) {
+      classes = new Map();
+      byDegree.set(key, classes);
+    }
     for (const m of monomialsOfDegree(D, a)) {
       const c = classOf(m);
       let b = classes.get(c);
-      if (b === undefined) classes.set(c, (b = []));
+      if (b === undefined) {
+        b = [];
+        classes.set(c, b);
+      }
       b.push(m);
     }
   }
@@ -92,7 +98,10 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
     monos.forEach((m, c) => {
       for (const v of monomialSupport(m)) {
         let l = colsByVar.get(v);
-        if (l === undefined) colsByVar.set(v, (l = []));
+        if (l === undefined) {
+          l = [];
+          colsByVar.set(v, l);
+        }
         const d = monomialDerivative(m, v);
         l.push({ col: c, exponent: d.exponent, rest: d.rest });
       }
@@ -153,7 +162,10 @@ function rowsOf(P: IntegerPolynomial, colsByVar: Map<number, BlockDerivative[]>)
       for (const da of cols) {
         const out = monomialMul(da.rest, db.rest);
         let row = rows.get(out);
-        if (row === undefined) rows.set(out, (row = new Map()));
+        if (row === undefined) {
+          row = new Map();
+          rows.set(out, row);
+        }
         row.set(da.col, (row.get(da.col) ?? 0) + da.exponent * scale);
       }
     }

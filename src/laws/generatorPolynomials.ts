@@ -26,7 +26,7 @@ export function generatorPolynomials(arch: LawArchitecture): IntegerPolynomial[]
   const L = w.length - 1;
   // index of each parameter by (layer, row, col)
   const index = new Map<string, number>();
-  parameterSlots(arch).forEach((s, i) => index.set(`${s.layer}:${s.row}:${s.col}`, i));
+  for (const [i, s] of parameterSlots(arch).entries()) index.set(`${s.layer}:${s.row}:${s.col}`, i);
   const at = (layer: number, row: number, col: number): number => index.get(`${layer}:${row}:${col}`)!;
   const perPath = activationSlopes(arch.activation).length > 1;
   const out: IntegerPolynomial[] = [];
@@ -55,7 +55,10 @@ export function generatorPolynomials(arch: LawArchitecture): IntegerPolynomial[]
   const groups = new Map<string, IntegerPolynomial>();
   const add = (group: string, vars: number[]): void => {
     let p = groups.get(group);
-    if (p === undefined) groups.set(group, (p = new Map()));
+    if (p === undefined) {
+      p = new Map();
+      groups.set(group, p);
+    }
     const k = monomialKey(vars);
     p.set(k, (p.get(k) ?? 0n) + 1n);
   };

@@ -87,7 +87,10 @@ export function lieAlgebraRank(
       for (const [m, c] of poly) {
         const key = `${v}|${m}`;
         let id = columns.get(key);
-        if (id === undefined) columns.set(key, (id = columns.size));
+        if (id === undefined) {
+          id = columns.size;
+          columns.set(key, id);
+        }
         row.set(id, c);
       }
     return row;
@@ -179,7 +182,10 @@ function gradientField(P: IntegerPolynomial): Field {
       prev = v;
       const d = monomialDerivative(m, v);
       let poly = f.get(v);
-      if (poly === undefined) f.set(v, (poly = new Map()));
+      if (poly === undefined) {
+        poly = new Map();
+        f.set(v, poly);
+      }
       addTo(poly, d.rest, mulMod(cm, d.exponent));
     }
   }
@@ -213,7 +219,10 @@ function bracket(X: Field, Y: Field): Field {
           if (d.exponent === 0) continue;
           const cd = mulMod(cb, d.exponent);
           let zj = Z.get(j);
-          if (zj === undefined) Z.set(j, (zj = new Map()));
+          if (zj === undefined) {
+            zj = new Map();
+            Z.set(j, zj);
+          }
           for (const [ma, ca] of Ai) addTo(zj, monomialMul(ma, d.rest), sign === 1 ? mulMod(ca, cd) : mod(-mulMod(ca, cd)));
         }
       }

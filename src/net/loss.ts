@@ -50,6 +50,8 @@ export function pointLossGradient<T>(S: Scalar<T>, kind: LossKind, f: readonly T
 export function loss<T>(net: Network<T> | LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
   const { F } = forward(net, data.X, S);
   let s = S.zero;
-  F.forEach((f, i) => (s = S.add(s, pointLoss(S, kind, f, data.Y[i]!))));
+  F.forEach((f, i) => {
+    s = S.add(s, pointLoss(S, kind, f, data.Y[i]!));
+  });
   return S.div(s, S.fromInt(data.X.length));
 }

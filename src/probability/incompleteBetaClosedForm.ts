@@ -8,9 +8,9 @@ import { twiceHalfInteger } from "./_internals/halfInteger.js";
 import { checkDigits, GUARD_DIGITS, parseUnitInterval } from "./incompleteBeta.js";
 
 export type { ClosedFormParts } from "./_internals/closedFormParts.js";
-// The template and Γ/B at half-integers, for proofs/incompleteBetaClosedForm.proof.ts (checked there with algebrite).
-export { closedFormTemplate, type ClosedFormTemplate, type Polynomial } from "./_internals/closedFormTemplate.js";
-export { betaHalf, gammaHalfRational } from "./_internals/halfInteger.js";
+// The template and B at half-integers, for proofs/incompleteBetaClosedForm.proof.ts (checked there with algebrite).
+export { closedFormTemplate, type Polynomial } from "./_internals/closedFormTemplate.js";
+export { betaHalf } from "./_internals/halfInteger.js";
 
 /** The exact closed form of I_x(a, b) at half-integer a, b and rational x. */
 export interface IncompleteBetaClosedForm {

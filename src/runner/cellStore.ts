@@ -13,7 +13,7 @@ export interface StoredCell {
 }
 
 /** The path of a cell's file under a run directory. */
-export function cellPath(dir: string, id: string): string {
+function cellPath(dir: string, id: string): string {
   return join(dir, "cells", `${id}.json`);
 }
 

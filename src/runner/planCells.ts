@@ -3,7 +3,7 @@ import type { ExperimentName, ReproduceConfig } from "../experiments/reproduceCo
 import { TOY_STARTS, type ToyStart } from "../experiments/toyProblem.js";
 
 /** What one cell computes. */
-export type CellKey =
+type CellKey =
   | { kind: "toy-gd"; start: ToyStart }
   | { kind: "toy-flow"; start: ToyStart }
   | { kind: "breast-cancer"; l: number; seed: number }
@@ -21,7 +21,7 @@ export interface CellSpec {
 }
 
 /** The fingerprint of one experiment's configuration (scale, seed and its own section). */
-export function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentName): string {
+function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentName): string {
   const section = experiment === "toy" ? config.toy : experiment === "breast-cancer" ? config.breastCancer : config.probability;
   return createHash("sha256")
     .update(JSON.stringify({ experiment, seed: config.seed, section }))

@@ -14,7 +14,7 @@ export interface RunManifest {
 }
 
 /** The manifest's file name in a run directory: `run.json`, or `shard-<i>-of-<n>.json` for a shard. */
-export function manifestName(shard: RunManifest["shard"]): string {
+function manifestName(shard: RunManifest["shard"]): string {
   return shard === null ? "run.json" : `shard-${shard.index}-of-${shard.count}.json`;
 }
 

@@ -165,29 +165,6 @@ export function fixedToDouble(F: Fixed, a: bigint): number {
 }
 
 /**
- * A double in fixed point: its exact binary value, floored to P bits when it
- * has more.
- *
- * @param F - the context
- * @param x - a finite double
- * @returns ⌊x · 2^P⌋ (exact when x has at most P fraction bits)
- * @example fixedFromDouble(fixed(4), -0.75) // returns -12n
- * @internal
- */
-export function fixedFromDouble(F: Fixed, x: number): bigint {
-  if (x === 0) return 0n;
-  // x = m · 2^k with an integer mantissa m
-  let k = Math.floor(Math.log2(Math.abs(x))) - 52;
-  let m = x / 2 ** k;
-  while (!Number.isInteger(m)) {
-    k -= 1;
-    m = x / 2 ** k;
-  }
-  const shift = BigInt(k) + F.bigP;
-  return shift >= 0n ? BigInt(m) << shift : BigInt(m) >> -shift;
-}
-
-/**
  * The exact rational text "V/2^P" of a fixed-point value, for exact
  * conversion into any arithmetic.
  *

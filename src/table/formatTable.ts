@@ -40,21 +40,21 @@ export function formatTable(table: Table, format: TableFormat): string {
       )}\n`;
     case "md": {
       const line = (cells: string[]): string => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
-      return [line(columns), `|${columns.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n") + "\n";
+      const lines = [line(columns), `|${columns.map(() => "---").join("|")}|`, ...rows.map(line)];
+      return `${lines.join("\n")}\n`;
     }
     case "tex": {
       const line = (cells: string[]): string => `${cells.map(tex).join(" & ")} \\\\`;
-      return (
-        [
-          `\\begin{tabular}{${"r".repeat(columns.length)}}`,
-          "\\hline",
-          line(columns),
-          "\\hline",
-          ...rows.map(line),
-          "\\hline",
-          "\\end{tabular}",
-        ].join("\n") + "\n"
-      );
+      const lines = [
+        `\\begin{tabular}{${"r".repeat(columns.length)}}`,
+        "\\hline",
+        line(columns),
+        "\\hline",
+        ...rows.map(line),
+        "\\hline",
+        "\\end{tabular}",
+      ];
+      return `${lines.join("\n")}\n`;
     }
   }
 }

@@ -26,7 +26,7 @@ export function bettiNumbers(f: PoincareFactors): bigint[] {
   const betti = new Array<bigint>(topDegree(f) + 1).fill(0n);
   const [first, second] = factors;
   if (first === undefined) betti[0] = 1n;
-  else binomialRow(first[1]).forEach((c, i) => (betti[i * first[0]] = c));
+  else for (const [i, c] of binomialRow(first[1]).entries()) betti[i * first[0]] = c;
   if (second !== undefined) {
     const [q, n] = second;
     for (let pass = 0, top = first![0] * first![1]; pass < n; pass++, top += q) {

@@ -34,7 +34,7 @@ describe("trainFloat", () => {
         // Large data and steps can blow up; compare only finite runs.
         fc.pre(ref.losses.every(Number.isFinite));
         const refFlat = packNetwork(ref.params);
-        refFlat.forEach((v, q) => expect(Math.abs(run.params[q]! - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v))));
+        for (const [q, v] of refFlat.entries()) expect(Math.abs(run.params[q]! - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
         expect(Math.abs(run.losses.at(-1)![1] - ref.losses.at(-1)!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ref.losses.at(-1)!)));
       }),
       { numRuns: 40 },

@@ -11,8 +11,8 @@ const D = Decimal.clone({ precision: 200 });
 export function flatParams(params: Record<string, unknown>): string[] {
   const p = params as { W1: string[][]; b1?: string[]; W2: string[][]; b2?: string[] };
   const out: string[] = [];
-  p.W1.forEach((row, k) => out.push(...row, ...(p.b1 ? [p.b1[k]!] : [])));
-  p.W2.forEach((row) => out.push(...row));
+  for (const [k, row] of p.W1.entries()) out.push(...row, ...(p.b1 ? [p.b1[k]!] : []));
+  for (const row of p.W2) out.push(...row);
   if (p.b2) out.push(...p.b2);
   return out;
 }

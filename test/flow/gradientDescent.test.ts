@@ -17,12 +17,11 @@ describe("gradientDescent", () => {
     fc.assert(
       fc.property(netAndData, positiveRational(3, 8), ({ net, data }, lr) => {
         const run = gradientDescent(net, data, S, { lr, steps: 2, loss: "mse" });
-        run.observedDrift.forEach((row, t) =>
-          row.forEach((v, k) => {
+        for (const [t, row] of run.observedDrift.entries())
+          for (const [k, v] of row.entries()) {
             expect(S.toString(v)).toBe(S.toString(run.predictedDrift[t]![k]!));
             if (S.sign(v) !== 0) nonZero++;
-          }),
-        );
+          }
       }),
     );
     // GD does not conserve c_k: most random cases drift.

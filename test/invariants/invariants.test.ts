@@ -40,7 +40,7 @@ describe("linearInvariant", () => {
         const c = neuronInvariants(n, S);
         M.forEach((row, k) => {
           expect(S.eq(row[k]!, c[k]!)).toBe(true);
-          row.forEach((v, m) => expect(S.eq(v, M[m]![k]!)).toBe(true));
+          for (const [m, v] of row.entries()) expect(S.eq(v, M[m]![k]!)).toBe(true);
         });
       }),
     );
@@ -56,9 +56,9 @@ describe("linearInvariant", () => {
         const before = linearInvariant(lin, S);
         const after = linearInvariant(next, S);
         const G = linearInvariant(grad, S);
-        after.forEach((row, k) =>
-          row.forEach((v, m) => expect(S.toString(S.sub(v, before[k]![m]!))).toBe(S.toString(S.mul(S.mul(lr, lr), G[k]![m]!)))),
-        );
+        for (const [k, row] of after.entries())
+          for (const [m, v] of row.entries())
+            expect(S.toString(S.sub(v, before[k]![m]!))).toBe(S.toString(S.mul(S.mul(lr, lr), G[k]![m]!)));
       }),
     );
   });

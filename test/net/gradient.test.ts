@@ -27,7 +27,7 @@ function frozenLoss(net: Network<Rational>, data: Dataset<Rational>, slopes: Rat
     const h = Z[0]!.map((z, k) => S.mul(slopes[i]![k]!, z));
     net.W2.forEach((a, j) => {
       let f = net.b2 ? net.b2[j]! : S.zero;
-      a.forEach((v, k) => (f = S.add(f, S.mul(v, h[k]!))));
+      for (const [k, v] of a.entries()) f = S.add(f, S.mul(v, h[k]!));
       const r = S.sub(f, data.Y[i]![j]!);
       total = S.add(total, S.mul(r, r));
     });
@@ -49,10 +49,10 @@ describe("lossAndGradient", () => {
         const { grad } = lossAndGradient(net, data, S, "mse");
         net.W1.forEach((w, k) => {
           let lhs = S.zero;
-          w.forEach((v, m) => (lhs = S.add(lhs, S.mul(v, grad.W1[k]![m]!))));
+          for (const [m, v] of w.entries()) lhs = S.add(lhs, S.mul(v, grad.W1[k]![m]!));
           if (net.b1) lhs = S.add(lhs, S.mul(net.b1[k]!, grad.b1![k]!));
           let rhs = S.zero;
-          net.W2.forEach((row, j) => (rhs = S.add(rhs, S.mul(row[k]!, grad.W2[j]![k]!))));
+          for (const [j, row] of net.W2.entries()) rhs = S.add(rhs, S.mul(row[k]!, grad.W2[j]![k]!));
           expect(S.toString(S.sub(lhs, rhs))).toBe("0");
         });
       }),

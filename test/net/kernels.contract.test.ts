@@ -54,7 +54,7 @@ function onKink(c: { W1: Rational[][]; b1: Rational[] | undefined; X: Rational[]
   const w = c.W1[k]!;
   if (c.b1) {
     let z = S.zero;
-    w.forEach((v, m) => (z = S.add(z, S.mul(v, x[m]!))));
+    for (const [m, v] of w.entries()) z = S.add(z, S.mul(v, x[m]!));
     c.b1[k] = S.neg(z);
   } else if (x.length >= 2) {
     w.fill(S.zero);
@@ -160,7 +160,7 @@ describe("the kernel contract", () => {
         // Act
         const { field } = fixedField(p, theta);
         // Assert: the field is −∇L, in the order of packNetwork.
-        packNetwork(ref.grad).forEach((g, q) => expectWithin(fromFixed(field[q]!), S.neg(g), tol, `parameter ${q}`));
+        for (const [q, g] of packNetwork(ref.grad).entries()) expectWithin(fromFixed(field[q]!), S.neg(g), tol, `parameter ${q}`);
       }),
       { numRuns: 200 },
     );
@@ -223,7 +223,8 @@ describe("the kernel contract", () => {
         // Act
         const series = taylorStep(p, thetaFixed, state, F.ONE, 2);
         // Assert
-        derivative.forEach((dq, q) => expectWithin(S.mul(S.fromInt(2), fromFixed(series.theta[q]![2]!)), dq, tol, `parameter ${q}`));
+        for (const [q, dq] of derivative.entries())
+          expectWithin(S.mul(S.fromInt(2), fromFixed(series.theta[q]![2]!)), dq, tol, `parameter ${q}`);
       }),
       { numRuns: 60 },
     );
@@ -282,7 +283,7 @@ describe("the kernel contract", () => {
         const { p, theta } = compile(cb, "bce");
         const { field } = fixedField(p, theta);
         const tolFixed = S.add(fixedTolerance(cb, T), S.parse("1e-50"));
-        refGrad.forEach((g, q) => expectWithin(fromFixed(field[q]!), S.neg(g), tolFixed, `fixed parameter ${q}`));
+        for (const [q, g] of refGrad.entries()) expectWithin(fromFixed(field[q]!), S.neg(g), tolFixed, `fixed parameter ${q}`);
         // Float, WebAssembly.
         const net = mapNetwork(cb.net, S.toNumber);
         const L = layoutOf(net);
@@ -295,7 +296,7 @@ describe("the kernel contract", () => {
         );
         const tolFloat = S.mul(S.parse("1e-12"), T);
         expectWithin(S.parse(String(value)), S.parse(D.toString(ref.loss)), tolFloat, "WebAssembly loss");
-        refGrad.forEach((g, q) => expectWithin(S.parse(String(grad[q]!)), g, tolFloat, `WebAssembly parameter ${q}`));
+        for (const [q, g] of refGrad.entries()) expectWithin(S.parse(String(grad[q]!)), g, tolFloat, `WebAssembly parameter ${q}`);
       }),
       { numRuns: 60 },
     );
@@ -339,7 +340,7 @@ describe("the kernel contract", () => {
 
 function dot(a: readonly Rational[], b: readonly Rational[]): Rational {
   let s = S.zero;
-  a.forEach((v, m) => (s = S.add(s, S.mul(v, b[m]!))));
+  for (const [m, v] of a.entries()) s = S.add(s, S.mul(v, b[m]!));
   return s;
 }
 
@@ -403,7 +404,7 @@ function frozenLoss(net: LayeredNetwork<Rational>, pattern: LayeredNetwork<Ratio
       const z = pre(layer, a);
       const zPattern = pre(pattern.layers[l]!, aPattern);
       if (l === net.layers.length - 1) {
-        z.forEach((f, j) => (total = S.add(total, S.mul(S.sub(f, data.Y[i]![j]!), S.sub(f, data.Y[i]![j]!)))));
+        for (const [j, f] of z.entries()) total = S.add(total, S.mul(S.sub(f, data.Y[i]![j]!), S.sub(f, data.Y[i]![j]!)));
         return;
       }
       const slopes = zPattern.map(slopeAt);
@@ -420,13 +421,13 @@ function lagrangeDerivativeAtZero(values: Rational[]): Rational {
   let out = S.zero;
   values.forEach((v, j) => {
     let den = S.one;
-    nodes.forEach((t, m) => m !== j && (den = S.mul(den, S.sub(nodes[j]!, t))));
+    for (const [m, t] of nodes.entries()) if (m !== j) den = S.mul(den, S.sub(nodes[j]!, t));
     // ℓ_j'(0) = Σ_{m≠j} Π_{m'≠j,m} (0 − t_m') / den
     let num = S.zero;
     nodes.forEach((_, m) => {
       if (m === j) return;
       let prod = S.one;
-      nodes.forEach((t, m2) => m2 !== j && m2 !== m && (prod = S.mul(prod, S.neg(t))));
+      for (const [m2, t] of nodes.entries()) if (m2 !== j && m2 !== m) prod = S.mul(prod, S.neg(t));
       num = S.add(num, prod);
     });
     out = S.add(out, S.mul(v, S.div(num, den)));
@@ -500,7 +501,7 @@ describe("lossAndGradient at depth ≥ 3", () => {
           layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(S.toNumber)), b: b?.map(S.toNumber) })),
         };
         const ours = Array.from(floatInvariants(Float64Array.from(packNetwork(netF)), layoutOf(netF)));
-        ours.forEach((v, k) => expect(Math.abs(v - c[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(c[k]!))));
+        for (const [k, v] of ours.entries()) expect(Math.abs(v - c[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(c[k]!)));
         expect(ours.length).toBe(c.length);
       }),
     );

@@ -68,7 +68,8 @@ describe("packNetwork", () => {
         expect(layoutOf(net)).toEqual(L);
         expect(packNetwork(net)).toEqual(theta);
         // W_l[r][c] of the unpacked network is the entry at weightSlot.
-        net.layers.forEach(({ W }, l) => W.forEach((row, r) => row.forEach((v, c) => expect(v).toBe(weightSlot(L, l + 1, r, c)))));
+        for (const [l, { W }] of net.layers.entries())
+          for (const [r, row] of W.entries()) for (const [c, v] of row.entries()) expect(v).toBe(weightSlot(L, l + 1, r, c));
         if (L.depth === 2) expect(packNetwork(unpackNetwork(theta, L))).toEqual(theta);
         else expect(() => unpackNetwork(theta, L)).toThrow(/two-layer/);
       }),

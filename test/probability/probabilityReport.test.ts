@@ -26,7 +26,7 @@ describe("probabilityReport", () => {
       const got = probabilityReport({ scheme: parseInitScheme(r.init) }, r.dIn, r.width, r.e, { digits: 30, distribution: true })
         .distribution!;
       expect(got).toHaveLength(r.width + 1);
-      got.forEach((v, k) => expect(new Big(v).eq(rounded(r.distribution[k]!, 30))).toBe(true));
+      for (const [k, v] of got.entries()) expect(new Big(v).eq(rounded(r.distribution[k]!, 30))).toBe(true);
     }
   });
 

@@ -13,7 +13,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** A report writer that records the runs it is handed instead of building a report. */
 function recorder(): { report: RunReport; runs: FinishedRun[] } {
   const runs: FinishedRun[] = [];
-  return { runs, report: async (run) => (runs.push(run), ["stub.md"]) };
+  const report: RunReport = async (run) => {
+    runs.push(run);
+    return ["stub.md"];
+  };
+  return { runs, report };
 }
 
 /** The probability experiment at tiny scale: two cells, each a grid of exact probabilities. */

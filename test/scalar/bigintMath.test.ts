@@ -111,7 +111,7 @@ describe("rationals", () => {
           // w = λ v for one rational λ
           const k = v.findIndex((x) => x.n !== 0n);
           const lambda = new Fraction(w[k]!, 1n).div(v[k]!);
-          v.forEach((x, i) => expect(x.mul(lambda).equals(new Fraction(w[i]!, 1n))).toBe(true));
+          for (const [i, x] of v.entries()) expect(x.mul(lambda).equals(new Fraction(w[i]!, 1n))).toBe(true);
         },
       ),
     );

@@ -21,6 +21,7 @@ describe("parseRational", () => {
     expect(value(".5")).toBe("1/2");
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the title quotes the template that builds the literal under test.
   it("should give m·10^k for the literal `${m}e${k}`", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -40, max: 40 }), (m, k) => {

@@ -27,14 +27,19 @@ function bruteForceOrbits(c: Rational[], dims: QuadricDims, allowed: (perm: numb
   const walk = (k: number, acc: string): void => {
     if (k === l) return void patterns.push(acc);
     if (split.has(k)) {
-      walk(k + 1, acc + "+");
-      walk(k + 1, acc + "-");
-    } else walk(k + 1, acc + "0");
+      walk(k + 1, `${acc}+`);
+      walk(k + 1, `${acc}-`);
+    } else walk(k + 1, `${acc}0`);
   };
   walk(0, "");
   const index = new Map(patterns.map((p, i) => [p, i]));
   const parent = patterns.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    if (parent[i] === i) return i;
+    const root = find(parent[i]!);
+    parent[i] = root; // path compression
+    return root;
+  };
   for (const perm of permutations(l).filter(allowed)) {
     patterns.forEach((p, i) => {
       const image = perm.map((src) => p[src]).join("");

@@ -30,7 +30,7 @@ function neuronPolynomial(c: Rational, dIn: number, e: number): bigint[] {
 
 function multiply(a: bigint[], b: bigint[]): bigint[] {
   const out = new Array<bigint>(a.length + b.length - 1).fill(0n);
-  a.forEach((x, i) => b.forEach((y, j) => (out[i + j] = out[i + j]! + x * y)));
+  for (const [i, x] of a.entries()) for (const [j, y] of b.entries()) out[i + j] = out[i + j]! + x * y;
   return out;
 }
 

@@ -26,13 +26,17 @@ export function invariantRates<T>(net: Network<T>, data: Dataset<T>, S: Scalar<T
     const x = data.X[i]!;
     const z = net.W1.map((w, k) => {
       let s = net.b1 ? net.b1[k]! : S.zero;
-      w.forEach((v, m) => (s = S.add(s, S.mul(v, x[m]!))));
+      w.forEach((v, m) => {
+        s = S.add(s, S.mul(v, x[m]!));
+      });
       return s;
     });
     const h = z.map(act.sigma);
     const r = net.W2.map((a, j) => {
       let f = net.b2 ? net.b2[j]! : S.zero;
-      a.forEach((v, k) => (f = S.add(f, S.mul(v, h[k]!))));
+      a.forEach((v, k) => {
+        f = S.add(f, S.mul(v, h[k]!));
+      });
       return S.sub(f, data.Y[i]![j]!);
     });
     for (let k = 0; k < l; k++) {

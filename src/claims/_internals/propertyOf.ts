@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isNamedArbitraries, type Claim } from "../claim.js";
+import { isNamedArbitraries, type Claim, type PredicateResult } from "../claim.js";
 
 /**
  * The fast-check property of a claim's arbitraries (named ones drawn as one `fc.record`)
@@ -10,11 +10,11 @@ import { isNamedArbitraries, type Claim } from "../claim.js";
  */
 export function propertyOf<Ts extends unknown[]>(
   claim: Claim<Ts>,
-  predicate: (...args: Ts) => boolean | void | Promise<boolean | void>,
+  predicate: (...args: Ts) => PredicateResult | Promise<PredicateResult>,
 ): fc.IAsyncProperty<Ts> {
   const arbs = isNamedArbitraries(claim.arbitraries)
     ? [fc.record(claim.arbitraries)]
     : (claim.arbitraries as unknown as fc.Arbitrary<unknown>[]);
-  const run = async (...args: unknown[]): Promise<boolean | void> => predicate(...(args as Ts));
+  const run = async (...args: unknown[]): Promise<PredicateResult> => predicate(...(args as Ts));
   return (fc.asyncProperty as unknown as (...a: unknown[]) => fc.IAsyncProperty<Ts>)(...arbs, run);
 }

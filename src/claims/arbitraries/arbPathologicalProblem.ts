@@ -21,7 +21,7 @@ export interface PathologicalConstraints extends ProblemConstraints {
  *
  * @internal
  */
-export function makePathological(net: Network<string>, k: number, margin: string, negative: boolean): Network<string> {
+function makePathological(net: Network<string>, k: number, margin: string, negative: boolean): Network<string> {
   let norm1 = exact.parse(margin);
   for (const v of net.W1[k]!) norm1 = exact.add(norm1, exact.abs(exact.parse(v)));
   if (net.b1) norm1 = exact.add(norm1, exact.abs(exact.parse(net.b1[k]!)));

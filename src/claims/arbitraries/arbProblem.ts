@@ -71,7 +71,9 @@ function onKink(w: string[], b: string | undefined, x: readonly string[]): { w: 
   const wq = w.map(exact.parse);
   const xq = x.map(exact.parse);
   let z: Rational = exact.zero;
-  wq.forEach((v, m) => (z = exact.add(z, exact.mul(v, xq[m]!))));
+  wq.forEach((v, m) => {
+    z = exact.add(z, exact.mul(v, xq[m]!));
+  });
   if (b !== undefined) return { w, b: exact.toString(exact.neg(z)) };
   const m = xq.findIndex((v) => exact.sign(v) !== 0);
   if (m < 0) return { w, b };

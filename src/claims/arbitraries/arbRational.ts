@@ -12,7 +12,7 @@ export interface RationalConstraints {
 }
 
 /** @internal Defaults filled in one place; throws an Error naming the API on nonsense bounds. */
-export function rationalDefaults(c: RationalConstraints = {}): Required<RationalConstraints> {
+function rationalDefaults(c: RationalConstraints = {}): Required<RationalConstraints> {
   const maxNum = c.maxNum ?? 6;
   const maxDen = c.maxDen ?? 4;
   const sign = c.sign ?? "any";

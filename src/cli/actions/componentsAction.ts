@@ -71,5 +71,5 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
   console.log(`components: ${r.components}   strict orbits: ${r.strictOrbits}   effective components: ${r.effective}`);
   console.log(`pathological neurons: [${r.pathological.join(", ")}]   positive-split neurons: [${r.positiveSplit.join(", ")}]`);
   if (r.componentOf !== undefined) console.log(`this network lies in component ${r.componentOf === "" ? "(the only one)" : r.componentOf}`);
-  if (r.list) r.list.forEach((p) => console.log(`  ${p === "" ? "(connected)" : p}`));
+  if (r.list) for (const p of r.list) console.log(`  ${p === "" ? "(connected)" : p}`);
 }

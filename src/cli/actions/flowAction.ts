@@ -1,5 +1,5 @@
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
-import { integrateFlow } from "../../flow/integrateFlow.js";
+import { type FlowRun, integrateFlow } from "../../flow/integrateFlow.js";
 import { parseLossKind } from "../../net/loss.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
@@ -28,7 +28,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const net = readNetworkFile(opts.net);
   const data = readDatasetFor(opts.data, net);
   const bar = progressBar(1000, `flow ${method}`);
-  let run;
+  let run: FlowRun;
   try {
     run = integrateFlow(net, data, {
       time: opts.time,
@@ -48,7 +48,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   }
   console.log(`gradient flow to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
   console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
-  run.invariantsT.forEach((c, k) => console.log(`c_${k}  ${run.invariants0[k]}  ->  ${c}`));
+  for (const [k, c] of run.invariantsT.entries()) console.log(`c_${k}  ${run.invariants0[k]}  ->  ${c}`);
   console.log(`max drift of the c_k: ${run.maxDrift}`);
   console.log(`kink events: ${run.events.length}`);
   for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron}, point ${ev.point}: ${ev.kind}`);

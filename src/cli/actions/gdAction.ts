@@ -1,4 +1,4 @@
-import { gradientDescent } from "../../flow/gradientDescent.js";
+import { type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
 import { datasetIn } from "../../net/dataset.js";
 import { parseLossKind } from "../../net/loss.js";
 import { networkIn, networkToJson } from "../../net/network.js";
@@ -27,7 +27,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const spec = readNetworkFile(opts.net);
   const data = datasetIn(readDatasetFor(opts.data, spec), S);
   const bar = progressBar(steps, "gd");
-  let run;
+  let run: GradientDescentRun<unknown>;
   try {
     run = gradientDescent(networkIn(spec, S), data, S, { lr, steps, loss: lossKind, onStep: (t) => bar.update(t) });
   } finally {
@@ -50,7 +50,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   }
   console.log(`gradient descent: ${steps} steps, lr ${str(lr)}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
-  run.invariants[steps]!.forEach((c, k) => console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`));
+  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
   console.log(
     mismatch

@@ -20,9 +20,9 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
     printJson(matrix ? { invariants: c, matrix } : { invariants: c });
     return;
   }
-  c.forEach((v, k) => console.log(`c_${k} = ${v}`));
+  for (const [k, v] of c.entries()) console.log(`c_${k} = ${v}`);
   if (matrix) {
     console.log("W1 W1^T - W2^T W2 =");
-    matrix.forEach((row) => console.log(`  [${row.join(", ")}]`));
+    for (const row of matrix) console.log(`  [${row.join(", ")}]`);
   }
 }

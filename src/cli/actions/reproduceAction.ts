@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { InputError } from "../../errors.js";
 import { EXPERIMENTS, type ExperimentName, type Scale } from "../../experiments/reproduceConfig.js";
 import { formatDuration } from "../../report/formatDuration.js";
-import { reproduce } from "../../runner/reproduce.js";
+import { type ReproduceSummary, reproduce } from "../../runner/reproduce.js";
 import { parseShard } from "../commands/reproduce.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar, type Progress } from "../progress.js";
@@ -35,7 +35,7 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   let bar: Progress | undefined;
   let done = 0;
   let total = 0;
-  let summary;
+  let summary: ReproduceSummary;
   try {
     summary = await reproduce({
       out: opts.out,

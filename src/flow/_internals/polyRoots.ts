@@ -8,7 +8,7 @@ export function polyEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
 }
 
 /** g'(τ) by Horner in fixed point. @internal */
-export function polyDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
+function polyDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
   let acc = 0n;
   for (let q = c.length - 1; q >= 1; q--) acc = ((acc * tau) >> F.bigP) + BigInt(q) * c[q]!;
   return acc;
@@ -94,7 +94,7 @@ function fixedFromUnit(tauMax: bigint, u: number): bigint {
 }
 
 /** Safeguarded Newton on g in [a, b] with g(b) < 0: returns the crossing to within a few units of the last bit. @internal */
-export function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
+function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
   let x = b;
   for (let it = 0; it < 500; it++) {
     const g = polyEval(F, c, x);

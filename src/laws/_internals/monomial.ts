@@ -11,13 +11,6 @@ export function monomialKey(vars: readonly number[]): string {
   return String.fromCharCode(...[...vars].sort((a, b) => a - b));
 }
 
-/** Variable indices of a monomial key, ascending with repetition. @internal */
-export function monomialVars(key: string): number[] {
-  const out: number[] = new Array(key.length);
-  for (let i = 0; i < key.length; i++) out[i] = key.charCodeAt(i);
-  return out;
-}
-
 /** Product of two monomials (merge of two sorted strings). @internal */
 export function monomialMul(a: string, b: string): string {
   if (a.length === 0) return b;
@@ -39,13 +32,6 @@ export function monomialMul(a: string, b: string): string {
   while (i < a.length) codes.push(a.charCodeAt(i++));
   while (j < b.length) codes.push(b.charCodeAt(j++));
   return String.fromCharCode(...codes);
-}
-
-/** Exponent of variable `v` in the monomial. @internal */
-export function monomialExponent(key: string, v: number): number {
-  let n = 0;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === v) n++;
-  return n;
 }
 
 /**

@@ -12,7 +12,7 @@ export interface FixedFieldResult {
 }
 
 /** The slope σ'(z) of the activation at a fixed-point pre-activation (PyTorch value at 0). @internal */
-export function slopeOf(p: FixedNet, z: bigint): bigint {
+function slopeOf(p: FixedNet, z: bigint): bigint {
   return z > 0n ? p.sPlus : z < 0n ? p.sMinus : p.sZero;
 }
 
@@ -82,6 +82,8 @@ export function fixedField(p: FixedNet, theta: readonly bigint[], slopes?: reado
     }
   }
   const field = grad.map((g) => -(g >> P));
-  outBiasSlots.forEach((q, j) => (field[q] = -biasGrad[j]!));
+  outBiasSlots.forEach((q, j) => {
+    field[q] = -biasGrad[j]!;
+  });
   return { field, Z, slopes: S };
 }

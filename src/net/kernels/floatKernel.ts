@@ -173,7 +173,7 @@ function forward(S: State, p: Float64Array, data: FloatData): number {
       if (bce) {
         // softplus(f) − y f, stable for large |f|; dℓ/df = sigmoid(f) − y.
         const t = Math.exp(-Math.abs(f));
-        total += (f > 0 ? f : 0) + Math.log1p(t) - y * f;
+        total += Math.max(f, 0) + Math.log1p(t) - y * f;
         R[i * e + j] = (f >= 0 ? 1 / (1 + t) : t / (1 + t)) - y;
       } else {
         const r = f - y;
@@ -201,8 +201,9 @@ function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64A
   g.fill(0);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < e; j++) {
-      const r = (R[i * e + j] = R[i * e + j]! * inv);
-      if (ob) g[b2 + j] += r;
+      const r = R[i * e + j]! * inv;
+      R[i * e + j] = r;
+      if (ob) g[b2 + j]! += r;
     }
   for (let j = 0; j < e; j++) for (let k = 0; k < l; k++) A[j * lp + k] = p[W2 + j * l + k]!;
   GA.fill(0);

@@ -28,7 +28,7 @@ export interface TaylorStep {
 }
 
 /** The slope of a non-sliding pair. @internal */
-export function sideSlope(p: FixedNet, side: number): bigint {
+function sideSlope(p: FixedNet, side: number): bigint {
   return side > 0 ? p.sPlus : side < 0 ? p.sMinus : p.sZero;
 }
 

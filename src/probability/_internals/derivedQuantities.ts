@@ -25,7 +25,7 @@ export interface Derived {
 }
 
 /** q and 1 − q as high-precision decimals (exact 0 and 1 when the case says so). */
-export function splitProbabilityHighPrecision(p: HighPrecision, dIn: number, e: number): HighPrecision {
+function splitProbabilityHighPrecision(p: HighPrecision, dIn: number, e: number): HighPrecision {
   const D = decimalContext(p.precision);
   switch (splitCase(dIn, e)) {
     case "p":

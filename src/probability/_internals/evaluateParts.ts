@@ -83,6 +83,7 @@ function evaluateFixed(t: ClosedFormTerms, F: number): bigint {
     const P = t.atanP;
     const S = P + Q;
     const rootPQ = t.radicand === P * Q ? root : sqrtFixed10(P * Q, F);
+    // biome-ignore lint/complexity/useMathMinMax: Q and P are bigints, which Math.min does not take.
     const sum = eulerArctanSum10(Q <= P ? Q : P, S, F);
     let angle = (rootPQ * sum) / (scale * S);
     if (Q > P) angle = pi / 2n - angle;

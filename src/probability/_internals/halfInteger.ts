@@ -9,7 +9,7 @@ import { factorial, rational } from "../../scalar/bigintMath.js";
 import type { Rational } from "../../scalar/exact.js";
 
 /** Γ(k/2)/√π^(k mod 2) for k ≥ 1: (k/2 − 1)! for even k, (2j)!/(4^j j!) for k = 2j + 1. @internal */
-export function gammaHalfRational(k: number): Rational {
+function gammaHalfRational(k: number): Rational {
   if (k % 2 === 0) return rational(factorial(k / 2 - 1));
   const j = (k - 1) / 2;
   return rational(factorial(2 * j), 4n ** BigInt(j) * factorial(j));
@@ -24,7 +24,7 @@ export function betaHalf(A: number, B: number): { ratio: Rational; piPower: 0 | 
 }
 
 /** Largest doubled parameter 2a accepted (the closed forms are finite sums of about a terms). */
-export const MAX_TWICE_PARAMETER = 8192;
+const MAX_TWICE_PARAMETER = 8192;
 
 /**
  * Reads a positive half-integer parameter (1/2, 1, 3/2, …) given as a number

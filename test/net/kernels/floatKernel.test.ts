@@ -42,7 +42,7 @@ describe("floatKernel", () => {
         // Assert
         expect(close(value, ref.loss)).toBe(true);
         const refFlat = pack(ref.grad);
-        refFlat.forEach((v, q) => expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true));
+        for (const [q, v] of refFlat.entries()) expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true);
       }),
     );
   });
@@ -80,7 +80,7 @@ describe("floatKernel", () => {
         );
         const ref = lossAndGradient(net, { X, Y }, float, kind);
         expect(close(value, ref.loss)).toBe(true);
-        pack(ref.grad).forEach((v, q) => expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true));
+        for (const [q, v] of pack(ref.grad).entries()) expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true);
       }),
     );
   });
@@ -93,7 +93,7 @@ describe("floatKernel", () => {
         const back = unpackNetwork(pack(net), L);
         expect(back).toEqual(net);
         const ours = floatInvariants(pack(net), L);
-        neuronInvariants(net, float).forEach((v, k) => expect(close(ours[k]!, v)).toBe(true));
+        for (const [k, v] of neuronInvariants(net, float).entries()) expect(close(ours[k]!, v)).toBe(true);
       }),
     );
   });
