@@ -82,7 +82,7 @@ export function gradientDescent<T>(
   const checked = S.kind !== "exact";
   let theta = net;
   let c = neuronInvariants(theta, S);
-  if (checked) checkRow(0, "c", c);
+  if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T> = { params: theta, losses: [], invariants: [c], observedDrift: [], predictedDrift: [] };
   for (let t = 0; t < steps; t++) {
     const { loss: value, grad } = lossAndGradient(theta, data, S, options.loss);
@@ -95,7 +95,7 @@ export function gradientDescent<T>(
     if (checked) {
       const where = firstNonFiniteParameter(theta, S);
       if (where !== undefined) throw overflow(t + 1, where);
-      checkRow(t + 1, "c", next);
+      checkRow(t + 1, "invariant c", next);
       checkRow(t + 1, "observed drift of c", observed);
       checkRow(t + 1, "predicted drift of c", predicted);
     }
