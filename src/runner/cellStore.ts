@@ -22,17 +22,17 @@ export function cellPath(dir: string, id: string): string {
 
 /**
  * A cached cell that can be reused: present, readable, of the same
- * configuration and not an "unavailable" placeholder (those are retried, so a
+ * configuration, of the shape of its kind, and not an "unavailable" placeholder (those are retried, so a
  * build that gained the missing part fills them in).
  */
 export function readCell(dir: string, spec: CellSpec): StoredCell | undefined {
   const path = cellPath(dir, spec.id);
   if (!existsSync(path)) return undefined;
   try {
-    const cell = JSON.parse(readFileSync(path, "utf8")) as StoredCell;
+    const cell = cellFromJson(JSON.parse(readFileSync(path, "utf8")), spec.key.kind, path);
     return cell.id === spec.id && cell.fingerprint === spec.fingerprint && cell.result !== null ? cell : undefined;
   } catch {
-    // A file left half-written by something other than writeFileAtomic: recompute it.
+    // A file left half-written or changed by something other than writeFileAtomic: recompute it.
     return undefined;
   }
 }

@@ -31,13 +31,12 @@ describe("writeFileAtomic", () => {
       [join(root, "sub"), "it is a directory"],
       [join(file, "x.svg"), "a part of the path is not a directory"],
     ]) {
-      const err = (() => {
-        try {
-          writeFileAtomic(path!, "text");
-        } catch (e) {
-          return e;
-        }
-      })();
+      let err: unknown;
+      try {
+        writeFileAtomic(path!, "text");
+      } catch (e) {
+        err = e;
+      }
       expect(err, path).toBeInstanceOf(PathError);
       expect((err as PathError).reason, path).toBe(reason);
     }
