@@ -32,6 +32,7 @@ function corrupted(edit: (dir: string) => void): { dirs: string[]; out: string }
 
 const cellOf = (dir: string): string => join(dir, "cells", readdirSync(join(dir, "cells"))[0]!);
 const manifestOf = (dir: string): string => join(dir, "shard-0-of-2.json");
+// biome-ignore lint/suspicious/noExplicitAny: the test edits JSON of several shapes in place.
 const editJson = (path: string, fn: (v: any) => unknown): void =>
   writeFileSync(path, JSON.stringify(fn(JSON.parse(readFileSync(path, "utf8")))));
 

@@ -35,7 +35,7 @@ const cases: [string, string[], string][] = [
   ["check --save ''", ["check", "--runs", "1", "--save", ""], "the path is empty"],
   ["table probability --plot onto a directory", [...PROBABILITY, "--plot", dir], "it is a directory"],
   ["table probability --plot ''", [...PROBABILITY, "--plot", ""], "the path is empty"],
-  ["table probability --plot newdir/", [...PROBABILITY, "--plot", join(root, "newdir") + "/"], "a file name must not end with a slash"],
+  ["table probability --plot newdir/", [...PROBABILITY, "--plot", `${join(root, "newdir")}/`], "a file name must not end with a slash"],
   [
     "table probability --plot below a regular file",
     [...PROBABILITY, "--plot", join(file, "deeper", "map.svg")],

@@ -56,7 +56,7 @@ describe("trainFloat", () => {
     fc.assert(
       fc.property(netAndData, fc.integer({ min: 1, max: 8 }), fc.constantFrom(1 / 256, 1, 1e10, 1e200), (c, steps, lr) => {
         const { net, flat } = floatCase(c);
-        let run;
+        let run: ReturnType<typeof trainFloat>;
         try {
           run = trainFloat(pack(net), layoutOf(net), flat, { lr, epochs: steps, loss: "mse" });
         } catch (err) {

@@ -87,7 +87,7 @@ describe("gradientDescent", () => {
         const F = mapNetwork(net, (v) => exact.toNumber(v));
         const X = data.X.map((r) => r.map((v) => exact.toNumber(v)));
         const Y = data.Y.map((r) => r.map((v) => exact.toNumber(v)));
-        let run;
+        let run: ReturnType<typeof gradientDescent<number>>;
         try {
           run = gradientDescent(F, { X, Y }, float, { lr, steps, loss: "mse" });
         } catch (err) {

@@ -37,7 +37,7 @@ describe("checkOutputPath", () => {
       ["", "file", "the path is empty"],
       ["", "dir", "the path is empty"],
       ["  ", "dir", "the path is empty"],
-      [join(root, "newdir") + "/", "file", "a file name must not end with a slash"],
+      [`${join(root, "newdir")}/`, "file", "a file name must not end with a slash"],
       [join(file, "map.svg"), "file", "a part of the path is not a directory"],
       [join(file, "deeper", "out"), "dir", "a part of the path is not a directory"],
       [dir, "file", "it is a directory"],
@@ -56,7 +56,7 @@ describe("checkOutputPath", () => {
       [join(dir, "new.svg"), "file"],
       [join(dir, "x", "y", "z"), "dir"],
       [join(dir, "x", "y", "z.csv"), "file"],
-      [join(dir, "trailing") + "/", "dir"],
+      [`${join(dir, "trailing")}/`, "dir"],
     ] as [string, OutputKind][])
       expect(reason(path, kind), path).toBeUndefined();
     expect(tree()).toEqual(before);

@@ -27,7 +27,7 @@ describe("writeFileAtomic", () => {
     // Act, Assert
     for (const [path, reason] of [
       ["", "the path is empty"],
-      [join(root, "newdir") + "/", "a file name must not end with a slash"],
+      [`${join(root, "newdir")}/`, "a file name must not end with a slash"],
       [join(root, "sub"), "it is a directory"],
       [join(file, "x.svg"), "a part of the path is not a directory"],
     ]) {
