@@ -9,6 +9,9 @@ import type { Scalar } from "../../scalar/scalar.js";
 export function isFiniteIn<T>(S: Scalar<T>, v: T): boolean {
   if (S.kind === "exact") return true;
   if (S.kind === "float") return Number.isFinite(v as number);
+  // decimal.js values answer directly; anything else is judged by its text.
+  const own = (v as { isFinite?: unknown }).isFinite;
+  if (typeof own === "function") return (own as () => boolean).call(v);
   return !/^-?Infinity$|^NaN$/.test(S.toString(v));
 }
 
