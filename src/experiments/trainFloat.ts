@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { ConvergenceError, InputError } from "../errors.js";
 import type { LossKind } from "../net/loss.js";
 import { floatKernel, type FloatData } from "../net/kernels/floatKernel.js";
 import type { ParamLayout } from "../net/paramLayout.js";
@@ -29,6 +29,7 @@ export interface TrainFloatRun {
  * fast path for sweeps. The inner loop allocates nothing.
  *
  * @throws InputError when η ≤ 0 or the epoch count is not a non-negative integer
+ * @throws ConvergenceError when the loss or a parameter leaves the float range (method `gd`, remedy: a smaller `lr`)
  */
 export function trainFloat(params: Float64Array, L: ParamLayout, data: FloatData, options: TrainFloatOptions): TrainFloatRun {
   const { lr, epochs } = options;
@@ -42,10 +43,23 @@ export function trainFloat(params: Float64Array, L: ParamLayout, data: FloatData
   const losses: [number, number][] = [];
   for (let t = 0; t < epochs; t++) {
     const value = kernel.lossAndGradient(p, data, g);
+    // One comparison per epoch: an overflowed parameter makes the loss (or the next one) non-finite.
+    if (!Number.isFinite(value)) throw overflow(t, "the loss");
     if (t === 0 || (every > 0 && t % every === 0)) losses.push([t, value]);
     for (let q = 0; q < p.length; q++) p[q]! -= lr * g[q]!;
     options.onEpoch?.(t + 1, p);
   }
-  losses.push([epochs, kernel.loss(p, data)]);
+  const last = kernel.loss(p, data);
+  if (!Number.isFinite(last)) throw overflow(epochs, "the loss");
+  const q = p.findIndex((v) => !Number.isFinite(v));
+  if (q >= 0) throw overflow(epochs, `parameter ${q}`);
+  losses.push([epochs, last]);
   return { params: p, losses };
+}
+
+function overflow(epoch: number, where: string): ConvergenceError {
+  return new ConvergenceError("gd", `epoch ${epoch} (${where})`, "a value left the range of float arithmetic", {
+    field: "lr",
+    change: "lower",
+  });
 }

@@ -1,4 +1,5 @@
-import { InputError } from "../errors.js";
+import { ConvergenceError, InputError } from "../errors.js";
+import { firstNonFiniteEntry, firstNonFiniteParameter, isFiniteIn } from "./_internals/firstNonFinite.js";
 import { predictedGdDrift } from "../invariants/gdDrift.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import type { Dataset } from "../net/dataset.js";
@@ -35,7 +36,12 @@ export interface GradientDescentRun<T> {
  * Full-batch gradient descent θ ← θ − η∇L(θ) in arithmetic `S`, recording
  * loss and invariants at every step.
  *
- * @throws InputError when η ≤ 0 or the step count is not a non-negative integer
+ * In float or decimal arithmetic every value is checked as it is made: a run
+ * that overflows stops at the step and value where it did, instead of
+ * printing NaN or Infinity.
+ *
+ * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), or the step count is not a non-negative integer
+ * @throws ConvergenceError when a value overflows the range of `S` during the run (method `gd`; remedy: decimal arithmetic or a smaller `lr`)
  */
 export function gradientDescent<T>(
   net: Network<T>,
@@ -47,21 +53,61 @@ export function gradientDescent<T>(
   if (S.sign(lr) <= 0) throw new InputError({ field: "lr", expected: "positive", value: S.toString(lr) });
   if (!Number.isSafeInteger(steps) || steps < 0)
     throw new InputError({ field: "steps", expected: "a non-negative integer", value: String(steps) });
+  if (!isFiniteIn(S, lr)) throw new InputError({ field: "lr", expected: `a number ${S.name} can hold`, value: S.toString(lr) });
+  const badParam = firstNonFiniteParameter(net, S);
+  if (badParam !== undefined)
+    throw new InputError({
+      field: "net",
+      expected: `a network whose parameters ${S.name} can hold`,
+      value: badParam,
+      note: "Its value overflows: choose another arithmetic.",
+    });
+  const badData = firstNonFiniteEntry("X", data.X, S) ?? firstNonFiniteEntry("Y", data.Y, S);
+  if (badData !== undefined)
+    throw new InputError({
+      field: "data",
+      expected: `data whose values ${S.name} can hold`,
+      value: badData,
+      note: "Its value overflows: choose another arithmetic.",
+    });
+  const overflow = (step: number, where: string): ConvergenceError =>
+    new ConvergenceError("gd", `step ${step} (${where})`, `a value left the range of ${S.name} arithmetic`, {
+      field: "lr",
+      change: S.kind === "float" ? "use the arithmetic decimal:D, or lower" : "lower",
+    });
+  const checkRow = (step: number, name: string, row: readonly T[]): void => {
+    const k = row.findIndex((v) => !isFiniteIn(S, v));
+    if (k >= 0) throw overflow(step, `${name}_${k}`);
+  };
+  const checked = S.kind !== "exact";
   let theta = net;
   let c = neuronInvariants(theta, S);
+  if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T> = { params: theta, losses: [], invariants: [c], observedDrift: [], predictedDrift: [] };
   for (let t = 0; t < steps; t++) {
     const { loss: value, grad } = lossAndGradient(theta, data, S, options.loss);
+    if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
     run.losses.push(value);
     theta = zipNetworks(theta, grad, (p, g) => S.sub(p, S.mul(lr, g)));
     const next = neuronInvariants(theta, S);
-    run.observedDrift.push(next.map((v, k) => S.sub(v, c[k]!)));
-    run.predictedDrift.push(predictedGdDrift(grad, lr, S));
+    const observed = next.map((v, k) => S.sub(v, c[k]!));
+    const predicted = predictedGdDrift(grad, lr, S);
+    if (checked) {
+      const where = firstNonFiniteParameter(theta, S);
+      if (where !== undefined) throw overflow(t + 1, where);
+      checkRow(t + 1, "invariant c", next);
+      checkRow(t + 1, "observed drift of c", observed);
+      checkRow(t + 1, "predicted drift of c", predicted);
+    }
+    run.observedDrift.push(observed);
+    run.predictedDrift.push(predicted);
     run.invariants.push(next);
     c = next;
     options.onStep?.(t + 1);
   }
-  run.losses.push(loss(theta, data, S, options.loss));
+  const last = loss(theta, data, S, options.loss);
+  if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
+  run.losses.push(last);
   run.params = theta;
   return run;
 }

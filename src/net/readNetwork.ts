@@ -1,67 +1,115 @@
 import { InputError, ShapeError } from "../errors.js";
-import { parseRational } from "../scalar/parseRational.js";
 import { readJson } from "../io/readJson.js";
+import { zodIssue } from "../io/zodIssue.js";
 import { parseActivation } from "./activation.js";
 import type { Network } from "./network.js";
+import { networkSchema } from "./networkSchema.js";
 
 const KEYS = new Set(["activation", "W1", "b1", "W2", "b2"]);
 
-function numberText(v: unknown, where: string): string {
-  if (typeof v !== "string")
-    throw new InputError(`invalid network: ${where} must be a number or a numeric string. Value: \`${JSON.stringify(v)}\`.`);
-  try {
-    parseRational(v);
-  } catch (err) {
-    throw new InputError(`invalid network: ${where}: ${(err as Error).message}`);
-  }
-  return v.trim();
-}
+/** The most parameters a network file may hold: beyond it the exact and decimal paths could not train it anyway. */
+export const MAX_NETWORK_PARAMETERS = 1_000_000;
 
-function vector(v: unknown, name: string, length: number | undefined): string[] {
-  if (!Array.isArray(v)) throw new InputError(`invalid network: ${name} must be an array`);
-  if (length !== undefined && v.length !== length) throw new ShapeError(`network ${name}`, `length ${v.length}`, `length ${length}`);
-  return v.map((x, i) => numberText(x, `${name}[${i}]`));
-}
-
-function matrix(v: unknown, name: string, rows: number | undefined, cols: number | undefined): string[][] {
-  if (!Array.isArray(v) || v.length === 0) throw new InputError(`invalid network: ${name} must be a non-empty array of rows`);
+function checkWidth(v: readonly (readonly string[])[], name: string, rows: number | undefined, cols: number | undefined): void {
   if (rows !== undefined && v.length !== rows) throw new ShapeError(`network ${name}`, `${v.length} rows`, `${rows} rows`);
-  const width = cols ?? (Array.isArray(v[0]) ? v[0].length : 0);
+  const width = cols ?? v[0]!.length;
   if (width === 0) throw new InputError(`invalid network: ${name} must have at least one column`);
-  return v.map((row, i) => vector(row, `${name}[${i}]`, width));
+  v.forEach((row, i) => {
+    if (row.length !== width) throw new ShapeError(`network ${name}[${i}]`, `length ${row.length}`, `length ${width}`);
+  });
+}
+
+function checkLength(v: readonly string[] | undefined, name: string, length: number): void {
+  if (v !== undefined && v.length !== length) throw new ShapeError(`network ${name}`, `length ${v.length}`, `length ${length}`);
 }
 
 /**
  * Validates a parsed network object (PyTorch `state_dict` shapes, entries as
- * numeric strings) into a {@link Network} of exact texts.
+ * numeric strings) into a {@link Network} of exact texts: first its form
+ * ({@link networkSchema}), then the sizes that must agree.
  * The activation defaults to `relu` when absent.
  *
+ * @param obj - the parsed JSON (numbers as decimal text, as `readJson` gives them)
+ * @returns the network, entries trimmed
  * @throws InputError or ShapeError naming the first problem
+ * @example networkFromObject({ W1: [["1"]], W2: [["-2"]] }).W2 // returns [["-2"]]
  */
 export function networkFromObject(obj: unknown): Network<string> {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj))
     throw new InputError("invalid network: must be a JSON object with W1 and W2");
-  const o = obj as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
+  for (const key of Object.keys(obj)) {
     if (!KEYS.has(key)) throw new InputError(`invalid network: unknown key \`${key}\` (expected activation, W1, b1, W2, b2)`);
   }
-  if (o.activation !== undefined && typeof o.activation !== "string") throw new InputError("invalid network: activation must be a string");
-  const activation = parseActivation((o.activation as string | undefined) ?? "relu");
+  const o = obj as Record<string, unknown>;
   if (o.W1 === undefined || o.W2 === undefined) throw new InputError("invalid network: W1 and W2 are required");
-  const W1 = matrix(o.W1, "W1", undefined, undefined);
-  const l = W1.length;
-  const W2 = matrix(o.W2, "W2", undefined, l);
-  const b1 = o.b1 === undefined ? undefined : vector(o.b1, "b1", l);
-  const b2 = o.b2 === undefined ? undefined : vector(o.b2, "b2", W2.length);
-  return { activation, W1, b1, W2, b2 };
+  const count = countParameters(o);
+  if (count > MAX_NETWORK_PARAMETERS) throw tooLarge(String(count));
+  const parsed = networkSchema.safeParse(obj);
+  if (!parsed.success) throw new InputError(`invalid network: ${zodIssue(parsed.error)}`);
+  const f = parsed.data;
+  const activation = parseActivation(f.activation ?? "relu");
+  checkWidth(f.W1, "W1", undefined, undefined);
+  const l = f.W1.length;
+  checkWidth(f.W2, "W2", undefined, l);
+  checkLength(f.b1, "b1", l);
+  checkLength(f.b2, "b2", f.W2.length);
+  const trim = (row: readonly string[]): string[] => row.map((x) => x.trim());
+  return { activation, W1: f.W1.map(trim), b1: f.b1 && trim(f.b1), W2: f.W2.map(trim), b2: f.b2 && trim(f.b2) };
+}
+
+/** Entries of the arrays of a parsed network, counted without looking inside them. */
+function countParameters(o: Record<string, unknown>): number {
+  let n = 0;
+  for (const key of ["W1", "W2"]) {
+    const m = o[key];
+    if (Array.isArray(m)) for (const row of m) n += Array.isArray(row) ? row.length : 1;
+  }
+  for (const key of ["b1", "b2"]) {
+    const v = o[key];
+    if (Array.isArray(v)) n += v.length;
+  }
+  return n;
+}
+
+function tooLarge(value: string): InputError {
+  return new InputError({ field: "net", expected: `a network of at most ${MAX_NETWORK_PARAMETERS} parameters`, value });
 }
 
 /**
- * Parses network JSON text; numbers are read from their decimal text.
+ * An upper bound of the values inside JSON arrays in `text` (numbers and
+ * strings), found in one pass over the characters, so that a network far over
+ * the limit is refused before its text is parsed into objects.
+ */
+function countArrayValues(text: string): number {
+  let n = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 91 /* [ */) depth++;
+    else if (ch === 93 /* ] */) depth--;
+    else if (ch === 34 /* " */) {
+      if (depth > 0) n++;
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (depth > 0 && (ch === 45 || (ch >= 48 && ch <= 57))) {
+      n++;
+      while (i + 1 < text.length && /[0-9.eE+-]/.test(text[i + 1]!)) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Parses network JSON text; numbers are read from their decimal text. A text
+ * with more than {@link MAX_NETWORK_PARAMETERS} values is refused before it is parsed.
  *
  * @param text - the JSON text
  * @param what - the file name, for messages
+ * @returns the validated network
+ * @throws InputError naming the problem (malformed JSON, form, a value, too many parameters); ShapeError when sizes disagree
+ * @example readNetwork('{"W1": [[1, 2]], "W2": [[3]]}').W1 // returns [["1", "2"]]
  */
 export function readNetwork(text: string, what = "network"): Network<string> {
+  const values = countArrayValues(text);
+  if (values > MAX_NETWORK_PARAMETERS) throw tooLarge(`${what}: ${values} values`);
   return networkFromObject(readJson(text, what));
 }

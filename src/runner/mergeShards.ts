@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
 import { checkOutDir } from "./_internals/checkOutDir.js";
-import { readCell, writeCell, type StoredCell } from "./cellStore.js";
+import { readCellChecked, writeCell, type StoredCell } from "./cellStore.js";
 import { planCells } from "./planCells.js";
 import type { RunReport } from "./runReport.js";
 import { readManifests, writeManifest } from "./runManifest.js";
@@ -33,13 +33,14 @@ export interface MergeSummary {
  *
  * @param options - the shard directories, the output directory and the report writer
  * @returns how many shards and cells were merged, and the report files
- * @throws InputError when `out` is a file, a directory holds no manifest, the shards disagree or a cell is missing
+ * @throws InputError when `out` is a file, a directory holds no manifest, a manifest or cell is malformed, the shards disagree or a cell is missing; PathError when `out` cannot be written
  * @remarks The library face of `npx relutopo merge DIR… --out OUT` (README: `relutopo merge`).
  */
 export async function mergeShards(options: MergeShardsOptions): Promise<MergeSummary> {
   const { dirs, out } = options;
   checkOutDir(out);
   const manifests = dirs.flatMap((d) => readManifests(d).map((m) => ({ dir: d, m })));
+  if (manifests.length === 0) throw new InputError("invalid shards. Must name at least one shard directory. Value: ``.");
   const config = manifests[0]!.m.config;
   const text = JSON.stringify(config);
   for (const { dir, m } of manifests) {
@@ -50,7 +51,7 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
   const cells = new Map<string, StoredCell>();
   const missing: string[] = [];
   for (const spec of specs) {
-    const found = dirs.map((d) => readCell(d, spec)).find((c) => c !== undefined);
+    const found = dirs.map((d) => readCellChecked(d, spec)).find((c) => c !== undefined);
     if (found) cells.set(spec.id, found);
     else missing.push(spec.id);
   }

@@ -3,7 +3,7 @@ import type { ExperimentName, ReproduceConfig } from "../experiments/reproduceCo
 import { TOY_STARTS, type ToyStart } from "../experiments/toyProblem.js";
 
 /** What one cell computes. */
-type CellKey =
+export type CellKey =
   | { kind: "toy-gd"; start: ToyStart }
   | { kind: "toy-flow"; start: ToyStart }
   | { kind: "breast-cancer"; l: number; seed: number }

@@ -55,7 +55,7 @@ export interface ReproduceSummary {
  *
  * @param options - the run (experiment, scale, seed, shard, threads) and where it goes
  * @returns what was computed, reused and written
- * @throws InputError when `out` is a file, or for an unknown experiment
+ * @throws InputError when `out` is a file, or for an unknown experiment; PathError when `out` cannot be written (checked before any cell runs)
  * @remarks The library face of `npx relutopo reproduce` (README: `relutopo reproduce`).
  */
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceSummary> {

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
+import { parseJsonFile } from "./_internals/parseJsonFile.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import { manifestFromJson } from "./manifestSchema.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 
 /** What a run directory holds: the configuration, and which shard (or all) it computed. */
@@ -24,12 +26,18 @@ export function writeManifest(dir: string, manifest: RunManifest): void {
 }
 
 /**
- * Every manifest in a run directory (a whole run, or one or more shards).
+ * Every manifest in a run directory (a whole run, or one or more shards), each validated.
  *
- * @throws InputError when the directory has none
+ * @throws InputError when the path is not a directory or holds no manifest, or a manifest is malformed
  */
 export function readManifests(dir: string): RunManifest[] {
-  if (!existsSync(dir)) throw new InputError(`invalid run directory. Must exist. Value: \`${dir}\`.`);
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new InputError(`invalid run directory. Must exist. Value: \`${dir}\`.`);
+  }
+  if (!isDir) throw new InputError(`invalid run directory. Must be a directory written by relutopo reproduce. Value: \`${dir}\`.`);
   const names = readdirSync(dir)
     .filter((f) => f === "run.json" || /^shard-\d+-of-\d+\.json$/.test(f))
     .sort();
@@ -38,10 +46,7 @@ export function readManifests(dir: string): RunManifest[] {
       `invalid run directory. Must hold run.json or shard-<i>-of-<n>.json written by relutopo reproduce. Value: \`${dir}\`.`,
     );
   return names.map((n) => {
-    try {
-      return JSON.parse(readFileSync(join(dir, n), "utf8")) as RunManifest;
-    } catch (err) {
-      throw new InputError(`invalid manifest ${join(dir, n)}: ${(err as Error).message}`);
-    }
+    const file = join(dir, n);
+    return manifestFromJson(parseJsonFile(file), file);
   });
 }

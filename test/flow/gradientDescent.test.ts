@@ -6,7 +6,8 @@ import { lossAndGradient } from "../../src/net/gradient.js";
 import { exact } from "../../src/scalar/exact.js";
 import { decimal } from "../../src/scalar/decimal.js";
 import { mapNetwork } from "../../src/net/network.js";
-import { InputError } from "../../src/errors.js";
+import { ConvergenceError, InputError } from "../../src/errors.js";
+import { float } from "../../src/scalar/float.js";
 import { netAndData, positiveRational } from "../helpers/arbitraries.js";
 
 const S = exact;
@@ -77,5 +78,48 @@ describe("gradientDescent", () => {
       }),
       { numRuns: 3 },
     );
+  });
+
+  it("should, in float, either return only finite numbers or stop with a ConvergenceError naming the step", () => {
+    fc.assert(
+      fc.property(netAndData, fc.constantFrom(1 / 16, 1e50, 1e150, 1e300), fc.integer({ min: 1, max: 4 }), ({ net, data }, lr, steps) => {
+        const F = mapNetwork(net, (v) => exact.toNumber(v));
+        const X = data.X.map((r) => r.map((v) => exact.toNumber(v)));
+        const Y = data.Y.map((r) => r.map((v) => exact.toNumber(v)));
+        let run: ReturnType<typeof gradientDescent<number>>;
+        try {
+          run = gradientDescent(F, { X, Y }, float, { lr, steps, loss: "mse" });
+        } catch (err) {
+          expect(err).toBeInstanceOf(ConvergenceError);
+          expect((err as ConvergenceError).at).toMatch(/^step \d+ \(/);
+          expect((err as ConvergenceError).remedy).toEqual({ field: "lr", change: "use the arithmetic decimal:D, or lower" });
+          return;
+        }
+        const all = [run.losses, ...run.invariants, ...run.observedDrift, ...run.predictedDrift, ...run.params.W1, ...run.params.W2].flat();
+        expect(all.every(Number.isFinite)).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("should refuse in float a parameter, a data value or a step that float cannot hold, naming it", () => {
+    const net = { activation: { kind: "relu" as const }, W1: [[1, Number.POSITIVE_INFINITY]], W2: [[1]] };
+    const data = { X: [[1, 2]], Y: [[1]] };
+    const field = (f: () => unknown): string | undefined => {
+      try {
+        f();
+      } catch (err) {
+        expect(err).toBeInstanceOf(InputError);
+        return `${(err as InputError).data?.field} ${(err as InputError).data?.value}`;
+      }
+      return undefined;
+    };
+    expect(field(() => gradientDescent(net, data, float, { lr: 0.1, steps: 1, loss: "mse" }))).toBe("net W1[0][1]");
+    const ok = { ...net, W1: [[1, 2]] };
+    expect(field(() => gradientDescent(ok, { X: [[1, Number.NaN]], Y: [[1]] }, float, { lr: 0.1, steps: 1, loss: "mse" }))).toBe(
+      "data X[0][1]",
+    );
+    expect(field(() => gradientDescent(ok, data, float, { lr: Number.POSITIVE_INFINITY, steps: 1, loss: "mse" }))).toBe("lr Infinity");
+    expect(field(() => gradientDescent(ok, data, float, { lr: 0.1, steps: 1, loss: "mse" }))).toBeUndefined();
   });
 });

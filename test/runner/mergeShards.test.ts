@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -75,5 +75,35 @@ describe("reproduce and mergeShards", () => {
     expect((err as InputError).describe((f) => `--${f}`)).toBe(
       `invalid --out. Must be a directory (it is created when absent). Value: \`${file}\`.`,
     );
+  });
+
+  it("should recompute a cached cell whose result does not have its kind's shape, instead of reporting from it", async () => {
+    // Arrange: a finished run, then one cell's result emptied.
+    const out = join(root, "resume-bad-cell");
+    const first = recorder();
+    await reproduce(base(out, first.report));
+    const path = join(out, "cells", "probability-kaiming-normal.json");
+    const good = JSON.parse(readFileSync(path, "utf8"));
+    writeFileSync(path, JSON.stringify({ ...good, result: {} }));
+    // Act
+    const again = await reproduce(base(out, recorder().report));
+    // Assert: that cell alone was computed again, and its file holds the whole result once more.
+    expect([again.computed, again.reused]).toEqual([1, 1]);
+    expect(JSON.parse(readFileSync(path, "utf8")).result).toEqual(good.result);
+  });
+
+  it("should refuse to merge a shard whose cell has the wrong shape, naming the file and the field, and write nothing", async () => {
+    const shard = join(root, "bad-shard");
+    await reproduce({ ...base(shard, recorder().report), shard: { index: 0, count: 1 } });
+    const path = join(shard, "cells", "probability-xavier-normal.json");
+    const cell = JSON.parse(readFileSync(path, "utf8"));
+    writeFileSync(path, JSON.stringify({ ...cell, ms: -1 }));
+    const out = join(root, "bad-merge");
+    const merged = recorder();
+    await expect(mergeShards({ dirs: [shard], out, report: merged.report })).rejects.toThrow(
+      `invalid cell file \`${path}\`: field \`ms\`: `,
+    );
+    expect(merged.runs).toHaveLength(0);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { checkOutputPath } from "../../io/checkOutputPath.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { MAX_DIMENSION } from "../../probability/pathologicalProbability.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
@@ -38,6 +39,8 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   }
   if (opts.plot !== undefined && es.length !== 1)
     throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
+  // The heat map's path is checked before the table is computed, so a bad path costs nothing.
+  if (opts.plot !== undefined) checkOutputPath(opts.plot, "file");
   const bar = progressBar(dIns.length * widths.length * es.length, "probability");
   const rows = probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) });
   bar.stop();

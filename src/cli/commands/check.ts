@@ -105,13 +105,15 @@ export function registerCheck(program: Command, settle: Settle): void {
     .action(
       settle(async (opts: CheckOptions): Promise<Outcome> => {
         // The claim library and fast-check load only when a check runs, not for every relutopo command.
-        const [{ checkClaim }, { BUILTIN_CLAIMS }, { loadClaims }, { writeFileAtomic }, { progressBar }] = await Promise.all([
-          import("../../claims/checkClaim.js"),
-          import("../../claims/library/index.js"),
-          import("../../claims/loadClaims.js"),
-          import("../../io/writeFileAtomic.js"),
-          import("../progress.js"),
-        ]);
+        const [{ checkClaim }, { BUILTIN_CLAIMS }, { loadClaims }, { writeFileAtomic }, { checkOutputPath }, { progressBar }] =
+          await Promise.all([
+            import("../../claims/checkClaim.js"),
+            import("../../claims/library/index.js"),
+            import("../../claims/loadClaims.js"),
+            import("../../io/writeFileAtomic.js"),
+            import("../../io/checkOutputPath.js"),
+            import("../progress.js"),
+          ]);
         const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
         const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
         if (opts.all && opts.claim.length > 0)
@@ -121,6 +123,8 @@ export function registerCheck(program: Command, settle: Settle): void {
             throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
           if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
         }
+        // The counterexamples' directory is checked before any claim runs.
+        if (opts.save !== undefined) checkOutputPath(opts.save, "dir");
         const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
         const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
         const bar = progressBar(claims.length, "check");

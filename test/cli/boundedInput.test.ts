@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { MAX_INPUT_BYTES } from "../../src/io/readTextFile.js";
+import { MAX_NETWORK_PARAMETERS } from "../../src/net/readNetwork.js";
+import { expectBadInput, runCli } from "../helpers/runCli.js";
+
+// What relutopo reads is bounded: a file over the size limit is refused before
+// it is read, a network over the parameter limit before it is parsed, and a
+// CSV stops at its first bad row.
+const tmp = mkdtempSync(join(tmpdir(), "relutopo-bounded-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const write = (name: string, text: string | Buffer): string => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
+const NET = write("net.json", '{"W1":[[1]],"W2":[[1]]}');
+/** A CSV for NET (one input, one target) of `rows` good rows, then `tail`. */
+const csv = (rows: number, tail: string): string => `x,y\n${"0.125,1\n".repeat(rows)}${tail}`;
+
+describe("relutopo: bounded reading", () => {
+  it("should refuse a data file over the size limit, naming its size and the limit", () => {
+    const data = write("huge.csv", csv(Math.ceil(MAX_INPUT_BYTES / 8) + 10, "1,oops\n"));
+    const r = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
+    expectBadInput(r);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^relutopo: cannot read \`${data}\`: it is [0-9.]+ MiB \\(\\d+ bytes\\), over the limit of 16\\.0 MiB \\(${MAX_INPUT_BYTES} bytes\\)\\n$`,
+      ),
+    );
+  });
+
+  it("should report a bad cell in the last row of a large CSV, naming row and column", () => {
+    const rows = 1_000_000;
+    const data = write("bad-last.csv", csv(rows, "1,oops\n"));
+    const r = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
+    expectBadInput(r);
+    expect(r.stderr).toMatch(new RegExp(`^relutopo: invalid data in ${data} row ${rows + 2}, column 2: invalid number\\.`));
+  });
+
+  it("should report a row of the wrong width in a quoted CSV, naming the row", () => {
+    const data = write("quoted.csv", `"x","y"\n"1","2"\n"3","4","5"\n${"1,2\n".repeat(1000)}`);
+    const r = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
+    expectBadInput(r);
+    expect(r.stderr).toBe(`relutopo: invalid shape of ${data} row 3: expected 2 columns (1 inputs + 1 targets), got 3 columns\n`);
+  });
+
+  it("should read a quoted CSV like an unquoted one", () => {
+    const plain = write("plain.csv", "x,y\n 1 , 2 \n\n3,-1/2\n");
+    const quoted = write("quoted-ok.csv", '"x","y"\n"1","2"\n\n"3","-1/2"\n');
+    const run = (data: string): string => runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "2", "--json"]).stdout;
+    expect(JSON.parse(run(quoted))).toEqual(JSON.parse(run(plain)));
+    // f(x) = relu(x): ((1 − 2)² + (3 + 1/2)²) / 2 = 53/8, so both rows were read, trimmed, and the empty line skipped.
+    expect(JSON.parse(run(plain)).losses[0]).toBe("53/8");
+  });
+
+  it("should refuse a network over the parameter limit before parsing it", () => {
+    const width = MAX_NETWORK_PARAMETERS / 2 + 1;
+    const net = write("wide.json", `{"W1":[${"[0],".repeat(width - 1)}[0]],"W2":[[${"0,".repeat(width - 1)}0]]}`);
+    const r = runCli(["invariants", "--net", net]);
+    expectBadInput(r);
+    expect(r.stderr).toBe(
+      `relutopo: invalid --net. Must be a network of at most ${MAX_NETWORK_PARAMETERS} parameters. Value: \`${net}: ${2 * width} values\`.\n`,
+    );
+  });
+});
