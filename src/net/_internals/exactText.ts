@@ -28,7 +28,7 @@ export function exactVector(v: unknown, where: string, what: string, length?: nu
 /** A non-empty matrix of exact texts with rows of equal, non-zero length. @internal */
 export function exactMatrix(v: unknown, where: string, what: string): string[][] {
   if (!Array.isArray(v) || v.length === 0) throw new InputError(`invalid network \`${what}\`: ${where} must be a non-empty array of rows.`);
-  const width = Array.isArray(v[0]) ? v[0].length : 0;
+  const width = Array.isArray(v[0]) ? v[0].length : undefined;
   if (width === 0) throw new InputError(`invalid network \`${what}\`: ${where} must have at least one column.`);
   return v.map((row, i) => exactVector(row, `${where}[${i}]`, what, width));
 }
