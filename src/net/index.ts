@@ -27,3 +27,4 @@ export { readSafetensors, MAX_SAFETENSORS_HEADER } from "./readSafetensors.js";
 export { networkFromSafetensors } from "./networkFromSafetensors.js";
 export { readAnyNetwork } from "./readAnyNetwork.js";
 export { readAnyNetworkFile } from "./readAnyNetworkFile.js";
+export { twoLayerNetwork } from "./twoLayerNetwork.js";

@@ -104,3 +104,38 @@ describe("relutopo invariants --net x.safetensors", () => {
     }
   });
 });
+
+describe("relutopo gd on a deep network", () => {
+  it("should take two exact steps on examples/deep.safetensors exactly as the Python Fraction reference", () => {
+    // Arrange
+    const expected = JSON.parse(readFileSync(join(FIXTURES, "deep_gd_expected.json"), "utf8")) as {
+      params: unknown;
+      losses: string[];
+      invariants: string[][];
+    };
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    // Act
+    const r = runCli(
+      ["gd", "--net", "examples/deep.safetensors", "--data", "examples/deep.csv", "--lr", "1/10", "--steps", "2", "--json"],
+      { cwd: root },
+    );
+    // Assert
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as typeof expected & { drift: { observed: string[][]; predicted: string[][] } };
+    expect(out.params).toEqual(expected.params);
+    expect(out.losses).toEqual(expected.losses);
+    expect(out.invariants).toEqual(expected.invariants);
+    expect(out.drift.observed).toEqual(out.drift.predicted);
+    expect(out.invariants[2]).not.toEqual(out.invariants[0]);
+  });
+
+  it("should accept a two-layer safetensors file where a two-layer network is read, and refuse a deeper one with one line", () => {
+    const two = join(FIXTURES, "f32_1hidden.safetensors");
+    const ok = runCli(["components", "--net", two, "--json"]);
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    const deep = runCli(["components", "--net", join(FIXTURES, "f32_2hidden.safetensors"), "--json"]);
+    expectBadInput(deep);
+    expect(deep.stderr).toMatch(/needs one hidden layer .* 3 weight layers/);
+  });
+});

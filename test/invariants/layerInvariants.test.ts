@@ -112,13 +112,12 @@ describe("linearLayerInvariants", () => {
           const gNext = grad.layers[l + 1]!.W;
           const col = (M: readonly (readonly Rational[])[], k: number): Rational[] => M.map((r) => r[k]!);
           // Act, Assert: −dQ/dt = G̃W̃ᵀ + W̃G̃ᵀ − (Gᵀ_{l+1}W_{l+1} + Wᵀ_{l+1}G_{l+1}) vanishes entry by entry.
-          W.forEach((_, k) =>
-            W.forEach((__, m) => {
+          for (let k = 0; k < W.length; k++)
+            for (let m = 0; m < W.length; m++) {
               const left = S.add(dot(Gt[k]!, Wt[m]!), dot(Wt[k]!, Gt[m]!));
               const right = S.add(dot(col(gNext, k), col(next, m)), dot(col(next, k), col(gNext, m)));
               expect(S.toString(S.sub(left, right))).toBe("0");
-            }),
-          );
+            }
         }
       }),
     );

@@ -13,7 +13,7 @@ function exactlyEquals(q: { num: bigint; den: bigint }, x: number): boolean {
   const e = Number((bits >> 52n) & 0x7ffn);
   const f = bits & ((1n << 52n) - 1n);
   let M = e === 0 ? f : f | (1n << 52n);
-  let E = (e === 0 ? 1 : e) - 1075;
+  const E = (e === 0 ? 1 : e) - 1075;
   if (neg) M = -M;
   // Compare num/den with M·2^E by cross-multiplying integers.
   if (E >= 0) return q.num === M * (1n << BigInt(E)) * q.den;

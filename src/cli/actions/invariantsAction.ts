@@ -2,9 +2,10 @@ import { layerInvariants } from "../../invariants/layerInvariants.js";
 import { linearInvariant } from "../../invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { isLayered, type LayeredNetwork } from "../../net/layeredNetwork.js";
-import { type Network, networkIn } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { networkIn } from "../../net/network.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { printJson } from "../options.js";
 
@@ -14,18 +15,10 @@ export interface InvariantsCliOptions {
   json?: boolean;
 }
 
-/** A network of two weight layers in the two-layer form, whichever form the file had, so that its output is the same. */
-function asTwoLayer(net: Network<string> | LayeredNetwork<string>): Network<string> | undefined {
-  if (!isLayered(net)) return net;
-  if (net.layers.length !== 2) return undefined;
-  const [first, second] = net.layers as [LayeredNetwork<string>["layers"][0], LayeredNetwork<string>["layers"][0]];
-  return { activation: net.activation, W1: first.W, b1: first.b, W2: second.W, b2: second.b };
-}
-
 /** `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net). */
 export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
   const spec = readAnyNetworkFile(opts.net);
-  const twoLayer = asTwoLayer(spec);
+  const twoLayer = twoLayerNetwork(spec);
   if (twoLayer === undefined) return deepInvariants(spec as LayeredNetwork<string>, opts);
   const net = networkIn(twoLayer, exact);
   const c = neuronInvariants(net, exact).map(exact.toString);
