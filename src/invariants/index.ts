@@ -1,3 +1,5 @@
 export { neuronInvariants, incomingNormSq, outgoingNormSq } from "./neuronInvariants.js";
 export { linearInvariant } from "./linearInvariant.js";
 export { predictedGdDrift } from "./gdDrift.js";
+export { layerInvariants } from "./layerInvariants.js";
+export { linearLayerInvariants } from "./linearLayerInvariants.js";

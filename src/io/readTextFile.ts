@@ -1,15 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { PathError } from "../errors.js";
-import { fsReason } from "./_internals/fsReason.js";
-
-/** The largest file {@link readTextFile} reads unless told otherwise: 16 MiB. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
-
-/** Options of {@link readTextFile}. */
-export interface ReadTextFileOptions {
-  /** The largest size accepted, in bytes (default {@link MAX_INPUT_BYTES}). */
-  maxBytes?: number;
-}
+import { type ReadFileOptions, readBinaryFile } from "./readBinaryFile.js";
 
 /**
  * Reads a UTF-8 file, turning "no such file" and the like into one clear
@@ -20,31 +9,10 @@ export interface ReadTextFileOptions {
  * @param options - the size limit
  * @returns its text
  * @throws PathError when the file cannot be read (missing, a directory, no permission) or is larger than the limit
- * @example readTextFile("net.json").startsWith("{")
+ * @example readTextFile("examples/net.json").startsWith("{")
  * // returns true
  */
-export function readTextFile(path: string, options: ReadTextFileOptions = {}): string {
-  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (err) {
-    throw new PathError(path, "read", fsReason(err));
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new PathError(path, "read", "it is a directory");
-    if (st.size > maxBytes) throw new PathError(path, "read", `it is ${formatBytes(st.size)}, over the limit of ${formatBytes(maxBytes)}`);
-    return readFileSync(fd, "utf8");
-  } catch (err) {
-    if (err instanceof PathError) throw err;
-    throw new PathError(path, "read", fsReason(err));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB (${n} bytes)`;
-  return `${n} bytes`;
+export function readTextFile(path: string, options: ReadFileOptions = {}): string {
+  // ignoreBOM keeps a leading BOM in the text, as fs.readFileSync(path, "utf8") does.
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(readBinaryFile(path, options));
 }

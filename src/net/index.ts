@@ -19,3 +19,12 @@ export { layoutOf, packNetwork, unpackNetwork, unpackLayers } from "./packNetwor
 export type { FloatData, FloatKernel } from "./kernels/floatKernel.js";
 export { floatKernel } from "./kernels/floatKernel.js";
 export { floatInvariants } from "./kernels/floatInvariants.js";
+export { layeredFromObject } from "./layeredFromObject.js";
+export type { StateDictTensor } from "./layersFromStateDict.js";
+export { layersFromStateDict } from "./layersFromStateDict.js";
+export type { Safetensors, SafetensorsTensor } from "./readSafetensors.js";
+export { readSafetensors, MAX_SAFETENSORS_HEADER } from "./readSafetensors.js";
+export { networkFromSafetensors } from "./networkFromSafetensors.js";
+export { readAnyNetwork } from "./readAnyNetwork.js";
+export { readAnyNetworkFile } from "./readAnyNetworkFile.js";
+export { twoLayerNetwork } from "./twoLayerNetwork.js";

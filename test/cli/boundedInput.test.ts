@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_INPUT_BYTES } from "../../src/io/readTextFile.js";
+import { MAX_INPUT_BYTES } from "../../src/io/readBinaryFile.js";
 import { MAX_NETWORK_PARAMETERS } from "../../src/net/readNetwork.js";
 import { expectBadInput, runCli } from "../helpers/runCli.js";
 

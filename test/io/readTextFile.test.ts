@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PathError } from "../../src/errors.js";
-import { MAX_INPUT_BYTES, readTextFile } from "../../src/io/readTextFile.js";
+import { MAX_INPUT_BYTES } from "../../src/io/readBinaryFile.js";
+import { readTextFile } from "../../src/io/readTextFile.js";
 
 const root = mkdtempSync(join(tmpdir(), "relutopo-read-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

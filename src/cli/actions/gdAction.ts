@@ -5,7 +5,10 @@ import { networkIn, networkToJson } from "../../net/network.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readDatasetFor, readNetworkFile } from "./inputFiles.js";
+import { readDatasetFor } from "./inputFiles.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 
 /** The options of `relutopo gd`, as commander parsed them. */
 export interface GdCliOptions {
@@ -24,7 +27,18 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const lossKind = parseLossKind(opts.loss);
   const steps = intOption(opts.steps, "--steps", 0);
   const lr = S.parse(opts.lr);
-  const spec = readNetworkFile(opts.net);
+  const any = readAnyNetworkFile(opts.net);
+  const spec = twoLayerNetwork(any);
+  if (spec === undefined)
+    return (await import("./gdDeepAction.js")).gdDeepAction({
+      net: any as LayeredNetwork<string>,
+      data: opts.data,
+      S,
+      lr,
+      steps,
+      loss: lossKind,
+      json: opts.json,
+    });
   const data = datasetIn(readDatasetFor(opts.data, spec), S);
   const bar = progressBar(steps, "gd");
   let run: GradientDescentRun<unknown>;

@@ -1,11 +1,22 @@
 import { readDataset, type Dataset } from "../../net/dataset.js";
 import { networkShape, type Network } from "../../net/network.js";
-import { readNetwork } from "../../net/readNetwork.js";
+import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { readTextFile } from "../../io/readTextFile.js";
+import { InputError } from "../../errors.js";
 
-/** Reads and validates a network file. */
+/**
+ * Reads and validates a network file with one hidden layer: the two-layer JSON form, or any
+ * other form (layers, state_dict, safetensors) when it has exactly two weight layers.
+ */
 export function readNetworkFile(path: string): Network<string> {
-  return readNetwork(readTextFile(path), path);
+  const net = readAnyNetworkFile(path);
+  const two = twoLayerNetwork(net);
+  if (two === undefined)
+    throw new InputError(
+      `invalid network \`${path}\`: this command needs one hidden layer (two weight layers). Value: ${"layers" in net ? net.layers.length : 2} weight layers.`,
+    );
+  return two;
 }
 
 /** Reads a data CSV whose width must fit the network: d inputs then e targets. */

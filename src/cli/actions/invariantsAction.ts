@@ -1,9 +1,13 @@
+import { layerInvariants } from "../../invariants/layerInvariants.js";
 import { linearInvariant } from "../../invariants/linearInvariant.js";
+import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/network.js";
-import { exact } from "../../scalar/exact.js";
+import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
+import { exact, type Rational } from "../../scalar/exact.js";
 import { printJson } from "../options.js";
-import { readNetworkFile } from "./inputFiles.js";
 
 /** The options of `relutopo invariants`. */
 export interface InvariantsCliOptions {
@@ -13,7 +17,10 @@ export interface InvariantsCliOptions {
 
 /** `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net). */
 export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
-  const net = networkIn(readNetworkFile(opts.net), exact);
+  const spec = readAnyNetworkFile(opts.net);
+  const twoLayer = twoLayerNetwork(spec);
+  if (twoLayer === undefined) return deepInvariants(spec as LayeredNetwork<string>, opts);
+  const net = networkIn(twoLayer, exact);
   const c = neuronInvariants(net, exact).map(exact.toString);
   const matrix = net.activation.kind === "linear" ? linearInvariant(net, exact).map((r) => r.map(exact.toString)) : undefined;
   if (opts.json) {
@@ -24,5 +31,34 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
   if (matrix) {
     console.log("W1 W1^T - W2^T W2 =");
     for (const row of matrix) console.log(`  [${row.join(", ")}]`);
+  }
+}
+
+/**
+ * Three or more weight layers: c_{l,k} for every hidden layer l (1-based, as the weight layer
+ * feeding it) and neuron k; `invariants` is the flat list in that order, as for two layers, and
+ * `layers` gives each hidden layer's row with its index. A linear net adds Q_l per hidden layer.
+ */
+function deepInvariants(spec: LayeredNetwork<string>, opts: InvariantsCliOptions): void {
+  const net: LayeredNetwork<Rational> = {
+    activation: spec.activation,
+    layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+  };
+  const rows = layerInvariants(net, exact).map((r) => r.map(exact.toString));
+  const matrices =
+    net.activation.kind === "linear" ? linearLayerInvariants(net, exact).map((Q) => Q.map((r) => r.map(exact.toString))) : undefined;
+  if (opts.json) {
+    const json: Record<string, unknown> = {
+      invariants: rows.flat(),
+      layers: rows.map((invariants, i) => ({ layer: i + 1, invariants })),
+    };
+    if (matrices) json.matrices = matrices.map((matrix, i) => ({ layer: i + 1, matrix }));
+    printJson(json);
+    return;
+  }
+  for (const [i, row] of rows.entries()) for (const [k, v] of row.entries()) console.log(`c_${i + 1},${k} = ${v}`);
+  for (const [i, Q] of (matrices ?? []).entries()) {
+    console.log(`W~${i + 1} W~${i + 1}^T - W${i + 2}^T W${i + 2} =`);
+    for (const row of Q) console.log(`  [${row.join(", ")}]`);
   }
 }

@@ -1,0 +1,13 @@
+# Save a PyTorch nn.Sequential of nn.Linear layers (and activations) for relutopo:
+#   pip install torch safetensors
+#   python3 examples/save_for_relutopo.py
+#   npx relutopo invariants --net model.safetensors
+# relutopo reads every float of the file as the exact rational it is (F64, F32, F16, BF16).
+import torch
+from safetensors.torch import save_file
+
+model = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU(), torch.nn.Linear(3, 3), torch.nn.ReLU(), torch.nn.Linear(3, 1))
+
+# The two lines that matter; the activation is not in a state_dict, so name it in the
+# metadata (relu when absent; also leaky_relu:<slope>, abs, linear).
+save_file(model.state_dict(), "model.safetensors", metadata={"activation": "relu"})

@@ -1,0 +1,24 @@
+import { parseActivation } from "./activation.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
+import { layersFromStateDict } from "./layersFromStateDict.js";
+import { readSafetensors } from "./readSafetensors.js";
+
+/**
+ * The network a safetensors file of a PyTorch `nn.Sequential` `state_dict` holds
+ * (`save_file(model.state_dict(), "model.safetensors")`), every weight the exact rational its float is.
+ * The activation is read from the `__metadata__` entry `activation` when the file has one, else `relu`.
+ *
+ * @param bytes - the whole file
+ * @param what - the file name, for messages
+ * @throws InputError for a malformed file (see {@link readSafetensors}) or tensors that are no `nn.Sequential` of linear layers
+ * @example networkFromSafetensors(readBinaryFile("examples/deep.safetensors"), "deep").layers.length // returns 3
+ */
+export function networkFromSafetensors(bytes: Uint8Array, what: string): LayeredNetwork<string> {
+  const { tensors, metadata } = readSafetensors(bytes, what);
+  const activation = parseActivation(metadata.activation ?? "relu");
+  return layersFromStateDict(
+    tensors.map((t) => [t.name, t] as const),
+    activation,
+    what,
+  );
+}

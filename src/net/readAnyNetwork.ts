@@ -1,0 +1,49 @@
+import { InputError } from "../errors.js";
+import { readJson } from "../io/readJson.js";
+import { exactMatrix, exactVector } from "./_internals/exactText.js";
+import { parseActivation } from "./activation.js";
+import { layeredFromObject } from "./layeredFromObject.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
+import { layersFromStateDict, type StateDictTensor } from "./layersFromStateDict.js";
+import type { Network } from "./network.js";
+import { networkFromObject } from "./readNetwork.js";
+
+/**
+ * Parses network JSON of any of the three forms, told apart by their keys:
+ * the two-layer `{ W1, b1?, W2, b2?, activation? }` (read by `networkFromObject`, unchanged),
+ * `{ layers: [{ W, b? }, …], activation? }` of any depth, and a PyTorch `nn.Sequential`
+ * `state_dict` `{ "0.weight": …, "0.bias": …, "2.weight": …, activation? }`.
+ * Numbers are kept as their exact text.
+ *
+ * @param text - the JSON text
+ * @param what - the file name, for messages
+ * @returns a {@link Network} for the two-layer form, a {@link LayeredNetwork} for the others
+ * @throws InputError naming the first problem
+ * @example isLayered(readAnyNetwork('{"0.weight": [[1]], "2.weight": [[2]]}', "net")) // returns true
+ */
+export function readAnyNetwork(text: string, what = "network"): Network<string> | LayeredNetwork<string> {
+  const obj = readJson(text, what);
+  if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
+    const keys = Object.keys(obj);
+    if (keys.includes("layers")) return layeredFromObject(obj, what);
+    if (keys.some((k) => /\.(weight|bias)$/.test(k))) return stateDictFromObject(obj as Record<string, unknown>, what);
+  }
+  return networkFromObject(obj);
+}
+
+function stateDictFromObject(o: Record<string, unknown>, what: string): LayeredNetwork<string> {
+  if (o.activation !== undefined && typeof o.activation !== "string")
+    throw new InputError(`invalid network \`${what}\`: activation must be a string.`);
+  const activation = parseActivation((o.activation as string | undefined) ?? "relu");
+  const entries = Object.entries(o)
+    .filter(([k]) => k !== "activation")
+    .map(([k, v]): [string, StateDictTensor] => {
+      if (k.endsWith(".weight")) {
+        const W = exactMatrix(v, `\`${k}\``, what);
+        return [k, { shape: [W.length, W[0]!.length], values: W.flat() }];
+      }
+      const b = exactVector(v, `\`${k}\``, what);
+      return [k, { shape: [b.length], values: b }];
+    });
+  return layersFromStateDict(entries, activation, what);
+}
