@@ -11,6 +11,7 @@ export type {
   DecimalContextOptions,
   DecimalCtor,
   DecimalValue,
+  FloatFormat,
   Rational,
   RationalParts,
   Scalar,
@@ -23,6 +24,7 @@ export {
   arithmetic,
   decimal,
   decimalContext,
+  dyadicOfFloat,
   exact,
   factorial,
   float,
@@ -53,9 +55,13 @@ export type {
   Network,
   NetworkShape,
   ParamLayout,
+  Safetensors,
+  SafetensorsTensor,
+  StateDictTensor,
 } from "./net/index.js";
 export {
   ACTIVATION_NAMES,
+  MAX_SAFETENSORS_HEADER,
   activationFunctions,
   activationName,
   biasSlot,
@@ -66,11 +72,14 @@ export {
   forward,
   incomingSlots,
   isLayered,
+  layeredFromObject,
+  layersFromStateDict,
   layoutOf,
   loss,
   lossAndGradient,
   mapNetwork,
   networkFromObject,
+  networkFromSafetensors,
   networkIn,
   networkShape,
   networkToJson,
@@ -81,16 +90,28 @@ export {
   parseLossKind,
   pointLoss,
   pointLossGradient,
+  readAnyNetwork,
+  readAnyNetworkFile,
   readDataset,
   readNetwork,
+  readSafetensors,
   sigmoid,
   toLayered,
+  twoLayerNetwork,
   unpackLayers,
   unpackNetwork,
   weightSlot,
   zipNetworks,
 } from "./net/index.js";
-export { incomingNormSq, linearInvariant, neuronInvariants, outgoingNormSq, predictedGdDrift } from "./invariants/index.js";
+export {
+  incomingNormSq,
+  layerInvariants,
+  linearInvariant,
+  linearLayerInvariants,
+  neuronInvariants,
+  outgoingNormSq,
+  predictedGdDrift,
+} from "./invariants/index.js";
 export type {
   ButcherTableau,
   FlowEvent,
@@ -100,8 +121,17 @@ export type {
   FlowSample,
   GradientDescentOptions,
   GradientDescentRun,
+  LayeredGradientDescentRun,
 } from "./flow/index.js";
-export { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, gaussLegendreTableau, gradientDescent, integrateFlow } from "./flow/index.js";
+export {
+  FLOW_METHODS,
+  MAX_FLOW_DIGITS,
+  MIN_FLOW_DIGITS,
+  gaussLegendreTableau,
+  gradientDescent,
+  integrateFlow,
+  layeredGradientDescent,
+} from "./flow/index.js";
 export type { NeuronKind, PoincareFactors, QuadricDims, SignCounts, SplitNeurons } from "./topology/index.js";
 export {
   MAX_EXPANDED_DEGREE,

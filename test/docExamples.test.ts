@@ -2,15 +2,19 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import fc from "fast-check";
 import Fraction from "fraction.js";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
+import { readBinaryFile } from "../src/io/readBinaryFile.js";
+import { readTextFile } from "../src/io/readTextFile.js";
 
 /**
- * Every TSDoc `@example` in src/ is a test: `@example <code> // returns <value>`,
- * the code possibly over several comment lines, is run with the library's public
- * exports in scope (and `fc` for fast-check, `Fraction` for fraction.js) and must give the value (a JavaScript literal; a remark in
- * parentheses after it is allowed). An example that names something the public
- * API does not export, or whose value is not a literal, fails here.
+ * Every TSDoc `@example` in src/ is a test: `@example <code> // returns <value>`, the code possibly
+ * over several comment lines (lines ending in ";" set up, the rest is the value), is run with the
+ * public API, the file readers, `fc` (fast-check), `Fraction` (fraction.js), `z` (zod) and the
+ * exports of its own module in scope, and must give the value: a JavaScript literal, optionally
+ * followed by a remark in parentheses. `// throws Name "message"` says instead that it throws that
+ * error class with that message, `…` standing for any text.
  */
 
 interface DocExample {
@@ -43,14 +47,13 @@ function examplesOf(path: string): DocExample[] {
       if (/\*\//.test(line)) break;
     }
     const text = parts.join("\n").trim();
-    const at = text.indexOf("// returns");
+    const marker = /\/\/ (returns|throws)\b/.exec(text);
     const where = `${relative(process.cwd(), path)}:${i + 1}`;
-    out.push({
-      path,
-      where,
-      code: at < 0 ? text : text.slice(0, at).trim(),
-      expected: at < 0 ? "" : text.slice(at + "// returns".length).trim(),
-    });
+    const code = marker === null ? text : text.slice(0, marker.index).trim();
+    // "returns" is dropped, "throws" kept: the expectation reads `throws Name "message"`.
+    const expected =
+      marker === null ? "" : text.slice(marker.index + (marker[1] === "returns" ? "// returns".length : "// ".length)).trim();
+    out.push({ path, where, code, expected });
   }
   return out;
 }
@@ -79,10 +82,10 @@ function comparable(value: unknown): unknown {
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
   ...args: string[]
 ) => (...values: unknown[]) => Promise<unknown>;
-/** The public API, fast-check and fraction.js, and the exports of the example's own module (internal ones included). */
+/** The public API, the file readers, fast-check, fraction.js and zod, and the exports of the example's own module (internal ones included). */
 async function scopeOf(path: string): Promise<Record<string, unknown>> {
   const own = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
-  return { ...api, fc, Fraction, ...own };
+  return { ...api, readBinaryFile, readTextFile, fc, Fraction, z, ...own };
 }
 
 const examples = sourceFiles(join(process.cwd(), "src")).flatMap(examplesOf);
@@ -93,12 +96,26 @@ describe("TSDoc @example", () => {
   });
 
   it.each(examples.map((e) => [e.where, e] as const))("%s should return what it says", async (_where, example) => {
-    expect(example.expected, "an @example needs `// returns <value>`").not.toBe("");
+    expect(example.expected, 'an @example needs `// returns <value>` or `// throws <Error> "message"`').not.toBe("");
     const scope = await scopeOf(example.path);
     // Lines ending in ";" are set-up statements; what follows the last of them is the value.
     const cut = example.code.lastIndexOf(";\n");
     const body = cut < 0 ? `return (${example.code});` : `${example.code.slice(0, cut + 1)}\nreturn (${example.code.slice(cut + 2)});`;
     const run = new AsyncFunction(...Object.keys(scope), body);
+    const throws = /^throws (\w+)(?:\s+"([\s\S]*)")?$/.exec(example.expected);
+    if (throws !== null) {
+      const error = await run(...Object.values(scope)).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(error, "the example should throw").toBeInstanceOf(Error);
+      expect((error as Error).name).toBe(throws[1]);
+      if (throws[2] !== undefined) {
+        const pattern = throws[2].split("…").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+        expect((error as Error).message).toMatch(new RegExp(`^${pattern.join("[\\s\\S]*")}$`));
+      }
+      return;
+    }
     const actual = await run(...Object.values(scope));
     expect(comparable(actual)).toEqual(comparable(expectedValue(example.expected)));
   });

@@ -21,7 +21,10 @@ export type LayeredGradientDescentRun<T> = Omit<GradientDescentRun<T>, "params">
  * @param data - the data set, inputs of width n_0 and targets of width n_L
  * @returns the run; `invariants[t]` is the flat list of c_{l,k} at step t
  * @throws InputError when η ≤ 0 or the step count is not a non-negative integer, or for bce in exact arithmetic
- * @example layeredGradientDescent(net, data, exact, { lr: exact.parse("1/10"), steps: 2, loss: "mse" }).losses.length // returns 3
+ * @example const net = readAnyNetwork('{"layers": [{"W": [[1]]}, {"W": [[2]]}, {"W": [[1]]}], "activation": "linear"}');
+ * const exactNet = { activation: net.activation, layers: net.layers.map(({ W }) => ({ W: W.map((r) => r.map(exact.parse)) })) };
+ * layeredGradientDescent(exactNet, datasetIn(readDataset("x,y\n1,1\n", 1, 1), exact), exact, { lr: exact.parse("1/10"), steps: 2, loss: "mse" }).losses.length
+ * // returns 3
  */
 export function layeredGradientDescent<T>(
   net: LayeredNetwork<T>,

@@ -11,7 +11,10 @@ import type { Scalar } from "../scalar/scalar.js";
  *
  * @param net - the network (at least two weight layers)
  * @returns one row per hidden layer, index l − 1, with one entry per neuron
- * @example layerInvariants({ activation: { kind: "relu" }, layers: [{ W: [[2]] }, { W: [[1]], b: [5] }, { W: [[3]] }] }, exact).map((r) => r.map(exact.toString)) // returns [["3"], ["17"]]
+ * @example const layers = [{ W: [["2"]] }, { W: [["1"]], b: ["5"] }, { W: [["3"]] }];
+ * const net = { activation: { kind: "relu" }, layers: layers.map(({ W, b }) => ({ W: W.map((r) => r.map(exact.parse)), b: b?.map(exact.parse) })) };
+ * layerInvariants(net, exact).map((r) => r.map(exact.toString))
+ * // returns [["3"], ["17"]]
  */
 export function layerInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[][] {
   const out: T[][] = [];

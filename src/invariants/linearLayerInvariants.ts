@@ -16,7 +16,10 @@ import type { Scalar } from "../scalar/scalar.js";
  *
  * @param net - the network; its activation is not looked at (Q_l is conserved only when it is linear)
  * @returns Q_l at index l − 1
- * @example linearLayerInvariants({ activation: { kind: "linear" }, layers: [{ W: [[1], [2]] }, { W: [[3, 4]] }] }, exact)[0].map((r) => r.map(exact.toString)) // returns [["-8", "-10"], ["-10", "-12"]]
+ * @example const layers = [{ W: [["1"], ["2"]] }, { W: [["3", "4"]] }];
+ * const net = { activation: { kind: "linear" }, layers: layers.map(({ W }) => ({ W: W.map((r) => r.map(exact.parse)) })) };
+ * linearLayerInvariants(net, exact)[0].map((r) => r.map(exact.toString))
+ * // returns [["-8", "-10"], ["-10", "-12"]]
  */
 export function linearLayerInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[][][] {
   const out: T[][][] = [];

@@ -6,7 +6,7 @@ import type { z } from "zod";
  *
  * @param error - what `safeParse` returned on failure
  * @returns e.g. ``field `result.rows[2].dIn`: Invalid input: expected number, received string``
- * @example zodIssue(z.object({ a: z.number() }).safeParse({ a: "x" }).error!)
+ * @example zodIssue(z.object({ a: z.number() }).safeParse({ a: "x" }).error)
  * // returns "field `a`: Invalid input: expected number, received string"
  */
 export function zodIssue(error: z.ZodError): string {

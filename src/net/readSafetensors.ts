@@ -34,7 +34,7 @@ const SIZE: Readonly<Record<FloatFormat, number>> = { F64: 8, F32: 4, F16: 2, BF
  *   the file or above {@link MAX_SAFETENSORS_HEADER}, a header that is not a JSON object, a duplicate name,
  *   a dtype other than F64, F32, F16 and BF16, a bad shape or offsets, a wrong byte count, overlapping,
  *   unsorted or non-contiguous data, or a NaN or infinity (naming the tensor and the index)
- * @example readSafetensors(bytes, "model.safetensors").tensors[0].name // returns "0.weight"
+ * @example readSafetensors(readBinaryFile("examples/deep.safetensors"), "deep").tensors[0]?.name // returns "0.weight"
  */
 export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
   const fault = (why: string): InputError => new InputError(`invalid safetensors file \`${what}\`: ${why}.`);

@@ -6,7 +6,7 @@ import { parseRational } from "../../scalar/parseRational.js";
  *
  * @internal
  */
-export function exactText(v: unknown, where: string, what: string): string {
+function exactText(v: unknown, where: string, what: string): string {
   if (typeof v !== "string")
     throw new InputError(`invalid network \`${what}\`: ${where} must be a number or a numeric string. Value: \`${JSON.stringify(v)}\`.`);
   try {
