@@ -178,6 +178,7 @@ describe("optimizerSpec", () => {
         } catch (e) {
           return e;
         }
+        return undefined;
       })();
       expect(err).toBeInstanceOf(InputError);
       expect((err as InputError).message).toMatch(/^invalid optimizer\./);
