@@ -1,6 +1,14 @@
 export type { GradientDescentOptions, GradientDescentRun } from "./gradientDescent.js";
 export { gradientDescent } from "./gradientDescent.js";
-export type { AdamSpec, OptimizerName, OptimizerOptions, OptimizerSpec, OptimizerStep, OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
+export type {
+  AdamSpec,
+  OptimizerName,
+  OptimizerOptions,
+  OptimizerSpec,
+  OptimizerStep,
+  OptimizerStepper,
+  SgdSpec,
+} from "./optimizerSpec.js";
 export { OPTIMIZERS, optimizerSpec } from "./optimizerSpec.js";
 export { sgdStepper } from "./sgdStepper.js";
 export { adamStepper } from "./adamStepper.js";

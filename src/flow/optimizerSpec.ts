@@ -65,7 +65,12 @@ export function optimizerSpec<T>(S: Scalar<T>, options: OptimizerOptions<T> = {}
   if (name === "sgd") {
     for (const field of ["beta1", "beta2", "eps"] as const)
       if (options[field] !== undefined)
-        throw new InputError({ field, expected: "given only with Adam or AdamW", value: S.toString(options[field]), note: "SGD has no such hyper-parameter." });
+        throw new InputError({
+          field,
+          expected: "given only with Adam or AdamW",
+          value: S.toString(options[field]),
+          note: "SGD has no such hyper-parameter.",
+        });
     const momentum = nonNegative("momentum", options.momentum ?? S.zero);
     const dampening = options.dampening ?? S.zero;
     const nesterov = options.nesterov ?? false;
@@ -86,7 +91,12 @@ export function optimizerSpec<T>(S: Scalar<T>, options: OptimizerOptions<T> = {}
     });
   for (const field of ["momentum", "dampening"] as const)
     if (options[field] !== undefined)
-      throw new InputError({ field, expected: "given only with SGD", value: S.toString(options[field]), note: "Adam has no such hyper-parameter." });
+      throw new InputError({
+        field,
+        expected: "given only with SGD",
+        value: S.toString(options[field]),
+        note: "Adam has no such hyper-parameter.",
+      });
   if (options.nesterov) throw new InputError({ field: "nesterov", expected: "given only with SGD", value: "true" });
   const beta = (field: "beta1" | "beta2", v: T): T => {
     if (S.sign(v) < 0 || S.cmp(v, S.one) >= 0) throw new InputError({ field, expected: "in [0, 1)", value: S.toString(v) });

@@ -51,6 +51,10 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>): OptimizerS
     const next = zipNetworks(theta, update, (p, u) => S.sub(p, S.mul(lr, u)));
     // plain gradient descent has nothing left at first order
     if (!hasDecay && previous === undefined) return { next, update };
-    return { next, update, terms: { params: theta, ...(hasDecay ? { decay: S.mul(gamma, lambda) } : {}), ...(previous ? { buffer: previous } : {}) } };
+    return {
+      next,
+      update,
+      terms: { params: theta, ...(hasDecay ? { decay: S.mul(gamma, lambda) } : {}), ...(previous ? { buffer: previous } : {}) },
+    };
   };
 }

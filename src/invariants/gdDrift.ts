@@ -39,22 +39,15 @@ export function predictedGdDrift<T>(update: Network<T>, lr: T, S: Scalar<T>, ter
   const lr2 = S.mul(lr, lr);
   const second = update.W1.map((_, k) => S.mul(lr2, S.sub(incomingNormSq(update, k, S), outgoingNormSq(update, k, S))));
   if (terms === undefined) return second;
-  const first = update.W1.map(() => S.zero);
-  const add = (k: number, v: T): void => {
-    first[k] = S.add(first[k]!, v);
-  };
-  if (terms.decay !== undefined) {
-    const kappa = terms.decay;
-    neuronInvariants(terms.params, S).forEach((c, k) => add(k, S.mul(kappa, c)));
-  }
-  if (terms.buffer !== undefined) {
-    const { value, weight } = terms.buffer;
-    first.forEach((_, k) => add(k, S.mul(weight, pairing(terms.params, value, k, S))));
-  }
-  if (terms.rest !== undefined) {
-    const rest = terms.rest;
-    first.forEach((_, k) => add(k, pairing(terms.params, rest, k, S)));
-  }
+  const { params, decay, buffer, rest } = terms;
+  const c = decay === undefined ? undefined : neuronInvariants(params, S);
+  const first = update.W1.map((_, k) => {
+    let f = S.zero;
+    if (decay !== undefined) f = S.add(f, S.mul(decay, c![k]!));
+    if (buffer !== undefined) f = S.add(f, S.mul(buffer.weight, pairing(params, buffer.value, k, S)));
+    if (rest !== undefined) f = S.add(f, pairing(params, rest, k, S));
+    return f;
+  });
   const twoLr = S.add(lr, lr);
   return second.map((v, k) => S.sub(v, S.mul(twoLr, first[k]!)));
 }

@@ -139,12 +139,12 @@ describe("gradientDescent with Adam and AdamW", () => {
           batchSize,
           optimizer: { name, weightDecay: D.parse("1/10") },
         });
-        run.observedDrift.forEach((row, t) =>
+        run.observedDrift.forEach((row, t) => {
           row.forEach((v, k) => {
             const scale = D.one.plus(run.invariants[t]![k]!.abs());
             expect(v.minus(run.predictedDrift[t]![k]!).abs().lte(D.parse("1e-44").times(scale))).toBe(true);
-          }),
-        );
+          });
+        });
       }),
       { numRuns: 40 },
     );
@@ -153,7 +153,12 @@ describe("gradientDescent with Adam and AdamW", () => {
   it("should take PyTorch's first Adam step: θ − η·sign(g) up to ε when every gradient entry is non-zero", () => {
     // one parameter pair: m̂ = g, v̂ = g², so the step is η·g/(|g| + ε)
     const net: Network<number> = { activation: { kind: "linear" }, W1: [[1]], W2: [[1]] };
-    const run = gradientDescent(net, { X: [[1]], Y: [[0]] }, float, { lr: 0.1, steps: 1, loss: "mse", optimizer: { name: "adam", eps: 0 } });
+    const run = gradientDescent(net, { X: [[1]], Y: [[0]] }, float, {
+      lr: 0.1,
+      steps: 1,
+      loss: "mse",
+      optimizer: { name: "adam", eps: 0 },
+    });
     expect(run.params.W1[0]![0]).toBeCloseTo(0.9, 15);
     expect(run.params.W2[0]![0]).toBeCloseTo(0.9, 15);
   });
@@ -164,7 +169,12 @@ describe("gradientDescent with Adam and AdamW", () => {
     const data = { X: [[-1]], Y: [[0]] };
     const adamw = gradientDescent(net, data, float, { lr: 0.1, steps: 1, loss: "mse", optimizer: { name: "adamw", weightDecay: 0.5 } });
     expect(adamw.params.W1[0]![0]).toBe(2 * (1 - 0.05));
-    const adam = gradientDescent(net, data, float, { lr: 0.1, steps: 1, loss: "mse", optimizer: { name: "adam", weightDecay: 0.5, eps: 0 } });
+    const adam = gradientDescent(net, data, float, {
+      lr: 0.1,
+      steps: 1,
+      loss: "mse",
+      optimizer: { name: "adam", weightDecay: 0.5, eps: 0 },
+    });
     expect(adam.params.W1[0]![0]).toBeCloseTo(1.9, 15);
   });
 });
@@ -209,13 +219,21 @@ describe("optimizerSpec", () => {
 describe("miniBatchRows", () => {
   it("should cut each epoch into ⌈n/B⌉ batches covering every row once, the last one smaller", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 13 }), fc.option(fc.nat(99), { nil: undefined }), fc.nat(3), (n, B, seed, epoch) => {
-        const per = Math.ceil(n / B);
-        const rows = Array.from({ length: per }, (_, j) => miniBatchRows(n, epoch * per + j, { batchSize: B, shuffleSeed: seed }));
-        expect(rows.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
-        rows.forEach((r, j) => expect(r).toHaveLength(j + 1 < per ? B : n - B * (per - 1)));
-        if (seed === undefined) expect(rows.flat()).toEqual(Array.from({ length: n }, (_, i) => i));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.option(fc.nat(99), { nil: undefined }),
+        fc.nat(3),
+        (n, B, seed, epoch) => {
+          const per = Math.ceil(n / B);
+          const rows = Array.from({ length: per }, (_, j) => miniBatchRows(n, epoch * per + j, { batchSize: B, shuffleSeed: seed }));
+          expect(rows.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+          rows.forEach((r, j) => {
+            expect(r).toHaveLength(j + 1 < per ? B : n - B * (per - 1));
+          });
+          if (seed === undefined) expect(rows.flat()).toEqual(Array.from({ length: n }, (_, i) => i));
+        },
+      ),
     );
   });
 

@@ -1,4 +1,4 @@
-import { gradientDescent } from "../../flow/gradientDescent.js";
+import { type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
 import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.js";
 import { datasetIn } from "../../net/dataset.js";
 import { parseLossKind } from "../../net/loss.js";
@@ -42,7 +42,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const spec = readNetworkFile(opts.net);
   const data = datasetIn(readDatasetFor(opts.data, spec), S);
   const bar = progressBar(steps, "gd");
-  let run;
+  let run: GradientDescentRun<unknown>;
   try {
     run = gradientDescent(networkIn(spec, S), data, S, {
       lr,
@@ -76,10 +76,12 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   }
   const plain = isPlainSgd(run.optimizer, S.sign);
   const what = plain ? "" : `, ${describeOptimizer(run.optimizer, str)}`;
-  const batches = miniBatches ? `, batches of ${batchSize ?? data.X.length}${shuffleSeed === undefined ? "" : ` shuffled (seed ${shuffleSeed})`}` : "";
+  const batches = miniBatches
+    ? `, batches of ${batchSize ?? data.X.length}${shuffleSeed === undefined ? "" : ` shuffled (seed ${shuffleSeed})`}`
+    : "";
   console.log(`gradient descent: ${steps} steps, lr ${str(lr)}${what}${batches}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
-  run.invariants[steps]!.forEach((c, k) => console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`));
+  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
   const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
   console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);
