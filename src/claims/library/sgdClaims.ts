@@ -26,7 +26,7 @@ const lrArb = arbRational({ maxNum: 4, maxDen: 8, sign: "positive" });
 const orZero = (a: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.oneof(fc.constant("0"), a);
 
 /** SGD settings PyTorch accepts (Nesterov only with μ > 0 and τ = 0); shrinks toward plain full-batch SGD. */
-function arbSgd(c: { momentum?: "positive"; weightDecay?: "positive"; steps?: number } = {}): fc.Arbitrary<SgdHyper> {
+function arbSgd(c: { momentum?: "positive"; weightDecay?: "positive" | "zero"; steps?: number } = {}): fc.Arbitrary<SgdHyper> {
   const momentum = arbRational({ maxNum: 9, maxDen: 10, sign: "positive" });
   const decay = arbRational({ maxNum: 3, maxDen: 10, sign: "positive" });
   return fc
@@ -35,7 +35,7 @@ function arbSgd(c: { momentum?: "positive"; weightDecay?: "positive"; steps?: nu
       momentum: c.momentum ? momentum : orZero(momentum),
       dampening: orZero(arbRational({ maxNum: 3, maxDen: 4 })),
       nesterov: fc.boolean(),
-      weightDecay: c.weightDecay ? decay : orZero(decay),
+      weightDecay: c.weightDecay === "positive" ? decay : c.weightDecay === "zero" ? fc.constant("0") : orZero(decay),
       batchSize: fc.integer({ min: 1, max: 3 }),
       steps: fc.integer({ min: c.steps ?? 1, max: 3 }),
     })
@@ -153,9 +153,9 @@ export const sgdDriftIdentity: Claim<[Problem, SgdHyper]> = defineClaim({
 export const sgdMomentumConservesC: Claim<[Problem, SgdHyper]> = defineClaim({
   name: "sgd-momentum-conserves-c",
   statement:
-    "Exact SGD with momentum μ > 0 (heavy ball or Nesterov) leaves every c_k = ‖w̃_k‖² − ‖a_k‖² unchanged, as the gradient flow does.",
+    "Exact SGD with momentum μ > 0 (heavy ball or Nesterov) and no weight decay leaves every c_k = ‖w̃_k‖² − ‖a_k‖² unchanged, as the gradient flow does.",
   tag: "false",
-  arbitraries: [arbProblem(), arbSgd({ momentum: "positive" })],
+  arbitraries: [arbProblem(), arbSgd({ momentum: "positive", weightDecay: "zero" })],
   predicate: (p, h) => exactSgd(p, h).every((s) => sameVector(s.after, s.before)),
   witness: sgdWitness,
 });
@@ -164,9 +164,9 @@ export const sgdMomentumConservesC: Claim<[Problem, SgdHyper]> = defineClaim({
 export const sgdMomentumDriftSecondOrder: Claim<[Problem, SgdHyper]> = defineClaim({
   name: "sgd-momentum-drift-second-order",
   statement:
-    "With momentum, as for plain gradient descent, the first-order term of the drift vanishes: every step changes c_k by exactly η²(‖u_w̃‖² − ‖u_a‖²) with u the step direction.",
+    "With momentum and no weight decay, as for plain gradient descent, the first-order term of the drift vanishes: every step changes c_k by exactly η²(‖u_w̃‖² − ‖u_a‖²) with u the step direction.",
   tag: "false",
-  arbitraries: [arbProblem(), arbSgd({ momentum: "positive", steps: 2 })],
+  arbitraries: [arbProblem(), arbSgd({ momentum: "positive", weightDecay: "zero", steps: 2 })],
   predicate: (p, h) =>
     exactSgd(p, h).every((s) =>
       sameVector(
