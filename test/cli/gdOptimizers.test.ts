@@ -82,6 +82,7 @@ describe("relutopo gd: bad optimiser input", () => {
     ["betas with SGD", ["--beta2", "1/2"], /invalid --beta2\./],
     ["a batch size of 0", ["--batch-size", "0"], /invalid --batch-size\./],
     ["a negative seed", ["--shuffle", "--seed", "-3"], /invalid --seed\./],
+    ["a seed without --shuffle", ["--seed", "3"], /invalid --seed\./],
   ];
   for (const [what, extra, message] of bad) {
     it(`should exit 2 with one stderr line naming the flag for ${what}`, () => {

@@ -1,3 +1,4 @@
+import { InputError } from "../../errors.js";
 import { type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
 import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.js";
 import { datasetIn } from "../../net/dataset.js";
@@ -26,7 +27,7 @@ export interface GdCliOptions {
   eps?: string;
   batchSize?: string;
   shuffle?: boolean;
-  seed: string;
+  seed?: string;
   json?: boolean;
 }
 
@@ -38,7 +39,9 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const lr = S.parse(opts.lr);
   const optimizer = optimizerOptions(opts, (text) => S.parse(text));
   const batchSize = opts.batchSize === undefined ? undefined : intOption(opts.batchSize, "--batch-size", 1);
-  const shuffleSeed = opts.shuffle ? intOption(opts.seed, "--seed", 0) : undefined;
+  if (opts.seed !== undefined && !opts.shuffle)
+    throw new InputError(`invalid --seed. Must be given with --shuffle. Value: \`${opts.seed}\`.`);
+  const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
   const spec = readNetworkFile(opts.net);
   const data = datasetIn(readDatasetFor(opts.data, spec), S);
   const bar = progressBar(steps, "gd");
@@ -85,6 +88,16 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
   const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
   console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);
+  if (mismatch && !plain) {
+    let worst = S.zero;
+    run.observedDrift.forEach((row, t) => {
+      for (const [k, v] of row.entries()) {
+        const gap = S.abs(S.sub(v, run.predictedDrift[t]![k]));
+        if (S.cmp(gap, worst) > 0) worst = gap;
+      }
+    });
+    console.log(`largest |observed - predicted| over all steps and neurons: ${str(worst)}`);
+  }
 }
 
 /** The optimiser flags as library options, each number parsed in the run's arithmetic. */

@@ -25,7 +25,7 @@ export function registerGd(program: Command, settle: Settle): void {
     .option("--eps <e>", "Adam/AdamW denominator term (default 1e-8)")
     .option("--batch-size <B>", "rows per mini-batch, in file order, the last one smaller (default: all rows)")
     .option("--shuffle", "shuffle the rows of every epoch with a seeded permutation")
-    .option("--seed <S>", "seed of --shuffle (a non-negative integer)", "0")
+    .option("--seed <S>", "seed of --shuffle (a non-negative integer, default 0)")
     .option("--json", "print JSON")
     .action(settle(async (opts: GdCliOptions) => (await import("../actions/gdAction.js")).gdAction(opts)));
 }
