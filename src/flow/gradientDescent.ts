@@ -51,7 +51,13 @@ export interface GradientDescentRun<T> {
  * Adam; AdamW) and the gradient of the mean loss on each mini-batch, recording
  * loss and invariants at every step.
  *
+ * @param net - θ_0
+ * @param data - the training rows (mini-batches are cut from them, see `miniBatchRows`)
+ * @param S - the arithmetic; Adam and AdamW need decimal or float
+ * @param options - step, step count, loss, optimiser, batch size and shuffle seed
+ * @returns the trajectory's losses, invariants and their observed and predicted drifts
  * @throws InputError when η ≤ 0, the step count is not a non-negative integer, or a hyper-parameter is invalid
+ * @example gradientDescent(net, data, exact, { lr: exact.parse("1/20"), steps: 3, loss: "mse", optimizer: { momentum: exact.parse("9/10") } }).observedDrift // returns the same rows as .predictedDrift
  */
 export function gradientDescent<T>(
   net: Network<T>,

@@ -33,7 +33,7 @@ export interface DriftTerms<T> {
  * @param S - the arithmetic
  * @param terms - the first-order pieces that do not cancel; none for plain gradient descent
  * @returns the predicted c_k(θ′) − c_k(θ) for every hidden neuron
- * @example predictedGdDrift({ activation: { kind: "relu" }, W1: [[1]], W2: [[0]] }, 1/2, exact) // returns [1/4]
+ * @example predictedGdDrift({ activation: { kind: "relu" }, W1: [[exact.one]], W2: [[exact.zero]] }, exact.parse("1/2"), exact).map(exact.toString) // returns ["1/4"]
  */
 export function predictedGdDrift<T>(update: Network<T>, lr: T, S: Scalar<T>, terms?: DriftTerms<T>): T[] {
   const lr2 = S.mul(lr, lr);
