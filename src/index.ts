@@ -103,6 +103,7 @@ export {
   weightSlot,
   zipNetworks,
 } from "./net/index.js";
+export type { DriftTerms } from "./invariants/index.js";
 export {
   incomingNormSq,
   layerInvariants,
@@ -113,6 +114,7 @@ export {
   predictedGdDrift,
 } from "./invariants/index.js";
 export type {
+  AdamSpec,
   ButcherTableau,
   FlowEvent,
   FlowMethod,
@@ -122,15 +124,27 @@ export type {
   GradientDescentOptions,
   GradientDescentRun,
   LayeredGradientDescentRun,
+  MiniBatchOptions,
+  OptimizerName,
+  OptimizerOptions,
+  OptimizerSpec,
+  OptimizerStep,
+  OptimizerStepper,
+  SgdSpec,
 } from "./flow/index.js";
 export {
   FLOW_METHODS,
   MAX_FLOW_DIGITS,
   MIN_FLOW_DIGITS,
+  OPTIMIZERS,
+  adamStepper,
   gaussLegendreTableau,
   gradientDescent,
   integrateFlow,
   layeredGradientDescent,
+  miniBatchRows,
+  optimizerSpec,
+  sgdStepper,
 } from "./flow/index.js";
 export type { NeuronKind, PoincareFactors, QuadricDims, SignCounts, SplitNeurons } from "./topology/index.js";
 export {
@@ -254,6 +268,7 @@ export type {
   Problem,
   ProblemConstraints,
   RationalConstraints,
+  SgdHyper,
   SizeRange,
 } from "./claims/index.js";
 export {
@@ -297,9 +312,13 @@ export {
   reluFlowConservesMatrix,
   rescalingIdentity,
   rescalingPreservesFunction,
+  sgdDriftIdentity,
+  sgdMomentumConservesC,
+  sgdMomentumDriftSecondOrder,
   strictEqualsEffective,
   tanhConservesC,
   toJsonValue,
+  weightDecayPreservesC,
 } from "./claims/index.js";
 export type {
   BreastCancerCell,

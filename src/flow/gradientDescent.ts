@@ -5,16 +5,22 @@ import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import type { Dataset } from "../net/dataset.js";
 import { lossAndGradient } from "../net/gradient.js";
 import { loss, type LossKind } from "../net/loss.js";
-import { zipNetworks, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
+import { adamStepper } from "./adamStepper.js";
+import { miniBatchRows, type MiniBatchOptions } from "./miniBatchRows.js";
+import { optimizerSpec, type OptimizerOptions, type OptimizerSpec, type OptimizerStepper } from "./optimizerSpec.js";
+import { sgdStepper } from "./sgdStepper.js";
 
 /** Options of {@link gradientDescent}. */
-export interface GradientDescentOptions<T> {
+export interface GradientDescentOptions<T> extends MiniBatchOptions {
   /** The step η > 0. */
   lr: T;
-  /** The number of steps N ≥ 0. */
+  /** The number of optimiser steps N ≥ 0. */
   steps: number;
   loss: LossKind;
+  /** The optimiser and its hyper-parameters (default: plain SGD, i.e. θ ← θ − η∇L). */
+  optimizer?: OptimizerOptions<T>;
   /** Called after each step (for progress bars). */
   onStep?: (step: number) => void;
 }
@@ -22,25 +28,40 @@ export interface GradientDescentOptions<T> {
 /** A gradient-descent run: the final parameters and, per step, what was conserved and what was not. */
 export interface GradientDescentRun<T> {
   params: Network<T>;
-  /** L(θ_t) for t = 0 … N. */
+  /** The optimiser with every hyper-parameter filled in. */
+  optimizer: OptimizerSpec<T>;
+  /** The data rows of each step's mini-batch (all rows, in order, for full batches). */
+  batches: number[][];
+  /** L(θ_t) on all the data for t = 0 … N. */
   losses: T[];
   /** c(θ_t) for t = 0 … N, one row per step. */
   invariants: T[][];
   /** c(θ_{t+1}) − c(θ_t) for t = 0 … N−1. */
   observedDrift: T[][];
-  /** η²(‖g_w‖² − ‖g_a‖²) at θ_t for t = 0 … N−1: equal to the observed drift in exact arithmetic. */
+  /**
+   * The drift the optimiser's identity predicts at θ_t for t = 0 … N−1 (see
+   * `predictedGdDrift`): η²(‖g_w‖² − ‖g_a‖²) for plain SGD, plus −2ηκc_k for weight
+   * decay and the momentum buffer's pairing; equal to the observed drift in exact arithmetic.
+   */
   predictedDrift: T[][];
 }
 
 /**
- * Full-batch gradient descent θ ← θ − η∇L(θ) in arithmetic `S`, recording
+ * Gradient descent θ ← θ − η·u in arithmetic `S`, with u from the optimiser
+ * (`torch.optim.SGD` with momentum, dampening, Nesterov and weight decay;
+ * Adam; AdamW) and the gradient of the mean loss on each mini-batch, recording
  * loss and invariants at every step.
  *
  * In float or decimal arithmetic every value is checked as it is made: a run
  * that overflows stops at the step and value where it did, instead of
  * printing NaN or Infinity.
  *
- * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), or the step count is not a non-negative integer
+ * @param net - θ_0
+ * @param data - the training rows (mini-batches are cut from them, see `miniBatchRows`)
+ * @param S - the arithmetic; Adam and AdamW need decimal or float
+ * @param options - step, step count, loss, optimiser, batch size and shuffle seed
+ * @returns the trajectory's losses, invariants and their observed and predicted drifts
+ * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), the step count is not a non-negative integer, or a hyper-parameter is invalid
  * @throws ConvergenceError when a value overflows the range of `S` during the run (method `gd`; remedy: decimal arithmetic or a smaller `lr`)
  */
 export function gradientDescent<T>(
@@ -80,18 +101,36 @@ export function gradientDescent<T>(
     if (k >= 0) throw overflow(step, `${name}_${k}`);
   };
   const checked = S.kind !== "exact";
+  const optimizer = optimizerSpec(S, options.optimizer);
+  const step: OptimizerStepper<T> = optimizer.name === "sgd" ? sgdStepper(optimizer, lr, S) : adamStepper(optimizer, lr, S);
+  const n = data.X.length;
+  miniBatchRows(n, 0, options);
+  const fullBatch = (options.batchSize ?? n) >= n && options.shuffleSeed === undefined;
   let theta = net;
   let c = neuronInvariants(theta, S);
   if (checked) checkRow(0, "invariant c", c);
-  const run: GradientDescentRun<T> = { params: theta, losses: [], invariants: [c], observedDrift: [], predictedDrift: [] };
+  const run: GradientDescentRun<T> = {
+    params: theta,
+    optimizer,
+    batches: [],
+    losses: [],
+    invariants: [c],
+    observedDrift: [],
+    predictedDrift: [],
+  };
   for (let t = 0; t < steps; t++) {
-    const { loss: value, grad } = lossAndGradient(theta, data, S, options.loss);
-    if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
-    run.losses.push(value);
-    theta = zipNetworks(theta, grad, (p, g) => S.sub(p, S.mul(lr, g)));
+    const rows = miniBatchRows(n, t, options);
+    const batch = fullBatch ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
+    const { loss: value, grad } = lossAndGradient(theta, batch, S, options.loss);
+    const lossAll = fullBatch ? value : loss(theta, data, S, options.loss);
+    if (checked && !isFiniteIn(S, lossAll)) throw overflow(t, "the loss");
+    run.batches.push(rows);
+    run.losses.push(lossAll);
+    const { next: stepped, update, terms } = step(theta, grad);
+    theta = stepped;
     const next = neuronInvariants(theta, S);
     const observed = next.map((v, k) => S.sub(v, c[k]!));
-    const predicted = predictedGdDrift(grad, lr, S);
+    const predicted = predictedGdDrift(update, lr, S, terms);
     if (checked) {
       const where = firstNonFiniteParameter(theta, S);
       if (where !== undefined) throw overflow(t + 1, where);

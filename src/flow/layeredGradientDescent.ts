@@ -8,7 +8,7 @@ import type { Scalar } from "../scalar/scalar.js";
 import type { GradientDescentOptions, GradientDescentRun } from "./gradientDescent.js";
 
 /** A gradient-descent run on a network of any depth; invariants are flat rows c_{1,·}, c_{2,·}, … as `layerInvariants(…).flat()`. */
-export type LayeredGradientDescentRun<T> = Omit<GradientDescentRun<T>, "params"> & { params: LayeredNetwork<T> };
+export type LayeredGradientDescentRun<T> = Omit<GradientDescentRun<T>, "params" | "optimizer" | "batches"> & { params: LayeredNetwork<T> };
 
 /**
  * Full-batch gradient descent θ ← θ − η∇L(θ) on a network of any depth in arithmetic `S`,

@@ -3,3 +3,4 @@ export { linearInvariant } from "./linearInvariant.js";
 export { predictedGdDrift } from "./gdDrift.js";
 export { layerInvariants } from "./layerInvariants.js";
 export { linearLayerInvariants } from "./linearLayerInvariants.js";
+export type { DriftTerms } from "./gdDrift.js";

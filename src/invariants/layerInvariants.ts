@@ -4,7 +4,7 @@ import type { Scalar } from "../scalar/scalar.js";
 /**
  * The conserved quantity of every hidden neuron of a network of any depth, layer by layer:
  * for neuron k of hidden layer l (1 … L − 1), c_{l,k} = ‖W_l[k]‖² + b_l[k]² − ‖W_{l+1}[:, k]‖²,
- * its incoming weights and bias against its outgoing weights (THEORY.md §2). Each is constant
+ * its incoming weights and bias against its outgoing weights (docs/theory.md §2). Each is constant
  * along gradient flow for any positively homogeneous activation, whatever the depth, because
  * rescaling one neuron's incoming parameters by λ and its outgoing ones by 1/λ leaves f unchanged.
  * Flattened in order, the rows are `neuronInvariants` of the same network.

@@ -3,7 +3,7 @@ import { PathError } from "../errors.js";
 import { fsReason } from "./_internals/fsReason.js";
 
 /** The largest file {@link readBinaryFile} (and so `readTextFile`) reads unless told otherwise: 16 MiB. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+export const MAX_INPUT_BYTES: number = 16 * 1024 * 1024;
 
 /** Options of {@link readBinaryFile} and `readTextFile`. */
 export interface ReadFileOptions {

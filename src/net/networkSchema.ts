@@ -22,7 +22,16 @@ const rows = z.array(row, { error: "must be a non-empty array of rows" }).min(1,
  * `b2` e) and an optional activation name; nothing else. Sizes that must agree
  * with each other are checked by `networkFromObject`, which names both.
  */
-export const networkSchema = z.strictObject(
+/** A network file as {@link networkSchema} accepts it. */
+export interface NetworkJson {
+  activation?: string | undefined;
+  W1: string[][];
+  b1?: string[] | undefined;
+  W2: string[][];
+  b2?: string[] | undefined;
+}
+
+export const networkSchema: z.ZodType<NetworkJson> = z.strictObject(
   {
     activation: z.string({ error: "must be a string" }).optional(),
     W1: rows,

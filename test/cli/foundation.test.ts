@@ -127,7 +127,7 @@ describe("relutopo: bad input", () => {
     ["--lr not a number", ["gd", "--net", NET, "--data", DATA, "--lr", "fast", "--steps", "1"]],
     ["--steps -1", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "-1"]],
     ["--steps 1.5", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "1.5"]],
-    ["an unknown option", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "1", "--momentum", "9"]],
+    ["an unknown option", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "1", "--schedule", "cosine"]],
     ["an unknown arithmetic", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "1", "--arith", "quad"]],
     ["bce in exact arithmetic", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "1", "--loss", "bce"]],
     ["an unknown loss", ["gd", "--net", NET, "--data", DATA, "--lr", "1", "--steps", "1", "--loss", "hinge"]],

@@ -1,6 +1,7 @@
 import type { Claim } from "../claim.js";
 import { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
 import { deadReluFrozen, gdConservesC, gdDriftFormula, gdKeepsPathologicalSign, gdNeverDecreasesC, rescalingIdentity } from "./gdClaims.js";
+import { sgdDriftIdentity, sgdMomentumConservesC, sgdMomentumDriftSecondOrder, weightDecayPreservesC } from "./sgdClaims.js";
 import { linearFlowConservesMatrix, linearGdMatrixDrift, reluFlowConservesMatrix } from "./linearClaims.js";
 import { gdCommutesWithRescaling, permutationPreservesFunction, rescalingPreservesFunction } from "./symmetryClaims.js";
 import { componentConstantAlongFlow, flowConservesC, flowKeepsPathologicalSign, gaussConservesC } from "./flowClaims.js";
@@ -8,6 +9,8 @@ import { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents,
 
 export { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
 export { deadReluFrozen, gdConservesC, gdDriftFormula, gdKeepsPathologicalSign, gdNeverDecreasesC, rescalingIdentity } from "./gdClaims.js";
+export { sgdDriftIdentity, sgdMomentumConservesC, sgdMomentumDriftSecondOrder, weightDecayPreservesC } from "./sgdClaims.js";
+export type { SgdHyper } from "./sgdClaims.js";
 export { linearFlowConservesMatrix, linearGdMatrixDrift, reluFlowConservesMatrix } from "./linearClaims.js";
 export { gdCommutesWithRescaling, permutationPreservesFunction, rescalingPreservesFunction } from "./symmetryClaims.js";
 export { componentConstantAlongFlow, flowConservesC, flowKeepsPathologicalSign, gaussConservesC } from "./flowClaims.js";
@@ -17,6 +20,7 @@ export { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents,
 export const BUILTIN_CLAIMS: readonly Claim[] = [
   rescalingIdentity,
   gdDriftFormula,
+  sgdDriftIdentity,
   rescalingPreservesFunction,
   permutationPreservesFunction,
   linearFlowConservesMatrix,
@@ -30,6 +34,9 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   gdConservesC,
   gdNeverDecreasesC,
   gdKeepsPathologicalSign,
+  sgdMomentumConservesC,
+  sgdMomentumDriftSecondOrder,
+  weightDecayPreservesC,
   gdCommutesWithRescaling,
   reluFlowConservesMatrix,
   polynomialActivationConservesC,

@@ -1,4 +1,6 @@
+import { InputError } from "../../errors.js";
 import { type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
+import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.js";
 import { datasetIn } from "../../net/dataset.js";
 import { parseLossKind } from "../../net/loss.js";
 import { networkIn, networkToJson } from "../../net/network.js";
@@ -18,6 +20,17 @@ export interface GdCliOptions {
   steps: string;
   arith: string;
   loss: string;
+  optimizer: string;
+  momentum?: string;
+  dampening?: string;
+  nesterov?: boolean;
+  weightDecay?: string;
+  beta1?: string;
+  beta2?: string;
+  eps?: string;
+  batchSize?: string;
+  shuffle?: boolean;
+  seed?: string;
   json?: boolean;
 }
 
@@ -27,9 +40,20 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const lossKind = parseLossKind(opts.loss);
   const steps = intOption(opts.steps, "--steps", 0);
   const lr = S.parse(opts.lr);
+  const optimizer = optimizerOptions(opts, (text) => S.parse(text));
+  const batchSize = opts.batchSize === undefined ? undefined : intOption(opts.batchSize, "--batch-size", 1);
+  if (opts.seed !== undefined && !opts.shuffle)
+    throw new InputError(`invalid --seed. Must be given with --shuffle. Value: \`${opts.seed}\`.`);
+  const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
   const any = readAnyNetworkFile(opts.net);
   const spec = twoLayerNetwork(any);
-  if (spec === undefined)
+  if (spec === undefined) {
+    // Networks of three or more layers train with plain full-batch gradient descent only.
+    const extra = Object.keys(optimizer).length > 1 || batchSize !== undefined || shuffleSeed !== undefined;
+    if (extra || opts.optimizer !== "sgd")
+      throw new InputError(
+        `invalid --net. Must be a two-layer network for optimiser options (deeper networks train with plain gradient descent). Value: \`${opts.net}\`.`,
+      );
     return (await import("./gdDeepAction.js")).gdDeepAction({
       net: any as LayeredNetwork<string>,
       data: opts.data,
@@ -39,22 +63,34 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
       loss: lossKind,
       json: opts.json,
     });
+  }
   const data = datasetIn(readDatasetFor(opts.data, spec), S);
   const bar = progressBar(steps, "gd");
   let run: GradientDescentRun<unknown>;
   try {
-    run = gradientDescent(networkIn(spec, S), data, S, { lr, steps, loss: lossKind, onStep: (t) => bar.update(t) });
+    run = gradientDescent(networkIn(spec, S), data, S, {
+      lr,
+      steps,
+      loss: lossKind,
+      optimizer,
+      batchSize,
+      shuffleSeed,
+      onStep: (t) => bar.update(t),
+    });
   } finally {
     bar.stop();
   }
   const str = (v: unknown): string => S.toString(v);
   const rows = (m: unknown[][]): string[][] => m.map((r) => r.map(str));
+  const miniBatches = batchSize !== undefined || shuffleSeed !== undefined;
   if (opts.json) {
     printJson({
       arith: S.name,
       loss: lossKind,
       lr: str(lr),
       steps,
+      optimizer: optimizerJson(run.optimizer, str),
+      ...(miniBatches ? { batchSize: batchSize ?? data.X.length, shuffleSeed: shuffleSeed ?? null, batches: run.batches } : {}),
       params: networkToJson(run.params, S),
       losses: run.losses.map(str),
       invariants: rows(run.invariants),
@@ -62,13 +98,54 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
     });
     return;
   }
-  console.log(`gradient descent: ${steps} steps, lr ${str(lr)}, ${lossKind}, ${S.name}`);
+  const plain = isPlainSgd(run.optimizer, S.sign);
+  const what = plain ? "" : `, ${describeOptimizer(run.optimizer, str)}`;
+  const batches = miniBatches
+    ? `, batches of ${batchSize ?? data.X.length}${shuffleSeed === undefined ? "" : ` shuffled (seed ${shuffleSeed})`}`
+    : "";
+  console.log(`gradient descent: ${steps} steps, lr ${str(lr)}${what}${batches}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
   for (const [k, c] of run.invariants[steps]!.entries()) console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
-  console.log(
-    mismatch
-      ? "observed drift differs from eta^2(|g_w|^2 - |g_a|^2) (rounding)"
-      : "observed drift = eta^2(|g_w|^2 - |g_a|^2) at every step",
-  );
+  const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
+  console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);
+  if (mismatch && !plain) {
+    let worst = S.zero;
+    run.observedDrift.forEach((row, t) => {
+      for (const [k, v] of row.entries()) {
+        const gap = S.abs(S.sub(v, run.predictedDrift[t]![k]));
+        if (S.cmp(gap, worst) > 0) worst = gap;
+      }
+    });
+    console.log(`largest |observed - predicted| over all steps and neurons: ${str(worst)}`);
+  }
+}
+
+/** The optimiser flags as library options, each number parsed in the run's arithmetic. */
+function optimizerOptions<T>(opts: GdCliOptions, parse: (text: string) => T): OptimizerOptions<T> {
+  const out: OptimizerOptions<T> = { name: opts.optimizer };
+  if (opts.momentum !== undefined) out.momentum = parse(opts.momentum);
+  if (opts.dampening !== undefined) out.dampening = parse(opts.dampening);
+  if (opts.nesterov) out.nesterov = true;
+  if (opts.weightDecay !== undefined) out.weightDecay = parse(opts.weightDecay);
+  if (opts.beta1 !== undefined) out.beta1 = parse(opts.beta1);
+  if (opts.beta2 !== undefined) out.beta2 = parse(opts.beta2);
+  if (opts.eps !== undefined) out.eps = parse(opts.eps);
+  return out;
+}
+
+/** Every hyper-parameter of the optimiser, for the JSON output. */
+function optimizerJson<T>(o: OptimizerSpec<T>, str: (v: T) => string): Record<string, unknown> {
+  if (o.name === "sgd")
+    return { name: o.name, momentum: str(o.momentum), dampening: str(o.dampening), nesterov: o.nesterov, weightDecay: str(o.weightDecay) };
+  return { name: o.name, beta1: str(o.beta1), beta2: str(o.beta2), eps: str(o.eps), weightDecay: str(o.weightDecay) };
+}
+
+function isPlainSgd<T>(o: OptimizerSpec<T>, sign: (v: T) => number): boolean {
+  return o.name === "sgd" && sign(o.momentum) === 0 && sign(o.weightDecay) === 0;
+}
+
+function describeOptimizer<T>(o: OptimizerSpec<T>, str: (v: T) => string): string {
+  if (o.name !== "sgd") return `${o.name} (betas ${str(o.beta1)}, ${str(o.beta2)}, eps ${str(o.eps)}, weight decay ${str(o.weightDecay)})`;
+  return `sgd (momentum ${str(o.momentum)}, dampening ${str(o.dampening)}${o.nesterov ? ", nesterov" : ""}, weight decay ${str(o.weightDecay)})`;
 }

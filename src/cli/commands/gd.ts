@@ -6,13 +6,26 @@ import type { Settle } from "../outcome.js";
 export function registerGd(program: Command, settle: Settle): void {
   program
     .command("gd")
-    .description("full-batch gradient descent, recording loss, invariants and their drift eta^2(|g_w|^2 - |g_a|^2) at every step")
+    .description(
+      "gradient descent (torch.optim.SGD, Adam or AdamW; full or mini-batch), recording loss, invariants and their observed and predicted drift at every step",
+    )
     .requiredOption("--net <file>", "network JSON")
     .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")
     .requiredOption("--lr <eta>", "step size, a positive number such as 1/20")
-    .requiredOption("--steps <N>", "number of steps (>= 0)")
+    .requiredOption("--steps <N>", "number of optimiser steps (>= 0)")
     .option("--arith <kind>", "exact, decimal:D or float", "exact")
     .option("--loss <kind>", "mse or bce (bce needs decimal or float)", "mse")
+    .option("--optimizer <name>", "sgd, adam or adamw (adam and adamw need decimal or float)", "sgd")
+    .option("--momentum <mu>", "SGD momentum (>= 0; default 0)")
+    .option("--dampening <tau>", "SGD dampening of the momentum buffer (default 0)")
+    .option("--nesterov", "SGD Nesterov momentum (needs momentum > 0 and dampening 0)")
+    .option("--weight-decay <lambda>", "adds lambda*theta to the gradient (AdamW: decays theta by 1 - lr*lambda); default 0, AdamW 1/100")
+    .option("--beta1 <b>", "Adam/AdamW first-moment decay (default 0.9)")
+    .option("--beta2 <b>", "Adam/AdamW second-moment decay (default 0.999)")
+    .option("--eps <e>", "Adam/AdamW denominator term (default 1e-8)")
+    .option("--batch-size <B>", "rows per mini-batch, in file order, the last one smaller (default: all rows)")
+    .option("--shuffle", "shuffle the rows of every epoch with a seeded permutation")
+    .option("--seed <S>", "seed of --shuffle (a non-negative integer, default 0)")
     .option("--json", "print JSON")
     .action(settle(async (opts: GdCliOptions) => (await import("../actions/gdAction.js")).gdAction(opts)));
 }
