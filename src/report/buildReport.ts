@@ -81,11 +81,15 @@ export async function buildReport(
       }
     | undefined;
   if (bc) {
+    const lowersBy = (text: string): string => {
+      const d = Number(text);
+      return d >= 0 ? `lowers the mean test loss by ${shortNumber(d)}` : `raises the mean test loss by ${shortNumber(-d)}`;
+    };
     const rest = bc.effectOneToAll
-      ? `, from one to all of them by ${shortNumber(-Number(bc.effectOneToAll.mean))} (± ${shortNumber(bc.effectOneToAll.se)})`
+      ? `; going from one to all of them ${lowersBy(bc.effectOneToAll.mean)} (± ${shortNumber(bc.effectOneToAll.se)})`
       : "";
     glance.push(
-      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one changes the mean test loss by ${shortNumber(-Number(bc.effectZeroToOne.mean))} (± ${shortNumber(bc.effectZeroToOne.se)} standard error)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
+      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one ${lowersBy(bc.effectZeroToOne.mean)} (± ${shortNumber(bc.effectZeroToOne.se)} standard error; effectZeroToOne.mean in results.json, the loss before minus after)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
     );
   }
   const prob = results.probability as { schemes: Record<string, Record<string, { pDisconnected: string } | null>> } | undefined;
