@@ -50,7 +50,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   }
   console.log(`gradient descent: ${steps} steps, lr ${str(lr)}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
-  run.invariants[steps]!.forEach((c, k) => console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`));
+  run.invariants[steps]!.forEach((c, k) => console.log(`c${k + 1}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`));
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
   console.log(
     mismatch

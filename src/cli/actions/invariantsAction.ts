@@ -20,7 +20,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
     printJson(matrix ? { invariants: c, matrix } : { invariants: c });
     return;
   }
-  c.forEach((v, k) => console.log(`c_${k} = ${v}`));
+  c.forEach((v, k) => console.log(`c${k + 1} = ${v}`));
   if (matrix) {
     console.log("W1 W1^T - W2^T W2 =");
     matrix.forEach((row) => console.log(`  [${row.join(", ")}]`));
