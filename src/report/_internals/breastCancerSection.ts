@@ -112,7 +112,7 @@ export async function breastCancerSection(config: BreastCancerConfig, summary: B
       caption: `How much the first non-pathological neuron matters: per width, the paired decrease of the test loss from l₊ = 0 to l₊ = 1 and from l₊ = 1 to l₊ = l (test loss before minus after, mean over ${seeds} seeds ± one standard error; above zero the loss falls).`,
       svg: await renderVegaLite(
         pairedEffectSpec(effectPoints, {
-          title: "Breast cancer: the first non-pathological neuron does the work",
+          title: "Breast cancer: what the first non-pathological neuron changes",
           subtitle: "paired decrease of the test loss, per width",
           xTitle: "width l",
           yTitle: "decrease of test loss (BCE)",
