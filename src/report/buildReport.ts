@@ -71,7 +71,7 @@ export async function buildReport(
   const toy = results.toy as { stallLoss: string; goodLoss: string; floor: string } | undefined;
   if (toy)
     glance.push(
-      `Obstruction happens: on the toy problem the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`,
+      `Obstruction happens: on the toy obstruction (section 1; relutopo demo tours the same toy) the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`,
     );
   const bc = results.breastCancer as
     | {

@@ -66,7 +66,7 @@ export async function toySection(config: ToyConfig, cells: ToyCells, summary: To
     file: "toy-loss.svg",
     caption: `Training loss of both starts (log scale). Gradient descent is the thick pale line, the flow the thin dashed one on top of it. The green rule is ${TOY_OBSTRUCTED_FLOOR} = mean(y²), the least loss of any network whose output weights are both ≤ 0.`,
     svg: await renderVegaLite(
-      lossCurvesSpec("Toy problem: the obstructed start stalls, the good one fits", curves, {
+      lossCurvesSpec("Toy obstruction: the obstructed start stalls, the good one fits", curves, {
         value: ratNumber(TOY_OBSTRUCTED_FLOOR),
         label: `mean(y²) = ${TOY_OBSTRUCTED_FLOOR}`,
       }),
