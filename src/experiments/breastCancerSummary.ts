@@ -37,10 +37,15 @@ export interface BreastCancerSummary {
   groups: BreastCancerGroup[];
   /** The groups as the report's CSV table (6 significant digits). */
   table: Table;
-  /** Test loss at l₊ = 0 minus at l₊ = 1, paired by (l, seed). */
+  /**
+   * Test loss at l₊ = 0 minus test loss at l₊ = 1, paired by (l, seed): positive when the first
+   * non-pathological neuron lowers the loss (the sign results.json records).
+   */
   effectZeroToOne: PairedEffect;
-  /** Test loss at l₊ = 1 minus at l₊ = l, paired by (l, seed) over widths ≥ 2; null when every width is 1. */
+  /** Test loss at l₊ = 1 minus at l₊ = l, paired by (l, seed) over widths ≥ 2 (positive: the loss falls); null when every width is 1. */
   effectOneToAll: PairedEffect | null;
+  /** The same two paired effects per width, in width order (`oneToAll` null for l = 1). */
+  effectsByWidth: { l: number; zeroToOne: PairedEffect; oneToAll: PairedEffect | null }[];
   /** Trainings in all. */
   runs: number;
   /** Hidden neurons over all cells, and how many were pathological at PyTorch's default initialisation. */
@@ -97,11 +102,23 @@ export function breastCancerSummary(
   // Paired effects: every (l, seed) cell trains the same initial function for each l₊.
   const d01: number[] = [];
   const d1l: number[] = [];
+  const byWidth01 = new Map<number, number[]>(widths.map((l) => [l, []]));
+  const byWidth1l = new Map<number, number[]>(widths.map((l) => [l, []]));
   for (const c of cells) {
     const at = (lPlus: number): number => c.runs.find((r) => r.lPlus === lPlus)!.testLoss;
     d01.push(at(0) - at(1));
-    if (c.l >= 2) d1l.push(at(1) - at(c.l));
+    byWidth01.get(c.l)!.push(at(0) - at(1));
+    if (c.l >= 2) {
+      d1l.push(at(1) - at(c.l));
+      byWidth1l.get(c.l)!.push(at(1) - at(c.l));
+    }
   }
+  const paired = (d: number[]): PairedEffect => ({ ...meanSe(d), pairs: d.length });
+  const effectsByWidth = widths.map((l) => ({
+    l,
+    zeroToOne: paired(byWidth01.get(l)!),
+    oneToAll: l >= 2 ? paired(byWidth1l.get(l)!) : null,
+  }));
   const effectZeroToOne = { ...meanSe(d01), pairs: d01.length };
   const effectOneToAll = d1l.length > 0 ? { ...meanSe(d1l), pairs: d1l.length } : null;
   const neurons = cells.reduce((s, c) => s + c.l, 0);
@@ -141,6 +158,11 @@ export function breastCancerSummary(
     byWidth,
     effectZeroToOne: { mean: fmt(effectZeroToOne.mean), se: fmt(effectZeroToOne.se), pairs: effectZeroToOne.pairs },
     effectOneToAll: effectOneToAll ? { mean: fmt(effectOneToAll.mean), se: fmt(effectOneToAll.se), pairs: effectOneToAll.pairs } : null,
+    effectsByWidth: effectsByWidth.map((e) => ({
+      l: e.l,
+      zeroToOne: { mean: fmt(e.zeroToOne.mean), se: fmt(e.zeroToOne.se), pairs: e.zeroToOne.pairs },
+      oneToAll: e.oneToAll ? { mean: fmt(e.oneToAll.mean), se: fmt(e.oneToAll.se), pairs: e.oneToAll.pairs } : null,
+    })),
     naturallyPathological: { neurons, pathological: naturallyPathological, fraction: fmt(naturallyPathological / neurons) },
     pathologicalSignChanges,
     maxInvariantDrift: fmt(maxInvariantDrift),
@@ -152,6 +174,7 @@ export function breastCancerSummary(
     table,
     effectZeroToOne,
     effectOneToAll,
+    effectsByWidth,
     runs: runs.length,
     neurons,
     naturallyPathological,

@@ -71,7 +71,7 @@ export async function buildReport(
   const toy = results.toy as { stallLoss: string; goodLoss: string; floor: string } | undefined;
   if (toy)
     glance.push(
-      `Obstruction happens: on the toy problem the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`,
+      `Obstruction happens: on the toy obstruction (section 1; relutopo demo tours the same toy) the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`,
     );
   const bc = results.breastCancer as
     | {
@@ -81,11 +81,15 @@ export async function buildReport(
       }
     | undefined;
   if (bc) {
+    const lowersBy = (text: string): string => {
+      const d = Number(text);
+      return d >= 0 ? `lowers the mean test loss by ${shortNumber(d)}` : `raises the mean test loss by ${shortNumber(-d)}`;
+    };
     const rest = bc.effectOneToAll
-      ? `, from one to all of them by ${shortNumber(-Number(bc.effectOneToAll.mean))} (± ${shortNumber(bc.effectOneToAll.se)})`
+      ? `; going from one to all of them ${lowersBy(bc.effectOneToAll.mean)} (± ${shortNumber(bc.effectOneToAll.se)})`
       : "";
     glance.push(
-      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one changes the mean test loss by ${shortNumber(-Number(bc.effectZeroToOne.mean))} (± ${shortNumber(bc.effectZeroToOne.se)} standard error)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
+      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one ${lowersBy(bc.effectZeroToOne.mean)} (± ${shortNumber(bc.effectZeroToOne.se)} standard error; effectZeroToOne.mean in results.json, the loss before minus after)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
     );
   }
   const prob = results.probability as { schemes: Record<string, Record<string, { pDisconnected: string } | null>> } | undefined;

@@ -18,7 +18,8 @@ export interface HeatmapOptions {
 /**
  * A heat map of one probability over fan-in d_in (vertical) and width l
  * (horizontal), like the paper's appendix figures: one cell per (d_in, l),
- * coloured on a viridis scale (fixed to [0, 1] for probabilities), with
+ * coloured on a viridis scale (fixed to [0, 1] for probabilities, or on a log
+ * scale over their range when they span two orders of magnitude or more), with
  * labelled axes, a colour legend and a title, as standalone SVG (Vega-Lite,
  * rendered in Node through `renderVegaLite`).
  *
@@ -45,6 +46,13 @@ export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options
   const dlo = Math.min(...values.map((v) => v.d0));
   const dhi = Math.max(...values.map((v) => v.d1)) - 0.3;
   const probability = value !== "expectedPathological" && value !== "expectedComponents";
+  // Probabilities that span orders of magnitude (p falls like a power of d_in) are all one dark
+  // colour on a linear scale: they get a log scale over their own range instead.
+  const positive = values.map((v) => v.value).filter((v) => v > 0);
+  const vMin = Math.min(...positive);
+  const vMax = Math.max(...positive);
+  const logScale = probability && positive.length === values.length && vMax / vMin >= 100;
+  const legendTitle = `${QUANTITY_TITLES[value]}${logScale ? ", log scale" : ""}`;
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: options.title, fontSize: 14 },
@@ -59,16 +67,27 @@ export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options
       y: {
         field: "d0",
         type: "quantitative",
-        title: "fan-in d_in (input dimension + 1 with a hidden bias)",
+        // short enough to fit beside the plot: a longer title would push the plot down
+        title: "fan-in d_in (inputs + hidden bias)",
         scale: { domain: [dlo, dhi], nice: false, zero: false },
       },
       y2: { field: "d1" },
       color: {
         field: "value",
         type: "quantitative",
-        title: QUANTITY_TITLES[value],
-        scale: probability ? { scheme: "viridis", domain: [0, 1] } : { scheme: "viridis" },
-        legend: { orient: "right", gradientLength: 260 },
+        title: legendTitle,
+        scale: logScale
+          ? { type: "log", scheme: "viridis", domain: [vMin, vMax] }
+          : probability
+            ? { scheme: "viridis", domain: [0, 1] }
+            : { scheme: "viridis" },
+        legend: {
+          orient: "bottom",
+          direction: "horizontal",
+          gradientLength: 320,
+          titleLimit: 520,
+          ...(logScale ? { format: ".0e", tickCount: 6 } : {}),
+        },
       },
       tooltip: [
         { field: "dIn", type: "quantitative", title: "d_in" },

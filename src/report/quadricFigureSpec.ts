@@ -25,12 +25,14 @@ type Row = Record<string, string | number>;
  * Vega-Lite line and point marks on projected coordinates: the hyperquadric
  * w² + b² − a² = c as a wireframe (rings of constant a, meridians of constant
  * angle; two sheets when c < 0, one when c > 0), the coordinate axes, and each
- * trajectory with its start (circle) and end (square). The projection and
+ * trajectory with its start (open circle) and end (filled square); gradient
+ * descent is drawn thick and pale under the flow's thin dashed line, and a
+ * trajectory small beside the quadric gets a zoomed panel. The projection and
  * the wireframe are drawing only: every number drawn comes from the cells.
  *
  * @param options - title, c, trajectories and camera angles
  * @returns a Vega-Lite specification, for `renderVegaLite`
- * @example quadricFigureSpec({ title: "T", c: -1, trajectories: [] }).layer.length // returns 5
+ * @example quadricFigureSpec({ title: "T", c: -1, trajectories: [] }).layer.length // returns 6
  */
 export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
   const az = ((options.azimuth ?? 35) * Math.PI) / 180;
@@ -98,7 +100,8 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
     labels.push({ x: x1, y: y1, text: name });
   }
   const path: Row[] = [];
-  const marks: Row[] = [];
+  const starts: Row[] = [];
+  const ends: Row[] = [];
   for (const tr of options.trajectories) {
     tr.points.forEach(([w, b, a], order) => {
       const [x, y] = project(w, b, a);
@@ -109,65 +112,135 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
     if (first && last) {
       const [x0, y0] = project(...first);
       const [x1, y1] = project(...last);
-      marks.push({ trajectory: tr.label, point: "start", x: x0, y: y0 }, { trajectory: tr.label, point: "end", x: x1, y: y1 });
+      // `marked` copies the label: vega-lite merges one field's legends across layers, and the
+      // markers' colour legend (hidden) must not hide the lines'
+      starts.push({ trajectory: tr.label, marked: tr.label, point: "start", x: x0, y: y0 });
+      ends.push({ trajectory: tr.label, marked: tr.label, point: "end", x: x1, y: y1 });
     }
   }
   // Same span on both axes so the quadric is not distorted.
   const all = [...wire, ...axes, ...path];
-  const xs = all.map((r) => r.x as number);
-  const ys = all.map((r) => r.y as number);
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) * 1.05;
-  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
-  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
-  const x = { field: "x", type: "quantitative" as const, axis: null, scale: { domain: [cx - span / 2, cx + span / 2] } };
-  const y = { field: "y", type: "quantitative" as const, axis: null, scale: { domain: [cy - span / 2, cy + span / 2] } };
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
-    width: 360,
-    height: 360,
-    layer: [
+  const box = (rows: readonly Row[], pad: number): { x: [number, number]; y: [number, number]; span: number } => {
+    const xs = rows.map((r) => r.x as number);
+    const ys = rows.map((r) => r.y as number);
+    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) * pad;
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    return { x: [cx - span / 2, cx + span / 2], y: [cy - span / 2, cy + span / 2], span };
+  };
+  const full = box(all, 1.05);
+  // GD underneath, thick and pale; the flow on top, thin and dashed: where they coincide both show.
+  const labels0 = options.trajectories.map((t) => t.label);
+  const styles = labels0.map((_, i) => TRAJECTORY_STYLES[i % TRAJECTORY_STYLES.length]!);
+  const byTrajectory = (key: keyof (typeof TRAJECTORY_STYLES)[number], title: string | null) => ({
+    field: "trajectory",
+    // ordinal in the given order: width and opacity are not for unordered fields
+    type: "ordinal" as const,
+    sort: labels0,
+    title,
+    scale: { domain: labels0, range: styles.map((st) => st[key]) },
+  });
+  const view = (domain: { x: [number, number]; y: [number, number] }, axisLabels: boolean): Record<string, unknown>[] => {
+    const x = { field: "x", type: "quantitative" as const, axis: null, scale: { domain: domain.x, nice: false, zero: false } };
+    const y = { field: "y", type: "quantitative" as const, axis: null, scale: { domain: domain.y, nice: false, zero: false } };
+    return [
       {
         data: { values: wire },
-        mark: { type: "line", strokeWidth: 0.6, color: "#9aa5b1", opacity: 0.7 },
+        mark: { type: "line", strokeWidth: 0.6, color: "#9aa5b1", opacity: 0.7, clip: true },
         encoding: { x, y, detail: { field: "id" }, order: { field: "order" } },
       },
       {
         data: { values: axes },
-        mark: { type: "line", strokeWidth: 1, color: "#333", strokeDash: [4, 3] },
+        mark: { type: "line", strokeWidth: 1, color: "#333", strokeDash: [4, 3], clip: true },
         encoding: { x, y, detail: { field: "id" }, order: { field: "order" } },
       },
-      {
-        data: { values: labels },
-        mark: { type: "text", fontSize: 14, fontStyle: "italic", dx: 8, dy: -4 },
-        encoding: { x, y, text: { field: "text" } },
-      },
+      ...(axisLabels
+        ? [
+            {
+              data: { values: labels },
+              mark: { type: "text", fontSize: 14, fontStyle: "italic", dx: 8, dy: -4 },
+              encoding: { x, y, text: { field: "text" } },
+            },
+          ]
+        : []),
       {
         data: { values: path },
-        mark: { type: "line", strokeWidth: 2.2 },
+        mark: { type: "line", clip: true },
         encoding: {
           x,
           y,
           order: { field: "order" },
-          color: {
-            field: "trajectory",
-            type: "nominal",
-            title: "trajectory",
-            scale: { range: ["#d62728", "#1f77b4", "#2ca02c", "#9467bd"] },
-          },
+          color: { ...byTrajectory("color", "trajectory") },
+          strokeWidth: { ...byTrajectory("width", "trajectory") },
+          strokeDash: { ...byTrajectory("dash", "trajectory") },
+          opacity: { ...byTrajectory("opacity", "trajectory") },
         },
       },
       {
-        data: { values: marks },
-        mark: { type: "point", filled: true, size: 70 },
+        data: { values: starts },
+        mark: { type: "point", filled: false, size: 170, strokeWidth: 2.2, clip: true },
         encoding: {
           x,
           y,
-          color: { field: "trajectory", type: "nominal", title: "trajectory" },
+          stroke: { ...byTrajectory("color", "trajectory"), field: "marked", legend: null },
           shape: { field: "point", type: "nominal", title: "marker", scale: { domain: ["start", "end"], range: ["circle", "square"] } },
         },
       },
-    ],
-    config: { view: { stroke: null }, legend: { labelLimit: 320 } },
+      {
+        data: { values: ends },
+        mark: { type: "point", filled: true, size: 45, clip: true },
+        encoding: {
+          x,
+          y,
+          fill: { ...byTrajectory("color", "trajectory"), field: "marked", legend: null },
+          shape: { field: "point", type: "nominal", title: "marker", scale: { domain: ["start", "end"], range: ["circle", "square"] } },
+        },
+      },
+    ];
   };
+  const main = { width: 340, height: 340, layer: view(full, true) };
+  // A trajectory small beside the quadric (e.g. a neuron that barely moves) gets a zoomed view
+  // of its own, so its start and end markers do not sit on top of each other.
+  const moved = path.length > 0 ? box([...path, ...starts, ...ends], 1) : null;
+  const zoom = moved !== null && moved.span < 0.2 * full.span;
+  const header = { text: options.title, subtitle: options.subtitle ?? "" };
+  if (zoom) {
+    const span = Math.max(moved.span * 1.6, full.span / 200);
+    const cx = (moved.x[0] + moved.x[1]) / 2;
+    const cy = (moved.y[0] + moved.y[1]) / 2;
+    const factor = full.span / span;
+    return {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      title: header,
+      hconcat: [
+        main,
+        {
+          width: 240,
+          height: 240,
+          title: {
+            text: `zoom on the trajectory (× ${factor >= 10 ? Math.round(factor) : factor.toFixed(1)})`,
+            fontSize: 12,
+            fontWeight: "normal",
+          },
+          layer: view({ x: [cx - span / 2, cx + span / 2], y: [cy - span / 2, cy + span / 2] }, false),
+        },
+      ],
+      resolve: { scale: { x: "independent", y: "independent" } },
+      config: { view: { stroke: null }, legend: { labelLimit: 320, orient: "bottom", direction: "vertical" } },
+    } as unknown as TopLevelSpec;
+  }
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: header,
+    ...main,
+    config: { view: { stroke: null }, legend: { labelLimit: 320, orient: "bottom", direction: "vertical" } },
+  } as unknown as TopLevelSpec;
 }
+
+/** Line styles of the trajectories in order: gradient descent (thick, pale, solid), then the flow (thin, dark, dashed). */
+const TRAJECTORY_STYLES = [
+  { color: "#f28e2b", width: 6, dash: [1, 0], opacity: 0.55 },
+  { color: "#1f4e9c", width: 1.8, dash: [5, 3], opacity: 1 },
+  { color: "#2ca02c", width: 2, dash: [2, 2], opacity: 1 },
+  { color: "#9467bd", width: 2, dash: [8, 2], opacity: 1 },
+] as const;

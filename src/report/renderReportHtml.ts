@@ -16,12 +16,14 @@ function htmlTable(t: ReportTable): string {
       : `<p class="note">Also as <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>`;
   const head = `<tr>${t.table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
-  return `<figure class="table"><figcaption>${escapeHtml(t.caption)}</figcaption><table>\n${head}\n${body}\n</table>${more}</figure>`;
+  return `<figure class="table"><figcaption>${escapeHtml(t.caption)}</figcaption><div class="scroll"><table>\n${head}\n${body}\n</table></div>${more}</figure>`;
 }
 
 /**
  * The report as one self-contained HTML page: every figure inline as SVG, no
- * scripts, no fonts or styles fetched from the network.
+ * scripts, no fonts or styles fetched from the network. Figures shrink to the
+ * page's width and wide tables scroll inside their own box, so the page never
+ * scrolls sideways on a narrow screen.
  *
  * @param doc - title, introduction, sections and footer
  * @returns the page's text
@@ -48,9 +50,10 @@ export function renderReportHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.title)}</title>
 <style>
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 1040px; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 1040px; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
 figure { margin: 1.5em 0; } figure.figure svg { max-width: 100%; height: auto; display: block; }
+.scroll { max-width: 100%; overflow-x: auto; }
 figcaption { font-size: 0.92em; color: #444; margin-top: 0.3em; }
 table { border-collapse: collapse; font-size: 0.85em; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: right; } th { background: #f4f4f4; }

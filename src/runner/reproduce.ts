@@ -2,7 +2,7 @@ import { reproduceConfig, type ExperimentName, type Scale } from "../experiments
 import { checkOutDir } from "./_internals/checkOutDir.js";
 import { planCells, shardCells } from "./planCells.js";
 import type { RunReport } from "./runReport.js";
-import { runCells } from "./runCells.js";
+import { runCells, type EstimateBasis } from "./runCells.js";
 import { writeManifest } from "./runManifest.js";
 
 /** A slice of a run: shard `index` of `count` (0 ≤ index < count). */
@@ -24,8 +24,8 @@ export interface ReproduceOptions {
   threads: number;
   /** Writes the report of a whole run (not called for a shard). */
   report: RunReport;
-  /** Called once, after the first cell, with the estimated remaining wall time in ms. */
-  onEstimate?: (remainingMs: number, pending: number, cached: number) => void;
+  /** Called after the first cell and again after a calibration sample, with the estimated remaining wall time in ms (see `runCells`). */
+  onEstimate?: (remainingMs: number, pending: number, cached: number, basis: EstimateBasis) => void;
   /** Called after each cell with the number done (cached included) and the total. */
   onProgress?: (done: number, total: number) => void;
 }

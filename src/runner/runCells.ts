@@ -6,6 +6,7 @@ import type { CellSpec } from "./planCells.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
 import { runCell } from "./runCell.js";
+import { estimateRemaining, type CellSample } from "./_internals/estimateRemaining.js";
 
 /** Pays the one-off costs of a cell's kind (reading and splitting the data) so that timing it estimates the others. */
 function warmUp(spec: CellSpec, config: ReproduceConfig): void {
@@ -18,10 +19,20 @@ export interface RunCellsOptions {
   dir: string;
   /** Worker threads (1: everything in this thread). */
   threads: number;
-  /** Called once, after the first cell, with the estimated remaining wall time in ms. */
-  onEstimate?: (remainingMs: number, pending: number, cached: number) => void;
+  /**
+   * Called with the estimated remaining wall time in ms: first after the first cell (a rough
+   * guess from one cell), then once more after a calibration sample of cells (one of each kind
+   * and weight) has run, from their measured times; `basis.cells` is how many cells it rests on.
+   */
+  onEstimate?: (remainingMs: number, pending: number, cached: number, basis: EstimateBasis) => void;
   /** Called after each cell with the number done (cached included) and the total. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** What an estimate rests on: the cells measured, and whether it is the calibrated (second) one. */
+export interface EstimateBasis {
+  cells: number;
+  calibrated: boolean;
 }
 
 /** What {@link runCells} did. */
@@ -34,8 +45,10 @@ export interface RunCellsSummary {
 /**
  * Runs the given cells into `dir/cells/`, reusing every finished cell already
  * there (same id and configuration), so a killed run restarted with the same
- * arguments resumes. The first pending cell runs alone and is timed, to
- * estimate the rest; the others go to a tinypool worker pool when `threads` > 1
+ * arguments resumes. The first pending cell runs alone and is timed, for a
+ * first estimate of the rest; a calibration sample (one cell of each kind and
+ * weight) runs next and the estimate is made again from the measured times
+ * (a fixed cost plus a cost per weight, per kind). The cells go to a tinypool worker pool when `threads` > 1
  * and the compiled worker is present (in `dist/`), else run here one by one.
  * Every cell is written atomically as soon as it is done.
  */
@@ -49,34 +62,59 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
   }
   const reused = cells.size;
   let done = reused;
+  const samples: CellSample[] = [];
+  let afterFinish = (): void => {};
   const finish = (spec: CellSpec, result: unknown, ms: number): void => {
     const cell: StoredCell = { id: spec.id, fingerprint: spec.fingerprint, result, ms: Math.round(ms) };
     writeCell(options.dir, cell);
     cells.set(spec.id, cell);
+    samples.push({ kind: spec.key.kind, weight: spec.weight, ms });
     options.onProgress?.(++done, specs.length);
+    afterFinish();
   };
   options.onProgress?.(done, specs.length);
   if (pending.length === 0) return { cells, computed: 0, reused };
-  // Time the heaviest kind of cell first: its cost per unit weight is the best guide to the rest.
-  const firstIndex = Math.max(
-    0,
-    pending.findIndex((s) => s.experiment === "breast-cancer"),
-  );
+  // Time a cell of the heaviest kind first, of median weight: the lightest cells are mostly
+  // fixed cost, so their cost per unit weight overstates the rest by 2–3×.
+  const heavy = pending.filter((s) => s.experiment === "breast-cancer").sort((a, b) => a.weight - b.weight);
+  const pick = heavy[Math.floor(heavy.length / 2)];
+  const firstIndex = pick ? pending.indexOf(pick) : 0;
   const [first] = pending.splice(firstIndex, 1);
   // Load shared inputs (the data set) before the clock starts: they are paid once, not per cell.
   warmUp(first!, config);
   const t0 = performance.now();
   finish(first!, await runCell(first!, config), performance.now() - t0);
-  const msPerWeight = (performance.now() - t0) / first!.weight;
   const threads = Math.max(1, Math.min(options.threads, pending.length));
-  const remainingWeight = pending.reduce((s, c) => s + c.weight, 0);
-  options.onEstimate?.((msPerWeight * remainingWeight) / threads, pending.length + 1, reused);
+  // One cell's cost per unit weight is a rough guide (a small cell is mostly fixed cost and
+  // warm-up): the estimate is made again once a calibration sample has run.
+  options.onEstimate?.(estimateRemaining(pending, samples, threads), pending.length + 1, reused, { cells: 1, calibrated: false });
+  // Calibration sample first: one cell of each kind and weight, heaviest first; then the rest,
+  // heaviest first, so the pool does not end waiting on one big cell.
+  const seen = new Set<string>([`${first!.key.kind}:${first!.weight}`]);
+  const calibration: CellSpec[] = [];
+  const rest: CellSpec[] = [];
+  for (const spec of [...pending].sort((a, b) => b.weight - a.weight)) {
+    const key = `${spec.key.kind}:${spec.weight}`;
+    if (seen.has(key)) rest.push(spec);
+    else {
+      seen.add(key);
+      calibration.push(spec);
+    }
+  }
+  const order = [...calibration, ...rest];
+  if (calibration.length > 0 && rest.length > 0 && options.onEstimate) {
+    const report = options.onEstimate;
+    afterFinish = () => {
+      if (!calibration.every((c) => cells.has(c.id))) return;
+      afterFinish = () => {};
+      const left = order.filter((c) => !cells.has(c.id));
+      report(estimateRemaining(left, samples, threads), left.length, reused, { cells: samples.length, calibrated: true });
+    };
+  }
   const workerPath = fileURLToPath(new URL("./cellWorker.js", import.meta.url));
   if (threads > 1 && existsSync(workerPath)) {
     const pool = new Tinypool({ filename: workerPath, minThreads: threads, maxThreads: threads });
     try {
-      // Heaviest first, so the pool does not end waiting on one big cell.
-      const order = [...pending].sort((a, b) => b.weight - a.weight);
       await Promise.all(
         order.map(async (spec) => {
           const { result, ms } = (await pool.run({ spec, config })) as { result: unknown; ms: number };
@@ -87,7 +125,7 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
       await pool.destroy();
     }
   } else {
-    for (const spec of pending) {
+    for (const spec of order) {
       const t = performance.now();
       finish(spec, await runCell(spec, config), performance.now() - t);
     }

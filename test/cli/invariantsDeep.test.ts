@@ -46,7 +46,7 @@ describe("relutopo invariants --net x.safetensors", () => {
       matrices: { layer: number; matrix: string[][] }[];
     };
     const lines = [
-      ...expected.layers.flatMap(({ layer, invariants }) => invariants.map((c, k) => `c_${layer},${k} = ${c}`)),
+      ...expected.layers.flatMap(({ layer, invariants }) => invariants.map((c, k) => `c${layer},${k + 1} = ${c}`)),
       ...expected.matrices.flatMap(({ layer, matrix }) => [
         `W~${layer} W~${layer}^T - W${layer + 1}^T W${layer + 1} =`,
         ...matrix.map((row) => `  [${row.join(", ")}]`),

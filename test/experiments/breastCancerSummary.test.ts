@@ -80,6 +80,17 @@ describe("breastCancerSummary", () => {
         const wide = cells.filter((c) => c.l >= 2);
         if (wide.length === 0) expect(s.effectOneToAll).toBeNull();
         else expect(s.effectOneToAll!.mean).toBeCloseTo(naive(wide.map((c) => c.runs[1]!.testLoss - c.runs[c.l]!.testLoss)).mean, 12);
+        // the same paired effects per width, "before minus after"
+        expect(s.effectsByWidth.map((e) => e.l)).toEqual(widths);
+        for (const e of s.effectsByWidth) {
+          const mine = cells.filter((c) => c.l === e.l);
+          const z = naive(mine.map((c) => c.runs[0]!.testLoss - c.runs[1]!.testLoss));
+          expect(e.zeroToOne.pairs).toBe(mine.length);
+          expect(e.zeroToOne.mean).toBeCloseTo(z.mean, 12);
+          expect(e.zeroToOne.se).toBeCloseTo(z.se, 12);
+          if (e.l === 1) expect(e.oneToAll).toBeNull();
+          else expect(e.oneToAll!.mean).toBeCloseTo(naive(mine.map((c) => c.runs[1]!.testLoss - c.runs[c.l]!.testLoss)).mean, 12);
+        }
         // counts over the whole sweep
         const neurons = cells.reduce((n, c) => n + c.l, 0);
         const natural = cells.reduce((n, c) => n + c.naturallyPathological, 0);
@@ -116,6 +127,10 @@ describe("breastCancerSummary", () => {
     // Assert
     expect(results.effectZeroToOne).toEqual({ mean: "0.25", se: "0", pairs: 1 });
     expect(results.effectOneToAll).toEqual({ mean: "0.125", se: "0", pairs: 1 });
+    // positive: the loss falls from l₊ = 0 to 1 (0.5 → 0.25), the sign the report's "lowers … by" quotes
+    expect(results.effectsByWidth).toEqual([
+      { l: 2, zeroToOne: { mean: "0.25", se: "0", pairs: 1 }, oneToAll: { mean: "0.125", se: "0", pairs: 1 } },
+    ]);
     expect(results.byWidth).toEqual([{ l: 2, lossAllPathological: "0.5", lossNonePathological: "0.125" }]);
     expect(results.maxInvariantDrift).toBe("0.333333");
     expect((results.table as Record<string, string>[])[1]).toEqual({

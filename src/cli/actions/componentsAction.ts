@@ -69,7 +69,9 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
   console.log(`Poincaré polynomial: ${r.poincare}`);
   if (r.betti) console.log(`Betti numbers: ${r.betti.join(", ")}`);
   console.log(`components: ${r.components}   strict orbits: ${r.strictOrbits}   effective components: ${r.effective}`);
-  console.log(`pathological neurons: [${r.pathological.join(", ")}]   positive-split neurons: [${r.positiveSplit.join(", ")}]`);
+  console.log(
+    `pathological neurons: [${r.pathological.map((k) => k + 1).join(", ")}]   positive-split neurons: [${r.positiveSplit.map((k) => k + 1).join(", ")}]`,
+  );
   if (r.componentOf !== undefined) console.log(`this network lies in component ${r.componentOf === "" ? "(the only one)" : r.componentOf}`);
   if (r.list) for (const p of r.list) console.log(`  ${p === "" ? "(connected)" : p}`);
 }

@@ -48,11 +48,13 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   }
   console.log(`gradient flow to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
   console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
-  for (const [k, c] of run.invariantsT.entries()) console.log(`c_${k}  ${run.invariants0[k]}  ->  ${c}`);
+  for (const [k, c] of run.invariantsT.entries()) console.log(`c${k + 1}  ${run.invariants0[k]}  ->  ${c}`);
   console.log(`max drift of the c_k: ${run.maxDrift}`);
   console.log(`kink events: ${run.events.length}`);
-  for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron}, point ${ev.point}: ${ev.kind}`);
+  for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron + 1}, point ${ev.point + 1}: ${ev.kind}`);
   console.log(
-    run.signChanges.length === 0 ? "no output-weight sign changed" : `output-weight sign changed for neurons ${run.signChanges.join(", ")}`,
+    run.signChanges.length === 0
+      ? "no output-weight sign changed"
+      : `output-weight sign changed for neurons ${run.signChanges.map((k) => k + 1).join(", ")}`,
   );
 }

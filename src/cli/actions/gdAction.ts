@@ -105,7 +105,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
     : "";
   console.log(`gradient descent: ${steps} steps, lr ${str(lr)}${what}${batches}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
-  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`c_${k}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
+  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`c${k + 1}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
   const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
   console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);

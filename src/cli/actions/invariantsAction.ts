@@ -27,7 +27,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
     printJson(matrix ? { invariants: c, matrix } : { invariants: c });
     return;
   }
-  for (const [k, v] of c.entries()) console.log(`c_${k} = ${v}`);
+  for (const [k, v] of c.entries()) console.log(`c${k + 1} = ${v}`);
   if (matrix) {
     console.log("W1 W1^T - W2^T W2 =");
     for (const row of matrix) console.log(`  [${row.join(", ")}]`);
@@ -56,7 +56,7 @@ function deepInvariants(spec: LayeredNetwork<string>, opts: InvariantsCliOptions
     printJson(json);
     return;
   }
-  for (const [i, row] of rows.entries()) for (const [k, v] of row.entries()) console.log(`c_${i + 1},${k} = ${v}`);
+  for (const [i, row] of rows.entries()) for (const [k, v] of row.entries()) console.log(`c${i + 1},${k + 1} = ${v}`);
   for (const [i, Q] of (matrices ?? []).entries()) {
     console.log(`W~${i + 1} W~${i + 1}^T - W${i + 2}^T W${i + 2} =`);
     for (const row of Q) console.log(`  [${row.join(", ")}]`);

@@ -45,9 +45,13 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
       shard,
       threads,
       report: reportWriter,
-      onEstimate: (ms, pending, cached) => {
+      onEstimate: (ms, pending, cached, basis) => {
+        // the bar owns the terminal's last line: stop it, print, start it again
+        bar?.stop();
         process.stderr.write(
-          `reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"}\n`,
+          basis.calibrated
+            ? `reproduce${label}: re-estimated ${formatDuration(ms)} more for ${pending} cells, calibrated on the first ${basis.cells} cells run\n`
+            : `reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"} (from the first cell; re-estimated after a few more)\n`,
         );
         bar = progressBar(total, "reproduce");
         bar.update(done);

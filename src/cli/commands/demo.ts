@@ -5,6 +5,6 @@ import type { Settle } from "../outcome.js";
 export function registerDemo(program: Command, settle: Settle): void {
   program
     .command("demo")
-    .description("a short demonstration on the paper's toy obstruction (two neurons, target |x|)")
+    .description("a short demonstration on the report's toy obstruction (two neurons, target |x|)")
     .action(settle(async () => (await import("../actions/demoAction.js")).demoAction()));
 }

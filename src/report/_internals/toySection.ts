@@ -51,7 +51,7 @@ export async function toySection(config: ToyConfig, cells: ToyCells, summary: To
       );
       figures.push({
         file: `toy-${start}-neuron${k + 1}.svg`,
-        caption: `Neuron ${k + 1} from the ${start} start: its hyperquadric w² + b² − a² = ${c} (grey wireframe) and the trajectory on it (circle: start, square: end).`,
+        caption: `Neuron ${k + 1} from the ${start} start: its hyperquadric w² + b² − a² = ${c} (grey wireframe) and the trajectories on it (open circle: start, filled square: end; gradient descent thick and pale, the flow thin and dashed on top; a zoomed panel when the neuron barely moves).`,
         svg,
       });
     }
@@ -64,9 +64,9 @@ export async function toySection(config: ToyConfig, cells: ToyCells, summary: To
   }
   figures.push({
     file: "toy-loss.svg",
-    caption: `Training loss of both starts (log scale). The dashed rule is ${TOY_OBSTRUCTED_FLOOR} = mean(y²), the least loss of any network whose output weights are both ≤ 0.`,
+    caption: `Training loss of both starts (log scale). Gradient descent is the thick pale line, the flow the thin dashed one on top of it. The green rule is ${TOY_OBSTRUCTED_FLOOR} = mean(y²), the least loss of any network whose output weights are both ≤ 0.`,
     svg: await renderVegaLite(
-      lossCurvesSpec("Toy problem: the obstructed start stalls, the good one fits", curves, {
+      lossCurvesSpec("Toy obstruction: the obstructed start stalls, the good one fits", curves, {
         value: ratNumber(TOY_OBSTRUCTED_FLOOR),
         label: `mean(y²) = ${TOY_OBSTRUCTED_FLOOR}`,
       }),
