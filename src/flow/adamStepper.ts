@@ -17,7 +17,10 @@ import type { AdamSpec, OptimizerStepper } from "./optimizerSpec.js";
  * @param S - decimal or float arithmetic
  * @returns a function from (θ, ∇L_B(θ)) to the step
  * @throws InternalError in exact arithmetic ({@link optimizerSpec} refuses it first)
- * @example adamStepper(optimizerSpec(float, { name: "adam" }), 0.001, float)(theta, grad).next // returns θ after one Adam step
+ * @example const theta = networkIn(readNetwork('{"W1": [[1]], "W2": [[1]]}'), float);
+ * const grad = networkIn(readNetwork('{"W1": [[2]], "W2": [[-4]]}'), float);
+ * adamStepper(optimizerSpec(float, { name: "adam" }), 0.1, float)(theta, grad).next.W2[0]?.[0]?.toFixed(6)
+ * // returns "1.100000" (the first Adam step moves each parameter by about lr against its gradient's sign)
  */
 export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>): OptimizerStepper<T> {
   const { beta1, beta2, eps, weightDecay: lambda } = spec;

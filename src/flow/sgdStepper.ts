@@ -15,7 +15,10 @@ import type { OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
  * @param lr - the step η
  * @param S - the arithmetic (exact rationals give the exact PyTorch trajectory)
  * @returns a function from (θ, ∇L_B(θ)) to the step
- * @example sgdStepper(optimizerSpec(exact), exact.parse("1/10"), exact)(theta, grad).next // returns θ − ∇L/10
+ * @example const theta = networkIn(readNetwork('{"W1": [[1]], "W2": [[1]]}'), exact);
+ * const grad = networkIn(readNetwork('{"W1": [[2]], "W2": [[4]]}'), exact);
+ * exact.toString(sgdStepper(optimizerSpec(exact), exact.parse("1/10"), exact)(theta, grad).next.W2[0]?.[0] ?? exact.zero)
+ * // returns "3/5"
  */
 export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>): OptimizerStepper<T> {
   const { momentum: mu, dampening: tau, nesterov, weightDecay: lambda } = spec;

@@ -6,7 +6,7 @@ import { layeredFromObject } from "./layeredFromObject.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { layersFromStateDict, type StateDictTensor } from "./layersFromStateDict.js";
 import type { Network } from "./network.js";
-import { networkFromObject } from "./readNetwork.js";
+import { networkFromObject, refuseOversizedNetwork } from "./readNetwork.js";
 
 /**
  * Parses network JSON of any of the three forms, told apart by their keys:
@@ -22,6 +22,7 @@ import { networkFromObject } from "./readNetwork.js";
  * @example isLayered(readAnyNetwork('{"0.weight": [[1]], "2.weight": [[2]]}', "net")) // returns true
  */
 export function readAnyNetwork(text: string, what = "network"): Network<string> | LayeredNetwork<string> {
+  refuseOversizedNetwork(text, what);
   const obj = readJson(text, what);
   if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
     const keys = Object.keys(obj);

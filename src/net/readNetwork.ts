@@ -109,7 +109,17 @@ function countArrayValues(text: string): number {
  * @example readNetwork('{"W1": [[1, 2]], "W2": [[3]]}').W1 // returns [["1", "2"]]
  */
 export function readNetwork(text: string, what = "network"): Network<string> {
+  refuseOversizedNetwork(text, what);
+  return networkFromObject(readJson(text, what));
+}
+
+/**
+ * Refuses network JSON text with more than {@link MAX_NETWORK_PARAMETERS} array values, before
+ * it is parsed into objects (every network form reads through this).
+ *
+ * @internal
+ */
+export function refuseOversizedNetwork(text: string, what: string): void {
   const values = countArrayValues(text);
   if (values > MAX_NETWORK_PARAMETERS) throw tooLarge(`${what}: ${values} values`);
-  return networkFromObject(readJson(text, what));
 }

@@ -23,7 +23,7 @@ export interface BandSmallMultiplesOptions {
  * @param points - the mean and band of every series at every x
  * @param options - titles, panel order and the highlighted x
  * @returns a Vega-Lite specification, for `renderVegaLite`
- * @example bandSmallMultiplesSpec([], { title: "T", xTitle: "x", yTitle: "y", panelOrder: [] }).facet.columns // returns 4
+ * @example bandSmallMultiplesSpec([], { title: "T", xTitle: "x", yTitle: "y", panelOrder: [] }).columns // returns 4
  */
 export function bandSmallMultiplesSpec(
   points: readonly BandPoint[],
