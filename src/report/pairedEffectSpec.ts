@@ -1,3 +1,4 @@
+import type { BandFigureOptions } from "./bandFigureSpec.js";
 import type { TopLevelSpec } from "vega-lite";
 import { SERIES_COLOURS } from "./_internals/bandLayers.js";
 
@@ -9,15 +10,8 @@ export interface EffectPoint {
   se: number;
 }
 
-/** Labels of {@link pairedEffectSpec}. */
-export interface PairedEffectOptions {
-  title: string;
-  subtitle?: string;
-  xTitle: string;
-  yTitle: string;
-  seriesTitle: string;
-  seriesOrder: string[];
-}
+/** Labels of {@link pairedEffectSpec}: those of a band plot, whose x axis is categorical here. */
+export type PairedEffectOptions = Omit<BandFigureOptions, "integerX">;
 
 /**
  * Paired effects per x as dots with ± one standard-error bars, one colour per
