@@ -1,5 +1,7 @@
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
+import { flowWork } from "../../flow/flowWork.js";
 import { integrateFlow } from "../../flow/integrateFlow.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { parseLossKind } from "../../net/loss.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
@@ -16,6 +18,7 @@ export interface FlowCliOptions {
   steps?: string;
   loss: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** `relutopo flow`: parses the options, integrates, prints. */
@@ -27,6 +30,10 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const loss = parseLossKind(opts.loss);
   const net = readNetworkFile(opts.net);
   const data = readDatasetFor(opts.data, net);
+  enforceWorkCap(
+    flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
+    opts.maxSeconds,
+  );
   const bar = progressBar(1000, `flow ${method}`);
   let run;
   try {
@@ -55,4 +62,11 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   console.log(
     run.signChanges.length === 0 ? "no output-weight sign changed" : `output-weight sign changed for neurons ${run.signChanges.join(", ")}`,
   );
+}
+
+/** The size of --time as a number, for the estimate only (integrateFlow parses and checks it exactly). */
+function timeSize(text: string): number {
+  const [num, den] = text.trim().split("/");
+  const v = Number(num) / (den === undefined ? 1 : Number(den));
+  return Number.isFinite(v) ? Math.abs(v) : 1;
 }

@@ -1,4 +1,7 @@
 import { gradientDescent } from "../../flow/gradientDescent.js";
+import { gradientDescentWork } from "../../flow/gradientDescentWork.js";
+import { stepBudget } from "../../work/stepBudget.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { datasetIn } from "../../net/dataset.js";
 import { parseLossKind } from "../../net/loss.js";
 import { networkIn, networkToJson } from "../../net/network.js";
@@ -16,6 +19,7 @@ export interface GdCliOptions {
   arith: string;
   loss: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** `relutopo gd`: parses the options, runs gradient descent, prints. */
@@ -25,11 +29,23 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const steps = intOption(opts.steps, "--steps", 0);
   const lr = S.parse(opts.lr);
   const spec = readNetworkFile(opts.net);
-  const data = datasetIn(readDatasetFor(opts.data, spec), S);
+  const rawData = readDatasetFor(opts.data, spec);
+  const data = datasetIn(rawData, S);
+  const cap = enforceWorkCap(gradientDescentWork(spec, rawData, S.name, steps), opts.maxSeconds);
+  // exact values grow at every step, which the estimate cannot see: watch the run
+  const budget = S.name === "exact" ? stepBudget("gd", steps, cap, "maxSeconds") : () => {};
   const bar = progressBar(steps, "gd");
   let run;
   try {
-    run = gradientDescent(networkIn(spec, S), data, S, { lr, steps, loss: lossKind, onStep: (t) => bar.update(t) });
+    run = gradientDescent(networkIn(spec, S), data, S, {
+      lr,
+      steps,
+      loss: lossKind,
+      onStep: (t) => {
+        bar.update(t);
+        budget(t);
+      },
+    });
   } finally {
     bar.stop();
   }
