@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { formatWork } from "../work/formatWork.js";
 import type { WorkEstimate } from "../work/workEstimate.js";
-import { DEFAULT_MAX_SECONDS } from "./maxSecondsOption.js";
+import { DEFAULT_MAX_SECONDS } from "./commands/maxSecondsOption.js";
 
 /**
  * Refuses work whose estimate exceeds the cap of `--max-seconds`, before it starts.

@@ -7,7 +7,7 @@ import { type LawArchitecture, parameterCount } from "./architecture.js";
  * laws, and per report, measured on one laptop core (Node 20).
  */
 const SECONDS_PER_PARAMETER3 = 1.5e-8;
-const SECONDS_PER_UNKNOWN = 2e-6;
+const SECONDS_PER_UNKNOWN = 1.2e-5;
 const SECONDS_PER_REPORT = 5e-3;
 
 /**

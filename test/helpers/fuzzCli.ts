@@ -47,56 +47,56 @@ const numberish = fc.oneof(
 
 /** A JSON scalar a network may hold: numbers, rational strings, and junk. */
 const weight = fc.oneof(
-  { weight: 6, arbitrary: fc.oneof(fc.integer({ min: -9, max: 9 }), fc.constantFrom("1/4", "-3/2", "0.5", "2", 0.25, -1)) },
+  { weight: 20, arbitrary: fc.oneof(fc.integer({ min: -9, max: 9 }), fc.constantFrom("1/4", "-3/2", "0.5", "2", 0.25, -1)) },
   { weight: 1, arbitrary: fc.constantFrom<unknown>("", "x", "1/0", "NaN", null, true, [], {}, 1e308, "1e400", -0, "9".repeat(300)) },
 );
 
 const matrix = (rows: number, cols: number): fc.Arbitrary<unknown[][]> =>
   fc.array(fc.array(weight, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
 
+/** A well-shaped network of d inputs, l hidden neurons and e outputs, its entries sometimes junk. */
+const shapedNetwork = (d: number, l: number, e: number): fc.Arbitrary<string> =>
+  fc
+    .record(
+      {
+        activation: fc.constantFrom<unknown>("relu", "relu", "abs", "linear", "leaky_relu:1/10", "tanh", "", 3),
+        W1: matrix(l, d),
+        b1: fc.array(weight, { minLength: l, maxLength: l }),
+        W2: matrix(e, l),
+        b2: fc.array(weight, { minLength: e, maxLength: e }),
+      },
+      { requiredKeys: ["W1", "W2"] },
+    )
+    .map((n) => JSON.stringify(n));
+
+/** Not a network at all: empty, truncated, misshapen or any JSON. */
+const junkNetwork: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom("", "{", "[]", "null", '{"W1": 3}', '{"W1": [[1]], "W2": [[1, 2]]}', "\u0000"),
+  fc.json(),
+);
+
+const dims = fc.record({ d: fc.integer({ min: 1, max: 3 }), l: fc.integer({ min: 1, max: 3 }), e: fc.integer({ min: 1, max: 2 }) });
+
 /** A network file: mostly well-shaped (d, l, e ≤ 3), sometimes misshapen or not JSON at all. */
 export const networkText: fc.Arbitrary<string> = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc
-      .record({ d: fc.integer({ min: 1, max: 3 }), l: fc.integer({ min: 1, max: 3 }), e: fc.integer({ min: 1, max: 2 }) })
-      .chain(({ d, l, e }) =>
-        fc.record(
-          {
-            activation: fc.constantFrom<unknown>("relu", "abs", "linear", "leaky_relu:1/10", "tanh", "", 3),
-            W1: matrix(l, d),
-            b1: fc.array(weight, { minLength: l, maxLength: l }),
-            W2: matrix(e, l),
-            b2: fc.array(weight, { minLength: e, maxLength: e }),
-          },
-          { requiredKeys: ["W1", "W2"] },
-        ),
-      )
-      .map((n) => JSON.stringify(n)),
-  },
-  { weight: 1, arbitrary: fc.constantFrom("", "{", "[]", "null", '{"W1": 3}', '{"W1": [[1]], "W2": [[1, 2]]}', "\u0000") },
-  { weight: 1, arbitrary: fc.json() },
+  { weight: 6, arbitrary: dims.chain(({ d, l, e }) => shapedNetwork(d, l, e)) },
+  { weight: 1, arbitrary: junkNetwork },
 );
+
+const cell = fc.oneof(
+  { weight: 12, arbitrary: fc.oneof(fc.integer({ min: -3, max: 3 }).map(String), fc.constantFrom("1/2", "0.25", "-1.5")) },
+  { weight: 1, arbitrary: fc.constantFrom("x", "", "1e999", "NaN", "1/0") },
+);
+
+/** A CSV of `cols` columns with a header and 0–4 rows. */
+const shapedCsv = (cols: number): fc.Arbitrary<string> =>
+  fc
+    .array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 0, maxLength: 4 })
+    .map((rows) => [Array.from({ length: cols }, (_, i) => `c${i}`).join(","), ...rows.map((r) => r.join(","))].join("\n"));
 
 /** A data CSV: a header and rows of 1–4 columns, sometimes ragged or junk. */
 export const csvText: fc.Arbitrary<string> = fc.oneof(
-  {
-    weight: 5,
-    arbitrary: fc.integer({ min: 1, max: 4 }).chain((cols) =>
-      fc
-        .array(
-          fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }).map(String), fc.constantFrom("1/2", "0.25", "x", "", "1e999")), {
-            minLength: cols,
-            maxLength: cols,
-          }),
-          {
-            minLength: 0,
-            maxLength: 4,
-          },
-        )
-        .map((rows) => [Array.from({ length: cols }, (_, i) => `c${i}`).join(","), ...rows.map((r) => r.join(","))].join("\n")),
-    ),
-  },
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 4 }).chain(shapedCsv) },
   { weight: 1, arbitrary: fc.constantFrom("", "\n", "a,b\n1", "x,y\n1,2,3\n", "\uFEFFx,y\n1,2\n", '"a\n') },
 );
 
@@ -109,10 +109,13 @@ const pathTo = (file: string): fc.Arbitrary<string> =>
 
 const cap = fc.oneof(
   { weight: 8, arbitrary: fc.constant<string[]>(["--max-seconds", "5"]) },
-  { weight: 1, arbitrary: numberish.map((v) => ["--max-seconds", v]) },
+  { weight: 1, arbitrary: numberish.filter((v) => !(Number(v) > 5)).map((v) => ["--max-seconds", v]) },
 );
 const opt = (flag: string, values: fc.Arbitrary<string> = numberish): fc.Arbitrary<string[]> =>
   fc.oneof({ weight: 2, arbitrary: fc.constant<string[]>([]) }, { weight: 3, arbitrary: values.map((v) => [flag, v]) });
+/** Mostly a valid value, sometimes any number-like junk: deep enough to reach the computations. */
+const mostly = (...valid: string[]): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: numberish });
 const flag = (name: string): fc.Arbitrary<string[]> => fc.boolean().map((b) => (b ? [name] : []));
 
 function command(
@@ -127,7 +130,10 @@ function command(
 }
 
 const netFiles = fc.record({ "net.json": networkText });
-const netDataFiles = fc.record({ "net.json": networkText, "data.csv": csvText });
+const netDataFiles: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  { weight: 4, arbitrary: dims.chain(({ d, l, e }) => fc.record({ "net.json": shapedNetwork(d, l, e), "data.csv": shapedCsv(d + e) })) },
+  { weight: 1, arbitrary: fc.record({ "net.json": networkText, "data.csv": csvText }) },
+);
 const none = fc.constant({});
 const smallList = fc.oneof(fc.constantFrom("1", "1..3", "2,3", "1..2", "0", "3..1", "", "a", "1..10000", "1..200", "1..4096"), numberish);
 
@@ -139,8 +145,8 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
     [
       pathTo("net.json").map((p) => ["--net", p]),
       pathTo("data.csv").map((p) => ["--data", p]),
-      opt("--lr"),
-      opt("--steps", fc.oneof(fc.constantFrom("0", "1", "3", "10"), numberish)),
+      opt("--lr", mostly("1/20", "1/2", "0.1", "1")),
+      opt("--steps", mostly("0", "1", "3", "10", "100")),
       opt("--arith", fc.constantFrom("exact", "float", "decimal:30", "decimal:100000", "decimal:x", "decimal:0", "junk")),
       opt("--loss", fc.constantFrom("mse", "bce", "x")),
       flag("--json"),
@@ -153,11 +159,11 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
     [
       pathTo("net.json").map((p) => ["--net", p]),
       pathTo("data.csv").map((p) => ["--data", p]),
-      opt("--time", fc.oneof(fc.constantFrom("1", "1/2", "1/10"), numberish)),
-      opt("--digits", fc.oneof(fc.constantFrom("10", "20"), numberish)),
+      opt("--time", mostly("1", "1/2", "1/10", "5")),
+      opt("--digits", mostly("10", "20", "50")),
       opt("--method", fc.constantFrom("taylor", "gauss", "rk4", "euler")),
-      opt("--samples", fc.oneof(fc.constantFrom("0", "1", "3"), numberish)),
-      opt("--steps", fc.oneof(fc.constantFrom("1", "5"), numberish)),
+      opt("--samples", mostly("0", "1", "3", "10")),
+      opt("--steps", mostly("1", "5", "20")),
       flag("--json"),
       cap,
     ],
@@ -172,7 +178,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
         pathTo("c.txt").map((p) => ["--c-file", p, "--d-in", "2"]),
       ),
       flag("--list"),
-      opt("--limit"),
+      opt("--limit", mostly("0", "1", "16", "1000")),
       flag("--json"),
       cap,
     ],
@@ -180,19 +186,24 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   ),
   command(
     "obstruction",
-    [pathTo("net.json").map((p) => ["--net", p]), opt("--need-positive"), opt("--need-negative"), flag("--json")],
+    [
+      pathTo("net.json").map((p) => ["--net", p]),
+      opt("--need-positive", mostly("0", "1", "2")),
+      opt("--need-negative", mostly("0", "1", "2")),
+      flag("--json"),
+    ],
     netFiles,
   ),
   command(
     "probability",
     [
-      opt("--d-in"),
-      opt("--width"),
-      opt("--e"),
-      opt("--init", fc.constantFrom("kaiming-normal", "kaiming-uniform", "xavier-normal", "pytorch-default", "he")),
-      opt("--digits"),
+      fc.constant(["--d-in"]).chain((f) => mostly("1", "2", "3", "10", "4096").map((v) => [...f, v])),
+      fc.constant(["--width"]).chain((f) => mostly("1", "2", "10", "1000", "100000").map((v) => [...f, v])),
+      opt("--e", mostly("1", "2", "3")),
+      fc.constantFrom("kaiming-normal", "kaiming-uniform", "xavier-normal", "pytorch-default", "he").map((v) => ["--init", v]),
+      opt("--digits", mostly("5", "20", "40")),
       flag("--distribution"),
-      opt("--samples"),
+      opt("--samples", mostly("1", "100", "10000")),
       opt("--method", fc.constantFrom("exact", "monte-carlo", "x")),
       flag("--json"),
       cap,
@@ -205,7 +216,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
       opt("--widths", fc.constantFrom("2,2,1", "1,1,1", "2,1333,1", "3,3,3,1", "2,1", "0,1,1", "a,b,c", "2,,1")),
       flag("--bias"),
       opt("--activation", fc.constantFrom("relu", "linear", "abs", "leaky_relu:1/2", "leaky_relu:x", "tanh")),
-      opt("--degree"),
+      opt("--degree", mostly("1", "2", "3")),
       flag("--json"),
       cap,
     ],
@@ -227,8 +238,8 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
     [
       opt("--d-in", smallList),
       opt("--width", smallList),
-      opt("--init", fc.constantFrom("kaiming-normal", "xavier-uniform")),
-      opt("--digits"),
+      fc.constantFrom("kaiming-normal", "xavier-uniform").map((v) => ["--init", v]),
+      opt("--digits", mostly("5", "20", "40")),
       opt("--plot", fc.constantFrom("map.svg", "", "nodir/map.svg", ".")),
       cap,
     ],
@@ -237,7 +248,11 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   ),
   command(
     "table laws",
-    [opt("--widths-grid", fc.constantFrom("1..2;1..2;1", "1..20;1..20;1..20", "1;1", "2;3;3;1", "a;b;c", ";;")), opt("--degree"), cap],
+    [
+      opt("--widths-grid", fc.constantFrom("1..2;1..2;1", "1..20;1..20;1..20", "1;1", "2;3;3;1", "a;b;c", ";;")),
+      opt("--degree", mostly("1", "2", "3")),
+      cap,
+    ],
     none,
   ),
 );

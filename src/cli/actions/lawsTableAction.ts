@@ -4,6 +4,7 @@ import { widthsGrid } from "../../laws/widthsGrid.js";
 import { lawArchitecture } from "../../laws/architecture.js";
 import { lawsWork } from "../../laws/lawsWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { formatTable } from "../../table/formatTable.js";
 import { parseTableFormat } from "../../table/parseTableFormat.js";
 import { choice, intListOption, intOption } from "../options.js";
@@ -33,6 +34,14 @@ export async function lawsTableAction(opts: LawsTableOptions): Promise<void> {
   const all = archs.flatMap((widths) =>
     activations.flatMap((activation) => biases.map((bias) => lawArchitecture(widths, { activation, bias }))),
   );
-  enforceWorkCap(lawsWork(all, degree), opts.maxSeconds);
-  process.stdout.write(formatTable(lawsTable(archs, activations, biases, degree), format));
+  const work = lawsWork(all, degree);
+  enforceWorkCap(work, opts.maxSeconds);
+  const bar = work.seconds > 2 ? progressBar(all.length, "table laws") : { update() {}, stop() {} };
+  let table: ReturnType<typeof lawsTable>;
+  try {
+    table = lawsTable(archs, activations, biases, degree, (done) => bar.update(done));
+  } finally {
+    bar.stop();
+  }
+  process.stdout.write(formatTable(table, format));
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ComponentsCliOptions } from "../actions/componentsAction.js";
-import { addMaxSecondsOption } from "../maxSecondsOption.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo components`: Betti numbers, components, orbits and effective components of H(c). */

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS } from "../../flow/flowMethods.js";
 import type { FlowCliOptions } from "../actions/flowAction.js";
-import { addMaxSecondsOption } from "../maxSecondsOption.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo flow`: the gradient flow to D digits across kinks, with its invariants, events and samples. */

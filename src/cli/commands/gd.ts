@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { GdCliOptions } from "../actions/gdAction.js";
-import { addMaxSecondsOption } from "../maxSecondsOption.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo gd`: gradient descent with the invariants and their exact drift at every step. */

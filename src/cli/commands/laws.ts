@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { LawsCliOptions } from "../actions/lawsAction.js";
-import { addMaxSecondsOption } from "../maxSecondsOption.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo laws`: the conservation laws of an architecture, exact over Q, with a certified count. */

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { INIT_SCHEMES } from "../../probability/probabilityLimits.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
 import type { ProbabilityOptions } from "../actions/probabilityAction.js";
-import { addMaxSecondsOption } from "../maxSecondsOption.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** Help text of `--d-in`, shared with `table probability`. */

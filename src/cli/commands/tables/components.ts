@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ComponentsTableOptions } from "../../actions/componentsTableAction.js";
-import { addMaxSecondsOption } from "../../maxSecondsOption.js";
+import { addMaxSecondsOption } from "../maxSecondsOption.js";
 import type { Settle } from "../../outcome.js";
 
 /** `relutopo table components`: the topology of H(c) over (d_in, e, l) and every sign split of l. */

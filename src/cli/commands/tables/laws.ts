@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { LawsTableOptions } from "../../actions/lawsTableAction.js";
-import { addMaxSecondsOption } from "../../maxSecondsOption.js";
+import { addMaxSecondsOption } from "../maxSecondsOption.js";
 import type { Settle } from "../../outcome.js";
 
 /** `relutopo table laws`: certified counts of conservation laws over a grid of architectures. */

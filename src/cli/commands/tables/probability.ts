@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { DEFAULT_TABLE_SAMPLES, MAX_PROBABILITY_DIGITS } from "../../../probability/probabilityLimits.js";
 import { PROBABILITY_QUANTITIES } from "../../../report/probabilityQuantities.js";
 import type { TableProbabilityOptions } from "../../actions/probabilityTableAction.js";
-import { addMaxSecondsOption } from "../../maxSecondsOption.js";
+import { addMaxSecondsOption } from "../maxSecondsOption.js";
 import type { Settle } from "../../outcome.js";
 import { addInitOptions, D_IN_HELP } from "../probability.js";
 
