@@ -54,7 +54,7 @@ describe("relutopo: work past the cap is refused up front", () => {
     expect(runCli(args).status).toBe(0);
     const r = runCli([...args, "--max-seconds", "0.01"]);
     expectBadInput(r);
-    expect(r.stderr).toMatch(/^relutopo: invalid work\. Must be at most ~0\.01 s estimated\. Value: `~0\.\d+ s \(455 rows\)`\./);
+    expect(r.stderr).toMatch(/^relutopo: invalid work\. Must be at most ~0\.01 s estimated\. Value: `~0\.\d+ s \(454 rows\)`\./);
   });
 
   it("should refuse a --max-seconds that is not a positive number", () => {
