@@ -244,7 +244,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
       cap,
     ],
     none,
-    ["map.svg"],
+    ["map.svg", "nodir"], // writeFileAtomic makes the missing directory of --plot
   ),
   command(
     "table laws",

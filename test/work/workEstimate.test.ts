@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
 import { formatWork } from "../../src/work/formatWork.js";
+import { progressBudget } from "../../src/work/progressBudget.js";
 import { stepBudget } from "../../src/work/stepBudget.js";
 import { workEstimate } from "../../src/work/workEstimate.js";
 
@@ -64,5 +65,30 @@ describe("stepBudget", () => {
 
   it("should stop a steady run whose steps add up past the cap", () => {
     expect(() => run(Array(100).fill(1), 100, 60)).toThrow(/over the cap of ~60 s at step 1 of 100/);
+  });
+});
+
+describe("progressBudget", () => {
+  it("should stop a run projected past the cap from its fraction done, and let a run on pace finish", () => {
+    let t = 0;
+    const slow = progressBudget("taylor", 60, "maxSeconds", () => t);
+    t = 2000; // 2 s for 1 % → 200 s projected
+    expect(() => slow(0.01)).toThrow(ConvergenceError);
+    t = 0;
+    const onPace = progressBudget("taylor", 60, "maxSeconds", () => t);
+    for (let i = 1; i <= 10; i++) {
+      t = i * 5000; // 5 s per tenth: 50 s in all
+      onPace(i / 10);
+    }
+    expect(t).toBe(50_000);
+  });
+
+  it("should name the fraction done and the option in the message", () => {
+    let t = 0;
+    const check = progressBudget("rk4", 10, "maxSeconds", () => t);
+    t = 3000;
+    expect(() => check(0.25)).toThrow(
+      "rk4: stopped: the run is projected to take ~12 s (3.0 s so far), over the cap of ~10 s at 25 % of the way; raise maxSeconds",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
 import { flowWork } from "../../flow/flowWork.js";
 import { integrateFlow } from "../../flow/integrateFlow.js";
+import { progressBudget } from "../../work/progressBudget.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { parseLossKind } from "../../net/loss.js";
 import { choice, intOption, printJson } from "../options.js";
@@ -30,10 +31,12 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const loss = parseLossKind(opts.loss);
   const net = readNetworkFile(opts.net);
   const data = readDatasetFor(opts.data, net);
-  enforceWorkCap(
+  const cap = enforceWorkCap(
     flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
     opts.maxSeconds,
   );
+  // steps shrink near huge values, which no estimate sees: watch the run
+  const budget = progressBudget(method, cap, "maxSeconds");
   const bar = progressBar(1000, `flow ${method}`);
   let run;
   try {
@@ -44,7 +47,10 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       samples,
       loss,
       ...(steps === undefined ? {} : { steps }),
-      onProgress: (f) => bar.update(Math.round(f * 1000)),
+      onProgress: (f) => {
+        bar.update(Math.round(f * 1000));
+        budget(f);
+      },
     });
   } finally {
     bar.stop();
