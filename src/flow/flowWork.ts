@@ -50,11 +50,25 @@ export function flowWork(net: Network<string>, data: Dataset<string>, o: FlowWor
       : o.method === "rk4"
         ? (o.steps ?? 1000) * RK4_STEP_SECONDS
         : TAYLOR_SECONDS * (1 + 2 * Math.log10(Math.max(1, o.time)));
-  const scale = (o.digits / 50) ** 2 * Math.max(1, (parameters * rows) / TOY_SIZE);
+  // Taylor and Gauss-Legendre work in fixed point, which holds the integer digits of a value
+  // (and of the loss, its square) on top of D: 1e999 in the data costs as 2000 more digits
+  const magnitude = o.method === "rk4" ? 0 : 2 * Math.max(0, ...[...values, ...data.X.flat(), ...data.Y.flat()].map(integerDigits));
+  const scale = ((o.digits + magnitude) / 50) ** 2 * Math.max(1, (parameters * rows) / TOY_SIZE);
   const seconds = (steps + o.samples * SAMPLE_SECONDS) * scale + inputDigits ** 2 * SECONDS_PER_INPUT_DIGIT2;
   return workEstimate(
     seconds,
     1,
-    `${o.method} at ${o.digits} digits, ${o.samples} samples, ${parameters} parameters × ${rows} rows${inputDigits > 1000 ? `, values of ${inputDigits} digits` : ""}`,
+    `${o.method} at ${o.digits}${magnitude > 0 ? ` + ${magnitude}` : ""} digits, ${o.samples} samples, ${parameters} parameters × ${rows} rows${inputDigits > 1000 ? `, values of ${inputDigits} digits` : ""}`,
   );
+}
+
+/** The number of digits before the point of a value written as a decimal, in e-notation or as a fraction a/b (0 for junk). */
+function integerDigits(text: string): number {
+  const t = text.trim().replace(/^[+-]/, "");
+  const frac = /^(\d+)\/(\d+)$/.exec(t);
+  if (frac !== null) return Math.max(0, frac[1]!.replace(/^0+/, "").length - frac[2]!.length + 1);
+  const dec = /^(\d*)(?:\.\d*)?(?:e([+-]?\d+))?$/i.exec(t);
+  if (dec === null) return 0;
+  const exponent = Number(dec[2] ?? 0);
+  return Math.max(0, dec[1]!.replace(/^0+/, "").length + (Number.isFinite(exponent) ? exponent : 0));
 }
