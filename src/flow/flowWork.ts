@@ -51,8 +51,10 @@ export function flowWork(net: Network<string>, data: Dataset<string>, o: FlowWor
         ? (o.steps ?? 1000) * RK4_STEP_SECONDS
         : TAYLOR_SECONDS * (1 + 2 * Math.log10(Math.max(1, o.time)));
   // Taylor and Gauss-Legendre work in fixed point, which holds the integer digits of a value
-  // (and of the loss, its square) on top of D: 1e999 in the data costs as 2000 more digits
-  const magnitude = o.method === "rk4" ? 0 : 2 * Math.max(0, ...[...values, ...data.X.flat(), ...data.Y.flat()].map(integerDigits));
+  // (and of the loss, its square) on top of D: 1e999 in the data costs as about 2000 more digits
+  const largest = Math.max(0, ...[...values, ...data.X.flat(), ...data.Y.flat()].map(integerDigits));
+  // values of up to 10 integer digits fit in the guard digits already
+  const magnitude = o.method === "rk4" ? 0 : Math.max(0, 2 * largest - 20);
   const scale = ((o.digits + magnitude) / 50) ** 2 * Math.max(1, (parameters * rows) / TOY_SIZE);
   const seconds = (steps + o.samples * SAMPLE_SECONDS) * scale + inputDigits ** 2 * SECONDS_PER_INPUT_DIGIT2;
   return workEstimate(
