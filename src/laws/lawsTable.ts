@@ -11,6 +11,7 @@ import { lawsReport } from "./lawsReport.js";
  * @param activations - activation names
  * @param biases - with and/or without hidden biases
  * @param degree - the degree of the laws searched (default 2)
+ * @param onProgress - called with the number of rows done after each row (a progress bar)
  * @returns the table, one row per architecture, activation and bias setting
  */
 export function lawsTable(
@@ -18,6 +19,7 @@ export function lawsTable(
   activations: readonly string[],
   biases: readonly boolean[],
   degree = 2,
+  onProgress?: (rows: number) => void,
 ): Table {
   const rows: string[][] = [];
   for (const widths of architectures)
@@ -25,6 +27,7 @@ export function lawsTable(
       for (const bias of biases) {
         const r = lawsReport(lawArchitecture(widths, { activation, bias }), { degree });
         const known = r.known?.count ?? "";
+        onProgress?.(rows.length + 1);
         rows.push([
           widths.join(","),
           r.activation,

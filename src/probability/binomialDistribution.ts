@@ -9,7 +9,7 @@ export const MAX_DISTRIBUTION_WIDTH = 100_000;
 /**
  * The law of the number K of pathological neurons among l independent ones,
  * Binomial(l, p): P(K = k) = C(l, k) p^k (1 − p)^{l−k} for k = 0…l, computed
- * from p and 1 − p at high precision (binomial coefficients exact in BigInt,
+ * from p and 1 − p at high precision (binomial coefficients by their ratio recurrence,
  * powers by repeated products with log10(l) guard digits) and rounded once.
  *
  * @param p - p and 1 − p at high precision (from the closed form or a Monte Carlo estimate)
@@ -30,10 +30,14 @@ export function binomialDistribution(p: HighPrecision, width: number, digits: nu
     qPow.push(qPow[k - 1]!.times(qv));
   }
   const out: string[] = [];
-  let choose = 1n;
+  // C(l, k) by its ratio recurrence at the working precision: an exact BigInt
+  // of up to l·log10(2) digits converted to decimal at every k made the whole
+  // law quadratic in l (minutes at l = 100 000); the l roundings stay within
+  // the guard digits, as the repeated products of the powers do.
+  let choose = new D(1);
   for (let k = 0; k <= width; k++) {
-    out.push(formatDigits(new D(choose.toString()).times(pPow[k]!).times(qPow[width - k]!), digits));
-    choose = (choose * BigInt(width - k)) / BigInt(k + 1);
+    out.push(formatDigits(choose.times(pPow[k]!).times(qPow[width - k]!), digits));
+    choose = choose.times(width - k).dividedBy(k + 1);
   }
   return out;
 }

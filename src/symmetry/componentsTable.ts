@@ -11,10 +11,11 @@ import { componentsReport } from "./componentsReport.js";
  * @param dIns - fan-ins d_in
  * @param es - output dimensions e
  * @param widths - widths l
+ * @param onProgress - called with the number of rows done after each row (a progress bar)
  * @returns the table, one row per (d_in, e, l, split)
  * @example componentsTable([2], [1], [1]).rows.length // returns 3
  */
-export function componentsTable(dIns: number[], es: number[], widths: number[]): Table {
+export function componentsTable(dIns: number[], es: number[], widths: number[], onProgress?: (rows: number) => void): Table {
   const rows: string[][] = [];
   for (const dIn of dIns)
     for (const e of es)
@@ -35,6 +36,7 @@ export function componentsTable(dIns: number[], es: number[], widths: number[]):
             ];
             const a = componentsReport(equal, { dIn, e });
             const b = componentsReport(distinct, { dIn, e });
+            onProgress?.(rows.length + 1);
             rows.push(
               [dIn, e, l, neg, zero, pos]
                 .map(String)

@@ -10,7 +10,7 @@ export interface ImportEdge {
 
 /** The floors of the library, lowest first: a file may import from its own floor or a lower one. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "io/", "table/", "scalar/"],
+  ["errors.ts", "io/", "table/", "scalar/", "work/"],
   ["net/"],
   ["invariants/", "flow/"],
   ["topology/", "symmetry/", "probability/", "laws/"],

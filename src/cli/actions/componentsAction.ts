@@ -6,7 +6,9 @@ import { exact, type Rational } from "../../scalar/exact.js";
 import { componentsReport, type ComponentsReport } from "../../symmetry/componentsReport.js";
 import { componentOf } from "../../topology/componentOf.js";
 import { enumerateComponents } from "../../topology/enumerateComponents.js";
+import { enumerateComponentsWork } from "../../topology/enumerateComponentsWork.js";
 import { splitNeurons } from "../../topology/splitNeurons.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { intOption, printJson } from "../options.js";
 import { readNetworkFile } from "./inputFiles.js";
@@ -21,6 +23,7 @@ export interface ComponentsCliOptions {
   list?: boolean;
   limit: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** Parses c values separated by commas, spaces or newlines, exactly. */
@@ -59,7 +62,11 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
   }
   const report: ComponentsReport & { componentOf?: string; list?: string[] } = componentsReport(c, dims);
   if (own !== undefined) report.componentOf = own;
-  if (opts.list) report.list = [...enumerateComponents(splitNeurons(c, dims), limit)];
+  if (opts.list) {
+    const split = splitNeurons(c, dims);
+    enforceWorkCap(enumerateComponentsWork(split, limit), opts.maxSeconds);
+    report.list = [...enumerateComponents(split, limit)];
+  }
   if (opts.json) {
     printJson(report);
     return;

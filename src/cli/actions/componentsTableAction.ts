@@ -1,6 +1,9 @@
 import { formatTable } from "../../table/formatTable.js";
 import { parseTableFormat } from "../../table/parseTableFormat.js";
 import { componentsTable } from "../../symmetry/componentsTable.js";
+import { componentsTableWork } from "../../symmetry/componentsTableWork.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { intListOption } from "../options.js";
 
 /** The options of `relutopo table components`. */
@@ -9,15 +12,24 @@ export interface ComponentsTableOptions {
   e: string;
   width: string;
   format: string;
+  maxSeconds?: string;
 }
 
 /** `relutopo table components`: builds the table and prints it in the chosen format. */
 export async function componentsTableAction(opts: ComponentsTableOptions): Promise<void> {
   const format = parseTableFormat(opts.format);
-  const t = componentsTable(
-    intListOption(opts.dIn, "--d-in", 1, 10_000),
-    intListOption(opts.e, "--e", 1, 10_000),
-    intListOption(opts.width, "--width", 1, 200),
-  );
+  const dIns = intListOption(opts.dIn, "--d-in", 1, 10_000);
+  const es = intListOption(opts.e, "--e", 1, 10_000);
+  const widths = intListOption(opts.width, "--width", 1, 200);
+  const work = componentsTableWork(dIns, es, widths);
+  enforceWorkCap(work, opts.maxSeconds);
+  const rows = dIns.length * es.length * widths.reduce((n, l) => n + ((l + 1) * (l + 2)) / 2, 0);
+  const bar = work.seconds > 2 ? progressBar(rows, "table components") : { update() {}, stop() {} };
+  let t: ReturnType<typeof componentsTable>;
+  try {
+    t = componentsTable(dIns, es, widths, (done) => bar.update(done));
+  } finally {
+    bar.stop();
+  }
   process.stdout.write(formatTable(t, format));
 }

@@ -1,5 +1,8 @@
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
+import { flowWork } from "../../flow/flowWork.js";
 import { type FlowRun, integrateFlow } from "../../flow/integrateFlow.js";
+import { progressBudget } from "../../work/progressBudget.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { parseLossKind } from "../../net/loss.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
@@ -16,6 +19,7 @@ export interface FlowCliOptions {
   steps?: string;
   loss: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** `relutopo flow`: parses the options, integrates, prints. */
@@ -27,6 +31,12 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const loss = parseLossKind(opts.loss);
   const net = readNetworkFile(opts.net);
   const data = readDatasetFor(opts.data, net);
+  const cap = enforceWorkCap(
+    flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
+    opts.maxSeconds,
+  );
+  // steps shrink near huge values, which no estimate sees: watch the run
+  const budget = progressBudget(method, cap, "maxSeconds");
   const bar = progressBar(1000, `flow ${method}`);
   let run: FlowRun;
   try {
@@ -37,7 +47,10 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       samples,
       loss,
       ...(steps === undefined ? {} : { steps }),
-      onProgress: (f) => bar.update(Math.round(f * 1000)),
+      onProgress: (f) => {
+        bar.update(Math.round(f * 1000));
+        budget(f);
+      },
     });
   } finally {
     bar.stop();
@@ -57,4 +70,11 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       ? "no output-weight sign changed"
       : `output-weight sign changed for neurons ${run.signChanges.map((k) => k + 1).join(", ")}`,
   );
+}
+
+/** The size of --time as a number, for the estimate only (integrateFlow parses and checks it exactly). */
+function timeSize(text: string): number {
+  const [num, den] = text.trim().split("/");
+  const v = Number(num) / (den === undefined ? 1 : Number(den));
+  return Number.isFinite(v) ? Math.abs(v) : 1;
 }

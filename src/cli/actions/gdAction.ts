@@ -1,6 +1,9 @@
 import { InputError } from "../../errors.js";
 import { type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
+import { gradientDescentWork } from "../../flow/gradientDescentWork.js";
 import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.js";
+import { stepBudget } from "../../work/stepBudget.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { datasetIn } from "../../net/dataset.js";
 import { parseLossKind } from "../../net/loss.js";
 import { networkIn, networkToJson } from "../../net/network.js";
@@ -32,6 +35,7 @@ export interface GdCliOptions {
   shuffle?: boolean;
   seed?: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** `relutopo gd`: parses the options, runs gradient descent, prints. */
@@ -64,7 +68,11 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
       json: opts.json,
     });
   }
-  const data = datasetIn(readDatasetFor(opts.data, spec), S);
+  const rawData = readDatasetFor(opts.data, spec);
+  const data = datasetIn(rawData, S);
+  const cap = enforceWorkCap(gradientDescentWork(spec, rawData, S.name, steps), opts.maxSeconds);
+  // exact values grow at every step, which the estimate cannot see: watch the run
+  const budget = S.name === "exact" ? stepBudget("gd", steps, cap, "maxSeconds") : () => {};
   const bar = progressBar(steps, "gd");
   let run: GradientDescentRun<unknown>;
   try {
@@ -75,7 +83,10 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
       optimizer,
       batchSize,
       shuffleSeed,
-      onStep: (t) => bar.update(t),
+      onStep: (t) => {
+        bar.update(t);
+        budget(t);
+      },
     });
   } finally {
     bar.stop();

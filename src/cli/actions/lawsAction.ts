@@ -1,6 +1,8 @@
 import { InputError } from "../../errors.js";
 import { lawArchitecture } from "../../laws/architecture.js";
 import { lawsReport } from "../../laws/lawsReport.js";
+import { lawsWork } from "../../laws/lawsWork.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { intOption, printJson } from "../options.js";
 
 /** The options of `relutopo laws`, as commander parsed them. */
@@ -11,6 +13,7 @@ export interface LawsCliOptions {
   degree: string;
   seed: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** Parses `d,h1,…,e`. @throws InputError */
@@ -24,8 +27,10 @@ export function parseWidths(text: string, option = "--widths"): number[] {
 /** `relutopo laws`: computes the laws of the architecture and prints them. */
 export async function lawsAction(opts: LawsCliOptions): Promise<void> {
   const arch = lawArchitecture(parseWidths(opts.widths), { bias: opts.bias ?? false, activation: opts.activation });
+  const degree = intOption(opts.degree, "--degree", 1, 8);
+  enforceWorkCap(lawsWork([arch], degree), opts.maxSeconds);
   const report = lawsReport(arch, {
-    degree: intOption(opts.degree, "--degree", 1, 8),
+    degree,
     seed: intOption(opts.seed, "--seed", 1, 2 ** 31 - 1),
   });
   if (opts.json) {

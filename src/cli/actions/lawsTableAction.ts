@@ -1,6 +1,10 @@
 import { InputError } from "../../errors.js";
 import { lawsTable } from "../../laws/lawsTable.js";
 import { widthsGrid } from "../../laws/widthsGrid.js";
+import { lawArchitecture } from "../../laws/architecture.js";
+import { lawsWork } from "../../laws/lawsWork.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { formatTable } from "../../table/formatTable.js";
 import { parseTableFormat } from "../../table/parseTableFormat.js";
 import { choice, intListOption, intOption } from "../options.js";
@@ -12,6 +16,7 @@ export interface LawsTableOptions {
   bias: string;
   degree: string;
   format: string;
+  maxSeconds?: string;
 }
 
 /** `relutopo table laws`: builds the table over the grid of architectures and prints it. */
@@ -25,5 +30,18 @@ export async function lawsTableAction(opts: LawsTableOptions): Promise<void> {
     throw new InputError(`invalid --widths-grid. Must describe at most 10000 architectures. Value: \`${opts.widthsGrid}\`.`);
   const activations = opts.activation.split(",").map((a) => a.trim());
   const biases = opts.bias.split(",").map((b) => choice(b.trim(), "--bias", ["no", "yes"] as const) === "yes");
-  process.stdout.write(formatTable(lawsTable(archs, activations, biases, intOption(opts.degree, "--degree", 1, 8)), format));
+  const degree = intOption(opts.degree, "--degree", 1, 8);
+  const all = archs.flatMap((widths) =>
+    activations.flatMap((activation) => biases.map((bias) => lawArchitecture(widths, { activation, bias }))),
+  );
+  const work = lawsWork(all, degree);
+  enforceWorkCap(work, opts.maxSeconds);
+  const bar = work.seconds > 2 ? progressBar(all.length, "table laws") : { update() {}, stop() {} };
+  let table: ReturnType<typeof lawsTable>;
+  try {
+    table = lawsTable(archs, activations, biases, degree, (done) => bar.update(done));
+  } finally {
+    bar.stop();
+  }
+  process.stdout.write(formatTable(table, format));
 }

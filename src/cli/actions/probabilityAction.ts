@@ -1,3 +1,7 @@
+import { neuronLaw } from "../../probability/initialisation.js";
+import { DEFAULT_SAMPLES } from "../../probability/monteCarloProbability.js";
+import { probabilityWork } from "../../probability/probabilityWork.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { MAX_DIMENSION } from "../../probability/pathologicalProbability.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
 import { probabilityReport } from "../../probability/probabilityReport.js";
@@ -13,6 +17,7 @@ export interface ProbabilityOptions extends InitOptions {
   digits: string;
   distribution?: boolean;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 /** `relutopo probability`: computes the report for one shape and prints it. */
@@ -22,6 +27,18 @@ export async function probabilityAction(opts: ProbabilityOptions): Promise<void>
   const e = intOption(opts.e, "--e", 1, MAX_DIMENSION);
   const digits = intOption(opts.digits, "--digits", 1, MAX_PROBABILITY_DIGITS);
   const { init, method, samples, seed } = readInitOptions(opts);
+  const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, width, e).distribution !== "normal");
+  enforceWorkCap(
+    probabilityWork({
+      rows: 1,
+      dIn,
+      e,
+      digits,
+      samples: monteCarlo ? (samples ?? DEFAULT_SAMPLES) : undefined,
+      distributionWidth: opts.distribution === true ? width : undefined,
+    }),
+    opts.maxSeconds,
+  );
   const report = probabilityReport(init, dIn, width, e, { digits, method, samples, seed, distribution: opts.distribution === true });
   if (opts.json) {
     printJson(report);

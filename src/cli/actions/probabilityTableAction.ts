@@ -1,6 +1,10 @@
 import { InputError } from "../../errors.js";
 import { checkOutputPath } from "../../io/checkOutputPath.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
+import { neuronLaw } from "../../probability/initialisation.js";
+import { DEFAULT_TABLE_SAMPLES } from "../../probability/probabilityLimits.js";
+import { probabilityWork } from "../../probability/probabilityWork.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { MAX_DIMENSION } from "../../probability/pathologicalProbability.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
 import { MAX_TABLE_ROWS, probabilityTable } from "../../probability/probabilityTable.js";
@@ -23,6 +27,7 @@ export interface TableProbabilityOptions extends InitOptions {
   plot?: string;
   plotValue: string;
   title?: string;
+  maxSeconds?: string;
 }
 
 /** `relutopo table probability`: builds the grid, prints the table and writes the heat map when asked. */
@@ -41,6 +46,14 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
     throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
   // The heat map's path is checked before the table is computed, so a bad path costs nothing.
   if (opts.plot !== undefined) checkOutputPath(opts.plot, "file");
+  const rowCount = dIns.length * widths.length * es.length;
+  const dIn = Math.max(...dIns);
+  const e = Math.max(...es);
+  const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, widths[0]!, e).distribution !== "normal");
+  enforceWorkCap(
+    probabilityWork({ rows: rowCount, dIn, e, digits, samples: monteCarlo ? (samples ?? DEFAULT_TABLE_SAMPLES) : undefined }),
+    opts.maxSeconds,
+  );
   const bar = progressBar(dIns.length * widths.length * es.length, "probability");
   const rows = probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) });
   bar.stop();

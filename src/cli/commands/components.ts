@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import type { ComponentsCliOptions } from "../actions/componentsAction.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo components`: Betti numbers, components, orbits and effective components of H(c). */
 export function registerComponents(program: Command, settle: Settle): void {
-  program
+  const command = program
     .command("components")
     .description(
       "topology of the invariant set H(c): Betti numbers, components (sign patterns of split neurons), strict orbits, effective components",
@@ -16,10 +17,10 @@ export function registerComponents(program: Command, settle: Settle): void {
     .option("--e <M>", "output dimension; with --c or --c-file", "1")
     .option("--list", "list the components as sign patterns over the split neurons")
     .option("--limit <N>", "list at most N components", "64")
-    .option("--json", "print JSON")
-    .action(
-      settle(async (opts: ComponentsCliOptions, cmd: Command) =>
-        (await import("../actions/componentsAction.js")).componentsAction(opts, cmd),
-      ),
-    );
+    .option("--json", "print JSON");
+  addMaxSecondsOption(command).action(
+    settle(async (opts: ComponentsCliOptions, cmd: Command) =>
+      (await import("../actions/componentsAction.js")).componentsAction(opts, cmd),
+    ),
+  );
 }

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS } from "../../flow/flowMethods.js";
 import type { FlowCliOptions } from "../actions/flowAction.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo flow`: the gradient flow to D digits across kinks, with its invariants, events and samples. */
 export function registerFlow(program: Command, settle: Settle): void {
-  program
+  const command = program
     .command("flow")
     .description(
       "integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k",
@@ -18,6 +19,6 @@ export function registerFlow(program: Command, settle: Settle): void {
     .option("--samples <K>", "K equally spaced samples (0 none, 1 at T, K >= 2 from 0 to T)", "0")
     .option("--steps <N>", "fixed step count of gauss and rk4")
     .option("--loss <kind>", "mse or bce", "mse")
-    .option("--json", "print JSON")
-    .action(settle(async (opts: FlowCliOptions) => (await import("../actions/flowAction.js")).flowAction(opts)));
+    .option("--json", "print JSON");
+  addMaxSecondsOption(command).action(settle(async (opts: FlowCliOptions) => (await import("../actions/flowAction.js")).flowAction(opts)));
 }

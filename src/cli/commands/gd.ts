@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import type { GdCliOptions } from "../actions/gdAction.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo gd`: gradient descent with the invariants and their exact drift at every step. */
 export function registerGd(program: Command, settle: Settle): void {
-  program
+  const command = program
     .command("gd")
     .description(
       "gradient descent (torch.optim.SGD, Adam or AdamW; full or mini-batch), recording loss, invariants and their observed and predicted drift at every step",
@@ -26,6 +27,6 @@ export function registerGd(program: Command, settle: Settle): void {
     .option("--batch-size <B>", "rows per mini-batch, in file order, the last one smaller (default: all rows)")
     .option("--shuffle", "shuffle the rows of every epoch with a seeded permutation")
     .option("--seed <S>", "seed of --shuffle (a non-negative integer, default 0)")
-    .option("--json", "print JSON")
-    .action(settle(async (opts: GdCliOptions) => (await import("../actions/gdAction.js")).gdAction(opts)));
+    .option("--json", "print JSON");
+  addMaxSecondsOption(command).action(settle(async (opts: GdCliOptions) => (await import("../actions/gdAction.js")).gdAction(opts)));
 }

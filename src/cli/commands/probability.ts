@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { INIT_SCHEMES } from "../../probability/probabilityLimits.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
 import type { ProbabilityOptions } from "../actions/probabilityAction.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** Help text of `--d-in`, shared with `table probability`. */
@@ -47,7 +48,7 @@ export function registerProbability(program: Command, settle: Settle): void {
     .option("--digits <D>", `significant digits of every value, 1..${MAX_PROBABILITY_DIGITS}`, "40")
     .option("--distribution", "add the Binomial(l, p) law of the number of pathological neurons, P(K = k) for k = 0..l")
     .option("--json", "print JSON");
-  addInitOptions(cmd, 1_000_000).action(
+  addMaxSecondsOption(addInitOptions(cmd, 1_000_000)).action(
     settle(async (opts: ProbabilityOptions) => (await import("../actions/probabilityAction.js")).probabilityAction(opts)),
   );
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DEFAULT_TABLE_SAMPLES, MAX_PROBABILITY_DIGITS } from "../../../probability/probabilityLimits.js";
 import { PROBABILITY_QUANTITIES } from "../../../report/probabilityQuantities.js";
 import type { TableProbabilityOptions } from "../../actions/probabilityTableAction.js";
+import { addMaxSecondsOption } from "../maxSecondsOption.js";
 import type { Settle } from "../../outcome.js";
 import { addInitOptions, D_IN_HELP } from "../probability.js";
 
@@ -20,7 +21,7 @@ export function registerProbabilityTable(table: Command, settle: Settle): void {
     .option("--plot <file.svg>", "also write a heat map over d_in and l (needs a single e)")
     .option("--plot-value <q>", `quantity the heat map shows: ${PROBABILITY_QUANTITIES.join(", ")}`, "pDisconnected")
     .option("--title <text>", "heat-map title (default: the initialisation and quantity)");
-  addInitOptions(cmd, DEFAULT_TABLE_SAMPLES).action(
+  addMaxSecondsOption(addInitOptions(cmd, DEFAULT_TABLE_SAMPLES)).action(
     settle(async (opts: TableProbabilityOptions) => (await import("../../actions/probabilityTableAction.js")).probabilityTableAction(opts)),
   );
 }

@@ -1,0 +1,34 @@
+import { InputError } from "../errors.js";
+import { formatWork } from "../work/formatWork.js";
+import type { WorkEstimate } from "../work/workEstimate.js";
+import { DEFAULT_MAX_SECONDS } from "./commands/maxSecondsOption.js";
+
+/**
+ * Refuses work whose estimate exceeds the cap of `--max-seconds`, before it starts.
+ *
+ * @param work - the estimate of the library function about to run
+ * @param maxSeconds - the text of `--max-seconds`, or undefined for the default cap
+ * @returns the cap in seconds, for a run-time check
+ * @throws InputError naming the estimate and `--max-seconds` (exit 2), or a malformed `--max-seconds`
+ * @example enforceWorkCap({ seconds: 840, detail: "10^8 rows" }, undefined)
+ * // throws "invalid work. Must be at most ~60 s estimated. Value: `~14 min (10^8 rows)`. Raise --max-seconds to run it."
+ */
+export function enforceWorkCap(work: WorkEstimate, maxSeconds: string | undefined): number {
+  const cap = parseMaxSeconds(maxSeconds);
+  if (work.seconds > cap)
+    throw new InputError({
+      field: "work",
+      expected: `at most ~${cap} s estimated`,
+      value: formatWork(work),
+      note: "Raise --max-seconds to run it.",
+    });
+  return cap;
+}
+
+function parseMaxSeconds(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_SECONDS;
+  const v = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(v) || v <= 0)
+    throw new InputError({ field: "maxSeconds", expected: "a positive number of seconds", value: text });
+  return v;
+}

@@ -1,0 +1,76 @@
+import type { Dataset } from "../net/dataset.js";
+import type { Network } from "../net/network.js";
+import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
+import type { FlowMethod } from "./flowMethods.js";
+
+/** What `integrateFlow` will be asked to do. */
+export interface FlowWorkOptions {
+  method: FlowMethod;
+  digits: number;
+  /** End time T as a number (only its size matters). */
+  time: number;
+  samples: number;
+  /** Fixed step count of gauss and rk4. */
+  steps?: number;
+}
+
+/**
+ * Seconds measured on one laptop core (Node 20) at 50 digits on the toy
+ * network (8 parameters, 2 rows): a Taylor run to T = 1, a Gauss-Legendre and
+ * an RK4 step, a sample; and per squared digit of the longest value read.
+ */
+const TAYLOR_SECONDS = 0.3;
+const GAUSS_STEP_SECONDS = 2.2e-2;
+const RK4_STEP_SECONDS = 7.5e-4;
+const SAMPLE_SECONDS = 1.2e-3;
+const SECONDS_PER_INPUT_DIGIT2 = 1e-9;
+const TOY_SIZE = 16;
+
+/**
+ * The work of `integrateFlow(net, data, …)`, estimated before it starts: the
+ * method's steps and the samples, times (digits/50)² (series and products at
+ * D digits), times parameters × rows; plus reading values of many digits.
+ *
+ * @returns seconds on one laptop core and the size they come from
+ * @example flowWork(toy, toyData, { method: "taylor", digits: 1000, time: 1, samples: 0 }).seconds > 60 // returns true
+ */
+export function flowWork(net: Network<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
+  const values = [net.W1.flat(), net.b1 ?? [], net.W2.flat(), net.b2 ?? []].flat();
+  const parameters = values.length;
+  const rows = Math.max(1, data.X.length);
+  const inputDigits = Math.max(
+    0,
+    ...values.map((v) => v.length),
+    ...data.X.flat().map((v) => v.length),
+    ...data.Y.flat().map((v) => v.length),
+  );
+  const steps =
+    o.method === "gauss"
+      ? (o.steps ?? 100) * GAUSS_STEP_SECONDS
+      : o.method === "rk4"
+        ? (o.steps ?? 1000) * RK4_STEP_SECONDS
+        : TAYLOR_SECONDS * (1 + 2 * Math.log10(Math.max(1, o.time)));
+  // Taylor and Gauss-Legendre work in fixed point, which holds the integer digits of a value
+  // (and of the loss, its square) on top of D: 1e999 in the data costs as about 2000 more digits
+  const largest = Math.max(0, ...[...values, ...data.X.flat(), ...data.Y.flat()].map(integerDigits));
+  // values of up to 10 integer digits fit in the guard digits already
+  const magnitude = o.method === "rk4" ? 0 : Math.max(0, 2 * largest - 20);
+  const scale = ((o.digits + magnitude) / 50) ** 2 * Math.max(1, (parameters * rows) / TOY_SIZE);
+  const seconds = (steps + o.samples * SAMPLE_SECONDS) * scale + inputDigits ** 2 * SECONDS_PER_INPUT_DIGIT2;
+  return workEstimate(
+    seconds,
+    1,
+    `${o.method} at ${o.digits}${magnitude > 0 ? ` + ${magnitude}` : ""} digits, ${o.samples} samples, ${parameters} parameters × ${rows} rows${inputDigits > 1000 ? `, values of ${inputDigits} digits` : ""}`,
+  );
+}
+
+/** The number of digits before the point of a value written as a decimal, in e-notation or as a fraction a/b (0 for junk). */
+function integerDigits(text: string): number {
+  const t = text.trim().replace(/^[+-]/, "");
+  const frac = /^(\d+)\/(\d+)$/.exec(t);
+  if (frac !== null) return Math.max(0, frac[1]!.replace(/^0+/, "").length - frac[2]!.length + 1);
+  const dec = /^(\d*)(?:\.\d*)?(?:e([+-]?\d+))?$/i.exec(t);
+  if (dec === null) return 0;
+  const exponent = Number(dec[2] ?? 0);
+  return Math.max(0, dec[1]!.replace(/^0+/, "").length + (Number.isFinite(exponent) ? exponent : 0));
+}

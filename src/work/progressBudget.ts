@@ -1,0 +1,40 @@
+import { ConvergenceError } from "../errors.js";
+import { formatWork } from "./formatWork.js";
+
+/** Seconds a run may take before its projection is trusted: the first steps are too noisy to extrapolate. */
+const TRUSTED_AFTER_SECONDS = 1;
+
+/**
+ * A check to call with the fraction of a run done (an integrator's progress
+ * from 0 to 1): once the run has taken a second, it projects the total as
+ * elapsed / fraction and stops the run with a ConvergenceError (exit 3) when
+ * that passes the cap, e.g. a flow whose steps shrink near huge values.
+ *
+ * @param method - the method named in the error (`taylor`, `gauss`, `rk4`)
+ * @param capSeconds - the cap, in seconds
+ * @param field - the option that raises the cap, as the library names it (`maxSeconds`)
+ * @param now - a clock in milliseconds (tests pass their own)
+ * @returns a function to call with the fraction done
+ * @throws ConvergenceError from the returned function when the projection passes the cap
+ * @example const check = progressBudget("taylor", 60, "maxSeconds"); check(0.5);
+ */
+export function progressBudget(
+  method: string,
+  capSeconds: number,
+  field: string,
+  now: () => number = () => performance.now(),
+): (fraction: number) => void {
+  const start = now();
+  return (fraction) => {
+    const elapsed = (now() - start) / 1000;
+    if (elapsed < TRUSTED_AFTER_SECONDS && elapsed <= capSeconds) return;
+    const total = fraction > 0 ? elapsed / Math.min(1, fraction) : Number.POSITIVE_INFINITY;
+    if (total > capSeconds)
+      throw new ConvergenceError(
+        method,
+        `${(100 * fraction).toPrecision(2)} % of the way`,
+        `stopped: the run is projected to take ${formatWork({ seconds: total, detail: `${elapsed.toFixed(1)} s so far` })}, over the cap of ~${capSeconds} s`,
+        { field, change: "raise" },
+      );
+  };
+}

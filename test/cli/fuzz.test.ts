@@ -1,0 +1,35 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type FuzzCase, type FuzzResult, fuzzCase, runFuzzCase } from "../helpers/fuzzCli.js";
+
+// Seeded like every property test (test/setup.ts): FC_SEED=… replays a run, FUZZ_CASES=… runs more cases.
+const seed = Number(process.env.FC_SEED ?? 20261124);
+const cases = Number(process.env.FUZZ_CASES ?? 72);
+
+describe("relutopo: fuzzed networks, CSVs, option values and paths", () => {
+  it("should exit 0-3 with at most one stderr line, no stack trace, no stray file, within 20 s", async () => {
+    // Arrange
+    const all = fc.sample(fuzzCase, { numRuns: cases, seed });
+    process.stdout.write(`CLI fuzz: ${cases} cases, seed ${seed} (replay with FC_SEED=${seed})\n`);
+    // Act: two at a time, the built CLI in a fresh directory per case
+    const results: Array<{ c: FuzzCase; r: FuzzResult }> = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < all.length) {
+        const c = all[next++]!;
+        results.push({ c, r: await runFuzzCase(c, 20) });
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    // Assert: NaN in a float result is a value, not a failure of the contract checked here
+    const failed = results
+      .filter(({ r }) => r.verdict !== "ok" && r.verdict !== "NaN in output")
+      .map(({ c, r }) => `${r.verdict}: relutopo ${c.args.join(" ")} files ${JSON.stringify(c.files)} -> exit ${r.status}: ${r.stderr}`);
+    expect(failed, `seed ${seed}`).toEqual([]);
+    expect(results.length).toBe(cases);
+    // the generator reaches every command and both success and refusal
+    expect(new Set(results.map(({ c }) => c.command)).size).toBeGreaterThanOrEqual(8);
+    expect(results.some(({ r }) => r.status === 0)).toBe(true);
+    expect(results.some(({ r }) => r.status === 2)).toBe(true);
+  }, 180_000);
+});

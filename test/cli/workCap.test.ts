@@ -1,0 +1,74 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { expectBadInput, runCli } from "../helpers/runCli.js";
+
+const example = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+const toy = ["--net", example("toy.json"), "--data", example("toy.csv")];
+const seventy = Array(70).fill("-1").join(",");
+
+describe("relutopo: work past the cap is refused up front", () => {
+  // Each was accepted and ran for minutes or forever before its estimate existed.
+  const cases: Array<[string, string[], string]> = [
+    [
+      "a billion Monte Carlo samples",
+      ["probability", "--init", "kaiming-uniform", "--d-in", "3", "--width", "10", "--samples", "1000000000"],
+      "~1.3 min (1 × 1000000000 samples of 5 coordinates)",
+    ],
+    [
+      "2^53 listed components",
+      ["components", "--c", seventy, "--d-in", "2", "--list", "--limit", "9007199254740991"],
+      "~13000 years (9007199254740991 patterns of 70 signs)",
+    ],
+    ["10^8 · 6 table rows", ["table", "components", "--d-in", "1..10000", "--e", "1..10000", "--width", "2"], "~14 h (600000000 rows)"],
+    ["widths up to 200", ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..200"], "~4.6 min (1373700 rows)"],
+    ["8000 architectures", ["table", "laws", "--widths-grid", "1..20;1..20;1..20"], "~4 h (16000 architectures of up to 800 parameters)"],
+    ["3999 parameters", ["laws", "--widths", "2,1333,1", "--degree", "1"], "~16 min (1 architecture of up to 3999 parameters)"],
+    [
+      "10^5 decimal digits",
+      ["gd", ...toy, "--lr", "1/20", "--steps", "10", "--arith", "decimal:100000"],
+      "~6.4 h (10 steps × 8 parameters × 4 rows at 100000 digits)",
+    ],
+    [
+      "10^15 float steps",
+      ["gd", ...toy, "--lr", "1/20", "--steps", "1000000000000000", "--arith", "float"],
+      "~760 years (1000000000000000 steps × 8 parameters × 4 rows)",
+    ],
+    [
+      "10^5 flow samples",
+      ["flow", ...toy, "--time", "1", "--samples", "100000"],
+      "~4 min (taylor at 50 digits, 100000 samples, 8 parameters × 4 rows)",
+    ],
+  ];
+  for (const [what, args, estimate] of cases) {
+    it(`should exit 2 naming the estimate and --max-seconds for ${what}`, () => {
+      const r = runCli(args);
+      expectBadInput(r);
+      expect(r.stderr).toBe(
+        `relutopo: invalid work. Must be at most ~60 s estimated. Value: \`${estimate}\`. Raise --max-seconds to run it.\n`,
+      );
+    });
+  }
+
+  it("should apply the cap given by --max-seconds, both ways", () => {
+    const args = ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..12"];
+    expect(runCli(args).status).toBe(0);
+    const r = runCli([...args, "--max-seconds", "0.01"]);
+    expectBadInput(r);
+    expect(r.stderr).toMatch(/^relutopo: invalid work\. Must be at most ~0\.01 s estimated\. Value: `~0\.\d+ s \(454 rows\)`\./);
+  });
+
+  it("should refuse a --max-seconds that is not a positive number", () => {
+    const r = runCli(["laws", "--widths", "2,2,1", "--max-seconds", "-3"]);
+    expectBadInput(r);
+    expect(r.stderr).toBe("relutopo: invalid --max-seconds. Must be a positive number of seconds. Value: `-3`.\n");
+  });
+
+  it("should stop exact gd at run time when its digits grow past the cap, exit 3", () => {
+    const r = runCli(["gd", ...toy, "--lr", "1/20", "--steps", "40", "--max-seconds", "2"]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^relutopo: gd: stopped: the run is projected to take [^\n]+, over the cap of ~2 s at step \d+ of 40; raise --max-seconds\n$/,
+    );
+  });
+});
