@@ -11,7 +11,7 @@ import { DEFAULT_MAX_SECONDS } from "./commands/maxSecondsOption.js";
  * @returns the cap in seconds, for a run-time check
  * @throws InputError naming the estimate and `--max-seconds` (exit 2), or a malformed `--max-seconds`
  * @example enforceWorkCap({ seconds: 840, detail: "10^8 rows" }, undefined)
- * // throws "invalid work. Must be at most ~60 s estimated. Value: `~14 min (10^8 rows)`. Raise --max-seconds to run it."
+ * // throws InputError "invalid work. Must be at most ~60 s estimated. Value: `~14 min (10^8 rows)`. Raise --max-seconds to run it."
  */
 export function enforceWorkCap(work: WorkEstimate, maxSeconds: string | undefined): number {
   const cap = parseMaxSeconds(maxSeconds);

@@ -32,7 +32,7 @@ const TOY_SIZE = 16;
  * D digits), times parameters × rows; plus reading values of many digits.
  *
  * @returns seconds on one laptop core and the size they come from
- * @example flowWork(toy, toyData, { method: "taylor", digits: 1000, time: 1, samples: 0 }).seconds > 60 // returns true
+ * @example flowWork(TOY_NETS.obstructed, TOY_DATA, { method: "taylor", digits: 1000, time: 1, samples: 0 }).seconds > 60 // returns true
  */
 export function flowWork(net: Network<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
   const values = [net.W1.flat(), net.b1 ?? [], net.W2.flat(), net.b2 ?? []].flat();

@@ -11,7 +11,7 @@ const SECONDS_PER_SIGN = 6.5e-7;
  * @param split - the split neurons
  * @param limit - the most patterns listed, or undefined for all 2^k
  * @returns seconds on one laptop core and the size they come from
- * @example enumerateComponentsWork({ all: Array(70).fill(0) } as SplitNeurons, 9007199254740991n).seconds > 1e9 // returns true
+ * @example enumerateComponentsWork({ all: Array(70).fill(0) }, 9007199254740991n).seconds > 1e9 // returns true
  */
 export function enumerateComponentsWork(split: SplitNeurons, limit?: bigint): WorkEstimate {
   const k = split.all.length;

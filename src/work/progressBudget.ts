@@ -16,7 +16,7 @@ const TRUSTED_AFTER_SECONDS = 1;
  * @param now - a clock in milliseconds (tests pass their own)
  * @returns a function to call with the fraction done
  * @throws ConvergenceError from the returned function when the projection passes the cap
- * @example const check = progressBudget("taylor", 60, "maxSeconds"); check(0.5);
+ * @example progressBudget("taylor", 60, "maxSeconds")(0.5) // returns undefined (half done at once: well within the cap)
  */
 export function progressBudget(
   method: string,

@@ -18,7 +18,7 @@ const TRUSTED_AFTER_SECONDS = 1;
  * @param now - a clock in milliseconds (tests pass their own)
  * @returns a function to call with the number of steps done
  * @throws ConvergenceError from the returned function when the projection passes the cap
- * @example const check = stepBudget("gd", 40, 60, "maxSeconds"); check(1); // …
+ * @example stepBudget("gd", 40, 60, "maxSeconds")(1) // returns undefined (too early to project)
  */
 export function stepBudget(
   method: string,
