@@ -1,4 +1,4 @@
-import { predictedGdDrift } from "../invariants/gdDrift.js";
+import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import { datasetIn } from "../net/dataset.js";
 import { lossAndGradient } from "../net/gradient.js";

@@ -1,6 +1,6 @@
 import { ConvergenceError, InputError } from "../errors.js";
 import { firstNonFiniteEntry, firstNonFiniteParameter, isFiniteIn } from "./_internals/firstNonFinite.js";
-import { predictedGdDrift } from "../invariants/gdDrift.js";
+import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import type { Dataset } from "../net/dataset.js";
 import { lossAndGradient } from "../net/gradient.js";

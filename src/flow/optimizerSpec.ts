@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import type { DriftTerms } from "../invariants/gdDrift.js";
+import type { DriftTerms } from "../invariants/predictedGdDrift.js";
 import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
 
