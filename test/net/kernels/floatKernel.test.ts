@@ -5,23 +5,11 @@ import { floatInvariants } from "../../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../../src/net/kernels/floatKernel.js";
 import { lossAndGradient } from "../../../src/net/gradient.js";
 import type { LossKind } from "../../../src/net/loss.js";
-import { mapNetwork, type Network } from "../../../src/net/network.js";
+import type { Network } from "../../../src/net/network.js";
 import { layoutOf, packNetwork, unpackNetwork } from "../../../src/net/packNetwork.js";
-import { exact } from "../../../src/scalar/exact.js";
 import { float } from "../../../src/scalar/float.js";
+import { floatCase } from "../../helpers/floatCase.js";
 import { netAndData } from "../../helpers/arbitraries.js";
-
-const toFloat = (v: unknown): number => exact.toNumber(v as never);
-
-function floatCase(c: {
-  net: Parameters<typeof mapNetwork>[0];
-  data: { X: readonly (readonly unknown[])[]; Y: readonly (readonly unknown[])[] };
-}) {
-  const net = mapNetwork(c.net, toFloat);
-  const X = c.data.X.map((r) => r.map(toFloat));
-  const Y = c.data.Y.map((r) => r.map(toFloat));
-  return { net, X, Y, flat: { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) } };
-}
 
 /** θ of a float network as the flat array the float kernel reads. */
 const pack = (net: Network<number>): Float64Array => Float64Array.from(packNetwork(net));
