@@ -50,7 +50,12 @@ export function obstruction(net: Network<Rational>, needPositive: number, needNe
   const missingNegative = Math.max(0, needNegative - lockedNegative.length);
   const obstructed = missingPositive + missingNegative > free.length;
   const reason = obstructed
-    ? `obstructed: ${lockedNegative.length} neuron(s) locked negative [${lockedNegative.join(", ")}] and ${lockedPositive.length} locked positive [${lockedPositive.join(", ")}] (pathological, c_k < 0); the ${free.length} free neuron(s) cannot supply the ${missingPositive} more positive and ${missingNegative} more negative output weight(s) needed`
-    : `reachable: ${lockedPositive.length} locked positive, ${lockedNegative.length} locked negative, ${free.length} free neuron(s) cover the ${missingPositive} more positive and ${missingNegative} more negative output weight(s) needed`;
+    ? `obstructed: ${lockedNegative.length} neuron(s) locked negative [${oneBased(lockedNegative)}] and ${lockedPositive.length} locked positive [${oneBased(lockedPositive)}] (pathological, c_k < 0; neurons numbered from 1); the ${free.length} free neuron(s) cannot supply the ${missingPositive} more positive and ${missingNegative} more negative output weight(s) needed`
+    : `not excluded: the component of this start also holds networks with the wanted signs (${lockedPositive.length} locked positive, ${lockedNegative.length} locked negative, ${free.length} free neuron(s) cover the ${missingPositive} more positive and ${missingNegative} more negative output weight(s) needed); a topological verdict, not a promise that training reaches them`;
   return { obstructed, needPositive, needNegative, lockedPositive, lockedNegative, free, reason };
+}
+
+/** Neuron indices as the human-readable text numbers them: from 1. */
+function oneBased(ks: readonly number[]): string {
+  return ks.map((k) => k + 1).join(", ");
 }
