@@ -4,9 +4,17 @@ import { InputError } from "../../errors.js";
 import type { ClaimVerdict } from "../../claims/checkClaim.js";
 import type { Claim } from "../../claims/claim.js";
 import { intOption, printJson } from "../options.js";
+import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Outcome, Settle } from "../outcome.js";
 
+/**
+ * Seconds per random case of one claim, the mean over the built-in library on one laptop
+ * core (26 claims × 20 cases in about 8 s, with margin); a user's claim may cost more.
+ */
+const SECONDS_PER_CASE = 0.02;
+
 interface CheckOptions {
+  maxSeconds?: string;
   claim: string[];
   all?: boolean;
   file?: string;
@@ -84,7 +92,7 @@ function fileStem(name: string): string {
 
 /** `relutopo check`: property-test claims (the built-in library or a user module) and report shrunk counterexamples. */
 export function registerCheck(program: Command, settle: Settle): void {
-  program
+  const command = program
     .command("check")
     .description(
       "property-test claims about homogeneous networks with fast-check: theorems should pass, false claims should be refuted with a small counterexample",
@@ -101,63 +109,79 @@ export function registerCheck(program: Command, settle: Settle): void {
     .option("--seed <S>", "fast-check seed (32-bit integer)", "1")
     .option("--path <P>", "replay path of a counterexample (with a single --claim and its seed)")
     .option("--save <dir>", "write each refuted claim's counterexample as <dir>/<claim>.json (network) and <dir>/<claim>.csv (data)")
-    .option("--json", "print JSON")
-    .action(
-      settle(async (opts: CheckOptions): Promise<Outcome> => {
-        // The claim library and fast-check load only when a check runs, not for every relutopo command.
-        const [{ checkClaim }, { BUILTIN_CLAIMS }, { loadClaims }, { writeFileAtomic }, { checkOutputPath }, { progressBar }] =
-          await Promise.all([
-            import("../../claims/checkClaim.js"),
-            import("../../claims/library/index.js"),
-            import("../../claims/loadClaims.js"),
-            import("../../io/writeFileAtomic.js"),
-            import("../../io/checkOutputPath.js"),
-            import("../progress.js"),
-          ]);
-        const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
-        const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
-        if (opts.all && opts.claim.length > 0)
-          throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
-        if (opts.path !== undefined) {
-          if (!/^\d+(:\d+)*$/.test(opts.path))
-            throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
-          if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
+    .option("--json", "print JSON");
+  addMaxSecondsOption(command).action(
+    settle(async (opts: CheckOptions): Promise<Outcome> => {
+      // The claim library and fast-check load only when a check runs, not for every relutopo command.
+      const [
+        { checkClaim },
+        { BUILTIN_CLAIMS },
+        { loadClaims },
+        { writeFileAtomic },
+        { checkOutputPath },
+        { progressBar },
+        { workEstimate },
+        { enforceWorkCap },
+      ] = await Promise.all([
+        import("../../claims/checkClaim.js"),
+        import("../../claims/library/index.js"),
+        import("../../claims/loadClaims.js"),
+        import("../../io/writeFileAtomic.js"),
+        import("../../io/checkOutputPath.js"),
+        import("../progress.js"),
+        import("../../work/workEstimate.js"),
+        import("../enforceWorkCap.js"),
+      ]);
+      const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
+      const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
+      if (opts.all && opts.claim.length > 0)
+        throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
+      if (opts.path !== undefined) {
+        if (!/^\d+(:\d+)*$/.test(opts.path))
+          throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
+        if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
+      }
+      // The counterexamples' directory is checked before any claim runs.
+      if (opts.save !== undefined) checkOutputPath(opts.save, "dir");
+      const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
+      const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
+      // A replay runs one case per claim; otherwise every claim draws `runs` cases.
+      const cases = opts.path === undefined ? runs : 1;
+      enforceWorkCap(
+        workEstimate(claims.length * cases, SECONDS_PER_CASE, `${claims.length} claim(s) × ${cases} case(s)`),
+        opts.maxSeconds,
+      );
+      const bar = progressBar(claims.length, "check");
+      const verdicts: ClaimVerdict[] = [];
+      for (const claim of claims) {
+        verdicts.push(await checkClaim(claim, { runs, seed, path: opts.path }));
+        bar.update(verdicts.length);
+      }
+      bar.stop();
+      const ok = verdicts.every((v) => v.asTagged);
+      if (opts.save !== undefined) {
+        for (const v of verdicts) {
+          if (v.verdict !== "refuted") continue;
+          const { net, data } = v.witness;
+          if (net !== undefined) writeFileAtomic(join(opts.save, `${fileStem(v.name)}.json`), `${JSON.stringify(net, null, 2)}\n`);
+          if (typeof data === "string") writeFileAtomic(join(opts.save, `${fileStem(v.name)}.csv`), data);
         }
-        // The counterexamples' directory is checked before any claim runs.
-        if (opts.save !== undefined) checkOutputPath(opts.save, "dir");
-        const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
-        const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
-        const bar = progressBar(claims.length, "check");
-        const verdicts: ClaimVerdict[] = [];
-        for (const claim of claims) {
-          verdicts.push(await checkClaim(claim, { runs, seed, path: opts.path }));
-          bar.update(verdicts.length);
-        }
-        bar.stop();
-        const ok = verdicts.every((v) => v.asTagged);
-        if (opts.save !== undefined) {
-          for (const v of verdicts) {
-            if (v.verdict !== "refuted") continue;
-            const { net, data } = v.witness;
-            if (net !== undefined) writeFileAtomic(join(opts.save, `${fileStem(v.name)}.json`), `${JSON.stringify(net, null, 2)}\n`);
-            if (typeof data === "string") writeFileAtomic(join(opts.save, `${fileStem(v.name)}.csv`), data);
-          }
-        }
-        if (opts.json) {
-          printJson({ runs, seed, ok, claims: verdicts.map((v) => verdictJson(v, runs, opts.file)) });
-        } else {
-          for (const v of verdicts) printVerdict(v, runs, opts.file);
-          const theorems = verdicts.filter((v) => v.tag === "theorem");
-          const falses = verdicts.filter((v) => v.tag === "false");
-          const errors = verdicts.filter((v) => v.verdict === "error").length;
-          const errorNote = errors === 0 ? "" : `, ${errors} could not be checked`;
-          console.log(
-            `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${runs} cases each, seed ${seed})`,
-          );
-        }
-        return { ok };
-      }),
-    );
+      }
+      if (opts.json) {
+        printJson({ runs, seed, ok, claims: verdicts.map((v) => verdictJson(v, runs, opts.file)) });
+      } else {
+        for (const v of verdicts) printVerdict(v, runs, opts.file);
+        const theorems = verdicts.filter((v) => v.tag === "theorem");
+        const falses = verdicts.filter((v) => v.tag === "false");
+        const errors = verdicts.filter((v) => v.verdict === "error").length;
+        const errorNote = errors === 0 ? "" : `, ${errors} could not be checked`;
+        console.log(
+          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${runs} cases each, seed ${seed})`,
+        );
+      }
+      return { ok };
+    }),
+  );
 }
 
 function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): void {
