@@ -224,6 +224,11 @@ export type {
   LieAlgebraRankResult,
   ParameterSlot,
   RationalPolynomial,
+  LawDynamics,
+  LawsReportOptions,
+  MomentumLaw,
+  MomentumLawsOptions,
+  MomentumLawsReport,
 } from "./laws/index.js";
 export {
   MAX_PARAMETERS,
@@ -237,6 +242,10 @@ export {
   formatLaw,
   generatorPolynomials,
   knownLawCount,
+  knownMomentumLawCount,
+  momentumExplicitLaws,
+  momentumLieRank,
+  momentumLaws,
   lawArchitecture,
   lawsReport,
   lawsTable,

@@ -2,12 +2,25 @@ import { activationName } from "../net/activation.js";
 import type { LawArchitecture } from "./architecture.js";
 import { conservationLaws, type ConservationLawsOptions } from "./conservationLaws.js";
 import { knownLawCount } from "./knownLawCount.js";
+import { knownMomentumLawCount } from "./knownMomentumLawCount.js";
+import { momentumLaws } from "./momentumLaws.js";
+
+/** The flow whose conservation laws are counted: gradient flow θ' = −∇L, or the momentum (heavy-ball) flow θ'' + θ' = −∇L. */
+export type LawDynamics = "gradient" | "momentum";
+
+/** Options of {@link lawsReport}. */
+export interface LawsReportOptions extends ConservationLawsOptions {
+  /** Which flow (default `gradient`). */
+  dynamics?: LawDynamics;
+}
 
 /** The `relutopo laws --json` object; counts as decimal strings (they are bigint). */
 export interface LawsReport {
   widths: number[];
   bias: boolean;
   activation: string;
+  /** The flow: `gradient`, or `momentum` (laws h(t, θ, v), v = θ'). */
+  dynamics: LawDynamics;
   degree: number;
   parameters: number;
   /** Functionally independent conservation laws: the explicit ones, certified complete when `certified`. */
@@ -28,23 +41,26 @@ export interface LawsReport {
 
 /**
  * Discovers, counts and certifies the conservation laws of an architecture
- * (see `conservationLaws`), in the shape `relutopo laws --json` prints.
+ * (see `conservationLaws`, and `momentumLaws` for the momentum flow), in the
+ * shape `relutopo laws --json` prints.
  *
  * @param arch - the architecture
- * @param options - the degree of the laws searched, and how to certify them
+ * @param options - the flow, the degree of the laws searched, and how to certify them
  * @returns the count, its bounds and certificate, the laws, and the closed form where one is known
  * @example lawsReport(lawArchitecture([3, 4, 1])).count // returns "4"
  */
-export function lawsReport(arch: LawArchitecture, options: ConservationLawsOptions = {}): LawsReport {
+export function lawsReport(arch: LawArchitecture, options: LawsReportOptions = {}): LawsReport {
+  const dynamics = options.dynamics ?? "gradient";
   const t0 = performance.now();
-  const r = conservationLaws(arch, options);
+  const r = dynamics === "momentum" ? momentumLaws(arch, options) : conservationLaws(arch, options);
   const seconds = (performance.now() - t0) / 1000;
   const independent = new Set(r.independent);
-  const known = knownLawCount(arch);
+  const known = dynamics === "momentum" ? knownMomentumLawCount(arch) : knownLawCount(arch);
   return {
     widths: [...arch.widths],
     bias: arch.bias,
     activation: activationName(arch.activation),
+    dynamics,
     degree: r.degree,
     parameters: r.parameters,
     count: String(r.count),

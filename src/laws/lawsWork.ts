@@ -1,5 +1,6 @@
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
-import { type LawArchitecture, parameterCount } from "./architecture.js";
+import { activationSlopes, type LawArchitecture, parameterCount } from "./architecture.js";
+import type { LawDynamics } from "./lawsReport.js";
 
 /**
  * Seconds per cubed parameter (the dense echelon forms mod p of the gradients
@@ -9,30 +10,66 @@ import { type LawArchitecture, parameterCount } from "./architecture.js";
 const SECONDS_PER_PARAMETER3 = 1.5e-8;
 const SECONDS_PER_UNKNOWN = 1.2e-5;
 const SECONDS_PER_REPORT = 5e-3;
+/**
+ * Momentum flow, same laptop: per cubed phase-space coordinate for the
+ * brackets of two-slope nets (they fill the phase space in two levels) and
+ * of two-layer linear nets; per squared quarter of the unknowns of the
+ * explicit laws (their largest block, θ_i·v_j at degree 2, holds about a
+ * quarter of them and is solved densely); per sixth power of D for the
+ * brackets of deeper linear nets, whose degrees grow with every level
+ * (2,4,4,1: 2.7 s, 2,5,5,1: 21 s).
+ */
+const MOMENTUM_SECONDS_PER_COORDINATE3 = 1e-8;
+const MOMENTUM_LINEAR_SECONDS_PER_COORDINATE3 = 3e-7;
+const MOMENTUM_SECONDS_PER_BLOCK2 = 1.3e-6;
+const MOMENTUM_DEEP_SECONDS_PER_PARAMETER6 = 6e-9;
 
 /**
- * The work of `conservationLaws` (and `lawsReport`) for each architecture,
- * summed: about D³ for the ranks at θ0 plus the unknown coefficients of the
- * explicit laws of degree ≤ k.
+ * The work of `conservationLaws` and `momentumLaws` (and `lawsReport`) for
+ * each architecture and flow, summed: for gradient flow about D³ for the
+ * ranks at θ0 plus the unknown coefficients of the explicit laws of degree
+ * ≤ k; for the momentum flow the same in the 2D coordinates of phase space
+ * (the explicit search is skipped for two slopes, which have no law).
  *
- * @param architectures - the architectures, each computed once
+ * @param architectures - the architectures, each computed once per flow
  * @param degree - the largest degree of the explicit laws
+ * @param dynamics - the flows (default gradient flow alone)
  * @returns seconds on one laptop core and the largest parameter count
  * @example lawsWork([lawArchitecture([2, 1333, 1])], 1).seconds > 60 // returns true
  */
-export function lawsWork(architectures: readonly LawArchitecture[], degree: number): WorkEstimate {
+export function lawsWork(
+  architectures: readonly LawArchitecture[],
+  degree: number,
+  dynamics: readonly LawDynamics[] = ["gradient"],
+): WorkEstimate {
   let seconds = 0;
   let largest = 0;
-  for (const arch of architectures) {
-    const D = parameterCount(arch);
-    largest = Math.max(largest, D);
+  const unknownsOf = (n: number): number => {
     let unknowns = 0;
     let monomials = 1;
     for (let a = 1; a <= degree; a++) {
-      monomials = (monomials * (D + a - 1)) / a;
+      monomials = (monomials * (n + a - 1)) / a;
       unknowns += monomials;
     }
-    seconds += SECONDS_PER_REPORT + D ** 3 * SECONDS_PER_PARAMETER3 + unknowns * SECONDS_PER_UNKNOWN;
+    return unknowns;
+  };
+  for (const arch of architectures) {
+    const D = parameterCount(arch);
+    largest = Math.max(largest, D);
+    for (const flow of dynamics) {
+      seconds += SECONDS_PER_REPORT;
+      if (flow === "gradient") {
+        seconds += D ** 3 * SECONDS_PER_PARAMETER3 + unknownsOf(D) * SECONDS_PER_UNKNOWN;
+        continue;
+      }
+      const n = 2 * D;
+      if (activationSlopes(arch.activation).length > 1) {
+        seconds += n ** 3 * MOMENTUM_SECONDS_PER_COORDINATE3;
+        continue;
+      }
+      seconds += n ** 3 * MOMENTUM_LINEAR_SECONDS_PER_COORDINATE3 + (unknownsOf(n) / 4) ** 2 * MOMENTUM_SECONDS_PER_BLOCK2;
+      if (arch.widths.length > 3) seconds += D ** 6 * MOMENTUM_DEEP_SECONDS_PER_PARAMETER6;
+    }
   }
   const count = architectures.length;
   return workEstimate(seconds, 1, `${count} ${count === 1 ? "architecture" : "architectures"} of up to ${largest} parameters`);

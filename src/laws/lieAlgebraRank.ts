@@ -2,7 +2,8 @@ import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { gradientModP, monomialModP } from "./_internals/gradientModP.js";
-import { monomialDerivative, monomialMul } from "./_internals/monomial.js";
+import { monomialDerivative } from "./_internals/monomial.js";
+import { bracket, fieldAt, fieldRows, gradientField, type Field } from "./_internals/polynomialField.js";
 
 /** Options of {@link lieAlgebraRank}. */
 export interface LieAlgebraRankOptions {
@@ -27,9 +28,6 @@ export interface LieAlgebraRankResult {
   /** Why the iteration stopped. */
   stop: "target" | "closed" | "stalled" | "limit";
 }
-
-/** A polynomial vector field mod p: variable → (monomial → coefficient). */
-type Field = Map<number, Map<string, number>>;
 
 /**
  * A lower bound on the dimension of the trace at θ0 of the Lie algebra
@@ -80,21 +78,7 @@ export function lieAlgebraRank(
       if (atPoint.add(u) && atPoint.rank >= target) return { rank: atPoint.rank, levels: 1, fields: atPoint.rank, stop: "target" };
     }
   // Symbolic fields mod p.
-  const columns = new Map<string, number>();
-  const asRow = (f: Field): Map<number, number> => {
-    const row = new Map<number, number>();
-    for (const [v, poly] of f)
-      for (const [m, c] of poly) {
-        const key = `${v}|${m}`;
-        let id = columns.get(key);
-        if (id === undefined) {
-          id = columns.size;
-          columns.set(key, id);
-        }
-        row.set(id, c);
-      }
-    return row;
-  };
+  const asRow = fieldRows();
   const functions = new SparseEchelonModP();
   const base: Field[] = [];
   for (const g of order) {
@@ -169,67 +153,4 @@ function hessianTimes(P: IntegerPolynomial, u: Float64Array, x: readonly number[
     }
   }
   return out;
-}
-
-function gradientField(P: IntegerPolynomial): Field {
-  const f: Field = new Map();
-  for (const [m, c] of P) {
-    const cm = modBig(c);
-    let prev = -1;
-    for (let i = 0; i < m.length; i++) {
-      const v = m.charCodeAt(i);
-      if (v === prev) continue;
-      prev = v;
-      const d = monomialDerivative(m, v);
-      let poly = f.get(v);
-      if (poly === undefined) {
-        poly = new Map();
-        f.set(v, poly);
-      }
-      addTo(poly, d.rest, mulMod(cm, d.exponent));
-    }
-  }
-  return f;
-}
-
-function fieldAt(f: Field, x: readonly number[], D: number): Float64Array {
-  const row = new Float64Array(D);
-  for (const [v, poly] of f) {
-    let s = 0;
-    for (const [m, c] of poly) s = mod(s + mulMod(c, monomialModP(m, x)));
-    row[v] = s;
-  }
-  return row;
-}
-
-function addTo(poly: Map<string, number>, m: string, c: number): void {
-  const v = mod((poly.get(m) ?? 0) + c);
-  if (v === 0) poly.delete(m);
-  else poly.set(m, v);
-}
-
-/** [X, Y] = (DY)X − (DX)Y, component j = Σ_i X_i ∂_i Y_j − Y_i ∂_i X_j. */
-function bracket(X: Field, Y: Field): Field {
-  const Z: Field = new Map();
-  const accumulate = (A: Field, B: Field, sign: number): void => {
-    for (const [j, Bj] of B) {
-      for (const [i, Ai] of A) {
-        for (const [mb, cb] of Bj) {
-          const d = monomialDerivative(mb, i);
-          if (d.exponent === 0) continue;
-          const cd = mulMod(cb, d.exponent);
-          let zj = Z.get(j);
-          if (zj === undefined) {
-            zj = new Map();
-            Z.set(j, zj);
-          }
-          for (const [ma, ca] of Ai) addTo(zj, monomialMul(ma, d.rest), sign === 1 ? mulMod(ca, cd) : mod(-mulMod(ca, cd)));
-        }
-      }
-    }
-  };
-  accumulate(X, Y, 1);
-  accumulate(Y, X, -1);
-  for (const [j, p] of Z) if (p.size === 0) Z.delete(j);
-  return Z;
 }

@@ -3,7 +3,7 @@ import { lawArchitecture } from "../../laws/architecture.js";
 import { lawsReport } from "../../laws/lawsReport.js";
 import { lawsWork } from "../../laws/lawsWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
-import { intOption, printJson } from "../options.js";
+import { choice, intOption, printJson } from "../options.js";
 
 /** The options of `relutopo laws`, as commander parsed them. */
 export interface LawsCliOptions {
@@ -12,6 +12,7 @@ export interface LawsCliOptions {
   activation: string;
   degree: string;
   seed: string;
+  dynamics: string;
   json?: boolean;
   maxSeconds?: string;
 }
@@ -28,9 +29,11 @@ export function parseWidths(text: string, option = "--widths"): number[] {
 export async function lawsAction(opts: LawsCliOptions): Promise<void> {
   const arch = lawArchitecture(parseWidths(opts.widths), { bias: opts.bias ?? false, activation: opts.activation });
   const degree = intOption(opts.degree, "--degree", 1, 8);
-  enforceWorkCap(lawsWork([arch], degree), opts.maxSeconds);
+  const dynamics = choice(opts.dynamics, "--dynamics", ["gradient", "momentum"] as const);
+  enforceWorkCap(lawsWork([arch], degree, [dynamics]), opts.maxSeconds);
   const report = lawsReport(arch, {
     degree,
+    dynamics,
     seed: intOption(opts.seed, "--seed", 1, 2 ** 31 - 1),
   });
   if (opts.json) {
@@ -40,6 +43,7 @@ export async function lawsAction(opts: LawsCliOptions): Promise<void> {
   console.log(
     `conservation laws of ${report.widths.join(",")} ${report.activation}${report.bias ? " with biases" : ""} (${report.parameters} parameters, degree ≤ ${report.degree})`,
   );
+  if (dynamics === "momentum") console.log("momentum flow θ'' + θ' = −∇L: laws h(t, θ, θ'), a primed name is a velocity");
   console.log(`count: ${report.count}   lower: ${report.lower}   upper: ${report.upper}   certified: ${report.certified}`);
   if (report.known) console.log(`closed form: ${report.known.count} (${report.known.reason})`);
   for (const law of report.laws) console.log(`  ${law}`);

@@ -15,6 +15,7 @@ export interface LawsTableOptions {
   activation: string;
   bias: string;
   degree: string;
+  dynamics: string;
   format: string;
   maxSeconds?: string;
 }
@@ -31,15 +32,16 @@ export async function lawsTableAction(opts: LawsTableOptions): Promise<void> {
   const activations = opts.activation.split(",").map((a) => a.trim());
   const biases = opts.bias.split(",").map((b) => choice(b.trim(), "--bias", ["no", "yes"] as const) === "yes");
   const degree = intOption(opts.degree, "--degree", 1, 8);
+  const dynamics = opts.dynamics.split(",").map((d) => choice(d.trim(), "--dynamics", ["gradient", "momentum"] as const));
   const all = archs.flatMap((widths) =>
     activations.flatMap((activation) => biases.map((bias) => lawArchitecture(widths, { activation, bias }))),
   );
-  const work = lawsWork(all, degree);
+  const work = lawsWork(all, degree, dynamics);
   enforceWorkCap(work, opts.maxSeconds);
   const bar = work.seconds > 2 ? progressBar(all.length, "table laws") : { update() {}, stop() {} };
   let table: ReturnType<typeof lawsTable>;
   try {
-    table = lawsTable(archs, activations, biases, degree, (done) => bar.update(done));
+    table = lawsTable(archs, activations, biases, degree, (done) => bar.update(done), dynamics);
   } finally {
     bar.stop();
   }

@@ -12,6 +12,7 @@ export function registerLawsTable(table: Command, settle: Settle): void {
     .option("--activation <list>", "activations separated by ',' (relu, leaky_relu:<slope>, abs, linear)", "relu,linear")
     .option("--bias <list>", "no, yes or no,yes", "no")
     .option("--degree <k>", "largest degree of the explicit laws", "2")
+    .option("--dynamics <list>", "flows side by side, separated by ',': gradient, momentum", "gradient")
     .option("--format <fmt>", "md, csv, json or tex", "md");
   addMaxSecondsOption(cmd).action(
     settle(async (opts: LawsTableOptions) => (await import("../../actions/lawsTableAction.js")).lawsTableAction(opts)),
