@@ -1,6 +1,8 @@
 import { InputError } from "../errors.js";
 import { parseActivation, activationName, type Activation } from "../net/activation.js";
-import { biasSlot, paramLayout, weightSlot, type ParamLayout } from "../net/paramLayout.js";
+import { paramLayout, type ParamLayout } from "../net/paramLayout.js";
+import { biasSlot } from "../net/biasSlot.js";
+import { weightSlot } from "../net/weightSlot.js";
 import { parseRational } from "../scalar/parseRational.js";
 
 /**
