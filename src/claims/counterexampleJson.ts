@@ -1,5 +1,5 @@
-import { activationName } from "../net/activation.js";
-import type { Dataset } from "../net/dataset.js";
+import { activationName } from "../net/activationName.js";
+import type { Dataset } from "../net/readDataset.js";
 import type { Network } from "../net/network.js";
 import { exact } from "../scalar/exact.js";
 

@@ -1,5 +1,6 @@
 import type { Network } from "../net/network.js";
-import { mapNetwork, zipNetworks } from "../net/network.js";
+import { zipNetworks } from "../net/zipNetworks.js";
+import { mapNetwork } from "../net/mapNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { scalarSqrt } from "./_internals/scalarSqrt.js";
 import type { AdamSpec, OptimizerStepper } from "./optimizerSpec.js";

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
-import type { Dataset } from "../net/dataset.js";
-import { lossAndGradient } from "../net/gradient.js";
+import type { Dataset } from "../net/readDataset.js";
+import { lossAndGradient } from "../net/lossAndGradient.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { loss } from "../net/loss.js";
 import type { Scalar } from "../scalar/scalar.js";

@@ -1,5 +1,5 @@
 import type { Network } from "../net/network.js";
-import { zipNetworks } from "../net/network.js";
+import { zipNetworks } from "../net/zipNetworks.js";
 import type { Scalar } from "../scalar/scalar.js";
 import type { OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
 

@@ -1,7 +1,8 @@
 import { ConvergenceError } from "../errors.js";
-import type { Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
 import { forward } from "../net/forward.js";
-import { networkIn, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
+import { networkIn } from "../net/networkIn.js";
 import { exact } from "../scalar/exact.js";
 import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";

@@ -1,4 +1,4 @@
-import { activationName } from "../net/activation.js";
+import { activationName } from "../net/activationName.js";
 import type { LawArchitecture } from "./lawArchitecture.js";
 
 /** Text form `widths … activation [bias]`, for tables and messages. */

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { parseActivation, type Activation } from "../net/activation.js";
+import type { Activation } from "../net/activation.js";
+import { parseActivation } from "../net/parseActivation.js";
 import { parameterCount } from "./parameterCount.js";
 
 /**

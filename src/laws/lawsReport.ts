@@ -1,4 +1,4 @@
-import { activationName } from "../net/activation.js";
+import { activationName } from "../net/activationName.js";
 import type { LawArchitecture } from "./lawArchitecture.js";
 import { conservationLaws, type ConservationLawsOptions } from "./conservationLaws.js";
 import { knownLawCount } from "./knownLawCount.js";

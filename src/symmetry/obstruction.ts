@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
-import { networkShape, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
+import { networkShape } from "../net/networkShape.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { splitNeurons } from "../topology/splitNeurons.js";
 

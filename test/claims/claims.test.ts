@@ -5,7 +5,7 @@ import { checkClaim } from "../../src/claims/checkClaim.js";
 import { defineClaim } from "../../src/claims/claim.js";
 import { BUILTIN_CLAIMS } from "../../src/claims/library/index.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { networkIn } from "../../src/net/network.js";
+import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
 
 describe("checkClaim", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { layeredGradientDescent } from "../../src/flow/layeredGradientDescent.js";
 import type { Activation } from "../../src/net/activation.js";
-import { toLayered } from "../../src/net/layeredNetwork.js";
+import { toLayered } from "../../src/net/toLayered.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { activation, netAndData, positiveRational, rational } from "../helpers/arbitraries.js";
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Dataset } from "../../net/dataset.js";
+import type { Dataset } from "../../net/readDataset.js";
 import { sizeRange, type SizeRange } from "./arbProblem.js";
 import { arbRational, type RationalConstraints } from "./arbRational.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Activation } from "../../net/activation.js";
-import type { Dataset } from "../../net/dataset.js";
+import type { Dataset } from "../../net/readDataset.js";
 import type { Network } from "../../net/network.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbActivation, ALL_ACTIVATION_KINDS, type ActivationKind } from "./arbActivation.js";

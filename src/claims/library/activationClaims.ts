@@ -1,5 +1,5 @@
-import { datasetIn } from "../../net/dataset.js";
-import { networkIn } from "../../net/network.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { networkIn } from "../../net/networkIn.js";
 import { decimal, type DecimalValue } from "../../scalar/decimal.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { Scalar } from "../../scalar/scalar.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { dot } from "../../net/forward.js";
-import { lossAndGradient } from "../../net/gradient.js";
+import { dot } from "../../net/dot.js";
+import { lossAndGradient } from "../../net/lossAndGradient.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbPathologicalProblem, type PathologicalProblem } from "../arbitraries/arbPathologicalProblem.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";

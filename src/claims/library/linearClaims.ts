@@ -1,5 +1,5 @@
 import { linearInvariant } from "../../invariants/linearInvariant.js";
-import { lossAndGradient } from "../../net/gradient.js";
+import { lossAndGradient } from "../../net/lossAndGradient.js";
 import type { Network } from "../../net/network.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";

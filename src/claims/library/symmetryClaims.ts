@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { dot } from "../../net/forward.js";
+import { dot } from "../../net/dot.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";

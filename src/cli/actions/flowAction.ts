@@ -3,7 +3,7 @@ import { flowWork } from "../../flow/flowWork.js";
 import { type FlowRun, integrateFlow } from "../../flow/integrateFlow.js";
 import { progressBudget } from "../../work/progressBudget.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
-import { parseLossKind } from "../../net/loss.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { readDatasetFor, readNetworkFile } from "./inputFiles.js";

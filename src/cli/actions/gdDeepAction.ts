@@ -1,6 +1,7 @@
 import { layeredGradientDescent } from "../../flow/layeredGradientDescent.js";
 import { readTextFile } from "../../io/readTextFile.js";
-import { datasetIn, readDataset } from "../../net/dataset.js";
+import { readDataset } from "../../net/readDataset.js";
+import { datasetIn } from "../../net/datasetIn.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import type { LossKind } from "../../net/loss.js";
 import type { Scalar } from "../../scalar/scalar.js";

@@ -1,4 +1,4 @@
-import type { Dataset } from "../../net/dataset.js";
+import type { Dataset } from "../../net/readDataset.js";
 import type { LossKind } from "../../net/loss.js";
 import type { Network } from "../../net/network.js";
 import { compileFixedNet, type FixedNet } from "../../net/kernels/fixedNet.js";

@@ -1,7 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { InputError, ShapeError } from "../errors.js";
 import { parseRational } from "../scalar/parseRational.js";
-import type { Scalar } from "../scalar/scalar.js";
 
 /** Inputs `X` (n×d) and targets `Y` (n×e), as exact user text or in some arithmetic. */
 export interface Dataset<T> {
@@ -91,9 +90,4 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
     }
   if (X.length === 0) throw new InputError(`invalid data in ${what}: needs a header row and at least one data row`);
   return { X, Y };
-}
-
-/** Converts a data set of exact text into arithmetic `S`. */
-export function datasetIn<T>(data: Dataset<string>, S: Scalar<T>): Dataset<T> {
-  return { X: data.X.map((r) => r.map((v) => S.parse(v))), Y: data.Y.map((r) => r.map((v) => S.parse(v))) };
 }
