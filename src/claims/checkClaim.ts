@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Claim, ClaimTag, PredicateResult } from "./claim.js";
-import { claimProblem } from "./claim.js";
+import { claimProblem } from "./_internals/claimProblem.js";
 import { propertyOf } from "./_internals/propertyOf.js";
 import { counterexampleJson } from "./counterexampleJson.js";
 

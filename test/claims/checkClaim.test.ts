@@ -4,7 +4,7 @@ import { assertClaim } from "../../src/claims/assertClaim.js";
 import { arbNetwork } from "../../src/claims/arbitraries/arbNetwork.js";
 import { arbDataset } from "../../src/claims/arbitraries/arbDataset.js";
 import { checkClaim } from "../../src/claims/checkClaim.js";
-import { defineClaim } from "../../src/claims/claim.js";
+import { defineClaim } from "../../src/claims/defineClaim.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import { datasetIn } from "../../src/net/datasetIn.js";
 import { networkIn } from "../../src/net/networkIn.js";

@@ -7,7 +7,8 @@ import { exact } from "../../scalar/exact.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import { componentOf } from "../../topology/componentOf.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
-import { defineClaim, type Claim } from "../claim.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
 import { activationName } from "../../net/activationName.js";
 
 /**
