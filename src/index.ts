@@ -309,6 +309,9 @@ export {
   linearFlowConservesMatrix,
   linearGdMatrixDrift,
   loadClaims,
+  momentumFlowConservesC,
+  momentumFlowIdentity,
+  momentumKeepsPathologicalSign,
   networkFile,
   permutationPreservesFunction,
   polynomialActivationConservesC,
@@ -321,6 +324,9 @@ export {
   strictEqualsEffective,
   tanhConservesC,
   toJsonValue,
+  weightDecayFlowConservesC,
+  weightDecayFlowKeepsPathological,
+  weightDecayFlowLaw,
   weightDecayPreservesC,
 } from "./claims/index.js";
 export type {
