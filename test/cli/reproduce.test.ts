@@ -172,6 +172,24 @@ describe("relutopo reproduce", () => {
     expect(existsSync(join(other, "toy-loss.svg"))).toBe(false);
   });
 
+  it("should refuse up front a run estimated past --max-seconds, naming the estimate, writing nothing", () => {
+    const out = join(root, "capped");
+    const r = runCli(["reproduce", "all", "--scale", "full", "--threads", "1", "--out", out, "--max-seconds", "60"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^relutopo: invalid work\. Must be at most ~60 s estimated\. Value: `~[\d.]+ min \(486 cells to compute on 1 thread\)`\. Raise --max-seconds to run it\.\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("should count only the cells not cached in the estimate of a resumed run", () => {
+    // The tiny run is complete: nothing is left, so even a cap of 4 s (the fixed cost is 3 s) lets it through.
+    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", single, "--max-seconds", "4", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).computed).toBe(0);
+  });
+
   it("should reject bad input with one line on stderr and exit code 2, writing nothing", () => {
     const out = join(root, "bad");
     for (const args of [["nonsense"], ["all", "--shard", "2/2"], ["all", "--quick", "--scale", "full"]]) {
