@@ -385,7 +385,7 @@ export type {
   RunReport,
   Shard,
 } from "./runner/index.js";
-export { mergeShards, reproduce } from "./runner/index.js";
+export { mergeShards, reproduce, reproduceWork } from "./runner/index.js";
 export type {
   BandFigureOptions,
   BandPoint,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ExperimentName, ReproduceConfig } from "../experiments/reproduceConfig.js";
+import { type ExperimentName, type ReproduceConfig, reproduceConfig } from "../experiments/reproduceConfig.js";
+import type { ReproduceOptions } from "./reproduce.js";
 import { TOY_STARTS, type ToyStart } from "../experiments/toyProblem.js";
 
 /** What one cell computes. */
@@ -75,4 +76,10 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
 /** The cells of shard `index` of `count` (0 ≤ index < count): every count-th cell of the plan, starting at index. */
 export function shardCells(cells: readonly CellSpec[], index: number, count: number): CellSpec[] {
   return cells.filter((_, j) => j % count === index);
+}
+
+/** The cells a run plans for its options, before the cache is looked at. */
+export function plannedCells(options: Pick<ReproduceOptions, "experiment" | "scale" | "seed" | "shard">): CellSpec[] {
+  const all = planCells(reproduceConfig(options.scale, options.seed, options.experiment));
+  return options.shard === null ? all : shardCells(all, options.shard.index, options.shard.count);
 }

@@ -2,7 +2,7 @@ import { reproduceConfig, type ExperimentName, type Scale } from "../experiments
 import { checkOutDir } from "./_internals/checkOutDir.js";
 import type { RunReport } from "./runReport.js";
 import { runCells, type EstimateBasis } from "./runCells.js";
-import { plannedCells } from "./reproduceWork.js";
+import { plannedCells } from "./planCells.js";
 import { writeManifest } from "./runManifest.js";
 
 /** A slice of a run: shard `index` of `count` (0 ≤ index < count). */

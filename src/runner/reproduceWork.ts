@@ -1,8 +1,7 @@
 import { availableParallelism } from "node:os";
-import { reproduceConfig } from "../experiments/reproduceConfig.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 import { readCell } from "./cellStore.js";
-import { type CellKey, type CellSpec, planCells, shardCells } from "./planCells.js";
+import { type CellKey, plannedCells } from "./planCells.js";
 import type { ReproduceOptions } from "./reproduce.js";
 
 /**
@@ -20,12 +19,6 @@ const CELL_COST: Readonly<Record<CellKey["kind"], { fixed: number; perWeight: nu
 
 /** Seconds of the fixed part of a whole run: loading the modules and the data, writing the report. */
 const RUN_SECONDS = 3;
-
-/** The cells a run plans for its options, before the cache is looked at. */
-export function plannedCells(options: Pick<ReproduceOptions, "experiment" | "scale" | "seed" | "shard">): CellSpec[] {
-  const all = planCells(reproduceConfig(options.scale, options.seed, options.experiment));
-  return options.shard === null ? all : shardCells(all, options.shard.index, options.shard.count);
-}
 
 /**
  * The wall time a {@link reproduce} run is expected to take, before it starts: the cells not
