@@ -122,7 +122,7 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
         throw new ConvergenceError(
           "reproduce",
           `cell ${done} of ${specs.length}`,
-          `stopped: over its work cap at run time, projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, over the cap of ~${options.capSeconds} s; the finished cells are kept and reused`,
+          `over its work cap at run time: projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, past the cap of ~${options.capSeconds} s (the finished cells are kept for a rerun)`,
           { field: "maxSeconds", change: "raise" },
         );
     };
