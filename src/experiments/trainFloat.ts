@@ -79,7 +79,10 @@ export function trainFloat(params: Float64Array, L: ParamLayout, data: FloatData
     const kernels = new Map<number, FloatKernel>();
     const kernelFor = (rows: number): FloatKernel => {
       let k = kernels.get(rows);
-      if (k === undefined) kernels.set(rows, (k = rows === n ? kernel : floatKernel(L, options.loss, rows)));
+      if (k === undefined) {
+        k = rows === n ? kernel : floatKernel(L, options.loss, rows);
+        kernels.set(rows, k);
+      }
       return k;
     };
     // Without shuffling the batches are the same every epoch: cut them once.
