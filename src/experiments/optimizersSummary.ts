@@ -43,6 +43,8 @@ export interface OptimizerBreastCancerResult {
   /** Test loss at l₊ = 0 minus at l₊ = 1, and at l₊ = 1 minus at l₊ = l (widths ≥ 2), paired by (l, seed): positive when the loss falls. */
   effectZeroToOne: PairedEffect;
   effectOneToAll: PairedEffect | null;
+  /** Test loss at l₊ = 0 minus at l₊ = l, paired by (l, seed). */
+  effectZeroToAll: PairedEffect;
 }
 
 /** The optimiser comparison summed up: what results.json records under `optimizers`, and what the report draws. */
@@ -100,8 +102,8 @@ const paired = (d: number[]): PairedEffect => ({ ...meanSe(d), pairs: d.length }
  * started pathological (c_k < 0) had their output weight change sign, how c_k
  * moved (median relative change, how many turned positive), and, on breast
  * cancer, the paired test-loss effects of l₊ as in the breast-cancer sweep
- * (l₊ = 0 → 1 and 1 → l); on the toy problem, the loss gap between the
- * obstructed and the good start.
+ * (l₊ = 0 → 1, 1 → l and 0 → l); on the toy problem, the loss gap between
+ * the obstructed and the good start (its l₊ = 0 → l).
  *
  * @param config - the comparison's configuration
  * @param toy - the toy cell
@@ -130,6 +132,7 @@ export function optimizersSummary(
           const runs = cells.flatMap((c) => c.runs.filter((r) => r.optimizer === optimizer));
           const d01: number[] = [];
           const d1l: number[] = [];
+          const d0l: number[] = [];
           const at = { zero: [] as number[], one: [] as number[], all: [] as number[] };
           for (const c of cells) {
             const loss = (lPlus: number): number => c.runs.find((r) => r.optimizer === optimizer && r.lPlus === lPlus)!.testLoss!;
@@ -138,6 +141,7 @@ export function optimizersSummary(
             at.all.push(loss(c.l));
             d01.push(loss(0) - loss(1));
             if (c.l >= 2) d1l.push(loss(1) - loss(c.l));
+            d0l.push(loss(0) - loss(c.l));
           }
           return {
             optimizer,
@@ -146,6 +150,7 @@ export function optimizersSummary(
             testLoss: { zero: meanSe(at.zero), one: meanSe(at.one), all: meanSe(at.all) },
             effectZeroToOne: paired(d01),
             effectOneToAll: d1l.length > 0 ? paired(d1l) : null,
+            effectZeroToAll: paired(d0l),
           };
         });
   const fmt = sixDigits;
@@ -174,6 +179,8 @@ export function optimizersSummary(
       "se_effect_0_to_1",
       "effect_1_to_l",
       "se_effect_1_to_l",
+      "effect_0_to_l",
+      "se_effect_0_to_l",
     ],
     rows: [
       ...toyResults.map((t) => [
@@ -184,6 +191,8 @@ export function optimizersSummary(
         fmt(t.obstructed.trainLoss),
         "",
         fmt(t.good.trainLoss),
+        "",
+        "",
         "",
         "",
         fmt(t.lossGap),
@@ -201,6 +210,8 @@ export function optimizersSummary(
         fmt(b.effectZeroToOne.se),
         b.effectOneToAll ? fmt(b.effectOneToAll.mean) : "",
         b.effectOneToAll ? fmt(b.effectOneToAll.se) : "",
+        fmt(b.effectZeroToAll.mean),
+        fmt(b.effectZeroToAll.se),
       ]),
     ],
   };
@@ -242,6 +253,7 @@ export function optimizersSummary(
       },
       effectZeroToOne: effectJson(b.effectZeroToOne),
       effectOneToAll: effectJson(b.effectOneToAll),
+      effectZeroToAll: effectJson(b.effectZeroToAll),
     })),
   };
   return { results, labels, toy: toyResults, breastCancer: bcResults, table };
