@@ -38,7 +38,7 @@ export function categoryBoxSpec(
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: options.title, subtitle: options.subtitle ?? "" },
-    width: 480,
+    width: 560,
     height: 280,
     layer: [
       {

@@ -102,7 +102,7 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
               yTitle: "relative change of c_k",
               categoryOrder: labels,
               references: [
-                { value: 0, label: "c_k conserved (the flow)" },
+                { value: 0, label: "c_k kept (flow)" },
                 { value: 1, label: "c_k = 0" },
               ],
             },
