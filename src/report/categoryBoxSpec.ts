@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { SERIES_COLOURS } from "./_internals/bandLayers.js";
 
 /** A labelled horizontal reference line of {@link categoryBoxSpec}. */
-export interface ReferenceLine {
+interface ReferenceLine {
   value: number;
   label: string;
 }
