@@ -131,7 +131,7 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     toyBatchSize: 2,
     ...{
       tiny: { widths: [2], seeds: 2, epochs: 20 },
-      quick: { widths: [2, 4], seeds: 8, epochs: 150 },
+      quick: { widths: [2, 4], seeds: 10, epochs: 200 },
       full: { widths: [1, 2, 4, 8, 16], seeds: 30, epochs: 1000 },
     }[scale],
     batchSize: 32,

@@ -80,7 +80,7 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
             id: `optimizers-breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`,
             experiment,
             fingerprint,
-            weight: (opt.optimizers.length * starts * opt.epochs * (l + 8)) / 15000,
+            weight: (opt.optimizers.length * starts * opt.epochs * (l + 8)) / 30000,
             key: { kind: "optimizers-breast-cancer", l, seed },
           });
         }
