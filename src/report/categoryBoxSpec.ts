@@ -34,7 +34,17 @@ export function categoryBoxSpec(
   values: readonly { category: string; value: number }[],
   options: CategoryBoxOptions,
 ): TopLevelSpec & { layer: unknown[] } {
-  const y = { field: "value", type: "quantitative" as const, title: options.yTitle, scale: { type: "symlog" as const } };
+  // ticks at 0, ±1 and powers of ten: the symmetric-log axis puts its own ticks unevenly
+  const extreme = Math.max(1, ...values.map((v) => Math.abs(v.value)));
+  const ticks = [0];
+  for (let t = 1; t <= extreme * 10; t *= 10) ticks.push(t, -t);
+  const y = {
+    field: "value",
+    type: "quantitative" as const,
+    title: options.yTitle,
+    scale: { type: "symlog" as const, nice: false },
+    axis: { values: ticks.sort((a, b) => a - b), format: "~r" },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: options.title, subtitle: options.subtitle ?? "" },
