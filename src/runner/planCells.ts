@@ -8,7 +8,9 @@ export type CellKey =
   | { kind: "toy-gd"; start: ToyStart }
   | { kind: "toy-flow"; start: ToyStart }
   | { kind: "breast-cancer"; l: number; seed: number }
-  | { kind: "probability"; scheme: string };
+  | { kind: "probability"; scheme: string }
+  | { kind: "optimizers-toy" }
+  | { kind: "optimizers-breast-cancer"; l: number; seed: number };
 
 /** One unit of work of a run: cached as `cells/<id>.json`, the unit of sharding and of resuming. */
 export interface CellSpec {
@@ -23,7 +25,15 @@ export interface CellSpec {
 
 /** The fingerprint of one experiment's configuration (scale, seed and its own section). */
 function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentName): string {
-  const section = experiment === "toy" ? config.toy : experiment === "breast-cancer" ? config.breastCancer : config.probability;
+  const section =
+    experiment === "toy"
+      ? config.toy
+      : experiment === "breast-cancer"
+        ? config.breastCancer
+        : experiment === "probability"
+          ? config.probability
+          : // the comparison trains on the breast-cancer sweep's split, ratio and biases
+            { ...config.optimizers, breastCancer: config.breastCancer };
   return createHash("sha256")
     .update(JSON.stringify({ experiment, seed: config.seed, section }))
     .digest("hex")
@@ -36,6 +46,8 @@ const pad = (v: number, width: number): string => String(v).padStart(width, "0")
  * Every cell of a run, in a fixed order (the order shards are dealt from).
  * Breast-cancer cells are one (width, seed) each, holding the runs for
  * l₊ = 0 … l; their weight is the training cost ∝ (l + 1)(l + 1.5)·epochs (l + 1 trainings, each a fixed cost plus one per neuron); one unit is roughly 0.7 s.
+ * The optimiser comparison has one toy cell and one cell per (width, seed) holding every optimiser for l₊ = 0, 1 and l;
+ * mini-batch steps cost about as much per epoch whatever the width, hence the large fixed part of their weight.
  */
 export function planCells(config: ReproduceConfig): CellSpec[] {
   const cells: CellSpec[] = [];
@@ -56,6 +68,21 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
             fingerprint,
             weight: ((l + 1) * (l + 1.5) * bc.epochs) / 20000,
             key: { kind: "breast-cancer", l, seed },
+          });
+        }
+      }
+    } else if (experiment === "optimizers") {
+      const opt = config.optimizers;
+      cells.push({ id: "optimizers-toy", experiment, fingerprint, weight: 0.6, key: { kind: "optimizers-toy" } });
+      for (const l of opt.widths) {
+        for (let seed = 0; seed < opt.seeds; seed++) {
+          const starts = new Set([0, 1, l]).size;
+          cells.push({
+            id: `optimizers-breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`,
+            experiment,
+            fingerprint,
+            weight: (opt.optimizers.length * starts * opt.epochs * (l + 8)) / 30000,
+            key: { kind: "optimizers-breast-cancer", l, seed },
           });
         }
       }

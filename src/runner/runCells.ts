@@ -12,7 +12,7 @@ import { estimateRemaining, type CellSample } from "./_internals/estimateRemaini
 
 /** Pays the one-off costs of a cell's kind (reading and splitting the data) so that timing it estimates the others. */
 function warmUp(spec: CellSpec, config: ReproduceConfig): void {
-  if (spec.key.kind === "breast-cancer") breastCancerSplit(config);
+  if (spec.key.kind === "breast-cancer" || spec.key.kind === "optimizers-breast-cancer") breastCancerSplit(config);
 }
 
 /** Options of {@link runCells}. */

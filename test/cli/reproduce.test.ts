@@ -114,6 +114,44 @@ describe("relutopo reproduce", () => {
     for (const row of breastCancer.table) expect(Number(row.mean_test_loss)).toBeGreaterThan(0);
   });
 
+  it("should record the optimiser comparison: each optimiser from the same starts, GD keeping the toy's obstructed start at the floor", () => {
+    const { optimizers } = results(single) as unknown as {
+      optimizers: {
+        toy: { optimizer: string; pathologicalNeurons: number; signChanges: number; lossObstructed: string; lossGood: string }[];
+        breastCancer: {
+          optimizer: string;
+          runs: number;
+          pathologicalNeurons: number;
+          signChanges: number;
+          effectZeroToOne: { pairs: number };
+        }[];
+      };
+    };
+    const labels = ["GD", "SGD", "SGD + momentum", "SGD + weight decay", "Adam"];
+    expect(optimizers.toy.map((t) => t.optimizer)).toEqual(labels);
+    expect(optimizers.breastCancer.map((t) => t.optimizer)).toEqual(labels);
+    const gd = optimizers.toy[0]!;
+    expect(gd.pathologicalNeurons).toBe(2);
+    expect(gd.signChanges).toBe(0);
+    expect(Number(gd.lossObstructed)).toBeGreaterThanOrEqual(0.625);
+    // tiny: width 2, 2 seeds, l₊ = 0, 1, 2: 6 runs with 2 + 1 + 0 pathological neurons each seed
+    for (const b of optimizers.breastCancer) {
+      expect(b.runs).toBe(6);
+      expect(b.pathologicalNeurons).toBe(6);
+      expect(b.signChanges).toBeLessThanOrEqual(b.pathologicalNeurons);
+      expect(b.effectZeroToOne.pairs).toBe(2);
+    }
+    for (const f of [
+      "optimizers-toy-loss.svg",
+      "optimizers-pathological-fate.svg",
+      "optimizers-invariant-change.svg",
+      "optimizers-lplus-effect.svg",
+    ])
+      expect(existsSync(join(single, f)), f).toBe(true);
+    const csv = readFileSync(join(single, "optimizers.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(1 + 2 * labels.length);
+  });
+
   it("should resume from finished cells and give the same numbers", () => {
     // Arrange: a copy of the run missing two cells and its page, as if killed.
     const resumed = join(root, "resumed");
