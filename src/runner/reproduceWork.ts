@@ -15,6 +15,9 @@ const CELL_COST: Readonly<Record<CellKey["kind"], { fixed: number; perWeight: nu
   "toy-flow": { fixed: 0.45, perWeight: 0 },
   "breast-cancer": { fixed: 0.13, perWeight: 0.15 },
   probability: { fixed: 0.02, perWeight: 0.12 },
+  "optimizers-toy": { fixed: 0.1, perWeight: 0 },
+  // from `reproduce optimizers --quick --threads 2`: ~0.52 s at weight 1, ~0.57 s at 1.2
+  "optimizers-breast-cancer": { fixed: 0.3, perWeight: 0.25 },
 };
 
 /** Seconds of the fixed part of a whole run: loading the modules and the data, writing the report. */

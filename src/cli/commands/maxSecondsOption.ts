@@ -5,7 +5,7 @@ export const DEFAULT_MAX_SECONDS = 60;
 
 /**
  * The default cap of `relutopo reproduce`, in seconds of wall time: a full run (the paper's
- * sizes, the command's default) is meant to take minutes (~8 min on one core, resumable), so
+ * sizes, the command's default) is meant to take minutes (~13 min on one core, resumable), so
  * it runs as typed; what the cap still refuses is a run estimated past half an hour.
  */
 export const DEFAULT_REPRODUCE_MAX_SECONDS = 1800;
