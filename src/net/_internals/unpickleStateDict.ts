@@ -1,7 +1,7 @@
 import { InputError } from "../../errors.js";
 
 /** A storage named by a persistent id `('storage', torch.XStorage, key, location, numel)`. */
-export interface PickledStorage {
+interface PickledStorage {
   readonly kind: "storage";
   /** `FloatStorage`, `DoubleStorage`, `HalfStorage` or `BFloat16Storage`. */
   readonly type: string;
