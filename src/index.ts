@@ -80,6 +80,7 @@ export {
   mapNetwork,
   networkFromObject,
   networkFromSafetensors,
+  networkFromTorchPt,
   networkIn,
   networkShape,
   networkToJson,
@@ -95,6 +96,7 @@ export {
   readDataset,
   readNetwork,
   readSafetensors,
+  readTorchPt,
   sigmoid,
   toLayered,
   twoLayerNetwork,
@@ -360,6 +362,15 @@ export type {
   ToyTopology,
   TrainFloatOptions,
   TrainFloatRun,
+  OptimizersConfig,
+  OptimizerRunConfig,
+  OptimizerRunResult,
+  OptimizerToyCell,
+  OptimizerBreastCancerCell,
+  OptimizersSummary,
+  OptimizerToyResult,
+  OptimizerBreastCancerResult,
+  PathologicalFate,
 } from "./experiments/index.js";
 export {
   BREAST_CANCER_CSV,
@@ -372,6 +383,9 @@ export {
   breastCancerSplit,
   breastCancerSummary,
   defaultInit,
+  optimizerBreastCancerCell,
+  optimizerToyCell,
+  optimizersSummary,
   probabilityCell,
   probabilitySummary,
   readBreastCancer,
@@ -394,7 +408,7 @@ export type {
   RunReport,
   Shard,
 } from "./runner/index.js";
-export { mergeShards, reproduce } from "./runner/index.js";
+export { mergeShards, reproduce, reproduceWork } from "./runner/index.js";
 export type {
   BandFigureOptions,
   BandPoint,
