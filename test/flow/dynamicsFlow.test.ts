@@ -73,6 +73,17 @@ describe("integrateFlow with heavy-ball momentum", () => {
     ).toBeLessThanOrEqual(1e-20);
   });
 
+  it("should agree with an independent mpmath Taylor solution (odefun, 45 digits) to 25 digits on a linear net", () => {
+    // Arrange: test/flow/fixtures/heavy-ball-linear-45.json, made by heavy_ball_reference.py beside it
+    const ref = JSON.parse(readFileSync(path("./fixtures/heavy-ball-linear-45.json"), "utf8")) as { theta: string[]; velocity: string[] };
+    const net: Network<string> = { ...toyNet, activation: { kind: "linear" } };
+    // Act
+    const run = integrateFlow(net, toyData, { time: "1", digits: 30, momentum: "1/2" });
+    // Assert
+    expect(maxDiff(flatParams(run.params), ref.theta)).toBeLessThan(1e-25);
+    expect(maxDiff(flatParams(run.momentum!.velocity), ref.velocity)).toBeLessThan(1e-25);
+  });
+
   it("should match the closed form of a linear one-neuron net without data pull (θ'' + γθ' = 0 from rest: θ constant)", () => {
     // A point at x = 0 with target 0 and no output bias gives ∇L = 0: the ball never moves.
     const net: Network<string> = { activation: { kind: "linear" }, W1: [["1/2"]], W2: [["-3"]] };
