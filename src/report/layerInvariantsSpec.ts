@@ -2,7 +2,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { NetworkInspection } from "../symmetry/inspectionSchema.js";
 
 /** The kinds a neuron is coloured by, in legend order. */
-const KINDS = ["pathological (splits)", "positive-split (splits)", "c < 0", "c = 0", "c > 0"] as const;
+const KINDS = [
+  "pathological (locks its outgoing weight)",
+  "positive-split (locks its incoming weight)",
+  "c < 0",
+  "c = 0",
+  "c > 0",
+] as const;
 
 /** A rational's text ("-3/4") as the nearest double, for drawing only. */
 function approximate(text: string): number {
@@ -64,6 +70,7 @@ export function layerInvariantsSpec(report: NetworkInspection, title: string): T
             field: "kind",
             type: "nominal",
             title: "neuron",
+            legend: { labelLimit: 320 },
             scale: { domain: [...KINDS], range: ["#d62728", "#9467bd", "#ff9896", "#7f7f7f", "#1f77b4"] },
           },
           tooltip: [

@@ -59,7 +59,13 @@ export function deadNeurons(net: Network<Rational> | LayeredNetwork<Rational>, X
       const zeros = signs.filter((s) => s === 0).length;
       if (h === 1) {
         if (negative)
-          out.push({ layer: h, neuron: k, gd: "forever", flow: "forever", reason: "z < 0 at every data point: zero gradient, and z never moves" });
+          out.push({
+            layer: h,
+            neuron: k,
+            gd: "forever",
+            flow: "forever",
+            reason: "z < 0 at every data point: zero gradient, and z never moves",
+          });
         else if (nonPositive)
           out.push({
             layer: h,
@@ -73,7 +79,13 @@ export function deadNeurons(net: Network<Rational> | LayeredNetwork<Rational>, X
       const weightsNonPositive = w.every((v) => exact.sign(v) <= 0);
       const biasSign = b ? exact.sign(b[k]!) : 0;
       if (weightsNonPositive && biasSign < 0)
-        out.push({ layer: h, neuron: k, gd: "forever", flow: "forever", reason: "incoming weights ≤ 0, bias < 0: z ≤ b < 0 for every relu input" });
+        out.push({
+          layer: h,
+          neuron: k,
+          gd: "forever",
+          flow: "forever",
+          reason: "incoming weights ≤ 0, bias < 0: z ≤ b < 0 for every relu input",
+        });
       else if (weightsNonPositive && biasSign <= 0)
         out.push({
           layer: h,

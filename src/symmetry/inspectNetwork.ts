@@ -33,7 +33,11 @@ export function inspectNetwork(net: Network<Rational> | LayeredNetwork<Rational>
   const widths = top.widths;
   const outputs = widths[widths.length - 1]!;
   if (data !== undefined && (data.X.some((x) => x.length !== widths[0]) || data.Y.some((y) => y.length !== outputs)))
-    throw new InputError({ field: "data", expected: `rows of ${widths[0]} inputs and ${outputs} target(s)`, value: "rows of another width" });
+    throw new InputError({
+      field: "data",
+      expected: `rows of ${widths[0]} inputs and ${outputs} target(s)`,
+      value: "rows of another width",
+    });
   const report: NetworkInspection = {
     schema: "relutopo.inspect/1",
     architecture: {
@@ -80,7 +84,12 @@ export function inspectNetwork(net: Network<Rational> | LayeredNetwork<Rational>
     const pattern = a.map((v, k) => (lockedOut.has(k) ? (exact.sign(v) > 0 ? "+" : "-") : "?")).join("");
     const free = a.length - lockedOut.size;
     const notExcluded = 1n << BigInt(free);
-    report.outputSigns = { pattern, free, notExcluded: notExcluded.toString(), excluded: ((1n << BigInt(a.length)) - notExcluded).toString() };
+    report.outputSigns = {
+      pattern,
+      free,
+      notExcluded: notExcluded.toString(),
+      excluded: ((1n << BigInt(a.length)) - notExcluded).toString(),
+    };
     if (data !== undefined) {
       const v = obstruction(layered, 0, 0, { data });
       report.outputSigns.gdFrozen = v.gd!.frozen;

@@ -58,7 +58,10 @@ export const inspectionSchema = z
         }),
       ),
       /** two weight layers: the component as `relutopo components --net` names it */
-      componentOf: z.string().regex(/^[+-]*$/).optional(),
+      componentOf: z
+        .string()
+        .regex(/^[+-]*$/)
+        .optional(),
     }),
     /** scalar output only */
     outputSigns: z

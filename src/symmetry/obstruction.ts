@@ -113,7 +113,8 @@ export function obstruction(
     if (verdict.targetBlocked.length > 0) {
       verdict.obstructed = true;
       verdict.reason = `obstructed: the target signs ${target} contradict the locked output weight(s) [${oneBased(verdict.targetBlocked)}] (component ${verdict.lockedPattern}; neurons numbered from 1). ${verdict.reason}`;
-    } else verdict.reason = `${verdict.reason}. The target signs ${target} agree with every locked sign (component ${verdict.lockedPattern}): not excluded`;
+    } else
+      verdict.reason = `${verdict.reason}. The target signs ${target} agree with every locked sign (component ${verdict.lockedPattern}): not excluded`;
   }
   if (options.data !== undefined) {
     const dead = deadNeurons(net, options.data.X);

@@ -26,22 +26,39 @@ export async function obstructionAction(opts: ObstructionCliOptions): Promise<vo
   const N = intOption(opts.needNegative, "--need-negative", 0);
   const spec = readAnyNetworkFile(opts.net);
   const two = twoLayerNetwork(spec);
-  const layered: LayeredNetwork<string> = two === undefined && isLayered(spec) ? spec : { activation: two!.activation, layers: [{ W: two!.W1, b: two!.b1 }, { W: two!.W2, b: two!.b2 }] };
+  const layered: LayeredNetwork<string> =
+    two === undefined && isLayered(spec)
+      ? spec
+      : {
+          activation: two!.activation,
+          layers: [
+            { W: two!.W1, b: two!.b1 },
+            { W: two!.W2, b: two!.b2 },
+          ],
+        };
   const net: LayeredNetwork<Rational> = {
     activation: layered.activation,
     layers: layered.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
   };
-  const input = two === undefined ? net : { activation: net.activation, W1: net.layers[0]!.W, b1: net.layers[0]!.b, W2: net.layers[1]!.W, b2: net.layers[1]!.b };
+  const input =
+    two === undefined
+      ? net
+      : { activation: net.activation, W1: net.layers[0]!.W, b1: net.layers[0]!.b, W2: net.layers[1]!.W, b2: net.layers[1]!.b };
   const data =
     opts.data === undefined
       ? undefined
-      : datasetIn(readDataset(readTextFile(opts.data), net.layers[0]!.W[0]!.length, net.layers[net.layers.length - 1]!.W.length, opts.data), exact);
+      : datasetIn(
+          readDataset(readTextFile(opts.data), net.layers[0]!.W[0]!.length, net.layers[net.layers.length - 1]!.W.length, opts.data),
+          exact,
+        );
   const verdict = obstruction(input, P, N, { data, targetSigns: opts.targetSigns });
   if (opts.json) printJson(verdict);
   else {
     console.log(verdict.reason);
     if (verdict.lockedPattern !== undefined && opts.targetSigns === undefined)
-      console.log(`output-weight signs in this component: ${verdict.lockedPattern} (+/- locked, ? free; a target with another sign at a locked place is excluded)`);
+      console.log(
+        `output-weight signs in this component: ${verdict.lockedPattern} (+/- locked, ? free; a target with another sign at a locked place is excluded)`,
+      );
     for (const d of verdict.dead ?? [])
       console.log(`dead neuron ${d.layer},${d.neuron + 1}: gradient descent ${d.gd}, flow ${d.flow} (${d.reason})`);
     if (verdict.gd) console.log(verdict.gd.reason);
