@@ -112,7 +112,7 @@ export function obstruction(
     verdict.targetBlocked = locked.filter((k) => target[k] !== "?" && target[k] !== verdict.lockedPattern![k]);
     if (verdict.targetBlocked.length > 0) {
       verdict.obstructed = true;
-      verdict.reason = `obstructed: the target signs ${target} contradict the locked output weight(s) [${oneBased(verdict.targetBlocked)}] (component ${verdict.lockedPattern}; neurons numbered from 1). ${verdict.reason}`;
+      verdict.reason = `obstructed: the target signs ${target} contradict the locked output weight(s) [${oneBased(verdict.targetBlocked)}] (component ${verdict.lockedPattern}: + and - locked, ? free; neurons numbered from 1)`;
     } else
       verdict.reason = `${verdict.reason}. The target signs ${target} agree with every locked sign (component ${verdict.lockedPattern}): not excluded`;
   }
