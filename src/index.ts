@@ -80,6 +80,7 @@ export {
   mapNetwork,
   networkFromObject,
   networkFromSafetensors,
+  networkFromTorchPt,
   networkIn,
   networkShape,
   networkToJson,
@@ -95,6 +96,7 @@ export {
   readDataset,
   readNetwork,
   readSafetensors,
+  readTorchPt,
   sigmoid,
   toLayered,
   twoLayerNetwork,
@@ -378,6 +380,15 @@ export type {
   ToyTopology,
   TrainFloatOptions,
   TrainFloatRun,
+  OptimizersConfig,
+  OptimizerRunConfig,
+  OptimizerRunResult,
+  OptimizerToyCell,
+  OptimizerBreastCancerCell,
+  OptimizersSummary,
+  OptimizerToyResult,
+  OptimizerBreastCancerResult,
+  PathologicalFate,
 } from "./experiments/index.js";
 export {
   BREAST_CANCER_CSV,
@@ -390,6 +401,9 @@ export {
   breastCancerSplit,
   breastCancerSummary,
   defaultInit,
+  optimizerBreastCancerCell,
+  optimizerToyCell,
+  optimizersSummary,
   probabilityCell,
   probabilitySummary,
   readBreastCancer,
@@ -412,7 +426,7 @@ export type {
   RunReport,
   Shard,
 } from "./runner/index.js";
-export { mergeShards, reproduce } from "./runner/index.js";
+export { mergeShards, reproduce, reproduceWork } from "./runner/index.js";
 export type {
   BandFigureOptions,
   BandPoint,

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { InputError, ShapeError } from "../errors.js";
+import { inputLimits } from "../io/inputLimits.js";
 import { parseRational } from "../scalar/parseRational.js";
 import type { Scalar } from "../scalar/scalar.js";
 
@@ -29,18 +30,27 @@ class Stop extends Error {
  * @param e - target columns
  * @param what - the file name, for messages
  * @returns the rows split into inputs and targets, as exact texts
- * @throws InputError for a malformed file or a non-number; ShapeError when a row is not d + e wide
+ * @throws InputError for a malformed file or a non-number, or more cells than `inputLimits().maxCsvCells` (field
+ *   `maxInputMib`); ShapeError when a row is not d + e wide
  * @example readDataset("x,y\n1,2\n", 1, 1).Y // returns [["2"]]
  */
 export function readDataset(text: string, d: number, e: number, what = "data"): Dataset<string> {
   const X: string[][] = [];
   const Y: string[][] = [];
   let header = false;
+  const { maxBytes, maxCsvCells } = inputLimits();
   const check = (row: string[], line: number): void => {
     if (!header) {
       header = true;
       return;
     }
+    // Bounded by cells as well as bytes: short cells (`0,0,…`) under the byte limit would still fill the memory.
+    if ((X.length + 1) * row.length > maxCsvCells)
+      throw new InputError({
+        field: "maxInputMib",
+        expected: `raised to read ${what}, a CSV of more than ${maxCsvCells} cells (rows × columns; N MiB allow N/4 Mi cells)`,
+        value: String(Math.round(maxBytes / (1024 * 1024))),
+      });
     if (row.length !== d + e)
       throw new ShapeError(`${what} row ${line}`, `${row.length} columns`, `${d + e} columns (${d} inputs + ${e} targets)`);
     for (let c = 0; c < row.length; c++) {

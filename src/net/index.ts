@@ -25,6 +25,8 @@ export { layersFromStateDict } from "./layersFromStateDict.js";
 export type { Safetensors, SafetensorsTensor } from "./readSafetensors.js";
 export { readSafetensors, MAX_SAFETENSORS_HEADER } from "./readSafetensors.js";
 export { networkFromSafetensors } from "./networkFromSafetensors.js";
+export { readTorchPt } from "./readTorchPt.js";
+export { networkFromTorchPt } from "./networkFromTorchPt.js";
 export { readAnyNetwork } from "./readAnyNetwork.js";
 export { readAnyNetworkFile } from "./readAnyNetworkFile.js";
 export { twoLayerNetwork } from "./twoLayerNetwork.js";
