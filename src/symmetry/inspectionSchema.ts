@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DeadNeuron } from "./deadNeurons.js";
 
 // The JSON of `relutopo inspect --json`, version 1. Exact numbers (rationals, BigInt counts) are
 // strings; indices of neurons are 0-based, hidden layers and weight layers count from 1.
@@ -15,8 +16,7 @@ const deadNeuron = z.object({
   reason: z.string(),
 });
 
-/** The zod schema of {@link NetworkInspection}: `inspect --json` is validated against it in the tests. */
-export const inspectionSchema = z
+const schema: z.ZodType<NetworkInspection> = z
   .object({
     schema: z.literal("relutopo.inspect/1"),
     architecture: z.strictObject({
@@ -86,4 +86,41 @@ export const inspectionSchema = z
   .strict();
 
 /** What `inspectNetwork` reports: one screen about a network, JSON-ready (exact values as strings). */
-export type NetworkInspection = z.infer<typeof inspectionSchema>;
+export interface NetworkInspection {
+  schema: "relutopo.inspect/1";
+  architecture: { widths: number[]; activation: string; biases: boolean[]; parameters: number };
+  layers: {
+    layer: number;
+    dIn: number;
+    e: number;
+    c: string[];
+    negative: number;
+    zero: number;
+    positive: number;
+    pathological: number[];
+    positiveSplit: number[];
+  }[];
+  topology: {
+    signLocked: number;
+    lowerBound: string;
+    exact: boolean;
+    components: string;
+    component: string;
+    locked: { weight: string; layer: number; row: number; col: number; sign: "+" | "-"; margin: string; singleNeuron: boolean }[];
+    componentOf?: string | undefined;
+  };
+  outputSigns?:
+    | {
+        pattern: string;
+        free: number;
+        notExcluded: string;
+        excluded: string;
+        gdFrozen?: number[] | undefined;
+        flowFrozen?: number[] | undefined;
+      }
+    | undefined;
+  data?: { rows: number; loss: string; dead: DeadNeuron[] } | undefined;
+}
+
+/** The zod schema of {@link NetworkInspection}: `inspect --json` is validated against it in the tests. */
+export const inspectionSchema: z.ZodType<NetworkInspection> = schema;
