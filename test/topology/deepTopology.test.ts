@@ -82,7 +82,7 @@ function canVanish(A: Rational[][], c: Rational[], p: number): boolean {
         A.map((r) => chosen.map((j) => r[j]!)),
         c,
       );
-      if (x !== undefined && x.every((v) => exact.sign(v) >= 0)) return true;
+      if (x?.every((v) => exact.sign(v) >= 0)) return true;
     }
     if (chosen.length === m) return false;
     for (let i = start; i < cols.length; i++) if (pick(i + 1, [...chosen, cols[i]!])) return true;
