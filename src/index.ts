@@ -151,7 +151,16 @@ export {
   optimizerSpec,
   sgdStepper,
 } from "./flow/index.js";
-export type { NeuronKind, PoincareFactors, QuadricDims, SignCounts, SplitNeurons } from "./topology/index.js";
+export type {
+  DeepTopology,
+  LayerTopology,
+  LockedWeight,
+  NeuronKind,
+  PoincareFactors,
+  QuadricDims,
+  SignCounts,
+  SplitNeurons,
+} from "./topology/index.js";
 export {
   MAX_EXPANDED_DEGREE,
   MAX_EXPANDED_WORK,
@@ -161,18 +170,36 @@ export {
   checkDims,
   componentCount,
   componentOf,
+  deepTopology,
   enumerateComponents,
   formatFactors,
   formatPolynomial,
   isSplit,
+  lockedWeights,
   neuronKind,
   poincareFactors,
   signCounts,
   splitNeurons,
   topDegree,
 } from "./topology/index.js";
-export type { ComponentsReport, ObstructionVerdict } from "./symmetry/index.js";
-export { componentsReport, componentsTable, effectiveComponentCount, obstruction, strictOrbitCount } from "./symmetry/index.js";
+export type {
+  ComponentsReport,
+  DeadNeuron,
+  DynamicsVerdict,
+  NetworkInspection,
+  ObstructionOptions,
+  ObstructionVerdict,
+} from "./symmetry/index.js";
+export {
+  componentsReport,
+  componentsTable,
+  deadNeurons,
+  effectiveComponentCount,
+  inspectNetwork,
+  inspectionSchema,
+  obstruction,
+  strictOrbitCount,
+} from "./symmetry/index.js";
 export type {
   ClosedFormParts,
   IncompleteBetaClosedForm,
@@ -430,6 +457,7 @@ export {
   bandFigureSpec,
   buildReport,
   formatDuration,
+  layerInvariantsSpec,
   lossCurvesSpec,
   probabilityHeatmapSvg,
   quadricFigureSpec,
