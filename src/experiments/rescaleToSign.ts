@@ -1,4 +1,4 @@
-import { type ParamLayout } from "../net/paramLayout.js";
+import type { ParamLayout } from "../net/paramLayout.js";
 import { outgoingSlots } from "../net/outgoingSlots.js";
 import { incomingSlots } from "../net/incomingSlots.js";
 

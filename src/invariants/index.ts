@@ -1,4 +1,6 @@
-export { neuronInvariants, incomingNormSq, outgoingNormSq } from "./neuronInvariants.js";
+export { neuronInvariants } from "./neuronInvariants.js";
+export { outgoingNormSq } from "./outgoingNormSq.js";
+export { incomingNormSq } from "./incomingNormSq.js";
 export { linearInvariant } from "./linearInvariant.js";
 export { predictedGdDrift } from "./predictedGdDrift.js";
 export { layerInvariants } from "./layerInvariants.js";

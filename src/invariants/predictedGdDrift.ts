@@ -1,6 +1,8 @@
 import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
-import { incomingNormSq, neuronInvariants, outgoingNormSq } from "./neuronInvariants.js";
+import { neuronInvariants } from "./neuronInvariants.js";
+import { outgoingNormSq } from "./outgoingNormSq.js";
+import { incomingNormSq } from "./incomingNormSq.js";
 
 /**
  * The first-order pieces of an optimiser step θ′ = θ − η·u that the rescaling

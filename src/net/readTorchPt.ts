@@ -1,6 +1,6 @@
 import { InputError } from "../errors.js";
 import { readZip } from "../io/readZip.js";
-import { dyadicOfFloat, type FloatFormat } from "../scalar/floatBits.js";
+import { dyadicOfFloat, type FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { type PickledTensor, unpickleStateDict } from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 

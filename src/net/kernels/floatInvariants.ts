@@ -1,4 +1,4 @@
-import { type ParamLayout } from "../paramLayout.js";
+import type { ParamLayout } from "../paramLayout.js";
 import { outgoingSlots } from "../outgoingSlots.js";
 import { incomingSlots } from "../incomingSlots.js";
 
