@@ -111,6 +111,7 @@ export {
   linearLayerInvariants,
   neuronInvariants,
   outgoingNormSq,
+  packedInvariants,
   predictedGdDrift,
 } from "./invariants/index.js";
 export type {
@@ -123,7 +124,6 @@ export type {
   FlowSample,
   GradientDescentOptions,
   GradientDescentRun,
-  LayeredGradientDescentRun,
   MiniBatchOptions,
   OptimizerName,
   OptimizerOptions,
@@ -141,7 +141,6 @@ export {
   gaussLegendreTableau,
   gradientDescent,
   integrateFlow,
-  layeredGradientDescent,
   miniBatchRows,
   optimizerSpec,
   sgdStepper,

@@ -18,5 +18,3 @@ export type { FlowOptions, FlowRun, FlowEvent, FlowSample, FlowMethod } from "./
 export { integrateFlow, FLOW_METHODS, MIN_FLOW_DIGITS, MAX_FLOW_DIGITS } from "./integrateFlow.js";
 export type { ButcherTableau } from "./gaussLegendreTableau.js";
 export { gaussLegendreTableau } from "./gaussLegendreTableau.js";
-export type { LayeredGradientDescentRun } from "./layeredGradientDescent.js";
-export { layeredGradientDescent } from "./layeredGradientDescent.js";

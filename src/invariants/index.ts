@@ -1,6 +1,7 @@
 export { neuronInvariants, incomingNormSq, outgoingNormSq } from "./neuronInvariants.js";
 export { linearInvariant } from "./linearInvariant.js";
 export { predictedGdDrift } from "./predictedGdDrift.js";
+export { packedInvariants } from "./packedInvariants.js";
 export { layerInvariants } from "./layerInvariants.js";
 export { linearLayerInvariants } from "./linearLayerInvariants.js";
 export type { DriftTerms } from "./predictedGdDrift.js";

@@ -45,7 +45,14 @@ const CASES: AdapterCase[] = [
   },
   { name: "adam float", problem: "bias-relu", arith: "float", lr: "0.01", steps: 4, optimizer: { name: "adam", weightDecay: "0.1" } },
   { name: "adamw decimal:40", problem: "kink-abs", arith: "decimal:40", lr: "0.01", steps: 3, optimizer: { name: "adamw" }, batchSize: 2 },
-  { name: "adamw float, no bias", problem: "nobias-leaky", arith: "float", lr: "0.02", steps: 3, optimizer: { name: "adamw", weightDecay: "0.5" } },
+  {
+    name: "adamw float, no bias",
+    problem: "nobias-leaky",
+    arith: "float",
+    lr: "0.02",
+    steps: 3,
+    optimizer: { name: "adamw", weightDecay: "0.5" },
+  },
 ];
 
 /** Every number a two-layer run returns, as the canonical text of its arithmetic. */
