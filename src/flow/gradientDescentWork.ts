@@ -1,4 +1,4 @@
-import type { Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Network } from "../net/network.js";
 import { packNetwork } from "../net/packNetwork.js";
@@ -9,8 +9,9 @@ import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
  * in float, and in decimal or exact arithmetic at 50 digits (a product of D
  * digits costs about D², so the cost scales with (D/50)²).
  */
-const FLOAT_SECONDS = 7.5e-7;
-const DIGITS50_SECONDS = 1.8e-5;
+// re-measured by scripts/calibrateWork.ts (least of 3 runs on a shared 2-core machine, Node 20), with a margin of 2: 7.5e-7 and 1.8e-5 before, measured on a loaded machine
+const FLOAT_SECONDS = 3.6e-7;
+const DIGITS50_SECONDS = 6.5e-6;
 /** Seconds per squared digit of the longest value read (parsing it into the arithmetic). */
 const SECONDS_PER_INPUT_DIGIT2 = 1e-8;
 

@@ -1,4 +1,5 @@
-import { isLayered, type LayeredNetwork } from "../net/layeredNetwork.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { isLayered } from "../net/isLayered.js";
 import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
 

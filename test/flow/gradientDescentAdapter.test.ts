@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import type { OptimizerOptions } from "../../src/flow/optimizerSpec.js";
-import { datasetIn, readDataset } from "../../src/net/dataset.js";
-import { networkIn, networkToJson } from "../../src/net/network.js";
+import { datasetIn } from "../../src/net/datasetIn.js";
+import { readDataset } from "../../src/net/readDataset.js";
+import { networkIn } from "../../src/net/networkIn.js";
+import { networkToJson } from "../../src/net/networkToJson.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
 import { arithmetic } from "../../src/scalar/arithmetic.js";
 

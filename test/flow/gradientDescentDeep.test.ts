@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import type { Activation } from "../../src/net/activation.js";
-import type { Dataset } from "../../src/net/dataset.js";
+import type { Dataset } from "../../src/net/readDataset.js";
 import { forward } from "../../src/net/forward.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
-import { type DenseLayer, type LayeredNetwork, toLayered } from "../../src/net/layeredNetwork.js";
+import { lossAndGradient } from "../../src/net/lossAndGradient.js";
+import type { DenseLayer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { toLayered } from "../../src/net/toLayered.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { activation, netAndData, positiveRational, rational } from "../helpers/arbitraries.js";
 

@@ -5,14 +5,19 @@ import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.j
 import { stepBudget } from "../../work/stepBudget.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { readTextFile } from "../../io/readTextFile.js";
-import { datasetIn, readDataset } from "../../net/dataset.js";
-import { parseLossKind } from "../../net/loss.js";
-import { type Network, networkIn, networkToJson } from "../../net/network.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { readDataset } from "../../net/readDataset.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
+import type { Network } from "../../net/network.js";
+import { networkIn } from "../../net/networkIn.js";
+import { networkToJson } from "../../net/networkToJson.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
 import type { Scalar } from "../../scalar/scalar.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { isLayered, type LayeredNetwork, toLayered } from "../../net/layeredNetwork.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { isLayered } from "../../net/isLayered.js";
+import { toLayered } from "../../net/toLayered.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 

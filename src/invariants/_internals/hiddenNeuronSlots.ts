@@ -1,4 +1,6 @@
-import { incomingSlots, outgoingSlots, type ParamLayout } from "../../net/paramLayout.js";
+import { incomingSlots } from "../../net/incomingSlots.js";
+import { outgoingSlots } from "../../net/outgoingSlots.js";
+import type { ParamLayout } from "../../net/paramLayout.js";
 
 /** Where the incoming parameters w̃ (row, then bias) and the outgoing weights a of one hidden neuron sit in θ. */
 export interface NeuronSlots {
