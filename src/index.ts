@@ -113,6 +113,7 @@ export {
   linearLayerInvariants,
   neuronInvariants,
   outgoingNormSq,
+  packedInvariants,
   predictedGdDrift,
 } from "./invariants/index.js";
 export type {
@@ -127,7 +128,6 @@ export type {
   FlowWeightDecay,
   GradientDescentOptions,
   GradientDescentRun,
-  LayeredGradientDescentRun,
   MiniBatchOptions,
   OptimizerName,
   OptimizerOptions,
@@ -146,7 +146,6 @@ export {
   gaussLegendreTableau,
   gradientDescent,
   integrateFlow,
-  layeredGradientDescent,
   miniBatchRows,
   optimizerSpec,
   sgdStepper,

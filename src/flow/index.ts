@@ -19,5 +19,3 @@ export { integrateFlow, FLOW_METHODS, MIN_FLOW_DIGITS, MAX_FLOW_DIGITS } from ".
 export { assertFlowMagnitudes } from "./assertFlowMagnitudes.js";
 export type { ButcherTableau } from "./gaussLegendreTableau.js";
 export { gaussLegendreTableau } from "./gaussLegendreTableau.js";
-export type { LayeredGradientDescentRun } from "./layeredGradientDescent.js";
-export { layeredGradientDescent } from "./layeredGradientDescent.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { layeredGradientDescent } from "../../src/flow/layeredGradientDescent.js";
+import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { deadNeurons } from "../../src/symmetry/deadNeurons.js";
@@ -73,7 +73,7 @@ describe("deadNeurons", () => {
         const dead = deadNeurons(net, X).filter((d) => d.gd === "forever");
         fc.pre(dead.length > 0);
         const data = { X, Y: X.map((_, i) => [ys[i]!]) };
-        const after = layeredGradientDescent(net, data, exact, { lr: q("1/4"), steps: 3, loss: "mse" }).params;
+        const after = gradientDescent(net, data, exact, { lr: q("1/4"), steps: 3, loss: "mse" }).params;
         for (const { layer, neuron } of dead) {
           const before = net.layers;
           const now = after.layers;

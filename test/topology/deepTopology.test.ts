@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { layeredGradientDescent } from "../../src/flow/layeredGradientDescent.js";
+import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { layerInvariants } from "../../src/invariants/layerInvariants.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
@@ -203,7 +203,7 @@ describe("deepTopology", () => {
               const { value } = params.find((p) => p.layer === w.layer && p.row === w.row && p.col === w.col)!;
               expect(exact.cmp(exact.mul(value, value), w.margin)).toBeGreaterThanOrEqual(0);
             }
-            theta = layeredGradientDescent(theta, data, exact, { lr: q("1/64"), steps: 1, loss: "mse" }).params;
+            theta = gradientDescent(theta, data, exact, { lr: q("1/64"), steps: 1, loss: "mse" }).params;
           }
         },
       ),
