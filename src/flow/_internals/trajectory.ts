@@ -1,5 +1,5 @@
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
-import type { FlowProblem } from "./flowProblem.js";
+import type { FixedStepProblem } from "./flowProblem.js";
 import { fabs } from "../../scalar/fixedPoint.js";
 
 /** A kink event in fixed-point time. @internal */
@@ -17,7 +17,7 @@ export interface RawTrajectory {
   samples: { t: bigint; theta: bigint[] }[];
   /** max over checked times and neurons of |c_k(t) − c_k(0)|. */
   maxDrift: bigint;
-  /** Per neuron: did the sign of some output weight differ from its sign at t = 0 at a checked time. */
+  /** Per hidden neuron (flat over the hidden layers of a deep net): did the sign of some outgoing weight differ from its sign at t = 0 at a checked time. */
   signChanged: boolean[];
   /** Number of accepted steps. */
   steps: number;
@@ -38,7 +38,7 @@ export class TrajectoryMonitor {
   readonly signChanged: boolean[];
 
   constructor(
-    private readonly p: FlowProblem,
+    private readonly p: FixedStepProblem,
     theta0: readonly bigint[],
   ) {
     this.c0 = fixedInvariants(p, theta0);
@@ -47,12 +47,7 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return Array.from({ length: this.p.l }, (_, k) =>
-      Array.from(
-        { length: this.p.e },
-        (_, j) => Number(theta[this.p.outSlots[k]![j]!]! > 0n) - Number(theta[this.p.outSlots[k]![j]!]! < 0n),
-      ),
-    );
+    return this.p.outSlots.map((slots) => slots.map((q) => Number(theta[q]! > 0n) - Number(theta[q]! < 0n)));
   }
 
   /** Records θ at one more time. */
