@@ -28,7 +28,7 @@ function layersJson<T>(net: LayeredNetwork<T>, S: Scalar<T>): Record<string, unk
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
 function byLayer<V>(p: FixedLayeredNet, flat: readonly V[]): V[][] {
   const rows: V[][] = Array.from({ length: p.layout.depth - 1 }, () => []);
-  flat.forEach((v, k) => rows[p.neuronLayer[k]! - 1]!.push(v));
+  for (const [k, v] of flat.entries()) rows[p.neuronLayer[k]! - 1]!.push(v);
   return rows;
 }
 
