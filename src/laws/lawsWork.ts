@@ -1,5 +1,6 @@
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
-import { type LawArchitecture, parameterCount } from "./architecture.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
+import { parameterCount } from "./parameterCount.js";
 
 /**
  * Seconds per cubed parameter (the dense echelon forms mod p of the gradients

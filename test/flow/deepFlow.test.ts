@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { integrateFlow } from "../../src/flow/integrateFlow.js";
 import type { Activation } from "../../src/net/activation.js";
-import { readDataset, type Dataset } from "../../src/net/dataset.js";
+import { readDataset, type Dataset } from "../../src/net/readDataset.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { readAnyNetworkFile } from "../../src/net/readAnyNetworkFile.js";
 import { flowActivation, maxDiff } from "./flowHelpers.js";

@@ -1,12 +1,13 @@
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
 import { flowWork } from "../../flow/flowWork.js";
+import { assertFlowMagnitudes } from "../../flow/assertFlowMagnitudes.js";
 import { type FlowRun, integrateFlow } from "../../flow/integrateFlow.js";
 import { progressBudget } from "../../work/progressBudget.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
-import { parseLossKind } from "../../net/loss.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readDataset, type Dataset } from "../../net/dataset.js";
+import { readDataset, type Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
@@ -23,6 +24,8 @@ export interface FlowCliOptions {
   samples: string;
   steps?: string;
   loss: string;
+  weightDecay?: string;
+  momentum?: string;
   json?: boolean;
   maxSeconds?: string;
 }
@@ -38,6 +41,8 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const two = twoLayerNetwork(any);
   const net = two ?? (any as LayeredNetwork<string>);
   const data = two === undefined ? readDeepDataset(opts.data, net as LayeredNetwork<string>) : readDatasetFor(opts.data, two);
+  // before the estimate, which would otherwise only ask for a larger --max-seconds
+  if (two !== undefined) assertFlowMagnitudes(two, data);
   const cap = enforceWorkCap(
     flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
     opts.maxSeconds,
@@ -54,6 +59,8 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       samples,
       loss,
       ...(steps === undefined ? {} : { steps }),
+      ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
+      ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
       onProgress: (f) => {
         bar.update(Math.round(f * 1000));
         budget(f);
@@ -66,16 +73,32 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
     printJson(run);
     return;
   }
-  console.log(`gradient flow to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
+  const dynamics =
+    run.weightDecay !== undefined
+      ? `gradient flow with weight decay ${run.weightDecay.lambda}`
+      : run.momentum !== undefined
+        ? `heavy-ball flow with friction ${run.momentum.gamma}`
+        : "gradient flow";
+  console.log(`${dynamics} to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
   console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
   if (run.layers !== undefined) {
     printLayers(run);
     return;
   }
   for (const [k, c] of run.invariantsT.entries()) console.log(`c${k + 1}  ${run.invariants0[k]}  ->  ${c}`);
-  console.log(`max drift of the c_k: ${run.maxDrift}`);
+  if (run.weightDecay !== undefined) {
+    for (const [k, c] of run.weightDecay.predictedT.entries()) console.log(`c${k + 1}(0)·e^(-2λT) = ${c}`);
+    console.log(`max deviation of the c_k from c_k(0)·e^(-2λt): ${run.maxDrift} (relative ${run.weightDecay.maxRelativeDeviation})`);
+  } else if (run.momentum !== undefined) {
+    console.log(`max change of the c_k: ${run.maxDrift}`);
+    console.log(`max residual of c'' + γc' = 2(|w'|² - |a'|²): ${run.momentum.maxIdentityResidual}`);
+  } else console.log(`max drift of the c_k: ${run.maxDrift}`);
   console.log(`kink events: ${run.events.length}`);
   for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron + 1}, point ${ev.point + 1}: ${ev.kind}`);
+  if (run.momentum !== undefined) {
+    for (const [k, verdict] of run.momentum.outputSign.entries()) console.log(`neuron ${k + 1}: output-weight sign ${verdict}`);
+    return;
+  }
   console.log(
     run.signChanges.length === 0
       ? "no output-weight sign changed"

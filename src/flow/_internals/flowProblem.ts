@@ -1,4 +1,4 @@
-import type { Dataset } from "../../net/dataset.js";
+import type { Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import type { LossKind } from "../../net/loss.js";
 import type { Network } from "../../net/network.js";
@@ -7,6 +7,7 @@ import { compileFixedLayeredNet, type FixedLayeredNet } from "../../net/kernels/
 import { packNetwork } from "../../net/packNetwork.js";
 import { parseRational } from "../../scalar/parseRational.js";
 import { fixed, fixedBits } from "../../scalar/fixedPoint.js";
+import { assertFlowMagnitudes } from "../assertFlowMagnitudes.js";
 
 /**
  * A network and its data compiled to fixed point for the flow integrators: the
@@ -34,13 +35,19 @@ function magnitudeBits(values: string[]): number {
   return Math.ceil(Math.log2(max)) * 3;
 }
 
-/** Compiles a network and a data set to fixed point with enough bits for `digits` digits. @internal */
+/**
+ * Compiles a network and a data set to fixed point with enough bits for `digits` digits.
+ *
+ * @throws InputError for a value too large for the integrators (see `assertFlowMagnitudes`)
+ * @internal
+ */
 export function compileFlowProblem(
   net: Network<string>,
   data: Dataset<string>,
   digits: number,
   loss: LossKind,
 ): { problem: FlowProblem; theta0: bigint[] } {
+  assertFlowMagnitudes(net, data);
   const all: string[] = [...net.W1.flat(), ...(net.b1 ?? []), ...net.W2.flat(), ...(net.b2 ?? []), ...data.X.flat(), ...data.Y.flat()];
   const F = fixed(fixedBits(digits, magnitudeBits(all)));
   const { net: problem, theta0 } = compileFixedNet(net, data, F, loss);

@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
-import { datasetIn, type Dataset } from "../../net/dataset.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import type { Dataset } from "../../net/readDataset.js";
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { fixedToLayered, type FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";

@@ -1,11 +1,15 @@
 import { InputError } from "../../errors.js";
 import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
 import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
-import type { Dataset } from "../dataset.js";
+import type { Dataset } from "../readDataset.js";
 import type { LayeredNetwork } from "../layeredNetwork.js";
 import type { LossKind } from "../loss.js";
-import { layoutOf, packNetwork, unpackLayers } from "../packNetwork.js";
-import { incomingSlots, outgoingSlots, type ParamLayout } from "../paramLayout.js";
+import { layoutOf } from "../layoutOf.js";
+import { packNetwork } from "../packNetwork.js";
+import { unpackLayers } from "../unpackLayers.js";
+import { incomingSlots } from "../incomingSlots.js";
+import { outgoingSlots } from "../outgoingSlots.js";
+import type { ParamLayout } from "../paramLayout.js";
 import { fixedSlopes } from "./_internals/fixedSlopes.js";
 
 /**

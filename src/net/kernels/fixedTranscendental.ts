@@ -9,7 +9,7 @@ export function fixedSigmoid(p: Pick<FixedNet, "Dec" | "F">, f: bigint): bigint 
 }
 
 /** e^{x} of a fixed-point value, through decimal.js. @internal */
-export function fixedExp(p: FixedNet, x: bigint): bigint {
+export function fixedExp(p: Pick<FixedNet, "Dec" | "F">, x: bigint): bigint {
   const { Dec, F } = p;
   const v = Dec.exp(new Dec(x.toString()).div(new Dec(F.ONE.toString())));
   return BigInt(v.times(new Dec(F.ONE.toString())).toFixed(0));

@@ -1,9 +1,13 @@
 import type { Scalar } from "../scalar/scalar.js";
-import { activationFunctions } from "./activation.js";
-import type { Dataset } from "./dataset.js";
+import { activationFunctions } from "./activationFunctions.js";
+import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
-import { isLayered, toLayered, type DenseLayer, type LayeredNetwork } from "./layeredNetwork.js";
-import { pointLoss, pointLossGradient, type LossKind } from "./loss.js";
+import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
+import { toLayered } from "./toLayered.js";
+import { isLayered } from "./isLayered.js";
+import type { LossKind } from "./loss.js";
+import { pointLoss } from "./pointLoss.js";
+import { pointLossGradient } from "./pointLossGradient.js";
 import type { Network } from "./network.js";
 
 /** The loss at θ and its gradient, laid out like the network (`grad.W1[k][m]` = ∂L/∂W1[k][m]). */

@@ -71,20 +71,9 @@ export function neuronLaw(init: Initialisation, dIn: number, width: number, e: n
   }
 }
 
-/** ρ = σ_w²/σ_a² (for a uniform law, the ratio of squared half-widths, which is also the variance ratio). */
-export function varianceRatio(law: NeuronLaw): Rational {
-  return law.w2.div(law.a2);
-}
-
 function positive(text: string, field: string): Rational {
   const { num, den } = parseRational(text);
   const r = rational(num, den);
   if (numerator(r) <= 0n) throw new InputError({ field, expected: "a positive number", value: text });
   return r;
-}
-
-/** Reads a scheme name. @throws InputError listing the schemes */
-export function parseInitScheme(text: string): InitScheme {
-  if ((INIT_SCHEMES as readonly string[]).includes(text)) return text as InitScheme;
-  throw new InputError({ field: "init", expected: `one of ${INIT_SCHEMES.join(", ")}`, value: text });
 }

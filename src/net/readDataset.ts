@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { InputError, ShapeError } from "../errors.js";
+import { inputLimits } from "../io/inputLimits.js";
 import { parseRational } from "../scalar/parseRational.js";
-import type { Scalar } from "../scalar/scalar.js";
 
 /** Inputs `X` (n×d) and targets `Y` (n×e), as exact user text or in some arithmetic. */
 export interface Dataset<T> {
@@ -29,18 +29,27 @@ class Stop extends Error {
  * @param e - target columns
  * @param what - the file name, for messages
  * @returns the rows split into inputs and targets, as exact texts
- * @throws InputError for a malformed file or a non-number; ShapeError when a row is not d + e wide
+ * @throws InputError for a malformed file or a non-number, or more cells than `inputLimits().maxCsvCells` (field
+ *   `maxInputMib`); ShapeError when a row is not d + e wide
  * @example readDataset("x,y\n1,2\n", 1, 1).Y // returns [["2"]]
  */
 export function readDataset(text: string, d: number, e: number, what = "data"): Dataset<string> {
   const X: string[][] = [];
   const Y: string[][] = [];
   let header = false;
+  const { maxBytes, maxCsvCells } = inputLimits();
   const check = (row: string[], line: number): void => {
     if (!header) {
       header = true;
       return;
     }
+    // Bounded by cells as well as bytes: short cells (`0,0,…`) under the byte limit would still fill the memory.
+    if ((X.length + 1) * row.length > maxCsvCells)
+      throw new InputError({
+        field: "maxInputMib",
+        expected: `raised to read ${what}, a CSV of more than ${maxCsvCells} cells (rows × columns; N MiB allow N/4 Mi cells)`,
+        value: String(Math.round(maxBytes / (1024 * 1024))),
+      });
     if (row.length !== d + e)
       throw new ShapeError(`${what} row ${line}`, `${row.length} columns`, `${d + e} columns (${d} inputs + ${e} targets)`);
     for (let c = 0; c < row.length; c++) {
@@ -91,9 +100,4 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
     }
   if (X.length === 0) throw new InputError(`invalid data in ${what}: needs a header row and at least one data row`);
   return { X, Y };
-}
-
-/** Converts a data set of exact text into arithmetic `S`. */
-export function datasetIn<T>(data: Dataset<string>, S: Scalar<T>): Dataset<T> {
-  return { X: data.X.map((r) => r.map((v) => S.parse(v))), Y: data.Y.map((r) => r.map((v) => S.parse(v))) };
 }
