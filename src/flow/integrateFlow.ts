@@ -12,7 +12,10 @@ import { decimal } from "../scalar/decimal.js";
 import { parseRational } from "../scalar/parseRational.js";
 import { fixedInvariants } from "../net/kernels/fixedInvariants.js";
 import { fixedToNetwork } from "../net/kernels/fixedNet.js";
-import { compileFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
+import { compileFlowProblem, compileLayeredFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
+import { formatLayeredRun } from "./_internals/formatLayeredRun.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { twoLayerNetwork } from "../net/twoLayerNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
@@ -106,13 +109,25 @@ export interface FlowRun {
   loss0: string;
   lossT: string;
   events: FlowEvent[];
-  /** Neurons k some of whose output weights a_k had, at some accepted step, a sign other than at t = 0 (heavy ball: certified changes only). */
+  /** Neurons k some of whose output weights a_k had, at some accepted step, a sign other than at t = 0 (heavy ball: certified changes only; deeper nets: flat indices of the neurons with a single outgoing weight). */
   signChanges: number[];
   samples: FlowSample[];
   /** Present with the weightDecay option. */
   weightDecay?: FlowWeightDecay;
   /** Present with the momentum option. */
   momentum?: FlowMomentum;
+  /** Networks of three or more weight layers only: one entry per hidden layer. */
+  layers?: FlowLayer[];
+}
+
+/** One hidden layer of a deep network's flow: its c_{l,k} at 0 and T and its sign changes. */
+export interface FlowLayer {
+  /** The hidden layer l, from 1. */
+  layer: number;
+  invariants0: string[];
+  invariantsT: string[];
+  /** Neurons k (from 0) whose single outgoing weight changed sign; null when the next layer is wider than 1 (a neuron's outgoing weights are then a vector). */
+  signChanges: number[] | null;
 }
 
 function validate(options: FlowOptions): {
@@ -174,9 +189,11 @@ function roundText(value: Decimal, digits: number): string {
 }
 
 /**
- * Integrates the gradient flow θ' = −∇L(θ) of a two-layer network from its
+ * Integrates the gradient flow θ' = −∇L(θ) of a network from its
  * parameters at t = 0 to t = T at D significant digits, and reports the
  * conserved quantities c_k, the loss, the kink events and optional samples.
+ * A network of three or more weight layers takes `gauss` or `rk4`; its run
+ * carries `layers` (the c_{l,k} of each hidden layer) and `params` as `{ layers }`.
  *
  * - `taylor`: Taylor series of order ~1.15(D + 4) by automatic differentiation
  *   (Cauchy products) inside each activation region, adaptive step; the first
@@ -188,7 +205,7 @@ function roundText(value: Decimal, digits: number): string {
  *   c_k to the solve tolerance, but is only low-order accurate across kinks.
  * - `rk4`: classical Runge–Kutta, fixed step, the naive baseline.
  *
- * @param net - the parameters at t = 0 (exact text)
+ * @param net - the parameters at t = 0 (exact text), two-layer or layered of any depth
  * @param data - the training set (exact text)
  * @param options - see {@link FlowOptions}
  * @returns the run, every number a D-digit string
@@ -199,13 +216,21 @@ function roundText(value: Decimal, digits: number): string {
  * obeys c̈_k + γċ_k = 2(‖ẇ_k‖² − ‖ȧ_k‖²); the run reports that identity's residual
  * and certified output-weight signs (`FlowMomentum`). Both need `taylor`.
  *
- * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4
+ * Networks deeper than two layers take `gauss` or `rk4` (the fixed-point field at any depth).
+ *
+ * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, either with gauss or rk4, or `taylor` on a network deeper than two layers
  * @throws ConvergenceError when the Taylor steps do not reach T, or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
-export function integrateFlow(net: Network<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
+export function integrateFlow(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T, decay, gamma } = validate(options);
-  const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
+  const two = twoLayerNetwork(net);
+  if (two === undefined && method === "taylor")
+    throw new InputError("the Taylor method handles two-layer networks; use method gauss or rk4 for deeper ones");
+  const { problem, theta0 } =
+    two === undefined
+      ? compileLayeredFlowProblem(net as LayeredNetwork<string>, data, digits, loss)
+      : compileFlowProblem(two, data, digits, loss);
   const Tfix = fromRationalFixed(problem.F, T.num, T.den);
   const common = { T: Tfix, samples, onProgress: options.onProgress };
   let raw: RawTrajectory;
@@ -214,16 +239,18 @@ export function integrateFlow(net: Network<string>, data: Dataset<string>, optio
   } else if (method === "gauss") {
     raw = gaussLegendreFlow(problem, theta0, { ...common, digits, steps: options.steps });
   } else {
-    raw = taylorFlow(problem, theta0, {
+    raw = taylorFlow(problem as FlowProblem, theta0, {
       ...common,
       digits,
-      exactNet: net,
+      exactNet: two!,
       exactData: data,
       decay: decay === undefined ? undefined : fromRationalFixed(problem.F, decay.num, decay.den),
       momentum: gamma === undefined ? undefined : fromRationalFixed(problem.F, gamma.num, gamma.den),
     });
   }
-  const run = formatRun(problem, net, data, { digits, method, loss, time: options.time }, raw);
+  const info = { digits, method, loss, time: options.time };
+  if ("layered" in problem) return formatLayeredRun(problem, net as LayeredNetwork<string>, data, info, raw);
+  const run = formatRun(problem, two!, data, info, raw);
   const text = (v: bigint): string => fixedToString(problem.F, v, digits);
   if (raw.decay !== undefined)
     run.weightDecay = {

@@ -1,7 +1,10 @@
 import type { Dataset } from "../../net/readDataset.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import type { LossKind } from "../../net/loss.js";
 import type { Network } from "../../net/network.js";
 import { compileFixedNet, type FixedNet } from "../../net/kernels/fixedNet.js";
+import { compileFixedLayeredNet, type FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
+import { packNetwork } from "../../net/packNetwork.js";
 import { parseRational } from "../../scalar/parseRational.js";
 import { fixed, fixedBits } from "../../scalar/fixedPoint.js";
 import { assertFlowMagnitudes } from "../assertFlowMagnitudes.js";
@@ -13,6 +16,14 @@ import { assertFlowMagnitudes } from "../assertFlowMagnitudes.js";
  * @internal
  */
 export type FlowProblem = FixedNet;
+
+/**
+ * What the fixed-step integrators (Gauss–Legendre, RK4) read: a two-layer
+ * problem, or a network of any depth compiled layer by layer.
+ *
+ * @internal
+ */
+export type FixedStepProblem = FlowProblem | FixedLayeredNet;
 
 function magnitudeBits(values: string[]): number {
   let max = 1;
@@ -40,5 +51,24 @@ export function compileFlowProblem(
   const all: string[] = [...net.W1.flat(), ...(net.b1 ?? []), ...net.W2.flat(), ...(net.b2 ?? []), ...data.X.flat(), ...data.Y.flat()];
   const F = fixed(fixedBits(digits, magnitudeBits(all)));
   const { net: problem, theta0 } = compileFixedNet(net, data, F, loss);
+  return { problem, theta0 };
+}
+
+/**
+ * Compiles a network of any depth and a data set to fixed point with enough bits for `digits`
+ * digits; a product of L weights needs about L times the bits of one, hence the depth factor.
+ *
+ * @internal
+ */
+export function compileLayeredFlowProblem(
+  net: LayeredNetwork<string>,
+  data: Dataset<string>,
+  digits: number,
+  loss: LossKind,
+): { problem: FixedLayeredNet; theta0: bigint[] } {
+  const all: string[] = [...packNetwork(net), ...data.X.flat(), ...data.Y.flat()];
+  const depthFactor = Math.max(1, net.layers.length - 1);
+  const F = fixed(fixedBits(digits, magnitudeBits(all) * depthFactor));
+  const { net: problem, theta0 } = compileFixedLayeredNet(net, data, F, loss);
   return { problem, theta0 };
 }

@@ -1,6 +1,6 @@
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { fixedExp } from "../../net/kernels/fixedTranscendental.js";
-import type { FlowProblem } from "./flowProblem.js";
+import type { FixedStepProblem } from "./flowProblem.js";
 import { fabs, fdiv } from "../../scalar/fixedPoint.js";
 import type { SignCertificate } from "./outputSignWatch.js";
 
@@ -23,7 +23,7 @@ export interface RawTrajectory {
   decay?: { predictedT: bigint[]; maxRelative: bigint };
   /** Under the heavy ball: v(T), the identity residual per neuron at T and its max over accepted steps, the certified output signs. */
   heavyBall?: { velocity: bigint[]; residualT: bigint[]; maxResidual: bigint; outputSign: SignCertificate[] };
-  /** Per neuron: did the sign of some output weight differ from its sign at t = 0 at a checked time. */
+  /** Per hidden neuron (flat over the hidden layers of a deep net): did the sign of some outgoing weight differ from its sign at t = 0 at a checked time. */
   signChanged: boolean[];
   /** Number of accepted steps. */
   steps: number;
@@ -52,7 +52,7 @@ export class TrajectoryMonitor {
   readonly signChanged: boolean[];
 
   constructor(
-    private readonly p: FlowProblem,
+    private readonly p: FixedStepProblem,
     theta0: readonly bigint[],
     private readonly decay: bigint = 0n,
   ) {
@@ -62,12 +62,7 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return Array.from({ length: this.p.l }, (_, k) =>
-      Array.from(
-        { length: this.p.e },
-        (_, j) => Number(theta[this.p.outSlots[k]![j]!]! > 0n) - Number(theta[this.p.outSlots[k]![j]!]! < 0n),
-      ),
-    );
+    return this.p.outSlots.map((slots) => slots.map((q) => Number(theta[q]! > 0n) - Number(theta[q]! < 0n)));
   }
 
   /** c_k(0)e^{−2λt}, the invariants weight decay predicts at time t (c_k(0) without decay). */
