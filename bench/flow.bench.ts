@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Decimal } from "decimal.js";
 import { integrateFlow, type FlowRun } from "../src/flow/integrateFlow.js";
-import { readDataset } from "../src/net/dataset.js";
-import { networkShape } from "../src/net/network.js";
+import { readDataset } from "../src/net/readDataset.js";
+import { networkShape } from "../src/net/networkShape.js";
 import { readNetwork } from "../src/net/readNetwork.js";
 import { medianMs, printRatio } from "./timing.js";
 

@@ -9,7 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { lawArchitecture } from "../src/laws/architecture.js";
+import { lawArchitecture } from "../src/laws/lawArchitecture.js";
 import { conservationLaws } from "../src/laws/conservationLaws.js";
 import { medianMs, printRatio } from "./timing.js";
 

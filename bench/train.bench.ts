@@ -13,7 +13,7 @@ import { defaultInit } from "../src/experiments/defaultInit.js";
 import { readBreastCancer } from "../src/experiments/readBreastCancer.js";
 import { splitAndStandardise } from "../src/experiments/splitAndStandardise.js";
 import { paramLayout } from "../src/net/paramLayout.js";
-import { unpackNetwork } from "../src/net/packNetwork.js";
+import { unpackNetwork } from "../src/net/unpackNetwork.js";
 import { trainFloat } from "../src/experiments/trainFloat.js";
 import { medianMs, printRatio } from "./timing.js";
 

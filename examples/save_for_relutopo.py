@@ -11,3 +11,6 @@ model = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU(), torch.nn.Lin
 # The two lines that matter; the activation is not in a state_dict, so name it in the
 # metadata (relu when absent; also leaky_relu:<slope>, abs, linear).
 save_file(model.state_dict(), "model.safetensors", metadata={"activation": "relu"})
+# torch's own format is read too (without running its pickle); its activation is relu:
+#   npx relutopo invariants --net model.pt
+torch.save(model.state_dict(), "model.pt")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference for `relutopo gd --arith exact`: gradient descent on a
-two-layer network written from docs/theory.md alone, in Python's exact fractions,
-with the update rule of torch.optim.SGD.
+fully connected network of any depth (the two-layer form W1, b1, W2, b2 or
+{"layers": [{"W", "b"?}, ...]}) written from docs/theory.md alone, in Python's
+exact fractions, with the update rule of torch.optim.SGD.
 
 usage: gd_reference.py NET.json DATA.csv LR STEPS [--momentum MU] [--dampening TAU]
            [--nesterov] [--weight-decay LAMBDA] [--batch-size B]
@@ -18,7 +19,9 @@ documentation, in exact fractions:
         g <- g + mu * b  if nesterov  else  b
     theta <- theta - lr * g
 
-L_B is the mean squared error over the mini-batch B. An epoch takes the rows
+L_B is the mean squared error over the mini-batch B; its gradient is the chain
+rule written out layer by layer, with sigma'(0) as in PyTorch (relu 0,
+leaky_relu its slope, abs 0). An epoch takes the rows
 in the order of a permutation pi_e (the identity without shuffling) and cuts
 them into consecutive batches of size B, the last one smaller; STEPS counts
 optimiser steps. The permutation of every epoch may be given explicitly
@@ -31,9 +34,11 @@ The predicted drift is written from the identity, not from c(theta') - c(theta):
 with u = gamma * (grad L_B + lambda * theta) + beta * b_prev the step
 direction, the rescaling identity cancels the gradient's first-order share and
     c_k(theta') - c_k(theta) = -2 lr (gamma lambda c_k + beta <b_prev>_k) + lr^2 (|u_w|^2 - |u_a|^2)
-where <v>_k = <w_k, v_w> - <a_k, v_a>.
+where <v>_k = <w_k, v_w> - <a_k, v_a>, for every hidden neuron k of every
+hidden layer l: w_k its row of W_l and its bias b_l[k], a_k its column of
+W_{l+1}.
 
-The output mirrors the CLI's `params`, `losses`, `invariants`, `drift` (and,
+The output mirrors the CLI's `params` (in the form the network was given in), `losses`, `invariants`, `drift` (and,
 with mini-batches, `batches`) fields, with every value in lowest terms as
 "p/q" or an integer.
 
@@ -155,75 +160,89 @@ def run(net_path, data_path, lr_text, steps_text, argv):
     lr, steps = num(lr_text), int(steps_text)
     mu, tau, lam, nesterov = opts["momentum"], opts["dampening"], opts["weight_decay"], opts["nesterov"]
     sig, dsig = act(net.get("activation", "relu"))
-    W1 = [[num(v) for v in r] for r in net["W1"]]
-    W2 = [[num(v) for v in r] for r in net["W2"]]
-    b1 = [num(v) for v in net["b1"]] if "b1" in net else None
-    b2 = [num(v) for v in net["b2"]] if "b2" in net else None
-    l, d, e = len(W1), len(W1[0]), len(W2)
+    # Weight layers l = 1 .. depth as (W_l, b_l or None), W_l of shape widths[l] x widths[l-1].
+    two_layer = "W1" in net
+    if two_layer:
+        given = [(net["W1"], net.get("b1")), (net["W2"], net.get("b2"))]
+    else:
+        given = [(layer["W"], layer.get("b")) for layer in net["layers"]]
+    layers = [([[num(v) for v in r] for r in W], [num(v) for v in b] if b is not None else None) for W, b in given]
+    depth = len(layers)
+    widths = [len(layers[0][0][0])] + [len(W) for W, _ in layers]
+    has_bias = [b is not None for _, b in layers]
+    d, e = widths[0], widths[-1]
     X = [[num(v) for v in r[:d]] for r in rows if r]
     Y = [[num(v) for v in r[d:]] for r in rows if r]
     n = len(X)
     B = opts["batch_size"] or n
 
-    # Parameters as one flat list in PyTorch's state_dict order: W1, b1, W2, b2.
-    def flat(W1, b1, W2, b2):
-        return [v for r in W1 for v in r] + (b1 or []) + [v for r in W2 for v in r] + (b2 or [])
+    # Parameters as one flat list in PyTorch's state_dict order: W1, b1, W2, b2, ...
+    def flat(layers_):
+        out = []
+        for W, b in layers_:
+            out += [v for r in W for v in r] + (b or [])
+        return out
 
     def unflat(p):
-        i = 0
-        W1_ = [p[i + k * d : i + (k + 1) * d] for k in range(l)]
-        i += l * d
-        b1_ = None
-        if b1 is not None:
-            b1_ = p[i : i + l]
-            i += l
-        W2_ = [p[i + j * l : i + (j + 1) * l] for j in range(e)]
-        i += e * l
-        b2_ = p[i : i + e] if b2 is not None else None
-        return W1_, b1_, W2_, b2_
+        out, i = [], 0
+        for l in range(1, depth + 1):
+            rows_, cols = widths[l], widths[l - 1]
+            W = [p[i + r * cols : i + (r + 1) * cols] for r in range(rows_)]
+            i += rows_ * cols
+            b = None
+            if has_bias[l - 1]:
+                b = p[i : i + rows_]
+                i += rows_
+            out.append((W, b))
+        return out
 
-    def incoming(p, k):
-        W1_, b1_, _, _ = unflat(p)
-        return W1_[k] + ([b1_[k]] if b1_ is not None else [])
+    # Hidden neuron k of hidden layer l (1 .. depth-1): incoming = row k of W_l and b_l[k], outgoing = column k of W_{l+1}.
+    hidden = [(l, k) for l in range(1, depth) for k in range(widths[l])]
 
-    def outgoing(p, k):
-        _, _, W2_, _ = unflat(p)
-        return [W2_[j][k] for j in range(e)]
+    def incoming(p, l, k):
+        W, b = unflat(p)[l - 1]
+        return W[k] + ([b[k]] if b is not None else [])
+
+    def outgoing(p, l, k):
+        W, _ = unflat(p)[l]
+        return [W[j][k] for j in range(widths[l + 1])]
 
     def dot(u, v):
         return sum((x * y for x, y in zip(u, v)), Q(0))
 
     def invariants(p):
-        return [dot(incoming(p, k), incoming(p, k)) - dot(outgoing(p, k), outgoing(p, k)) for k in range(l)]
+        return [dot(incoming(p, l, k), incoming(p, l, k)) - dot(outgoing(p, l, k), outgoing(p, l, k)) for l, k in hidden]
 
-    def pairing(p, v, k):
-        return dot(incoming(p, k), incoming(v, k)) - dot(outgoing(p, k), outgoing(v, k))
+    def pairing(p, v, l, k):
+        return dot(incoming(p, l, k), incoming(v, l, k)) - dot(outgoing(p, l, k), outgoing(v, l, k))
 
     def loss_grad(p, idx):
-        W1, b1, W2, b2 = unflat(p)
+        Ls = unflat(p)
         m = len(idx)
-        gW1 = [[Q(0)] * d for _ in range(l)]
-        gb1 = [Q(0)] * l
-        gW2 = [[Q(0)] * l for _ in range(e)]
-        gb2 = [Q(0)] * e
+        gW = [[[Q(0)] * widths[l - 1] for _ in range(widths[l])] for l in range(1, depth + 1)]
+        gb = [[Q(0)] * widths[l] for l in range(1, depth + 1)]
         L = Q(0)
         for i in idx:
-            x, y = X[i], Y[i]
-            z = [sum(W1[k][q] * x[q] for q in range(d)) + (b1[k] if b1 else 0) for k in range(l)]
-            h = [sig(v) for v in z]
-            f = [sum(W2[j][k] * h[k] for k in range(l)) + (b2[j] if b2 else 0) for j in range(e)]
-            r = [f[j] - y[j] for j in range(e)]
-            L += sum(v * v for v in r) / m
-            for j in range(e):
-                gb2[j] += 2 * r[j] / m
-                for k in range(l):
-                    gW2[j][k] += 2 * r[j] * h[k] / m
-            for k in range(l):
-                delta = sum(W2[j][k] * 2 * r[j] / m for j in range(e)) * dsig(z[k])
-                gb1[k] += delta
-                for q in range(d):
-                    gW1[k][q] += delta * x[q]
-        return L, flat(gW1, gb1 if b1 is not None else None, gW2, gb2 if b2 is not None else None)
+            # forward: a[0] = x, z[l] = W_l a[l-1] + b_l, a[l] = sigma(z[l]) on hidden layers
+            a, z = [X[i]], [None]
+            for l in range(1, depth + 1):
+                W, b = Ls[l - 1]
+                zl = [sum(W[r][c] * a[l - 1][c] for c in range(widths[l - 1])) + (b[r] if b else 0) for r in range(widths[l])]
+                z.append(zl)
+                a.append([sig(v) for v in zl] if l < depth else zl)
+            r_ = [a[depth][j] - Y[i][j] for j in range(e)]
+            L += sum(v * v for v in r_) / m
+            # backward: delta[l] = dL/dz[l]
+            delta = [2 * v / m for v in r_]
+            for l in range(depth, 0, -1):
+                for r in range(widths[l]):
+                    gb[l - 1][r] += delta[r]
+                    for c in range(widths[l - 1]):
+                        gW[l - 1][r][c] += delta[r] * a[l - 1][c]
+                if l > 1:
+                    W, _ = Ls[l - 1]
+                    delta = [sum(W[r][c] * delta[r] for r in range(widths[l])) * dsig(z[l - 1][c]) for c in range(widths[l - 1])]
+        return L, flat([(gW[l], gb[l] if has_bias[l] else None) for l in range(depth)])
 
     def batch_of(t):
         per = -(-n // B)
@@ -236,7 +255,7 @@ def run(net_path, data_path, lr_text, steps_text, argv):
             order = list(range(n))
         return order[j * B : min((j + 1) * B, n)]
 
-    theta = flat(W1, b1, W2, b2)
+    theta = flat(layers)
     everything = list(range(n))
     losses, invs, observed, predicted, batches = [], [invariants(theta)], [], [], []
     buf = None
@@ -263,23 +282,27 @@ def run(net_path, data_path, lr_text, steps_text, argv):
         c = invariants(theta)
         predicted.append(
             [
-                -2 * lr * (gamma * lam * c[k] + (beta * pairing(theta, prev, k) if prev is not None else 0))
-                + lr * lr * (dot(incoming(u, k), incoming(u, k)) - dot(outgoing(u, k), outgoing(u, k)))
-                for k in range(l)
+                -2 * lr * (gamma * lam * c[h] + (beta * pairing(theta, prev, l, k) if prev is not None else 0))
+                + lr * lr * (dot(incoming(u, l, k), incoming(u, l, k)) - dot(outgoing(u, l, k), outgoing(u, l, k)))
+                for h, (l, k) in enumerate(hidden)
             ]
         )
         theta = [p - lr * uv for p, uv in zip(theta, u)]
         c2 = invariants(theta)
-        observed.append([c2[k] - c[k] for k in range(l)])
+        observed.append([c2[h] - c[h] for h in range(len(hidden))])
         invs.append(c2)
     losses.append(loss_grad(theta, everything)[0])
-    W1, b1_, W2, b2_ = unflat(theta)
-    params = {"W1": [[s(v) for v in r] for r in W1]}
-    if b1_ is not None:
-        params["b1"] = [s(v) for v in b1_]
-    params["W2"] = [[s(v) for v in r] for r in W2]
-    if b2_ is not None:
-        params["b2"] = [s(v) for v in b2_]
+    final = unflat(theta)
+    if two_layer:
+        (W1, b1_), (W2, b2_) = final
+        params = {"W1": [[s(v) for v in r] for r in W1]}
+        if b1_ is not None:
+            params["b1"] = [s(v) for v in b1_]
+        params["W2"] = [[s(v) for v in r] for r in W2]
+        if b2_ is not None:
+            params["b2"] = [s(v) for v in b2_]
+    else:
+        params = {"layers": [dict({"W": [[s(v) for v in r] for r in W]}, **({"b": [s(v) for v in b]} if b is not None else {})) for W, b in final]}
     out = {"params": params}
     if opts["batch_size"] is not None or opts["perms"] is not None or opts["seed"] is not None:
         out["batches"] = batches

@@ -66,13 +66,29 @@ export class PathError extends Error {
   readonly path: string;
   readonly action: "read" | "write";
   readonly reason: string;
-  constructor(path: string, action: "read" | "write", reason: string) {
-    super(`cannot ${action} \`${path}\`: ${reason}`);
+  /** The option that would let it through (a size limit), if any. */
+  readonly remedy: Remedy | undefined;
+  /**
+   * @example new PathError("big.csv", "read", "it is over the limit", { field: "maxInputMib", change: "raise" }).message
+   * // returns "cannot read `big.csv`: it is over the limit; raise maxInputMib"
+   */
+  constructor(path: string, action: "read" | "write", reason: string, remedy?: Remedy) {
+    super(formatPath(path, action, reason, remedy, asIs));
     this.name = "PathError";
     this.path = path;
     this.action = action;
     this.reason = reason;
+    this.remedy = remedy;
   }
+
+  /** The message with the remedy's field renamed by `name`. */
+  describe(name: FieldNamer): string {
+    return formatPath(this.path, this.action, this.reason, this.remedy, name);
+  }
+}
+
+function formatPath(path: string, action: string, reason: string, remedy: Remedy | undefined, name: FieldNamer): string {
+  return `cannot ${action} \`${path}\`: ${reason}${remedy === undefined ? "" : `; ${remedy.change} ${name(remedy.field)}`}`;
 }
 
 /** What a user can change so that a computation finishes: raise or lower one option. */

@@ -80,6 +80,7 @@ export {
   mapNetwork,
   networkFromObject,
   networkFromSafetensors,
+  networkFromTorchPt,
   networkIn,
   networkShape,
   networkToJson,
@@ -95,6 +96,7 @@ export {
   readDataset,
   readNetwork,
   readSafetensors,
+  readTorchPt,
   sigmoid,
   toLayered,
   twoLayerNetwork,
@@ -111,6 +113,7 @@ export {
   linearLayerInvariants,
   neuronInvariants,
   outgoingNormSq,
+  packedInvariants,
   predictedGdDrift,
 } from "./invariants/index.js";
 export type {
@@ -118,12 +121,13 @@ export type {
   ButcherTableau,
   FlowEvent,
   FlowMethod,
+  FlowMomentum,
   FlowOptions,
   FlowRun,
   FlowSample,
+  FlowWeightDecay,
   GradientDescentOptions,
   GradientDescentRun,
-  LayeredGradientDescentRun,
   MiniBatchOptions,
   OptimizerName,
   OptimizerOptions,
@@ -138,15 +142,24 @@ export {
   MIN_FLOW_DIGITS,
   OPTIMIZERS,
   adamStepper,
+  assertFlowMagnitudes,
   gaussLegendreTableau,
   gradientDescent,
   integrateFlow,
-  layeredGradientDescent,
   miniBatchRows,
   optimizerSpec,
   sgdStepper,
 } from "./flow/index.js";
-export type { NeuronKind, PoincareFactors, QuadricDims, SignCounts, SplitNeurons } from "./topology/index.js";
+export type {
+  DeepTopology,
+  LayerTopology,
+  LockedWeight,
+  NeuronKind,
+  PoincareFactors,
+  QuadricDims,
+  SignCounts,
+  SplitNeurons,
+} from "./topology/index.js";
 export {
   MAX_EXPANDED_DEGREE,
   MAX_EXPANDED_WORK,
@@ -156,18 +169,36 @@ export {
   checkDims,
   componentCount,
   componentOf,
+  deepTopology,
   enumerateComponents,
   formatFactors,
   formatPolynomial,
   isSplit,
+  lockedWeights,
   neuronKind,
   poincareFactors,
   signCounts,
   splitNeurons,
   topDegree,
 } from "./topology/index.js";
-export type { ComponentsReport, ObstructionVerdict } from "./symmetry/index.js";
-export { componentsReport, componentsTable, effectiveComponentCount, obstruction, strictOrbitCount } from "./symmetry/index.js";
+export type {
+  ComponentsReport,
+  DeadNeuron,
+  DynamicsVerdict,
+  NetworkInspection,
+  ObstructionOptions,
+  ObstructionVerdict,
+} from "./symmetry/index.js";
+export {
+  componentsReport,
+  componentsTable,
+  deadNeurons,
+  effectiveComponentCount,
+  inspectNetwork,
+  inspectionSchema,
+  obstruction,
+  strictOrbitCount,
+} from "./symmetry/index.js";
 export type {
   ClosedFormParts,
   IncompleteBetaClosedForm,
@@ -315,6 +346,9 @@ export {
   linearFlowConservesMatrix,
   linearGdMatrixDrift,
   loadClaims,
+  momentumFlowConservesC,
+  momentumFlowIdentity,
+  momentumKeepsPathologicalSign,
   networkFile,
   permutationPreservesFunction,
   polynomialActivationConservesC,
@@ -327,6 +361,9 @@ export {
   strictEqualsEffective,
   tanhConservesC,
   toJsonValue,
+  weightDecayFlowConservesC,
+  weightDecayFlowKeepsPathological,
+  weightDecayFlowLaw,
   weightDecayPreservesC,
 } from "./claims/index.js";
 export type {
@@ -360,6 +397,15 @@ export type {
   ToyTopology,
   TrainFloatOptions,
   TrainFloatRun,
+  OptimizersConfig,
+  OptimizerRunConfig,
+  OptimizerRunResult,
+  OptimizerToyCell,
+  OptimizerBreastCancerCell,
+  OptimizersSummary,
+  OptimizerToyResult,
+  OptimizerBreastCancerResult,
+  PathologicalFate,
 } from "./experiments/index.js";
 export {
   BREAST_CANCER_CSV,
@@ -372,6 +418,9 @@ export {
   breastCancerSplit,
   breastCancerSummary,
   defaultInit,
+  optimizerBreastCancerCell,
+  optimizerToyCell,
+  optimizersSummary,
   probabilityCell,
   probabilitySummary,
   readBreastCancer,
@@ -394,7 +443,7 @@ export type {
   RunReport,
   Shard,
 } from "./runner/index.js";
-export { mergeShards, reproduce } from "./runner/index.js";
+export { mergeShards, reproduce, reproduceWork } from "./runner/index.js";
 export type {
   BandFigureOptions,
   BandPoint,
@@ -416,6 +465,7 @@ export {
   bandFigureSpec,
   buildReport,
   formatDuration,
+  layerInvariantsSpec,
   lossCurvesSpec,
   probabilityHeatmapSvg,
   quadricFigureSpec,

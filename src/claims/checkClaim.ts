@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import type { Claim, ClaimTag, PredicateResult } from "./claim.js";
-import { claimProblem } from "./claim.js";
+import { ConvergenceError } from "../errors.js";
+import { caseBudget } from "./_internals/caseBudget.js";
+import { claimProblem } from "./_internals/claimProblem.js";
 import { propertyOf } from "./_internals/propertyOf.js";
 import { counterexampleJson } from "./counterexampleJson.js";
 
@@ -12,6 +14,12 @@ export interface CheckClaimOptions {
   seed?: number;
   /** Replay path of a counterexample (from a refuted verdict): runs that case only. */
   path?: string;
+  /**
+   * A cap in seconds on this claim's running time (default none): after a second, the cases
+   * run so far project the total, and a projection past the cap stops the claim with a
+   * ConvergenceError (field `maxSeconds`) instead of running on.
+   */
+  maxSeconds?: number;
 }
 
 interface VerdictCommon {
@@ -99,9 +107,23 @@ function describeThrow(err: unknown): string {
  */
 function judgedPredicate<Ts extends unknown[]>(
   claim: Claim<Ts>,
-): { predicate: (...args: Ts) => Promise<PredicateResult>; threw: () => boolean } {
+  budget: ((done: number) => void) | undefined,
+): { predicate: (...args: Ts) => Promise<PredicateResult>; threw: () => boolean; stopped: () => ConvergenceError | undefined } {
   let kind: "threw" | "false" | undefined;
+  let done = 0;
+  let stopped: ConvergenceError | undefined;
   const predicate = async (...args: Ts): Promise<PredicateResult> => {
+    // Over the cap: the first call past it fails (so fast-check ends its run), every later one
+    // (the shrinking of that failure) passes at once; checkClaim then throws the stop.
+    if (stopped !== undefined) return true;
+    try {
+      budget?.(done);
+    } catch (err) {
+      if (!(err instanceof ConvergenceError)) throw err;
+      stopped = err;
+      throw err;
+    }
+    done++;
     let out: PredicateResult;
     try {
       out = await claim.predicate(...args);
@@ -115,7 +137,7 @@ function judgedPredicate<Ts extends unknown[]>(
     kind ??= "false";
     return kind !== "false";
   };
-  return { predicate, threw: () => kind === "threw" };
+  return { predicate, threw: () => kind === "threw", stopped: () => stopped };
 }
 
 /** The JSON of a counterexample: the claim's own witness, else the default (named by the record keys or `argNames`). */
@@ -139,14 +161,16 @@ function witnessOf<Ts extends unknown[]>(claim: Claim<Ts>, ce: Ts): Record<strin
  * @param claim - the claim
  * @param options - runs, seed, and a path to replay one case
  * @returns a verdict (`pass`, `refuted` or `error`), never a throw
- * @throws Error only for a malformed claim or options (programming errors)
+ * @throws Error only for a malformed claim or options (programming errors); ConvergenceError when the
+ *   cases run past `maxSeconds` at run time
  * @example (await checkClaim(gdConservesC, { runs: 50, seed: 1 })).verdict // returns "refuted"
  */
 export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options: CheckClaimOptions = {}): Promise<ClaimVerdict<Ts>> {
   const problem = claimProblem(claim);
   if (problem !== undefined) throw new Error(`checkClaim: ${problem}`);
   const { runs, seed, path } = checkDefaults(options);
-  const judged = judgedPredicate(claim);
+  const budget = options.maxSeconds === undefined ? undefined : caseBudget(claim.name, path === undefined ? runs : 1, options.maxSeconds);
+  const judged = judgedPredicate(claim, budget);
   const common = { name: claim.name, statement: claim.statement, tag: claim.tag, seed };
   let details: fc.RunDetails<Ts>;
   try {
@@ -165,6 +189,8 @@ export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options
     // an arbitrary that throws while drawing: fast-check lets it out of check
     return { ...common, runs: 0, skipped: 0, verdict: "error", asTagged: false, reason: `the arbitraries threw ${firstLine(err)}` };
   }
+  const stop = judged.stopped();
+  if (stop !== undefined) throw stop;
   const counts = { ...common, runs: details.numRuns, skipped: details.numSkips };
   if (!details.failed) return { ...counts, verdict: "pass", asTagged: claim.tag === "theorem" };
   const ce = details.counterexample;

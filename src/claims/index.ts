@@ -16,11 +16,50 @@ export { arbGdTrajectory } from "./arbitraries/arbGdTrajectory.js";
 export type { FlowTrajectory, FlowTrajectoryConstraints } from "./arbitraries/arbFlowTrajectory.js";
 export { arbFlowTrajectory } from "./arbitraries/arbFlowTrajectory.js";
 export type { Claim, ClaimArbitraries, ClaimTag, NamedArgsClaim } from "./claim.js";
-export { defineClaim, isClaim } from "./claim.js";
+export { defineClaim } from "./defineClaim.js";
+export { isClaim } from "./isClaim.js";
 export { claimProperty } from "./claimProperty.js";
 export type { CheckClaimOptions, ClaimVerdict, ClaimPassed, ClaimRefuted, ClaimErrored } from "./checkClaim.js";
 export { checkClaim } from "./checkClaim.js";
 export { assertClaim } from "./assertClaim.js";
-export { counterexampleJson, networkFile, datasetCsv, toJsonValue } from "./counterexampleJson.js";
-export * from "./library/index.js";
+export { counterexampleJson } from "./counterexampleJson.js";
+export { toJsonValue } from "./toJsonValue.js";
+export { datasetCsv } from "./datasetCsv.js";
+export { networkFile } from "./networkFile.js";
+export type { SgdHyper } from "./library/index.js";
+export {
+  polynomialActivationConservesC,
+  tanhConservesC,
+  deadReluFrozen,
+  gdConservesC,
+  gdDriftFormula,
+  gdKeepsPathologicalSign,
+  gdNeverDecreasesC,
+  rescalingIdentity,
+  sgdDriftIdentity,
+  sgdMomentumConservesC,
+  sgdMomentumDriftSecondOrder,
+  weightDecayPreservesC,
+  linearFlowConservesMatrix,
+  linearGdMatrixDrift,
+  reluFlowConservesMatrix,
+  gdCommutesWithRescaling,
+  permutationPreservesFunction,
+  rescalingPreservesFunction,
+  componentConstantAlongFlow,
+  flowConservesC,
+  flowKeepsPathologicalSign,
+  gaussConservesC,
+  momentumFlowConservesC,
+  momentumFlowIdentity,
+  momentumKeepsPathologicalSign,
+  weightDecayFlowConservesC,
+  weightDecayFlowKeepsPathological,
+  weightDecayFlowLaw,
+  b0IsTwoToSplit,
+  disconnectedAlwaysObstructs,
+  effectiveEqualsComponents,
+  strictEqualsEffective,
+  BUILTIN_CLAIMS,
+} from "./library/index.js";
 export { loadClaims } from "./loadClaims.js";

@@ -8,13 +8,14 @@ import { DEFAULT_MAX_SECONDS } from "./commands/maxSecondsOption.js";
  *
  * @param work - the estimate of the library function about to run
  * @param maxSeconds - the text of `--max-seconds`, or undefined for the default cap
+ * @param defaultCap - the cap without `--max-seconds` (60 s but for `reproduce`)
  * @returns the cap in seconds, for a run-time check
  * @throws InputError naming the estimate and `--max-seconds` (exit 2), or a malformed `--max-seconds`
  * @example enforceWorkCap({ seconds: 840, detail: "10^8 rows" }, undefined)
  * // throws InputError "invalid work. Must be at most ~60 s estimated. Value: `~14 min (10^8 rows)`. Raise --max-seconds to run it."
  */
-export function enforceWorkCap(work: WorkEstimate, maxSeconds: string | undefined): number {
-  const cap = parseMaxSeconds(maxSeconds);
+export function enforceWorkCap(work: WorkEstimate, maxSeconds: string | undefined, defaultCap: number = DEFAULT_MAX_SECONDS): number {
+  const cap = parseMaxSeconds(maxSeconds, defaultCap);
   if (work.seconds > cap)
     throw new InputError({
       field: "work",
@@ -25,8 +26,8 @@ export function enforceWorkCap(work: WorkEstimate, maxSeconds: string | undefine
   return cap;
 }
 
-function parseMaxSeconds(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_MAX_SECONDS;
+function parseMaxSeconds(text: string | undefined, defaultCap: number): number {
+  if (text === undefined) return defaultCap;
   const v = Number(text.trim());
   if (text.trim() === "" || !Number.isFinite(v) || v <= 0)
     throw new InputError({ field: "maxSeconds", expected: "a positive number of seconds", value: text });

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { ConvergenceError, InputError, PathError, type FieldNamer } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
+import { addMaxInputMibOption, applyMaxInputMib } from "./commands/maxInputMibOption.js";
 import type { Outcome, Settle } from "./outcome.js";
 
 /**
@@ -50,7 +51,7 @@ export function exitCodeOf(err: unknown): number {
 export function formatError(err: unknown, name: FieldNamer): string {
   if (err instanceof CommanderError) return COMMANDER_DONE.has(err.code) ? "" : `relutopo: ${oneLine(err.message.replace(/^error: /, ""))}`;
   if (err instanceof InputError || err instanceof ConvergenceError) return `relutopo: ${oneLine(err.describe(name))}`;
-  if (err instanceof PathError) return `relutopo: ${oneLine(err.message)}`;
+  if (err instanceof PathError) return `relutopo: ${oneLine(err.describe(name))}`;
   const message = err instanceof Error ? err.message : String(err);
   return `relutopo: internal error: ${oneLine(message)} (please report this)`;
 }
@@ -81,10 +82,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("Exact conservation laws and invariant-set topology of gradient flow in homogeneous (ReLU-type) networks")
     .version("0.1.0")
     .showSuggestionAfterError(true)
-    .hook("preAction", (_program, command) => {
+    .hook("preAction", async (_program, command) => {
       active = command;
+      await applyMaxInputMib(command);
     });
   for (const register of COMMANDS) register(program, settle);
+  addMaxInputMibOption(program);
   quiet(program);
   try {
     await program.parseAsync(argv);

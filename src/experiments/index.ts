@@ -6,7 +6,16 @@
 export type { TrainFloatOptions, TrainFloatRun } from "./trainFloat.js";
 export { trainFloat } from "./trainFloat.js";
 export { rescaleToSign } from "./rescaleToSign.js";
-export type { ExperimentName, Scale, ReproduceConfig, ToyConfig, BreastCancerConfig, ProbabilityConfig } from "./reproduceConfig.js";
+export type {
+  ExperimentName,
+  Scale,
+  ReproduceConfig,
+  ToyConfig,
+  BreastCancerConfig,
+  ProbabilityConfig,
+  OptimizersConfig,
+  OptimizerRunConfig,
+} from "./reproduceConfig.js";
 export { reproduceConfig, EXPERIMENTS } from "./reproduceConfig.js";
 export type { ToyStart } from "./toyProblem.js";
 export { TOY_DATA, TOY_NETS, TOY_STARTS, TOY_OBSTRUCTED_FLOOR } from "./toyProblem.js";
@@ -34,3 +43,9 @@ export type { ProbabilityAnchor, ProbabilityCorners, ProbabilitySummary } from "
 export { probabilitySummary } from "./probabilitySummary.js";
 export type { RunSummary } from "./summariseRun.js";
 export { summariseRun } from "./summariseRun.js";
+export type { OptimizerRunResult, OptimizerToyCell } from "./optimizerToyCell.js";
+export { optimizerToyCell } from "./optimizerToyCell.js";
+export type { OptimizerBreastCancerCell } from "./optimizerBreastCancerCell.js";
+export { optimizerBreastCancerCell } from "./optimizerBreastCancerCell.js";
+export type { OptimizersSummary, OptimizerToyResult, OptimizerBreastCancerResult, PathologicalFate } from "./optimizersSummary.js";
+export { optimizersSummary } from "./optimizersSummary.js";

@@ -1,4 +1,4 @@
-import { parseInitScheme } from "../probability/initialisation.js";
+import { parseInitScheme } from "../probability/parseInitScheme.js";
 import { probabilityTable } from "../probability/probabilityTable.js";
 import type { ProbabilityConfig } from "./reproduceConfig.js";
 

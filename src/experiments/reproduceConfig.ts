@@ -1,8 +1,8 @@
 import { InputError } from "../errors.js";
 
 /** The experiments `relutopo reproduce` knows. */
-export type ExperimentName = "toy" | "breast-cancer" | "probability";
-export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability"];
+export type ExperimentName = "toy" | "breast-cancer" | "probability" | "optimizers";
+export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability", "optimizers"];
 
 /** How big a run is: `tiny` for smoke tests, `quick` for `npm start`, `full` for the paper's sizes. */
 export type Scale = "tiny" | "quick" | "full";
@@ -44,6 +44,34 @@ export interface ProbabilityConfig {
   digits: number;
 }
 
+/** One optimiser of the optimiser comparison: its label, step, `torch.optim` hyper-parameters and whether it takes mini-batches. */
+export interface OptimizerRunConfig {
+  /** Short name for the report, tables and results.json. */
+  label: string;
+  lr: number;
+  /** As `gradientDescent` takes them (none: plain gradient descent). */
+  optimizer: { name?: "sgd" | "adam" | "adamw"; momentum?: number; weightDecay?: number };
+  /** Shuffled mini-batches (the batch size is the problem's), or the full batch. */
+  miniBatch: boolean;
+}
+
+/**
+ * Do real optimisers escape the obstruction? The toy starts and breast-cancer
+ * networks (l₊ = 0, 1 and l non-pathological neurons) trained from the same
+ * starts by each optimiser for the same number of epochs.
+ */
+export interface OptimizersConfig {
+  optimizers: OptimizerRunConfig[];
+  /** Toy problem: epochs and rows per mini-batch (of its 4). */
+  toyEpochs: number;
+  toyBatchSize: number;
+  /** Breast cancer: widths, seeds, epochs and rows per mini-batch; the split, ratio and biases are those of the breast-cancer sweep. */
+  widths: number[];
+  seeds: number;
+  epochs: number;
+  batchSize: number;
+}
+
 /** Everything that determines the numbers of a run (and so its cells' fingerprint). */
 export interface ReproduceConfig {
   scale: Scale;
@@ -52,6 +80,7 @@ export interface ReproduceConfig {
   toy: ToyConfig;
   breastCancer: BreastCancerConfig;
   probability: ProbabilityConfig;
+  optimizers: OptimizersConfig;
 }
 
 const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
@@ -89,5 +118,23 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     e: 1,
     digits: 20,
   };
-  return { scale, seed, experiments, toy, breastCancer, probability };
+  const optimizers: OptimizersConfig = {
+    // Momentum 0.9 takes a tenth of the step: its steady step η/(1 − μ) is then plain SGD's.
+    optimizers: [
+      { label: "GD", lr: 0.1, optimizer: {}, miniBatch: false },
+      { label: "SGD", lr: 0.1, optimizer: {}, miniBatch: true },
+      { label: "SGD + momentum", lr: 0.01, optimizer: { momentum: 0.9 }, miniBatch: true },
+      { label: "SGD + weight decay", lr: 0.1, optimizer: { weightDecay: 0.001 }, miniBatch: true },
+      { label: "Adam", lr: 0.001, optimizer: { name: "adam" }, miniBatch: true },
+    ],
+    toyEpochs: 500,
+    toyBatchSize: 2,
+    ...{
+      tiny: { widths: [2], seeds: 2, epochs: 20 },
+      quick: { widths: [2, 4], seeds: 10, epochs: 200 },
+      full: { widths: [1, 2, 4, 8, 16], seeds: 30, epochs: 1000 },
+    }[scale],
+    batchSize: 32,
+  };
+  return { scale, seed, experiments, toy, breastCancer, probability, optimizers };
 }

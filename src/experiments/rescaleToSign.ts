@@ -1,4 +1,6 @@
-import { incomingSlots, outgoingSlots, type ParamLayout } from "../net/paramLayout.js";
+import type { ParamLayout } from "../net/paramLayout.js";
+import { outgoingSlots } from "../net/outgoingSlots.js";
+import { incomingSlots } from "../net/incomingSlots.js";
 
 /**
  * Rescales hidden neuron k, (w̃_k, a_k) ↦ (λw̃_k, a_k/λ) with λ > 0, so that

@@ -2,6 +2,9 @@ import { breastCancerSummary, type BreastCancerSummary } from "./breastCancerSum
 import type { BreastCancerCell } from "./breastCancerCell.js";
 import type { StoredCell } from "../runner/cellStore.js";
 import type { CellSpec } from "../runner/planCells.js";
+import type { OptimizerBreastCancerCell } from "./optimizerBreastCancerCell.js";
+import type { OptimizerToyCell } from "./optimizerToyCell.js";
+import { optimizersSummary, type OptimizersSummary } from "./optimizersSummary.js";
 import type { ProbabilityCell } from "./probabilityCell.js";
 import { probabilitySummary, type ProbabilitySummary } from "./probabilitySummary.js";
 import type { ReproduceConfig } from "./reproduceConfig.js";
@@ -15,6 +18,7 @@ export interface RunSummary {
   toy?: { cells: ToyCells; summary: ToySummary };
   breastCancer?: { summary: BreastCancerSummary };
   probability?: { cells: ProbabilityCell[]; summary: ProbabilitySummary };
+  optimizers?: { summary: OptimizersSummary };
 }
 
 /**
@@ -47,6 +51,11 @@ export function summariseRun(config: ReproduceConfig, specs: readonly CellSpec[]
   if (config.experiments.includes("probability")) {
     const probCells = specs.filter((s) => s.key.kind === "probability").map((s) => result<ProbabilityCell>(s)!);
     out.probability = { cells: probCells, summary: probabilitySummary(config.probability, probCells) };
+  }
+  if (config.experiments.includes("optimizers")) {
+    const toy = result<OptimizerToyCell>(specs.find((s) => s.key.kind === "optimizers-toy")!)!;
+    const bcCells = specs.filter((s) => s.key.kind === "optimizers-breast-cancer").map((s) => result<OptimizerBreastCancerCell>(s)!);
+    out.optimizers = { summary: optimizersSummary(config.optimizers, toy, bcCells) };
   }
   return out;
 }

@@ -1,9 +1,13 @@
 import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
-import { datasetIn } from "../net/dataset.js";
-import { lossAndGradient } from "../net/gradient.js";
+import { datasetIn } from "../net/datasetIn.js";
+import { lossAndGradient } from "../net/lossAndGradient.js";
 import { loss } from "../net/loss.js";
-import { networkIn, zipNetworks, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
+import { networkIn } from "../net/networkIn.js";
+import { zipNetworks } from "../net/zipNetworks.js";
+import { layoutOf } from "../net/layoutOf.js";
+import { packNetwork } from "../net/packNetwork.js";
 import { decimal } from "../scalar/decimal.js";
 import { exact } from "../scalar/exact.js";
 import type { ToyConfig } from "./reproduceConfig.js";
@@ -72,7 +76,7 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
     const { loss: value, grad } = lossAndGradient(theta, data, S, "mse");
     if (t === 0) loss0 = value;
     trajectory.push(point(t, value));
-    const predicted = predictedGdDrift(grad, lr, S);
+    const predicted = predictedGdDrift(layoutOf(grad), packNetwork(grad), lr, S);
     theta = zipNetworks(theta, grad, (p, g) => S.sub(p, S.mul(lr, g)));
     const next = neuronInvariants(theta, S);
     next.forEach((v, k) => {

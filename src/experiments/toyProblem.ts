@@ -1,4 +1,4 @@
-import type { Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
 import type { Network } from "../net/network.js";
 
 /** The two starts of the toy problem. */

@@ -1,4 +1,4 @@
-import { networkIn } from "../net/network.js";
+import { networkIn } from "../net/networkIn.js";
 import { exact } from "../scalar/exact.js";
 import { effectiveComponentCount } from "../symmetry/effectiveComponentCount.js";
 import { obstruction } from "../symmetry/obstruction.js";

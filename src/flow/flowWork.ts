@@ -1,5 +1,7 @@
-import type { Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Network } from "../net/network.js";
+import { packNetwork } from "../net/packNetwork.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 import type { FlowMethod } from "./flowMethods.js";
 
@@ -22,7 +24,8 @@ export interface FlowWorkOptions {
 const TAYLOR_SECONDS = 0.3;
 const GAUSS_STEP_SECONDS = 2.2e-2;
 const RK4_STEP_SECONDS = 7.5e-4;
-const SAMPLE_SECONDS = 1.2e-3;
+// re-measured by scripts/calibrateWork.ts (least of 3 runs on a shared 2-core machine, Node 20), with a margin of 2: 1.2e-3 before
+const SAMPLE_SECONDS = 3.1e-4;
 const SECONDS_PER_INPUT_DIGIT2 = 1e-9;
 const TOY_SIZE = 16;
 
@@ -30,12 +33,15 @@ const TOY_SIZE = 16;
  * The work of `integrateFlow(net, data, …)`, estimated before it starts: the
  * method's steps and the samples, times (digits/50)² (series and products at
  * D digits), times parameters × rows; plus reading values of many digits.
+ * A network of any depth counts alike: one field evaluation runs forward and
+ * back through every weight once per row, so it costs parameters × rows at
+ * every depth.
  *
  * @returns seconds on one laptop core and the size they come from
  * @example flowWork(TOY_NETS.obstructed, TOY_DATA, { method: "taylor", digits: 1000, time: 1, samples: 0 }).seconds > 60 // returns true
  */
-export function flowWork(net: Network<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
-  const values = [net.W1.flat(), net.b1 ?? [], net.W2.flat(), net.b2 ?? []].flat();
+export function flowWork(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
+  const values = packNetwork(net);
   const parameters = values.length;
   const rows = Math.max(1, data.X.length);
   const inputDigits = Math.max(

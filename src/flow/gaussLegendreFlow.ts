@@ -1,10 +1,10 @@
 import { ConvergenceError } from "../errors.js";
-import type { FlowProblem } from "./_internals/flowProblem.js";
+import type { FixedStepProblem } from "./_internals/flowProblem.js";
 import { fabs, fixedToDouble } from "../scalar/fixedPoint.js";
-import { fixedField } from "../net/kernels/fixedField.js";
+import { stepField, type FieldPattern } from "./_internals/stepField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreTableau, type ButcherTableau } from "./gaussLegendreTableau.js";
-import { fixedStepFlow } from "./rk4Flow.js";
+import { fixedStepFlow } from "./fixedStepFlow.js";
 
 /** Options of {@link gaussLegendreFlow}. @internal */
 export interface GaussLegendreFlowOptions {
@@ -53,14 +53,14 @@ function gaussStepFactor(s: number, digits: number): number {
 }
 
 /** @internal A crude Lipschitz constant of the field near θ: directional difference quotient along the field, with a floor. */
-function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
-  const base = fixedField(p, theta);
+function lipschitzEstimate(p: FixedStepProblem, theta: readonly bigint[]): number {
+  const base = stepField(p, theta);
   const f0 = base.field;
   const norm = Math.max(...f0.map((v) => Math.abs(fixedToDouble(p.F, v))), 1e-30);
   const eps = 1e-6 / norm;
   const shift = BigInt(Math.round(eps * 2 ** 40));
   const moved = theta.map((v, i) => v + ((shift * f0[i]!) >> 40n));
-  const f1 = fixedField(p, moved, base.slopes).field; // same pattern: no jump across a kink
+  const f1 = stepField(p, moved, base.pattern).field; // same pattern: no jump across a kink
   const diff = Math.max(...f1.map((v, i) => Math.abs(fixedToDouble(p.F, v - f0[i]!))));
   return Math.max(1, (2 * diff) / (eps * norm));
 }
@@ -72,11 +72,13 @@ function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
  * stage sits on a kink, where F jumps), the pattern of the last sweep is
  * frozen and the iteration finishes on that polynomial field. Either way the
  * final K_i = F(Y_i) with a field obeying the rescaling identity, so every c_k
- * is conserved to the solve tolerance, across kinks too.
+ * is conserved to the solve tolerance, across kinks too. Two-layer and
+ * layered problems alike: at any depth the field obeys the rescaling identity
+ * for every hidden neuron of every layer, so every c_{l,k} is conserved.
  *
  * @internal
  */
-export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], options: GaussLegendreFlowOptions): RawTrajectory {
+export function gaussLegendreFlow(p: FixedStepProblem, theta0: readonly bigint[], options: GaussLegendreFlowOptions): RawTrajectory {
   const s = options.stages ?? gaussStages(options.digits);
   const { F } = p;
   const P = F.bigP;
@@ -93,14 +95,14 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
     const hA = A.map((row) => row.map((a) => (a * h) >> P));
     const stagePoints = (K: bigint[][]): bigint[][] =>
       hA.map((row) => theta.map((v, idx) => v + (row.reduce((acc, a, j) => acc + a * K[j]![idx]!, 0n) >> P)));
-    const f0 = fixedField(p, theta).field;
+    const f0 = stepField(p, theta).field;
     let K: bigint[][] = Array.from({ length: s }, () => [...f0]);
-    let frozen: bigint[][][] | undefined;
+    let frozen: FieldPattern[] | undefined;
     let converged = false;
     for (let pass = 0; pass < 2 && !converged; pass++) {
       for (let it = 0; it < maxIter; it++) {
         const Y = stagePoints(K);
-        const evals = Y.map((y, i) => fixedField(p, y, frozen?.[i]));
+        const evals = Y.map((y, i) => stepField(p, y, frozen?.[i]));
         const next = evals.map((ev) => ev.field);
         let delta = 0n;
         next.forEach((row, i) => {
@@ -120,11 +122,11 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
           converged = true;
           break;
         }
-        if (pass === 0 && it === maxIter - 1) frozen = evals.map((ev) => ev.slopes);
+        if (pass === 0 && it === maxIter - 1) frozen = evals.map((ev) => ev.pattern);
       }
     }
     // One more sweep, K_i = F(Y_i): the update below then uses stage values consistent to the last bits.
-    K = stagePoints(K).map((y, i) => fixedField(p, y, frozen?.[i]).field);
+    K = stagePoints(K).map((y, i) => stepField(p, y, frozen?.[i]).field);
     return theta.map((v, idx) => v + ((h * (b.reduce((acc, bi, i) => acc + bi * K[i]![idx]!, 0n) >> P)) >> P));
   });
 }

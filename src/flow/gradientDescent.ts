@@ -1,11 +1,18 @@
 import { ConvergenceError, InputError } from "../errors.js";
 import { firstNonFiniteEntry, firstNonFiniteParameter, isFiniteIn } from "./_internals/firstNonFinite.js";
+import { packedInvariants } from "../invariants/packedInvariants.js";
 import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
-import { neuronInvariants } from "../invariants/neuronInvariants.js";
-import type { Dataset } from "../net/dataset.js";
-import { lossAndGradient } from "../net/gradient.js";
+import type { Dataset } from "../net/readDataset.js";
+import { lossAndGradient } from "../net/lossAndGradient.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { isLayered } from "../net/isLayered.js";
+import { toLayered } from "../net/toLayered.js";
 import { loss, type LossKind } from "../net/loss.js";
 import type { Network } from "../net/network.js";
+import { layoutOf } from "../net/layoutOf.js";
+import { packNetwork } from "../net/packNetwork.js";
+import { unpackLayers } from "../net/unpackLayers.js";
+import { unpackNetwork } from "../net/unpackNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { adamStepper } from "./adamStepper.js";
 import { miniBatchRows, type MiniBatchOptions } from "./miniBatchRows.js";
@@ -25,9 +32,13 @@ export interface GradientDescentOptions<T> extends MiniBatchOptions {
   onStep?: (step: number) => void;
 }
 
-/** A gradient-descent run: the final parameters and, per step, what was conserved and what was not. */
-export interface GradientDescentRun<T> {
-  params: Network<T>;
+/**
+ * A gradient-descent run: the final parameters (in the form the network was given in) and,
+ * per step, what was conserved and what was not. Every row of invariants and drifts lists
+ * the hidden neurons of layer 1, then of layer 2, and so on (the order of `neuronInvariants`).
+ */
+export interface GradientDescentRun<T, N = Network<T>> {
+  params: N;
   /** The optimiser with every hyper-parameter filled in. */
   optimizer: OptimizerSpec<T>;
   /** The data rows of each step's mini-batch (all rows, in order, for full batches). */
@@ -40,42 +51,72 @@ export interface GradientDescentRun<T> {
   observedDrift: T[][];
   /**
    * The drift the optimiser's identity predicts at θ_t for t = 0 … N−1 (see
-   * `predictedGdDrift`): η²(‖g_w‖² − ‖g_a‖²) for plain SGD, plus −2ηκc_k for weight
+   * `predictedGdDrift`): η²(‖g_w̃‖² − ‖g_a‖²) for plain SGD, plus −2ηκc for weight
    * decay and the momentum buffer's pairing; equal to the observed drift in exact arithmetic.
    */
   predictedDrift: T[][];
 }
 
 /**
- * Gradient descent θ ← θ − η·u in arithmetic `S`, with u from the optimiser
- * (`torch.optim.SGD` with momentum, dampening, Nesterov and weight decay;
- * Adam; AdamW) and the gradient of the mean loss on each mini-batch, recording
- * loss and invariants at every step.
+ * Gradient descent θ ← θ − η·u in arithmetic `S` on a network of any depth, with u
+ * from the optimiser (`torch.optim.SGD` with momentum, dampening, Nesterov and weight
+ * decay; Adam; AdamW) and the gradient of the mean loss on each mini-batch, recording
+ * the loss and the invariant c_{l,k} of every hidden neuron of every layer at every step,
+ * with its observed and predicted drift. The parameters step as one flat vector in
+ * `ParamLayout` order; a two-layer `Network` is run as the layered network of its two
+ * layers and returned in its own form.
  *
  * In float or decimal arithmetic every value is checked as it is made: a run
  * that overflows stops at the step and value where it did, instead of
  * printing NaN or Infinity.
  *
- * @param net - θ_0
+ * @param net - θ_0, a two-layer `Network` or a `LayeredNetwork` of two or more weight layers
  * @param data - the training rows (mini-batches are cut from them, see `miniBatchRows`)
  * @param S - the arithmetic; Adam and AdamW need decimal or float
  * @param options - step, step count, loss, optimiser, batch size and shuffle seed
  * @returns the trajectory's losses, invariants and their observed and predicted drifts
- * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), the step count is not a non-negative integer, or a hyper-parameter is invalid
+ * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), the step count is not a non-negative integer, the network has fewer than two weight layers, or a hyper-parameter is invalid
  * @throws ConvergenceError when a value overflows the range of `S` during the run (method `gd`; remedy: decimal arithmetic or a smaller `lr`)
+ * @example const layers = [[["1"]], [["2"]], [["1"]]].map((W) => ({ W: W.map((r) => r.map(exact.parse)) }));
+ * const run = gradientDescent({ activation: { kind: "relu" }, layers }, datasetIn(readDataset("x,y\n1,1\n", 1, 1), exact), exact, { lr: exact.parse("1/10"), steps: 2, loss: "mse", optimizer: { momentum: exact.parse("1/2") } });
+ * run.invariants[2].length + run.observedDrift.filter((row, t) => row.every((v, k) => exact.eq(v, run.predictedDrift[t][k]))).length
+ * // returns 4
  */
+export function gradientDescent<T>(
+  net: LayeredNetwork<T>,
+  data: Dataset<T>,
+  S: Scalar<T>,
+  options: GradientDescentOptions<T>,
+): GradientDescentRun<T, LayeredNetwork<T>>;
 export function gradientDescent<T>(
   net: Network<T>,
   data: Dataset<T>,
   S: Scalar<T>,
   options: GradientDescentOptions<T>,
-): GradientDescentRun<T> {
+): GradientDescentRun<T>;
+export function gradientDescent<T>(
+  net: Network<T> | LayeredNetwork<T>,
+  data: Dataset<T>,
+  S: Scalar<T>,
+  options: GradientDescentOptions<T>,
+): GradientDescentRun<T, Network<T> | LayeredNetwork<T>> {
   const { lr, steps } = options;
   if (S.sign(lr) <= 0) throw new InputError({ field: "lr", expected: "positive", value: S.toString(lr) });
   if (!Number.isSafeInteger(steps) || steps < 0)
     throw new InputError({ field: "steps", expected: "a non-negative integer", value: String(steps) });
   if (!isFiniteIn(S, lr)) throw new InputError({ field: "lr", expected: `a number ${S.name} can hold`, value: S.toString(lr) });
-  const badParam = firstNonFiniteParameter(net, S);
+  const twoLayer = !isLayered(net);
+  const layered = twoLayer ? toLayered(net) : net;
+  if (layered.layers.length < 2)
+    throw new InputError({
+      field: "net",
+      expected: "a network of two or more weight layers",
+      value: `${layered.layers.length} weight layers`,
+    });
+  const L = layoutOf(layered);
+  const unpack = (theta: readonly T[]): Network<T> | LayeredNetwork<T> => (twoLayer ? unpackNetwork(theta, L) : unpackLayers(theta, L));
+  let theta: T[] = packNetwork(layered);
+  const badParam = firstNonFiniteParameter(L, theta, S);
   if (badParam !== undefined)
     throw new InputError({
       field: "net",
@@ -106,11 +147,10 @@ export function gradientDescent<T>(
   const n = data.X.length;
   miniBatchRows(n, 0, options);
   const fullBatch = (options.batchSize ?? n) >= n && options.shuffleSeed === undefined;
-  let theta = net;
-  let c = neuronInvariants(theta, S);
+  let c = packedInvariants(L, theta, S);
   if (checked) checkRow(0, "invariant c", c);
-  const run: GradientDescentRun<T> = {
-    params: theta,
+  const run: GradientDescentRun<T, Network<T> | LayeredNetwork<T>> = {
+    params: net,
     optimizer,
     batches: [],
     losses: [],
@@ -121,18 +161,19 @@ export function gradientDescent<T>(
   for (let t = 0; t < steps; t++) {
     const rows = miniBatchRows(n, t, options);
     const batch = fullBatch ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
-    const { loss: value, grad } = lossAndGradient(theta, batch, S, options.loss);
-    const lossAll = fullBatch ? value : loss(theta, data, S, options.loss);
+    const at = unpackLayers(theta, L);
+    const { loss: value, grad } = lossAndGradient(at, batch, S, options.loss);
+    const lossAll = fullBatch ? value : loss(at, data, S, options.loss);
     if (checked && !isFiniteIn(S, lossAll)) throw overflow(t, "the loss");
     run.batches.push(rows);
     run.losses.push(lossAll);
-    const { next: stepped, update, terms } = step(theta, grad);
+    const { next: stepped, update, terms } = step(theta, packNetwork(grad));
     theta = stepped;
-    const next = neuronInvariants(theta, S);
+    const next = packedInvariants(L, theta, S);
     const observed = next.map((v, k) => S.sub(v, c[k]!));
-    const predicted = predictedGdDrift(update, lr, S, terms);
+    const predicted = predictedGdDrift(L, update, lr, S, terms);
     if (checked) {
-      const where = firstNonFiniteParameter(theta, S);
+      const where = firstNonFiniteParameter(L, theta, S);
       if (where !== undefined) throw overflow(t + 1, where);
       checkRow(t + 1, "invariant c", next);
       checkRow(t + 1, "observed drift of c", observed);
@@ -144,9 +185,9 @@ export function gradientDescent<T>(
     c = next;
     options.onStep?.(t + 1);
   }
-  const last = loss(theta, data, S, options.loss);
+  const last = loss(unpackLayers(theta, L), data, S, options.loss);
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
-  run.params = theta;
+  run.params = unpack(theta);
   return run;
 }

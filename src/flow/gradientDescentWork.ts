@@ -1,5 +1,7 @@
-import type { Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Network } from "../net/network.js";
+import { packNetwork } from "../net/packNetwork.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 
 /**
@@ -7,13 +9,14 @@ import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
  * in float, and in decimal or exact arithmetic at 50 digits (a product of D
  * digits costs about D², so the cost scales with (D/50)²).
  */
-const FLOAT_SECONDS = 7.5e-7;
-const DIGITS50_SECONDS = 1.8e-5;
+// re-measured by scripts/calibrateWork.ts (least of 3 runs on a shared 2-core machine, Node 20), with a margin of 2: 7.5e-7 and 1.8e-5 before, measured on a loaded machine
+const FLOAT_SECONDS = 3.6e-7;
+const DIGITS50_SECONDS = 6.5e-6;
 /** Seconds per squared digit of the longest value read (parsing it into the arithmetic). */
 const SECONDS_PER_INPUT_DIGIT2 = 1e-8;
 
 /**
- * The work of `gradientDescent` before it starts: steps × parameters × rows,
+ * The work of `gradientDescent` before it starts, at any depth: steps × parameters × rows,
  * times (D/50)² for decimal:D, or for exact arithmetic the digits of the
  * longest value read. Exact values grow at every step, which no up-front
  * estimate sees: `stepBudget` projects the growth while it runs.
@@ -22,8 +25,13 @@ const SECONDS_PER_INPUT_DIGIT2 = 1e-8;
  * @returns seconds on one laptop core and the size they come from
  * @example gradientDescentWork(TOY_NETS.obstructed, TOY_DATA, "decimal:100000", 10).seconds > 60 // returns true
  */
-export function gradientDescentWork(net: Network<string>, data: Dataset<string>, arith: string, steps: number): WorkEstimate {
-  const values = [net.W1.flat(), net.b1 ?? [], net.W2.flat(), net.b2 ?? []].flat();
+export function gradientDescentWork(
+  net: Network<string> | LayeredNetwork<string>,
+  data: Dataset<string>,
+  arith: string,
+  steps: number,
+): WorkEstimate {
+  const values = packNetwork(net);
   const rows = Math.max(1, data.X.length);
   const size = steps * values.length * rows;
   const inputDigits = Math.max(1, ...values.map((v) => v.length), ...data.X.flat().map((v) => v.length));

@@ -2,14 +2,20 @@ import type { Decimal } from "decimal.js";
 import { decimalContext } from "../scalar/decimalContext.js";
 import { InputError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
-import { datasetIn, type Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
+import { datasetIn } from "../net/datasetIn.js";
 import { loss as lossOf, type LossKind } from "../net/loss.js";
-import { networkIn, networkToJson, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
+import { networkToJson } from "../net/networkToJson.js";
+import { networkIn } from "../net/networkIn.js";
 import { decimal } from "../scalar/decimal.js";
 import { parseRational } from "../scalar/parseRational.js";
 import { fixedInvariants } from "../net/kernels/fixedInvariants.js";
 import { fixedToNetwork } from "../net/kernels/fixedNet.js";
-import { compileFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
+import { compileFlowProblem, compileLayeredFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
+import { formatLayeredRun } from "./_internals/formatLayeredRun.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { twoLayerNetwork } from "../net/twoLayerNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
@@ -36,6 +42,10 @@ export interface FlowOptions {
   steps?: number;
   /** Called with the fraction of [0, T] done. */
   onProgress?: (fraction: number) => void;
+  /** Weight decay λ ≥ 0, exact text: the flow θ' = −∇L(θ) − λθ (every parameter, biases included); `taylor` only. */
+  weightDecay?: string;
+  /** Friction γ ≥ 0, exact text: the heavy ball θ'' + γθ' + ∇L(θ) = 0 with θ'(0) = 0; `taylor` only, not with weightDecay. */
+  momentum?: string;
 }
 
 /** One kink event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0), started or stopped sliding along z = 0. */
@@ -52,6 +62,32 @@ export interface FlowSample {
   params: Record<string, unknown>;
   invariants: string[];
   loss: string;
+  /** Heavy ball only: θ'(t). */
+  velocity?: Record<string, unknown>;
+  /** Heavy ball only: c̈_k + γċ_k − 2(‖ẇ_k‖² − ‖ȧ_k‖²) at t, per neuron. */
+  identityResidual?: string[];
+}
+
+/** What a run with weight decay λ adds to {@link FlowRun}: the law c_k(t) = c_k(0)e^{−2λt} checked. */
+export interface FlowWeightDecay {
+  lambda: string;
+  /** c_k(0)e^{−2λT} per neuron, to compare with `invariantsT`. */
+  predictedT: string[];
+  /** max over accepted steps and neurons with c_k(0) ≠ 0 of |c_k(t) − c_k(0)e^{−2λt}| / |c_k(0)e^{−2λt}|. */
+  maxRelativeDeviation: string;
+}
+
+/** What a heavy-ball run adds to {@link FlowRun}. */
+export interface FlowMomentum {
+  gamma: string;
+  /** θ'(T), shaped like `params`. */
+  velocity: Record<string, unknown>;
+  /** max over the starts of accepted steps and T of |c̈_k + γċ_k − 2(‖ẇ_k‖² − ‖ȧ_k‖²)|, every neuron. */
+  maxIdentityResidual: string;
+  /** The same residual at T, per neuron. */
+  identityResidualT: string[];
+  /** Per neuron, whether an output weight changed sign: certified `changed`/`unchanged`, else `uncertain`. */
+  outputSign: ("changed" | "unchanged" | "uncertain")[];
 }
 
 /** The result of {@link integrateFlow}: the `relutopo flow --json` object, every number as a D-digit string. */
@@ -63,14 +99,35 @@ export interface FlowRun {
   params: Record<string, unknown>;
   invariants0: string[];
   invariantsT: string[];
-  /** max_t max_k |c_k(t) − c_k(0)| over every accepted step, computed at the working precision (above D digits). */
+  /**
+   * max_t max_k |c_k(t) − c_k(0)| over every accepted step, computed at the working
+   * precision (above D digits); with weight decay, the deviation from the law:
+   * max_t max_k |c_k(t) − c_k(0)e^{−2λt}|. Under the heavy ball c_k is not conserved
+   * and this is how far it moved, not an error (see `momentum.maxIdentityResidual`).
+   */
   maxDrift: string;
   loss0: string;
   lossT: string;
   events: FlowEvent[];
-  /** Neurons k some of whose output weights a_k had, at some accepted step, a sign other than at t = 0. */
+  /** Neurons k some of whose output weights a_k had, at some accepted step, a sign other than at t = 0 (heavy ball: certified changes only; deeper nets: flat indices of the neurons with a single outgoing weight). */
   signChanges: number[];
   samples: FlowSample[];
+  /** Present with the weightDecay option. */
+  weightDecay?: FlowWeightDecay;
+  /** Present with the momentum option. */
+  momentum?: FlowMomentum;
+  /** Networks of three or more weight layers only: one entry per hidden layer. */
+  layers?: FlowLayer[];
+}
+
+/** One hidden layer of a deep network's flow: its c_{l,k} at 0 and T and its sign changes. */
+export interface FlowLayer {
+  /** The hidden layer l, from 1. */
+  layer: number;
+  invariants0: string[];
+  invariantsT: string[];
+  /** Neurons k (from 0) whose single outgoing weight changed sign; null when the next layer is wider than 1 (a neuron's outgoing weights are then a vector). */
+  signChanges: number[] | null;
 }
 
 function validate(options: FlowOptions): {
@@ -79,6 +136,8 @@ function validate(options: FlowOptions): {
   loss: LossKind;
   samples: number;
   T: { num: bigint; den: bigint };
+  decay: { num: bigint; den: bigint } | undefined;
+  gamma: { num: bigint; den: bigint } | undefined;
 } {
   const digits = options.digits ?? 50;
   if (!Number.isInteger(digits) || digits < MIN_FLOW_DIGITS || digits > MAX_FLOW_DIGITS) {
@@ -98,7 +157,29 @@ function validate(options: FlowOptions): {
   const T = parseRational(options.time);
   if (T.num <= 0n) throw new InputError({ field: "time", expected: "positive", value: options.time });
   if (T.num > 1000000n * T.den) throw new InputError({ field: "time", expected: "at most 1000000", value: options.time });
-  return { digits, method, loss, samples, T };
+  const decay = nonNegative("weightDecay", options.weightDecay);
+  const gamma = nonNegative("momentum", options.momentum);
+  if (decay !== undefined && gamma !== undefined)
+    throw new InputError({
+      field: "momentum",
+      expected: "absent when a weight decay is given (one dynamics at a time)",
+      value: options.momentum!,
+    });
+  if ((decay !== undefined || gamma !== undefined) && method !== "taylor")
+    throw new InputError({
+      field: "method",
+      expected: `taylor, the only method with ${decay !== undefined ? "weight decay" : "momentum"}`,
+      value: method,
+    });
+  return { digits, method, loss, samples, T, decay, gamma };
+}
+
+/** λ or γ: a rational in [0, 1000000], or undefined when absent. */
+function nonNegative(field: string, text: string | undefined): { num: bigint; den: bigint } | undefined {
+  if (text === undefined) return undefined;
+  const r = parseRational(text);
+  if (r.num < 0n || r.num > 1000000n * r.den) throw new InputError({ field, expected: "a number in [0, 1000000]", value: text });
+  return r;
 }
 
 /** Text of a decimal.js value at `digits` significant digits. */
@@ -108,9 +189,11 @@ function roundText(value: Decimal, digits: number): string {
 }
 
 /**
- * Integrates the gradient flow θ' = −∇L(θ) of a two-layer network from its
+ * Integrates the gradient flow θ' = −∇L(θ) of a network from its
  * parameters at t = 0 to t = T at D significant digits, and reports the
  * conserved quantities c_k, the loss, the kink events and optional samples.
+ * A network of three or more weight layers takes `gauss` or `rk4`; its run
+ * carries `layers` (the c_{l,k} of each hidden layer) and `params` as `{ layers }`.
  *
  * - `taylor`: Taylor series of order ~1.15(D + 4) by automatic differentiation
  *   (Cauchy products) inside each activation region, adaptive step; the first
@@ -122,16 +205,32 @@ function roundText(value: Decimal, digits: number): string {
  *   c_k to the solve tolerance, but is only low-order accurate across kinks.
  * - `rk4`: classical Runge–Kutta, fixed step, the naive baseline.
  *
- * @param net - the parameters at t = 0 (exact text)
+ * @param net - the parameters at t = 0 (exact text), two-layer or layered of any depth
  * @param data - the training set (exact text)
  * @param options - see {@link FlowOptions}
  * @returns the run, every number a D-digit string
- * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, or bad samples/steps
+ * With `weightDecay` λ the flow is θ' = −∇L(θ) − λθ and c_k(t) = c_k(0)e^{−2λt}
+ * exactly (the rescaling identity kills the gradient's share of c_k'); `maxDrift`
+ * then measures the deviation from that law. With `momentum` γ it is the heavy
+ * ball θ'' + γθ' + ∇L(θ) = 0 from rest, integrated in phase space (θ, v), which
+ * obeys c̈_k + γċ_k = 2(‖ẇ_k‖² − ‖ȧ_k‖²); the run reports that identity's residual
+ * and certified output-weight signs (`FlowMomentum`). Both need `taylor`.
+ *
+ * Networks deeper than two layers take `gauss` or `rk4` (the fixed-point field at any depth).
+ *
+ * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, either with gauss or rk4, or `taylor` on a network deeper than two layers
+ * @throws ConvergenceError when the Taylor steps do not reach T, or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
-export function integrateFlow(net: Network<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
-  const { digits, method, loss, samples, T } = validate(options);
-  const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
+export function integrateFlow(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
+  const { digits, method, loss, samples, T, decay, gamma } = validate(options);
+  const two = twoLayerNetwork(net);
+  if (two === undefined && method === "taylor")
+    throw new InputError("the Taylor method handles two-layer networks; use method gauss or rk4 for deeper ones");
+  const { problem, theta0 } =
+    two === undefined
+      ? compileLayeredFlowProblem(net as LayeredNetwork<string>, data, digits, loss)
+      : compileFlowProblem(two, data, digits, loss);
   const Tfix = fromRationalFixed(problem.F, T.num, T.den);
   const common = { T: Tfix, samples, onProgress: options.onProgress };
   let raw: RawTrajectory;
@@ -140,9 +239,39 @@ export function integrateFlow(net: Network<string>, data: Dataset<string>, optio
   } else if (method === "gauss") {
     raw = gaussLegendreFlow(problem, theta0, { ...common, digits, steps: options.steps });
   } else {
-    raw = taylorFlow(problem, theta0, { ...common, digits, exactNet: net, exactData: data });
+    raw = taylorFlow(problem as FlowProblem, theta0, {
+      ...common,
+      digits,
+      exactNet: two!,
+      exactData: data,
+      decay: decay === undefined ? undefined : fromRationalFixed(problem.F, decay.num, decay.den),
+      momentum: gamma === undefined ? undefined : fromRationalFixed(problem.F, gamma.num, gamma.den),
+    });
   }
-  return formatRun(problem, net, data, { digits, method, loss, time: options.time }, raw);
+  const info = { digits, method, loss, time: options.time };
+  if ("layered" in problem) return formatLayeredRun(problem, net as LayeredNetwork<string>, data, info, raw);
+  const run = formatRun(problem, two!, data, info, raw);
+  const text = (v: bigint): string => fixedToString(problem.F, v, digits);
+  if (raw.decay !== undefined)
+    run.weightDecay = {
+      lambda: options.weightDecay!,
+      predictedT: raw.decay.predictedT.map(text),
+      maxRelativeDeviation: text(raw.decay.maxRelative),
+    };
+  if (raw.heavyBall !== undefined)
+    run.momentum = {
+      gamma: options.momentum!,
+      velocity: paramsOf(problem, raw.heavyBall.velocity, digits),
+      maxIdentityResidual: text(raw.heavyBall.maxResidual),
+      identityResidualT: raw.heavyBall.residualT.map(text),
+      outputSign: raw.heavyBall.outputSign,
+    };
+  return run;
+}
+
+/** A parameter vector as `networkToJson` shapes it, at D digits. */
+function paramsOf(p: FlowProblem, theta: readonly bigint[], digits: number): Record<string, unknown> {
+  return networkToJson(networkIn(fixedToNetwork(p, theta), decimal(digits)), decimal(digits));
 }
 
 function formatRun(
@@ -179,6 +308,11 @@ function formatRun(
     lossT: end.loss,
     events: raw.events.map((ev) => ({ t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind })),
     signChanges: raw.signChanged.flatMap((changed, k) => (changed ? [k] : [])),
-    samples: raw.samples.map((s) => ({ t: text(s.t), ...describe(s.theta) })),
+    samples: raw.samples.map((s) => ({
+      t: text(s.t),
+      ...describe(s.theta),
+      ...(s.v === undefined ? {} : { velocity: paramsOf(p, s.v, digits) }),
+      ...(s.residual === undefined ? {} : { identityResidual: s.residual.map(text) }),
+    })),
   };
 }

@@ -1,6 +1,5 @@
 import { InputError } from "../errors.js";
 import type { DriftTerms } from "../invariants/predictedGdDrift.js";
-import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
 
 /** The optimisers of {@link gradientDescent}, named as in `torch.optim`. */
@@ -111,15 +110,18 @@ export function optimizerSpec<T>(S: Scalar<T>, options: OptimizerOptions<T> = {}
   };
 }
 
-/** One optimiser step θ′ from θ and the mini-batch gradient, with what its drift identity needs. */
+/**
+ * One optimiser step θ′ from θ and the mini-batch gradient, with what its drift identity needs.
+ * Every vector is flat, in the order of the network's `ParamLayout` (PyTorch `state_dict`).
+ */
 export interface OptimizerStep<T> {
   /** θ′, computed in the order PyTorch computes it. */
-  next: Network<T>;
+  next: T[];
   /** u with θ′ = θ − η·u (for AdamW, u = λθ + m̂/(√v̂ + ε)). */
-  update: Network<T>;
+  update: T[];
   /** The first-order pieces of the drift that the rescaling identity does not cancel; none for plain gradient descent. */
   terms?: DriftTerms<T>;
 }
 
-/** A stateful optimiser (it keeps its momentum buffer or moments between calls). */
-export type OptimizerStepper<T> = (theta: Network<T>, grad: Network<T>) => OptimizerStep<T>;
+/** A stateful optimiser on flat parameter vectors (it keeps its momentum buffer or moments between calls). */
+export type OptimizerStepper<T> = (theta: readonly T[], grad: readonly T[]) => OptimizerStep<T>;

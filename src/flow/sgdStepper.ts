@@ -1,49 +1,46 @@
-import type { Network } from "../net/network.js";
-import { zipNetworks } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
 import type { OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
 
 /**
- * `torch.optim.SGD` as a stateful step, written from PyTorch's documented
- * algorithm: g ← ∇L_B + λθ; with momentum μ ≠ 0 the buffer is b ← g at the
- * first step and b ← μb + (1 − τ)g after, and the step direction is g + μb
- * (Nesterov) or b; θ′ = θ − η·u. Every step also reports how u splits into
- * γ·g + β·b_prev, so that the drift of c_k is κc_k + β⟨b_prev⟩-pairing with
- * κ = γλ (the gradient's share cancels by the rescaling identity).
+ * `torch.optim.SGD` as a stateful step on flat parameter vectors (any depth), written
+ * from PyTorch's documented algorithm: g ← ∇L_B + λθ; with momentum μ ≠ 0 the buffer
+ * is b ← g at the first step and b ← μb + (1 − τ)g after, and the step direction is
+ * g + μb (Nesterov) or b; θ′ = θ − η·u. Every step also reports how u splits into
+ * γ·g + β·b_prev, so that the drift of every c_{l,k} is κc_{l,k} + β⟨b_prev⟩-pairing
+ * with κ = γλ (the gradient's share cancels by the rescaling identity).
  *
  * @param spec - momentum, dampening, Nesterov and weight decay
  * @param lr - the step η
  * @param S - the arithmetic (exact rationals give the exact PyTorch trajectory)
- * @returns a function from (θ, ∇L_B(θ)) to the step
- * @example const theta = networkIn(readNetwork('{"W1": [[1]], "W2": [[1]]}'), exact);
- * const grad = networkIn(readNetwork('{"W1": [[2]], "W2": [[4]]}'), exact);
- * exact.toString(sgdStepper(optimizerSpec(exact), exact.parse("1/10"), exact)(theta, grad).next.W2[0]?.[0] ?? exact.zero)
- * // returns "3/5"
+ * @returns a function from (θ, ∇L_B(θ)), flat in `ParamLayout` order, to the step
+ * @example const step = sgdStepper(optimizerSpec(exact), exact.parse("1/10"), exact);
+ * step([1, 1].map(exact.fromInt), [2, 4].map(exact.fromInt)).next.map(exact.toString)
+ * // returns ["4/5", "3/5"]
  */
 export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>): OptimizerStepper<T> {
   const { momentum: mu, dampening: tau, nesterov, weightDecay: lambda } = spec;
   const hasMomentum = S.sign(mu) !== 0;
   const hasDecay = S.sign(lambda) !== 0;
   const oneMinusTau = S.sub(S.one, tau);
-  let buffer: Network<T> | undefined;
+  let buffer: readonly T[] | undefined;
   return (theta, grad) => {
-    const g = hasDecay ? zipNetworks(grad, theta, (d, p) => S.add(d, S.mul(lambda, p))) : grad;
+    const g = hasDecay ? grad.map((d, i) => S.add(d, S.mul(lambda, theta[i]!))) : grad;
     let update = g;
     // u = γ·g + β·b_prev
     let gamma = S.one;
-    let previous: { value: Network<T>; weight: T } | undefined;
+    let previous: { value: readonly T[]; weight: T } | undefined;
     if (hasMomentum) {
       if (buffer === undefined) {
         buffer = g;
       } else {
         const prev = buffer;
-        buffer = zipNetworks(prev, g, (b, d) => S.add(S.mul(mu, b), S.mul(oneMinusTau, d)));
+        buffer = prev.map((b, i) => S.add(S.mul(mu, b), S.mul(oneMinusTau, g[i]!)));
         gamma = oneMinusTau;
         previous = { value: prev, weight: mu };
       }
       if (nesterov) {
         const b = buffer;
-        update = zipNetworks(g, b, (d, v) => S.add(d, S.mul(mu, v)));
+        update = g.map((d, i) => S.add(d, S.mul(mu, b[i]!)));
         // g + μ(μ·b_prev + (1 − τ)g) = (1 + μ(1 − τ))g + μ²b_prev, and g + μg at the first step
         gamma = S.add(S.one, S.mul(mu, gamma));
         if (previous) previous = { value: previous.value, weight: S.mul(mu, mu) };
@@ -51,12 +48,13 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>): OptimizerS
         update = buffer;
       }
     }
-    const next = zipNetworks(theta, update, (p, u) => S.sub(p, S.mul(lr, u)));
+    const u = update;
+    const next = theta.map((p, i) => S.sub(p, S.mul(lr, u[i]!)));
     // plain gradient descent has nothing left at first order
-    if (!hasDecay && previous === undefined) return { next, update };
+    if (!hasDecay && previous === undefined) return { next, update: [...u] };
     return {
       next,
-      update,
+      update: [...u],
       terms: { params: theta, ...(hasDecay ? { decay: S.mul(gamma, lambda) } : {}), ...(previous ? { buffer: previous } : {}) },
     };
   };

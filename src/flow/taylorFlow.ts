@@ -1,12 +1,15 @@
 import { ConvergenceError } from "../errors.js";
-import type { Dataset } from "../net/dataset.js";
+import type { Dataset } from "../net/readDataset.js";
 import { forward } from "../net/forward.js";
-import { networkIn, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
+import { networkIn } from "../net/networkIn.js";
 import { exact } from "../scalar/exact.js";
 import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
+import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
+import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
-import { taylorStep, type RegionState, type TaylorStep } from "../net/kernels/taylorSeries.js";
+import { taylorStep, type RegionState, type SeriesDynamics, type TaylorStep } from "../net/kernels/taylorSeries.js";
 import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
 
 /** Options of {@link taylorFlow}. @internal */
@@ -22,6 +25,10 @@ export interface TaylorFlowOptions {
   order?: number | undefined;
   /** Upper bound on steps + events before giving up (default 200000). */
   maxSteps?: number | undefined;
+  /** Weight decay λ ≥ 0 in fixed point: θ' = −∇L(θ) − λθ (default 0n). */
+  decay?: bigint | undefined;
+  /** Friction γ ≥ 0 in fixed point of the heavy ball θ'' + γθ' + ∇L(θ) = 0 with θ'(0) = 0; undefined for a first-order flow. */
+  momentum?: bigint | undefined;
 }
 
 /** The Taylor order used for D digits. @internal */
@@ -84,9 +91,12 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
         );
 }
 
-/** ż_{k,i} = x̃_i · (w̃_k)' of the field with the given state (order-1 series at h = 1). */
-function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number): bigint {
-  const s = taylorStep(p, theta, state, p.F.ONE, 1);
+/**
+ * ż_{k,i} = x̃_i · (w̃_k)' of the first-order field with the given state (order-1
+ * series at h = 1); at a state of zero velocity it is also z̈ of the heavy ball.
+ */
+function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay = 0n): bigint {
+  const s = taylorStep(p, theta, state, p.F.ONE, 1, { decay });
   let acc = 0n;
   for (let m = 0; m < p.dIn; m++) acc += s.theta[p.inSlots[k]![m]!]![1]! * p.X[i]![m]!;
   return acc >> p.F.bigP;
@@ -115,14 +125,27 @@ function decideAtKink(
   i: number,
   k: number,
   from: number,
+  decay: bigint,
 ): "enter" | "leave" | "slide" {
-  if (from < 0) return zRate(p, theta, withSide(state, i, k, 1), i, k) > 0n ? "enter" : "slide";
-  return zRate(p, theta, withSide(state, i, k, -1), i, k) < 0n ? "leave" : "slide";
+  if (from < 0) return zRate(p, theta, withSide(state, i, k, 1), i, k, decay) > 0n ? "enter" : "slide";
+  return zRate(p, theta, withSide(state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
 }
 
 /** Evaluates every parameter's series at τ. */
 function evalTheta(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
   return step.theta.map((c) => polyEval(F, c, tau));
+}
+
+/** Evaluates every velocity series at τ (heavy ball). */
+function evalVelocity(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
+  return step.v.map((c) => polyEval(F, c, tau));
+}
+
+/** ż_{k,i} = x̃_i · v_w̃k under the heavy ball: z is C¹, its rate is read from the velocity. */
+function zVelocity(p: FlowProblem, v: readonly bigint[], i: number, k: number): bigint {
+  let acc = 0n;
+  for (let m = 0; m < p.dIn; m++) acc += v[p.inSlots[k]![m]!]! * p.X[i]![m]!;
+  return acc >> p.F.bigP;
 }
 
 /**
@@ -134,6 +157,15 @@ function evalTheta(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
  * back·(s+ − s*) and back·(s* − s−), s* = δ/back the effective slope, whose zeros are
  * the release points λ = 1 and λ = 0) cuts the step, and the event is handled.
  *
+ * With weight decay the series carry −λθ and the drift is measured from
+ * c_k(0)e^{−2λt}. Under the heavy ball the series run in phase space (θ, v) from
+ * v(0) = 0; z is then C¹ and a kink is crossed to the side of the sign of ż at the
+ * event. A tangency (ż = 0 at z = 0), or a start on a kink where the two sides'
+ * accelerations disagree, is not decided: a ConvergenceError says so. Along the
+ * heavy ball the residual of c̈ + γċ = 2(‖ẇ‖² − ‖ȧ‖²) is taken at the start of every
+ * accepted step, and the output weights' signs are certified (`OutputSignWatch`,
+ * error bound 10^−(D−5)).
+ *
  * @internal
  */
 export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
@@ -143,6 +175,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const logEps = -(options.digits + 4) * Math.LN10;
   const maxSteps = options.maxSteps ?? 200000;
   const T = options.T;
+  const decay = options.decay ?? 0n;
+  const gamma = options.momentum;
+  const heavy = gamma !== undefined;
   const state: RegionState = {
     side: [],
     slidePoints: Array.from({ length: l }, () => []),
@@ -166,9 +201,21 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     );
   }
   let theta = [...theta0];
+  let v: bigint[] = heavy ? theta0.map(() => 0n) : [];
   for (const [i, k] of zeros) {
-    const up = zRate(p, theta, withSide(state, i, k, 1), i, k);
-    const down = zRate(p, theta, withSide(state, i, k, -1), i, k);
+    const up = zRate(p, theta, withSide(state, i, k, 1), i, k, decay);
+    const down = zRate(p, theta, withSide(state, i, k, -1), i, k, decay);
+    if (heavy) {
+      // at rest on the kink, z̈ = ż of the first-order field: both sides must agree on where z goes
+      if (up > 0n && down > 0n) state.side[i]![k] = 1;
+      else if (!(up < 0n && down < 0n))
+        throw new ConvergenceError(
+          "taylor",
+          "t = 0",
+          `the start lies on the kink of neuron ${k + 1} at point ${i + 1} with zero velocity and the accelerations of its two sides disagree (sliding under momentum is not supported)`,
+        );
+      continue;
+    }
     if (up > 0n && down > 0n) state.side[i]![k] = 1;
     else if (up <= 0n && down >= 0n && (up !== 0n || down !== 0n)) {
       state.side[i]![k] = 0;
@@ -176,17 +223,33 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     }
   }
-  const monitor = new TrajectoryMonitor(p, theta0);
+  const monitor = new TrajectoryMonitor(p, theta0, decay);
+  const bound = 10 ** -(options.digits - 5);
+  const signs = heavy ? new OutputSignWatch(p, theta0, bound) : undefined;
+  const dynamics = (): SeriesDynamics => (heavy ? { momentum: { gamma, v0: v } } : { decay });
+  let maxResidual = 0n;
+  const residual = (th: readonly bigint[], vel: readonly bigint[]): bigint[] => heavyBallResidual(p, th, vel, state, gamma ?? 0n);
   const pending = sampleTimes(T, options.samples);
   const samples: RawTrajectory["samples"] = [];
-  while (pending.length > 0 && pending[0]! === 0n) samples.push({ t: pending.shift()!, theta: [...theta] });
-  // First step guess from the size of the field.
-  const f0 = taylorStep(p, theta, state, F.ONE, 1).theta.reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, c[1]!))), 0);
+  const sampleAt = (ts: bigint, th: bigint[], vel: bigint[]): void => {
+    if (!heavy) {
+      samples.push({ t: ts, theta: th });
+      return;
+    }
+    signs!.observe(th);
+    samples.push({ t: ts, theta: th, v: vel, residual: residual(th, vel) });
+  };
+  while (pending.length > 0 && pending[0]! === 0n) sampleAt(pending.shift()!, [...theta], [...v]);
+  // First step guess from the size of the field (under the heavy ball, from the acceleration).
+  const first = taylorStep(p, theta, state, F.ONE, 1, dynamics());
+  const f0 = [...first.theta, ...first.v].reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, c[1]!))), 0);
   let h = BigInt(Math.max(1, Math.floor(Math.min(fixedToDouble(F, T), 0.1 / (1e-30 + f0), 1) * 2 ** 40))) << (P - 40n);
   let t = 0n;
   let count = 0;
   let stalled = 0;
   const tinyStep = T / 10n ** BigInt(options.digits + 4);
+  // |ż| at or below 10^−D at an event counts as a tangency
+  const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   while (t < T) {
     if (++count > maxSteps)
       throw new ConvergenceError(
@@ -195,12 +258,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         `did not reach T within ${maxSteps} steps and events`,
         { field: "time", change: "lower" },
       );
-    const step = taylorStep(p, theta, state, h, Q);
+    const step = taylorStep(p, theta, state, h, Q, dynamics());
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
       let norm = 0;
       for (const c of step.theta) norm = Math.max(norm, Math.abs(fixedToDouble(F, c[q]!)));
+      for (const c of step.v) norm = Math.max(norm, Math.abs(fixedToDouble(F, c[q]!)));
       if (norm > 0) tauRaw = Math.min(tauRaw, Math.exp((logEps - Math.log(norm)) / q));
     }
     if (tauRaw < 0.05) {
@@ -251,12 +315,19 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     }
     const stepTau = evTau ?? tau;
     const tNew = ev === undefined && atEnd ? T : t + ((stepTau * h) >> P);
+    if (heavy) {
+      // the identity at the start of the accepted step, and the signs along it
+      for (const r of residual(theta, v)) if (fabs(r) > maxResidual) maxResidual = fabs(r);
+      signs!.step(step.theta, stepTau);
+    }
     // Dense output for the samples inside this step.
     while (pending.length > 0 && pending[0]! <= tNew) {
       const ts = pending.shift()!;
-      samples.push({ t: ts, theta: evalTheta(F, step, fdiv(F, ts - t, h)) });
+      const tau = fdiv(F, ts - t, h);
+      sampleAt(ts, evalTheta(F, step, tau), heavy ? evalVelocity(F, step, tau) : []);
     }
     theta = evalTheta(F, step, stepTau);
+    if (heavy) v = evalVelocity(F, step, stepTau);
     // Steps that do not move the time beyond rounding: a few per pair are
     // legitimate (several kinks at one instant); more means the pattern
     // switches back and forth.
@@ -269,12 +340,26 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         { field: "method", change: "try another" },
       );
     t = tNew;
-    monitor.check(theta);
-    if (ev !== undefined) {
+    monitor.check(theta, t);
+    signs?.observe(theta);
+    if (ev !== undefined && heavy) {
+      // z is C¹ under the heavy ball: the kink is crossed to the side of ż
+      const { i, k } = ev;
+      const from = state.side[i]![k]!;
+      const rate = zVelocity(p, v, i, k);
+      if (fabs(rate) <= zTolerance || (rate > 0n ? 1 : -1) === from)
+        throw new ConvergenceError(
+          "taylor",
+          `t = ${fixedToDouble(F, t)}`,
+          `the trajectory is tangent to the kink of neuron ${k + 1} at point ${i + 1} (ż = 0 at z = 0), which the heavy ball integrator does not decide`,
+        );
+      state.side[i]![k] = rate > 0n ? 1 : -1;
+      events.push({ t, neuron: k, point: i, kind: rate > 0n ? "enter" : "leave" });
+    } else if (ev !== undefined) {
       const { i, k } = ev;
       if (ev.kind === "cross") {
         const from = state.side[i]![k]!;
-        const kind = decideAtKink(p, theta, state, i, k, from);
+        const kind = decideAtKink(p, theta, state, i, k, from, decay);
         if (kind === "slide") {
           state.side[i]![k] = 0;
           refreshSliding(p, state, k);
@@ -290,5 +375,15 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     if (ev === undefined && !atEnd) h = (h * BigInt(Math.floor(Math.min(tauRaw, 4) * 2 ** 40))) >> 40n;
     options.onProgress?.(Math.min(1, fixedToDouble(F, t) / fixedToDouble(F, T)));
   }
-  return { theta, events, samples, maxDrift: monitor.maxDrift, signChanged: monitor.signChanged, steps: count };
+  const out: RawTrajectory = { theta, events, samples, maxDrift: monitor.maxDrift, signChanged: monitor.signChanged, steps: count };
+  if (decay !== 0n) out.decay = { predictedT: monitor.predicted(T), maxRelative: monitor.maxRelative };
+  if (heavy) {
+    const residualT = residual(theta, v);
+    for (const r of residualT) if (fabs(r) > maxResidual) maxResidual = fabs(r);
+    const outputSign = signs!.verdicts();
+    out.heavyBall = { velocity: v, residualT, maxResidual, outputSign };
+    // only a certified change counts as one
+    out.signChanged = outputSign.map((s) => s === "changed");
+  }
+  return out;
 }

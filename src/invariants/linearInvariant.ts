@@ -1,6 +1,6 @@
 import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
-import { dot } from "../net/forward.js";
+import { dot } from "../net/dot.js";
 
 /**
  * The l×l matrix W̃1 W̃1ᵀ − W2ᵀ W2, with W̃1 = [W1 | b1]: conserved along

@@ -1,4 +1,4 @@
-import { dot } from "../net/forward.js";
+import { dot } from "../net/dot.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
 

@@ -1,21 +1,9 @@
-import { isLayered, type LayeredNetwork } from "../net/layeredNetwork.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { isLayered } from "../net/isLayered.js";
 import type { Network } from "../net/network.js";
 import type { Scalar } from "../scalar/scalar.js";
-
-/** ‖w̃_k‖² of hidden neuron k: its incoming weights and, when present, its hidden bias. */
-export function incomingNormSq<T>(net: Network<T>, k: number, S: Scalar<T>): T {
-  let s = S.zero;
-  for (const v of net.W1[k]!) s = S.add(s, S.mul(v, v));
-  if (net.b1) s = S.add(s, S.mul(net.b1[k]!, net.b1[k]!));
-  return s;
-}
-
-/** ‖a_k‖² of hidden neuron k: column k of W2. */
-export function outgoingNormSq<T>(net: Network<T>, k: number, S: Scalar<T>): T {
-  let s = S.zero;
-  for (const row of net.W2) s = S.add(s, S.mul(row[k]!, row[k]!));
-  return s;
-}
+import { incomingNormSq } from "./incomingNormSq.js";
+import { outgoingNormSq } from "./outgoingNormSq.js";
 
 /**
  * The conserved quantity of every hidden neuron, c_k = ‖w̃_k‖² − ‖a_k‖² with

@@ -1,66 +1,66 @@
-import type { Network } from "../net/network.js";
+import type { ParamLayout } from "../net/paramLayout.js";
 import type { Scalar } from "../scalar/scalar.js";
-import { incomingNormSq, neuronInvariants, outgoingNormSq } from "./neuronInvariants.js";
+import { hiddenNeuronSlots, slotDot } from "./_internals/hiddenNeuronSlots.js";
 
 /**
  * The first-order pieces of an optimiser step θ′ = θ − η·u that the rescaling
  * identity does not cancel, so that ⟨w̃_k, u_w̃⟩ − ⟨a_k, u_a⟩ =
  * κ·c_k(θ) + β·(⟨w̃_k, b_w̃⟩ − ⟨a_k, b_a⟩) + (⟨w̃_k, r_w̃⟩ − ⟨a_k, r_a⟩)
- * when u = γ·(∇L_B + λθ) + β·b + r with κ = γλ.
+ * when u = γ·(∇L_B + λθ) + β·b + r with κ = γλ. Every vector is flat, in the
+ * order of the network's `ParamLayout`.
  */
 export interface DriftTerms<T> {
   /** θ, the parameters before the step. */
-  params: Network<T>;
+  params: readonly T[];
   /** κ: the coefficient of c_k(θ), γλ for weight decay λ entering u with weight γ. */
   decay?: T;
   /** β·b: the previous momentum buffer b and the weight β it enters u with. */
-  buffer?: { value: Network<T>; weight: T };
+  buffer?: { value: readonly T[]; weight: T };
   /** r: a part of u no identity simplifies (Adam's m̂/(√v̂ + ε)); its pairing is computed. */
-  rest?: Network<T>;
+  rest?: readonly T[];
 }
 
 /**
- * The change of every c_k under one optimiser step θ′ = θ − η·u (docs/theory.md §2):
- * c_k(θ′) − c_k(θ) = −2η(⟨w̃_k, u_w̃⟩ − ⟨a_k, u_a⟩) + η²(‖u_w̃‖² − ‖u_a‖²).
- * The gradient's share of the first-order term vanishes by the rescaling
- * identity ⟨w̃_k, ∇_w̃ L⟩ = ⟨a_k, ∇_a L⟩ (per mini-batch, kinks included), so
- * only the pieces in `terms` remain: weight decay gives κ·c_k, a momentum
- * buffer its pairing, anything else (Adam) its pairing. Without `terms` the
- * step is plain gradient descent, u = ∇L, and the drift is η²(‖g_w̃‖² − ‖g_a‖²).
+ * The change of every c_{l,k} under one optimiser step θ′ = θ − η·u, for every hidden
+ * neuron of every layer of a network of any depth (docs/theory.md §2): with w̃ the
+ * neuron's incoming weights and bias and a its outgoing weights at its layer,
+ * c(θ′) − c(θ) = −2η(⟨w̃, u_w̃⟩ − ⟨a, u_a⟩) + η²(‖u_w̃‖² − ‖u_a‖²).
+ * The gradient's share of the first-order term vanishes by the rescaling identity
+ * ⟨w̃, ∇_w̃ L⟩ = ⟨a, ∇_a L⟩, which holds neuron by neuron at every depth (per
+ * mini-batch, kinks included), so only the pieces in `terms` remain: weight decay
+ * gives κ·c, a momentum buffer its pairing, anything else (Adam) its pairing. Without
+ * `terms` the step is plain gradient descent, u = ∇L, and the drift is η²(‖g_w̃‖² − ‖g_a‖²).
  *
- * @param update - the direction u of the step, laid out like the network
+ * @param L - the layout of the flat vectors (see `layoutOf`, `packNetwork`)
+ * @param update - the direction u of the step, flat in the order of `L`
  * @param lr - the step η
  * @param S - the arithmetic
  * @param terms - the first-order pieces that do not cancel; none for plain gradient descent
- * @returns the predicted c_k(θ′) − c_k(θ) for every hidden neuron
- * @example predictedGdDrift({ activation: { kind: "relu" }, W1: [[exact.one]], W2: [[exact.zero]] }, exact.parse("1/2"), exact).map(exact.toString) // returns ["1/4"]
+ * @returns the predicted c(θ′) − c(θ) for every hidden neuron, layer 1 first (the order of `neuronInvariants`)
+ * @example predictedGdDrift(paramLayout([1, 1, 1], false, { kind: "relu" }), [exact.one, exact.zero], exact.parse("1/2"), exact).map(exact.toString) // returns ["1/4"]
  */
-export function predictedGdDrift<T>(update: Network<T>, lr: T, S: Scalar<T>, terms?: DriftTerms<T>): T[] {
+export function predictedGdDrift<T>(L: ParamLayout, update: readonly T[], lr: T, S: Scalar<T>, terms?: DriftTerms<T>): T[] {
+  const neurons = hiddenNeuronSlots(L);
   const lr2 = S.mul(lr, lr);
-  const second = update.W1.map((_, k) => S.mul(lr2, S.sub(incomingNormSq(update, k, S), outgoingNormSq(update, k, S))));
+  const second = neurons.map(({ incoming, outgoing }) =>
+    S.mul(lr2, S.sub(slotDot(update, update, incoming, S), slotDot(update, update, outgoing, S))),
+  );
   if (terms === undefined) return second;
   const { params, decay, buffer, rest } = terms;
-  const c = decay === undefined ? undefined : neuronInvariants(params, S);
-  const first = update.W1.map((_, k) => {
+  // ⟨w̃, v_w̃⟩ − ⟨a, v_a⟩: the bilinear form whose value on θ itself is c
+  const pairing = (v: readonly T[], k: number): T => {
+    const { incoming, outgoing } = neurons[k]!;
+    let s = slotDot(params, v, incoming, S);
+    for (const i of outgoing) s = S.sub(s, S.mul(params[i]!, v[i]!));
+    return s;
+  };
+  const first = neurons.map(({ incoming, outgoing }, k) => {
     let f = S.zero;
-    if (decay !== undefined) f = S.add(f, S.mul(decay, c![k]!));
-    if (buffer !== undefined) f = S.add(f, S.mul(buffer.weight, pairing(params, buffer.value, k, S)));
-    if (rest !== undefined) f = S.add(f, pairing(params, rest, k, S));
+    if (decay !== undefined) f = S.add(f, S.mul(decay, S.sub(slotDot(params, params, incoming, S), slotDot(params, params, outgoing, S))));
+    if (buffer !== undefined) f = S.add(f, S.mul(buffer.weight, pairing(buffer.value, k)));
+    if (rest !== undefined) f = S.add(f, pairing(rest, k));
     return f;
   });
   const twoLr = S.add(lr, lr);
   return second.map((v, k) => S.sub(v, S.mul(twoLr, first[k]!)));
-}
-
-/** ⟨w̃_k, v_w̃⟩ − ⟨a_k, v_a⟩: the bilinear form whose value on θ itself is c_k. */
-function pairing<T>(theta: Network<T>, v: Network<T>, k: number, S: Scalar<T>): T {
-  let s = S.zero;
-  theta.W1[k]!.forEach((w, m) => {
-    s = S.add(s, S.mul(w, v.W1[k]![m]!));
-  });
-  if (theta.b1 && v.b1) s = S.add(s, S.mul(theta.b1[k]!, v.b1[k]!));
-  theta.W2.forEach((row, j) => {
-    s = S.sub(s, S.mul(row[k]!, v.W2[j]![k]!));
-  });
-  return s;
 }

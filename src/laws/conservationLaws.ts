@@ -1,7 +1,9 @@
 import { InputError } from "../errors.js";
 import { integerMultiple } from "../scalar/bigintMath.js";
 import { seededRandom } from "../scalar/seededRandom.js";
-import { parameterCount, parameterNames, type LawArchitecture } from "./architecture.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
+import { parameterNames } from "./parameterNames.js";
+import { parameterCount } from "./parameterCount.js";
 import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
 import { formatLaw } from "./formatLaw.js";
 import { generatorPolynomials } from "./generatorPolynomials.js";

@@ -5,22 +5,13 @@ import { countMonomials, monomialDerivative, monomialMul, monomialSupport, monom
 import type { Rational } from "../scalar/exact.js";
 import { rrefExact } from "./_internals/exactLinearAlgebra.js";
 import { sparseBasis } from "./_internals/sparseBasis.js";
+import { compareMonomials } from "./compareMonomials.js";
 
 /** One polynomial law: monomial key → exact rational coefficient (fraction.js), in the canonical monomial order. */
 export type RationalPolynomial = Array<[monomial: string, coefficient: Rational]>;
 
 /** Largest number of unknown coefficients {@link explicitLaws} accepts. */
 export const MAX_UNKNOWNS = 3_000_000;
-
-/**
- * The canonical monomial order: higher total degree first, then
- * lexicographic in the variable indices (θ order). A law's leading monomial
- * is its first one in this order.
- */
-export function compareMonomials(a: string, b: string): number {
-  if (a.length !== b.length) return b.length - a.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * A basis of every polynomial h(θ) of degree 1 … `degree` (constants excluded:

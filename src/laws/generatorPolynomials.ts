@@ -1,4 +1,6 @@
-import { activationSlopes, parameterSlots, type LawArchitecture } from "./architecture.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
+import { activationSlopes } from "./activationSlopes.js";
+import { parameterSlots } from "./parameterSlots.js";
 import { monomialKey } from "./_internals/monomial.js";
 
 /** A polynomial with integer coefficients: monomial key → coefficient (see `_internals/monomial.ts`). */

@@ -1,19 +1,17 @@
 /** Conservation laws of gradient flows, discovered and counted exactly over Q. */
-export type { LawArchitecture, LawArchitectureOptions, ParameterSlot } from "./architecture.js";
-export {
-  lawArchitecture,
-  architectureLayout,
-  parameterCount,
-  parameterSlots,
-  parameterNames,
-  activationSlopes,
-  architectureLabel,
-  MAX_PARAMETERS,
-} from "./architecture.js";
+export type { LawArchitecture, LawArchitectureOptions, ParameterSlot } from "./lawArchitecture.js";
+export { lawArchitecture, MAX_PARAMETERS } from "./lawArchitecture.js";
+export { architectureLabel } from "./architectureLabel.js";
+export { activationSlopes } from "./activationSlopes.js";
+export { parameterNames } from "./parameterNames.js";
+export { parameterSlots } from "./parameterSlots.js";
+export { parameterCount } from "./parameterCount.js";
+export { architectureLayout } from "./architectureLayout.js";
 export type { IntegerPolynomial } from "./generatorPolynomials.js";
 export { generatorPolynomials } from "./generatorPolynomials.js";
 export type { RationalPolynomial } from "./explicitLaws.js";
-export { explicitLaws, compareMonomials, MAX_UNKNOWNS } from "./explicitLaws.js";
+export { explicitLaws, MAX_UNKNOWNS } from "./explicitLaws.js";
+export { compareMonomials } from "./compareMonomials.js";
 export type { LieAlgebraRankOptions, LieAlgebraRankResult } from "./lieAlgebraRank.js";
 export { lieAlgebraRank } from "./lieAlgebraRank.js";
 export { formatLaw } from "./formatLaw.js";

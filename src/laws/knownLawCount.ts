@@ -1,4 +1,5 @@
-import { activationSlopes, type LawArchitecture } from "./architecture.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
+import { activationSlopes } from "./activationSlopes.js";
 
 /** A count of conservation laws known in closed form, and why. */
 export interface KnownLawCount {

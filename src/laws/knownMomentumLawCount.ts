@@ -1,4 +1,5 @@
-import { activationSlopes, type LawArchitecture } from "./architecture.js";
+import { activationSlopes } from "./activationSlopes.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
 import type { KnownLawCount } from "./knownLawCount.js";
 
 /**

@@ -1,5 +1,5 @@
-import { activationName } from "../net/activation.js";
-import type { LawArchitecture } from "./architecture.js";
+import { activationName } from "../net/activationName.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
 import { conservationLaws, type ConservationLawsOptions } from "./conservationLaws.js";
 import { knownLawCount } from "./knownLawCount.js";
 import { knownMomentumLawCount } from "./knownMomentumLawCount.js";

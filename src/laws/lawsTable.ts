@@ -1,5 +1,5 @@
 import type { Table } from "../table/table.js";
-import { lawArchitecture } from "./architecture.js";
+import { lawArchitecture } from "./lawArchitecture.js";
 import { lawsReport, type LawDynamics, type LawsReport } from "./lawsReport.js";
 
 /**

@@ -1,5 +1,7 @@
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
-import { activationSlopes, type LawArchitecture, parameterCount } from "./architecture.js";
+import { activationSlopes } from "./activationSlopes.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
+import { parameterCount } from "./parameterCount.js";
 import type { LawDynamics } from "./lawsReport.js";
 
 /**

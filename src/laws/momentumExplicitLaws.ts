@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
-import { compareMonomials, MAX_UNKNOWNS, type RationalPolynomial } from "./explicitLaws.js";
+import { MAX_UNKNOWNS, type RationalPolynomial } from "./explicitLaws.js";
+import { compareMonomials } from "./compareMonomials.js";
 import { blockNullspace, type SparseRow } from "./_internals/blockNullspace.js";
 import { rrefExact } from "./_internals/exactLinearAlgebra.js";
 import { countMonomials, monomialDerivative, monomialMul, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";

@@ -1,7 +1,10 @@
 import { InputError } from "../errors.js";
 import { integerMultiple } from "../scalar/bigintMath.js";
 import { seededRandom } from "../scalar/seededRandom.js";
-import { activationSlopes, parameterCount, parameterNames, type LawArchitecture } from "./architecture.js";
+import { activationSlopes } from "./activationSlopes.js";
+import { parameterCount } from "./parameterCount.js";
+import { parameterNames } from "./parameterNames.js";
+import type { LawArchitecture } from "./lawArchitecture.js";
 import { formatLaw } from "./formatLaw.js";
 import { generatorPolynomials } from "./generatorPolynomials.js";
 import type { LieAlgebraRankResult } from "./lieAlgebraRank.js";

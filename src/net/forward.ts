@@ -1,7 +1,10 @@
 import type { Scalar } from "../scalar/scalar.js";
-import { activationFunctions } from "./activation.js";
-import { isLayered, toLayered, type LayeredNetwork } from "./layeredNetwork.js";
+import { activationFunctions } from "./activationFunctions.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
+import { toLayered } from "./toLayered.js";
+import { isLayered } from "./isLayered.js";
 import type { Network } from "./network.js";
+import { dot } from "./dot.js";
 
 /** Everything the forward pass computes, per layer, data point i and unit k. */
 export interface ForwardPass<T> {
@@ -15,13 +18,6 @@ export interface ForwardPass<T> {
   preActivations: T[][][];
   /** The input of every weight layer l = 1 … L (index l − 1), [i][k]: the data, then σ of each hidden layer. */
   inputs: (readonly (readonly T[])[])[];
-}
-
-/** The dot product of two equally long vectors. */
-export function dot<T>(S: Scalar<T>, a: readonly T[], b: readonly T[]): T {
-  let s = S.zero;
-  for (let i = 0; i < a.length; i++) s = S.add(s, S.mul(a[i]!, b[i]!));
-  return s;
 }
 
 /**

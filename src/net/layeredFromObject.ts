@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { exactMatrix, exactVector } from "./_internals/exactText.js";
 import { chainLayers } from "./_internals/chainLayers.js";
-import { parseActivation } from "./activation.js";
+import { parseActivation } from "./parseActivation.js";
 import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
 
 /**

@@ -1,4 +1,4 @@
-import { parseActivation } from "./activation.js";
+import { parseActivation } from "./parseActivation.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { layersFromStateDict } from "./layersFromStateDict.js";
 import { readSafetensors } from "./readSafetensors.js";

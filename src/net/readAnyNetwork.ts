@@ -1,12 +1,13 @@
 import { InputError } from "../errors.js";
 import { readJson } from "../io/readJson.js";
 import { exactMatrix, exactVector } from "./_internals/exactText.js";
-import { parseActivation } from "./activation.js";
+import { parseActivation } from "./parseActivation.js";
 import { layeredFromObject } from "./layeredFromObject.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { layersFromStateDict, type StateDictTensor } from "./layersFromStateDict.js";
 import type { Network } from "./network.js";
-import { networkFromObject, refuseOversizedNetwork } from "./readNetwork.js";
+import { networkFromObject } from "./networkFromObject.js";
+import { refuseOversizedNetwork } from "./_internals/refuseOversizedNetwork.js";
 
 /**
  * Parses network JSON of any of the three forms, told apart by their keys:

@@ -2,6 +2,7 @@ import { readBinaryFile } from "../io/readBinaryFile.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import type { Network } from "./network.js";
 import { networkFromSafetensors } from "./networkFromSafetensors.js";
+import { networkFromTorchPt } from "./networkFromTorchPt.js";
 import { readAnyNetwork } from "./readAnyNetwork.js";
 
 /**
@@ -14,9 +15,15 @@ function looksLikeSafetensors(bytes: Uint8Array): boolean {
   return n + 8n <= BigInt(bytes.length);
 }
 
+/** True when the bytes start as a zip archive does (`PK\x03\x04`), as a `torch.save` file does. */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /**
  * Reads a network file of any form: safetensors (by the `.safetensors` extension or its
- * leading header length) or JSON in one of the forms of {@link readAnyNetwork}.
+ * leading header length), a PyTorch `torch.save(state_dict)` file (by the `.pt` or `.pth`
+ * extension or its zip signature; see `readTorchPt`) or JSON in one of the forms of {@link readAnyNetwork}.
  *
  * @param path - the file
  * @returns a {@link Network} for the two-layer JSON form, a {@link LayeredNetwork} otherwise
@@ -25,6 +32,8 @@ function looksLikeSafetensors(bytes: Uint8Array): boolean {
  */
 export function readAnyNetworkFile(path: string): Network<string> | LayeredNetwork<string> {
   const bytes = readBinaryFile(path);
-  if (path.toLowerCase().endsWith(".safetensors") || looksLikeSafetensors(bytes)) return networkFromSafetensors(bytes, path);
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".safetensors") || looksLikeSafetensors(bytes)) return networkFromSafetensors(bytes, path);
+  if (lower.endsWith(".pt") || lower.endsWith(".pth") || looksLikeZip(bytes)) return networkFromTorchPt(bytes, path);
   return readAnyNetwork(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), path);
 }

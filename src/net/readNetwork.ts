@@ -1,102 +1,10 @@
-import { InputError, ShapeError } from "../errors.js";
 import { readJson } from "../io/readJson.js";
-import { zodIssue } from "../io/zodIssue.js";
-import { parseActivation } from "./activation.js";
 import type { Network } from "./network.js";
-import { networkSchema } from "./networkSchema.js";
-
-const KEYS = new Set(["activation", "W1", "b1", "W2", "b2"]);
+import { refuseOversizedNetwork } from "./_internals/refuseOversizedNetwork.js";
+import { networkFromObject } from "./networkFromObject.js";
 
 /** The most parameters a network file may hold: beyond it the exact and decimal paths could not train it anyway. */
 export const MAX_NETWORK_PARAMETERS = 1_000_000;
-
-function checkWidth(v: readonly (readonly string[])[], name: string, rows: number | undefined, cols: number | undefined): void {
-  if (rows !== undefined && v.length !== rows) throw new ShapeError(`network ${name}`, `${v.length} rows`, `${rows} rows`);
-  const width = cols ?? v[0]!.length;
-  if (width === 0) throw new InputError(`invalid network: ${name} must have at least one column`);
-  v.forEach((row, i) => {
-    if (row.length !== width) throw new ShapeError(`network ${name}[${i}]`, `length ${row.length}`, `length ${width}`);
-  });
-}
-
-function checkLength(v: readonly string[] | undefined, name: string, length: number): void {
-  if (v !== undefined && v.length !== length) throw new ShapeError(`network ${name}`, `length ${v.length}`, `length ${length}`);
-}
-
-/**
- * Validates a parsed network object (PyTorch `state_dict` shapes, entries as
- * numeric strings) into a {@link Network} of exact texts: first its form
- * ({@link networkSchema}), then the sizes that must agree.
- * The activation defaults to `relu` when absent.
- *
- * @param obj - the parsed JSON (numbers as decimal text, as `readJson` gives them)
- * @returns the network, entries trimmed
- * @throws InputError or ShapeError naming the first problem
- * @example networkFromObject({ W1: [["1"]], W2: [["-2"]] }).W2 // returns [["-2"]]
- */
-export function networkFromObject(obj: unknown): Network<string> {
-  if (obj === null || typeof obj !== "object" || Array.isArray(obj))
-    throw new InputError("invalid network: must be a JSON object with W1 and W2");
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.has(key)) throw new InputError(`invalid network: unknown key \`${key}\` (expected activation, W1, b1, W2, b2)`);
-  }
-  const o = obj as Record<string, unknown>;
-  if (o.W1 === undefined || o.W2 === undefined) throw new InputError("invalid network: W1 and W2 are required");
-  const count = countParameters(o);
-  if (count > MAX_NETWORK_PARAMETERS) throw tooLarge(String(count));
-  const parsed = networkSchema.safeParse(obj);
-  if (!parsed.success) throw new InputError(`invalid network: ${zodIssue(parsed.error)}`);
-  const f = parsed.data;
-  const activation = parseActivation(f.activation ?? "relu");
-  checkWidth(f.W1, "W1", undefined, undefined);
-  const l = f.W1.length;
-  checkWidth(f.W2, "W2", undefined, l);
-  checkLength(f.b1, "b1", l);
-  checkLength(f.b2, "b2", f.W2.length);
-  const trim = (row: readonly string[]): string[] => row.map((x) => x.trim());
-  return { activation, W1: f.W1.map(trim), b1: f.b1 && trim(f.b1), W2: f.W2.map(trim), b2: f.b2 && trim(f.b2) };
-}
-
-/** Entries of the arrays of a parsed network, counted without looking inside them. */
-function countParameters(o: Record<string, unknown>): number {
-  let n = 0;
-  for (const key of ["W1", "W2"]) {
-    const m = o[key];
-    if (Array.isArray(m)) for (const row of m) n += Array.isArray(row) ? row.length : 1;
-  }
-  for (const key of ["b1", "b2"]) {
-    const v = o[key];
-    if (Array.isArray(v)) n += v.length;
-  }
-  return n;
-}
-
-function tooLarge(value: string): InputError {
-  return new InputError({ field: "net", expected: `a network of at most ${MAX_NETWORK_PARAMETERS} parameters`, value });
-}
-
-/**
- * An upper bound of the values inside JSON arrays in `text` (numbers and
- * strings), found in one pass over the characters, so that a network far over
- * the limit is refused before its text is parsed into objects.
- */
-function countArrayValues(text: string): number {
-  let n = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 91 /* [ */) depth++;
-    else if (ch === 93 /* ] */) depth--;
-    else if (ch === 34 /* " */) {
-      if (depth > 0) n++;
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-    } else if (depth > 0 && (ch === 45 || (ch >= 48 && ch <= 57))) {
-      n++;
-      while (i + 1 < text.length && /[0-9.eE+-]/.test(text[i + 1]!)) i++;
-    }
-  }
-  return n;
-}
 
 /**
  * Parses network JSON text; numbers are read from their decimal text. A text
@@ -111,15 +19,4 @@ function countArrayValues(text: string): number {
 export function readNetwork(text: string, what = "network"): Network<string> {
   refuseOversizedNetwork(text, what);
   return networkFromObject(readJson(text, what));
-}
-
-/**
- * Refuses network JSON text with more than {@link MAX_NETWORK_PARAMETERS} array values, before
- * it is parsed into objects (every network form reads through this).
- *
- * @internal
- */
-export function refuseOversizedNetwork(text: string, what: string): void {
-  const values = countArrayValues(text);
-  if (values > MAX_NETWORK_PARAMETERS) throw tooLarge(`${what}: ${values} values`);
 }

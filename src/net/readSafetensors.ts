@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import { dyadicOfFloat, type FloatFormat } from "../scalar/floatBits.js";
+import { dyadicOfFloat, type FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { topLevelKeys } from "./_internals/topLevelKeys.js";
 import type { StateDictTensor } from "./layersFromStateDict.js";
 

@@ -1,4 +1,5 @@
-import { isLayered, type LayeredNetwork } from "./layeredNetwork.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
+import { isLayered } from "./isLayered.js";
 import type { Network } from "./network.js";
 
 /**

@@ -1,11 +1,9 @@
-import { InputError } from "../errors.js";
-import { numerator, rational } from "../scalar/bigintMath.js";
-import type { Rational } from "../scalar/exact.js";
-import { parseRational, type RationalParts } from "../scalar/parseRational.js";
+import type { RationalParts } from "../scalar/parseRational.js";
 import { formatDigits } from "./_internals/decimalFormat.js";
 import { twiceHalfInteger } from "./_internals/halfInteger.js";
 import { seriesIncompleteBeta } from "./_internals/seriesIncompleteBeta.js";
-import { MAX_PROBABILITY_DIGITS } from "./probabilityLimits.js";
+import { checkDigits } from "./checkDigits.js";
+import { parseUnitInterval } from "./parseUnitInterval.js";
 
 /** Options of {@link incompleteBeta}. */
 export interface IncompleteBetaOptions {
@@ -22,23 +20,6 @@ export interface IncompleteBetaOptions {
 export const GUARD_DIGITS = 12;
 
 export { MAX_PROBABILITY_DIGITS } from "./probabilityLimits.js";
-
-/** Validates a number of digits in [1, MAX_PROBABILITY_DIGITS]. @throws InputError */
-export function checkDigits(digits: number): number {
-  if (!Number.isInteger(digits) || digits < 1 || digits > MAX_PROBABILITY_DIGITS) {
-    throw new InputError(`invalid digits. Must be an integer in [1, ${MAX_PROBABILITY_DIGITS}]. Value: \`${digits}\`.`);
-  }
-  return digits;
-}
-
-/** Reads x ∈ [0, 1] exactly from text ("3/7", "0.25") or BigInt parts. @throws InputError */
-export function parseUnitInterval(x: string | RationalParts, name = "x"): Rational {
-  const parts = typeof x === "string" ? parseRational(x) : x;
-  const r = rational(parts.num, parts.den);
-  if (numerator(r) < 0n || r.n > r.d)
-    throw new InputError(`invalid ${name}. Must be a number in [0, 1]. Value: \`${typeof x === "string" ? x : `${x.num}/${x.den}`}\`.`);
-  return r;
-}
 
 /**
  * The regularised incomplete beta function I_x(a, b) for half-integer a, b

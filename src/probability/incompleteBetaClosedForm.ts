@@ -1,11 +1,14 @@
 import type { RationalParts } from "../scalar/parseRational.js";
 import { InputError } from "../errors.js";
-import { closedFormParts, closedFormTerms, type ClosedFormParts } from "./_internals/closedFormParts.js";
+import { closedFormParts, type ClosedFormParts } from "./_internals/closedFormParts.js";
+import { closedFormTerms } from "./_internals/closedFormTerms.js";
 import { closedFormText } from "./_internals/closedFormText.js";
 import { formatDigits } from "./_internals/decimalFormat.js";
 import { evaluateTerms } from "./_internals/evaluateParts.js";
 import { twiceHalfInteger } from "./_internals/halfInteger.js";
-import { checkDigits, GUARD_DIGITS, parseUnitInterval } from "./incompleteBeta.js";
+import { GUARD_DIGITS } from "./incompleteBeta.js";
+import { parseUnitInterval } from "./parseUnitInterval.js";
+import { checkDigits } from "./checkDigits.js";
 
 export type { ClosedFormParts } from "./_internals/closedFormParts.js";
 // The template and B at half-integers, for proofs/incompleteBetaClosedForm.proof.ts (checked there with algebrite).

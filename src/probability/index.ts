@@ -6,22 +6,16 @@
  */
 export { incompleteBeta, GUARD_DIGITS, MAX_PROBABILITY_DIGITS, type IncompleteBetaOptions } from "./incompleteBeta.js";
 export { incompleteBetaClosedForm, type IncompleteBetaClosedForm, type ClosedFormParts } from "./incompleteBetaClosedForm.js";
-export {
-  neuronLaw,
-  varianceRatio,
-  parseInitScheme,
-  INIT_SCHEMES,
-  type InitScheme,
-  type Initialisation,
-  type NeuronLaw,
-} from "./initialisation.js";
+export { neuronLaw, INIT_SCHEMES, type InitScheme, type Initialisation, type NeuronLaw } from "./neuronLaw.js";
+export { parseInitScheme } from "./parseInitScheme.js";
+export { varianceRatio } from "./varianceRatio.js";
 export {
   pathologicalProbability,
   MAX_DIMENSION,
   type PathologicalProbability,
   type PathologicalProbabilityOptions,
 } from "./pathologicalProbability.js";
-export { splitCase } from "./splitProbability.js";
+export { splitCase } from "./splitCase.js";
 export {
   monteCarloProbability,
   DEFAULT_SAMPLES,

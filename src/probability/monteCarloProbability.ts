@@ -1,7 +1,8 @@
 import { InputError } from "../errors.js";
 import { numerator } from "../scalar/bigintMath.js";
 import { seededRandom } from "../scalar/seededRandom.js";
-import type { NeuronLaw } from "./initialisation.js";
+import type { NeuronLaw } from "./neuronLaw.js";
+import { monteCarloKey } from "./monteCarloKey.js";
 
 /** Options of {@link monteCarloProbability}. */
 export interface MonteCarloOptions {
@@ -20,20 +21,6 @@ export interface MonteCarloCount {
 
 export const DEFAULT_SAMPLES = 1_000_000;
 export const MAX_SAMPLES = 1_000_000_000;
-
-/**
- * The key of the Monte Carlo stream of one shape: `monte-carlo/seed=S/d_in=D/l=L/e=E`.
- *
- * @param seed - the user's seed
- * @param dIn - fan-in d_in
- * @param width - width l
- * @param e - output dimension e
- * @returns the text key given to `seededRandom`
- * @example monteCarloKey(1, 3, 4, 1) // returns "monte-carlo/seed=1/d_in=3/l=4/e=1"
- */
-export function monteCarloKey(seed: number, dIn: number, width: number, e: number): string {
-  return `monte-carlo/seed=${seed}/d_in=${dIn}/l=${width}/e=${e}`;
-}
 
 /**
  * Estimates p = P(‖w‖² < ‖a‖²) for one neuron by sampling w ∈ R^{d_in} and

@@ -3,11 +3,10 @@ import type { RationalParts } from "../scalar/parseRational.js";
 import { parseRational } from "../scalar/parseRational.js";
 import { numerator, rational } from "../scalar/bigintMath.js";
 import type { Rational } from "../scalar/exact.js";
-import { closedFormParts, closedFormTerms } from "./_internals/closedFormParts.js";
-import { closedFormText } from "./_internals/closedFormText.js";
 import { formatDigits } from "./_internals/decimalFormat.js";
-import { evaluateTerms, type HighPrecision } from "./_internals/evaluateParts.js";
-import { checkDigits, GUARD_DIGITS } from "./incompleteBeta.js";
+import { checkDigits } from "./checkDigits.js";
+import { checkDimension } from "./checkDimension.js";
+import { pathologicalProbabilityHighPrecision } from "./pathologicalProbabilityHighPrecision.js";
 
 /** Largest fan-in d_in and output dimension e accepted (the closed form is a sum of about d_in/2 terms). */
 export const MAX_DIMENSION = 4096;
@@ -25,35 +24,12 @@ export interface PathologicalProbability {
   closedForm: string;
 }
 
-/** Validates a dimension (d_in or e) in [1, MAX_DIMENSION]. @throws InputError */
-export function checkDimension(n: number, option: string): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_DIMENSION)
-    throw new InputError({ field: option, expected: `an integer in [1, ${MAX_DIMENSION}]`, value: String(n) });
-  return n;
-}
-
 function positiveRatio(rho: string | RationalParts): Rational {
   const parts = typeof rho === "string" ? parseRational(rho) : rho;
   const r = rational(parts.num, parts.den);
   if (numerator(r) <= 0n)
     throw new InputError(`invalid rho. Must be a positive number. Value: \`${typeof rho === "string" ? rho : `${rho.num}/${rho.den}`}\`.`);
   return r;
-}
-
-/**
- * p and 1 − p as high-precision decimals with relative error below
- * 10^−(digits + GUARD_DIGITS) each, with the closed-form parts. @internal
- */
-export function pathologicalProbabilityHighPrecision(
-  dIn: number,
-  e: number,
-  rho: Rational,
-  digits: number,
-): { hp: HighPrecision; expression: () => string } {
-  // x = 1/(1 + ρ) = Q/(P + Q) for ρ = P/Q
-  const x = rational(rho.d, rho.n + rho.d);
-  const terms = closedFormTerms(x, dIn, e);
-  return { hp: evaluateTerms(terms, dIn, e, digits + GUARD_DIGITS), expression: () => closedFormText(closedFormParts(x, dIn, e)) };
 }
 
 /**

@@ -3,10 +3,13 @@ import { derivedQuantities } from "./_internals/derivedQuantities.js";
 import { rationalHighPrecision, type HighPrecision } from "./_internals/evaluateParts.js";
 import { rationalText as ratToString } from "../scalar/bigintMath.js";
 import { binomialDistribution } from "./binomialDistribution.js";
-import { checkDigits, GUARD_DIGITS } from "./incompleteBeta.js";
-import { neuronLaw, varianceRatio, type Initialisation } from "./initialisation.js";
+import { GUARD_DIGITS } from "./incompleteBeta.js";
+import { checkDigits } from "./checkDigits.js";
+import { neuronLaw, type Initialisation } from "./neuronLaw.js";
+import { varianceRatio } from "./varianceRatio.js";
 import { monteCarloProbability } from "./monteCarloProbability.js";
-import { checkDimension, pathologicalProbabilityHighPrecision } from "./pathologicalProbability.js";
+import { pathologicalProbabilityHighPrecision } from "./pathologicalProbabilityHighPrecision.js";
+import { checkDimension } from "./checkDimension.js";
 import { wilsonInterval } from "./wilsonInterval.js";
 
 /** How p is obtained: the exact closed form (normal laws only) or Monte Carlo. */

@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import type { Initialisation } from "./initialisation.js";
+import type { Initialisation } from "./neuronLaw.js";
 import { DEFAULT_TABLE_SAMPLES } from "./probabilityLimits.js";
 import { probabilityReport, type ProbabilityMethod, type ProbabilityReport } from "./probabilityReport.js";
 

@@ -20,7 +20,8 @@ export interface ProbabilityWorkOptions {
  * coordinate draw; a closed-form row at 40 digits; a term of the Binomial law,
  * per squared working digit.
  */
-const SECONDS_PER_COORDINATE = 1.6e-8;
+// re-measured by scripts/calibrateWork.ts (least of 3 runs on a shared 2-core machine, Node 20), with a margin of 2: 1.6e-8 before
+const SECONDS_PER_COORDINATE = 1.3e-8;
 const SECONDS_PER_EXACT_ROW = 1e-3;
 const SECONDS_PER_LAW_TERM_DIGIT2 = 1.1e-8;
 
@@ -29,7 +30,7 @@ const SECONDS_PER_LAW_TERM_DIGIT2 = 1.1e-8;
  *
  * @param o - rows, dimensions, digits, samples and the width of the distribution
  * @returns seconds on one laptop core and the size they come from
- * @example probabilityWork({ rows: 1, dIn: 3, e: 1, digits: 40, samples: 1e9 }).seconds // returns 80 (5e9 coordinates)
+ * @example probabilityWork({ rows: 1, dIn: 3, e: 1, digits: 40, samples: 1e9 }).seconds // returns 65 (5e9 coordinates)
  */
 export function probabilityWork(o: ProbabilityWorkOptions): WorkEstimate {
   const parts: WorkEstimate[] = [];

@@ -4,6 +4,7 @@ import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { summariseRun } from "../experiments/summariseRun.js";
 import { formatTable } from "../table/formatTable.js";
 import { breastCancerSection } from "./_internals/breastCancerSection.js";
+import { optimizersSection } from "./_internals/optimizersSection.js";
 import { probabilitySection } from "./_internals/probabilitySection.js";
 import { shortNumber } from "./shortNumber.js";
 import type { ReportDocument, ReportSection } from "./reportDocument.js";
@@ -52,7 +53,7 @@ export async function buildReport(
     seed: config.seed,
     scale: config.scale,
     experiments: config.experiments,
-    config: { toy: config.toy, breastCancer: config.breastCancer, probability: config.probability },
+    config: { toy: config.toy, breastCancer: config.breastCancer, probability: config.probability, optimizers: config.optimizers },
   };
   if (run.toy) {
     sections.push(await toySection(config.toy, run.toy.cells, run.toy.summary));
@@ -65,6 +66,10 @@ export async function buildReport(
   if (run.probability) {
     sections.push(await probabilitySection(config.probability, run.probability.cells, run.probability.summary));
     results.probability = run.probability.summary.results;
+  }
+  if (run.optimizers) {
+    sections.push(await optimizersSection(config.optimizers, run.optimizers.summary));
+    results.optimizers = run.optimizers.summary.results;
   }
   results.timing = meta.timing;
   const glance: string[] = [];

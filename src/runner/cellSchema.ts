@@ -6,7 +6,8 @@ import type { CellKey } from "./planCells.js";
 
 // The shapes of `cells/<id>.json`, one per kind of cell, mirroring the result
 // types of src/experiments (ToyGdCell, ToyFlowCell, BreastCancerCell,
-// ProbabilityCell). A cell that does not fit is bad input, not a bug.
+// ProbabilityCell, OptimizerToyCell, OptimizerBreastCancerCell). A cell that
+// does not fit is bad input, not a bug.
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
 const int = z.number().int();
@@ -65,11 +66,29 @@ const probability = z.object({
   rows: z.array(z.object({ dIn: int, l: int, pNeuron: decimalText, pDisconnected: decimalText })),
 });
 
+const optimizerRun = z.object({
+  optimizer: z.string(),
+  lPlus: int,
+  c0: z.array(num),
+  cT: z.array(num),
+  signChanged: z.array(int),
+  trainLoss0: num,
+  trainLoss: num,
+  testLoss: num.nullable(),
+  curve: z.array(z.tuple([num, num])),
+});
+
+const optimizersToy = z.object({ runs: z.array(optimizerRun) });
+
+const optimizersBreastCancer = z.object({ l: int, seed: int, runs: z.array(optimizerRun) });
+
 const RESULTS: Record<CellKey["kind"], z.ZodType> = {
   "toy-gd": toyGd,
   "toy-flow": toyFlow,
   "breast-cancer": breastCancer,
   probability,
+  "optimizers-toy": optimizersToy,
+  "optimizers-breast-cancer": optimizersBreastCancer,
 };
 
 /**

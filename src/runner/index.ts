@@ -7,5 +7,6 @@
 export type { FinishedRun, RunReport } from "./runReport.js";
 export type { ReproduceOptions, ReproduceSummary, Shard } from "./reproduce.js";
 export { reproduce } from "./reproduce.js";
+export { reproduceWork } from "./reproduceWork.js";
 export type { MergeShardsOptions, MergeSummary } from "./mergeShards.js";
 export { mergeShards } from "./mergeShards.js";

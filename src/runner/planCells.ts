@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ExperimentName, ReproduceConfig } from "../experiments/reproduceConfig.js";
+import { type ExperimentName, type ReproduceConfig, reproduceConfig } from "../experiments/reproduceConfig.js";
+import type { ReproduceOptions } from "./reproduce.js";
 import { TOY_STARTS, type ToyStart } from "../experiments/toyProblem.js";
 
 /** What one cell computes. */
@@ -7,7 +8,9 @@ export type CellKey =
   | { kind: "toy-gd"; start: ToyStart }
   | { kind: "toy-flow"; start: ToyStart }
   | { kind: "breast-cancer"; l: number; seed: number }
-  | { kind: "probability"; scheme: string };
+  | { kind: "probability"; scheme: string }
+  | { kind: "optimizers-toy" }
+  | { kind: "optimizers-breast-cancer"; l: number; seed: number };
 
 /** One unit of work of a run: cached as `cells/<id>.json`, the unit of sharding and of resuming. */
 export interface CellSpec {
@@ -22,7 +25,15 @@ export interface CellSpec {
 
 /** The fingerprint of one experiment's configuration (scale, seed and its own section). */
 function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentName): string {
-  const section = experiment === "toy" ? config.toy : experiment === "breast-cancer" ? config.breastCancer : config.probability;
+  const section =
+    experiment === "toy"
+      ? config.toy
+      : experiment === "breast-cancer"
+        ? config.breastCancer
+        : experiment === "probability"
+          ? config.probability
+          : // the comparison trains on the breast-cancer sweep's split, ratio and biases
+            { ...config.optimizers, breastCancer: config.breastCancer };
   return createHash("sha256")
     .update(JSON.stringify({ experiment, seed: config.seed, section }))
     .digest("hex")
@@ -35,6 +46,8 @@ const pad = (v: number, width: number): string => String(v).padStart(width, "0")
  * Every cell of a run, in a fixed order (the order shards are dealt from).
  * Breast-cancer cells are one (width, seed) each, holding the runs for
  * l₊ = 0 … l; their weight is the training cost ∝ (l + 1)(l + 1.5)·epochs (l + 1 trainings, each a fixed cost plus one per neuron); one unit is roughly 0.7 s.
+ * The optimiser comparison has one toy cell and one cell per (width, seed) holding every optimiser for l₊ = 0, 1 and l;
+ * mini-batch steps cost about as much per epoch whatever the width, hence the large fixed part of their weight.
  */
 export function planCells(config: ReproduceConfig): CellSpec[] {
   const cells: CellSpec[] = [];
@@ -58,6 +71,21 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
           });
         }
       }
+    } else if (experiment === "optimizers") {
+      const opt = config.optimizers;
+      cells.push({ id: "optimizers-toy", experiment, fingerprint, weight: 0.6, key: { kind: "optimizers-toy" } });
+      for (const l of opt.widths) {
+        for (let seed = 0; seed < opt.seeds; seed++) {
+          const starts = new Set([0, 1, l]).size;
+          cells.push({
+            id: `optimizers-breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`,
+            experiment,
+            fingerprint,
+            weight: (opt.optimizers.length * starts * opt.epochs * (l + 8)) / 30000,
+            key: { kind: "optimizers-breast-cancer", l, seed },
+          });
+        }
+      }
     } else {
       for (const scheme of config.probability.schemes)
         cells.push({
@@ -75,4 +103,10 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
 /** The cells of shard `index` of `count` (0 ≤ index < count): every count-th cell of the plan, starting at index. */
 export function shardCells(cells: readonly CellSpec[], index: number, count: number): CellSpec[] {
   return cells.filter((_, j) => j % count === index);
+}
+
+/** The cells a run plans for its options, before the cache is looked at. */
+export function plannedCells(options: Pick<ReproduceOptions, "experiment" | "scale" | "seed" | "shard">): CellSpec[] {
+  const all = planCells(reproduceConfig(options.scale, options.seed, options.experiment));
+  return options.shard === null ? all : shardCells(all, options.shard.index, options.shard.count);
 }

@@ -1,8 +1,8 @@
 import { reproduceConfig, type ExperimentName, type Scale } from "../experiments/reproduceConfig.js";
 import { checkOutDir } from "./_internals/checkOutDir.js";
-import { planCells, shardCells } from "./planCells.js";
 import type { RunReport } from "./runReport.js";
 import { runCells, type EstimateBasis } from "./runCells.js";
+import { plannedCells } from "./planCells.js";
 import { writeManifest } from "./runManifest.js";
 
 /** A slice of a run: shard `index` of `count` (0 ≤ index < count). */
@@ -28,6 +28,11 @@ export interface ReproduceOptions {
   onEstimate?: (remainingMs: number, pending: number, cached: number, basis: EstimateBasis) => void;
   /** Called after each cell with the number done (cached included) and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A cap on the wall time in seconds, checked at run time once the estimate is calibrated
+   * (the up-front estimate is `reproduceWork`): a run projected past it stops with a ConvergenceError.
+   */
+  maxSeconds?: number;
 }
 
 /** What {@link reproduce} did: the `relutopo reproduce --json` object. */
@@ -55,21 +60,22 @@ export interface ReproduceSummary {
  *
  * @param options - the run (experiment, scale, seed, shard, threads) and where it goes
  * @returns what was computed, reused and written
- * @throws InputError when `out` is a file, or for an unknown experiment; PathError when `out` cannot be written (checked before any cell runs)
+ * @throws InputError when `out` is a file, or for an unknown experiment; PathError when `out` cannot be written (checked before any cell runs);
+ *   ConvergenceError when the calibrated estimate passes `maxSeconds`
  * @remarks The library face of `npx relutopo reproduce` (README: `relutopo reproduce`).
  */
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceSummary> {
   const { out, shard, threads } = options;
   checkOutDir(out);
   const config = reproduceConfig(options.scale, options.seed, options.experiment);
-  const all = planCells(config);
-  const specs = shard === null ? all : shardCells(all, shard.index, shard.count);
+  const specs = plannedCells(options);
   const t0 = performance.now();
   const run = await runCells(specs, config, {
     dir: out,
     threads,
     ...(options.onEstimate && { onEstimate: options.onEstimate }),
     ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.maxSeconds !== undefined && { capSeconds: options.maxSeconds }),
   });
   writeManifest(out, { config, shard, cells: specs.map((s) => s.id) });
   let files: string[] = [];

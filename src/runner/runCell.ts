@@ -1,5 +1,7 @@
 import { breastCancerCell } from "../experiments/breastCancerCell.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
+import { optimizerBreastCancerCell } from "../experiments/optimizerBreastCancerCell.js";
+import { optimizerToyCell } from "../experiments/optimizerToyCell.js";
 import { probabilityCell } from "../experiments/probabilityCell.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { toyFlow } from "../experiments/toyFlow.js";
@@ -24,5 +26,9 @@ export async function runCell(spec: CellSpec, config: ReproduceConfig): Promise<
       return breastCancerCell(config.breastCancer, breastCancerSplit(config), config.seed, key.l, key.seed);
     case "probability":
       return probabilityCell(config.probability, key.scheme);
+    case "optimizers-toy":
+      return optimizerToyCell(config.optimizers, config.seed);
+    case "optimizers-breast-cancer":
+      return optimizerBreastCancerCell(config.optimizers, config.breastCancer, breastCancerSplit(config), config.seed, key.l, key.seed);
   }
 }

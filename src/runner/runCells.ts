@@ -5,12 +5,14 @@ import { readCell, writeCell, type StoredCell } from "./cellStore.js";
 import type { CellSpec } from "./planCells.js";
 import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
+import { ConvergenceError } from "../errors.js";
+import { formatWork } from "../work/formatWork.js";
 import { runCell } from "./runCell.js";
 import { estimateRemaining, type CellSample } from "./_internals/estimateRemaining.js";
 
 /** Pays the one-off costs of a cell's kind (reading and splitting the data) so that timing it estimates the others. */
 function warmUp(spec: CellSpec, config: ReproduceConfig): void {
-  if (spec.key.kind === "breast-cancer") breastCancerSplit(config);
+  if (spec.key.kind === "breast-cancer" || spec.key.kind === "optimizers-breast-cancer") breastCancerSplit(config);
 }
 
 /** Options of {@link runCells}. */
@@ -27,6 +29,11 @@ export interface RunCellsOptions {
   onEstimate?: (remainingMs: number, pending: number, cached: number, basis: EstimateBasis) => void;
   /** Called after each cell with the number done (cached included) and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A cap on the run's wall time in seconds: when the calibrated estimate says the run will end
+   * past it, the run stops there with a ConvergenceError (the finished cells stay cached).
+   */
+  capSeconds?: number;
 }
 
 /** What an estimate rests on: the cells measured, and whether it is the calibrated (second) one. */
@@ -61,6 +68,7 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
     else pending.push(spec);
   }
   const reused = cells.size;
+  const start = performance.now();
   let done = reused;
   const samples: CellSample[] = [];
   let afterFinish = (): void => {};
@@ -102,13 +110,21 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
     }
   }
   const order = [...calibration, ...rest];
-  if (calibration.length > 0 && rest.length > 0 && options.onEstimate) {
-    const report = options.onEstimate;
+  if (calibration.length > 0 && rest.length > 0 && (options.onEstimate || options.capSeconds !== undefined)) {
     afterFinish = () => {
       if (!calibration.every((c) => cells.has(c.id))) return;
       afterFinish = () => {};
       const left = order.filter((c) => !cells.has(c.id));
-      report(estimateRemaining(left, samples, threads), left.length, reused, { cells: samples.length, calibrated: true });
+      const remaining = estimateRemaining(left, samples, threads);
+      options.onEstimate?.(remaining, left.length, reused, { cells: samples.length, calibrated: true });
+      const total = (performance.now() - start + remaining) / 1000;
+      if (options.capSeconds !== undefined && total > options.capSeconds)
+        throw new ConvergenceError(
+          "reproduce",
+          `cell ${done} of ${specs.length}`,
+          `over its work cap at run time: projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, past the cap of ~${options.capSeconds} s (the finished cells are kept for a rerun)`,
+          { field: "maxSeconds", change: "raise" },
+        );
     };
   }
   const workerPath = fileURLToPath(new URL("./cellWorker.js", import.meta.url));

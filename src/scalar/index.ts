@@ -24,5 +24,5 @@ export { decimalContext } from "./decimalContext.js";
 export type { DecimalCtor, DecimalContextOptions } from "./decimalContext.js";
 export { seededRandom } from "./seededRandom.js";
 export type { SeededRandom } from "./seededRandom.js";
-export type { FloatFormat } from "./floatBits.js";
-export { dyadicOfFloat } from "./floatBits.js";
+export type { FloatFormat } from "./dyadicOfFloat.js";
+export { dyadicOfFloat } from "./dyadicOfFloat.js";

@@ -4,7 +4,8 @@ import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
  * Seconds per row of width l, per (1 + l/100), measured on one laptop core
  * (Node 20): a row computes two reports whose polynomials grow with l.
  */
-const SECONDS_PER_ROW = 8e-5;
+// re-measured by scripts/calibrateWork.ts (least of 3 runs on a shared 2-core machine, Node 20), with a margin of 2: 8e-5 before
+const SECONDS_PER_ROW = 4.2e-5;
 
 /**
  * The work of `componentsTable(dIns, es, widths)`: (l+1)(l+2)/2 rows for every

@@ -1,7 +1,12 @@
 export { strictOrbitCount } from "./strictOrbitCount.js";
 export { effectiveComponentCount } from "./effectiveComponentCount.js";
-export type { ObstructionVerdict } from "./obstruction.js";
+export type { DynamicsVerdict, ObstructionOptions, ObstructionVerdict } from "./obstruction.js";
 export { obstruction } from "./obstruction.js";
 export type { ComponentsReport } from "./componentsReport.js";
 export { componentsReport } from "./componentsReport.js";
 export { componentsTable } from "./componentsTable.js";
+export type { DeadNeuron } from "./deadNeurons.js";
+export { deadNeurons } from "./deadNeurons.js";
+export type { NetworkInspection } from "./inspectionSchema.js";
+export { inspectionSchema } from "./inspectionSchema.js";
+export { inspectNetwork } from "./inspectNetwork.js";

@@ -1,6 +1,7 @@
 import { InternalError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
-import { networkShape, type Network } from "../net/network.js";
+import type { Network } from "../net/network.js";
+import { networkShape } from "../net/networkShape.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { splitNeurons, type SplitNeurons } from "./splitNeurons.js";
 

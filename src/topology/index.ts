@@ -18,3 +18,7 @@ export { splitNeurons } from "./splitNeurons.js";
 export { componentCount } from "./componentCount.js";
 export { enumerateComponents } from "./enumerateComponents.js";
 export { componentOf } from "./componentOf.js";
+export type { LockedWeight } from "./lockedWeights.js";
+export { lockedWeights } from "./lockedWeights.js";
+export type { DeepTopology, LayerTopology } from "./deepTopology.js";
+export { deepTopology } from "./deepTopology.js";

@@ -4,10 +4,10 @@ import { assertClaim } from "../../src/claims/assertClaim.js";
 import { arbNetwork } from "../../src/claims/arbitraries/arbNetwork.js";
 import { arbDataset } from "../../src/claims/arbitraries/arbDataset.js";
 import { checkClaim } from "../../src/claims/checkClaim.js";
-import { defineClaim } from "../../src/claims/claim.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
-import { datasetIn } from "../../src/net/dataset.js";
-import { networkIn } from "../../src/net/network.js";
+import { defineClaim } from "../../src/claims/defineClaim.js";
+import { lossAndGradient } from "../../src/net/lossAndGradient.js";
+import { datasetIn } from "../../src/net/datasetIn.js";
+import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
 
 /** Throws below −10, returns false above 10, holds in between: both ways of failing, apart. */

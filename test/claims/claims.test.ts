@@ -2,10 +2,10 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { arbProblem, arbInvariantVector } from "../../src/claims/index.js";
 import { checkClaim } from "../../src/claims/checkClaim.js";
-import { defineClaim } from "../../src/claims/claim.js";
+import { defineClaim } from "../../src/claims/defineClaim.js";
 import { BUILTIN_CLAIMS } from "../../src/claims/library/index.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { networkIn } from "../../src/net/network.js";
+import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
 
 describe("checkClaim", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { claimsOf } from "../../src/claims/loadClaims.js";
-import { isClaim } from "../../src/claims/claim.js";
+import { claimsOf } from "../../src/claims/_internals/claimsOf.js";
+import { isClaim } from "../../src/claims/isClaim.js";
 import { exact } from "../../src/scalar/exact.js";
 
 const good = { name: "good", statement: "n ≥ 0", tag: "theorem", arbitraries: [fc.nat()], predicate: (n: number) => n >= 0 };

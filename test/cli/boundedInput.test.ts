@@ -27,9 +27,29 @@ describe("relutopo: bounded reading", () => {
     expectBadInput(r);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^relutopo: cannot read \`${data}\`: it is [0-9.]+ MiB \\(\\d+ bytes\\), over the limit of 16\\.0 MiB \\(${MAX_INPUT_BYTES} bytes\\)\\n$`,
+        `^relutopo: cannot read \`${data}\`: it is [0-9.]+ MiB \\(\\d+ bytes\\), over the limit of 16\\.0 MiB \\(${MAX_INPUT_BYTES} bytes\\); raise --max-input-mib\\n$`,
       ),
     );
+    // Act: the same file under a raised limit is read, up to its bad last row
+    const raised = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1", "--max-input-mib", "32"]);
+    expectBadInput(raised);
+    expect(raised.stderr).toMatch(/^relutopo: invalid data in .* row \d+, column 2: invalid number\./);
+  });
+
+  it("should refuse a CSV of more cells than the limit allows though under the byte limit, naming --max-input-mib", () => {
+    // 2^21 + 1 rows of two cells: 4 Mi + 2 cells in 8 MiB
+    const data = write("many-cells.csv", `x,y\n${"0,0\n".repeat(2 ** 21 + 1)}`);
+    const r = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
+    expectBadInput(r);
+    expect(r.stderr).toBe(
+      `relutopo: invalid --max-input-mib. Must be raised to read ${data}, a CSV of more than 4194304 cells (rows × columns; N MiB allow N/4 Mi cells). Value: \`16\`.\n`,
+    );
+  });
+
+  it("should refuse a malformed --max-input-mib with one line", () => {
+    const r = runCli(["invariants", "--net", NET, "--max-input-mib", "0"]);
+    expectBadInput(r);
+    expect(r.stderr).toBe("relutopo: invalid --max-input-mib. Must be an integer number of MiB in [1, 4096]. Value: `0`.\n");
   });
 
   it("should report a bad cell in the last row of a large CSV, naming row and column", () => {

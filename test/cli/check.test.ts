@@ -90,6 +90,24 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
     expect(JSON.parse(r.stdout).claims[0].verdict).toBe("refuted");
   });
 
+  it("should stop a claim heavier than the estimate at run time with exit 3 and one line naming --max-seconds", () => {
+    // 100 cases of 60 ms each: 2 s by the up-front estimate (0.02 s a case), 6 s in fact
+    const file = join(tmp, "heavy.mjs");
+    writeFileSync(
+      file,
+      `import { defineClaim, arbProblem } from "relutopo";
+export default defineClaim({ name: "slow", statement: "waits", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { const t = Date.now(); while (Date.now() - t < 60); return true; } });`,
+    );
+    const r = runCli(["check", "--file", file, "--runs", "100", "--max-seconds", "2.5"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^relutopo: check: over its work cap at run time: projected to take ~\d+(\.\d)? s \(\d+ cases in \d\.\d s\), past the ~2\.5 s left of the cap at case \d+ of 100 of claim `slow`; raise --max-seconds\n$/,
+    );
+  });
+
   describe("a claim module in a fresh directory outside the package", () => {
     const dir = mkdtempSync(join(tmpdir(), "relutopo-claims-"));
     const example = readmeClaimExample();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { networkIn } from "../../src/net/network.js";
+import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
 import { TOY_NETS, TOY_OBSTRUCTED_FLOOR } from "../../src/experiments/toyProblem.js";
 import { runCli } from "../helpers/runCli.js";

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { expectBadInput, runCli } from "../helpers/runCli.js";
@@ -73,5 +76,64 @@ describe("relutopo flow", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).method).toBe("gauss");
+  });
+
+  describe("beyond gradient flow", () => {
+    const toy = [
+      "--net",
+      fileURLToPath(new URL("../../examples/toy.json", import.meta.url)),
+      "--data",
+      fileURLToPath(new URL("../../examples/toy.csv", import.meta.url)),
+    ];
+
+    it("should add the weight-decay law to the JSON, with maxDrift measured from it", () => {
+      const r = runCli(["flow", ...toy, "--time", "1", "--digits", "20", "--weight-decay", "1/10", "--json"]);
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(Object.keys(j.weightDecay)).toEqual(["lambda", "predictedT", "maxRelativeDeviation"]);
+      expect(j.weightDecay.lambda).toBe("1/10");
+      expect(j.weightDecay.predictedT).toEqual(j.invariantsT);
+      expect(Number(j.maxDrift)).toBeLessThan(1e-15);
+    });
+
+    it("should add the heavy-ball identity and certified output signs to the JSON and the text", () => {
+      const r = runCli(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2", "--json"]);
+      expect(r.status).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(Object.keys(j.momentum)).toEqual(["gamma", "velocity", "maxIdentityResidual", "identityResidualT", "outputSign"]);
+      expect(Number(j.momentum.maxIdentityResidual)).toBeLessThan(1e-15);
+      expect(j.momentum.outputSign).toEqual(["unchanged", "unchanged"]);
+      const text = runCli(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2"]);
+      expect(text.stdout.split("\n")[0]).toBe("heavy-ball flow with friction 1/2 to t = 3: taylor, 20 digits, mse");
+      expect(text.stdout).toContain("neuron 2: output-weight sign unchanged\n");
+    });
+
+    it.each([
+      [
+        ["--method", "rk4", "--weight-decay", "1"],
+        "relutopo: invalid --method. Must be taylor, the only method with weight decay. Value: `rk4`.\n",
+      ],
+      [
+        ["--method", "gauss", "--momentum", "1"],
+        "relutopo: invalid --method. Must be taylor, the only method with momentum. Value: `gauss`.\n",
+      ],
+      [["--momentum", "-1"], "relutopo: invalid --momentum. Must be a number in [0, 1000000]. Value: `-1`.\n"],
+    ])("should refuse %j with exit 2 and one line", (args, line) => {
+      const r = runCli(["flow", ...toy, "--time", "1", ...args]);
+      expectBadInput(r);
+      expect(r.stderr).toBe(line);
+    });
+
+    it("should refuse up front a data cell 1e999 even with the work cap raised (it used to hang inside one Taylor step)", () => {
+      const dir = mkdtempSync(join(tmpdir(), "relutopo-flow-"));
+      const data = join(dir, "huge.csv");
+      writeFileSync(data, "x1,x2,y\n1,0,1\n1e999,1,1\n");
+      const r = runCli(["flow", "--net", toy[1]!, "--data", data, "--time", "1", "--max-seconds", "100000"]);
+      expectBadInput(r);
+      expect(r.stderr).toBe(
+        "relutopo: invalid --data. Must be values below about 10^49 in magnitude for the flow integrators. Value: `X[1][0] = 1e999`.\n",
+      );
+    });
   });
 });

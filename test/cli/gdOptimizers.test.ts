@@ -67,6 +67,53 @@ describe("relutopo gd --arith exact with torch.optim.SGD options", () => {
   });
 });
 
+describe("relutopo gd on a deep network with an optimiser", () => {
+  it("should run Adam in decimal on examples/deep.safetensors with the optimiser in the JSON and every c_{l,k} predicted to working precision", () => {
+    // Act
+    const r = runCli([
+      "gd",
+      ...["--net", "examples/deep.safetensors", "--data", "examples/deep.csv", "--lr", "1/100", "--steps", "3"],
+      ...["--optimizer", "adam", "--weight-decay", "1/10", "--batch-size", "2", "--arith", "decimal:40", "--json"],
+    ]);
+    // Assert
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.optimizer).toEqual({ name: "adam", beta1: "0.9", beta2: "0.999", eps: "0.00000001", weightDecay: "0.1" });
+    expect(out.batchSize).toBe(2);
+    expect(out.params.layers.length).toBeGreaterThan(2);
+    const hidden = out.params.layers.slice(0, -1).reduce((s: number, l: { W: unknown[] }) => s + l.W.length, 0);
+    expect(out.invariants[0]).toHaveLength(hidden);
+    out.drift.observed.forEach((row: string[], t: number) => {
+      row.forEach((v, k) => {
+        expect(Math.abs(Number(v) - Number(out.drift.predicted[t][k]))).toBeLessThan(1e-30);
+      });
+    });
+  });
+
+  it("should print c_l,k and say that the drift equals the optimiser's prediction in exact arithmetic", () => {
+    const r = runCli([
+      "gd",
+      ...[
+        "--net",
+        "examples/deep.safetensors",
+        "--data",
+        "examples/deep.csv",
+        "--lr",
+        "1/10",
+        "--steps",
+        "2",
+        "--momentum",
+        "1/2",
+        "--nesterov",
+      ],
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("sgd (momentum 1/2, dampening 0, nesterov, weight decay 0)");
+    expect(r.stdout).toMatch(/^c_2,0 {2}/m);
+    expect(r.stdout).toContain("observed drift = the predicted drift of the optimiser's identity at every step");
+  });
+});
+
 describe("relutopo gd: bad optimiser input", () => {
   const net = ["--net", fixture("bias-relu.json"), "--data", fixture("bias-relu.csv"), "--lr", "1/20", "--steps", "1"];
   const bad: Array<[string, string[], RegExp]> = [

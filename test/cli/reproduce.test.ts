@@ -114,6 +114,44 @@ describe("relutopo reproduce", () => {
     for (const row of breastCancer.table) expect(Number(row.mean_test_loss)).toBeGreaterThan(0);
   });
 
+  it("should record the optimiser comparison: each optimiser from the same starts, GD keeping the toy's obstructed start at the floor", () => {
+    const { optimizers } = results(single) as unknown as {
+      optimizers: {
+        toy: { optimizer: string; pathologicalNeurons: number; signChanges: number; lossObstructed: string; lossGood: string }[];
+        breastCancer: {
+          optimizer: string;
+          runs: number;
+          pathologicalNeurons: number;
+          signChanges: number;
+          effectZeroToOne: { pairs: number };
+        }[];
+      };
+    };
+    const labels = ["GD", "SGD", "SGD + momentum", "SGD + weight decay", "Adam"];
+    expect(optimizers.toy.map((t) => t.optimizer)).toEqual(labels);
+    expect(optimizers.breastCancer.map((t) => t.optimizer)).toEqual(labels);
+    const gd = optimizers.toy[0]!;
+    expect(gd.pathologicalNeurons).toBe(2);
+    expect(gd.signChanges).toBe(0);
+    expect(Number(gd.lossObstructed)).toBeGreaterThanOrEqual(0.625);
+    // tiny: width 2, 2 seeds, l₊ = 0, 1, 2: 6 runs with 2 + 1 + 0 pathological neurons each seed
+    for (const b of optimizers.breastCancer) {
+      expect(b.runs).toBe(6);
+      expect(b.pathologicalNeurons).toBe(6);
+      expect(b.signChanges).toBeLessThanOrEqual(b.pathologicalNeurons);
+      expect(b.effectZeroToOne.pairs).toBe(2);
+    }
+    for (const f of [
+      "optimizers-toy-loss.svg",
+      "optimizers-pathological-fate.svg",
+      "optimizers-invariant-change.svg",
+      "optimizers-lplus-effect.svg",
+    ])
+      expect(existsSync(join(single, f)), f).toBe(true);
+    const csv = readFileSync(join(single, "optimizers.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(1 + 2 * labels.length);
+  });
+
   it("should resume from finished cells and give the same numbers", () => {
     // Arrange: a copy of the run missing two cells and its page, as if killed.
     const resumed = join(root, "resumed");
@@ -170,6 +208,24 @@ describe("relutopo reproduce", () => {
     expect(runCli(["reproduce", "breast-cancer", "--scale", "tiny", "--seed", "2", "--out", other]).status).toBe(0);
     expect(results(other).breastCancer.table).not.toEqual(results(single).breastCancer.table);
     expect(existsSync(join(other, "toy-loss.svg"))).toBe(false);
+  });
+
+  it("should refuse up front a run estimated past --max-seconds, naming the estimate, writing nothing", () => {
+    const out = join(root, "capped");
+    const r = runCli(["reproduce", "all", "--scale", "full", "--threads", "1", "--out", out, "--max-seconds", "60"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^relutopo: invalid work\. Must be at most ~60 s estimated\. Value: `~[\d.]+ min \(\d+ cells to compute on 1 thread\)`\. Raise --max-seconds to run it\.\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("should count only the cells not cached in the estimate of a resumed run", () => {
+    // The tiny run is complete: nothing is left, so even a cap of 4 s (the fixed cost is 3 s) lets it through.
+    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", single, "--max-seconds", "4", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).computed).toBe(0);
   });
 
   it("should reject bad input with one line on stderr and exit code 2, writing nothing", () => {

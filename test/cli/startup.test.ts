@@ -27,7 +27,7 @@ function modulesLoaded(args: string[]): string[] {
 
 describe("relutopo start-up", () => {
   it("should load no package but commander, and none of the computing layers, for --version and --help", () => {
-    for (const args of [["--version"], ["--help"], ["flow", "--help"], ["table", "probability", "--help"]]) {
+    for (const args of [["--version"], ["--help"], ["flow", "--help"], ["inspect", "--help"], ["table", "probability", "--help"]]) {
       const loaded = modulesLoaded(args);
       const packages = loaded.filter((u) => u.includes("/node_modules/")).map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)![1]);
       expect(new Set(packages), args.join(" ")).toEqual(new Set(["commander"]));

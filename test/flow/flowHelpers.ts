@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import type { Activation } from "../../src/net/activation.js";
-import type { Dataset } from "../../src/net/dataset.js";
+import type { Dataset } from "../../src/net/readDataset.js";
 import type { Network } from "../../src/net/network.js";
 import type { FlowRun } from "../../src/flow/integrateFlow.js";
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { integrateFlow, type FlowOptions } from "../../src/flow/integrateFlow.js";
-import { readDataset } from "../../src/net/dataset.js";
+import { readDataset } from "../../src/net/readDataset.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
 import { flatParams, invariantChange, maxDiff, smallFlowProblem } from "./flowHelpers.js";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { Activation } from "../../src/net/activation.js";
-import type { Dataset } from "../../src/net/dataset.js";
+import type { Dataset } from "../../src/net/readDataset.js";
 import type { Network } from "../../src/net/network.js";
-import { dot } from "../../src/net/forward.js";
+import { dot } from "../../src/net/dot.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 
 /** Small rationals p/q, shrinking toward 0 and toward small denominators. */

@@ -1,4 +1,4 @@
-import { mapNetwork } from "../../src/net/network.js";
+import { mapNetwork } from "../../src/net/mapNetwork.js";
 import { exact } from "../../src/scalar/exact.js";
 
 /** The nearest double of an exact value drawn by the shared arbitraries. */

@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { linearInvariant } from "../../src/invariants/linearInvariant.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
-import { zipNetworks, type Network } from "../../src/net/network.js";
+import { lossAndGradient } from "../../src/net/lossAndGradient.js";
+import type { Network } from "../../src/net/network.js";
+import { zipNetworks } from "../../src/net/zipNetworks.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { netAndData, positiveRational } from "../helpers/arbitraries.js";
 

@@ -5,9 +5,10 @@ import { linearInvariant } from "../../src/invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../src/invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import type { Activation } from "../../src/net/activation.js";
-import type { Dataset } from "../../src/net/dataset.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
-import { type LayeredNetwork, toLayered } from "../../src/net/layeredNetwork.js";
+import type { Dataset } from "../../src/net/readDataset.js";
+import { lossAndGradient } from "../../src/net/lossAndGradient.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { toLayered } from "../../src/net/toLayered.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { activation, netAndData, rational } from "../helpers/arbitraries.js";
 

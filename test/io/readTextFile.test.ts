@@ -14,7 +14,9 @@ describe("readTextFile", () => {
     const path = join(root, "ten.txt");
     writeFileSync(path, "0123456789");
     expect(readTextFile(path, { maxBytes: 10 })).toBe("0123456789");
-    expect(() => readTextFile(path, { maxBytes: 9 })).toThrow(new PathError(path, "read", "it is 10 bytes, over the limit of 9 bytes"));
+    expect(() => readTextFile(path, { maxBytes: 9 })).toThrow(
+      new PathError(path, "read", "it is 10 bytes, over the limit of 9 bytes", { field: "maxInputMib", change: "raise" }),
+    );
   });
 
   it("should refuse a file over the default limit before reading it", () => {

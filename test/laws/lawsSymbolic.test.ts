@@ -1,6 +1,9 @@
 import Algebrite from "algebrite";
 import { describe, expect, it } from "vitest";
-import { activationSlopes, lawArchitecture, parameterNames, parameterSlots, type LawArchitecture } from "../../src/laws/architecture.js";
+import { lawArchitecture, type LawArchitecture } from "../../src/laws/lawArchitecture.js";
+import { activationSlopes } from "../../src/laws/activationSlopes.js";
+import { parameterNames } from "../../src/laws/parameterNames.js";
+import { parameterSlots } from "../../src/laws/parameterSlots.js";
 import { conservationLaws } from "../../src/laws/conservationLaws.js";
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lawArchitecture } from "../../src/laws/architecture.js";
+import { lawArchitecture } from "../../src/laws/lawArchitecture.js";
 import { knownMomentumLawCount } from "../../src/laws/knownMomentumLawCount.js";
 import { momentumLaws } from "../../src/laws/momentumLaws.js";
 

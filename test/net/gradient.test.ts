@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forward } from "../../src/net/forward.js";
-import { activationFunctions, type Activation } from "../../src/net/activation.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
-import { zipNetworks, mapNetwork, type Network } from "../../src/net/network.js";
-import type { Dataset } from "../../src/net/dataset.js";
+import type { Activation } from "../../src/net/activation.js";
+import { activationFunctions } from "../../src/net/activationFunctions.js";
+import { lossAndGradient } from "../../src/net/lossAndGradient.js";
+import type { Network } from "../../src/net/network.js";
+import { zipNetworks } from "../../src/net/zipNetworks.js";
+import { mapNetwork } from "../../src/net/mapNetwork.js";
+import type { Dataset } from "../../src/net/readDataset.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { netAndData, rational } from "../helpers/arbitraries.js";
 

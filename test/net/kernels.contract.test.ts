@@ -1,20 +1,30 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { activationFunctions, type Activation } from "../../src/net/activation.js";
-import type { Dataset } from "../../src/net/dataset.js";
-import { lossAndGradient } from "../../src/net/gradient.js";
+import type { Activation } from "../../src/net/activation.js";
+import { activationFunctions } from "../../src/net/activationFunctions.js";
+import type { Dataset } from "../../src/net/readDataset.js";
+import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import { fixedField } from "../../src/net/kernels/fixedField.js";
 import { fixedInvariants } from "../../src/net/kernels/fixedInvariants.js";
+import { fixedLayeredField } from "../../src/net/kernels/fixedLayeredField.js";
+import { compileFixedLayeredNet } from "../../src/net/kernels/fixedLayeredNet.js";
+import { forward } from "../../src/net/forward.js";
+import { layerInvariants } from "../../src/invariants/layerInvariants.js";
 import { compileFixedNet, type FixedNet } from "../../src/net/kernels/fixedNet.js";
 import { floatInvariants } from "../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { taylorStep, type RegionState } from "../../src/net/kernels/taylorSeries.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import type { LossKind } from "../../src/net/loss.js";
-import { mapNetwork, type Network } from "../../src/net/network.js";
-import { layoutOf, packNetwork, unpackLayers, unpackNetwork } from "../../src/net/packNetwork.js";
-import { incomingSlots, outgoingSlots } from "../../src/net/paramLayout.js";
+import type { Network } from "../../src/net/network.js";
+import { mapNetwork } from "../../src/net/mapNetwork.js";
+import { packNetwork } from "../../src/net/packNetwork.js";
+import { unpackNetwork } from "../../src/net/unpackNetwork.js";
+import { unpackLayers } from "../../src/net/unpackLayers.js";
+import { layoutOf } from "../../src/net/layoutOf.js";
+import { outgoingSlots } from "../../src/net/outgoingSlots.js";
+import { incomingSlots } from "../../src/net/incomingSlots.js";
 import { decimal } from "../../src/scalar/decimal.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { fixed } from "../../src/scalar/fixedPoint.js";
@@ -503,6 +513,188 @@ describe("lossAndGradient at depth ≥ 3", () => {
         const ours = Array.from(floatInvariants(Float64Array.from(packNetwork(netF)), layoutOf(netF)));
         for (const [k, v] of ours.entries()) expect(Math.abs(v - c[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(c[k]!)));
         expect(ours.length).toBe(c.length);
+      }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Depth ≥ 3 in fixed point: fixedLayeredField against the exact kernel.
+
+/** Activations whose slopes are dyadic, so that every h = s·z is exact in fixed point and kinks deep in the net stay at z = 0 exactly. */
+const dyadicActivation: fc.Arbitrary<Activation> = fc.oneof(
+  fc.constant<Activation>({ kind: "relu" }),
+  fc.constant<Activation>({ kind: "abs" }),
+  fc.constant<Activation>({ kind: "linear" }),
+  fc.constantFrom("-1/2", "1/4", "1/8", "3/4", "-1/4").map((slope): Activation => ({ kind: "leaky_relu", slope })),
+);
+
+interface DyadicDeepCase {
+  net: LayeredNetwork<Rational>;
+  data: Dataset<Rational>;
+}
+
+/**
+ * Networks of depth 3 or 4 (widths 1…3, each bias present or not), dyadic parameters and data,
+ * with up to three (layer, point, neuron) placed exactly on their kink: through the layer's bias
+ * when it has one (b = −W·a of the exact forward pass), and a zero data point, which puts every
+ * layer on its kinks when no bias moves it off.
+ */
+const dyadicDeepCase: fc.Arbitrary<DyadicDeepCase> = fc
+  .record({
+    widths: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 4, maxLength: 5 }),
+    n: fc.integer({ min: 1, max: 3 }),
+  })
+  .chain(({ widths, n }) =>
+    fc.record({
+      activation: dyadicActivation,
+      layers: fc.tuple(
+        ...widths.slice(1).map((rows, l) => fc.record({ W: mat(rows, widths[l]!), b: fc.option(vec(rows), { nil: undefined }) })),
+      ),
+      X: mat(n, widths[0]!),
+      Y: mat(n, widths.at(-1)!),
+      zeroPoint: fc.boolean(),
+      kinks: fc.array(fc.tuple(fc.nat(widths.length - 3), fc.nat(n - 1), fc.nat(2)), { maxLength: 3 }),
+    }),
+  )
+  .map(({ activation: act, layers, X, Y, zeroPoint, kinks }) => {
+    const data = { X: zeroPoint ? [X[0]!.map(() => S.zero), ...X.slice(1)] : X, Y };
+    const mutable = layers.map(({ W, b }) => ({ W: W.map((r) => [...r]), b: b ? [...b] : undefined }));
+    const net: LayeredNetwork<Rational> = { activation: act, layers: mutable };
+    for (const [l, i, k0] of [...kinks].sort((a, b) => a[0] - b[0])) {
+      const layer = mutable[l]!;
+      if (!layer.b) continue;
+      const k = k0 % layer.W.length;
+      const a = forward(net, data.X, S).inputs[l]![i]!;
+      layer.b[k] = S.neg(dot(layer.W[k]!, [...a]));
+    }
+    return { net, data };
+  });
+
+/** The bound T of `magnitude` for a layered net: every layer after the first scaled by s̄, all entries by their absolute value, linear σ, targets −|y|. */
+function deepMagnitude(c: DyadicDeepCase): Rational {
+  const s = maxAbs([slopeBound(c.net.activation), S.one]);
+  const big: LayeredNetwork<Rational> = {
+    activation: { kind: "linear" },
+    layers: c.net.layers.map(({ W, b }, l) => ({
+      W: W.map((r) => r.map((v) => (l === 0 ? S.abs(v) : S.mul(s, S.abs(v))))),
+      b: b?.map(S.abs),
+    })),
+  };
+  const out = lossAndGradient(
+    big,
+    { X: c.data.X.map((r) => r.map(S.abs)), Y: c.data.Y.map((r) => r.map((v) => S.neg(S.abs(v)))) },
+    S,
+    "mse",
+  );
+  return S.mul(s, S.add(S.one, maxAbs([out.loss, ...packNetwork(out.grad)])));
+}
+
+function compileDeep(c: DyadicDeepCase, loss: LossKind = "mse") {
+  const net = {
+    activation: c.net.activation,
+    layers: c.net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(S.toString)), b: b?.map(S.toString) })),
+  };
+  const data = { X: c.data.X.map((r) => r.map(S.toString)), Y: c.data.Y.map((r) => r.map(S.toString)) };
+  const { net: p, theta0 } = compileFixedLayeredNet(net, data, F, loss);
+  return { p, theta: theta0 };
+}
+
+describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
+  it("should give the exact gradient at depth 3–4, every activation, with and without biases, points on kinks, to 2·depth·(n + Σ widths)·T units of 2^−P", () => {
+    fc.assert(
+      fc.property(dyadicDeepCase, (c) => {
+        // Arrange
+        const ref = lossAndGradient(c.net, c.data, S, "mse");
+        const L = layoutOf(c.net);
+        const sizes = c.data.X.length + L.widths.reduce((a, b) => a + b, 0);
+        const tol = S.mul(S.mul(ULP, S.fromInt(2 * L.depth * sizes)), deepMagnitude(c));
+        const { p, theta } = compileDeep(c);
+        // Act
+        const { field } = fixedLayeredField(p, theta);
+        // Assert: the field is −∇L, in the order of packNetwork.
+        for (const [q, g] of packNetwork(ref.grad).entries()) expectWithin(fromFixed(field[q]!), S.neg(g), tol, `parameter ${q}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("should use PyTorch's σ'(0) on kinks in two layers at once: ∂L/∂b1 = 24·σ'(0)² for z1 = z2 = 0", () => {
+    fc.assert(
+      fc.property(dyadicActivation, (act) => {
+        // Arrange: x = 0 and b1 = 0 put z1 on its kink, h1 = 0 puts z2 on its kink; f = b3 = 1, y = −1.
+        const net: LayeredNetwork<Rational> = {
+          activation: act,
+          layers: [{ W: [[S.one]], b: [S.zero] }, { W: [[S.fromInt(2)]] }, { W: [[S.fromInt(3)]], b: [S.one] }],
+        };
+        const data = { X: [[S.zero]], Y: [[S.fromInt(-1)]] };
+        const ref = lossAndGradient(net, data, S, "mse");
+        const { p, theta } = compileDeep({ net, data });
+        const s0 = activationFunctions(act, S).slopeAt(S.zero);
+        // Act
+        const { field } = fixedLayeredField(p, theta);
+        // Assert: r = 2(f − y) = 4, δ2 = 3·4·σ'(0), δ1 = 2·δ2·σ'(0); θ = (W1, b1, W2, W3, b3).
+        expect(S.toString(fromFixed(field[1]!))).toBe(S.toString(S.neg(S.mul(S.fromInt(24), S.mul(s0, s0)))));
+        expect(field.map(fromFixed).map(S.toString)).toEqual(packNetwork(ref.grad).map((g) => S.toString(S.neg(g))));
+      }),
+    );
+  });
+
+  it("should equal the two-layer fixedField bit for bit on a two-layer network compiled as layers", () => {
+    fc.assert(
+      fc.property(twoLayerCase, (c) => {
+        // Arrange
+        const { p, theta } = compile(c);
+        const layered = compileDeep({
+          net: {
+            activation: c.net.activation,
+            layers: [
+              { W: c.net.W1, b: c.net.b1 },
+              { W: c.net.W2, b: c.net.b2 },
+            ],
+          },
+          data: c.data,
+        });
+        // Act
+        const two = fixedField(p, theta);
+        const deep = fixedLayeredField(layered.p, layered.theta);
+        // Assert
+        expect(deep.field).toEqual(two.field);
+        expect(deep.slopes[0]).toEqual(two.slopes);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("should give the 60-digit gradient of binary cross-entropy at depth 3–4", () => {
+    const D = decimal(60);
+    fc.assert(
+      fc.property(dyadicDeepCase, (c0) => {
+        const Y = c0.data.Y.map((r) => r.map((y) => (S.sign(y) > 0 ? S.one : S.zero)));
+        const c: DyadicDeepCase = { net: c0.net, data: { X: c0.data.X, Y } };
+        const toD = (v: Rational) => D.parse(S.toString(v));
+        const netD = {
+          activation: c.net.activation,
+          layers: c.net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(toD)), b: b?.map(toD) })),
+        };
+        const ref = lossAndGradient(netD, { X: c.data.X.map((r) => r.map(toD)), Y: Y.map((r) => r.map(toD)) }, D, "bce");
+        const L = layoutOf(c.net);
+        const sizes = c.data.X.length + L.widths.reduce((a, b) => a + b, 0);
+        const tol = S.add(S.mul(S.mul(ULP, S.fromInt(2 * L.depth * sizes)), deepMagnitude(c)), S.parse("1e-50"));
+        const { p, theta } = compileDeep(c, "bce");
+        const { field } = fixedLayeredField(p, theta);
+        for (const [q, g] of packNetwork(ref.grad).entries())
+          expectWithin(fromFixed(field[q]!), S.neg(S.parse(D.toString(g))), tol, `parameter ${q}`);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("should compute every c_{l,k} in fixed point exactly as layerInvariants (dyadic parameters: no rounding)", () => {
+    fc.assert(
+      fc.property(dyadicDeepCase, (c) => {
+        const { p, theta } = compileDeep(c);
+        expect(fixedInvariants(p, theta).map(fromFixed).map(S.toString)).toEqual(layerInvariants(c.net, S).flat().map(S.toString));
       }),
     );
   });

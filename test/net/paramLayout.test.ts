@@ -1,8 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
-import { layoutOf, packNetwork, unpackLayers, unpackNetwork } from "../../src/net/packNetwork.js";
-import { biasSlot, incomingSlots, outgoingSlots, paramLayout, weightSlot } from "../../src/net/paramLayout.js";
+import { packNetwork } from "../../src/net/packNetwork.js";
+import { unpackNetwork } from "../../src/net/unpackNetwork.js";
+import { unpackLayers } from "../../src/net/unpackLayers.js";
+import { layoutOf } from "../../src/net/layoutOf.js";
+import { paramLayout } from "../../src/net/paramLayout.js";
+import { outgoingSlots } from "../../src/net/outgoingSlots.js";
+import { incomingSlots } from "../../src/net/incomingSlots.js";
+import { biasSlot } from "../../src/net/biasSlot.js";
+import { weightSlot } from "../../src/net/weightSlot.js";
 
 const relu = { kind: "relu" } as const;
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { isLayered } from "../../src/net/layeredNetwork.js";
+import { isLayered } from "../../src/net/isLayered.js";
 import { readAnyNetwork } from "../../src/net/readAnyNetwork.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbNetwork } from "../../src/claims/arbitraries/arbNetwork.js";
 import { InputError, ShapeError } from "../../src/errors.js";
-import { activationName } from "../../src/net/activation.js";
+import { activationName } from "../../src/net/activationName.js";
 import { MAX_NETWORK_PARAMETERS, readNetwork } from "../../src/net/readNetwork.js";
 
 /** The message `readNetwork` gives for `text`, or "ok". */

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/scalar/seededRandom.js";
-import { neuronLaw, type InitScheme } from "../../src/probability/initialisation.js";
-import { monteCarloKey, monteCarloProbability } from "../../src/probability/monteCarloProbability.js";
+import { neuronLaw, type InitScheme } from "../../src/probability/neuronLaw.js";
+import { monteCarloProbability } from "../../src/probability/monteCarloProbability.js";
+import { monteCarloKey } from "../../src/probability/monteCarloKey.js";
 import { pathologicalProbability } from "../../src/probability/pathologicalProbability.js";
 import { probabilityReport } from "../../src/probability/probabilityReport.js";
 import { wilsonInterval } from "../../src/probability/wilsonInterval.js";

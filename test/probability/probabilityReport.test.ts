@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { parseInitScheme } from "../../src/probability/initialisation.js";
+import { parseInitScheme } from "../../src/probability/parseInitScheme.js";
 import { pathologicalProbability } from "../../src/probability/pathologicalProbability.js";
 import { probabilityReport } from "../../src/probability/probabilityReport.js";
 import { probabilityTable } from "../../src/probability/probabilityTable.js";

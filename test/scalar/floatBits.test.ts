@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { dyadicOfFloat } from "../../src/scalar/floatBits.js";
+import { dyadicOfFloat } from "../../src/scalar/dyadicOfFloat.js";
 
 /** The Number a dyadic rational n/2^k is, computed without any float division that could round. */
 function exactlyEquals(q: { num: bigint; den: bigint }, x: number): boolean {

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbFlowTrajectory } from "../../src/claims/arbitraries/arbFlowTrajectory.js";
-import { activationName } from "../../src/net/activation.js";
+import { activationName } from "../../src/net/activationName.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
-import { networkIn } from "../../src/net/network.js";
-import { networkFromObject } from "../../src/net/readNetwork.js";
+import { networkIn } from "../../src/net/networkIn.js";
+import { networkFromObject } from "../../src/net/networkFromObject.js";
 import { exact } from "../../src/scalar/exact.js";
 import { componentOf } from "../../src/topology/componentOf.js";
 

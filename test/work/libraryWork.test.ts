@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { lawArchitecture } from "../../src/laws/architecture.js";
+import { lawArchitecture } from "../../src/laws/lawArchitecture.js";
 import { lawsWork } from "../../src/laws/lawsWork.js";
 import { probabilityWork } from "../../src/probability/probabilityWork.js";
 import { exact } from "../../src/scalar/exact.js";

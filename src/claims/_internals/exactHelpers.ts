@@ -1,7 +1,12 @@
-import { datasetIn, type Dataset } from "../../net/dataset.js";
-import { dot, forward } from "../../net/forward.js";
-import { lossAndGradient } from "../../net/gradient.js";
-import { mapNetwork, networkIn, zipNetworks, type Network } from "../../net/network.js";
+import type { Dataset } from "../../net/readDataset.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { forward } from "../../net/forward.js";
+import { dot } from "../../net/dot.js";
+import { lossAndGradient } from "../../net/lossAndGradient.js";
+import type { Network } from "../../net/network.js";
+import { networkIn } from "../../net/networkIn.js";
+import { zipNetworks } from "../../net/zipNetworks.js";
+import { mapNetwork } from "../../net/mapNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { Problem } from "../arbitraries/arbProblem.js";
 

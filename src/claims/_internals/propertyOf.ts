@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { isNamedArbitraries, type Claim, type PredicateResult } from "../claim.js";
+import type { Claim, PredicateResult } from "../claim.js";
+import { isNamedArbitraries } from "./isNamedArbitraries.js";
 
 /**
  * The fast-check property of a claim's arbitraries (named ones drawn as one `fc.record`)

@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import type { Dataset } from "../../net/dataset.js";
-import { sizeRange, type SizeRange } from "./arbProblem.js";
+import type { Dataset } from "../../net/readDataset.js";
+import type { SizeRange } from "./arbProblem.js";
+import { sizeRange } from "../_internals/sizeRange.js";
 import { arbRational, type RationalConstraints } from "./arbRational.js";
 
 /** Constraints of {@link arbDataset}. */

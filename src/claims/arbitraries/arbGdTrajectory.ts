@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { gradientDescent, type GradientDescentRun } from "../../flow/gradientDescent.js";
-import { datasetIn } from "../../net/dataset.js";
-import { networkIn } from "../../net/network.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { networkIn } from "../../net/networkIn.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
 import type { Scalar } from "../../scalar/scalar.js";
 import { arbProblem, type Problem, type ProblemConstraints } from "./arbProblem.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { arbRational, type RationalConstraints } from "./arbRational.js";
 import type { SizeRange } from "./arbProblem.js";
-import { sizeRange } from "./arbProblem.js";
+import { sizeRange } from "../_internals/sizeRange.js";
 
 /** Constraints of {@link arbInvariantVector}. */
 export interface InvariantVectorConstraints {

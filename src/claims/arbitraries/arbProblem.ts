@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import type { Activation } from "../../net/activation.js";
-import type { Dataset } from "../../net/dataset.js";
+import type { Dataset } from "../../net/readDataset.js";
 import type { Network } from "../../net/network.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbActivation, ALL_ACTIVATION_KINDS, type ActivationKind } from "./arbActivation.js";
 import { arbRational, type RationalConstraints } from "./arbRational.js";
+import { sizeRange } from "../_internals/sizeRange.js";
 
 /** A network and its training set, both as exact text: what every relutopo command reads. */
 export interface Problem {
@@ -45,16 +46,6 @@ export interface ProblemConstraints {
    * (default true): the bias, or one weight, is solved for in exact rationals.
    */
   kinks?: boolean;
-}
-
-/** @internal A filled-in size range; throws an Error naming the API on nonsense. */
-export function sizeRange(r: SizeRange | undefined, min: number, max: number, what: string): { min: number; max: number } {
-  const lo = r?.min ?? min;
-  const hi = r?.max ?? Math.max(max, lo);
-  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || lo < 1 || hi < lo || hi > 64) {
-    throw new Error(`arbProblem: invalid ${what}. Must be whole numbers with 1 <= min <= max <= 64. Value: \`${JSON.stringify(r)}\`.`);
-  }
-  return { min: lo, max: hi };
 }
 
 function biasFlag(v: boolean | "maybe" | undefined): fc.Arbitrary<boolean> {

@@ -1,11 +1,13 @@
-import { datasetIn } from "../../net/dataset.js";
-import { networkIn } from "../../net/network.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { networkIn } from "../../net/networkIn.js";
 import { decimal, type DecimalValue } from "../../scalar/decimal.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { Scalar } from "../../scalar/scalar.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
-import { defineClaim, type Claim } from "../claim.js";
-import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { datasetCsv } from "../datasetCsv.js";
+import { networkFile } from "../networkFile.js";
 import { invariantRates, type CustomActivation } from "../_internals/customActivation.js";
 
 /** σ(z) = z + z²: smooth, rational, and not positively homogeneous (σ(λz) ≠ λσ(z)). */

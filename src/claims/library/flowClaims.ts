@@ -1,14 +1,15 @@
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import { integrateFlow, type FlowRun } from "../../flow/integrateFlow.js";
-import { networkFromObject } from "../../net/readNetwork.js";
-import { networkIn } from "../../net/network.js";
+import { networkFromObject } from "../../net/networkFromObject.js";
+import { networkIn } from "../../net/networkIn.js";
 import { exact } from "../../scalar/exact.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import { componentOf } from "../../topology/componentOf.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
-import { defineClaim, type Claim } from "../claim.js";
-import { activationName } from "../../net/activation.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { activationName } from "../../net/activationName.js";
 
 /**
  * Flow claims integrate at 20 digits over a short time on tiny problems with a

@@ -5,6 +5,14 @@ import { sgdDriftIdentity, sgdMomentumConservesC, sgdMomentumDriftSecondOrder, w
 import { linearFlowConservesMatrix, linearGdMatrixDrift, reluFlowConservesMatrix } from "./linearClaims.js";
 import { gdCommutesWithRescaling, permutationPreservesFunction, rescalingPreservesFunction } from "./symmetryClaims.js";
 import { componentConstantAlongFlow, flowConservesC, flowKeepsPathologicalSign, gaussConservesC } from "./flowClaims.js";
+import {
+  momentumFlowConservesC,
+  momentumFlowIdentity,
+  momentumKeepsPathologicalSign,
+  weightDecayFlowConservesC,
+  weightDecayFlowKeepsPathological,
+  weightDecayFlowLaw,
+} from "./dynamicsFlowClaims.js";
 import { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
 
 export { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
@@ -14,6 +22,14 @@ export type { SgdHyper } from "./sgdClaims.js";
 export { linearFlowConservesMatrix, linearGdMatrixDrift, reluFlowConservesMatrix } from "./linearClaims.js";
 export { gdCommutesWithRescaling, permutationPreservesFunction, rescalingPreservesFunction } from "./symmetryClaims.js";
 export { componentConstantAlongFlow, flowConservesC, flowKeepsPathologicalSign, gaussConservesC } from "./flowClaims.js";
+export {
+  momentumFlowConservesC,
+  momentumFlowIdentity,
+  momentumKeepsPathologicalSign,
+  weightDecayFlowConservesC,
+  weightDecayFlowKeepsPathological,
+  weightDecayFlowLaw,
+} from "./dynamicsFlowClaims.js";
 export { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
 
 /** The built-in claim library, theorems first, in the order `relutopo check --all` runs them. */
@@ -31,12 +47,18 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   gaussConservesC,
   flowKeepsPathologicalSign,
   componentConstantAlongFlow,
+  weightDecayFlowLaw,
+  weightDecayFlowKeepsPathological,
+  momentumFlowIdentity,
   gdConservesC,
   gdNeverDecreasesC,
   gdKeepsPathologicalSign,
   sgdMomentumConservesC,
   sgdMomentumDriftSecondOrder,
   weightDecayPreservesC,
+  weightDecayFlowConservesC,
+  momentumFlowConservesC,
+  momentumKeepsPathologicalSign,
   gdCommutesWithRescaling,
   reluFlowConservesMatrix,
   polynomialActivationConservesC,

@@ -1,11 +1,13 @@
 import { linearInvariant } from "../../invariants/linearInvariant.js";
-import { lossAndGradient } from "../../net/gradient.js";
+import { lossAndGradient } from "../../net/lossAndGradient.js";
 import type { Network } from "../../net/network.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";
-import { defineClaim, type Claim } from "../claim.js";
-import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { datasetCsv } from "../datasetCsv.js";
+import { networkFile } from "../networkFile.js";
 import { gdStep, incoming, inExact, outgoing, sameMatrix } from "../_internals/exactHelpers.js";
 
 type Matrix = Rational[][];

@@ -1,12 +1,15 @@
 import fc from "fast-check";
-import { dot } from "../../net/forward.js";
-import { lossAndGradient } from "../../net/gradient.js";
-import { type Network, zipNetworks } from "../../net/network.js";
+import { dot } from "../../net/dot.js";
+import { lossAndGradient } from "../../net/lossAndGradient.js";
+import type { Network } from "../../net/network.js";
+import { zipNetworks } from "../../net/zipNetworks.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";
-import { defineClaim, type Claim } from "../claim.js";
-import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { datasetCsv } from "../datasetCsv.js";
+import { networkFile } from "../networkFile.js";
 import { incoming, inExact, invariantsByDefinition, outgoing } from "../_internals/exactHelpers.js";
 
 const Q = exact;

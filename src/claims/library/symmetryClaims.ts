@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { dot } from "../../net/forward.js";
+import { dot } from "../../net/dot.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";
-import { defineClaim, type Claim } from "../claim.js";
-import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { datasetCsv } from "../datasetCsv.js";
+import { networkFile } from "../networkFile.js";
 import {
   gdStep,
   incoming,

@@ -11,8 +11,10 @@ import { componentCount } from "../../topology/componentCount.js";
 import { splitNeurons } from "../../topology/splitNeurons.js";
 import { arbInvariantVector } from "../arbitraries/arbInvariantVector.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
-import { defineClaim, type Claim } from "../claim.js";
-import { datasetCsv, networkFile } from "../counterexampleJson.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { datasetCsv } from "../datasetCsv.js";
+import { networkFile } from "../networkFile.js";
 import { inExact } from "../_internals/exactHelpers.js";
 
 /** Fan-in d_in and output size e of the quadrics, small. */

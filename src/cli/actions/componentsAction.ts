@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
-import { networkIn, networkShape } from "../../net/network.js";
+import { networkIn } from "../../net/networkIn.js";
+import { networkShape } from "../../net/networkShape.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { componentsReport, type ComponentsReport } from "../../symmetry/componentsReport.js";

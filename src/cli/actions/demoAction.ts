@@ -3,8 +3,8 @@ import { reproduceConfig } from "../../experiments/reproduceConfig.js";
 import { TOY_DATA, TOY_NETS, TOY_OBSTRUCTED_FLOOR, TOY_STARTS } from "../../experiments/toyProblem.js";
 import { gradientDescent } from "../../flow/gradientDescent.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { datasetIn } from "../../net/dataset.js";
-import { networkIn } from "../../net/network.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { networkIn } from "../../net/networkIn.js";
 import { exact } from "../../scalar/exact.js";
 import { float } from "../../scalar/float.js";
 

@@ -1,12 +1,18 @@
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS, type FlowMethod } from "../../flow/flowMethods.js";
 import { flowWork } from "../../flow/flowWork.js";
+import { assertFlowMagnitudes } from "../../flow/assertFlowMagnitudes.js";
 import { type FlowRun, integrateFlow } from "../../flow/integrateFlow.js";
 import { progressBudget } from "../../work/progressBudget.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
-import { parseLossKind } from "../../net/loss.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readDatasetFor, readNetworkFile } from "./inputFiles.js";
+import { readDataset, type Dataset } from "../../net/readDataset.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
+import { readTextFile } from "../../io/readTextFile.js";
+import { readDatasetFor } from "./inputFiles.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
 export interface FlowCliOptions {
@@ -18,6 +24,8 @@ export interface FlowCliOptions {
   samples: string;
   steps?: string;
   loss: string;
+  weightDecay?: string;
+  momentum?: string;
   json?: boolean;
   maxSeconds?: string;
 }
@@ -29,8 +37,12 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const samples = intOption(opts.samples, "--samples", 0, 100000);
   const steps = opts.steps === undefined ? undefined : intOption(opts.steps, "--steps", 1);
   const loss = parseLossKind(opts.loss);
-  const net = readNetworkFile(opts.net);
-  const data = readDatasetFor(opts.data, net);
+  const any = readAnyNetworkFile(opts.net);
+  const two = twoLayerNetwork(any);
+  const net = two ?? (any as LayeredNetwork<string>);
+  const data = two === undefined ? readDeepDataset(opts.data, net as LayeredNetwork<string>) : readDatasetFor(opts.data, two);
+  // before the estimate, which would otherwise only ask for a larger --max-seconds
+  if (two !== undefined) assertFlowMagnitudes(two, data);
   const cap = enforceWorkCap(
     flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
     opts.maxSeconds,
@@ -47,6 +59,8 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       samples,
       loss,
       ...(steps === undefined ? {} : { steps }),
+      ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
+      ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
       onProgress: (f) => {
         bar.update(Math.round(f * 1000));
         budget(f);
@@ -59,12 +73,32 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
     printJson(run);
     return;
   }
-  console.log(`gradient flow to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
+  const dynamics =
+    run.weightDecay !== undefined
+      ? `gradient flow with weight decay ${run.weightDecay.lambda}`
+      : run.momentum !== undefined
+        ? `heavy-ball flow with friction ${run.momentum.gamma}`
+        : "gradient flow";
+  console.log(`${dynamics} to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
   console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
+  if (run.layers !== undefined) {
+    printLayers(run);
+    return;
+  }
   for (const [k, c] of run.invariantsT.entries()) console.log(`c${k + 1}  ${run.invariants0[k]}  ->  ${c}`);
-  console.log(`max drift of the c_k: ${run.maxDrift}`);
+  if (run.weightDecay !== undefined) {
+    for (const [k, c] of run.weightDecay.predictedT.entries()) console.log(`c${k + 1}(0)·e^(-2λT) = ${c}`);
+    console.log(`max deviation of the c_k from c_k(0)·e^(-2λt): ${run.maxDrift} (relative ${run.weightDecay.maxRelativeDeviation})`);
+  } else if (run.momentum !== undefined) {
+    console.log(`max change of the c_k: ${run.maxDrift}`);
+    console.log(`max residual of c'' + γc' = 2(|w'|² - |a'|²): ${run.momentum.maxIdentityResidual}`);
+  } else console.log(`max drift of the c_k: ${run.maxDrift}`);
   console.log(`kink events: ${run.events.length}`);
   for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron + 1}, point ${ev.point + 1}: ${ev.kind}`);
+  if (run.momentum !== undefined) {
+    for (const [k, verdict] of run.momentum.outputSign.entries()) console.log(`neuron ${k + 1}: output-weight sign ${verdict}`);
+    return;
+  }
   console.log(
     run.signChanges.length === 0
       ? "no output-weight sign changed"
@@ -77,4 +111,27 @@ function timeSize(text: string): number {
   const [num, den] = text.trim().split("/");
   const v = Number(num) / (den === undefined ? 1 : Number(den));
   return Number.isFinite(v) ? Math.abs(v) : 1;
+}
+
+/** Reads a data CSV whose width must fit a deep network: n_0 inputs then n_L targets. */
+function readDeepDataset(path: string, net: LayeredNetwork<string>): Dataset<string> {
+  const d = net.layers[0]!.W[0]!.length;
+  const e = net.layers[net.layers.length - 1]!.W.length;
+  return readDataset(readTextFile(path), d, e, path);
+}
+
+/** The text report of a deep network's run: c_{l,k} per hidden layer (l and k from 1) and the sign changes per layer. */
+function printLayers(run: FlowRun): void {
+  for (const layer of run.layers ?? [])
+    for (const [k, c] of layer.invariantsT.entries()) console.log(`c${layer.layer},${k + 1}  ${layer.invariants0[k]}  ->  ${c}`);
+  console.log(`max drift of the c_l,k: ${run.maxDrift}`);
+  for (const layer of run.layers ?? []) {
+    const what =
+      layer.signChanges === null
+        ? "outgoing weights are vectors, signs not tracked"
+        : layer.signChanges.length === 0
+          ? "no outgoing-weight sign changed"
+          : `outgoing-weight sign changed for neurons ${layer.signChanges.map((k) => k + 1).join(", ")}`;
+    console.log(`layer ${layer.layer}: ${what}`);
+  }
 }

@@ -1,17 +1,23 @@
 import { InputError } from "../../errors.js";
-import { type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
+import { type GradientDescentOptions, type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
 import { gradientDescentWork } from "../../flow/gradientDescentWork.js";
 import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.js";
 import { stepBudget } from "../../work/stepBudget.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
-import { datasetIn } from "../../net/dataset.js";
-import { parseLossKind } from "../../net/loss.js";
-import { networkIn, networkToJson } from "../../net/network.js";
+import { readTextFile } from "../../io/readTextFile.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { readDataset } from "../../net/readDataset.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
+import type { Network } from "../../net/network.js";
+import { networkIn } from "../../net/networkIn.js";
+import { networkToJson } from "../../net/networkToJson.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
+import type { Scalar } from "../../scalar/scalar.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readDatasetFor } from "./inputFiles.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { isLayered } from "../../net/isLayered.js";
+import { toLayered } from "../../net/toLayered.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 
@@ -38,7 +44,12 @@ export interface GdCliOptions {
   maxSeconds?: string;
 }
 
-/** `relutopo gd`: parses the options, runs gradient descent, prints. */
+/**
+ * `relutopo gd`: parses the options, runs gradient descent with any optimiser on a network of
+ * any depth, prints. A two-layer network prints `params` as W1, b1, W2, b2 and its invariants
+ * as c1, c2, …; a deeper one `params` as `{ layers: [{ W, b? }, …] }` and the flat list
+ * c_{1,·}, c_{2,·}, … of `relutopo invariants`, printed `c_l,k` as text.
+ */
 export async function gdAction(opts: GdCliOptions): Promise<void> {
   const S = arithmetic(opts.arith);
   const lossKind = parseLossKind(opts.loss);
@@ -49,52 +60,44 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   if (opts.seed !== undefined && !opts.shuffle)
     throw new InputError(`invalid --seed. Must be given with --shuffle. Value: \`${opts.seed}\`.`);
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
-  const any = readAnyNetworkFile(opts.net);
-  const spec = twoLayerNetwork(any);
-  if (spec === undefined) {
-    // Networks of three or more layers train with plain full-batch gradient descent only.
-    const extra = Object.keys(optimizer).length > 1 || batchSize !== undefined || shuffleSeed !== undefined;
-    if (extra || opts.optimizer !== "sgd")
-      throw new InputError(
-        `invalid --net. Must be a two-layer network for optimiser options (deeper networks train with plain gradient descent). Value: \`${opts.net}\`.`,
-      );
-    return (await import("./gdDeepAction.js")).gdDeepAction({
-      net: any as LayeredNetwork<string>,
-      data: opts.data,
-      S,
-      lr,
-      steps,
-      loss: lossKind,
-      json: opts.json,
-    });
-  }
-  const rawData = readDatasetFor(opts.data, spec);
+  const raw = readAnyNetworkFile(opts.net);
+  // Two weight layers keep the two-layer form (W1, b1, W2, b2) in and out; deeper ones the layered form.
+  const spec = twoLayerNetwork(raw);
+  const layers = isLayered(raw) ? raw.layers : toLayered(raw).layers;
+  const rawData = readDataset(readTextFile(opts.data), layers[0]!.W[0]!.length, layers[layers.length - 1]!.W.length, opts.data);
   const data = datasetIn(rawData, S);
-  const cap = enforceWorkCap(gradientDescentWork(spec, rawData, S.name, steps), opts.maxSeconds);
+  const cap = enforceWorkCap(gradientDescentWork(raw, rawData, S.name, steps), opts.maxSeconds);
   // exact values grow at every step, which the estimate cannot see: watch the run
   const budget = S.name === "exact" ? stepBudget("gd", steps, cap, "maxSeconds") : () => {};
   const bar = progressBar(steps, "gd");
-  let run: GradientDescentRun<unknown>;
+  const options: GradientDescentOptions<unknown> = {
+    lr,
+    steps,
+    loss: lossKind,
+    optimizer,
+    batchSize,
+    shuffleSeed,
+    onStep: (t) => {
+      bar.update(t);
+      budget(t);
+    },
+  };
+  let run: GradientDescentRun<unknown, Network<unknown> | LayeredNetwork<unknown>>;
   try {
-    run = gradientDescent(networkIn(spec, S), data, S, {
-      lr,
-      steps,
-      loss: lossKind,
-      optimizer,
-      batchSize,
-      shuffleSeed,
-      onStep: (t) => {
-        bar.update(t);
-        budget(t);
-      },
-    });
+    run =
+      spec === undefined
+        ? gradientDescent(layeredIn(raw as LayeredNetwork<string>, S), data, S, options)
+        : gradientDescent(networkIn(spec, S), data, S, options);
   } finally {
     bar.stop();
   }
   const str = (v: unknown): string => S.toString(v);
-  const rows = (m: unknown[][]): string[][] => m.map((r) => r.map(str));
+  const rows = (m: readonly (readonly unknown[])[]): string[][] => m.map((r) => r.map(str));
   const miniBatches = batchSize !== undefined || shuffleSeed !== undefined;
   if (opts.json) {
+    const params = isLayered(run.params)
+      ? { layers: run.params.layers.map(({ W, b }) => (b ? { W: rows(W), b: b.map(str) } : { W: rows(W) })) }
+      : networkToJson(run.params, S);
     printJson({
       arith: S.name,
       loss: lossKind,
@@ -102,13 +105,18 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
       steps,
       optimizer: optimizerJson(run.optimizer, str),
       ...(miniBatches ? { batchSize: batchSize ?? data.X.length, shuffleSeed: shuffleSeed ?? null, batches: run.batches } : {}),
-      params: networkToJson(run.params, S),
+      params,
       losses: run.losses.map(str),
       invariants: rows(run.invariants),
       drift: { observed: rows(run.observedDrift), predicted: rows(run.predictedDrift) },
     });
     return;
   }
+  // c1, c2, … for one hidden layer; c_l,k (k from 0, as `relutopo invariants` prints them) for more
+  const names =
+    spec === undefined
+      ? layers.slice(0, -1).flatMap(({ W }, l) => W.map((_, k) => `c_${l + 1},${k}`))
+      : layers[0]!.W.map((_, k) => `c${k + 1}`);
   const plain = isPlainSgd(run.optimizer, S.sign);
   const what = plain ? "" : `, ${describeOptimizer(run.optimizer, str)}`;
   const batches = miniBatches
@@ -116,7 +124,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
     : "";
   console.log(`gradient descent: ${steps} steps, lr ${str(lr)}${what}${batches}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
-  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`c${k + 1}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
+  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`${names[k]}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
   const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
   console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);
@@ -159,4 +167,10 @@ function isPlainSgd<T>(o: OptimizerSpec<T>, sign: (v: T) => number): boolean {
 function describeOptimizer<T>(o: OptimizerSpec<T>, str: (v: T) => string): string {
   if (o.name !== "sgd") return `${o.name} (betas ${str(o.beta1)}, ${str(o.beta2)}, eps ${str(o.eps)}, weight decay ${str(o.weightDecay)})`;
   return `sgd (momentum ${str(o.momentum)}, dampening ${str(o.dampening)}${o.nesterov ? ", nesterov" : ""}, weight decay ${str(o.weightDecay)})`;
+}
+
+/** A layered network of exact user text in arithmetic `S`. */
+function layeredIn<T>(net: LayeredNetwork<string>, S: Scalar<T>): LayeredNetwork<T> {
+  const parse = (v: string): T => S.parse(v);
+  return { activation: net.activation, layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(parse)), b: b?.map(parse) })) };
 }

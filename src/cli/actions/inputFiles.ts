@@ -1,5 +1,6 @@
-import { readDataset, type Dataset } from "../../net/dataset.js";
-import { networkShape, type Network } from "../../net/network.js";
+import { readDataset, type Dataset } from "../../net/readDataset.js";
+import type { Network } from "../../net/network.js";
+import { networkShape } from "../../net/networkShape.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { readTextFile } from "../../io/readTextFile.js";

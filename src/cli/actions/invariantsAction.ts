@@ -3,7 +3,7 @@ import { linearInvariant } from "../../invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { networkIn } from "../../net/network.js";
+import { networkIn } from "../../net/networkIn.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";

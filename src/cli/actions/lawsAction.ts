@@ -1,5 +1,5 @@
 import { InputError } from "../../errors.js";
-import { lawArchitecture } from "../../laws/architecture.js";
+import { lawArchitecture } from "../../laws/lawArchitecture.js";
 import { lawsReport } from "../../laws/lawsReport.js";
 import { lawsWork } from "../../laws/lawsWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";

@@ -1,7 +1,7 @@
 import { InputError } from "../../errors.js";
 import { lawsTable } from "../../laws/lawsTable.js";
 import { widthsGrid } from "../../laws/widthsGrid.js";
-import { lawArchitecture } from "../../laws/architecture.js";
+import { lawArchitecture } from "../../laws/lawArchitecture.js";
 import { lawsWork } from "../../laws/lawsWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { progressBar } from "../progress.js";

@@ -1,22 +1,69 @@
-import { networkIn } from "../../net/network.js";
-import { exact } from "../../scalar/exact.js";
+import { InputError } from "../../errors.js";
+import { readTextFile } from "../../io/readTextFile.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import { readDataset } from "../../net/readDataset.js";
+import { isLayered } from "../../net/isLayered.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
+import { exact, type Rational } from "../../scalar/exact.js";
 import { obstruction } from "../../symmetry/obstruction.js";
 import { intOption, printJson } from "../options.js";
-import { readNetworkFile } from "./inputFiles.js";
 
 /** The options of `relutopo obstruction`. */
 export interface ObstructionCliOptions {
   net: string;
-  needPositive: string;
+  needPositive?: string;
   needNegative: string;
+  targetSigns?: string;
+  data?: string;
   json?: boolean;
 }
 
 /** `relutopo obstruction`: prints the verdict (exit 0 either way: the question is not a check that fails). */
 export async function obstructionAction(opts: ObstructionCliOptions): Promise<void> {
-  const P = intOption(opts.needPositive, "--need-positive", 0);
+  if (opts.needPositive === undefined && opts.targetSigns === undefined)
+    throw new InputError("invalid options. Give --need-positive (and --need-negative) or --target-signs.");
+  const P = intOption(opts.needPositive ?? "0", "--need-positive", 0);
   const N = intOption(opts.needNegative, "--need-negative", 0);
-  const verdict = obstruction(networkIn(readNetworkFile(opts.net), exact), P, N);
+  const spec = readAnyNetworkFile(opts.net);
+  const two = twoLayerNetwork(spec);
+  const layered: LayeredNetwork<string> =
+    two === undefined && isLayered(spec)
+      ? spec
+      : {
+          activation: two!.activation,
+          layers: [
+            { W: two!.W1, b: two!.b1 },
+            { W: two!.W2, b: two!.b2 },
+          ],
+        };
+  const net: LayeredNetwork<Rational> = {
+    activation: layered.activation,
+    layers: layered.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+  };
+  const input =
+    two === undefined
+      ? net
+      : { activation: net.activation, W1: net.layers[0]!.W, b1: net.layers[0]!.b, W2: net.layers[1]!.W, b2: net.layers[1]!.b };
+  const data =
+    opts.data === undefined
+      ? undefined
+      : datasetIn(
+          readDataset(readTextFile(opts.data), net.layers[0]!.W[0]!.length, net.layers[net.layers.length - 1]!.W.length, opts.data),
+          exact,
+        );
+  const verdict = obstruction(input, P, N, { data, targetSigns: opts.targetSigns });
   if (opts.json) printJson(verdict);
-  else console.log(verdict.reason);
+  else {
+    console.log(verdict.reason);
+    if (verdict.lockedPattern !== undefined && opts.targetSigns === undefined)
+      console.log(
+        `output-weight signs in this component: ${verdict.lockedPattern} (+/- locked, ? free; a target with another sign at a locked place is excluded)`,
+      );
+    for (const d of verdict.dead ?? [])
+      console.log(`dead neuron ${d.layer},${d.neuron + 1}: gradient descent ${d.gd}, flow ${d.flow} (${d.reason})`);
+    if (verdict.gd) console.log(verdict.gd.reason);
+    if (verdict.flow) console.log(verdict.flow.reason);
+  }
 }

@@ -1,4 +1,4 @@
-import { neuronLaw } from "../../probability/initialisation.js";
+import { neuronLaw } from "../../probability/neuronLaw.js";
 import { DEFAULT_SAMPLES } from "../../probability/monteCarloProbability.js";
 import { probabilityWork } from "../../probability/probabilityWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";

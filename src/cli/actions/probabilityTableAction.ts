@@ -1,7 +1,7 @@
 import { InputError } from "../../errors.js";
 import { checkOutputPath } from "../../io/checkOutputPath.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
-import { neuronLaw } from "../../probability/initialisation.js";
+import { neuronLaw } from "../../probability/neuronLaw.js";
 import { DEFAULT_TABLE_SAMPLES } from "../../probability/probabilityLimits.js";
 import { probabilityWork } from "../../probability/probabilityWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";

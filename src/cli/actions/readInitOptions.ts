@@ -1,5 +1,6 @@
 import { InputError } from "../../errors.js";
-import { parseInitScheme, type Initialisation } from "../../probability/initialisation.js";
+import type { Initialisation } from "../../probability/neuronLaw.js";
+import { parseInitScheme } from "../../probability/parseInitScheme.js";
 import { MAX_SAMPLES } from "../../probability/monteCarloProbability.js";
 import type { ProbabilityMethod } from "../../probability/probabilityReport.js";
 import type { InitOptions } from "../commands/probability.js";

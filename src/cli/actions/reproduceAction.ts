@@ -3,7 +3,10 @@ import { InputError } from "../../errors.js";
 import { EXPERIMENTS, type ExperimentName, type Scale } from "../../experiments/reproduceConfig.js";
 import { formatDuration } from "../../report/formatDuration.js";
 import { type ReproduceSummary, reproduce } from "../../runner/reproduce.js";
+import { reproduceWork } from "../../runner/reproduceWork.js";
+import { DEFAULT_REPRODUCE_MAX_SECONDS } from "../commands/maxSecondsOption.js";
 import { parseShard } from "../commands/reproduce.js";
+import { enforceWorkCap } from "../enforceWorkCap.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar, type Progress } from "../progress.js";
 import { reportWriter } from "./reportWriter.js";
@@ -17,6 +20,7 @@ export interface ReproduceCliOptions {
   shard?: string;
   threads?: string;
   json?: boolean;
+  maxSeconds?: string;
 }
 
 const SCALES: readonly Scale[] = ["tiny", "quick", "full"];
@@ -30,6 +34,8 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   const seed = intOption(opts.seed, "--seed", 0, 2 ** 31 - 1);
   const shard = parseShard(opts.shard);
   const threads = opts.threads === undefined ? availableParallelism() : intOption(opts.threads, "--threads", 1, 1024);
+  const run = { out: opts.out, experiment: name, scale, seed, shard, threads };
+  const cap = enforceWorkCap(reproduceWork(run), opts.maxSeconds, DEFAULT_REPRODUCE_MAX_SECONDS);
   const label = shard === null ? "" : ` (shard ${shard.index}/${shard.count})`;
   // The bar starts after the estimate line, so the two do not overwrite each other.
   let bar: Progress | undefined;
@@ -38,12 +44,8 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   let summary: ReproduceSummary;
   try {
     summary = await reproduce({
-      out: opts.out,
-      experiment: name,
-      scale,
-      seed,
-      shard,
-      threads,
+      ...run,
+      maxSeconds: cap,
       report: reportWriter,
       onEstimate: (ms, pending, cached, basis) => {
         // the bar owns the terminal's last line: stop it, print, start it again

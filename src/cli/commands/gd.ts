@@ -8,7 +8,7 @@ export function registerGd(program: Command, settle: Settle): void {
   const command = program
     .command("gd")
     .description(
-      "gradient descent (torch.optim.SGD, Adam or AdamW; full or mini-batch), recording loss, invariants and their observed and predicted drift at every step",
+      "gradient descent on a network of any depth (torch.optim.SGD, Adam or AdamW; full or mini-batch), recording loss, invariants and their observed and predicted drift at every step",
     )
     .requiredOption("--net <file>", "network JSON")
     .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")

@@ -5,6 +5,7 @@ import { registerObstruction } from "./obstruction.js";
 import { registerDemo } from "./demo.js";
 import { registerFlow } from "./flow.js";
 import { registerGd } from "./gd.js";
+import { registerInspect } from "./inspect.js";
 import { registerInvariants } from "./invariants.js";
 import { registerLaws } from "./laws.js";
 import { registerMerge } from "./merge.js";
@@ -17,6 +18,7 @@ import { registerTable } from "./table.js";
  * A registration imports only commander and light constants; its action loads the rest when it runs.
  */
 export const COMMANDS: readonly Register[] = [
+  registerInspect,
   registerInvariants,
   registerGd,
   registerFlow,

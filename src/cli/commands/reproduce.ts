@@ -3,6 +3,7 @@ import { InputError } from "../../errors.js";
 import { EXPERIMENTS } from "../../experiments/reproduceConfig.js";
 import type { ReproduceCliOptions } from "../actions/reproduceAction.js";
 import { intOption } from "../options.js";
+import { addMaxSecondsOption, DEFAULT_REPRODUCE_MAX_SECONDS } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /**
@@ -33,7 +34,7 @@ export function parseShard(text: string | undefined, env: NodeJS.ProcessEnv = pr
 
 /** `relutopo reproduce`: the paper's experiments into a report directory. */
 export function registerReproduce(program: Command, settle: Settle): void {
-  program
+  const cmd = program
     .command("reproduce")
     .description(
       "reproduce the paper's experiments (toy obstruction, breast cancer, probability heat maps) into DIR/index.html, report.md, SVG figures, CSV tables and results.json",
@@ -48,10 +49,10 @@ export function registerReproduce(program: Command, settle: Settle): void {
       "run only slice i of n (0 ≤ i < n) and write a partial result for `relutopo merge`; also read from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT",
     )
     .option("--threads <N>", "worker threads (default: the number of cores)")
-    .option("--json", "print a JSON summary")
-    .action(
-      settle(async (experiment: string, opts: ReproduceCliOptions) =>
-        (await import("../actions/reproduceAction.js")).reproduceAction(experiment, opts),
-      ),
-    );
+    .option("--json", "print a JSON summary");
+  addMaxSecondsOption(cmd, DEFAULT_REPRODUCE_MAX_SECONDS, "of wall time on the threads used").action(
+    settle(async (experiment: string, opts: ReproduceCliOptions) =>
+      (await import("../actions/reproduceAction.js")).reproduceAction(experiment, opts),
+    ),
+  );
 }

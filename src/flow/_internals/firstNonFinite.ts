@@ -1,4 +1,4 @@
-import type { Network } from "../../net/network.js";
+import type { ParamLayout } from "../../net/paramLayout.js";
 import type { Scalar } from "../../scalar/scalar.js";
 
 /**
@@ -16,28 +16,25 @@ export function isFiniteIn<T>(S: Scalar<T>, v: T): boolean {
 }
 
 /**
- * The name (`W1[0][2]`, `b2[0]`) of the first parameter of `net` that is not a
- * finite number of `S`, or undefined when every one is.
+ * The name (`W1[0][2]`, `b2[0]`, `W3[1][0]`) of the first parameter of a flat θ, in
+ * the order of its layout, that is not a finite number of `S`, or undefined when every one is.
  * @internal
  */
-export function firstNonFiniteParameter<T>(net: Network<T>, S: Scalar<T>): string | undefined {
+export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], S: Scalar<T>): string | undefined {
   if (S.kind === "exact") return undefined;
-  const matrices: [string, readonly (readonly T[])[] | undefined][] = [
-    ["W1", net.W1],
-    ["b1", net.b1 === undefined ? undefined : [net.b1]],
-    ["W2", net.W2],
-    ["b2", net.b2 === undefined ? undefined : [net.b2]],
-  ];
-  for (const [name, m] of matrices) {
-    if (m === undefined) continue;
-    for (let i = 0; i < m.length; i++) {
-      const row = m[i]!;
-      for (let j = 0; j < row.length; j++) {
-        if (!isFiniteIn(S, row[j]!)) return name.startsWith("b") ? `${name}[${j}]` : `${name}[${i}][${j}]`;
-      }
-    }
-  }
-  return undefined;
+  const i = theta.findIndex((v) => !isFiniteIn(S, v));
+  return i < 0 ? undefined : parameterName(L, i);
+}
+
+/** The name of flat index i: `W<l>[r][c]` or `b<l>[r]`, layers numbered from 1. */
+function parameterName(L: ParamLayout, i: number): string {
+  let l = L.depth;
+  while (L.weightOffset[l - 1]! > i) l--;
+  const b0 = L.biasOffset[l - 1]!;
+  if (b0 >= 0 && i >= b0) return `b${l}[${i - b0}]`;
+  const at = i - L.weightOffset[l - 1]!;
+  const cols = L.widths[l - 1]!;
+  return `W${l}[${Math.floor(at / cols)}][${at % cols}]`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
-import type { FlowProblem } from "./flowProblem.js";
-import { fabs } from "../../scalar/fixedPoint.js";
+import { fixedExp } from "../../net/kernels/fixedTranscendental.js";
+import type { FixedStepProblem } from "./flowProblem.js";
+import { fabs, fdiv } from "../../scalar/fixedPoint.js";
+import type { SignCertificate } from "./outputSignWatch.js";
 
 /** A kink event in fixed-point time. @internal */
 export interface RawEvent {
@@ -14,10 +16,14 @@ export interface RawEvent {
 export interface RawTrajectory {
   theta: bigint[];
   events: RawEvent[];
-  samples: { t: bigint; theta: bigint[] }[];
-  /** max over checked times and neurons of |c_k(t) − c_k(0)|. */
+  samples: { t: bigint; theta: bigint[]; v?: bigint[]; residual?: bigint[] }[];
+  /** max over checked times and neurons of |c_k(t) − c_k(0)| (with weight decay λ: of |c_k(t) − c_k(0)e^{−2λt}|). */
   maxDrift: bigint;
-  /** Per neuron: did the sign of some output weight differ from its sign at t = 0 at a checked time. */
+  /** With weight decay: c_k(0)e^{−2λT}, and the max over checked times and neurons with c_k(0) ≠ 0 of |c_k(t) − c_k(0)e^{−2λt}| / |c_k(0)e^{−2λt}|. */
+  decay?: { predictedT: bigint[]; maxRelative: bigint };
+  /** Under the heavy ball: v(T), the identity residual per neuron at T and its max over accepted steps, the certified output signs. */
+  heavyBall?: { velocity: bigint[]; residualT: bigint[]; maxResidual: bigint; outputSign: SignCertificate[] };
+  /** Per hidden neuron (flat over the hidden layers of a deep net): did the sign of some outgoing weight differ from its sign at t = 0 at a checked time. */
   signChanged: boolean[];
   /** Number of accepted steps. */
   steps: number;
@@ -30,16 +36,25 @@ export function sampleTimes(T: bigint, K: number): bigint[] {
   return Array.from({ length: K }, (_, j) => (T * BigInt(j)) / BigInt(K - 1));
 }
 
-/** Tracks the invariants' drift and output-weight signs along a trajectory. @internal */
+/**
+ * Tracks the invariants' drift and output-weight signs along a trajectory. With
+ * a weight decay λ (fixed point) the drift is measured from the law
+ * c_k(t) = c_k(0)e^{−2λt} instead of from c_k(0), and its relative size is kept.
+ *
+ * @internal
+ */
 export class TrajectoryMonitor {
   readonly c0: bigint[];
   readonly sign0: number[][];
   maxDrift = 0n;
+  /** With weight decay: max |c_k(t) − c_k(0)e^{−2λt}| / |c_k(0)e^{−2λt}| over neurons with c_k(0) ≠ 0. */
+  maxRelative = 0n;
   readonly signChanged: boolean[];
 
   constructor(
-    private readonly p: FlowProblem,
+    private readonly p: FixedStepProblem,
     theta0: readonly bigint[],
+    private readonly decay: bigint = 0n,
   ) {
     this.c0 = fixedInvariants(p, theta0);
     this.sign0 = this.signs(theta0);
@@ -47,20 +62,27 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return Array.from({ length: this.p.l }, (_, k) =>
-      Array.from(
-        { length: this.p.e },
-        (_, j) => Number(theta[this.p.outSlots[k]![j]!]! > 0n) - Number(theta[this.p.outSlots[k]![j]!]! < 0n),
-      ),
-    );
+    return this.p.outSlots.map((slots) => slots.map((q) => Number(theta[q]! > 0n) - Number(theta[q]! < 0n)));
   }
 
-  /** Records θ at one more time. */
-  check(theta: readonly bigint[]): void {
+  /** c_k(0)e^{−2λt}, the invariants weight decay predicts at time t (c_k(0) without decay). */
+  predicted(t: bigint): bigint[] {
+    if (this.decay === 0n) return this.c0;
+    const factor = fixedExp(this.p, -2n * ((this.decay * t) >> this.p.F.bigP));
+    return this.c0.map((c) => (c * factor) >> this.p.F.bigP);
+  }
+
+  /** Records θ at one more time t (t matters only with weight decay). */
+  check(theta: readonly bigint[], t = 0n): void {
     const c = fixedInvariants(this.p, theta);
+    const expected = this.predicted(t);
     c.forEach((v, k) => {
-      const dv = fabs(v - this.c0[k]!);
+      const dv = fabs(v - expected[k]!);
       if (dv > this.maxDrift) this.maxDrift = dv;
+      if (this.decay !== 0n && this.c0[k] !== 0n && expected[k] !== 0n) {
+        const rel = fdiv(this.p.F, dv, fabs(expected[k]!));
+        if (rel > this.maxRelative) this.maxRelative = rel;
+      }
     });
     this.signs(theta).forEach((row, k) => {
       if (row.some((s, j) => s !== this.sign0[k]![j])) this.signChanged[k] = true;

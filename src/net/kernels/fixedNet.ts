@@ -1,9 +1,13 @@
 import { InputError } from "../../errors.js";
-import type { Dataset } from "../dataset.js";
+import type { Dataset } from "../readDataset.js";
 import type { LossKind } from "../loss.js";
 import type { Network } from "../network.js";
-import { incomingSlots, outgoingSlots, type ParamLayout } from "../paramLayout.js";
-import { layoutOf, packNetwork, unpackNetwork } from "../packNetwork.js";
+import type { ParamLayout } from "../paramLayout.js";
+import { outgoingSlots } from "../outgoingSlots.js";
+import { incomingSlots } from "../incomingSlots.js";
+import { packNetwork } from "../packNetwork.js";
+import { unpackNetwork } from "../unpackNetwork.js";
+import { layoutOf } from "../layoutOf.js";
 import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
 import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
 

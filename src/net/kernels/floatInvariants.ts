@@ -1,4 +1,6 @@
-import { incomingSlots, outgoingSlots, type ParamLayout } from "../paramLayout.js";
+import type { ParamLayout } from "../paramLayout.js";
+import { outgoingSlots } from "../outgoingSlots.js";
+import { incomingSlots } from "../incomingSlots.js";
 
 /** Per layout, the incoming and outgoing slots of every hidden neuron (layer by layer), computed once. */
 const slotCache = new WeakMap<ParamLayout, { incoming: Int32Array[]; outgoing: Int32Array[] }>();

@@ -16,10 +16,26 @@ export interface RegionState {
   slideInverse: bigint[][][];
 }
 
+/**
+ * The dynamics whose series {@link taylorStep} computes, beyond the gradient flow
+ * θ' = −∇L(θ): weight decay θ' = −∇L(θ) − λθ, or the heavy ball
+ * θ' = v, v' = −γv − ∇L(θ) in phase space.
+ *
+ * @internal
+ */
+export interface SeriesDynamics {
+  /** λ ≥ 0 in fixed point (0n: none); it adds −λθ_q to the gradient term of every parameter, biases included. */
+  decay?: bigint | undefined;
+  /** The heavy ball: friction γ ≥ 0 (fixed point) and the velocity v at the start of the step, one entry per parameter. */
+  momentum?: { gamma: bigint; v0: readonly bigint[] } | undefined;
+}
+
 /** The Taylor coefficients of one step, in the step variable τ (t = t0 + hτ, τ ∈ [0, 1]). @internal */
 export interface TaylorStep {
   /** θ coefficients 0..Q per parameter. */
   theta: bigint[][];
+  /** v coefficients 0..Q per parameter under the heavy ball (empty otherwise). */
+  v: bigint[][];
   /** z_{k,i} coefficients 0..Q, indexed [i][k]. */
   Z: bigint[][][];
   /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for sliding pairs. */
@@ -37,21 +53,46 @@ function sideSlope(p: FixedNet, side: number): bigint {
  * series fast path of the exact kernel: its order-0 gradient is −θ_1/h), with
  * the activation pattern frozen to `state`, by automatic differentiation on
  * truncated power series: each order q computes z, h = s·z, f, the residuals r,
- * back = Σ_j a_jk r_ij, δ = s·back, the gradient, then θ_{q+1} = −h·g_q/(q + 1).
+ * back = Σ_j a_jk r_ij, δ = s·back, the gradient, then θ_{q+1} = −h·g_q/(q + 1)
+ * (with weight decay −h·(g_q + λθ_q)/(q + 1); under the heavy ball
+ * θ_{q+1} = h·v_q/(q + 1) and v_{q+1} = −h·(γv_q + g_q)/(q + 1)).
  * Sliding pairs carry h = 0 (z ≡ 0) and a δ chosen so that ż = 0 for every
  * constrained sliding point of the neuron: Σ_{i'} δ_{i'k} x̃_i·x̃_{i'} = 0, a linear system
  * with the constant Gram matrix (the Filippov combination, without dividing series).
  *
  * @internal
  */
-export function taylorStep(p: FixedNet, theta0: readonly bigint[], state: RegionState, h: bigint, Q: number): TaylorStep {
+export function taylorStep(
+  p: FixedNet,
+  theta0: readonly bigint[],
+  state: RegionState,
+  h: bigint,
+  Q: number,
+  dynamics: SeriesDynamics = {},
+): TaylorStep {
   const { F, n, l, e, dIn, X, Y, G } = p;
   const P = F.bigP;
-  const TH: bigint[][] = theta0.map((v) => {
+  const series = (v: bigint): bigint[] => {
     const arr = new Array<bigint>(Q + 1).fill(0n);
     arr[0] = v;
     return arr;
-  });
+  };
+  const TH: bigint[][] = theta0.map(series);
+  const decay = dynamics.decay ?? 0n;
+  const heavy = dynamics.momentum;
+  const V: bigint[][] = heavy === undefined ? [] : heavy.v0.map(series);
+  // θ_{q+1} (and v_{q+1}) from the gradient coefficient g_q of one parameter.
+  const advance = (slot: number, q: number, g: bigint, q1: bigint): void => {
+    const th = TH[slot]!;
+    if (heavy === undefined) {
+      const d = decay === 0n ? g : g + ((decay * th[q]!) >> P);
+      th[q + 1] = -((h * d) >> P) / q1;
+      return;
+    }
+    const v = V[slot]!;
+    th[q + 1] = ((h * v[q]!) >> P) / q1;
+    v[q + 1] = -((h * (((heavy.gamma * v[q]!) >> P) + g)) >> P) / q1;
+  };
   const Z: bigint[][][] = [];
   const Hs: bigint[][][] = [];
   const back: bigint[][][] = [];
@@ -158,7 +199,7 @@ export function taylorStep(p: FixedNet, theta0: readonly bigint[], state: Region
       for (let m = 0; m < dIn; m++) {
         let acc = 0n;
         for (let i = 0; i < n; i++) acc += delta[i]![k]![q]! * X[i]![m]!;
-        TH[wIdx[k]![m]!]![q + 1] = -((h * (acc >> P)) >> P) / q1;
+        advance(wIdx[k]![m]!, q, acc >> P, q1);
       }
       for (let j = 0; j < e; j++) {
         let acc = 0n;
@@ -167,17 +208,17 @@ export function taylorStep(p: FixedNet, theta0: readonly bigint[], state: Region
           const hh = Hs[i]![k]!;
           for (let r = 0; r <= q; r++) acc += rr[r]! * hh[q - r]!;
         }
-        TH[aIdx[j]![k]!]![q + 1] = -((h * (acc >> P)) >> P) / q1;
+        advance(aIdx[j]![k]!, q, acc >> P, q1);
       }
     }
     if (p.outputBias) {
       for (let j = 0; j < e; j++) {
         let acc = 0n;
         for (let i = 0; i < n; i++) acc += R[i]![j]![q]!;
-        TH[p.outBiasSlots[j]!]![q + 1] = -((h * acc) >> P) / q1;
+        advance(p.outBiasSlots[j]!, q, acc, q1);
       }
     }
   }
   computeZ(Q);
-  return { theta: TH, Z, back, delta };
+  return { theta: TH, v: V, Z, back, delta };
 }

@@ -14,9 +14,9 @@
  * roots, special arctangents replaced by their value: for printing).
  * @internal
  */
-import { closedFormTemplate, evaluatePolynomial } from "./closedFormTemplate.js";
-import { numerator, rational, squareSplit } from "../../scalar/bigintMath.js";
+import { rational, squareSplit } from "../../scalar/bigintMath.js";
 import type { Rational } from "../../scalar/exact.js";
+import { closedFormTerms } from "./closedFormTerms.js";
 
 /**
  * I = constant + sqrtCoef·√radicand·(1/π if sqrtOverPi) + (arctan ? (2/π)·arctan √(atanQ/atanP) : 0),
@@ -32,28 +32,6 @@ export interface ClosedFormTerms {
   arctan: boolean;
   atanQ: bigint;
   atanP: bigint;
-}
-
-/** The closed form at x = Q/S as unreduced terms. @internal */
-export function closedFormTerms(x: Rational, A: number, B: number): ClosedFormTerms {
-  const Q = numerator(x);
-  const S = x.d;
-  const P = S - Q;
-  const t = closedFormTemplate(A, B);
-  const constant = evaluatePolynomial(t.constant, Q, P, S);
-  const poly = evaluatePolynomial(t.sqrtPoly, Q, P, S);
-  // √x = √(QS)/S, √y = √(PS)/S, √(xy) = √(PQ)/S
-  const sqrtCoef = [poly[0], poly[1] * S] as const;
-  const radicand = t.root === "x" ? Q * S : t.root === "y" ? P * S : t.root === "xy" ? P * Q : 1n;
-  return {
-    constant,
-    sqrtCoef: t.root === "none" ? ([0n, 1n] as const) : sqrtCoef,
-    radicand,
-    sqrtOverPi: t.arctan,
-    arctan: t.arctan,
-    atanQ: Q,
-    atanP: P,
-  };
 }
 
 /** The reduced closed form, ready to print. */

@@ -10,7 +10,7 @@
  * @internal
  */
 import type { Decimal } from "decimal.js";
-import { splitCase } from "../splitProbability.js";
+import { splitCase } from "../splitCase.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import { powFixed10, scale10 } from "../../scalar/fixedPoint.js";
 import { formatDigits, log10Abs } from "./decimalFormat.js";

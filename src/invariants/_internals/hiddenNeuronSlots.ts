@@ -1,0 +1,35 @@
+import { incomingSlots } from "../../net/incomingSlots.js";
+import { outgoingSlots } from "../../net/outgoingSlots.js";
+import type { ParamLayout } from "../../net/paramLayout.js";
+
+/** Where the incoming parameters w̃ (row, then bias) and the outgoing weights a of one hidden neuron sit in θ. */
+export interface NeuronSlots {
+  readonly incoming: readonly number[];
+  readonly outgoing: readonly number[];
+}
+
+/**
+ * The slots of every hidden neuron, layer 1 first, then layer 2, … (the order of `neuronInvariants`).
+ * @internal
+ */
+export function hiddenNeuronSlots(L: ParamLayout): NeuronSlots[] {
+  const out: NeuronSlots[] = [];
+  for (let l = 1; l < L.depth; l++)
+    for (let k = 0; k < L.widths[l]!; k++) out.push({ incoming: incomingSlots(L, l, k), outgoing: outgoingSlots(L, l, k) });
+  return out;
+}
+
+/**
+ * Σ θ_i·v_i over `slots`, summed from zero in slot order (so that float sums come out the same whoever calls it).
+ * @internal
+ */
+export function slotDot<T>(
+  theta: readonly T[],
+  v: readonly T[],
+  slots: readonly number[],
+  S: { zero: T; add(a: T, b: T): T; mul(a: T, b: T): T },
+): T {
+  let s = S.zero;
+  for (const i of slots) s = S.add(s, S.mul(theta[i]!, v[i]!));
+  return s;
+}

@@ -1,0 +1,20 @@
+import { biasSlot } from "../net/biasSlot.js";
+import { weightSlot } from "../net/weightSlot.js";
+import { architectureLayout } from "./architectureLayout.js";
+import type { LawArchitecture, ParameterSlot } from "./lawArchitecture.js";
+
+/**
+ * θ in the order of the architecture's {@link ParamLayout}: for each weight
+ * layer l = 1 … L, the matrix W_l (n_l × n_{l−1}, row-major) and then, with a
+ * bias, b_l — PyTorch's `state_dict` order.
+ */
+export function parameterSlots(arch: LawArchitecture): ParameterSlot[] {
+  const L = architectureLayout(arch);
+  const out = new Array<ParameterSlot>(L.size);
+  const w = arch.widths;
+  for (let l = 1; l < w.length; l++) {
+    for (let r = 0; r < w[l]!; r++) for (let c = 0; c < w[l - 1]!; c++) out[weightSlot(L, l, r, c)] = { layer: l, row: r, col: c };
+    if (L.bias[l - 1]) for (let r = 0; r < w[l]!; r++) out[biasSlot(L, l, r)] = { layer: l, row: r, col: -1 };
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+import { InputError } from "../../errors.js";
+import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
+import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
+import type { Dataset } from "../readDataset.js";
+import type { LayeredNetwork } from "../layeredNetwork.js";
+import type { LossKind } from "../loss.js";
+import { layoutOf } from "../layoutOf.js";
+import { packNetwork } from "../packNetwork.js";
+import { unpackLayers } from "../unpackLayers.js";
+import { incomingSlots } from "../incomingSlots.js";
+import { outgoingSlots } from "../outgoingSlots.js";
+import type { ParamLayout } from "../paramLayout.js";
+import { fixedSlopes } from "./_internals/fixedSlopes.js";
+
+/**
+ * A network of any depth and its data compiled to fixed point (integers scaled
+ * by 2^P): what `fixedLayeredField` reads. θ is one flat bigint vector in the
+ * order of `layout` (PyTorch `state_dict`). The hidden neurons of every hidden
+ * layer are numbered flat, layer by layer (as `layerInvariants(…).flat()`), and
+ * their incoming and outgoing slots listed once, so that the invariants and the
+ * sign monitor read them as they read a two-layer `FixedNet`.
+ *
+ * @internal
+ */
+export interface FixedLayeredNet {
+  /** Tells this form from the two-layer `FixedNet`. */
+  readonly layered: true;
+  readonly F: Fixed;
+  readonly layout: ParamLayout;
+  /** Number of data points. */
+  readonly n: number;
+  /** Number of hidden neurons over all hidden layers. */
+  readonly l: number;
+  /** Hidden layer (1 … L − 1) of each flat hidden neuron. */
+  readonly neuronLayer: readonly number[];
+  /** inSlots[k]: θ indices of the incoming weights (then the bias) of flat hidden neuron k. */
+  readonly inSlots: readonly (readonly number[])[];
+  /** outSlots[k]: θ indices of the outgoing weights of flat hidden neuron k, in the next layer's order. */
+  readonly outSlots: readonly (readonly number[])[];
+  /** Inputs, n × d. */
+  readonly X: bigint[][];
+  /** Targets, n × e. */
+  readonly Y: bigint[][];
+  /** σ' on the positive side, on the negative side, and at 0 exactly (PyTorch). */
+  readonly sPlus: bigint;
+  readonly sMinus: bigint;
+  readonly sZero: bigint;
+  /** (1/n)·(2 for mse, 1 for bce): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
+  readonly rScale: bigint;
+  readonly loss: LossKind;
+  /** Working precision in decimal digits of the decimal.js edge computations (logistic). */
+  readonly edgeDigits: number;
+  /** decimal.js at edgeDigits. */
+  readonly Dec: DecimalCtor;
+}
+
+/**
+ * Compiles a network of any depth (at least two weight layers) of exact text and its data to the
+ * fixed-point format `F`.
+ *
+ * @returns the compiled net and θ(0) in its layout
+ * @throws InputError for a network with fewer than two weight layers
+ * @internal
+ */
+export function compileFixedLayeredNet(
+  net: LayeredNetwork<string>,
+  data: Dataset<string>,
+  F: Fixed,
+  loss: LossKind,
+): { net: FixedLayeredNet; theta0: bigint[] } {
+  const layout = layoutOf(net);
+  if (layout.depth < 2) throw new InputError({ field: "net", expected: "at least two weight layers", value: String(layout.depth) });
+  const n = data.X.length;
+  const neuronLayer: number[] = [];
+  const inSlots: number[][] = [];
+  const outSlots: number[][] = [];
+  for (let layer = 1; layer < layout.depth; layer++) {
+    for (let k = 0; k < layout.widths[layer]!; k++) {
+      neuronLayer.push(layer);
+      inSlots.push(incomingSlots(layout, layer, k));
+      outSlots.push(outgoingSlots(layout, layer, k));
+    }
+  }
+  const edgeDigits = Math.ceil(F.P / Math.log2(10)) + 10;
+  const compiled: FixedLayeredNet = {
+    layered: true,
+    F,
+    layout,
+    n,
+    l: neuronLayer.length,
+    neuronLayer,
+    inSlots,
+    outSlots,
+    X: data.X.map((row) => row.map((v) => parseFixed(F, v))),
+    Y: data.Y.map((row) => row.map((v) => parseFixed(F, v))),
+    ...fixedSlopes(net.activation, F),
+    rScale: parseFixed(F, `${loss === "mse" ? 2 : 1}/${n}`),
+    loss,
+    edgeDigits,
+    Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),
+  };
+  return { net: compiled, theta0: packNetwork(net).map((v) => parseFixed(F, v)) };
+}
+
+/** θ as a layered network whose entries are exact rational text "V/2^P" (convert with any Scalar's parse). @internal */
+export function fixedToLayered(p: FixedLayeredNet, theta: readonly bigint[]): LayeredNetwork<string> {
+  return unpackLayers(
+    theta.map((v) => fixedToRationalText(p.F, v)),
+    p.layout,
+  );
+}

@@ -1,0 +1,13 @@
+import type { ParamLayout } from "./paramLayout.js";
+
+/**
+ * The flat index of W_l[r][c].
+ *
+ * @param layer - weight layer l, 1 … L
+ * @param r - the unit of layer l it feeds
+ * @param c - the unit of layer l − 1 it reads
+ * @example weightSlot(paramLayout([2, 3, 1], true, { kind: "relu" }), 2, 0, 1) // returns 10
+ */
+export function weightSlot(L: ParamLayout, layer: number, r: number, c: number): number {
+  return L.weightOffset[layer - 1]! + r * L.widths[layer - 1]! + c;
+}

@@ -1,0 +1,91 @@
+import type { TopLevelSpec } from "vega-lite";
+import { SERIES_COLOURS } from "./_internals/bandLayers.js";
+
+/** A labelled horizontal reference line of {@link categoryBoxSpec}. */
+interface ReferenceLine {
+  value: number;
+  label: string;
+}
+
+/** Titles, order and reference lines of {@link categoryBoxSpec}. */
+export interface CategoryBoxOptions {
+  title: string;
+  subtitle?: string;
+  xTitle: string;
+  yTitle: string;
+  /** Categories left to right (each in its own colour). */
+  categoryOrder: string[];
+  /** Dashed grey lines across the plot, labelled at the right. */
+  references: ReferenceLine[];
+}
+
+/**
+ * The distribution of a value per category as box plots (median, quartiles,
+ * whiskers to the extremes) on a symmetric-log y axis, so that values near 0
+ * and values many times larger both show, with reference lines labelled at
+ * the right of the plot.
+ *
+ * @param values - (category, value) pairs
+ * @param options - titles, order and reference lines
+ * @returns a Vega-Lite specification, for `renderVegaLite`
+ * @example categoryBoxSpec([], { title: "T", xTitle: "x", yTitle: "y", categoryOrder: [], references: [] }).layer.length // returns 3
+ */
+export function categoryBoxSpec(
+  values: readonly { category: string; value: number }[],
+  options: CategoryBoxOptions,
+): TopLevelSpec & { layer: unknown[] } {
+  // ticks at 0, ±1 and powers of ten: the symmetric-log axis puts its own ticks unevenly
+  const extreme = Math.max(1, ...values.map((v) => Math.abs(v.value)));
+  const ticks = [0];
+  for (let t = 1; t <= extreme * 10; t *= 10) ticks.push(t, -t);
+  const y = {
+    field: "value",
+    type: "quantitative" as const,
+    title: options.yTitle,
+    scale: { type: "symlog" as const, nice: false },
+    axis: { values: ticks.sort((a, b) => a - b), format: "~r" },
+  };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: options.title, subtitle: options.subtitle ?? "" },
+    width: 560,
+    height: 280,
+    layer: [
+      {
+        data: { values: options.references },
+        mark: { type: "rule", color: "#888", strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { y: { field: "value", type: "quantitative" } },
+      },
+      {
+        data: { values: options.references },
+        // at the right, outside the plot, where no box can hide them
+        mark: { type: "text", align: "left", baseline: "middle", x: "width", dx: 4, fontSize: 10, color: "#555" },
+        encoding: { y: { field: "value", type: "quantitative" }, text: { field: "label" } },
+      },
+      {
+        data: { values: [...values] },
+        mark: { type: "boxplot", extent: "min-max", size: 28, median: { color: "#000" } },
+        encoding: {
+          x: {
+            field: "category",
+            type: "nominal",
+            title: options.xTitle,
+            sort: options.categoryOrder,
+            axis: { labelAngle: 0, labelLimit: 150, labelFontSize: 10 },
+          },
+          y,
+          color: {
+            field: "category",
+            type: "nominal",
+            sort: options.categoryOrder,
+            scale: {
+              domain: options.categoryOrder,
+              range: options.categoryOrder.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!),
+            },
+            legend: null,
+          },
+        },
+      },
+    ],
+  } as unknown as TopLevelSpec & { layer: unknown[] };
+}

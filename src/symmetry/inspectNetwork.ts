@@ -1,0 +1,104 @@
+import { InputError } from "../errors.js";
+import { activationName } from "../net/activationName.js";
+import type { Dataset } from "../net/readDataset.js";
+import { isLayered } from "../net/isLayered.js";
+import { toLayered } from "../net/toLayered.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { loss } from "../net/loss.js";
+import type { Network } from "../net/network.js";
+import { exact, type Rational } from "../scalar/exact.js";
+import { componentOf } from "../topology/componentOf.js";
+import { deepTopology } from "../topology/deepTopology.js";
+import { deadNeurons } from "./deadNeurons.js";
+import type { NetworkInspection } from "./inspectionSchema.js";
+import { obstruction } from "./obstruction.js";
+
+/**
+ * Everything relutopo can say about one network at once, exactly: its architecture, every c_{l,k}
+ * with the kinds of the neurons per hidden layer, the locked weights and the component θ lies in
+ * (`deepTopology`: an exact count at every depth; with two layers also `componentOf`'s pattern),
+ * for a scalar output the signs of the output weights the component allows (`obstruction`), and
+ * with data the exact mean squared error and the dead relu neurons (`deadNeurons`).
+ *
+ * @param net - the network θ, exact, two-layer form or any depth
+ * @param data - data whose inputs and targets fit the network, or undefined
+ * @returns the report, exact values as strings
+ * @throws InputError when the data do not fit the network
+ * @example const net = { activation: { kind: "relu" }, W1: [[exact.parse("1")]], W2: [[exact.parse("-2")]] };
+ * inspectNetwork(net).topology.components
+ * // returns "2"
+ */
+export function inspectNetwork(net: Network<Rational> | LayeredNetwork<Rational>, data?: Dataset<Rational>): NetworkInspection {
+  const layered = isLayered(net) ? net : toLayered(net);
+  const { layers } = layered;
+  const top = deepTopology(layered);
+  const widths = top.widths;
+  const outputs = widths[widths.length - 1]!;
+  if (data !== undefined && (data.X.some((x) => x.length !== widths[0]) || data.Y.some((y) => y.length !== outputs)))
+    throw new InputError({
+      field: "data",
+      expected: `rows of ${widths[0]} inputs and ${outputs} target(s)`,
+      value: "rows of another width",
+    });
+  const report: NetworkInspection = {
+    schema: "relutopo.inspect/1",
+    architecture: {
+      widths,
+      activation: activationName(layered.activation),
+      biases: layers.map((x) => x.b !== undefined),
+      parameters: layers.reduce((s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0), 0),
+    },
+    layers: top.layers.map((x) => ({
+      layer: x.layer,
+      dIn: x.dIn,
+      e: x.e,
+      c: x.c.map(exact.toString),
+      negative: x.signs.negative,
+      zero: x.signs.zero,
+      positive: x.signs.positive,
+      pathological: x.pathological,
+      positiveSplit: x.positiveSplit,
+    })),
+    topology: {
+      signLocked: top.signLocked,
+      lowerBound: top.lowerBound.toString(),
+      exact: top.exact,
+      components: top.components.toString(),
+      component: top.pattern,
+      locked: top.locked.map((w, i) => ({
+        weight: w.col < widths[w.layer - 1]! ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`,
+        layer: w.layer,
+        row: w.row,
+        col: w.col,
+        sign: top.pattern[i] as "+" | "-",
+        margin: exact.toString(w.margin),
+        singleNeuron: w.singleNeuron,
+      })),
+    },
+  };
+  if (layers.length === 2) {
+    const two = { activation: layered.activation, W1: layers[0]!.W, b1: layers[0]!.b, W2: layers[1]!.W, b2: layers[1]!.b };
+    report.topology.componentOf = componentOf(two).pattern;
+  }
+  if (outputs === 1) {
+    const a = layers[layers.length - 1]!.W[0]!;
+    const lockedOut = new Set(top.locked.filter((w) => w.layer === layers.length).map((w) => w.col));
+    const pattern = a.map((v, k) => (lockedOut.has(k) ? (exact.sign(v) > 0 ? "+" : "-") : "?")).join("");
+    const free = a.length - lockedOut.size;
+    const notExcluded = 1n << BigInt(free);
+    report.outputSigns = {
+      pattern,
+      free,
+      notExcluded: notExcluded.toString(),
+      excluded: ((1n << BigInt(a.length)) - notExcluded).toString(),
+    };
+    if (data !== undefined) {
+      const v = obstruction(layered, 0, 0, { data });
+      report.outputSigns.gdFrozen = v.gd!.frozen;
+      report.outputSigns.flowFrozen = v.flow!.frozen;
+    }
+  }
+  if (data !== undefined)
+    report.data = { rows: data.X.length, loss: exact.toString(loss(layered, data, exact, "mse")), dead: deadNeurons(layered, data.X) };
+  return report;
+}

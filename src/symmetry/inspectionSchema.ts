@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { DeadNeuron } from "./deadNeurons.js";
+
+// The JSON of `relutopo inspect --json`, version 1. Exact numbers (rationals, BigInt counts) are
+// strings; indices of neurons are 0-based, hidden layers and weight layers count from 1.
+
+const exactText = z.string().regex(/^-?\d+(\/\d+)?$/, "must be an exact rational as text");
+const countText = z.string().regex(/^\d+$/, "must be a non-negative integer as text");
+const index = z.number().int().nonnegative();
+
+const deadNeuron = z.object({
+  layer: z.number().int().positive(),
+  neuron: index,
+  gd: z.enum(["forever", "start"]),
+  flow: z.enum(["forever", "start", "kink"]),
+  reason: z.string(),
+});
+
+const schema: z.ZodType<NetworkInspection> = z
+  .object({
+    schema: z.literal("relutopo.inspect/1"),
+    architecture: z.strictObject({
+      /** n_0 (inputs) … n_L (outputs) */
+      widths: z.array(index),
+      activation: z.string(),
+      /** whether each weight layer 1 … L has a bias */
+      biases: z.array(z.boolean()),
+      parameters: index,
+    }),
+    layers: z.array(
+      z.strictObject({
+        layer: z.number().int().positive(),
+        dIn: index,
+        e: index,
+        c: z.array(exactText),
+        negative: index,
+        zero: index,
+        positive: index,
+        pathological: z.array(index),
+        positiveSplit: z.array(index),
+      }),
+    ),
+    topology: z.strictObject({
+      signLocked: index,
+      lowerBound: countText,
+      exact: z.boolean(),
+      components: countText,
+      component: z.string().regex(/^[+-]*$/),
+      locked: z.array(
+        z.strictObject({
+          weight: z.string(),
+          layer: z.number().int().positive(),
+          row: index,
+          col: index,
+          sign: z.enum(["+", "-"]),
+          margin: exactText,
+          singleNeuron: z.boolean(),
+        }),
+      ),
+      /** two weight layers: the component as `relutopo components --net` names it */
+      componentOf: z
+        .string()
+        .regex(/^[+-]*$/)
+        .optional(),
+    }),
+    /** scalar output only */
+    outputSigns: z
+      .strictObject({
+        pattern: z.string().regex(/^[+\-?]*$/),
+        free: index,
+        notExcluded: countText,
+        excluded: countText,
+        gdFrozen: z.array(index).optional(),
+        flowFrozen: z.array(index).optional(),
+      })
+      .optional(),
+    /** with data */
+    data: z
+      .strictObject({
+        rows: index,
+        loss: exactText,
+        dead: z.array(deadNeuron),
+      })
+      .optional(),
+  })
+  .strict();
+
+/** What `inspectNetwork` reports: one screen about a network, JSON-ready (exact values as strings). */
+export interface NetworkInspection {
+  schema: "relutopo.inspect/1";
+  architecture: { widths: number[]; activation: string; biases: boolean[]; parameters: number };
+  layers: {
+    layer: number;
+    dIn: number;
+    e: number;
+    c: string[];
+    negative: number;
+    zero: number;
+    positive: number;
+    pathological: number[];
+    positiveSplit: number[];
+  }[];
+  topology: {
+    signLocked: number;
+    lowerBound: string;
+    exact: boolean;
+    components: string;
+    component: string;
+    locked: { weight: string; layer: number; row: number; col: number; sign: "+" | "-"; margin: string; singleNeuron: boolean }[];
+    componentOf?: string | undefined;
+  };
+  outputSigns?:
+    | {
+        pattern: string;
+        free: number;
+        notExcluded: string;
+        excluded: string;
+        gdFrozen?: number[] | undefined;
+        flowFrozen?: number[] | undefined;
+      }
+    | undefined;
+  data?: { rows: number; loss: string; dead: DeadNeuron[] } | undefined;
+}
+
+/** The zod schema of {@link NetworkInspection}: `inspect --json` is validated against it in the tests. */
+export const inspectionSchema: z.ZodType<NetworkInspection> = schema;

@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { expectBadInput, runCli } from "../helpers/runCli.js";
+
+const file = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+describe("relutopo --net model.pt", () => {
+  it("should print the same invariants for examples/deep.pt as for examples/deep.safetensors", () => {
+    const pt = runCli(["invariants", "--net", file("examples/deep.pt"), "--json"]);
+    const st = runCli(["invariants", "--net", file("examples/deep.safetensors"), "--json"]);
+    expect(pt.stderr).toBe("");
+    expect(pt.status).toBe(0);
+    expect(pt.stdout).toBe(st.stdout);
+  });
+
+  it("should refuse a pickle naming os.system with exit 2 and one line, running nothing", () => {
+    const evil = file("test/fixtures/torch/evil_global.pt");
+    const r = runCli(["invariants", "--net", evil]);
+    expectBadInput(r);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `relutopo: invalid PyTorch file \`${evil}\`: it names the global \`posix.system\`, which a state_dict of float tensors never needs (refused, not executed).\n`,
+    );
+  });
+});
