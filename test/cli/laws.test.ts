@@ -17,6 +17,23 @@ describe("relutopo laws", () => {
     expect(j.known.reason).toMatch(/rank ≤ d_in \+ e = 2 < r = 3/);
   });
 
+  it("should count the momentum flow's laws: none for relu, the rotation charges for a linear net", () => {
+    const relu = JSON.parse(runCli(["laws", "--widths", "2,3,1", "--dynamics", "momentum", "--json"]).stdout);
+    expect([relu.dynamics, relu.count, relu.certified]).toEqual(["momentum", "0", true]);
+    const linear = JSON.parse(runCli(["laws", "--widths", "2,3,2", "--activation", "linear", "--dynamics", "momentum", "--json"]).stdout);
+    expect([linear.count, linear.lower, linear.upper, linear.certified, linear.laws.length]).toEqual(["3", "3", "3", true, 3]);
+    expect(linear.laws[0]).toMatch(/^exp\(t\)\*\(/);
+    const table = runCli(["table", "laws", "--widths-grid", "1;2..3;1", "--activation", "linear", "--dynamics", "gradient,momentum"]);
+    expect(table.status).toBe(0);
+    // 1,2,1: gradient flow 3, momentum 2; 1,3,1: gradient flow 5, momentum 6 (over-parameterised)
+    expect(table.stdout).toMatch(/\| 1,2,1 \| linear \| no \| 4 \| 3 \|.*\| 2 \| 2 \| 2 \| true \|/);
+    expect(table.stdout).toMatch(/\| 1,3,1 \| linear \| no \| 6 \| 5 \|.*\| 6 \| 6 \| 6 \| true \|/);
+  });
+
+  it("should refuse an unknown dynamics with exit code 2", () => {
+    expectBadInput(runCli(["laws", "--widths", "2,3,1", "--dynamics", "adam"]));
+  });
+
   it("should include the biases in the laws with --bias", () => {
     const j = JSON.parse(runCli(["laws", "--widths", "2,2,1", "--bias", "--json"]).stdout);
     expect(j.laws).toEqual(["w11^2 + w12^2 + b1^2 - a1^2", "w21^2 + w22^2 + b2^2 - a2^2"]);
