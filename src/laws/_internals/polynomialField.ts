@@ -11,7 +11,7 @@ import type { IntegerPolynomial } from "../generatorPolynomials.js";
 export type Field = Map<number, Map<string, number>>;
 
 /** Adds c·m to a polynomial mod p, dropping zero terms. @internal */
-export function addTo(poly: Map<string, number>, m: string, c: number): void {
+function addTo(poly: Map<string, number>, m: string, c: number): void {
   const v = mod((poly.get(m) ?? 0) + c);
   if (v === 0) poly.delete(m);
   else poly.set(m, v);
