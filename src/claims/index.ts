@@ -5,6 +5,9 @@ export { arbActivation, ALL_ACTIVATION_KINDS } from "./arbitraries/arbActivation
 export type { Problem, ProblemConstraints, SizeRange } from "./arbitraries/arbProblem.js";
 export { arbProblem } from "./arbitraries/arbProblem.js";
 export { arbNetwork } from "./arbitraries/arbNetwork.js";
+export type { DeepProblem, DeepProblemConstraints } from "./arbitraries/arbDeepProblem.js";
+export { arbDeepProblem } from "./arbitraries/arbDeepProblem.js";
+export { arbLayeredNetwork } from "./arbitraries/arbLayeredNetwork.js";
 export type { DatasetConstraints } from "./arbitraries/arbDataset.js";
 export { arbDataset } from "./arbitraries/arbDataset.js";
 export type { InvariantVectorConstraints } from "./arbitraries/arbInvariantVector.js";
@@ -60,6 +63,9 @@ export {
   disconnectedAlwaysObstructs,
   effectiveEqualsComponents,
   strictEqualsEffective,
+  deepGdConservesC,
+  deepGdDriftIdentity,
+  deepLockedWeightKeepsSign,
   BUILTIN_CLAIMS,
 } from "./library/index.js";
 export { loadClaims } from "./loadClaims.js";

@@ -41,8 +41,11 @@ describe("checkClaim", () => {
       const v = await checkClaim(claim, { runs: 60, seed: 11 });
       expect(v.asTagged, claim.name).toBe(true);
       if (v.verdict === "refuted") {
-        const w = v.witness as { net?: { W1: unknown[] }; data?: string };
-        if (w.net) expect(w.net.W1.length, claim.name).toBeLessThanOrEqual(3);
+        const w = v.witness as { net?: { W1?: unknown[]; layers?: { W: unknown[] }[] }; data?: string };
+        if (w.net?.W1) expect(w.net.W1.length, claim.name).toBeLessThanOrEqual(3);
+        // a network of any depth: at most 3 neurons in each hidden layer
+        if (w.net?.layers) for (const { W } of w.net.layers.slice(0, -1)) expect(W.length, claim.name).toBeLessThanOrEqual(3);
+        if (w.net) expect(w.net.W1 ?? w.net.layers, claim.name).toBeDefined();
         if (w.data) expect(w.data.trim().split("\n").length - 1, claim.name).toBeLessThanOrEqual(3);
       }
     }

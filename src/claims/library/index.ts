@@ -14,6 +14,7 @@ import {
   weightDecayFlowLaw,
 } from "./dynamicsFlowClaims.js";
 import { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
+import { deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
 
 export { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
 export { deadReluFrozen, gdConservesC, gdDriftFormula, gdKeepsPathologicalSign, gdNeverDecreasesC, rescalingIdentity } from "./gdClaims.js";
@@ -31,6 +32,7 @@ export {
   weightDecayFlowLaw,
 } from "./dynamicsFlowClaims.js";
 export { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
+export { deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
 
 /** The built-in claim library, theorems first, in the order `relutopo check --all` runs them. */
 export const BUILTIN_CLAIMS: readonly Claim[] = [
@@ -50,6 +52,8 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   weightDecayFlowLaw,
   weightDecayFlowKeepsPathological,
   momentumFlowIdentity,
+  deepGdDriftIdentity,
+  deepLockedWeightKeepsSign,
   gdConservesC,
   gdNeverDecreasesC,
   gdKeepsPathologicalSign,
@@ -66,4 +70,5 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   effectiveEqualsComponents,
   strictEqualsEffective,
   disconnectedAlwaysObstructs,
+  deepGdConservesC,
 ] as readonly Claim[];

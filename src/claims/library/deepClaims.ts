@@ -1,0 +1,173 @@
+import fc from "fast-check";
+import { Decimal } from "decimal.js";
+import { gradientDescent, type GradientDescentRun } from "../../flow/gradientDescent.js";
+import { integrateFlow } from "../../flow/integrateFlow.js";
+import { layerInvariants } from "../../invariants/layerInvariants.js";
+import { activationName } from "../../net/activationName.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { exact, type Rational } from "../../scalar/exact.js";
+import { lockedWeights } from "../../topology/lockedWeights.js";
+import { arbDeepProblem, type DeepProblem } from "../arbitraries/arbDeepProblem.js";
+import { arbRational } from "../arbitraries/arbRational.js";
+import type { Claim } from "../claim.js";
+import { defineClaim } from "../defineClaim.js";
+import { datasetCsv } from "../datasetCsv.js";
+
+const Q = exact;
+const lrArb = arbRational({ maxNum: 4, maxDen: 8, sign: "positive" });
+const orZero = (a: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.oneof(fc.constant("0"), a);
+
+/** A layered network of exact text in exact rationals. */
+function layeredExact(net: LayeredNetwork<string>): LayeredNetwork<Rational> {
+  return { activation: net.activation, layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(Q.parse)), b: b?.map(Q.parse) })) };
+}
+
+/** The network file `relutopo gd` reads for a network of any depth: activation, then `layers: [{ W, b? }]`. */
+function layeredFile(net: LayeredNetwork<string>): Record<string, unknown> {
+  const canon = (v: string): string => Q.toString(Q.parse(v));
+  return {
+    activation: activationName(net.activation),
+    layers: net.layers.map(({ W, b }) => (b ? { W: W.map((r) => r.map(canon)), b: b.map(canon) } : { W: W.map((r) => r.map(canon)) })),
+  };
+}
+
+const texts = (rows: readonly (readonly Rational[])[]): string[][] => rows.map((r) => r.map(Q.toString));
+
+/** SGD hyper-parameters of the deep drift claim, exact text. */
+type DeepSgd = {
+  problem: DeepProblem;
+  lr: string;
+  momentum: string;
+  weightDecay: string;
+  steps: number;
+};
+
+function runSgd(h: DeepSgd): GradientDescentRun<Rational, LayeredNetwork<Rational>> {
+  return gradientDescent(layeredExact(h.problem.net), datasetIn(h.problem.data, Q), Q, {
+    lr: Q.parse(h.lr),
+    steps: h.steps,
+    loss: "mse",
+    optimizer: { momentum: Q.parse(h.momentum), weightDecay: Q.parse(h.weightDecay) },
+  });
+}
+
+/** The witness of a deep GD claim: the files and flags `relutopo gd --arith exact` replays, with the drifts per step. */
+function sgdWitness(h: DeepSgd): Record<string, unknown> {
+  const run = runSgd(h);
+  const flags = ["--lr", h.lr, "--steps", String(h.steps)];
+  if (h.momentum !== "0") flags.push("--momentum", h.momentum);
+  if (h.weightDecay !== "0") flags.push("--weight-decay", h.weightDecay);
+  return {
+    net: layeredFile(h.problem.net),
+    data: datasetCsv(h.problem.data),
+    lr: h.lr,
+    momentum: h.momentum,
+    weightDecay: h.weightDecay,
+    steps: h.steps,
+    gdFlags: flags,
+    invariants: texts(run.invariants),
+    observedDrift: texts(run.observedDrift),
+    predictedDrift: texts(run.predictedDrift),
+  };
+}
+
+/** Theorem: on a deep net, every exact SGD step (momentum, weight decay) changes every c_{l,k} by exactly the predicted drift. */
+export const deepGdDriftIdentity: Claim<[DeepSgd]> = defineClaim({
+  name: "deep-gd-drift-identity",
+  statement:
+    "On a fully connected network of 2 to 4 weight layers, every exact torch.optim.SGD step (momentum μ, weight decay λ) changes the invariant c_{l,k} of every hidden neuron of every layer by exactly the drift its identity predicts, −2η(γλc + β⟨θ, b_prev⟩) + η²(‖u_in‖² − ‖u_out‖²), kinks included; the invariants are those of layerInvariants before and after.",
+  tag: "theorem",
+  arbitraries: {
+    problem: arbDeepProblem({ outputs: { max: 2 } }),
+    lr: lrArb,
+    momentum: orZero(arbRational({ maxNum: 9, maxDen: 10, sign: "positive" })),
+    weightDecay: orZero(arbRational({ maxNum: 3, maxDen: 10, sign: "positive" })),
+    steps: fc.integer({ min: 1, max: 2 }),
+  },
+  predicate: (h) => {
+    const run = runSgd(h);
+    const start = layerInvariants(layeredExact(h.problem.net), Q).flat();
+    const end = layerInvariants(run.params, Q).flat();
+    const same = (a: readonly Rational[], b: readonly Rational[]): boolean => a.length === b.length && a.every((v, k) => Q.eq(v, b[k]!));
+    return (
+      same(run.invariants[0]!, start) &&
+      same(run.invariants[h.steps]!, end) &&
+      run.observedDrift.every((row, t) => same(row, run.predictedDrift[t]!))
+    );
+  },
+  witness: sgdWitness,
+});
+
+/** False: plain gradient descent conserves every c_{l,k} of a deep net. */
+export const deepGdConservesC: Claim<[DeepSgd]> = defineClaim({
+  name: "deep-gd-conserves-c",
+  statement:
+    "One exact gradient-descent step θ ← θ − η∇L on a network of 3 or 4 weight layers leaves the invariant c_{l,k} of every hidden neuron of every layer unchanged, as the gradient flow does.",
+  tag: "false",
+  arbitraries: {
+    problem: arbDeepProblem({ depth: { min: 3, max: 4 } }),
+    lr: lrArb,
+    momentum: fc.constant("0"),
+    weightDecay: fc.constant("0"),
+    steps: fc.constant(1),
+  },
+  predicate: (h) => runSgd(h).observedDrift[0]!.every((v) => Q.sign(v) === 0),
+  witness: sgdWitness,
+});
+
+/**
+ * The flow claim integrates at 20 digits over a short time on networks of width ≤ 2 with a
+ * single output, small values and no point on a kink, so that each case takes a few
+ * milliseconds (the step count of Gauss–Legendre grows with the gradient's Lipschitz bound).
+ */
+const DIGITS = 20;
+const TIME = "1/64";
+
+/** The value of weight (layer, row, col) of a flow sample's parameters (`{ layers }`, or W1, b1, W2, b2 for two layers). */
+function signAt(params: Record<string, unknown>, layer: number, row: number, col: number): number {
+  const layers = (params.layers as { W: string[][]; b?: string[] }[] | undefined) ?? [
+    { W: params.W1 as string[][], b: params.b1 as string[] | undefined },
+    { W: params.W2 as string[][], b: params.b2 as string[] | undefined },
+  ];
+  const { W, b } = layers[layer - 1]!;
+  const text = col < W[row]!.length ? W[row]![col]! : b![row]!;
+  const value = new Decimal(text);
+  return value.isZero() ? 0 : value.s;
+}
+
+/** Theorem: a weight that lockedWeights proves locked keeps its sign along the Gauss–Legendre flow. */
+export const deepLockedWeightKeepsSign: Claim<[DeepProblem]> = defineClaim({
+  name: "deep-locked-weight-keeps-sign",
+  statement: `Along the gradient flow of a network of 2 to 4 weight layers (Gauss–Legendre, ${DIGITS} digits, T = ${TIME}, samples at 0, T/2 and T), every weight that lockedWeights proves locked on H(c) (|θ_p|² ≥ its margin > 0 there) keeps the sign it had at t = 0.`,
+  tag: "theorem",
+  arbitraries: [
+    arbDeepProblem({
+      width: { max: 2 },
+      points: { max: 2 },
+      kinks: false,
+      weights: { maxNum: 2, maxDen: 2 },
+      inputValues: { maxNum: 2, maxDen: 2 },
+      targetValues: { maxNum: 2, maxDen: 2 },
+    }),
+  ],
+  predicate: (p) => {
+    const net = layeredExact(p.net);
+    const locked = lockedWeights(net);
+    fc.pre(locked.length > 0);
+    const run = integrateFlow(p.net, p.data, { time: TIME, digits: DIGITS, method: "gauss", samples: 3 });
+    return locked.every((w) => {
+      const { W, b } = net.layers[w.layer - 1]!;
+      const sign = Q.sign(w.col < W[w.row]!.length ? W[w.row]![w.col]! : b![w.row]!);
+      return [run.params, ...run.samples.map((s) => s.params)].every((params) => signAt(params, w.layer, w.row, w.col) === sign);
+    });
+  },
+  witness: (p) => ({
+    net: layeredFile(p.net),
+    data: datasetCsv(p.data),
+    time: TIME,
+    digits: DIGITS,
+    method: "gauss",
+    locked: lockedWeights(layeredExact(p.net)).map((w) => ({ layer: w.layer, row: w.row, col: w.col, margin: Q.toString(w.margin) })),
+  }),
+});
