@@ -98,8 +98,8 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
           id: `deep-s${pad(seed, 4)}`,
           experiment,
           fingerprint,
-          // one unit: a 30 → 16 → 8 → 1 network for 200 epochs
-          weight: ((30 * h1 + h1 * h2 + h2) * deep.epochs) / (616 * 200),
+          // one unit: a 30 → 8 → 2 → 1 network for 200 epochs
+          weight: ((30 * h1 + h1 * h2 + h2) * deep.epochs) / (258 * 200),
           key: { kind: "deep", seed },
         });
     } else {
