@@ -49,7 +49,8 @@ describe("the deep experiment's float trainer", () => {
         const run = trainLayeredFloat(Float64Array.from(theta), L, data, { lr: 1 / 8, epochs: steps, recordEvery: 1 });
         const refFlat = packNetwork(ref.params);
         for (const [q, v] of refFlat.entries()) expect(Math.abs(run.params[q]! - v)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v)));
-        ref.losses.forEach((loss, t) => expect(Math.abs(run.losses[t]![1] - loss)).toBeLessThanOrEqual(1e-12 * Math.max(1, loss)));
+        for (const [t, loss] of ref.losses.entries())
+          expect(Math.abs(run.losses[t]![1] - loss)).toBeLessThanOrEqual(1e-12 * Math.max(1, loss));
         expect(layeredLossAndGradient(run.params, L, data)).toBeCloseTo(ref.losses.at(-1)!, 12);
       }),
       { numRuns: 60 },
