@@ -159,7 +159,7 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
       // A narrow last layer: its neurons are pathological often enough (p ≈ 0.15) to count.
       tiny: { hidden: [4, 2] as [number, number], seeds: 4, epochs: 20, samples: 20000 },
       quick: { hidden: [8, 2] as [number, number], seeds: 80, epochs: 200, samples: 200000 },
-      full: { hidden: [16, 2] as [number, number], seeds: 500, epochs: 1000, samples: 1000000 },
+      full: { hidden: [16, 2] as [number, number], seeds: 150, epochs: 500, samples: 1000000 },
     }[scale],
     lr: 0.1,
     recordEvery: 10,
