@@ -1,6 +1,6 @@
+import { independentLaws } from "./_internals/independentLaws.js";
+import { randomLawPoint } from "./_internals/randomLawPoint.js";
 import { InputError } from "../errors.js";
-import { integerMultiple } from "../scalar/bigintMath.js";
-import { seededRandom } from "../scalar/seededRandom.js";
 import type { LawArchitecture } from "./lawArchitecture.js";
 import { parameterNames } from "./parameterNames.js";
 import { parameterCount } from "./parameterCount.js";
@@ -8,8 +8,7 @@ import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
 import { formatLaw } from "./formatLaw.js";
 import { generatorPolynomials } from "./generatorPolynomials.js";
 import { lieAlgebraRank, type LieAlgebraRankResult } from "./lieAlgebraRank.js";
-import { DenseEchelonModP, modBig } from "./_internals/modp.js";
-import { gradientModP } from "./_internals/gradientModP.js";
+import { modBig } from "./_internals/modp.js";
 
 /** Options of {@link conservationLaws}. */
 export interface ConservationLawsOptions {
@@ -73,14 +72,10 @@ export function conservationLaws(arch: LawArchitecture, options: ConservationLaw
   const names = parameterNames(arch);
   const generators = generatorPolynomials(arch);
   const polys = explicitLaws(D, generators, degree);
-  const point = randomPoint(D, seed);
+  const point = randomLawPoint(D, `laws/point/seed=${seed}`);
   const x = point.map(modBig);
   // Greedy functionally independent subset, by the gradients at θ0.
-  const ech = new DenseEchelonModP(D);
-  const independent: number[] = [];
-  polys.forEach((p, i) => {
-    if (ech.add(gradientAt(p, x, D))) independent.push(i);
-  });
+  const independent = independentLaws(polys, x, D);
   const lower = independent.length;
   const lie = lieAlgebraRank(generators, point, { target: D - lower, seed });
   const upper = D - lie.rank;
@@ -99,25 +94,4 @@ export function conservationLaws(arch: LawArchitecture, options: ConservationLaw
     point,
     lie,
   };
-}
-
-/** A seeded point with non-zero integer coordinates in [−999, 999] (stream `laws/point/seed=…`). */
-function randomPoint(D: number, seed: number): bigint[] {
-  const rng = seededRandom(`laws/point/seed=${seed}`);
-  const out: bigint[] = [];
-  while (out.length < D) {
-    const v = rng.int(1999) - 999;
-    if (v !== 0) out.push(BigInt(v));
-  }
-  return out;
-}
-
-/** ∇h(θ0) mod p for a rational polynomial h, scaled to integer coefficients first. */
-function gradientAt(p: RationalPolynomial, x: readonly number[], D: number): Float64Array {
-  const coefs = integerMultiple(p.map(([, q]) => q));
-  return gradientModP(
-    p.map(([m], t) => [m, modBig(coefs[t]!)] as const),
-    x,
-    D,
-  );
 }

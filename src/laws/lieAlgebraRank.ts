@@ -1,9 +1,10 @@
-import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { gradientModP, monomialModP } from "./_internals/gradientModP.js";
 import { monomialDerivative } from "./_internals/monomial.js";
-import { bracket, fieldAt, fieldRows, gradientField, type Field } from "./_internals/polynomialField.js";
+import { bracketLevels } from "./_internals/bracketLevels.js";
+import { fieldRows, gradientField, type Field } from "./_internals/polynomialField.js";
+import { shuffledOrder } from "./_internals/shuffledOrder.js";
 
 /** Options of {@link lieAlgebraRank}. */
 export interface LieAlgebraRankOptions {
@@ -60,7 +61,7 @@ export function lieAlgebraRank(
   const maxFields = options.maxFields ?? 4000;
   const x = point.map(modBig);
   const atPoint = new DenseEchelonModP(D);
-  const order = shuffled(generators.length, options.seed ?? 1);
+  const order = shuffledOrder(generators.length, `laws/generator-order/seed=${options.seed ?? 1}`);
   // Level 0, numerically only: values of ∇P_g at θ0.
   for (const g of order) {
     if (atPoint.add(gradientAt(generators[g]!, x, D)))
@@ -85,39 +86,7 @@ export function lieAlgebraRank(
     const f = gradientField(generators[g]!);
     if (functions.add(asRow(f))) base.push(f);
   }
-  let previous = base;
-  let kept = base.length;
-  let stalled = 0;
-  for (let level = 1; level <= maxLevels; level++) {
-    const before = atPoint.rank;
-    const next: Field[] = [];
-    for (const g of base)
-      for (const X of previous) {
-        const Z = bracket(g, X);
-        if (Z.size === 0 || !functions.add(asRow(Z))) continue;
-        next.push(Z);
-        kept++;
-        if (atPoint.add(fieldAt(Z, x, D)) && atPoint.rank >= target)
-          return { rank: atPoint.rank, levels: level, fields: kept, stop: "target" };
-        if (kept >= maxFields) return { rank: atPoint.rank, levels: level, fields: kept, stop: "limit" };
-      }
-    if (next.length === 0) return { rank: atPoint.rank, levels: level, fields: kept, stop: "closed" };
-    stalled = atPoint.rank === before ? stalled + 1 : 0;
-    if (stalled >= 2) return { rank: atPoint.rank, levels: level, fields: kept, stop: "stalled" };
-    previous = next;
-  }
-  return { rank: atPoint.rank, levels: maxLevels, fields: kept, stop: "limit" };
-}
-
-/** 0 … n−1 in the Fisher–Yates order of the stream `laws/generator-order/seed=…`. */
-function shuffled(n: number, seed: number): number[] {
-  const a = Array.from({ length: n }, (_, i) => i);
-  const rng = seededRandom(`laws/generator-order/seed=${seed}`);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
+  return bracketLevels({ left: base, base, atPoint, functions, asRow, x, n: D, target, maxLevels, maxFields, kept: base.length });
 }
 
 /** ∇P(θ0) mod p. */

@@ -1,6 +1,6 @@
+import { independentLaws } from "./_internals/independentLaws.js";
+import { randomLawPoint } from "./_internals/randomLawPoint.js";
 import { InputError } from "../errors.js";
-import { integerMultiple } from "../scalar/bigintMath.js";
-import { seededRandom } from "../scalar/seededRandom.js";
 import { activationSlopes } from "./activationSlopes.js";
 import { parameterCount } from "./parameterCount.js";
 import { parameterNames } from "./parameterNames.js";
@@ -11,8 +11,7 @@ import type { LieAlgebraRankResult } from "./lieAlgebraRank.js";
 import { momentumExplicitLaws } from "./momentumExplicitLaws.js";
 import { momentumLieRank } from "./momentumLieRank.js";
 import type { RationalPolynomial } from "./explicitLaws.js";
-import { DenseEchelonModP, modBig } from "./_internals/modp.js";
-import { gradientModP } from "./_internals/gradientModP.js";
+import { modBig } from "./_internals/modp.js";
 
 /** Options of {@link momentumLaws}. */
 export interface MomentumLawsOptions {
@@ -75,7 +74,7 @@ export function momentumLaws(arch: LawArchitecture, options: MomentumLawsOptions
   const theta = parameterNames(arch);
   const names = [...theta, ...theta.map((n) => `${n}'`)];
   const generators = generatorPolynomials(arch);
-  const point = randomPoint(2 * D, seed);
+  const point = randomLawPoint(2 * D, `laws/momentum-point/seed=${seed}`);
   // Two slopes: the ideal is expected to fill the phase space (no law), so
   // its rank comes first and the search is skipped when it does. One slope:
   // the laws come first, and the brackets stop as soon as they meet them.
@@ -83,17 +82,11 @@ export function momentumLaws(arch: LawArchitecture, options: MomentumLawsOptions
   let lie = twoSlopes ? momentumLieRank(generators, point, { seed }) : undefined;
   const found = lie !== undefined && lie.rank === 2 * D ? [] : momentumExplicitLaws(D, generators, degree);
   const x = point.map(modBig);
-  const ech = new DenseEchelonModP(2 * D);
-  const independent: number[] = [];
-  found.forEach((law, i) => {
-    const coefs = integerMultiple(law.polynomial.map(([, q]) => q));
-    const row = gradientModP(
-      law.polynomial.map(([m], t) => [m, modBig(coefs[t]!)] as const),
-      x,
-      2 * D,
-    );
-    if (ech.add(row)) independent.push(i);
-  });
+  const independent = independentLaws(
+    found.map((l) => l.polynomial),
+    x,
+    2 * D,
+  );
   const lower = independent.length;
   lie ??= momentumLieRank(generators, point, { seed, target: 2 * D - lower });
   const upper = 2 * D - lie.rank;
@@ -114,15 +107,4 @@ export function momentumLaws(arch: LawArchitecture, options: MomentumLawsOptions
     point,
     lie,
   };
-}
-
-/** A seeded point with non-zero integer coordinates in [−999, 999] (stream `laws/momentum-point/seed=…`). */
-function randomPoint(n: number, seed: number): bigint[] {
-  const rng = seededRandom(`laws/momentum-point/seed=${seed}`);
-  const out: bigint[] = [];
-  while (out.length < n) {
-    const v = rng.int(1999) - 999;
-    if (v !== 0) out.push(BigInt(v));
-  }
-  return out;
 }

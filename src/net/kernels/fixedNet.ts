@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { fixedSlopes } from "./_internals/fixedSlopes.js";
 import type { Dataset } from "../readDataset.js";
 import type { LossKind } from "../loss.js";
 import type { Network } from "../network.js";
@@ -84,7 +85,7 @@ export function compileFixedNet(
   const X = data.X.map((row) => [...row.map((v) => parseFixed(F, v)), ...(hiddenBias ? [F.ONE] : [])]);
   const Y = data.Y.map((row) => row.map((v) => parseFixed(F, v)));
   const G = X.map((xi) => X.map((xj) => xi.reduce((s, v, m) => s + v * xj[m]!, 0n) >> F.bigP));
-  const { sPlus, sMinus, sZero } = fixedSlopes(net, F);
+  const { sPlus, sMinus, sZero } = fixedSlopes(net.activation, F);
   const edgeDigits = Math.ceil(F.P / Math.log2(10)) + 10;
   const range = (len: number): number[] => Array.from({ length: len }, (_, i) => i);
   const fixedNet: FixedNet = {
@@ -115,22 +116,6 @@ export function compileFixedNet(
     Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),
   };
   return { net: fixedNet, theta0: packNetwork(net).map((v) => parseFixed(F, v)) };
-}
-
-/** σ' above 0, below 0 and at 0 (PyTorch) in fixed point. */
-function fixedSlopes(net: Network<string>, F: Fixed): { sPlus: bigint; sMinus: bigint; sZero: bigint } {
-  switch (net.activation.kind) {
-    case "linear":
-      return { sPlus: F.ONE, sMinus: F.ONE, sZero: F.ONE };
-    case "abs":
-      return { sPlus: F.ONE, sMinus: -F.ONE, sZero: 0n };
-    case "leaky_relu": {
-      const s = parseFixed(F, net.activation.slope);
-      return { sPlus: F.ONE, sMinus: s, sZero: s };
-    }
-    case "relu":
-      return { sPlus: F.ONE, sMinus: 0n, sZero: 0n };
-  }
 }
 
 /** θ as a network whose entries are exact rational text "V/2^P" (convert with any Scalar's parse). @internal */
