@@ -2,8 +2,9 @@ import type { ParamLayout } from "../net/paramLayout.js";
 import { seededRandom } from "../scalar/seededRandom.js";
 
 /**
- * PyTorch's default `nn.Linear` initialisation of the two-layer network:
- * every weight and bias uniform in (−1/√fan_in, 1/√fan_in).
+ * PyTorch's default `nn.Linear` initialisation of a network of any depth:
+ * every weight and bias of weight layer l uniform in (−1/√fan_in, 1/√fan_in),
+ * fan_in = widths[l − 1] (the layer's input width, bias not counted).
  *
  * @param L - the layout of the flat parameter vector
  * @param key - the seed key of the draw
@@ -13,11 +14,12 @@ import { seededRandom } from "../scalar/seededRandom.js";
 export function defaultInit(L: ParamLayout, key: string): Float64Array {
   const rng = seededRandom(key);
   const p = new Float64Array(L.size);
-  const b1 = 1 / Math.sqrt(L.widths[0]!);
-  const b2 = 1 / Math.sqrt(L.widths[1]!);
-  // The first layer (W1, b1) fills θ up to W2, the second the rest.
-  const W2 = L.weightOffset[1]!;
-  for (let q = 0; q < W2; q++) p[q] = rng.uniform(-b1, b1);
-  for (let q = W2; q < L.size; q++) p[q] = rng.uniform(-b2, b2);
+  // Layer by layer in θ order (W_l, then b_l), one draw per entry: a two-layer
+  // layout draws exactly as it always has.
+  for (let l = 0; l < L.depth; l++) {
+    const bound = 1 / Math.sqrt(L.widths[l]!);
+    const end = l + 1 < L.depth ? L.weightOffset[l + 1]! : L.size;
+    for (let q = L.weightOffset[l]!; q < end; q++) p[q] = rng.uniform(-bound, bound);
+  }
   return p;
 }

@@ -14,6 +14,7 @@ export type {
   BreastCancerConfig,
   ProbabilityConfig,
   OptimizersConfig,
+  DeepConfig,
   OptimizerRunConfig,
 } from "./reproduceConfig.js";
 export { reproduceConfig, EXPERIMENTS } from "./reproduceConfig.js";
@@ -32,6 +33,10 @@ export { splitAndStandardise } from "./splitAndStandardise.js";
 export type { BreastCancerRun, BreastCancerCell } from "./breastCancerCell.js";
 export { breastCancerCell } from "./breastCancerCell.js";
 export { defaultInit } from "./defaultInit.js";
+export type { DeepCell } from "./deepCell.js";
+export { deepCell } from "./deepCell.js";
+export type { DeepSummary } from "./deepSummary.js";
+export { deepSummary } from "./deepSummary.js";
 export type { ProbabilityCell } from "./probabilityCell.js";
 export { probabilityCell } from "./probabilityCell.js";
 export { breastCancerSplit } from "./breastCancerSplit.js";

@@ -1,8 +1,8 @@
 import { InputError } from "../errors.js";
 
 /** The experiments `relutopo reproduce` knows. */
-export type ExperimentName = "toy" | "breast-cancer" | "probability" | "optimizers";
-export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability", "optimizers"];
+export type ExperimentName = "toy" | "breast-cancer" | "probability" | "optimizers" | "deep";
+export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability", "optimizers", "deep"];
 
 /** How big a run is: `tiny` for smoke tests, `quick` for `npm start`, `full` for the paper's sizes. */
 export type Scale = "tiny" | "quick" | "full";
@@ -72,6 +72,23 @@ export interface OptimizersConfig {
   batchSize: number;
 }
 
+/**
+ * The deep experiment: a ReLU network with two hidden layers (widths `hidden`, both with
+ * biases, scalar output without bias) on the breast-cancer sweep's split, from PyTorch's
+ * default initialisation, trained by full-batch gradient descent on BCE with logits.
+ */
+export interface DeepConfig {
+  /** The two hidden widths h1, h2. */
+  hidden: [number, number];
+  seeds: number;
+  epochs: number;
+  lr: number;
+  /** Record the training loss every this many epochs. */
+  recordEvery: number;
+  /** Monte Carlo samples of the two-layer prediction for the last hidden layer. */
+  samples: number;
+}
+
 /** Everything that determines the numbers of a run (and so its cells' fingerprint). */
 export interface ReproduceConfig {
   scale: Scale;
@@ -81,6 +98,7 @@ export interface ReproduceConfig {
   breastCancer: BreastCancerConfig;
   probability: ProbabilityConfig;
   optimizers: OptimizersConfig;
+  deep: DeepConfig;
 }
 
 const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
@@ -136,5 +154,15 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     }[scale],
     batchSize: 32,
   };
-  return { scale, seed, experiments, toy, breastCancer, probability, optimizers };
+  const deep: DeepConfig = {
+    ...{
+      // A narrow last layer: its neurons are pathological often enough (p ≈ 0.15) to count.
+      tiny: { hidden: [4, 2] as [number, number], seeds: 4, epochs: 20, samples: 20000 },
+      quick: { hidden: [8, 2] as [number, number], seeds: 80, epochs: 200, samples: 200000 },
+      full: { hidden: [16, 2] as [number, number], seeds: 150, epochs: 500, samples: 1000000 },
+    }[scale],
+    lr: 0.1,
+    recordEvery: 10,
+  };
+  return { scale, seed, experiments, toy, breastCancer, probability, optimizers, deep };
 }

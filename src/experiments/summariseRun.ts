@@ -9,6 +9,8 @@ import type { ProbabilityCell } from "./probabilityCell.js";
 import { probabilitySummary, type ProbabilitySummary } from "./probabilitySummary.js";
 import type { ReproduceConfig } from "./reproduceConfig.js";
 import { breastCancerSplit } from "./breastCancerSplit.js";
+import type { DeepCell } from "./deepCell.js";
+import { deepSummary, type DeepSummary } from "./deepSummary.js";
 import type { ToyFlowCell } from "./toyFlow.js";
 import type { ToyGdCell } from "./toyGradientDescent.js";
 import { toySummary, type ToyCells, type ToySummary } from "./toySummary.js";
@@ -19,6 +21,7 @@ export interface RunSummary {
   breastCancer?: { summary: BreastCancerSummary };
   probability?: { cells: ProbabilityCell[]; summary: ProbabilitySummary };
   optimizers?: { summary: OptimizersSummary };
+  deep?: { summary: DeepSummary };
 }
 
 /**
@@ -56,6 +59,10 @@ export function summariseRun(config: ReproduceConfig, specs: readonly CellSpec[]
     const toy = result<OptimizerToyCell>(specs.find((s) => s.key.kind === "optimizers-toy")!)!;
     const bcCells = specs.filter((s) => s.key.kind === "optimizers-breast-cancer").map((s) => result<OptimizerBreastCancerCell>(s)!);
     out.optimizers = { summary: optimizersSummary(config.optimizers, toy, bcCells) };
+  }
+  if (config.experiments.includes("deep")) {
+    const deepCells = specs.filter((s) => s.key.kind === "deep").map((s) => result<DeepCell>(s)!);
+    out.deep = { summary: deepSummary(config.deep, deepCells) };
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { summariseRun } from "../experiments/summariseRun.js";
 import { formatTable } from "../table/formatTable.js";
 import { breastCancerSection } from "./_internals/breastCancerSection.js";
+import { deepSection } from "./_internals/deepSection.js";
 import { optimizersSection } from "./_internals/optimizersSection.js";
 import { probabilitySection } from "./_internals/probabilitySection.js";
 import { shortNumber } from "./shortNumber.js";
@@ -70,6 +71,10 @@ export async function buildReport(
   if (run.optimizers) {
     sections.push(await optimizersSection(config.optimizers, run.optimizers.summary));
     results.optimizers = run.optimizers.summary.results;
+  }
+  if (run.deep) {
+    sections.push(await deepSection(config.deep, run.deep.summary));
+    results.deep = run.deep.summary.results;
   }
   results.timing = meta.timing;
   const glance: string[] = [];

@@ -2,6 +2,7 @@ export { renderVegaLite } from "./renderVegaLite.js";
 export { quadricFigureSpec, type QuadricFigureOptions, type QuadricTrajectory } from "./quadricFigureSpec.js";
 export { lossCurvesSpec, type LossCurve } from "./lossCurvesSpec.js";
 export { layerInvariantsSpec } from "./layerInvariantsSpec.js";
+export { intervalPointsSpec, type IntervalPoint } from "./intervalPointsSpec.js";
 export { bandFigureSpec, type BandFigureOptions, type BandPoint } from "./bandFigureSpec.js";
 export type { ReportDocument, ReportSection, ReportFigure, ReportTable } from "./reportDocument.js";
 export { renderReportHtml } from "./renderReportHtml.js";

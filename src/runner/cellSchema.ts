@@ -6,7 +6,7 @@ import type { CellKey } from "./planCells.js";
 
 // The shapes of `cells/<id>.json`, one per kind of cell, mirroring the result
 // types of src/experiments (ToyGdCell, ToyFlowCell, BreastCancerCell,
-// ProbabilityCell, OptimizerToyCell, OptimizerBreastCancerCell). A cell that
+// ProbabilityCell, OptimizerToyCell, OptimizerBreastCancerCell, DeepCell). A cell that
 // does not fit is bad input, not a bug.
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
@@ -82,6 +82,18 @@ const optimizersToy = z.object({ runs: z.array(optimizerRun) });
 
 const optimizersBreastCancer = z.object({ l: int, seed: int, runs: z.array(optimizerRun) });
 
+const deep = z.object({
+  seed: int,
+  c0: z.array(num),
+  locked: int,
+  lockedSignChanges: int,
+  freeSignChanges: int,
+  maxInvariantDrift: num,
+  trainLoss0: num,
+  trainLoss: num,
+  curve: z.array(z.tuple([num, num])),
+});
+
 const RESULTS: Record<CellKey["kind"], z.ZodType> = {
   "toy-gd": toyGd,
   "toy-flow": toyFlow,
@@ -89,6 +101,7 @@ const RESULTS: Record<CellKey["kind"], z.ZodType> = {
   probability,
   "optimizers-toy": optimizersToy,
   "optimizers-breast-cancer": optimizersBreastCancer,
+  deep,
 };
 
 /**

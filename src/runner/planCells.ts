@@ -10,7 +10,8 @@ export type CellKey =
   | { kind: "breast-cancer"; l: number; seed: number }
   | { kind: "probability"; scheme: string }
   | { kind: "optimizers-toy" }
-  | { kind: "optimizers-breast-cancer"; l: number; seed: number };
+  | { kind: "optimizers-breast-cancer"; l: number; seed: number }
+  | { kind: "deep"; seed: number };
 
 /** One unit of work of a run: cached as `cells/<id>.json`, the unit of sharding and of resuming. */
 export interface CellSpec {
@@ -32,8 +33,11 @@ function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentNa
         ? config.breastCancer
         : experiment === "probability"
           ? config.probability
-          : // the comparison trains on the breast-cancer sweep's split, ratio and biases
-            { ...config.optimizers, breastCancer: config.breastCancer };
+          : experiment === "deep"
+            ? // it trains on the breast-cancer sweep's split
+              { ...config.deep, testFraction: config.breastCancer.testFraction }
+            : // the comparison trains on the breast-cancer sweep's split, ratio and biases
+              { ...config.optimizers, breastCancer: config.breastCancer };
   return createHash("sha256")
     .update(JSON.stringify({ experiment, seed: config.seed, section }))
     .digest("hex")
@@ -86,6 +90,18 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
           });
         }
       }
+    } else if (experiment === "deep") {
+      const deep = config.deep;
+      const [h1, h2] = deep.hidden;
+      for (let seed = 0; seed < deep.seeds; seed++)
+        cells.push({
+          id: `deep-s${pad(seed, 4)}`,
+          experiment,
+          fingerprint,
+          // one unit: a 30 → 8 → 2 → 1 network for 200 epochs
+          weight: ((30 * h1 + h1 * h2 + h2) * deep.epochs) / (258 * 200),
+          key: { kind: "deep", seed },
+        });
     } else {
       for (const scheme of config.probability.schemes)
         cells.push({

@@ -18,6 +18,8 @@ const CELL_COST: Readonly<Record<CellKey["kind"], { fixed: number; perWeight: nu
   "optimizers-toy": { fixed: 0.1, perWeight: 0 },
   // from `reproduce optimizers --quick --threads 2`: ~0.52 s at weight 1, ~0.57 s at 1.2
   "optimizers-breast-cancer": { fixed: 0.3, perWeight: 0.25 },
+  // from `reproduce deep --quick --threads 2`: median 0.09 s at weight 1
+  deep: { fixed: 0.03, perWeight: 0.08 },
 };
 
 /** Seconds of the fixed part of a whole run: loading the modules and the data, writing the report. */

@@ -1,5 +1,6 @@
 import { breastCancerCell } from "../experiments/breastCancerCell.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
+import { deepCell } from "../experiments/deepCell.js";
 import { optimizerBreastCancerCell } from "../experiments/optimizerBreastCancerCell.js";
 import { optimizerToyCell } from "../experiments/optimizerToyCell.js";
 import { probabilityCell } from "../experiments/probabilityCell.js";
@@ -30,5 +31,7 @@ export async function runCell(spec: CellSpec, config: ReproduceConfig): Promise<
       return optimizerToyCell(config.optimizers, config.seed);
     case "optimizers-breast-cancer":
       return optimizerBreastCancerCell(config.optimizers, config.breastCancer, breastCancerSplit(config), config.seed, key.l, key.seed);
+    case "deep":
+      return deepCell(config.deep, breastCancerSplit(config), config.seed, key.seed);
   }
 }

@@ -114,6 +114,21 @@ describe("relutopo reproduce", () => {
     for (const row of breastCancer.table) expect(Number(row.mean_test_loss)).toBeGreaterThan(0);
   });
 
+  it("should write the deep section, its figure and table, and its results.json entry", () => {
+    for (const f of ["deep-pathological.svg", "deep.csv"]) expect(existsSync(join(single, f)), f).toBe(true);
+    expect(readFileSync(join(single, "report.md"), "utf8")).toContain("## 5. Deeper networks: the last hidden layer");
+    const { deep } = results(single) as unknown as {
+      deep: { seeds: number; lastLayer: { neurons: number; pathological: number; ci95: string[] }; predicted: { dIn: number; p: string } };
+    };
+    expect(deep.seeds).toBe(4);
+    expect(deep.lastLayer.neurons).toBe(4 * 2);
+    expect(deep.lastLayer.pathological).toBeLessThanOrEqual(deep.lastLayer.neurons);
+    expect(deep.lastLayer.ci95).toHaveLength(2);
+    expect(deep.predicted.dIn).toBe(5);
+    expect(Number(deep.predicted.p)).toBeGreaterThan(0.1);
+    expect(Number(deep.predicted.p)).toBeLessThan(0.2);
+  });
+
   it("should record the optimiser comparison: each optimiser from the same starts, GD keeping the toy's obstructed start at the floor", () => {
     const { optimizers } = results(single) as unknown as {
       optimizers: {
