@@ -4,7 +4,6 @@ import { EXPERIMENTS, type ExperimentName, type Scale } from "../../experiments/
 import { formatDuration } from "../../report/formatDuration.js";
 import { type ReproduceSummary, reproduce } from "../../runner/reproduce.js";
 import { reproduceWork } from "../../runner/reproduceWork.js";
-import { DEFAULT_REPRODUCE_MAX_SECONDS } from "../commands/maxSecondsOption.js";
 import { parseShard } from "../commands/reproduce.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { choice, intOption, printJson } from "../options.js";
@@ -35,7 +34,7 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   const shard = parseShard(opts.shard);
   const threads = opts.threads === undefined ? availableParallelism() : intOption(opts.threads, "--threads", 1, 1024);
   const run = { out: opts.out, experiment: name, scale, seed, shard, threads };
-  const cap = enforceWorkCap(reproduceWork(run), opts.maxSeconds, DEFAULT_REPRODUCE_MAX_SECONDS);
+  const cap = enforceWorkCap(reproduceWork(run), opts.maxSeconds);
   const label = shard === null ? "" : ` (shard ${shard.index}/${shard.count})`;
   // The bar starts after the estimate line, so the two do not overwrite each other.
   let bar: Progress | undefined;

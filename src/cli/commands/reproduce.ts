@@ -3,7 +3,7 @@ import { InputError } from "../../errors.js";
 import { EXPERIMENTS } from "../../experiments/reproduceConfig.js";
 import type { ReproduceCliOptions } from "../actions/reproduceAction.js";
 import { intOption } from "../options.js";
-import { addMaxSecondsOption, DEFAULT_REPRODUCE_MAX_SECONDS } from "./maxSecondsOption.js";
+import { addMaxSecondsOption, DEFAULT_MAX_SECONDS } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /**
@@ -50,7 +50,7 @@ export function registerReproduce(program: Command, settle: Settle): void {
     )
     .option("--threads <N>", "worker threads (default: the number of cores)")
     .option("--json", "print a JSON summary");
-  addMaxSecondsOption(cmd, DEFAULT_REPRODUCE_MAX_SECONDS, "of wall time on the threads used").action(
+  addMaxSecondsOption(cmd, DEFAULT_MAX_SECONDS, "of wall time on the threads used").action(
     settle(async (experiment: string, opts: ReproduceCliOptions) =>
       (await import("../actions/reproduceAction.js")).reproduceAction(experiment, opts),
     ),
