@@ -4,6 +4,12 @@ import { formatWork } from "./formatWork.js";
 /** Seconds a run may take before its projection is trusted: the first steps are too noisy to extrapolate. */
 const TRUSTED_AFTER_SECONDS = 1;
 
+/** How a stopped run is described: where it was and why it stopped. */
+export interface BudgetWording {
+  at: (fraction: number) => string;
+  reason: (projectedSeconds: number, elapsedSeconds: number) => string;
+}
+
 /**
  * A check to call with the fraction of a run done (an integrator's progress
  * from 0 to 1): once the run has taken a second, it projects the total as
@@ -14,6 +20,7 @@ const TRUSTED_AFTER_SECONDS = 1;
  * @param capSeconds - the cap, in seconds
  * @param field - the option that raises the cap, as the library names it (`maxSeconds`)
  * @param now - a clock in milliseconds (tests pass their own)
+ * @param wording - where the run was and why it stopped, for the error (default: percent done, projected total)
  * @returns a function to call with the fraction done
  * @throws ConvergenceError from the returned function when the projection passes the cap
  * @example progressBudget("taylor", 60, "maxSeconds")(0.5) // returns undefined (half done at once: well within the cap)
@@ -23,6 +30,7 @@ export function progressBudget(
   capSeconds: number,
   field: string,
   now: () => number = () => performance.now(),
+  wording?: BudgetWording,
 ): (fraction: number) => void {
   const start = now();
   return (fraction) => {
@@ -32,8 +40,9 @@ export function progressBudget(
     if (total > capSeconds)
       throw new ConvergenceError(
         method,
-        `${(100 * fraction).toPrecision(2)} % of the way`,
-        `stopped: the run is projected to take ${formatWork({ seconds: total, detail: `${elapsed.toFixed(1)} s so far` })}, over the cap of ~${capSeconds} s`,
+        wording?.at(fraction) ?? `${(100 * fraction).toPrecision(2)} % of the way`,
+        wording?.reason(total, elapsed) ??
+          `stopped: the run is projected to take ${formatWork({ seconds: total, detail: `${elapsed.toFixed(1)} s so far` })}, over the cap of ~${capSeconds} s`,
         { field, change: "raise" },
       );
   };

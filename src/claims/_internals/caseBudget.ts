@@ -1,14 +1,12 @@
-import { ConvergenceError } from "../../errors.js";
 import { formatWork } from "../../work/formatWork.js";
-
-/** Seconds a claim may run before its projection is trusted: the first cases pay one-off costs (loading, compiling). */
-const TRUSTED_AFTER_SECONDS = 1;
+import { progressBudget } from "../../work/progressBudget.js";
 
 /**
  * A check to call before each case of a claim: once the claim has run for a second, it
  * projects its total time from the cases done so far and throws a ConvergenceError
  * (field `maxSeconds`) when that passes the cap, so a claim heavier than the up-front
- * estimate assumed stops instead of running on.
+ * estimate assumed stops instead of running on. The run-time budget of every long
+ * command, counted in cases.
  *
  * @param name - the claim, named in the error
  * @param runs - the cases it will run
@@ -23,17 +21,14 @@ export function caseBudget(
   capSeconds: number,
   now: () => number = () => performance.now(),
 ): (done: number) => void {
-  const start = now();
-  return (done) => {
-    const elapsed = (now() - start) / 1000;
-    if (elapsed < TRUSTED_AFTER_SECONDS && elapsed <= capSeconds) return;
-    const projected = done > 0 ? (elapsed / done) * Math.max(runs, done + 1) : Number.POSITIVE_INFINITY;
-    if (projected > capSeconds)
-      throw new ConvergenceError(
-        "check",
-        `case ${done + 1} of ${runs} of claim \`${name}\``,
-        `over its work cap at run time: projected to take ${formatWork({ seconds: projected, detail: `${done} cases in ${elapsed.toFixed(1)} s` })}, past the ~${Number(capSeconds.toPrecision(3))} s left of the cap`,
-        { field: "maxSeconds", change: "raise" },
-      );
+  let done = 0;
+  const budget = progressBudget("check", capSeconds, "maxSeconds", now, {
+    at: () => `case ${done + 1} of ${runs} of claim \`${name}\``,
+    reason: (projected, elapsed) =>
+      `over its work cap at run time: projected to take ${formatWork({ seconds: projected, detail: `${done} cases in ${elapsed.toFixed(1)} s` })}, past the ~${Number(capSeconds.toPrecision(3))} s left of the cap`,
+  });
+  return (casesDone) => {
+    done = casesDone;
+    budget(casesDone / Math.max(runs, casesDone + 1));
   };
 }
