@@ -46,10 +46,12 @@ describe("relutopo: bounded reading", () => {
     );
   });
 
-  it("should refuse a malformed --max-input-mib with one line", () => {
-    const r = runCli(["invariants", "--net", NET, "--max-input-mib", "0"]);
-    expectBadInput(r);
-    expect(r.stderr).toBe("relutopo: invalid --max-input-mib. Must be an integer number of MiB in [1, 4096]. Value: `0`.\n");
+  it("should refuse a malformed --max-input-mib with one line, on every command that reads files", () => {
+    for (const command of ["invariants", "inspect"]) {
+      const r = runCli([command, "--net", NET, "--max-input-mib", "0"]);
+      expectBadInput(r);
+      expect(r.stderr).toBe("relutopo: invalid --max-input-mib. Must be an integer number of MiB in [1, 4096]. Value: `0`.\n");
+    }
   });
 
   it("should report a bad cell in the last row of a large CSV, naming row and column", () => {
