@@ -13,7 +13,7 @@ import { parseRational } from "../scalar/parseRational.js";
 import { fixedInvariants } from "../net/kernels/fixedInvariants.js";
 import { fixedToNetwork } from "../net/kernels/fixedNet.js";
 import { compileFlowProblem, compileLayeredFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
-import { formatLayeredRun } from "./_internals/formatLayeredRun.js";
+import { formatLayeredRun, layeredParams } from "./_internals/formatLayeredRun.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { twoLayerNetwork } from "../net/twoLayerNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
@@ -51,6 +51,8 @@ export interface FlowOptions {
 /** One kink event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0), started or stopped sliding along z = 0. */
 export interface FlowEvent {
   t: string;
+  /** Networks of three or more weight layers only: the hidden layer of the neuron, from 1 (`neuron` then counts within it, from 0). */
+  layer?: number;
   neuron: number;
   point: number;
   kind: "enter" | "leave" | "slide" | "release";
@@ -192,8 +194,9 @@ function roundText(value: Decimal, digits: number): string {
  * Integrates the gradient flow θ' = −∇L(θ) of a network from its
  * parameters at t = 0 to t = T at D significant digits, and reports the
  * conserved quantities c_k, the loss, the kink events and optional samples.
- * A network of three or more weight layers takes `gauss` or `rk4`; its run
- * carries `layers` (the c_{l,k} of each hidden layer) and `params` as `{ layers }`.
+ * A network of three or more weight layers takes every method; its run carries
+ * `layers` (the c_{l,k} of each hidden layer), `params` as `{ layers }`, and events
+ * with their `layer`.
  *
  * - `taylor`: Taylor series of order ~1.15(D + 4) by automatic differentiation
  *   (Cauchy products) inside each activation region, adaptive step; the first
@@ -216,17 +219,17 @@ function roundText(value: Decimal, digits: number): string {
  * obeys c̈_k + γċ_k = 2(‖ẇ_k‖² − ‖ȧ_k‖²); the run reports that identity's residual
  * and certified output-weight signs (`FlowMomentum`). Both need `taylor`.
  *
- * Networks deeper than two layers take `gauss` or `rk4` (the fixed-point field at any depth).
+ * At any depth the Taylor series run through every layer, and a pair sliding in a
+ * deep layer (whose zero set is curved) moves with −∇L projected onto the tangent space
+ * of the sliding surfaces (`layeredTaylorStep`).
  *
- * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, either with gauss or rk4, or `taylor` on a network deeper than two layers
+ * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4
  * @throws ConvergenceError when the Taylor steps do not reach T, or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
 export function integrateFlow(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T, decay, gamma } = validate(options);
   const two = twoLayerNetwork(net);
-  if (two === undefined && method === "taylor")
-    throw new InputError("the Taylor method handles two-layer networks; use method gauss or rk4 for deeper ones");
   const { problem, theta0 } =
     two === undefined
       ? compileLayeredFlowProblem(net as LayeredNetwork<string>, data, digits, loss)
@@ -239,19 +242,23 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
   } else if (method === "gauss") {
     raw = gaussLegendreFlow(problem, theta0, { ...common, digits, steps: options.steps });
   } else {
-    raw = taylorFlow(problem as FlowProblem, theta0, {
+    raw = taylorFlow(problem, theta0, {
       ...common,
       digits,
-      exactNet: two!,
+      exactNet: two ?? net,
       exactData: data,
       decay: decay === undefined ? undefined : fromRationalFixed(problem.F, decay.num, decay.den),
       momentum: gamma === undefined ? undefined : fromRationalFixed(problem.F, gamma.num, gamma.den),
     });
   }
   const info = { digits, method, loss, time: options.time };
-  if ("layered" in problem) return formatLayeredRun(problem, net as LayeredNetwork<string>, data, info, raw);
-  const run = formatRun(problem, two!, data, info, raw);
+  const layered = "layered" in problem;
+  const run = layered
+    ? formatLayeredRun(problem, net as LayeredNetwork<string>, data, info, raw)
+    : formatRun(problem, two!, data, info, raw);
   const text = (v: bigint): string => fixedToString(problem.F, v, digits);
+  const shaped = (theta: readonly bigint[]): Record<string, unknown> =>
+    "layered" in problem ? layeredParams(problem, theta, digits) : paramsOf(problem, theta, digits);
   if (raw.decay !== undefined)
     run.weightDecay = {
       lambda: options.weightDecay!,
@@ -261,7 +268,7 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
   if (raw.heavyBall !== undefined)
     run.momentum = {
       gamma: options.momentum!,
-      velocity: paramsOf(problem, raw.heavyBall.velocity, digits),
+      velocity: shaped(raw.heavyBall.velocity),
       maxIdentityResidual: text(raw.heavyBall.maxResidual),
       identityResidualT: raw.heavyBall.residualT.map(text),
       outputSign: raw.heavyBall.outputSign,

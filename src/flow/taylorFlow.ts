@@ -1,15 +1,21 @@
 import { ConvergenceError } from "../errors.js";
 import type { Dataset } from "../net/readDataset.js";
 import { forward } from "../net/forward.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Network } from "../net/network.js";
 import { networkIn } from "../net/networkIn.js";
+import { isLayered } from "../net/isLayered.js";
 import { exact } from "../scalar/exact.js";
 import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
+import type { FixedLayeredNet } from "../net/kernels/fixedLayeredNet.js";
+import { invertFixedMatrix } from "../net/kernels/invertFixedMatrix.js";
+import { layeredZGradients } from "../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
+import { seriesStep, type TaylorProblem } from "./_internals/seriesStep.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
-import { taylorStep, type RegionState, type SeriesDynamics, type TaylorStep } from "../net/kernels/taylorSeries.js";
+import type { RegionState, SeriesDynamics, TaylorStep } from "../net/kernels/taylorSeries.js";
 import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
 
 /** Options of {@link taylorFlow}. @internal */
@@ -18,7 +24,7 @@ export interface TaylorFlowOptions {
   digits: number;
   samples: number;
   /** The exact initial network and data, to decide the initial activation pattern without rounding. */
-  exactNet: Network<string>;
+  exactNet: Network<string> | LayeredNetwork<string>;
   exactData: Dataset<string>;
   onProgress?: ((fraction: number) => void) | undefined;
   /** Series order; default ⌈1.1513(D + 4)⌉ + 1 (Jorba–Zou: step ≈ radius/e²). */
@@ -34,26 +40,6 @@ export interface TaylorFlowOptions {
 /** The Taylor order used for D digits. @internal */
 function taylorOrder(digits: number): number {
   return Math.ceil(((digits + 4) * Math.LN10) / 2) + 1;
-}
-
-/** Inverse of a small symmetric positive-definite fixed-point matrix by Gauss–Jordan. */
-function invertFixed(F: Fixed, M: bigint[][]): bigint[][] {
-  const n = M.length;
-  const A = M.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? F.ONE : 0n))]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (fabs(A[r]![c]!) > fabs(A[piv]![c]!)) piv = r;
-    [A[c], A[piv]] = [A[piv]!, A[c]!];
-    const d = A[c]![c]!;
-    A[c] = A[c]!.map((v) => fdiv(F, v, d));
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = A[r]![c]!;
-      if (f === 0n) continue;
-      A[r] = A[r]!.map((v, j) => v - ((f * A[c]![j]!) >> F.bigP));
-    }
-  }
-  return A.map((row) => row.slice(n));
 }
 
 /**
@@ -85,21 +71,57 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
   state.slideInverse[k] =
     pts.length === 0
       ? []
-      : invertFixed(
+      : invertFixedMatrix(
           p.F,
           pts.map((i) => pts.map((i2) => p.G[i]![i2]!)),
         );
 }
 
 /**
- * ż_{k,i} = x̃_i · (w̃_k)' of the first-order field with the given state (order-1
- * series at h = 1); at a state of zero velocity it is also z̈ of the heavy ball.
+ * The constrained sliding pairs of a network of any depth: a maximal set of the
+ * pairs on their surfaces whose gradients ∇z are linearly independent at θ,
+ * chosen greedily layer by layer from the first (a pair's gradient depends on
+ * which pairs below it are constrained) by Gram–Schmidt in doubles. A pair left
+ * out stays on its surface: its ∇z lies in the span of the constrained ones',
+ * whose ż = 0 then gives its ż = 0 too.
  */
-function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay = 0n): bigint {
-  const s = taylorStep(p, theta, state, p.F.ONE, 1, { decay });
-  let acc = 0n;
-  for (let m = 0; m < p.dIn; m++) acc += s.theta[p.inSlots[k]![m]!]![1]! * p.X[i]![m]!;
-  return acc >> p.F.bigP;
+function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: readonly bigint[]): void {
+  const basis: number[][] = [];
+  for (let k = 0; k < p.l; k++) {
+    state.slidePoints[k] = [];
+    state.slideInverse[k] = [];
+  }
+  for (let k = 0; k < p.l; k++) {
+    for (let i = 0; i < p.n; i++) {
+      if (state.side[i]![k] !== 0) continue;
+      const x = layeredZGradients(p, theta, state, [[i, k]])[0]!.map((v) => fixedToDouble(p.F, v));
+      const norm2 = x.reduce((s, v) => s + v * v, 0);
+      for (const b of basis) {
+        const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
+        x.forEach((v, m) => {
+          x[m] = v - proj * b[m]!;
+        });
+      }
+      const rest2 = x.reduce((s, v) => s + v * v, 0);
+      if (norm2 === 0 || rest2 <= 1e-20 * norm2) continue;
+      basis.push(x.map((v) => v / Math.sqrt(rest2)));
+      state.slidePoints[k]!.push(i);
+    }
+  }
+}
+
+/** Re-chooses the constrained sliding pairs after neuron k's pattern changed at θ. */
+function refresh(p: TaylorProblem, state: RegionState, k: number, theta: readonly bigint[]): void {
+  if ("layered" in p) refreshLayeredSliding(p, state, theta);
+  else refreshSliding(p, state, k);
+}
+
+/**
+ * ż_{k,i} of the first-order field with the given state: the order-1 coefficient of
+ * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
+ */
+function zRate(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay = 0n): bigint {
+  return seriesStep(p, theta, state, p.F.ONE, 1, { decay }).Z[i]![k]![1]!;
 }
 
 function withSide(state: RegionState, i: number, k: number, side: number): RegionState {
@@ -119,7 +141,7 @@ function withSide(state: RegionState, i: number, k: number, side: number): Regio
  * the surface (ż+ ≤ 0 ≤ ż−).
  */
 function decideAtKink(
-  p: FlowProblem,
+  p: TaylorProblem,
   theta: readonly bigint[],
   state: RegionState,
   i: number,
@@ -141,11 +163,25 @@ function evalVelocity(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
   return step.v.map((c) => polyEval(F, c, tau));
 }
 
-/** ż_{k,i} = x̃_i · v_w̃k under the heavy ball: z is C¹, its rate is read from the velocity. */
-function zVelocity(p: FlowProblem, v: readonly bigint[], i: number, k: number): bigint {
-  let acc = 0n;
-  for (let m = 0; m < p.dIn; m++) acc += v[p.inSlots[k]![m]!]! * p.X[i]![m]!;
-  return acc >> p.F.bigP;
+/** ż_{k,i} = ∇z_{k,i}·v under the heavy ball (z is C¹): z's order-1 coefficient at h = 1, where θ_1 = v. */
+function zVelocity(p: TaylorProblem, theta: readonly bigint[], v: readonly bigint[], state: RegionState, i: number, k: number): bigint {
+  return seriesStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z[i]![k]![1]!;
+}
+
+/** The pre-activations of every hidden neuron (flat over the hidden layers) at every point, exactly. */
+function exactPreActivations(net: Network<string> | LayeredNetwork<string>, X: readonly (readonly string[])[]) {
+  const pass = forward(
+    isLayered(net)
+      ? {
+          activation: net.activation,
+          layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(exact.parse)), b: b?.map(exact.parse) })),
+        }
+      : networkIn(net, exact),
+    X.map((r) => r.map((v) => exact.parse(v))),
+    exact,
+  );
+  const hidden = pass.preActivations.slice(0, -1);
+  return X.map((_, i) => hidden.flatMap((Z) => Z[i]!));
 }
 
 /**
@@ -168,7 +204,7 @@ function zVelocity(p: FlowProblem, v: readonly bigint[], i: number, k: number): 
  *
  * @internal
  */
-export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
+export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
   const { F, n, l } = p;
   const P = F.bigP;
   const Q = options.order ?? taylorOrder(options.digits);
@@ -185,17 +221,16 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   };
   const events: RawEvent[] = [];
   // Initial pattern from the exact signs of z at t = 0.
-  const Zexact = forward(
-    networkIn(options.exactNet, exact),
-    options.exactData.X.map((r) => r.map((v) => exact.parse(v))),
-    exact,
-  ).Z;
+  const Zexact = exactPreActivations(options.exactNet, options.exactData.X);
+  // a two-layer point x̃_i = 0 has z_{k,i} ≡ 0: no event to watch
+  const kinked = p.sPlus !== p.sMinus;
+  const nullPoint = (i: number): boolean => !("layered" in p) && p.nullPoint[i]!;
   const zeros: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     state.side.push(
       Zexact[i]!.map((z, k) => {
         const s = exact.sign(z);
-        if (s === 0 && p.kinked && !p.nullPoint[i]) zeros.push([i, k]);
+        if (s === 0 && kinked && !nullPoint(i)) zeros.push([i, k]);
         return s === 0 ? -1 : s;
       }),
     );
@@ -219,7 +254,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     if (up > 0n && down > 0n) state.side[i]![k] = 1;
     else if (up <= 0n && down >= 0n && (up !== 0n || down !== 0n)) {
       state.side[i]![k] = 0;
-      refreshSliding(p, state, k);
+      refresh(p, state, k, theta);
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     }
   }
@@ -241,7 +276,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   };
   while (pending.length > 0 && pending[0]! === 0n) sampleAt(pending.shift()!, [...theta], [...v]);
   // First step guess from the size of the field (under the heavy ball, from the acceleration).
-  const first = taylorStep(p, theta, state, F.ONE, 1, dynamics());
+  const first = seriesStep(p, theta, state, F.ONE, 1, dynamics());
   const f0 = [...first.theta, ...first.v].reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, c[1]!))), 0);
   let h = BigInt(Math.max(1, Math.floor(Math.min(fixedToDouble(F, T), 0.1 / (1e-30 + f0), 1) * 2 ** 40))) << (P - 40n);
   let t = 0n;
@@ -258,7 +293,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         `did not reach T within ${maxSteps} steps and events`,
         { field: "time", change: "lower" },
       );
-    const step = taylorStep(p, theta, state, h, Q, dynamics());
+    const step = seriesStep(p, theta, state, h, Q, dynamics());
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -282,8 +317,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     // First event in (0, τ].
     let evTau: bigint | undefined;
     let ev: { i: number; k: number; kind: "cross" | "releasePlus" | "releaseMinus" } | undefined;
-    for (let i = 0; i < n && p.kinked; i++) {
-      if (p.nullPoint[i]) continue;
+    for (let i = 0; i < n && kinked; i++) {
+      if (nullPoint(i)) continue;
       for (let k = 0; k < l; k++) {
         const side = state.side[i]![k]!;
         const limit = evTau ?? tau;
@@ -346,7 +381,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       // z is C¹ under the heavy ball: the kink is crossed to the side of ż
       const { i, k } = ev;
       const from = state.side[i]![k]!;
-      const rate = zVelocity(p, v, i, k);
+      const rate = zVelocity(p, theta, v, state, i, k);
       if (fabs(rate) <= zTolerance || (rate > 0n ? 1 : -1) === from)
         throw new ConvergenceError(
           "taylor",
@@ -362,12 +397,16 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         const kind = decideAtKink(p, theta, state, i, k, from, decay);
         if (kind === "slide") {
           state.side[i]![k] = 0;
-          refreshSliding(p, state, k);
-        } else state.side[i]![k] = kind === "enter" ? 1 : -1;
+          refresh(p, state, k, theta);
+        } else {
+          state.side[i]![k] = kind === "enter" ? 1 : -1;
+          // at depth, another neuron's constrained pairs depend on this one's pattern
+          if ("layered" in p) refresh(p, state, k, theta);
+        }
         events.push({ t, neuron: k, point: i, kind });
       } else {
         state.side[i]![k] = ev.kind === "releasePlus" ? 1 : -1;
-        refreshSliding(p, state, k);
+        refresh(p, state, k, theta);
         events.push({ t, neuron: k, point: i, kind: "release" });
       }
     }

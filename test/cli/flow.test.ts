@@ -35,6 +35,25 @@ describe("relutopo flow", () => {
     expect(Number(j.maxDrift)).toBeLessThan(1e-20);
   });
 
+  it("should integrate a deep network with taylor: events name the layer (text l,k from 1; JSON layer from 1, neuron within it from 0)", () => {
+    // Arrange
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const args = ["flow", "--net", "examples/deep-sliding.json", "--data", "examples/deep-sliding.csv", "--time", "2", "--digits", "20"];
+    // Act
+    const text = runCli(args, { cwd: root });
+    const json = runCli([...args, "--json"], { cwd: root });
+    // Assert
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}t = 0\.576103501186925913\d* {2}neuron 2,2, point 3: slide$/m);
+    expect(text.stdout).toMatch(/^c2,2 {2}2\.3125 {2}-> {2}2\.3125$/m);
+    const run = JSON.parse(json.stdout);
+    expect(run.method).toBe("taylor");
+    expect(
+      run.events.map((ev: { layer: number; neuron: number; point: number; kind: string }) => [ev.layer, ev.neuron, ev.point, ev.kind]),
+    ).toEqual([[2, 1, 2, "slide"]]);
+    expect(Number(run.maxDrift)).toBeLessThan(1e-25);
+  });
+
   it.each([
     [["--time", "0"]],
     [["--time", "-1"]],

@@ -15,6 +15,7 @@ import { compileFixedNet, type FixedNet } from "../../src/net/kernels/fixedNet.j
 import { floatInvariants } from "../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { taylorStep, type RegionState } from "../../src/net/kernels/taylorSeries.js";
+import { layeredTaylorStep } from "../../src/net/kernels/layeredTaylorSeries.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import type { LossKind } from "../../src/net/loss.js";
 import type { Network } from "../../src/net/network.js";
@@ -637,6 +638,68 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
         expect(S.toString(fromFixed(field[1]!))).toBe(S.toString(S.neg(S.mul(S.fromInt(24), S.mul(s0, s0)))));
         expect(field.map(fromFixed).map(S.toString)).toEqual(packNetwork(ref.grad).map((g) => S.toString(S.neg(g))));
       }),
+    );
+  });
+
+  it("should give the field as the layered Taylor series' first θ coefficient, bit for bit, at depth 3–4 with kinks", () => {
+    fc.assert(
+      fc.property(dyadicDeepCase, (c) => {
+        // Arrange: the pattern from the exact pre-activations; a pair on its kink keeps h = 0 and δ = σ'(0)·back
+        const { p, theta } = compileDeep(c);
+        const hidden = forward(c.net, c.data.X, S).preActivations.slice(0, -1);
+        const state: RegionState = {
+          side: c.data.X.map((_, i) => hidden.flatMap((Z) => Z[i]!.map((z) => S.sign(z)))),
+          slidePoints: Array.from({ length: p.l }, () => []),
+          slideInverse: Array.from({ length: p.l }, () => []),
+        };
+        // Act
+        const { field } = fixedLayeredField(p, theta);
+        const series = layeredTaylorStep(p, theta, state, F.ONE, 1);
+        // Assert
+        expect(series.theta.map((t) => t[0])).toEqual(theta);
+        expect(series.theta.map((t) => t[1])).toEqual(field);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("should give the two-layer Taylor series bit for bit on a two-layer network compiled as layers (order 6, every coefficient)", () => {
+    fc.assert(
+      fc.property(twoLayerCase, fc.constantFrom<LossKind>("mse", "bce"), (c, loss) => {
+        // Arrange
+        const cb: Case =
+          loss === "mse"
+            ? c
+            : { net: c.net, data: { X: c.data.X, Y: c.data.Y.map((r) => r.map((y) => (S.sign(y) > 0 ? S.one : S.zero))) } };
+        const { p, theta } = compile(cb, loss);
+        const layered = compileDeep(
+          {
+            net: {
+              activation: cb.net.activation,
+              layers: [
+                { W: cb.net.W1, b: cb.net.b1 },
+                { W: cb.net.W2, b: cb.net.b2 },
+              ],
+            },
+            data: cb.data,
+          },
+          loss,
+        );
+        const { Z } = fixedField(p, theta);
+        const state = (): RegionState => ({
+          side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : z < 0n ? -1 : 0))),
+          slidePoints: Z[0]!.map(() => []),
+          slideInverse: Z[0]!.map(() => []),
+        });
+        const h = F.ONE / 4n;
+        // Act
+        const two = taylorStep(p, theta, state(), h, 6);
+        const deep = layeredTaylorStep(layered.p, layered.theta, state(), h, 6);
+        // Assert
+        expect(deep.theta).toEqual(two.theta);
+        expect(deep.Z).toEqual(two.Z);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -81,22 +81,31 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
         : "gradient flow";
   console.log(`${dynamics} to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
   console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
-  if (run.layers !== undefined) {
-    printLayers(run);
+  // neurons are named k (two layers) or l,k (hidden layer l), both from 1
+  const names =
+    run.layers?.flatMap((layer) => layer.invariants0.map((_, k) => `${layer.layer},${k + 1}`)) ?? run.invariants0.map((_, k) => `${k + 1}`);
+  const cs = run.layers === undefined ? "the c_k" : "the c_l,k";
+  for (const [k, c] of run.invariantsT.entries()) console.log(`c${names[k]}  ${run.invariants0[k]}  ->  ${c}`);
+  if (run.weightDecay !== undefined) {
+    for (const [k, c] of run.weightDecay.predictedT.entries()) console.log(`c${names[k]}(0)·e^(-2λT) = ${c}`);
+    console.log(
+      `max deviation of ${cs} from ${cs.slice(4)}(0)·e^(-2λt): ${run.maxDrift} (relative ${run.weightDecay.maxRelativeDeviation})`,
+    );
+  } else if (run.momentum !== undefined) {
+    console.log(`max change of ${cs}: ${run.maxDrift}`);
+    console.log(`max residual of c'' + γc' = 2(|w'|² - |a'|²): ${run.momentum.maxIdentityResidual}`);
+  } else console.log(`max drift of ${cs}: ${run.maxDrift}`);
+  console.log(`kink events: ${run.events.length}`);
+  for (const ev of run.events) {
+    const neuron = ev.layer === undefined ? `${ev.neuron + 1}` : `${ev.layer},${ev.neuron + 1}`;
+    console.log(`  t = ${ev.t}  neuron ${neuron}, point ${ev.point + 1}: ${ev.kind}`);
+  }
+  if (run.momentum !== undefined) {
+    for (const [k, verdict] of run.momentum.outputSign.entries()) console.log(`neuron ${names[k]}: output-weight sign ${verdict}`);
     return;
   }
-  for (const [k, c] of run.invariantsT.entries()) console.log(`c${k + 1}  ${run.invariants0[k]}  ->  ${c}`);
-  if (run.weightDecay !== undefined) {
-    for (const [k, c] of run.weightDecay.predictedT.entries()) console.log(`c${k + 1}(0)·e^(-2λT) = ${c}`);
-    console.log(`max deviation of the c_k from c_k(0)·e^(-2λt): ${run.maxDrift} (relative ${run.weightDecay.maxRelativeDeviation})`);
-  } else if (run.momentum !== undefined) {
-    console.log(`max change of the c_k: ${run.maxDrift}`);
-    console.log(`max residual of c'' + γc' = 2(|w'|² - |a'|²): ${run.momentum.maxIdentityResidual}`);
-  } else console.log(`max drift of the c_k: ${run.maxDrift}`);
-  console.log(`kink events: ${run.events.length}`);
-  for (const ev of run.events) console.log(`  t = ${ev.t}  neuron ${ev.neuron + 1}, point ${ev.point + 1}: ${ev.kind}`);
-  if (run.momentum !== undefined) {
-    for (const [k, verdict] of run.momentum.outputSign.entries()) console.log(`neuron ${k + 1}: output-weight sign ${verdict}`);
+  if (run.layers !== undefined) {
+    printLayerSigns(run);
     return;
   }
   console.log(
@@ -120,11 +129,8 @@ function readDeepDataset(path: string, net: LayeredNetwork<string>): Dataset<str
   return readDataset(readTextFile(path), d, e, path);
 }
 
-/** The text report of a deep network's run: c_{l,k} per hidden layer (l and k from 1) and the sign changes per layer. */
-function printLayers(run: FlowRun): void {
-  for (const layer of run.layers ?? [])
-    for (const [k, c] of layer.invariantsT.entries()) console.log(`c${layer.layer},${k + 1}  ${layer.invariants0[k]}  ->  ${c}`);
-  console.log(`max drift of the c_l,k: ${run.maxDrift}`);
+/** The sign changes of a deep network's run, per hidden layer (neurons from 1). */
+function printLayerSigns(run: FlowRun): void {
   for (const layer of run.layers ?? []) {
     const what =
       layer.signChanges === null

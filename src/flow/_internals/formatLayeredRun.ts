@@ -26,6 +26,11 @@ function layersJson<T>(net: LayeredNetwork<T>, S: Scalar<T>): Record<string, unk
   return { layers: net.layers.map(({ W, b }) => (b ? { W: W.map((r) => r.map(str)), b: b.map(str) } : { W: W.map((r) => r.map(str)) })) };
 }
 
+/** θ (or a velocity) as `{ layers: [{ W, b? }, …] }` at D digits. @internal */
+export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digits: number): Record<string, unknown> {
+  return layersJson(layeredIn(fixedToLayered(p, theta), decimal(digits)), decimal(digits));
+}
+
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
 function byLayer<V>(p: FixedLayeredNet, flat: readonly V[]): V[][] {
   const rows: V[][] = Array.from({ length: p.layout.depth - 1 }, () => []);
@@ -57,7 +62,7 @@ export function formatLayeredRun(
   const describe = (theta: readonly bigint[]): { params: Record<string, unknown>; invariants: string[]; loss: string } => {
     const exactText = fixedToLayered(p, theta);
     return {
-      params: layersJson(layeredIn(exactText, decimal(digits)), decimal(digits)),
+      params: layeredParams(p, theta, digits),
       invariants: fixedInvariants(p, theta).map(text),
       loss: round(lossOf(layeredIn(exactText, S), dataS, S, info.loss)),
     };
@@ -86,9 +91,17 @@ export function formatLayeredRun(
     maxDrift: text(raw.maxDrift),
     loss0: round(lossOf(start, dataS, S, info.loss)),
     lossT: end.loss,
-    events: raw.events.map((ev) => ({ t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind })),
+    events: raw.events.map((ev) => {
+      const layer = p.neuronLayer[ev.neuron]!;
+      return { t: text(ev.t), layer, neuron: ev.neuron - p.neuronLayer.indexOf(layer), point: ev.point, kind: ev.kind };
+    }),
     signChanges: changed.flatMap((c, k) => (c ? [k] : [])),
-    samples: raw.samples.map((s) => ({ t: text(s.t), ...describe(s.theta) })),
+    samples: raw.samples.map((s) => ({
+      t: text(s.t),
+      ...describe(s.theta),
+      ...(s.v === undefined ? {} : { velocity: layeredParams(p, s.v, digits) }),
+      ...(s.residual === undefined ? {} : { identityResidual: s.residual.map(text) }),
+    })),
     layers,
   };
 }

@@ -1,9 +1,9 @@
-import type { FlowProblem } from "./flowProblem.js";
-import { taylorStep, type RegionState } from "../../net/kernels/taylorSeries.js";
+import type { RegionState } from "../../net/kernels/taylorSeries.js";
+import { seriesStep, type TaylorProblem } from "./seriesStep.js";
 
 /**
  * The residual of c̈_k + γċ_k = 2(‖ẇ_k‖² − ‖ȧ_k‖²) at one state (θ, v) of the
- * heavy ball θ' = v, v' = −γv − ∇L(θ), per neuron, in fixed point. The
+ * heavy ball θ' = v, v' = −γv − ∇L(θ), per hidden neuron (of every layer), in fixed point. The
  * derivatives come from the order-2 Taylor series of the integrator itself
  * (step h = 1, so θ(t0 + τ) = θ_0 + θ_1τ + θ_2τ²): ċ = c_1, c̈ = 2c_2, ẇ = θ_1,
  * with c(τ) = Σ_in θ(τ)² − Σ_out θ(τ)². The products are summed at scale 2^{2P}
@@ -14,14 +14,14 @@ import { taylorStep, type RegionState } from "../../net/kernels/taylorSeries.js"
  * @internal
  */
 export function heavyBallResidual(
-  p: FlowProblem,
+  p: TaylorProblem,
   theta: readonly bigint[],
   v: readonly bigint[],
   state: RegionState,
   gamma: bigint,
 ): bigint[] {
   const P = p.F.bigP;
-  const s = taylorStep(p, theta, state, p.F.ONE, 2, { momentum: { gamma, v0: v } }).theta;
+  const s = seriesStep(p, theta, state, p.F.ONE, 2, { momentum: { gamma, v0: v } }).theta;
   const out: bigint[] = [];
   for (let k = 0; k < p.l; k++) {
     let c1 = 0n;
