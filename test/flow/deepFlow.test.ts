@@ -142,6 +142,22 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(maxDiff([taylor.lossT], [gauss.lossT])).toBeLessThan(1e-25);
   });
 
+  it("should start sliding on a second-layer neuron where the independent sympy/mpmath reference does, and end at its θ(2), to 10^−35", () => {
+    // Arrange: fixtures/deep-sliding.json from fixtures/deep_sliding_reference.py (frozen-pattern polynomial
+    // field, the Filippov combination written from its definition, mpmath odefun at 50 digits)
+    const ref = JSON.parse(readFileSync(new URL("./fixtures/deep-sliding.json", import.meta.url), "utf8")) as {
+      slideStart: string;
+      theta: string[];
+    };
+    const net = readAnyNetworkFile("examples/deep-sliding.json") as LayeredNetwork<string>;
+    const data = readDataset(readFileSync("examples/deep-sliding.csv", "utf8"), 2, 1);
+    // Act
+    const run = integrateFlow(net, data, { time: "2", digits: 40 });
+    // Assert
+    expect(maxDiff([run.events[0]!.t], [ref.slideStart])).toBeLessThan(1e-35);
+    expect(maxDiff(layerParams(run), ref.theta)).toBeLessThan(1e-35);
+  });
+
   it("should slide along z = 0 of a second-layer neuron, keep it there and conserve every c_{l,k}, as rk4 converges to it", () => {
     // Arrange: examples/deep-sliding.json, whose neuron 2 of layer 2 slides on point 3 from t ≈ 0.576
     const net = readAnyNetworkFile("examples/deep-sliding.json") as LayeredNetwork<string>;
