@@ -53,7 +53,8 @@ function watchdogError(cap: number, at: string, what: string): ConvergenceError 
 export async function openClaimSession(file: string | undefined, loadCapSeconds: number): Promise<ClaimSession> {
   const workerPath = fileURLToPath(new URL("./checkWorker.js", import.meta.url));
   if (!existsSync(workerPath)) return inProcess(file);
-  const worker = new Worker(workerPath, { workerData: { file }, stdout: false, stderr: false });
+  // No process warnings from the user's module (e.g. ES syntax in a .cjs file): every failure is one stderr line.
+  const worker = new Worker(workerPath, { workerData: { file }, execArgv: ["--no-warnings"] });
   // What the thread posts next goes to whoever waits for it; an error, exit or watchdog ends the wait.
   let handler: ((m: CheckMessage) => void) | undefined;
   let fail: ((err: Error) => void) | undefined;
