@@ -151,13 +151,32 @@ export default defineClaim({ name: "slow-true", statement: "waits, then holds", 
       expect(JSON.parse(r.stdout).claims[0]).toMatchObject({ name: "slow-true", verdict: "pass", runs: 2, asTagged: true });
     });
 
-    it("should stop a module that never finishes loading with exit 3 and one line", () => {
+    it("should stop a module that never finishes loading with exit 3 and one line, after at least 5 s", () => {
       const stuck = join(tmp, "stuck.mjs");
       writeFileSync(stuck, `for (;;) {}\nexport const x = 1;\n`);
       const r = runCli(["check", "--file", stuck, "--max-seconds", "1"], { cwd: root });
       expect(r.status).toBe(3);
       expect(r.stderr).toBe(
-        `relutopo: check: over its work cap at run time: still running after ~2 s, past the ~1 s cap (a module that does not finish loading?) at loading \`${stuck}\`; raise --max-seconds\n`,
+        `relutopo: check: over its work cap at run time: still loading after ~6 s (a module that does not finish loading?) at loading \`${stuck}\`; raise --max-seconds\n`,
+      );
+    });
+
+    it("should exit 2 with one line for a module whose top-level await never settles", () => {
+      const waits = join(tmp, "waits.mjs");
+      writeFileSync(waits, "await new Promise(() => {});\nexport const x = 1;\n");
+      const r = runCli(["check", "--file", waits], { cwd: root });
+      expectBadInput(r);
+      expect(r.stderr).toBe(
+        `relutopo: invalid claim file \`${waits}\`: it ended the process (exit code 13: a top-level await that never settles?) before its check was done\n`,
+      );
+    });
+
+    it("should name where a TypeScript claim file fails to compile, on one line", () => {
+      writeFileSync(join(tmp, "syntax.ts"), "export const = ;\n");
+      const r = runCli(["check", "--file", "syntax.ts"], { cwd: tmp });
+      expectBadInput(r);
+      expect(r.stderr).toMatch(
+        /^relutopo: invalid claim file `syntax\.ts`: it failed to load: Transform failed with 1 error: \S*syntax\.ts:1:13: ERROR: Expected identifier but found "="\n$/,
       );
     });
 

@@ -28,15 +28,16 @@ function marginSeconds(cap: number): number {
   return Math.max(1, 0.1 * cap);
 }
 
-function watchdogError(cap: number, at: string, what: string): ConvergenceError {
-  return new ConvergenceError(
-    "check",
-    at,
-    `over its work cap at run time: still running after ~${Number((cap + marginSeconds(cap)).toPrecision(3))} s, past the ~${Number(cap.toPrecision(3))} s cap (${what})`,
-    { field: "maxSeconds", change: "raise" },
-  );
-}
+/**
+ * Seconds a module may take to load, whatever the cap: starting the thread, relutopo,
+ * fast-check and (for TypeScript) compiling the module take a second or two on a busy
+ * machine, and none of it is the claims' work.
+ */
+const LOAD_FLOOR_SECONDS = 5;
 
+function seconds(x: number): number {
+  return Number(x.toPrecision(3));
+}
 /**
  * Opens the claims of `relutopo check` in a worker thread that the main thread can stop:
  * a claim's synchronous loop never yields, so no check between cases can end it, but
@@ -45,7 +46,7 @@ function watchdogError(cap: number, at: string, what: string): ConvergenceError 
  * claims run in this thread, unwatched.
  *
  * @param file - the claim module, or undefined for the built-in library
- * @param loadCapSeconds - the cap on loading the module
+ * @param loadCapSeconds - the cap on loading the module (at least 5 s: starting the thread and compiling take time)
  * @returns the session
  * @throws InputError when the module cannot be loaded; ConvergenceError when loading runs past the cap
  * @internal
@@ -79,27 +80,26 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
     );
   });
   worker.on("exit", (code) => {
-    if (!finished) failed(new InputError(`invalid ${origin}: it ended the process (exit code ${code}) before its check was done`));
+    // Node ends a thread with 13 when its module waits on a top-level await that nothing will settle.
+    const why = code === 13 ? ": a top-level await that never settles?" : "";
+    if (!finished) failed(new InputError(`invalid ${origin}: it ended the process (exit code ${code}${why}) before its check was done`));
   });
   const close = (): void => {
     finished = true;
     void worker.terminate();
   };
-  /** Waits for messages until `step` returns a value, stopping the thread after `seconds`. */
-  const until = <T>(seconds: number, at: () => string, what: string, step: (m: CheckMessage) => T | undefined): Promise<T> =>
+  /** Waits for messages until `step` returns a value, stopping the thread with `stop` after `limit` seconds. */
+  const until = <T>(limit: number, stop: () => Error, step: (m: CheckMessage) => T | undefined): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (broken !== undefined) {
         close();
         reject(broken);
         return;
       }
-      const timer = setTimeout(
-        () => {
-          close();
-          reject(watchdogError(seconds, at(), what));
-        },
-        (seconds + marginSeconds(seconds)) * 1000,
-      );
+      const timer = setTimeout(() => {
+        close();
+        reject(stop());
+      }, limit * 1000);
       const settle = (): void => {
         clearTimeout(timer);
         handler = undefined;
@@ -117,10 +117,17 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
         resolve(out);
       };
     });
+  const remedy = { field: "maxSeconds", change: "raise" };
+  const loadLimit = Math.max(loadCapSeconds, LOAD_FLOOR_SECONDS);
   const names = await until(
-    loadCapSeconds,
-    () => (file === undefined ? "loading the built-in claims" : `loading \`${file}\``),
-    "a module that does not finish loading?",
+    loadLimit + marginSeconds(loadLimit),
+    () =>
+      new ConvergenceError(
+        "check",
+        file === undefined ? "loading the built-in claims" : `loading \`${file}\``,
+        `over its work cap at run time: still loading after ~${seconds(loadLimit + marginSeconds(loadLimit))} s (a module that does not finish loading?)`,
+        remedy,
+      ),
     (m) => (m.type === "loaded" ? m.names : undefined),
   );
   return {
@@ -129,10 +136,16 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
       const verdicts: ClaimVerdict[] = [];
       let running = selected[0] ?? "";
       const request: CheckRequest = { names: [...selected], options };
+      const cap = options.capSeconds;
       const done = until(
-        options.capSeconds,
-        () => `claim \`${running}\``,
-        "a case that does not return?",
+        cap + marginSeconds(cap),
+        () =>
+          new ConvergenceError(
+            "check",
+            `claim \`${running}\``,
+            `over its work cap at run time: still running after ~${seconds(cap + marginSeconds(cap))} s, past the ~${seconds(cap)} s cap (a case that does not return?)`,
+            remedy,
+          ),
         (m) => {
           if (m.type === "start") running = m.name;
           else if (m.type === "verdict") {
