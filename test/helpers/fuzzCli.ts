@@ -316,7 +316,7 @@ const checkCase: fc.Arbitrary<FuzzCase> = fc.oneof(
       fc.constantFrom("1", "2", "5").map((r) => ["--runs", r]),
       rare("--seed", numberish),
       rare("--path", fc.constantFrom("0", "0:1", "1:2:3", "x", "", "99999999999999999999", "0:0:0:0:1")),
-      rare("--save", fc.constantFrom("saved", "saved", "", ".", "data.csv/x", "/dev/null", "sub")),
+      rare("--save", fc.constantFrom("saved", "saved", "", "./saved/", "data.csv/x", "/dev/null", "sub")),
       flag("--json"),
       checkCap,
     ],
