@@ -49,6 +49,13 @@ for (const { c, r } of results) {
 const kinds = [...new Set(results.map(({ r }) => r.verdict))].sort();
 process.stdout.write(`\n${["command", ...kinds].join("\t")}\n`);
 for (const [command, row] of [...table].sort()) process.stdout.write(`${[command, ...kinds.map((k) => row.get(k) ?? 0)].join("\t")}\n`);
+// How deep each command got: exit 0/1 ran it, 2 refused the input, 3 stopped a computation.
+const codes = [...new Set(results.map(({ r }) => String(r.status)))].sort();
+process.stdout.write(`\n${["command", ...codes.map((c) => `exit ${c}`)].join("\t")}\n`);
+for (const command of [...table.keys()].sort())
+  process.stdout.write(
+    `${[command, ...codes.map((code) => results.filter(({ c, r }) => c.command === command && String(r.status) === code).length)].join("\t")}\n`,
+  );
 const exits = new Map<string, number>();
 for (const { r } of results) exits.set(String(r.status), (exits.get(String(r.status)) ?? 0) + 1);
 process.stdout.write(
@@ -63,7 +70,10 @@ for (const kind of kinds.filter((k) => k !== "ok")) {
   process.stdout.write(`\n== ${kind}\n`);
   for (const { c, r } of failed.filter(({ r }) => r.verdict === kind).slice(0, show)) {
     process.stdout.write(`relutopo ${c.args.map((a) => JSON.stringify(a)).join(" ")}\n`);
-    for (const [name, text] of Object.entries(c.files)) process.stdout.write(`  ${name}: ${JSON.stringify(text.slice(0, 300))}\n`);
+    for (const [name, content] of Object.entries(c.files))
+      process.stdout.write(
+        `  ${name}: ${typeof content === "string" ? JSON.stringify(content.slice(0, 300)) : `${content.length} bytes, base64 ${Buffer.from(content).toString("base64")}`}\n`,
+      );
     process.stdout.write(
       `  -> exit ${r.status} in ${r.seconds.toFixed(1)} s; stderr ${JSON.stringify(r.stderr.slice(0, 400))}${r.leftovers.length > 0 ? `; left ${r.leftovers.join(", ")}` : ""}\n`,
     );

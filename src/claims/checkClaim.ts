@@ -145,7 +145,10 @@ function witnessOf<Ts extends unknown[]>(claim: Claim<Ts>, ce: Ts): Record<strin
   const fallback = (): Record<string, unknown> => counterexampleJson(ce, claim.argNames);
   if (claim.witness === undefined) return fallback();
   try {
-    return claim.witness(...ce);
+    const witness = claim.witness(...ce);
+    // Printed and saved as JSON: a witness that is not (a bigint, a cycle) fails like one that throws.
+    JSON.stringify(witness);
+    return witness;
   } catch (err) {
     return { ...fallback(), witnessError: firstLine(err) };
   }

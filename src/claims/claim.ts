@@ -53,7 +53,8 @@ export interface Claim<Ts extends unknown[] = any[]> {
   /**
    * Optional: the counterexample as JSON for reports, e.g. `{net, data, lr}` with the
    * network as a file other commands read. By default the values are serialised by
-   * {@link counterexampleJson}.
+   * {@link counterexampleJson}. A witness that throws, or that JSON cannot hold (a bigint,
+   * a cycle), gives the default JSON with its error as `witnessError`.
    */
   readonly witness?: (...args: Ts) => Record<string, unknown>;
 }

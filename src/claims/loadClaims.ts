@@ -61,7 +61,9 @@ export async function loadClaims(path: string): Promise<Claim[]> {
       mod = (await import(url)) as Record<string, unknown>;
     }
   } catch (err) {
-    const text = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    // One line; a heading that ends with a colon (tsx: "Transform failed with 1 error:") takes the line it announces.
+    const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter((l) => l.trim() !== "");
+    const text = lines[0]?.endsWith(":") && lines[1] !== undefined ? `${lines[0]} ${lines[1].trim()}` : (lines[0] ?? "");
     throw new InputError(`invalid claim file \`${path}\`: it failed to load: ${text}`);
   }
   return claimsOf(mod, path);

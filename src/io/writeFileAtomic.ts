@@ -1,7 +1,8 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { PathError } from "../errors.js";
 import { fsReason } from "./_internals/fsReason.js";
+import { makeDirectories } from "./_internals/makeDirectories.js";
 
 let counter = 0;
 
@@ -22,7 +23,7 @@ export function writeFileAtomic(path: string, text: string): void {
   // A hidden name that cannot collide with another writer in this or another process.
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectories(dirname(path));
     writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (err) {

@@ -165,4 +165,36 @@ describe("assertClaim", () => {
     );
     expect((err?.cause as { verdict: string } | undefined)?.verdict).toBe("error");
   });
+
+  it("should fall back to the default JSON, with witnessError, when a claim's witness is not JSON (a bigint, a cycle)", async () => {
+    for (const [witness, error] of [
+      [(): Record<string, unknown> => ({ n: 1n }), "Do not know how to serialize a BigInt"],
+      [
+        (): Record<string, unknown> => {
+          const o: Record<string, unknown> = {};
+          o.self = o;
+          return o;
+        },
+        "Converting circular structure to JSON",
+      ],
+    ] as const) {
+      // Arrange: a false claim refuted at once, its counterexample a natural number
+      const claim = defineClaim({
+        name: "odd-json",
+        statement: "n > 100",
+        tag: "false",
+        arbitraries: { n: fc.nat(9) },
+        predicate: ({ n }) => n > 100,
+        witness,
+      });
+      // Act
+      const v = await checkClaim(claim, { runs: 5, seed: 1 });
+      // Assert: the shrunk case 0 under its name, and why the claim's own witness was not used
+      expect(v.verdict).toBe("refuted");
+      if (v.verdict !== "refuted") return;
+      expect(v.witness.n).toBe(0);
+      expect(String(v.witness.witnessError)).toContain(error);
+      expect(() => JSON.stringify(v.witness)).not.toThrow();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,6 +106,91 @@ export default defineClaim({ name: "slow", statement: "waits", tag: "theorem", a
     expect(r.stderr).toMatch(
       /^relutopo: check: over its work cap at run time: projected to take ~\d+(\.\d)? s \(\d+ cases in \d\.\d s\), past the ~2\.5 s left of the cap at case \d+ of 100 of claim `slow`; raise --max-seconds\n$/,
     );
+  });
+
+  describe("a claim whose case never returns", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const claims = `import { arbProblem, defineClaim } from "relutopo";
+export const good = defineClaim({ name: "good", statement: "holds", tag: "theorem", arbitraries: [arbProblem()], predicate: () => true });
+export const spin = defineClaim({ name: "spin", statement: "loops", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { for (;;) {} } });
+`;
+    const file = join(tmp, "spin.mjs");
+    writeFileSync(file, claims);
+
+    it("should stop the run at the cap with exit 3 and one line naming the claim and --max-seconds, printing no verdict and saving nothing", () => {
+      // Act: `good` passes first; `spin` never returns (the verdicts print once every claim ran)
+      const r = runCli(["check", "--file", file, "--runs", "20", "--max-seconds", "2", "--save", "saved"], { cwd: tmp });
+      // Assert
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        "relutopo: check: over its work cap at run time: still running after ~3 s, past the ~2 s cap (a case that does not return?) at claim `spin`; raise --max-seconds\n",
+      );
+      expect(existsSync(join(tmp, "saved"))).toBe(false);
+    });
+
+    it("should check the other claims of such a module when they are selected", () => {
+      const r = runCli(["check", "--file", file, "--claim", "good", "--runs", "20", "--max-seconds", "2"], { cwd: root });
+      expect(r.status).toBe(0);
+      expect(r.stdout.split("\n")[0]).toBe("ok  theorem good: passed 20 cases");
+    });
+
+    it("should still give the verdict of a claim that is slow but finishes within the cap", () => {
+      // Arrange: two cases of 1 s each against a cap of 3 s (the watchdog stops at 4 s)
+      const slow = join(tmp, "slow-but-done.mjs");
+      writeFileSync(
+        slow,
+        `import { arbProblem, defineClaim } from "relutopo";
+export default defineClaim({ name: "slow-true", statement: "waits, then holds", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { const t = Date.now(); while (Date.now() - t < 1000); return true; } });`,
+      );
+      // Act
+      const r = runCli(["check", "--file", slow, "--runs", "2", "--max-seconds", "3", "--json"], { cwd: root });
+      // Assert
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).claims[0]).toMatchObject({ name: "slow-true", verdict: "pass", runs: 2, asTagged: true });
+    });
+
+    it("should stop a module that never finishes loading with exit 3 and one line, after at least 5 s", () => {
+      const stuck = join(tmp, "stuck.mjs");
+      writeFileSync(stuck, `for (;;) {}\nexport const x = 1;\n`);
+      const r = runCli(["check", "--file", stuck, "--max-seconds", "1"], { cwd: root });
+      expect(r.status).toBe(3);
+      expect(r.stderr).toBe(
+        `relutopo: check: over its work cap at run time: still loading after ~6 s (a module that does not finish loading?) at loading \`${stuck}\`; raise --max-seconds\n`,
+      );
+    });
+
+    it("should exit 2 with one line for a module whose top-level await never settles", () => {
+      const waits = join(tmp, "waits.mjs");
+      writeFileSync(waits, "await new Promise(() => {});\nexport const x = 1;\n");
+      const r = runCli(["check", "--file", waits], { cwd: root });
+      expectBadInput(r);
+      expect(r.stderr).toBe(
+        `relutopo: invalid claim file \`${waits}\`: it ended the process (exit code 13: a top-level await that never settles?) before its check was done\n`,
+      );
+    });
+
+    it("should name where a TypeScript claim file fails to compile, on one line", () => {
+      writeFileSync(join(tmp, "syntax.ts"), "export const = ;\n");
+      const r = runCli(["check", "--file", "syntax.ts"], { cwd: tmp });
+      expectBadInput(r);
+      expect(r.stderr).toMatch(
+        /^relutopo: invalid claim file `syntax\.ts`: it failed to load: Transform failed with 1 error: \S*syntax\.ts:1:13: ERROR: Expected identifier but found "="\n$/,
+      );
+    });
+
+    it("should exit 2 with one line when a claim ends the process from inside a case", () => {
+      const exits = join(tmp, "exits.mjs");
+      writeFileSync(
+        exits,
+        `import { arbProblem, defineClaim } from "relutopo";
+export default defineClaim({ name: "quits", statement: "exits", tag: "theorem", arbitraries: [arbProblem()], predicate: () => process.exit(7) });`,
+      );
+      const r = runCli(["check", "--file", exits], { cwd: root });
+      expectBadInput(r);
+      expect(r.stderr).toBe(`relutopo: invalid claim file \`${exits}\`: it ended the process (exit code 7) before its check was done\n`);
+    });
   });
 
   describe("a claim module in a fresh directory outside the package", () => {

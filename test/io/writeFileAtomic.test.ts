@@ -43,4 +43,21 @@ describe("writeFileAtomic", () => {
     expect(tree()).toEqual(before);
     expect(readFileSync(file, "utf8")).toBe("keep");
   });
+
+  it("should create several missing directory levels, and throw a PathError at once where a directory refuses new entries", () => {
+    // Arrange: Node's recursive mkdir loops forever under /proc (ENOENT from a directory that exists)
+    const deep = join(root, "a", "b", "c", "out.txt");
+    // Act
+    writeFileAtomic(deep, "x");
+    let err: unknown;
+    try {
+      writeFileAtomic("/proc/relutopo-no-such/dir/out.txt", "x");
+    } catch (e) {
+      err = e;
+    }
+    // Assert
+    expect(readFileSync(deep, "utf8")).toBe("x");
+    expect(err).toBeInstanceOf(PathError);
+    expect((err as PathError).path).toBe("/proc/relutopo-no-such/dir/out.txt");
+  });
 });

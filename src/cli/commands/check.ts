@@ -2,9 +2,8 @@ import type { Command } from "commander";
 import { join } from "node:path";
 import { InputError } from "../../errors.js";
 import type { ClaimVerdict } from "../../claims/checkClaim.js";
-import type { Claim } from "../../claims/claim.js";
 import { intOption, printJson } from "../options.js";
-import { addMaxSecondsOption } from "./maxSecondsOption.js";
+import { addMaxSecondsOption, DEFAULT_MAX_SECONDS } from "./maxSecondsOption.js";
 import type { Outcome, Settle } from "../outcome.js";
 
 /**
@@ -74,16 +73,22 @@ function verdictJson(v: ClaimVerdict, runs: number, file: string | undefined): R
   return out;
 }
 
-function selectClaims(all: readonly Claim[], names: readonly string[], source: string): Claim[] {
+function selectClaims(all: readonly string[], names: readonly string[], source: string): string[] {
   if (names.length === 0) return [...all];
   return names.map((name) => {
-    const c = all.find((x) => x.name === name);
-    if (c === undefined)
-      throw new InputError(
-        `invalid --claim. Must be one of the claims of ${source} (${all.map((x) => x.name).join(", ")}). Value: \`${name}\`.`,
-      );
-    return c;
+    if (!all.includes(name))
+      throw new InputError(`invalid --claim. Must be one of the claims of ${source} (${all.join(", ")}). Value: \`${name}\`.`);
+    return name;
   });
+}
+
+/**
+ * The cap on loading a claim module: that of `--max-seconds`, or the default when the option
+ * is missing or malformed (enforceWorkCap reports a malformed one after loading, as it did).
+ */
+function loadCap(maxSeconds: string | undefined): number {
+  const v = Number(maxSeconds?.trim() || Number.NaN);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_SECONDS;
 }
 
 /** A file name from a claim name: letters, digits, dot, dash and underscore. */
@@ -113,26 +118,16 @@ export function registerCheck(program: Command, settle: Settle): void {
     .option("--json", "print JSON");
   addMaxSecondsOption(command).action(
     settle(async (opts: CheckOptions): Promise<Outcome> => {
-      // The claim library and fast-check load only when a check runs, not for every relutopo command.
-      const [
-        { checkClaim },
-        { BUILTIN_CLAIMS },
-        { loadClaims },
-        { writeFileAtomic },
-        { checkOutputPath },
-        { progressBar },
-        { workEstimate },
-        { enforceWorkCap },
-      ] = await Promise.all([
-        import("../../claims/checkClaim.js"),
-        import("../../claims/library/index.js"),
-        import("../../claims/loadClaims.js"),
-        import("../../io/writeFileAtomic.js"),
-        import("../../io/checkOutputPath.js"),
-        import("../progress.js"),
-        import("../../work/workEstimate.js"),
-        import("../enforceWorkCap.js"),
-      ]);
+      // The claims, fast-check and the library load in the checking worker, not for every relutopo command.
+      const [{ openClaimSession }, { writeFileAtomic }, { checkOutputPath }, { progressBar }, { workEstimate }, { enforceWorkCap }] =
+        await Promise.all([
+          import("../_internals/openClaimSession.js"),
+          import("../../io/writeFileAtomic.js"),
+          import("../../io/checkOutputPath.js"),
+          import("../progress.js"),
+          import("../../work/workEstimate.js"),
+          import("../enforceWorkCap.js"),
+        ]);
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
       const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
       if (opts.all && opts.claim.length > 0)
@@ -144,27 +139,27 @@ export function registerCheck(program: Command, settle: Settle): void {
       }
       // The counterexamples' directory is checked before any claim runs.
       if (opts.save !== undefined) checkOutputPath(opts.save, "dir");
-      const source = opts.file === undefined ? BUILTIN_CLAIMS : await loadClaims(opts.file);
-      const claims = selectClaims(source, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
-      // A replay runs one case per claim; otherwise every claim draws `runs` cases.
-      const cases = opts.path === undefined ? runs : 1;
-      const cap = enforceWorkCap(
-        workEstimate(claims.length * cases, SECONDS_PER_CASE, `${claims.length} claim(s) × ${cases} case(s)`),
-        opts.maxSeconds,
-      );
-      const bar = progressBar(claims.length, "check");
-      const verdicts: ClaimVerdict[] = [];
-      // The estimate assumes the built-in claims' mean cost per case; a heavier claim is caught at
-      // run time: each claim gets what is left of the cap and stops (exit 3) when it projects past it.
-      const start = performance.now();
+      // The claims run in a worker thread stopped at the cap: a case that never returns cannot hang the command.
+      const session = await openClaimSession(opts.file, loadCap(opts.maxSeconds));
+      let verdicts: ClaimVerdict[];
       try {
-        for (const claim of claims) {
-          const left = Math.max(1e-3, cap - (performance.now() - start) / 1000);
-          verdicts.push(await checkClaim(claim, { runs, seed, path: opts.path, maxSeconds: left }));
-          bar.update(verdicts.length);
+        const names = selectClaims(session.names, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
+        // A replay runs one case per claim; otherwise every claim draws `runs` cases.
+        const cases = opts.path === undefined ? runs : 1;
+        const cap = enforceWorkCap(
+          workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`),
+          opts.maxSeconds,
+        );
+        const bar = progressBar(names.length, "check");
+        // The estimate assumes the built-in claims' mean cost per case; a heavier claim is caught at
+        // run time: each claim gets what is left of the cap and stops (exit 3) when it projects past it.
+        try {
+          verdicts = await session.check(names, { runs, seed, path: opts.path, capSeconds: cap }, (done) => bar.update(done));
+        } finally {
+          bar.stop();
         }
       } finally {
-        bar.stop();
+        session.close();
       }
       const ok = verdicts.every((v) => v.asTagged);
       if (opts.save !== undefined) {
