@@ -110,4 +110,12 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = await main(process.argv);
+if (isEntryPoint()) {
+  // A reader that closes the pipe early (`relutopo … | head`) wants no more output: stop quietly.
+  // Any other failure to write stdout (a full disk) is one line, as every failure is.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") process.stderr.write(`relutopo: cannot write the output: ${oneLine(err.message)}\n`);
+    process.exit(err.code === "EPIPE" ? EXIT_DONE : EXIT_BAD_INPUT);
+  });
+  process.exitCode = await main(process.argv);
+}

@@ -83,10 +83,12 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
  * chosen greedily layer by layer from the first (a pair's gradient depends on
  * which pairs below it are constrained) by Gram–Schmidt in doubles. A pair left
  * out stays on its surface: its ∇z lies in the span of the constrained ones',
- * whose ż = 0 then gives its ż = 0 too.
+ * whose ż = 0 then gives its ż = 0 too. Deep surfaces are curved, so which pairs are
+ * independent changes with θ: the integrator chooses again at every step start.
  */
 function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: readonly bigint[]): void {
   const basis: number[][] = [];
+  const roundingLevel = 64 * 2 ** -p.F.P;
   for (let k = 0; k < p.l; k++) {
     state.slidePoints[k] = [];
     state.slideInverse[k] = [];
@@ -103,7 +105,9 @@ function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: re
         });
       }
       const rest2 = x.reduce((s, v) => s + v * v, 0);
-      if (norm2 === 0 || rest2 <= 1e-20 * norm2) continue;
+      // a gradient at rounding level cannot be held (its Gram entry would be 0): z moves by
+      // ∇z·θ' ≈ 0 anyway, and the refresh at the next step start takes it when it grows
+      if (norm2 <= roundingLevel || rest2 <= 1e-20 * norm2) continue;
       basis.push(x.map((v) => v / Math.sqrt(rest2)));
       state.slidePoints[k]!.push(i);
     }
@@ -285,6 +289,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
   const tinyStep = T / 10n ** BigInt(options.digits + 4);
   // |ż| at or below 10^−D at an event counts as a tangency
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
+  // how far from its surface a free pair on it may drift before it counts as leaving
+  const band = F.ONE / 10n ** BigInt(options.digits + 3);
   while (t < T) {
     if (++count > maxSteps)
       throw new ConvergenceError(
@@ -293,6 +299,7 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
         `did not reach T within ${maxSteps} steps and events`,
         { field: "time", change: "lower" },
       );
+    if ("layered" in p && state.side.some((row) => row.includes(0))) refreshLayeredSliding(p, state, theta);
     const step = seriesStep(p, theta, state, h, Q, dynamics());
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
@@ -340,6 +347,21 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
             [uMinus, "releaseMinus"],
           ] as const) {
             const r = firstNegative(F, u, evTau ?? tau);
+            if (r !== undefined && (evTau === undefined || r < evTau)) {
+              evTau = r;
+              ev = { i, k, kind };
+            }
+          }
+        } else if ("layered" in p) {
+          // At depth a pair on its surface that no constraint holds (its ∇z was at rounding
+          // level, or in the span of others' at another θ) is free to leave: it leaves when
+          // |z| passes the band, to the side of z (in the first layer the span keeps it there).
+          const z = step.Z[i]![k]!;
+          for (const [g, kind] of [
+            [z.map((v, q) => (q === 0 ? band - v : -v)), "releasePlus"],
+            [z.map((v, q) => (q === 0 ? band + v : v)), "releaseMinus"],
+          ] as const) {
+            const r = firstNegative(F, g, evTau ?? tau);
             if (r !== undefined && (evTau === undefined || r < evTau)) {
               evTau = r;
               ev = { i, k, kind };

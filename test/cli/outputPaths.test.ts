@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectBadInput, runCli } from "../helpers/runCli.js";
 
@@ -64,5 +66,30 @@ describe("relutopo: output paths that cannot be written", () => {
     expect(r.status).toBe(0);
     expect(readdirSync(join(root, "made", "here"))).toEqual(["map.svg"]);
     rmSync(join(root, "made"), { recursive: true });
+  });
+});
+
+describe("standard output that cannot take the output", () => {
+  const main = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+  const bigRun = `"${process.execPath}" "${main}" flow --net examples/toy.json --data examples/toy.csv --time 1 --digits 20 --samples 3000 --json`;
+  const cwd = fileURLToPath(new URL("../..", import.meta.url));
+  const errDir = mkdtempSync(join(tmpdir(), "relutopo-stdout-"));
+  afterAll(() => rmSync(errDir, { recursive: true, force: true }));
+
+  it("should stop quietly, exit 0, when the reader closes the pipe early (relutopo … | head)", () => {
+    // Act: about 2 MB of JSON into a reader that takes 10 bytes
+    const r = spawnSync("bash", ["-c", `${bigRun} 2>"${join(errDir, "epipe.err")}" | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd,
+      encoding: "utf8",
+    });
+    // Assert
+    expect(r.stdout.trim()).toBe("0");
+    expect(readFileSync(join(errDir, "epipe.err"), "utf8")).toBe("");
+  });
+
+  it("should fail with exit 2 and one line on a device that is full", () => {
+    const r = spawnSync("bash", ["-c", `${bigRun} >/dev/full`], { cwd, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^relutopo: cannot write the output: ENOSPC[^\n]*\n$/);
   });
 });

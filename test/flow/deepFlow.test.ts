@@ -223,6 +223,21 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(events).toBeGreaterThan(10);
   });
 
+  it("should integrate a start whose second layer sits on its kinks with a zero weight (a sliding gradient at rounding level)", () => {
+    // Arrange: W2 = 0 without bias puts z2 = 0 at both points; x = 0 puts z1 = 0 at the second.
+    const net: LayeredNetwork<string> = {
+      activation: { kind: "leaky_relu", slope: "1/2" },
+      layers: [{ W: [["1"]], b: ["0"] }, { W: [["0"]] }, { W: [["-1"]], b: ["1"] }],
+    };
+    const data = readDataset("x1,y1\n-1,0\n0,0\n", 1, 1);
+    // Act
+    const run = integrateFlow(net, data, { time: "1/4", digits: 20 });
+    // Assert: the locked output weight (c = −1 < 0) keeps its sign, every c_{l,k} is kept
+    expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+    expect(run.layers!.at(-1)!.signChanges).toEqual([]);
+    expect(run.events.some((ev) => ev.kind === "slide")).toBe(true);
+  });
+
   it("should give a two-layer network in the layers form exactly the two-layer run", () => {
     const two = { activation: { kind: "relu" } as Activation, W1: [["1", "-1/2"]], b1: ["1/4"], W2: [["2"]] };
     const layered: LayeredNetwork<string> = { activation: two.activation, layers: [{ W: two.W1, b: two.b1 }, { W: two.W2 }] };

@@ -136,10 +136,10 @@ function signAt(params: Record<string, unknown>, layer: number, row: number, col
   return value.isZero() ? 0 : value.s;
 }
 
-/** Theorem: a weight that lockedWeights proves locked keeps its sign along the Gauss–Legendre flow. */
+/** Theorem: a weight that lockedWeights proves locked keeps its sign along the gradient flow (Taylor, kinks and sliding included). */
 export const deepLockedWeightKeepsSign: Claim<[DeepProblem]> = defineClaim({
   name: "deep-locked-weight-keeps-sign",
-  statement: `Along the gradient flow of a network of 2 to 4 weight layers (Gauss–Legendre, ${DIGITS} digits, T = ${TIME}, samples at 0, T/2 and T), every weight that lockedWeights proves locked on H(c) (|θ_p|² ≥ its margin > 0 there) keeps the sign it had at t = 0.`,
+  statement: `Along the gradient flow of a network of 2 to 4 weight layers (Taylor with kink events and sliding, ${DIGITS} digits, T = ${TIME}, samples at 0, T/2 and T), every weight that lockedWeights proves locked on H(c) (|θ_p|² ≥ its margin > 0 there) keeps the sign it had at t = 0.`,
   tag: "theorem",
   arbitraries: [
     arbDeepProblem({
@@ -155,7 +155,7 @@ export const deepLockedWeightKeepsSign: Claim<[DeepProblem]> = defineClaim({
     const net = layeredExact(p.net);
     const locked = lockedWeights(net);
     fc.pre(locked.length > 0);
-    const run = integrateFlow(p.net, p.data, { time: TIME, digits: DIGITS, method: "gauss", samples: 3 });
+    const run = integrateFlow(p.net, p.data, { time: TIME, digits: DIGITS, samples: 3 });
     return locked.every((w) => {
       const { W, b } = net.layers[w.layer - 1]!;
       const sign = Q.sign(w.col < W[w.row]!.length ? W[w.row]![w.col]! : b![w.row]!);
@@ -167,7 +167,7 @@ export const deepLockedWeightKeepsSign: Claim<[DeepProblem]> = defineClaim({
     data: datasetCsv(p.data),
     time: TIME,
     digits: DIGITS,
-    method: "gauss",
+    method: "taylor",
     locked: lockedWeights(layeredExact(p.net)).map((w) => ({ layer: w.layer, row: w.row, col: w.col, margin: Q.toString(w.margin) })),
   }),
 });
