@@ -11,6 +11,7 @@ import type { FixedLayeredNet } from "../net/kernels/fixedLayeredNet.js";
 import { invertFixedMatrix } from "../net/kernels/invertFixedMatrix.js";
 import { layeredZGradients } from "../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
+import { IndependentSet } from "./_internals/independentSet.js";
 import { seriesStep, type TaylorProblem } from "./_internals/seriesStep.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
@@ -50,22 +51,10 @@ function taylorOrder(digits: number): number {
  * surface are held there by these constraints, since their x̃ lies in the span.
  */
 function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
-  const basis: number[][] = [];
+  const independent = new IndependentSet();
   const pts: number[] = [];
   for (let i = 0; i < p.n; i++) {
-    if (state.side[i]![k] !== 0) continue;
-    const x = p.X[i]!.map((v) => fixedToDouble(p.F, v));
-    const norm2 = x.reduce((s, v) => s + v * v, 0);
-    for (const b of basis) {
-      const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
-      x.forEach((v, m) => {
-        x[m] = v - proj * b[m]!;
-      });
-    }
-    const rest2 = x.reduce((s, v) => s + v * v, 0);
-    if (rest2 <= 1e-20 * norm2) continue;
-    basis.push(x.map((v) => v / Math.sqrt(rest2)));
-    pts.push(i);
+    if (state.side[i]![k] === 0 && independent.admit(p.X[i]!.map((v) => fixedToDouble(p.F, v)))) pts.push(i);
   }
   state.slidePoints[k] = pts;
   state.slideInverse[k] =
@@ -87,8 +76,9 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
  * independent changes with θ: the integrator chooses again at every step start.
  */
 function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: readonly bigint[]): void {
-  const basis: number[][] = [];
-  const roundingLevel = 64 * 2 ** -p.F.P;
+  // a gradient at rounding level cannot be held (its Gram entry would be 0): z moves by
+  // ∇z·θ' ≈ 0 anyway, and the pair leaves when |z| passes the band
+  const independent = new IndependentSet(64 * 2 ** -p.F.P);
   for (let k = 0; k < p.l; k++) {
     state.slidePoints[k] = [];
     state.slideInverse[k] = [];
@@ -96,20 +86,8 @@ function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: re
   for (let k = 0; k < p.l; k++) {
     for (let i = 0; i < p.n; i++) {
       if (state.side[i]![k] !== 0) continue;
-      const x = layeredZGradients(p, theta, state, [[i, k]])[0]!.map((v) => fixedToDouble(p.F, v));
-      const norm2 = x.reduce((s, v) => s + v * v, 0);
-      for (const b of basis) {
-        const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
-        x.forEach((v, m) => {
-          x[m] = v - proj * b[m]!;
-        });
-      }
-      const rest2 = x.reduce((s, v) => s + v * v, 0);
-      // a gradient at rounding level cannot be held (its Gram entry would be 0): z moves by
-      // ∇z·θ' ≈ 0 anyway, and the refresh at the next step start takes it when it grows
-      if (norm2 <= roundingLevel || rest2 <= 1e-20 * norm2) continue;
-      basis.push(x.map((v) => v / Math.sqrt(rest2)));
-      state.slidePoints[k]!.push(i);
+      const gradient = layeredZGradients(p, theta, state, [[i, k]])[0]!;
+      if (independent.admit(gradient.map((v) => fixedToDouble(p.F, v)))) state.slidePoints[k]!.push(i);
     }
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * Vectors admitted greedily while they are linearly independent of those admitted
+ * before, by Gram–Schmidt in doubles: a vector enters when its part orthogonal to the
+ * admitted ones has a squared length above 10^−20 of its own (exact dependence leaves
+ * a residual at rounding level) and its squared length is above `floor`. The sliding
+ * constraints of the Taylor integrator are chosen this way.
+ *
+ * @internal
+ */
+export class IndependentSet {
+  private readonly basis: number[][] = [];
+
+  constructor(private readonly floor = 0) {}
+
+  /** Admits `x` when it is independent of the vectors admitted so far; says whether it did. */
+  admit(vector: readonly number[]): boolean {
+    const x = [...vector];
+    const norm2 = x.reduce((s, v) => s + v * v, 0);
+    for (const b of this.basis) {
+      const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
+      x.forEach((v, m) => {
+        x[m] = v - proj * b[m]!;
+      });
+    }
+    const rest2 = x.reduce((s, v) => s + v * v, 0);
+    if (norm2 <= this.floor || rest2 <= 1e-20 * norm2) return false;
+    this.basis.push(x.map((v) => v / Math.sqrt(rest2)));
+    return true;
+  }
+}
