@@ -335,6 +335,7 @@ export {
   counterexampleJson,
   datasetCsv,
   deadReluFrozen,
+  deepFlowConservesC,
   deepGdConservesC,
   deepGdDriftIdentity,
   deepLockedWeightKeepsSign,

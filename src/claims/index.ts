@@ -63,6 +63,7 @@ export {
   disconnectedAlwaysObstructs,
   effectiveEqualsComponents,
   strictEqualsEffective,
+  deepFlowConservesC,
   deepGdConservesC,
   deepGdDriftIdentity,
   deepLockedWeightKeepsSign,

@@ -76,9 +76,10 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
  * independent changes with θ: the integrator chooses again at every step start.
  */
 function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: readonly bigint[]): void {
-  // a gradient at rounding level cannot be held (its Gram entry would be 0): z moves by
-  // ∇z·θ' ≈ 0 anyway, and the pair leaves when |z| passes the band
-  const independent = new IndependentSet(64 * 2 ** -p.F.P);
+  // A gradient whose new part is below 2^(−P/4) would bring a pivot below 2^(−P/2) to the
+  // Gram matrix, and its δ would carry half the working digits: such a pair is left free
+  // (z moves by ∇z·θ', tiny), and it leaves its surface when |z| passes the band.
+  const independent = new IndependentSet(2 ** (-p.F.P / 2));
   for (let k = 0; k < p.l; k++) {
     state.slidePoints[k] = [];
     state.slideInverse[k] = [];
@@ -106,13 +107,18 @@ function zRate(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i
   return seriesStep(p, theta, state, p.F.ONE, 1, { decay }).Z[i]![k]![1]!;
 }
 
-function withSide(state: RegionState, i: number, k: number, side: number): RegionState {
+/**
+ * The state with pair (i, k) on `side`; at depth its sliding constraints chosen again at θ,
+ * since the pair's slope enters the gradients of the pairs above it.
+ */
+function withSide(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
   const copy: RegionState = {
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r) => [...r]),
-    slideInverse: state.slideInverse,
+    slideInverse: [...state.slideInverse],
   };
   copy.side[i]![k] = side;
+  if ("layered" in p) refreshLayeredSliding(p, copy, theta);
   return copy;
 }
 
@@ -131,8 +137,8 @@ function decideAtKink(
   from: number,
   decay: bigint,
 ): "enter" | "leave" | "slide" {
-  if (from < 0) return zRate(p, theta, withSide(state, i, k, 1), i, k, decay) > 0n ? "enter" : "slide";
-  return zRate(p, theta, withSide(state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
+  if (from < 0) return zRate(p, theta, withSide(p, theta, state, i, k, 1), i, k, decay) > 0n ? "enter" : "slide";
+  return zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
 }
 
 /** Evaluates every parameter's series at τ. */
@@ -220,8 +226,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
   let theta = [...theta0];
   let v: bigint[] = heavy ? theta0.map(() => 0n) : [];
   for (const [i, k] of zeros) {
-    const up = zRate(p, theta, withSide(state, i, k, 1), i, k, decay);
-    const down = zRate(p, theta, withSide(state, i, k, -1), i, k, decay);
+    const up = zRate(p, theta, withSide(p, theta, state, i, k, 1), i, k, decay);
+    const down = zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay);
     if (heavy) {
       // at rest on the kink, z̈ = ż of the first-order field: both sides must agree on where z goes
       if (up > 0n && down > 0n) state.side[i]![k] = 1;

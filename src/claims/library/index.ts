@@ -14,7 +14,7 @@ import {
   weightDecayFlowLaw,
 } from "./dynamicsFlowClaims.js";
 import { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
-import { deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
+import { deepFlowConservesC, deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
 
 export { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
 export { deadReluFrozen, gdConservesC, gdDriftFormula, gdKeepsPathologicalSign, gdNeverDecreasesC, rescalingIdentity } from "./gdClaims.js";
@@ -32,7 +32,7 @@ export {
   weightDecayFlowLaw,
 } from "./dynamicsFlowClaims.js";
 export { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
-export { deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
+export { deepFlowConservesC, deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
 
 /** The built-in claim library, theorems first, in the order `relutopo check --all` runs them. */
 export const BUILTIN_CLAIMS: readonly Claim[] = [
@@ -54,6 +54,7 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   momentumFlowIdentity,
   deepGdDriftIdentity,
   deepLockedWeightKeepsSign,
+  deepFlowConservesC,
   gdConservesC,
   gdNeverDecreasesC,
   gdKeepsPathologicalSign,

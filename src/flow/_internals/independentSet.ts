@@ -2,7 +2,8 @@
  * Vectors admitted greedily while they are linearly independent of those admitted
  * before, by Gram–Schmidt in doubles: a vector enters when its part orthogonal to the
  * admitted ones has a squared length above 10^−20 of its own (exact dependence leaves
- * a residual at rounding level) and its squared length is above `floor`. The sliding
+ * a residual at rounding level) and above `floor` (the pivot its constraint would
+ * bring to the Gram matrix must be well above the working precision). The sliding
  * constraints of the Taylor integrator are chosen this way.
  *
  * @internal
@@ -23,7 +24,7 @@ export class IndependentSet {
       });
     }
     const rest2 = x.reduce((s, v) => s + v * v, 0);
-    if (norm2 <= this.floor || rest2 <= 1e-20 * norm2) return false;
+    if (rest2 <= Math.max(this.floor, 1e-20 * norm2)) return false;
     this.basis.push(x.map((v) => v / Math.sqrt(rest2)));
     return true;
   }
