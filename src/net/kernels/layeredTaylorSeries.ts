@@ -1,8 +1,7 @@
-import { fdiv } from "../../scalar/fixedPoint.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
-import { fixedExp } from "./fixedTranscendental.js";
 import { invertFixedMatrix } from "./invertFixedMatrix.js";
-import type { RegionState, SeriesDynamics, TaylorStep } from "./taylorSeries.js";
+import { logisticSeriesAt } from "./logisticSeries.js";
+import { type RegionState, type SeriesDynamics, seriesParameters, type TaylorStep } from "./taylorSeries.js";
 
 /** A (point, flat hidden neuron) pair. @internal */
 export type KinkPair = readonly [point: number, neuron: number];
@@ -121,19 +120,8 @@ class LayeredSeries {
         let dev: bigint;
         if (p.loss === "mse") dev = q === 0 ? fo[0]! - p.Y[i]![j]! : fo[q]!;
         else {
-          const u = this.U[i]![j]!;
           const sg = this.Sg[i]![j]!;
-          if (q === 0) {
-            u[0] = fixedExp(p, -fo[0]!);
-            sg[0] = fdiv(p.F, p.F.ONE, p.F.ONE + u[0]!);
-          } else {
-            let s = 0n;
-            for (let r = 1; r <= q; r++) s += BigInt(r) * fo[r]! * u[q - r]!;
-            u[q] = -(s >> P) / BigInt(q);
-            let t = 0n;
-            for (let r = 1; r <= q; r++) t += u[r]! * sg[q - r]!;
-            sg[q] = -(((t >> P) * sg[0]!) >> P);
-          }
+          logisticSeriesAt(p, fo, this.U[i]![j]!, sg, q);
           dev = q === 0 ? sg[0]! - p.Y[i]![j]! : sg[q]!;
         }
         this.R[i]![j]![q] = (p.rScale * dev) >> P;
@@ -270,15 +258,8 @@ export function layeredTaylorStep(
 ): TaylorStep {
   const P = p.F.bigP;
   const size = theta0.length;
-  const series = (v: bigint): bigint[] => {
-    const arr = new Array<bigint>(Q + 1).fill(0n);
-    arr[0] = v;
-    return arr;
-  };
-  const TH = theta0.map(series);
+  const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const decay = dynamics.decay ?? 0n;
-  const heavy = dynamics.momentum;
-  const V: bigint[][] = heavy === undefined ? [] : heavy.v0.map(series);
   const S = new LayeredSeries(p, TH, state, Q);
   const pairs = slidingPairs(state);
   const base = Array.from({ length: p.n }, (_, i) => S.backprop(i));
@@ -335,19 +316,7 @@ export function layeredTaylorStep(
         g[slot] = g[slot]! + (s >> P);
       }
     }
-    // θ_{q+1} from the gradient coefficient g_q, as in the two-layer series
-    const q1 = BigInt(q + 1);
-    for (let slot = 0; slot < size; slot++) {
-      const th = TH[slot]!;
-      if (heavy === undefined) {
-        const d = decay === 0n ? g[slot]! : g[slot]! + ((decay * th[q]!) >> P);
-        th[q + 1] = -((h * d) >> P) / q1;
-        continue;
-      }
-      const v = V[slot]!;
-      th[q + 1] = ((h * v[q]!) >> P) / q1;
-      v[q + 1] = -((h * (((heavy.gamma * v[q]!) >> P) + g[slot]!)) >> P) / q1;
-    }
+    for (let slot = 0; slot < size; slot++) advance(slot, q, g[slot]!);
   }
   S.forwardAt(Q);
   const { n, l } = p;

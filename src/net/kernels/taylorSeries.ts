@@ -1,6 +1,5 @@
-import { fdiv } from "../../scalar/fixedPoint.js";
 import type { FixedNet } from "./fixedNet.js";
-import { fixedExp } from "./fixedTranscendental.js";
+import { logisticSeriesAt } from "./logisticSeries.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -43,6 +42,45 @@ export interface TaylorStep {
   delta: bigint[][][];
 }
 
+/**
+ * The series of the parameters (and velocities) of one step, θ_0 (and v_0) in place, and
+ * the one rule every Taylor kernel takes from a gradient coefficient g_q to the next order:
+ * θ_{q+1} = −h·(g_q + λθ_q)/(q + 1), or under the heavy ball θ_{q+1} = h·v_q/(q + 1) and
+ * v_{q+1} = −h·(γv_q + g_q)/(q + 1).
+ *
+ * @internal
+ */
+export function seriesParameters(
+  theta0: readonly bigint[],
+  Q: number,
+  h: bigint,
+  P: bigint,
+  dynamics: SeriesDynamics,
+): { TH: bigint[][]; V: bigint[][]; advance: (slot: number, q: number, g: bigint) => void } {
+  const series = (v: bigint): bigint[] => {
+    const arr = new Array<bigint>(Q + 1).fill(0n);
+    arr[0] = v;
+    return arr;
+  };
+  const TH = theta0.map(series);
+  const decay = dynamics.decay ?? 0n;
+  const heavy = dynamics.momentum;
+  const V = heavy === undefined ? [] : heavy.v0.map(series);
+  const advance = (slot: number, q: number, g: bigint): void => {
+    const q1 = BigInt(q + 1);
+    const th = TH[slot]!;
+    if (heavy === undefined) {
+      const d = decay === 0n ? g : g + ((decay * th[q]!) >> P);
+      th[q + 1] = -((h * d) >> P) / q1;
+      return;
+    }
+    const v = V[slot]!;
+    th[q + 1] = ((h * v[q]!) >> P) / q1;
+    v[q + 1] = -((h * (((heavy.gamma * v[q]!) >> P) + g)) >> P) / q1;
+  };
+  return { TH, V, advance };
+}
+
 /** The slope of a non-sliding pair. @internal */
 function sideSlope(p: FixedNet, side: number): bigint {
   return side > 0 ? p.sPlus : side < 0 ? p.sMinus : p.sZero;
@@ -72,27 +110,7 @@ export function taylorStep(
 ): TaylorStep {
   const { F, n, l, e, dIn, X, Y, G } = p;
   const P = F.bigP;
-  const series = (v: bigint): bigint[] => {
-    const arr = new Array<bigint>(Q + 1).fill(0n);
-    arr[0] = v;
-    return arr;
-  };
-  const TH: bigint[][] = theta0.map(series);
-  const decay = dynamics.decay ?? 0n;
-  const heavy = dynamics.momentum;
-  const V: bigint[][] = heavy === undefined ? [] : heavy.v0.map(series);
-  // θ_{q+1} (and v_{q+1}) from the gradient coefficient g_q of one parameter.
-  const advance = (slot: number, q: number, g: bigint, q1: bigint): void => {
-    const th = TH[slot]!;
-    if (heavy === undefined) {
-      const d = decay === 0n ? g : g + ((decay * th[q]!) >> P);
-      th[q + 1] = -((h * d) >> P) / q1;
-      return;
-    }
-    const v = V[slot]!;
-    th[q + 1] = ((h * v[q]!) >> P) / q1;
-    v[q + 1] = -((h * (((heavy.gamma * v[q]!) >> P) + g)) >> P) / q1;
-  };
+  const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const Z: bigint[][][] = [];
   const Hs: bigint[][][] = [];
   const back: bigint[][][] = [];
@@ -149,19 +167,8 @@ export function taylorStep(
         } else {
           const fo = Fo[i]![j]!;
           fo[q] = f;
-          const u = U[i]![j]!;
           const sg = Sg[i]![j]!;
-          if (q === 0) {
-            u[0] = fixedExp(p, -f);
-            sg[0] = fdiv(F, F.ONE, F.ONE + u[0]!);
-          } else {
-            let s = 0n;
-            for (let r = 1; r <= q; r++) s += BigInt(r) * fo[r]! * u[q - r]!;
-            u[q] = -(s >> P) / BigInt(q);
-            let t = 0n;
-            for (let r = 1; r <= q; r++) t += u[r]! * sg[q - r]!;
-            sg[q] = -(((t >> P) * sg[0]!) >> P);
-          }
+          logisticSeriesAt(p, fo, U[i]![j]!, sg, q);
           dev = q === 0 ? sg[0]! - Y[i]![j]! : sg[q]!;
         }
         R[i]![j]![q] = (p.rScale * dev) >> P;
@@ -194,12 +201,11 @@ export function taylorStep(
       });
     }
     // gradient at order q, then θ_{q+1} = −h g_q/(q+1)
-    const q1 = BigInt(q + 1);
     for (let k = 0; k < l; k++) {
       for (let m = 0; m < dIn; m++) {
         let acc = 0n;
         for (let i = 0; i < n; i++) acc += delta[i]![k]![q]! * X[i]![m]!;
-        advance(wIdx[k]![m]!, q, acc >> P, q1);
+        advance(wIdx[k]![m]!, q, acc >> P);
       }
       for (let j = 0; j < e; j++) {
         let acc = 0n;
@@ -208,14 +214,14 @@ export function taylorStep(
           const hh = Hs[i]![k]!;
           for (let r = 0; r <= q; r++) acc += rr[r]! * hh[q - r]!;
         }
-        advance(aIdx[j]![k]!, q, acc >> P, q1);
+        advance(aIdx[j]![k]!, q, acc >> P);
       }
     }
     if (p.outputBias) {
       for (let j = 0; j < e; j++) {
         let acc = 0n;
         for (let i = 0; i < n; i++) acc += R[i]![j]![q]!;
-        advance(p.outBiasSlots[j]!, q, acc, q1);
+        advance(p.outBiasSlots[j]!, q, acc);
       }
     }
   }
