@@ -26,6 +26,8 @@ export type FuzzVerdict =
   | "stack trace"
   | "leftover file"
   | "NaN in output"
+  | "non-finite in output"
+  | "invalid JSON"
   | "over time limit";
 
 /** What a run did, with its verdict. */
@@ -424,8 +426,420 @@ const inspectCase: fc.Arbitrary<FuzzCase> = anyNetFiles.chain((files) =>
   ),
 );
 
-/** Every command that reads input, with its options drawn from the generators above. */
-export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
+// ---------------------------------------------------------------------------------------------
+// Valid or nearly valid inputs. The generators above draw junk often enough that most of their
+// cases end at input validation; these draw inputs that pass it and run, adversarial inside:
+// depth 2 to 4, every activation, weights exactly 0, data on kinks, duplicated rows, huge and
+// tiny values, and every option of the computation, each case under a small --max-seconds so
+// that a long computation is refused up front (exit 2) or stopped (exit 3), never left to hang.
+
+/** An entry of a valid network or data row: small rationals mostly, exactly 0 often, now and then huge or tiny. */
+const goodValue: fc.Arbitrary<string | number> = fc.oneof(
+  { weight: 10, arbitrary: fc.integer({ min: -3, max: 3 }) },
+  { weight: 6, arbitrary: fc.constantFrom<string | number>("1/2", "-3/2", "0.25", "-1/3", "7/5", 0.5, "2", "-0.75") },
+  { weight: 3, arbitrary: fc.constantFrom<string | number>(0, "0", "-0", "0/7") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<string | number>(
+      "1e15",
+      "-1e15",
+      "1e-15",
+      1e-15,
+      1e15,
+      "12345678901234567890/3",
+      "-12345678901234567890/3",
+    ),
+  },
+);
+
+const ACTIVATIONS = ["relu", "relu", "relu", "leaky_relu:1/10", "leaky_relu:0", "leaky_relu:-1/2", "leaky_relu:1e-15", "abs", "linear"];
+
+/** A valid network and data that fit it, with the shape the options need to know. */
+interface Problem {
+  readonly net: string;
+  readonly data: string;
+  readonly d: number;
+  /** Width of the layer before the output (the number of output weights of a scalar-output net). */
+  readonly last: number;
+  readonly e: number;
+  readonly depth: number;
+}
+
+interface ProblemShape {
+  readonly e?: number;
+  /** Targets 0 or 1, for the binary cross-entropy loss. */
+  readonly binary?: boolean;
+  /** Number of weight layers (2 to 4 when absent). */
+  readonly depth?: number;
+}
+
+const matrixOf = (rows: number, cols: number): fc.Arbitrary<Array<Array<string | number>>> =>
+  fc.array(fc.array(goodValue, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+
+/** A network of 2 to 4 weight layers in the two-layer, `layers` or state_dict form, with data of 1-4 rows (duplicated, on a kink, at x = 0 now and then). */
+const validProblem = (shape: ProblemShape = {}): fc.Arbitrary<Problem> =>
+  fc
+    .record({
+      d: fc.integer({ min: 1, max: 3 }),
+      hidden: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: (shape.depth ?? 2) - 1, maxLength: (shape.depth ?? 4) - 1 }),
+      e: shape.e === undefined ? fc.integer({ min: 1, max: 2 }) : fc.constant(shape.e),
+    })
+    .chain(({ d, hidden, e }) => {
+      const widths = [d, ...hidden, e];
+      const depth = widths.length - 1;
+      return fc
+        .record({
+          activation: fc.option(fc.constantFrom(...ACTIVATIONS), { freq: 8, nil: undefined }),
+          Ws: fc.tuple(...widths.slice(1).map((rows, i) => matrixOf(rows, widths[i]!))),
+          bs: fc.tuple(
+            ...widths.slice(1).map((rows) => fc.option(fc.array(goodValue, { minLength: rows, maxLength: rows }), { freq: 2, nil: undefined })),
+          ),
+          form: depth === 2 ? fc.constantFrom("two-layer", "two-layer", "layers", "state_dict") : fc.constantFrom("layers", "layers", "state_dict"),
+          xs: fc.array(fc.array(goodValue, { minLength: d, maxLength: d }), { minLength: 1, maxLength: 4 }),
+          ys: fc.array(
+            fc.array(shape.binary ? fc.constantFrom(0, 1) : goodValue, { minLength: e, maxLength: e }),
+            { minLength: 4, maxLength: 4 },
+          ),
+          kink: fc.constantFrom("none", "none", "none", "zero", "on-kink", "duplicate"),
+          kinkX: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: d, maxLength: d }),
+          kinkW: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }),
+        })
+        .map(({ activation, Ws, bs, form, xs, ys, kink, kinkX, kinkW }) => {
+          const W = Ws.map((m) => m.map((r) => [...r]));
+          const b = bs.map((v) => (v === undefined ? undefined : [...v]));
+          const rows = xs.map((x, i) => [...x, ...ys[i]!]);
+          if (kink === "zero") rows[0]!.splice(0, d, ...Array.from({ length: d }, () => 0));
+          if (kink === "on-kink") {
+            // neuron 0 of the first layer has w·x + b = 0 exactly at the first data point
+            W[0]![0] = kinkW;
+            const z = kinkW.reduce((s, w, i) => s + w * kinkX[i]!, 0);
+            b[0] ??= Array.from({ length: widths[1]! }, () => 0);
+            b[0]![0] = -z;
+            rows[0]!.splice(0, d, ...kinkX);
+          }
+          if (kink === "duplicate") rows.push([...rows[0]!]);
+          const act = activation === undefined ? {} : { activation };
+          let net: Record<string, unknown>;
+          if (form === "two-layer")
+            net = { ...act, W1: W[0], ...(b[0] ? { b1: b[0] } : {}), W2: W[1], ...(b[1] ? { b2: b[1] } : {}) };
+          else if (form === "layers") net = { ...act, layers: W.map((m, i) => ({ W: m, ...(b[i] ? { b: b[i] } : {}) })) };
+          else
+            net = {
+              ...act,
+              ...Object.fromEntries(
+                W.flatMap((m, i) => [[`${2 * i}.weight`, m], ...(b[i] ? [[`${2 * i}.bias`, b[i]]] : [])]),
+              ),
+            };
+          const header = [...Array.from({ length: d }, (_, i) => `x${i}`), ...Array.from({ length: e }, (_, i) => `y${i}`)];
+          const data = [header.join(","), ...rows.map((r) => r.join(","))].join("\n");
+          return { net: JSON.stringify(net), data, d, last: widths[depth - 1]!, e, depth };
+        });
+    });
+
+const text = (name: string): string => new TextDecoder().decode(example(name));
+/** The example networks and data the documentation uses, valid by construction. */
+const exampleProblems: fc.Arbitrary<Record<string, string | Uint8Array>> = fc.constantFrom<Record<string, string | Uint8Array>>(
+  { "net.json": text("toy.json"), "data.csv": text("toy.csv") },
+  { "net.json": text("net.json"), "data.csv": text("abs.csv") },
+  { "net.json": text("good.json"), "data.csv": text("abs.csv") },
+  { "net.json": text("sliding.json"), "data.csv": text("sliding.csv") },
+  { "net.json": text("deep-sliding.json"), "data.csv": text("deep-sliding.csv") },
+  { "net.safetensors": DEEP_SAFETENSORS, "data.csv": DEEP_CSV },
+  { "net.pt": DEEP_PT, "data.csv": DEEP_CSV },
+);
+
+/** Files of a valid problem (generated or an example) and the network's file name. */
+const validFiles = (shape: ProblemShape = {}): fc.Arbitrary<Record<string, string | Uint8Array>> =>
+  fc.oneof(
+    { weight: 5, arbitrary: validProblem(shape).map((p) => ({ "net.json": p.net, "data.csv": p.data })) },
+    { weight: shape.binary || (shape.e ?? 1) !== 1 ? 0 : 1, arbitrary: exampleProblems },
+  );
+const netName = (files: Record<string, string | Uint8Array>): string => Object.keys(files).find((f) => f.startsWith("net."))!;
+
+/** A small --max-seconds: long computations are refused up front or stopped, never left to hang. */
+const smallCap = fc.constantFrom<string[]>(["--max-seconds", "5"], ["--max-seconds", "5"], ["--max-seconds", "2"], ["--max-seconds", "1"]);
+const maybe = (flagName: string, values: fc.Arbitrary<string>): fc.Arbitrary<string[]> =>
+  fc.option(values, { freq: 2, nil: undefined }).map((v) => (v === undefined ? [] : [flagName, v]));
+
+/** `relutopo gd` that runs: every optimiser and its options, every arithmetic, mse or bce with 0/1 targets. */
+const validGd: fc.Arbitrary<FuzzCase> = fc
+  .record({
+    loss: fc.constantFrom("mse", "mse", "mse", "bce"),
+    optimizer: fc.constantFrom("sgd", "sgd", "adam", "adamw"),
+    arith: fc.constantFrom("exact", "exact", "float", "float", "decimal:30", "decimal:10", "decimal:60"),
+  })
+  .chain(({ loss, optimizer, arith }) => {
+    // bce and adam need decimal or float arithmetic
+    const a = arith === "exact" && (loss === "bce" || optimizer !== "sgd") ? "float" : arith;
+    const sgd = optimizer === "sgd";
+    return fc
+      .tuple(
+        validFiles({ binary: loss === "bce" }),
+        fc.constantFrom("1/20", "1/10", "0.01", "1/2", "1", "1e-15", "10"),
+        fc.constantFrom("0", "1", "1", "2", "3", "5", "10", "20"),
+        sgd ? maybe("--momentum", fc.constantFrom("0", "1/2", "0.9")) : fc.constant([]),
+        sgd ? maybe("--dampening", fc.constantFrom("0", "1/10")) : fc.constant([]),
+        fc.boolean(),
+        maybe("--weight-decay", fc.constantFrom("0", "1/100", "1", "1e-15")),
+        sgd ? fc.constant([]) : maybe("--beta1", fc.constantFrom("0.9", "0", "1/2")),
+        sgd ? fc.constant([]) : maybe("--beta2", fc.constantFrom("0.999", "1/2", "0")),
+        sgd ? fc.constant([]) : maybe("--eps", fc.constantFrom("1e-8", "1e-15", "1")),
+        maybe("--batch-size", fc.constantFrom("1", "2", "10")),
+        fc.constantFrom<string[]>([], [], ["--shuffle"], ["--shuffle", "--seed", "3"]),
+        flag("--json"),
+        smallCap,
+      )
+      .map(([files, lr, steps, momentum, dampening, nesterov, wd, b1, b2, eps, batch, shuffle, json, cap]) => {
+        // --nesterov needs momentum > 0 and no dampening
+        const nest = nesterov && momentum.length > 0 && momentum[1] !== "0" && (dampening.length === 0 || dampening[1] === "0");
+        return {
+          command: "gd",
+          args: [
+            "gd",
+            "--net",
+            netName(files),
+            "--data",
+            "data.csv",
+            "--lr",
+            lr,
+            "--steps",
+            steps,
+            "--arith",
+            a,
+            "--loss",
+            loss,
+            "--optimizer",
+            optimizer,
+            ...momentum,
+            ...dampening,
+            ...(nest ? ["--nesterov"] : []),
+            ...wd,
+            ...b1,
+            ...b2,
+            ...eps,
+            ...batch,
+            ...shuffle,
+            ...json,
+            ...cap,
+          ],
+          files,
+          outputs: [],
+        };
+      });
+  });
+
+/** `relutopo flow` that runs: every method, digits at the bound and a few above, samples, weight decay and momentum for taylor. */
+const validFlow: fc.Arbitrary<FuzzCase> = fc
+  .record({ method: fc.constantFrom("taylor", "taylor", "gauss", "rk4"), loss: fc.constantFrom("mse", "mse", "mse", "bce") })
+  .chain(({ method, loss }) =>
+    fc
+      .tuple(
+        validFiles({ binary: loss === "bce" }),
+        fc.constantFrom("1/10", "1/2", "1", "1e-15", "2"),
+        fc.constantFrom("10", "10", "10", "12", "20", "30", "60"),
+        maybe("--samples", fc.constantFrom("0", "1", "2", "5")),
+        method === "taylor" ? fc.constant([]) : maybe("--steps", fc.constantFrom("1", "2", "5", "20")),
+        // one dynamics at a time: weight decay or momentum (taylor only)
+        method === "taylor"
+          ? fc.constantFrom<string[]>(
+              [],
+              [],
+              ["--weight-decay", "0"],
+              ["--weight-decay", "1/10"],
+              ["--weight-decay", "1"],
+              ["--momentum", "0"],
+              ["--momentum", "1/2"],
+              ["--momentum", "1"],
+            )
+          : fc.constant([]),
+        flag("--json"),
+        smallCap,
+      )
+      .map(([files, time, digits, samples, steps, dynamics, json, cap]) => ({
+        command: "flow",
+        args: [
+          "flow",
+          "--net",
+          netName(files),
+          "--data",
+          "data.csv",
+          "--time",
+          time,
+          "--digits",
+          digits,
+          "--method",
+          method,
+          ...(loss === "mse" ? [] : ["--loss", loss]),
+          ...samples,
+          ...steps,
+          ...dynamics,
+          ...json,
+          ...cap,
+        ],
+        files,
+        outputs: [],
+      })),
+  );
+
+/** Values of c: small rationals, exactly 0, huge and tiny. */
+const cList = fc.array(goodValue, { minLength: 1, maxLength: 6 }).map((cs) => cs.join(","));
+
+/** `relutopo components` that runs: a valid network, or values of c with a fan-in and output width. */
+const validComponents: fc.Arbitrary<FuzzCase> = fc
+  .tuple(
+    fc.oneof(
+      // the command reads two-layer networks; a deeper one now and then is nearly valid
+      fc
+        .oneof({ weight: 3, arbitrary: validProblem({ depth: 2 }) }, { weight: 1, arbitrary: validProblem() })
+        .map((p) => ({ files: { "net.json": p.net }, args: ["--net", "net.json"] })),
+      fc
+        .tuple(cList, fc.constantFrom("1", "2", "3", "4"), fc.constantFrom<string[]>([], ["--e", "1"], ["--e", "2"]))
+        .map(([c, dIn, e]) => ({ files: {}, args: ["--c", c, "--d-in", dIn, ...e] })),
+      fc
+        .tuple(cList, fc.constantFrom("1", "2", "3"))
+        .map(([c, dIn]) => ({ files: { "c.txt": c.replaceAll(",", "\n") }, args: ["--c-file", "c.txt", "--d-in", dIn] })),
+    ),
+    flag("--list"),
+    maybe("--limit", fc.constantFrom("0", "1", "16")),
+    flag("--json"),
+    smallCap,
+  )
+  .map(([{ files, args }, list, limit, json, cap]) => ({
+    command: "components",
+    args: ["components", ...args, ...list, ...limit, ...json, ...cap],
+    files,
+    outputs: [],
+  }));
+
+/** `relutopo table components` that runs: small ranges of d_in, e and l in every format. */
+const validTableComponents: fc.Arbitrary<FuzzCase> = command(
+  "table components",
+  [
+    fc.constantFrom("1", "2", "1..2", "1..3", "2,3").map((v) => ["--d-in", v]),
+    fc.constantFrom("1", "2", "1..2").map((v) => ["--e", v]),
+    fc.constantFrom("1", "2", "1..3", "4", "1..5").map((v) => ["--width", v]),
+    maybe("--format", fc.constantFrom("md", "csv", "json", "tex")),
+    smallCap,
+  ],
+  none,
+);
+
+/** `relutopo invariants` and `inspect` on a valid network of any form. */
+const validInvariants: fc.Arbitrary<FuzzCase> = validFiles().chain((files) =>
+  command("invariants", [fc.constant(["--net", netName(files)]), flag("--json")], fc.constant(files)),
+);
+const validInspect: fc.Arbitrary<FuzzCase> = validFiles().chain((files) =>
+  command(
+    "inspect",
+    [
+      fc.constant(["--net", netName(files)]),
+      maybe("--data", fc.constant("data.csv")),
+      maybe("--plot", fc.constantFrom("map.svg", "map.html")),
+      flag("--json"),
+      smallCap,
+    ],
+    fc.constant(files),
+    ["map.svg", "map.html"],
+  ),
+);
+
+/** `relutopo obstruction` on a valid scalar-output network: counts, or signs as many as its output weights. */
+const validObstruction: fc.Arbitrary<FuzzCase> = validProblem({ e: 1 }).chain((p) =>
+  command(
+    "obstruction",
+    [
+      fc.constant(["--net", "net.json"]),
+      fc.oneof(
+        fc
+          .tuple(fc.integer({ min: 0, max: p.last + 1 }), fc.option(fc.integer({ min: 0, max: p.last }), { nil: undefined }))
+          .map(([pos, neg]) => ["--need-positive", String(pos), ...(neg === undefined ? [] : ["--need-negative", String(neg)])]),
+        fc
+          .array(fc.constantFrom("+", "-", "?"), { minLength: p.last, maxLength: p.last })
+          .map((s) => ["--target-signs", s.join("")]),
+      ),
+      maybe("--data", fc.constant("data.csv")),
+      flag("--json"),
+    ],
+    fc.constant({ "net.json": p.net, "data.csv": p.data }),
+  ),
+);
+
+/** `relutopo probability` that runs: every initialisation or explicit variances, exact or Monte Carlo. */
+const validProbability: fc.Arbitrary<FuzzCase> = command(
+  "probability",
+  [
+    fc.constantFrom("1", "2", "3", "10", "4096").map((v) => ["--d-in", v]),
+    fc.constantFrom("1", "2", "10", "1000").map((v) => ["--width", v]),
+    maybe("--e", fc.constantFrom("1", "2", "3")),
+    fc.oneof(
+      fc
+        .constantFrom("kaiming-normal", "lecun-normal", "xavier-normal", "kaiming-uniform", "xavier-uniform", "pytorch-default")
+        .map((v) => ["--init", v]),
+      fc
+        .tuple(fc.constantFrom("1", "1/2", "1e-15", "1e15"), fc.constantFrom("1", "2", "1e-15"))
+        .map(([w, a]) => ["--sigma-w2", w, "--sigma-a2", a]),
+    ),
+    maybe("--digits", fc.constantFrom("1", "5", "20", "40", "500")),
+    flag("--distribution"),
+    fc.constantFrom<string[]>([], [], ["--method", "monte-carlo", "--samples", "1000"], ["--method", "monte-carlo", "--samples", "1", "--seed", "7"]),
+    flag("--json"),
+    smallCap,
+  ],
+  none,
+);
+
+/** `relutopo laws` that runs: small widths, every activation, bias or not, both dynamics. */
+const validLaws: fc.Arbitrary<FuzzCase> = command(
+  "laws",
+  [
+    fc.constantFrom("2,2,1", "1,1,1", "2,3,1", "1,2,2,1", "3,2,1", "2,2,2,1").map((w) => ["--widths", w]),
+    flag("--bias"),
+    maybe("--activation", fc.constantFrom(...ACTIVATIONS)),
+    maybe("--degree", fc.constantFrom("1", "2", "3")),
+    maybe("--dynamics", fc.constantFrom("gradient", "momentum")),
+    maybe("--seed", fc.constantFrom("1", "2", "99")),
+    flag("--json"),
+    smallCap,
+  ],
+  none,
+);
+
+/** `relutopo table probability` and `table laws` that run: small grids in every format. */
+const validTableProbability: fc.Arbitrary<FuzzCase> = command(
+  "table probability",
+  [
+    fc.constantFrom("1", "1..3", "2,5", "1..8").map((v) => ["--d-in", v]),
+    fc.constantFrom("1", "1..4", "10,100").map((v) => ["--width", v]),
+    maybe("--digits", fc.constantFrom("1", "5", "20")),
+    maybe("--format", fc.constantFrom("md", "csv", "json", "tex")),
+    fc.constantFrom<string[]>(
+      ["--init", "kaiming-normal"],
+      ["--init", "lecun-normal"],
+      ["--init", "xavier-uniform", "--samples", "100"],
+      ["--sigma-w2", "1", "--sigma-a2", "1/2"],
+    ),
+    maybe("--plot", fc.constant("map.svg")),
+    smallCap,
+  ],
+  none,
+  ["map.svg"],
+);
+const validTableLaws: fc.Arbitrary<FuzzCase> = command(
+  "table laws",
+  [
+    fc.constantFrom("1..2;1..2;1", "2;3;3;1", "1;1;1", "2;1..2;1").map((v) => ["--widths-grid", v]),
+    maybe("--activation", fc.constantFrom("relu", "relu,linear", "abs", "leaky_relu:1/2,relu")),
+    maybe("--bias", fc.constantFrom("no", "yes", "no,yes")),
+    maybe("--degree", fc.constantFrom("1", "2")),
+    maybe("--dynamics", fc.constantFrom("gradient", "momentum", "gradient,momentum")),
+    maybe("--format", fc.constantFrom("md", "csv", "json", "tex")),
+    smallCap,
+  ],
+  none,
+);
+
+/** Every command that reads input, its options drawn from the generators above: malformed mostly, reaching input validation. */
+const malformedCases: readonly fc.Arbitrary<FuzzCase>[] = [
   anyNetFiles.chain((files) => command("invariants", [anyNetPath(files).map((p) => ["--net", p]), flag("--json")], fc.constant(files))),
   command(
     "gd",
@@ -549,7 +963,72 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   checkCase,
   reproduceCase,
   inspectCase,
+];
+
+/** `relutopo check` that runs: a built-in claim at a few cases, or the example claim module. */
+const validCheck: fc.Arbitrary<FuzzCase> = command(
+  "check",
+  [
+    fc.oneof(
+      fc
+        .constantFrom(
+          "gd-conserves-c",
+          "flow-rate-of-c-is-zero",
+          "rescaling-preserves-function",
+          "b0-is-two-to-the-split",
+          "deep-gd-drift-identity",
+          "effective-equals-components",
+          "tanh-conserves-c",
+        )
+        .map((c) => ["--claim", c]),
+      fc.constant<string[]>(["--file", "claims.ts"]),
+    ),
+    fc.constantFrom("1", "2", "3").map((r) => ["--runs", r]),
+    maybe("--seed", fc.constantFrom("1", "7", "20261124")),
+    flag("--json"),
+    smallCap,
+  ],
+  fc.constant({ "claims.ts": text("my-claims.ts") }),
 );
+
+/** The valid case of every command in the order of malformedCases. */
+export const validCases: readonly fc.Arbitrary<FuzzCase>[] = [
+  validInvariants,
+  validGd,
+  validFlow,
+  validComponents,
+  validObstruction,
+  validProbability,
+  validLaws,
+  validTableComponents,
+  validTableProbability,
+  validTableLaws,
+  validCheck,
+  reproduceCase,
+  validInspect,
+];
+
+/**
+ * Every command that reads input, each drawn half the time valid or nearly valid (so that the
+ * computations run, on adversarial values) and half the time malformed.
+ */
+export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
+  ...malformedCases.map((malformed, i) => fc.oneof({ weight: 1, arbitrary: validCases[i]! }, { weight: 1, arbitrary: malformed })),
+);
+
+/** Whether the arguments ask for JSON on stdout (`--json`, or `--format json` of the tables). */
+function printsJson(args: readonly string[]): boolean {
+  return args.includes("--json") || args.some((a, i) => a === "--format" && args[i + 1] === "json");
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Runs one case of the built CLI in a fresh directory, killed after `limitSeconds`, and judges it. */
 export async function runFuzzCase(c: FuzzCase, limitSeconds = 20): Promise<FuzzResult> {
@@ -598,9 +1077,13 @@ export async function runFuzzCase(c: FuzzCase, limitSeconds = 20): Promise<FuzzR
               ? "multi-line message"
               : leftovers.length > 0
                 ? "leftover file"
-                : /\bNaN\b/.test(stdout)
-                  ? "NaN in output"
-                  : "ok";
+                : status === 0 && /\b(NaN|Infinity|undefined)\b/.test(stdout)
+                  ? "non-finite in output"
+                  : status === 0 && printsJson(c.args) && !parsesAsJson(stdout)
+                    ? "invalid JSON"
+                    : /\bNaN\b/.test(stdout)
+                      ? "NaN in output"
+                      : "ok";
     return { verdict, status, stdout, stderr, seconds, leftovers };
   } finally {
     rmSync(dir, { recursive: true, force: true });
