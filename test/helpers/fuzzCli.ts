@@ -440,15 +440,7 @@ const goodValue: fc.Arbitrary<string | number> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<string | number>(0, "0", "-0", "0/7") },
   {
     weight: 1,
-    arbitrary: fc.constantFrom<string | number>(
-      "1e15",
-      "-1e15",
-      "1e-15",
-      1e-15,
-      1e15,
-      "12345678901234567890/3",
-      "-12345678901234567890/3",
-    ),
+    arbitrary: fc.constantFrom<string | number>("1e15", "-1e15", "1e-15", 1e-15, 1e15, "12345678901234567890/3", "-12345678901234567890/3"),
   },
 );
 
@@ -492,14 +484,19 @@ const validProblem = (shape: ProblemShape = {}): fc.Arbitrary<Problem> =>
           activation: fc.option(fc.constantFrom(...ACTIVATIONS), { freq: 8, nil: undefined }),
           Ws: fc.tuple(...widths.slice(1).map((rows, i) => matrixOf(rows, widths[i]!))),
           bs: fc.tuple(
-            ...widths.slice(1).map((rows) => fc.option(fc.array(goodValue, { minLength: rows, maxLength: rows }), { freq: 2, nil: undefined })),
+            ...widths
+              .slice(1)
+              .map((rows) => fc.option(fc.array(goodValue, { minLength: rows, maxLength: rows }), { freq: 2, nil: undefined })),
           ),
-          form: depth === 2 ? fc.constantFrom("two-layer", "two-layer", "layers", "state_dict") : fc.constantFrom("layers", "layers", "state_dict"),
+          form:
+            depth === 2
+              ? fc.constantFrom("two-layer", "two-layer", "layers", "state_dict")
+              : fc.constantFrom("layers", "layers", "state_dict"),
           xs: fc.array(fc.array(goodValue, { minLength: d, maxLength: d }), { minLength: 1, maxLength: 4 }),
-          ys: fc.array(
-            fc.array(shape.binary ? fc.constantFrom(0, 1) : goodValue, { minLength: e, maxLength: e }),
-            { minLength: 4, maxLength: 4 },
-          ),
+          ys: fc.array(fc.array(shape.binary ? fc.constantFrom(0, 1) : goodValue, { minLength: e, maxLength: e }), {
+            minLength: 4,
+            maxLength: 4,
+          }),
           kink: fc.constantFrom("none", "none", "none", "zero", "on-kink", "duplicate"),
           kinkX: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: d, maxLength: d }),
           kinkW: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }),
@@ -520,15 +517,12 @@ const validProblem = (shape: ProblemShape = {}): fc.Arbitrary<Problem> =>
           if (kink === "duplicate") rows.push([...rows[0]!]);
           const act = activation === undefined ? {} : { activation };
           let net: Record<string, unknown>;
-          if (form === "two-layer")
-            net = { ...act, W1: W[0], ...(b[0] ? { b1: b[0] } : {}), W2: W[1], ...(b[1] ? { b2: b[1] } : {}) };
+          if (form === "two-layer") net = { ...act, W1: W[0], ...(b[0] ? { b1: b[0] } : {}), W2: W[1], ...(b[1] ? { b2: b[1] } : {}) };
           else if (form === "layers") net = { ...act, layers: W.map((m, i) => ({ W: m, ...(b[i] ? { b: b[i] } : {}) })) };
           else
             net = {
               ...act,
-              ...Object.fromEntries(
-                W.flatMap((m, i) => [[`${2 * i}.weight`, m], ...(b[i] ? [[`${2 * i}.bias`, b[i]]] : [])]),
-              ),
+              ...Object.fromEntries(W.flatMap((m, i) => [[`${2 * i}.weight`, m], ...(b[i] ? [[`${2 * i}.bias`, b[i]]] : [])])),
             };
           const header = [...Array.from({ length: d }, (_, i) => `x${i}`), ...Array.from({ length: e }, (_, i) => `y${i}`)];
           const data = [header.join(","), ...rows.map((r) => r.join(","))].join("\n");
@@ -753,9 +747,7 @@ const validObstruction: fc.Arbitrary<FuzzCase> = validProblem({ e: 1 }).chain((p
         fc
           .tuple(fc.integer({ min: 0, max: p.last + 1 }), fc.option(fc.integer({ min: 0, max: p.last }), { nil: undefined }))
           .map(([pos, neg]) => ["--need-positive", String(pos), ...(neg === undefined ? [] : ["--need-negative", String(neg)])]),
-        fc
-          .array(fc.constantFrom("+", "-", "?"), { minLength: p.last, maxLength: p.last })
-          .map((s) => ["--target-signs", s.join("")]),
+        fc.array(fc.constantFrom("+", "-", "?"), { minLength: p.last, maxLength: p.last }).map((s) => ["--target-signs", s.join("")]),
       ),
       maybe("--data", fc.constant("data.csv")),
       flag("--json"),
@@ -781,7 +773,12 @@ const validProbability: fc.Arbitrary<FuzzCase> = command(
     ),
     maybe("--digits", fc.constantFrom("1", "5", "20", "40", "500")),
     flag("--distribution"),
-    fc.constantFrom<string[]>([], [], ["--method", "monte-carlo", "--samples", "1000"], ["--method", "monte-carlo", "--samples", "1", "--seed", "7"]),
+    fc.constantFrom<string[]>(
+      [],
+      [],
+      ["--method", "monte-carlo", "--samples", "1000"],
+      ["--method", "monte-carlo", "--samples", "1", "--seed", "7"],
+    ),
     flag("--json"),
     smallCap,
   ],
@@ -970,18 +967,22 @@ const validCheck: fc.Arbitrary<FuzzCase> = command(
   "check",
   [
     fc.oneof(
-      fc
-        .constantFrom(
-          "gd-conserves-c",
-          "flow-rate-of-c-is-zero",
-          "rescaling-preserves-function",
-          "b0-is-two-to-the-split",
-          "deep-gd-drift-identity",
-          "effective-equals-components",
-          "tanh-conserves-c",
-        )
-        .map((c) => ["--claim", c]),
-      fc.constant<string[]>(["--file", "claims.ts"]),
+      {
+        weight: 5,
+        arbitrary: fc
+          .constantFrom(
+            "gd-conserves-c",
+            "flow-rate-of-c-is-zero",
+            "rescaling-preserves-function",
+            "b0-is-two-to-the-split",
+            "deep-gd-drift-identity",
+            "effective-equals-components",
+            "tanh-conserves-c",
+          )
+          .map((c) => ["--claim", c]),
+      },
+      // the example module is transpiled at every run, which takes seconds: now and then
+      { weight: 1, arbitrary: fc.constant<string[]>(["--file", "claims.ts"]) },
     ),
     fc.constantFrom("1", "2", "3").map((r) => ["--runs", r]),
     maybe("--seed", fc.constantFrom("1", "7", "20261124")),
@@ -1015,6 +1016,15 @@ export const validCases: readonly fc.Arbitrary<FuzzCase>[] = [
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   ...malformedCases.map((malformed, i) => fc.oneof({ weight: 1, arbitrary: validCases[i]! }, { weight: 1, arbitrary: malformed })),
 );
+
+/**
+ * The case with every `--max-seconds` above `seconds` lowered to it: the same inputs, their long
+ * computations refused up front or stopped sooner (for a quick run of many cases).
+ */
+export function capped(c: FuzzCase, seconds: number): FuzzCase {
+  const args = c.args.map((a, i) => (c.args[i - 1] === "--max-seconds" && Number(a) > seconds ? String(seconds) : a));
+  return { ...c, args };
+}
 
 /** Whether the arguments ask for JSON on stdout (`--json`, or `--format json` of the tables). */
 function printsJson(args: readonly string[]): boolean {
@@ -1064,7 +1074,9 @@ export async function runFuzzCase(c: FuzzCase, limitSeconds = 20): Promise<FuzzR
       });
     });
     const seconds = (performance.now() - start) / 1000;
-    const leftovers = readdirSync(dir).filter((f) => !before.has(f) && !c.outputs.includes(f));
+    // `--out .` asks for the report in the working directory itself: every new file there is output
+    const outHere = c.args.some((a, i) => a === "--out" && c.args[i + 1] === ".");
+    const leftovers = outHere ? [] : readdirSync(dir).filter((f) => !before.has(f) && !c.outputs.includes(f));
     const verdict: FuzzVerdict = killed
       ? "over time limit"
       : status === 70 || /internal error/.test(stderr)
