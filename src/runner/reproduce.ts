@@ -1,7 +1,7 @@
 import { reproduceConfig, type ExperimentName, type Scale } from "../experiments/reproduceConfig.js";
 import { checkOutDir } from "./_internals/checkOutDir.js";
 import type { RunReport } from "./runReport.js";
-import { runCells, type RunCellsOptions } from "./runCells.js";
+import { runCells, type EstimateBasis } from "./runCells.js";
 import { plannedCells } from "./planCells.js";
 import { writeManifest } from "./runManifest.js";
 
@@ -11,8 +11,8 @@ export interface Shard {
   count: number;
 }
 
-/** Options of {@link reproduce}; threads and the estimate and progress callbacks are those of `runCells`, which it hands them to. */
-export interface ReproduceOptions extends Pick<RunCellsOptions, "threads" | "onEstimate" | "onProgress"> {
+/** Options of {@link reproduce}. */
+export interface ReproduceOptions {
   /** The run directory: finished cells go to `out/cells/`, the report to `out/`. */
   out: string;
   experiment: ExperimentName | "all";
@@ -20,8 +20,14 @@ export interface ReproduceOptions extends Pick<RunCellsOptions, "threads" | "onE
   seed: number;
   /** The slice to compute, or null for the whole run (which then writes the report). */
   shard: Shard | null;
+  /** Worker threads (1: everything in this thread). */
+  threads: number;
   /** Writes the report of a whole run (not called for a shard). */
   report: RunReport;
+  /** Called after the first cell and again after a calibration sample, with the estimated remaining wall time in ms (see `runCells`). */
+  onEstimate?: (remainingMs: number, pending: number, cached: number, basis: EstimateBasis) => void;
+  /** Called after each cell with the number done (cached included) and the total. */
+  onProgress?: (done: number, total: number) => void;
   /**
    * A cap on the wall time in seconds, checked at run time once the estimate is calibrated
    * (the up-front estimate is `reproduceWork`): a run projected past it stops with a ConvergenceError.
