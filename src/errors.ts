@@ -88,7 +88,12 @@ export class PathError extends Error {
 }
 
 function formatPath(path: string, action: string, reason: string, remedy: Remedy | undefined, name: FieldNamer): string {
-  return `cannot ${action} \`${path}\`: ${reason}${remedy === undefined ? "" : `; ${remedy.change} ${name(remedy.field)}`}`;
+  return `cannot ${action} \`${path}\`: ${reason}${remedyText(remedy, name)}`;
+}
+
+/** The tail a remedy adds to a message (`; raise steps`, the field named by `name`), or nothing: one wording for every error. */
+function remedyText(remedy: Remedy | undefined, name: FieldNamer): string {
+  return remedy === undefined ? "" : `; ${remedy.change} ${name(remedy.field)}`;
 }
 
 /** What a user can change so that a computation finishes: raise or lower one option. */
@@ -132,7 +137,7 @@ export class ConvergenceError extends Error {
 }
 
 function formatConvergence(method: string, at: string, reason: string, remedy: Remedy | undefined, name: FieldNamer): string {
-  return `${method}: ${reason} at ${at}${remedy === undefined ? "" : `; ${remedy.change} ${name(remedy.field)}`}`;
+  return `${method}: ${reason} at ${at}${remedyText(remedy, name)}`;
 }
 
 /** A broken internal invariant: a bug of relutopo, never the user's input. */

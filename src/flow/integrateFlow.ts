@@ -224,7 +224,7 @@ function roundText(value: Decimal, digits: number): string {
  * of the sliding surfaces (`layeredTaylorStep`).
  *
  * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4
- * @throws ConvergenceError when the Taylor steps do not reach T, or under momentum at a tangency to a kink or a start on a kink that cannot be decided
+ * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, or a slide whose constraints become degenerate), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
 export function integrateFlow(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {

@@ -6,6 +6,15 @@ import { fsReason } from "./_internals/fsReason.js";
 /** What an output path must become: a file (written atomically) or a directory (created when absent). */
 export type OutputKind = "file" | "dir";
 
+/** `statOrUndefined(target)`, any other failure reported as one writing `path` (the path the caller asked for). */
+function statForWrite(target: string, path: string): Stats | undefined {
+  try {
+    return statOrUndefined(target);
+  } catch (err) {
+    throw new PathError(path, "write", fsReason(err));
+  }
+}
+
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
@@ -41,12 +50,7 @@ export function checkOutputPath(path: string, kind: OutputKind): void {
   if (path.trim() === "") throw new PathError(path, "write", "the path is empty");
   if (path.includes("\0")) throw new PathError(path, "write", "the path contains a NUL character");
   if (kind === "file" && /[/\\]$/.test(path)) throw new PathError(path, "write", "a file name must not end with a slash");
-  let here: Stats | undefined;
-  try {
-    here = statOrUndefined(path);
-  } catch (err) {
-    throw new PathError(path, "write", fsReason(err));
-  }
+  const here = statForWrite(path, path);
   if (here !== undefined) {
     if (kind === "file" && here.isDirectory()) throw new PathError(path, "write", "it is a directory");
     if (kind === "file" && !here.isFile()) throw new PathError(path, "write", "it is not a regular file");
@@ -59,12 +63,7 @@ export function checkOutputPath(path: string, kind: OutputKind): void {
   // Absent: the nearest existing ancestor must be a directory that accepts new entries.
   let dir = dirname(resolve(path));
   for (;;) {
-    let st: Stats | undefined;
-    try {
-      st = statOrUndefined(dir);
-    } catch (err) {
-      throw new PathError(path, "write", fsReason(err));
-    }
+    const st = statForWrite(dir, path);
     if (st !== undefined) {
       if (!st.isDirectory()) throw new PathError(path, "write", "a part of the path is not a directory");
       writable(dir, path);

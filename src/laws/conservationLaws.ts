@@ -1,13 +1,14 @@
 import { independentLaws } from "./_internals/independentLaws.js";
 import { randomLawPoint } from "./_internals/randomLawPoint.js";
-import { InputError } from "../errors.js";
+import { certifiedCount, type LawCertificate } from "./_internals/certifiedCount.js";
+import { lawOptions } from "./_internals/lawOptions.js";
 import type { LawArchitecture } from "./lawArchitecture.js";
 import { parameterNames } from "./parameterNames.js";
 import { parameterCount } from "./parameterCount.js";
 import { explicitLaws, type RationalPolynomial } from "./explicitLaws.js";
 import { formatLaw } from "./formatLaw.js";
 import { generatorPolynomials } from "./generatorPolynomials.js";
-import { lieAlgebraRank, type LieAlgebraRankResult } from "./lieAlgebraRank.js";
+import { lieAlgebraRank } from "./lieAlgebraRank.js";
 import { modBig } from "./_internals/modp.js";
 
 /** Options of {@link conservationLaws}. */
@@ -25,30 +26,17 @@ export interface Law {
 }
 
 /** The result of {@link conservationLaws}; counts are bigint. */
-export interface ConservationLawsReport {
+export interface ConservationLawsReport extends LawCertificate {
   architecture: LawArchitecture;
   /** D, the number of parameters. */
   parameters: number;
   /** Parameter names in θ order (see `parameterNames`). */
   names: string[];
   degree: number;
-  /** Number of functionally independent conservation laws found (= lower). */
-  count: bigint;
-  /** Lower bound: rank at θ0 of the gradients of the explicit laws. */
-  lower: bigint;
-  /** Upper bound: D − rank at θ0 of the generated Lie algebra. */
-  upper: bigint;
-  /** lower = upper: the explicit laws are all the conservation laws, with nothing left. */
-  certified: boolean;
   /** Dimension of the space of polynomial laws of degree 1…k (products of laws included). */
   polynomialDimension: bigint;
   /** A basis of that space in reduced row echelon form. */
   laws: Law[];
-  /** Indices in `laws` of a maximal functionally independent subset (greedy, in order). */
-  independent: number[];
-  /** θ0, the integer point where ranks are taken. */
-  point: bigint[];
-  lie: LieAlgebraRankResult;
 }
 
 /**
@@ -65,9 +53,7 @@ export interface ConservationLawsReport {
  * @example conservationLaws(lawArchitecture([3, 4, 1])).laws[0].text // returns "w11^2 + w12^2 + w13^2 - a1^2"
  */
 export function conservationLaws(arch: LawArchitecture, options: ConservationLawsOptions = {}): ConservationLawsReport {
-  const degree = options.degree ?? 2;
-  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
-  const seed = options.seed ?? 1;
+  const { degree, seed } = lawOptions(options);
   const D = parameterCount(arch);
   const names = parameterNames(arch);
   const generators = generatorPolynomials(arch);
@@ -84,10 +70,7 @@ export function conservationLaws(arch: LawArchitecture, options: ConservationLaw
     parameters: D,
     names,
     degree,
-    count: BigInt(lower),
-    lower: BigInt(lower),
-    upper: BigInt(upper),
-    certified: lower === upper,
+    ...certifiedCount(lower, upper),
     polynomialDimension: BigInt(polys.length),
     laws: polys.map((p) => ({ polynomial: p, text: formatLaw(p, names) })),
     independent,

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { blockNullspace, type SparseRow } from "./_internals/blockNullspace.js";
-import { countMonomials, monomialDerivative, monomialMul, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";
+import { countMonomials, monomialMul, monomialPartials, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";
 import type { Rational } from "../scalar/exact.js";
 import { rrefExact } from "./_internals/exactLinearAlgebra.js";
 import { sparseBasis } from "./_internals/sparseBasis.js";
@@ -87,14 +87,13 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
     // Per variable j, the unknowns x^α with j in α and their ∂_j x^α = e·x^rest.
     const colsByVar = new Map<number, BlockDerivative[]>();
     monos.forEach((m, c) => {
-      for (const v of monomialSupport(m)) {
+      for (const { variable: v, exponent, rest } of monomialPartials(m)) {
         let l = colsByVar.get(v);
         if (l === undefined) {
           l = [];
           colsByVar.set(v, l);
         }
-        const d = monomialDerivative(m, v);
-        l.push({ col: c, exponent: d.exponent, rest: d.rest });
+        l.push({ col: c, exponent, rest });
       }
     });
     const vars = [...colsByVar.keys()];
@@ -141,14 +140,9 @@ interface BlockDerivative {
 function rowsOf(P: IntegerPolynomial, colsByVar: Map<number, BlockDerivative[]>): SparseRow[] {
   const rows = new Map<string, Map<number, number>>();
   for (const [beta, cb] of P) {
-    let prev = -1;
-    for (let t = 0; t < beta.length; t++) {
-      const j = beta.charCodeAt(t);
-      if (j === prev) continue;
-      prev = j;
-      const cols = colsByVar.get(j);
+    for (const db of monomialPartials(beta)) {
+      const cols = colsByVar.get(db.variable);
       if (cols === undefined) continue;
-      const db = monomialDerivative(beta, j);
       const scale = db.exponent * Number(cb);
       for (const da of cols) {
         const out = monomialMul(da.rest, db.rest);

@@ -1,10 +1,11 @@
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { gradientModP, monomialModP } from "./_internals/gradientModP.js";
-import { monomialDerivative } from "./_internals/monomial.js";
+import { monomialPartials } from "./_internals/monomial.js";
 import { bracketLevels } from "./_internals/bracketLevels.js";
 import { fieldRows, gradientField, type Field } from "./_internals/polynomialField.js";
 import { shuffledOrder } from "./_internals/shuffledOrder.js";
+import { lieRankOptions } from "./_internals/lieRankOptions.js";
 
 /** Options of {@link lieAlgebraRank}. */
 export interface LieAlgebraRankOptions {
@@ -56,12 +57,10 @@ export function lieAlgebraRank(
   options: LieAlgebraRankOptions = {},
 ): LieAlgebraRankResult {
   const D = point.length;
-  const target = options.target ?? D;
-  const maxLevels = options.maxLevels ?? 12;
-  const maxFields = options.maxFields ?? 4000;
+  const { target, maxLevels, maxFields, seed } = lieRankOptions(options, D);
   const x = point.map(modBig);
   const atPoint = new DenseEchelonModP(D);
-  const order = shuffledOrder(generators.length, `laws/generator-order/seed=${options.seed ?? 1}`);
+  const order = shuffledOrder(generators.length, `laws/generator-order/seed=${seed}`);
   // Level 0, numerically only: values of ∇P_g at θ0.
   for (const g of order) {
     if (atPoint.add(gradientAt(generators[g]!, x, D)))
@@ -103,22 +102,12 @@ function hessianTimes(P: IntegerPolynomial, u: Float64Array, x: readonly number[
   const out = new Float64Array(D);
   for (const [m, c] of P) {
     const cm = modBig(c);
-    let prevI = -1;
-    for (let s = 0; s < m.length; s++) {
-      const i = m.charCodeAt(s);
-      if (i === prevI) continue;
-      prevI = i;
+    for (const d1 of monomialPartials(m)) {
+      const i = d1.variable;
       if (u[i] === 0) continue;
-      const d1 = monomialDerivative(m, i);
       const ci = mulMod(mulMod(cm, d1.exponent), u[i]!);
-      let prevJ = -1;
-      for (let t = 0; t < d1.rest.length; t++) {
-        const j = d1.rest.charCodeAt(t);
-        if (j === prevJ) continue;
-        prevJ = j;
-        const d2 = monomialDerivative(d1.rest, j);
-        out[j] = mod(out[j]! + mulMod(mulMod(ci, d2.exponent), monomialModP(d2.rest, x)));
-      }
+      for (const d2 of monomialPartials(d1.rest))
+        out[d2.variable] = mod(out[d2.variable]! + mulMod(mulMod(ci, d2.exponent), monomialModP(d2.rest, x)));
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { MAX_UNKNOWNS, type RationalPolynomial } from "./explicitLaws.js";
 import { compareMonomials } from "./compareMonomials.js";
 import { blockNullspace, type SparseRow } from "./_internals/blockNullspace.js";
 import { rrefExact } from "./_internals/exactLinearAlgebra.js";
-import { countMonomials, monomialDerivative, monomialMul, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";
+import { countMonomials, monomialMul, monomialPartials, monomialsOfDegree } from "./_internals/monomial.js";
 
 /** A law e^{a·t}·P(θ, v) of the momentum flow: the exponent a (= the degree of P in v) and P. */
 export interface MomentumLaw {
@@ -46,11 +46,7 @@ export function momentumExplicitLaws(D: number, generators: readonly IntegerPoly
   // Terms of ∂_i P_g per generator, the i-th v entering through ∂_{v_i}.
   const gradients = generators.map((g) => {
     const terms: Array<{ i: number; rest: string; coef: number }> = [];
-    for (const [m, c] of g)
-      for (const i of monomialSupport(m)) {
-        const d = monomialDerivative(m, i);
-        terms.push({ i, rest: d.rest, coef: Number(c) * d.exponent });
-      }
+    for (const [m, c] of g) for (const d of monomialPartials(m)) terms.push({ i: d.variable, rest: d.rest, coef: Number(c) * d.exponent });
     return terms;
   });
   const blocks = new Map<string, string[]>();
@@ -82,8 +78,8 @@ export function momentumExplicitLaws(D: number, generators: readonly IntegerPoly
       r.coefs.push(coef);
     };
     monos.forEach((m, col) => {
-      for (const v of monomialSupport(m)) {
-        const d = monomialDerivative(m, v);
+      for (const d of monomialPartials(m)) {
+        const v = d.variable;
         if (v < D) add(`E|${monomialMul(d.rest, String.fromCharCode(D + v))}`, col, d.exponent);
         else
           gradients.forEach((terms, g) => {

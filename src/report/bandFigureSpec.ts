@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { bandLayers } from "./_internals/bandLayers.js";
+import { specHead } from "./_internals/specBlocks.js";
 
 /** One point of a band plot: the mean and its band at x, in one series. */
 export interface BandPoint {
@@ -34,10 +35,7 @@ export interface BandFigureOptions {
  */
 export function bandFigureSpec(points: readonly BandPoint[], options: BandFigureOptions): TopLevelSpec & { width: number } {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
-    width: 480,
-    height: 320,
+    ...specHead(options, { width: 480, height: 320 }),
     data: { values: points.map((p) => ({ ...p })) },
     layer: bandLayers(options),
   } as unknown as TopLevelSpec & { width: number };

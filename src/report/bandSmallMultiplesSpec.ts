@@ -1,12 +1,9 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { BandPoint } from "./bandFigureSpec.js";
+import type { BandFigureOptions, BandPoint } from "./bandFigureSpec.js";
+import { longLegendLabels, quantitativeAxis, specHead } from "./_internals/specBlocks.js";
 
-/** Labels of {@link bandSmallMultiplesSpec}. */
-export interface BandSmallMultiplesOptions {
-  title: string;
-  subtitle?: string;
-  xTitle: string;
-  yTitle: string;
+/** Labels of {@link bandSmallMultiplesSpec}: the titles of a band plot, panels in place of series. */
+export interface BandSmallMultiplesOptions extends Pick<BandFigureOptions, "title" | "subtitle" | "xTitle" | "yTitle"> {
   /** Panels (the points' `series`) in reading order. */
   panelOrder: string[];
   /** Panels per row (default 4). */
@@ -31,11 +28,18 @@ export function bandSmallMultiplesSpec(
 ): TopLevelSpec & { facet: { columns: number } } {
   const h = options.highlight;
   const values = points.map((p) => ({ ...p, kind: h && p.x === h.x ? h.label : (h?.otherLabel ?? "") }));
-  const x = { field: "x", type: "quantitative", title: options.xTitle, axis: { tickMinStep: 1, format: "d", tickCount: 5 } };
+  const x = quantitativeAxis("x", options.xTitle, { axis: { tickMinStep: 1, format: "d", tickCount: 5 } });
+  // the highlighted points and the others, in that order, told apart by an ordered property
+  const byKind = (kinds: { label: string; otherLabel: string }, range: (string | number)[]) => ({
+    field: "kind",
+    type: "ordinal",
+    sort: [kinds.label, kinds.otherLabel],
+    title: null,
+    scale: { domain: [kinds.label, kinds.otherLabel], range },
+  });
   const y = { type: "quantitative", title: options.yTitle, scale: { zero: false } };
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
+    ...specHead(options),
     data: { values },
     facet: { field: "series", type: "nominal", title: null, sort: options.panelOrder, header: { labelFontSize: 12 } },
     columns: options.columns ?? 4,
@@ -50,32 +54,13 @@ export function bandSmallMultiplesSpec(
           encoding: {
             x,
             y: { ...y, field: "mean" },
-            color: h
-              ? {
-                  field: "kind",
-                  type: "ordinal",
-                  sort: [h.label, h.otherLabel],
-                  title: null,
-                  scale: { domain: [h.label, h.otherLabel], range: ["#d62728", "#4c78a8"] },
-                  legend: { orient: "top" },
-                }
-              : { value: "#4c78a8" },
-            ...(h
-              ? {
-                  size: {
-                    field: "kind",
-                    type: "ordinal",
-                    sort: [h.label, h.otherLabel],
-                    title: null,
-                    scale: { domain: [h.label, h.otherLabel], range: [70, 24] },
-                  },
-                }
-              : {}),
+            color: h ? { ...byKind(h, ["#d62728", "#4c78a8"]), legend: { orient: "top" } } : { value: "#4c78a8" },
+            ...(h ? { size: byKind(h, [70, 24]) } : {}),
           },
         },
       ],
     },
     resolve: { scale: { x: "independent" } },
-    config: { legend: { labelLimit: 320 } },
+    config: longLegendLabels(),
   } as unknown as TopLevelSpec & { facet: { columns: number } };
 }

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { SERIES_COLOURS } from "./_internals/bandLayers.js";
+import type { CategoryEffectOptions } from "./categoryEffectSpec.js";
+import { categoryAxis, longLegendLabels, quantitativeAxis, seriesColour, specHead } from "./_internals/specBlocks.js";
 
 /** One bar of {@link categoryBarsSpec}: its category on the x axis, its series (colour), its height and the text above it. */
 export interface CategoryBar {
@@ -9,17 +10,8 @@ export interface CategoryBar {
   label: string;
 }
 
-/** Titles and orders of {@link categoryBarsSpec}. */
-export interface CategoryBarsOptions {
-  title: string;
-  subtitle?: string;
-  xTitle: string;
-  yTitle: string;
-  seriesTitle: string;
-  /** Categories left to right. */
-  categoryOrder: string[];
-  /** Series in legend order, side by side within a category. */
-  seriesOrder: string[];
+/** Titles and orders of {@link categoryBarsSpec}: those of `categoryEffectSpec`, with the top of the y axis. */
+export interface CategoryBarsOptions extends CategoryEffectOptions {
   /** The y axis runs from 0 to this (e.g. 1 for fractions). */
   yMax: number;
 }
@@ -35,20 +27,11 @@ export interface CategoryBarsOptions {
  * @example categoryBarsSpec([], { title: "T", xTitle: "x", yTitle: "y", seriesTitle: "s", categoryOrder: [], seriesOrder: [], yMax: 1 }).layer.length // returns 2
  */
 export function categoryBarsSpec(bars: readonly CategoryBar[], options: CategoryBarsOptions): TopLevelSpec & { layer: unknown[] } {
-  const x = {
-    field: "category",
-    type: "nominal" as const,
-    title: options.xTitle,
-    sort: options.categoryOrder,
-    axis: { labelAngle: 0, labelLimit: 150, labelFontSize: 10 },
-  };
+  const x = categoryAxis(options.xTitle, options.categoryOrder);
   const xOffset = { field: "series", type: "nominal" as const, sort: options.seriesOrder, scale: { paddingInner: 0.1 } };
-  const y = { field: "value", type: "quantitative" as const, title: options.yTitle, scale: { domain: [0, options.yMax] } };
+  const y = quantitativeAxis("value", options.yTitle, { scale: { domain: [0, options.yMax] } });
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
-    width: 600,
-    height: 260,
+    ...specHead(options, { width: 600, height: 260 }),
     data: { values: [...bars] },
     layer: [
       {
@@ -57,14 +40,7 @@ export function categoryBarsSpec(bars: readonly CategoryBar[], options: Category
           x,
           xOffset,
           y,
-          color: {
-            field: "series",
-            type: "nominal",
-            title: options.seriesTitle,
-            sort: options.seriesOrder,
-            scale: { domain: options.seriesOrder, range: options.seriesOrder.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) },
-            legend: { orient: "bottom" },
-          },
+          color: seriesColour("series", options.seriesOrder, { title: options.seriesTitle, sort: true, legend: { orient: "bottom" } }),
         },
       },
       {
@@ -72,6 +48,6 @@ export function categoryBarsSpec(bars: readonly CategoryBar[], options: Category
         encoding: { x, xOffset, y, text: { field: "label" } },
       },
     ],
-    config: { legend: { labelLimit: 320 } },
+    config: longLegendLabels(),
   } as unknown as TopLevelSpec & { layer: unknown[] };
 }

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { SERIES_COLOURS } from "./_internals/bandLayers.js";
+import type { BandFigureOptions } from "./bandFigureSpec.js";
+import { categoryAxis, quantitativeAxis, seriesColour, specHead } from "./_internals/specBlocks.js";
 
 /** A labelled horizontal reference line of {@link categoryBoxSpec}. */
 interface ReferenceLine {
@@ -8,11 +9,7 @@ interface ReferenceLine {
 }
 
 /** Titles, order and reference lines of {@link categoryBoxSpec}. */
-export interface CategoryBoxOptions {
-  title: string;
-  subtitle?: string;
-  xTitle: string;
-  yTitle: string;
+export interface CategoryBoxOptions extends Pick<BandFigureOptions, "title" | "subtitle" | "xTitle" | "yTitle"> {
   /** Categories left to right (each in its own colour). */
   categoryOrder: string[];
   /** Dashed grey lines across the plot, labelled at the right. */
@@ -38,18 +35,12 @@ export function categoryBoxSpec(
   const extreme = Math.max(1, ...values.map((v) => Math.abs(v.value)));
   const ticks = [0];
   for (let t = 1; t <= extreme * 10; t *= 10) ticks.push(t, -t);
-  const y = {
-    field: "value",
-    type: "quantitative" as const,
-    title: options.yTitle,
+  const y = quantitativeAxis("value", options.yTitle, {
     scale: { type: "symlog" as const, nice: false },
     axis: { values: ticks.sort((a, b) => a - b), format: "~r" },
-  };
+  });
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
-    width: 560,
-    height: 280,
+    ...specHead(options, { width: 560, height: 280 }),
     layer: [
       {
         data: { values: options.references },
@@ -66,24 +57,9 @@ export function categoryBoxSpec(
         data: { values: [...values] },
         mark: { type: "boxplot", extent: "min-max", size: 28, median: { color: "#000" } },
         encoding: {
-          x: {
-            field: "category",
-            type: "nominal",
-            title: options.xTitle,
-            sort: options.categoryOrder,
-            axis: { labelAngle: 0, labelLimit: 150, labelFontSize: 10 },
-          },
+          x: categoryAxis(options.xTitle, options.categoryOrder),
           y,
-          color: {
-            field: "category",
-            type: "nominal",
-            sort: options.categoryOrder,
-            scale: {
-              domain: options.categoryOrder,
-              range: options.categoryOrder.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!),
-            },
-            legend: null,
-          },
+          color: seriesColour("category", options.categoryOrder, { sort: true, legend: null }),
         },
       },
     ],

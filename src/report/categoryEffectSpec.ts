@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { SERIES_COLOURS } from "./_internals/bandLayers.js";
+import type { PairedEffectOptions } from "./pairedEffectSpec.js";
+import { categoryAxis, effectLayers, longLegendLabels, seriesColour, specHead } from "./_internals/specBlocks.js";
 
 /** One effect of {@link categoryEffectSpec}: its category on the x axis, its series, mean and standard error. */
 export interface CategoryEffect {
@@ -9,15 +10,10 @@ export interface CategoryEffect {
   se: number;
 }
 
-/** Titles and orders of {@link categoryEffectSpec}. */
-export interface CategoryEffectOptions {
-  title: string;
-  subtitle?: string;
-  xTitle: string;
-  yTitle: string;
-  seriesTitle: string;
+/** Titles and orders of {@link categoryEffectSpec}: those of `pairedEffectSpec`, with categories on the x axis. */
+export interface CategoryEffectOptions extends PairedEffectOptions {
+  /** Categories left to right. */
   categoryOrder: string[];
-  seriesOrder: string[];
 }
 
 /**
@@ -35,56 +31,12 @@ export function categoryEffectSpec(
   options: CategoryEffectOptions,
 ): TopLevelSpec & { layer: unknown[] } {
   const values = effects.map((e) => ({ ...e, lo: e.mean - e.se, hi: e.mean + e.se }));
-  const x = {
-    field: "category",
-    type: "nominal" as const,
-    title: options.xTitle,
-    sort: options.categoryOrder,
-    scale: { domain: options.categoryOrder },
-    axis: { labelAngle: 0, labelLimit: 150, labelFontSize: 10 },
-  };
+  const x = categoryAxis(options.xTitle, options.categoryOrder, true);
   const xOffset = { field: "series", type: "nominal" as const, sort: options.seriesOrder, scale: { domain: options.seriesOrder } };
-  const color = {
-    field: "series",
-    type: "nominal" as const,
-    title: options.seriesTitle,
-    scale: { domain: options.seriesOrder, range: options.seriesOrder.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) },
-  };
+  const color = seriesColour("series", options.seriesOrder, { title: options.seriesTitle });
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
-    width: 600,
-    height: 260,
-    layer: [
-      {
-        data: { values: [{ y: 0 }] },
-        mark: { type: "rule", color: "#333", strokeWidth: 1 },
-        encoding: { y: { field: "y", type: "quantitative" } },
-      },
-      {
-        data: { values },
-        mark: { type: "rule", strokeWidth: 2 },
-        // a copy of the series field, so this layer's hidden legend does not merge with the dots'
-        transform: [{ calculate: "datum.series", as: "bar" }],
-        encoding: {
-          x,
-          xOffset: { ...xOffset, field: "bar" },
-          y: { field: "lo", type: "quantitative", title: options.yTitle },
-          y2: { field: "hi" },
-          stroke: { ...color, field: "bar", legend: null },
-        },
-      },
-      {
-        data: { values },
-        mark: { type: "point", filled: true, size: 60 },
-        encoding: {
-          x,
-          xOffset,
-          y: { field: "mean", type: "quantitative", title: options.yTitle },
-          color: { ...color, legend: { orient: "bottom" } },
-        },
-      },
-    ],
-    config: { legend: { labelLimit: 320 } },
+    ...specHead(options, { width: 600, height: 260 }),
+    layer: effectLayers(values, { x, xOffset, yTitle: options.yTitle, color }),
+    config: longLegendLabels(),
   } as unknown as TopLevelSpec & { layer: unknown[] };
 }

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { quantitativeAxis, specHead } from "./_internals/specBlocks.js";
 
 /** One estimate with its interval: a label, the value and the interval's ends. */
 export interface IntervalPoint {
@@ -23,19 +24,16 @@ export function intervalPointsSpec(title: string, points: readonly IntervalPoint
   const order = points.map((p) => p.label);
   const y = { field: "label", type: "nominal" as const, title: null, sort: order };
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title,
-    width: 420,
-    height: 40 * Math.max(1, points.length),
+    ...specHead(title, { width: 420, height: 40 * Math.max(1, points.length) }),
     data: { values: points.map((p) => ({ ...p })) },
     layer: [
       {
         mark: { type: "rule", strokeWidth: 2, color: "#1f77b4" },
-        encoding: { y, x: { field: "lo", type: "quantitative", title: axis }, x2: { field: "hi" } },
+        encoding: { y, x: quantitativeAxis("lo", axis), x2: { field: "hi" } },
       },
       {
         mark: { type: "point", filled: true, size: 80, color: "#1f77b4" },
-        encoding: { y, x: { field: "value", type: "quantitative", title: axis } },
+        encoding: { y, x: quantitativeAxis("value", axis) },
       },
     ],
   };

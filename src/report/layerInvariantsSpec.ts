@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { quantitativeAxis, specHead } from "./_internals/specBlocks.js";
 import type { NetworkInspection } from "../symmetry/inspectionSchema.js";
 
 /** The kinds a neuron is coloured by, in legend order. */
@@ -48,10 +49,7 @@ export function layerInvariantsSpec(report: NetworkInspection, title: string): T
     })),
   );
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title,
-    width: 480,
-    height: 300,
+    ...specHead(title, { width: 480, height: 300 }),
     background: "white",
     layer: [
       {
@@ -65,7 +63,7 @@ export function layerInvariantsSpec(report: NetworkInspection, title: string): T
         encoding: {
           x: { field: "layer", type: "nominal", title: null, sort: null, axis: { labelAngle: 0 } },
           xOffset: { field: "neuron", type: "nominal" },
-          y: { field: "c", type: "quantitative", title: "c = ‖incoming‖² − ‖outgoing‖²", scale: { type: "symlog" } },
+          y: quantitativeAxis("c", "c = ‖incoming‖² − ‖outgoing‖²", { scale: { type: "symlog" as const } }),
           color: {
             field: "kind",
             type: "nominal",

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { specHead } from "./_internals/specBlocks.js";
 
 /** One trajectory drawn on a neuron's quadric: its (w, b, a) points in time order. */
 export interface QuadricTrajectory {
@@ -203,15 +204,15 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
   // of its own, so its start and end markers do not sit on top of each other.
   const moved = path.length > 0 ? box([...path, ...starts, ...ends], 1) : null;
   const zoom = moved !== null && moved.span < 0.2 * full.span;
-  const header = { text: options.title, subtitle: options.subtitle ?? "" };
+  // no frame around the views; one vertical legend below them, for long trajectory labels
+  const config = { view: { stroke: null }, legend: { labelLimit: 320, orient: "bottom", direction: "vertical" } };
   if (zoom) {
     const span = Math.max(moved.span * 1.6, full.span / 200);
     const cx = (moved.x[0] + moved.x[1]) / 2;
     const cy = (moved.y[0] + moved.y[1]) / 2;
     const factor = full.span / span;
     return {
-      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-      title: header,
+      ...specHead(options),
       hconcat: [
         main,
         {
@@ -226,14 +227,13 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
         },
       ],
       resolve: { scale: { x: "independent", y: "independent" } },
-      config: { view: { stroke: null }, legend: { labelLimit: 320, orient: "bottom", direction: "vertical" } },
+      config,
     } as unknown as TopLevelSpec;
   }
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: header,
+    ...specHead(options),
     ...main,
-    config: { view: { stroke: null }, legend: { labelLimit: 320, orient: "bottom", direction: "vertical" } },
+    config,
   } as unknown as TopLevelSpec;
 }
 

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { bandLayers } from "./_internals/bandLayers.js";
+import { specHead } from "./_internals/specBlocks.js";
 import type { BandPoint } from "./bandFigureSpec.js";
 
 /** Labels of {@link sideBySideBandSpec}. */
@@ -33,8 +34,7 @@ export function sideBySideBandSpec(
 ): TopLevelSpec & { hconcat: unknown[] } {
   const common = { yTitle: options.yTitle, seriesTitle: options.seriesTitle, seriesOrder: options.seriesOrder };
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: options.title, subtitle: options.subtitle ?? "" },
+    ...specHead(options),
     hconcat: [
       {
         width: 300,

@@ -107,6 +107,8 @@ function exactSgd(p: Problem, h: SgdHyper): SgdStepRecord[] {
 }
 
 const texts = (v: readonly Rational[]): string[] => v.map(Q.toString);
+/** The drift of every c_k over one step, after − before: what the witness shows and the drift claims compare. */
+const drift = (s: SgdStepRecord): Rational[] => s.after.map((v, k) => Q.sub(v, s.before[k]!));
 
 /** The `relutopo gd` flags of these settings. */
 function gdFlags(h: SgdHyper): string[] {
@@ -128,7 +130,7 @@ function sgdWitness(p: Problem, h: SgdHyper): Record<string, unknown> {
     ...h,
     gdFlags: gdFlags(h),
     invariants: [texts(run[0]!.before), ...run.map((s) => texts(s.after))],
-    observedDrift: run.map((s) => s.after.map((v, k) => Q.toString(Q.sub(v, s.before[k]!)))),
+    observedDrift: run.map((s) => texts(drift(s))),
     predictedDrift: run.map((s) => texts(s.predicted)),
   };
 }
@@ -142,13 +144,7 @@ export const sgdDriftIdentity: Claim<[Problem, SgdHyper]> = defineClaim({
     "Every exact torch.optim.SGD step θ′ = θ − ηu on a mini-batch, u = γ(∇L_B + λθ) + β·b_prev (momentum μ, dampening τ, Nesterov, weight decay λ), changes c_k by exactly −2η(γλc_k + β(⟨w̃_k, b_w̃⟩ − ⟨a_k, b_a⟩)) + η²(‖u_w̃‖² − ‖u_a‖²): the gradient's first-order share cancels by the rescaling identity on every mini-batch, kinks included.",
   tag: "theorem",
   arbitraries: [arbProblem({ outputs: { max: 2 } }), arbSgd()],
-  predicate: (p, h) =>
-    exactSgd(p, h).every((s) =>
-      sameVector(
-        s.after.map((v, k) => Q.sub(v, s.before[k]!)),
-        s.predicted,
-      ),
-    ),
+  predicate: (p, h) => exactSgd(p, h).every((s) => sameVector(drift(s), s.predicted)),
   witness: sgdWitness,
 });
 
@@ -170,13 +166,7 @@ export const sgdMomentumDriftSecondOrder: Claim<[Problem, SgdHyper]> = defineCla
     "With momentum and no weight decay, as for plain gradient descent, the first-order term of the drift vanishes: every step changes c_k by exactly η²(‖u_w̃‖² − ‖u_a‖²) with u the step direction.",
   tag: "false",
   arbitraries: [arbProblem(), arbSgd({ momentum: "positive", weightDecay: "zero", steps: 2 })],
-  predicate: (p, h) =>
-    exactSgd(p, h).every((s) =>
-      sameVector(
-        s.after.map((v, k) => Q.sub(v, s.before[k]!)),
-        s.secondOrder,
-      ),
-    ),
+  predicate: (p, h) => exactSgd(p, h).every((s) => sameVector(drift(s), s.secondOrder)),
   witness: sgdWitness,
 });
 

@@ -11,7 +11,7 @@ export function registerFlow(program: Command, settle: Settle): void {
     .description(
       "integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k",
     )
-    .requiredOption("--net <file>", "network JSON")
+    .requiredOption("--net <file>", "network of any depth (JSON, state_dict JSON, .safetensors or .pt)")
     .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")
     .requiredOption("--time <T>", "end time T > 0, e.g. 1 or 1/2")
     .option("--digits <D>", `significant digits, ${MIN_FLOW_DIGITS}..${MAX_FLOW_DIGITS}`, "50")

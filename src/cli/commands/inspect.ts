@@ -10,7 +10,7 @@ export function registerInspect(program: Command, settle: Settle): void {
     .description(
       "one screen about a network of any depth: architecture, every c_l,k exactly, locked weights, the number of components of H(c) and the one the network lies in, output-weight signs, and with data the loss and dead neurons",
     )
-    .requiredOption("--net <file>", "network of any depth (JSON, state_dict JSON or safetensors)")
+    .requiredOption("--net <file>", "network of any depth (JSON, state_dict JSON, .safetensors or .pt)")
     .option("--data <csv>", "data: exact mean squared error and dead relu neurons")
     .option("--json", "print JSON (schema relutopo.inspect/1, docs/deep-networks.md)")
     .option("--plot <file>", "also draw c_l,k per hidden layer, as SVG (.svg) or a web page (.html)");

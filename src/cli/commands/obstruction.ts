@@ -9,7 +9,7 @@ export function registerObstruction(program: Command, settle: Settle): void {
     .description(
       "decide whether the component of a scalar-output network contains a network with at least P positive and N negative output weights, or with given output-weight signs (exit 0 either way; the verdict is in the output)",
     )
-    .requiredOption("--net <file>", "network with a scalar output, of any depth (JSON, state_dict JSON or safetensors)")
+    .requiredOption("--net <file>", "network with a scalar output, of any depth (JSON, state_dict JSON, .safetensors or .pt)")
     .option("--need-positive <P>", "required number of positive output weights (required unless --target-signs is given)")
     .option("--need-negative <N>", "required number of negative output weights", "0")
     .option(

@@ -1,5 +1,5 @@
 import { mod, mulMod } from "./modp.js";
-import { monomialDerivative } from "./monomial.js";
+import { monomialPartials } from "./monomial.js";
 
 /**
  * ∇P(x) mod p of a polynomial given as (monomial, coefficient mod p) terms, at a
@@ -8,16 +8,9 @@ import { monomialDerivative } from "./monomial.js";
  */
 export function gradientModP(terms: readonly (readonly [string, number])[], x: readonly number[], D: number): Float64Array {
   const row = new Float64Array(D);
-  for (const [m, c] of terms) {
-    let prev = -1;
-    for (let i = 0; i < m.length; i++) {
-      const v = m.charCodeAt(i);
-      if (v === prev) continue;
-      prev = v;
-      const d = monomialDerivative(m, v);
-      row[v] = mod(row[v]! + mulMod(mulMod(c, d.exponent), monomialModP(d.rest, x)));
-    }
-  }
+  for (const [m, c] of terms)
+    for (const { variable: v, exponent, rest } of monomialPartials(m))
+      row[v] = mod(row[v]! + mulMod(mulMod(c, exponent), monomialModP(rest, x)));
   return row;
 }
 

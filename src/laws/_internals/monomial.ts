@@ -48,6 +48,32 @@ export function monomialDerivative(key: string, v: number): { exponent: number; 
   return { exponent: last - first + 1, rest: key.slice(0, first) + key.slice(first + 1) };
 }
 
+/** ∂/∂θ_v of a monomial for one variable v it holds: ∂x^α = exponent · x^rest. @internal */
+export interface MonomialPartial {
+  variable: number;
+  exponent: number;
+  rest: string;
+}
+
+/**
+ * Every non-zero partial derivative of a monomial, variables ascending: the
+ * one walk over distinct variables that gradients, Hessians and the equations
+ * of the explicit laws all start from, so the run-length logic of the key
+ * lives here alone.
+ * @internal
+ */
+export function monomialPartials(key: string): MonomialPartial[] {
+  const out: MonomialPartial[] = [];
+  for (let first = 0; first < key.length; ) {
+    const v = key.charCodeAt(first);
+    let end = first + 1;
+    while (end < key.length && key.charCodeAt(end) === v) end++;
+    out.push({ variable: v, exponent: end - first, rest: key.slice(0, first) + key.slice(first + 1) });
+    first = end;
+  }
+  return out;
+}
+
 /** Distinct variables of a monomial, ascending. @internal */
 export function monomialSupport(key: string): number[] {
   const out: number[] = [];

@@ -1,6 +1,6 @@
 import { mod, modBig, mulMod } from "./modp.js";
 import { monomialModP } from "./gradientModP.js";
-import { monomialDerivative, monomialMul } from "./monomial.js";
+import { monomialDerivative, monomialMul, monomialPartials } from "./monomial.js";
 import type { IntegerPolynomial } from "../generatorPolynomials.js";
 
 /**
@@ -22,18 +22,13 @@ export function gradientField(P: IntegerPolynomial): Field {
   const f: Field = new Map();
   for (const [m, c] of P) {
     const cm = modBig(c);
-    let prev = -1;
-    for (let i = 0; i < m.length; i++) {
-      const v = m.charCodeAt(i);
-      if (v === prev) continue;
-      prev = v;
-      const d = monomialDerivative(m, v);
+    for (const { variable: v, exponent, rest } of monomialPartials(m)) {
       let poly = f.get(v);
       if (poly === undefined) {
         poly = new Map();
         f.set(v, poly);
       }
-      addTo(poly, d.rest, mulMod(cm, d.exponent));
+      addTo(poly, rest, mulMod(cm, exponent));
     }
   }
   return f;

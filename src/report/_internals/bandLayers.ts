@@ -1,3 +1,5 @@
+import { quantitativeAxis, seriesColour, seriesColourScale } from "./specBlocks.js";
+
 /** Ten distinct line colours (Tableau 10): a series keeps its colour in every panel and in the legend. */
 export const SERIES_COLOURS: readonly string[] = [
   "#1f77b4",
@@ -27,14 +29,10 @@ export function bandLayers(options: {
   integerX?: boolean;
   xDomain?: [number, number];
 }): Record<string, unknown>[] {
-  const scale = { domain: [...options.seriesOrder], range: options.seriesOrder.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) };
-  const x = {
-    field: "x",
-    type: "quantitative" as const,
-    title: options.xTitle,
+  const x = quantitativeAxis("x", options.xTitle, {
     axis: options.integerX ? { tickMinStep: 1, format: "d" } : {},
     ...(options.xDomain ? { scale: { domain: options.xDomain, nice: false } } : {}),
-  };
+  });
   return [
     {
       mark: { type: "area", opacity: 0.15 },
@@ -43,23 +41,20 @@ export function bandLayers(options: {
       transform: [{ calculate: "datum.series", as: "band" }],
       encoding: {
         x,
-        y: { field: "lo", type: "quantitative", title: options.yTitle, scale: { zero: false } },
+        y: quantitativeAxis("lo", options.yTitle, { scale: { zero: false } }),
         y2: { field: "hi" },
-        fill: { field: "band", type: "nominal", scale, legend: null },
+        fill: { field: "band", type: "nominal", scale: seriesColourScale(options.seriesOrder), legend: null },
       },
     },
     {
       mark: { type: "line", point: { filled: true, size: 36 }, strokeWidth: 2 },
       encoding: {
         x,
-        y: { field: "mean", type: "quantitative", title: options.yTitle },
-        color: {
-          field: "series",
-          type: "nominal",
+        y: quantitativeAxis("mean", options.yTitle),
+        color: seriesColour("series", options.seriesOrder, {
           title: options.seriesTitle,
-          scale,
           legend: { symbolType: "stroke", symbolStrokeWidth: 3, symbolSize: 200 },
-        },
+        }),
       },
     },
   ];
