@@ -1009,7 +1009,7 @@ const validReproduce: fc.Arbitrary<FuzzCase> = command(
 );
 
 /** The valid case of every command in the order of malformedCases. */
-export const validCases: readonly fc.Arbitrary<FuzzCase>[] = [
+const validCases: readonly fc.Arbitrary<FuzzCase>[] = [
   validInvariants,
   validGd,
   validFlow,
