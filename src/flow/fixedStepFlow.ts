@@ -1,3 +1,4 @@
+import { assertBounded } from "./_internals/assertBounded.js";
 import type { FixedStepProblem } from "./_internals/flowProblem.js";
 import { sampleTimes, TrajectoryMonitor, type RawTrajectory } from "./_internals/trajectory.js";
 
@@ -14,7 +15,8 @@ export interface FixedStepFlowOptions {
 /**
  * Runs a one-step method with a fixed step through every segment between
  * sample times, monitoring the invariants and the outgoing-weight signs after
- * every step; two-layer and layered problems alike.
+ * every step; two-layer and layered problems alike. A parameter past 10^200 ends the
+ * run as diverged (exit 3) before its integers grow without bound.
  *
  * @internal
  */
@@ -23,6 +25,7 @@ export function fixedStepFlow(
   theta0: readonly bigint[],
   options: FixedStepFlowOptions,
   step: (theta: readonly bigint[], h: bigint) => bigint[],
+  method = "rk4",
 ): RawTrajectory {
   const { T } = options;
   const monitor = new TrajectoryMonitor(p, theta0);
@@ -39,8 +42,11 @@ export function fixedStepFlow(
         // Step lengths that add up to the span exactly.
         const h = (span * BigInt(s + 1)) / BigInt(n) - (span * BigInt(s)) / BigInt(n);
         theta = step(theta, h);
+        assertBounded(method, theta, t + (span * BigInt(s + 1)) / BigInt(n), p.F);
         monitor.check(theta);
         count++;
+        // the run-time budget sees every step, not only the sample stops
+        options.onProgress?.(Number(((t + (span * BigInt(s + 1)) / BigInt(n)) * 1000000n) / T) / 1000000);
       }
       t = stop;
       options.onProgress?.(Number((t * 1000000n) / T) / 1000000);

@@ -91,42 +91,48 @@ export function gaussLegendreFlow(p: FixedStepProblem, theta0: readonly bigint[]
   const maxIter = 30 + 4 * options.digits;
   const tiny = 1n << 12n;
   const diverged = F.ONE << 64n;
-  return fixedStepFlow(p, theta0, { T: options.T, steps, samples: options.samples, onProgress: options.onProgress }, (theta, h) => {
-    const hA = A.map((row) => row.map((a) => (a * h) >> P));
-    const stagePoints = (K: bigint[][]): bigint[][] =>
-      hA.map((row) => theta.map((v, idx) => v + (row.reduce((acc, a, j) => acc + a * K[j]![idx]!, 0n) >> P)));
-    const f0 = stepField(p, theta).field;
-    let K: bigint[][] = Array.from({ length: s }, () => [...f0]);
-    let frozen: FieldPattern[] | undefined;
-    let converged = false;
-    for (let pass = 0; pass < 2 && !converged; pass++) {
-      for (let it = 0; it < maxIter; it++) {
-        const Y = stagePoints(K);
-        const evals = Y.map((y, i) => stepField(p, y, frozen?.[i]));
-        const next = evals.map((ev) => ev.field);
-        let delta = 0n;
-        next.forEach((row, i) => {
-          row.forEach((v, idx) => {
-            const dv = fabs(v - K[i]![idx]!);
-            if (dv > delta) delta = dv;
+  return fixedStepFlow(
+    p,
+    theta0,
+    { T: options.T, steps, samples: options.samples, onProgress: options.onProgress },
+    (theta, h) => {
+      const hA = A.map((row) => row.map((a) => (a * h) >> P));
+      const stagePoints = (K: bigint[][]): bigint[][] =>
+        hA.map((row) => theta.map((v, idx) => v + (row.reduce((acc, a, j) => acc + a * K[j]![idx]!, 0n) >> P)));
+      const f0 = stepField(p, theta).field;
+      let K: bigint[][] = Array.from({ length: s }, () => [...f0]);
+      let frozen: FieldPattern[] | undefined;
+      let converged = false;
+      for (let pass = 0; pass < 2 && !converged; pass++) {
+        for (let it = 0; it < maxIter; it++) {
+          const Y = stagePoints(K);
+          const evals = Y.map((y, i) => stepField(p, y, frozen?.[i]));
+          const next = evals.map((ev) => ev.field);
+          let delta = 0n;
+          next.forEach((row, i) => {
+            row.forEach((v, idx) => {
+              const dv = fabs(v - K[i]![idx]!);
+              if (dv > delta) delta = dv;
+            });
           });
-        });
-        K = next;
-        // A step too long for the field's Lipschitz constant makes the iteration diverge.
-        if (delta > diverged)
-          throw new ConvergenceError("gauss", `step length ${fixedToDouble(F, h)}`, "the stage equations diverge", {
-            field: "steps",
-            change: "raise",
-          });
-        if (delta <= tiny) {
-          converged = true;
-          break;
+          K = next;
+          // A step too long for the field's Lipschitz constant makes the iteration diverge.
+          if (delta > diverged)
+            throw new ConvergenceError("gauss", `step length ${fixedToDouble(F, h)}`, "the stage equations diverge", {
+              field: "steps",
+              change: "raise",
+            });
+          if (delta <= tiny) {
+            converged = true;
+            break;
+          }
+          if (pass === 0 && it === maxIter - 1) frozen = evals.map((ev) => ev.pattern);
         }
-        if (pass === 0 && it === maxIter - 1) frozen = evals.map((ev) => ev.pattern);
       }
-    }
-    // One more sweep, K_i = F(Y_i): the update below then uses stage values consistent to the last bits.
-    K = stagePoints(K).map((y, i) => stepField(p, y, frozen?.[i]).field);
-    return theta.map((v, idx) => v + ((h * (b.reduce((acc, bi, i) => acc + bi * K[i]![idx]!, 0n) >> P)) >> P));
-  });
+      // One more sweep, K_i = F(Y_i): the update below then uses stage values consistent to the last bits.
+      K = stagePoints(K).map((y, i) => stepField(p, y, frozen?.[i]).field);
+      return theta.map((v, idx) => v + ((h * (b.reduce((acc, bi, i) => acc + bi * K[i]![idx]!, 0n) >> P)) >> P));
+    },
+    "gauss",
+  );
 }

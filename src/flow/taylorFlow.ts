@@ -11,6 +11,7 @@ import type { FixedLayeredNet } from "../net/kernels/fixedLayeredNet.js";
 import { invertFixedMatrix } from "../net/kernels/invertFixedMatrix.js";
 import { layeredZGradients } from "../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
+import { assertBounded } from "./_internals/assertBounded.js";
 import { IndependentSet } from "./_internals/independentSet.js";
 import { seriesStep, type TaylorProblem } from "./_internals/seriesStep.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
@@ -294,8 +295,10 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
       if (norm > 0) tauRaw = Math.min(tauRaw, Math.exp((logEps - Math.log(norm)) / q));
     }
     if (tauRaw < 0.05) {
-      // The guess was far too long: retry with the step the series asks for.
+      // The guess was far too long: retry with the step the series asks for (the budget
+      // sees retries too: a field that keeps shrinking the step must not hold the run).
       h = (h * BigInt(Math.floor(tauRaw * 0.9 * 2 ** 40) + 1)) >> 40n;
+      options.onProgress?.(Math.min(1, fixedToDouble(F, t) / fixedToDouble(F, T)));
       continue;
     }
     let tau = tauRaw >= 1 ? F.ONE : BigInt(Math.floor(tauRaw * 2 ** 40)) << (P - 40n);
@@ -381,6 +384,7 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
         { field: "method", change: "try another" },
       );
     t = tNew;
+    assertBounded("taylor", theta, t, F);
     monitor.check(theta, t);
     signs?.observe(theta);
     if (ev !== undefined && heavy) {

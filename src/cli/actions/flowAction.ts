@@ -42,7 +42,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const net = two ?? (any as LayeredNetwork<string>);
   const data = two === undefined ? readDeepDataset(opts.data, net as LayeredNetwork<string>) : readDatasetFor(opts.data, two);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
-  if (two !== undefined) assertFlowMagnitudes(two, data);
+  assertFlowMagnitudes(two ?? net, data);
   const cap = enforceWorkCap(
     flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
     opts.maxSeconds,

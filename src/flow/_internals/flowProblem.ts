@@ -58,6 +58,7 @@ export function compileFlowProblem(
  * Compiles a network of any depth and a data set to fixed point with enough bits for `digits`
  * digits; a product of L weights needs about L times the bits of one, hence the depth factor.
  *
+ * @throws InputError for a value too large for the integrators (see `assertFlowMagnitudes`)
  * @internal
  */
 export function compileLayeredFlowProblem(
@@ -66,6 +67,7 @@ export function compileLayeredFlowProblem(
   digits: number,
   loss: LossKind,
 ): { problem: FixedLayeredNet; theta0: bigint[] } {
+  assertFlowMagnitudes(net, data);
   const all: string[] = [...packNetwork(net), ...data.X.flat(), ...data.Y.flat()];
   const depthFactor = Math.max(1, net.layers.length - 1);
   const F = fixed(fixedBits(digits, magnitudeBits(all) * depthFactor));

@@ -1,26 +1,24 @@
-import { fdiv } from "../../scalar/fixedPoint.js";
 import type { FixedNet } from "./fixedNet.js";
-import { fixedExp } from "./fixedTranscendental.js";
+import { fixedSigmoid } from "./fixedTranscendental.js";
 
 /**
- * Order q of σ(f) = 1/(1 + u), u = e^{−f}, as truncated power series in fixed point,
- * from f's coefficients 0 … q and the orders below q of u and σ (binary cross-entropy's
- * residual σ(f) − y in the Taylor kernels): u' = −f'u gives u_q, and σ·(1 + u) = 1 gives σ_q.
+ * Order q of σ(f) = 1/(1 + e^{−f}) as a truncated power series in fixed point, from f's
+ * coefficients 0 … q and the orders below q of σ and of w = σ(1 − σ) (binary
+ * cross-entropy's residual σ(f) − y in the Taylor kernels). σ' = w·f' gives
+ * σ_q = (1/q)·Σ_r r·f_r·w_{q−r}, then w_q = σ_q − (σ²)_q: every term stays in [0, 1]
+ * whatever f is (a series of e^{−f} would overflow for f ≪ 0).
  *
  * @internal
  */
-export function logisticSeriesAt(p: Pick<FixedNet, "F" | "Dec">, f: readonly bigint[], u: bigint[], sigma: bigint[], q: number): void {
-  const { F } = p;
-  const P = F.bigP;
-  if (q === 0) {
-    u[0] = fixedExp(p, -f[0]!);
-    sigma[0] = fdiv(F, F.ONE, F.ONE + u[0]!);
-    return;
+export function logisticSeriesAt(p: Pick<FixedNet, "F" | "Dec">, f: readonly bigint[], w: bigint[], sigma: bigint[], q: number): void {
+  const P = p.F.bigP;
+  if (q === 0) sigma[0] = fixedSigmoid(p, f[0]!);
+  else {
+    let s = 0n;
+    for (let r = 1; r <= q; r++) s += BigInt(r) * f[r]! * w[q - r]!;
+    sigma[q] = (s >> P) / BigInt(q);
   }
-  let s = 0n;
-  for (let r = 1; r <= q; r++) s += BigInt(r) * f[r]! * u[q - r]!;
-  u[q] = -(s >> P) / BigInt(q);
-  let t = 0n;
-  for (let r = 1; r <= q; r++) t += u[r]! * sigma[q - r]!;
-  sigma[q] = -(((t >> P) * sigma[0]!) >> P);
+  let square = 0n;
+  for (let j = 0; j <= q; j++) square += sigma[j]! * sigma[q - j]!;
+  w[q] = sigma[q]! - (square >> P);
 }

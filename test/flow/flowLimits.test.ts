@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ConvergenceError, InputError } from "../../src/errors.js";
+import { integrateFlow } from "../../src/flow/integrateFlow.js";
+import { readDataset } from "../../src/net/readDataset.js";
+import { readNetwork } from "../../src/net/readNetwork.js";
+import { readAnyNetworkFile } from "../../src/net/readAnyNetworkFile.js";
+
+// Runs that cannot finish as asked end with a ConvergenceError (exit 3), at once: never a hang,
+// never another error. The cases come from the seeded fuzz campaign.
+describe("integrateFlow at its limits", () => {
+  it("should stop rk4 as diverged when a parameter passes 10^200, instead of multiplying ever longer integers", () => {
+    const net = readNetwork(
+      '{"activation":"leaky_relu:-1/2","W1":[["0.25","0",-1],[-1,-3,2],[1,"-3/2",-1]],"W2":[["1/2","-1e15","7/5"],["1/2","0.25",0.5]]}',
+    );
+    const data = readDataset(
+      "x0,x1,x2,y0,y1\n-3,-1/3,0.5,12345678901234567890/3,-0\n-1,1,-1/3,7/5,0\n2,3,0,0,0/7\n-0.75,7/5,3,-0.75,0\n",
+      3,
+      2,
+    );
+    const run = (): unknown => integrateFlow(net, data, { time: "1", digits: 12, method: "rk4", steps: 20 });
+    expect(run).toThrow(ConvergenceError);
+    expect(run).toThrow(/^rk4: diverged: a parameter passed 10\^200 at t = [0-9.e-]+; raise steps$/);
+  });
+
+  it("should report progress after every fixed step, so that the run-time cap sees a long gauss or rk4 run", () => {
+    const net = readNetwork('{"W1": [["1"], ["-1/2"]], "b1": ["1/4", "0"], "W2": [["1", "2"]]}');
+    const data = readDataset("x,y\n1,1\n-1,0\n", 1, 1);
+    for (const method of ["rk4", "gauss"] as const) {
+      const fractions: number[] = [];
+      integrateFlow(net, data, { time: "1", digits: 15, method, steps: 37, onProgress: (f) => fractions.push(f) });
+      expect(fractions.length).toBeGreaterThanOrEqual(37);
+      expect(fractions.at(-1)).toBe(1);
+      expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+    }
+  });
+
+  it("should carry binary cross-entropy through outputs of size 10^19 without an overflow (the logistic series stays in [0, 1])", () => {
+    const net = readNetwork('{"activation":"relu","W1":[[3,1],[3,-3]],"b1":[-4,-3],"W2":[["-1/3",-3],["0/7","0"]],"b2":["2","2"]}');
+    const data = readDataset("x0,x1,y0,y1\n1,1,0,0\n1,0.5,1,1\n12345678901234567890/3,-1,1,0\n-2,-0.75,0,0\n", 2, 2);
+    // The pattern at the huge point switches back and forth at once: a refusal, not a crash.
+    expect(() => integrateFlow(net, data, { time: "1", digits: 20, loss: "bce" })).toThrow(ConvergenceError);
+  });
+
+  it("should refuse a value past 10^49 up front for a deep network as for a two-layer one", () => {
+    const net = readAnyNetworkFile("examples/deep.safetensors");
+    const data = readDataset("x1,x2,y\n1e999,1,1\n", 2, 1);
+    expect(() => integrateFlow(net, data, { time: "1" })).toThrow(InputError);
+    expect(() => integrateFlow(net, data, { time: "1" })).toThrow("Value: `X[0][0] = 1e999`");
+  });
+});
