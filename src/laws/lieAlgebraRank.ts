@@ -1,3 +1,4 @@
+import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { gradientModP, monomialModP } from "./_internals/gradientModP.js";
@@ -60,7 +61,7 @@ export function lieAlgebraRank(
   const { target, maxLevels, maxFields, seed } = lieRankOptions(options, D);
   const x = point.map(modBig);
   const atPoint = new DenseEchelonModP(D);
-  const order = shuffledOrder(generators.length, `laws/generator-order/seed=${seed}`);
+  const order = shuffledOrder(generators.length, seededRandom(`laws/generator-order/seed=${seed}`));
   // Level 0, numerically only: values of ∇P_g at θ0.
   for (const g of order) {
     if (atPoint.add(gradientAt(generators[g]!, x, D)))
