@@ -38,13 +38,17 @@ export const MAX_UNKNOWNS = 3_000_000;
  * @throws InputError when the number of unknown coefficients exceeds {@link MAX_UNKNOWNS}
  */
 export function explicitLaws(D: number, generators: readonly IntegerPolynomial[], degree: number): RationalPolynomial[] {
-  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
+  if (!Number.isInteger(degree) || degree < 1)
+    throw new InputError({ field: "degree", expected: "a positive integer", value: String(degree) });
   let unknowns = 0;
   for (let a = 1; a <= degree; a++) unknowns += countMonomials(D, a);
   if (unknowns > MAX_UNKNOWNS)
-    throw new InputError(
-      `invalid degree. Must leave at most ${MAX_UNKNOWNS} unknown coefficients (degree ${degree} in ${D} parameters has ${unknowns}). Value: \`${degree}\`.`,
-    );
+    throw new InputError({
+      field: "degree",
+      expected: `a degree that leaves at most ${MAX_UNKNOWNS} unknown coefficients`,
+      value: String(degree),
+      note: `Degree ${degree} in ${D} parameters has ${unknowns}.`,
+    });
 
   const homogeneous = generators.every((g) => {
     const lens = new Set([...g.keys()].map((k) => k.length));
