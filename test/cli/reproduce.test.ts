@@ -207,7 +207,7 @@ describe("relutopo reproduce", () => {
     // One shard alone is not a run.
     const partial = runCli(["merge", a, "--out", join(root, "partial")]);
     expect(partial.status).toBe(2);
-    expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must cover every cell/);
+    expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must be a set that covers every cell/);
     expect(existsSync(join(root, "partial"))).toBe(false);
     const m = runCli(["merge", a, b, "--out", merged]);
     expect(m.stderr).toBe("");
