@@ -39,7 +39,7 @@ export function invMod(a: number): number {
     [r0, r1] = [r1, r0 - q * r1];
     [t0, t1] = [t1, t0 - q * t1];
   }
-  if (r0 !== 1) throw new Error("not invertible mod p");
+  if (r0 !== 1) throw new InternalError(`${a} is not invertible mod p`);
   return mod(t0);
 }
 
