@@ -76,9 +76,7 @@ export function lieAlgebraRank(
     for (const h of level0.slice(a + 1)) {
       const u = hessianTimes(h.P, g.grad, x, D);
       const v = hessianTimes(g.P, h.grad, x, D);
-      u.forEach((uj, j) => {
-        u[j] = mod(uj - at(v, j));
-      });
+      for (let j = 0; j < D; j++) u[j] = mod(u[j]! - v[j]!);
       if (atPoint.add(u) && atPoint.rank >= target) return { rank: atPoint.rank, levels: 1, fields: atPoint.rank, stop: "target" };
     }
   // Symbolic fields mod p.
@@ -107,11 +105,12 @@ function hessianTimes(P: IntegerPolynomial, u: Float64Array, x: readonly number[
   for (const [m, c] of P) {
     const cm = modBig(c);
     for (const d1 of monomialPartials(m)) {
-      const ui = at(u, d1.variable);
+      // Plain indexing in this hot loop: variables are below D, the length of u and out (see DenseEchelonModP.add).
+      const ui = u[d1.variable]!;
       if (ui === 0) continue;
       const ci = mulMod(mulMod(cm, d1.exponent), ui);
       for (const { variable: j, exponent, rest } of monomialPartials(d1.rest))
-        out[j] = mod(at(out, j) + mulMod(mulMod(ci, exponent), monomialModP(rest, x)));
+        out[j] = mod(out[j]! + mulMod(mulMod(ci, exponent), monomialModP(rest, x)));
     }
   }
   return out;

@@ -37,9 +37,11 @@ export function blockNullspace(n: number, nextRows: () => SparseRow[] | undefine
       all.push(r);
       if (ech.rank === n) continue;
       const dense = new Float64Array(n);
-      r.cols.forEach((c, t) => {
-        dense[c] = mod(dense[c]! + at(r.coefs, t));
-      });
+      // Plain indexing: t below the row's length, c a column below n (this runs for every row of every block).
+      for (let t = 0; t < r.cols.length; t++) {
+        const c = r.cols[t]!;
+        dense[c] = mod(dense[c]! + r.coefs[t]!);
+      }
       if (ech.add(dense)) selected.push(r);
     }
     if (ech.rank === n) return [];

@@ -80,12 +80,11 @@ export class DenseEchelonModP {
         if (v !== 0) row[j] = mod(row[j]! - c * v);
       }
     }
-    const p = row.findIndex((x) => x !== 0);
-    if (p < 0) return false;
+    let p = 0;
+    while (p < this.width && row[p] === 0) p++;
+    if (p === this.width) return false;
     const inv = invMod(at(row, p));
-    row.forEach((x, j) => {
-      if (x !== 0) row[j] = mulMod(x, inv);
-    });
+    for (let j = p; j < this.width; j++) if (row[j] !== 0) row[j] = mulMod(row[j]!, inv);
     this.rows.push({ entries: row, pivot: p });
     return true;
   }

@@ -56,10 +56,12 @@ export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed
   // The chosen vectors restricted to the pivot columns, in echelon form mod p, each with its leading column.
   const ech: { row: number[]; lead: number }[] = [];
   const independent = (v: number[]): boolean => {
-    let w = pivots.map((p) => at(v, p));
+    const w = pivots.map((p) => at(v, p));
     for (const { row, lead } of ech) {
       const c = at(w, lead);
-      if (c !== 0) w = w.map((x, j) => mod(x - mulMod(c, at(row, j))));
+      if (c === 0) continue;
+      // In place and plain indexed below k (w and every stored row have k entries): this runs for every candidate.
+      for (let j = 0; j < k; j++) w[j] = mod(w[j]! - mulMod(c, row[j]!));
     }
     const lead = w.findIndex((x) => x !== 0);
     if (lead < 0) return false;
@@ -84,6 +86,7 @@ const ZERO = new Fraction(0n, 1n);
 /** Non-zero rows of the reduced echelon form mod p of the row space of Rp, pivoting columns in `order`. */
 function rrefModP(Rp: number[][], order: number[]): number[][] {
   const rows = Rp.map((r) => r.slice());
+  const n = order.length;
   let top = 0;
   for (const c of order) {
     if (top === rows.length) break;
@@ -93,15 +96,16 @@ function rrefModP(Rp: number[][], order: number[]): number[][] {
     rows[sel] = at(rows, top);
     rows[top] = piv;
     const inv = invMod(at(piv, c));
-    piv.forEach((x, j) => {
-      if (x !== 0) piv[j] = mulMod(x, inv);
-    });
+    // Plain indexing below n in the elimination (every row has n entries): the checked `at` costs a fifth of
+    // the deep-net law search here (see DenseEchelonModP.add).
+    for (let j = 0; j < n; j++) if (piv[j] !== 0) piv[j] = mulMod(piv[j]!, inv);
     for (const r of rows) {
       const f = at(r, c);
       if (r === piv || f === 0) continue;
-      piv.forEach((x, j) => {
-        if (x !== 0) r[j] = mod(at(r, j) - mulMod(f, x));
-      });
+      for (let j = 0; j < n; j++) {
+        const x = piv[j]!;
+        if (x !== 0) r[j] = mod(r[j]! - mulMod(f, x));
+      }
     }
     top++;
   }
