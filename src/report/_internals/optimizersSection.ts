@@ -8,6 +8,8 @@ import { optimizerCurvesSpec } from "../optimizerCurvesSpec.js";
 import type { ReportSection } from "../reportDocument.js";
 import { renderVegaLite } from "../renderVegaLite.js";
 import { shortNumber } from "../shortNumber.js";
+import { columnHeadings } from "./columnHeadings.js";
+import { andList, lossDecreasePhrase } from "./findings.js";
 
 /** "GD (η = 0.1, full batch)": an optimiser as the text names it. */
 function describe(o: OptimizersConfig["optimizers"][number], batch: string): string {
@@ -165,16 +167,22 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     }`,
   ];
   if (bc.length > 0) {
-    const lowersBy = (d: number, se: number): string =>
-      `${d >= 0 ? "lowers" : "raises"} the test loss by ${shortNumber(Math.abs(d))} ± ${shortNumber(se)}`;
+    const unlocked = bc.filter((b) => b.fate.becameHealthy > 0);
+    const locked = bc.filter((b) => b.fate.becameHealthy === 0);
     paragraphs.push(
       `On breast cancer (the split, rescaling and biases of section 2; ${widths}, ${config.seeds} seeds each, l₊ = 0, 1 and l, ${config.epochs} epochs, mini-batches of ${config.batchSize} rows), ${bc[0]!.fate.pathological} neurons started pathological under each optimiser. Output weights that changed sign at some step: ${list(bc.map((b) => `${b.optimizer} ${signs(b.fate)}`))}. Neurons with c_k > 0 after training: ${list(bc.map((b) => `${b.optimizer} ${healthy(b.fate)}`))}. Median relative change (c_k(T) − c_k(0)) / |c_k(0)| (0 is the flow, 1 is c_k = 0): ${list(bc.map((b) => `${b.optimizer} ${b.fate.medianRelativeChange === null ? "none" : shortNumber(b.fate.medianRelativeChange)}`))}.`,
-      `The test-loss effect of l₊ under each optimiser, paired by width and seed as in section 2 (results.json: optimizers.breastCancer[…].effectZeroToOne, the loss at l₊ = 0 minus at l₊ = 1, ± one standard error): going from l₊ = 0 to 1 ${list(bc.map((b) => `${lowersBy(b.effectZeroToOne.mean, b.effectZeroToOne.se)} under ${b.optimizer}`))}${
+      `The test-loss effect of l₊ under each optimiser, paired by width and seed as in section 2 (results.json: optimizers.breastCancer[…].effectZeroToOne, the loss at l₊ = 0 minus at l₊ = 1, ± one standard error): going from l₊ = 0 to 1 ${list(bc.map((b) => `${lossDecreasePhrase(b.effectZeroToOne)} under ${b.optimizer}`))}${
         bc.every((b) => b.effectOneToAll)
-          ? `; going from l₊ = 1 to l ${list(bc.map((b) => `${lowersBy(b.effectOneToAll!.mean, b.effectOneToAll!.se)} under ${b.optimizer}`))}`
+          ? `; going from l₊ = 1 to l ${list(bc.map((b) => `${lossDecreasePhrase(b.effectOneToAll!)} under ${b.optimizer}`))}`
           : ""
       }.`,
-      `Weight decay alone cannot flip the sign of c_k: with it the flow obeys dc_k/dt = −2λc_k, which shrinks c_k toward 0 without crossing it. What moves c_k past 0 is the discreteness of the steps (their η² term, larger for the noisier mini-batch gradients), the momentum buffer's pairing with θ, or Adam's per-coordinate scaling, which obeys no conservation law.`,
+      `In theory weight decay on every parameter (the hidden bias included, as here) cannot flip the sign of c_k: with it the flow obeys dc_k/dt = −2λc_k, which shrinks c_k toward 0 without crossing it; what can move c_k past 0 is the discreteness of the steps (their η² term), the momentum buffer's pairing with θ, or Adam's per-coordinate scaling, which obeys no conservation law. In these runs ${
+        unlocked.length === 0
+          ? "no optimiser turned any pathological neuron's c_k positive"
+          : `c_k of a pathological neuron turned positive under ${andList(unlocked.map((b) => `${b.optimizer} (${healthy(b.fate)})`))}${
+              locked.length > 0 ? ` and under no other (${andList(locked.map((b) => b.optimizer))}: none)` : ""
+            }`
+      }.`,
     );
   }
   return {
@@ -182,6 +190,13 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     title: "4. Do real optimisers escape the obstruction?",
     paragraphs,
     figures,
-    tables: [{ file: "optimizers.csv", caption: "Each optimiser on the toy obstruction and on breast cancer", table: summary.table }],
+    tables: [
+      {
+        file: "optimizers.csv",
+        caption: "Each optimiser on the toy obstruction and on breast cancer",
+        table: summary.table,
+        headings: columnHeadings(summary.table.columns),
+      },
+    ],
   };
 }
