@@ -101,7 +101,7 @@ export async function buildReport(
     const bc = run.breastCancer.summary;
     const rest = bc.effectOneToAll ? `; going from one to all of them ${lossDecreasePhrase(bc.effectOneToAll)}` : "";
     glance.push(
-      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one ${lossDecreasePhrase(bc.effectZeroToOne)} (effectZeroToOne.mean in results.json, the loss before minus after)${rest}; ${shortNumber(bc.pathologicalFraction * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
+      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one (effectZeroToOne.mean in results.json, the loss before minus after) ${lossDecreasePhrase(bc.effectZeroToOne)}${rest}; ${shortNumber(bc.pathologicalFraction * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
     );
   }
   const prob = results.probability as { schemes: Record<string, Record<string, { pDisconnected: string } | null>> } | undefined;

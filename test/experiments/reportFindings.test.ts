@@ -8,7 +8,7 @@ import { deepSection } from "../../src/report/_internals/deepSection.js";
 import { toySection } from "../../src/report/_internals/toySection.js";
 import { toyGradientDescent } from "../../src/experiments/toyGradientDescent.js";
 import { toySummary, type ToyCells } from "../../src/experiments/toySummary.js";
-import { insideInterval, lossDecreasePhrase, lPlusFinding, shownSign } from "../../src/report/_internals/findings.js";
+import { decreasesByLabel, insideInterval, lossDecreasePhrase, lPlusFinding, shownSign } from "../../src/report/_internals/findings.js";
 
 const effect = (mean: number, se: number): PairedEffect => ({ mean, se, pairs: 12 });
 const group = (l: number, lPlus: number, loss: number): BreastCancerGroup => ({
@@ -89,6 +89,18 @@ describe("lossDecreasePhrase and shownSign", () => {
       "raises the mean test loss by 4.624e-4 (± 0.0142 standard error; within two standard errors of 0, so the data at this scale do not show a change)",
     );
     expect([shownSign({ mean: 0.3, se: 0.1 }), shownSign({ mean: -0.3, se: 0.1 }), shownSign({ mean: 0.2, se: 0.1 })]).toEqual([1, -1, 0]);
+  });
+});
+
+describe("decreasesByLabel", () => {
+  it("should list the effects and say which ones this scale shows", () => {
+    const gd = { label: "GD", effect: { mean: 0.02923, se: 0.02198 } };
+    const adam = { label: "Adam", effect: { mean: 0.004331, se: 0.001408 } };
+    expect(decreasesByLabel([gd, adam])).toBe(
+      "GD 0.02923 ± 0.02198 and Adam 0.004331 ± 0.001408 (more than two standard errors from 0 under Adam; within two standard errors, so not shown at this scale, under GD)",
+    );
+    expect(decreasesByLabel([gd])).toContain("the data at this scale do not show a change under any");
+    expect(decreasesByLabel([adam])).toContain("every one more than two standard errors from 0");
   });
 });
 

@@ -41,6 +41,28 @@ export function lossDecreasePhrase(effect: MeanSe): string {
   return `${verb} the mean test loss by ${shortNumber(Math.abs(effect.mean))} (± ${shortNumber(effect.se)} standard error${noise})`;
 }
 
+/**
+ * Paired decreases of the test loss side by side, one per label ("GD 0.029 ±
+ * 0.022, Adam 0.0043 ± 0.0014"), then which of them this scale shows (more
+ * than two standard errors from 0) and which it does not.
+ *
+ * @param items - a label and its mean decrease with standard error, in order
+ * @returns the list and the verdict, as one clause
+ * @internal
+ */
+export function decreasesByLabel(items: readonly { label: string; effect: MeanSe }[]): string {
+  const values = andList(items.map((i) => `${i.label} ${shortNumber(i.effect.mean)} ± ${shortNumber(i.effect.se)}`));
+  const shown = items.filter((i) => shownSign(i.effect) !== 0).map((i) => i.label);
+  const unshown = items.filter((i) => shownSign(i.effect) === 0).map((i) => i.label);
+  const verdict =
+    unshown.length === 0
+      ? "every one more than two standard errors from 0"
+      : shown.length === 0
+        ? "none more than two standard errors from 0, so the data at this scale do not show a change under any"
+        : `more than two standard errors from 0 under ${andList(shown)}; within two standard errors, so not shown at this scale, under ${andList(unshown)}`;
+  return `${values} (${verdict})`;
+}
+
 /** What the breast-cancer sweep shows about l₊: the two steps per width, and the paper's reading tested on them. */
 export interface LPlusFinding {
   /** Per width, what the loss does from l₊ = 0 to 1 and from l₊ = 1 to l, with the numbers. */
