@@ -28,10 +28,12 @@ const count = (n: number, of: number): string => `${n}/${of}`;
  * SGD's η, from the configuration (a sentence, or nothing without both).
  */
 function momentumStep(optimizers: OptimizersConfig["optimizers"]): string {
-  const plain = optimizers.find((o) => o.optimizer.name !== "adam" && !o.optimizer.momentum && !o.optimizer.weightDecay);
+  const plainSgd = optimizers.filter((o) => o.optimizer.name !== "adam" && !o.optimizer.momentum && !o.optimizer.weightDecay);
   return optimizers
     .filter((o) => o.optimizer.name !== "adam" && o.optimizer.momentum)
     .map((o) => {
+      // compared with plain SGD on the same batches when there is one
+      const plain = plainSgd.find((p) => p.miniBatch === o.miniBatch) ?? plainSgd[0];
       const steady = o.lr / (1 - o.optimizer.momentum!);
       return plain && Math.abs(steady - plain.lr) <= 1e-12 * plain.lr
         ? `${o.label} takes η = ${o.lr} so that its steady step η/(1 − μ) = ${shortNumber(steady)} is ${plain.label}'s. `
