@@ -2,6 +2,9 @@ import type { ReportDocument, ReportTable } from "./reportDocument.js";
 
 const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** A cell that is one number (decimal, fraction or exponent form). */
+const NUMERIC = /^[-−+]?\d+(?:[.,/]\d+)*(?:e[-−+]?\d+)?$/i;
+
 /** The smallest text a reader must be able to read, in CSS pixels. */
 const MIN_TEXT_PX = 9;
 
@@ -30,8 +33,11 @@ function htmlTable(t: ReportTable): string {
     rows.length < t.table.rows.length
       ? `<p class="note">First ${rows.length} of ${t.table.rows.length} rows; all in <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>`
       : `<p class="note">Also as <a href="${escapeHtml(t.file)}">${escapeHtml(t.file)}</a>.</p>`;
-  const head = `<tr>${(t.headings ?? t.table.columns).map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
+  // a column of numbers right-aligned (digits line up), any other column left-aligned
+  const text = t.table.columns.map((_, j) => rows.some((r) => (r[j] ?? "") !== "" && !NUMERIC.test(r[j] ?? "")));
+  const open = (tag: string, j: number): string => (text[j] ? `<${tag} class="text">` : `<${tag}>`);
+  const head = `<tr>${(t.headings ?? t.table.columns).map((c, j) => `${open("th", j)}${escapeHtml(c)}</th>`).join("")}</tr>`;
+  const body = rows.map((r) => `<tr>${r.map((c, j) => `${open("td", j)}${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
   return `<figure class="table"><figcaption>${escapeHtml(t.caption)}</figcaption><div class="scroll"><table>\n${head}\n${body}\n</table></div>${more}</figure>`;
 }
 
@@ -75,7 +81,7 @@ figure { margin: 1.5em 0; } figure.figure svg { max-width: 100%; height: auto; d
 figcaption { font-size: 0.92em; color: #444; margin-top: 0.3em; }
 table { border-collapse: collapse; font-size: 0.85em; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: right; } th { background: #f4f4f4; vertical-align: bottom; }
-td { white-space: nowrap; }
+td { white-space: nowrap; } .text { text-align: left; }
 .note { font-size: 0.85em; color: #666; } footer { margin-top: 3em; font-size: 0.85em; color: #666; }
 </style>
 </head>

@@ -72,11 +72,43 @@ describe("renderReportHtml: readable at any width", () => {
     expect(page('<svg width="600" height="300"><text style="font-size: 18px">a</text></svg>')).toContain('style="min-width: 300px"');
   });
 
+  it("should left-align a column of words and right-align a column of numbers", () => {
+    const html = renderReportHtml({
+      title: "T",
+      intro: [],
+      sections: [
+        {
+          id: "s",
+          title: "S",
+          paragraphs: [],
+          figures: [],
+          tables: [
+            {
+              file: "t.csv",
+              caption: "T",
+              table: {
+                columns: ["name", "n"],
+                rows: [
+                  ["GD", "1/2"],
+                  ["Adam", ""],
+                ],
+              },
+            },
+          ],
+        },
+      ],
+      footer: [],
+    });
+    expect(html).toContain('<tr><th class="text">name</th><th>n</th></tr>');
+    expect(html).toContain('<tr><td class="text">GD</td><td>1/2</td></tr>');
+  });
+
   it("should keep numbers whole and head columns in words, the CSV's names kept for the file", () => {
     const html = page("<svg></svg>");
     expect(html).not.toContain("overflow-wrap: anywhere");
     expect(html).toContain("td { white-space: nowrap; }");
     expect(html).toContain("<th>± standard error</th>");
+    expect(html).toContain("<td>0.625</td>");
     expect(html).not.toContain("se_effect_0_to_1");
   });
 });
