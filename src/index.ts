@@ -66,7 +66,6 @@ export {
   knownLawCount,
   lawArchitecture,
   lawsReport,
-  lieAlgebraRank,
   momentumLaws,
 } from "./laws/index.js";
 export type { CheckClaimOptions, Claim, ClaimVerdict } from "./claims/index.js";
