@@ -55,7 +55,6 @@ export {
   INIT_SCHEMES,
   incompleteBeta,
   incompleteBetaClosedForm,
-  monteCarloProbability,
   pathologicalProbability,
   probabilityReport,
   probabilityTable,

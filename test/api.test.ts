@@ -2,8 +2,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import * as api from "../src/index.js";
 import { exportedBarrels, publicFiles } from "./architecture/publicFiles.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,10 +36,37 @@ function declaredExports(path: string): string[] {
   return names;
 }
 
-/** The names docs/api.md documents: the first cell of every table row, written as `name`. */
-function documentedNames(): string[] {
+/** One row of docs/api.md: a root name, what it is, and an example `code // returns value` (or `// throws Name`). */
+interface ApiRow {
+  name: string;
+  code: string;
+  expected: string;
+}
+
+/** The rows of docs/api.md's tables: `| \`name\` | what it is | \`example\` |` (a `\|` in a cell is a `|`). */
+function apiRows(): ApiRow[] {
   const text = readFileSync(join(root, "docs", "api.md"), "utf8");
-  return [...text.matchAll(/^\| `([A-Za-z_$][\w$]*)` \|/gm)].map((m) => m[1]!);
+  return [...text.matchAll(/^\| `([A-Za-z_$][\w$]*)` \| .*? \| `(.*)` \|$/gm)].map((m) => {
+    const example = m[2]!.replace(/\\\|/g, "|");
+    const cut = example.lastIndexOf(" // ");
+    return { name: m[1]!, code: cut < 0 ? example : example.slice(0, cut), expected: cut < 0 ? "" : example.slice(cut + 4) };
+  });
+}
+
+/** A value as plain JSON data, BigInts as "123n", so that literals and results compare. */
+const comparable = (value: unknown): unknown =>
+  value === undefined ? "undefined" : JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v)));
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...values: unknown[]) => Promise<unknown>;
+
+/** Runs an example with the root's names and `fc` in scope: set-up statements up to the last "; ", then the value. */
+function runExample(code: string): Promise<unknown> {
+  const cut = code.lastIndexOf("; ");
+  const body = cut < 0 ? `return (${code});` : `${code.slice(0, cut + 1)}\nreturn (${code.slice(cut + 2)});`;
+  const scope: Record<string, unknown> = { ...api, fc };
+  return new AsyncFunction(...Object.keys(scope), body)(...Object.values(scope));
 }
 
 describe('import { … } from "relutopo"', () => {
@@ -98,27 +127,46 @@ describe("the root API", () => {
   });
 
   it("should be exactly what docs/api.md lists, each name once", () => {
-    const documented = documentedNames();
+    const documented = apiRows().map((r) => r.name);
     expect([...documented].sort()).toEqual([...new Set(documented)].sort());
     expect([...documented].sort()).toEqual([...dts].sort());
   });
 
+  it.each(apiRows().map((r) => [r.name, r] as const))(
+    "docs/api.md's example of %s should give what it says",
+    { timeout: 60_000 },
+    async (_name, row) => {
+      // A value's example uses it (an error class: the one it throws); a type's shows a value of that type.
+      if (row.name in api) expect(`${row.code} ${row.expected}`, "the example should use the name it documents").toContain(row.name);
+      const throws = /^throws (\w+)$/.exec(row.expected);
+      if (throws !== null) {
+        const error = await runExample(row.code).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+        expect((error as Error | undefined)?.name).toBe(throws[1]);
+        return;
+      }
+      expect(row.expected.startsWith("returns "), "an example needs `// returns <value>` or `// throws <Error>`").toBe(true);
+      const expected = new Function(`return (${row.expected.slice("returns ".length)});`)() as unknown;
+      expect(comparable(await runExample(row.code))).toEqual(comparable(expected));
+    },
+  );
+
   it("should hold no experiment, runner, report builder or table: those live under their subpaths", async () => {
-    const api = (await import("../src/index.js")) as Record<string, unknown>;
     const leaked: string[] = [];
     for (const layer of ["experiments", "runner", "report", "table"]) {
       const barrel = (await import(`../src/${layer}/index.ts`)) as Record<string, unknown>;
       for (const name of Object.keys(barrel)) if (name in api) leaked.push(`${layer}: ${name}`);
     }
     expect(leaked).toEqual([]);
-    for (const internal of ["dot", "biasSlot", "TOY_DATA", "buildReport", "runCell"]) expect(api[internal], internal).toBeUndefined();
+    for (const internal of ["dot", "biasSlot", "TOY_DATA", "buildReport", "runCell"]) expect(internal in api, internal).toBe(false);
   });
 
-  it("should give every root function a TSDoc @example (test/docExamples.test.ts runs them)", async () => {
-    const api = (await import("../src/index.js")) as Record<string, unknown>;
+  it("should give every root function a TSDoc @example (test/docExamples.test.ts runs them)", () => {
     const missing: string[] = [];
     for (const [file, names] of publicFiles(SRC, ["index.ts"])) {
-      const functions = names.filter((n) => typeof api[n] === "function" && !/Error$/.test(n));
+      const functions = names.filter((n) => typeof (api as Record<string, unknown>)[n] === "function" && !/Error$/.test(n));
       if (functions.length > 0 && !readFileSync(join(SRC, file), "utf8").includes("@example")) missing.push(file);
     }
     expect(missing).toEqual([]);

@@ -81,8 +81,7 @@ export function publicFiles(srcDir: string, barrels: readonly string[] = exporte
     if (next === undefined) throw new Error(`cannot resolve ${target.from} from ${file}`);
     resolve(next, target.name, depth + 1);
   };
-  for (const barrel of barrels)
-    for (const name of reExports(readFileSync(join(srcDir, barrel), "utf8")).keys()) resolve(barrel, name, 0);
+  for (const barrel of barrels) for (const name of reExports(readFileSync(join(srcDir, barrel), "utf8")).keys()) resolve(barrel, name, 0);
   for (const [file, names] of out) out.set(file, [...new Set(names)]);
   return out;
 }
