@@ -26,14 +26,13 @@ export {
   readExactNetwork,
   readNetwork,
 } from "./net/index.js";
-export { linearInvariant, neuronInvariants } from "./invariants/index.js";
+export { linearLayerInvariants, neuronInvariants } from "./invariants/index.js";
 export type { FlowMethod, FlowOptions, FlowRun, GradientDescentOptions, GradientDescentRun } from "./flow/index.js";
 export { gradientDescent, integrateFlow } from "./flow/index.js";
 export type { DeepTopology, LockedWeight, QuadricDims, SplitNeurons } from "./topology/index.js";
 export {
   bettiNumbers,
   componentCount,
-  componentOf,
   deepTopology,
   formatPolynomial,
   lockedWeights,

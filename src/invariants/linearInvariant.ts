@@ -5,9 +5,6 @@ import { dot } from "../net/dot.js";
 /**
  * The l×l matrix W̃1 W̃1ᵀ − W2ᵀ W2, with W̃1 = [W1 | b1]: conserved along
  * gradient flow when the activation is linear (its diagonal is the c_k).
- *
- * @example const net = networkIn(readNetwork('{"activation": "linear", "W1": [[1], [2]], "W2": [[3, 1]]}'), exact);
- * linearInvariant(net, exact).map((row) => row.map(exact.toString)) // returns [["-8", "-1"], ["-1", "3"]]
  */
 export function linearInvariant<T>(net: Network<T>, S: Scalar<T>): T[][] {
   const rows = net.W1.map((w, k) => (net.b1 ? [...w, net.b1[k]!] : [...w]));

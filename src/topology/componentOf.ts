@@ -10,8 +10,6 @@ import { splitNeurons, type SplitNeurons } from "./splitNeurons.js";
  * over the split neurons (see `enumerateComponents`). The defining
  * coordinate of a split neuron is never 0: c < 0 with e = 1 forces a_k² > ‖w_k‖² ≥ 0,
  * and c > 0 with d_in = 1 forces w_k² > a_k² ≥ 0.
- *
- * @example componentOf(networkIn(readNetwork('{"W1": [[1], ["1/2"]], "W2": [[-2, 3]]}'), exact)).pattern // returns "-+" (both neurons pathological)
  */
 export function componentOf(net: Network<Rational>): { pattern: string; split: SplitNeurons } {
   const { dIn, e } = networkShape(net);
