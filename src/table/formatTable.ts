@@ -12,6 +12,9 @@ const TEX_SPECIAL: Record<string, string> = {
   "}": "\\}",
   "~": "\\textasciitilde{}",
   "^": "\\textasciicircum{}",
+  // text-mode < and > print as ¡ and ¿ in LaTeX's default font encoding: set them in math mode
+  "<": "$<$",
+  ">": "$>$",
 };
 
 function tex(cell: string): string {
