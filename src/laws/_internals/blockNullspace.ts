@@ -89,7 +89,7 @@ function liftNullspace(ech: DenseEchelonModP, n: number): bigint[][] | undefined
     const { entries: rk, pivot: pk } = source;
     for (const { entries: rm } of rows) {
       if (rm === rk) continue;
-      const c = at(rm, pk);
+      const c = rm[pk]!;
       if (c === 0) continue;
       // Plain indexing below n in this hot loop (rows have width n; see DenseEchelonModP.add).
       for (let j = pk; j < n; j++) if (rk[j] !== 0) rm[j] = mod(rm[j]! - mulMod(c, rk[j]!));
@@ -103,7 +103,7 @@ function liftNullspace(ech: DenseEchelonModP, n: number): bigint[][] | undefined
     const v: Rational[] = new Array<Rational>(n).fill(ZERO);
     v[f] = ONE;
     for (const { entries, pivot } of rows) {
-      const x = at(entries, f);
+      const x = entries[f]!; // f < n, the width of every row
       if (x === 0) continue;
       const q = reconstructModP(PRIME - x);
       if (q === undefined) return undefined;

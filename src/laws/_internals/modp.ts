@@ -73,7 +73,7 @@ export class DenseEchelonModP {
   add(row: Float64Array): boolean {
     if (row.length !== this.width) throw new InternalError(`a row of width ${row.length} added to an echelon form of width ${this.width}`);
     for (const { entries: piv, pivot } of this.rows) {
-      const c = at(row, pivot);
+      const c = row[pivot]!;
       if (c === 0) continue;
       for (let j = pivot; j < this.width; j++) {
         const v = piv[j]!;
