@@ -48,7 +48,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   if (opts.data !== undefined) {
     const text = readDataset(readTextFile(opts.data), layers[0]!.W[0]?.length ?? 0, layers[layers.length - 1]!.W.length, opts.data);
     const values = layers.flatMap(({ W, b }) => [...W.flat(), ...(b ?? [])]);
-    const digits = Math.max(1, ...values.map((v) => v.length), ...text.X.flat().map((v) => v.length));
+    // A loop, not Math.max(...): spreading 10^5 values as arguments overflows the call stack.
+    const digits = [values, ...text.X].reduce((m, row) => row.reduce((r, v) => Math.max(r, v.length), m), 1);
     enforceWorkCap(
       workEstimate(
         text.X.length * values.length * Math.max(1, (digits / 50) ** 2),
