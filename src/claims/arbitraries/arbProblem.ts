@@ -81,7 +81,7 @@ function onKink(w: string[], b: string | undefined, x: readonly string[]): { w: 
  * value shrinks toward 0 with a small denominator. Optionally some neurons sit
  * exactly on a kink of a data point. Every size is drawn uniformly in [min, max] (fast-check
  * leans a share of the early runs toward min), so each maximum is reached: a bound m
- * shows up about once per 2m cases.
+ * shows up about once per m cases.
  *
  * @param constraints - sizes, activations, biases, value sizes, kinks
  * @example fc.sample(arbProblem({ width: { max: 2 } }), 10).every((p) => p.net.W1.length <= 2) // returns true
