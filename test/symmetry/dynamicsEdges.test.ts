@@ -92,6 +92,12 @@ describe("leaky_relu:0 is relu; abs with z = 0 on the data", () => {
     expect([v.obstructed, v.gd!.obstructed, v.flow!.obstructed]).toEqual([false, true, false]);
   });
 
+  it("should report balanced neurons' flow sign lock in inspect, with and without data", () => {
+    const theta = net({ activation: "relu", W1: [["3/5"], ["-3/5"]], b1: ["4/5", "4/5"], W2: [["-1", "-1"]] });
+    expect(inspectNetwork(theta, ABS).outputSigns?.flowSignLocked).toEqual([0, 1]);
+    expect(inspectNetwork(theta).outputSigns).toMatchObject({ pattern: "??", gdFrozen: [], flowFrozen: [], flowSignLocked: [0, 1] });
+  });
+
   it("should report frozen origin neurons in inspect", () => {
     const theta = net({ activation: "abs", W1: [["0"], ["1"]], b1: ["0", "1"], W2: [["0", "-1"]] });
     const r = inspectNetwork(theta, ABS);

@@ -111,7 +111,11 @@ function formatInspection(r: NetworkInspection): string {
     );
     if (o.gdFrozen !== undefined && o.flowFrozen !== undefined)
       lines.push(
-        `frozen by dead neurons: gradient descent [${o.gdFrozen.map((k) => k + 1).join(", ")}], gradient flow [${o.flowFrozen.map((k) => k + 1).join(", ")}]`,
+        `frozen by dead or zero neurons: gradient descent [${o.gdFrozen.map((k) => k + 1).join(", ")}], gradient flow [${o.flowFrozen.map((k) => k + 1).join(", ")}]`,
+      );
+    if (o.flowSignLocked !== undefined)
+      lines.push(
+        `sign kept along the gradient flow by balanced neurons (c_k = 0, docs/theory.md §4.3): [${o.flowSignLocked.map((k) => k + 1).join(", ")}]; gradient descent can cross 0`,
       );
   }
   if (r.data) {
