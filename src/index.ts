@@ -46,9 +46,8 @@ export type {
   ActivationFunctions,
   Dataset,
   DenseLayer,
-  FloatData,
-  FloatKernel,
   ForwardPass,
+  GradientKernel,
   LayeredNetwork,
   LossAndGradient,
   LossKind,
@@ -406,8 +405,6 @@ export type {
   ToyStartResults,
   ToySummary,
   ToyTopology,
-  TrainFloatOptions,
-  TrainFloatRun,
   OptimizersConfig,
   OptimizerRunConfig,
   OptimizerRunResult,
@@ -445,7 +442,6 @@ export {
   toyGradientDescent,
   toySummary,
   toyTopology,
-  trainFloat,
 } from "./experiments/index.js";
 export type {
   FinishedRun,
