@@ -80,10 +80,9 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
   let maxDrift = S.zero;
   let maxIdentityError = S.zero;
   const larger = (x: ReturnType<typeof S.parse>, y: ReturnType<typeof S.parse>) => (S.cmp(x, y) > 0 ? x : y);
-  for (const row of run.invariants) row.forEach((v, k) => (maxDrift = larger(S.abs(S.sub(v, c0[k]!)), maxDrift)));
-  run.observedDrift.forEach((row, t) =>
-    row.forEach((v, k) => (maxIdentityError = larger(S.abs(S.sub(v, run.predictedDrift[t]![k]!)), maxIdentityError))),
-  );
+  for (const row of run.invariants) for (const [k, v] of row.entries()) maxDrift = larger(S.abs(S.sub(v, c0[k]!)), maxDrift);
+  for (const [t, row] of run.observedDrift.entries())
+    for (const [k, v] of row.entries()) maxIdentityError = larger(S.abs(S.sub(v, run.predictedDrift[t]![k]!)), maxIdentityError);
   return {
     start,
     arith: S.name,

@@ -295,7 +295,9 @@ describe("the kernel contract", () => {
         const net = mapNetwork(cb.net, S.toNumber);
         const L = layoutOf(net);
         const Xf = cb.data.X.map((r) => r.map(S.toNumber));
-        const { loss: value, grad } = floatKernel(L, "bce", { X: Xf, Y: Y.map((r) => r.map(S.toNumber)) }).lossAndGradient(packNetwork(net));
+        const { loss: value, grad } = floatKernel(L, "bce", { X: Xf, Y: Y.map((r) => r.map(S.toNumber)) }).lossAndGradient(
+          packNetwork(net),
+        );
         const tolFloat = S.mul(S.parse("1e-12"), T);
         expectWithin(S.parse(String(value)), S.parse(D.toString(ref.loss)), tolFloat, "WebAssembly loss");
         for (const [q, g] of refGrad.entries()) expectWithin(S.parse(String(grad[q]!)), g, tolFloat, `WebAssembly parameter ${q}`);
@@ -751,7 +753,11 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
       ).map(S.toNumber);
       const s0 = S.toNumber(activationFunctions(act, S).slopeAt(S.zero));
       expect(zeroFree(exactGrad[1]!)).toBe(zeroFree(-2 * s0 * s0));
-      expect(floatKernel(L, "mse", { X: [[1]], Y: [[1]] }).lossAndGradient(theta).grad.map(zeroFree)).toEqual(exactGrad.map(zeroFree));
+      expect(
+        floatKernel(L, "mse", { X: [[1]], Y: [[1]] })
+          .lossAndGradient(theta)
+          .grad.map(zeroFree),
+      ).toEqual(exactGrad.map(zeroFree));
     }
   });
 
@@ -773,7 +779,8 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
           Y: Y.map((r) => r.map(S.toNumber)),
         }).lossAndGradient(packNetwork(c.net).map(S.toNumber));
         expectWithin(S.parse(String(loss)), S.parse(D.toString(ref.loss)), tol, "WebAssembly loss");
-        packNetwork(ref.grad).forEach((g, q) => expectWithin(S.parse(String(grad[q]!)), S.parse(D.toString(g)), tol, `parameter ${q}`));
+        for (const [q, g] of packNetwork(ref.grad).entries())
+          expectWithin(S.parse(String(grad[q]!)), S.parse(D.toString(g)), tol, `parameter ${q}`);
       }),
       { numRuns: 60 },
     );

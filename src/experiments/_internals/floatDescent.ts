@@ -68,11 +68,10 @@ export function floatDescent(
   });
   const every = options.recordEvery;
   const curve: [number, number][] = [];
-  for (let t = 0; t < options.epochs; t++)
-    if (t === 0 || (every > 0 && t % every === 0)) curve.push([t, run.losses[t * perEpoch]!]);
+  for (let t = 0; t < options.epochs; t++) if (t === 0 || (every > 0 && t % every === 0)) curve.push([t, run.losses[t * perEpoch]!]);
   curve.push([options.epochs, run.losses.at(-1)!]);
   const c0 = run.invariants[0]!;
   const maxDrift = c0.map(() => 0);
-  for (const row of run.invariants) row.forEach((c, k) => (maxDrift[k] = Math.max(maxDrift[k]!, Math.abs(c - c0[k]!))));
+  for (const row of run.invariants) for (const [k, c] of row.entries()) maxDrift[k] = Math.max(maxDrift[k]!, Math.abs(c - c0[k]!));
   return { params: packNetwork(run.params), curve, c0, cT: run.invariants.at(-1)!, maxDrift, signChanged };
 }

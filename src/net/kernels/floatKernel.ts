@@ -85,8 +85,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   const { slopeAt } = activationFunctions(L.activation, float);
   const neg = slopeAt(-1);
   const atZero = slopeAt(0);
-  if (!Number.isFinite(neg))
-    throw new InputError({ field: "activation", expected: "a slope that is a finite float", value: String(neg) });
+  if (!Number.isFinite(neg)) throw new InputError({ field: "activation", expected: "a slope that is a finite float", value: String(neg) });
   // Memory: the data (rows gathered per call), then every layer's arrays, 16-byte aligned.
   let top = 0;
   const alloc = (entries: number): number => {

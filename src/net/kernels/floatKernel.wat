@@ -6,7 +6,8 @@
 ;;
 ;; Arrays are f64, row-major, at byte addresses; every row stride (in entries)
 ;; is even, so that two lanes never straddle rows. Padding entries are zero and
-;; stay zero. Columns are taken eight at a time (four registers), then two.
+;; stay zero. Columns are taken eight at a time (four registers), then two;
+;; rows (matmul) and inputs (gramT) two at a time, then one.
 (module
   (import "env" "memory" (memory 1))
 
@@ -19,15 +20,101 @@
     (param $x i32) (param $w i32) (param $z i32)
     (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
     (local $xrow i32) (local $wp i32) (local $zo i32) (local $rowBytes i32)
-    (local $s v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $xs2 i32) (local $xp i32) (local $xend i32) (local $pairs i32)
+    (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $w0 v128)
     (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
     (local.set $end8 (i32.and (local.get $ws) (i32.const -8)))
+    ;; Two rows at a time for the blocks of eight: eight accumulators, each W
+    ;; load used twice (one row's four chains alone would wait on the adder).
+    (local.set $xs2 (i32.shl (local.get $xs) (i32.const 3)))
+    (block $donePairs
+      (loop $eachPair
+        (br_if $donePairs (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+        (local.set $xrow (i32.add (local.get $x) (i32.shl (i32.mul (local.get $i) (local.get $xs)) (i32.const 3))))
+        (local.set $zo (i32.add (local.get $z) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (local.set $kb (i32.const 0))
+        (block $doneP8
+          (loop $eachP8
+            (br_if $doneP8 (i32.ge_u (local.get $kb) (local.get $end8)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $b1 (v128.const f64x2 0 0))
+            (local.set $b2 (v128.const f64x2 0 0))
+            (local.set $b3 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $xp (local.get $xrow))
+            (local.set $xend (i32.add (local.get $xrow) (i32.shl (local.get $din) (i32.const 3))))
+            (block $donePM
+              (loop $eachPM
+                (br_if $donePM (i32.ge_u (local.get $xp) (local.get $xend)))
+                (local.set $s (f64x2.splat (f64.load (local.get $xp))))
+                (local.set $t (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))))
+                (local.set $w0 (v128.load offset=0 (local.get $wp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=16 (local.get $wp)))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=32 (local.get $wp)))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=48 (local.get $wp)))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $eachPM)))
+            (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (v128.store offset=0 (local.get $wp) (local.get $a0))
+            (v128.store offset=16 (local.get $wp) (local.get $a1))
+            (v128.store offset=32 (local.get $wp) (local.get $a2))
+            (v128.store offset=48 (local.get $wp) (local.get $a3))
+            (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+            (v128.store offset=0 (local.get $wp) (local.get $b0))
+            (v128.store offset=16 (local.get $wp) (local.get $b1))
+            (v128.store offset=32 (local.get $wp) (local.get $b2))
+            (v128.store offset=48 (local.get $wp) (local.get $b3))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+            (br $eachP8)))
+        ;; the pair's columns past the last block of eight, two at a time
+        (block $doneP2
+          (loop $eachP2
+            (br_if $doneP2 (i32.ge_u (local.get $kb) (local.get $ws)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $xp (local.get $xrow))
+            (local.set $xend (i32.add (local.get $xrow) (i32.shl (local.get $din) (i32.const 3))))
+            (block $donePM2
+              (loop $eachPM2
+                (br_if $donePM2 (i32.ge_u (local.get $xp) (local.get $xend)))
+                (local.set $w0 (v128.load (local.get $wp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $xp))) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))) (local.get $w0))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $eachPM2)))
+            (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (v128.store (local.get $wp) (local.get $a0))
+            (v128.store (i32.add (local.get $wp) (local.get $rowBytes)) (local.get $b0))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+            (br $eachP2)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $eachPair)))
+    (local.set $pairs (local.get $i))
+    (local.set $i (i32.const 0))
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
         (local.set $xrow (i32.add (local.get $x) (i32.shl (i32.mul (local.get $i) (local.get $xs)) (i32.const 3))))
         (local.set $zo (i32.add (local.get $z) (i32.mul (local.get $i) (local.get $rowBytes))))
-        (local.set $kb (i32.const 0))
+        ;; rows done in pairs are done
+        (local.set $kb (select (local.get $ws) (i32.const 0) (i32.lt_u (local.get $i) (local.get $pairs))))
         (block $done8
           (loop $each8
             (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
@@ -82,15 +169,98 @@
     (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
     (param $a i32) (param $d i32) (param $g i32)
     (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
-    (local $p i32) (local $q i32) (local $aBytes i32) (local $rowBytes i32)
-    (local $s v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $p i32) (local $q i32) (local $aBytes i32) (local $rowBytes i32) (local $pairs i32)
+    (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $w0 v128)
     (local.set $rowBytes (i32.shl (local.get $ds) (i32.const 3)))
     (local.set $aBytes (i32.shl (local.get $as) (i32.const 3)))
     (local.set $end8 (i32.and (local.get $ds) (i32.const -8)))
+    ;; Two inputs m, m + 1 at a time for the blocks of eight: eight accumulators,
+    ;; each D load used twice.
+    (block $donePairs
+      (loop $eachPair
+        (br_if $donePairs (i32.ge_u (i32.add (local.get $m) (i32.const 1)) (local.get $din)))
+        (local.set $kb (i32.const 0))
+        (block $doneP8
+          (loop $eachP8
+            (br_if $doneP8 (i32.ge_u (local.get $kb) (local.get $end8)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $b1 (v128.const f64x2 0 0))
+            (local.set $b2 (v128.const f64x2 0 0))
+            (local.set $b3 (v128.const f64x2 0 0))
+            (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+            (local.set $i (i32.const 0))
+            (block $donePI
+              (loop $eachPI
+                (br_if $donePI (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $s (f64x2.splat (f64.load offset=0 (local.get $q))))
+                (local.set $t (f64x2.splat (f64.load offset=8 (local.get $q))))
+                (local.set $w0 (v128.load offset=0 (local.get $p)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=16 (local.get $p)))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=32 (local.get $p)))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=48 (local.get $p)))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $eachPI)))
+            (local.set $p (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (v128.store offset=0 (local.get $p) (local.get $a0))
+            (v128.store offset=16 (local.get $p) (local.get $a1))
+            (v128.store offset=32 (local.get $p) (local.get $a2))
+            (v128.store offset=48 (local.get $p) (local.get $a3))
+            (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+            (v128.store offset=0 (local.get $p) (local.get $b0))
+            (v128.store offset=16 (local.get $p) (local.get $b1))
+            (v128.store offset=32 (local.get $p) (local.get $b2))
+            (v128.store offset=48 (local.get $p) (local.get $b3))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+            (br $eachP8)))
+        (block $doneP2
+          (loop $eachP2
+            (br_if $doneP2 (i32.ge_u (local.get $kb) (local.get $ds)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+            (local.set $i (i32.const 0))
+            (block $donePI2
+              (loop $eachPI2
+                (br_if $donePI2 (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $w0 (v128.load (local.get $p)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load offset=0 (local.get $q))) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load offset=8 (local.get $q))) (local.get $w0))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $eachPI2)))
+            (local.set $p (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (v128.store (local.get $p) (local.get $a0))
+            (v128.store (i32.add (local.get $p) (local.get $rowBytes)) (local.get $b0))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+            (br $eachP2)))
+        (local.set $m (i32.add (local.get $m) (i32.const 2)))
+        (br $eachPair)))
+    (local.set $pairs (local.get $m))
+    (local.set $m (i32.const 0))
     (block $doneM
       (loop $eachM
         (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
-        (local.set $kb (i32.const 0))
+        ;; inputs done in pairs are done
+        (local.set $kb (select (local.get $ds) (i32.const 0) (i32.lt_u (local.get $m) (local.get $pairs))))
         (block $done8
           (loop $each8
             (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))

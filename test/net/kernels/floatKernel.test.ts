@@ -29,10 +29,10 @@ const layeredCase = fc
       .record({
         bias: fc.array(fc.boolean(), { minLength: depth, maxLength: depth }),
         X: fc.array(fc.array(num, { minLength: widths[0]!, maxLength: widths[0]! }), { minLength: n, maxLength: n }),
-        Y: fc.array(
-          fc.array(kind === "bce" ? fc.constantFrom(0, 1) : num, { minLength: widths[depth]!, maxLength: widths[depth]! }),
-          { minLength: n, maxLength: n },
-        ),
+        Y: fc.array(fc.array(kind === "bce" ? fc.constantFrom(0, 1) : num, { minLength: widths[depth]!, maxLength: widths[depth]! }), {
+          minLength: n,
+          maxLength: n,
+        }),
       })
       .chain(({ bias, X, Y }) => {
         const L = paramLayout(widths, bias, activation);
@@ -87,7 +87,7 @@ describe("floatKernel", () => {
           kind,
         );
         expect(close(batch.loss, ref.loss)).toBe(true);
-        ref.grad.forEach((v, q) => expect(close(batch.grad[q]!, v), `parameter ${q}`).toBe(true));
+        for (const [q, v] of ref.grad.entries()) expect(close(batch.grad[q]!, v), `parameter ${q}`).toBe(true);
         expect(close(K.loss(theta, rows), ref.loss)).toBe(true);
         expect(close(K.loss(theta), generic(L, theta, X, Y, kind).loss)).toBe(true);
       }),
