@@ -38,6 +38,12 @@ export interface GradientDescentOptions<T> extends MiniBatchOptions {
    * `lossAndGradient` in `S`.
    */
   kernel?: (layout: ParamLayout, loss: LossKind, data: Dataset<T>) => GradientKernel<T>;
+  /**
+   * Record L(θ_t) on all the data only at the steps t that are multiples of this, and at
+   * t = N (default 1: every step). With mini-batches each recorded loss is a pass over all
+   * the data, so a long run that plots its loss every epoch takes the epoch's step count.
+   */
+  lossEvery?: number;
 }
 
 /**
@@ -51,7 +57,7 @@ export interface GradientDescentRun<T, N = Network<T>> {
   optimizer: OptimizerSpec<T>;
   /** The data rows of each step's mini-batch (all rows, in order, for full batches). */
   batches: number[][];
-  /** L(θ_t) on all the data for t = 0 … N. */
+  /** L(θ_t) on all the data for t = 0, k, 2k, … below N and t = N, k = `lossEvery` (every step by default). */
   losses: T[];
   /** c(θ_t) for t = 0 … N, one row per step. */
   invariants: T[][];
@@ -155,7 +161,25 @@ export function gradientDescent<T>(
   const n = data.X.length;
   miniBatchRows(n, 0, options);
   const fullBatch = (options.batchSize ?? n) >= n && options.shuffleSeed === undefined;
+  // The rows of step t as miniBatchRows(n, t, options) gives them, the epoch's order drawn once per epoch.
+  const size = Math.min(options.batchSize ?? n, n);
+  const perEpoch = Math.ceil(n / Math.max(size, 1));
+  const epochOptions = { batchSize: Math.max(n, 1), ...(options.shuffleSeed === undefined ? {} : { shuffleSeed: options.shuffleSeed }) };
+  let order: number[] = [];
+  let orderEpoch = -1;
+  const batchRows = (t: number): number[] => {
+    // Without a seed every epoch takes the rows in file order: one order for the run.
+    const epoch = options.shuffleSeed === undefined ? 0 : Math.floor(t / perEpoch);
+    if (epoch !== orderEpoch) {
+      order = miniBatchRows(n, epoch, epochOptions);
+      orderEpoch = epoch;
+    }
+    return perEpoch === 1 ? order : order.slice((t % perEpoch) * size, Math.min(((t % perEpoch) + 1) * size, n));
+  };
   const kernel = options.kernel?.(L, options.loss, data);
+  const lossEvery = options.lossEvery ?? 1;
+  if (!Number.isSafeInteger(lossEvery) || lossEvery < 1)
+    throw new InputError({ field: "lossEvery", expected: "a positive integer", value: String(lossEvery) });
   let c = packedInvariants(L, theta, S);
   if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T, Network<T> | LayeredNetwork<T>> = {
@@ -168,15 +192,17 @@ export function gradientDescent<T>(
     predictedDrift: [],
   };
   for (let t = 0; t < steps; t++) {
-    const rows = miniBatchRows(n, t, options);
-    const batch = fullBatch ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
+    const rows = batchRows(t);
+    const batch = fullBatch || kernel ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
     const { loss: value, grad } = kernel
       ? kernel.lossAndGradient(theta, fullBatch ? undefined : rows)
       : genericStep(unpackLayers(theta, L), batch, S, options.loss);
-    const lossAll = fullBatch ? value : kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
+    if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
+    const recorded = t % lossEvery === 0;
+    const lossAll = fullBatch || !recorded ? value : kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
     if (checked && !isFiniteIn(S, lossAll)) throw overflow(t, "the loss");
     run.batches.push(rows);
-    run.losses.push(lossAll);
+    if (recorded) run.losses.push(lossAll);
     const { next: stepped, update, terms } = step(theta, grad);
     theta = stepped;
     const next = packedInvariants(L, theta, S);

@@ -54,9 +54,13 @@ export function floatDescent(
   const width = L.widths[L.depth - 1]!;
   const sign0 = Array.from({ length: width }, (_, k) => Math.sign(theta0[last + k]!));
   const signChanged = new Array<number>(width).fill(0);
+  const steps = options.epochs * perEpoch;
+  // The loss on all the data at the recorded epochs only: with mini-batches each is a pass over every row.
+  const lossEvery = options.recordEvery > 0 ? options.recordEvery * perEpoch : Math.max(steps, 1);
   const run = gradientDescent(unpackLayers(theta0, L), data, float, {
     lr: options.lr,
-    steps: options.epochs * perEpoch,
+    steps,
+    lossEvery,
     loss: options.loss,
     kernel: floatKernel,
     ...(options.optimizer ? { optimizer: options.optimizer } : {}),
@@ -66,10 +70,11 @@ export function floatDescent(
       for (let k = 0; k < width; k++) if (Math.sign(theta[last + k]!) !== sign0[k]) signChanged[k] = 1;
     },
   });
-  const every = options.recordEvery;
-  const curve: [number, number][] = [];
-  for (let t = 0; t < options.epochs; t++) if (t === 0 || (every > 0 && t % every === 0)) curve.push([t, run.losses[t * perEpoch]!]);
-  curve.push([options.epochs, run.losses.at(-1)!]);
+  // losses[j] is L at step j·lossEvery (below the last step), then L at the last step.
+  const curve = run.losses.map((loss, j): [number, number] => [
+    j === run.losses.length - 1 ? options.epochs : (j * lossEvery) / perEpoch,
+    loss,
+  ]);
   const c0 = run.invariants[0]!;
   const maxDrift = c0.map(() => 0);
   for (const row of run.invariants) for (const [k, c] of row.entries()) maxDrift[k] = Math.max(maxDrift[k]!, Math.abs(c - c0[k]!));

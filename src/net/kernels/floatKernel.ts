@@ -139,7 +139,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       for (let r = 0; r < n; r++) {
         const i = rows === undefined ? r : rows[r]!;
         if (!(i >= 0 && i < N)) throw new InputError({ field: "rows", expected: `row indices below ${N}`, value: String(i) });
-        heap.set(all.subarray(i * d, (i + 1) * d), base + r * pd);
+        for (let m = 0; m < d; m++) heap[base + r * pd + m] = all[i * d + m]!;
       }
       loaded = want;
     }
