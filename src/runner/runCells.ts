@@ -7,6 +7,7 @@ import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
 import { ConvergenceError } from "../errors.js";
 import { formatWork } from "../work/formatWork.js";
+import { runTimeLimit } from "../work/runTimeLimit.js";
 import { runCell } from "./runCell.js";
 import { estimateRemaining, type CellSample } from "./_internals/estimateRemaining.js";
 
@@ -31,7 +32,7 @@ export interface RunCellsOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * A cap on the run's wall time in seconds: when the calibrated estimate says the run will end
-   * past it, the run stops there with a ConvergenceError (the finished cells stay cached).
+   * past twice the cap, the run stops there with a ConvergenceError (the finished cells stay cached).
    */
   capSeconds?: number;
 }
@@ -118,11 +119,12 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
       const remaining = estimateRemaining(left, samples, threads);
       options.onEstimate?.(remaining, left.length, reused, { cells: samples.length, calibrated: true });
       const total = (performance.now() - start + remaining) / 1000;
-      if (options.capSeconds !== undefined && total > options.capSeconds)
+      // Stopped only past twice the cap: a busy machine slows a run without making it runaway.
+      if (options.capSeconds !== undefined && total > runTimeLimit(options.capSeconds))
         throw new ConvergenceError(
           "reproduce",
           `cell ${done} of ${specs.length}`,
-          `over its work cap at run time: projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, past the cap of ~${options.capSeconds} s (the finished cells are kept for a rerun)`,
+          `over its work cap at run time: projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, past twice the cap of ~${options.capSeconds} s (the finished cells are kept for a rerun)`,
           { field: "maxSeconds", change: "raise" },
         );
     };

@@ -6,6 +6,7 @@ import { ConvergenceError, InputError } from "../../errors.js";
 import type { CheckMessage, CheckRequest } from "./checkWorker.js";
 import { type CheckRunOptions, loadClaimSource } from "./loadClaimSource.js";
 import { errorFromData } from "./transferError.js";
+import { runTimeLimit } from "../../work/runTimeLimit.js";
 
 /** Loaded claims, ready to check: their names, and a checker that runs them under a watchdog. */
 export interface ClaimSession {
@@ -137,13 +138,15 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
       let running = selected[0] ?? "";
       const request: CheckRequest = { names: [...selected], options };
       const cap = options.capSeconds;
+      // The run-time limit is twice the cap (a busy machine slows a run); the watchdog waits a margin past it.
+      const limit = runTimeLimit(cap);
       const done = until(
-        cap + marginSeconds(cap),
+        limit + marginSeconds(limit),
         () =>
           new ConvergenceError(
             "check",
             `claim \`${running}\``,
-            `over its work cap at run time: still running after ~${seconds(cap + marginSeconds(cap))} s, past the ~${seconds(cap)} s cap (a case that does not return?)`,
+            `over its work cap at run time: still running after ~${seconds(limit + marginSeconds(limit))} s, past twice the ~${seconds(cap)} s cap (a case that does not return?)`,
             remedy,
           ),
         (m) => {

@@ -43,13 +43,11 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const data = two === undefined ? readDeepDataset(opts.data, net as LayeredNetwork<string>) : readDatasetFor(opts.data, two);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
   assertFlowMagnitudes(two ?? net, data);
-  const cap = enforceWorkCap(
-    flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
-    opts.maxSeconds,
-  );
+  const work = flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) });
+  const cap = enforceWorkCap(work, opts.maxSeconds);
   // steps shrink near huge values, which no estimate sees: watch the run
   const budget = progressBudget(method, cap, "maxSeconds");
-  const bar = progressBar(1000, `flow ${method}`);
+  const bar = progressBar(1000, `flow ${method}`, work.seconds);
   let run: FlowRun;
   try {
     run = integrateFlow(net, data, {

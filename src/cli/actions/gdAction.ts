@@ -66,10 +66,11 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const layers = isLayered(raw) ? raw.layers : toLayered(raw).layers;
   const rawData = readDataset(readTextFile(opts.data), layers[0]!.W[0]!.length, layers[layers.length - 1]!.W.length, opts.data);
   const data = datasetIn(rawData, S);
-  const cap = enforceWorkCap(gradientDescentWork(raw, rawData, S.name, steps), opts.maxSeconds);
+  const work = gradientDescentWork(raw, rawData, S.name, steps);
+  const cap = enforceWorkCap(work, opts.maxSeconds);
   // exact values grow at every step, which the estimate cannot see: watch the run
   const budget = S.name === "exact" ? stepBudget("gd", steps, cap, "maxSeconds") : () => {};
-  const bar = progressBar(steps, "gd");
+  const bar = progressBar(steps, "gd", work.seconds);
   const options: GradientDescentOptions<unknown> = {
     lr,
     steps,

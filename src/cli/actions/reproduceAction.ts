@@ -34,7 +34,8 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   const shard = parseShard(opts.shard);
   const threads = opts.threads === undefined ? availableParallelism() : intOption(opts.threads, "--threads", 1, 1024);
   const run = { out: opts.out, experiment: name, scale, seed, shard, threads };
-  const cap = enforceWorkCap(reproduceWork(run), opts.maxSeconds);
+  const work = reproduceWork(run);
+  const cap = enforceWorkCap(work, opts.maxSeconds);
   const label = shard === null ? "" : ` (shard ${shard.index}/${shard.count})`;
   // The bar starts after the estimate line, so the two do not overwrite each other.
   let bar: Progress | undefined;
@@ -54,7 +55,7 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
             ? `reproduce${label}: re-estimated ${formatDuration(ms)} more for ${pending} cells, calibrated on the first ${basis.cells} cells run\n`
             : `reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"} (from the first cell; re-estimated after a few more)\n`,
         );
-        bar = progressBar(total, "reproduce");
+        bar = progressBar(total, "reproduce", ms / 1000);
         bar.update(done);
       },
       onProgress: (d, n) => {

@@ -146,11 +146,9 @@ export function registerCheck(program: Command, settle: Settle): void {
         const names = selectClaims(session.names, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
         // A replay runs one case per claim; otherwise every claim draws `runs` cases.
         const cases = opts.path === undefined ? runs : 1;
-        const cap = enforceWorkCap(
-          workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`),
-          opts.maxSeconds,
-        );
-        const bar = progressBar(names.length, "check");
+        const work = workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`);
+        const cap = enforceWorkCap(work, opts.maxSeconds);
+        const bar = progressBar(names.length, "check", work.seconds);
         // The estimate assumes the built-in claims' mean cost per case; a heavier claim is caught at
         // run time: each claim gets what is left of the cap and stops (exit 3) when it projects past it.
         try {
