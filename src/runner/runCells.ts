@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
@@ -35,6 +36,8 @@ export interface RunCellsOptions {
    * past twice the cap, the run stops there with a ConvergenceError (the finished cells stay cached).
    */
   capSeconds?: number;
+  /** Stops the run between cells (the pool's running cells are dropped) with a ConvergenceError; the finished cells stay cached. */
+  signal?: AbortSignal;
 }
 
 /** What an estimate rests on: the cells measured, and whether it is the calibrated (second) one. */
@@ -129,21 +132,35 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
         );
     };
   }
+  const { signal } = options;
+  const interrupted = (): ConvergenceError =>
+    new ConvergenceError(
+      "reproduce",
+      `cell ${done + 1} of ${specs.length}`,
+      `interrupted (Ctrl-C): the ${done} finished cells are kept in ${options.dir}/cells, and the same command resumes from them`,
+    );
+  if (signal?.aborted) throw interrupted();
   const workerPath = fileURLToPath(new URL("./cellWorker.js", import.meta.url));
   if (threads > 1 && existsSync(workerPath)) {
     const pool = new Tinypool({ filename: workerPath, minThreads: threads, maxThreads: threads });
+    // every queued cell listens to the signal: that many listeners are expected, not a leak
+    if (signal) setMaxListeners(order.length + 10, signal);
     try {
       await Promise.all(
         order.map(async (spec) => {
-          const { result, ms } = (await pool.run({ spec, config })) as { result: unknown; ms: number };
+          const { result, ms } = (await pool.run({ spec, config }, signal ? { signal } : {})) as { result: unknown; ms: number };
           finish(spec, result, ms);
         }),
       );
+    } catch (err) {
+      // the pool rejects every dropped cell with its own abort error: the run was interrupted
+      throw signal?.aborted ? interrupted() : err;
     } finally {
       await pool.destroy();
     }
   } else {
     for (const spec of order) {
+      if (signal?.aborted) throw interrupted();
       const t = performance.now();
       finish(spec, await runCell(spec, config), performance.now() - t);
     }

@@ -16,7 +16,7 @@ export interface ClaimSession {
    * Checks the named claims in turn and returns their verdicts.
    * @throws ConvergenceError when a claim projects past the cap, or is still running at the cap plus a margin
    */
-  check(names: readonly string[], options: CheckRunOptions, onVerdict: (done: number) => void): Promise<ClaimVerdict[]>;
+  check(names: readonly string[], options: CheckRunOptions, onVerdict: (done: number) => void, signal?: AbortSignal): Promise<ClaimVerdict[]>;
   /** Ends the worker (after a refusal, or when done). */
   close(): void;
 }
@@ -133,9 +133,13 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
   );
   return {
     names,
-    async check(selected, options, onVerdict) {
+    async check(selected, options, onVerdict, signal) {
       const verdicts: ClaimVerdict[] = [];
       let running = selected[0] ?? "";
+      // Ctrl-C ends the thread at once and the wait with one line (exit 3), as the watchdog does.
+      const onAbort = (): void =>
+        fail?.(new ConvergenceError("check", `claim \`${running}\``, `interrupted (Ctrl-C) after ${verdicts.length} of ${selected.length} claims`));
+      signal?.addEventListener("abort", onAbort, { once: true });
       const request: CheckRequest = { names: [...selected], options };
       const cap = options.capSeconds;
       // The run-time limit is twice the cap (a busy machine slows a run); the watchdog waits a margin past it.
@@ -159,7 +163,11 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
         },
       );
       worker.postMessage(request);
-      return await done;
+      try {
+        return await done;
+      } finally {
+        signal?.removeEventListener("abort", onAbort);
+      }
     },
     close,
   };

@@ -9,6 +9,7 @@ import { enforceWorkCap } from "../enforceWorkCap.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar, type Progress } from "../progress.js";
 import { reportWriter } from "./reportWriter.js";
+import { ctrlC } from "../_internals/ctrlC.js";
 
 /** The options of `relutopo reproduce`, as commander parsed them. */
 export interface ReproduceCliOptions {
@@ -42,10 +43,13 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   let done = 0;
   let total = 0;
   let summary: ReproduceSummary;
+  // Ctrl-C stops between cells with one line (exit 3); the finished cells resume on the next run.
+  const interrupt = ctrlC();
   try {
     summary = await reproduce({
       ...run,
       maxSeconds: cap,
+      signal: interrupt.signal,
       report: reportWriter,
       onEstimate: (ms, pending, cached, basis) => {
         // the bar owns the terminal's last line: stop it, print, start it again
@@ -65,6 +69,7 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
       },
     });
   } finally {
+    interrupt.dispose();
     bar?.stop();
   }
   const s = summary;

@@ -119,7 +119,7 @@ export function registerCheck(program: Command, settle: Settle): void {
   addMaxSecondsOption(command).action(
     settle(async (opts: CheckOptions): Promise<Outcome> => {
       // The claims, fast-check and the library load in the checking worker, not for every relutopo command.
-      const [{ openClaimSession }, { writeFileAtomic }, { checkOutputPath }, { progressBar }, { workEstimate }, { enforceWorkCap }] =
+      const [{ openClaimSession }, { writeFileAtomic }, { checkOutputPath }, { progressBar }, { workEstimate }, { enforceWorkCap }, { ctrlC }] =
         await Promise.all([
           import("../_internals/openClaimSession.js"),
           import("../../io/writeFileAtomic.js"),
@@ -127,6 +127,7 @@ export function registerCheck(program: Command, settle: Settle): void {
           import("../progress.js"),
           import("../../work/workEstimate.js"),
           import("../enforceWorkCap.js"),
+          import("../_internals/ctrlC.js"),
         ]);
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
       const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
@@ -149,11 +150,18 @@ export function registerCheck(program: Command, settle: Settle): void {
         const work = workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`);
         const cap = enforceWorkCap(work, opts.maxSeconds);
         const bar = progressBar(names.length, "check", work.seconds);
+        const interrupt = ctrlC();
         // The estimate assumes the built-in claims' mean cost per case; a heavier claim is caught at
         // run time: each claim gets what is left of the cap and stops (exit 3) when it projects past it.
         try {
-          verdicts = await session.check(names, { runs, seed, path: opts.path, capSeconds: cap }, (done) => bar.update(done));
+          verdicts = await session.check(
+            names,
+            { runs, seed, path: opts.path, capSeconds: cap },
+            (done) => bar.update(done),
+            interrupt.signal,
+          );
         } finally {
+          interrupt.dispose();
           bar.stop();
         }
       } finally {
