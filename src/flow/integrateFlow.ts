@@ -149,7 +149,8 @@ function validate(options: FlowOptions): {
   if (!FLOW_METHODS.includes(method))
     throw new InputError({ field: "method", expected: `one of ${FLOW_METHODS.join(", ")}`, value: String(method) });
   const loss = options.loss ?? "mse";
-  if (loss !== "mse" && loss !== "bce") throw new InputError({ field: "loss", expected: "mse or bce", value: String(loss) });
+  if (loss !== "mse" && loss !== "sse-mean" && loss !== "bce")
+    throw new InputError({ field: "loss", expected: "mse, sse-mean or bce", value: String(loss) });
   const samples = options.samples ?? 0;
   if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000)
     throw new InputError({ field: "samples", expected: "an integer in [0, 100000]", value: String(samples) });

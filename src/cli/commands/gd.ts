@@ -15,7 +15,7 @@ export function registerGd(program: Command, settle: Settle): void {
     .requiredOption("--lr <eta>", "step size, a positive number such as 1/20")
     .requiredOption("--steps <N>", "number of optimiser steps (>= 0)")
     .option("--arith <kind>", "exact, decimal:D or float", "exact")
-    .option("--loss <kind>", "mse or bce (bce needs decimal or float)", "mse")
+    .option("--loss <kind>", "mse (PyTorch's nn.MSELoss: mean over points and outputs), sse-mean (squared error summed over outputs, mean over points) or bce (needs decimal or float)", "mse")
     .option("--optimizer <name>", "sgd, adam or adamw (adam and adamw need decimal or float)", "sgd")
     .option("--momentum <mu>", "SGD momentum (>= 0; default 0)")
     .option("--dampening <tau>", "SGD dampening of the momentum buffer (default 0)")

@@ -1,6 +1,7 @@
 import { InputError } from "../../errors.js";
 import type { Activation } from "../activation.js";
 import type { LossKind } from "../loss.js";
+import { lossCount } from "../_internals/lossScale.js";
 import type { ParamLayout } from "../paramLayout.js";
 import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
 
@@ -35,6 +36,8 @@ interface State {
   neg: number;
   atZero: number;
   bce: boolean;
+  /** What the summed loss is divided by: n·e for mse (PyTorch's mean over every element), n otherwise. */
+  count: number;
   wasm: KernelMemory;
 }
 
@@ -197,7 +200,7 @@ function lossAndGradient(S: State, p: Float64Array, data: FloatData, g: Float64A
   const M = S.wasm;
   const { dp, lp, at } = M;
   const { R, A, GA, GB, GT } = M.view;
-  const inv = 1 / n;
+  const inv = 1 / S.count;
   g.fill(0);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < e; j++) {
@@ -252,10 +255,11 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, n: number): Floa
     neg,
     atZero,
     bce: lossKind === "bce",
+    count: lossCount(lossKind, n, e),
     wasm: kernelMemory(n, d, l, e),
   };
   return {
-    loss: (p, data) => forward(S, p, data) / n,
+    loss: (p, data) => forward(S, p, data) / S.count,
     lossAndGradient: (p, data, g) => lossAndGradient(S, p, data, g),
   };
 }

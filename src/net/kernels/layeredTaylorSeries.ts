@@ -118,7 +118,7 @@ class LayeredSeries {
       for (let j = 0; j < f.length; j++) {
         const fo = f[j]!;
         let dev: bigint;
-        if (p.loss === "mse") dev = q === 0 ? fo[0]! - p.Y[i]![j]! : fo[q]!;
+        if (p.loss !== "bce") dev = q === 0 ? fo[0]! - p.Y[i]![j]! : fo[q]!;
         else {
           const sg = this.Sg[i]![j]!;
           logisticSeriesAt(p, fo, this.U[i]![j]!, sg, q);

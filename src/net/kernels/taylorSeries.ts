@@ -162,7 +162,7 @@ export function taylorStep(
         let f = acc >> P;
         if (p.outputBias) f += TH[p.outBiasSlots[j]!]![q]!;
         let dev: bigint;
-        if (p.loss === "mse") {
+        if (p.loss !== "bce") {
           dev = q === 0 ? f - Y[i]![j]! : f;
         } else {
           const fo = Fo[i]![j]!;
