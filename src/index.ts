@@ -126,6 +126,7 @@ export type {
   FlowRun,
   FlowSample,
   FlowWeightDecay,
+  FlowBiasFreeDecay,
   GradientDescentOptions,
   GradientDescentRun,
   MiniBatchOptions,

@@ -70,7 +70,9 @@ describe("the mse convention: PyTorch's nn.MSELoss, the mean over every element"
       const ours = [run.params.W1!, run.params.b1!, run.params.W2!, run.params.b2!].flat(2) as string[];
       ours.forEach((v, q) => close(num(v), theirs[q]!));
       // c_k = ‖w_k‖² + b_k² − ‖a_k‖² from PyTorch's parameters
-      const c = [0, 1].map((k) => torch.W1[k]![0]! ** 2 + torch.W1[k]![1]! ** 2 + torch.b1[k]! ** 2 - torch.W2[0]![k]! ** 2 - torch.W2[1]![k]! ** 2);
+      const c = [0, 1].map(
+        (k) => torch.W1[k]![0]! ** 2 + torch.W1[k]![1]! ** 2 + torch.b1[k]! ** 2 - torch.W2[0]![k]! ** 2 - torch.W2[1]![k]! ** 2,
+      );
       run.invariants[5]!.forEach((v, k) => close(num(v), c[k]!));
     }
     expect(num(runs[0]!.losses[0]!)).toBeCloseTo(17.203912037037032, 12);

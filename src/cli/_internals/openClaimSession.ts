@@ -16,7 +16,12 @@ export interface ClaimSession {
    * Checks the named claims in turn and returns their verdicts.
    * @throws ConvergenceError when a claim projects past the cap, or is still running at the cap plus a margin
    */
-  check(names: readonly string[], options: CheckRunOptions, onVerdict: (done: number) => void, signal?: AbortSignal): Promise<ClaimVerdict[]>;
+  check(
+    names: readonly string[],
+    options: CheckRunOptions,
+    onVerdict: (done: number) => void,
+    signal?: AbortSignal,
+  ): Promise<ClaimVerdict[]>;
   /** Ends the worker (after a refusal, or when done). */
   close(): void;
 }
@@ -138,7 +143,13 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
       let running = selected[0] ?? "";
       // Ctrl-C ends the thread at once and the wait with one line (exit 3), as the watchdog does.
       const onAbort = (): void =>
-        fail?.(new ConvergenceError("check", `claim \`${running}\``, `interrupted (Ctrl-C) after ${verdicts.length} of ${selected.length} claims`));
+        fail?.(
+          new ConvergenceError(
+            "check",
+            `claim \`${running}\``,
+            `interrupted (Ctrl-C) after ${verdicts.length} of ${selected.length} claims`,
+          ),
+        );
       signal?.addEventListener("abort", onAbort, { once: true });
       const request: CheckRequest = { names: [...selected], options };
       const cap = options.capSeconds;

@@ -119,16 +119,23 @@ export function registerCheck(program: Command, settle: Settle): void {
   addMaxSecondsOption(command).action(
     settle(async (opts: CheckOptions): Promise<Outcome> => {
       // The claims, fast-check and the library load in the checking worker, not for every relutopo command.
-      const [{ openClaimSession }, { writeFileAtomic }, { checkOutputPath }, { progressBar }, { workEstimate }, { enforceWorkCap }, { ctrlC }] =
-        await Promise.all([
-          import("../_internals/openClaimSession.js"),
-          import("../../io/writeFileAtomic.js"),
-          import("../../io/checkOutputPath.js"),
-          import("../progress.js"),
-          import("../../work/workEstimate.js"),
-          import("../enforceWorkCap.js"),
-          import("../_internals/ctrlC.js"),
-        ]);
+      const [
+        { openClaimSession },
+        { writeFileAtomic },
+        { checkOutputPath },
+        { progressBar },
+        { workEstimate },
+        { enforceWorkCap },
+        { ctrlC },
+      ] = await Promise.all([
+        import("../_internals/openClaimSession.js"),
+        import("../../io/writeFileAtomic.js"),
+        import("../../io/checkOutputPath.js"),
+        import("../progress.js"),
+        import("../../work/workEstimate.js"),
+        import("../enforceWorkCap.js"),
+        import("../_internals/ctrlC.js"),
+      ]);
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
       const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
       if (opts.all && opts.claim.length > 0)

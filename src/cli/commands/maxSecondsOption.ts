@@ -17,5 +17,8 @@ export const DEFAULT_MAX_SECONDS = 3600;
  * @returns the same command, for chaining
  */
 export function addMaxSecondsOption(cmd: Command, defaultSeconds: number = DEFAULT_MAX_SECONDS, on = "on one laptop core"): Command {
-  return cmd.option("--max-seconds <S>", `refuse work estimated to take more than S seconds ${on} (default ${defaultSeconds}); a run stops once it projects past twice S`);
+  return cmd.option(
+    "--max-seconds <S>",
+    `refuse work estimated to take more than S seconds ${on} (default ${defaultSeconds}); a run stops once it projects past twice S`,
+  );
 }

@@ -297,7 +297,8 @@ export function layeredTaylorStep(
         S.gradientAt(bp, q, r);
         for (let slot = 0; slot < size; slot++) J[a]![slot]![q] = r[slot]! >> P;
       });
-      for (let slot = 0; slot < size; slot++) e[slot]![q] = g0[slot]![q]! + ((decay * TH[slot]![q]!) >> P);
+      for (let slot = 0; slot < size; slot++)
+        e[slot]![q] = dynamics.decayed?.[slot] === false ? g0[slot]![q]! : g0[slot]![q]! + ((decay * TH[slot]![q]!) >> P);
       G.push(pairs.map((_, a) => pairs.map((_, b) => dotSeries(J[a]!, J[b]!, q))));
       if (q === 0) inverse = invertFixedMatrix(p.F, G[0]!);
       const rhs = pairs.map((_, a) => {
