@@ -41,6 +41,9 @@ function marginSeconds(cap: number): number {
  */
 const LOAD_FLOOR_SECONDS = 5;
 
+/** The longest delay a Node timer holds, in ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function seconds(x: number): number {
   return Number(x.toPrecision(3));
 }
@@ -102,10 +105,16 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
         reject(broken);
         return;
       }
-      const timer = setTimeout(() => {
-        close();
-        reject(stop());
-      }, limit * 1000);
+      // Node's timers hold at most 2^31 − 1 ms (about 24.8 days; a longer delay fires at once):
+      // a limit past that is no limit in practice, so it gets no timer.
+      const ms = limit * 1000;
+      const timer =
+        ms < MAX_TIMER_MS
+          ? setTimeout(() => {
+              close();
+              reject(stop());
+            }, ms)
+          : undefined;
       const settle = (): void => {
         clearTimeout(timer);
         handler = undefined;
