@@ -35,12 +35,22 @@ function actualSeconds(args: string[]): number {
 const out = mkdtempSync(join(tmpdir(), "relutopo-estimates-"));
 const full = process.argv.includes("--full");
 const jobs: Array<[string, string[]]> = [
-  [full ? "reproduce all (full scale)" : "reproduce all --quick", ["reproduce", "all", ...(full ? [] : ["--quick"]), "--out", join(out, "r")]],
+  [
+    full ? "reproduce all (full scale)" : "reproduce all --quick",
+    ["reproduce", "all", ...(full ? [] : ["--quick"]), "--out", join(out, "r")],
+  ],
   ["check --all (100 cases each)", ["check", "--all"]],
   ["laws on 300 parameters", ["laws", "--widths", "2,100,1"]],
-  ["probability --distribution at l = 100,000", ["probability", "--init", "kaiming-normal", "--d-in", "3", "--width", "100000", "--distribution"]],
+  [
+    "probability --distribution at l = 100,000",
+    ["probability", "--init", "kaiming-normal", "--d-in", "3", "--width", "100000", "--distribution"],
+  ],
 ];
-console.log(`${availableParallelism()} cores, load average ${loadavg().map((v) => v.toFixed(2)).join(", ")} at the start`);
+console.log(
+  `${availableParallelism()} cores, load average ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(", ")} at the start`,
+);
 try {
   for (const [label, args] of jobs) {
     const estimate = estimateSeconds(args);

@@ -63,17 +63,19 @@ describe("the mse convention: PyTorch's nn.MSELoss, the mean over every element"
       const m = /^(-?\d+)\/(\d+)$/.exec(t);
       return m ? Number((BigInt(m[1]!) * 10n ** 30n) / BigInt(m[2]!)) / 1e30 : Number(t);
     };
-    const close = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+    const close = (a: number, b: number): void => {
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+    };
     for (const run of runs) {
-      run.losses.forEach((l, t) => close(num(l), torch.losses[t]!));
+      for (const [t, l] of run.losses.entries()) close(num(l), torch.losses[t]!);
       const theirs = [...torch.W1.flat(), ...torch.b1, ...torch.W2.flat(), ...torch.b2];
       const ours = [run.params.W1!, run.params.b1!, run.params.W2!, run.params.b2!].flat(2) as string[];
-      ours.forEach((v, q) => close(num(v), theirs[q]!));
+      for (const [q, v] of ours.entries()) close(num(v), theirs[q]!);
       // c_k = ‖w_k‖² + b_k² − ‖a_k‖² from PyTorch's parameters
       const c = [0, 1].map(
         (k) => torch.W1[k]![0]! ** 2 + torch.W1[k]![1]! ** 2 + torch.b1[k]! ** 2 - torch.W2[0]![k]! ** 2 - torch.W2[1]![k]! ** 2,
       );
-      run.invariants[5]!.forEach((v, k) => close(num(v), c[k]!));
+      for (const [k, v] of run.invariants[5]!.entries()) close(num(v), c[k]!);
     }
     expect(num(runs[0]!.losses[0]!)).toBeCloseTo(17.203912037037032, 12);
     expect(num(sse.losses[0]!)).toBeCloseTo(2 * 17.203912037037032, 11);
