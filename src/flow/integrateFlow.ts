@@ -17,6 +17,7 @@ import { formatLayeredRun, layeredParams } from "./_internals/formatLayeredRun.j
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { twoLayerNetwork } from "../net/twoLayerNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
+import { resolved } from "./_internals/resolved.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
 import { rk4Flow } from "./rk4Flow.js";
@@ -279,7 +280,7 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
   if (raw.decay !== undefined)
     run.weightDecay = {
       lambda: options.weightDecay!,
-      predictedT: raw.decay.predictedT.map(text),
+      predictedT: raw.decay.predictedT.map((v) => text(resolved(problem.F, v))),
       maxRelativeDeviation: text(raw.decay.maxRelative),
     };
   if (raw.biasFreeDecay !== undefined)
@@ -301,7 +302,8 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
 
 /** A parameter vector as `networkToJson` shapes it, at D digits. */
 function paramsOf(p: FlowProblem, theta: readonly bigint[], digits: number): Record<string, unknown> {
-  return networkToJson(networkIn(fixedToNetwork(p, theta), decimal(digits)), decimal(digits));
+  const shown = theta.map((v) => resolved(p.F, v));
+  return networkToJson(networkIn(fixedToNetwork(p, shown), decimal(digits)), decimal(digits));
 }
 
 function formatRun(
@@ -319,8 +321,8 @@ function formatRun(
     const exactText = fixedToNetwork(p, theta);
     const inS = networkIn(exactText, S);
     return {
-      params: networkToJson(networkIn(exactText, decimal(digits)), decimal(digits)),
-      invariants: fixedInvariants(p, theta).map(text),
+      params: paramsOf(p, theta, digits),
+      invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
       loss: roundText(lossOf(inS, dataS, S, info.loss), digits),
     };
   };

@@ -65,7 +65,7 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
       ? []
       : invertFixedMatrix(
           p.F,
-          pts.map((i) => pts.map((i2) => p.G[i]![i2]!)),
+          pts.map((i) => pts.map((i2) => p.gramRow(i)[i2]!)),
         );
 }
 

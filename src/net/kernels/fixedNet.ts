@@ -44,8 +44,11 @@ export interface FixedNet {
   readonly X: bigint[][];
   /** Targets, n × e. */
   readonly Y: bigint[][];
-  /** Gram matrix x̃_i·x̃_j. */
-  readonly G: bigint[][];
+  /**
+   * Row i of the Gram matrix, x̃_i·x̃_j for every j, computed when first asked (only sliding
+   * points need it): the whole n × n matrix of a large data set does not fit in memory.
+   */
+  readonly gramRow: (i: number) => readonly bigint[];
   /** σ' on the positive side, on the negative side, and at 0 exactly (PyTorch). */
   readonly sPlus: bigint;
   readonly sMinus: bigint;
@@ -85,7 +88,16 @@ export function compileFixedNet(
   const n = data.X.length;
   const X = data.X.map((row) => [...row.map((v) => parseFixed(F, v)), ...(hiddenBias ? [F.ONE] : [])]);
   const Y = data.Y.map((row) => row.map((v) => parseFixed(F, v)));
-  const G = X.map((xi) => X.map((xj) => xi.reduce((s, v, m) => s + v * xj[m]!, 0n) >> F.bigP));
+  const gramRows = new Map<number, bigint[]>();
+  const gramRow = (i: number): readonly bigint[] => {
+    let row = gramRows.get(i);
+    if (row === undefined) {
+      const xi = X[i]!;
+      row = X.map((xj) => xi.reduce((s, v, m) => s + v * xj[m]!, 0n) >> F.bigP);
+      gramRows.set(i, row);
+    }
+    return row;
+  };
   const { sPlus, sMinus, sZero } = fixedSlopes(net.activation, F);
   const edgeDigits = Math.ceil(F.P / Math.log2(10)) + 10;
   const range = (len: number): number[] => Array.from({ length: len }, (_, i) => i);
@@ -105,7 +117,7 @@ export function compileFixedNet(
     outBiasSlots: outputBias ? range(e).map((j) => layout.biasOffset[1]! + j) : [],
     X,
     Y,
-    G,
+    gramRow,
     sPlus,
     sMinus,
     sZero,

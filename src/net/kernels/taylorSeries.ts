@@ -110,7 +110,7 @@ export function taylorStep(
   Q: number,
   dynamics: SeriesDynamics = {},
 ): TaylorStep {
-  const { F, n, l, e, dIn, X, Y, G } = p;
+  const { F, n, l, e, dIn, X, Y, gramRow } = p;
   const P = F.bigP;
   const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const Z: bigint[][][] = [];
@@ -191,8 +191,9 @@ export function taylorStep(
       const pts = state.slidePoints[k]!;
       if (pts.length === 0) continue;
       const E = pts.map((i) => {
+        const Gi = gramRow(i);
         let acc = 0n;
-        for (let i2 = 0; i2 < n; i2++) if (!constrained[k]![i2]) acc += G[i]![i2]! * delta[i2]![k]![q]!;
+        for (let i2 = 0; i2 < n; i2++) if (!constrained[k]![i2]) acc += Gi[i2]! * delta[i2]![k]![q]!;
         return acc >> P;
       });
       const inv = state.slideInverse[k]!;
