@@ -132,6 +132,7 @@ export function registerCheck(program: Command, settle: Settle): void {
         { progressBar },
         { workEstimate },
         { enforceWorkCap },
+        { ctrlC },
         { counterexampleFiles },
       ] = await Promise.all([
         import("../_internals/openClaimSession.js"),
@@ -140,6 +141,7 @@ export function registerCheck(program: Command, settle: Settle): void {
         import("../progress.js"),
         import("../../work/workEstimate.js"),
         import("../enforceWorkCap.js"),
+        import("../_internals/ctrlC.js"),
         import("../../claims/counterexampleFiles.js"),
       ]);
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
@@ -160,16 +162,21 @@ export function registerCheck(program: Command, settle: Settle): void {
         const names = selectClaims(session.names, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
         // A replay runs one case per claim; otherwise every claim draws `runs` cases.
         const cases = opts.path === undefined ? runs : 1;
-        const cap = enforceWorkCap(
-          workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`),
-          opts.maxSeconds,
-        );
-        const bar = progressBar(names.length, "check");
+        const work = workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`);
+        const cap = enforceWorkCap(work, opts.maxSeconds);
+        const bar = progressBar(names.length, "check", work.seconds);
+        const interrupt = ctrlC();
         // The estimate assumes the built-in claims' mean cost per case; a heavier claim is caught at
         // run time: each claim gets what is left of the cap and stops (exit 3) when it projects past it.
         try {
-          verdicts = await session.check(names, { runs, seed, path: opts.path, capSeconds: cap }, (done) => bar.update(done));
+          verdicts = await session.check(
+            names,
+            { runs, seed, path: opts.path, capSeconds: cap },
+            (done) => bar.update(done),
+            interrupt.signal,
+          );
         } finally {
+          interrupt.dispose();
           bar.stop();
         }
       } finally {

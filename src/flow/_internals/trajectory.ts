@@ -22,6 +22,8 @@ export interface RawTrajectory {
   maxDrift: bigint;
   /** With weight decay: c_k(0)e^{−2λT}, and the max over checked times and neurons with c_k(0) ≠ 0 of |c_k(t) − c_k(0)e^{−2λt}| / |c_k(0)e^{−2λt}|. */
   decay?: { predictedT: bigint[]; maxRelative: bigint };
+  /** With weight decay that skips the biases: the max over checked times and neurons of |ċ_k + 2λ(c_k − b_k²)|. */
+  biasFreeDecay?: { maxIdentityResidual: bigint };
   /** Under the heavy ball: v(T), the identity residual per neuron at T and its max over accepted steps, the certified output signs. */
   heavyBall?: { velocity: bigint[]; residualT: bigint[]; maxResidual: bigint; outputSign: SignCertificate[] };
   /** Per hidden neuron (flat over the hidden layers of a deep net): did the sign of some outgoing weight differ from its sign at t = 0 at a checked time. */

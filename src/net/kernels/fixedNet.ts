@@ -2,6 +2,7 @@ import { InputError } from "../../errors.js";
 import { fixedSlopes } from "./_internals/fixedSlopes.js";
 import type { Dataset } from "../readDataset.js";
 import type { LossKind } from "../loss.js";
+import { isSquared, lossCount } from "../_internals/lossScale.js";
 import type { Network } from "../network.js";
 import type { ParamLayout } from "../paramLayout.js";
 import { outgoingSlots } from "../outgoingSlots.js";
@@ -54,7 +55,7 @@ export interface FixedNet {
   readonly sZero: bigint;
   /** True when σ has a kink (s+ ≠ s−). */
   readonly kinked: boolean;
-  /** (1/n)·(2 for mse, 1 for bce): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
+  /** (2 for mse and sse-mean, 1 for bce) / (n·e for mse, n otherwise): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
   readonly rScale: bigint;
   readonly loss: LossKind;
   /** True when ‖x̃_i‖ = 0 (its pre-activations never move). */
@@ -121,7 +122,7 @@ export function compileFixedNet(
     sMinus,
     sZero,
     kinked: sPlus !== sMinus,
-    rScale: parseFixed(F, `${loss === "mse" ? 2 : 1}/${n}`),
+    rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, e)}`),
     loss,
     nullPoint: X.map((x) => x.every((v) => v === 0n)),
     edgeDigits,
