@@ -1,0 +1,60 @@
+import { dyadicFraction } from "../../scalar/dyadicFraction.js";
+import type { Rational } from "../../scalar/exact.js";
+
+const MAX_K = 1100;
+const SPAN = 2 * MAX_K + 1;
+const SPLIT = 2 ** 26;
+const SMALL = 1n << 26n;
+
+/**
+ * Exact sums of ± squares of dyadic rationals m/2^k, with no gcd per term. A square is
+ * m²/2^(2k); for |m| < 2^26, m² < 2^52 is an exact double, split into 26-bit halves that are
+ * summed per k in doubles (exact for 2^27 terms). Larger numerators go to a BigInt per k.
+ * One BigInt sum and one shift per bucket at the end give the exact result.
+ *
+ * @internal
+ */
+export class SquareSums {
+  private readonly hi = new Float64Array(SPAN);
+  private readonly lo = new Float64Array(SPAN);
+  private readonly big = new Map<number, bigint>();
+  private readonly touched: number[] = [];
+  private readonly isTouched = new Uint8Array(SPAN);
+
+  /** Adds sign · (m/2^k)², m an integer given as a number (exact) or a BigInt; false when |k| > 1100. */
+  add(m: number | bigint, k: number, sign: 1 | -1): boolean {
+    if (k > MAX_K || k < -MAX_K) return false;
+    const i = k + MAX_K;
+    if (this.isTouched[i] === 0) {
+      this.isTouched[i] = 1;
+      this.touched.push(i);
+    }
+    if (typeof m === "number" && m < SPLIT && m > -SPLIT) {
+      const sq = m * m;
+      const h = Math.floor(sq / SPLIT);
+      this.hi[i]! += sign * h;
+      this.lo[i]! += sign * (sq - h * SPLIT);
+    } else {
+      const b = BigInt(m);
+      this.big.set(i, (this.big.get(i) ?? 0n) + (sign > 0 ? b * b : -(b * b)));
+    }
+    return true;
+  }
+
+  /** The sum so far, exactly, and a reset for the next one. */
+  take(): Rational {
+    let top = 0;
+    for (const i of this.touched) if (i > top) top = i;
+    let num = 0n;
+    for (const i of this.touched) {
+      const part = BigInt(this.hi[i]!) * SMALL + BigInt(this.lo[i]!) + (this.big.get(i) ?? 0n);
+      num += part << BigInt(2 * (top - i));
+      this.hi[i] = 0;
+      this.lo[i] = 0;
+      this.isTouched[i] = 0;
+    }
+    this.touched.length = 0;
+    this.big.clear();
+    return dyadicFraction(num, 2 * (top - MAX_K));
+  }
+}
