@@ -17,7 +17,7 @@ const KEY = /^(.+)\.(weight|bias)$/;
  * The layered network of a PyTorch `state_dict` of linear layers, whatever the module names:
  * each module's `<name>.weight` (a matrix, out × in) and optional `<name>.bias` form one layer,
  * and the layers are taken in the order the state_dict lists their modules (`nn.Sequential`'s
- * `0.weight`, `2.weight`, a module's `fc1`, `fc2`, `layers.0.linear`, any `module.` prefix), or
+ * `0.weight`, `2.weight` in index order, a module's `fc1`, `fc2`, `layers.0.linear`, any `module.` prefix), or
  * in the order `layers` names them, which also picks a sub-chain. Each layer must read what the
  * previous one gives.
  *
@@ -56,7 +56,7 @@ export function layersFromStateDict<T = string>(
     slot[m[2] as "weight" | "bias"] = tensor;
     modules.set(module, slot);
   }
-  const order = layers ?? [...modules.keys()];
+  const order = layers ?? sequentialOrder([...modules.keys()]);
   for (const name of order) if (!modules.has(name)) throw fault(`no module \`${name}\` (modules: ${[...modules.keys()].join(", ")})`);
   const dense: DenseLayer<T>[] = order.map((name) => {
     const { weight, bias } = modules.get(name)!;
@@ -75,4 +75,15 @@ export function layersFromStateDict<T = string>(
     activation,
     what,
   );
+}
+
+/**
+ * The modules in state_dict order; when all are `nn.Sequential` indices under one prefix
+ * (`0`, `2`, `net.4`), in index order, which is the order a real state_dict lists them in and
+ * the only order a JSON object written by hand can be trusted to mean.
+ */
+function sequentialOrder(names: string[]): string[] {
+  const parts = names.map((n) => /^(?:(.*)\.)?(\d+)$/.exec(n));
+  if (parts.some((m) => m === null) || new Set(parts.map((m) => m![1] ?? "")).size !== 1) return names;
+  return names.map((n, i) => [n, Number(parts[i]![2])] as const).sort((a, b) => a[1] - b[1]).map(([n]) => n);
 }

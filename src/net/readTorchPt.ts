@@ -122,7 +122,7 @@ function stateDictOf(root: PickledDict, key: string | undefined, fault: (why: st
     const v = root.entries.get(key);
     if (!isDict(v)) throw fault(`it has no dict entry \`${key}\` (entries: ${list || "none"})`);
     chosen = v;
-  } else if ([...root.entries.values()].every(isTensor)) chosen = root;
+  } else if ([...root.entries.values()].every(isTensor) || names.some((n) => /\.(weight|bias)$/.test(n))) chosen = root;
   else {
     const k = CHECKPOINT_KEYS.find((c) => isDict(root.entries.get(c)));
     if (k === undefined)
