@@ -85,5 +85,8 @@ export function layersFromStateDict<T = string>(
 function sequentialOrder(names: string[]): string[] {
   const parts = names.map((n) => /^(?:(.*)\.)?(\d+)$/.exec(n));
   if (parts.some((m) => m === null) || new Set(parts.map((m) => m![1] ?? "")).size !== 1) return names;
-  return names.map((n, i) => [n, Number(parts[i]![2])] as const).sort((a, b) => a[1] - b[1]).map(([n]) => n);
+  return names
+    .map((n, i) => [n, Number(parts[i]![2])] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([n]) => n);
 }

@@ -36,9 +36,15 @@ describe("PyTorch files as torch writes them", () => {
   });
 
   const refused: [string, RegExp][] = [
-    ["batchnorm.pt", /`1\.running_mean` belongs to a normalisation layer; normalisation layers are not positively homogeneous in their inputs; relutopo reads linear chains\.$/],
+    [
+      "batchnorm.pt",
+      /`1\.running_mean` belongs to a normalisation layer; normalisation layers are not positively homogeneous in their inputs; relutopo reads linear chains\.$/,
+    ],
     ["layernorm.pt", /`1\.weight` belongs to a normalisation layer; normalisation layers are not positively homogeneous/],
-    ["whole_model.pt", /it holds a pickled module \(`torch\.nn\.modules\.container\.Sequential`\): save `model\.state_dict\(\)`, not the model\.$/],
+    [
+      "whole_model.pt",
+      /it holds a pickled module \(`torch\.nn\.modules\.container\.Sequential`\): save `model\.state_dict\(\)`, not the model\.$/,
+    ],
     ["legacy.pt", /legacy \(pre-zip\) torch\.save file; re-save with torch\.save, whose zip format is the default since PyTorch 1\.6\.$/],
     ["mismatch.pt", /2\.weight must read the 3 units of 0\.weight\. Value: 4 columns\.$/],
     ["stride0.pt", /tensor `0\.weight` has 9000000 elements, more than the 1 of its storage/],
@@ -94,7 +100,13 @@ describe("floatLayerInvariants", () => {
           layers: [{ W: [[v[0]!], [v[1]!]], b: [v[2]!, v[3]!] }, { W: [[v[4]!, v[5]!]] }],
         };
         const reference = layerInvariants(
-          { activation: net.activation, layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((x) => exact.parse(floatText(x)))), b: b?.map((x) => exact.parse(floatText(x))) })) },
+          {
+            activation: net.activation,
+            layers: net.layers.map(({ W, b }) => ({
+              W: W.map((r) => r.map((x) => exact.parse(floatText(x)))),
+              b: b?.map((x) => exact.parse(floatText(x))),
+            })),
+          },
           exact,
         );
         // an independent oracle: Fraction arithmetic on the exact texts

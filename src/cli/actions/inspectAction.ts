@@ -6,7 +6,11 @@ import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
 import { isLayered } from "../../net/isLayered.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { loss } from "../../net/loss.js";
+import { openNetworkFile } from "../../net/openNetworkFile.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
+import { decimal } from "../../scalar/decimal.js";
+import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { NetworkInspection } from "../../symmetry/inspectionSchema.js";
 import { inspectNetwork } from "../../symmetry/inspectNetwork.js";
@@ -21,14 +25,26 @@ export interface InspectCliOptions {
   json?: boolean;
   plot?: string;
   maxSeconds?: string;
+  loss?: string;
+  digits?: string;
+  exact?: boolean;
+  all?: boolean;
 }
+
+/** Digits of the decimal arithmetic of a binary cross-entropy loss, which exact arithmetic cannot give (exp and log). */
+const BCE_DIGITS = 40;
 
 /** Seconds per data row × parameter of one exact forward pass at 50 digits (measured like gradientDescentWork). */
 const SECONDS_PER_ROW_PARAMETER = 6e-6;
 
 /** `relutopo inspect`: reads the network (and data), prints the report, draws the figure when asked. */
 export async function inspectAction(opts: InspectCliOptions): Promise<void> {
-  const spec = readAnyNetworkFile(opts.net);
+  const style = valueStyle(opts);
+  const lossKind = parseLossKind(opts.loss ?? "mse");
+  // checked before any work, so a malformed cap is refused whatever the input
+  enforceWorkCap({ seconds: 0, detail: "reading" }, opts.maxSeconds);
+  const file = openNetworkFile(opts.net);
+  const spec = file.net;
   const layers = isLayered(spec)
     ? spec.layers
     : [
@@ -60,8 +76,24 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
     data = datasetIn(text, exact);
   }
   const report = inspectNetwork(net, data);
-  if (opts.json) printJson(report);
-  else process.stdout.write(formatInspection(report));
+  if (report.data !== undefined && data !== undefined && lossKind === "bce") {
+    // binary cross-entropy needs exp and log: computed in 40-digit decimals from the exact network and data
+    const D = decimal(BCE_DIGITS);
+    const dnet: LayeredNetwork<ReturnType<typeof D.parse>> = {
+      activation: net.activation,
+      layers: layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => D.parse(v))), b: b?.map((v) => D.parse(v)) })),
+    };
+    report.data.loss = D.toString(
+      loss(
+        dnet,
+        { X: data.X.map((r) => r.map((v) => D.parse(exact.toString(v)))), Y: data.Y.map((r) => r.map((v) => D.parse(exact.toString(v)))) },
+        D,
+        "bce",
+      ),
+    );
+  }
+  if (opts.json) printJson({ ...report, activation: file.activation, ...(report.data ? { lossKind } : {}) });
+  else process.stdout.write(formatInspection(report, style, lossKind));
   if (opts.plot !== undefined) {
     const { layerInvariantsSpec } = await import("../../report/layerInvariantsSpec.js");
     const { renderVegaLite } = await import("../../report/renderVegaLite.js");
@@ -77,7 +109,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
 }
 
 /** The text form: one line per fact, one line per hidden layer's invariants. */
-function formatInspection(r: NetworkInspection): string {
+function formatInspection(r: NetworkInspection, style: ValueStyle, lossKind: string): string {
+  const text = (v: string): string => valueText(exact.parse(v), style);
   const lines: string[] = [];
   const a = r.architecture;
   const biased = a.biases.flatMap((b, i) => (b ? [i + 1] : []));
@@ -92,10 +125,18 @@ function formatInspection(r: NetworkInspection): string {
     lines.push(
       `hidden layer ${l.layer} (d_in = ${l.dIn}, e = ${l.e}): ${l.negative} with c < 0, ${l.zero} with c = 0, ${l.positive} with c > 0${split.length > 0 ? `; ${split.join(", ")}` : ""}`,
     );
-    lines.push(`  c = ${l.c.join(", ")}`);
+    const c = l.c.map((v) => exact.parse(v));
+    lines.push(
+      c.length > SUMMARY_ABOVE && !style.all
+        ? `  c: ${rowSummary(c, style)} (--all prints every value)`
+        : `  c = ${c.map((v) => valueText(v, style)).join(", ")}`,
+    );
   }
   const t = r.topology;
-  const locked = t.locked.map((w) => `${w.weight} ${w.sign} (square >= ${w.margin})`).join(", ");
+  const shownLocked = style.all ? t.locked : t.locked.slice(0, SUMMARY_ABOVE);
+  const locked =
+    shownLocked.map((w) => `${w.weight} ${w.sign} (square >= ${text(w.margin)})`).join(", ") +
+    (shownLocked.length < t.locked.length ? `, … (${t.locked.length} in all; --all prints every one)` : "");
   lines.push(`locked weights: ${t.locked.length === 0 ? "none" : locked}`);
   lines.push(
     `components of H(c): ${t.components}${t.exact ? " (exact)" : ""}; single-neuron rule: k = ${t.signLocked}, at least ${t.lowerBound}`,
@@ -114,7 +155,7 @@ function formatInspection(r: NetworkInspection): string {
       );
   }
   if (r.data) {
-    lines.push(`data: ${r.data.rows} rows, loss (mse) = ${r.data.loss}`);
+    lines.push(`data: ${r.data.rows} rows, loss (${lossKind}) = ${text(r.data.loss)}`);
     if (r.data.dead.length === 0) lines.push("dead neurons: none");
     for (const d of r.data.dead)
       lines.push(`dead neuron ${d.layer},${d.neuron + 1}: gradient descent ${d.gd}, flow ${d.flow} (${d.reason})`);
