@@ -1,13 +1,12 @@
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Rational } from "../scalar/exact.js";
-import { floatParts } from "../scalar/floatParts.js";
 import { SquareSums } from "./_internals/squareSums.js";
 
 /**
  * The exact c_{l,k} of every hidden neuron of a network whose parameters are binary floats
  * (what a safetensors or `.pt` file stores: every float32, float16, bfloat16 and float64 is a
  * number exactly), equal to `layerInvariants(net, exact)` of the same values. Each weight is
- * m · 2^−k ({@link floatParts}); the sum of squares of dyadics is one integer sum per power of
+ * m · 2^−k (`floatParts`); the sum of squares of dyadics is one integer sum per power of
  * two and one shift, with no rational arithmetic per weight: a 669,706-parameter network takes
  * milliseconds, not seconds.
  *
@@ -17,11 +16,8 @@ import { SquareSums } from "./_internals/squareSums.js";
  */
 export function floatLayerInvariants(net: LayeredNetwork<number>): Rational[][] {
   const sums = new SquareSums();
-  const add = (v: number, sign: 1 | -1): void => {
-    const [m, k] = floatParts(v);
-    // every finite double is m·2^−k with −971 ≤ k ≤ 1074, inside the buckets of SquareSums
-    sums.add(m, k, sign);
-  };
+  // every finite double is m·2^−k with −971 ≤ k ≤ 1074, inside the buckets of SquareSums
+  const add = (v: number, sign: 1 | -1): void => sums.addFloat(v, sign);
   const out: Rational[][] = [];
   for (let l = 0; l + 1 < net.layers.length; l++) {
     const { W, b } = net.layers[l]!;
