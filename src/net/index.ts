@@ -51,4 +51,5 @@ export { readTorchPt } from "./readTorchPt.js";
 export { networkFromTorchPt } from "./networkFromTorchPt.js";
 export { readAnyNetwork } from "./readAnyNetwork.js";
 export { readAnyNetworkFile } from "./readAnyNetworkFile.js";
+export { readExactNetwork } from "./readExactNetwork.js";
 export { twoLayerNetwork } from "./twoLayerNetwork.js";
