@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
 
+/** True for a command that reads network files: it has `--net`, or its arguments are networks (`track`). */
+const readsNetworks = (cmd: Command): boolean => cmd.name() === "track" || cmd.options.some((o) => o.long === "--net");
+
 /**
  * Adds `--activation`, `--key` and `--layers` to every command of `program` that reads a network
  * file (`--net`): how to read what a PyTorch file does not say or says more of.
@@ -9,7 +12,7 @@ import { InputError } from "../../errors.js";
  */
 export function addNetworkReadFlags(program: Command): void {
   for (const cmd of program.commands) {
-    if (!cmd.options.some((o) => o.long === "--net")) continue;
+    if (!readsNetworks(cmd)) continue;
     cmd
       .option(
         "--activation <name>",
@@ -34,7 +37,7 @@ export async function applyNetworkReadFlags(cmd: Command): Promise<void> {
   // loaded here, when a command runs, so that --help stays light
   const { setNetworkReadOptions } = await import("../../net/networkReadOptions.js");
   const opts = cmd.opts() as { activation?: string; key?: string; layers?: string; net?: string };
-  const reads = cmd.options.some((o) => o.long === "--net");
+  const reads = readsNetworks(cmd);
   const layers = reads && opts.layers !== undefined ? opts.layers.split(",").map((s) => s.trim()) : undefined;
   if (layers?.some((s) => s === ""))
     throw new InputError({ field: "layers", expected: "module names separated by commas, e.g. fc1,fc2,fc3", value: opts.layers! });
