@@ -13,7 +13,7 @@ import { readSafetensors, type SafetensorsTensor } from "./readSafetensors.js";
 import { readTorchPt } from "./readTorchPt.js";
 
 /** Where the activation of a network read from a file comes from. */
-export type ActivationSource = "file" | "flag" | "assumed";
+type ActivationSource = "file" | "flag" | "assumed";
 
 /** A network read from a file, and where its activation comes from. */
 export interface NetworkFile {

@@ -20,7 +20,7 @@ const SIZE = FLOAT_SIZE;
  * with room to spare, and checked against the storages' stated sizes before anything is
  * inflated or decoded, so a zip bomb or a huge stride-0 view is refused before it costs memory.
  */
-export const MAX_FILE_ELEMENTS = 16_000_000;
+const MAX_FILE_ELEMENTS = 16_000_000;
 
 /** Largest pickle accepted: a state_dict's pickle is a few bytes per tensor, a checkpoint's a little more. */
 const MAX_PICKLE_BYTES = 64 * 1024 * 1024;
