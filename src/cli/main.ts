@@ -5,7 +5,7 @@ import { Command, CommanderError } from "commander";
 import { ConvergenceError, InputError, PathError, type FieldNamer } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { addMaxInputMibOption, applyMaxInputMib } from "./commands/maxInputMibOption.js";
-import { addNetworkReadFlags, applyNetworkReadFlags } from "./commands/networkReadFlags.js";
+import { addNetworkReadFlags, applyNetworkReadFlags, flushNetworkNotices } from "./commands/networkReadFlags.js";
 import type { Outcome, Settle } from "./outcome.js";
 
 /**
@@ -94,6 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   quiet(program);
   try {
     await program.parseAsync(argv);
+    flushNetworkNotices();
     return outcome.ok ? EXIT_DONE : EXIT_FAILED;
   } catch (err) {
     const line = formatError(err, flagNamer(active));

@@ -98,7 +98,7 @@ describe("relutopo on a user's own PyTorch file", () => {
     const f = (x: number): number => 2 * Math.max(0, x + 0.5) - Math.max(0, -x);
     const bce = (z: number, y: number): number => Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y * z;
     const expected = (bce(f(1), 1) + bce(f(-1), 0) + bce(f(0), 1)) / 3;
-    expect(out.lossKind).toBe("bce");
+    expect(out.data.lossKind).toBe("bce");
     expect(Number(out.data.loss)).toBeCloseTo(expected, 12);
   });
 });

@@ -5,11 +5,12 @@ import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
 import { isLayered } from "../../net/isLayered.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import type { DenseLayer, LayeredNetwork } from "../../net/layeredNetwork.js";
 import { loss } from "../../net/loss.js";
 import { openNetworkFile } from "../../net/openNetworkFile.js";
 import { parseLossKind } from "../../net/parseLossKind.js";
 import { decimal } from "../../scalar/decimal.js";
+import { floatFraction } from "../../scalar/floatFraction.js";
 import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { NetworkInspection } from "../../symmetry/inspectionSchema.js";
@@ -44,17 +45,31 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   // checked before any work, so a malformed cap is refused whatever the input
   enforceWorkCap({ seconds: 0, detail: "reading" }, opts.maxSeconds);
   const file = openNetworkFile(opts.net);
-  const spec = file.net;
-  const layers = isLayered(spec)
-    ? spec.layers
-    : [
-        { W: spec.W1, b: spec.b1 },
-        { W: spec.W2, b: spec.b2 },
-      ];
-  const net: LayeredNetwork<Rational> = {
-    activation: spec.activation,
-    layers: layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+  // the exact texts, made only when needed (a float file's are built on first use)
+  const textLayers = (): readonly DenseLayer<string>[] => {
+    const spec = file.net;
+    return isLayered(spec)
+      ? spec.layers
+      : [
+          { W: spec.W1, b: spec.b1 },
+          { W: spec.W2, b: spec.b2 },
+        ];
   };
+  // a float file's weights go straight from their bits to rationals, with no text in between
+  const net: LayeredNetwork<Rational> =
+    file.floats !== undefined
+      ? {
+          activation: file.floats.activation,
+          layers: file.floats.layers.map(({ W, b }) => ({
+            W: W.map((r) => Array.from(r, floatFraction)),
+            b: b && Array.from(b, floatFraction),
+          })),
+        }
+      : {
+          activation: file.net.activation,
+          layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+        };
+  const layers = net.layers;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
       throw new InputError(`invalid --plot. Must be a file name ending in .svg or .html. Value: \`${opts.plot}\`.`);
@@ -63,13 +78,22 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   let data: ReturnType<typeof datasetIn<Rational>> | undefined;
   if (opts.data !== undefined) {
     const text = readDataset(readTextFile(opts.data), layers[0]!.W[0]?.length ?? 0, layers[layers.length - 1]!.W.length, opts.data);
-    const values = layers.flatMap(({ W, b }) => [...W.flat(), ...(b ?? [])]);
-    const digits = Math.max(1, ...values.map((v) => v.length), ...text.X.flat().map((v) => v.length));
+    // digits of the longest parameter and input (a loop: a spread of a million values overflows the stack)
+    let digits = 1;
+    let parameters = 0;
+    for (const { W, b } of layers)
+      for (const row of [...W, b ?? []])
+        for (const v of row) {
+          parameters++;
+          const d = v.n.toString().length + (v.d === 1n ? 0 : v.d.toString().length + 1);
+          if (d > digits) digits = d;
+        }
+    for (const row of text.X) for (const v of row) if (v.length > digits) digits = v.length;
     enforceWorkCap(
       workEstimate(
-        text.X.length * values.length * Math.max(1, (digits / 50) ** 2),
+        text.X.length * parameters * Math.max(1, (digits / 50) ** 2),
         SECONDS_PER_ROW_PARAMETER,
-        `${text.X.length} rows × ${values.length} parameters at ${digits} digits`,
+        `${text.X.length} rows × ${parameters} parameters at ${digits} digits`,
       ),
       opts.maxSeconds,
     );
@@ -81,7 +105,7 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
     const D = decimal(BCE_DIGITS);
     const dnet: LayeredNetwork<ReturnType<typeof D.parse>> = {
       activation: net.activation,
-      layers: layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => D.parse(v))), b: b?.map((v) => D.parse(v)) })),
+      layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => D.parse(v))), b: b?.map((v) => D.parse(v)) })),
     };
     report.data.loss = D.toString(
       loss(
@@ -92,7 +116,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
       ),
     );
   }
-  if (opts.json) printJson({ ...report, activation: file.activation, ...(report.data ? { lossKind } : {}) });
+  if (report.data !== undefined) report.data.lossKind = lossKind;
+  if (opts.json) printJson({ ...report, activation: file.activation });
   else process.stdout.write(formatInspection(report, style, lossKind));
   if (opts.plot !== undefined) {
     const { layerInvariantsSpec } = await import("../../report/layerInvariantsSpec.js");

@@ -26,9 +26,19 @@ export function addNetworkReadFlags(program: Command): void {
   }
 }
 
+/** Notices of the running command, written when it succeeds: a failure stays one line on stderr. */
+const notices: string[] = [];
+
+/** Writes the notices of a command that succeeded to stderr (an assumed activation), once each. */
+export function flushNetworkNotices(): void {
+  for (const line of notices) process.stderr.write(`${line}\n`);
+  notices.length = 0;
+}
+
 /**
  * Applies `--activation`, `--key` and `--layers` of the command about to run to every network
- * file it reads, and says on stderr, once per file, when a file stores no activation and relu is assumed.
+ * file it reads, and keeps, once per file, the notice that a file stores no activation and relu is
+ * assumed, for {@link flushNetworkNotices}.
  *
  * @param cmd - the command about to run
  * @throws InputError for an empty module name in `--layers`
@@ -49,7 +59,7 @@ export async function applyNetworkReadFlags(cmd: Command): Promise<void> {
     onAssumed: (file) => {
       if (told.has(file)) return;
       told.add(file);
-      process.stderr.write(`relutopo: activation not stored in ${file}; assuming relu — pass --activation\n`);
+      notices.push(`relutopo: activation not stored in ${file}; assuming relu — pass --activation`);
     },
   });
 }
