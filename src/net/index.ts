@@ -38,7 +38,7 @@ export { packNetwork } from "./packNetwork.js";
 export { unpackNetwork } from "./unpackNetwork.js";
 export { unpackLayers } from "./unpackLayers.js";
 export { layoutOf } from "./layoutOf.js";
-export type { FloatData, FloatKernel } from "./kernels/floatKernel.js";
+export type { GradientKernel } from "./gradientKernel.js";
 export { floatKernel } from "./kernels/floatKernel.js";
 export { floatInvariants } from "./kernels/floatInvariants.js";
 export { layeredFromObject } from "./layeredFromObject.js";
