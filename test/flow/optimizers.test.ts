@@ -212,7 +212,7 @@ describe("optimizerSpec", () => {
   });
 
   it("should fill PyTorch's defaults (AdamW decays by 1/100)", () => {
-    expect(optimizerSpec(float, { name: "adamw" })).toEqual({ name: "adamw", beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 });
+    expect(optimizerSpec(float, { name: "adamw" })).toEqual({ name: "adamw", beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, biasDecay: true });
     expect(optimizerSpec(float, { name: "adam" }).weightDecay).toBe(0);
   });
 });
