@@ -13,7 +13,7 @@ import { defaultInit } from "../src/experiments/defaultInit.js";
 import { readBreastCancer } from "../src/experiments/readBreastCancer.js";
 import { splitAndStandardise } from "../src/experiments/splitAndStandardise.js";
 import { paramLayout } from "../src/net/paramLayout.js";
-import { unpackNetwork } from "../src/net/unpackNetwork.js";
+import { unpackLayers } from "../src/net/unpackLayers.js";
 import { trainFloat } from "../src/experiments/trainFloat.js";
 import { medianMs, printRatio } from "./timing.js";
 
@@ -35,13 +35,22 @@ console.log(
   `ours: ${EPOCHS} epochs of l = ${L_WIDTH}, n = ${data.n}, d = ${split.d}: ${oursMs.toFixed(1)} ms, ${((EPOCHS / oursMs) * 1000).toFixed(0)} epochs/s, final loss ${oursLoss}`,
 );
 
-const net = unpackNetwork(init, L);
+const net = unpackLayers(init, L);
 const dir = mkdtempSync(join(tmpdir(), "relutopo-bench-"));
 const problem = join(dir, "problem.json");
 const rows = Array.from({ length: data.n }, (_, i) => Array.from(data.X.subarray(i * split.d, (i + 1) * split.d)));
 writeFileSync(
   problem,
-  JSON.stringify({ X: rows, y: Array.from(data.Y), W1: net.W1, b1: net.b1, a: net.W2[0], lr: LR, epochs: EPOCHS, repeats: 11 }),
+  JSON.stringify({
+    X: rows,
+    y: Array.from(data.Y),
+    W1: net.layers[0]!.W,
+    b1: net.layers[0]!.b,
+    a: net.layers[1]!.W[0],
+    lr: LR,
+    epochs: EPOCHS,
+    repeats: 11,
+  }),
 );
 const py = spawnSync("python3", [join(here, "train_numpy.py"), problem], { encoding: "utf8" });
 rmSync(dir, { recursive: true, force: true });

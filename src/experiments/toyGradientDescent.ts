@@ -3,7 +3,7 @@ import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import { datasetIn } from "../net/datasetIn.js";
 import { lossAndGradient } from "../net/lossAndGradient.js";
 import { loss } from "../net/loss.js";
-import type { Network } from "../net/network.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { networkIn } from "../net/networkIn.js";
 import { zipNetworks } from "../net/zipNetworks.js";
 import { layoutOf } from "../net/layoutOf.js";
@@ -56,17 +56,18 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
   const data = datasetIn(TOY_DATA, S);
   const lr = S.parse(config.lr);
   const lrNumber = S.toNumber(lr);
-  let theta: Network<ReturnType<typeof S.parse>> = networkIn(TOY_NETS[start], S);
+  let theta: LayeredNetwork<ReturnType<typeof S.parse>> = networkIn(TOY_NETS[start], S);
   const c0 = neuronInvariants(theta, S);
-  const signs0 = theta.W2[0]!.map((a) => S.sign(a));
+  const signs0 = theta.layers[1]!.W[0]!.map((a) => S.sign(a));
   const changed = new Set<number>();
   let maxDrift = S.zero;
   let maxIdentityError = S.zero;
   const point = (t: number, value: ReturnType<typeof S.parse>): ToyPoint => ({
     t: t * lrNumber,
     loss: S.toNumber(value),
-    neurons: theta.W1.map(
-      (w, k) => [S.toNumber(w[0]!), S.toNumber(theta.b1![k]!), S.toNumber(theta.W2[0]![k]!)] as [number, number, number],
+    neurons: theta.layers[0]!.W.map(
+      (w, k) =>
+        [S.toNumber(w[0]!), S.toNumber(theta.layers[0]!.b![k]!), S.toNumber(theta.layers[1]!.W[0]![k]!)] as [number, number, number],
     ),
   });
   const trajectory: ToyPoint[] = [];
@@ -86,7 +87,7 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
       if (S.cmp(drift, maxDrift) > 0) maxDrift = drift;
     });
     c = next;
-    theta.W2[0]!.forEach((a, k) => {
+    theta.layers[1]!.W[0]!.forEach((a, k) => {
       if (S.sign(a) !== signs0[k]) changed.add(k);
     });
   }
@@ -102,7 +103,7 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
     loss0: S.toString(loss0),
     lossT: S.toString(lossT),
     signs0,
-    signsT: theta.W2[0]!.map((a) => S.sign(a)),
+    signsT: theta.layers[1]!.W[0]!.map((a) => S.sign(a)),
     signChanges: [...changed].sort((a, b) => a - b),
     trajectory,
   };

@@ -2,7 +2,6 @@ import type { Scalar } from "../scalar/scalar.js";
 import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import type { Network } from "./network.js";
 import { pointLoss } from "./pointLoss.js";
 
 /** `mse`: (1/n) Σ_i ‖f(x_i) − y_i‖²; `bce`: (1/n) Σ_i Σ_j binary cross-entropy of the logit f_j(x_i) against y_ij. */
@@ -13,7 +12,7 @@ export type LossKind = "mse" | "bce";
  *
  * @throws InputError for bce in exact arithmetic (it needs exp and log)
  */
-export function loss<T>(net: Network<T> | LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
+export function loss<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
   const { F } = forward(net, data.X, S);
   let s = S.zero;
   F.forEach((f, i) => {

@@ -1,6 +1,5 @@
 import { readBinaryFile } from "../io/readBinaryFile.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import type { Network } from "./network.js";
 import { networkFromSafetensors } from "./networkFromSafetensors.js";
 import { networkFromTorchPt } from "./networkFromTorchPt.js";
 import { readAnyNetwork } from "./readAnyNetwork.js";
@@ -26,11 +25,11 @@ function looksLikeZip(bytes: Uint8Array): boolean {
  * extension or its zip signature; see `readTorchPt`) or JSON in one of the forms of {@link readAnyNetwork}.
  *
  * @param path - the file
- * @returns a {@link Network} for the two-layer JSON form, a {@link LayeredNetwork} otherwise
+ * @returns the network as layers, whichever form the file holds
  * @throws PathError when the file cannot be read; InputError when it is not a network
  * @example readAnyNetworkFile("examples/deep.safetensors").layers.length // returns 3
  */
-export function readAnyNetworkFile(path: string): Network<string> | LayeredNetwork<string> {
+export function readAnyNetworkFile(path: string): LayeredNetwork<string> {
   const bytes = readBinaryFile(path);
   const lower = path.toLowerCase();
   if (lower.endsWith(".safetensors") || looksLikeSafetensors(bytes)) return networkFromSafetensors(bytes, path);

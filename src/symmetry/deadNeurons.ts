@@ -1,8 +1,5 @@
 import { forward } from "../net/forward.js";
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
 
 /**
@@ -42,13 +39,13 @@ export interface DeadNeuron {
  * @param net - the network θ, exact
  * @param X - the data inputs, exact
  * @returns the dead neurons, layer by layer
- * @example const net = { activation: { kind: "relu" }, W1: [[exact.parse("-1")], [exact.parse("1")]], W2: [[exact.parse("1"), exact.parse("1")]] };
+ * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("-1")], [exact.parse("1")]] }, { W: [[exact.parse("1"), exact.parse("1")]] }] };
  * deadNeurons(net, [[exact.parse("2")]]).map((d) => [d.neuron, d.gd, d.flow])
  * // returns [[0, "forever", "forever"]]
  */
-export function deadNeurons(net: Network<Rational> | LayeredNetwork<Rational>, X: readonly (readonly Rational[])[]): DeadNeuron[] {
+export function deadNeurons(net: LayeredNetwork<Rational>, X: readonly (readonly Rational[])[]): DeadNeuron[] {
   if (net.activation.kind !== "relu") return [];
-  const layered = isLayered(net) ? net : toLayered(net);
+  const layered = net;
   const { preActivations } = forward(layered, X, exact);
   const out: DeadNeuron[] = [];
   for (let h = 1; h < layered.layers.length; h++) {

@@ -3,15 +3,16 @@ import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
 import { trainFloat } from "../../src/experiments/trainFloat.js";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { packNetwork } from "../../src/net/packNetwork.js";
 import { layoutOf } from "../../src/net/layoutOf.js";
 import { float } from "../../src/scalar/float.js";
 import { floatCase } from "../helpers/floatCase.js";
 import { netAndData } from "../helpers/arbitraries.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 /** θ of a float network as the flat array the float kernel reads. */
-const pack = (net: Network<number>): Float64Array => Float64Array.from(packNetwork(net));
+const pack = (net: LayeredNetwork<number>): Float64Array => Float64Array.from(packNetwork(net));
 
 /** The result of `run`, or undefined when it stopped because a value overflowed. */
 function finiteOrUndefined<T>(run: () => T): T | undefined {
@@ -62,7 +63,7 @@ describe("trainFloat", () => {
 
   it("should stop at the epoch whose loss overflows, naming the remedy", () => {
     // f(x) = a·relu(w·x) with w = a = 1e100 on x = 1, y = 0: the loss (1e200)² overflows at epoch 0.
-    const L = layoutOf({ activation: { kind: "relu" }, W1: [[1]], W2: [[1]] });
+    const L = layoutOf(twoLayer({ activation: { kind: "relu" }, W1: [[1]], W2: [[1]] }));
     const data = { n: 1, X: Float64Array.of(1), Y: Float64Array.of(0) };
     expect(() => trainFloat(Float64Array.of(1e100, 1e100), L, data, { lr: 0.1, epochs: 3, loss: "mse" })).toThrow(
       new ConvergenceError("gd", "epoch 0 (the loss)", "a value left the range of float arithmetic", { field: "lr", change: "lower" }),
@@ -70,7 +71,7 @@ describe("trainFloat", () => {
   });
 
   it("should reject a non-positive step", () => {
-    const L = layoutOf({ activation: { kind: "relu" }, W1: [[1]], W2: [[1]] });
+    const L = layoutOf(twoLayer({ activation: { kind: "relu" }, W1: [[1]], W2: [[1]] }));
     expect(() =>
       trainFloat(new Float64Array(2), L, { n: 1, X: new Float64Array(1), Y: new Float64Array(1) }, { lr: 0, epochs: 1, loss: "mse" }),
     ).toThrow(/learning rate/);

@@ -22,7 +22,7 @@ describe("readNetwork", () => {
       fc.property(arbNetwork(), (net) => {
         const text = JSON.stringify({ ...net, activation: activationName(net.activation) });
         const back = readNetwork(text);
-        expect(back).toEqual({ ...net, b1: net.b1, b2: net.b2 });
+        expect(back).toEqual({ ...net, b1: net.layers[0]!.b, b2: net.layers[1]!.b });
       }),
       { numRuns: 100 },
     );

@@ -4,8 +4,7 @@ import { readTextFile } from "../../io/readTextFile.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
-import { isLayered } from "../../net/isLayered.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { networkIn } from "../../net/networkIn.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { NetworkInspection } from "../../symmetry/inspectionSchema.js";
@@ -29,16 +28,8 @@ const SECONDS_PER_ROW_PARAMETER = 6e-6;
 /** `relutopo inspect`: reads the network (and data), prints the report, draws the figure when asked. */
 export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   const spec = readAnyNetworkFile(opts.net);
-  const layers = isLayered(spec)
-    ? spec.layers
-    : [
-        { W: spec.W1, b: spec.b1 },
-        { W: spec.W2, b: spec.b2 },
-      ];
-  const net: LayeredNetwork<Rational> = {
-    activation: spec.activation,
-    layers: layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
-  };
+  const { layers } = spec;
+  const net = networkIn(spec, exact);
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
       throw new InputError(`invalid --plot. Must be a file name ending in .svg or .html. Value: \`${opts.plot}\`.`);

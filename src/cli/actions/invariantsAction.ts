@@ -1,12 +1,10 @@
 import { layerInvariants } from "../../invariants/layerInvariants.js";
-import { linearInvariant } from "../../invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/networkIn.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
-import { exact, type Rational } from "../../scalar/exact.js";
+import { exact } from "../../scalar/exact.js";
 import { printJson } from "../options.js";
 
 /** The options of `relutopo invariants`. */
@@ -18,11 +16,10 @@ export interface InvariantsCliOptions {
 /** `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net). */
 export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
   const spec = readAnyNetworkFile(opts.net);
-  const twoLayer = twoLayerNetwork(spec);
-  if (twoLayer === undefined) return deepInvariants(spec as LayeredNetwork<string>, opts);
-  const net = networkIn(twoLayer, exact);
+  if (spec.layers.length !== 2) return deepInvariants(spec, opts);
+  const net = networkIn(spec, exact);
   const c = neuronInvariants(net, exact).map(exact.toString);
-  const matrix = net.activation.kind === "linear" ? linearInvariant(net, exact).map((r) => r.map(exact.toString)) : undefined;
+  const matrix = net.activation.kind === "linear" ? linearLayerInvariants(net, exact)[0]!.map((r) => r.map(exact.toString)) : undefined;
   if (opts.json) {
     printJson(matrix ? { invariants: c, matrix } : { invariants: c });
     return;
@@ -40,10 +37,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
  * `layers` gives each hidden layer's row with its index. A linear net adds Q_l per hidden layer.
  */
 function deepInvariants(spec: LayeredNetwork<string>, opts: InvariantsCliOptions): void {
-  const net: LayeredNetwork<Rational> = {
-    activation: spec.activation,
-    layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
-  };
+  const net = networkIn(spec, exact);
   const rows = layerInvariants(net, exact).map((r) => r.map(exact.toString));
   const matrices =
     net.activation.kind === "linear" ? linearLayerInvariants(net, exact).map((Q) => Q.map((r) => r.map(exact.toString))) : undefined;

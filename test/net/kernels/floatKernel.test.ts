@@ -5,16 +5,17 @@ import { floatInvariants } from "../../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../../src/net/kernels/floatKernel.js";
 import { lossAndGradient } from "../../../src/net/lossAndGradient.js";
 import type { LossKind } from "../../../src/net/loss.js";
-import type { Network } from "../../../src/net/network.js";
+import type { LayeredNetwork } from "../../../src/net/layeredNetwork.js";
 import { packNetwork } from "../../../src/net/packNetwork.js";
-import { unpackNetwork } from "../../../src/net/unpackNetwork.js";
+import { unpackLayers } from "../../../src/net/unpackLayers.js";
 import { layoutOf } from "../../../src/net/layoutOf.js";
 import { float } from "../../../src/scalar/float.js";
 import { floatCase } from "../../helpers/floatCase.js";
 import { netAndData } from "../../helpers/arbitraries.js";
+import { twoLayer } from "../../helpers/twoLayer.js";
 
 /** θ of a float network as the flat array the float kernel reads. */
-const pack = (net: Network<number>): Float64Array => Float64Array.from(packNetwork(net));
+const pack = (net: LayeredNetwork<number>): Float64Array => Float64Array.from(packNetwork(net));
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -60,7 +61,7 @@ describe("floatKernel", () => {
       );
     fc.assert(
       fc.property(arb, fc.constantFrom<LossKind>("mse", "bce"), ({ W1, b1, W2, b2, X, Y }, kind) => {
-        const net = { activation: { kind: "relu" as const }, W1, b1, W2, b2 };
+        const net = twoLayer({ activation: { kind: "relu" as const }, W1, b1, W2, b2 });
         const L = layoutOf(net);
         const grad = new Float64Array(L.size);
         const value = floatKernel(L, kind, X.length).lossAndGradient(
@@ -80,7 +81,7 @@ describe("floatKernel", () => {
       fc.property(netAndData, (c) => {
         const { net } = floatCase(c);
         const L = layoutOf(net);
-        const back = unpackNetwork(pack(net), L);
+        const back = unpackLayers(pack(net), L);
         expect(back).toEqual(net);
         const ours = floatInvariants(pack(net), L);
         for (const [k, v] of neuronInvariants(net, float).entries()) expect(close(ours[k]!, v)).toBe(true);
