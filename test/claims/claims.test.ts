@@ -30,8 +30,8 @@ describe("checkClaim", () => {
     expect(refuted.verdict).toBe("refuted");
     if (refuted.verdict !== "refuted") return;
     // shrunk toward one neuron with a negative invariant
-    const net = (refuted.counterexample[0] as unknown as { net: { W1: unknown[] } }).net;
-    expect(net.W1).toHaveLength(1);
+    const net = (refuted.counterexample[0] as unknown as { net: { layers: { W: unknown[] }[] } }).net;
+    expect(net.layers[0]!.W).toHaveLength(1);
     const replay = await checkClaim(falseClaim, { seed: 3, path: refuted.path });
     expect(replay.verdict).toBe("refuted");
   });
@@ -85,7 +85,7 @@ describe("the arbitraries inside vitest through @fast-check/vitest", () => {
     );
     expect(out.failed).toBe(true);
     // the smallest weight that breaks |w| ≤ 1 is an integer 2 or -2, or a simple fraction just above 1
-    const w = (out.counterexample![0] as unknown as { net: { W1: string[][] } }).net.W1.flat().filter(
+    const w = (out.counterexample![0] as unknown as { net: { layers: { W: string[][] }[] } }).net.layers[0]!.W.flat().filter(
       (v) => exact.abs(exact.parse(v)).compare(exact.one) > 0,
     );
     expect(w).toHaveLength(1);

@@ -16,6 +16,7 @@ function rescale(net: LayeredNetwork<Rational>, k: number, lambda: Rational): La
     W1: net.layers[0]!.W.map((w, i) => (i === k ? w.map((v) => S.mul(lambda, v)) : w)),
     b1: net.layers[0]!.b?.map((v, i) => (i === k ? S.mul(lambda, v) : v)),
     W2: net.layers[1]!.W.map((row) => row.map((v, i) => (i === k ? S.div(v, lambda) : v))),
+    b2: net.layers[1]!.b,
   });
 }
 
@@ -26,6 +27,7 @@ function permute(net: LayeredNetwork<Rational>, perm: number[]): LayeredNetwork<
     W1: perm.map((p) => net.layers[0]!.W[p]!),
     b1: net.layers[0]!.b && perm.map((p) => net.layers[0]!.b![p]!),
     W2: net.layers[1]!.W.map((row) => perm.map((p) => row[p]!)),
+    b2: net.layers[1]!.b,
   });
 }
 

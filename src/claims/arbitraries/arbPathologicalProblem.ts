@@ -40,7 +40,7 @@ function makePathological(net: LayeredNetwork<string>, k: number, margin: string
  * rational margin; the other neurons are left as drawn.
  *
  * @param constraints - as {@link arbProblem}, plus which neurons to make pathological
- * @example fc.sample(arbPathologicalProblem({ which: "all" }), 5).every((p) => p.pathological.length === p.net.layers[0]!.W.length) // returns true
+ * @example fc.sample(arbPathologicalProblem({ which: "all" }), 5).every((p) => p.pathological.length === p.net.layers[0].W.length) // returns true
  */
 export function arbPathologicalProblem(constraints: PathologicalConstraints = {}): fc.Arbitrary<PathologicalProblem> {
   const maxL = constraints.width?.max ?? Math.max(3, constraints.width?.min ?? 1);

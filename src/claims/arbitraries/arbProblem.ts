@@ -82,7 +82,7 @@ function onKink(w: string[], b: string | undefined, x: readonly string[]): { w: 
  * exactly on a kink of a data point.
  *
  * @param constraints - sizes, activations, biases, value sizes, kinks
- * @example fc.sample(arbProblem({ width: { max: 2 } }), 10).every((p) => p.net.layers[0]!.W.length <= 2) // returns true
+ * @example fc.sample(arbProblem({ width: { max: 2 } }), 10).every((p) => p.net.layers[0].W.length <= 2) // returns true
  */
 export function arbProblem(constraints: ProblemConstraints = {}): fc.Arbitrary<Problem> {
   const d = sizeRange(constraints.inputs, 1, 2, "inputs");
