@@ -50,7 +50,7 @@ export interface TaylorStep {
  *
  * @internal
  */
-export function seriesParameters(
+function seriesParameters(
   theta0: readonly bigint[],
   Q: number,
   h: bigint,
