@@ -164,19 +164,25 @@ class LayeredSeries {
 
   /** Order q of every pre-activation and hidden output. */
   forwardAt(q: number): void {
-    const { P, L, p } = this;
-    const { widths, biasOffset } = p.layout;
+    const { P, L, p, TH } = this;
+    const { widths, biasOffset, weightOffset } = p.layout;
     for (let i = 0; i < p.n; i++) {
+      const x = p.X[i]!;
       for (let l = 1; l <= L; l++) {
         const a = this.A[i]![l - 1]!;
         const b0 = biasOffset[l - 1]!;
+        const cols = widths[l - 1]!;
+        const w0 = weightOffset[l - 1]!;
         for (let r = 0; r < widths[l]!; r++) {
           let acc = 0n;
-          for (let c = 0; c < widths[l - 1]!; c++) {
-            const w = this.weight(l, r, c);
-            const ac = a[c]!;
-            for (let s = 0; s <= q; s++) acc += w[s]! * ac[q - s]!;
-          }
+          // the data are constant in τ: the first layer's convolution has one term
+          if (l === 1) for (let c = 0; c < cols; c++) acc += TH[w0 + r * cols + c]![q]! * x[c]!;
+          else
+            for (let c = 0; c < cols; c++) {
+              const w = TH[w0 + r * cols + c]!;
+              const ac = a[c]!;
+              for (let s = 0; s <= q; s++) acc += w[s]! * ac[q - s]!;
+            }
           const z = (acc >> P) + (b0 < 0 ? 0n : this.TH[b0 + r]![q]!);
           this.Zs[i]![l - 1]![r]![q] = z;
           if (l === L) continue;
@@ -251,6 +257,12 @@ class LayeredSeries {
       const cols = widths[l - 1]!;
       for (const [r, d] of bp.delta[l - 1]!.entries()) {
         if (b0 >= 0) acc[b0 + r]! += d[q]! << this.P;
+        if (l === 1) {
+          // constant inputs: one term
+          const x = this.p.X[bp.point]!;
+          for (let c = 0; c < cols; c++) acc[w0 + r * cols + c]! += d[q]! * x[c]!;
+          continue;
+        }
         for (let c = 0; c < cols; c++) {
           const ac = a[l - 1]![c]!;
           let s = 0n;
