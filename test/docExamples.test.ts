@@ -4,14 +4,15 @@ import fc from "fast-check";
 import Fraction from "fraction.js";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import * as api from "../src/index.js";
+import * as root from "../src/index.js";
+import { exportedBarrels } from "./architecture/publicFiles.js";
 import { readBinaryFile } from "../src/io/readBinaryFile.js";
 import { readTextFile } from "../src/io/readTextFile.js";
 
 /**
  * Every TSDoc `@example` in src/ is a test: `@example <code> // returns <value>`, the code possibly
  * over several comment lines (lines ending in ";" set up, the rest is the value), is run with the
- * public API, the file readers, `fc` (fast-check), `Fraction` (fraction.js), `z` (zod) and the
+ * public API (the root and every subpath the package exports), the file readers, `fc` (fast-check), `Fraction` (fraction.js), `z` (zod) and the
  * exports of its own module in scope, and must give the value: a JavaScript literal, optionally
  * followed by a remark in parentheses. `// throws Name "message"` says instead that it throws that
  * error class with that message, `…` standing for any text.
@@ -82,6 +83,12 @@ function comparable(value: unknown): unknown {
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
   ...args: string[]
 ) => (...values: unknown[]) => Promise<unknown>;
+/** Every name the package exports, through the root or a subpath (`relutopo/net`, …): an example may use any of them. */
+const api: Record<string, unknown> = {};
+for (const barrel of exportedBarrels(join(process.cwd(), "src")))
+  Object.assign(api, await import(/* @vite-ignore */ join(process.cwd(), "src", barrel)));
+Object.assign(api, root);
+
 /** The public API, the file readers, fast-check, fraction.js and zod, and the exports of the example's own module (internal ones included). */
 async function scopeOf(path: string): Promise<Record<string, unknown>> {
   const own = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;

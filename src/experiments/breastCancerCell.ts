@@ -1,11 +1,14 @@
-import type { BreastCancerConfig } from "./reproduceConfig.js";
-import { defaultInit } from "./defaultInit.js";
+import { forward } from "../net/forward.js";
 import { floatInvariants } from "../net/kernels/floatInvariants.js";
 import { floatKernel } from "../net/kernels/floatKernel.js";
 import { paramLayout } from "../net/paramLayout.js";
+import { unpackLayers } from "../net/unpackLayers.js";
+import { float } from "../scalar/float.js";
+import { floatDescent } from "./_internals/floatDescent.js";
+import { defaultInit } from "./defaultInit.js";
+import type { BreastCancerConfig } from "./reproduceConfig.js";
 import { rescaleToSign } from "./rescaleToSign.js";
 import type { StandardisedSplit } from "./splitAndStandardise.js";
-import { trainFloat } from "./trainFloat.js";
 
 /** One training run of the sweep: width l, l₊ non-pathological neurons at initialisation, one seed. */
 export interface BreastCancerRun {
@@ -57,56 +60,32 @@ export function breastCancerCell(
   seed: number,
 ): BreastCancerCell {
   const L = paramLayout([split.d, l, 1], [config.hiddenBias, config.outputBias], { kind: "relu" });
-  const d = split.d;
-  const [W1, W2] = L.weightOffset as [number, number];
-  const [b1, b2] = L.biasOffset as [number, number];
   const init = defaultInit(L, `breast-cancer/run-seed=${runSeed}/l=${l}/seed=${seed}`);
   const naturallyPathological = Array.from(floatInvariants(init, L)).filter((c) => c < 0).length;
-  const testKernel = floatKernel(L, "bce", split.test.n);
+  const test = floatKernel(L, "bce", split.test);
   const runs: BreastCancerRun[] = [];
   for (let lPlus = 0; lPlus <= l; lPlus++) {
     const p0 = Float64Array.from(init);
     for (let k = 0; k < l; k++) rescaleToSign(p0, L, k, k < lPlus ? config.ratio : 1 / config.ratio);
-    const c0 = floatInvariants(p0, L);
-    const sign0 = Array.from({ length: l }, (_, k) => Math.sign(p0[W2 + k]!));
-    const changed = new Uint8Array(l);
-    const c = new Float64Array(l);
-    let drift = 0;
-    const run = trainFloat(p0, L, split.train, {
+    const run = floatDescent(p0, L, split.train, {
       lr: config.lr,
       epochs: config.epochs,
       loss: "bce",
       recordEvery: config.recordEvery,
-      onEpoch: (_t, p) => {
-        floatInvariants(p, L, c);
-        for (let k = 0; k < l; k++) {
-          drift = Math.max(drift, Math.abs(c[k]! - c0[k]!));
-          if (c0[k]! < 0 && Math.sign(p[W2 + k]!) !== sign0[k]) changed[k] = 1;
-        }
-      },
     });
-    let correct = 0;
-    const { X, Y, n } = split.test;
-    for (let i = 0; i < n; i++) {
-      let f = config.outputBias ? run.params[b2]! : 0;
-      for (let k = 0; k < l; k++) {
-        let z = config.hiddenBias ? run.params[b1 + k]! : 0;
-        for (let m = 0; m < d; m++) z += run.params[W1 + k * d + m]! * X[i * d + m]!;
-        if (z > 0) f += run.params[W2 + k]! * z;
-      }
-      if ((f > 0 ? 1 : 0) === Y[i]) correct++;
-    }
+    const { F } = forward(unpackLayers(run.params, L), split.test.X, float);
+    const correct = F.filter((f, i) => (f[0]! > 0 ? 1 : 0) === split.test.Y[i]![0]).length;
     runs.push({
       l,
       lPlus,
       seed,
-      testLoss: testKernel.loss(run.params, split.test),
-      testAccuracy: correct / n,
-      trainLoss0: run.losses[0]![1],
-      trainLoss: run.losses.at(-1)![1],
-      pathologicalSignChanges: changed.reduce((s, v) => s + v, 0),
-      maxInvariantDrift: drift,
-      curve: run.losses,
+      testLoss: test.loss(run.params),
+      testAccuracy: correct / F.length,
+      trainLoss0: run.curve[0]![1],
+      trainLoss: run.curve.at(-1)![1],
+      pathologicalSignChanges: run.signChanged.filter((changed, k) => changed === 1 && run.c0[k]! < 0).length,
+      maxInvariantDrift: Math.max(0, ...run.maxDrift),
+      curve: run.curve,
     });
   }
   return { l, seed, naturallyPathological, runs };

@@ -74,7 +74,7 @@ export interface BreastCancerSummary {
  * @example const config = { ...reproduceConfig("tiny", 1, "breast-cancer").breastCancer, widths: [1], seeds: 2, epochs: 10 };
  * const split = breastCancerSplit(reproduceConfig("tiny", 1, "breast-cancer"));
  * const cells = [0, 1].map((seed) => breastCancerCell(config, split, 1, 1, seed));
- * breastCancerSummary(config, cells, { train: split.train.n, test: split.test.n }).effectZeroToOne.pairs
+ * breastCancerSummary(config, cells, { train: split.train.X.length, test: split.test.X.length }).effectZeroToOne.pairs
  * // returns 2
  */
 export function breastCancerSummary(

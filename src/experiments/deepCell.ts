@@ -1,6 +1,5 @@
 import { paramLayout } from "../net/paramLayout.js";
-import { floatInvariants } from "../net/kernels/floatInvariants.js";
-import { trainLayeredFloat } from "./_internals/trainLayeredFloat.js";
+import { floatDescent } from "./_internals/floatDescent.js";
 import { defaultInit } from "./defaultInit.js";
 import type { DeepConfig } from "./reproduceConfig.js";
 import type { StandardisedSplit } from "./splitAndStandardise.js";
@@ -42,33 +41,22 @@ export function deepCell(config: DeepConfig, split: StandardisedSplit, runSeed: 
   const [h1, h2] = config.hidden;
   const L = paramLayout([split.d, h1, h2, 1], [true, true, false], { kind: "relu" });
   const init = defaultInit(L, `deep/run-seed=${runSeed}/h=${h1},${h2}/seed=${seed}`);
-  // floatInvariants lists layer 1's neurons first, then layer 2's.
-  const c0 = Array.from(floatInvariants(init, L).subarray(h1));
-  const a = L.weightOffset[2]!;
-  const sign0 = Array.from({ length: h2 }, (_, k) => Math.sign(init[a + k]!));
-  const changed = new Uint8Array(h2);
-  const c = new Float64Array(h1 + h2);
-  let drift = 0;
-  const run = trainLayeredFloat(init, L, split.train, {
+  const run = floatDescent(init, L, split.train, {
     lr: config.lr,
     epochs: config.epochs,
+    loss: "bce",
     recordEvery: config.recordEvery,
-    onEpoch: (_t, p) => {
-      floatInvariants(p, L, c);
-      for (let k = 0; k < h2; k++) {
-        drift = Math.max(drift, Math.abs(c[h1 + k]! - c0[k]!));
-        if (Math.sign(p[a + k]!) !== sign0[k]) changed[k] = 1;
-      }
-    },
   });
+  // The invariants list layer 1's neurons first, then layer 2's: the last layer is the tail.
+  const c0 = run.c0.slice(h1);
   let locked = 0;
   let lockedSignChanges = 0;
   let freeSignChanges = 0;
   for (let k = 0; k < h2; k++) {
     if (c0[k]! < 0) {
       locked++;
-      lockedSignChanges += changed[k]!;
-    } else freeSignChanges += changed[k]!;
+      lockedSignChanges += run.signChanged[k]!;
+    } else freeSignChanges += run.signChanged[k]!;
   }
   return {
     seed,
@@ -76,9 +64,9 @@ export function deepCell(config: DeepConfig, split: StandardisedSplit, runSeed: 
     locked,
     lockedSignChanges,
     freeSignChanges,
-    maxInvariantDrift: drift,
-    trainLoss0: run.losses[0]![1],
-    trainLoss: run.losses.at(-1)![1],
-    curve: run.losses,
+    maxInvariantDrift: Math.max(0, ...run.maxDrift.slice(h1)),
+    trainLoss0: run.curve[0]![1],
+    trainLoss: run.curve.at(-1)![1],
+    curve: run.curve,
   };
 }

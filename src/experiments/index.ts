@@ -1,10 +1,7 @@
 /**
- * Reproductions of the paper's experiments: the float fast path for training,
- * the toy obstruction, the breast-cancer sweep, the probability grids, and the
+ * Reproductions of the paper's experiments: the toy obstruction, the breast-cancer sweep, the probability grids, and the
  * cells (units of work) that src/runner plans, runs and stores.
  */
-export type { TrainFloatOptions, TrainFloatRun } from "./trainFloat.js";
-export { trainFloat } from "./trainFloat.js";
 export { rescaleToSign } from "./rescaleToSign.js";
 export type {
   ExperimentName,

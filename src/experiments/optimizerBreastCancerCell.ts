@@ -44,7 +44,7 @@ export function optimizerBreastCancerCell(
   const key = `optimizers/run-seed=${runSeed}/l=${l}/seed=${seed}`;
   const init = defaultInit(L, key);
   const shuffleSeed = seededRandom(`${key}/shuffle`).int(2 ** 31);
-  const testKernel = floatKernel(L, "bce", split.test.n);
+  const testKernel = floatKernel(L, "bce", split.test);
   const runs: OptimizerRunResult[] = [];
   for (const opt of config.optimizers) {
     for (const lPlus of [...new Set([0, 1, l])]) {
@@ -65,7 +65,7 @@ export function optimizerBreastCancerCell(
         signChanged: tracked.signChanged,
         trainLoss0: tracked.curve[0]![1],
         trainLoss: tracked.curve.at(-1)![1],
-        testLoss: testKernel.loss(tracked.params, split.test),
+        testLoss: testKernel.loss(tracked.params),
         curve: tracked.curve,
       });
     }

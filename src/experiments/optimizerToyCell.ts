@@ -1,11 +1,11 @@
 import { datasetIn } from "../net/datasetIn.js";
 import { layoutOf } from "../net/layoutOf.js";
-import { networkIn } from "../net/networkIn.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { float } from "../scalar/float.js";
 import { optimizerRun } from "./_internals/optimizerRun.js";
+import { toyNetwork } from "./_internals/toyNetwork.js";
 import type { OptimizersConfig } from "./reproduceConfig.js";
-import { TOY_DATA, TOY_NETS, TOY_STARTS } from "./toyProblem.js";
+import { TOY_DATA, TOY_STARTS } from "./toyProblem.js";
 
 /** One training of the optimiser comparison: which optimiser, from which start, and what it did to each neuron. */
 export interface OptimizerRunResult {
@@ -46,13 +46,11 @@ export interface OptimizerToyCell {
  */
 export function optimizerToyCell(config: OptimizersConfig, runSeed: number): OptimizerToyCell {
   const data = datasetIn(TOY_DATA, float);
-  const flat = { n: data.X.length, X: Float64Array.from(data.X.flat()), Y: Float64Array.from(data.Y.flat()) };
   const runs: OptimizerRunResult[] = [];
   for (const opt of config.optimizers) {
     for (const start of TOY_STARTS) {
-      const net = networkIn(TOY_NETS[start], float);
-      const L = layoutOf(net);
-      const tracked = optimizerRun(Float64Array.from(packNetwork(net)), L, flat, opt, {
+      const net = toyNetwork(start, float);
+      const tracked = optimizerRun(packNetwork(net), layoutOf(net), data, opt, {
         epochs: config.toyEpochs,
         batchSize: config.toyBatchSize,
         shuffleSeed: runSeed,

@@ -1,12 +1,12 @@
-import type { FloatData } from "../net/kernels/floatKernel.js";
+import type { Dataset } from "../net/readDataset.js";
 import { seededRandom } from "../scalar/seededRandom.js";
 import type { LabelledData } from "./readBreastCancer.js";
 
 /** A train/test split, standardised with the training statistics. */
 export interface StandardisedSplit {
   readonly d: number;
-  readonly train: FloatData;
-  readonly test: FloatData;
+  readonly train: Dataset<number>;
+  readonly test: Dataset<number>;
   /** Row indices (into the file) of each part, for the record. */
   readonly trainRows: number[];
   readonly testRows: number[];
@@ -40,14 +40,9 @@ export function splitAndStandardise(data: LabelledData, seedKey: string, testFra
   for (let m = 0; m < d; m++) mean[m]! /= trainRows.length;
   for (const i of trainRows) for (let m = 0; m < d; m++) sd[m]! += (data.X[i]![m]! - mean[m]!) ** 2;
   for (let m = 0; m < d; m++) sd[m] = Math.sqrt(sd[m]! / trainRows.length) || 1;
-  const pack = (rows: number[]): FloatData => {
-    const X = new Float64Array(rows.length * d);
-    const Y = new Float64Array(rows.length);
-    rows.forEach((i, r) => {
-      for (let m = 0; m < d; m++) X[r * d + m] = (data.X[i]![m]! - mean[m]!) / sd[m]!;
-      Y[r] = data.y[i]!;
-    });
-    return { n: rows.length, X, Y };
-  };
+  const pack = (rows: number[]): Dataset<number> => ({
+    X: rows.map((i) => Array.from({ length: d }, (_, m) => (data.X[i]![m]! - mean[m]!) / sd[m]!)),
+    Y: rows.map((i) => [data.y[i]!]),
+  });
   return { d, train: pack(trainRows), test: pack(testRows), trainRows, testRows };
 }

@@ -49,7 +49,9 @@ export function summariseRun(config: ReproduceConfig, specs: readonly CellSpec[]
   if (config.experiments.includes("breast-cancer")) {
     const bcCells = specs.filter((s) => s.key.kind === "breast-cancer").map((s) => result<BreastCancerCell>(s)!);
     const split = breastCancerSplit(config);
-    out.breastCancer = { summary: breastCancerSummary(config.breastCancer, bcCells, { train: split.train.n, test: split.test.n }) };
+    out.breastCancer = {
+      summary: breastCancerSummary(config.breastCancer, bcCells, { train: split.train.X.length, test: split.test.X.length }),
+    };
   }
   if (config.experiments.includes("probability")) {
     const probCells = specs.filter((s) => s.key.kind === "probability").map((s) => result<ProbabilityCell>(s)!);

@@ -1,17 +1,12 @@
-import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
+import { gradientDescent } from "../flow/gradientDescent.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import { datasetIn } from "../net/datasetIn.js";
-import { lossAndGradient } from "../net/lossAndGradient.js";
-import { loss } from "../net/loss.js";
-import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import { networkIn } from "../net/networkIn.js";
-import { zipNetworks } from "../net/zipNetworks.js";
 import { layoutOf } from "../net/layoutOf.js";
-import { packNetwork } from "../net/packNetwork.js";
 import { decimal } from "../scalar/decimal.js";
 import { exact } from "../scalar/exact.js";
+import { toyNetwork } from "./_internals/toyNetwork.js";
 import type { ToyConfig } from "./reproduceConfig.js";
-import { TOY_DATA, TOY_NETS, type ToyStart } from "./toyProblem.js";
+import { TOY_DATA, type ToyStart } from "./toyProblem.js";
 
 /** A point of a toy trajectory: time and each neuron's (w, b, a), as floats for plotting. */
 export interface ToyPoint {
@@ -41,11 +36,12 @@ export interface ToyGdCell {
 }
 
 /**
- * Runs gradient descent on the toy problem from one start in decimal arithmetic.
- * Exact rationals would be exact but their denominators grow geometrically (500
- * steps would take hours); 50-digit decimals keep every number to 50 digits and
- * let the report check the drift identity c(θ − ηg) − c(θ) = η²(‖g_w‖² − ‖g_a‖²)
- * to ~1e−48, which float could not.
+ * Runs gradient descent on the toy problem from one start in decimal arithmetic,
+ * through the library's `gradientDescent`, whose record gives the invariants and
+ * their observed and predicted drift at every step. Exact rationals would be
+ * exact but their denominators grow geometrically (500 steps would take hours);
+ * 50-digit decimals keep every number to 50 digits and let the report check the
+ * drift identity c(θ − ηg) − c(θ) = η²(‖g_w‖² − ‖g_a‖²) to ~1e−48, which float could not.
  *
  * @param config - the toy configuration (steps, η, digits)
  * @param start - which start
@@ -53,58 +49,52 @@ export interface ToyGdCell {
  */
 export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCell {
   const S = decimal(config.gdDigits);
-  const data = datasetIn(TOY_DATA, S);
   const lr = S.parse(config.lr);
   const lrNumber = S.toNumber(lr);
-  let theta: LayeredNetwork<ReturnType<typeof S.parse>> = networkIn(TOY_NETS[start], S);
-  const c0 = neuronInvariants(theta, S);
-  const signs0 = theta.layers[1]!.W[0]!.map((a) => S.sign(a));
+  const net = toyNetwork(start, S);
+  const L = layoutOf(net);
+  const [w, b, a] = [L.weightOffset[0]!, L.biasOffset[0]!, L.weightOffset[1]!];
+  const l = L.widths[1]!;
+  // (w_k, b_k, a_k) of every neuron at each step, as floats for plotting.
+  const neurons = (theta: readonly ReturnType<typeof S.parse>[]): [number, number, number][] =>
+    Array.from({ length: l }, (_, k) => [S.toNumber(theta[w + k]!), S.toNumber(theta[b + k]!), S.toNumber(theta[a + k]!)]);
+  const signs = (theta: readonly ReturnType<typeof S.parse>[]): number[] => Array.from({ length: l }, (_, k) => S.sign(theta[a + k]!));
+  const first = [...net.layers[0]!.W.map((row) => row[0]!), ...net.layers[0]!.b!, ...net.layers[1]!.W[0]!];
+  const path = [neurons(first)];
+  const signs0 = signs(first);
+  let signsT = signs0;
   const changed = new Set<number>();
+  const run = gradientDescent(net, datasetIn(TOY_DATA, S), S, {
+    lr,
+    steps: config.steps,
+    loss: "mse",
+    onStep: (_t, theta) => {
+      path.push(neurons(theta));
+      signsT = signs(theta);
+      signsT.forEach((s, k) => {
+        if (s !== signs0[k]) changed.add(k);
+      });
+    },
+  });
+  const c0 = run.invariants[0]!;
   let maxDrift = S.zero;
   let maxIdentityError = S.zero;
-  const point = (t: number, value: ReturnType<typeof S.parse>): ToyPoint => ({
-    t: t * lrNumber,
-    loss: S.toNumber(value),
-    neurons: theta.layers[0]!.W.map(
-      (w, k) =>
-        [S.toNumber(w[0]!), S.toNumber(theta.layers[0]!.b![k]!), S.toNumber(theta.layers[1]!.W[0]![k]!)] as [number, number, number],
-    ),
-  });
-  const trajectory: ToyPoint[] = [];
-  let c = c0;
-  let loss0 = S.zero;
-  for (let t = 0; t < config.steps; t++) {
-    const { loss: value, grad } = lossAndGradient(theta, data, S, "mse");
-    if (t === 0) loss0 = value;
-    trajectory.push(point(t, value));
-    const predicted = predictedGdDrift(layoutOf(grad), packNetwork(grad), lr, S);
-    theta = zipNetworks(theta, grad, (p, g) => S.sub(p, S.mul(lr, g)));
-    const next = neuronInvariants(theta, S);
-    next.forEach((v, k) => {
-      const err = S.abs(S.sub(S.sub(v, c[k]!), predicted[k]!));
-      if (S.cmp(err, maxIdentityError) > 0) maxIdentityError = err;
-      const drift = S.abs(S.sub(v, c0[k]!));
-      if (S.cmp(drift, maxDrift) > 0) maxDrift = drift;
-    });
-    c = next;
-    theta.layers[1]!.W[0]!.forEach((a, k) => {
-      if (S.sign(a) !== signs0[k]) changed.add(k);
-    });
-  }
-  const lossT = loss(theta, data, S, "mse");
-  trajectory.push(point(config.steps, lossT));
+  const larger = (x: ReturnType<typeof S.parse>, y: ReturnType<typeof S.parse>) => (S.cmp(x, y) > 0 ? x : y);
+  for (const row of run.invariants) for (const [k, v] of row.entries()) maxDrift = larger(S.abs(S.sub(v, c0[k]!)), maxDrift);
+  for (const [t, row] of run.observedDrift.entries())
+    for (const [k, v] of row.entries()) maxIdentityError = larger(S.abs(S.sub(v, run.predictedDrift[t]![k]!)), maxIdentityError);
   return {
     start,
     arith: S.name,
-    c0: neuronInvariants(networkIn(TOY_NETS[start], exact), exact).map((v) => exact.toString(v)),
-    cT: c.map((v) => S.toString(v)),
+    c0: neuronInvariants(toyNetwork(start, exact), exact).map((v) => exact.toString(v)),
+    cT: run.invariants.at(-1)!.map((v) => S.toString(v)),
     maxInvariantDrift: S.toString(maxDrift),
     maxDriftIdentityError: S.toString(maxIdentityError),
-    loss0: S.toString(loss0),
-    lossT: S.toString(lossT),
+    loss0: S.toString(run.losses[0]!),
+    lossT: S.toString(run.losses.at(-1)!),
     signs0,
-    signsT: theta.layers[1]!.W[0]!.map((a) => S.sign(a)),
-    signChanges: [...changed].sort((a, b) => a - b),
-    trajectory,
+    signsT,
+    signChanges: [...changed].sort((x, y) => x - y),
+    trajectory: path.map((p, t) => ({ t: t * lrNumber, loss: S.toNumber(run.losses[t]!), neurons: p })),
   };
 }

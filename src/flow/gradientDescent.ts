@@ -3,10 +3,12 @@ import { firstNonFiniteEntry, firstNonFiniteParameter, isFiniteIn } from "./_int
 import { packedInvariants } from "../invariants/packedInvariants.js";
 import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
 import type { Dataset } from "../net/readDataset.js";
+import type { GradientKernel } from "../net/gradientKernel.js";
 import { lossAndGradient } from "../net/lossAndGradient.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { loss, type LossKind } from "../net/loss.js";
 import { layoutOf } from "../net/layoutOf.js";
+import type { ParamLayout } from "../net/paramLayout.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { unpackLayers } from "../net/unpackLayers.js";
 import type { Scalar } from "../scalar/scalar.js";
@@ -24,8 +26,20 @@ export interface GradientDescentOptions<T> extends MiniBatchOptions {
   loss: LossKind;
   /** The optimiser and its hyper-parameters (default: plain SGD, i.e. θ ← θ − η∇L). */
   optimizer?: OptimizerOptions<T>;
-  /** Called after each step (for progress bars). */
-  onStep?: (step: number) => void;
+  /** Called after each step with θ_{t+1}, flat in `ParamLayout` order (for progress bars and trackers; read-only). */
+  onStep?: (step: number, theta: readonly T[]) => void;
+  /**
+   * The kernel of the loss and gradient, built once for the run's layout, loss and data
+   * (e.g. `floatKernel`, the float fast path); default: the generic back-propagation of
+   * `lossAndGradient` in `S`.
+   */
+  kernel?: (layout: ParamLayout, loss: LossKind, data: Dataset<T>) => GradientKernel<T>;
+  /**
+   * Record L(θ_t) on all the data only at the steps t that are multiples of this, and at
+   * t = N (default 1: every step). With mini-batches each recorded loss is a pass over all
+   * the data, so a long run that plots its loss every epoch takes the epoch's step count.
+   */
+  lossEvery?: number;
 }
 
 /**
@@ -39,7 +53,7 @@ export interface GradientDescentRun<T> {
   optimizer: OptimizerSpec<T>;
   /** The data rows of each step's mini-batch (all rows, in order, for full batches). */
   batches: number[][];
-  /** L(θ_t) on all the data for t = 0 … N. */
+  /** L(θ_t) on all the data for t = 0, k, 2k, … below N and t = N, k = `lossEvery` (every step by default). */
   losses: T[];
   /** c(θ_t) for t = 0 … N, one row per step. */
   invariants: T[][];
@@ -127,6 +141,25 @@ export function gradientDescent<T>(
   const n = data.X.length;
   miniBatchRows(n, 0, options);
   const fullBatch = (options.batchSize ?? n) >= n && options.shuffleSeed === undefined;
+  // The rows of step t as miniBatchRows(n, t, options) gives them, the epoch's order drawn once per epoch.
+  const size = Math.min(options.batchSize ?? n, n);
+  const perEpoch = Math.ceil(n / Math.max(size, 1));
+  const epochOptions = { batchSize: Math.max(n, 1), ...(options.shuffleSeed === undefined ? {} : { shuffleSeed: options.shuffleSeed }) };
+  let order: number[] = [];
+  let orderEpoch = -1;
+  const batchRows = (t: number): number[] => {
+    // Without a seed every epoch takes the rows in file order: one order for the run.
+    const epoch = options.shuffleSeed === undefined ? 0 : Math.floor(t / perEpoch);
+    if (epoch !== orderEpoch) {
+      order = miniBatchRows(n, epoch, epochOptions);
+      orderEpoch = epoch;
+    }
+    return perEpoch === 1 ? order : order.slice((t % perEpoch) * size, Math.min(((t % perEpoch) + 1) * size, n));
+  };
+  const kernel = options.kernel?.(L, options.loss, data);
+  const lossEvery = options.lossEvery ?? 1;
+  if (!Number.isSafeInteger(lossEvery) || lossEvery < 1)
+    throw new InputError({ field: "lossEvery", expected: "a positive integer", value: String(lossEvery) });
   let c = packedInvariants(L, theta, S);
   if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T> = {
@@ -139,15 +172,18 @@ export function gradientDescent<T>(
     predictedDrift: [],
   };
   for (let t = 0; t < steps; t++) {
-    const rows = miniBatchRows(n, t, options);
-    const batch = fullBatch ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
-    const at = unpackLayers(theta, L);
-    const { loss: value, grad } = lossAndGradient(at, batch, S, options.loss);
-    const lossAll = fullBatch ? value : loss(at, data, S, options.loss);
+    const rows = batchRows(t);
+    const batch = fullBatch || kernel ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
+    const { loss: value, grad } = kernel
+      ? kernel.lossAndGradient(theta, fullBatch ? undefined : rows)
+      : genericStep(unpackLayers(theta, L), batch, S, options.loss);
+    if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
+    const recorded = t % lossEvery === 0;
+    const lossAll = fullBatch || !recorded ? value : kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
     if (checked && !isFiniteIn(S, lossAll)) throw overflow(t, "the loss");
     run.batches.push(rows);
-    run.losses.push(lossAll);
-    const { next: stepped, update, terms } = step(theta, packNetwork(grad));
+    if (recorded) run.losses.push(lossAll);
+    const { next: stepped, update, terms } = step(theta, grad);
     theta = stepped;
     const next = packedInvariants(L, theta, S);
     const observed = next.map((v, k) => S.sub(v, c[k]!));
@@ -163,11 +199,17 @@ export function gradientDescent<T>(
     run.predictedDrift.push(predicted);
     run.invariants.push(next);
     c = next;
-    options.onStep?.(t + 1);
+    options.onStep?.(t + 1, theta);
   }
-  const last = loss(unpackLayers(theta, L), data, S, options.loss);
+  const last = kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
   run.params = unpackLayers(theta, L);
   return run;
+}
+
+/** The generic back-propagation, flat. */
+function genericStep<T>(net: LayeredNetwork<T>, batch: Dataset<T>, S: Scalar<T>, kind: LossKind): { loss: T; grad: T[] } {
+  const { loss: value, grad } = lossAndGradient(net, batch, S, kind);
+  return { loss: value, grad: packNetwork(grad) };
 }

@@ -22,6 +22,8 @@ export interface KnownLawCount {
  *
  * @param arch - the architecture
  * @returns the count and where it comes from, or undefined when no closed form is known
+ *
+ * @example String(knownLawCount(lawArchitecture([1, 3, 1], { activation: "linear" }))?.count) // returns "5"
  */
 export function knownLawCount(arch: LawArchitecture): KnownLawCount | undefined {
   const w = arch.widths;

@@ -11,6 +11,9 @@ export type LossKind = "mse" | "bce";
  * L(θ) = (1/n) Σ_i ℓ(f(x_i; θ), y_i), for a network of any depth.
  *
  * @throws InputError for bce in exact arithmetic (it needs exp and log)
+ *
+ * @example const net = networkIn(readNetwork('{"W1": [[2]], "W2": [[3]]}'), exact);
+ * exact.toString(loss(net, datasetIn(readDataset("x,y\n1,5\n", 1, 1), exact), exact, "mse")) // returns "1" (f(1) = 3·relu(2) = 6)
  */
 export function loss<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
   const { F } = forward(net, data.X, S);

@@ -12,6 +12,24 @@ import type { ReportDocument, ReportSection } from "./reportDocument.js";
 import { renderReportHtml } from "./renderReportHtml.js";
 import { renderReportMarkdown } from "./renderReportMarkdown.js";
 import { toySection } from "./_internals/toySection.js";
+import { atFloor, lossDecreasePhrase } from "./_internals/findings.js";
+import { parseRational } from "../scalar/parseRational.js";
+
+/**
+ * The first line of the report's summary: whether the toy's obstructed start
+ * stalled at the floor while the same function with c_k > 0 fitted, from the
+ * final losses (and says so when the data do not show it).
+ */
+function toyGlance(toy: { stallLoss: string; goodLoss: string; floor: string }): string {
+  const { num, den } = parseRational(toy.floor);
+  const floor = Number(num) / Number(den);
+  const stall = Number(toy.stallLoss);
+  const good = Number(toy.goodLoss);
+  const losses = `the obstructed start ends at loss ${shortNumber(stall)} and the same function with c_k > 0 at ${shortNumber(good)}`;
+  if (atFloor(stall, floor) && good < floor)
+    return `Obstruction happens: on the toy obstruction (section 1; relutopo demo tours the same toy) ${losses}: the first stalls at ${toy.floor}, the best any network with negative output weights can do, and the second goes below it.`;
+  return `On the toy obstruction (section 1) ${losses}; the floor is ${toy.floor}, the best any network with negative output weights can do, so the data of this run do not show the obstructed start stalling while the other fits.`;
+}
 
 /** Versions and timings recorded beside the numbers. */
 export interface ReportMeta {
@@ -78,28 +96,12 @@ export async function buildReport(
   }
   results.timing = meta.timing;
   const glance: string[] = [];
-  const toy = results.toy as { stallLoss: string; goodLoss: string; floor: string } | undefined;
-  if (toy)
+  if (run.toy) glance.push(toyGlance(run.toy.summary.results));
+  if (run.breastCancer) {
+    const bc = run.breastCancer.summary;
+    const rest = bc.effectOneToAll ? `; going from one to all of them ${lossDecreasePhrase(bc.effectOneToAll)}` : "";
     glance.push(
-      `Obstruction happens: on the toy obstruction (section 1; relutopo demo tours the same toy) the obstructed start stalls at loss ${shortNumber(toy.stallLoss)} (= ${toy.floor}, the best any network with negative output weights can do) while the same function with c_k > 0 reaches ${shortNumber(toy.goodLoss)}.`,
-    );
-  const bc = results.breastCancer as
-    | {
-        effectZeroToOne: { mean: string; se: string };
-        effectOneToAll: { mean: string; se: string } | null;
-        naturallyPathological: { fraction: string };
-      }
-    | undefined;
-  if (bc) {
-    const lowersBy = (text: string): string => {
-      const d = Number(text);
-      return d >= 0 ? `lowers the mean test loss by ${shortNumber(d)}` : `raises the mean test loss by ${shortNumber(-d)}`;
-    };
-    const rest = bc.effectOneToAll
-      ? `; going from one to all of them ${lowersBy(bc.effectOneToAll.mean)} (± ${shortNumber(bc.effectOneToAll.se)})`
-      : "";
-    glance.push(
-      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one ${lowersBy(bc.effectZeroToOne.mean)} (± ${shortNumber(bc.effectZeroToOne.se)} standard error; effectZeroToOne.mean in results.json, the loss before minus after)${rest}; ${shortNumber(Number(bc.naturallyPathological.fraction) * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
+      `What it costs: on breast cancer, going from no non-pathological neuron at initialisation to one (effectZeroToOne.mean in results.json, the loss before minus after) ${lossDecreasePhrase(bc.effectZeroToOne)}${rest}; ${shortNumber(bc.pathologicalFraction * 100)} % of the neurons were pathological at PyTorch's default initialisation.`,
     );
   }
   const prob = results.probability as { schemes: Record<string, Record<string, { pDisconnected: string } | null>> } | undefined;

@@ -32,11 +32,18 @@ export function categoryBoxSpec(
   options: CategoryBoxOptions,
 ): TopLevelSpec & { layer: unknown[] } {
   // ticks at 0, ±1 and powers of ten: the symmetric-log axis puts its own ticks unevenly
-  const extreme = Math.max(1, ...values.map((v) => Math.abs(v.value)));
+  const extreme = values.reduce((m, v) => Math.max(m, Math.abs(v.value)), 1);
   const ticks = [0];
   for (let t = 1; t <= extreme * 10; t *= 10) ticks.push(t, -t);
+  // The domain padded by 4 % on the symlog scale: with the data's own extremes as the domain the
+  // longest whisker ends on the frame and reads as cut off.
+  const symlog = (v: number): number => Math.sign(v) * Math.log1p(Math.abs(v));
+  const unsymlog = (v: number): number => Math.sign(v) * Math.expm1(Math.abs(v));
+  const all = [...values.map((v) => v.value), ...options.references.map((r) => r.value)];
+  const [lo, hi] = all.length > 0 ? [symlog(all.reduce((m, v) => Math.min(m, v))), symlog(all.reduce((m, v) => Math.max(m, v)))] : [0, 1];
+  const pad = 0.04 * Math.max(hi - lo, 1);
   const y = quantitativeAxis("value", options.yTitle, {
-    scale: { type: "symlog" as const, nice: false },
+    scale: { type: "symlog" as const, nice: false, domain: [unsymlog(lo - pad), unsymlog(hi + pad)] },
     axis: { values: ticks.sort((a, b) => a - b), format: "~r" },
   });
   return {

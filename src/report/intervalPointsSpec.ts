@@ -22,7 +22,8 @@ export interface IntervalPoint {
  */
 export function intervalPointsSpec(title: string, points: readonly IntervalPoint[], axis: string): TopLevelSpec {
   const order = points.map((p) => p.label);
-  const y = { field: "label", type: "nominal" as const, title: null, sort: order };
+  // labels whole: the default limit (180 px) cut "two-layer formula, d_in = 9, l = 2" to "two-layer formula, d_…"
+  const y = { field: "label", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 400 } };
   return {
     ...specHead(title, { width: 420, height: 40 * Math.max(1, points.length) }),
     data: { values: points.map((p) => ({ ...p })) },

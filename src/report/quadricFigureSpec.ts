@@ -211,6 +211,7 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
     const cx = (moved.x[0] + moved.x[1]) / 2;
     const cy = (moved.y[0] + moved.y[1]) / 2;
     const factor = full.span / span;
+    const zoomDomain = { x: [cx - span / 2, cx + span / 2] as [number, number], y: [cy - span / 2, cy + span / 2] as [number, number] };
     return {
       ...specHead(options),
       hconcat: [
@@ -223,7 +224,7 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
             fontSize: 12,
             fontWeight: "normal",
           },
-          layer: view({ x: [cx - span / 2, cx + span / 2], y: [cy - span / 2, cy + span / 2] }, false),
+          layer: [...view(zoomDomain, false), ...zoomAxes(project, zoomDomain)],
         },
       ],
       resolve: { scale: { x: "independent", y: "independent" } },
@@ -235,6 +236,56 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
     ...main,
     config,
   } as unknown as TopLevelSpec;
+}
+
+/**
+ * The axes of a zoomed panel, where the quadric's own axes lie outside the
+ * view: from a corner, one arrow along each of w, b and a, all of one round
+ * length in parameter units, which a label states (the panel's scale bar).
+ */
+function zoomAxes(
+  project: (w: number, b: number, a: number) => [number, number],
+  domain: { x: [number, number]; y: [number, number] },
+): Record<string, unknown>[] {
+  const span = domain.x[1] - domain.x[0];
+  const corner = { x: domain.x[0], y: domain.y[0] };
+  const units: [string, [number, number]][] = [
+    ["w", project(1, 0, 0)],
+    ["b", project(0, 1, 0)],
+    ["a", project(0, 0, 1)],
+  ];
+  const longest = Math.max(...units.map(([, [x, y]]) => Math.hypot(x, y)));
+  // a round length (1, 2 or 5 times a power of ten) whose longest arrow spans about a sixth of the panel
+  const raw = span / 6 / longest;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const length = [5, 2, 1].map((m) => m * power).find((v) => v <= raw) ?? power;
+  const origin = { x: corner.x + 0.2 * span, y: corner.y + 0.16 * span };
+  const arrows: Row[] = [];
+  const tips: Row[] = [];
+  for (const [name, [ux, uy]] of units) {
+    const tip = { x: origin.x + length * ux, y: origin.y + length * uy };
+    arrows.push({ id: name, order: 0, ...origin }, { id: name, order: 1, ...tip });
+    tips.push({ ...tip, text: name });
+  }
+  const x = { field: "x", type: "quantitative" as const, axis: null, scale: { domain: domain.x, nice: false, zero: false } };
+  const y = { field: "y", type: "quantitative" as const, axis: null, scale: { domain: domain.y, nice: false, zero: false } };
+  return [
+    {
+      data: { values: arrows },
+      mark: { type: "line", strokeWidth: 1.2, color: "#333" },
+      encoding: { x, y, detail: { field: "id" }, order: { field: "order" } },
+    },
+    {
+      data: { values: tips },
+      mark: { type: "text", fontSize: 12, fontStyle: "italic", dx: 6, dy: -3 },
+      encoding: { x, y, text: { field: "text" } },
+    },
+    {
+      data: { values: [{ ...origin, text: `axes w, b, a: each arrow ${Number(length.toPrecision(1))}` }] },
+      mark: { type: "text", fontSize: 10, align: "left", dy: 16, dx: -30, color: "#333" },
+      encoding: { x, y, text: { field: "text" } },
+    },
+  ];
 }
 
 /** Line styles of the trajectories in order: gradient descent (thick, pale, solid), then the flow (thin, dark, dashed). */

@@ -14,7 +14,10 @@ export function renderReportMarkdown(doc: ReportDocument): string {
     out.push(`## ${s.title}`, "", ...s.paragraphs.flatMap((p) => [p, ""]));
     for (const f of s.figures) out.push(`![${f.caption}](${f.file})`, "", `*${f.caption}*`, "");
     for (const t of s.tables) {
-      const shown = t.showRows === undefined ? t.table : { columns: t.table.columns, rows: t.table.rows.slice(0, t.showRows) };
+      const shown = {
+        columns: t.headings ?? t.table.columns,
+        rows: t.showRows === undefined ? t.table.rows : t.table.rows.slice(0, t.showRows),
+      };
       out.push(`**${t.caption}** (CSV: [${t.file}](${t.file}))`, "", formatTable(shown, "md").trimEnd(), "");
       if (shown.rows.length < t.table.rows.length) out.push(`First ${shown.rows.length} of ${t.table.rows.length} rows.`, "");
     }

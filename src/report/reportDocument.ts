@@ -12,6 +12,11 @@ export interface ReportTable {
   file: string;
   caption: string;
   table: Table;
+  /**
+   * Column headings in words for the page and the Markdown (`table.columns`
+   * keeps the short field names the CSV is parsed by); one per column.
+   */
+  headings?: string[];
   /** Show at most this many rows in the page (the CSV has them all). */
   showRows?: number;
 }

@@ -34,7 +34,7 @@ export interface MergeSummary {
  * @param options - the shard directories, the output directory and the report writer
  * @returns how many shards and cells were merged, and the report files
  * @throws InputError when `out` is a file, a directory holds no manifest, a manifest or cell is malformed, the shards disagree or a cell is missing; PathError when `out` cannot be written
- * @remarks The library face of `npx relutopo merge DIR… --out OUT` (README: `relutopo merge`).
+ * @remarks The library face of `npx relutopo merge DIR… --out OUT` (docs/cli.md: `relutopo merge`).
  */
 export async function mergeShards(options: MergeShardsOptions): Promise<MergeSummary> {
   const { dirs, out } = options;

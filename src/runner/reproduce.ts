@@ -62,7 +62,7 @@ export interface ReproduceSummary {
  * @returns what was computed, reused and written
  * @throws InputError when `out` is a file, or for an unknown experiment; PathError when `out` cannot be written (checked before any cell runs);
  *   ConvergenceError when the calibrated estimate passes `maxSeconds`
- * @remarks The library face of `npx relutopo reproduce` (README: `relutopo reproduce`).
+ * @remarks The library face of `npx relutopo reproduce` (docs/cli.md: `relutopo reproduce`).
  */
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceSummary> {
   const { out, shard, threads } = options;

@@ -12,10 +12,13 @@ const TEX_SPECIAL: Record<string, string> = {
   "}": "\\}",
   "~": "\\textasciitilde{}",
   "^": "\\textasciicircum{}",
+  // text-mode < and > print as ¡ and ¿ in LaTeX's default font encoding: set them in math mode
+  "<": "$<$",
+  ">": "$>$",
 };
 
 function tex(cell: string): string {
-  return cell.replace(/[\\&%$#_{}~^]/g, (ch) => TEX_SPECIAL[ch]!);
+  return cell.replace(/[\\&%$#_{}~^<>]/g, (ch) => TEX_SPECIAL[ch]!);
 }
 
 /**

@@ -52,11 +52,22 @@ function reExports(text: string): Map<string, { from: string; name: string }> {
 }
 
 /**
- * The public files of the tree at `srcDir`: every file (relative to `srcDir`, `/` separators) that declares
- * a name the root barrel `index.ts` exports, found by following named re-exports through the layer barrels.
- * Maps each file to the public names it declares.
+ * The barrels the package exports (package.json "exports": `.` and each subpath such as `./net`),
+ * as files relative to the source tree: `index.ts`, `net/index.ts`, …
  */
-export function publicFiles(srcDir: string): Map<string, string[]> {
+export function exportedBarrels(srcDir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(srcDir, "..", "package.json"), "utf8")) as {
+    exports: Record<string, { import: string }>;
+  };
+  return Object.values(pkg.exports).map((e) => e.import.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts"));
+}
+
+/**
+ * The public files of the tree at `srcDir`: every file (relative to `srcDir`, `/` separators) that declares
+ * a name one of `barrels` exports (by default every barrel the package exports), found by following named
+ * re-exports through the layer barrels. Maps each file to the public names it declares.
+ */
+export function publicFiles(srcDir: string, barrels: readonly string[] = exportedBarrels(srcDir)): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const resolve = (file: string, name: string, depth: number): void => {
     const text = readFileSync(join(srcDir, file), "utf8");
@@ -70,6 +81,7 @@ export function publicFiles(srcDir: string): Map<string, string[]> {
     if (next === undefined) throw new Error(`cannot resolve ${target.from} from ${file}`);
     resolve(next, target.name, depth + 1);
   };
-  for (const name of reExports(readFileSync(join(srcDir, "index.ts"), "utf8")).keys()) resolve("index.ts", name, 0);
+  for (const barrel of barrels) for (const name of reExports(readFileSync(join(srcDir, barrel), "utf8")).keys()) resolve(barrel, name, 0);
+  for (const [file, names] of out) out.set(file, [...new Set(names)]);
   return out;
 }

@@ -9,19 +9,19 @@ import { expectBadInput, runCli } from "../helpers/runCli.js";
 const example = fileURLToPath(new URL("../../examples/my-claims.ts", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-check-"));
 
-/** The claim example of the README's `check` section, as a reader would copy it. */
+/** The claim example of the `check` section of the command reference (docs/cli.md), as a reader would copy it. */
 function readmeClaimExample(): string {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const readme = readFileSync(new URL("../../docs/cli.md", import.meta.url), "utf8");
   const block = /A claim of your own[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
-  if (block === null) throw new Error("the README has no claim example after 'A claim of your own'");
+  if (block === null) throw new Error("docs/cli.md has no claim example after 'A claim of your own'");
   return block[1]!;
 }
 
-/** The README's example of named arbitraries (the `ts` block that defines `oneStepKeepsC`). */
+/** The command reference's example of named arbitraries (the `ts` block that defines `oneStepKeepsC`). */
 function readmeNamedExample(): string {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const readme = readFileSync(new URL("../../docs/cli.md", import.meta.url), "utf8");
   const block = /```ts\n([^`]*export const oneStepKeepsC[\s\S]*?)```/.exec(readme);
-  if (block === null) throw new Error("the README has no oneStepKeepsC example");
+  if (block === null) throw new Error("docs/cli.md has no oneStepKeepsC example");
   return block[1]!;
 }
 
@@ -206,7 +206,7 @@ export default defineClaim({ name: "quits", statement: "exits", tag: "theorem", 
     mkdirSync(join(dir, "commonjs"));
     writeFileSync(join(dir, "commonjs", "package.json"), JSON.stringify({ type: "commonjs" }));
     for (const [file, text] of cases) {
-      it(`should load the README's example saved as ${file} and pass it`, () => {
+      it(`should load the command reference's example saved as ${file} and pass it`, () => {
         // Arrange
         writeFileSync(join(dir, file), text);
         // Act
@@ -244,7 +244,7 @@ export const narrow = defineClaim({
       expect(claim.counterexample).toMatchObject({ width: 3, tries: 2 });
     });
 
-    it("should refute the README's named-arbitraries example with a counterexample named net, data, lr that relutopo gd reads", () => {
+    it("should refute the command reference's named-arbitraries example with a counterexample named net, data, lr that relutopo gd reads", () => {
       writeFileSync(join(dir, "one-step.ts"), readmeNamedExample());
       const r = runCli(["check", "--file", "one-step.ts", "--runs", "50", "--save", "saved", "--json"], { cwd: dir });
       expect(r.status).toBe(0);

@@ -72,6 +72,24 @@ function pathsOf(doc: string, text: string): { paths: string[]; links: { target:
   return { paths, links };
 }
 
+/** Every repository path a document mentions exists, and every relative link reaches a file and, for Markdown, a heading. */
+function expectCitationsToExist(doc: string): void {
+  const { paths, links } = pathsOf(doc, read(doc));
+  expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+  const broken = links.filter(({ target, anchor }) => {
+    if (!existsSync(join(ROOT, target))) return true;
+    return anchor !== null && target.endsWith(".md") && !anchorsOf(read(target)).has(anchor);
+  });
+  expect(broken).toEqual([]);
+}
+
+// Documents without commands of their own: what they cite must exist all the same.
+describe.each(["CONTRIBUTING.md", "examples/README.md", "data/README.md"])("%s", (doc) => {
+  it("should mention only paths that exist in the repository, and link only to existing headings", () => {
+    expectCitationsToExist(doc);
+  });
+});
+
 describe("README set-up", () => {
   it("should open with exactly `npm ci && npm start` and `npm test`", () => {
     expect(fencedLines(read("README.md"))[0]).toEqual(["npm ci && npm start", "npm test"]);
@@ -99,12 +117,6 @@ describe.each(DOCS)("%s", (doc) => {
   });
 
   it("should mention only paths that exist in the repository, and link only to existing headings", () => {
-    const { paths, links } = pathsOf(doc, text);
-    expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
-    const broken = links.filter(({ target, anchor }) => {
-      if (!existsSync(join(ROOT, target))) return true;
-      return anchor !== null && target.endsWith(".md") && !anchorsOf(read(target)).has(anchor);
-    });
-    expect(broken).toEqual([]);
+    expectCitationsToExist(doc);
   });
 });

@@ -35,6 +35,81 @@ describe("renderReportHtml and renderReportMarkdown", () => {
     expect(md).toContain("![F](f.svg)");
     expect(md).toContain("| x |\n|---|\n| 1 |\n| 2 |");
     expect(md).toContain("First 2 of 3 rows.");
+    const worded = renderReportMarkdown({
+      ...doc,
+      sections: [{ ...doc.sections[0]!, tables: [{ ...doc.sections[0]!.tables[0]!, headings: ["x in words"] }] }],
+    });
+    expect(worded).toContain("| x in words |\n|---|\n| 1 |");
+  });
+});
+
+describe("renderReportHtml: readable at any width", () => {
+  const page = (svg: string): string =>
+    renderReportHtml({
+      title: "T",
+      intro: [],
+      sections: [
+        {
+          id: "s",
+          title: "S",
+          paragraphs: [],
+          figures: [{ file: "f.svg", caption: "F", svg }],
+          tables: [
+            { file: "t.csv", caption: "T", table: { columns: ["se_effect_0_to_1"], rows: [["0.625"]] }, headings: ["± standard error"] },
+          ],
+        },
+      ],
+      footer: [],
+    });
+
+  it("should give a figure the width at which its smallest text is drawn at 9 px", () => {
+    // 750 px wide with 10 px text: shrinking below 675 px would draw that text under 9 px
+    const html = page(
+      '<svg width="750" height="300" viewBox="0 0 750 300"><text font-size="10px">a</text><text font-size="13px">b</text></svg>',
+    );
+    expect(html).toContain('<div class="scroll"><svg style="min-width: 675px" width="750"');
+    // 18 px text may shrink to half
+    expect(page('<svg width="600" height="300"><text style="font-size: 18px">a</text></svg>')).toContain('style="min-width: 300px"');
+  });
+
+  it("should left-align a column of words and right-align a column of numbers", () => {
+    const html = renderReportHtml({
+      title: "T",
+      intro: [],
+      sections: [
+        {
+          id: "s",
+          title: "S",
+          paragraphs: [],
+          figures: [],
+          tables: [
+            {
+              file: "t.csv",
+              caption: "T",
+              table: {
+                columns: ["name", "n"],
+                rows: [
+                  ["GD", "1/2"],
+                  ["Adam", ""],
+                ],
+              },
+            },
+          ],
+        },
+      ],
+      footer: [],
+    });
+    expect(html).toContain('<tr><th class="text">name</th><th>n</th></tr>');
+    expect(html).toContain('<tr><td class="text">GD</td><td>1/2</td></tr>');
+  });
+
+  it("should keep numbers whole and head columns in words, the CSV's names kept for the file", () => {
+    const html = page("<svg></svg>");
+    expect(html).not.toContain("overflow-wrap: anywhere");
+    expect(html).toContain("td { white-space: nowrap; }");
+    expect(html).toContain("<th>± standard error</th>");
+    expect(html).toContain("<td>0.625</td>");
+    expect(html).not.toContain("se_effect_0_to_1");
   });
 });
 

@@ -19,6 +19,7 @@ import { mapNetwork } from "../../src/net/mapNetwork.js";
 import { packNetwork } from "../../src/net/packNetwork.js";
 import { unpackLayers } from "../../src/net/unpackLayers.js";
 import { layoutOf } from "../../src/net/layoutOf.js";
+import { paramLayout } from "../../src/net/paramLayout.js";
 import { outgoingSlots } from "../../src/net/outgoingSlots.js";
 import { incomingSlots } from "../../src/net/incomingSlots.js";
 import { decimal } from "../../src/scalar/decimal.js";
@@ -256,14 +257,9 @@ describe("the kernel contract", () => {
         const X = c.data.X.map((r) => r.map(S.toNumber));
         const Y = c.data.Y.map((r) => r.map(S.toNumber));
         const L = layoutOf(net);
-        const grad = new Float64Array(L.size);
         // Act
         const generic = lossAndGradient(net, { X, Y }, float, "mse");
-        const value = floatKernel(L, "mse", X.length).lossAndGradient(
-          Float64Array.from(packNetwork(net)),
-          { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) },
-          grad,
-        );
+        const { loss: value, grad } = floatKernel(L, "mse", { X, Y }).lossAndGradient(packNetwork(net));
         // Assert
         const exactGrad = packNetwork(ref.grad);
         const genericGrad = packNetwork(generic.grad);
@@ -303,12 +299,9 @@ describe("the kernel contract", () => {
         // Float, WebAssembly.
         const net = mapNetwork(cb.net, S.toNumber);
         const L = layoutOf(net);
-        const grad = new Float64Array(L.size);
         const Xf = cb.data.X.map((r) => r.map(S.toNumber));
-        const value = floatKernel(L, "bce", Xf.length).lossAndGradient(
-          Float64Array.from(packNetwork(net)),
-          { n: Xf.length, X: Float64Array.from(Xf.flat()), Y: Float64Array.from(Y.flat().map(S.toNumber)) },
-          grad,
+        const { loss: value, grad } = floatKernel(L, "bce", { X: Xf, Y: Y.map((r) => r.map(S.toNumber)) }).lossAndGradient(
+          packNetwork(net),
         );
         const tolFloat = S.mul(S.parse("1e-12"), T);
         expectWithin(S.parse(String(value)), S.parse(D.toString(ref.loss)), tolFloat, "WebAssembly loss");
@@ -334,12 +327,7 @@ describe("the kernel contract", () => {
       expect(S.toString(lossAndGradient(c.net, c.data, S, "mse").grad.layers[0]!.W[0]![0]!)).toBe(expected);
       const { p, theta } = compile(c);
       expect(S.toString(S.neg(fromFixed(fixedLayeredField(p, theta).field[0]!)))).toBe(expected);
-      const grad = new Float64Array(3);
-      floatKernel(layoutOf(c.net), "mse", 1).lossAndGradient(
-        Float64Array.of(1, -1, 1),
-        { n: 1, X: Float64Array.of(1), Y: Float64Array.of(1) },
-        grad,
-      );
+      const { grad } = floatKernel(layoutOf(c.net), "mse", { X: [[1]], Y: [[1]] }).lossAndGradient([1, -1, 1]);
       expect(grad[0]).toBe(S.toNumber(S.parse(expected)));
     }
   });
@@ -649,6 +637,75 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
         expect(series.theta.map((t) => t[1])).toEqual(field);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("should give the exact loss and gradient from the float kernel at depth 3–4, bit for bit the generic float kernel's, to 1e-12·T, kinks included", () => {
+    fc.assert(
+      fc.property(dyadicDeepCase, (c) => {
+        // Arrange
+        const ref = lossAndGradient(c.net, c.data, S, "mse");
+        const tol = S.mul(S.parse("1e-12"), deepMagnitude(c));
+        const L = layoutOf(c.net);
+        const theta = packNetwork(c.net).map(S.toNumber);
+        const X = c.data.X.map((r) => r.map(S.toNumber));
+        const Y = c.data.Y.map((r) => r.map(S.toNumber));
+        // Act
+        const generic = packNetwork(lossAndGradient(unpackLayers(theta, L), { X, Y }, float, "mse").grad);
+        const { loss, grad } = floatKernel(L, "mse", { X, Y }).lossAndGradient(theta);
+        // Assert
+        expectWithin(S.parse(String(loss)), ref.loss, tol, "WebAssembly loss");
+        packNetwork(ref.grad).forEach((g, q) => {
+          expect(grad[q]! === generic[q]!, `parameter ${q}: ${grad[q]} vs ${generic[q]}`).toBe(true);
+          expectWithin(S.parse(String(grad[q]!)), g, tol, `WebAssembly parameter ${q}`);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("should use PyTorch's σ'(0) in the float kernel on kinks in two layers at once: ∂L/∂b1 = −2·σ'(0)²", () => {
+    // θ = (W1, b1, W2, b2, W3) = (1, −1, 1, 0, 1), x = 1, y = 1: z1 = 0, h1 = 0, z2 = 0, h2 = 0, f = 0,
+    // δ_out = 2(f − y) = −2, δ2 = −2σ'(0), δ1 = −2σ'(0)²; ∂L/∂b1 = δ1.
+    const zeroFree = (v: number): number => v + 0;
+    for (const act of [{ kind: "relu" }, { kind: "leaky_relu", slope: "1/2" }, { kind: "abs" }, { kind: "linear" }] as const) {
+      const L = paramLayout([1, 1, 1, 1], [true, true, false], act);
+      const theta = [1, -1, 1, 0, 1];
+      const exactGrad = packNetwork(
+        lossAndGradient(unpackLayers(theta.map(S.fromInt), L), { X: [[S.one]], Y: [[S.one]] }, S, "mse").grad,
+      ).map(S.toNumber);
+      const s0 = S.toNumber(activationFunctions(act, S).slopeAt(S.zero));
+      expect(zeroFree(exactGrad[1]!)).toBe(zeroFree(-2 * s0 * s0));
+      expect(
+        floatKernel(L, "mse", { X: [[1]], Y: [[1]] })
+          .lossAndGradient(theta)
+          .grad.map(zeroFree),
+      ).toEqual(exactGrad.map(zeroFree));
+    }
+  });
+
+  it("should give the 60-digit loss and gradient of binary cross-entropy from the float kernel at depth 3–4", () => {
+    const D = decimal(60);
+    fc.assert(
+      fc.property(dyadicDeepCase, (c0) => {
+        const Y = c0.data.Y.map((r) => r.map((y) => (S.sign(y) > 0 ? S.one : S.zero)));
+        const c: DyadicDeepCase = { net: c0.net, data: { X: c0.data.X, Y } };
+        const toD = (v: Rational) => D.parse(S.toString(v));
+        const netD = {
+          activation: c.net.activation,
+          layers: c.net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(toD)), b: b?.map(toD) })),
+        };
+        const ref = lossAndGradient(netD, { X: c.data.X.map((r) => r.map(toD)), Y: Y.map((r) => r.map(toD)) }, D, "bce");
+        const tol = S.mul(S.parse("1e-12"), deepMagnitude(c));
+        const { loss, grad } = floatKernel(layoutOf(c.net), "bce", {
+          X: c.data.X.map((r) => r.map(S.toNumber)),
+          Y: Y.map((r) => r.map(S.toNumber)),
+        }).lossAndGradient(packNetwork(c.net).map(S.toNumber));
+        expectWithin(S.parse(String(loss)), S.parse(D.toString(ref.loss)), tol, "WebAssembly loss");
+        for (const [q, g] of packNetwork(ref.grad).entries())
+          expectWithin(S.parse(String(grad[q]!)), S.parse(D.toString(g)), tol, `parameter ${q}`);
+      }),
+      { numRuns: 60 },
     );
   });
 

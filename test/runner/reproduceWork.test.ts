@@ -19,7 +19,7 @@ describe("reproduceWork", () => {
     expect(full!.detail).toBe(`${planCells(reproduceConfig("full", 1, "all")).length} cells to compute on 1 thread`);
   });
 
-  it("should keep the quick run (npm start) within the default cap even on one thread, and refuse the full run unless the cap is raised to the README's 1800 s", () => {
+  it("should keep the quick run (npm start) within the default cap even on one thread, and refuse the full run unless the cap is raised to the 1800 s docs/cli.md gives", () => {
     expect(reproduceWork({ ...run, scale: "quick", threads: 1 }).seconds).toBeLessThan(DEFAULT_MAX_SECONDS);
     const full = reproduceWork({ ...run, scale: "full", threads: 1 }).seconds;
     expect(full).toBeGreaterThan(DEFAULT_MAX_SECONDS);

@@ -56,6 +56,17 @@ describe("formatTable", () => {
   });
 });
 
+describe("formatTable tex", () => {
+  it("should set < and > in math mode, where LaTeX prints them as < and > and not as ¡ and ¿", () => {
+    // Arrange
+    const table = { columns: ["c<0", "c=0", "c>0"], rows: [["1", "0", "2"]] };
+    // Act
+    const header = formatTable(table, "tex").split("\n")[2];
+    // Assert
+    expect(header).toBe("c$<$0 & c=0 & c$>$0 \\\\");
+  });
+});
+
 describe("parseTableFormat", () => {
   it("should accept the four formats and reject anything else with the expected list", () => {
     expect(["md", "csv", "json", "tex"].map(parseTableFormat)).toEqual(["md", "csv", "json", "tex"]);

@@ -29,6 +29,8 @@ export interface FlowTrajectoryConstraints extends ProblemConstraints {
  * problems and the shortest time.
  *
  * @param constraints - problem, times, digits, method, samples
+ *
+ * @example fc.sample(arbFlowTrajectory({ digits: 20 }), { numRuns: 1, seed: 1 })[0].digits // returns 20
  */
 export function arbFlowTrajectory(constraints: FlowTrajectoryConstraints = {}): fc.Arbitrary<FlowTrajectory> {
   const { times = ["1/16", "1/8", "1/4"], digits = 20, method = "taylor", samples = 4, ...problem } = constraints;

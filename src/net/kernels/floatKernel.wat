@@ -1,60 +1,358 @@
-;; The two matrix products of the float training kernel, in WebAssembly SIMD
-;; (two f64 lanes). Each lane sums its terms one at a time in increasing order,
-;; with a separate multiply and add, exactly like the scalar kernel.
+;; The loops of the float training kernel over n points, for one weight layer
+;; at a time, in WebAssembly SIMD (two f64 lanes). Every lane sums its terms one
+;; at a time in increasing order, with a separate multiply and add, exactly as
+;; the generic back-propagation does, so the two agree to the last bit.
 ;; Compiled by `npm run build:wasm` into src/net/kernels/_generated/floatKernelWasm.ts.
 ;;
-;; Layout (byte addresses of f64 arrays, row-major): X n×dp (dp even), WT = W1ᵀ
-;; dp×lp (lp a multiple of 8), B the hidden biases (lp), Z and H n×lp, R n×e,
-;; A = W2 e×lp, and the gradients GA e×lp, GB lp, GT = (∂L/∂W1)ᵀ dp×lp, D n×lp.
-;; Padding entries are zero and stay zero.
+;; Arrays are f64, row-major, at byte addresses; every row stride (in entries)
+;; is even, so that two lanes never straddle rows. Padding entries are zero and
+;; stay zero. Columns are taken eight at a time (four registers), then two;
+;; rows (matmul) and inputs (gramT) two at a time, then one.
 (module
   (import "env" "memory" (memory 1))
 
-  ;; Z[i][k] = Σ_{m<d} X[i][m]·W1[k][m] + B[k], eight neurons per pass.
-  (func (export "preActivations")
-    (param $n i32) (param $d i32) (param $dp i32) (param $lp i32)
-    (param $x i32) (param $wt i32) (param $b i32) (param $z i32)
-    (local $i i32) (local $kb i32) (local $m i32)
-    (local $xrow i32) (local $w i32) (local $zo i32) (local $rowBytes i32)
-    (local $xs v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local.set $rowBytes (i32.shl (local.get $lp) (i32.const 3)))
-    (block $doneI
-      (loop $eachI
-        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $xrow (i32.add (local.get $x) (i32.shl (i32.mul (local.get $i) (local.get $dp)) (i32.const 3))))
+  ;; Z[i][k] = Σ_{m<din} X[i][m]·W[m][k] for i < n and k < ws (ws even):
+  ;; X has row stride xs, W row stride ws, Z row stride ws. Used for the
+  ;; pre-activations (W = the layer's weights transposed) and for the error
+  ;; sent back a layer (X = δ, W = the layer's weights).
+  (func (export "matmul")
+    (param $n i32) (param $din i32) (param $xs i32) (param $ws i32)
+    (param $x i32) (param $w i32) (param $z i32)
+    (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
+    (local $xrow i32) (local $wp i32) (local $zo i32) (local $rowBytes i32)
+    (local $xs2 i32) (local $xp i32) (local $xend i32) (local $pairs i32)
+    (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $w0 v128)
+    (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
+    (local.set $end8 (i32.and (local.get $ws) (i32.const -8)))
+    ;; Two rows at a time for the blocks of eight: eight accumulators, each W
+    ;; load used twice (one row's four chains alone would wait on the adder).
+    (local.set $xs2 (i32.shl (local.get $xs) (i32.const 3)))
+    (block $donePairs
+      (loop $eachPair
+        (br_if $donePairs (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+        (local.set $xrow (i32.add (local.get $x) (i32.shl (i32.mul (local.get $i) (local.get $xs)) (i32.const 3))))
+        (local.set $zo (i32.add (local.get $z) (i32.mul (local.get $i) (local.get $rowBytes))))
         (local.set $kb (i32.const 0))
-        (block $doneK
-          (loop $eachK
-            (br_if $doneK (i32.ge_u (local.get $kb) (local.get $lp)))
+        (block $doneP8
+          (loop $eachP8
+            (br_if $doneP8 (i32.ge_u (local.get $kb) (local.get $end8)))
             (local.set $a0 (v128.const f64x2 0 0))
             (local.set $a1 (v128.const f64x2 0 0))
             (local.set $a2 (v128.const f64x2 0 0))
             (local.set $a3 (v128.const f64x2 0 0))
-            (local.set $w (i32.add (local.get $wt) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $b1 (v128.const f64x2 0 0))
+            (local.set $b2 (v128.const f64x2 0 0))
+            (local.set $b3 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $xp (local.get $xrow))
+            (local.set $xend (i32.add (local.get $xrow) (i32.shl (local.get $din) (i32.const 3))))
+            (block $donePM
+              (loop $eachPM
+                (br_if $donePM (i32.ge_u (local.get $xp) (local.get $xend)))
+                (local.set $s (f64x2.splat (f64.load (local.get $xp))))
+                (local.set $t (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))))
+                (local.set $w0 (v128.load offset=0 (local.get $wp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=16 (local.get $wp)))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=32 (local.get $wp)))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=48 (local.get $wp)))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $eachPM)))
+            (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (v128.store offset=0 (local.get $wp) (local.get $a0))
+            (v128.store offset=16 (local.get $wp) (local.get $a1))
+            (v128.store offset=32 (local.get $wp) (local.get $a2))
+            (v128.store offset=48 (local.get $wp) (local.get $a3))
+            (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+            (v128.store offset=0 (local.get $wp) (local.get $b0))
+            (v128.store offset=16 (local.get $wp) (local.get $b1))
+            (v128.store offset=32 (local.get $wp) (local.get $b2))
+            (v128.store offset=48 (local.get $wp) (local.get $b3))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+            (br $eachP8)))
+        ;; the pair's columns past the last block of eight, two at a time
+        (block $doneP2
+          (loop $eachP2
+            (br_if $doneP2 (i32.ge_u (local.get $kb) (local.get $ws)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $xp (local.get $xrow))
+            (local.set $xend (i32.add (local.get $xrow) (i32.shl (local.get $din) (i32.const 3))))
+            (block $donePM2
+              (loop $eachPM2
+                (br_if $donePM2 (i32.ge_u (local.get $xp) (local.get $xend)))
+                (local.set $w0 (v128.load (local.get $wp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $xp))) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))) (local.get $w0))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $eachPM2)))
+            (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (v128.store (local.get $wp) (local.get $a0))
+            (v128.store (i32.add (local.get $wp) (local.get $rowBytes)) (local.get $b0))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+            (br $eachP2)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $eachPair)))
+    (local.set $pairs (local.get $i))
+    (local.set $i (i32.const 0))
+    (block $doneI
+      (loop $eachI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $xrow (i32.add (local.get $x) (i32.shl (i32.mul (local.get $i) (local.get $xs)) (i32.const 3))))
+        (local.set $zo (i32.add (local.get $z) (i32.mul (local.get $i) (local.get $rowBytes))))
+        ;; rows done in pairs are done
+        (local.set $kb (select (local.get $ws) (i32.const 0) (i32.lt_u (local.get $i) (local.get $pairs))))
+        (block $done8
+          (loop $each8
+            (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $m (i32.const 0))
             (block $doneM
               (loop $eachM
-                (br_if $doneM (i32.ge_u (local.get $m) (local.get $d)))
-                (local.set $xs (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $xs) (v128.load offset=0 (local.get $w)))))
-                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $xs) (v128.load offset=16 (local.get $w)))))
-                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $xs) (v128.load offset=32 (local.get $w)))))
-                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $xs) (v128.load offset=48 (local.get $w)))))
-                (local.set $w (i32.add (local.get $w) (local.get $rowBytes)))
+                (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
+                (local.set $s (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $wp)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $wp)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $wp)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
                 (local.set $m (i32.add (local.get $m) (i32.const 1)))
                 (br $eachM)))
-            (local.set $zo (i32.add (local.get $z) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $lp)) (local.get $kb)) (i32.const 3))))
-            (local.set $w (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))
-            (v128.store offset=0 (local.get $zo) (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $w))))
-            (v128.store offset=16 (local.get $zo) (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $w))))
-            (v128.store offset=32 (local.get $zo) (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $w))))
-            (v128.store offset=48 (local.get $zo) (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $w))))
+            (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (v128.store offset=0 (local.get $wp) (local.get $a0))
+            (v128.store offset=16 (local.get $wp) (local.get $a1))
+            (v128.store offset=32 (local.get $wp) (local.get $a2))
+            (v128.store offset=48 (local.get $wp) (local.get $a3))
             (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+            (br $each8)))
+        (block $done2
+          (loop $each2
+            (br_if $done2 (i32.ge_u (local.get $kb) (local.get $ws)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $m (i32.const 0))
+            (block $doneM2
+              (loop $eachM2
+                (br_if $doneM2 (i32.ge_u (local.get $m) (local.get $din)))
+                (local.set $s (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $m (i32.add (local.get $m) (i32.const 1)))
+                (br $eachM2)))
+            (v128.store (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))) (local.get $a0))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+            (br $each2)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $eachI))))
+
+  ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
+  ;; over the points in increasing order: the weight gradient, transposed. A has
+  ;; row stride as; D and G row stride ds.
+  (func (export "gramT")
+    (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
+    (param $a i32) (param $d i32) (param $g i32)
+    (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
+    (local $p i32) (local $q i32) (local $aBytes i32) (local $rowBytes i32) (local $pairs i32)
+    (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $w0 v128)
+    (local.set $rowBytes (i32.shl (local.get $ds) (i32.const 3)))
+    (local.set $aBytes (i32.shl (local.get $as) (i32.const 3)))
+    (local.set $end8 (i32.and (local.get $ds) (i32.const -8)))
+    ;; Two inputs m, m + 1 at a time for the blocks of eight: eight accumulators,
+    ;; each D load used twice.
+    (block $donePairs
+      (loop $eachPair
+        (br_if $donePairs (i32.ge_u (i32.add (local.get $m) (i32.const 1)) (local.get $din)))
+        (local.set $kb (i32.const 0))
+        (block $doneP8
+          (loop $eachP8
+            (br_if $doneP8 (i32.ge_u (local.get $kb) (local.get $end8)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $b1 (v128.const f64x2 0 0))
+            (local.set $b2 (v128.const f64x2 0 0))
+            (local.set $b3 (v128.const f64x2 0 0))
+            (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+            (local.set $i (i32.const 0))
+            (block $donePI
+              (loop $eachPI
+                (br_if $donePI (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $s (f64x2.splat (f64.load offset=0 (local.get $q))))
+                (local.set $t (f64x2.splat (f64.load offset=8 (local.get $q))))
+                (local.set $w0 (v128.load offset=0 (local.get $p)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=16 (local.get $p)))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=32 (local.get $p)))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $w0 (v128.load offset=48 (local.get $p)))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (local.get $w0))))
+                (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $t) (local.get $w0))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $eachPI)))
+            (local.set $p (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (v128.store offset=0 (local.get $p) (local.get $a0))
+            (v128.store offset=16 (local.get $p) (local.get $a1))
+            (v128.store offset=32 (local.get $p) (local.get $a2))
+            (v128.store offset=48 (local.get $p) (local.get $a3))
+            (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+            (v128.store offset=0 (local.get $p) (local.get $b0))
+            (v128.store offset=16 (local.get $p) (local.get $b1))
+            (v128.store offset=32 (local.get $p) (local.get $b2))
+            (v128.store offset=48 (local.get $p) (local.get $b3))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+            (br $eachP8)))
+        (block $doneP2
+          (loop $eachP2
+            (br_if $doneP2 (i32.ge_u (local.get $kb) (local.get $ds)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+            (local.set $i (i32.const 0))
+            (block $donePI2
+              (loop $eachPI2
+                (br_if $donePI2 (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $w0 (v128.load (local.get $p)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load offset=0 (local.get $q))) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load offset=8 (local.get $q))) (local.get $w0))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $eachPI2)))
+            (local.set $p (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (v128.store (local.get $p) (local.get $a0))
+            (v128.store (i32.add (local.get $p) (local.get $rowBytes)) (local.get $b0))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+            (br $eachP2)))
+        (local.set $m (i32.add (local.get $m) (i32.const 2)))
+        (br $eachPair)))
+    (local.set $pairs (local.get $m))
+    (local.set $m (i32.const 0))
+    (block $doneM
+      (loop $eachM
+        (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
+        ;; inputs done in pairs are done
+        (local.set $kb (select (local.get $ds) (i32.const 0) (i32.lt_u (local.get $m) (local.get $pairs))))
+        (block $done8
+          (loop $each8
+            (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+            (local.set $i (i32.const 0))
+            (block $doneI
+              (loop $eachI
+                (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $s (f64x2.splat (f64.load (local.get $q))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $eachI)))
+            (local.set $p (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (v128.store offset=0 (local.get $p) (local.get $a0))
+            (v128.store offset=16 (local.get $p) (local.get $a1))
+            (v128.store offset=32 (local.get $p) (local.get $a2))
+            (v128.store offset=48 (local.get $p) (local.get $a3))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+            (br $each8)))
+        (block $done2
+          (loop $each2
+            (br_if $done2 (i32.ge_u (local.get $kb) (local.get $ds)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+            (local.set $i (i32.const 0))
+            (block $doneI2
+              (loop $eachI2
+                (br_if $doneI2 (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $q))) (v128.load (local.get $p)))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $eachI2)))
+            (v128.store (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))) (local.get $a0))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+            (br $each2)))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $eachM))))
+
+  ;; G[k] = Σ_{i<n} D[i][k] for k < ds (ds even), in increasing i: the bias gradient.
+  (func (export "columnSums") (param $n i32) (param $ds i32) (param $d i32) (param $g i32)
+    (local $i i32) (local $kb i32) (local $p i32) (local $rowBytes i32) (local $acc v128)
+    (local.set $rowBytes (i32.shl (local.get $ds) (i32.const 3)))
+    (block $doneK
+      (loop $eachK
+        (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ds)))
+        (local.set $acc (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI
+          (loop $eachI
+            (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $acc (f64x2.add (local.get $acc) (v128.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI)))
+        (v128.store (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))) (local.get $acc))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
+        (br $eachK))))
+
+  ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last.
+  (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32)
+    (local $i i32) (local $kb i32) (local $p i32)
+    (local.set $p (local.get $z))
+    (block $doneI
+      (loop $eachI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $kb (i32.const 0))
+        (block $doneK
+          (loop $eachK
+            (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ws)))
+            (v128.store (local.get $p)
+              (f64x2.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $eachK)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $eachI))))
 
-  ;; H = σ(Z) elementwise without branches: z where z > 0, neg·z elsewhere.
+  ;; H = σ(Z) elementwise without branches: z where z > 0, neg·z elsewhere
+  ;; (count even).
   (func (export "activate") (param $count i32) (param $z i32) (param $h i32) (param $neg f64)
     (local $end i32) (local $zv v128) (local $negv v128)
     (local.set $negv (f64x2.splat (local.get $neg)))
@@ -69,90 +367,22 @@
         (local.set $h (i32.add (local.get $h) (i32.const 16)))
         (br $each))))
 
-  ;; Back-propagation for n points, accumulated in increasing i like the scalar
-  ;; kernel (R already divided by n; GA and GB start at zero):
-  ;;   GA[j][k] += R[i][j]·H[i][k]                 (output weights, e×lp)
-  ;;   δ = s(z)·Σ_j A[j][k]·R[i][j], D[i][k] = δ   (s: 1 above 0, neg below, atZero at 0)
-  ;;   GB[k] += δ                                   (hidden biases, lp)
-  ;; and then GT[m][k] = Σ_i X[i][m]·D[i][k]         (W1ᵀ, dp×lp)
-  (func (export "backward")
-    (param $n i32) (param $e i32) (param $d i32) (param $dp i32) (param $lp i32)
-    (param $z i32) (param $h i32) (param $r i32) (param $a i32) (param $x i32)
-    (param $neg f64) (param $atZero f64)
-    (param $ga i32) (param $dOut i32) (param $gb i32) (param $gt i32)
-    (local $i i32) (local $j i32) (local $kb i32) (local $m i32)
-    (local $off i32) (local $rowBytes i32) (local $rj v128) (local $zv v128) (local $s v128)
-    (local $back v128) (local $delta v128) (local $xs v128) (local $p i32) (local $q i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local.set $rowBytes (i32.shl (local.get $lp) (i32.const 3)))
-    (block $doneI
-      (loop $eachI
-        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $kb (i32.const 0))
-        (block $doneK
-          (loop $eachK
-            (br_if $doneK (i32.ge_u (local.get $kb) (local.get $lp)))
-            (local.set $off (i32.shl (i32.add (i32.mul (local.get $i) (local.get $lp)) (local.get $kb)) (i32.const 3)))
-            (local.set $zv (v128.load (i32.add (local.get $z) (local.get $off))))
-            (local.set $s
-              (v128.bitselect (v128.const f64x2 1 1)
-                (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $zv) (v128.const f64x2 0 0)))
-                (f64x2.gt (local.get $zv) (v128.const f64x2 0 0))))
-            (local.set $back (v128.const f64x2 0 0))
-            (local.set $j (i32.const 0))
-            (block $doneJ
-              (loop $eachJ
-                (br_if $doneJ (i32.ge_u (local.get $j) (local.get $e)))
-                (local.set $rj (f64x2.splat (f64.load (i32.add (local.get $r) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $e)) (local.get $j)) (i32.const 3))))))
-                (local.set $p (i32.add (i32.mul (local.get $j) (local.get $rowBytes)) (i32.shl (local.get $kb) (i32.const 3))))
-                (local.set $q (i32.add (local.get $ga) (local.get $p)))
-                (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (f64x2.mul (local.get $rj) (v128.load (i32.add (local.get $h) (local.get $off))))))
-                (local.set $back (f64x2.add (local.get $back) (f64x2.mul (v128.load (i32.add (local.get $a) (local.get $p))) (local.get $rj))))
-                (local.set $j (i32.add (local.get $j) (i32.const 1)))
-                (br $eachJ)))
-            (local.set $delta (f64x2.mul (local.get $back) (local.get $s)))
-            (v128.store (i32.add (local.get $dOut) (local.get $off)) (local.get $delta))
-            (local.set $q (i32.add (local.get $gb) (i32.shl (local.get $kb) (i32.const 3))))
-            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $delta)))
-            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
-            (br $eachK)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $eachI)))
-    ;; GT[m][k] = Σ_i X[i][m]·D[i][k], eight neurons per pass, in registers
-    (local.set $m (i32.const 0))
-    (block $doneM
-      (loop $eachM
-        (br_if $doneM (i32.ge_u (local.get $m) (local.get $d)))
-        (local.set $kb (i32.const 0))
-        (block $doneK2
-          (loop $eachK2
-            (br_if $doneK2 (i32.ge_u (local.get $kb) (local.get $lp)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $a1 (v128.const f64x2 0 0))
-            (local.set $a2 (v128.const f64x2 0 0))
-            (local.set $a3 (v128.const f64x2 0 0))
-            (local.set $p (i32.add (local.get $dOut) (i32.shl (local.get $kb) (i32.const 3))))
-            (local.set $q (i32.add (local.get $x) (i32.shl (local.get $m) (i32.const 3))))
-            (local.set $i (i32.const 0))
-            (block $doneI2
-              (loop $eachI2
-                (br_if $doneI2 (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $xs (f64x2.splat (f64.load (local.get $q))))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $xs) (v128.load offset=0 (local.get $p)))))
-                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $xs) (v128.load offset=16 (local.get $p)))))
-                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $xs) (v128.load offset=32 (local.get $p)))))
-                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $xs) (v128.load offset=48 (local.get $p)))))
-                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
-                (local.set $q (i32.add (local.get $q) (i32.shl (local.get $dp) (i32.const 3))))
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br $eachI2)))
-            (local.set $off (i32.add (local.get $gt) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $lp)) (local.get $kb)) (i32.const 3))))
-            (v128.store offset=0 (local.get $off) (local.get $a0))
-            (v128.store offset=16 (local.get $off) (local.get $a1))
-            (v128.store offset=32 (local.get $off) (local.get $a2))
-            (v128.store offset=48 (local.get $off) (local.get $a3))
-            (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
-            (br $eachK2)))
-        (local.set $m (i32.add (local.get $m) (i32.const 1)))
-        (br $eachM))))
+  ;; D = D·σ'(Z) elementwise (count even): σ' is 1 above 0, neg below, atZero at 0.
+  (func (export "slopes") (param $count i32) (param $z i32) (param $d i32) (param $neg f64) (param $atZero f64)
+    (local $end i32) (local $zv v128) (local $negv v128) (local $zerov v128)
+    (local.set $negv (f64x2.splat (local.get $neg)))
+    (local.set $zerov (f64x2.splat (local.get $atZero)))
+    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $count) (i32.const 3))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $z) (local.get $end)))
+        (local.set $zv (v128.load (local.get $z)))
+        (v128.store (local.get $d)
+          (f64x2.mul (v128.load (local.get $d))
+            (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $zv) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $zv) (v128.const f64x2 0 0)))))
+        (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (br $each))))
 )

@@ -7,6 +7,8 @@ import { sideBySideBandSpec } from "../sideBySideBandSpec.js";
 import type { ReportSection } from "../reportDocument.js";
 import { renderVegaLite } from "../renderVegaLite.js";
 import { shortNumber } from "../shortNumber.js";
+import { columnHeadings } from "./columnHeadings.js";
+import { lossDecreasePhrase, lPlusFinding } from "./findings.js";
 
 /**
  * At most `max` widths to draw in one chart: all when few, else the smallest,
@@ -59,9 +61,7 @@ export async function breastCancerSection(config: BreastCancerConfig, summary: B
       .filter((r) => only.includes(r.l))
       .map((r) => ({ series: series(r.l), x: x(r), mean: r.loss.mean, lo: r.loss.mean - r.loss.se, hi: r.loss.mean + r.loss.se }));
   const seeds = config.seeds;
-  // results.json keeps "before minus after" (positive when the loss falls); the text says which way it went.
-  const lowersBy = (d: number): string =>
-    d >= 0 ? `lowers the mean test loss by ${shortNumber(d)}` : `raises the mean test loss by ${shortNumber(-d)}`;
+  const finding = lPlusFinding(summary);
   const subset =
     shown.length < widths.length
       ? ` (widths ${shown.join(", ")} of ${widths.length}; every width is in the next figure and the table)`
@@ -73,7 +73,7 @@ export async function breastCancerSection(config: BreastCancerConfig, summary: B
   const figures: ReportSection["figures"] = [
     {
       file: "breast-cancer-loss-vs-lplus-and-fraction.svg",
-      caption: `Mean test loss (BCE) over ${seeds} seeds against the number l₊ of non-pathological neurons at initialisation (left) and against the fraction l₊/l (right), one line per width${subset}; the band is ± one standard error. The lines drop together from l₊ = 0 to l₊ = 1 on the left and stay level after; on the right they do not line up: the number, not the fraction, matters.`,
+      caption: `Mean test loss (BCE) over ${seeds} seeds against the number l₊ of non-pathological neurons at initialisation (left) and against the fraction l₊/l (right), one line per width${subset}; the band is ± one standard error. ${finding.steps} ${finding.verdict}`,
       svg: await renderVegaLite(
         sideBySideBandSpec(
           band((r) => r.lPlus, shown),
@@ -125,11 +125,11 @@ export async function breastCancerSection(config: BreastCancerConfig, summary: B
   const paragraphs = [
     `Wisconsin diagnostic breast cancer (569 samples, 30 features; data/README.md): a seeded split into ${split.train} training and ${split.test} test rows, features standardised with the training statistics. A ReLU network with width l, hidden bias and ${config.outputBias ? "an" : "no"} output bias is trained by full-batch gradient descent (η = ${config.lr}, ${config.epochs} epochs) on the binary cross-entropy of its logit, for widths ${widths.join(", ")} and ${seeds} seeds (${summary.runs} trainings).`,
     `Each (width, seed) starts from one network drawn with PyTorch's default initialisation (uniform ±1/√fan-in); for every l₊ = 0 … l the neurons are then rescaled, (w̃_k, a_k) ↦ (λw̃_k, a_k/λ), so that ‖w̃_k‖/|a_k| = ${config.ratio} for the first l₊ neurons (c_k > 0) and 1/${config.ratio} for the others (pathological, c_k < 0). The function is the same for every l₊; only the invariants differ, so the comparison across l₊ is paired.`,
-    `Going from l₊ = 0 to l₊ = 1 ${lowersBy(effect01.mean)} on average (± ${shortNumber(effect01.se)} standard error, ${effect01.pairs} paired runs; results.json records it as effectZeroToOne.mean = ${shortNumber(effect01.mean)}, the test loss at l₊ = 0 minus at l₊ = 1)` +
+    `Over all widths, going from l₊ = 0 to l₊ = 1 ${lossDecreasePhrase(effect01)} on average over ${effect01.pairs} paired runs (results.json: effectZeroToOne.mean = ${shortNumber(effect01.mean)}, the test loss at l₊ = 0 minus at l₊ = 1)` +
       (effect1l
-        ? `, while going from l₊ = 1 to l₊ = l ${lowersBy(effect1l.mean)} (± ${shortNumber(effect1l.se)}, ${effect1l.pairs} pairs, widths ≥ 2; effectOneToAll.mean, the loss at l₊ = 1 minus at l₊ = l).`
+        ? `, and going from l₊ = 1 to l₊ = l ${lossDecreasePhrase(effect1l)} over ${effect1l.pairs} pairs of widths ≥ 2 (effectOneToAll.mean, the loss at l₊ = 1 minus at l₊ = l).`
         : ".") +
-      ` The paper's finding is that the absolute number l₊ of non-pathological neurons, not the fraction l₊/l, governs the loss: compare how the lines line up in the two panels of the first figure.`,
+      ` ${finding.steps} ${finding.verdict}`,
     `How often it happens: at PyTorch's default initialisation (before rescaling) ${natural} of ${neurons} neurons (${shortNumber(pathologicalFraction)}) were pathological here. Gradient descent with η = ${config.lr} is not the flow (c_k drifted by at most ${shortNumber(maxDrift)}), ` +
       (signChanges === 0
         ? "yet no pathological neuron changed the sign of its output weight in any run (0 sign changes, checked at every epoch)."
@@ -140,6 +140,13 @@ export async function breastCancerSection(config: BreastCancerConfig, summary: B
     title: "2. Breast cancer: how many non-pathological neurons",
     paragraphs,
     figures,
-    tables: [{ file: "breast-cancer.csv", caption: "Mean test loss and accuracy per width l and l₊", table }],
+    tables: [
+      {
+        file: "breast-cancer.csv",
+        caption: "Mean test loss and accuracy per width l and l₊",
+        table,
+        headings: columnHeadings(table.columns),
+      },
+    ],
   };
 }

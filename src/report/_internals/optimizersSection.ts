@@ -8,6 +8,8 @@ import { optimizerCurvesSpec } from "../optimizerCurvesSpec.js";
 import type { ReportSection } from "../reportDocument.js";
 import { renderVegaLite } from "../renderVegaLite.js";
 import { shortNumber } from "../shortNumber.js";
+import { columnHeadings } from "./columnHeadings.js";
+import { andList, decreasesByLabel } from "./findings.js";
 
 /** "GD (η = 0.1, full batch)": an optimiser as the text names it. */
 function describe(o: OptimizersConfig["optimizers"][number], batch: string): string {
@@ -20,6 +22,25 @@ function describe(o: OptimizersConfig["optimizers"][number], batch: string): str
 }
 
 const count = (n: number, of: number): string => `${n}/${of}`;
+
+/**
+ * How the momentum optimisers' steady step η/(1 − μ) compares with plain
+ * SGD's η, from the configuration (a sentence, or nothing without both).
+ */
+function momentumStep(optimizers: OptimizersConfig["optimizers"]): string {
+  const plainSgd = optimizers.filter((o) => o.optimizer.name !== "adam" && !o.optimizer.momentum && !o.optimizer.weightDecay);
+  return optimizers
+    .filter((o) => o.optimizer.name !== "adam" && o.optimizer.momentum)
+    .map((o) => {
+      // compared with plain SGD on the same batches when there is one
+      const plain = plainSgd.find((p) => p.miniBatch === o.miniBatch) ?? plainSgd[0];
+      const steady = o.lr / (1 - o.optimizer.momentum!);
+      return plain && Math.abs(steady - plain.lr) <= 1e-12 * plain.lr
+        ? `${o.label} takes η = ${o.lr} so that its steady step η/(1 − μ) = ${shortNumber(steady)} is ${plain.label}'s. `
+        : `${o.label}'s steady step η/(1 − μ) is ${shortNumber(steady)}${plain ? ` (${plain.label}: ${plain.lr})` : ""}. `;
+    })
+    .join("");
+}
 
 /**
  * The optimiser comparison: whether mini-batch SGD, momentum, weight decay
@@ -59,7 +80,7 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     figures.push(
       {
         file: "optimizers-pathological-fate.svg",
-        caption: `Breast cancer: of the neurons that started pathological (c_k < 0; ${n} per optimiser over all widths, seeds and l₊), the fraction whose output weight changed sign at some step, and the fraction with c_k > 0 after training. The text above each bar is the count. A pathological neuron has |a_k| > ‖w̃_k‖, so its output weight cannot reach zero while c_k < 0: turning healthy comes first.`,
+        caption: `Breast cancer: of the neurons that started pathological (c_k < 0; ${n} per optimiser over all widths, seeds and l₊), the fraction whose output weight changed sign at some step, and the fraction with c_k > 0 after training. The text above each bar is the count. A pathological neuron has |a_k| > ‖w̃_k‖, so its output weight is never 0 while c_k < 0: to change sign it must turn healthy first or jump over 0 in one step.`,
         svg: await renderVegaLite(
           categoryBarsSpec(
             bc.flatMap((b) => [
@@ -139,7 +160,7 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
   const widths =
     config.widths.length > 1 ? `widths ${config.widths.slice(0, -1).join(", ")} and ${config.widths.at(-1)}` : `width ${config.widths[0]}`;
   const paragraphs = [
-    `The obstruction is a theorem about gradient flow; networks are trained with discrete steps, mini-batches, momentum, weight decay and Adam, none of which conserves c_k exactly. Each optimiser here trains from the same starts for the same number of epochs, in float64 with the steps of torch.optim (those of the library's gradientDescent, to which the float fast path is held by a test): ${list(config.optimizers.map((o) => describe(o, batchText(config.batchSize))))}. Momentum takes a tenth of the step so that its steady step η/(1 − μ) is plain SGD's; the mini-batch optimisers see the same seeded shuffle. An escape needs a pathological output weight a_k to change sign, and while c_k = ‖w̃_k‖² − a_k² < 0 the weight a_k cannot reach zero: c_k must turn positive first.`,
+    `The obstruction is a theorem about gradient flow; networks are trained with discrete steps, mini-batches, momentum, weight decay and Adam, none of which conserves c_k exactly. Each optimiser here trains from the same starts for the same number of epochs, in float64 with the steps of torch.optim (those of the library's gradientDescent, to which the float fast path is held by a test): ${list(config.optimizers.map((o) => describe(o, batchText(config.batchSize))))}. ${momentumStep(config.optimizers)}The mini-batch optimisers see the same seeded shuffle. An escape needs a pathological output weight a_k to change sign, and while c_k = ‖w̃_k‖² − a_k² < 0 the weight a_k is never 0: it must turn c_k positive first, or jump over 0 in one discrete step.`,
     `On the toy obstruction (section 1; ${config.toyEpochs} epochs, mini-batches of ${config.toyBatchSize} of its 4 points), from the obstructed start c = (${toy[0]!.obstructed.c0.map((c) => shortNumber(c)).join(", ")}): ${list(
       toy.map(
         (t) =>
@@ -165,16 +186,24 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     }`,
   ];
   if (bc.length > 0) {
-    const lowersBy = (d: number, se: number): string =>
-      `${d >= 0 ? "lowers" : "raises"} the test loss by ${shortNumber(Math.abs(d))} ± ${shortNumber(se)}`;
+    const unlocked = bc.filter((b) => b.fate.becameHealthy > 0);
+    const locked = bc.filter((b) => b.fate.becameHealthy === 0);
     paragraphs.push(
       `On breast cancer (the split, rescaling and biases of section 2; ${widths}, ${config.seeds} seeds each, l₊ = 0, 1 and l, ${config.epochs} epochs, mini-batches of ${config.batchSize} rows), ${bc[0]!.fate.pathological} neurons started pathological under each optimiser. Output weights that changed sign at some step: ${list(bc.map((b) => `${b.optimizer} ${signs(b.fate)}`))}. Neurons with c_k > 0 after training: ${list(bc.map((b) => `${b.optimizer} ${healthy(b.fate)}`))}. Median relative change (c_k(T) − c_k(0)) / |c_k(0)| (0 is the flow, 1 is c_k = 0): ${list(bc.map((b) => `${b.optimizer} ${b.fate.medianRelativeChange === null ? "none" : shortNumber(b.fate.medianRelativeChange)}`))}.`,
-      `The test-loss effect of l₊ under each optimiser, paired by width and seed as in section 2 (results.json: optimizers.breastCancer[…].effectZeroToOne, the loss at l₊ = 0 minus at l₊ = 1, ± one standard error): going from l₊ = 0 to 1 ${list(bc.map((b) => `${lowersBy(b.effectZeroToOne.mean, b.effectZeroToOne.se)} under ${b.optimizer}`))}${
+      `The test-loss effect of l₊ under each optimiser, paired by width and seed as in section 2 (results.json: optimizers.breastCancer[…].effectZeroToOne, the loss at l₊ = 0 minus at l₊ = 1, a positive value a decrease, ± one standard error). From l₊ = 0 to 1: ${decreasesByLabel(
+        bc.map((b) => ({ label: b.optimizer, effect: b.effectZeroToOne })),
+      )}.${
         bc.every((b) => b.effectOneToAll)
-          ? `; going from l₊ = 1 to l ${list(bc.map((b) => `${lowersBy(b.effectOneToAll!.mean, b.effectOneToAll!.se)} under ${b.optimizer}`))}`
+          ? ` From l₊ = 1 to l: ${decreasesByLabel(bc.map((b) => ({ label: b.optimizer, effect: b.effectOneToAll! })))}.`
           : ""
+      }`,
+      `In theory weight decay on every parameter (the hidden bias included, as here) cannot flip the sign of c_k: with it the flow obeys dc_k/dt = −2λc_k, which shrinks c_k toward 0 without crossing it; what can move c_k past 0 is the discreteness of the steps (their η² term), the momentum buffer's pairing with θ, or Adam's per-coordinate scaling, which obeys no conservation law. In these runs ${
+        unlocked.length === 0
+          ? "no optimiser turned any pathological neuron's c_k positive"
+          : `c_k of a pathological neuron turned positive under ${andList(unlocked.map((b) => `${b.optimizer} (${healthy(b.fate)})`))}${
+              locked.length > 0 ? ` and under no other (${andList(locked.map((b) => b.optimizer))}: none)` : ""
+            }`
       }.`,
-      `Weight decay alone cannot flip the sign of c_k: with it the flow obeys dc_k/dt = −2λc_k, which shrinks c_k toward 0 without crossing it. What moves c_k past 0 is the discreteness of the steps (their η² term, larger for the noisier mini-batch gradients), the momentum buffer's pairing with θ, or Adam's per-coordinate scaling, which obeys no conservation law.`,
     );
   }
   return {
@@ -182,6 +211,13 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     title: "4. Do real optimisers escape the obstruction?",
     paragraphs,
     figures,
-    tables: [{ file: "optimizers.csv", caption: "Each optimiser on the toy obstruction and on breast cancer", table: summary.table }],
+    tables: [
+      {
+        file: "optimizers.csv",
+        caption: "Each optimiser on the toy obstruction and on breast cancer",
+        table: summary.table,
+        headings: columnHeadings(summary.table.columns),
+      },
+    ],
   };
 }

@@ -4,6 +4,7 @@ import type { ProbabilityConfig } from "../../experiments/reproduceConfig.js";
 import { probabilityHeatmapSvg } from "../probabilityHeatmapSvg.js";
 import type { ReportSection } from "../reportDocument.js";
 import { shortNumber } from "../shortNumber.js";
+import { columnHeadings } from "./columnHeadings.js";
 
 const SCHEME_NAMES: Record<string, string> = {
   "kaiming-normal": "Kaiming (He) normal",
@@ -51,13 +52,12 @@ export async function probabilitySection(
         svg: await probabilityHeatmapSvg(cell.rows, { title: `${name}: P(one neuron pathological)`, value: "pNeuron" }),
       },
     );
+    const columns = ["d_in", "l", "p_neuron", "p_disconnected"];
     tables.push({
       file: `probability-${cell.scheme}.csv`,
       caption: `${name}: p (one neuron pathological) and P(H(c) disconnected) per d_in and l`,
-      table: {
-        columns: ["d_in", "l", "p_neuron", "p_disconnected"],
-        rows: cell.rows.map((r) => [String(r.dIn), String(r.l), r.pNeuron, r.pDisconnected]),
-      },
+      table: { columns, rows: cell.rows.map((r) => [String(r.dIn), String(r.l), r.pNeuron, r.pDisconnected]) },
+      headings: columnHeadings(columns),
       showRows: 8,
     });
   }

@@ -224,7 +224,8 @@ export function effectLayers(
       encoding: {
         x,
         ...(xOffset ? { xOffset: { ...xOffset, field: "bar" } } : {}),
-        y: quantitativeAxis("lo", yTitle),
+        // 10 px between the longest bar and the frame, so a bar that ends there does not read as cut off
+        y: quantitativeAxis("lo", yTitle, { scale: { padding: 10 } }),
         y2: { field: "hi" },
         stroke: { ...color, field: "bar", legend: null },
       },
@@ -235,7 +236,7 @@ export function effectLayers(
       encoding: {
         x,
         ...(xOffset ? { xOffset } : {}),
-        y: quantitativeAxis("mean", yTitle),
+        y: quantitativeAxis("mean", yTitle, { scale: { padding: 10 } }),
         color: { ...color, legend: { orient: "bottom" } },
       },
     },

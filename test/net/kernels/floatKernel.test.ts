@@ -1,91 +1,106 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neuronInvariants } from "../../../src/invariants/neuronInvariants.js";
-import { floatInvariants } from "../../../src/net/kernels/floatInvariants.js";
+import { InputError } from "../../../src/errors.js";
+import type { Activation } from "../../../src/net/activation.js";
 import { floatKernel } from "../../../src/net/kernels/floatKernel.js";
 import { lossAndGradient } from "../../../src/net/lossAndGradient.js";
 import type { LossKind } from "../../../src/net/loss.js";
-import type { LayeredNetwork } from "../../../src/net/layeredNetwork.js";
 import { packNetwork } from "../../../src/net/packNetwork.js";
+import { paramLayout, type ParamLayout } from "../../../src/net/paramLayout.js";
 import { unpackLayers } from "../../../src/net/unpackLayers.js";
-import { layoutOf } from "../../../src/net/layoutOf.js";
 import { float } from "../../../src/scalar/float.js";
-import { floatCase } from "../../helpers/floatCase.js";
-import { netAndData } from "../../helpers/arbitraries.js";
-import { twoLayer } from "../../helpers/twoLayer.js";
-
-/** θ of a float network as the flat array the float kernel reads. */
-const pack = (net: LayeredNetwork<number>): Float64Array => Float64Array.from(packNetwork(net));
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
-describe("floatKernel", () => {
-  it("should give the loss and gradient of the generic lossAndGradient in float, for every activation and both losses", () => {
-    fc.assert(
-      fc.property(netAndData, fc.constantFrom<LossKind>("mse", "bce"), (c, kind) => {
-        // Arrange
-        const { net, X, Y, flat } = floatCase(c);
-        const L = layoutOf(net);
-        const grad = new Float64Array(L.size);
-        // Act
-        const value = floatKernel(L, kind, flat.n).lossAndGradient(pack(net), flat, grad);
-        const ref = lossAndGradient(net, { X, Y }, float, kind);
-        // Assert
-        expect(close(value, ref.loss)).toBe(true);
-        const refFlat = pack(ref.grad);
-        for (const [q, v] of refFlat.entries()) expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true);
-      }),
-    );
-  });
+const ACTIVATIONS: Activation[] = [{ kind: "relu" }, { kind: "leaky_relu", slope: "1/3" }, { kind: "abs" }, { kind: "linear" }];
 
-  it("should agree with the generic kernel whatever the padding of the WebAssembly layout: widths 1…17, odd and even d", () => {
+/** A layered network of depth 2…4 with widths 1…17 (every padding of the kernel's rows), its data and loss. */
+const layeredCase = fc
+  .record({
+    widths: fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 }),
+    n: fc.integer({ min: 1, max: 7 }),
+    activation: fc.constantFrom(...ACTIVATIONS),
+    kind: fc.constantFrom<LossKind>("mse", "bce"),
+  })
+  .chain(({ widths, n, activation, kind }) => {
+    const depth = widths.length - 1;
     const num = fc.double({ min: -2, max: 2, noNaN: true });
-    const arb = fc
+    return fc
       .record({
-        d: fc.integer({ min: 1, max: 7 }),
-        l: fc.integer({ min: 1, max: 17 }),
-        e: fc.integer({ min: 1, max: 2 }),
-        n: fc.integer({ min: 1, max: 7 }),
-        hb: fc.boolean(),
-        ob: fc.boolean(),
-      })
-      .chain(({ d, l, e, n, hb, ob }) =>
-        fc.record({
-          W1: fc.array(fc.array(num, { minLength: d, maxLength: d }), { minLength: l, maxLength: l }),
-          b1: hb ? fc.array(num, { minLength: l, maxLength: l }) : fc.constant(undefined),
-          W2: fc.array(fc.array(num, { minLength: l, maxLength: l }), { minLength: e, maxLength: e }),
-          b2: ob ? fc.array(num, { minLength: e, maxLength: e }) : fc.constant(undefined),
-          X: fc.array(fc.array(num, { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
-          Y: fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: e, maxLength: e }), { minLength: n, maxLength: n }),
+        bias: fc.array(fc.boolean(), { minLength: depth, maxLength: depth }),
+        X: fc.array(fc.array(num, { minLength: widths[0]!, maxLength: widths[0]! }), { minLength: n, maxLength: n }),
+        Y: fc.array(fc.array(kind === "bce" ? fc.constantFrom(0, 1) : num, { minLength: widths[depth]!, maxLength: widths[depth]! }), {
+          minLength: n,
+          maxLength: n,
         }),
-      );
+      })
+      .chain(({ bias, X, Y }) => {
+        const L = paramLayout(widths, bias, activation);
+        return fc.record({
+          L: fc.constant(L),
+          theta: fc.array(num, { minLength: L.size, maxLength: L.size }),
+          X: fc.constant(X),
+          Y: fc.constant(Y),
+          kind: fc.constant(kind),
+          rows: fc.shuffledSubarray(
+            Array.from({ length: n }, (_, i) => i),
+            { minLength: 1 },
+          ),
+        });
+      });
+  });
+
+const generic = (L: ParamLayout, theta: number[], X: number[][], Y: number[][], kind: LossKind) => {
+  const { loss, grad } = lossAndGradient(unpackLayers(theta, L), { X, Y }, float, kind);
+  return { loss, grad: packNetwork(grad) };
+};
+
+describe("floatKernel", () => {
+  it("should give the generic float lossAndGradient at any depth, every activation, both losses, whatever the padding", () => {
     fc.assert(
-      fc.property(arb, fc.constantFrom<LossKind>("mse", "bce"), ({ W1, b1, W2, b2, X, Y }, kind) => {
-        const net = twoLayer({ activation: { kind: "relu" as const }, W1, b1, W2, b2 });
-        const L = layoutOf(net);
-        const grad = new Float64Array(L.size);
-        const value = floatKernel(L, kind, X.length).lossAndGradient(
-          pack(net),
-          { n: X.length, X: Float64Array.from(X.flat()), Y: Float64Array.from(Y.flat()) },
-          grad,
-        );
-        const ref = lossAndGradient(net, { X, Y }, float, kind);
-        expect(close(value, ref.loss)).toBe(true);
-        for (const [q, v] of pack(ref.grad).entries()) expect(close(grad[q]!, v), `parameter ${q}: ${grad[q]} vs ${v}`).toBe(true);
+      fc.property(layeredCase, ({ L, theta, X, Y, kind }) => {
+        // Act
+        const ours = floatKernel(L, kind, { X, Y }).lossAndGradient(theta);
+        const ref = generic(L, theta, X, Y, kind);
+        // Assert
+        expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
+        ref.grad.forEach((v, q) => {
+          // Every sum is taken in the generic kernel's order: for mse the same double (up to the sign of a zero).
+          if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+          else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+        });
       }),
+      { numRuns: 150 },
     );
   });
 
-  it("should round-trip a network through pack and unpack and compute its invariants like neuronInvariants", () => {
+  it("should give the loss and gradient of the mini-batch of the rows asked for, in their order, and of all rows again after", () => {
     fc.assert(
-      fc.property(netAndData, (c) => {
-        const { net } = floatCase(c);
-        const L = layoutOf(net);
-        const back = unpackLayers(pack(net), L);
-        expect(back).toEqual(net);
-        const ours = floatInvariants(pack(net), L);
-        for (const [k, v] of neuronInvariants(net, float).entries()) expect(close(ours[k]!, v)).toBe(true);
+      fc.property(layeredCase, ({ L, theta, X, Y, kind, rows }) => {
+        const K = floatKernel(L, kind, { X, Y });
+        const batch = K.lossAndGradient(theta, rows);
+        const ref = generic(
+          L,
+          theta,
+          rows.map((i) => X[i]!),
+          rows.map((i) => Y[i]!),
+          kind,
+        );
+        expect(close(batch.loss, ref.loss)).toBe(true);
+        for (const [q, v] of ref.grad.entries()) expect(close(batch.grad[q]!, v), `parameter ${q}`).toBe(true);
+        expect(close(K.loss(theta, rows), ref.loss)).toBe(true);
+        expect(close(K.loss(theta), generic(L, theta, X, Y, kind).loss)).toBe(true);
       }),
+      { numRuns: 80 },
     );
+  });
+
+  it("should refuse data whose widths are not the layout's, and more rows than the data holds", () => {
+    const L = paramLayout([2, 3, 1], [true, false], { kind: "relu" });
+    expect(() => floatKernel(L, "mse", { X: [[1]], Y: [[0]] })).toThrow(InputError);
+    expect(() => floatKernel(L, "mse", { X: [[1, 2]], Y: [[0, 1]] })).toThrow(InputError);
+    const K = floatKernel(L, "mse", { X: [[1, 2]], Y: [[0]] });
+    expect(() => K.loss(new Array<number>(L.size).fill(0), [0, 0])).toThrow(InputError);
+    expect(() => K.loss(new Array<number>(L.size).fill(0), [1])).toThrow(InputError);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * The sentences of the report that state a finding, each computed from the
+ * results it describes: a finding is stated only when the numbers show it,
+ * and the text says plainly when the data at this scale do not. A difference
+ * counts as shown when it exceeds two standard errors (about a 95 % two-sided
+ * interval for a mean of many runs); anything smaller is reported as "within
+ * two standard errors", with its numbers.
+ * @internal
+ */
+import type { BreastCancerSummary, MeanSe } from "../../experiments/breastCancerSummary.js";
+import { shortNumber } from "../shortNumber.js";
+
+/** How many standard errors a mean must be away from 0 to count as a shown difference. */
+const SHOWN_AT = 2;
+
+/** The sign a mean shows: 1 or −1 when it lies more than two standard errors from 0, else 0. @internal */
+export function shownSign(effect: MeanSe): -1 | 0 | 1 {
+  if (!(effect.se >= 0) || Math.abs(effect.mean) <= SHOWN_AT * effect.se) return 0;
+  return effect.mean > 0 ? 1 : -1;
+}
+
+/** "a, b and c": items joined for running text. @internal */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * A paired decrease of the test loss (before minus after) as text, with its
+ * standard error and whether this scale shows it: "lowers the mean test loss
+ * by 0.03 (± 0.01 standard error)" or "… by 0.004 (± 0.01 standard error;
+ * within two standard errors of 0, so the data at this scale do not show a
+ * change)".
+ *
+ * @param effect - the mean decrease and its standard error
+ * @returns the phrase, starting with the verb
+ * @internal
+ */
+export function lossDecreasePhrase(effect: MeanSe): string {
+  const verb = effect.mean >= 0 ? "lowers" : "raises";
+  const noise = shownSign(effect) === 0 ? "; within two standard errors of 0, so the data at this scale do not show a change" : "";
+  return `${verb} the mean test loss by ${shortNumber(Math.abs(effect.mean))} (± ${shortNumber(effect.se)} standard error${noise})`;
+}
+
+/**
+ * Paired decreases of the test loss side by side, one per label ("GD 0.029 ±
+ * 0.022, Adam 0.0043 ± 0.0014"), then which of them this scale shows (more
+ * than two standard errors from 0) and which it does not.
+ *
+ * @param items - a label and its mean decrease with standard error, in order
+ * @returns the list and the verdict, as one clause
+ * @internal
+ */
+export function decreasesByLabel(items: readonly { label: string; effect: MeanSe }[]): string {
+  const values = andList(items.map((i) => `${i.label} ${shortNumber(i.effect.mean)} ± ${shortNumber(i.effect.se)}`));
+  const shown = items.filter((i) => shownSign(i.effect) !== 0).map((i) => i.label);
+  const unshown = items.filter((i) => shownSign(i.effect) === 0).map((i) => i.label);
+  const verdict =
+    unshown.length === 0
+      ? "every one more than two standard errors from 0"
+      : shown.length === 0
+        ? "none more than two standard errors from 0, so the data at this scale do not show a change under any"
+        : `more than two standard errors from 0 under ${andList(shown)}; within two standard errors, so not shown at this scale, under ${andList(unshown)}`;
+  return `${values} (${verdict})`;
+}
+
+/** What the breast-cancer sweep shows about l₊: the two steps per width, and the paper's reading tested on them. */
+export interface LPlusFinding {
+  /** Per width, what the loss does from l₊ = 0 to 1 and from l₊ = 1 to l, with the numbers. */
+  steps: string;
+  /** Whether the data show the paper's reading (the number l₊, not the fraction l₊/l, governs the loss), and for which widths. */
+  verdict: string;
+}
+
+/**
+ * Tests the paper's reading of the breast-cancer sweep on the data: if the
+ * number l₊ of non-pathological neurons governs the test loss and the
+ * fraction l₊/l does not, the first such neuron lowers the loss and more of
+ * them change it little, so for a width l ≥ 2 the paired decrease from
+ * l₊ = 0 to 1 is shown (more than two standard errors) and the one from
+ * l₊ = 1 to l is not. Were the fraction what matters, the loss would keep
+ * falling from l₊ = 1 to l.
+ *
+ * @param summary - the breast-cancer summary (mean losses per (l, l₊) and paired effects per width)
+ * @returns the per-width steps and the verdict, as sentences with their numbers
+ * @internal
+ */
+export function lPlusFinding(summary: Pick<BreastCancerSummary, "groups" | "effectsByWidth">): LPlusFinding {
+  const loss = (l: number, lPlus: number): string => {
+    const g = summary.groups.find((r) => r.l === l && r.lPlus === lPlus);
+    return g ? shortNumber(g.loss.mean) : "not run";
+  };
+  const move = (l: number, from: number, to: number): string => `l = ${l}: ${loss(l, from)} → ${loss(l, to)}`;
+  const firstBy: Record<-1 | 0 | 1, string[]> = { 1: [], 0: [], [-1]: [] };
+  const restBy: Record<-1 | 0 | 1, string[]> = { 1: [], 0: [], [-1]: [] };
+  const holds: number[] = [];
+  const fails: number[] = [];
+  for (const e of summary.effectsByWidth) {
+    const first = shownSign(e.zeroToOne);
+    firstBy[first].push(move(e.l, 0, 1));
+    if (!e.oneToAll) continue;
+    const rest = shownSign(e.oneToAll);
+    restBy[rest].push(move(e.l, 1, e.l));
+    (first === 1 && rest === 0 ? holds : fails).push(e.l);
+  }
+  const clause = (by: Record<-1 | 0 | 1, string[]>, fall: string, rise: string): string[] => [
+    ...(by[1].length > 0 ? [`${fall} by more than two standard errors of the paired difference for ${andList(by[1])}`] : []),
+    ...(by[-1].length > 0 ? [`${rise} by more than two standard errors for ${andList(by[-1])}`] : []),
+    ...(by[0].length > 0 ? [`changes by less than two standard errors (no change shown) for ${andList(by[0])}`] : []),
+  ];
+  const first = clause(firstBy, "falls", "rises");
+  const rest = clause(restBy, "keeps falling", "rises again");
+  const steps =
+    `From l₊ = 0 to l₊ = 1 the mean test loss ${first.join("; it ")}.` +
+    (rest.length > 0 ? ` From l₊ = 1 to l₊ = l it ${rest.join("; it ")}.` : "");
+  const reading =
+    "The paper's reading is that the number l₊ of non-pathological neurons, not their fraction l₊/l, governs the loss: then the first such neuron lowers the loss clearly and more of them change it little";
+  const widths = (ls: readonly number[]): string => andList(ls.map(String));
+  let verdict: string;
+  if (holds.length + fails.length === 0) verdict = `${reading}; it needs widths l ≥ 2, and this run has none, so it is not tested here.`;
+  else if (fails.length === 0)
+    verdict = `${reading}, and the data at this scale show exactly that for every width l ≥ 2 (l = ${widths(holds)}).`;
+  else if (holds.length === 0) verdict = `${reading}; the data at this scale do not show it for any width l ≥ 2 (l = ${widths(fails)}).`;
+  else
+    verdict = `${reading}; the data at this scale show it for l = ${widths(holds)} but not for l = ${widths(fails)}, so at this scale they do not establish it.`;
+  return { steps, verdict };
+}
+
+/** Whether a final loss sits at a floor (within 10⁻³): the run stalled there. @internal */
+export function atFloor(loss: number, floor: number): boolean {
+  return Math.abs(loss - floor) < 1e-3;
+}
+
+/**
+ * Whether a predicted probability lies inside an observed interval, as a
+ * clause: "inside the observed interval" or "outside the observed interval
+ * (above it)".
+ *
+ * @param predicted - the prediction
+ * @param interval - the observed interval's ends
+ * @returns the clause
+ * @internal
+ */
+export function insideInterval(predicted: number, interval: readonly [number, number]): string {
+  if (predicted < interval[0]) return "below the observed interval: the data at this scale do not agree with the prediction";
+  if (predicted > interval[1]) return "above the observed interval: the data at this scale do not agree with the prediction";
+  return "inside the observed interval: the data at this scale agree with the prediction";
+}
