@@ -6,6 +6,7 @@ import { compileFlowProblem } from "./_internals/flowProblem.js";
 import { formatLayeredRun, layeredParams } from "./_internals/formatLayeredRun.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
+import { resolved } from "./_internals/resolved.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
 import { rk4Flow } from "./rk4Flow.js";
@@ -236,7 +237,7 @@ export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>
   if (raw.decay !== undefined)
     run.weightDecay = {
       lambda: options.weightDecay!,
-      predictedT: raw.decay.predictedT.map(text),
+      predictedT: raw.decay.predictedT.map((v) => text(resolved(problem.F, v))),
       maxRelativeDeviation: text(raw.decay.maxRelative),
     };
   if (raw.heavyBall !== undefined)

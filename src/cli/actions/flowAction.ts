@@ -79,9 +79,13 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const names =
     run.layers?.flatMap((layer) => layer.invariants0.map((_, k) => `${layer.layer},${k + 1}`)) ?? run.invariants0.map((_, k) => `${k + 1}`);
   const cs = run.layers === undefined ? "the c_k" : "the c_l,k";
-  for (const [k, c] of run.invariantsT.entries()) console.log(`c${names[k]}  ${run.invariants0[k]}  ->  ${c}`);
+  // fixed point resolves absolute sizes down to about 10^-D: a smaller value is printed as 0, and said to be
+  const unresolved = (c: string): string => (c === "0" ? ` (below the resolution of ${digits}-digit fixed point; raise --digits)` : "");
+  for (const [k, c] of run.invariantsT.entries())
+    console.log(`c${names[k]}  ${run.invariants0[k]}  ->  ${c}${run.invariants0[k] === "0" ? "" : unresolved(c)}`);
   if (run.weightDecay !== undefined) {
-    for (const [k, c] of run.weightDecay.predictedT.entries()) console.log(`c${names[k]}(0)·e^(-2λT) = ${c}`);
+    for (const [k, c] of run.weightDecay.predictedT.entries())
+      console.log(`c${names[k]}(0)·e^(-2λT) = ${c}${run.invariants0[k] === "0" ? "" : unresolved(c)}`);
     console.log(
       `max deviation of ${cs} from ${cs.slice(4)}(0)·e^(-2λt): ${run.maxDrift} (relative ${run.weightDecay.maxRelativeDeviation})`,
     );

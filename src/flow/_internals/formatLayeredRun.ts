@@ -11,13 +11,15 @@ import { networkToJson } from "../../net/networkToJson.js";
 import { decimal } from "../../scalar/decimal.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import { fixedToString } from "../../scalar/fixedPoint.js";
+import { resolved } from "./resolved.js";
 import type { FlowMethod } from "../flowMethods.js";
 import type { FlowLayer, FlowRun } from "../integrateFlow.js";
 import type { RawTrajectory } from "./trajectory.js";
 
 /** θ (or a velocity) as `networkToJson` prints it (W1, b1?, W2, b2? for two weight layers, else `{ layers }`) at D digits. @internal */
 export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digits: number): Record<string, unknown> {
-  return networkToJson(networkIn(fixedToLayered(p, theta), decimal(digits)), decimal(digits));
+  const shown = theta.map((v) => resolved(p.F, v));
+  return networkToJson(networkIn(fixedToLayered(p, shown), decimal(digits)), decimal(digits));
 }
 
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
@@ -54,7 +56,7 @@ export function formatLayeredRun(
     const exactText = fixedToLayered(p, theta);
     return {
       params: layeredParams(p, theta, digits),
-      invariants: fixedInvariants(p, theta).map(text),
+      invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
       loss: round(lossOf(networkIn(exactText, S), dataS, S, info.loss)),
     };
   };

@@ -1,6 +1,7 @@
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { fixedExp } from "../../net/kernels/fixedTranscendental.js";
 import type { FlowProblem } from "./flowProblem.js";
+import { resolved } from "./resolved.js";
 import { fabs, fdiv } from "../../scalar/fixedPoint.js";
 import type { SignCertificate } from "./outputSignWatch.js";
 
@@ -62,7 +63,13 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return this.p.outSlots.map((slots) => slots.map((q) => Number(theta[q]! > 0n) - Number(theta[q]! < 0n)));
+    // a weight below the resolution has no resolved sign (0): rounding cannot make a sign change
+    return this.p.outSlots.map((slots) =>
+      slots.map((q) => {
+        const v = resolved(this.p.F, theta[q]!);
+        return Number(v > 0n) - Number(v < 0n);
+      }),
+    );
   }
 
   /** c_k(0)e^{−2λt}, the invariants weight decay predicts at time t (c_k(0) without decay). */
@@ -79,13 +86,14 @@ export class TrajectoryMonitor {
     c.forEach((v, k) => {
       const dv = fabs(v - expected[k]!);
       if (dv > this.maxDrift) this.maxDrift = dv;
-      if (this.decay !== 0n && this.c0[k] !== 0n && expected[k] !== 0n) {
+      // relative to a prediction below the resolution, the deviation is rounding over rounding
+      if (this.decay !== 0n && this.c0[k] !== 0n && resolved(this.p.F, expected[k]!) !== 0n) {
         const rel = fdiv(this.p.F, dv, fabs(expected[k]!));
         if (rel > this.maxRelative) this.maxRelative = rel;
       }
     });
     this.signs(theta).forEach((row, k) => {
-      if (row.some((s, j) => s !== this.sign0[k]![j])) this.signChanged[k] = true;
+      if (row.some((s, j) => s !== 0 && s !== this.sign0[k]![j])) this.signChanged[k] = true;
     });
   }
 }
