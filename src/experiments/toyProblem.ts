@@ -1,5 +1,5 @@
 import type { Dataset } from "../net/readDataset.js";
-import type { Network } from "../net/network.js";
+import type { LayeredNetwork } from "../net/layeredNetwork.js";
 
 /** The two starts of the toy problem. */
 export type ToyStart = "obstructed" | "good";
@@ -26,7 +26,13 @@ export const TOY_OBSTRUCTED_FLOOR = "5/8";
  * by λ = 2, w̃ ↦ 2w̃, a ↦ a/2), now with c₁ = 27/20, c₂ = 463/400 > 0, so the
  * output weights are free to change sign.
  */
-export const TOY_NETS: Readonly<Record<ToyStart, Network<string>>> = {
-  obstructed: { activation: { kind: "relu" }, W1: [["3/5"], ["-1/2"]], b1: ["1/5", "3/10"], W2: [["-1", "-9/10"]] },
-  good: { activation: { kind: "relu" }, W1: [["6/5"], ["-1"]], b1: ["2/5", "3/5"], W2: [["-1/2", "-9/20"]] },
+export const TOY_NETS: Readonly<Record<ToyStart, LayeredNetwork<string>>> = {
+  obstructed: {
+    activation: { kind: "relu" },
+    layers: [{ W: [["3/5"], ["-1/2"]], b: ["1/5", "3/10"] }, { W: [["-1", "-9/10"]] }],
+  },
+  good: {
+    activation: { kind: "relu" },
+    layers: [{ W: [["6/5"], ["-1"]], b: ["2/5", "3/5"] }, { W: [["-1/2", "-9/20"]] }],
+  },
 };

@@ -1,8 +1,6 @@
 import { InputError } from "../errors.js";
 import type { Dataset } from "../net/readDataset.js";
-import { isLayered } from "../net/isLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { parseRational } from "../scalar/parseRational.js";
 
 /**
@@ -32,23 +30,18 @@ function entries(name: string, m: readonly (readonly string[])[]): [string, stri
  * flow integrators (above about 10^49 in magnitude): `integrateFlow` calls it, and a
  * caller may call it first to refuse such input before estimating the work.
  *
- * @param net - the parameters (exact text), two-layer or layered
+ * @param net - the parameters (exact text)
  * @param data - the data (exact text)
  * @throws InputError naming the field (`net` or `data`), the entry and its value
  * @example assertFlowMagnitudes(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1e999,1\n", 1, 1)) // throws InputError "invalid data. Must be values below about 10^49 in magnitude for the flow integrators. Value: `X[0][0] = 1e999`."
  */
-export function assertFlowMagnitudes(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>): void {
-  const parameters: [string, string][] = isLayered(net)
-    ? net.layers.flatMap(({ W, b }, l) => [
-        ...entries(`layers[${l}].W`, W),
-        ...(b ?? []).map((v, k): [string, string] => [`layers[${l}].b[${k}]`, v]),
-      ])
-    : [
-        ...entries("W1", net.W1),
-        ...(net.b1 ?? []).map((v, k): [string, string] => [`b1[${k}]`, v]),
-        ...entries("W2", net.W2),
-        ...(net.b2 ?? []).map((v, j): [string, string] => [`b2[${j}]`, v]),
-      ];
+export function assertFlowMagnitudes(net: LayeredNetwork<string>, data: Dataset<string>): void {
+  // a two-layer net's entries are named as in its file form (W1, b1, W2, b2)
+  const two = net.layers.length === 2;
+  const parameters: [string, string][] = net.layers.flatMap(({ W, b }, l) => [
+    ...entries(two ? `W${l + 1}` : `layers[${l}].W`, W),
+    ...(b ?? []).map((v, k): [string, string] => [two ? `b${l + 1}[${k}]` : `layers[${l}].b[${k}]`, v]),
+  ]);
   const groups: [string, [string, string][]][] = [
     ["net", parameters],
     ["data", [...entries("X", data.X), ...entries("Y", data.Y)]],

@@ -1,5 +1,5 @@
 import { assertBounded } from "./_internals/assertBounded.js";
-import type { FixedStepProblem } from "./_internals/flowProblem.js";
+import type { FlowProblem } from "./_internals/flowProblem.js";
 import { sampleTimes, TrajectoryMonitor, type RawTrajectory } from "./_internals/trajectory.js";
 
 /** Options of {@link fixedStepFlow}. @internal */
@@ -15,13 +15,13 @@ export interface FixedStepFlowOptions {
 /**
  * Runs a one-step method with a fixed step through every segment between
  * sample times, monitoring the invariants and the outgoing-weight signs after
- * every step; two-layer and layered problems alike. A parameter past 10^200 ends the
+ * every step, at any depth. A parameter past 10^200 ends the
  * run as diverged (exit 3) before its integers grow without bound.
  *
  * @internal
  */
 export function fixedStepFlow(
-  p: FixedStepProblem,
+  p: FlowProblem,
   theta0: readonly bigint[],
   options: FixedStepFlowOptions,
   step: (theta: readonly bigint[], h: bigint) => bigint[],

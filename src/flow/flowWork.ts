@@ -1,6 +1,5 @@
 import type { Dataset } from "../net/readDataset.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 import type { FlowMethod } from "./flowMethods.js";
@@ -40,7 +39,7 @@ const TOY_SIZE = 16;
  * @returns seconds on one laptop core and the size they come from
  * @example flowWork(TOY_NETS.obstructed, TOY_DATA, { method: "taylor", digits: 1000, time: 1, samples: 0 }).seconds > 60 // returns true
  */
-export function flowWork(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
+export function flowWork(net: LayeredNetwork<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
   const values = packNetwork(net);
   const parameters = values.length;
   const rows = Math.max(1, data.X.length);

@@ -1,5 +1,5 @@
 import { ConvergenceError } from "../errors.js";
-import type { FixedStepProblem } from "./_internals/flowProblem.js";
+import type { FlowProblem } from "./_internals/flowProblem.js";
 import { fabs, fixedToDouble } from "../scalar/fixedPoint.js";
 import { stepField, type FieldPattern } from "./_internals/stepField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
@@ -53,7 +53,7 @@ function gaussStepFactor(s: number, digits: number): number {
 }
 
 /** @internal A crude Lipschitz constant of the field near θ: directional difference quotient along the field, with a floor. */
-function lipschitzEstimate(p: FixedStepProblem, theta: readonly bigint[]): number {
+function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
   const base = stepField(p, theta);
   const f0 = base.field;
   // reduce, not Math.max(...): a net of 10^5 parameters overflows the call stack as arguments
@@ -73,13 +73,13 @@ function lipschitzEstimate(p: FixedStepProblem, theta: readonly bigint[]): numbe
  * stage sits on a kink, where F jumps), the pattern of the last sweep is
  * frozen and the iteration finishes on that polynomial field. Either way the
  * final K_i = F(Y_i) with a field obeying the rescaling identity, so every c_k
- * is conserved to the solve tolerance, across kinks too. Two-layer and
- * layered problems alike: at any depth the field obeys the rescaling identity
+ * is conserved to the solve tolerance, across kinks too. At any depth the field
+ * obeys the rescaling identity
  * for every hidden neuron of every layer, so every c_{l,k} is conserved.
  *
  * @internal
  */
-export function gaussLegendreFlow(p: FixedStepProblem, theta0: readonly bigint[], options: GaussLegendreFlowOptions): RawTrajectory {
+export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], options: GaussLegendreFlowOptions): RawTrajectory {
   const s = options.stages ?? gaussStages(options.digits);
   const { F } = p;
   const P = F.bigP;

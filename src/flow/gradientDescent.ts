@@ -6,15 +6,11 @@ import type { Dataset } from "../net/readDataset.js";
 import type { GradientKernel } from "../net/gradientKernel.js";
 import { lossAndGradient } from "../net/lossAndGradient.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import { loss, type LossKind } from "../net/loss.js";
-import type { Network } from "../net/network.js";
 import { layoutOf } from "../net/layoutOf.js";
 import type { ParamLayout } from "../net/paramLayout.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { unpackLayers } from "../net/unpackLayers.js";
-import { unpackNetwork } from "../net/unpackNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { adamStepper } from "./adamStepper.js";
 import { miniBatchRows, type MiniBatchOptions } from "./miniBatchRows.js";
@@ -47,12 +43,12 @@ export interface GradientDescentOptions<T> extends MiniBatchOptions {
 }
 
 /**
- * A gradient-descent run: the final parameters (in the form the network was given in) and,
+ * A gradient-descent run: the final parameters and,
  * per step, what was conserved and what was not. Every row of invariants and drifts lists
  * the hidden neurons of layer 1, then of layer 2, and so on (the order of `neuronInvariants`).
  */
-export interface GradientDescentRun<T, N = Network<T>> {
-  params: N;
+export interface GradientDescentRun<T> {
+  params: LayeredNetwork<T>;
   /** The optimiser with every hyper-parameter filled in. */
   optimizer: OptimizerSpec<T>;
   /** The data rows of each step's mini-batch (all rows, in order, for full batches). */
@@ -77,14 +73,13 @@ export interface GradientDescentRun<T, N = Network<T>> {
  * decay; Adam; AdamW) and the gradient of the mean loss on each mini-batch, recording
  * the loss and the invariant c_{l,k} of every hidden neuron of every layer at every step,
  * with its observed and predicted drift. The parameters step as one flat vector in
- * `ParamLayout` order; a two-layer `Network` is run as the layered network of its two
- * layers and returned in its own form.
+ * `ParamLayout` order.
  *
  * In float or decimal arithmetic every value is checked as it is made: a run
  * that overflows stops at the step and value where it did, instead of
  * printing NaN or Infinity.
  *
- * @param net - θ_0, a two-layer `Network` or a `LayeredNetwork` of two or more weight layers
+ * @param net - θ_0, a network of two or more weight layers
  * @param data - the training rows (mini-batches are cut from them, see `miniBatchRows`)
  * @param S - the arithmetic; Adam and AdamW need decimal or float
  * @param options - step, step count, loss, optimiser, batch size and shuffle seed
@@ -101,35 +96,20 @@ export function gradientDescent<T>(
   data: Dataset<T>,
   S: Scalar<T>,
   options: GradientDescentOptions<T>,
-): GradientDescentRun<T, LayeredNetwork<T>>;
-export function gradientDescent<T>(
-  net: Network<T>,
-  data: Dataset<T>,
-  S: Scalar<T>,
-  options: GradientDescentOptions<T>,
-): GradientDescentRun<T>;
-export function gradientDescent<T>(
-  net: Network<T> | LayeredNetwork<T>,
-  data: Dataset<T>,
-  S: Scalar<T>,
-  options: GradientDescentOptions<T>,
-): GradientDescentRun<T, Network<T> | LayeredNetwork<T>> {
+): GradientDescentRun<T> {
   const { lr, steps } = options;
   if (S.sign(lr) <= 0) throw new InputError({ field: "lr", expected: "positive", value: S.toString(lr) });
   if (!Number.isSafeInteger(steps) || steps < 0)
     throw new InputError({ field: "steps", expected: "a non-negative integer", value: String(steps) });
   if (!isFiniteIn(S, lr)) throw new InputError({ field: "lr", expected: `a number ${S.name} can hold`, value: S.toString(lr) });
-  const twoLayer = !isLayered(net);
-  const layered = twoLayer ? toLayered(net) : net;
-  if (layered.layers.length < 2)
+  if (net.layers.length < 2)
     throw new InputError({
       field: "net",
       expected: "a network of two or more weight layers",
-      value: `${layered.layers.length} weight layers`,
+      value: `${net.layers.length} weight layers`,
     });
-  const L = layoutOf(layered);
-  const unpack = (theta: readonly T[]): Network<T> | LayeredNetwork<T> => (twoLayer ? unpackNetwork(theta, L) : unpackLayers(theta, L));
-  let theta: T[] = packNetwork(layered);
+  const L = layoutOf(net);
+  let theta: T[] = packNetwork(net);
   const badParam = firstNonFiniteParameter(L, theta, S);
   if (badParam !== undefined)
     throw new InputError({
@@ -185,7 +165,7 @@ export function gradientDescent<T>(
     throw new InputError({ field: "lossEvery", expected: "a positive integer", value: String(lossEvery) });
   let c = packedInvariants(L, theta, S);
   if (checked) checkRow(0, "invariant c", c);
-  const run: GradientDescentRun<T, Network<T> | LayeredNetwork<T>> = {
+  const run: GradientDescentRun<T> = {
     params: net,
     optimizer,
     batches: [],
@@ -227,7 +207,7 @@ export function gradientDescent<T>(
   const last = kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
-  run.params = unpack(theta);
+  run.params = unpackLayers(theta, L);
   return run;
 }
 

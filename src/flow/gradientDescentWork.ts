@@ -1,6 +1,5 @@
 import type { Dataset } from "../net/readDataset.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 
@@ -25,12 +24,7 @@ const SECONDS_PER_INPUT_DIGIT2 = 1e-8;
  * @returns seconds on one laptop core and the size they come from
  * @example gradientDescentWork(TOY_NETS.obstructed, TOY_DATA, "decimal:100000", 10).seconds > 60 // returns true
  */
-export function gradientDescentWork(
-  net: Network<string> | LayeredNetwork<string>,
-  data: Dataset<string>,
-  arith: string,
-  steps: number,
-): WorkEstimate {
+export function gradientDescentWork(net: LayeredNetwork<string>, data: Dataset<string>, arith: string, steps: number): WorkEstimate {
   const values = packNetwork(net);
   const rows = Math.max(1, data.X.length);
   const size = steps * values.length * rows;

@@ -1,21 +1,10 @@
-import type { Decimal } from "decimal.js";
-import { decimalContext } from "../scalar/decimalContext.js";
 import { InputError } from "../errors.js";
-import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import type { Dataset } from "../net/readDataset.js";
-import { datasetIn } from "../net/datasetIn.js";
-import { loss as lossOf, type LossKind } from "../net/loss.js";
-import type { Network } from "../net/network.js";
-import { networkToJson } from "../net/networkToJson.js";
-import { networkIn } from "../net/networkIn.js";
-import { decimal } from "../scalar/decimal.js";
+import type { LossKind } from "../net/loss.js";
 import { parseRational } from "../scalar/parseRational.js";
-import { fixedInvariants } from "../net/kernels/fixedInvariants.js";
-import { fixedToNetwork } from "../net/kernels/fixedNet.js";
-import { compileFlowProblem, compileLayeredFlowProblem, type FlowProblem } from "./_internals/flowProblem.js";
+import { compileFlowProblem } from "./_internals/flowProblem.js";
 import { formatLayeredRun, layeredParams } from "./_internals/formatLayeredRun.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import { twoLayerNetwork } from "../net/twoLayerNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
 import { resolved } from "./_internals/resolved.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
@@ -201,12 +190,6 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
   return r;
 }
 
-/** Text of a decimal.js value at `digits` significant digits. */
-function roundText(value: Decimal, digits: number): string {
-  const D = decimalContext(digits);
-  return new D(value).toSignificantDigits(digits).toString();
-}
-
 /**
  * Integrates the gradient flow θ' = −∇L(θ) of a network from its
  * parameters at t = 0 to t = T at D significant digits, and reports the
@@ -225,7 +208,7 @@ function roundText(value: Decimal, digits: number): string {
  *   c_k to the solve tolerance, but is only low-order accurate across kinks.
  * - `rk4`: classical Runge–Kutta, fixed step, the naive baseline.
  *
- * @param net - the parameters at t = 0 (exact text), two-layer or layered of any depth
+ * @param net - the parameters at t = 0 (exact text), of any depth
  * @param data - the training set (exact text)
  * @param options - see {@link FlowOptions}
  * @returns the run, every number a D-digit string
@@ -244,13 +227,9 @@ function roundText(value: Decimal, digits: number): string {
  * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, or a slide whose constraints become degenerate), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
-export function integrateFlow(net: Network<string> | LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
+export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T, decay, gamma } = validate(options);
-  const two = twoLayerNetwork(net);
-  const { problem, theta0 } =
-    two === undefined
-      ? compileLayeredFlowProblem(net as LayeredNetwork<string>, data, digits, loss)
-      : compileFlowProblem(two, data, digits, loss);
+  const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
   const Tfix = fromRationalFixed(problem.F, T.num, T.den);
   const common = { T: Tfix, samples, onProgress: options.onProgress };
   let raw: RawTrajectory;
@@ -262,7 +241,7 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
     raw = taylorFlow(problem, theta0, {
       ...common,
       digits,
-      exactNet: two ?? net,
+      exactNet: net,
       exactData: data,
       decay: decay === undefined ? undefined : fromRationalFixed(problem.F, decay.num, decay.den),
       biasDecay: options.biasDecay,
@@ -270,13 +249,8 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
     });
   }
   const info = { digits, method, loss, time: options.time };
-  const layered = "layered" in problem;
-  const run = layered
-    ? formatLayeredRun(problem, net as LayeredNetwork<string>, data, info, raw)
-    : formatRun(problem, two!, data, info, raw);
+  const run = formatLayeredRun(problem, net, data, info, raw);
   const text = (v: bigint): string => fixedToString(problem.F, v, digits);
-  const shaped = (theta: readonly bigint[]): Record<string, unknown> =>
-    "layered" in problem ? layeredParams(problem, theta, digits) : paramsOf(problem, theta, digits);
   if (raw.decay !== undefined)
     run.weightDecay = {
       lambda: options.weightDecay!,
@@ -292,59 +266,10 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
   if (raw.heavyBall !== undefined)
     run.momentum = {
       gamma: options.momentum!,
-      velocity: shaped(raw.heavyBall.velocity),
+      velocity: layeredParams(problem, raw.heavyBall.velocity, digits),
       maxIdentityResidual: text(raw.heavyBall.maxResidual),
       identityResidualT: raw.heavyBall.residualT.map(text),
       outputSign: raw.heavyBall.outputSign,
     };
   return run;
-}
-
-/** A parameter vector as `networkToJson` shapes it, at D digits. */
-function paramsOf(p: FlowProblem, theta: readonly bigint[], digits: number): Record<string, unknown> {
-  const shown = theta.map((v) => resolved(p.F, v));
-  return networkToJson(networkIn(fixedToNetwork(p, shown), decimal(digits)), decimal(digits));
-}
-
-function formatRun(
-  p: FlowProblem,
-  net: Network<string>,
-  data: Dataset<string>,
-  info: { digits: number; method: FlowMethod; loss: LossKind; time: string },
-  raw: RawTrajectory,
-): FlowRun {
-  const { digits } = info;
-  const S = decimal(p.edgeDigits);
-  const dataS = datasetIn(data, S);
-  const text = (v: bigint): string => fixedToString(p.F, v, digits);
-  const describe = (theta: readonly bigint[]): { params: Record<string, unknown>; invariants: string[]; loss: string } => {
-    const exactText = fixedToNetwork(p, theta);
-    const inS = networkIn(exactText, S);
-    return {
-      params: paramsOf(p, theta, digits),
-      invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
-      loss: roundText(lossOf(inS, dataS, S, info.loss), digits),
-    };
-  };
-  const start = networkIn(net, S);
-  const end = describe(raw.theta);
-  return {
-    digits,
-    method: info.method,
-    time: info.time,
-    params: end.params,
-    invariants0: neuronInvariants(start, S).map((c) => roundText(c, digits)),
-    invariantsT: end.invariants,
-    maxDrift: text(raw.maxDrift),
-    loss0: roundText(lossOf(start, dataS, S, info.loss), digits),
-    lossT: end.loss,
-    events: raw.events.map((ev) => ({ t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind })),
-    signChanges: raw.signChanged.flatMap((changed, k) => (changed ? [k] : [])),
-    samples: raw.samples.map((s) => ({
-      t: text(s.t),
-      ...describe(s.theta),
-      ...(s.v === undefined ? {} : { velocity: paramsOf(p, s.v, digits) }),
-      ...(s.residual === undefined ? {} : { identityResidual: s.residual.map(text) }),
-    })),
-  };
 }

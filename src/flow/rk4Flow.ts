@@ -1,4 +1,4 @@
-import type { FixedStepProblem } from "./_internals/flowProblem.js";
+import type { FlowProblem } from "./_internals/flowProblem.js";
 import { stepField } from "./_internals/stepField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { fixedStepFlow, type FixedStepFlowOptions } from "./fixedStepFlow.js";
@@ -13,7 +13,7 @@ export type Rk4FlowOptions = FixedStepFlowOptions;
  *
  * @internal
  */
-export function rk4Flow(p: FixedStepProblem, theta0: readonly bigint[], options: Rk4FlowOptions): RawTrajectory {
+export function rk4Flow(p: FlowProblem, theta0: readonly bigint[], options: Rk4FlowOptions): RawTrajectory {
   const P = p.F.bigP;
   const axpy = (y: readonly bigint[], a: bigint, x: readonly bigint[]): bigint[] => y.map((v, i) => v + ((a * x[i]!) >> P));
   return fixedStepFlow(p, theta0, options, (theta, h) => {

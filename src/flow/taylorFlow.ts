@@ -2,22 +2,21 @@ import { ConvergenceError } from "../errors.js";
 import type { Dataset } from "../net/readDataset.js";
 import { forward } from "../net/forward.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
-import { networkIn } from "../net/networkIn.js";
-import { isLayered } from "../net/isLayered.js";
 import { exact } from "../scalar/exact.js";
 import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
-import type { FixedLayeredNet } from "../net/kernels/fixedLayeredNet.js";
-import { invertFixedMatrix } from "../net/kernels/invertFixedMatrix.js";
-import { layeredZGradients } from "../net/kernels/layeredTaylorSeries.js";
+import {
+  layeredTaylorStep,
+  layeredZGradients,
+  type RegionState,
+  type SeriesDynamics,
+  type TaylorStep,
+} from "../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
 import { assertBounded } from "./_internals/assertBounded.js";
 import { IndependentSet } from "./_internals/independentSet.js";
-import { seriesStep, type TaylorProblem } from "./_internals/seriesStep.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
-import type { RegionState, SeriesDynamics, TaylorStep } from "../net/kernels/taylorSeries.js";
 import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
 
 /** Options of {@link taylorFlow}. @internal */
@@ -26,7 +25,7 @@ export interface TaylorFlowOptions {
   digits: number;
   samples: number;
   /** The exact initial network and data, to decide the initial activation pattern without rounding. */
-  exactNet: Network<string> | LayeredNetwork<string>;
+  exactNet: LayeredNetwork<string>;
   exactData: Dataset<string>;
   onProgress?: ((fraction: number) => void) | undefined;
   /** Series order; default ⌈1.1513(D + 4)⌉ + 1 (Jorba–Zou: step ≈ radius/e²). */
@@ -47,29 +46,6 @@ function taylorOrder(digits: number): number {
 }
 
 /**
- * The sliding points of neuron k whose constraints ż = 0 are solved for: a
- * maximal linearly independent subset of the points on the surface, chosen
- * greedily by Gram–Schmidt in doubles (the data are small rationals; exact
- * dependence leaves a residual at rounding level). The other points on the
- * surface are held there by these constraints, since their x̃ lies in the span.
- */
-function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
-  const independent = new IndependentSet();
-  const pts: number[] = [];
-  for (let i = 0; i < p.n; i++) {
-    if (state.side[i]![k] === 0 && independent.admit(p.X[i]!.map((v) => fixedToDouble(p.F, v)))) pts.push(i);
-  }
-  state.slidePoints[k] = pts;
-  state.slideInverse[k] =
-    pts.length === 0
-      ? []
-      : invertFixedMatrix(
-          p.F,
-          pts.map((i) => pts.map((i2) => p.gramRow(i)[i2]!)),
-        );
-}
-
-/**
  * The constrained sliding pairs of a network of any depth: a maximal set of the
  * pairs on their surfaces whose gradients ∇z are linearly independent at θ,
  * chosen greedily layer by layer from the first (a pair's gradient depends on
@@ -78,14 +54,13 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
  * whose ż = 0 then gives its ż = 0 too. Deep surfaces are curved, so which pairs are
  * independent changes with θ: the integrator chooses again at every step start.
  */
-function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: readonly bigint[]): void {
+function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigint[]): void {
   // A gradient whose new part is below 2^(−P/4) would bring a pivot below 2^(−P/2) to the
   // Gram matrix, and its δ would carry half the working digits: such a pair is left free
   // (z moves by ∇z·θ', tiny), and it leaves its surface when |z| passes the band.
   const independent = new IndependentSet(2 ** (-p.F.P / 2));
   for (let k = 0; k < p.l; k++) {
     state.slidePoints[k] = [];
-    state.slideInverse[k] = [];
   }
   for (let k = 0; k < p.l; k++) {
     for (let i = 0; i < p.n; i++) {
@@ -96,32 +71,25 @@ function refreshLayeredSliding(p: FixedLayeredNet, state: RegionState, theta: re
   }
 }
 
-/** Re-chooses the constrained sliding pairs after neuron k's pattern changed at θ. */
-function refresh(p: TaylorProblem, state: RegionState, k: number, theta: readonly bigint[]): void {
-  if ("layered" in p) refreshLayeredSliding(p, state, theta);
-  else refreshSliding(p, state, k);
-}
-
 /**
  * ż_{k,i} of the first-order field with the given state: the order-1 coefficient of
  * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
  */
-function zRate(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay: SeriesDynamics = {}): bigint {
-  return seriesStep(p, theta, state, p.F.ONE, 1, decay).Z[i]![k]![1]!;
+function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay: SeriesDynamics = {}): bigint {
+  return layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z[i]![k]![1]!;
 }
 
 /**
- * The state with pair (i, k) on `side`; at depth its sliding constraints chosen again at θ,
- * since the pair's slope enters the gradients of the pairs above it.
+ * The state with pair (i, k) on `side`, its sliding constraints chosen again at θ
+ * (in a deep net the pair's slope enters the gradients of the pairs above it).
  */
-function withSide(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
+function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
   const copy: RegionState = {
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r) => [...r]),
-    slideInverse: [...state.slideInverse],
   };
   copy.side[i]![k] = side;
-  if ("layered" in p) refreshLayeredSliding(p, copy, theta);
+  refreshSliding(p, copy, theta);
   return copy;
 }
 
@@ -132,7 +100,7 @@ function withSide(p: TaylorProblem, theta: readonly bigint[], state: RegionState
  * the surface (ż+ ≤ 0 ≤ ż−).
  */
 function decideAtKink(
-  p: TaylorProblem,
+  p: FlowProblem,
   theta: readonly bigint[],
   state: RegionState,
   i: number,
@@ -155,19 +123,17 @@ function evalVelocity(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
 }
 
 /** ż_{k,i} = ∇z_{k,i}·v under the heavy ball (z is C¹): z's order-1 coefficient at h = 1, where θ_1 = v. */
-function zVelocity(p: TaylorProblem, theta: readonly bigint[], v: readonly bigint[], state: RegionState, i: number, k: number): bigint {
-  return seriesStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z[i]![k]![1]!;
+function zVelocity(p: FlowProblem, theta: readonly bigint[], v: readonly bigint[], state: RegionState, i: number, k: number): bigint {
+  return layeredTaylorStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z[i]![k]![1]!;
 }
 
 /** The pre-activations of every hidden neuron (flat over the hidden layers) at every point, exactly. */
-function exactPreActivations(net: Network<string> | LayeredNetwork<string>, X: readonly (readonly string[])[]) {
+function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly string[])[]) {
   const pass = forward(
-    isLayered(net)
-      ? {
-          activation: net.activation,
-          layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(exact.parse)), b: b?.map(exact.parse) })),
-        }
-      : networkIn(net, exact),
+    {
+      activation: net.activation,
+      layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(exact.parse)), b: b?.map(exact.parse) })),
+    },
     X.map((r) => r.map((v) => exact.parse(v))),
     exact,
   );
@@ -195,7 +161,7 @@ function exactPreActivations(net: Network<string> | LayeredNetwork<string>, X: r
  *
  * @internal
  */
-export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
+export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
   const { F, n, l } = p;
   const P = F.bigP;
   const Q = options.order ?? taylorOrder(options.digits);
@@ -211,20 +177,20 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
   const state: RegionState = {
     side: [],
     slidePoints: Array.from({ length: l }, () => []),
-    slideInverse: Array.from({ length: l }, () => []),
   };
   const events: RawEvent[] = [];
   // Initial pattern from the exact signs of z at t = 0.
   const Zexact = exactPreActivations(options.exactNet, options.exactData.X);
-  // a two-layer point x̃_i = 0 has z_{k,i} ≡ 0: no event to watch
-  const kinked = p.sPlus !== p.sMinus;
-  const nullPoint = (i: number): boolean => !("layered" in p) && p.nullPoint[i]!;
+  // a point whose first-layer input x̃_i is 0 has z_{k,i} ≡ 0 in the first hidden layer: no event to watch
+  const kinked = p.slopes.above !== p.slopes.below;
+  const firstWidth = p.layout.widths[1]!;
+  const nullPair = (i: number, k: number): boolean => k < firstWidth && p.nullPoint[i]!;
   const zeros: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     state.side.push(
       Zexact[i]!.map((z, k) => {
         const s = exact.sign(z);
-        if (s === 0 && kinked && !nullPoint(i)) zeros.push([i, k]);
+        if (s === 0 && kinked && !nullPair(i, k)) zeros.push([i, k]);
         return s === 0 ? -1 : s;
       }),
     );
@@ -248,7 +214,7 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
     if (up > 0n && down > 0n) state.side[i]![k] = 1;
     else if (up <= 0n && down >= 0n && (up !== 0n || down !== 0n)) {
       state.side[i]![k] = 0;
-      refresh(p, state, k, theta);
+      refreshSliding(p, state, theta);
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     }
   }
@@ -277,7 +243,7 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
   };
   while (pending.length > 0 && pending[0]! === 0n) sampleAt(pending.shift()!, [...theta], [...v]);
   // First step guess from the size of the field (under the heavy ball, from the acceleration).
-  const first = seriesStep(p, theta, state, F.ONE, 1, dynamics());
+  const first = layeredTaylorStep(p, theta, state, F.ONE, 1, dynamics());
   const f0 = [...first.theta, ...first.v].reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, c[1]!))), 0);
   let h = BigInt(Math.max(1, Math.floor(Math.min(fixedToDouble(F, T), 0.1 / (1e-30 + f0), 1) * 2 ** 40))) << (P - 40n);
   let t = 0n;
@@ -296,8 +262,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
         `did not reach T within ${maxSteps} steps and events`,
         { field: "time", change: "lower" },
       );
-    if ("layered" in p && state.side.some((row) => row.includes(0))) refreshLayeredSliding(p, state, theta);
-    const step = seriesStep(p, theta, state, h, Q, dynamics());
+    if (state.side.some((row) => row.includes(0))) refreshSliding(p, state, theta);
+    const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -324,8 +290,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
     let evTau: bigint | undefined;
     let ev: { i: number; k: number; kind: "cross" | "releasePlus" | "releaseMinus" } | undefined;
     for (let i = 0; i < n && kinked; i++) {
-      if (nullPoint(i)) continue;
       for (let k = 0; k < l; k++) {
+        if (nullPair(i, k)) continue;
         const side = state.side[i]![k]!;
         const limit = evTau ?? tau;
         if (side !== 0) {
@@ -339,8 +305,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
           const back = step.back[i]![k]!.slice(0, Q);
           const delta = step.delta[i]![k]!.slice(0, Q);
           const orient = back[0]! >= 0n ? 1n : -1n;
-          const uPlus = back.map((b, q) => orient * (((p.sPlus * b) >> P) - delta[q]!));
-          const uMinus = back.map((b, q) => orient * (delta[q]! - ((p.sMinus * b) >> P)));
+          const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - delta[q]!));
+          const uMinus = back.map((b, q) => orient * (delta[q]! - ((p.slopes.below * b) >> P)));
           for (const [u, kind] of [
             [uPlus, "releasePlus"],
             [uMinus, "releaseMinus"],
@@ -351,8 +317,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
               ev = { i, k, kind };
             }
           }
-        } else if ("layered" in p) {
-          // At depth a pair on its surface that no constraint holds (its ∇z was at rounding
+        } else {
+          // A pair on its surface that no constraint holds (at depth its ∇z was at rounding
           // level, or in the span of others' at another θ) is free to leave: it leaves when
           // |z| passes the band, to the side of z (in the first layer the span keeps it there).
           const z = step.Z[i]![k]!;
@@ -418,18 +384,13 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
       if (ev.kind === "cross") {
         const from = state.side[i]![k]!;
         const kind = decideAtKink(p, theta, state, i, k, from, decay);
-        if (kind === "slide") {
-          state.side[i]![k] = 0;
-          refresh(p, state, k, theta);
-        } else {
-          state.side[i]![k] = kind === "enter" ? 1 : -1;
-          // at depth, another neuron's constrained pairs depend on this one's pattern
-          if ("layered" in p) refresh(p, state, k, theta);
-        }
+        state.side[i]![k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
+        // at depth, another neuron's constrained pairs depend on this one's pattern
+        refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind });
       } else {
         state.side[i]![k] = ev.kind === "releasePlus" ? 1 : -1;
-        refresh(p, state, k, theta);
+        refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind: "release" });
       }
     }
@@ -452,7 +413,7 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
 }
 
 /** true at every weight slot of θ, false at every bias slot. */
-function weightSlots(p: TaylorProblem): boolean[] {
+function weightSlots(p: FlowProblem): boolean[] {
   const L = p.layout;
   const mask = new Array<boolean>(L.size).fill(true);
   for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < L.widths[l + 1]!; j++) mask[L.biasOffset[l]! + j] = false;
@@ -464,9 +425,9 @@ function weightSlots(p: TaylorProblem): boolean[] {
  * the field itself and the decay reaching the weights only: the identity ċ = −2λ(c − b²), b the
  * neuron's incoming bias, which holds because the gradient's share cancels (rescaling identity).
  */
-function biasDecayResidual(p: TaylorProblem, theta: readonly bigint[], state: RegionState, dynamics: SeriesDynamics): bigint[] {
+function biasDecayResidual(p: FlowProblem, theta: readonly bigint[], state: RegionState, dynamics: SeriesDynamics): bigint[] {
   const P = p.F.bigP;
-  const rate = seriesStep(p, theta, state, p.F.ONE, 1, dynamics).theta.map((c) => c[1]!);
+  const rate = layeredTaylorStep(p, theta, state, p.F.ONE, 1, dynamics).theta.map((c) => c[1]!);
   const lambda = dynamics.decay ?? 0n;
   const mask = dynamics.decayed!;
   return p.inSlots.map((inSlots, k) => {

@@ -1,3 +1,4 @@
+import { neuronInvariants } from "./neuronInvariants.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Rational } from "../scalar/exact.js";
 import type { Scalar } from "../scalar/scalar.js";
@@ -9,7 +10,7 @@ import { dyadicLayerInvariants } from "./_internals/dyadicLayerInvariants.js";
  * its incoming weights and bias against its outgoing weights (docs/theory.md §2). Each is constant
  * along gradient flow for any positively homogeneous activation, whatever the depth, because
  * rescaling one neuron's incoming parameters by λ and its outgoing ones by 1/λ leaves f unchanged.
- * Flattened in order, the rows are `neuronInvariants` of the same network.
+ * The rows are `neuronInvariants` of the same network, split by hidden layer.
  *
  * @param net - the network (at least two weight layers)
  * @returns one row per hidden layer, index l − 1, with one entry per neuron
@@ -24,19 +25,11 @@ export function layerInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[][] 
     const fast = dyadicLayerInvariants(net as unknown as LayeredNetwork<Rational>);
     if (fast !== undefined) return fast as unknown as T[][];
   }
-  const out: T[][] = [];
-  for (let l = 0; l + 1 < net.layers.length; l++) {
-    const { W, b } = net.layers[l]!;
-    const next = net.layers[l + 1]!.W;
-    out.push(
-      W.map((row, k) => {
-        let s = S.zero;
-        for (const v of row) s = S.add(s, S.mul(v, v));
-        if (b) s = S.add(s, S.mul(b[k]!, b[k]!));
-        for (const r of next) s = S.sub(s, S.mul(r[k]!, r[k]!));
-        return s;
-      }),
-    );
-  }
-  return out;
+  const flat = neuronInvariants(net, S);
+  let at = 0;
+  return net.layers.slice(0, -1).map(({ W }) => {
+    const row = flat.slice(at, at + W.length);
+    at += W.length;
+    return row;
+  });
 }

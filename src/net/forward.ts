@@ -1,9 +1,6 @@
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import { toLayered } from "./toLayered.js";
-import { isLayered } from "./isLayered.js";
-import type { Network } from "./network.js";
 import { dot } from "./dot.js";
 
 /** Everything the forward pass computes, per layer, data point i and unit k. */
@@ -21,14 +18,14 @@ export interface ForwardPass<T> {
 }
 
 /**
- * The forward pass of a network (two-layer or of any depth) on the rows of `X`:
+ * The forward pass of a network of any depth on the rows of `X`:
  * each pre-activation is the dot product in input order, the bias added last.
  *
  * @example forward(networkIn(readNetwork('{"W1": [[1, -1], [2, 0]], "W2": [[1, 3]]}'), exact), [[exact.parse("1"), exact.parse("2")]], exact).F.map((f) => f.map(exact.toString)) // returns [["6"]]
  */
-export function forward<T>(net: Network<T> | LayeredNetwork<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
+export function forward<T>(net: LayeredNetwork<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
   const { sigma } = activationFunctions(net.activation, S);
-  const { layers } = isLayered(net) ? net : toLayered(net);
+  const { layers } = net;
   const preActivations: T[][][] = [];
   const inputs: (readonly (readonly T[])[])[] = [];
   let A: readonly (readonly T[])[] = X;

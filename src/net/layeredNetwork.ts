@@ -8,8 +8,8 @@ export interface DenseLayer<T> {
 
 /**
  * A fully connected network of any depth, f(x) = W_L σ(… σ(W_1 x + b_1) …) + b_L,
- * with one activation on every hidden layer and none on the output.
- * The two-layer {@link Network} is the case of two layers.
+ * with one activation on every hidden layer and none on the output: the one
+ * in-memory form of a network. A two-layer file (W1, b1, W2, b2) is read as two layers.
  */
 export interface LayeredNetwork<T> {
   readonly activation: Activation;

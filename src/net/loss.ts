@@ -2,7 +2,6 @@ import type { Scalar } from "../scalar/scalar.js";
 import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import type { Network } from "./network.js";
 import { pointLoss } from "./pointLoss.js";
 import { lossCount } from "./_internals/lossScale.js";
 
@@ -22,7 +21,7 @@ export type LossKind = "mse" | "sse-mean" | "bce";
  * @example const net = networkIn(readNetwork('{"W1": [[2]], "W2": [[3]]}'), exact);
  * exact.toString(loss(net, datasetIn(readDataset("x,y\n1,5\n", 1, 1), exact), exact, "mse")) // returns "1" (f(1) = 3·relu(2) = 6)
  */
-export function loss<T>(net: Network<T> | LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
+export function loss<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): T {
   const { F } = forward(net, data.X, S);
   let s = S.zero;
   F.forEach((f, i) => {

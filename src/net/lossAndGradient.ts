@@ -3,54 +3,26 @@ import { activationFunctions } from "./activationFunctions.js";
 import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
 import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
-import { toLayered } from "./toLayered.js";
-import { isLayered } from "./isLayered.js";
 import type { LossKind } from "./loss.js";
 import { pointLoss } from "./pointLoss.js";
 import { pointLossGradient } from "./pointLossGradient.js";
 import { lossCount } from "./_internals/lossScale.js";
-import type { Network } from "./network.js";
 
-/** The loss at θ and its gradient, laid out like the network (`grad.W1[k][m]` = ∂L/∂W1[k][m]). */
-export interface LossAndGradient<T, N = Network<T>> {
+/** The loss at θ and its gradient, laid out like the network (`grad.layers[l].W[r][c]` = ∂L/∂W_{l+1}[r][c]). */
+export interface LossAndGradient<T> {
   loss: T;
-  grad: N;
+  grad: LayeredNetwork<T>;
 }
 
 /**
  * The loss and its analytic gradient by back-propagation through every layer,
- * exact in `exact`. At a kink σ' follows PyTorch: relu 0, leaky_relu its slope, abs 0.
- * A two-layer `Network` gets its gradient as a `Network`, a `LayeredNetwork` as one.
+ * exact in `exact`. At a kink σ' is σ'(0) of the activation's `slopeTable` (PyTorch).
+ * The gradient has the network's layers.
  *
  * @throws InputError for bce in exact arithmetic
- * @example lossAndGradient(networkIn(readNetwork('{"W1": [[1]], "W2": [[2]]}'), exact), datasetIn(readDataset("x,y\n1,0\n", 1, 1), exact), exact, "mse").grad.W1.map((r) => r.map(exact.toString)) // returns [["8"]]
+ * @example lossAndGradient(networkIn(readNetwork('{"W1": [[1]], "W2": [[2]]}'), exact), datasetIn(readDataset("x,y\n1,0\n", 1, 1), exact), exact, "mse").grad.layers[0].W.map((r) => r.map(exact.toString)) // returns [["8"]]
  */
-export function lossAndGradient<T>(net: Network<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T>;
-export function lossAndGradient<T>(
-  net: LayeredNetwork<T>,
-  data: Dataset<T>,
-  S: Scalar<T>,
-  kind: LossKind,
-): LossAndGradient<T, LayeredNetwork<T>>;
-export function lossAndGradient<T>(
-  net: Network<T> | LayeredNetwork<T>,
-  data: Dataset<T>,
-  S: Scalar<T>,
-  kind: LossKind,
-): LossAndGradient<T, Network<T> | LayeredNetwork<T>> {
-  const layered = isLayered(net) ? net : toLayered(net);
-  const { loss, grad } = layeredLossAndGradient(layered, data, S, kind);
-  if (isLayered(net)) return { loss, grad };
-  const [g1, g2] = grad.layers;
-  return { loss, grad: { activation: net.activation, W1: g1!.W, b1: g1!.b, W2: g2!.W, b2: g2!.b } };
-}
-
-function layeredLossAndGradient<T>(
-  net: LayeredNetwork<T>,
-  data: Dataset<T>,
-  S: Scalar<T>,
-  kind: LossKind,
-): LossAndGradient<T, LayeredNetwork<T>> {
+export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T> {
   const { slopeAt } = activationFunctions(net.activation, S);
   const { preActivations, inputs, F } = forward(net, data.X, S);
   const { layers } = net;

@@ -1,7 +1,7 @@
 import { InputError, ShapeError } from "../errors.js";
 import { zodIssue } from "../io/zodIssue.js";
 import { parseActivation } from "./parseActivation.js";
-import type { Network } from "./network.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
 import { networkSchema } from "./networkSchema.js";
 import { tooLarge } from "./_internals/tooLarge.js";
 import { MAX_NETWORK_PARAMETERS } from "./readNetwork.js";
@@ -23,16 +23,17 @@ function checkLength(v: readonly string[] | undefined, name: string, length: num
 
 /**
  * Validates a parsed network object (PyTorch `state_dict` shapes, entries as
- * numeric strings) into a {@link Network} of exact texts: first its form
+ * numeric strings) of the two-layer file form `{ W1, b1?, W2, b2?, activation? }` into a
+ * {@link LayeredNetwork} of two layers of exact texts: first its form
  * ({@link networkSchema}), then the sizes that must agree.
  * The activation defaults to `relu` when absent.
  *
  * @param obj - the parsed JSON (numbers as decimal text, as `readJson` gives them)
  * @returns the network, entries trimmed
  * @throws InputError or ShapeError naming the first problem
- * @example networkFromObject({ W1: [["1"]], W2: [["-2"]] }).W2 // returns [["-2"]]
+ * @example networkFromObject({ W1: [["1"]], W2: [["-2"]] }).layers[1].W // returns [["-2"]]
  */
-export function networkFromObject(obj: unknown): Network<string> {
+export function networkFromObject(obj: unknown): LayeredNetwork<string> {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj))
     throw new InputError("invalid network: must be a JSON object with W1 and W2");
   for (const key of Object.keys(obj)) {
@@ -52,7 +53,13 @@ export function networkFromObject(obj: unknown): Network<string> {
   checkLength(f.b1, "b1", l);
   checkLength(f.b2, "b2", f.W2.length);
   const trim = (row: readonly string[]): string[] => row.map((x) => x.trim());
-  return { activation, W1: f.W1.map(trim), b1: f.b1 && trim(f.b1), W2: f.W2.map(trim), b2: f.b2 && trim(f.b2) };
+  return {
+    activation,
+    layers: [
+      { W: f.W1.map(trim), b: f.b1 && trim(f.b1) },
+      { W: f.W2.map(trim), b: f.b2 && trim(f.b2) },
+    ],
+  };
 }
 
 /** Entries of the arrays of a parsed network, counted without looking inside them. */

@@ -1,18 +1,27 @@
 import { activationName } from "./activationName.js";
 import type { Scalar } from "../scalar/scalar.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
 import { mapNetwork } from "./mapNetwork.js";
-import type { Network } from "./network.js";
 
 /**
  * Prints every parameter in the canonical text of `S`: the `params` object of
  * JSON output, or, with `withActivation`, a network file other commands read.
+ * A network of two weight layers prints as `W1`, `b1`, `W2`, `b2` (the two-layer
+ * file form, PyTorch shapes), a deeper one as `{ layers: [{ W, b? }, …] }`.
+ *
+ * @example networkToJson({ activation: { kind: "relu" }, layers: [{ W: [[1]] }, { W: [[2]], b: [3] }] }, float) // returns { W1: [["1"]], W2: [["2"]], b2: ["3"] }
  */
-export function networkToJson<T>(net: Network<T>, S: Scalar<T>, withActivation = false): Record<string, unknown> {
+export function networkToJson<T>(net: LayeredNetwork<T>, S: Scalar<T>, withActivation = false): Record<string, unknown> {
   const out = mapNetwork(net, (v) => S.toString(v));
   const json: Record<string, unknown> = withActivation ? { activation: activationName(net.activation) } : {};
-  json.W1 = out.W1;
-  if (out.b1) json.b1 = out.b1;
-  json.W2 = out.W2;
-  if (out.b2) json.b2 = out.b2;
+  if (out.layers.length !== 2) {
+    json.layers = out.layers.map(({ W, b }) => (b ? { W, b } : { W }));
+    return json;
+  }
+  const [first, second] = out.layers as [(typeof out.layers)[0], (typeof out.layers)[0]];
+  json.W1 = first.W;
+  if (first.b) json.b1 = first.b;
+  json.W2 = second.W;
+  if (second.b) json.b2 = second.b;
   return json;
 }

@@ -5,7 +5,6 @@ import type { Activation } from "./activation.js";
 import { activationName } from "./activationName.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { layersFromStateDict } from "./layersFromStateDict.js";
-import type { Network } from "./network.js";
 import { type NetworkReadOptions, networkReadOptions } from "./networkReadOptions.js";
 import { parseActivation } from "./parseActivation.js";
 import { readAnyNetwork } from "./readAnyNetwork.js";
@@ -18,7 +17,7 @@ type ActivationSource = "file" | "flag" | "assumed";
 /** A network read from a file, and where its activation comes from. */
 export interface NetworkFile {
   /** The network, every value its exact text (for a float file, made on first use). */
-  readonly net: Network<string> | LayeredNetwork<string>;
+  readonly net: LayeredNetwork<string>;
   /** For a safetensors or `.pt` file, the same network as numbers, each exactly the float stored: the fast exact path. */
   readonly floats?: LayeredNetwork<number> | undefined;
   readonly activation: { readonly name: string; readonly source: ActivationSource };
@@ -56,7 +55,7 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
   const bytes = readBinaryFile(path);
   const lower = path.toLowerCase();
   let stated: string | undefined;
-  let read: (activation: Activation) => Network<string> | LayeredNetwork<string>;
+  let read: (activation: Activation) => LayeredNetwork<string>;
   let tensors: readonly SafetensorsTensor[] | undefined;
   if (lower.endsWith(".safetensors") || looksLikeSafetensors(bytes)) {
     const file = readSafetensors(bytes, path);
@@ -97,7 +96,7 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
     floats = layersFromStateDict(numeric, activation, path, options.layers);
   }
   if (source === "assumed") options.onAssumed?.(path);
-  let net: Network<string> | LayeredNetwork<string> | undefined;
+  let net: LayeredNetwork<string> | undefined;
   return {
     get net() {
       net ??= read(activation);

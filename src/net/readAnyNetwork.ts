@@ -5,13 +5,12 @@ import { parseActivation } from "./parseActivation.js";
 import { layeredFromObject } from "./layeredFromObject.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { layersFromStateDict, type StateDictTensor } from "./layersFromStateDict.js";
-import type { Network } from "./network.js";
 import { networkFromObject } from "./networkFromObject.js";
 import { refuseOversizedNetwork } from "./_internals/refuseOversizedNetwork.js";
 
 /**
  * Parses network JSON of any of the three forms, told apart by their keys:
- * the two-layer `{ W1, b1?, W2, b2?, activation? }` (read by `networkFromObject`, unchanged),
+ * the two-layer `{ W1, b1?, W2, b2?, activation? }` (read by `networkFromObject` as two layers),
  * `{ layers: [{ W, b? }, …], activation? }` of any depth, and a PyTorch `nn.Sequential`
  * `state_dict` `{ "0.weight": …, "0.bias": …, "2.weight": …, activation? }`.
  * Numbers are kept as their exact text.
@@ -19,11 +18,11 @@ import { refuseOversizedNetwork } from "./_internals/refuseOversizedNetwork.js";
  * @param text - the JSON text
  * @param what - the file name, for messages
  * @param layers - for a state_dict, the module names of the chain in order (default: all, in the file's order)
- * @returns a {@link Network} for the two-layer form, a {@link LayeredNetwork} for the others
+ * @returns the network as layers, whichever form it was written in
  * @throws InputError naming the first problem
- * @example isLayered(readAnyNetwork('{"0.weight": [[1]], "2.weight": [[2]]}', "net")) // returns true
+ * @example readAnyNetwork('{"0.weight": [[1]], "2.weight": [[2]]}', "net").layers.length // returns 2
  */
-export function readAnyNetwork(text: string, what = "network", layers?: readonly string[]): Network<string> | LayeredNetwork<string> {
+export function readAnyNetwork(text: string, what = "network", layers?: readonly string[]): LayeredNetwork<string> {
   refuseOversizedNetwork(text, what);
   const obj = readJson(text, what);
   if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {

@@ -1,5 +1,4 @@
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import type { Network } from "./network.js";
 import type { NetworkReadOptions } from "./networkReadOptions.js";
 import { networkReadOptions } from "./networkReadOptions.js";
 import { openNetworkFile } from "./openNetworkFile.js";
@@ -11,13 +10,10 @@ import { openNetworkFile } from "./openNetworkFile.js";
  *
  * @param path - the file
  * @param options - activation, checkpoint key and layer names (default: the command line's)
- * @returns a {@link Network} for the two-layer JSON form, a {@link LayeredNetwork} otherwise
+ * @returns the network as layers, whichever form the file holds
  * @throws PathError when the file cannot be read; InputError when it is not a network
  * @example readAnyNetworkFile("examples/deep.safetensors").layers.length // returns 3
  */
-export function readAnyNetworkFile(
-  path: string,
-  options: NetworkReadOptions = networkReadOptions(),
-): Network<string> | LayeredNetwork<string> {
+export function readAnyNetworkFile(path: string, options: NetworkReadOptions = networkReadOptions()): LayeredNetwork<string> {
   return openNetworkFile(path, options).net;
 }

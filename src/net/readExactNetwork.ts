@@ -1,7 +1,6 @@
 import { type Rational, exact } from "../scalar/exact.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { readAnyNetworkFile } from "./readAnyNetworkFile.js";
-import { toLayered } from "./toLayered.js";
 
 /**
  * The one way from a network file to exact numbers: reads any network file relutopo
@@ -14,8 +13,7 @@ import { toLayered } from "./toLayered.js";
  * net.layers[0].W[0].map(exact.toString) // returns ["2", "1/4"]
  */
 export function readExactNetwork(path: string): LayeredNetwork<Rational> {
-  const raw = readAnyNetworkFile(path);
-  const net = "layers" in raw ? raw : toLayered(raw);
+  const net = readAnyNetworkFile(path);
   return {
     activation: net.activation,
     layers: net.layers.map(({ W, b }) => ({ W: W.map((row) => row.map(exact.parse)), b: b?.map(exact.parse) })),

@@ -1,5 +1,5 @@
 import { readJson } from "../io/readJson.js";
-import type { Network } from "./network.js";
+import type { LayeredNetwork } from "./layeredNetwork.js";
 import { refuseOversizedNetwork } from "./_internals/refuseOversizedNetwork.js";
 import { networkFromObject } from "./networkFromObject.js";
 
@@ -14,9 +14,9 @@ export const MAX_NETWORK_PARAMETERS = 1_000_000;
  * @param what - the file name, for messages
  * @returns the validated network
  * @throws InputError naming the problem (malformed JSON, form, a value, too many parameters); ShapeError when sizes disagree
- * @example readNetwork('{"W1": [[1, 2]], "W2": [[3]]}').W1 // returns [["1", "2"]]
+ * @example readNetwork('{"W1": [[1, 2]], "W2": [[3]]}').layers[0].W // returns [["1", "2"]]
  */
-export function readNetwork(text: string, what = "network"): Network<string> {
+export function readNetwork(text: string, what = "network"): LayeredNetwork<string> {
   refuseOversizedNetwork(text, what);
   return networkFromObject(readJson(text, what));
 }

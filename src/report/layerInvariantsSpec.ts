@@ -28,7 +28,7 @@ function approximate(text: string): number {
  * @param report - the report of `inspectNetwork`
  * @param title - the figure's title
  * @returns a Vega-Lite specification, for `renderVegaLite`
- * @example layerInvariantsSpec(inspectNetwork({ activation: { kind: "relu" }, W1: [[exact.parse("1")]], W2: [[exact.parse("2")]] }), "c").width // returns 480
+ * @example layerInvariantsSpec(inspectNetwork({ activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("2")]] }] }), "c").width // returns 480
  */
 export function layerInvariantsSpec(report: NetworkInspection, title: string): TopLevelSpec {
   const values = report.layers.flatMap((layer) =>

@@ -1,8 +1,5 @@
 import { forward } from "../net/forward.js";
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { originNeurons } from "./_internals/originNeurons.js";
 
@@ -52,12 +49,12 @@ export interface DeadNeuron {
  * @param net - the network θ, exact
  * @param X - the data inputs, exact
  * @returns the dead neurons, layer by layer
- * @example const net = { activation: { kind: "relu" }, W1: [[exact.parse("-1")], [exact.parse("1")]], W2: [[exact.parse("1"), exact.parse("1")]] };
+ * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("-1")], [exact.parse("1")]] }, { W: [[exact.parse("1"), exact.parse("1")]] }] };
  * deadNeurons(net, [[exact.parse("2")]]).map((d) => [d.neuron, d.gd, d.flow])
  * // returns [[0, "forever", "forever"]]
  */
-export function deadNeurons(net: Network<Rational> | LayeredNetwork<Rational>, X: readonly (readonly Rational[])[]): DeadNeuron[] {
-  const layered = isLayered(net) ? net : toLayered(net);
+export function deadNeurons(net: LayeredNetwork<Rational>, X: readonly (readonly Rational[])[]): DeadNeuron[] {
+  const layered = net;
   const act = net.activation;
   const reluLike = act.kind === "relu" || (act.kind === "leaky_relu" && exact.sign(exact.parse(act.slope)) === 0);
   const origin = new Set(originNeurons(layered).map(([h, k]) => `${h},${k}`));

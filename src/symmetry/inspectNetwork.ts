@@ -1,11 +1,8 @@
 import { InputError } from "../errors.js";
 import { activationName } from "../net/activationName.js";
 import type { Dataset } from "../net/readDataset.js";
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { loss } from "../net/loss.js";
-import type { Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { componentOf } from "../topology/componentOf.js";
 import { deepTopology } from "../topology/deepTopology.js";
@@ -24,12 +21,12 @@ import { obstruction } from "./obstruction.js";
  * @param data - data whose inputs and targets fit the network, or undefined
  * @returns the report, exact values as strings
  * @throws InputError when the data do not fit the network
- * @example const net = { activation: { kind: "relu" }, W1: [[exact.parse("1")]], W2: [[exact.parse("-2")]] };
+ * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("-2")]] }] };
  * inspectNetwork(net).topology.components
  * // returns "2"
  */
-export function inspectNetwork(net: Network<Rational> | LayeredNetwork<Rational>, data?: Dataset<Rational>): NetworkInspection {
-  const layered = isLayered(net) ? net : toLayered(net);
+export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rational>): NetworkInspection {
+  const layered = net;
   const { layers } = layered;
   const top = deepTopology(layered);
   const widths = top.widths;
@@ -77,8 +74,7 @@ export function inspectNetwork(net: Network<Rational> | LayeredNetwork<Rational>
     },
   };
   if (layers.length === 2) {
-    const two = { activation: layered.activation, W1: layers[0]!.W, b1: layers[0]!.b, W2: layers[1]!.W, b2: layers[1]!.b };
-    report.topology.componentOf = componentOf(two).pattern;
+    report.topology.componentOf = componentOf(layered).pattern;
   }
   if (outputs === 1) {
     const a = layers[layers.length - 1]!.W[0]!;

@@ -1,9 +1,6 @@
 import { InputError } from "../errors.js";
 import type { Dataset } from "../net/readDataset.js";
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { lockedWeights } from "../topology/lockedWeights.js";
 import { deadNeurons, type DeadNeuron } from "./deadNeurons.js";
@@ -74,18 +71,18 @@ export interface ObstructionOptions {
  * @param options - data for dead neurons, target signs
  * @returns whether the component of θ is obstructed, and why
  * @throws InputError unless the output is scalar, the requirements are non-negative integers and the target signs fit
- * @example const net = { activation: { kind: "relu" }, W1: [[exact.parse("1")]], W2: [[exact.parse("-2")]] };
+ * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("-2")]] }] };
  * obstruction(net, 1, 0).obstructed
  * // returns true
  */
 export function obstruction(
-  net: Network<Rational> | LayeredNetwork<Rational>,
+  net: LayeredNetwork<Rational>,
   needPositive: number,
   needNegative: number,
   options: ObstructionOptions = {},
 ): ObstructionVerdict {
-  const deep = isLayered(net) && net.layers.length > 2;
-  const { layers } = isLayered(net) ? net : toLayered(net);
+  const deep = net.layers.length > 2;
+  const { layers } = net;
   const L = layers.length;
   const out = layers[L - 1]!.W;
   if (out.length !== 1) throw new InputError(`invalid network. Obstruction needs a scalar output (e = 1). Value: \`e = ${out.length}\`.`);
@@ -121,7 +118,7 @@ export function obstruction(
   // Beyond the topology (docs/theory.md, "Balanced and zero neurons"): a neuron at the origin never
   // moves under any dynamics, and under the flow a balanced one (c_k = 0, a_k ≠ 0) keeps its sign.
   const lastHidden = L - 1;
-  const origin = originNeurons(isLayered(net) ? net : toLayered(net))
+  const origin = originNeurons(net)
     .filter(([h]) => h === lastHidden)
     .map(([, k]) => k);
   const cLast = layerInvariants({ activation: net.activation, layers }, exact)[lastHidden - 1]!;

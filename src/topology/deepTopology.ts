@@ -1,9 +1,6 @@
 import { InternalError } from "../errors.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { type LockedWeight, lockedWeights } from "./lockedWeights.js";
 import { type SignCounts, signCounts } from "./signCounts.js";
@@ -58,8 +55,8 @@ export interface DeepTopology {
  * String(deepTopology(net).components)
  * // returns "1"
  */
-export function deepTopology(net: Network<Rational> | LayeredNetwork<Rational>): DeepTopology {
-  const layered = isLayered(net) ? net : toLayered(net);
+export function deepTopology(net: LayeredNetwork<Rational>): DeepTopology {
+  const layered = net;
   const { layers } = layered;
   const widths = [layers[0]!.W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
   const c = layerInvariants(layered, exact);

@@ -1,7 +1,4 @@
-import { isLayered } from "../net/isLayered.js";
-import { toLayered } from "../net/toLayered.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import type { Network } from "../net/network.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
 import { exact, type Rational } from "../scalar/exact.js";
 
@@ -48,12 +45,12 @@ export interface LockedWeight {
  *
  * @param net - the network, exact (two-layer form or any depth)
  * @returns the locked weights with their margins and witnesses
- * @example const net = { activation: { kind: "relu" }, W1: [[exact.parse("1")]], W2: [[exact.parse("2")]] };
+ * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("2")]] }] };
  * lockedWeights(net).map((w) => [w.layer, w.row, w.col, exact.toString(w.margin)])
  * // returns [[2, 0, 0, "3"]]
  */
-export function lockedWeights(net: Network<Rational> | LayeredNetwork<Rational>): LockedWeight[] {
-  const { layers } = isLayered(net) ? net : toLayered(net);
+export function lockedWeights(net: LayeredNetwork<Rational>): LockedWeight[] {
+  const { layers } = net;
   const L = layers.length;
   const c = layerInvariants({ activation: net.activation, layers }, exact); // c[h − 1] for hidden layer h
   // widths n[0 … L] and whether weight layer h has a bias

@@ -22,18 +22,20 @@ const largest = (xs: readonly number[]): number => xs.reduce((m, x) => Math.max(
 describe("arbitraries reach their bounds", () => {
   it("arbProblem: inputs, width, outputs and points up to their maxima", () => {
     const ps = draws(arbProblem({ inputs: { max: 8 }, width: { max: 64 }, outputs: { max: 5 }, points: { max: 64 } }), 800);
-    expect(largest(ps.map((p) => p.net.W1[0]!.length))).toBe(8);
-    expect(largest(ps.map((p) => p.net.W1.length))).toBe(64);
-    expect(largest(ps.map((p) => p.net.W2.length))).toBe(5);
+    expect(largest(ps.map((p) => p.net.layers[0]!.W[0]!.length))).toBe(8);
+    expect(largest(ps.map((p) => p.net.layers[0]!.W.length))).toBe(64);
+    expect(largest(ps.map((p) => p.net.layers[1]!.W.length))).toBe(5);
     expect(largest(ps.map((p) => p.data.X.length))).toBe(64);
     expect(Math.min(...ps.map((p) => p.data.X.length))).toBe(1);
   });
 
   it("arbNetwork: inputs, width and outputs up to their maxima", () => {
     const ns = draws(arbNetwork({ inputs: { max: 8 }, width: { max: 64 }, outputs: { max: 5 } }), 800);
-    expect([largest(ns.map((n) => n.W1[0]!.length)), largest(ns.map((n) => n.W1.length)), largest(ns.map((n) => n.W2.length))]).toEqual([
-      8, 64, 5,
-    ]);
+    expect([
+      largest(ns.map((n) => n.layers[0]!.W[0]!.length)),
+      largest(ns.map((n) => n.layers[0]!.W.length)),
+      largest(ns.map((n) => n.layers[1]!.W.length)),
+    ]).toEqual([8, 64, 5]);
   });
 
   it("arbDataset: points up to 64", () => {

@@ -25,10 +25,10 @@ describe("checkClaim", () => {
       tag: "false",
       arbitraries: [arbNetwork({ outputs: { max: 1 } }), arbDataset(1, 1)],
       predicate: (net, data) => {
-        fc.pre(net.W1[0]!.length === 1);
+        fc.pre(net.layers[0]!.W[0]!.length === 1);
         // bce needs a logarithm: exact arithmetic refuses it
         const { grad } = lossAndGradient(networkIn(net, exact), datasetIn(data, exact), exact, "bce");
-        return grad.W1.length === 0;
+        return grad.layers[0]!.W.length === 0;
       },
     });
     // Act
@@ -108,7 +108,7 @@ describe("checkClaim", () => {
       statement: "every net has one neuron and steps < 2",
       tag: "false",
       arbitraries: { net: arbNetwork(), steps: fc.nat(5), lr: fc.constant("1/2") },
-      predicate: ({ net, steps }) => net.W1.length === 1 && steps < 2,
+      predicate: ({ net, steps }) => net.layers[0]!.W.length === 1 && steps < 2,
     });
     const v = await checkClaim(claim, { runs: 100, seed: 1 });
     expect(v.verdict).toBe("refuted");

@@ -15,7 +15,7 @@ describe("checkClaim", () => {
       statement: "c_k is c_k",
       tag: "theorem",
       arbitraries: [arbProblem()],
-      predicate: ({ net }) => neuronInvariants(networkIn(net, exact), exact).length === net.W1.length,
+      predicate: ({ net }) => neuronInvariants(networkIn(net, exact), exact).length === net.layers[0]!.W.length,
     });
     const falseClaim = defineClaim({
       name: "f",
@@ -30,8 +30,8 @@ describe("checkClaim", () => {
     expect(refuted.verdict).toBe("refuted");
     if (refuted.verdict !== "refuted") return;
     // shrunk toward one neuron with a negative invariant
-    const net = (refuted.counterexample[0] as unknown as { net: { W1: unknown[] } }).net;
-    expect(net.W1).toHaveLength(1);
+    const net = (refuted.counterexample[0] as unknown as { net: { layers: { W: unknown[] }[] } }).net;
+    expect(net.layers[0]!.W).toHaveLength(1);
     const replay = await checkClaim(falseClaim, { seed: 3, path: refuted.path });
     expect(replay.verdict).toBe("refuted");
   });
@@ -70,20 +70,22 @@ describe("the arbitraries inside vitest through @fast-check/vitest", () => {
   test.prop([arbProblem({ width: { min: 2, max: 2 }, outputs: { min: 1, max: 1 } })])(
     "should draw networks of the asked shape",
     ({ net, data }) => {
-      expect(net.W1).toHaveLength(2);
-      expect(net.W2).toHaveLength(1);
+      expect(net.layers[0]!.W).toHaveLength(2);
+      expect(net.layers[1]!.W).toHaveLength(1);
       expect(data.X.length).toBe(data.Y.length);
     },
   );
 
   it("should shrink toward simpler rationals", () => {
     const out = fc.check(
-      fc.property(arbProblem(), ({ net }) => net.W1.flat().every((v) => exact.abs(exact.parse(v)).compare(exact.parse("1")) <= 0)),
+      fc.property(arbProblem(), ({ net }) =>
+        net.layers[0]!.W.flat().every((v) => exact.abs(exact.parse(v)).compare(exact.parse("1")) <= 0),
+      ),
       { seed: 5 },
     );
     expect(out.failed).toBe(true);
     // the smallest weight that breaks |w| ≤ 1 is an integer 2 or -2, or a simple fraction just above 1
-    const w = (out.counterexample![0] as unknown as { net: { W1: string[][] } }).net.W1.flat().filter(
+    const w = (out.counterexample![0] as unknown as { net: { layers: { W: string[][] }[] } }).net.layers[0]!.W.flat().filter(
       (v) => exact.abs(exact.parse(v)).compare(exact.one) > 0,
     );
     expect(w).toHaveLength(1);

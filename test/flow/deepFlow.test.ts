@@ -8,11 +8,7 @@ import type { Activation } from "../../src/net/activation.js";
 import { readDataset, type Dataset } from "../../src/net/readDataset.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { readAnyNetworkFile } from "../../src/net/readAnyNetworkFile.js";
-import { flowActivation, maxDiff, smallFlowProblem } from "./flowHelpers.js";
-import { compileFlowProblem, compileLayeredFlowProblem } from "../../src/flow/_internals/flowProblem.js";
-import { taylorFlow } from "../../src/flow/taylorFlow.js";
-import { toLayered } from "../../src/net/toLayered.js";
-import { fromRationalFixed } from "../../src/scalar/fixedPoint.js";
+import { flowActivation, maxDiff } from "./flowHelpers.js";
 
 /** Small rationals p/q with |p| ≤ 6, q ≤ 4, as text. */
 const small = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => `${p}/${q}`);
@@ -198,31 +194,6 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     );
   });
 
-  it("should follow a two-layer network compiled as layers with the two-layer Taylor integrator to its working precision, kinks and sliding included", () => {
-    let events = 0;
-    fc.assert(
-      fc.property(smallFlowProblem(), ({ net, data }) => {
-        // Arrange: the same network through the two-layer series (constant Gram matrix) and the series at any depth
-        const two = compileFlowProblem(net, data, 20, "mse");
-        const deep = compileLayeredFlowProblem(toLayered(net), data, 20, "mse");
-        const options = { T: fromRationalFixed(two.problem.F, 2n, 1n), digits: 20, samples: 0, exactData: data };
-        // Act
-        const a = taylorFlow(two.problem, two.theta0, { ...options, exactNet: net });
-        const b = taylorFlow(deep.problem, deep.theta0, { ...options, exactNet: toLayered(net) });
-        // Assert: the same events; times and parameters equal up to the rounding of the working precision
-        // (the sliding constraints are summed in another order), 2^20 units of 2^−P, far below 10^−20
-        events += a.events.length;
-        const close = (x: bigint, y: bigint): boolean => (x > y ? x - y : y - x) <= 1n << 20n;
-        expect(b.events.map(({ t, ...ev }) => ev)).toEqual(a.events.map(({ t, ...ev }) => ev));
-        for (const [j, ev] of a.events.entries()) expect(close(ev.t, b.events[j]!.t)).toBe(true);
-        for (const [q, v] of a.theta.entries()) expect(close(v, b.theta[q]!), `parameter ${q}`).toBe(true);
-      }),
-      { numRuns: 60 },
-    );
-    // the cases reach kinks
-    expect(events).toBeGreaterThan(10);
-  });
-
   it("should integrate a start whose second layer sits on its kinks with a zero weight (a sliding gradient at rounding level)", () => {
     // Arrange: W2 = 0 without bias puts z2 = 0 at both points; x = 0 puts z1 = 0 at the second.
     const net: LayeredNetwork<string> = {
@@ -236,15 +207,5 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
     expect(run.layers!.at(-1)!.signChanges).toEqual([]);
     expect(run.events.some((ev) => ev.kind === "slide")).toBe(true);
-  });
-
-  it("should give a two-layer network in the layers form exactly the two-layer run", () => {
-    const two = { activation: { kind: "relu" } as Activation, W1: [["1", "-1/2"]], b1: ["1/4"], W2: [["2"]] };
-    const layered: LayeredNetwork<string> = { activation: two.activation, layers: [{ W: two.W1, b: two.b1 }, { W: two.W2 }] };
-    const data = readDataset("x1,x2,y\n1,2,1\n-1,1/2,0\n", 2, 1);
-    for (const method of ["taylor", "gauss", "rk4"] as const)
-      expect(integrateFlow(layered, data, { time: "1/2", digits: 20, method })).toEqual(
-        integrateFlow(two, data, { time: "1/2", digits: 20, method }),
-      );
   });
 });

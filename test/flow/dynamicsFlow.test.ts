@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { ConvergenceError, InputError } from "../../src/errors.js";
 import { integrateFlow } from "../../src/flow/integrateFlow.js";
 import { readDataset } from "../../src/net/readDataset.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
 import { flatParams, maxDiff, smallFlowProblem } from "./flowHelpers.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 const path = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const toyNet = readNetwork(readFileSync(path("../../examples/toy.json"), "utf8"));
@@ -76,7 +77,7 @@ describe("integrateFlow with heavy-ball momentum", () => {
   it("should agree with an independent mpmath Taylor solution (odefun, 45 digits) to 25 digits on a linear net", () => {
     // Arrange: test/flow/fixtures/heavy-ball-linear-45.json, made by heavy_ball_reference.py beside it
     const ref = JSON.parse(readFileSync(path("./fixtures/heavy-ball-linear-45.json"), "utf8")) as { theta: string[]; velocity: string[] };
-    const net: Network<string> = { ...toyNet, activation: { kind: "linear" } };
+    const net: LayeredNetwork<string> = { ...toyNet, activation: { kind: "linear" } };
     // Act
     const run = integrateFlow(net, toyData, { time: "1", digits: 30, momentum: "1/2" });
     // Assert
@@ -86,7 +87,7 @@ describe("integrateFlow with heavy-ball momentum", () => {
 
   it("should match the closed form of a linear one-neuron net without data pull (θ'' + γθ' = 0 from rest: θ constant)", () => {
     // A point at x = 0 with target 0 and no output bias gives ∇L = 0: the ball never moves.
-    const net: Network<string> = { activation: { kind: "linear" }, W1: [["1/2"]], W2: [["-3"]] };
+    const net: LayeredNetwork<string> = twoLayer({ activation: { kind: "linear" }, W1: [["1/2"]], W2: [["-3"]] });
     const run = integrateFlow(net, { X: [["0"]], Y: [["0"]] }, { time: "2", digits: 20, momentum: "1" });
     expect(flatParams(run.params)).toEqual(["0.5", "-3"]);
     expect(flatParams(run.momentum!.velocity).map(Number)).toEqual([0, 0]);
@@ -94,7 +95,7 @@ describe("integrateFlow with heavy-ball momentum", () => {
 
   it("should certify a sign change of a pathological output weight (c = -5 < 0) and agree with gradient flow, which keeps it", () => {
     // Arrange: the shrunk counterexample of the claim momentum-keeps-pathological-sign
-    const net: Network<string> = { activation: { kind: "relu" }, W1: [["-2"]], W2: [["3"]] };
+    const net: LayeredNetwork<string> = twoLayer({ activation: { kind: "relu" }, W1: [["-2"]], W2: [["3"]] });
     const data = { X: [["-1"]], Y: [["0"]] };
     // Act
     const heavy = integrateFlow(net, data, { time: "2", digits: 20, momentum: "0" });
@@ -108,7 +109,7 @@ describe("integrateFlow with heavy-ball momentum", () => {
 
   it("should stop with a ConvergenceError when it starts at rest on a kink whose sides disagree", () => {
     // z = 3x − 3 = 0 at x = 1: the active side pulls z down (target −1), the inactive side does not move it
-    const net: Network<string> = { activation: { kind: "relu" }, W1: [["3"]], b1: ["-3"], W2: [["1"]] };
+    const net: LayeredNetwork<string> = twoLayer({ activation: { kind: "relu" }, W1: [["3"]], b1: ["-3"], W2: [["1"]] });
     expect(() => integrateFlow(net, { X: [["1"]], Y: [["-1"]] }, { time: "1", digits: 20, momentum: "1" })).toThrow(ConvergenceError);
   });
 });

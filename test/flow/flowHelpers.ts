@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import type { Activation } from "../../src/net/activation.js";
 import type { Dataset } from "../../src/net/readDataset.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import type { FlowRun } from "../../src/flow/integrateFlow.js";
 
 const D = Decimal.clone({ precision: 200 });
@@ -40,7 +40,7 @@ export const flowActivation: fc.Arbitrary<Activation> = fc.oneof(
 /** Random small networks (d ≤ 2, l ≤ 2, e = 1, optional biases) with n ≤ 3 rational data points, as exact text. */
 export const smallFlowProblem = (
   act: fc.Arbitrary<Activation> = flowActivation,
-): fc.Arbitrary<{ net: Network<string>; data: Dataset<string> }> =>
+): fc.Arbitrary<{ net: LayeredNetwork<string>; data: Dataset<string> }> =>
   fc
     .record({ d: fc.integer({ min: 1, max: 2 }), l: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 1, max: 3 }) })
     .chain(({ d, l, n }) =>
@@ -60,4 +60,13 @@ export const smallFlowProblem = (
         ),
       }),
     )
-    .map(({ X, Y, ...net }) => ({ net, data: { X, Y } }));
+    .map(({ X, Y, activation, W1, b1, W2, b2 }) => ({
+      net: {
+        activation,
+        layers: [
+          { W: W1, b: b1 },
+          { W: W2, b: b2 },
+        ],
+      },
+      data: { X, Y },
+    }));

@@ -9,6 +9,7 @@ import { mapNetwork } from "../../src/net/mapNetwork.js";
 import { ConvergenceError, InputError } from "../../src/errors.js";
 import { float } from "../../src/scalar/float.js";
 import { netAndData, positiveRational } from "../helpers/arbitraries.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 const S = exact;
 
@@ -95,7 +96,14 @@ describe("gradientDescent", () => {
           expect((err as ConvergenceError).remedy).toEqual({ field: "lr", change: "use the arithmetic decimal:D, or lower" });
           return;
         }
-        const all = [run.losses, ...run.invariants, ...run.observedDrift, ...run.predictedDrift, ...run.params.W1, ...run.params.W2].flat();
+        const all = [
+          run.losses,
+          ...run.invariants,
+          ...run.observedDrift,
+          ...run.predictedDrift,
+          ...run.params.layers[0]!.W,
+          ...run.params.layers[1]!.W,
+        ].flat();
         expect(all.every(Number.isFinite)).toBe(true);
       }),
       { numRuns: 80 },
@@ -103,7 +111,7 @@ describe("gradientDescent", () => {
   });
 
   it("should refuse in float a parameter, a data value or a step that float cannot hold, naming it", () => {
-    const net = { activation: { kind: "relu" as const }, W1: [[1, Number.POSITIVE_INFINITY]], W2: [[1]] };
+    const net = twoLayer({ activation: { kind: "relu" as const }, W1: [[1, Number.POSITIVE_INFINITY]], W2: [[1]] });
     const data = { X: [[1, 2]], Y: [[1]] };
     const field = (f: () => unknown): string | undefined => {
       try {
@@ -115,7 +123,7 @@ describe("gradientDescent", () => {
       return undefined;
     };
     expect(field(() => gradientDescent(net, data, float, { lr: 0.1, steps: 1, loss: "mse" }))).toBe("net W1[0][1]");
-    const ok = { ...net, W1: [[1, 2]] };
+    const ok = { ...net, layers: [{ W: [[1, 2]] }, net.layers[1]!] };
     expect(field(() => gradientDescent(ok, { X: [[1, Number.NaN]], Y: [[1]] }, float, { lr: 0.1, steps: 1, loss: "mse" }))).toBe(
       "data X[0][1]",
     );

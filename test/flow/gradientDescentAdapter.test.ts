@@ -61,8 +61,8 @@ const CASES: AdapterCase[] = [
 function runCase(c: AdapterCase): unknown {
   const S = arithmetic(c.arith);
   const raw = readNetwork(readFileSync(fixture(`${c.problem}.json`), "utf8"));
-  const d = raw.W1[0]!.length;
-  const e = raw.W2.length;
+  const d = raw.layers[0]!.W[0]!.length;
+  const e = raw.layers[1]!.W.length;
   const data = datasetIn(readDataset(readFileSync(fixture(`${c.problem}.csv`), "utf8"), d, e), S);
   const optimizer: OptimizerOptions<unknown> = {};
   for (const [k, v] of Object.entries(c.optimizer))

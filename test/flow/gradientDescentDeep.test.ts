@@ -7,9 +7,8 @@ import type { Dataset } from "../../src/net/readDataset.js";
 import { forward } from "../../src/net/forward.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import type { DenseLayer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
-import { toLayered } from "../../src/net/toLayered.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
-import { activation, netAndData, positiveRational, rational } from "../helpers/arbitraries.js";
+import { activation, positiveRational, rational } from "../helpers/arbitraries.js";
 
 const S = exact;
 const text = (v: Rational): string => S.toString(v);
@@ -158,26 +157,11 @@ describe("gradientDescent on a network of three weight layers", () => {
 });
 
 describe("gradientDescent on a two-layer network in either form", () => {
-  it("should run a Network exactly as the LayeredNetwork of its two layers, for every SGD variant", () => {
-    fc.assert(
-      fc.property(netAndData, positiveRational(1, 8), sgdOptions, fc.integer({ min: 0, max: 2 }), ({ net, data }, lr, optimizer, steps) => {
-        const a = gradientDescent(net, data, S, { lr, steps, loss: "mse", optimizer });
-        const b = gradientDescent(toLayered(net), data, S, { lr, steps, loss: "mse", optimizer });
-        expect(b.losses.map(text)).toEqual(a.losses.map(text));
-        expect(rowsText(b.invariants)).toEqual(rowsText(a.invariants));
-        expect(rowsText(b.predictedDrift)).toEqual(rowsText(a.predictedDrift));
-        expect(b.params.layers.map((l) => rowsText(l.W))).toEqual([rowsText(a.params.W1), rowsText(a.params.W2)]);
-        expect(b.params.layers.map((l) => l.b?.map(text))).toEqual([a.params.b1?.map(text), a.params.b2?.map(text)]);
-      }),
-      { numRuns: 40 },
-    );
-  });
-
   it("should refuse a step that is not positive and a network of one layer", () => {
     const one = { activation: { kind: "relu" } as Activation, layers: [{ W: [[S.one]] }] };
     const data = { X: [[S.one]], Y: [[S.one]] };
     expect(() =>
-      gradientDescent(toLayered({ activation: one.activation, W1: [[S.one]], W2: [[S.one]] }), data, S, {
+      gradientDescent({ activation: one.activation, layers: [{ W: [[S.one]] }, { W: [[S.one]] }] }, data, S, {
         lr: S.zero,
         steps: 1,
         loss: "mse",

@@ -5,12 +5,13 @@ import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { miniBatchRows } from "../../src/flow/miniBatchRows.js";
 import { optimizerSpec } from "../../src/flow/optimizerSpec.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { mapNetwork } from "../../src/net/mapNetwork.js";
 import { decimal } from "../../src/scalar/decimal.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { float } from "../../src/scalar/float.js";
 import { netAndData, positiveRational, rational } from "../helpers/arbitraries.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 const S = exact;
 const text = (v: Rational): string => S.toString(v);
@@ -27,21 +28,26 @@ const sgdOptions = fc
 
 /** An independent SGD: PyTorch's documented loop on plain arrays of rationals, no shared stepping code. */
 function referenceSgd(
-  net: Network<Rational>,
+  net: LayeredNetwork<Rational>,
   data: { X: Rational[][]; Y: Rational[][] },
   lr: Rational,
   o: { momentum: Rational; dampening: Rational; nesterov: boolean; weightDecay: Rational },
   batches: number[][],
-): Network<Rational> {
+): LayeredNetwork<Rational> {
   let theta = net;
-  let buf: Network<Rational> | undefined;
-  const zip = (a: Network<Rational>, b: Network<Rational>, f: (x: Rational, y: Rational) => Rational): Network<Rational> => ({
-    activation: a.activation,
-    W1: a.W1.map((r, i) => r.map((x, j) => f(x, b.W1[i]![j]!))),
-    b1: a.b1?.map((x, i) => f(x, b.b1![i]!)),
-    W2: a.W2.map((r, i) => r.map((x, j) => f(x, b.W2[i]![j]!))),
-    b2: a.b2?.map((x, i) => f(x, b.b2![i]!)),
-  });
+  let buf: LayeredNetwork<Rational> | undefined;
+  const zip = (
+    a: LayeredNetwork<Rational>,
+    b: LayeredNetwork<Rational>,
+    f: (x: Rational, y: Rational) => Rational,
+  ): LayeredNetwork<Rational> =>
+    twoLayer({
+      activation: a.activation,
+      W1: a.layers[0]!.W.map((r, i) => r.map((x, j) => f(x, b.layers[0]!.W[i]![j]!))),
+      b1: a.layers[0]!.b?.map((x, i) => f(x, b.layers[0]!.b![i]!)),
+      W2: a.layers[1]!.W.map((r, i) => r.map((x, j) => f(x, b.layers[1]!.W[i]![j]!))),
+      b2: a.layers[1]!.b?.map((x, i) => f(x, b.layers[1]!.b![i]!)),
+    });
   for (const rows of batches) {
     const batch = { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
     let g = zip(lossAndGradient(theta, batch, S, "mse").grad, theta, (d, p) => S.add(d, S.mul(o.weightDecay, p)));
@@ -116,7 +122,7 @@ describe("gradientDescent with torch.optim.SGD", () => {
 
   it("should give −2ηλc_k + η²(…) for weight decay alone on a network with zero gradient", () => {
     // a zero-output net on zero targets: ∇L = 0, so u = λθ and c′ = (1 − ηλ)²c exactly
-    const net: Network<Rational> = { activation: { kind: "relu" }, W1: [[S.parse("2")]], W2: [[S.zero]] };
+    const net: LayeredNetwork<Rational> = twoLayer({ activation: { kind: "relu" }, W1: [[S.parse("2")]], W2: [[S.zero]] });
     const data = { X: [[S.one]], Y: [[S.zero]] };
     const run = gradientDescent(net, data, S, { lr: S.parse("1/10"), steps: 1, loss: "mse", optimizer: { weightDecay: S.parse("1/2") } });
     // c = 4, (1 − 1/20)² · 4 − 4 = 361/100 − 4 = −39/100
@@ -153,30 +159,30 @@ describe("gradientDescent with Adam and AdamW", () => {
 
   it("should take PyTorch's first Adam step: θ − η·sign(g) up to ε when every gradient entry is non-zero", () => {
     // one parameter pair: m̂ = g, v̂ = g², so the step is η·g/(|g| + ε)
-    const net: Network<number> = { activation: { kind: "linear" }, W1: [[1]], W2: [[1]] };
+    const net: LayeredNetwork<number> = twoLayer({ activation: { kind: "linear" }, W1: [[1]], W2: [[1]] });
     const run = gradientDescent(net, { X: [[1]], Y: [[0]] }, float, {
       lr: 0.1,
       steps: 1,
       loss: "mse",
       optimizer: { name: "adam", eps: 0 },
     });
-    expect(run.params.W1[0]![0]).toBeCloseTo(0.9, 15);
-    expect(run.params.W2[0]![0]).toBeCloseTo(0.9, 15);
+    expect(run.params.layers[0]!.W[0]![0]).toBeCloseTo(0.9, 15);
+    expect(run.params.layers[1]!.W[0]![0]).toBeCloseTo(0.9, 15);
   });
 
   it("should shrink θ by (1 − ηλ) before the step with AdamW and add λθ to g with Adam", () => {
     // zero gradient: Adam's g = λθ gives a full step η·sign(θ); AdamW only decays
-    const net: Network<number> = { activation: { kind: "relu" }, W1: [[2]], W2: [[0]] };
+    const net: LayeredNetwork<number> = twoLayer({ activation: { kind: "relu" }, W1: [[2]], W2: [[0]] });
     const data = { X: [[-1]], Y: [[0]] };
     const adamw = gradientDescent(net, data, float, { lr: 0.1, steps: 1, loss: "mse", optimizer: { name: "adamw", weightDecay: 0.5 } });
-    expect(adamw.params.W1[0]![0]).toBe(2 * (1 - 0.05));
+    expect(adamw.params.layers[0]!.W[0]![0]).toBe(2 * (1 - 0.05));
     const adam = gradientDescent(net, data, float, {
       lr: 0.1,
       steps: 1,
       loss: "mse",
       optimizer: { name: "adam", weightDecay: 0.5, eps: 0 },
     });
-    expect(adam.params.W1[0]![0]).toBeCloseTo(1.9, 15);
+    expect(adam.params.layers[0]!.W[0]![0]).toBeCloseTo(1.9, 15);
   });
 });
 
@@ -212,7 +218,14 @@ describe("optimizerSpec", () => {
   });
 
   it("should fill PyTorch's defaults (AdamW decays by 1/100)", () => {
-    expect(optimizerSpec(float, { name: "adamw" })).toEqual({ name: "adamw", beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, biasDecay: true });
+    expect(optimizerSpec(float, { name: "adamw" })).toEqual({
+      name: "adamw",
+      beta1: 0.9,
+      beta2: 0.999,
+      eps: 1e-8,
+      weightDecay: 0.01,
+      biasDecay: true,
+    });
     expect(optimizerSpec(float, { name: "adam" }).weightDecay).toBe(0);
   });
 });

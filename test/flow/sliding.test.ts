@@ -4,11 +4,12 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { integrateFlow } from "../../src/flow/integrateFlow.js";
 import { flatParams, maxDiff } from "./flowHelpers.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 // One ReLU neuron, two points pulling z_0 = w + b in opposite directions: point 1
 // (x = 2, y = 3) raises z_0, point 0 (x = 1, y = -1) lowers it only while active.
 // At z_0 = 0 both one-sided fields point into the kink: the flow slides.
-const net = { activation: { kind: "relu" as const }, W1: [["3"]], b1: ["-29/10"], W2: [["1"]] };
+const net = twoLayer({ activation: { kind: "relu" as const }, W1: [["3"]], b1: ["-29/10"], W2: [["1"]] });
 const data = { X: [["1"], ["2"]], Y: [["-1"], ["3"]] };
 const ref = JSON.parse(readFileSync(fileURLToPath(new URL("./fixtures/sliding.json", import.meta.url)), "utf8")) as {
   slideStart: string;
@@ -48,7 +49,7 @@ describe("integrateFlow (sliding mode)", () => {
 // frozen (w = 0, a constant) and only b2 moves: ḃ = −2(b − ȳ), so
 // b(T) = ȳ + (b(s) − ȳ)·e^{−2(T − s)} for any sample time s > t*.
 describe("integrateFlow (every pre-activation of a neuron at 0 at once)", () => {
-  const dying = { activation: { kind: "relu" as const }, W1: [["-1/5"]], W2: [["-3/5"]], b2: ["3/5"] };
+  const dying = twoLayer({ activation: { kind: "relu" as const }, W1: [["-1/5"]], W2: [["-3/5"]], b2: ["3/5"] });
   const dyingData = { X: [["-3"], ["-4"], ["-5/4"]], Y: [["11/4"], ["0"], ["2"]] };
 
   it("should stop the neuron at w = 0 and then follow the closed-form flow of b2", () => {
@@ -94,7 +95,7 @@ describe("integrateFlow (every pre-activation of a neuron at 0 at once)", () => 
 // one-sided fields of w point into w = 0 at t = 0 (ẇ = −19.46 above, +4.2 below),
 // so the flow slides; while it does, z ≡ 0 makes the output weight a_1 constant.
 describe("integrateFlow (sliding points that are linearly dependent)", () => {
-  const net = { activation: { kind: "leaky_relu" as const, slope: "-3/10" }, W1: [["3/2"], ["0"]], W2: [["2", "2"]] };
+  const net = twoLayer({ activation: { kind: "leaky_relu" as const, slope: "-3/10" }, W1: [["3/2"], ["0"]], W2: [["2", "2"]] });
   const data = { X: [["2"], ["-3"]], Y: [["1"], ["3"]] };
 
   it("should hold the neuron at 0, keep its output weight, and agree at 30 and 50 digits", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Activation } from "../../src/net/activation.js";
 import type { Dataset } from "../../src/net/readDataset.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { dot } from "../../src/net/dot.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 
@@ -30,7 +30,7 @@ export const activation: fc.Arbitrary<Activation> = fc.oneof(
 
 /** A network with its data set; with `kink`, neuron 0 sits exactly on the kink of point 0 (z = 0). */
 export interface NetAndData {
-  net: Network<Rational>;
+  net: LayeredNetwork<Rational>;
   data: Dataset<Rational>;
 }
 
@@ -56,5 +56,12 @@ export const netAndData: fc.Arbitrary<NetAndData> = fc
   )
   .map(({ activation: act, W1, b1, W2, b2, X, Y, kink }) => {
     if (kink && b1) b1 = [exact.neg(dot(exact, W1[0]!, X[0]!)), ...b1.slice(1)];
-    return { net: { activation: act, W1, b1, W2, b2 }, data: { X, Y } };
+    const net: LayeredNetwork<Rational> = {
+      activation: act,
+      layers: [
+        { W: W1, b: b1 },
+        { W: W2, b: b2 },
+      ],
+    };
+    return { net, data: { X, Y } };
   });

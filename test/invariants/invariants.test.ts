@@ -1,20 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { linearInvariant } from "../../src/invariants/linearInvariant.js";
+import { linearLayerInvariants } from "../../src/invariants/linearLayerInvariants.js";
+
+const linearInvariant = <T>(
+  net: Parameters<typeof linearLayerInvariants<T>>[0],
+  S: Parameters<typeof linearLayerInvariants<T>>[1],
+): T[][] => linearLayerInvariants(net, S)[0]!;
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { zipNetworks } from "../../src/net/zipNetworks.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { netAndData, positiveRational } from "../helpers/arbitraries.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 const S = exact;
-const net = (o: { W1: string[][]; b1?: string[]; W2: string[][] }): Network<Rational> => ({
-  activation: { kind: "relu" },
-  W1: o.W1.map((r) => r.map(S.parse)),
-  b1: o.b1?.map(S.parse),
-  W2: o.W2.map((r) => r.map(S.parse)),
-});
+const net = (o: { W1: string[][]; b1?: string[]; W2: string[][] }): LayeredNetwork<Rational> =>
+  twoLayer({
+    activation: { kind: "relu" },
+    W1: o.W1.map((r) => r.map(S.parse)),
+    b1: o.b1?.map(S.parse),
+    W2: o.W2.map((r) => r.map(S.parse)),
+  });
 
 describe("neuronInvariants", () => {
   it("should count the hidden bias in ‖w_k‖²: c = 2² + (1/4)² + (1/4)² − (1/2)² = 31/8", () => {
@@ -33,7 +40,7 @@ describe("neuronInvariants", () => {
   });
 });
 
-describe("linearInvariant", () => {
+describe("linearLayerInvariants of two weight layers", () => {
   it("should have the c_k on its diagonal and be symmetric", () => {
     fc.assert(
       fc.property(netAndData, ({ net: n }) => {
@@ -51,7 +58,7 @@ describe("linearInvariant", () => {
     // For linear nets the whole matrix has vanishing first-order change, like the c_k.
     fc.assert(
       fc.property(netAndData, positiveRational(), ({ net: n, data }, lr) => {
-        const lin: Network<Rational> = { ...n, activation: { kind: "linear" } };
+        const lin: LayeredNetwork<Rational> = { ...n, activation: { kind: "linear" } };
         const { grad } = lossAndGradient(lin, data, S, "mse");
         const next = zipNetworks(lin, grad, (p, g) => S.sub(p, S.mul(lr, g)));
         const before = linearInvariant(lin, S);

@@ -1,16 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layerInvariants } from "../../src/invariants/layerInvariants.js";
-import { linearInvariant } from "../../src/invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../src/invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import type { Activation } from "../../src/net/activation.js";
 import type { Dataset } from "../../src/net/readDataset.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
-import { toLayered } from "../../src/net/toLayered.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
-import { activation, netAndData, rational } from "../helpers/arbitraries.js";
+import { activation, rational } from "../helpers/arbitraries.js";
 
 const S = exact;
 const vec = (n: number): fc.Arbitrary<Rational[]> => fc.array(rational(), { minLength: n, maxLength: n });
@@ -79,15 +77,6 @@ describe("layerInvariants", () => {
 });
 
 describe("linearLayerInvariants", () => {
-  it("should equal linearInvariant on two-layer networks", () => {
-    fc.assert(
-      fc.property(netAndData, ({ net }) => {
-        const [Q] = linearLayerInvariants(toLayered(net), S);
-        expect(Q!.map((r) => r.map(S.toString))).toEqual(linearInvariant(net, S).map((r) => r.map(S.toString)));
-      }),
-    );
-  });
-
   it("should have c_{l,·} on its diagonal", () => {
     fc.assert(
       fc.property(deepNetAndData(activation), ({ net }) => {

@@ -145,12 +145,12 @@ describe("conservation laws along the flow", () => {
   it("should keep every discovered law (products included) constant along 40-digit Taylor flows of random nets and data", () => {
     fc.assert(
       fc.property(smallFlowProblem(flowActivation), ({ net, data }) => {
-        const d = net.W1[0]!.length;
-        const arch = lawArchitecture([d, net.W1.length, 1], {
-          bias: net.b1 !== undefined && net.b2 !== undefined,
+        const d = net.layers[0]!.W[0]!.length;
+        const arch = lawArchitecture([d, net.layers[0]!.W.length, 1], {
+          bias: net.layers[0]!.b !== undefined && net.layers[1]!.b !== undefined,
           activation: activationText(net.activation),
         });
-        fc.pre(arch.bias || (net.b1 === undefined && net.b2 === undefined));
+        fc.pre(arch.bias || (net.layers[0]!.b === undefined && net.layers[1]!.b === undefined));
         const run = integrateFlow(net, data, { time: "1/2", digits: 40 });
         const flat = (p: {
           W1: readonly (readonly string[])[];
@@ -158,7 +158,7 @@ describe("conservation laws along the flow", () => {
           W2: readonly (readonly string[])[];
           b2?: readonly string[] | undefined;
         }): string[] => [...p.W1.flat(), ...(p.b1 ?? []), ...p.W2.flat(), ...(p.b2 ?? [])];
-        const start = flat(net).map((v) => {
+        const start = flat({ W1: net.layers[0]!.W, b1: net.layers[0]!.b, W2: net.layers[1]!.W, b2: net.layers[1]!.b }).map((v) => {
           const { num, den } = parseRational(v);
           return new Dec(num.toString()).div(den.toString()).toString();
         });

@@ -4,17 +4,19 @@ import { forward } from "../../src/net/forward.js";
 import type { Activation } from "../../src/net/activation.js";
 import { activationFunctions } from "../../src/net/activationFunctions.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { zipNetworks } from "../../src/net/zipNetworks.js";
 import { mapNetwork } from "../../src/net/mapNetwork.js";
 import type { Dataset } from "../../src/net/readDataset.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { netAndData, rational } from "../helpers/arbitraries.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 const S = exact;
 
-function flatten(net: Network<Rational>): Rational[] {
-  return [...net.W1.flat(), ...(net.b1 ?? []), ...net.W2.flat(), ...(net.b2 ?? [])];
+function flatten(net: LayeredNetwork<Rational>): Rational[] {
+  const [first, second] = net.layers;
+  return [...first!.W.flat(), ...(first!.b ?? []), ...second!.W.flat(), ...(second!.b ?? [])];
 }
 
 /**
@@ -22,21 +24,21 @@ function flatten(net: Network<Rational>): Rational[] {
  * the PyTorch convention of θ. This is an independent route to the same polynomial piece:
  * only forward arithmetic, no back-propagation.
  */
-function frozenLoss(net: Network<Rational>, data: Dataset<Rational>, slopes: Rational[][]): Rational {
+function frozenLoss(net: LayeredNetwork<Rational>, data: Dataset<Rational>, slopes: Rational[][]): Rational {
   const linear: Activation = { kind: "linear" };
   let total = S.zero;
   data.X.forEach((x, i) => {
     const { Z } = forward({ ...net, activation: linear }, [x], S);
     const h = Z[0]!.map((z, k) => S.mul(slopes[i]![k]!, z));
-    net.W2.forEach((a, j) => {
-      let f = net.b2 ? net.b2[j]! : S.zero;
+    net.layers[1]!.W.forEach((a, j) => {
+      let f = net.layers[1]!.b ? net.layers[1]!.b[j]! : S.zero;
       for (const [k, v] of a.entries()) f = S.add(f, S.mul(v, h[k]!));
       const r = S.sub(f, data.Y[i]![j]!);
       total = S.add(total, S.mul(r, r));
     });
   });
   // mse is PyTorch's nn.MSELoss: the mean over all n·e elements
-  return S.div(total, S.fromInt(data.X.length * net.W2.length));
+  return S.div(total, S.fromInt(data.X.length * net.layers[net.layers.length - 1]!.W.length));
 }
 
 /** d/dt p(t) at t = 0 for the polynomial of degree ≤ 4 through (t, p(t)), t = 0…4 (Lagrange, exact). */
@@ -51,12 +53,12 @@ describe("lossAndGradient", () => {
     fc.assert(
       fc.property(netAndData, ({ net, data }) => {
         const { grad } = lossAndGradient(net, data, S, "mse");
-        net.W1.forEach((w, k) => {
+        net.layers[0]!.W.forEach((w, k) => {
           let lhs = S.zero;
-          for (const [m, v] of w.entries()) lhs = S.add(lhs, S.mul(v, grad.W1[k]![m]!));
-          if (net.b1) lhs = S.add(lhs, S.mul(net.b1[k]!, grad.b1![k]!));
+          for (const [m, v] of w.entries()) lhs = S.add(lhs, S.mul(v, grad.layers[0]!.W[k]![m]!));
+          if (net.layers[0]!.b) lhs = S.add(lhs, S.mul(net.layers[0]!.b[k]!, grad.layers[0]!.b![k]!));
           let rhs = S.zero;
-          for (const [j, row] of net.W2.entries()) rhs = S.add(rhs, S.mul(row[k]!, grad.W2[j]![k]!));
+          for (const [j, row] of net.layers[1]!.W.entries()) rhs = S.add(rhs, S.mul(row[k]!, grad.layers[1]!.W[j]![k]!));
           expect(S.toString(S.sub(lhs, rhs))).toBe("0");
         });
       }),
@@ -92,7 +94,7 @@ describe("lossAndGradient", () => {
     // One neuron, x = 1, w = 0, a = 1, y = 1: z = 0; ∂L/∂w = 2(f − y)·a·σ'(0)·x = −2σ'(0).
     const data: Dataset<Rational> = { X: [[S.one]], Y: [[S.one]] };
     const gradW = (activation: Activation): string =>
-      S.toString(lossAndGradient({ activation, W1: [[S.zero]], W2: [[S.one]] }, data, S, "mse").grad.W1[0]![0]!);
+      S.toString(lossAndGradient(twoLayer({ activation, W1: [[S.zero]], W2: [[S.one]] }), data, S, "mse").grad.layers[0]!.W[0]![0]!);
     expect(gradW({ kind: "relu" })).toBe("0");
     expect(gradW({ kind: "leaky_relu", slope: "1/10" })).toBe("-1/5");
     expect(gradW({ kind: "abs" })).toBe("0");
@@ -128,8 +130,13 @@ describe("lossAndGradient with binary cross-entropy", () => {
         fc.pre(Z.flat().every((z) => z.abs().gt(D.parse("1e-10"))) || net.activation.kind === "linear");
         const fd = D.div(D.sub(at(h), at(D.neg(h))), D.mul(D.fromInt(2), h));
         const { grad } = lossAndGradient(dnet, ddata, D, "bce");
-        const flatG = [...grad.W1.flat(), ...(grad.b1 ?? []), ...grad.W2.flat(), ...(grad.b2 ?? [])];
-        const flatV = [...v.W1.flat(), ...(v.b1 ?? []), ...v.W2.flat(), ...(v.b2 ?? [])];
+        const flatG = [
+          ...grad.layers[0]!.W.flat(),
+          ...(grad.layers[0]!.b ?? []),
+          ...grad.layers[1]!.W.flat(),
+          ...(grad.layers[1]!.b ?? []),
+        ];
+        const flatV = [...v.layers[0]!.W.flat(), ...(v.layers[0]!.b ?? []), ...v.layers[1]!.W.flat(), ...(v.layers[1]!.b ?? [])];
         const directional = flatG.reduce((s, g, i) => D.add(s, D.mul(g, flatV[i]!)), D.zero);
         expect(D.abs(D.sub(directional, fd)).lte(D.parse("1e-45"))).toBe(true);
       }),

@@ -5,23 +5,18 @@ import type { Activation } from "../../src/net/activation.js";
 import { activationFunctions } from "../../src/net/activationFunctions.js";
 import type { Dataset } from "../../src/net/readDataset.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
-import { fixedField } from "../../src/net/kernels/fixedField.js";
 import { fixedInvariants } from "../../src/net/kernels/fixedInvariants.js";
 import { fixedLayeredField } from "../../src/net/kernels/fixedLayeredField.js";
-import { compileFixedLayeredNet } from "../../src/net/kernels/fixedLayeredNet.js";
+import { compileFixedLayeredNet, type FixedLayeredNet } from "../../src/net/kernels/fixedLayeredNet.js";
 import { forward } from "../../src/net/forward.js";
 import { layerInvariants } from "../../src/invariants/layerInvariants.js";
-import { compileFixedNet, type FixedNet } from "../../src/net/kernels/fixedNet.js";
 import { floatInvariants } from "../../src/net/kernels/floatInvariants.js";
 import { floatKernel } from "../../src/net/kernels/floatKernel.js";
-import { taylorStep, type RegionState } from "../../src/net/kernels/taylorSeries.js";
-import { layeredTaylorStep } from "../../src/net/kernels/layeredTaylorSeries.js";
+import { layeredTaylorStep, type RegionState } from "../../src/net/kernels/layeredTaylorSeries.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import type { LossKind } from "../../src/net/loss.js";
-import type { Network } from "../../src/net/network.js";
 import { mapNetwork } from "../../src/net/mapNetwork.js";
 import { packNetwork } from "../../src/net/packNetwork.js";
-import { unpackNetwork } from "../../src/net/unpackNetwork.js";
 import { unpackLayers } from "../../src/net/unpackLayers.js";
 import { layoutOf } from "../../src/net/layoutOf.js";
 import { paramLayout } from "../../src/net/paramLayout.js";
@@ -35,7 +30,7 @@ import { activation } from "../helpers/arbitraries.js";
 
 /**
  * The contract every fast path of the loss and gradient signs: on random
- * two-layer networks (every activation, with and without each bias, e = 1…3)
+ * networks of two weight layers (every activation, with and without each bias, e = 1…3)
  * and data with points exactly on kinks, it gives the exact kernel's loss and
  * gradient — PyTorch's σ'(0) included — to its own precision.
  *
@@ -56,9 +51,13 @@ const vec = (n: number): fc.Arbitrary<Rational[]> => fc.array(dyadic, { minLengt
 const mat = (r: number, c: number): fc.Arbitrary<Rational[][]> => fc.array(vec(c), { minLength: r, maxLength: r });
 
 interface Case {
-  net: Network<Rational>;
+  net: LayeredNetwork<Rational>;
   data: Dataset<Rational>;
 }
+
+/** The two weight layers of a case. */
+const first = (net: LayeredNetwork<Rational>) => net.layers[0]!;
+const second = (net: LayeredNetwork<Rational>) => net.layers[1]!;
 
 /** Puts point i exactly on the kink of neuron k: through the bias when there is one, else by a weight row orthogonal to x_i (or x_i = 0 when d = 1). */
 function onKink(c: { W1: Rational[][]; b1: Rational[] | undefined; X: Rational[][] }, i: number, k: number): void {
@@ -100,10 +99,19 @@ const twoLayerCase: fc.Arbitrary<Case> = fc
     const b1 = c.b1 ? [...c.b1] : undefined;
     const shape = { W1: c.W1.map((r) => [...r]), b1, X: c.X.map((r) => [...r]) };
     for (const [i, k] of c.kinks) onKink(shape, i, k);
-    return { net: { activation: c.activation, W1: shape.W1, b1: shape.b1, W2: c.W2, b2: c.b2 }, data: { X: shape.X, Y: c.Y } };
+    return {
+      net: {
+        activation: c.activation,
+        layers: [
+          { W: shape.W1, b: shape.b1 },
+          { W: c.W2, b: c.b2 },
+        ],
+      },
+      data: { X: shape.X, Y: c.Y },
+    };
   });
 
-const text = (c: Case): { net: Network<string>; data: Dataset<string> } => ({
+const text = (c: Case): { net: LayeredNetwork<string>; data: Dataset<string> } => ({
   net: mapNetwork(c.net, S.toString),
   data: { X: c.data.X.map((r) => r.map(S.toString)), Y: c.data.Y.map((r) => r.map(S.toString)) },
 });
@@ -124,12 +132,12 @@ function slopeBound(act: Activation): Rational {
 function magnitude(c: Case): Rational {
   const { net, data } = c;
   const s = maxAbs([slopeBound(net.activation), S.one]);
-  const big: Network<Rational> = {
+  const big: LayeredNetwork<Rational> = {
     activation: { kind: "linear" },
-    W1: net.W1.map((r) => r.map(S.abs)),
-    b1: net.b1?.map(S.abs),
-    W2: net.W2.map((r) => r.map((v) => S.mul(s, S.abs(v)))),
-    b2: net.b2?.map(S.abs),
+    layers: [
+      { W: first(net).W.map((r) => r.map(S.abs)), b: first(net).b?.map(S.abs) },
+      { W: second(net).W.map((r) => r.map((v) => S.mul(s, S.abs(v)))), b: second(net).b?.map(S.abs) },
+    ],
   };
   const out = lossAndGradient(big, { X: data.X.map((r) => r.map(S.abs)), Y: data.Y.map((r) => r.map((v) => S.neg(S.abs(v)))) }, S, "mse");
   return S.mul(s, S.add(S.one, maxAbs([out.loss, ...packNetwork(out.grad)])));
@@ -141,7 +149,7 @@ function magnitude(c: Case): Rational {
  * largest error seen over many random cases is about 1.4·2^−P·T.
  */
 function fixedTolerance(c: Case, T: Rational): Rational {
-  const sizes = c.data.X.length + c.net.W1[0]!.length + c.net.W1.length + c.net.W2.length;
+  const sizes = c.data.X.length + first(c.net).W[0]!.length + first(c.net).W.length + second(c.net).W.length;
   return S.mul(S.mul(ULP, S.fromInt(2 * sizes)), T);
 }
 
@@ -155,10 +163,16 @@ function expectWithin(actual: Rational, expected: Rational, tol: Rational, what:
   ).toBe(true);
 }
 
-function compile(c: Case, loss: LossKind = "mse"): { p: FixedNet; theta: bigint[] } {
+function compile(c: Case, loss: LossKind = "mse"): { p: FixedLayeredNet; theta: bigint[] } {
   const t = text(c);
-  const { net: p, theta0 } = compileFixedNet(t.net, t.data, F, loss);
+  const { net: p, theta0 } = compileFixedLayeredNet(t.net, t.data, F, loss);
   return { p, theta: theta0 };
+}
+
+/** The side of every (point, hidden neuron) from the exact pre-activations (the same signs as in fixed point: dyadic data). */
+function exactSides(c: Case): number[][] {
+  const hidden = forward(c.net, c.data.X, S).preActivations.slice(0, -1);
+  return c.data.X.map((_, i) => hidden.flatMap((Z) => Z[i]!.map((z) => S.sign(z))));
 }
 
 describe("the kernel contract", () => {
@@ -170,7 +184,7 @@ describe("the kernel contract", () => {
         const tol = fixedTolerance(c, magnitude(c));
         const { p, theta } = compile(c);
         // Act
-        const { field } = fixedField(p, theta);
+        const { field } = fixedLayeredField(p, theta);
         // Assert: the field is −∇L, in the order of packNetwork.
         for (const [q, g] of packNetwork(ref.grad).entries()) expectWithin(fromFixed(field[q]!), S.neg(g), tol, `parameter ${q}`);
       }),
@@ -182,14 +196,10 @@ describe("the kernel contract", () => {
     fc.assert(
       fc.property(twoLayerCase, (c) => {
         const { p, theta } = compile(c);
-        const { field, Z } = fixedField(p, theta);
+        const { field } = fixedLayeredField(p, theta);
         // No sliding: a pair on a kink keeps h = 0 and δ = σ'(0)·back, the exact kernel's convention.
-        const state: RegionState = {
-          side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : z < 0n ? -1 : 0))),
-          slidePoints: Z[0]!.map(() => []),
-          slideInverse: Z[0]!.map(() => []),
-        };
-        const series = taylorStep(p, theta, state, F.ONE, 1);
+        const state: RegionState = { side: exactSides(c), slidePoints: Array.from({ length: p.l }, () => []) };
+        const series = layeredTaylorStep(p, theta, state, F.ONE, 1);
         expect(series.theta.map((s) => s[0])).toEqual(theta);
         expect(series.theta.map((s) => s[1])).toEqual(field);
       }),
@@ -205,13 +215,13 @@ describe("the kernel contract", () => {
         const theta = packNetwork(c.net);
         const v = packNetwork(ref.grad).map(S.neg);
         const L = layoutOf(c.net);
-        const at = (eps: Rational): Network<Rational> =>
-          unpackNetwork(
+        const at = (eps: Rational): LayeredNetwork<Rational> =>
+          unpackLayers(
             theta.map((t, q) => S.add(t, S.mul(eps, v[q]!))),
             L,
           );
-        const signs = (net: Network<Rational>): number[] =>
-          c.data.X.flatMap((x) => net.W1.map((w, k) => S.sign(net.b1 ? S.add(dot(w, x), net.b1[k]!) : dot(w, x))));
+        const signs = (net: LayeredNetwork<Rational>): number[] =>
+          c.data.X.flatMap((x) => first(net).W.map((w, k) => S.sign(first(net).b ? S.add(dot(w, x), first(net).b![k]!) : dot(w, x))));
         const s0 = signs(c.net);
         fc.pre(s0.every((s) => s !== 0));
         let eps = S.one;
@@ -223,17 +233,12 @@ describe("the kernel contract", () => {
         const w = [-11, 18, -9, 2].map((x) => S.div(S.fromInt(x), S.mul(S.fromInt(6), eps)));
         const derivative = v.map((_, q) => fields.reduce((s, f, j) => S.add(s, S.mul(w[j]!, f[q]!)), S.zero));
         const { p, theta: thetaFixed } = compile(c);
-        const { Z } = fixedField(p, thetaFixed);
-        const state: RegionState = {
-          side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : -1))),
-          slidePoints: Z[0]!.map(() => []),
-          slideInverse: Z[0]!.map(() => []),
-        };
+        const state: RegionState = { side: exactSides(c), slidePoints: Array.from({ length: p.l }, () => []) };
         const T = magnitude(c);
         // θ_2 carries the rounding of θ_1 through the Hessian: the same multiple of 2^−P, times T².
         const tol = S.mul(fixedTolerance(c, T), T);
         // Act
-        const series = taylorStep(p, thetaFixed, state, F.ONE, 2);
+        const series = layeredTaylorStep(p, thetaFixed, state, F.ONE, 2);
         // Assert
         for (const [q, dq] of derivative.entries())
           expectWithin(S.mul(S.fromInt(2), fromFixed(series.theta[q]![2]!)), dq, tol, `parameter ${q}`);
@@ -288,7 +293,7 @@ describe("the kernel contract", () => {
         const refGrad = packNetwork(ref.grad).map((g) => S.parse(D.toString(g)));
         // Fixed point: the logistic function is evaluated at P bits, so the same tolerance holds.
         const { p, theta } = compile(cb, "bce");
-        const { field } = fixedField(p, theta);
+        const { field } = fixedLayeredField(p, theta);
         const tolFixed = S.add(fixedTolerance(cb, T), S.parse("1e-50"));
         for (const [q, g] of refGrad.entries()) expectWithin(fromFixed(field[q]!), S.neg(g), tolFixed, `fixed parameter ${q}`);
         // Float, WebAssembly.
@@ -315,10 +320,13 @@ describe("the kernel contract", () => {
       [{ kind: "linear" }, "-2"],
     ];
     for (const [act, expected] of cases) {
-      const c: Case = { net: { activation: act, W1: [[S.one]], b1: [S.neg(S.one)], W2: [[S.one]] }, data: { X: [[S.one]], Y: [[S.one]] } };
-      expect(S.toString(lossAndGradient(c.net, c.data, S, "mse").grad.W1[0]![0]!)).toBe(expected);
+      const c: Case = {
+        net: { activation: act, layers: [{ W: [[S.one]], b: [S.neg(S.one)] }, { W: [[S.one]] }] },
+        data: { X: [[S.one]], Y: [[S.one]] },
+      };
+      expect(S.toString(lossAndGradient(c.net, c.data, S, "mse").grad.layers[0]!.W[0]![0]!)).toBe(expected);
       const { p, theta } = compile(c);
-      expect(S.toString(S.neg(fromFixed(fixedField(p, theta).field[0]!)))).toBe(expected);
+      expect(S.toString(S.neg(fromFixed(fixedLayeredField(p, theta).field[0]!)))).toBe(expected);
       const { grad } = floatKernel(layoutOf(c.net), "mse", { X: [[1]], Y: [[1]] }).lossAndGradient([1, -1, 1]);
       expect(grad[0]).toBe(S.toNumber(S.parse(expected)));
     }
@@ -474,24 +482,6 @@ describe("lossAndGradient at depth ≥ 3", () => {
     );
   });
 
-  it("should agree with the two-layer form on a two-layer network given as layers", () => {
-    fc.assert(
-      fc.property(twoLayerCase, (c) => {
-        const layered: LayeredNetwork<Rational> = {
-          activation: c.net.activation,
-          layers: [
-            { W: c.net.W1, b: c.net.b1 },
-            { W: c.net.W2, b: c.net.b2 },
-          ],
-        };
-        const a = lossAndGradient(c.net, c.data, S, "mse");
-        const b = lossAndGradient(layered, c.data, S, "mse");
-        expect(S.toString(b.loss)).toBe(S.toString(a.loss));
-        expect(packNetwork(b.grad).map(S.toString)).toEqual(packNetwork(a.grad).map(S.toString));
-      }),
-    );
-  });
-
   it("should compute floatInvariants on a deep layout as neuronInvariants does, layer by layer", () => {
     fc.assert(
       fc.property(deepCase, ({ net }) => {
@@ -639,7 +629,6 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
         const state: RegionState = {
           side: c.data.X.map((_, i) => hidden.flatMap((Z) => Z[i]!.map((z) => S.sign(z)))),
           slidePoints: Array.from({ length: p.l }, () => []),
-          slideInverse: Array.from({ length: p.l }, () => []),
         };
         // Act
         const { field } = fixedLayeredField(p, theta);
@@ -647,72 +636,6 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
         // Assert
         expect(series.theta.map((t) => t[0])).toEqual(theta);
         expect(series.theta.map((t) => t[1])).toEqual(field);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it("should give the two-layer Taylor series bit for bit on a two-layer network compiled as layers (order 6, every coefficient)", () => {
-    fc.assert(
-      fc.property(twoLayerCase, fc.constantFrom<LossKind>("mse", "bce"), (c, loss) => {
-        // Arrange
-        const cb: Case =
-          loss === "mse"
-            ? c
-            : { net: c.net, data: { X: c.data.X, Y: c.data.Y.map((r) => r.map((y) => (S.sign(y) > 0 ? S.one : S.zero))) } };
-        const { p, theta } = compile(cb, loss);
-        const layered = compileDeep(
-          {
-            net: {
-              activation: cb.net.activation,
-              layers: [
-                { W: cb.net.W1, b: cb.net.b1 },
-                { W: cb.net.W2, b: cb.net.b2 },
-              ],
-            },
-            data: cb.data,
-          },
-          loss,
-        );
-        const { Z } = fixedField(p, theta);
-        const state = (): RegionState => ({
-          side: Z.map((zi) => zi.map((z) => (z > 0n ? 1 : z < 0n ? -1 : 0))),
-          slidePoints: Z[0]!.map(() => []),
-          slideInverse: Z[0]!.map(() => []),
-        });
-        const h = F.ONE / 4n;
-        // Act
-        const two = taylorStep(p, theta, state(), h, 6);
-        const deep = layeredTaylorStep(layered.p, layered.theta, state(), h, 6);
-        // Assert
-        expect(deep.theta).toEqual(two.theta);
-        expect(deep.Z).toEqual(two.Z);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it("should equal the two-layer fixedField bit for bit on a two-layer network compiled as layers", () => {
-    fc.assert(
-      fc.property(twoLayerCase, (c) => {
-        // Arrange
-        const { p, theta } = compile(c);
-        const layered = compileDeep({
-          net: {
-            activation: c.net.activation,
-            layers: [
-              { W: c.net.W1, b: c.net.b1 },
-              { W: c.net.W2, b: c.net.b2 },
-            ],
-          },
-          data: c.data,
-        });
-        // Act
-        const two = fixedField(p, theta);
-        const deep = fixedLayeredField(layered.p, layered.theta);
-        // Assert
-        expect(deep.field).toEqual(two.field);
-        expect(deep.slopes[0]).toEqual(two.slopes);
       }),
       { numRuns: 200 },
     );

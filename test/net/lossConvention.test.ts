@@ -24,7 +24,7 @@ describe("the mse convention: PyTorch's nn.MSELoss, the mean over every element"
           for (const [j, v] of f.entries()) sum = S.add(sum, S.mul(S.sub(v, data.Y[i]![j]!), S.sub(v, data.Y[i]![j]!)));
         });
         const n = data.X.length;
-        const e = net.W2.length;
+        const e = net.layers[net.layers.length - 1]!.W.length;
         // Act
         const mse = lossAndGradient(net, data, S, "mse");
         const sseMean = lossAndGradient(net, data, S, "sse-mean");

@@ -7,8 +7,9 @@ import { neuronKind } from "../../src/topology/neuronKind.js";
 import { strictOrbitCount } from "../../src/symmetry/strictOrbitCount.js";
 import { effectiveComponentCount } from "../../src/symmetry/effectiveComponentCount.js";
 import { obstruction } from "../../src/symmetry/obstruction.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { rational } from "../helpers/arbitraries.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 /** All permutations of 0..n−1. */
 function permutations(n: number): number[][] {
@@ -92,23 +93,25 @@ describe("obstruction", () => {
         a: fc.array(rational(3, 2), { minLength: l, maxLength: l }),
       }),
     )
-    .map(({ W1, a }): Network<Rational> => ({ activation: { kind: "relu" }, W1, W2: [a] }));
+    .map(({ W1, a }): LayeredNetwork<Rational> => twoLayer({ activation: { kind: "relu" }, W1, W2: [a] }));
 
   it("should agree with trying every sign assignment the component allows", () => {
     fc.assert(
       fc.property(scalarNet, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), (net, P, N) => {
-        const l = net.W1.length;
-        const c = net.W1.map((w, k) =>
+        const l = net.layers[0]!.W.length;
+        const c = net.layers[0]!.W.map((w, k) =>
           exact.sub(
             w.reduce((s, v) => exact.add(s, exact.mul(v, v)), exact.zero),
-            exact.mul(net.W2[0]![k]!, net.W2[0]![k]!),
+            exact.mul(net.layers[1]!.W[0]![k]!, net.layers[1]!.W[0]![k]!),
           ),
         );
         // a pathological neuron keeps sign(a_k); every other neuron may be + or −
         let reachable = false;
         for (let mask = 0; mask < 1 << l; mask++) {
-          const signs = [...Array(l).keys()].map((k) => (exact.sign(c[k]!) < 0 ? exact.sign(net.W2[0]![k]!) : mask & (1 << k) ? 1 : -1));
-          if (signs.every((s, k) => exact.sign(c[k]!) >= 0 || s === exact.sign(net.W2[0]![k]!))) {
+          const signs = [...Array(l).keys()].map((k) =>
+            exact.sign(c[k]!) < 0 ? exact.sign(net.layers[1]!.W[0]![k]!) : mask & (1 << k) ? 1 : -1,
+          );
+          if (signs.every((s, k) => exact.sign(c[k]!) >= 0 || s === exact.sign(net.layers[1]!.W[0]![k]!))) {
             const pos = signs.filter((s) => s > 0).length;
             const neg = signs.filter((s) => s < 0).length;
             if (pos >= P && neg >= N) reachable = true;

@@ -9,7 +9,6 @@ import { componentOf } from "../../src/topology/componentOf.js";
 import { deepTopology } from "../../src/topology/deepTopology.js";
 import { lockedWeights } from "../../src/topology/lockedWeights.js";
 import { splitNeurons } from "../../src/topology/splitNeurons.js";
-import { twoLayerNetwork } from "../../src/net/twoLayerNetwork.js";
 import { rational } from "../helpers/arbitraries.js";
 
 const q = exact.parse;
@@ -149,9 +148,8 @@ describe("deepTopology", () => {
   it("should count as componentCount does, and name componentOf's component, for two weight layers", () => {
     fc.assert(
       fc.property(smallNet(2, 2), (net) => {
-        const two = twoLayerNetwork(net)!;
         const top = deepTopology(net);
-        const own = componentOf(two);
+        const own = componentOf(net);
         const c = layerInvariants(net, exact)[0]!;
         expect(top.components).toBe(componentCount(splitNeurons(c, { dIn: top.layers[0]!.dIn, e: top.layers[0]!.e })));
         expect(top.lowerBound).toBe(top.components);

@@ -11,7 +11,8 @@ import { enumerateComponents } from "../../src/topology/enumerateComponents.js";
 import { componentOf } from "../../src/topology/componentOf.js";
 import { componentsReport } from "../../src/symmetry/componentsReport.js";
 import { netAndData, positiveRational, rational } from "../helpers/arbitraries.js";
-import type { Network } from "../../src/net/network.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { twoLayer } from "../helpers/twoLayer.js";
 
 const cValues = fc.array(rational(4, 3), { minLength: 1, maxLength: 8 });
 const dims = fc.record({ dIn: fc.integer({ min: 1, max: 4 }), e: fc.integer({ min: 1, max: 4 }) });
@@ -108,14 +109,14 @@ describe("enumerateComponents", () => {
 });
 
 describe("componentOf", () => {
-  const scalarNets = netAndData.filter(({ net }) => net.W2.length === 1).map(({ net }) => net);
+  const scalarNets = netAndData.filter(({ net }) => net.layers[1]!.W.length === 1).map(({ net }) => net);
 
   it("should read the sign of a_k for pathological neurons and of w_k for positive-split ones", () => {
-    const net: Network<Rational> = {
+    const net: LayeredNetwork<Rational> = twoLayer({
       activation: { kind: "relu" },
       W1: [["1/2"], ["3"], ["-2"]].map((r) => r.map(exact.parse)),
       W2: [["-1", "1", "1"]].map((r) => r.map(exact.parse)),
-    };
+    });
     // c = (1/4 − 1, 9 − 1, 4 − 1): neuron 0 pathological (a < 0), neurons 1, 2 positive-split (w = 3, −2)
     expect(componentOf(net).pattern).toBe("-+-");
   });
@@ -123,13 +124,13 @@ describe("componentOf", () => {
   it("should be unchanged by rescaling any neuron with λ > 0 whose kind it keeps", () => {
     fc.assert(
       fc.property(scalarNets, fc.nat(), positiveRational(), (net, kRaw, lambda) => {
-        const k = kRaw % net.W1.length;
-        const scaled: Network<Rational> = {
+        const k = kRaw % net.layers[0]!.W.length;
+        const scaled: LayeredNetwork<Rational> = twoLayer({
           ...net,
-          W1: net.W1.map((w, i) => (i === k ? w.map((v) => exact.mul(lambda, v)) : w)),
-          b1: net.b1?.map((v, i) => (i === k ? exact.mul(lambda, v) : v)),
-          W2: net.W2.map((row) => row.map((v, i) => (i === k ? exact.div(v, lambda) : v))),
-        };
+          W1: net.layers[0]!.W.map((w, i) => (i === k ? w.map((v) => exact.mul(lambda, v)) : w)),
+          b1: net.layers[0]!.b?.map((v, i) => (i === k ? exact.mul(lambda, v) : v)),
+          W2: net.layers[1]!.W.map((row) => row.map((v, i) => (i === k ? exact.div(v, lambda) : v))),
+        });
         const before = componentOf(net);
         const after = componentOf(scaled);
         fc.pre(before.split.all.join() === after.split.all.join());

@@ -3,7 +3,7 @@ import { datasetIn } from "../../net/datasetIn.js";
 import { forward } from "../../net/forward.js";
 import { dot } from "../../net/dot.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/networkIn.js";
 import { zipNetworks } from "../../net/zipNetworks.js";
 import { mapNetwork } from "../../net/mapNetwork.js";
@@ -12,7 +12,7 @@ import type { Problem } from "../arbitraries/arbProblem.js";
 
 /** @internal A problem in exact rationals. */
 export interface ExactProblem {
-  net: Network<Rational>;
+  net: LayeredNetwork<Rational>;
   data: Dataset<Rational>;
 }
 
@@ -22,22 +22,22 @@ export function inExact(p: Problem): ExactProblem {
 }
 
 /** @internal Exact text of a network (for witnesses and for arbitraries' output). */
-export function toText(net: Network<Rational>): Network<string> {
+export function toText(net: LayeredNetwork<Rational>): LayeredNetwork<string> {
   return mapNetwork(net, exact.toString);
 }
 
 /** @internal One exact gradient-descent step θ − ηg (mean squared error), with g. */
 export function gdStep(
-  net: Network<Rational>,
+  net: LayeredNetwork<Rational>,
   data: Dataset<Rational>,
   lr: Rational,
-): { next: Network<Rational>; grad: Network<Rational> } {
+): { next: LayeredNetwork<Rational>; grad: LayeredNetwork<Rational> } {
   const { grad } = lossAndGradient(net, data, exact, "mse");
   return { next: zipNetworks(net, grad, (p, g) => exact.sub(p, exact.mul(lr, g))), grad };
 }
 
 /** @internal Network outputs on the data points. */
-export function outputs(net: Network<Rational>, data: Dataset<Rational>): Rational[][] {
+export function outputs(net: LayeredNetwork<Rational>, data: Dataset<Rational>): Rational[][] {
   return forward(net, data.X, exact).F;
 }
 
@@ -47,39 +47,44 @@ export function sameMatrix(a: readonly (readonly Rational[])[], b: readonly (rea
 }
 
 /** @internal w̃_k: row k of W1 with b1[k] appended when there is a hidden bias. */
-export function incoming(net: Network<Rational>, k: number): Rational[] {
-  return net.b1 ? [...net.W1[k]!, net.b1[k]!] : [...net.W1[k]!];
+export function incoming(net: LayeredNetwork<Rational>, k: number): Rational[] {
+  return net.layers[0]!.b ? [...net.layers[0]!.W[k]!, net.layers[0]!.b[k]!] : [...net.layers[0]!.W[k]!];
 }
 
 /** @internal a_k: column k of W2. */
-export function outgoing(net: Network<Rational>, k: number): Rational[] {
-  return net.W2.map((row) => row[k]!);
+export function outgoing(net: LayeredNetwork<Rational>, k: number): Rational[] {
+  return net.layers[1]!.W.map((row) => row[k]!);
 }
 
 /** @internal c_k computed from its definition, independently of src/invariants. */
-export function invariantsByDefinition(net: Network<Rational>): Rational[] {
-  return net.W1.map((_, k) => exact.sub(dot(exact, incoming(net, k), incoming(net, k)), dot(exact, outgoing(net, k), outgoing(net, k))));
+export function invariantsByDefinition(net: LayeredNetwork<Rational>): Rational[] {
+  return net.layers[0]!.W.map((_, k) =>
+    exact.sub(dot(exact, incoming(net, k), incoming(net, k)), dot(exact, outgoing(net, k), outgoing(net, k))),
+  );
 }
 
 /** @internal Neuron k rescaled: (w̃_k, a_k) ↦ (λ w̃_k, a_k / λ). */
-export function rescaleNeurons(net: Network<Rational>, lambdas: readonly Rational[]): Network<Rational> {
+export function rescaleNeurons(net: LayeredNetwork<Rational>, lambdas: readonly Rational[]): LayeredNetwork<Rational> {
   return {
     activation: net.activation,
-    W1: net.W1.map((row, k) => row.map((v) => exact.mul(v, lambdas[k]!))),
-    b1: net.b1?.map((v, k) => exact.mul(v, lambdas[k]!)),
-    W2: net.W2.map((row) => row.map((v, k) => exact.div(v, lambdas[k]!))),
-    b2: net.b2,
+    layers: [
+      {
+        W: net.layers[0]!.W.map((row, k) => row.map((v) => exact.mul(v, lambdas[k]!))),
+        b: net.layers[0]!.b?.map((v, k) => exact.mul(v, lambdas[k]!)),
+      },
+      { W: net.layers[1]!.W.map((row) => row.map((v, k) => exact.div(v, lambdas[k]!))), b: net.layers[1]!.b },
+    ],
   };
 }
 
 /** @internal Hidden neurons permuted: new neuron k is old neuron perm[k]. */
-export function permuteNeurons<T>(net: Network<T>, perm: readonly number[]): Network<T> {
+export function permuteNeurons<T>(net: LayeredNetwork<T>, perm: readonly number[]): LayeredNetwork<T> {
   return {
     activation: net.activation,
-    W1: perm.map((p) => net.W1[p]!),
-    b1: net.b1 ? perm.map((p) => net.b1![p]!) : undefined,
-    W2: net.W2.map((row) => perm.map((p) => row[p]!)),
-    b2: net.b2,
+    layers: [
+      { W: perm.map((p) => net.layers[0]!.W[p]!), b: net.layers[0]!.b ? perm.map((p) => net.layers[0]!.b![p]!) : undefined },
+      { W: net.layers[1]!.W.map((row) => perm.map((p) => row[p]!)), b: net.layers[1]!.b },
+    ],
   };
 }
 

@@ -1,5 +1,5 @@
 import type fc from "fast-check";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { arbProblem, type ProblemConstraints } from "./arbProblem.js";
 
 /**
@@ -11,6 +11,6 @@ import { arbProblem, type ProblemConstraints } from "./arbProblem.js";
  */
 export function arbNetwork(
   constraints: Omit<ProblemConstraints, "points" | "inputValues" | "targetValues" | "kinks"> = {},
-): fc.Arbitrary<Network<string>> {
+): fc.Arbitrary<LayeredNetwork<string>> {
   return arbProblem({ ...constraints, points: { min: 1, max: 1 }, kinks: false }).map((p) => p.net);
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact } from "../../scalar/exact.js";
 import { arbProblem, type Problem, type ProblemConstraints } from "./arbProblem.js";
 import { arbRational } from "./arbRational.js";
@@ -21,12 +21,16 @@ export interface PathologicalConstraints extends ProblemConstraints {
  *
  * @internal
  */
-function makePathological(net: Network<string>, k: number, margin: string, negative: boolean): Network<string> {
+function makePathological(net: LayeredNetwork<string>, k: number, margin: string, negative: boolean): LayeredNetwork<string> {
   let norm1 = exact.parse(margin);
-  for (const v of net.W1[k]!) norm1 = exact.add(norm1, exact.abs(exact.parse(v)));
-  if (net.b1) norm1 = exact.add(norm1, exact.abs(exact.parse(net.b1[k]!)));
+  for (const v of net.layers[0]!.W[k]!) norm1 = exact.add(norm1, exact.abs(exact.parse(v)));
+  if (net.layers[0]!.b) norm1 = exact.add(norm1, exact.abs(exact.parse(net.layers[0]!.b[k]!)));
   const a = exact.toString(negative ? exact.neg(norm1) : norm1);
-  return { ...net, W2: net.W2.map((row, j) => (j === 0 ? row.map((v, m) => (m === k ? a : v)) : row)) };
+  const out = net.layers[1]!;
+  return {
+    activation: net.activation,
+    layers: [net.layers[0]!, { W: out.W.map((row, j) => (j === 0 ? row.map((v, m) => (m === k ? a : v)) : row)), b: out.b }],
+  };
 }
 
 /**
@@ -36,7 +40,7 @@ function makePathological(net: Network<string>, k: number, margin: string, negat
  * rational margin; the other neurons are left as drawn.
  *
  * @param constraints - as {@link arbProblem}, plus which neurons to make pathological
- * @example fc.sample(arbPathologicalProblem({ which: "all" }), 5).every((p) => p.pathological.length === p.net.W1.length) // returns true
+ * @example fc.sample(arbPathologicalProblem({ which: "all" }), 5).every((p) => p.pathological.length === p.net.layers[0].W.length) // returns true
  */
 export function arbPathologicalProblem(constraints: PathologicalConstraints = {}): fc.Arbitrary<PathologicalProblem> {
   const maxL = constraints.width?.max ?? Math.max(3, constraints.width?.min ?? 1);
@@ -45,7 +49,7 @@ export function arbPathologicalProblem(constraints: PathologicalConstraints = {}
     { minLength: maxL, maxLength: maxL },
   );
   return fc.tuple(arbProblem(constraints), flags).map(([problem, f]) => {
-    const l = problem.net.W1.length;
+    const l = problem.net.layers[0]!.W.length;
     let chosen = f.slice(0, l).flatMap((x, k) => (constraints.which === "all" || x.chosen ? [k] : []));
     if (chosen.length === 0) chosen = [0];
     let net = problem.net;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Activation } from "../../net/activation.js";
 import type { Dataset } from "../../net/readDataset.js";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbActivation, ALL_ACTIVATION_KINDS, type ActivationKind } from "./arbActivation.js";
 import { arbRational, type RationalConstraints } from "./arbRational.js";
@@ -9,7 +9,7 @@ import { sizeRange } from "../_internals/sizeRange.js";
 
 /** A network and its training set, both as exact text: what every relutopo command reads. */
 export interface Problem {
-  net: Network<string>;
+  net: LayeredNetwork<string>;
   data: Dataset<string>;
 }
 
@@ -84,7 +84,7 @@ function onKink(w: string[], b: string | undefined, x: readonly string[]): { w: 
  * shows up about once per m cases.
  *
  * @param constraints - sizes, activations, biases, value sizes, kinks
- * @example fc.sample(arbProblem({ width: { max: 2 } }), 10).every((p) => p.net.W1.length <= 2) // returns true
+ * @example fc.sample(arbProblem({ width: { max: 2 } }), 10).every((p) => p.net.layers[0].W.length <= 2) // returns true
  */
 export function arbProblem(constraints: ProblemConstraints = {}): fc.Arbitrary<Problem> {
   const d = sizeRange(constraints.inputs, 1, 2, "inputs");
@@ -142,12 +142,12 @@ function build(r: Draw): Problem {
     W1 = W1.map((row, j) => (j === k ? moved.w : row));
     if (b1 && moved.b !== undefined) b1 = b1.map((v, j) => (j === k ? moved.b! : v));
   }
-  const net: Network<string> = {
+  const net: LayeredNetwork<string> = {
     activation: r.activation,
-    W1,
-    b1,
-    W2: r.W2.slice(0, r.e).map((row) => row.slice(0, r.l)),
-    b2: r.hasB2 ? r.b2.slice(0, r.e) : undefined,
+    layers: [
+      { W: W1, b: b1 },
+      { W: r.W2.slice(0, r.e).map((row) => row.slice(0, r.l)), b: r.hasB2 ? r.b2.slice(0, r.e) : undefined },
+    ],
   };
   return { net, data: { X, Y } };
 }

@@ -45,7 +45,7 @@ type DeepSgd = {
   steps: number;
 };
 
-function runSgd(h: DeepSgd): GradientDescentRun<Rational, LayeredNetwork<Rational>> {
+function runSgd(h: DeepSgd): GradientDescentRun<Rational> {
   return gradientDescent(layeredExact(h.problem.net), datasetIn(h.problem.data, Q), Q, {
     lr: Q.parse(h.lr),
     steps: h.steps,

@@ -66,7 +66,7 @@ export const rescalingIdentity: Claim<[Problem]> = defineClaim({
   predicate: (p) => {
     const { net, data } = inExact(p);
     const { grad } = lossAndGradient(net, data, exact, "mse");
-    return net.W1.every((_, k) =>
+    return net.layers[0]!.W.every((_, k) =>
       exact.eq(dot(exact, incoming(grad, k), incoming(net, k)), dot(exact, outgoing(grad, k), outgoing(net, k))),
     );
   },
@@ -110,9 +110,9 @@ type PathologicalGd = [PathologicalProblem, string, number];
 function signsAfterGd(p: PathologicalProblem, lrText: string, steps: number): { before: number[]; after: number[] } {
   let { net } = inExact(p);
   const { data } = inExact(p);
-  const before = p.pathological.map((k) => exact.sign(net.W2[0]![k]!));
+  const before = p.pathological.map((k) => exact.sign(net.layers[1]!.W[0]![k]!));
   for (let t = 0; t < steps; t++) net = gdStep(net, data, exact.parse(lrText)).next;
-  return { before, after: p.pathological.map((k) => exact.sign(net.W2[0]![k]!)) };
+  return { before, after: p.pathological.map((k) => exact.sign(net.layers[1]!.W[0]![k]!)) };
 }
 
 /** False: with a large step, GD flips the sign of a pathological neuron's output weight. */
@@ -154,7 +154,7 @@ export const deadReluFrozen: Claim<[Problem, number, string]> = defineClaim({
   arbitraries: [arbProblem({ activations: ["relu"], hiddenBias: true, outputs: { max: 2 } }), fc.nat({ max: 2 }), lrArb],
   predicate: (p0, k0, lrText) => {
     const p = killNeuron(p0, k0);
-    const k = k0 % p.net.W1.length;
+    const k = k0 % p.net.layers[0]!.W.length;
     const { net, data } = inExact(p);
     const { next } = gdStep(net, data, exact.parse(lrText));
     const same = (a: Rational[], b: Rational[]): boolean => a.every((v, i) => exact.eq(v, b[i]!));
@@ -164,18 +164,18 @@ export const deadReluFrozen: Claim<[Problem, number, string]> = defineClaim({
       exact.eq(invariantsByDefinition(net)[k]!, invariantsByDefinition(next)[k]!)
     );
   },
-  witness: (p0, k0, lr) => gdWitness(killNeuron(p0, k0), lr, { neuron: k0 % p0.net.W1.length }),
+  witness: (p0, k0, lr) => gdWitness(killNeuron(p0, k0), lr, { neuron: k0 % p0.net.layers[0]!.W.length }),
 });
 
 /** Sets b1[k] = −max_i w_k·x_i, so neuron k is off on every point and on the kink of one. */
 function killNeuron(p: Problem, k0: number): Problem {
-  const k = k0 % p.net.W1.length;
+  const k = k0 % p.net.layers[0]!.W.length;
   const { net, data } = inExact(p);
   let top: Rational | undefined;
   for (const x of data.X) {
-    const z = dot(exact, net.W1[k]!, x);
+    const z = dot(exact, net.layers[0]!.W[k]!, x);
     if (top === undefined || exact.cmp(z, top) > 0) top = z;
   }
-  const b1 = p.net.b1!.map((v, j) => (j === k ? exact.toString(exact.neg(top!)) : v));
-  return { net: { ...p.net, b1 }, data: p.data };
+  const b1 = p.net.layers[0]!.b!.map((v, j) => (j === k ? exact.toString(exact.neg(top!)) : v));
+  return { net: { activation: p.net.activation, layers: [{ W: p.net.layers[0]!.W, b: b1 }, p.net.layers[1]!] }, data: p.data };
 }

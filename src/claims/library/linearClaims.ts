@@ -1,6 +1,6 @@
-import { linearInvariant } from "../../invariants/linearInvariant.js";
+import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";
@@ -13,16 +13,16 @@ import { gdStep, incoming, inExact, outgoing, sameMatrix } from "../_internals/e
 type Matrix = Rational[][];
 
 /** Σ_m u_k[m] v_j[m] over rows of W̃1-like layouts (k, j neurons). */
-function gramIn(u: Network<Rational>, v: Network<Rational>): Matrix {
-  return u.W1.map((_, k) =>
-    v.W1.map((__, j) => incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, incoming(v, j)[m]!)), exact.zero)),
+function gramIn(u: LayeredNetwork<Rational>, v: LayeredNetwork<Rational>): Matrix {
+  return u.layers[0]!.W.map((_, k) =>
+    v.layers[0]!.W.map((__, j) => incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, incoming(v, j)[m]!)), exact.zero)),
   );
 }
 
 /** Σ_i u_ik v_ij over columns of W2-like layouts. */
-function gramOut(u: Network<Rational>, v: Network<Rational>): Matrix {
-  return u.W1.map((_, k) =>
-    v.W1.map((__, j) => outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, outgoing(v, j)[i]!)), exact.zero)),
+function gramOut(u: LayeredNetwork<Rational>, v: LayeredNetwork<Rational>): Matrix {
+  return u.layers[0]!.W.map((_, k) =>
+    v.layers[0]!.W.map((__, j) => outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, outgoing(v, j)[i]!)), exact.zero)),
   );
 }
 
@@ -68,7 +68,7 @@ export const linearGdMatrixDrift: Claim<[Problem, string]> = defineClaim({
     const { net, data } = inExact(p);
     const lr = exact.parse(lrText);
     const { next, grad } = gdStep(net, data, lr);
-    const observed = sub(linearInvariant(next, exact), linearInvariant(net, exact));
+    const observed = sub(linearLayerInvariants(next, exact)[0]!, linearLayerInvariants(net, exact)[0]!);
     const lr2 = exact.mul(lr, lr);
     const predicted = sub(gramIn(grad, grad), gramOut(grad, grad)).map((r) => r.map((x) => exact.mul(lr2, x)));
     return sameMatrix(observed, predicted);
@@ -86,7 +86,7 @@ export const reluFlowConservesMatrix: Claim<[Problem]> = defineClaim({
   witness: (p) => ({
     net: networkFile(p.net),
     data: datasetCsv(p.data),
-    matrix: texts(linearInvariant(inExact(p).net, exact)),
+    matrix: texts(linearLayerInvariants(inExact(p).net, exact)[0]!),
     matrixRate: texts(matrixRate(p)),
   }),
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { dot } from "../../net/dot.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { zipNetworks } from "../../net/zipNetworks.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
@@ -66,9 +66,9 @@ function exactSgd(p: Problem, h: SgdHyper): SgdStepRecord[] {
   const [lr, mu, tau, lambda] = [h.lr, h.momentum, h.dampening, h.weightDecay].map(Q.parse) as [Rational, Rational, Rational, Rational];
   const n = data.X.length;
   const perEpoch = Math.ceil(n / h.batchSize);
-  const pair = (a: Network<Rational>, b: Network<Rational>, k: number): Rational =>
+  const pair = (a: LayeredNetwork<Rational>, b: LayeredNetwork<Rational>, k: number): Rational =>
     Q.sub(dot(Q, incoming(a, k), incoming(b, k)), dot(Q, outgoing(a, k), outgoing(b, k)));
-  let buf: Network<Rational> | undefined;
+  let buf: LayeredNetwork<Rational> | undefined;
   const out: SgdStepRecord[] = [];
   for (let t = 0; t < h.steps; t++) {
     const start = (t % perEpoch) * h.batchSize;
@@ -77,7 +77,7 @@ function exactSgd(p: Problem, h: SgdHyper): SgdStepRecord[] {
     let u = g;
     let gamma = Q.one;
     let beta = Q.zero;
-    let prev: Network<Rational> | undefined;
+    let prev: LayeredNetwork<Rational> | undefined;
     if (Q.sign(mu) !== 0) {
       if (buf === undefined) buf = g;
       else {

@@ -26,7 +26,7 @@ const lambdasArb = fc.array(arbRational({ maxNum: 4, maxDen: 3, sign: "positive"
 const lrArb = arbRational({ maxNum: 4, maxDen: 8, sign: "positive" });
 
 function lambdasFor(p: Problem, lambdas: readonly string[]): Rational[] {
-  return p.net.W1.map((_, k) => exact.parse(lambdas[k]!));
+  return p.net.layers[0]!.W.map((_, k) => exact.parse(lambdas[k]!));
 }
 
 /** Theorem: rescaling neurons leaves f unchanged and moves c_k to λ²‖w̃_k‖² − ‖a_k‖²/λ². */
@@ -42,7 +42,7 @@ export const rescalingPreservesFunction: Claim<[Problem, string[]]> = defineClai
     const moved = rescaleNeurons(net, lambdas);
     if (!sameMatrix(outputs(net, data), outputs(moved, data))) return false;
     const c = neuronInvariants(moved, exact);
-    return net.W1.every((_, k) => {
+    return net.layers[0]!.W.every((_, k) => {
       const l2 = exact.mul(lambdas[k]!, lambdas[k]!);
       const w = incoming(net, k);
       const a = outgoing(net, k);
@@ -63,7 +63,7 @@ export const permutationPreservesFunction: Claim<[Problem, number[]]> = defineCl
   ],
   predicate: (p, keys) => {
     const { net, data } = inExact(p);
-    const perm = permutationFromKeys(keys, net.W1.length);
+    const perm = permutationFromKeys(keys, net.layers[0]!.W.length);
     const moved = permuteNeurons(net, perm);
     const c = neuronInvariants(net, exact);
     const cMoved = neuronInvariants(moved, exact);
@@ -94,7 +94,7 @@ export const gdCommutesWithRescaling: Claim<[Problem, string[], string]> = defin
       data: datasetCsv(p.data),
       lr,
       steps: 1,
-      lambdas: lambdaTexts.slice(0, p.net.W1.length),
+      lambdas: lambdaTexts.slice(0, p.net.layers[0]!.W.length),
       outputsAfterStep: f(net),
       rescaledOutputsAfterStep: f(moved),
     };

@@ -90,8 +90,8 @@ export const disconnectedAlwaysObstructs: Claim<[Problem, number]> = defineClaim
   arbitraries: [arbProblem({ outputs: { min: 1, max: 1 }, width: { max: 3 }, points: { max: 2 } }), fc.integer({ min: 1, max: 3 })],
   predicate: (p, P) => {
     const { net } = inExact(p);
-    fc.pre(P <= net.W1.length);
-    const dims = { dIn: net.W1[0]!.length + (net.b1 ? 1 : 0), e: 1 };
+    fc.pre(P <= net.layers[0]!.W.length);
+    const dims = { dIn: net.layers[0]!.W[0]!.length + (net.layers[0]!.b ? 1 : 0), e: 1 };
     fc.pre(componentCount(splitNeurons(neuronInvariants(net, exact), dims)) > 1n);
     return obstruction(net, P, 0).obstructed;
   },

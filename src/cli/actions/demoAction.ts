@@ -46,7 +46,7 @@ export async function demoAction(): Promise<void> {
     const topo = toyTopology(start);
     console.log("");
     console.log(
-      `${start} start: ${c.map((v, k) => `c${k + 1} = ${exact.toString(v)}`).join(", ")}; output weights a = (${spec.W2[0]!.join(", ")})`,
+      `${start} start: ${c.map((v, k) => `c${k + 1} = ${exact.toString(v)}`).join(", ")}; output weights a = (${spec.layers[1]!.W[0]!.join(", ")})`,
     );
     const who =
       pathological.length === 0 ? "no neuron is pathological (every c_k > 0)" : `${neuronList(pathological)} pathological (c_k < 0)`;
@@ -74,7 +74,7 @@ export async function demoAction(): Promise<void> {
       loss: "mse",
     });
     console.log(
-      `  ${toy.steps} float GD steps: loss ${long.losses[0]!.toPrecision(6)} -> ${long.losses[toy.steps]!.toPrecision(6)}, output weights (${long.params.W2[0]!.map((a) => a.toPrecision(4)).join(", ")})`,
+      `  ${toy.steps} float GD steps: loss ${long.losses[0]!.toPrecision(6)} -> ${long.losses[toy.steps]!.toPrecision(6)}, output weights (${long.params.layers[1]!.W[0]!.map((a) => a.toPrecision(4)).join(", ")})`,
     );
   }
   console.log("");

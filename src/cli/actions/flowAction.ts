@@ -7,11 +7,7 @@ import { enforceWorkCap } from "../enforceWorkCap.js";
 import { parseLossKind } from "../../net/parseLossKind.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readDataset, type Dataset } from "../../net/readDataset.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
-import { readTextFile } from "../../io/readTextFile.js";
 import { readDatasetFor } from "./inputFiles.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
@@ -39,12 +35,10 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const samples = intOption(opts.samples, "--samples", 0, 100000);
   const steps = opts.steps === undefined ? undefined : intOption(opts.steps, "--steps", 1);
   const loss = parseLossKind(opts.loss);
-  const any = readAnyNetworkFile(opts.net);
-  const two = twoLayerNetwork(any);
-  const net = two ?? (any as LayeredNetwork<string>);
-  const data = two === undefined ? readDeepDataset(opts.data, net as LayeredNetwork<string>) : readDatasetFor(opts.data, two);
+  const net = readAnyNetworkFile(opts.net);
+  const data = readDatasetFor(opts.data, net);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
-  assertFlowMagnitudes(two ?? net, data);
+  assertFlowMagnitudes(net, data);
   const work = flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) });
   const cap = enforceWorkCap(work, opts.maxSeconds);
   // steps shrink near huge values, which no estimate sees: watch the run
@@ -130,13 +124,6 @@ function timeSize(text: string): number {
   const [num, den] = text.trim().split("/");
   const v = Number(num) / (den === undefined ? 1 : Number(den));
   return Number.isFinite(v) ? Math.abs(v) : 1;
-}
-
-/** Reads a data CSV whose width must fit a deep network: n_0 inputs then n_L targets. */
-function readDeepDataset(path: string, net: LayeredNetwork<string>): Dataset<string> {
-  const d = net.layers[0]!.W[0]!.length;
-  const e = net.layers[net.layers.length - 1]!.W.length;
-  return readDataset(readTextFile(path), d, e, path);
 }
 
 /** The sign changes of a deep network's run, per hidden layer (neurons from 1). */

@@ -8,18 +8,12 @@ import { readTextFile } from "../../io/readTextFile.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
 import { parseLossKind } from "../../net/parseLossKind.js";
-import type { Network } from "../../net/network.js";
 import { networkIn } from "../../net/networkIn.js";
 import { networkToJson } from "../../net/networkToJson.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
-import type { Scalar } from "../../scalar/scalar.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { isLayered } from "../../net/isLayered.js";
-import { toLayered } from "../../net/toLayered.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 
 /** The options of `relutopo gd`, as commander parsed them. */
 export interface GdCliOptions {
@@ -63,9 +57,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
     throw new InputError(`invalid --seed. Must be given with --shuffle. Value: \`${opts.seed}\`.`);
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
   const raw = readAnyNetworkFile(opts.net);
-  // Two weight layers keep the two-layer form (W1, b1, W2, b2) in and out; deeper ones the layered form.
-  const spec = twoLayerNetwork(raw);
-  const layers = isLayered(raw) ? raw.layers : toLayered(raw).layers;
+  const { layers } = raw;
   const rawData = readDataset(readTextFile(opts.data), layers[0]!.W[0]!.length, layers[layers.length - 1]!.W.length, opts.data);
   const data = datasetIn(rawData, S);
   const work = gradientDescentWork(raw, rawData, S.name, steps);
@@ -85,12 +77,9 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
       budget(t);
     },
   };
-  let run: GradientDescentRun<unknown, Network<unknown> | LayeredNetwork<unknown>>;
+  let run: GradientDescentRun<unknown>;
   try {
-    run =
-      spec === undefined
-        ? gradientDescent(layeredIn(raw as LayeredNetwork<string>, S), data, S, options)
-        : gradientDescent(networkIn(spec, S), data, S, options);
+    run = gradientDescent(networkIn(raw, S), data, S, options);
   } finally {
     bar.stop();
   }
@@ -98,9 +87,8 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const rows = (m: readonly (readonly unknown[])[]): string[][] => m.map((r) => r.map(str));
   const miniBatches = batchSize !== undefined || shuffleSeed !== undefined;
   if (opts.json) {
-    const params = isLayered(run.params)
-      ? { layers: run.params.layers.map(({ W, b }) => (b ? { W: rows(W), b: b.map(str) } : { W: rows(W) })) }
-      : networkToJson(run.params, S);
+    // two weight layers print as W1, b1, W2, b2, deeper ones as { layers }
+    const params = networkToJson(run.params, S);
     printJson({
       arith: S.name,
       loss: lossKind,
@@ -117,7 +105,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   }
   // c1, c2, … for one hidden layer; c_l,k (k from 0, as `relutopo invariants` prints them) for more
   const names =
-    spec === undefined
+    layers.length > 2
       ? layers.slice(0, -1).flatMap(({ W }, l) => W.map((_, k) => `c_${l + 1},${k}`))
       : layers[0]!.W.map((_, k) => `c${k + 1}`);
   const plain = isPlainSgd(run.optimizer, S.sign);
@@ -187,10 +175,4 @@ function describeOptimizer<T>(o: OptimizerSpec<T>, str: (v: T) => string): strin
   if (o.name !== "sgd")
     return `${o.name} (betas ${str(o.beta1)}, ${str(o.beta2)}, eps ${str(o.eps)}, weight decay ${str(o.weightDecay)}${biases})`;
   return `sgd (momentum ${str(o.momentum)}, dampening ${str(o.dampening)}${o.nesterov ? ", nesterov" : ""}, weight decay ${str(o.weightDecay)}${biases})`;
-}
-
-/** A layered network of exact user text in arithmetic `S`. */
-function layeredIn<T>(net: LayeredNetwork<string>, S: Scalar<T>): LayeredNetwork<T> {
-  const parse = (v: string): T => S.parse(v);
-  return { activation: net.activation, layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(parse)), b: b?.map(parse) })) };
 }

@@ -1,8 +1,7 @@
 import { readDataset, type Dataset } from "../../net/readDataset.js";
-import type { Network } from "../../net/network.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkShape } from "../../net/networkShape.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { InputError } from "../../errors.js";
 
@@ -10,18 +9,17 @@ import { InputError } from "../../errors.js";
  * Reads and validates a network file with one hidden layer: the two-layer JSON form, or any
  * other form (layers, state_dict, safetensors) when it has exactly two weight layers.
  */
-export function readNetworkFile(path: string): Network<string> {
+export function readNetworkFile(path: string): LayeredNetwork<string> {
   const net = readAnyNetworkFile(path);
-  const two = twoLayerNetwork(net);
-  if (two === undefined)
+  if (net.layers.length !== 2)
     throw new InputError(
-      `invalid network \`${path}\`: this command needs one hidden layer (two weight layers). Value: ${"layers" in net ? net.layers.length : 2} weight layers.`,
+      `invalid network \`${path}\`: this command needs one hidden layer (two weight layers). Value: ${net.layers.length} weight layers.`,
     );
-  return two;
+  return net;
 }
 
 /** Reads a data CSV whose width must fit the network: d inputs then e targets. */
-export function readDatasetFor(path: string, net: Network<string>): Dataset<string> {
+export function readDatasetFor(path: string, net: LayeredNetwork<string>): Dataset<string> {
   const { d, e } = networkShape(net);
   return readDataset(readTextFile(path), d, e, path);
 }

@@ -4,7 +4,6 @@ import { readTextFile } from "../../io/readTextFile.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
-import { isLayered } from "../../net/isLayered.js";
 import type { DenseLayer, LayeredNetwork } from "../../net/layeredNetwork.js";
 import { loss } from "../../net/loss.js";
 import { openNetworkFile } from "../../net/openNetworkFile.js";
@@ -47,13 +46,7 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   const file = openNetworkFile(opts.net);
   // the exact texts, made only when needed (a float file's are built on first use)
   const textLayers = (): readonly DenseLayer<string>[] => {
-    const spec = file.net;
-    return isLayered(spec)
-      ? spec.layers
-      : [
-          { W: spec.W1, b: spec.b1 },
-          { W: spec.W2, b: spec.b2 },
-        ];
+    return file.net.layers;
   };
   // a float file's weights go straight from their bits to rationals, with no text in between
   const net: LayeredNetwork<Rational> =

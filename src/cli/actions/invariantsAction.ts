@@ -1,12 +1,8 @@
 import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
-import { linearInvariant } from "../../invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
-import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/networkIn.js";
 import { type NetworkFile, openNetworkFile } from "../../net/openNetworkFile.js";
-import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { printJson } from "../options.js";
@@ -56,31 +52,16 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
 function invariantsOf(file: NetworkFile): { rows: Rational[][]; matrices?: Rational[][][]; twoLayer: boolean } {
   if (file.floats !== undefined && file.floats.activation.kind !== "linear")
     return { rows: floatLayerInvariants(file.floats), twoLayer: file.floats.layers.length === 2 };
-  const spec = file.net;
-  const twoLayer = twoLayerNetwork(spec);
-  if (twoLayer !== undefined) {
-    const net = networkIn(twoLayer, exact);
-    const c = neuronInvariants(net, exact);
-    return net.activation.kind === "linear"
-      ? { rows: [c], matrices: [linearInvariant(net, exact)], twoLayer: true }
-      : { rows: [c], twoLayer: true };
-  }
-  const layered = spec as LayeredNetwork<string>;
-  const net: LayeredNetwork<Rational> = {
-    activation: layered.activation,
-    layers: layered.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
-  };
+  const net = networkIn(file.net, exact);
+  const twoLayer = net.layers.length === 2;
   const rows = layerInvariants(net, exact);
-  return net.activation.kind === "linear"
-    ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer: false }
-    : { rows, twoLayer: false };
+  return net.activation.kind === "linear" ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer } : { rows, twoLayer };
 }
 
 /** The width of the layer after hidden layer i + 1 (its neurons' fan-out e). */
 function widthAfter(file: NetworkFile, i: number): number {
   const net = file.floats ?? file.net;
-  if ("layers" in net) return net.layers[i + 1]!.W.length;
-  return net.W2.length;
+  return net.layers[i + 1]!.W.length;
 }
 
 /** One hidden layer too long to print: counts per sign, min and max, and the pathological neurons (c < 0 with one output). */

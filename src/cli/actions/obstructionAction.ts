@@ -2,11 +2,9 @@ import { InputError } from "../../errors.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
-import { isLayered } from "../../net/isLayered.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { networkIn } from "../../net/networkIn.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
-import { exact, type Rational } from "../../scalar/exact.js";
+import { exact } from "../../scalar/exact.js";
 import { obstruction } from "../../symmetry/obstruction.js";
 import { intOption, printJson } from "../options.js";
 
@@ -26,26 +24,7 @@ export async function obstructionAction(opts: ObstructionCliOptions): Promise<vo
     throw new InputError("invalid options. Give --need-positive (and --need-negative) or --target-signs.");
   const P = intOption(opts.needPositive ?? "0", "--need-positive", 0);
   const N = intOption(opts.needNegative, "--need-negative", 0);
-  const spec = readAnyNetworkFile(opts.net);
-  const two = twoLayerNetwork(spec);
-  const layered: LayeredNetwork<string> =
-    two === undefined && isLayered(spec)
-      ? spec
-      : {
-          activation: two!.activation,
-          layers: [
-            { W: two!.W1, b: two!.b1 },
-            { W: two!.W2, b: two!.b2 },
-          ],
-        };
-  const net: LayeredNetwork<Rational> = {
-    activation: layered.activation,
-    layers: layered.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
-  };
-  const input =
-    two === undefined
-      ? net
-      : { activation: net.activation, W1: net.layers[0]!.W, b1: net.layers[0]!.b, W2: net.layers[1]!.W, b2: net.layers[1]!.b };
+  const net = networkIn(readAnyNetworkFile(opts.net), exact);
   const data =
     opts.data === undefined
       ? undefined
@@ -53,7 +32,7 @@ export async function obstructionAction(opts: ObstructionCliOptions): Promise<vo
           readDataset(readTextFile(opts.data), net.layers[0]!.W[0]!.length, net.layers[net.layers.length - 1]!.W.length, opts.data),
           exact,
         );
-  const verdict = obstruction(input, P, N, { data, targetSigns: opts.targetSigns });
+  const verdict = obstruction(net, P, N, { data, targetSigns: opts.targetSigns });
   if (opts.json) printJson(verdict);
   else {
     console.log(verdict.reason);

@@ -13,7 +13,6 @@ import { loss } from "../../net/loss.js";
 import { openNetworkFile } from "../../net/openNetworkFile.js";
 import { readDataset } from "../../net/readDataset.js";
 import { readSafetensors } from "../../net/readSafetensors.js";
-import { toLayered } from "../../net/toLayered.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { deepTopology } from "../../topology/deepTopology.js";
 import { rowSummary, SUMMARY_ABOVE, valueStyle, valueText } from "../_internals/valueText.js";
@@ -188,7 +187,7 @@ function readCheckpoint(file: string): Checkpoint {
     const m = /(\d+)(?!.*\d)/.exec(basename(file));
     if (m !== null) step = Number(m[1]);
   }
-  const spec = "layers" in f.net ? f.net : toLayered(f.net);
+  const spec = f.net;
   const count = spec.layers.reduce((a, l) => a + l.W.length * l.W[0]!.length + (l.b?.length ?? 0), 0);
   if (count > MAX_TRACK_PARAMETERS)
     throw new InputError(`invalid CHECKPOINTS: \`${file}\` has ${count} parameters, more than the ${MAX_TRACK_PARAMETERS} track follows.`);

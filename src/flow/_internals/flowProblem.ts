@@ -1,8 +1,6 @@
 import type { Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import type { LossKind } from "../../net/loss.js";
-import type { Network } from "../../net/network.js";
-import { compileFixedNet, type FixedNet } from "../../net/kernels/fixedNet.js";
 import { compileFixedLayeredNet, type FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
 import { packNetwork } from "../../net/packNetwork.js";
 import { parseRational } from "../../scalar/parseRational.js";
@@ -10,20 +8,12 @@ import { fixed, fixedBits } from "../../scalar/fixedPoint.js";
 import { assertFlowMagnitudes } from "../assertFlowMagnitudes.js";
 
 /**
- * A network and its data compiled to fixed point for the flow integrators: the
- * net-level compiled form, at a precision chosen for the requested digits.
+ * A network and its data compiled to fixed point for the flow integrators, at a
+ * precision chosen for the requested digits: what every integrator reads.
  *
  * @internal
  */
-export type FlowProblem = FixedNet;
-
-/**
- * What the fixed-step integrators (Gauss–Legendre, RK4) read: a two-layer
- * problem, or a network of any depth compiled layer by layer.
- *
- * @internal
- */
-export type FixedStepProblem = FlowProblem | FixedLayeredNet;
+export type FlowProblem = FixedLayeredNet;
 
 function magnitudeBits(values: string[]): number {
   let max = 1;
@@ -36,37 +26,19 @@ function magnitudeBits(values: string[]): number {
 }
 
 /**
- * Compiles a network and a data set to fixed point with enough bits for `digits` digits.
+ * Compiles a network of any depth and a data set to fixed point with enough bits for `digits`
+ * digits; a product of L weights needs about L times the bits of one, hence the depth factor
+ * (1 for two weight layers).
  *
  * @throws InputError for a value too large for the integrators (see `assertFlowMagnitudes`)
  * @internal
  */
 export function compileFlowProblem(
-  net: Network<string>,
-  data: Dataset<string>,
-  digits: number,
-  loss: LossKind,
-): { problem: FlowProblem; theta0: bigint[] } {
-  assertFlowMagnitudes(net, data);
-  const all: string[] = [...net.W1.flat(), ...(net.b1 ?? []), ...net.W2.flat(), ...(net.b2 ?? []), ...data.X.flat(), ...data.Y.flat()];
-  const F = fixed(fixedBits(digits, magnitudeBits(all)));
-  const { net: problem, theta0 } = compileFixedNet(net, data, F, loss);
-  return { problem, theta0 };
-}
-
-/**
- * Compiles a network of any depth and a data set to fixed point with enough bits for `digits`
- * digits; a product of L weights needs about L times the bits of one, hence the depth factor.
- *
- * @throws InputError for a value too large for the integrators (see `assertFlowMagnitudes`)
- * @internal
- */
-export function compileLayeredFlowProblem(
   net: LayeredNetwork<string>,
   data: Dataset<string>,
   digits: number,
   loss: LossKind,
-): { problem: FixedLayeredNet; theta0: bigint[] } {
+): { problem: FlowProblem; theta0: bigint[] } {
   assertFlowMagnitudes(net, data);
   const all: string[] = [...packNetwork(net), ...data.X.flat(), ...data.Y.flat()];
   const depthFactor = Math.max(1, net.layers.length - 1);

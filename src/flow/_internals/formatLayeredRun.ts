@@ -1,36 +1,25 @@
 import type { Decimal } from "decimal.js";
-import { layerInvariants } from "../../invariants/layerInvariants.js";
+import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import type { Dataset } from "../../net/readDataset.js";
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { fixedToLayered, type FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { loss as lossOf, type LossKind } from "../../net/loss.js";
+import { networkIn } from "../../net/networkIn.js";
+import { networkToJson } from "../../net/networkToJson.js";
 import { decimal } from "../../scalar/decimal.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import { fixedToString } from "../../scalar/fixedPoint.js";
 import { resolved } from "./resolved.js";
-import type { Scalar } from "../../scalar/scalar.js";
 import type { FlowMethod } from "../flowMethods.js";
 import type { FlowLayer, FlowRun } from "../integrateFlow.js";
 import type { RawTrajectory } from "./trajectory.js";
 
-/** A layered network of exact text in arithmetic `S`. */
-function layeredIn<T>(net: LayeredNetwork<string>, S: Scalar<T>): LayeredNetwork<T> {
-  const parse = (v: string): T => S.parse(v);
-  return { activation: net.activation, layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(parse)), b: b?.map(parse) })) };
-}
-
-/** `{ layers: [{ W, b? }, …] }` with every entry as text of `S`. */
-function layersJson<T>(net: LayeredNetwork<T>, S: Scalar<T>): Record<string, unknown> {
-  const str = (v: T): string => S.toString(v);
-  return { layers: net.layers.map(({ W, b }) => (b ? { W: W.map((r) => r.map(str)), b: b.map(str) } : { W: W.map((r) => r.map(str)) })) };
-}
-
-/** θ (or a velocity) as `{ layers: [{ W, b? }, …] }` at D digits. @internal */
+/** θ (or a velocity) as `networkToJson` prints it (W1, b1?, W2, b2? for two weight layers, else `{ layers }`) at D digits. @internal */
 export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digits: number): Record<string, unknown> {
   const shown = theta.map((v) => resolved(p.F, v));
-  return layersJson(layeredIn(fixedToLayered(p, shown), decimal(digits)), decimal(digits));
+  return networkToJson(networkIn(fixedToLayered(p, shown), decimal(digits)), decimal(digits));
 }
 
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
@@ -41,10 +30,12 @@ function byLayer<V>(p: FixedLayeredNet, flat: readonly V[]): V[][] {
 }
 
 /**
- * The `FlowRun` of a network of three or more weight layers: as for two layers, with `params` as
- * `{ layers: [{ W, b? }, …] }`, the invariants as the flat list c_{1,·}, c_{2,·}, … and one
- * `layers` entry per hidden layer; the sign changes count only neurons with a single outgoing
- * weight (a hidden layer followed by a layer of width 1), whose sign is then that of the neuron.
+ * The `FlowRun` of a network. Two weight layers: `params` as W1, b1?, W2, b2?, events by neuron,
+ * the sign changes of every neuron whose output weights changed sign. Three or more: `params` as
+ * `{ layers: [{ W, b? }, …] }`, the invariants as the flat list c_{1,·}, c_{2,·}, …, one
+ * `layers` entry per hidden layer, events with their layer; the sign changes count only neurons
+ * with a single outgoing weight (a hidden layer followed by a layer of width 1), whose sign is
+ * then that of the neuron.
  *
  * @internal
  */
@@ -66,13 +57,14 @@ export function formatLayeredRun(
     return {
       params: layeredParams(p, theta, digits),
       invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
-      loss: round(lossOf(layeredIn(exactText, S), dataS, S, info.loss)),
+      loss: round(lossOf(networkIn(exactText, S), dataS, S, info.loss)),
     };
   };
-  const start = layeredIn(net, S);
+  const start = networkIn(net, S);
   const end = describe(raw.theta);
-  const invariants0 = layerInvariants(start, S).flat().map(round);
-  const single = p.outSlots.map((slots) => slots.length === 1);
+  const invariants0 = neuronInvariants(start, S).map(round);
+  const deep = p.layout.depth > 2;
+  const single = p.outSlots.map((slots) => !deep || slots.length === 1);
   const changed = raw.signChanged.map((c, k) => c && single[k]!);
   const rows0 = byLayer(p, invariants0);
   const rowsT = byLayer(p, end.invariants);
@@ -83,7 +75,7 @@ export function formatLayeredRun(
     invariantsT: rowsT[l]!,
     signChanges: p.layout.widths[l + 2] === 1 ? signRows[l]!.flatMap((c, k) => (c ? [k] : [])) : null,
   }));
-  return {
+  const run: FlowRun = {
     digits,
     method: info.method,
     time: info.time,
@@ -94,6 +86,7 @@ export function formatLayeredRun(
     loss0: round(lossOf(start, dataS, S, info.loss)),
     lossT: end.loss,
     events: raw.events.map((ev) => {
+      if (!deep) return { t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind };
       const layer = p.neuronLayer[ev.neuron]!;
       return { t: text(ev.t), layer, neuron: ev.neuron - p.neuronLayer.indexOf(layer), point: ev.point, kind: ev.kind };
     }),
@@ -104,6 +97,7 @@ export function formatLayeredRun(
       ...(s.v === undefined ? {} : { velocity: layeredParams(p, s.v, digits) }),
       ...(s.residual === undefined ? {} : { identityResidual: s.residual.map(text) }),
     })),
-    layers,
   };
+  if (deep) run.layers = layers;
+  return run;
 }

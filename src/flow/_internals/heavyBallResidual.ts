@@ -1,5 +1,5 @@
-import type { RegionState } from "../../net/kernels/taylorSeries.js";
-import { seriesStep, type TaylorProblem } from "./seriesStep.js";
+import { layeredTaylorStep, type RegionState } from "../../net/kernels/layeredTaylorSeries.js";
+import type { FlowProblem } from "./flowProblem.js";
 
 /**
  * The residual of c̈_k + γċ_k = 2(‖ẇ_k‖² − ‖ȧ_k‖²) at one state (θ, v) of the
@@ -14,14 +14,14 @@ import { seriesStep, type TaylorProblem } from "./seriesStep.js";
  * @internal
  */
 export function heavyBallResidual(
-  p: TaylorProblem,
+  p: FlowProblem,
   theta: readonly bigint[],
   v: readonly bigint[],
   state: RegionState,
   gamma: bigint,
 ): bigint[] {
   const P = p.F.bigP;
-  const s = seriesStep(p, theta, state, p.F.ONE, 2, { momentum: { gamma, v0: v } }).theta;
+  const s = layeredTaylorStep(p, theta, state, p.F.ONE, 2, { momentum: { gamma, v0: v } }).theta;
   const out: bigint[] = [];
   for (let k = 0; k < p.l; k++) {
     let c1 = 0n;

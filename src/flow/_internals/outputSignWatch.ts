@@ -1,5 +1,5 @@
 import { fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
-import type { FixedNet } from "../../net/kernels/fixedNet.js";
+import type { FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
 import { polyEval } from "./polyRoots.js";
 
 /** What is certified about the sign of a neuron's output weights along a trajectory. @internal */
@@ -30,7 +30,7 @@ export class OutputSignWatch {
   private readonly bound: number;
 
   constructor(
-    private readonly p: Pick<FixedNet, "F" | "l" | "outSlots">,
+    private readonly p: Pick<FixedLayeredNet, "F" | "l" | "outSlots">,
     theta0: readonly bigint[],
     /** β as a double (10^−(D−5) in the integrator). */
     bound: number,

@@ -1,6 +1,6 @@
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { fixedExp } from "../../net/kernels/fixedTranscendental.js";
-import type { FixedStepProblem } from "./flowProblem.js";
+import type { FlowProblem } from "./flowProblem.js";
 import { resolved } from "./resolved.js";
 import { fabs, fdiv } from "../../scalar/fixedPoint.js";
 import type { SignCertificate } from "./outputSignWatch.js";
@@ -55,7 +55,7 @@ export class TrajectoryMonitor {
   readonly signChanged: boolean[];
 
   constructor(
-    private readonly p: FixedStepProblem,
+    private readonly p: FlowProblem,
     theta0: readonly bigint[],
     private readonly decay: bigint = 0n,
   ) {

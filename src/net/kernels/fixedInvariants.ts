@@ -1,15 +1,14 @@
-import type { FixedNet } from "./fixedNet.js";
+import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 
 /**
  * c_k = ‖w̃_k‖² − ‖a_k‖² in fixed point, over the layout's incoming and
- * outgoing slots of each hidden neuron (of a two-layer `FixedNet`, or flat over
- * every hidden layer of a `FixedLayeredNet`): the fast path of `neuronInvariants`
+ * outgoing slots of each hidden neuron, flat over every hidden layer: the fast path of `neuronInvariants`
  * (exact: the squares are summed unshifted and shifted once, so the result is
  * the floor of the exact c_k of θ times 2^P).
  *
  * @internal
  */
-export function fixedInvariants(p: Pick<FixedNet, "F" | "l" | "inSlots" | "outSlots">, theta: readonly bigint[]): bigint[] {
+export function fixedInvariants(p: Pick<FixedLayeredNet, "F" | "l" | "inSlots" | "outSlots">, theta: readonly bigint[]): bigint[] {
   const out: bigint[] = [];
   for (let k = 0; k < p.l; k++) {
     let s = 0n;

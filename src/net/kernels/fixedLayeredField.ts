@@ -1,3 +1,4 @@
+import { slopeOnSide } from "../slopeOnSide.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { fixedSigmoid } from "./fixedTranscendental.js";
 
@@ -10,7 +11,7 @@ export interface FixedLayeredFieldResult {
 }
 
 /**
- * −∇L(θ) in fixed point for a network of any depth: the fast path of the exact
+ * −∇L(θ) in fixed point for a network of any depth (two weight layers included): the fast path of the exact
  * `lossAndGradient` (forward through every layer, then back-propagation). With
  * `slopes` the activation pattern is frozen (σ(z) = s·z with the given s),
  * otherwise it is read from the signs of z with PyTorch's σ'(0). Either way
@@ -52,7 +53,7 @@ export function fixedLayeredField(
         inputs.push(z);
         break;
       }
-      const si = z.map((v, k) => (slopes ? slopes[l - 1]![i]![k]! : v > 0n ? p.sPlus : v < 0n ? p.sMinus : p.sZero));
+      const si = z.map((v, k) => (slopes ? slopes[l - 1]![i]![k]! : slopeOnSide(p.slopes, v > 0n ? 1 : v < 0n ? -1 : 0)));
       S[l - 1]!.push(si);
       inputs.push(z.map((v, k) => (si[k]! * v) >> P));
     }

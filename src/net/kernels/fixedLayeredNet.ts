@@ -11,21 +11,21 @@ import { unpackLayers } from "../unpackLayers.js";
 import { incomingSlots } from "../incomingSlots.js";
 import { outgoingSlots } from "../outgoingSlots.js";
 import type { ParamLayout } from "../paramLayout.js";
+import type { SlopeTable } from "../slopeTable.js";
 import { fixedSlopes } from "./_internals/fixedSlopes.js";
 
 /**
- * A network of any depth and its data compiled to fixed point (integers scaled
- * by 2^P): what `fixedLayeredField` reads. θ is one flat bigint vector in the
- * order of `layout` (PyTorch `state_dict`). The hidden neurons of every hidden
- * layer are numbered flat, layer by layer (as `layerInvariants(…).flat()`), and
- * their incoming and outgoing slots listed once, so that the invariants and the
- * sign monitor read them as they read a two-layer `FixedNet`.
+ * A network of any depth (two weight layers included) and its data compiled to
+ * fixed point (integers scaled by 2^P): what the fixed-point field
+ * (`fixedLayeredField`) and the Taylor series (`layeredTaylorStep`) read. θ is one
+ * flat bigint vector in the order of `layout` (PyTorch `state_dict`). The hidden
+ * neurons of every hidden layer are numbered flat, layer by layer (the order of
+ * `neuronInvariants`), and their incoming and outgoing slots listed once, so that
+ * the invariants and the sign monitor read them directly.
  *
  * @internal
  */
 export interface FixedLayeredNet {
-  /** Tells this form from the two-layer `FixedNet`. */
-  readonly layered: true;
   readonly F: Fixed;
   readonly layout: ParamLayout;
   /** Number of data points. */
@@ -42,10 +42,10 @@ export interface FixedLayeredNet {
   readonly X: bigint[][];
   /** Targets, n × e. */
   readonly Y: bigint[][];
-  /** σ' on the positive side, on the negative side, and at 0 exactly (PyTorch). */
-  readonly sPlus: bigint;
-  readonly sMinus: bigint;
-  readonly sZero: bigint;
+  /** σ' above 0, below 0 and at 0 (PyTorch), from the activation's one slope table. */
+  readonly slopes: SlopeTable<bigint>;
+  /** Per point, whether its input to the first layer is 0 (x_i = 0 and no first-layer bias): its first-layer z never moves. */
+  readonly nullPoint: readonly boolean[];
   /** (2 for mse and sse-mean, 1 for bce) / (n·e for mse, n otherwise): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
   readonly rScale: bigint;
   readonly loss: LossKind;
@@ -83,8 +83,8 @@ export function compileFixedLayeredNet(
     }
   }
   const edgeDigits = Math.ceil(F.P / Math.log2(10)) + 10;
+  const X = data.X.map((row) => row.map((v) => parseFixed(F, v)));
   const compiled: FixedLayeredNet = {
-    layered: true,
     F,
     layout,
     n,
@@ -92,9 +92,10 @@ export function compileFixedLayeredNet(
     neuronLayer,
     inSlots,
     outSlots,
-    X: data.X.map((row) => row.map((v) => parseFixed(F, v))),
+    X,
     Y: data.Y.map((row) => row.map((v) => parseFixed(F, v))),
-    ...fixedSlopes(net.activation, F),
+    slopes: fixedSlopes(net.activation, F),
+    nullPoint: X.map((x) => !layout.bias[0] && x.every((v) => v === 0n)),
     rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, net.layers[net.layers.length - 1]!.W.length)}`),
     loss,
     edgeDigits,

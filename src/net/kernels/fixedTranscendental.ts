@@ -1,4 +1,4 @@
-import type { FixedNet } from "./fixedNet.js";
+import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 
 /**
  * |x| past which e^{−|x|} < 2^−P·e^−10 rounds to 0 in fixed point: the logistic function is
@@ -10,7 +10,7 @@ function saturation(P: number): number {
 }
 
 /** The logistic function 1/(1 + e^{−f}) of a fixed-point value, through decimal.js. @internal */
-export function fixedSigmoid(p: Pick<FixedNet, "Dec" | "F">, f: bigint): bigint {
+export function fixedSigmoid(p: Pick<FixedLayeredNet, "Dec" | "F">, f: bigint): bigint {
   const { Dec, F } = p;
   const x = new Dec(f.toString()).div(new Dec(F.ONE.toString()));
   if (x.abs().gt(saturation(F.P))) return x.isPositive() ? F.ONE : 0n;
@@ -19,7 +19,7 @@ export function fixedSigmoid(p: Pick<FixedNet, "Dec" | "F">, f: bigint): bigint 
 }
 
 /** e^{x} of a fixed-point value x ≤ 0, through decimal.js (0 once it is below the last bit). @internal */
-export function fixedExp(p: Pick<FixedNet, "Dec" | "F">, x: bigint): bigint {
+export function fixedExp(p: Pick<FixedLayeredNet, "Dec" | "F">, x: bigint): bigint {
   const { Dec, F } = p;
   const v = new Dec(x.toString()).div(new Dec(F.ONE.toString()));
   if (v.lt(-saturation(F.P))) return 0n;

@@ -1,7 +1,87 @@
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { invertFixedMatrix } from "./invertFixedMatrix.js";
 import { logisticSeriesAt } from "./logisticSeries.js";
-import { type RegionState, type SeriesDynamics, seriesParameters, type TaylorStep } from "./taylorSeries.js";
+import { slopeOnSide } from "../slopeOnSide.js";
+
+/**
+ * The activation state of the Taylor integrator: per (point i, neuron k) the
+ * side +1 (z > 0), −1 (z < 0), or 0 when the flow slides along z_{k,i} = 0.
+ *
+ * @internal
+ */
+export interface RegionState {
+  side: number[][];
+  /** Per neuron, the sliding points whose constraints ż = 0 are solved for (their ∇z linearly independent; other points at 0 lie in their span). */
+  slidePoints: number[][];
+}
+
+/**
+ * The dynamics whose series {@link layeredTaylorStep} computes, beyond the gradient flow
+ * θ' = −∇L(θ): weight decay θ' = −∇L(θ) − λθ, or the heavy ball
+ * θ' = v, v' = −γv − ∇L(θ) in phase space.
+ *
+ * @internal
+ */
+export interface SeriesDynamics {
+  /** λ ≥ 0 in fixed point (0n: none); it adds −λθ_q to the gradient term of every parameter, biases included. */
+  decay?: bigint | undefined;
+  /** Where the decay applies (true), one entry per parameter; absent: everywhere (false at the biases: no bias decay). */
+  decayed?: readonly boolean[] | undefined;
+  /** The heavy ball: friction γ ≥ 0 (fixed point) and the velocity v at the start of the step, one entry per parameter. */
+  momentum?: { gamma: bigint; v0: readonly bigint[] } | undefined;
+}
+
+/** The Taylor coefficients of one step, in the step variable τ (t = t0 + hτ, τ ∈ [0, 1]). @internal */
+export interface TaylorStep {
+  /** θ coefficients 0..Q per parameter. */
+  theta: bigint[][];
+  /** v coefficients 0..Q per parameter under the heavy ball (empty otherwise). */
+  v: bigint[][];
+  /** z_{k,i} coefficients 0..Q, indexed [i][k]. */
+  Z: bigint[][][];
+  /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for sliding pairs. */
+  back: bigint[][][];
+  delta: bigint[][][];
+}
+
+/**
+ * The series of the parameters (and velocities) of one step, θ_0 (and v_0) in place, and
+ * the one rule every Taylor kernel takes from a gradient coefficient g_q to the next order:
+ * θ_{q+1} = −h·(g_q + λθ_q)/(q + 1), or under the heavy ball θ_{q+1} = h·v_q/(q + 1) and
+ * v_{q+1} = −h·(γv_q + g_q)/(q + 1).
+ *
+ * @internal
+ */
+function seriesParameters(
+  theta0: readonly bigint[],
+  Q: number,
+  h: bigint,
+  P: bigint,
+  dynamics: SeriesDynamics,
+): { TH: bigint[][]; V: bigint[][]; advance: (slot: number, q: number, g: bigint) => void } {
+  const series = (v: bigint): bigint[] => {
+    const arr = new Array<bigint>(Q + 1).fill(0n);
+    arr[0] = v;
+    return arr;
+  };
+  const TH = theta0.map(series);
+  const decay = dynamics.decay ?? 0n;
+  const heavy = dynamics.momentum;
+  const V = heavy === undefined ? [] : heavy.v0.map(series);
+  const advance = (slot: number, q: number, g: bigint): void => {
+    const q1 = BigInt(q + 1);
+    const th = TH[slot]!;
+    if (heavy === undefined) {
+      const d = decay === 0n ? g : g + ((decay * th[q]!) >> P);
+      th[q + 1] = -((h * d) >> P) / q1;
+      return;
+    }
+    const v = V[slot]!;
+    th[q + 1] = ((h * v[q]!) >> P) / q1;
+    v[q + 1] = -((h * (((heavy.gamma * v[q]!) >> P) + g)) >> P) / q1;
+  };
+  return { TH, V, advance };
+}
 
 /** A (point, flat hidden neuron) pair. @internal */
 export type KinkPair = readonly [point: number, neuron: number];
@@ -76,8 +156,7 @@ class LayeredSeries {
 
   /** The slope of a pair that is not a constrained sliding pair (σ'(0) on the surface, as the exact kernel). */
   slope(i: number, k: number): bigint {
-    const side = this.state.side[i]![k]!;
-    return side > 0 ? this.p.sPlus : side < 0 ? this.p.sMinus : this.p.sZero;
+    return slopeOnSide(this.p.slopes, this.state.side[i]![k]!);
   }
 
   weight(l: number, r: number, c: number): bigint[] {
@@ -87,19 +166,25 @@ class LayeredSeries {
 
   /** Order q of every pre-activation and hidden output. */
   forwardAt(q: number): void {
-    const { P, L, p } = this;
-    const { widths, biasOffset } = p.layout;
+    const { P, L, p, TH } = this;
+    const { widths, biasOffset, weightOffset } = p.layout;
     for (let i = 0; i < p.n; i++) {
+      const x = p.X[i]!;
       for (let l = 1; l <= L; l++) {
         const a = this.A[i]![l - 1]!;
         const b0 = biasOffset[l - 1]!;
+        const cols = widths[l - 1]!;
+        const w0 = weightOffset[l - 1]!;
         for (let r = 0; r < widths[l]!; r++) {
           let acc = 0n;
-          for (let c = 0; c < widths[l - 1]!; c++) {
-            const w = this.weight(l, r, c);
-            const ac = a[c]!;
-            for (let s = 0; s <= q; s++) acc += w[s]! * ac[q - s]!;
-          }
+          // the data are constant in τ: the first layer's convolution has one term
+          if (l === 1) for (let c = 0; c < cols; c++) acc += TH[w0 + r * cols + c]![q]! * x[c]!;
+          else
+            for (let c = 0; c < cols; c++) {
+              const w = TH[w0 + r * cols + c]!;
+              const ac = a[c]!;
+              for (let s = 0; s <= q; s++) acc += w[s]! * ac[q - s]!;
+            }
           const z = (acc >> P) + (b0 < 0 ? 0n : this.TH[b0 + r]![q]!);
           this.Zs[i]![l - 1]![r]![q] = z;
           if (l === L) continue;
@@ -174,6 +259,12 @@ class LayeredSeries {
       const cols = widths[l - 1]!;
       for (const [r, d] of bp.delta[l - 1]!.entries()) {
         if (b0 >= 0) acc[b0 + r]! += d[q]! << this.P;
+        if (l === 1) {
+          // constant inputs: one term
+          const x = this.p.X[bp.point]!;
+          for (let c = 0; c < cols; c++) acc[w0 + r * cols + c]! += d[q]! * x[c]!;
+          continue;
+        }
         for (let c = 0; c < cols; c++) {
           const ac = a[l - 1]![c]!;
           let s = 0n;
@@ -236,7 +327,8 @@ export function layeredZGradients(
  * pattern frozen to `state`: every order q runs the forward pass (z, h = s·z per
  * layer, the outputs, the residuals) and the back-propagation (back = Wᵀδ,
  * δ = s·back per layer, the gradient) on truncated power series, then
- * θ_{q+1} = −h·g_q/(q + 1) (with weight decay and the heavy ball as in `taylorStep`).
+ * θ_{q+1} = −h·g_q/(q + 1) (with weight decay −h·(g_q + λθ_q)/(q + 1); under the heavy ball θ_{q+1} = h·v_q/(q + 1) and
+ * v_{q+1} = −h·(γv_q + g_q)/(q + 1)).
  *
  * Filippov sliding: the δ of every constrained sliding pair p is an unknown, the
  * gradient is g = g₀ + Σ_p δ_p∇z_p (g₀ the back-propagation with those δ cut), and

@@ -1,4 +1,4 @@
-import type { FixedNet } from "./fixedNet.js";
+import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { fixedSigmoid } from "./fixedTranscendental.js";
 
 /**
@@ -10,7 +10,13 @@ import { fixedSigmoid } from "./fixedTranscendental.js";
  *
  * @internal
  */
-export function logisticSeriesAt(p: Pick<FixedNet, "F" | "Dec">, f: readonly bigint[], w: bigint[], sigma: bigint[], q: number): void {
+export function logisticSeriesAt(
+  p: Pick<FixedLayeredNet, "F" | "Dec">,
+  f: readonly bigint[],
+  w: bigint[],
+  sigma: bigint[],
+  q: number,
+): void {
   const P = p.F.bigP;
   if (q === 0) sigma[0] = fixedSigmoid(p, f[0]!);
   else {
