@@ -72,7 +72,7 @@ function seriesParameters(
     const q1 = BigInt(q + 1);
     const th = TH[slot]!;
     if (heavy === undefined) {
-      const d = decay === 0n ? g : g + ((decay * th[q]!) >> P);
+      const d = decay === 0n || dynamics.decayed?.[slot] === false ? g : g + ((decay * th[q]!) >> P);
       th[q + 1] = -((h * d) >> P) / q1;
       return;
     }
