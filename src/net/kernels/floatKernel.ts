@@ -12,9 +12,10 @@ interface KernelExports {
   matmul(n: number, din: number, xs: number, ws: number, x: number, w: number, z: number): void;
   gramT(n: number, din: number, as: number, ds: number, a: number, d: number, g: number): void;
   columnSums(n: number, ds: number, d: number, g: number): void;
-  addBias(n: number, ws: number, z: number, b: number): void;
+  addBias(n: number, ws: number, z: number, b: number, act: number, h: number, neg: number): void;
   activate(count: number, z: number, h: number, neg: number): void;
   slopes(count: number, z: number, d: number, neg: number, atZero: number): void;
+  bce(n: number, e: number, pe: number, f: number, y: number, d: number, inv: number, out: number): void;
 }
 
 /** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
@@ -95,6 +96,10 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   };
   const pd = even(d);
   const X = alloc(Math.max(N, 1) * pd);
+  const pe = even(e);
+  // The loaded rows' targets (row stride pe, as F and D), and bce's six lane results.
+  const YB = alloc(Math.max(N, 1) * pe);
+  const OUT = alloc(6);
   const layers: Layer[] = [];
   for (let l = 0; l < depth; l++) {
     const din = widths[l]!;
@@ -122,9 +127,17 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   const memory = new Wasm.Memory({ initial: Math.max(1, Math.ceil(top / 65536)) });
   const run = new Wasm.Instance(wasmModule, { env: { memory } }).exports as unknown as KernelExports;
   const heap = new Float64Array(memory.buffer);
+  const heap32 = new Int32Array(memory.buffer);
   const at = (byte: number): number => byte / 8;
-  const all = Float64Array.from(data.X.flat());
-  const Y = Float64Array.from(data.Y.flat());
+  // Copied row by row: Float64Array.from(X.flat()) takes milliseconds on a data set of this size.
+  const all = new Float64Array(N * d);
+  const Y = new Float64Array(N * e);
+  for (let i = 0; i < N; i++) {
+    const x = data.X[i]!;
+    const y = data.Y[i]!;
+    for (let m = 0; m < d; m++) all[i * d + m] = x[m]!;
+    for (let j = 0; j < e; j++) Y[i * e + j] = y[j]!;
+  }
   const bce = lossKind === "bce";
   const last = layers[depth - 1]!;
   /** The rows in X now: all of them, or the last mini-batch array seen. */
@@ -140,6 +153,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
         const i = rows === undefined ? r : rows[r]!;
         if (!(i >= 0 && i < N)) throw new InputError({ field: "rows", expected: `row indices below ${N}`, value: String(i) });
         for (let m = 0; m < d; m++) heap[base + r * pd + m] = all[i * d + m]!;
+        for (let j = 0; j < e; j++) heap[at(YB) + r * pe + j] = Y[i * e + j]!;
       }
       loaded = want;
     }
@@ -162,39 +176,35 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
           heap[WR + k * pin + m] = w;
         }
       run.matmul(n, din, inputStride, pout, input, layer.WT, layer.Z);
+      const hidden = l < depth - 1;
       if (bOffset >= 0) {
         for (let k = 0; k < dout; k++) heap[at(layer.B) + k] = p[bOffset + k]!;
-        run.addBias(n, pout, layer.Z, layer.B);
-      }
-      if (l < depth - 1) {
-        run.activate(n * pout, layer.Z, layer.H, neg);
+        // the bias and, below the output, σ in one pass
+        run.addBias(n, pout, layer.Z, layer.B, hidden ? 1 : 0, hidden ? layer.H : 0, neg);
+      } else if (hidden) run.activate(n * pout, layer.Z, layer.H, neg);
+      if (hidden) {
         input = layer.H;
         inputStride = pout;
       }
     }
+    const inv = 1 / n;
+    if (bce) {
+      // Σ softplus(f) − y f = the lanes' sums + log of the lanes' products of 1 + e^−|f| (see bce in floatKernel.wat).
+      run.bce(n, e, pe, last.Z, YB, last.D, inv, OUT);
+      const o = at(OUT);
+      const exponents = heap32[(OUT >> 2) + 8]! + heap32[(OUT >> 2) + 10]!;
+      return (heap[o]! + heap[o + 1]! + (Math.log(heap[o + 2]!) + Math.log(heap[o + 3]!) + exponents * Math.LN2)) * inv;
+    }
     const F = at(last.Z);
     const D = at(last.D);
-    const pe = last.pout;
-    const inv = 1 / n;
     let total = 0;
     for (let r = 0; r < n; r++) {
       const i = rows === undefined ? r : rows[r]!;
       let point = 0;
       for (let j = 0; j < e; j++) {
-        const f = heap[F + r * pe + j]!;
-        const y = Y[i * e + j]!;
-        let slope: number;
-        if (bce) {
-          // softplus(f) − y f, stable for large |f|; dℓ/df = sigmoid(f) − y.
-          const t = Math.exp(-Math.abs(f));
-          point += Math.max(f, 0) + Math.log1p(t) - y * f;
-          slope = (f >= 0 ? 1 / (1 + t) : t / (1 + t)) - y;
-        } else {
-          const diff = f - y;
-          point += diff * diff;
-          slope = 2 * diff;
-        }
-        if (withGradient) heap[D + r * pe + j] = slope * inv;
+        const diff = heap[F + r * pe + j]! - Y[i * e + j]!;
+        point += diff * diff;
+        if (withGradient) heap[D + r * pe + j] = 2 * diff * inv;
       }
       total += point;
     }

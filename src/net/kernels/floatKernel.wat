@@ -311,31 +311,64 @@
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
         (br $eachM))))
 
-  ;; G[k] = Σ_{i<n} D[i][k] for k < ds (ds even), in increasing i: the bias gradient.
+;; G[k] = Σ_{i<n} D[i][k] for k < ds (ds even), in increasing i: the bias
+  ;; gradient. Columns eight at a time (four independent sums, so the adder is
+  ;; not left waiting on one chain), then two.
   (func (export "columnSums") (param $n i32) (param $ds i32) (param $d i32) (param $g i32)
-    (local $i i32) (local $kb i32) (local $p i32) (local $rowBytes i32) (local $acc v128)
+    (local $i i32) (local $kb i32) (local $p i32) (local $rowBytes i32) (local $end8 i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $rowBytes (i32.shl (local.get $ds) (i32.const 3)))
+    (local.set $end8 (i32.and (local.get $ds) (i32.const -8)))
+    (block $done8
+      (loop $each8
+        (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $a1 (v128.const f64x2 0 0))
+        (local.set $a2 (v128.const f64x2 0 0))
+        (local.set $a3 (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI8
+          (loop $eachI8
+            (br_if $doneI8 (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $p))))
+            (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $p))))
+            (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $p))))
+            (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI8)))
+        (local.set $p (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))))
+        (v128.store offset=0 (local.get $p) (local.get $a0))
+        (v128.store offset=16 (local.get $p) (local.get $a1))
+        (v128.store offset=32 (local.get $p) (local.get $a2))
+        (v128.store offset=48 (local.get $p) (local.get $a3))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+        (br $each8)))
     (block $doneK
       (loop $eachK
         (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ds)))
-        (local.set $acc (v128.const f64x2 0 0))
+        (local.set $a0 (v128.const f64x2 0 0))
         (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
         (local.set $i (i32.const 0))
         (block $doneI
           (loop $eachI
             (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $acc (f64x2.add (local.get $acc) (v128.load (local.get $p))))
+            (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $p))))
             (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $eachI)))
-        (v128.store (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))) (local.get $acc))
+        (v128.store (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))) (local.get $a0))
         (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
         (br $eachK))))
 
-  ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last.
-  (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32)
-    (local $i i32) (local $kb i32) (local $p i32)
+  ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last; with
+  ;; $act, also H = σ(Z) in the same pass (as activate).
+  (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32) (param $act i32) (param $h i32) (param $neg f64)
+    (local $i i32) (local $kb i32) (local $p i32) (local $q i32) (local $zv v128) (local $negv v128)
+    (local.set $negv (f64x2.splat (local.get $neg)))
     (local.set $p (local.get $z))
+    (local.set $q (local.get $h))
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
@@ -343,9 +376,14 @@
         (block $doneK
           (loop $eachK
             (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ws)))
-            (v128.store (local.get $p)
-              (f64x2.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))))
+            (local.set $zv (f64x2.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))))
+            (v128.store (local.get $p) (local.get $zv))
+            (if (local.get $act)
+              (then
+                (v128.store (local.get $q)
+                  (v128.bitselect (local.get $zv) (f64x2.mul (local.get $negv) (local.get $zv)) (f64x2.gt (local.get $zv) (v128.const f64x2 0 0))))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
             (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $eachK)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -385,4 +423,85 @@
         (local.set $z (i32.add (local.get $z) (i32.const 16)))
         (local.set $d (i32.add (local.get $d) (i32.const 16)))
         (br $each))))
-)
+
+  ;; BCE with logits on the output layer, two points at a time (rows i and
+  ;; i + 1 of F, Y and D, row stride pe, columns j < e; an odd last row is
+  ;; paired with itself and its twin masked out): D = (sigmoid(f) − y)·inv, and
+  ;; the loss Σ softplus(f) − y f split as out[0..1] = Σ max(f, 0) − y f per lane,
+  ;; and Σ log1p(exp(−|f|)) = log Π (1 + t) kept per lane as a mantissa in [1, 2)
+  ;; (out[2..3]) and an integer exponent sum (i64 at out[4..5]), whose logarithm
+  ;; the caller takes: one log per lane instead of one per point. exp(−|f|) is
+  ;; computed here: k = nearest(x/ln 2), r = x − k ln 2 in two parts (the high
+  ;; part has 40 significant bits, so k times it is exact), e^r by its Taylor
+  ;; polynomial of degree 13 (|r| ≤ ln 2/2: the first dropped term is below
+  ;; 5e−18 of e^r), scaled by 2^k through the exponent bits; x is clamped at
+  ;; −707 so 2^k stays normal (e^−707 ≈ 1e−307 is 0 to every sum it enters).
+  (func (export "bce")
+    (param $n i32) (param $e i32) (param $pe i32) (param $f i32) (param $y i32) (param $d i32) (param $inv f64) (param $out i32)
+    (local $i i32) (local $j i32) (local $a0 i32) (local $a1 i32)
+    (local $fv v128) (local $yv v128) (local $x v128) (local $k v128) (local $r v128) (local $p v128) (local $t v128) (local $u v128)
+    (local $mask v128) (local $sum v128) (local $prod v128) (local $expo v128) (local $bits v128) (local $invv v128)
+    (local.set $invv (f64x2.splat (local.get $inv)))
+    (local.set $prod (v128.const f64x2 1 1))
+    (block $doneI
+      (loop $eachI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+        ;; lane 1 is row i + 1, or row i again (masked) when i is the last row
+        (local.set $mask (v128.const i64x2 -1 -1))
+        (if (i32.eq (i32.add (local.get $i) (i32.const 1)) (local.get $n))
+          (then (local.set $mask (v128.const i64x2 -1 0))))
+        (local.set $j (i32.const 0))
+        (block $doneJ
+          (loop $eachJ
+            (br_if $doneJ (i32.ge_u (local.get $j) (local.get $e)))
+            (local.set $a0 (i32.shl (i32.add (i32.mul (local.get $i) (local.get $pe)) (local.get $j)) (i32.const 3)))
+            (local.set $a1 (select (local.get $a0) (i32.add (local.get $a0) (i32.shl (local.get $pe) (i32.const 3)))
+              (i32.eq (i32.add (local.get $i) (i32.const 1)) (local.get $n))))
+            (local.set $fv (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0)))))
+            (local.set $yv (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0)))))
+            ;; t = exp(x), x = −|f| clamped at −707
+            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $fv))) (v128.const f64x2 -707 -707)))
+            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $r (f64x2.sub
+              (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $k) (v128.const f64x2 7.371094172321215e-13 7.371094172321215e-13))))
+            (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.5 0.5)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
+            (local.set $t (f64x2.mul (local.get $p)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $u (f64x2.add (v128.const f64x2 1 1) (local.get $t)))
+            ;; sigmoid(f) = 1/(1 + t) for f ≥ 0, t/(1 + t) below; dℓ/df = sigmoid(f) − y
+            (local.set $r (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $t) (f64x2.ge (local.get $fv) (v128.const f64x2 0 0)))
+              (local.get $u)))
+            (local.set $r (f64x2.mul (f64x2.sub (local.get $r) (local.get $yv)) (local.get $invv)))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0)) (local.get $r))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1)) (local.get $r))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (v128.and (local.get $mask)
+                (f64x2.sub (f64x2.max (local.get $fv) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yv) (local.get $fv))))))
+            ;; Π (1 + t), renormalised to [1, 2) at every factor
+            (local.set $bits (f64x2.mul (local.get $prod) (v128.bitselect (local.get $u) (v128.const f64x2 1 1) (local.get $mask))))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $eachJ)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $eachI)))
+    (v128.store offset=0 (local.get $out) (local.get $sum))
+    (v128.store offset=16 (local.get $out) (local.get $prod))
+    (v128.store offset=32 (local.get $out) (local.get $expo))))
