@@ -52,8 +52,8 @@
             (block $donePM
               (loop $eachPM
                 (br_if $donePM (i32.ge_u (local.get $xp) (local.get $xend)))
-                (local.set $s (f64x2.splat (f64.load (local.get $xp))))
-                (local.set $t (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))))
+                (local.set $s (v128.load64_splat (local.get $xp)))
+                (local.set $t (v128.load64_splat (i32.add (local.get $xp) (local.get $xs2))))
                 (local.set $w0 (v128.load offset=0 (local.get $wp)))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
                 (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
@@ -94,8 +94,8 @@
               (loop $eachPM2
                 (br_if $donePM2 (i32.ge_u (local.get $xp) (local.get $xend)))
                 (local.set $w0 (v128.load (local.get $wp)))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $xp))) (local.get $w0))))
-                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))) (local.get $w0))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $xp)) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (local.get $xs2))) (local.get $w0))))
                 (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
                 (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
                 (br $eachPM2)))
@@ -127,7 +127,7 @@
             (block $doneM
               (loop $eachM
                 (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
-                (local.set $s (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
+                (local.set $s (v128.load64_splat (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3)))))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $wp)))))
                 (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $wp)))))
                 (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $wp)))))
@@ -151,7 +151,7 @@
             (block $doneM2
               (loop $eachM2
                 (br_if $doneM2 (i32.ge_u (local.get $m) (local.get $din)))
-                (local.set $s (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
+                (local.set $s (v128.load64_splat (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3)))))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load (local.get $wp)))))
                 (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
                 (local.set $m (i32.add (local.get $m) (i32.const 1)))
@@ -199,8 +199,8 @@
             (block $donePI
               (loop $eachPI
                 (br_if $donePI (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $s (f64x2.splat (f64.load offset=0 (local.get $q))))
-                (local.set $t (f64x2.splat (f64.load offset=8 (local.get $q))))
+                (local.set $s (v128.load64_splat offset=0 (local.get $q)))
+                (local.set $t (v128.load64_splat offset=8 (local.get $q)))
                 (local.set $w0 (v128.load offset=0 (local.get $p)))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
                 (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
@@ -241,8 +241,8 @@
               (loop $eachPI2
                 (br_if $donePI2 (i32.ge_u (local.get $i) (local.get $n)))
                 (local.set $w0 (v128.load (local.get $p)))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load offset=0 (local.get $q))) (local.get $w0))))
-                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load offset=8 (local.get $q))) (local.get $w0))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat offset=0 (local.get $q)) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (v128.load64_splat offset=8 (local.get $q)) (local.get $w0))))
                 (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
                 (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -274,7 +274,7 @@
             (block $doneI
               (loop $eachI
                 (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $s (f64x2.splat (f64.load (local.get $q))))
+                (local.set $s (v128.load64_splat (local.get $q)))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
                 (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
                 (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
@@ -300,7 +300,7 @@
             (block $doneI2
               (loop $eachI2
                 (br_if $doneI2 (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $q))) (v128.load (local.get $p)))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $q)) (v128.load (local.get $p)))))
                 (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
                 (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
