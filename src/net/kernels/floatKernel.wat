@@ -432,7 +432,8 @@
   ;; (out[2..3]) and an integer exponent sum (i64 at out[4..5]), whose logarithm
   ;; the caller takes: one log per lane instead of one per point. exp(−|f|) is
   ;; computed here: k = nearest(x/ln 2), r = x − k ln 2 in two parts (the high
-  ;; part has 40 significant bits, so k times it is exact), e^r by its Taylor
+  ;; part is ln 2 cut to 40 bits, so k times it is exact; the low part is the
+  ;; rest of ln 2, from the exact value of the high part), e^r by its Taylor
   ;; polynomial of degree 13 (|r| ≤ ln 2/2: the first dropped term is below
   ;; 5e−18 of e^r), scaled by 2^k through the exponent bits; x is clamped at
   ;; −707 so 2^k stays normal (e^−707 ≈ 1e−307 is 0 to every sum it enters).
@@ -464,7 +465,7 @@
             (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
             (local.set $r (f64x2.sub
               (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
-              (f64x2.mul (local.get $k) (v128.const f64x2 7.371094172321215e-13 7.371094172321215e-13))))
+              (f64x2.mul (local.get $k) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
             (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
