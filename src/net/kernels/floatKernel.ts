@@ -11,6 +11,8 @@ import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
 interface KernelExports {
   matmul(n: number, din: number, xs: number, ws: number, x: number, w: number, z: number): void;
   gramT(n: number, din: number, as: number, ds: number, a: number, d: number, g: number): void;
+  matmul2(n: number, din: number, xs: number, x: number, w: number, z: number): void;
+  gramT2(n: number, din: number, as: number, a: number, d: number, g: number): void;
   columnSums(n: number, ds: number, d: number, g: number): void;
   addBias(n: number, ws: number, z: number, b: number, act: number, h: number, neg: number): void;
   activate(count: number, z: number, h: number, neg: number): void;
@@ -175,7 +177,9 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
           heap[WT + m * pout + k] = w;
           heap[WR + k * pin + m] = w;
         }
-      run.matmul(n, din, inputStride, pout, input, layer.WT, layer.Z);
+      // a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one
+      if (pout === 2) run.matmul2(n, din, inputStride, input, layer.WT, layer.Z);
+      else run.matmul(n, din, inputStride, pout, input, layer.WT, layer.Z);
       const hidden = l < depth - 1;
       if (bOffset >= 0) {
         for (let k = 0; k < dout; k++) heap[at(layer.B) + k] = p[bOffset + k]!;
@@ -217,7 +221,8 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       const layer = layers[l]!;
       const { din, dout, pin, pout, wOffset, bOffset } = layer;
       const below = l > 0 ? layers[l - 1]! : undefined;
-      run.gramT(n, din, below ? pin : pd, pout, below ? below.H : X, layer.D, layer.G);
+      if (pout === 2) run.gramT2(n, din, below ? pin : pd, below ? below.H : X, layer.D, layer.G);
+      else run.gramT(n, din, below ? pin : pd, pout, below ? below.H : X, layer.D, layer.G);
       const G = at(layer.G);
       for (let k = 0; k < dout; k++) for (let m = 0; m < din; m++) g[wOffset + k * din + m] = heap[G + m * pout + k]!;
       if (bOffset >= 0) {

@@ -362,6 +362,117 @@
         (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
         (br $eachK))))
 
+  ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
+  ;; two): four rows at a time, so that four sums, not one, wait on the adder.
+  ;; Each lane sums in increasing m as matmul does.
+  (func (export "matmul2")
+    (param $n i32) (param $din i32) (param $xs i32) (param $x i32) (param $w i32) (param $z i32)
+    (local $i i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $xb i32) (local $zp i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $w0 v128)
+    (local.set $xb (i32.shl (local.get $xs) (i32.const 3)))
+    (block $done4
+      (loop $each4
+        (br_if $done4 (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $a1 (v128.const f64x2 0 0))
+        (local.set $a2 (v128.const f64x2 0 0))
+        (local.set $a3 (v128.const f64x2 0 0))
+        (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))))
+        (local.set $xend (i32.add (local.get $xp) (i32.shl (local.get $din) (i32.const 3))))
+        (local.set $wp (local.get $w))
+        (block $doneM
+          (loop $eachM
+            (br_if $doneM (i32.ge_u (local.get $xp) (local.get $xend)))
+            (local.set $w0 (v128.load (local.get $wp)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $xp)) (local.get $w0))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (local.get $xb))) (local.get $w0))))
+            (local.set $a2 (f64x2.add (local.get $a2)
+              (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (i32.shl (local.get $xb) (i32.const 1)))) (local.get $w0))))
+            (local.set $a3 (f64x2.add (local.get $a3)
+              (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 3)))) (local.get $w0))))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+            (br $eachM)))
+        (local.set $zp (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))))
+        (v128.store offset=0 (local.get $zp) (local.get $a0))
+        (v128.store offset=16 (local.get $zp) (local.get $a1))
+        (v128.store offset=32 (local.get $zp) (local.get $a2))
+        (v128.store offset=48 (local.get $zp) (local.get $a3))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $each4)))
+    (block $done1
+      (loop $each1
+        (br_if $done1 (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))))
+        (local.set $xend (i32.add (local.get $xp) (i32.shl (local.get $din) (i32.const 3))))
+        (local.set $wp (local.get $w))
+        (block $doneM1
+          (loop $eachM1
+            (br_if $doneM1 (i32.ge_u (local.get $xp) (local.get $xend)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $xp)) (v128.load (local.get $wp)))))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+            (br $eachM1)))
+        (v128.store (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))) (local.get $a0))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each1))))
+
+  ;; gramT for ds = 2: four inputs m at a time (four sums in flight), each
+  ;; lane summed over the points in increasing order as gramT does.
+  (func (export "gramT2")
+    (param $n i32) (param $din i32) (param $as i32) (param $a i32) (param $d i32) (param $g i32)
+    (local $i i32) (local $m i32) (local $p i32) (local $q i32) (local $ab i32) (local $gp i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $d0 v128)
+    (local.set $ab (i32.shl (local.get $as) (i32.const 3)))
+    (block $done4
+      (loop $each4
+        (br_if $done4 (i32.gt_u (i32.add (local.get $m) (i32.const 4)) (local.get $din)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $a1 (v128.const f64x2 0 0))
+        (local.set $a2 (v128.const f64x2 0 0))
+        (local.set $a3 (v128.const f64x2 0 0))
+        (local.set $p (local.get $d))
+        (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI
+          (loop $eachI
+            (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $d0 (v128.load (local.get $p)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat offset=0 (local.get $q)) (local.get $d0))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat offset=8 (local.get $q)) (local.get $d0))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load64_splat offset=16 (local.get $q)) (local.get $d0))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load64_splat offset=24 (local.get $q)) (local.get $d0))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (local.get $ab)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI)))
+        (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))))
+        (v128.store offset=0 (local.get $gp) (local.get $a0))
+        (v128.store offset=16 (local.get $gp) (local.get $a1))
+        (v128.store offset=32 (local.get $gp) (local.get $a2))
+        (v128.store offset=48 (local.get $gp) (local.get $a3))
+        (local.set $m (i32.add (local.get $m) (i32.const 4)))
+        (br $each4)))
+    (block $done1
+      (loop $each1
+        (br_if $done1 (i32.ge_u (local.get $m) (local.get $din)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $p (local.get $d))
+        (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI1
+          (loop $eachI1
+            (br_if $doneI1 (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $q)) (v128.load (local.get $p)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (local.get $ab)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI1)))
+        (v128.store (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))) (local.get $a0))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $each1))))
+
   ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last; with
   ;; $act, also H = σ(Z) in the same pass (as activate).
   (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32) (param $act i32) (param $h i32) (param $neg f64)
