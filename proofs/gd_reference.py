@@ -5,7 +5,7 @@ fully connected network of any depth (the two-layer form W1, b1, W2, b2 or
 exact fractions, with the update rule of torch.optim.SGD.
 
 usage: gd_reference.py NET.json DATA.csv LR STEPS [--momentum MU] [--dampening TAU]
-           [--nesterov] [--weight-decay LAMBDA] [--batch-size B]
+           [--nesterov] [--weight-decay LAMBDA] [--no-bias-decay] [--batch-size B]
            [--perms JSON | --shuffle-seed S]          (prints JSON to stdout)
 
 PyTorch itself is not used (it is not installed where the fixtures were made):
@@ -19,7 +19,12 @@ documentation, in exact fractions:
         g <- g + mu * b  if nesterov  else  b
     theta <- theta - lr * g
 
-L_B is the mean squared error over the mini-batch B; its gradient is the chain
+With --no-bias-decay the decay lambda * theta skips every bias (PyTorch's parameter
+groups with weight_decay 0 for the biases); the first-order decay term of neuron k
+is then lambda * (c_k - b_k^2), b_k its incoming bias.
+
+L_B is the mean squared error over the mini-batch B, as torch.nn.MSELoss() computes
+it: the mean over all |B| * e elements; its gradient is the chain
 rule written out layer by layer, with sigma'(0) as in PyTorch (relu 0,
 leaky_relu its slope, abs 0). An epoch takes the rows
 in the order of a permutation pi_e (the identity without shuffling) and cuts
@@ -124,12 +129,25 @@ def seeded_permutation(n, seed, epoch):
 
 
 def parse_options(argv):
-    opts = {"momentum": Q(0), "dampening": Q(0), "nesterov": False, "weight_decay": Q(0), "batch_size": None, "perms": None, "seed": None}
+    opts = {
+        "momentum": Q(0),
+        "dampening": Q(0),
+        "nesterov": False,
+        "weight_decay": Q(0),
+        "bias_decay": True,
+        "batch_size": None,
+        "perms": None,
+        "seed": None,
+    }
     i = 0
     while i < len(argv):
         a = argv[i]
         if a == "--nesterov":
             opts["nesterov"] = True
+            i += 1
+            continue
+        if a == "--no-bias-decay":
+            opts["bias_decay"] = False
             i += 1
             continue
         v = argv[i + 1]
@@ -231,9 +249,9 @@ def run(net_path, data_path, lr_text, steps_text, argv):
                 z.append(zl)
                 a.append([sig(v) for v in zl] if l < depth else zl)
             r_ = [a[depth][j] - Y[i][j] for j in range(e)]
-            L += sum(v * v for v in r_) / m
+            L += sum(v * v for v in r_) / (m * e)
             # backward: delta[l] = dL/dz[l]
-            delta = [2 * v / m for v in r_]
+            delta = [2 * v / (m * e) for v in r_]
             for l in range(depth, 0, -1):
                 for r in range(widths[l]):
                     gb[l - 1][r] += delta[r]
@@ -256,6 +274,14 @@ def run(net_path, data_path, lr_text, steps_text, argv):
         return order[j * B : min((j + 1) * B, n)]
 
     theta = flat(layers)
+    # 1 where weight decay applies: every parameter, or the weights only with --no-bias-decay
+    decayed = flat([([[Q(1)] * len(r) for r in W], [Q(1 if opts["bias_decay"] else 0)] * len(b) if b is not None else None) for W, b in layers])
+
+    def bias_sq(p, l, k):
+        if opts["bias_decay"] or not has_bias[l - 1]:
+            return Q(0)
+        return unflat(p)[l - 1][1][k] ** 2
+
     everything = list(range(n))
     losses, invs, observed, predicted, batches = [], [invariants(theta)], [], [], []
     buf = None
@@ -264,7 +290,7 @@ def run(net_path, data_path, lr_text, steps_text, argv):
         batches.append(idx)
         losses.append(loss_grad(theta, everything)[0])
         grad = loss_grad(theta, idx)[1]
-        g = [gv + lam * p for gv, p in zip(grad, theta)]
+        g = [gv + lam * dk * p for gv, p, dk in zip(grad, theta, decayed)]
         gamma, beta, prev = Q(1), Q(0), None
         u = g
         if mu != 0:
@@ -282,7 +308,7 @@ def run(net_path, data_path, lr_text, steps_text, argv):
         c = invariants(theta)
         predicted.append(
             [
-                -2 * lr * (gamma * lam * c[h] + (beta * pairing(theta, prev, l, k) if prev is not None else 0))
+                -2 * lr * (gamma * lam * (c[h] - bias_sq(theta, l, k)) + (beta * pairing(theta, prev, l, k) if prev is not None else 0))
                 + lr * lr * (dot(incoming(u, l, k), incoming(u, l, k)) - dot(outgoing(u, l, k), outgoing(u, l, k)))
                 for h, (l, k) in enumerate(hidden)
             ]

@@ -3,7 +3,9 @@ import type { Claim, ClaimTag, PredicateResult } from "./claim.js";
 import { ConvergenceError } from "../errors.js";
 import { caseBudget } from "./_internals/caseBudget.js";
 import { claimProblem } from "./_internals/claimProblem.js";
-import { propertyOf } from "./_internals/propertyOf.js";
+import { arbitrariesOf, propertyOf } from "./_internals/propertyOf.js";
+import { copyArgs } from "./_internals/copyArgs.js";
+import { describeReturn } from "./_internals/describeReturn.js";
 import { counterexampleJson } from "./counterexampleJson.js";
 
 /** Options of {@link checkClaim}. */
@@ -33,6 +35,8 @@ interface VerdictCommon {
   skipped: number;
   /** True when the verdict is what the tag says: a theorem passed, or a false claim was refuted. */
   asTagged: boolean;
+  /** With `path`: the path of the one case that was run (nothing searched, nothing shrunk). */
+  replayed?: string;
 }
 
 /** The claim held on every case. */
@@ -98,20 +102,36 @@ function describeThrow(err: unknown): string {
   return `the predicate threw ${name}${firstLine(err)}`;
 }
 
+/** A predicate's return that is none of true, false and undefined: an error in the claim, named. */
+class BadReturn extends Error {}
+
+/** How the first failure of a run failed: shrinking follows only cases that fail the same way. */
+type FailureKind = "threw" | "false" | "returned";
+
 /**
- * The predicate as checkClaim runs it. fast-check shrinks any failure, a throw or a
- * `false` alike; so that the verdict says which one happened, the first failure fixes the
- * kind and shrinking follows only cases that fail the same way (a case that fails the
- * other way counts as passing while shrinking). With `refuteOnThrow`, both are refutations
- * and the predicate runs as written.
+ * The predicate as checkClaim runs it. fast-check shrinks any failure, a throw, a `false` or
+ * a return that is not a boolean alike; so that the verdict says which one happened, the
+ * first failure fixes the kind and shrinking follows only cases that fail the same way (a
+ * case that fails another way counts as passing while shrinking). With `refuteOnThrow`, a
+ * throw and a `false` are both refutations. A return other than true, false or undefined
+ * (a number, "true", null, an object, a promise of one) is never a verdict on the claim.
  */
 function judgedPredicate<Ts extends unknown[]>(
   claim: Claim<Ts>,
   budget: ((done: number) => void) | undefined,
-): { predicate: (...args: Ts) => Promise<PredicateResult>; threw: () => boolean; stopped: () => ConvergenceError | undefined } {
-  let kind: "threw" | "false" | undefined;
+): {
+  predicate: (...args: Ts) => Promise<PredicateResult>;
+  kind: () => FailureKind | undefined;
+  stopped: () => ConvergenceError | undefined;
+} {
+  let kind: FailureKind | undefined;
   let done = 0;
   let stopped: ConvergenceError | undefined;
+  /** True when a failure of kind k is the run's kind (the first failure fixes it). */
+  const fails = (k: FailureKind): boolean => {
+    kind ??= k;
+    return kind === k;
+  };
   const predicate = async (...args: Ts): Promise<PredicateResult> => {
     // Over the cap: the first call past it fails (so fast-check ends its run), every later one
     // (the shrinking of that failure) passes at once; checkClaim then throws the stop.
@@ -124,20 +144,29 @@ function judgedPredicate<Ts extends unknown[]>(
       throw err;
     }
     done++;
-    let out: PredicateResult;
+    let out: unknown;
+    let promised = false;
     try {
-      out = await claim.predicate(...args);
+      const raw: unknown = claim.predicate(...args);
+      promised = raw instanceof Promise;
+      out = await raw;
     } catch (err) {
-      if (claim.refuteOnThrow === true || fc.PreconditionFailure.isFailure(err)) throw err;
-      kind ??= "threw";
-      if (kind === "threw") throw err;
+      if (fc.PreconditionFailure.isFailure(err)) throw err;
+      if (claim.refuteOnThrow === true) {
+        if (fails("false")) throw err;
+        return true;
+      }
+      if (fails("threw")) throw err;
       return true;
     }
-    if (out !== false || claim.refuteOnThrow === true) return out;
-    kind ??= "false";
-    return kind !== "false";
+    if (out !== true && out !== false && out !== undefined) {
+      if (fails("returned")) throw new BadReturn(`the predicate returned ${describeReturn(out, promised)}, not true, false or undefined`);
+      return true;
+    }
+    if (out !== false) return out;
+    return !fails("false");
   };
-  return { predicate, threw: () => kind === "threw", stopped: () => stopped };
+  return { predicate, kind: () => kind, stopped: () => stopped };
 }
 
 /** The JSON of a counterexample: the claim's own witness, else the default (named by the record keys or `argNames`). */
@@ -145,7 +174,7 @@ function witnessOf<Ts extends unknown[]>(claim: Claim<Ts>, ce: Ts): Record<strin
   const fallback = (): Record<string, unknown> => counterexampleJson(ce, claim.argNames);
   if (claim.witness === undefined) return fallback();
   try {
-    const witness = claim.witness(...ce);
+    const witness = claim.witness(...copyArgs(ce));
     // Printed and saved as JSON: a witness that is not (a bigint, a cycle) fails like one that throws.
     JSON.stringify(witness);
     return witness;
@@ -172,9 +201,10 @@ export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options
   const problem = claimProblem(claim);
   if (problem !== undefined) throw new Error(`checkClaim: ${problem}`);
   const { runs, seed, path } = checkDefaults(options);
-  const budget = options.maxSeconds === undefined ? undefined : caseBudget(claim.name, path === undefined ? runs : 1, options.maxSeconds);
-  const judged = judgedPredicate(claim, budget);
+  const budget = options.maxSeconds === undefined ? undefined : caseBudget(claim.name, runs, options.maxSeconds);
   const common = { name: claim.name, statement: claim.statement, tag: claim.tag, seed };
+  if (path !== undefined) return replay(claim, seed, path, common);
+  const judged = judgedPredicate(claim, budget);
   let details: fc.RunDetails<Ts>;
   try {
     details = await fc.check(propertyOf(claim, judged.predicate), {
@@ -206,7 +236,10 @@ export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options
     };
   }
   const found = { counterexample: ce, witness: witnessOf(claim, ce), path: details.counterexamplePath, shrinks: details.numShrinks };
-  if (judged.threw()) return { ...counts, verdict: "error", asTagged: false, ...found, reason: describeThrow(details.errorInstance) };
+  if (judged.kind() === "threw")
+    return { ...counts, verdict: "error", asTagged: false, ...found, reason: describeThrow(details.errorInstance) };
+  if (judged.kind() === "returned")
+    return { ...counts, verdict: "error", asTagged: false, ...found, reason: firstLine(details.errorInstance) };
   return {
     ...counts,
     verdict: "refuted",
@@ -214,4 +247,58 @@ export async function checkClaim<Ts extends unknown[]>(claim: Claim<Ts>, options
     ...found,
     reason: firstLine(details.errorInstance ?? "the predicate returned false"),
   };
+}
+
+/**
+ * Runs exactly the case at `path` of `seed` (fast-check's replay path: the run, then the shrink
+ * steps), once: no search goes on after it and nothing is shrunk, so the verdict says whether
+ * that case passes.
+ */
+async function replay<Ts extends unknown[]>(
+  claim: Claim<Ts>,
+  seed: number,
+  path: string,
+  common: { name: string; statement: string; tag: ClaimTag; seed: number },
+): Promise<ClaimVerdict<Ts>> {
+  let drawn: Ts | undefined;
+  try {
+    drawn = fc.sample(fc.tuple(...arbitrariesOf(claim)), { seed, path, numRuns: 1 })[0] as Ts | undefined;
+  } catch (err) {
+    return {
+      ...common,
+      runs: 0,
+      skipped: 0,
+      replayed: path,
+      verdict: "error",
+      asTagged: false,
+      reason: `no case at path ${path} of seed ${seed}: ${firstLine(err)}`,
+    };
+  }
+  if (drawn === undefined)
+    return {
+      ...common,
+      runs: 0,
+      skipped: 0,
+      replayed: path,
+      verdict: "error",
+      asTagged: false,
+      reason: `no case at path ${path} of seed ${seed}`,
+    };
+  const ce = drawn;
+  const base = { ...common, runs: 1, skipped: 0, replayed: path };
+  const judged = judgedPredicate(claim, undefined);
+  const found = () => ({ counterexample: ce, witness: witnessOf(claim, ce), path, shrinks: 0 });
+  let out: PredicateResult;
+  try {
+    out = await judged.predicate(...copyArgs(ce));
+  } catch (err) {
+    if (fc.PreconditionFailure.isFailure(err))
+      return { ...base, runs: 0, skipped: 1, verdict: "error", asTagged: false, reason: "the case at this path is discarded by fc.pre" };
+    if (judged.kind() === "false")
+      return { ...base, verdict: "refuted", asTagged: claim.tag === "false", ...found(), reason: firstLine(err) };
+    if (judged.kind() === "returned") return { ...base, verdict: "error", asTagged: false, ...found(), reason: firstLine(err) };
+    return { ...base, verdict: "error", asTagged: false, ...found(), reason: describeThrow(err) };
+  }
+  if (out !== false) return { ...base, verdict: "pass", asTagged: claim.tag === "theorem" };
+  return { ...base, verdict: "refuted", asTagged: claim.tag === "false", ...found(), reason: "the predicate returned false" };
 }

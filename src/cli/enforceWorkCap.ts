@@ -4,15 +4,16 @@ import type { WorkEstimate } from "../work/workEstimate.js";
 import { DEFAULT_MAX_SECONDS } from "./commands/maxSecondsOption.js";
 
 /**
- * Refuses work whose estimate exceeds the cap of `--max-seconds`, before it starts.
+ * Refuses work whose estimate exceeds the cap of `--max-seconds`, before it starts. The
+ * run-time guards, given the returned cap, stop a run only once it projects past twice it.
  *
  * @param work - the estimate of the library function about to run
  * @param maxSeconds - the text of `--max-seconds`, or undefined for the default cap
- * @param defaultCap - the cap without `--max-seconds` (60 s but for `reproduce`)
+ * @param defaultCap - the cap without `--max-seconds` (3600 s, one hour)
  * @returns the cap in seconds, for a run-time check
  * @throws InputError naming the estimate and `--max-seconds` (exit 2), or a malformed `--max-seconds`
- * @example enforceWorkCap({ seconds: 840, detail: "10^8 rows" }, undefined)
- * // throws InputError "invalid work. Must be at most ~60 s estimated. Value: `~14 min (10^8 rows)`. Raise --max-seconds to run it."
+ * @example enforceWorkCap({ seconds: 5400, detail: "10^9 rows" }, undefined)
+ * // throws InputError "invalid work. Must be at most ~3600 s estimated. Value: `~1.5 h (10^9 rows)`. Raise --max-seconds to run it."
  */
 export function enforceWorkCap(work: WorkEstimate, maxSeconds: string | undefined, defaultCap: number = DEFAULT_MAX_SECONDS): number {
   const cap = parseMaxSeconds(maxSeconds, defaultCap);

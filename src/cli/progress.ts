@@ -1,4 +1,4 @@
-import { SingleBar, Presets } from "cli-progress";
+import { Presets, SingleBar } from "cli-progress";
 
 /** A progress reporter; a no-op when nobody watches. */
 export interface Progress {
@@ -6,14 +6,22 @@ export interface Progress {
   stop(): void;
 }
 
+/** Work estimated at most this many seconds gets no bar: it ends before a bar would help. */
+const BAR_AFTER_SECONDS = 3;
+
 /**
- * A progress bar on stderr when it is a terminal and not under CI; otherwise
- * nothing, so piped output and logs stay clean.
+ * A progress bar with an ETA on stderr when the work is estimated past a few
+ * seconds and stderr is a terminal not under CI; otherwise nothing, so short
+ * runs, piped output and logs stay clean.
+ *
+ * @param total - the units of work (steps, cells, claims)
+ * @param label - the command, shown before the bar
+ * @param estimatedSeconds - the up-front estimate of the work (a bar only past a few seconds)
  */
-export function progressBar(total: number, label: string): Progress {
-  if (!process.stderr.isTTY || process.env.CI || total < 1) return { update() {}, stop() {} };
+export function progressBar(total: number, label: string, estimatedSeconds: number): Progress {
+  if (!process.stderr.isTTY || process.env.CI || total < 1 || !(estimatedSeconds > BAR_AFTER_SECONDS)) return { update() {}, stop() {} };
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    { format: `${label} [{bar}] {value}/{total} ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
     Presets.shades_classic,
   );
   bar.start(total, 0);

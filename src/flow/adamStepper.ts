@@ -14,12 +14,13 @@ import type { AdamSpec, OptimizerStepper } from "./optimizerSpec.js";
  * @param spec - β1, β2, ε, weight decay and which of Adam and AdamW
  * @param lr - the step η
  * @param S - decimal or float arithmetic
+ * @param decayed - true where weight decay applies, flat in `ParamLayout` order (absent: every parameter; see `spec.biasDecay`)
  * @returns a function from (θ, ∇L_B(θ)), flat in `ParamLayout` order, to the step
  * @throws InternalError in exact arithmetic ({@link optimizerSpec} refuses it first)
  * @example adamStepper(optimizerSpec(float, { name: "adam" }), 0.1, float)([1, 1], [2, -4]).next.map((v) => v.toFixed(6))
  * // returns ["0.900000", "1.100000"] (the first Adam step moves each parameter by about lr against its gradient's sign)
  */
-export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>): OptimizerStepper<T> {
+export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>, decayed?: readonly boolean[]): OptimizerStepper<T> {
   const { beta1, beta2, eps, weightDecay: lambda } = spec;
   const decoupled = spec.name === "adamw";
   const hasDecay = S.sign(lambda) !== 0;
@@ -32,7 +33,8 @@ export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>): Optimize
   return (theta, grad) => {
     b1t = S.mul(b1t, beta1);
     b2t = S.mul(b2t, beta2);
-    const g = hasDecay && !decoupled ? grad.map((d, i) => S.add(d, S.mul(lambda, theta[i]!))) : grad;
+    const decays = (i: number): boolean => decayed === undefined || decayed[i] === true;
+    const g = hasDecay && !decoupled ? grad.map((d, i) => (decays(i) ? S.add(d, S.mul(lambda, theta[i]!)) : d)) : grad;
     const zero = g.map(() => S.zero);
     m = (m ?? zero).map((a, i) => S.add(S.mul(beta1, a), S.mul(oneMinusB1, g[i]!)));
     v = (v ?? zero).map((a, i) => S.add(S.mul(beta2, a), S.mul(oneMinusB2, S.mul(g[i]!, g[i]!))));
@@ -43,11 +45,11 @@ export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>): Optimize
     // v = 0 means every g so far was 0, hence m = 0: a zero step where PyTorch with ε = 0 would give 0/0
     const r = mNow.map((a, i) => (S.sign(a) === 0 ? S.zero : S.div(S.div(a, c1), S.add(scalarSqrt(vHat[i]!, S), eps))));
     const shrink = S.sub(S.one, S.mul(lr, lambda));
-    const start = decoupled && hasDecay ? theta.map((p) => S.mul(p, shrink)) : theta;
+    const start = decoupled && hasDecay ? theta.map((p, i) => (decays(i) ? S.mul(p, shrink) : p)) : theta;
     const next = start.map((p, i) => S.sub(p, S.mul(lr, r[i]!)));
     if (!(decoupled && hasDecay)) return { next, update: r, terms: { params: theta, rest: r } };
     // θ(1 − ηλ) − η·r = θ − η(λθ + r)
-    const update = theta.map((p, i) => S.add(S.mul(lambda, p), r[i]!));
-    return { next, update, terms: { params: theta, decay: lambda, rest: r } };
+    const update = theta.map((p, i) => (decays(i) ? S.add(S.mul(lambda, p), r[i]!) : r[i]!));
+    return { next, update, terms: { params: theta, decay: lambda, ...(decayed ? { decayed } : {}), rest: r } };
   };
 }

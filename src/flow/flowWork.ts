@@ -44,12 +44,8 @@ export function flowWork(net: Network<string> | LayeredNetwork<string>, data: Da
   const values = packNetwork(net);
   const parameters = values.length;
   const rows = Math.max(1, data.X.length);
-  const inputDigits = Math.max(
-    0,
-    ...values.map((v) => v.length),
-    ...data.X.flat().map((v) => v.length),
-    ...data.Y.flat().map((v) => v.length),
-  );
+  // A loop, not Math.max(...): spreading 10^5 values as arguments overflows the call stack.
+  const inputDigits = [values, ...data.X, ...data.Y].reduce((m, row) => row.reduce((r, v) => Math.max(r, v.length), m), 0);
   const steps =
     o.method === "gauss"
       ? (o.steps ?? 100) * GAUSS_STEP_SECONDS
@@ -58,7 +54,7 @@ export function flowWork(net: Network<string> | LayeredNetwork<string>, data: Da
         : TAYLOR_SECONDS * (1 + 2 * Math.log10(Math.max(1, o.time)));
   // Taylor and Gauss-Legendre work in fixed point, which holds the integer digits of a value
   // (and of the loss, its square) on top of D: 1e999 in the data costs as about 2000 more digits
-  const largest = Math.max(0, ...[...values, ...data.X.flat(), ...data.Y.flat()].map(integerDigits));
+  const largest = [values, ...data.X, ...data.Y].reduce((m, row) => row.reduce((r, v) => Math.max(r, integerDigits(v)), m), 0);
   // values of up to 10 integer digits fit in the guard digits already
   const magnitude = o.method === "rk4" ? 0 : Math.max(0, 2 * largest - 20);
   const scale = ((o.digits + magnitude) / 50) ** 2 * Math.max(1, (parameters * rows) / TOY_SIZE);

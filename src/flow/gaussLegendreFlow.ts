@@ -56,12 +56,13 @@ function gaussStepFactor(s: number, digits: number): number {
 function lipschitzEstimate(p: FixedStepProblem, theta: readonly bigint[]): number {
   const base = stepField(p, theta);
   const f0 = base.field;
-  const norm = Math.max(...f0.map((v) => Math.abs(fixedToDouble(p.F, v))), 1e-30);
+  // reduce, not Math.max(...): a net of 10^5 parameters overflows the call stack as arguments
+  const norm = f0.reduce((m, v) => Math.max(m, Math.abs(fixedToDouble(p.F, v))), 1e-30);
   const eps = 1e-6 / norm;
   const shift = BigInt(Math.round(eps * 2 ** 40));
   const moved = theta.map((v, i) => v + ((shift * f0[i]!) >> 40n));
   const f1 = stepField(p, moved, base.pattern).field; // same pattern: no jump across a kink
-  const diff = Math.max(...f1.map((v, i) => Math.abs(fixedToDouble(p.F, v - f0[i]!))));
+  const diff = f1.reduce((m, v, i) => Math.max(m, Math.abs(fixedToDouble(p.F, v - f0[i]!))), 0);
   return Math.max(1, (2 * diff) / (eps * norm));
 }
 

@@ -157,7 +157,10 @@ export function gradientDescent<T>(
   };
   const checked = S.kind !== "exact";
   const optimizer = optimizerSpec(S, options.optimizer);
-  const step: OptimizerStepper<T> = optimizer.name === "sgd" ? sgdStepper(optimizer, lr, S) : adamStepper(optimizer, lr, S);
+  // Without bias decay (PyTorch parameter groups), the decay skips every bias slot.
+  const decayed = optimizer.biasDecay ? undefined : biasFreeMask(L);
+  const step: OptimizerStepper<T> =
+    optimizer.name === "sgd" ? sgdStepper(optimizer, lr, S, decayed) : adamStepper(optimizer, lr, S, decayed);
   const n = data.X.length;
   miniBatchRows(n, 0, options);
   const fullBatch = (options.batchSize ?? n) >= n && options.shuffleSeed === undefined;
@@ -226,6 +229,13 @@ export function gradientDescent<T>(
   run.losses.push(last);
   run.params = unpack(theta);
   return run;
+}
+
+/** True at every weight slot of the layout, false at every bias slot. */
+function biasFreeMask(L: ParamLayout): boolean[] {
+  const mask = new Array<boolean>(L.size).fill(true);
+  for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < L.widths[l + 1]!; j++) mask[L.biasOffset[l]! + j] = false;
+  return mask;
 }
 
 /** The generic back-propagation, flat. */

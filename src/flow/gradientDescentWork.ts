@@ -34,7 +34,8 @@ export function gradientDescentWork(
   const values = packNetwork(net);
   const rows = Math.max(1, data.X.length);
   const size = steps * values.length * rows;
-  const inputDigits = Math.max(1, ...values.map((v) => v.length), ...data.X.flat().map((v) => v.length));
+  // A loop, not Math.max(...): spreading 10^5 values as arguments overflows the call stack.
+  const inputDigits = [values, ...data.X].reduce((m, row) => row.reduce((r, v) => Math.max(r, v.length), m), 1);
   const decimal = /^decimal:(\d+)$/.exec(arith);
   const digits = decimal !== null ? Number(decimal[1]) : inputDigits;
   const perUnit = arith === "float" ? FLOAT_SECONDS : DIGITS50_SECONDS * Math.max(1, (digits / 50) ** 2);

@@ -17,6 +17,7 @@ import { formatLayeredRun, layeredParams } from "./_internals/formatLayeredRun.j
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { twoLayerNetwork } from "../net/twoLayerNetwork.js";
 import { fixedToString, fromRationalFixed } from "../scalar/fixedPoint.js";
+import { resolved } from "./_internals/resolved.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreFlow } from "./gaussLegendreFlow.js";
 import { rk4Flow } from "./rk4Flow.js";
@@ -42,8 +43,10 @@ export interface FlowOptions {
   steps?: number;
   /** Called with the fraction of [0, T] done. */
   onProgress?: (fraction: number) => void;
-  /** Weight decay λ ≥ 0, exact text: the flow θ' = −∇L(θ) − λθ (every parameter, biases included); `taylor` only. */
+  /** Weight decay λ ≥ 0, exact text: the flow θ' = −∇L(θ) − λθ (every parameter, biases included unless `biasDecay` is false); `taylor` only. */
   weightDecay?: string;
+  /** false: the decay skips the biases (PyTorch parameter groups); c_k then follows ċ_k = −2λ(c_k − b_k²), not a closed law. Default true. */
+  biasDecay?: boolean;
   /** Friction γ ≥ 0, exact text: the heavy ball θ'' + γθ' + ∇L(θ) = 0 with θ'(0) = 0; `taylor` only, not with weightDecay. */
   momentum?: string;
 }
@@ -77,6 +80,17 @@ export interface FlowWeightDecay {
   predictedT: string[];
   /** max over accepted steps and neurons with c_k(0) ≠ 0 of |c_k(t) − c_k(0)e^{−2λt}| / |c_k(0)e^{−2λt}|. */
   maxRelativeDeviation: string;
+}
+
+/**
+ * What a run with weight decay λ that skips the biases adds to {@link FlowRun}: no closed law
+ * holds, c_k follows ċ_k = −2λ(c_k − b_k²) (b_k the neuron's incoming bias), checked at every step.
+ */
+export interface FlowBiasFreeDecay {
+  lambda: string;
+  biasDecay: false;
+  /** max over accepted steps and neurons of |ċ_k + 2λ(c_k − b_k²)|, ċ_k from the field. */
+  maxIdentityResidual: string;
 }
 
 /** What a heavy-ball run adds to {@link FlowRun}. */
@@ -116,6 +130,8 @@ export interface FlowRun {
   samples: FlowSample[];
   /** Present with the weightDecay option. */
   weightDecay?: FlowWeightDecay;
+  /** With a weight decay that skips the biases (`biasDecay: false`): the identity ċ = −2λ(c − b²) checked. */
+  biasFreeDecay?: FlowBiasFreeDecay;
   /** Present with the momentum option. */
   momentum?: FlowMomentum;
   /** Networks of three or more weight layers only: one entry per hidden layer. */
@@ -149,7 +165,8 @@ function validate(options: FlowOptions): {
   if (!FLOW_METHODS.includes(method))
     throw new InputError({ field: "method", expected: `one of ${FLOW_METHODS.join(", ")}`, value: String(method) });
   const loss = options.loss ?? "mse";
-  if (loss !== "mse" && loss !== "bce") throw new InputError({ field: "loss", expected: "mse or bce", value: String(loss) });
+  if (loss !== "mse" && loss !== "sse-mean" && loss !== "bce")
+    throw new InputError({ field: "loss", expected: "mse, sse-mean or bce", value: String(loss) });
   const samples = options.samples ?? 0;
   if (!Number.isSafeInteger(samples) || samples < 0 || samples > 100000)
     throw new InputError({ field: "samples", expected: "an integer in [0, 100000]", value: String(samples) });
@@ -248,6 +265,7 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
       exactNet: two ?? net,
       exactData: data,
       decay: decay === undefined ? undefined : fromRationalFixed(problem.F, decay.num, decay.den),
+      biasDecay: options.biasDecay,
       momentum: gamma === undefined ? undefined : fromRationalFixed(problem.F, gamma.num, gamma.den),
     });
   }
@@ -262,8 +280,14 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
   if (raw.decay !== undefined)
     run.weightDecay = {
       lambda: options.weightDecay!,
-      predictedT: raw.decay.predictedT.map(text),
+      predictedT: raw.decay.predictedT.map((v) => text(resolved(problem.F, v))),
       maxRelativeDeviation: text(raw.decay.maxRelative),
+    };
+  if (raw.biasFreeDecay !== undefined)
+    run.biasFreeDecay = {
+      lambda: options.weightDecay!,
+      biasDecay: false,
+      maxIdentityResidual: text(raw.biasFreeDecay.maxIdentityResidual),
     };
   if (raw.heavyBall !== undefined)
     run.momentum = {
@@ -278,7 +302,8 @@ export function integrateFlow(net: Network<string> | LayeredNetwork<string>, dat
 
 /** A parameter vector as `networkToJson` shapes it, at D digits. */
 function paramsOf(p: FlowProblem, theta: readonly bigint[], digits: number): Record<string, unknown> {
-  return networkToJson(networkIn(fixedToNetwork(p, theta), decimal(digits)), decimal(digits));
+  const shown = theta.map((v) => resolved(p.F, v));
+  return networkToJson(networkIn(fixedToNetwork(p, shown), decimal(digits)), decimal(digits));
 }
 
 function formatRun(
@@ -296,8 +321,8 @@ function formatRun(
     const exactText = fixedToNetwork(p, theta);
     const inS = networkIn(exactText, S);
     return {
-      params: networkToJson(networkIn(exactText, decimal(digits)), decimal(digits)),
-      invariants: fixedInvariants(p, theta).map(text),
+      params: paramsOf(p, theta, digits),
+      invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
       loss: roundText(lossOf(inS, dataS, S, info.loss), digits),
     };
   };

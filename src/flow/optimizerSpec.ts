@@ -13,6 +13,8 @@ export interface SgdSpec<T> {
   readonly dampening: T;
   readonly nesterov: boolean;
   readonly weightDecay: T;
+  /** Whether weight decay applies to the biases too (PyTorch's default); false: a parameter group of biases with weight_decay 0. */
+  readonly biasDecay: boolean;
 }
 
 /** `torch.optim.Adam` (λθ added to the gradient) or `torch.optim.AdamW` (θ ← θ(1 − ηλ) first). */
@@ -22,6 +24,8 @@ export interface AdamSpec<T> {
   readonly beta2: T;
   readonly eps: T;
   readonly weightDecay: T;
+  /** Whether weight decay applies to the biases too (PyTorch's default); false: a parameter group of biases with weight_decay 0. */
+  readonly biasDecay: boolean;
 }
 
 /** A complete optimiser: every hyper-parameter filled in. */
@@ -34,6 +38,8 @@ export interface OptimizerOptions<T> {
   dampening?: T;
   nesterov?: boolean;
   weightDecay?: T;
+  /** false: the biases are not decayed (PyTorch parameter groups, weight_decay 0 for every bias); default true. */
+  biasDecay?: boolean;
   beta1?: T;
   beta2?: T;
   eps?: T;
@@ -79,7 +85,14 @@ export function optimizerSpec<T>(S: Scalar<T>, options: OptimizerOptions<T> = {}
         expected: "used with a positive momentum and zero dampening (as in torch.optim.SGD)",
         value: `momentum ${S.toString(momentum)}, dampening ${S.toString(dampening)}`,
       });
-    return { name, momentum, dampening, nesterov, weightDecay: nonNegative("weightDecay", options.weightDecay ?? S.zero) };
+    return {
+      name,
+      momentum,
+      dampening,
+      nesterov,
+      weightDecay: nonNegative("weightDecay", options.weightDecay ?? S.zero),
+      biasDecay: options.biasDecay ?? true,
+    };
   }
   if (S.kind === "exact")
     throw new InputError({
@@ -107,6 +120,7 @@ export function optimizerSpec<T>(S: Scalar<T>, options: OptimizerOptions<T> = {}
     beta2: beta("beta2", options.beta2 ?? S.parse("0.999")),
     eps: nonNegative("eps", options.eps ?? S.parse("1e-8")),
     weightDecay: nonNegative("weightDecay", options.weightDecay ?? (name === "adamw" ? S.parse("1/100") : S.zero)),
+    biasDecay: options.biasDecay ?? true,
   };
 }
 
@@ -123,5 +137,8 @@ export interface OptimizerStep<T> {
   terms?: DriftTerms<T>;
 }
 
-/** A stateful optimiser on flat parameter vectors (it keeps its momentum buffer or moments between calls). */
+/**
+ * A stateful optimiser on flat parameter vectors (it keeps its momentum buffer or moments between calls).
+ * Built with a `decayed` mask (true where weight decay applies; every parameter when absent).
+ */
 export type OptimizerStepper<T> = (theta: readonly T[], grad: readonly T[]) => OptimizerStep<T>;

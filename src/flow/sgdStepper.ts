@@ -12,19 +12,20 @@ import type { OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
  * @param spec - momentum, dampening, Nesterov and weight decay
  * @param lr - the step η
  * @param S - the arithmetic (exact rationals give the exact PyTorch trajectory)
+ * @param decayed - true where weight decay applies, flat in `ParamLayout` order (absent: every parameter; see `spec.biasDecay`)
  * @returns a function from (θ, ∇L_B(θ)), flat in `ParamLayout` order, to the step
  * @example const step = sgdStepper(optimizerSpec(exact), exact.parse("1/10"), exact);
  * step([1, 1].map(exact.fromInt), [2, 4].map(exact.fromInt)).next.map(exact.toString)
  * // returns ["4/5", "3/5"]
  */
-export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>): OptimizerStepper<T> {
+export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>, decayed?: readonly boolean[]): OptimizerStepper<T> {
   const { momentum: mu, dampening: tau, nesterov, weightDecay: lambda } = spec;
   const hasMomentum = S.sign(mu) !== 0;
   const hasDecay = S.sign(lambda) !== 0;
   const oneMinusTau = S.sub(S.one, tau);
   let buffer: readonly T[] | undefined;
   return (theta, grad) => {
-    const g = hasDecay ? grad.map((d, i) => S.add(d, S.mul(lambda, theta[i]!))) : grad;
+    const g = hasDecay ? grad.map((d, i) => (decayed && !decayed[i] ? d : S.add(d, S.mul(lambda, theta[i]!)))) : grad;
     let update = g;
     // u = γ·g + β·b_prev
     let gamma = S.one;
@@ -55,7 +56,11 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>): OptimizerS
     return {
       next,
       update: [...u],
-      terms: { params: theta, ...(hasDecay ? { decay: S.mul(gamma, lambda) } : {}), ...(previous ? { buffer: previous } : {}) },
+      terms: {
+        params: theta,
+        ...(hasDecay ? { decay: S.mul(gamma, lambda), ...(decayed ? { decayed } : {}) } : {}),
+        ...(previous ? { buffer: previous } : {}),
+      },
     };
   };
 }

@@ -35,6 +35,8 @@ export interface TaylorFlowOptions {
   maxSteps?: number | undefined;
   /** Weight decay λ ≥ 0 in fixed point: θ' = −∇L(θ) − λθ (default 0n). */
   decay?: bigint | undefined;
+  /** false: the decay skips the biases (PyTorch parameter groups); c_k then follows ċ_k = −2λ(c_k − b_k²), checked at every step. */
+  biasDecay?: boolean | undefined;
   /** Friction γ ≥ 0 in fixed point of the heavy ball θ'' + γθ' + ∇L(θ) = 0 with θ'(0) = 0; undefined for a first-order flow. */
   momentum?: bigint | undefined;
 }
@@ -63,7 +65,7 @@ function refreshSliding(p: FlowProblem, state: RegionState, k: number): void {
       ? []
       : invertFixedMatrix(
           p.F,
-          pts.map((i) => pts.map((i2) => p.G[i]![i2]!)),
+          pts.map((i) => pts.map((i2) => p.gramRow(i)[i2]!)),
         );
 }
 
@@ -104,8 +106,8 @@ function refresh(p: TaylorProblem, state: RegionState, k: number, theta: readonl
  * ż_{k,i} of the first-order field with the given state: the order-1 coefficient of
  * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
  */
-function zRate(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay = 0n): bigint {
-  return seriesStep(p, theta, state, p.F.ONE, 1, { decay }).Z[i]![k]![1]!;
+function zRate(p: TaylorProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay: SeriesDynamics = {}): bigint {
+  return seriesStep(p, theta, state, p.F.ONE, 1, decay).Z[i]![k]![1]!;
 }
 
 /**
@@ -136,7 +138,7 @@ function decideAtKink(
   i: number,
   k: number,
   from: number,
-  decay: bigint,
+  decay: SeriesDynamics,
 ): "enter" | "leave" | "slide" {
   if (from < 0) return zRate(p, theta, withSide(p, theta, state, i, k, 1), i, k, decay) > 0n ? "enter" : "slide";
   return zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
@@ -200,7 +202,10 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
   const logEps = -(options.digits + 4) * Math.LN10;
   const maxSteps = options.maxSteps ?? 200000;
   const T = options.T;
-  const decay = options.decay ?? 0n;
+  const decayRate = options.decay ?? 0n;
+  // without bias decay the biases' slots carry no −λθ term
+  const decayed = decayRate !== 0n && options.biasDecay === false ? weightSlots(p) : undefined;
+  const decay: SeriesDynamics = { decay: decayRate, ...(decayed ? { decayed } : {}) };
   const gamma = options.momentum;
   const heavy = gamma !== undefined;
   const state: RegionState = {
@@ -247,10 +252,17 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     }
   }
-  const monitor = new TrajectoryMonitor(p, theta0, decay);
+  // the closed law c_k(0)e^{−2λt} needs every parameter decayed; without bias decay the identity is checked instead
+  const monitor = new TrajectoryMonitor(p, theta0, decayed ? 0n : decayRate);
+  let maxIdentity = 0n;
+  const checkIdentity = (th: readonly bigint[]): void => {
+    if (decayed === undefined) return;
+    for (const r of biasDecayResidual(p, th, state, decay)) if (r > maxIdentity) maxIdentity = r;
+  };
+  checkIdentity(theta0);
   const bound = 10 ** -(options.digits - 5);
   const signs = heavy ? new OutputSignWatch(p, theta0, bound) : undefined;
-  const dynamics = (): SeriesDynamics => (heavy ? { momentum: { gamma, v0: v } } : { decay });
+  const dynamics = (): SeriesDynamics => (heavy ? { momentum: { gamma, v0: v } } : decay);
   let maxResidual = 0n;
   const residual = (th: readonly bigint[], vel: readonly bigint[]): bigint[] => heavyBallResidual(p, th, vel, state, gamma ?? 0n);
   const pending = sampleTimes(T, options.samples);
@@ -386,6 +398,7 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
     t = tNew;
     assertBounded("taylor", theta, t, F);
     monitor.check(theta, t);
+    checkIdentity(theta);
     signs?.observe(theta);
     if (ev !== undefined && heavy) {
       // z is C¹ under the heavy ball: the kink is crossed to the side of ż
@@ -425,7 +438,8 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
     options.onProgress?.(Math.min(1, fixedToDouble(F, t) / fixedToDouble(F, T)));
   }
   const out: RawTrajectory = { theta, events, samples, maxDrift: monitor.maxDrift, signChanged: monitor.signChanged, steps: count };
-  if (decay !== 0n) out.decay = { predictedT: monitor.predicted(T), maxRelative: monitor.maxRelative };
+  if (decayed !== undefined) out.biasFreeDecay = { maxIdentityResidual: maxIdentity };
+  else if (decayRate !== 0n) out.decay = { predictedT: monitor.predicted(T), maxRelative: monitor.maxRelative };
   if (heavy) {
     const residualT = residual(theta, v);
     for (const r of residualT) if (fabs(r) > maxResidual) maxResidual = fabs(r);
@@ -435,4 +449,41 @@ export function taylorFlow(p: TaylorProblem, theta0: readonly bigint[], options:
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
+}
+
+/** true at every weight slot of θ, false at every bias slot. */
+function weightSlots(p: TaylorProblem): boolean[] {
+  const L = p.layout;
+  const mask = new Array<boolean>(L.size).fill(true);
+  for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < L.widths[l + 1]!; j++) mask[L.biasOffset[l]! + j] = false;
+  return mask;
+}
+
+/**
+ * |ċ_k − (−2λ)(‖w_k‖² − ‖a_k‖²)| per hidden neuron at θ, with ċ_k = 2(⟨w̃_k, θ̇_w̃⟩ − ⟨a_k, θ̇_a⟩) from
+ * the field itself and the decay reaching the weights only: the identity ċ = −2λ(c − b²), b the
+ * neuron's incoming bias, which holds because the gradient's share cancels (rescaling identity).
+ */
+function biasDecayResidual(p: TaylorProblem, theta: readonly bigint[], state: RegionState, dynamics: SeriesDynamics): bigint[] {
+  const P = p.F.bigP;
+  const rate = seriesStep(p, theta, state, p.F.ONE, 1, dynamics).theta.map((c) => c[1]!);
+  const lambda = dynamics.decay ?? 0n;
+  const mask = dynamics.decayed!;
+  return p.inSlots.map((inSlots, k) => {
+    const outSlots = p.outSlots[k]!;
+    let pairing = 0n;
+    let weights = 0n;
+    for (const i of inSlots) {
+      pairing += theta[i]! * rate[i]!;
+      if (mask[i]) weights += theta[i]! * theta[i]!;
+    }
+    for (const i of outSlots) {
+      pairing -= theta[i]! * rate[i]!;
+      weights -= theta[i]! * theta[i]!;
+    }
+    const cDot = (2n * pairing) >> P;
+    const expected = -((2n * lambda * (weights >> P)) >> P);
+    const r = cDot - expected;
+    return r < 0n ? -r : r;
+  });
 }

@@ -14,6 +14,11 @@ export interface DriftTerms<T> {
   params: readonly T[];
   /** κ: the coefficient of c_k(θ), γλ for weight decay λ entering u with weight γ. */
   decay?: T;
+  /**
+   * Where the decay applies (true), flat like θ; absent: everywhere. Without bias decay the
+   * decay's pairing is κ·(‖w_k‖² − ‖a_k‖²) = κ·(c_k − b_k²), b_k the neuron's incoming bias.
+   */
+  decayed?: readonly boolean[];
   /** β·b: the previous momentum buffer b and the weight β it enters u with. */
   buffer?: { value: readonly T[]; weight: T };
   /** r: a part of u no identity simplifies (Adam's m̂/(√v̂ + ε)); its pairing is computed. */
@@ -28,7 +33,8 @@ export interface DriftTerms<T> {
  * The gradient's share of the first-order term vanishes by the rescaling identity
  * ⟨w̃, ∇_w̃ L⟩ = ⟨a, ∇_a L⟩, which holds neuron by neuron at every depth (per
  * mini-batch, kinks included), so only the pieces in `terms` remain: weight decay
- * gives κ·c, a momentum buffer its pairing, anything else (Adam) its pairing. Without
+ * gives κ·c (κ·(c − b²) when the biases are not decayed), a momentum buffer its pairing,
+ * anything else (Adam) its pairing. Without
  * `terms` the step is plain gradient descent, u = ∇L, and the drift is η²(‖g_w̃‖² − ‖g_a‖²).
  *
  * @param L - the layout of the flat vectors (see `layoutOf`, `packNetwork`)
@@ -46,7 +52,9 @@ export function predictedGdDrift<T>(L: ParamLayout, update: readonly T[], lr: T,
     S.mul(lr2, S.sub(slotDot(update, update, incoming, S), slotDot(update, update, outgoing, S))),
   );
   if (terms === undefined) return second;
-  const { params, decay, buffer, rest } = terms;
+  const { params, decay, decayed, buffer, rest } = terms;
+  // the slots the decay reaches: every one, or the weights only (no bias decay)
+  const reached = (slots: readonly number[]): readonly number[] => (decayed ? slots.filter((i) => decayed[i]) : slots);
   // ⟨w̃, v_w̃⟩ − ⟨a, v_a⟩: the bilinear form whose value on θ itself is c
   const pairing = (v: readonly T[], k: number): T => {
     const { incoming, outgoing } = neurons[k]!;
@@ -56,7 +64,8 @@ export function predictedGdDrift<T>(L: ParamLayout, update: readonly T[], lr: T,
   };
   const first = neurons.map(({ incoming, outgoing }, k) => {
     let f = S.zero;
-    if (decay !== undefined) f = S.add(f, S.mul(decay, S.sub(slotDot(params, params, incoming, S), slotDot(params, params, outgoing, S))));
+    if (decay !== undefined)
+      f = S.add(f, S.mul(decay, S.sub(slotDot(params, params, reached(incoming), S), slotDot(params, params, reached(outgoing), S))));
     if (buffer !== undefined) f = S.add(f, S.mul(buffer.weight, pairing(buffer.value, k)));
     if (rest !== undefined) f = S.add(f, pairing(rest, k));
     return f;

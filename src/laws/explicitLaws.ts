@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { at } from "../scalar/at.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { blockNullspace, type SparseRow } from "./_internals/blockNullspace.js";
 import { countMonomials, monomialMul, monomialPartials, monomialSupport, monomialsOfDegree } from "./_internals/monomial.js";
@@ -37,13 +38,17 @@ export const MAX_UNKNOWNS = 3_000_000;
  * @throws InputError when the number of unknown coefficients exceeds {@link MAX_UNKNOWNS}
  */
 export function explicitLaws(D: number, generators: readonly IntegerPolynomial[], degree: number): RationalPolynomial[] {
-  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
+  if (!Number.isInteger(degree) || degree < 1)
+    throw new InputError({ field: "degree", expected: "a positive integer", value: String(degree) });
   let unknowns = 0;
   for (let a = 1; a <= degree; a++) unknowns += countMonomials(D, a);
   if (unknowns > MAX_UNKNOWNS)
-    throw new InputError(
-      `invalid degree. Must leave at most ${MAX_UNKNOWNS} unknown coefficients (degree ${degree} in ${D} parameters has ${unknowns}). Value: \`${degree}\`.`,
-    );
+    throw new InputError({
+      field: "degree",
+      expected: `a degree that leaves at most ${MAX_UNKNOWNS} unknown coefficients`,
+      value: String(degree),
+      note: `Degree ${degree} in ${D} parameters has ${unknowns}.`,
+    });
 
   const homogeneous = generators.every((g) => {
     const lens = new Set([...g.keys()].map((k) => k.length));
@@ -75,7 +80,7 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
   generators.forEach((g, gi) => {
     const vs = new Set<number>();
     for (const k of g.keys()) for (const v of monomialSupport(k)) vs.add(v);
-    for (const v of vs) gensByVar[v]!.push(gi);
+    for (const v of vs) at(gensByVar, v).push(gi);
   });
   const stamp = new Int32Array(generators.length).fill(-1);
   const laws: RationalPolynomial[] = [];
@@ -96,23 +101,22 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
         l.push({ col: c, exponent, rest });
       }
     });
-    const vars = [...colsByVar.keys()];
+    // The generators of each variable of the block in turn, each generator once per block.
+    const lists = [...colsByVar.keys()].map((v) => at(gensByVar, v));
     let vi = 0;
     let gi = 0;
     const nextRows = (): SparseRow[] | undefined => {
-      for (;;) {
-        if (vi >= vars.length) return undefined;
-        const list = gensByVar[vars[vi]!]!;
-        if (gi >= list.length) {
+      for (let list = lists[vi]; list !== undefined; list = lists[vi]) {
+        const g = list[gi++];
+        if (g === undefined) {
           vi++;
           gi = 0;
-          continue;
+        } else if (stamp[g] !== blockId) {
+          stamp[g] = blockId;
+          return rowsOf(at(generators, g), colsByVar);
         }
-        const g = list[gi++]!;
-        if (stamp[g] === blockId) continue;
-        stamp[g] = blockId;
-        return rowsOf(generators[g]!, colsByVar);
       }
+      return undefined;
     };
     const basis = blockNullspace(n, nextRows);
     if (basis.length === 0) continue;
@@ -120,13 +124,18 @@ export function explicitLaws(D: number, generators: readonly IntegerPolynomial[]
     for (const r of sparseBasis(rows, pivots)) {
       const law: RationalPolynomial = [];
       r.forEach((q, c) => {
-        if (q.n !== 0n) law.push([monos[c]!, q]);
+        if (q.n !== 0n) law.push([at(monos, c), q]);
       });
       laws.push(law);
     }
   }
-  laws.sort((a, b) => compareMonomials(a[0]![0], b[0]![0]));
+  laws.sort((a, b) => compareMonomials(leadingMonomial(a), leadingMonomial(b)));
   return laws;
+}
+
+/** The first monomial of a law (a law is never empty: it has a leading coefficient 1). */
+function leadingMonomial(law: RationalPolynomial): string {
+  return at(law, 0)[0];
 }
 
 /** An unknown x^α of a block and its derivative along one variable. */
@@ -191,10 +200,10 @@ function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): 
     return v;
   };
   for (const g of generators) {
-    const keys = [...g.keys()];
-    const p0 = parity(keys[0] ?? "");
-    for (let t = 1; t < keys.length; t++) {
-      const r = reduce(parity(keys[t]!) ^ p0);
+    const [first = "", ...others] = g.keys();
+    const p0 = parity(first);
+    for (const key of others) {
+      const r = reduce(parity(key) ^ p0);
       if (r !== 0n) basis.set(highBit(r), r);
     }
   }
@@ -225,6 +234,7 @@ function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): 
         i++;
       }
       if (e % 2 === 0) continue;
+      // Plain indexing (v < D < 32·W, w < W): this runs once per odd exponent of every unknown.
       out[v >>> 5]! ^= 1 << (v & 31);
       const row = rows.get(v);
       if (row !== undefined) for (let w = 0; w < W; w++) out[w]! ^= row[w]!;
@@ -233,9 +243,9 @@ function parityClassifier(D: number, generators: readonly IntegerPolynomial[]): 
     // which stays correct (a block must be a union of classes), just larger.
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
-    for (let w = 0; w < W; w++) {
-      h1 = Math.imul(h1 ^ out[w]!, 0x01000193);
-      h2 = Math.imul(h2 ^ out[w]!, 0x5bd1e995) ^ (h2 >>> 15);
+    for (const x of out) {
+      h1 = Math.imul(h1 ^ x, 0x01000193);
+      h2 = Math.imul(h2 ^ x, 0x5bd1e995) ^ (h2 >>> 15);
     }
     return (h1 >>> 0) * 2097152 + (h2 & 0x1fffff);
   };

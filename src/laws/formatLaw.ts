@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { RationalPolynomial } from "./explicitLaws.js";
 import { monomialPowers } from "./_internals/monomial.js";
 
@@ -16,7 +17,7 @@ export function formatLaw(poly: RationalPolynomial, names: readonly string[]): s
   poly.forEach(([m, q], t) => {
     const negative = q.s < 0n && q.n !== 0n;
     const coef = q.d === 1n ? `${q.n}` : `${q.n}/${q.d}`;
-    const factors = monomialPowers(m).map(([v, e]) => (e === 1 ? names[v]! : `${names[v]}^${e}`));
+    const factors = monomialPowers(m).map(([v, e]) => (e === 1 ? at(names, v) : `${at(names, v)}^${e}`));
     const body = factors.length === 0 ? coef : coef === "1" ? factors.join("*") : `${coef}*${factors.join("*")}`;
     out += t === 0 ? (negative ? `-${body}` : body) : negative ? ` - ${body}` : ` + ${body}`;
   });

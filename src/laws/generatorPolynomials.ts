@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { LawArchitecture } from "./lawArchitecture.js";
 import { activationSlopes } from "./activationSlopes.js";
 import { parameterSlots } from "./parameterSlots.js";
@@ -29,7 +30,7 @@ export function generatorPolynomials(arch: LawArchitecture): IntegerPolynomial[]
   // index of each parameter by (layer, row, col)
   const index = new Map<string, number>();
   for (const [i, s] of parameterSlots(arch).entries()) index.set(`${s.layer}:${s.row}:${s.col}`, i);
-  const at = (layer: number, row: number, col: number): number => index.get(`${layer}:${row}:${col}`)!;
+  const slot = (layer: number, row: number, col: number): number => index.get(`${layer}:${row}:${col}`)!;
   const perPath = activationSlopes(arch.activation).length > 1;
   const out: IntegerPolynomial[] = [];
   // Extends a partial path ending at unit `unit` of layer `layer` to the outputs.
@@ -38,16 +39,19 @@ export function generatorPolynomials(arch: LawArchitecture): IntegerPolynomial[]
       emit(unit, vars);
       return;
     }
-    for (let next = 0; next < w[layer + 1]!; next++) {
-      vars.push(at(layer + 1, next, unit));
+    for (let next = 0; next < at(w, layer + 1); next++) {
+      vars.push(slot(layer + 1, next, unit));
       walk(layer + 1, next, vars, emit);
       vars.pop();
     }
   };
   // Sources: each input unit, then (with biases) each bias of each layer.
   const sources: Array<{ layer: number; unit: number; first: number | undefined }> = [];
-  for (let i = 0; i < w[0]!; i++) sources.push({ layer: 0, unit: i, first: undefined });
-  if (arch.bias) for (let l = 1; l <= L; l++) for (let j = 0; j < w[l]!; j++) sources.push({ layer: l, unit: j, first: at(l, j, -1) });
+  for (let i = 0; i < w[0]; i++) sources.push({ layer: 0, unit: i, first: undefined });
+  if (arch.bias)
+    w.forEach((width, l) => {
+      if (l > 0) for (let j = 0; j < width; j++) sources.push({ layer: l, unit: j, first: slot(l, j, -1) });
+    });
   if (perPath) {
     for (const s of sources)
       walk(s.layer, s.unit, s.first === undefined ? [] : [s.first], (_o, vars) => out.push(new Map([[monomialKey(vars), 1n]])));

@@ -33,8 +33,9 @@ export function knownLawCount(arch: LawArchitecture): KnownLawCount | undefined 
     return { count, reason: "one law per hidden neuron: incoming minus outgoing squared norm" };
   }
   if (w.length !== 3) return undefined;
-  const r = BigInt(w[1]!);
-  const m = BigInt(w[0]! + (arch.bias ? 1 : 0) + w[2]!);
+  const [d, h, e] = w;
+  const r = BigInt(h);
+  const m = BigInt(d + (arch.bias ? 1 : 0) + e);
   if (r <= m) return { count: (r * (r + 1n)) / 2n, reason: `all r(r+1)/2 entries of W1W1ᵀ − W2ᵀW2 (r = ${r} ≤ d_in + e = ${m})` };
   return {
     count: r * m - (m * (m - 1n)) / 2n,

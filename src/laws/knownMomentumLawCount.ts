@@ -27,9 +27,10 @@ export function knownMomentumLawCount(arch: LawArchitecture): KnownLawCount | un
   if (w.length !== 3) return undefined;
   if (activationSlopes(arch.activation).length > 1)
     return { count: 0n, reason: "no conservation law survives momentum with two slopes (Marcotte et al. 2024)" };
-  const r = BigInt(w[1]!);
-  const din = BigInt(w[0]! + (arch.bias ? 1 : 0));
-  const e = BigInt(w[2]!);
+  const [d, h, out] = w;
+  const r = BigInt(h);
+  const din = BigInt(d + (arch.bias ? 1 : 0));
+  const e = BigInt(out);
   const skew = (k: bigint): bigint => (r <= 2n * k + 1n ? (r * (r - 1n)) / 2n : k * (2n * r - 2n * k - 1n));
   if (din === 1n && e === 1n)
     return {

@@ -10,7 +10,8 @@ import { parameterCount } from "./parameterCount.js";
  * bias on every layer (PyTorch's `nn.Linear` default).
  */
 export interface LawArchitecture {
-  readonly widths: readonly number[];
+  /** `[d, h1, …, e]`: at least an input, a hidden and an output width, so those three read without a check. */
+  readonly widths: readonly [number, number, number, ...number[]];
   readonly bias: boolean;
   readonly activation: Activation;
 }
@@ -34,20 +35,18 @@ export const MAX_PARAMETERS = 4000;
  * @example lawArchitecture([3, 4, 1]).widths // returns [3, 4, 1]
  */
 export function lawArchitecture(widths: readonly number[], options: LawArchitectureOptions = {}): LawArchitecture {
-  if (widths.length < 3)
-    throw new InputError(
-      `invalid widths. Must be at least three positive integers d,h1,…,e (one hidden layer or more). Value: \`${widths.join(",")}\`.`,
-    );
+  const value = widths.join(",");
+  const [d, h1, e, ...deeper] = widths;
+  if (d === undefined || h1 === undefined || e === undefined)
+    throw new InputError({ field: "widths", expected: "at least three positive integers d,h1,…,e (one hidden layer or more)", value });
   for (const w of widths)
-    if (!Number.isInteger(w) || w < 1) throw new InputError(`invalid widths. Must be positive integers. Value: \`${widths.join(",")}\`.`);
+    if (!Number.isInteger(w) || w < 1) throw new InputError({ field: "widths", expected: "positive integers", value });
   const act = options.activation ?? "relu";
   const activation = typeof act === "string" ? parseActivation(act) : act;
-  const arch: LawArchitecture = { widths: [...widths], bias: options.bias ?? false, activation };
+  const arch: LawArchitecture = { widths: [d, h1, e, ...deeper], bias: options.bias ?? false, activation };
   const D = parameterCount(arch);
   if (D > MAX_PARAMETERS)
-    throw new InputError(
-      `invalid widths. Must have at most ${MAX_PARAMETERS} parameters. Value: \`${widths.join(",")}\` (${D} parameters).`,
-    );
+    throw new InputError({ field: "widths", expected: `at most ${MAX_PARAMETERS} parameters`, value, note: `That is ${D} parameters.` });
   return arch;
 }
 

@@ -1,3 +1,5 @@
+import { activationName } from "../net/activationName.js";
+import { parameterCount } from "./parameterCount.js";
 import type { Table } from "../table/table.js";
 import { lawArchitecture } from "./lawArchitecture.js";
 import { lawsReport, type LawDynamics, type LawsReport } from "./lawsReport.js";
@@ -43,9 +45,9 @@ export function lawsTable(
         onProgress?.(rows.length + 1);
         rows.push([
           widths.join(","),
-          reports[0]!.activation,
+          activationName(arch.activation),
           bias ? "yes" : "no",
-          String(reports[0]!.parameters),
+          String(parameterCount(arch)),
           ...reports.flatMap(cells),
         ]);
       }

@@ -1,3 +1,5 @@
+import { at } from "../scalar/at.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig, mulMod } from "./_internals/modp.js";
 import { gradientModP, monomialModP } from "./_internals/gradientModP.js";
@@ -60,20 +62,20 @@ export function lieAlgebraRank(
   const { target, maxLevels, maxFields, seed } = lieRankOptions(options, D);
   const x = point.map(modBig);
   const atPoint = new DenseEchelonModP(D);
-  const order = shuffledOrder(generators.length, `laws/generator-order/seed=${seed}`);
+  const shuffled = shuffledOrder(generators.length, seededRandom(`laws/generator-order/seed=${seed}`)).map((g) => at(generators, g));
   // Level 0, numerically only: values of ∇P_g at θ0.
-  for (const g of order) {
-    if (atPoint.add(gradientAt(generators[g]!, x, D)))
+  for (const P of shuffled) {
+    if (atPoint.add(gradientAt(P, x, D)))
       if (atPoint.rank >= target) return { rank: atPoint.rank, levels: 0, fields: atPoint.rank, stop: "target" };
   }
   // Level 1 numerically: [∇P_g, ∇P_h](θ0) = H_h(θ0)∇P_g(θ0) − H_g(θ0)∇P_h(θ0)
   // needs only Hessians at θ0; when these reach the target the symbolic
   // brackets below are not needed.
-  const grads = order.map((g) => gradientAt(generators[g]!, x, D));
-  for (let a = 0; a < order.length; a++)
-    for (let b = a + 1; b < order.length; b++) {
-      const u = hessianTimes(generators[order[b]!]!, grads[a]!, x, D);
-      const v = hessianTimes(generators[order[a]!]!, grads[b]!, x, D);
+  const level0 = shuffled.map((P) => ({ P, grad: gradientAt(P, x, D) }));
+  for (const [a, g] of level0.entries())
+    for (const h of level0.slice(a + 1)) {
+      const u = hessianTimes(h.P, g.grad, x, D);
+      const v = hessianTimes(g.P, h.grad, x, D);
       for (let j = 0; j < D; j++) u[j] = mod(u[j]! - v[j]!);
       if (atPoint.add(u) && atPoint.rank >= target) return { rank: atPoint.rank, levels: 1, fields: atPoint.rank, stop: "target" };
     }
@@ -81,8 +83,8 @@ export function lieAlgebraRank(
   const asRow = fieldRows();
   const functions = new SparseEchelonModP();
   const base: Field[] = [];
-  for (const g of order) {
-    const f = gradientField(generators[g]!);
+  for (const P of shuffled) {
+    const f = gradientField(P);
     if (functions.add(asRow(f))) base.push(f);
   }
   return bracketLevels({ left: base, base, atPoint, functions, asRow, x, n: D, target, maxLevels, maxFields, kept: base.length });
@@ -103,11 +105,12 @@ function hessianTimes(P: IntegerPolynomial, u: Float64Array, x: readonly number[
   for (const [m, c] of P) {
     const cm = modBig(c);
     for (const d1 of monomialPartials(m)) {
-      const i = d1.variable;
-      if (u[i] === 0) continue;
-      const ci = mulMod(mulMod(cm, d1.exponent), u[i]!);
-      for (const d2 of monomialPartials(d1.rest))
-        out[d2.variable] = mod(out[d2.variable]! + mulMod(mulMod(ci, d2.exponent), monomialModP(d2.rest, x)));
+      // Plain indexing in this hot loop: variables are below D, the length of u and out (see DenseEchelonModP.add).
+      const ui = u[d1.variable]!;
+      if (ui === 0) continue;
+      const ci = mulMod(mulMod(cm, d1.exponent), ui);
+      for (const { variable: j, exponent, rest } of monomialPartials(d1.rest))
+        out[j] = mod(out[j]! + mulMod(mulMod(ci, exponent), monomialModP(rest, x)));
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { InputError } from "../errors.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import { MAX_UNKNOWNS, type RationalPolynomial } from "./explicitLaws.js";
@@ -34,13 +35,17 @@ export interface MomentumLaw {
  * @throws InputError when the degree is not a positive integer or leaves too many unknowns
  */
 export function momentumExplicitLaws(D: number, generators: readonly IntegerPolynomial[], degree: number): MomentumLaw[] {
-  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
+  if (!Number.isInteger(degree) || degree < 1)
+    throw new InputError({ field: "degree", expected: "a positive integer", value: String(degree) });
   let unknowns = 0;
   for (let a = 1; a <= degree; a++) unknowns += countMonomials(2 * D, a);
   if (unknowns > MAX_UNKNOWNS)
-    throw new InputError(
-      `invalid degree. Must leave at most ${MAX_UNKNOWNS} unknown coefficients (degree ${degree} in ${2 * D} phase-space variables has ${unknowns}). Value: \`${degree}\`.`,
-    );
+    throw new InputError({
+      field: "degree",
+      expected: `a degree that leaves at most ${MAX_UNKNOWNS} unknown coefficients`,
+      value: String(degree),
+      note: `Degree ${degree} in ${2 * D} phase-space variables has ${unknowns}.`,
+    });
   const degrees = new Set(generators.flatMap((g) => [...g.keys()].map((k) => k.length)));
   const homogeneous = degrees.size <= 1;
   // Terms of ∂_i P_g per generator, the i-th v entering through ∂_{v_i}.
@@ -97,7 +102,7 @@ export function momentumExplicitLaws(D: number, generators: readonly IntegerPoly
     for (const r of rrefExact(basis, monos.length).rows) {
       const polynomial: RationalPolynomial = [];
       r.forEach((q, c) => {
-        if (q.n !== 0n) polynomial.push([monos[c]!, q]);
+        if (q.n !== 0n) polynomial.push([at(monos, c), q]);
       });
       out.push({ velocityDegree: a, polynomial });
     }

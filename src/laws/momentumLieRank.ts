@@ -1,3 +1,5 @@
+import { at } from "../scalar/at.js";
+import { seededRandom } from "../scalar/seededRandom.js";
 import type { IntegerPolynomial } from "./generatorPolynomials.js";
 import type { LieAlgebraRankOptions, LieAlgebraRankResult } from "./lieAlgebraRank.js";
 import { DenseEchelonModP, SparseEchelonModP, mod, modBig } from "./_internals/modp.js";
@@ -52,9 +54,9 @@ export function momentumLieRank(
   }
   const base: Field[] = [];
   let kept = 0;
-  for (const g of shuffledOrder(generators.length, `laws/momentum-order/seed=${seed}`)) {
+  for (const g of shuffledOrder(generators.length, seededRandom(`laws/momentum-order/seed=${seed}`))) {
     const f: Field = new Map();
-    for (const [v, poly] of gradientField(generators[g]!)) f.set(D + v, poly);
+    for (const [v, poly] of gradientField(at(generators, g))) f.set(D + v, poly);
     if (!functions.add(asRow(f))) continue;
     base.push(f);
     kept++;

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { parameterSlots } from "./parameterSlots.js";
 import type { LawArchitecture } from "./lawArchitecture.js";
 
@@ -16,7 +17,7 @@ export function parameterNames(arch: LawArchitecture): string[] {
   const L = w.length - 1;
   const sep = w.some((x) => x > 9) ? "_" : "";
   const idx = (...xs: number[]): string => xs.map((x) => x + 1).join(sep);
-  const e = w[L]!;
+  const e = at(w, L);
   return parameterSlots(arch).map(({ layer, row, col }) => {
     if (L === 2) {
       if (layer === 1) return col < 0 ? `b${idx(row)}` : `w${idx(row, col)}`;

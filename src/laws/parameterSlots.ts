@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { biasSlot } from "../net/biasSlot.js";
 import { weightSlot } from "../net/weightSlot.js";
 import { architectureLayout } from "./architectureLayout.js";
@@ -12,9 +13,12 @@ export function parameterSlots(arch: LawArchitecture): ParameterSlot[] {
   const L = architectureLayout(arch);
   const out = new Array<ParameterSlot>(L.size);
   const w = arch.widths;
-  for (let l = 1; l < w.length; l++) {
-    for (let r = 0; r < w[l]!; r++) for (let c = 0; c < w[l - 1]!; c++) out[weightSlot(L, l, r, c)] = { layer: l, row: r, col: c };
-    if (L.bias[l - 1]) for (let r = 0; r < w[l]!; r++) out[biasSlot(L, l, r)] = { layer: l, row: r, col: -1 };
-  }
+  // Weight layer l = k + 1 maps w[k] units to w[l] units.
+  w.slice(1).forEach((rows, k) => {
+    const l = k + 1;
+    const cols = at(w, k);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[weightSlot(L, l, r, c)] = { layer: l, row: r, col: c };
+    if (L.bias[k]) for (let r = 0; r < rows; r++) out[biasSlot(L, l, r)] = { layer: l, row: r, col: -1 };
+  });
   return out;
 }

@@ -4,12 +4,18 @@ import { forward } from "./forward.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import type { Network } from "./network.js";
 import { pointLoss } from "./pointLoss.js";
-
-/** `mse`: (1/n) Σ_i ‖f(x_i) − y_i‖²; `bce`: (1/n) Σ_i Σ_j binary cross-entropy of the logit f_j(x_i) against y_ij. */
-export type LossKind = "mse" | "bce";
+import { lossCount } from "./_internals/lossScale.js";
 
 /**
- * L(θ) = (1/n) Σ_i ℓ(f(x_i; θ), y_i), for a network of any depth.
+ * `mse`: (1/(n·e)) Σ_i ‖f(x_i) − y_i‖², the mean over all n·e elements, as PyTorch's
+ * `nn.MSELoss()`; `sse-mean`: (1/n) Σ_i ‖f(x_i) − y_i‖², the squared error summed over the
+ * e outputs and averaged over the points (the paper's convention; the same as `mse` for e = 1);
+ * `bce`: (1/n) Σ_i Σ_j binary cross-entropy of the logit f_j(x_i) against y_ij.
+ */
+export type LossKind = "mse" | "sse-mean" | "bce";
+
+/**
+ * L(θ) = (1/N) Σ_i ℓ(f(x_i; θ), y_i), for a network of any depth, N = n·e for `mse` and n otherwise.
  *
  * @throws InputError for bce in exact arithmetic (it needs exp and log)
  *
@@ -22,5 +28,5 @@ export function loss<T>(net: Network<T> | LayeredNetwork<T>, data: Dataset<T>, S
   F.forEach((f, i) => {
     s = S.add(s, pointLoss(S, kind, f, data.Y[i]!));
   });
-  return S.div(s, S.fromInt(data.X.length));
+  return S.div(s, S.fromInt(lossCount(kind, data.X.length, data.Y[0]?.length ?? 1)));
 }

@@ -8,6 +8,7 @@ import { isLayered } from "./isLayered.js";
 import type { LossKind } from "./loss.js";
 import { pointLoss } from "./pointLoss.js";
 import { pointLossGradient } from "./pointLossGradient.js";
+import { lossCount } from "./_internals/lossScale.js";
 import type { Network } from "./network.js";
 
 /** The loss at θ and its gradient, laid out like the network (`grad.W1[k][m]` = ∂L/∂W1[k][m]). */
@@ -55,14 +56,14 @@ function layeredLossAndGradient<T>(
   const { layers } = net;
   const depth = layers.length;
   const n = data.X.length;
-  const invN = S.div(S.one, S.fromInt(n));
+  const invN = S.div(S.one, S.fromInt(lossCount(kind, n, layers[depth - 1]!.W.length)));
   const zeros = (len: number): T[] => new Array<T>(len).fill(S.zero);
   const gW = layers.map(({ W }) => W.map((row) => zeros(row.length)));
   const gb = layers.map(({ W }) => zeros(W.length));
   let total = S.zero;
   for (let i = 0; i < n; i++) {
     total = S.add(total, pointLoss(S, kind, F[i]!, data.Y[i]!));
-    // dL/dz of the output layer: dL/df_i, with the 1/n of the mean folded in.
+    // dL/dz of the output layer: dL/df_i, with the 1/n (mse: 1/(n·e)) of the mean folded in.
     let delta: T[] = pointLossGradient(S, kind, F[i]!, data.Y[i]!).map((v) => S.mul(v, invN));
     for (let l = depth - 1; l >= 0; l--) {
       const a = inputs[l]![i]!;

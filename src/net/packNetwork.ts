@@ -16,8 +16,9 @@ export function packNetwork<T>(net: Network<T> | LayeredNetwork<T>): T[] {
         ];
   const out: T[] = [];
   for (const { W, b } of layers) {
-    for (const row of W) out.push(...row);
-    if (b) out.push(...b);
+    // element by element: push(...row) passes a row of 10^5 weights as arguments and overflows the stack
+    for (const row of W) for (const v of row) out.push(v);
+    if (b) for (const v of b) out.push(v);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import { InputError } from "../errors.js";
 import type { LossKind } from "./loss.js";
 
-/** Parses `mse` or `bce`. @throws InputError otherwise */
+/** Parses `mse`, `sse-mean` or `bce`. @throws InputError otherwise */
 export function parseLossKind(text: string): LossKind {
-  if (text === "mse" || text === "bce") return text;
-  throw new InputError(`invalid loss. Must be mse or bce. Value: \`${text}\`.`);
+  if (text === "mse" || text === "sse-mean" || text === "bce") return text;
+  throw new InputError(`invalid loss. Must be mse, sse-mean or bce. Value: \`${text}\`.`);
 }

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { InputError } from "../errors.js";
 import { decimalContext } from "../scalar/decimalContext.js";
 import { formatDigits } from "./_internals/decimalFormat.js";
@@ -23,20 +24,24 @@ export function binomialDistribution(p: HighPrecision, width: number, digits: nu
   const D = decimalContext(p.precision + 2 * String(width).length + 5);
   const pv = new D(p.value);
   const qv = new D(p.oneMinus);
-  const pPow: InstanceType<typeof D>[] = [new D(1)];
-  const qPow: InstanceType<typeof D>[] = [new D(1)];
-  for (let k = 1; k <= width; k++) {
-    pPow.push(pPow[k - 1]!.times(pv));
-    qPow.push(qPow[k - 1]!.times(qv));
-  }
+  const powers = (x: InstanceType<typeof D>): InstanceType<typeof D>[] => {
+    const out = [new D(1)];
+    for (let k = 1, y = new D(1); k <= width; k++) {
+      y = y.times(x);
+      out.push(y);
+    }
+    return out;
+  };
+  const pPow = powers(pv);
+  const qPow = powers(qv);
   const out: string[] = [];
   // C(l, k) by its ratio recurrence at the working precision: an exact BigInt
   // of up to l·log10(2) digits converted to decimal at every k made the whole
   // law quadratic in l (minutes at l = 100 000); the l roundings stay within
   // the guard digits, as the repeated products of the powers do.
   let choose = new D(1);
-  for (let k = 0; k <= width; k++) {
-    out.push(formatDigits(choose.times(pPow[k]!).times(qPow[width - k]!), digits));
+  for (const [k, pk] of pPow.entries()) {
+    out.push(formatDigits(choose.times(pk).times(at(qPow, width - k)), digits));
     choose = choose.times(width - k).dividedBy(k + 1);
   }
   return out;

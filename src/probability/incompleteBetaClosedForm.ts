@@ -41,7 +41,7 @@ export function incompleteBetaClosedForm(x: string | RationalParts, a: number | 
   const B = twiceHalfInteger(b, "b");
   const xr = parseUnitInterval(x);
   if (xr.n === 0n || xr.n === xr.d)
-    throw new InputError(`invalid x. Must be strictly between 0 and 1 for the closed form. Value: \`${xr.n}/${xr.d}\`.`);
+    throw new InputError({ field: "x", expected: "strictly between 0 and 1 for the closed form", value: `${xr.n}/${xr.d}` });
   const parts = closedFormParts(xr, A, B);
   return {
     expression: closedFormText(parts),

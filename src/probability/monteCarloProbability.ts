@@ -44,8 +44,9 @@ export function monteCarloProbability(
   const samples = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
-    throw new InputError(`invalid samples. Must be an integer in [1, ${MAX_SAMPLES}]. Value: \`${samples}\`.`);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError(`invalid seed. Must be an integer in [0, 2^53). Value: \`${seed}\`.`);
+    throw new InputError({ field: "samples", expected: `an integer in [1, ${MAX_SAMPLES}]`, value: String(samples) });
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError({ field: "seed", expected: "an integer in [0, 2^53)", value: String(seed) });
   const rng = seededRandom(monteCarloKey(seed, dIn, width, e));
   // Compare ‖u‖²·w2 < ‖v‖²·a2 for unit-scale coordinates u, v: the scales enter once, as doubles.
   const w2 = Number(numerator(law.w2)) / Number(law.w2.d);

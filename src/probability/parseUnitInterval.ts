@@ -8,6 +8,6 @@ export function parseUnitInterval(x: string | RationalParts, name = "x"): Ration
   const parts = typeof x === "string" ? parseRational(x) : x;
   const r = rational(parts.num, parts.den);
   if (numerator(r) < 0n || r.n > r.d)
-    throw new InputError(`invalid ${name}. Must be a number in [0, 1]. Value: \`${typeof x === "string" ? x : `${x.num}/${x.den}`}\`.`);
+    throw new InputError({ field: name, expected: "a number in [0, 1]", value: typeof x === "string" ? x : `${x.num}/${x.den}` });
   return r;
 }

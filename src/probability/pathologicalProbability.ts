@@ -28,7 +28,7 @@ function positiveRatio(rho: string | RationalParts): Rational {
   const parts = typeof rho === "string" ? parseRational(rho) : rho;
   const r = rational(parts.num, parts.den);
   if (numerator(r) <= 0n)
-    throw new InputError(`invalid rho. Must be a positive number. Value: \`${typeof rho === "string" ? rho : `${rho.num}/${rho.den}`}\`.`);
+    throw new InputError({ field: "rho", expected: "a positive number", value: typeof rho === "string" ? rho : `${rho.num}/${rho.den}` });
   return r;
 }
 

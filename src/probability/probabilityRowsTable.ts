@@ -23,7 +23,7 @@ export const PROBABILITY_COLUMNS = [
  * @example probabilityRowsTable(probabilityTable({ scheme: "xavier-normal" }, [2], [1], [1])).columns[3] // returns "rho"
  */
 export function probabilityRowsTable(rows: ProbabilityRow[]): Table {
-  const mc = rows.length > 0 && rows[0]!.ci95 !== undefined;
+  const mc = rows[0]?.ci95 !== undefined;
   const columns: string[] = [
     ...PROBABILITY_COLUMNS.slice(0, 3),
     ...(mc ? [] : ["rho"]),

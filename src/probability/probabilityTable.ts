@@ -50,8 +50,8 @@ export function probabilityTable(
   options: ProbabilityTableOptions = {},
 ): ProbabilityRow[] {
   const count = dIns.length * widths.length * es.length;
-  if (count === 0) throw new InputError("invalid table. Must have at least one d_in, width and e. Value: `empty`.");
-  if (count > MAX_TABLE_ROWS) throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${count}\`.`);
+  if (count === 0) throw new InputError({ field: "table", expected: "at least one d_in, width and e", value: "empty" });
+  if (count > MAX_TABLE_ROWS) throw new InputError({ field: "table", expected: `at most ${MAX_TABLE_ROWS} rows`, value: String(count) });
   const rows: ProbabilityRow[] = [];
   const reportOptions = {
     digits: options.digits ?? 20,

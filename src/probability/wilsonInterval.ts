@@ -27,9 +27,9 @@ export const CONFIDENCE_LEVELS: readonly string[] = Object.keys(Z);
 export function wilsonInterval(hits: number, samples: number, level = "0.95", digits = 20): [string, string] {
   const zText = Z[level];
   if (zText === undefined)
-    throw new InputError(`invalid confidence level. Must be one of ${CONFIDENCE_LEVELS.join(", ")}. Value: \`${level}\`.`);
+    throw new InputError({ field: "confidence level", expected: `one of ${CONFIDENCE_LEVELS.join(", ")}`, value: String(level) });
   if (!Number.isInteger(hits) || !Number.isInteger(samples) || samples < 1 || hits < 0 || hits > samples) {
-    throw new InputError(`invalid counts. Must be integers with 0 ≤ hits ≤ samples, samples ≥ 1. Value: \`${hits}/${samples}\`.`);
+    throw new InputError({ field: "counts", expected: "integers with 0 ≤ hits ≤ samples, samples ≥ 1", value: `${hits}/${samples}` });
   }
   const D = decimalContext(digits + 12);
   const z = new D(zText);

@@ -113,12 +113,18 @@ const RESULTS: Record<CellKey["kind"], z.ZodType> = {
  * @returns the cell, typed
  * @throws InputError naming the file and the first field that does not fit
  * @example cellFromJson({ id: "p", fingerprint: "f", result: {}, ms: 1 }, "probability", "cells/p.json")
- * // throws InputError "invalid cell file `cells/p.json`: field `result.scheme`: …"
+ * // throws InputError "invalid cell file. Must be a cell written by relutopo reproduce. Value: `cells/p.json`. In field `result.scheme`: …"
  */
 export function cellFromJson(value: unknown, kind: CellKey["kind"], file: string): StoredCell {
   // A null result is an "unavailable" placeholder (its part is not in the build that wrote it).
   const schema = z.object({ id: z.string(), fingerprint: z.string(), result: RESULTS[kind].nullable(), ms: num.min(0) });
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new InputError(`invalid cell file \`${file}\`: ${zodIssue(parsed.error)}.`);
+  if (!parsed.success)
+    throw new InputError({
+      field: "cell file",
+      expected: "a cell written by relutopo reproduce",
+      value: file,
+      note: `In ${zodIssue(parsed.error)}.`,
+    });
   return parsed.data as StoredCell;
 }

@@ -54,7 +54,13 @@ export function readCellChecked(dir: string, spec: CellSpec): StoredCell | undef
     if (typeof head.id === "string" && typeof head.fingerprint === "string") return undefined;
   }
   const cell = cellFromJson(value, spec.key.kind, path);
-  if (cell.id !== spec.id) throw new InputError(`invalid cell file \`${path}\`: field \`id\`: must be \`${spec.id}\`.`);
+  if (cell.id !== spec.id)
+    throw new InputError({
+      field: "cell file",
+      expected: `the cell with id \`${spec.id}\``,
+      value: path,
+      note: `Its id is \`${cell.id}\`.`,
+    });
   return cell.result === null ? undefined : cell;
 }
 

@@ -27,17 +27,27 @@ const shape = z.object({
  * @returns the manifest, typed
  * @throws InputError naming the file and the first field that does not fit
  * @example manifestFromJson(null, "a/run.json")
- * // throws InputError "invalid manifest `a/run.json`: the whole value: Invalid input: expected object, received null."
+ * // throws InputError "invalid manifest. Must be a run manifest written by relutopo reproduce. Value: `a/run.json`. In the whole value: Invalid input: expected object, received null."
  */
 export function manifestFromJson(value: unknown, file: string): RunManifest {
   const parsed = shape.safeParse(value);
-  if (!parsed.success) throw new InputError(`invalid manifest \`${file}\`: ${zodIssue(parsed.error)}.`);
+  if (!parsed.success)
+    throw new InputError({
+      field: "manifest",
+      expected: "a run manifest written by relutopo reproduce",
+      value: file,
+      note: `In ${zodIssue(parsed.error)}.`,
+    });
   const { scale, seed, experiments } = parsed.data.config;
-  const which = experiments.length === 1 ? experiments[0]! : "all";
+  const [only, ...others] = experiments;
+  const which = only !== undefined && others.length === 0 ? only : "all";
   const expected = reproduceConfig(scale, seed, which);
   if (JSON.stringify(expected) !== JSON.stringify(parsed.data.config))
-    throw new InputError(
-      `invalid manifest \`${file}\`: field \`config\`: not the configuration relutopo reproduce writes for ${which}, scale ${scale}, seed ${seed}.`,
-    );
+    throw new InputError({
+      field: "manifest",
+      expected: `the manifest relutopo reproduce writes for ${which}, scale ${scale}, seed ${seed}`,
+      value: file,
+      note: "In field `config`: not that configuration.",
+    });
   return { config: expected, shard: parsed.data.shard, cells: parsed.data.cells };
 }

@@ -40,12 +40,13 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
   const { dirs, out } = options;
   checkOutDir(out);
   const manifests = dirs.flatMap((d) => readManifests(d).map((m) => ({ dir: d, m })));
-  if (manifests.length === 0) throw new InputError("invalid shards. Must name at least one shard directory. Value: ``.");
-  const config = manifests[0]!.m.config;
+  const [first] = manifests;
+  if (first === undefined) throw new InputError({ field: "shards", expected: "one or more shard directories", value: dirs.join(" ") });
+  const config = first.m.config;
   const text = JSON.stringify(config);
   for (const { dir, m } of manifests) {
     if (JSON.stringify(m.config) !== text)
-      throw new InputError(`invalid shards. Must all come from the same reproduce arguments (experiment, scale, seed). Value: \`${dir}\`.`);
+      throw new InputError({ field: "shards", expected: "all from the same reproduce arguments (experiment, scale, seed)", value: dir });
   }
   const specs = planCells(config);
   const cells = new Map<string, StoredCell>();
@@ -56,9 +57,12 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSum
     else missing.push(spec.id);
   }
   if (missing.length > 0)
-    throw new InputError(
-      `invalid shards. Must cover every cell of the run: ${missing.length} of ${specs.length} missing, first ${missing[0]}. Value: \`${dirs.join(" ")}\`.`,
-    );
+    throw new InputError({
+      field: "shards",
+      expected: "a set that covers every cell of the run",
+      value: dirs.join(" "),
+      note: `${missing.length} of ${specs.length} cells are missing, first ${missing[0]}.`,
+    });
   for (const cell of cells.values()) writeCell(out, cell);
   writeManifest(out, { config, shard: null, cells: specs.map((s) => s.id) });
   const cellMs = [...cells.values()].reduce((s, c) => s + c.ms, 0);

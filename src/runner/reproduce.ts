@@ -33,6 +33,8 @@ export interface ReproduceOptions {
    * (the up-front estimate is `reproduceWork`): a run projected past it stops with a ConvergenceError.
    */
   maxSeconds?: number;
+  /** Stops the run between cells with a ConvergenceError (finished cells stay cached, so a rerun resumes); no report is written. */
+  signal?: AbortSignal;
 }
 
 /** What {@link reproduce} did: the `relutopo reproduce --json` object. */
@@ -76,6 +78,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceSum
     ...(options.onEstimate && { onEstimate: options.onEstimate }),
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.maxSeconds !== undefined && { capSeconds: options.maxSeconds }),
+    ...(options.signal && { signal: options.signal }),
   });
   writeManifest(out, { config, shard, cells: specs.map((s) => s.id) });
   let files: string[] = [];

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
@@ -7,6 +8,7 @@ import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
 import { ConvergenceError } from "../errors.js";
 import { formatWork } from "../work/formatWork.js";
+import { runTimeLimit } from "../work/runTimeLimit.js";
 import { runCell } from "./runCell.js";
 import { estimateRemaining, type CellSample } from "./_internals/estimateRemaining.js";
 
@@ -31,9 +33,11 @@ export interface RunCellsOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * A cap on the run's wall time in seconds: when the calibrated estimate says the run will end
-   * past it, the run stops there with a ConvergenceError (the finished cells stay cached).
+   * past twice the cap, the run stops there with a ConvergenceError (the finished cells stay cached).
    */
   capSeconds?: number;
+  /** Stops the run between cells (the pool's running cells are dropped) with a ConvergenceError; the finished cells stay cached. */
+  signal?: AbortSignal;
 }
 
 /** What an estimate rests on: the cells measured, and whether it is the calibrated (second) one. */
@@ -118,30 +122,45 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
       const remaining = estimateRemaining(left, samples, threads);
       options.onEstimate?.(remaining, left.length, reused, { cells: samples.length, calibrated: true });
       const total = (performance.now() - start + remaining) / 1000;
-      if (options.capSeconds !== undefined && total > options.capSeconds)
+      // Stopped only past twice the cap: a busy machine slows a run without making it runaway.
+      if (options.capSeconds !== undefined && total > runTimeLimit(options.capSeconds))
         throw new ConvergenceError(
           "reproduce",
           `cell ${done} of ${specs.length}`,
-          `over its work cap at run time: projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, past the cap of ~${options.capSeconds} s (the finished cells are kept for a rerun)`,
+          `over its work cap at run time: projected to take ${formatWork({ seconds: total, detail: `calibrated on ${samples.length} cells` })}, past twice the cap of ~${options.capSeconds} s (the finished cells are kept for a rerun)`,
           { field: "maxSeconds", change: "raise" },
         );
     };
   }
+  const { signal } = options;
+  const interrupted = (): ConvergenceError =>
+    new ConvergenceError(
+      "reproduce",
+      `cell ${done + 1} of ${specs.length}`,
+      `interrupted (Ctrl-C): the ${done} finished cells are kept in ${options.dir}/cells, and the same command resumes from them`,
+    );
+  if (signal?.aborted) throw interrupted();
   const workerPath = fileURLToPath(new URL("./cellWorker.js", import.meta.url));
   if (threads > 1 && existsSync(workerPath)) {
     const pool = new Tinypool({ filename: workerPath, minThreads: threads, maxThreads: threads });
+    // every queued cell listens to the signal: that many listeners are expected, not a leak
+    if (signal) setMaxListeners(order.length + 10, signal);
     try {
       await Promise.all(
         order.map(async (spec) => {
-          const { result, ms } = (await pool.run({ spec, config })) as { result: unknown; ms: number };
+          const { result, ms } = (await pool.run({ spec, config }, signal ? { signal } : {})) as { result: unknown; ms: number };
           finish(spec, result, ms);
         }),
       );
+    } catch (err) {
+      // the pool rejects every dropped cell with its own abort error: the run was interrupted
+      throw signal?.aborted ? interrupted() : err;
     } finally {
       await pool.destroy();
     }
   } else {
     for (const spec of order) {
+      if (signal?.aborted) throw interrupted();
       const t = performance.now();
       finish(spec, await runCell(spec, config), performance.now() - t);
     }

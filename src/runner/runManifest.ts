@@ -35,16 +35,18 @@ export function readManifests(dir: string): RunManifest[] {
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw new InputError(`invalid run directory. Must exist. Value: \`${dir}\`.`);
+    throw new InputError({ field: "run directory", expected: "an existing directory", value: dir });
   }
-  if (!isDir) throw new InputError(`invalid run directory. Must be a directory written by relutopo reproduce. Value: \`${dir}\`.`);
+  if (!isDir) throw new InputError({ field: "run directory", expected: "a directory written by relutopo reproduce", value: dir });
   const names = readdirSync(dir)
     .filter((f) => f === "run.json" || /^shard-\d+-of-\d+\.json$/.test(f))
     .sort();
   if (names.length === 0)
-    throw new InputError(
-      `invalid run directory. Must hold run.json or shard-<i>-of-<n>.json written by relutopo reproduce. Value: \`${dir}\`.`,
-    );
+    throw new InputError({
+      field: "run directory",
+      expected: "a directory holding run.json or shard-<i>-of-<n>.json written by relutopo reproduce",
+      value: dir,
+    });
   return names.map((n) => {
     const file = join(dir, n);
     return manifestFromJson(parseJsonFile(file), file);

@@ -15,5 +15,5 @@ export function arithmetic(name: string): Scalar<unknown> {
   if (name === "float") return float as Scalar<unknown>;
   const m = /^decimal:(\d+)$/.exec(name);
   if (m !== null) return decimal(Number(m[1])) as Scalar<unknown>;
-  throw new InputError(`invalid arithmetic. Must be exact, decimal:D or float. Value: \`${name}\`.`);
+  throw new InputError({ field: "arithmetic", expected: "exact, decimal:D or float", value: name });
 }

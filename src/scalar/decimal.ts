@@ -21,7 +21,11 @@ export const MAX_DIGITS = 100_000;
  */
 export function decimal(digits: number): Scalar<Decimal> {
   if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) {
-    throw new InputError(`invalid precision. Must be an integer number of digits in [${MIN_DIGITS}, ${MAX_DIGITS}]. Value: \`${digits}\`.`);
+    throw new InputError({
+      field: "precision",
+      expected: `an integer number of digits in [${MIN_DIGITS}, ${MAX_DIGITS}]`,
+      value: String(digits),
+    });
   }
   const D = decimalContext(digits);
   const zero = new D(0);
@@ -44,7 +48,7 @@ export function decimal(digits: number): Scalar<Decimal> {
     sub: (a, b) => a.minus(b),
     mul: (a, b) => a.times(b),
     div(a, b) {
-      if (b.isZero()) throw new InputError("division by zero");
+      if (b.isZero()) throw new InputError({ field: "divisor", expected: "non-zero", value: "0" });
       return a.div(b);
     },
     neg: (a) => a.neg(),
@@ -54,7 +58,7 @@ export function decimal(digits: number): Scalar<Decimal> {
     eq: (a, b) => a.eq(b),
     exp: (a) => D.exp(a),
     ln(a) {
-      if (!a.isPos()) throw new InputError("logarithm of a non-positive number");
+      if (!a.isPos()) throw new InputError({ field: "logarithm argument", expected: "positive", value: a.toString() });
       return D.ln(a);
     },
     toString: (a) => a.toString(),

@@ -41,7 +41,7 @@ export const exact: Scalar<Rational> = {
   sub: (a, b) => a.sub(b),
   mul: (a, b) => a.mul(b),
   div(a, b) {
-    if (b.n === 0n) throw new InputError("division by zero");
+    if (b.n === 0n) throw new InputError({ field: "divisor", expected: "non-zero", value: "0" });
     return a.div(b);
   },
   neg: (a) => a.neg(),

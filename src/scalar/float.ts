@@ -23,7 +23,7 @@ export const float: Scalar<number> = {
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
   div(a, b) {
-    if (b === 0) throw new InputError("division by zero");
+    if (b === 0) throw new InputError({ field: "divisor", expected: "non-zero", value: "0" });
     return a / b;
   },
   neg: (a) => -a,
@@ -33,7 +33,7 @@ export const float: Scalar<number> = {
   eq: (a, b) => a === b,
   exp: (a) => Math.exp(a),
   ln(a) {
-    if (!(a > 0)) throw new InputError("logarithm of a non-positive number");
+    if (!(a > 0)) throw new InputError({ field: "logarithm argument", expected: "positive", value: String(a) });
     return Math.log(a);
   },
   toString: (a) => String(a),

@@ -14,14 +14,16 @@ const MAX_EXPONENT = 100_000;
 function parseDecimalLiteral(text: string, original: string): RationalParts {
   const m = DECIMAL.exec(text);
   if (m === null || (m[2] === undefined && (m[3] === undefined || m[3] === ""))) {
-    throw new InputError(
-      `invalid number. Must be an integer, a decimal like -0.125 or 1e-3, or a fraction like 3/4. Value: \`${original}\`.`,
-    );
+    throw new InputError({
+      field: "number",
+      expected: "an integer, a decimal like -0.125 or 1e-3, or a fraction like 3/4",
+      value: original,
+    });
   }
   const [, sign, intPart = "", fracPart = "", expPart = "0"] = m;
   const exponent = Number(expPart) - fracPart.length;
   if (Math.abs(Number(expPart)) > MAX_EXPONENT) {
-    throw new InputError(`invalid number. Exponent too large (limit ${MAX_EXPONENT}). Value: \`${original}\`.`);
+    throw new InputError({ field: "number", expected: `a number whose exponent is at most ${MAX_EXPONENT} in size`, value: original });
   }
   let num = BigInt((intPart + fracPart).replace(/^0+(?=\d)/, "") || "0");
   if (sign === "-") num = -num;
@@ -43,7 +45,7 @@ export function parseRational(text: string): RationalParts {
   if (slash < 0) return parseDecimalLiteral(trimmed, text);
   const top = parseDecimalLiteral(trimmed.slice(0, slash).trim(), text);
   const bottom = parseDecimalLiteral(trimmed.slice(slash + 1).trim(), text);
-  if (bottom.num === 0n) throw new InputError(`invalid number. Denominator is zero. Value: \`${text}\`.`);
+  if (bottom.num === 0n) throw new InputError({ field: "number", expected: "a fraction with a non-zero denominator", value: text });
   const num = top.num * bottom.den;
   const den = top.den * bottom.num;
   return den < 0n ? { num: -num, den: -den } : { num, den };

@@ -92,10 +92,12 @@ export function inspectNetwork(net: Network<Rational> | LayeredNetwork<Rational>
       notExcluded: notExcluded.toString(),
       excluded: ((1n << BigInt(a.length)) - notExcluded).toString(),
     };
-    if (data !== undefined) {
-      const v = obstruction(layered, 0, 0, { data });
-      report.outputSigns.gdFrozen = v.gd!.frozen;
-      report.outputSigns.flowFrozen = v.flow!.frozen;
+    // with data (dead neurons), or a zero or balanced neuron: what gradient descent and the flow add to the topology
+    const v = obstruction(layered, 0, 0, { data });
+    if (v.gd !== undefined && v.flow !== undefined) {
+      report.outputSigns.gdFrozen = v.gd.frozen;
+      report.outputSigns.flowFrozen = v.flow.frozen;
+      if (v.flow.signLocked !== undefined) report.outputSigns.flowSignLocked = v.flow.signLocked;
     }
   }
   if (data !== undefined)

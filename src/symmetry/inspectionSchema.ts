@@ -72,6 +72,8 @@ const schema: z.ZodType<NetworkInspection> = z
         excluded: countText,
         gdFrozen: z.array(index).optional(),
         flowFrozen: z.array(index).optional(),
+        /** output weights whose sign a balanced neuron (c_k = 0) keeps under the flow */
+        flowSignLocked: z.array(index).optional(),
       })
       .optional(),
     /** with data */
@@ -117,6 +119,7 @@ export interface NetworkInspection {
         excluded: string;
         gdFrozen?: number[] | undefined;
         flowFrozen?: number[] | undefined;
+        flowSignLocked?: number[] | undefined;
       }
     | undefined;
   data?: { rows: number; loss: string; dead: DeadNeuron[] } | undefined;

@@ -7,13 +7,17 @@ import type { Network } from "../net/network.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { lockedWeights } from "../topology/lockedWeights.js";
 import { deadNeurons, type DeadNeuron } from "./deadNeurons.js";
+import { originNeurons } from "./_internals/originNeurons.js";
+import { layerInvariants } from "../invariants/layerInvariants.js";
 
 /** The verdict under one dynamics once dead neurons are counted: their output weights never change. */
 export interface DynamicsVerdict {
   /** True when the locked and frozen output weights leave too few free ones for the requirement (or contradict the target signs). */
   obstructed: boolean;
-  /** Output weights frozen by a dead neuron of the last hidden layer (0-based), beyond the locked ones. */
+  /** Output weights frozen by a dead neuron of the last hidden layer, or one at the origin (0-based), beyond the locked ones. */
   frozen: number[];
+  /** Under the flow: output weights whose sign a balanced neuron (c_k = 0, a_k ≠ 0) keeps, beyond the locked ones (0-based). */
+  signLocked?: number[];
   reason: string;
 }
 
@@ -33,7 +37,10 @@ export interface ObstructionVerdict {
   lockedPattern?: string;
   /** With target signs: the output weights whose target sign contradicts a locked sign (0-based). */
   targetBlocked?: number[];
-  /** With data: the dead neurons of θ, and the verdicts under gradient descent and gradient flow that count their frozen weights. */
+  /**
+   * With data, or with a balanced or zero neuron: the dead neurons of θ, and the verdicts under gradient
+   * descent and gradient flow that count their frozen weights (and, under the flow, the balanced neurons' signs).
+   */
   dead?: DeadNeuron[];
   gd?: DynamicsVerdict;
   flow?: DynamicsVerdict;
@@ -56,7 +63,10 @@ export interface ObstructionOptions {
  * weights stay in the component), so the question is whether the free weights can cover both
  * shortfalls. Any target sign pattern that differs from a locked sign is excluded; the others are not
  * excluded, a topological verdict. With data, a dead neuron of the last hidden layer
- * (`deadNeurons`) keeps its output weight as it is, under the dynamics for which that is proven.
+ * (`deadNeurons`) keeps its output weight as it is, under the dynamics for which that is proven;
+ * with or without data, so does a neuron at the origin (every dynamics), and under the gradient
+ * flow a balanced neuron (c_k = 0, a_k ≠ 0) keeps the sign of its output weight
+ * (docs/theory.md, "Balanced and zero neurons"); the topological verdict is kept beside these.
  *
  * @param net - the network θ, exact
  * @param needPositive - output weights that must be positive
@@ -108,7 +118,15 @@ export function obstruction(
       ? `obstructed: ${lockedNegative.length} neuron(s) locked negative [${oneBased(lockedNegative)}] and ${lockedPositive.length} locked positive [${oneBased(lockedPositive)}] (${deep ? "sign-locked output weights" : "pathological, c_k < 0"}; neurons numbered from 1); the ${free.length} free neuron(s) cannot supply the ${base.missingPositive} more positive and ${base.missingNegative} more negative output weight(s) needed`
       : `not excluded: the component of this start also holds networks with the wanted signs (${lockedPositive.length} locked positive, ${lockedNegative.length} locked negative, ${free.length} free neuron(s) cover the ${base.missingPositive} more positive and ${base.missingNegative} more negative output weight(s) needed); a topological verdict, not a promise that training reaches them`,
   };
-  if (!deep && options.data === undefined && target === undefined) return verdict;
+  // Beyond the topology (docs/theory.md, "Balanced and zero neurons"): a neuron at the origin never
+  // moves under any dynamics, and under the flow a balanced one (c_k = 0, a_k ≠ 0) keeps its sign.
+  const lastHidden = L - 1;
+  const origin = originNeurons(isLayered(net) ? net : toLayered(net))
+    .filter(([h]) => h === lastHidden)
+    .map(([, k]) => k);
+  const cLast = layerInvariants({ activation: net.activation, layers }, exact)[lastHidden - 1]!;
+  const balanced = free.filter((k) => exact.sign(cLast[k]!) === 0 && exact.sign(a[k]!) !== 0);
+  if (!deep && options.data === undefined && target === undefined && origin.length === 0 && balanced.length === 0) return verdict;
   verdict.lockedPattern = a.map((v, k) => (locked.includes(k) ? (exact.sign(v) > 0 ? "+" : "-") : "?")).join("");
   if (target !== undefined) {
     verdict.targetBlocked = locked.filter((k) => target[k] !== "?" && target[k] !== verdict.lockedPattern![k]);
@@ -118,28 +136,45 @@ export function obstruction(
     } else
       verdict.reason = `${verdict.reason}. The target signs ${target} agree with every locked sign (component ${verdict.lockedPattern}): not excluded`;
   }
-  if (options.data !== undefined) {
-    const dead = deadNeurons(net, options.data.X);
-    verdict.dead = dead;
-    const last = dead.filter((d) => d.layer === L - 1);
-    for (const dynamics of ["gd", "flow"] as const) {
-      const frozen = last.filter((d) => d[dynamics] === "forever" && !locked.includes(d.neuron)).map((d) => d.neuron);
-      const stillFree = free.filter((k) => !frozen.includes(k));
-      const pos = [...lockedPositive, ...frozen.filter((k) => exact.sign(a[k]!) > 0)];
-      const neg = [...lockedNegative, ...frozen.filter((k) => exact.sign(a[k]!) < 0)];
-      const r = decide(needPositive, needNegative, pos, neg, stillFree);
-      const blocked = target === undefined ? [] : frozen.filter((k) => target[k] !== "?" && target[k] !== signChar(a[k]!));
-      const obstructed = verdict.obstructed || r.obstructed || blocked.length > 0;
-      const name = dynamics === "gd" ? "gradient descent" : "gradient flow";
-      verdict[dynamics] = {
-        obstructed,
-        frozen,
-        reason:
-          frozen.length === 0
-            ? `${name}: no output weight frozen by a dead neuron; the topological verdict stands`
-            : `${name}: dead neuron(s) [${oneBased(frozen)}] keep their output weights forever${blocked.length > 0 ? `, against the target signs at [${oneBased(blocked)}]` : ""}; ${obstructed ? "obstructed" : "not excluded"} with ${stillFree.length} free neuron(s) left`,
-      };
-    }
+  if (options.data === undefined && origin.length === 0 && balanced.length === 0) return verdict;
+  const originSet = new Set(origin);
+  const dead =
+    options.data !== undefined
+      ? deadNeurons(net, options.data.X)
+      : deadNeurons(net, []).filter((d) => d.layer === lastHidden && originSet.has(d.neuron));
+  verdict.dead = dead;
+  const last = dead.filter((d) => d.layer === lastHidden);
+  for (const dynamics of ["gd", "flow"] as const) {
+    const frozen = last.filter((d) => d[dynamics] === "forever" && !locked.includes(d.neuron)).map((d) => d.neuron);
+    // under the flow only: a finite step of gradient descent can jump a balanced neuron's output weight across 0
+    const signKept = dynamics === "flow" ? balanced.filter((k) => !frozen.includes(k)) : [];
+    const held = [...frozen, ...signKept];
+    const stillFree = free.filter((k) => !held.includes(k));
+    const pos = [...lockedPositive, ...held.filter((k) => exact.sign(a[k]!) > 0)];
+    const neg = [...lockedNegative, ...held.filter((k) => exact.sign(a[k]!) < 0)];
+    const r = decide(needPositive, needNegative, pos, neg, stillFree);
+    const blocked =
+      target === undefined ? [] : held.filter((k) => target[k] !== "?" && target[k] !== signChar(a[k]!)).sort((x, y) => x - y);
+    const obstructed = verdict.obstructed || r.obstructed || blocked.length > 0;
+    const name = dynamics === "gd" ? "gradient descent" : "gradient flow";
+    const parts: string[] = [];
+    if (frozen.length > 0) parts.push(`dead or zero neuron(s) [${oneBased(frozen)}] keep their output weights forever`);
+    if (signKept.length > 0)
+      parts.push(`balanced neuron(s) [${oneBased(signKept)}] (c_k = 0, a_k ≠ 0) keep the sign of their output weights along the flow`);
+    const against = blocked.length > 0 ? `, against the target signs at [${oneBased(blocked)}]` : "";
+    const gdNote =
+      dynamics === "gd" && balanced.length > 0
+        ? `; balanced neuron(s) [${oneBased(balanced)}] (c_k = 0) are sign-locked under the flow only: a finite step can cross 0`
+        : "";
+    verdict[dynamics] = {
+      obstructed,
+      frozen,
+      reason:
+        parts.length === 0
+          ? `${name}: no output weight frozen by a dead neuron${gdNote}; the topological verdict stands`
+          : `${name}: ${parts.join("; ")}${against}; ${obstructed ? "obstructed" : "not excluded"} with ${stillFree.length} free neuron(s) left${gdNote} (the topological verdict: ${verdict.obstructed ? "obstructed" : "not excluded"})`,
+    };
+    if (signKept.length > 0) verdict[dynamics]!.signLocked = signKept;
   }
   return verdict;
 }

@@ -18,7 +18,8 @@ const TEX_SPECIAL: Record<string, string> = {
 };
 
 function tex(cell: string): string {
-  return cell.replace(/[\\&%$#_{}~^<>]/g, (ch) => TEX_SPECIAL[ch]!);
+  // A character without an entry is not special in LaTeX text: it stays as it is.
+  return Array.from(cell, (ch) => TEX_SPECIAL[ch] ?? ch).join("");
 }
 
 /**

@@ -11,5 +11,5 @@ import { TABLE_FORMATS, type TableFormat } from "./table.js";
  */
 export function parseTableFormat(text: string): TableFormat {
   if ((TABLE_FORMATS as readonly string[]).includes(text)) return text as TableFormat;
-  throw new InputError(`invalid format. Must be one of ${TABLE_FORMATS.join(", ")}. Value: \`${text}\`.`);
+  throw new InputError({ field: "format", expected: `one of ${TABLE_FORMATS.join(", ")}`, value: text });
 }

@@ -1,5 +1,6 @@
 import { ConvergenceError } from "../errors.js";
 import { formatWork } from "./formatWork.js";
+import { runTimeLimit } from "./runTimeLimit.js";
 
 /** Seconds a run may take before its projection is trusted: shorter steps are too noisy to extrapolate. */
 const TRUSTED_AFTER_SECONDS = 1;
@@ -9,7 +10,8 @@ const TRUSTED_AFTER_SECONDS = 1;
  * goes (exact gradient descent: the digits of every parameter about double
  * at each step). After step t it projects the remaining steps from the cost
  * of the last step and its growth over the last three, and stops the run
- * with a ConvergenceError (exit 3) when elapsed + projected time passes the cap.
+ * with a ConvergenceError (exit 3) when elapsed + projected time passes twice
+ * the cap (a busy machine slows a run without making it runaway).
  *
  * @param method - the method named in the error (`gd`)
  * @param steps - the total number of steps
@@ -17,7 +19,7 @@ const TRUSTED_AFTER_SECONDS = 1;
  * @param field - the option that raises the cap, as the library names it (`maxSeconds`)
  * @param now - a clock in milliseconds (tests pass their own)
  * @returns a function to call with the number of steps done
- * @throws ConvergenceError from the returned function when the projection passes the cap
+ * @throws ConvergenceError from the returned function when the projection passes twice the cap
  * @example stepBudget("gd", 40, 60, "maxSeconds")(1) // returns undefined (too early to project)
  */
 export function stepBudget(
@@ -29,11 +31,12 @@ export function stepBudget(
 ): (done: number) => void {
   const start = now();
   const ends: number[] = [start];
+  const limit = runTimeLimit(capSeconds);
   return (done) => {
     const t = now();
     ends.push(t);
     const elapsed = (t - start) / 1000;
-    if (elapsed < TRUSTED_AFTER_SECONDS && elapsed <= capSeconds) return;
+    if (elapsed < TRUSTED_AFTER_SECONDS && elapsed <= limit) return;
     const n = ends.length - 1;
     const last = Math.max(1e-6, (ends[n]! - ends[n - 1]!) / 1000);
     const k = Math.min(3, n - 1);
@@ -43,11 +46,11 @@ export function stepBudget(
     const left = steps - done;
     const projected = growth === 1 ? last * left : (last * growth * (growth ** left - 1)) / (growth - 1);
     const total = elapsed + projected;
-    if (total > capSeconds)
+    if (total > limit)
       throw new ConvergenceError(
         method,
         `step ${done} of ${steps}`,
-        `stopped: the run is projected to take ${formatWork({ seconds: total, detail: `each step ×${growth.toPrecision(2)} the last` })}, over the cap of ~${capSeconds} s`,
+        `stopped: the run is projected to take ${formatWork({ seconds: total, detail: `each step ×${growth.toPrecision(2)} the last` })}, over twice the cap of ~${capSeconds} s`,
         { field, change: "raise" },
       );
   };

@@ -55,6 +55,14 @@ describe("relutopo check", () => {
     expect(gd.drift.observed[0].some((v: string) => v !== "0")).toBe(true);
   });
 
+  it("should run under a cap too large for a Node timer (it used to stop at once, loading)", () => {
+    const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "5", "--max-seconds", "1e9"]);
+    expect(r.stderr).toBe("");
+    // gd-conserves-c is tagged false: refuted as tagged, exit 0
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/gd-conserves-c: refuted/);
+  });
+
   it("should give the same bytes for the same seed", () => {
     const args = [
       "check",
@@ -91,20 +99,20 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
   });
 
   it("should stop a claim heavier than the estimate at run time with exit 3 and one line naming --max-seconds", () => {
-    // 100 cases of 60 ms each: 2 s by the up-front estimate (0.02 s a case), 6 s in fact
+    // 100 cases of 60 ms each: 1.2 s by the up-front estimate (0.012 s a case), 6 s in fact, past twice the 2 s cap
     const file = join(tmp, "heavy.mjs");
     writeFileSync(
       file,
       `import { defineClaim, arbProblem } from "relutopo";
 export default defineClaim({ name: "slow", statement: "waits", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { const t = Date.now(); while (Date.now() - t < 60); return true; } });`,
     );
-    const r = runCli(["check", "--file", file, "--runs", "100", "--max-seconds", "2.5"], {
+    const r = runCli(["check", "--file", file, "--runs", "100", "--max-seconds", "2"], {
       cwd: fileURLToPath(new URL("../..", import.meta.url)),
     });
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^relutopo: check: over its work cap at run time: projected to take ~\d+(\.\d)? s \(\d+ cases in \d\.\d s\), past the ~2\.5 s left of the cap at case \d+ of 100 of claim `slow`; raise --max-seconds\n$/,
+      /^relutopo: check: over its work cap at run time: projected to take ~\d+(\.\d)? s \(\d+ cases in \d\.\d s\), past the ~\d+(\.\d+)? s left of twice the cap at case \d+ of 100 of claim `slow`; raise --max-seconds\n$/,
     );
   });
 
@@ -124,7 +132,7 @@ export const spin = defineClaim({ name: "spin", statement: "loops", tag: "theore
       expect(r.status).toBe(3);
       expect(r.stdout).toBe("");
       expect(r.stderr).toBe(
-        "relutopo: check: over its work cap at run time: still running after ~3 s, past the ~2 s cap (a case that does not return?) at claim `spin`; raise --max-seconds\n",
+        "relutopo: check: over its work cap at run time: still running after ~5 s, past twice the ~2 s cap (a case that does not return?) at claim `spin`; raise --max-seconds\n",
       );
       expect(existsSync(join(tmp, "saved"))).toBe(false);
     });
@@ -356,4 +364,48 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
   for (const [what, args] of bad) {
     it(`should exit 2 with one stderr line for ${what}`, () => expectBadInput(runCli(args)));
   }
+});
+
+describe("relutopo check --save and --path", () => {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), "relutopo-save-"));
+  const file = join(dir, "keys.mjs");
+  writeFileSync(
+    file,
+    `import { arbLayeredNetwork, arbProblem, defineClaim } from "relutopo";
+export const problem = defineClaim({ name: "under-problem", statement: "one neuron", tag: "false", arbitraries: { problem: arbProblem() }, predicate: ({ problem }) => problem.net.W1.length === 1 });
+export const bare = defineClaim({ name: "bare", statement: "two layers", tag: "false", arbitraries: [arbLayeredNetwork()], predicate: (net) => net.layers.length === 2 });
+export const none = defineClaim({ name: "none", statement: "small", tag: "false", arbitraries: [arbProblem().map((p) => p.net.W1.length)], predicate: (l) => l < 2 });
+`,
+  );
+
+  it("should save every network and data set of a counterexample, one file per key path, or say why none", () => {
+    const out = join(dir, "saved");
+    const r = runCli(["check", "--file", file, "--runs", "50", "--save", out], { cwd: root });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const problemNet = JSON.parse(readFileSync(join(out, "under-problem.problem.net.json"), "utf8"));
+    expect(problemNet.W1.length).toBeGreaterThan(1);
+    expect(readFileSync(join(out, "under-problem.problem.data.csv"), "utf8")).toMatch(/^x1(,x2)?,y1\n/);
+    const bare = JSON.parse(readFileSync(join(out, "bare.json"), "utf8"));
+    expect(bare.layers.length).toBeGreaterThan(2);
+    expect(r.stdout).toContain(`      saved: ${join(out, "bare.json")}\n`);
+    expect(r.stdout).toContain("      saved: nothing, the counterexample holds no network");
+  });
+
+  it("should replay exactly the case at --path and say whether it passed, printing seed and path", () => {
+    const first = runCli(["check", "--file", file, "--claim", "bare", "--runs", "50", "--seed", "4", "--json"], { cwd: root });
+    const found = JSON.parse(first.stdout).claims[0];
+    expect(found.verdict).toBe("refuted");
+    expect(found.replay).toContain(`--seed 4 --path ${found.path}`);
+    const again = runCli(["check", "--file", file, "--claim", "bare", "--seed", "4", "--path", found.path, "--json"], { cwd: root });
+    const replayed = JSON.parse(again.stdout).claims[0];
+    expect(replayed).toMatchObject({ verdict: "refuted", runs: 1, shrinks: 0, replayed: found.path, counterexample: found.counterexample });
+    // run 0 of seed 4 is a two-layer net or not: the replay answers for that case alone
+    const zero = runCli(["check", "--file", file, "--claim", "bare", "--seed", "4", "--path", "0"], { cwd: root });
+    expect(zero.stdout).toMatch(
+      /^(ok |BAD) false {3}bare: the replayed case \(seed 4, path 0\) (passed; nothing else was run|fails: .*)\n/,
+    );
+    expect(zero.stdout).toMatch(/replay: npx relutopo check --claim bare --file \S+ --seed 4 --path 0\n/);
+  });
 });

@@ -116,6 +116,31 @@ describe("relutopo flow", () => {
       expect(Number(j.maxDrift)).toBeLessThan(1e-15);
     });
 
+    it("should let c of a pathological neuron change sign when the biases are not decayed, checking c' = -2λ(c - b²)", () => {
+      // Arrange: examples/net.json has c1 = -3/5 < 0 (neuron 1 pathological) on the |x| data
+      const pathological = [
+        "--net",
+        fileURLToPath(new URL("../../examples/net.json", import.meta.url)),
+        "--data",
+        fileURLToPath(new URL("../../examples/abs.csv", import.meta.url)),
+      ];
+      const args = ["flow", ...pathological, "--time", "3", "--digits", "20", "--weight-decay", "1", "--json"];
+      // Act
+      const free = runCli([...args, "--no-bias-decay"]);
+      const all = runCli(args);
+      // Assert: with the biases decayed c1(3) = -0.6·e^-6 keeps its sign; without, c1 reaches about +0.018
+      expect(free.stderr).toBe("");
+      expect(free.status).toBe(0);
+      const j = JSON.parse(free.stdout);
+      expect(j.weightDecay).toBeUndefined();
+      expect(j.biasFreeDecay.biasDecay).toBe(false);
+      expect(Number(j.biasFreeDecay.maxIdentityResidual)).toBeLessThan(1e-15);
+      expect(Number(j.invariants0[0])).toBe(-0.6);
+      expect(Number(j.invariantsT[0])).toBeCloseTo(0.018108609367973, 14);
+      const k = JSON.parse(all.stdout);
+      expect(Number(k.invariantsT[0])).toBeCloseTo(-0.6 * Math.exp(-6), 15);
+    });
+
     it("should add the heavy-ball identity and certified output signs to the JSON and the text", () => {
       const r = runCli(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2", "--json"]);
       expect(r.status).toBe(0);

@@ -48,37 +48,55 @@ describe("relutopo merge: malformed inputs", () => {
     [
       "a cell whose result is {}",
       (d) => editJson(cellOf(d), (c) => ({ ...c, result: {} })),
-      (d) => new RegExp(`^relutopo: invalid cell file \`${cellOf(d)}\`: field \`result\\.scheme\`: `),
+      (d) =>
+        new RegExp(
+          `^relutopo: invalid cell file\\. Must be a cell written by relutopo reproduce\\. Value: \`${cellOf(d)}\`\\. In field \`result\\.scheme\`: `,
+        ),
     ],
     [
       "a cell whose rows hold a number where text belongs",
       (d) => editJson(cellOf(d), (c) => ({ ...c, result: { ...c.result, rows: [{ dIn: 1, l: 1, pNeuron: 0.5, pDisconnected: "1" }] } })),
-      (d) => new RegExp(`^relutopo: invalid cell file \`${cellOf(d)}\`: field \`result\\.rows\\[0\\]\\.pNeuron\`: `),
+      (d) =>
+        new RegExp(
+          `^relutopo: invalid cell file\\. Must be a cell written by relutopo reproduce\\. Value: \`${cellOf(d)}\`\\. In field \`result\\.rows\\[0\\]\\.pNeuron\`: `,
+        ),
     ],
     [
       "a cell that is not JSON",
       (d) => writeFileSync(cellOf(d), '{"id": '),
-      (d) => new RegExp(`^relutopo: invalid JSON in \`${cellOf(d)}\`: `),
+      (d) => new RegExp(`^relutopo: invalid JSON file\\. Must be valid JSON\\. Value: \`${cellOf(d)}\`\\. `),
     ],
     [
       "a manifest that is null",
       (d) => writeFileSync(manifestOf(d), "null"),
-      (d) => new RegExp(`^relutopo: invalid manifest \`${manifestOf(d)}\`: the whole value: `),
+      (d) =>
+        new RegExp(
+          `^relutopo: invalid manifest\\. Must be a run manifest written by relutopo reproduce\\. Value: \`${manifestOf(d)}\`\\. In the whole value: `,
+        ),
     ],
     [
       "a manifest that is {}",
       (d) => writeFileSync(manifestOf(d), "{}"),
-      (d) => new RegExp(`^relutopo: invalid manifest \`${manifestOf(d)}\`: field \`config\`: `),
+      (d) =>
+        new RegExp(
+          `^relutopo: invalid manifest\\. Must be a run manifest written by relutopo reproduce\\. Value: \`${manifestOf(d)}\`\\. In field \`config\`: `,
+        ),
     ],
     [
       "a manifest whose seed is text",
       (d) => editJson(manifestOf(d), (m) => ({ ...m, config: { ...m.config, seed: "1" } })),
-      (d) => new RegExp(`^relutopo: invalid manifest \`${manifestOf(d)}\`: field \`config\\.seed\`: `),
+      (d) =>
+        new RegExp(
+          `^relutopo: invalid manifest\\. Must be a run manifest written by relutopo reproduce\\. Value: \`${manifestOf(d)}\`\\. In field \`config\\.seed\`: `,
+        ),
     ],
     [
       "a manifest whose configuration was edited",
       (d) => editJson(manifestOf(d), (m) => ({ ...m, config: { ...m.config, probability: { ...m.config.probability, digits: 5 } } })),
-      (d) => new RegExp(`^relutopo: invalid manifest \`${manifestOf(d)}\`: field \`config\`: not the configuration`),
+      (d) =>
+        new RegExp(
+          `^relutopo: invalid manifest\\. Must be the manifest relutopo reproduce writes for probability, scale tiny, seed \\d+\\. Value: \`${manifestOf(d)}\`\\. In field \`config\`: not that configuration\\.`,
+        ),
     ],
   ];
   for (const [what, edit, expected] of cases) {

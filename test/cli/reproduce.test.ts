@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ToyResults, ToyStartResults } from "../../src/experiments/toySummary.js";
 import type { ToyStart } from "../../src/experiments/toyProblem.js";
@@ -12,6 +13,7 @@ import { type CliResult, runCli } from "../helpers/runCli.js";
 const root = mkdtempSync(join(tmpdir(), "relutopo-reproduce-"));
 const single = join(root, "single");
 const CHROMIUM = "/usr/bin/chromium";
+const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 
 /** results.json as these checks read it: the toy numbers as the experiments layer types them, the rest by name. */
 interface Results {
@@ -207,7 +209,7 @@ describe("relutopo reproduce", () => {
     // One shard alone is not a run.
     const partial = runCli(["merge", a, "--out", join(root, "partial")]);
     expect(partial.status).toBe(2);
-    expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must cover every cell/);
+    expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must be a set that covers every cell/);
     expect(existsSync(join(root, "partial"))).toBe(false);
     const m = runCli(["merge", a, b, "--out", merged]);
     expect(m.stderr).toBe("");
@@ -233,6 +235,49 @@ describe("relutopo reproduce", () => {
       /^relutopo: invalid work\. Must be at most ~60 s estimated\. Value: `~[\d.]+ min \(\d+ cells to compute on 1 thread\)`\. Raise --max-seconds to run it\.\n$/,
     );
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("should stop on Ctrl-C with one line and exit 3, keeping the finished cells, and resume from them", async () => {
+    // Arrange: a fresh run, interrupted once its first cell is done and the estimate printed
+    const out = join(root, "interrupted");
+    const child = spawn(process.execPath, [MAIN, "reproduce", "all", "--scale", "tiny", "--out", out, "--threads", "2"], {
+      env: { ...process.env, CI: "true" },
+    });
+    let stderr = "";
+    let stdout = "";
+    let sent = false;
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    // Act
+    const status = await new Promise<number | null>((resolve) => {
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        if (!sent && /cells to compute/.test(stderr)) sent = child.kill("SIGINT");
+      });
+      child.on("close", (code) => resolve(code));
+    });
+    // Assert: one line after the estimate, exit 3, no report, no temporary file; the rerun reuses the kept cells
+    expect(status).toBe(3);
+    expect(stdout).toBe("");
+    const lines = stderr.trim().split("\n");
+    const last = lines[lines.length - 1]!;
+    const m =
+      /^relutopo: reproduce: interrupted \(Ctrl-C\): the (\d+) finished cells are kept in .+, and the same command resumes from them at cell (\d+) of (\d+)$/.exec(
+        last,
+      );
+    expect(m, stderr).not.toBeNull();
+    expect(lines.filter((l) => l.startsWith("relutopo:"))).toHaveLength(1);
+    const kept = readdirSync(join(out, "cells"));
+    expect(kept.filter((f) => f.endsWith(".json"))).toHaveLength(Number(m![1]));
+    expect(kept.filter((f) => !f.endsWith(".json"))).toEqual([]);
+    expect(existsSync(join(out, "index.html"))).toBe(false);
+    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", out, "--json"]);
+    expect(r.status).toBe(0);
+    const resumed = JSON.parse(r.stdout);
+    expect(resumed.reused).toBe(Number(m![1]));
+    expect(resumed.computed + resumed.reused).toBe(summary.cells);
+    expect(numbers(out)).toEqual(numbers(single));
   });
 
   it("should count only the cells not cached in the estimate of a resumed run", () => {

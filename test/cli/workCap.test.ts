@@ -7,12 +7,12 @@ const toy = ["--net", example("toy.json"), "--data", example("toy.csv")];
 const seventy = Array(70).fill("-1").join(",");
 
 describe("relutopo: work past the cap is refused up front", () => {
-  // Each was accepted and ran for minutes or forever before its estimate existed.
-  const cases: Array<[string, string[], string]> = [
+  // Each was accepted and ran for hours or forever before its estimate existed; the default cap is one hour.
+  const pastAnHour: Array<[string, string[], string]> = [
     [
-      "a billion Monte Carlo samples",
-      ["probability", "--init", "kaiming-uniform", "--d-in", "3", "--width", "10", "--samples", "1000000000"],
-      "~1.1 min (1 × 1000000000 samples of 5 coordinates)",
+      "a width of 10^9 in the Binomial law",
+      ["probability", "--init", "kaiming-normal", "--d-in", "3", "--width", "1000000000", "--distribution"],
+      "~15 h (1 closed-form rows at 40 digits + 1000000001 terms at 70 digits)",
     ],
     [
       "2^53 listed components",
@@ -20,9 +20,7 @@ describe("relutopo: work past the cap is refused up front", () => {
       "~13000 years (9007199254740991 patterns of 70 signs)",
     ],
     ["10^8 · 6 table rows", ["table", "components", "--d-in", "1..10000", "--e", "1..10000", "--width", "2"], "~7.1 h (600000000 rows)"],
-    ["widths up to 200", ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..200"], "~2.4 min (1373700 rows)"],
     ["8000 architectures", ["table", "laws", "--widths-grid", "1..20;1..20;1..20"], "~4 h (16000 architectures of up to 800 parameters)"],
-    ["3999 parameters", ["laws", "--widths", "2,1333,1", "--degree", "1"], "~16 min (1 architecture of up to 3999 parameters)"],
     [
       "10^5 decimal digits",
       ["gd", ...toy, "--lr", "1/20", "--steps", "10", "--arith", "decimal:100000"],
@@ -34,6 +32,26 @@ describe("relutopo: work past the cap is refused up front", () => {
       "~370 years (1000000000000000 steps × 8 parameters × 4 rows)",
     ],
     ["a million cases of one claim", ["check", "--claim", "gd-conserves-c", "--runs", "1000000"], "~3.3 h (1 claim(s) × 1000000 case(s))"],
+  ];
+  for (const [what, args, estimate] of pastAnHour) {
+    it(`should exit 2 naming the estimate and --max-seconds for ${what}`, () => {
+      const r = runCli(args);
+      expectBadInput(r);
+      expect(r.stderr).toBe(
+        `relutopo: invalid work. Must be at most ~3600 s estimated. Value: \`${estimate}\`. Raise --max-seconds to run it.\n`,
+      );
+    });
+  }
+
+  // Ordinary work of minutes runs under the default cap; a lower --max-seconds refuses it from the same estimate.
+  const minutes: Array<[string, string[], string]> = [
+    [
+      "a billion Monte Carlo samples",
+      ["probability", "--init", "kaiming-uniform", "--d-in", "3", "--width", "10", "--samples", "1000000000"],
+      "~1.1 min (1 × 1000000000 samples of 5 coordinates)",
+    ],
+    ["widths up to 200", ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..200"], "~2.4 min (1373700 rows)"],
+    ["3999 parameters", ["laws", "--widths", "2,1333,1", "--degree", "1"], "~16 min (1 architecture of up to 3999 parameters)"],
     ["300 cases of every claim", ["check", "--all", "--runs", "300"], "~2.2 min (36 claim(s) × 300 case(s))"],
     [
       "10^5 flow samples",
@@ -41,9 +59,9 @@ describe("relutopo: work past the cap is refused up front", () => {
       "~4.2 min (taylor at 100 digits, 100000 samples, 8 parameters × 4 rows)",
     ],
   ];
-  for (const [what, args, estimate] of cases) {
-    it(`should exit 2 naming the estimate and --max-seconds for ${what}`, () => {
-      const r = runCli(args);
+  for (const [what, args, estimate] of minutes) {
+    it(`should exit 2 under --max-seconds 60 naming the estimate for ${what}`, () => {
+      const r = runCli([...args, "--max-seconds", "60"]);
       expectBadInput(r);
       expect(r.stderr).toBe(
         `relutopo: invalid work. Must be at most ~60 s estimated. Value: \`${estimate}\`. Raise --max-seconds to run it.\n`,
@@ -65,12 +83,12 @@ describe("relutopo: work past the cap is refused up front", () => {
     expect(r.stderr).toBe("relutopo: invalid --max-seconds. Must be a positive number of seconds. Value: `-3`.\n");
   });
 
-  it("should stop exact gd at run time when its digits grow past the cap, exit 3", () => {
+  it("should stop exact gd at run time when its digits grow past twice the cap, exit 3", () => {
     const r = runCli(["gd", ...toy, "--lr", "1/20", "--steps", "40", "--max-seconds", "2"]);
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^relutopo: gd: stopped: the run is projected to take [^\n]+, over the cap of ~2 s at step \d+ of 40; raise --max-seconds\n$/,
+      /^relutopo: gd: stopped: the run is projected to take [^\n]+, over twice the cap of ~2 s at step \d+ of 40; raise --max-seconds\n$/,
     );
   });
 });

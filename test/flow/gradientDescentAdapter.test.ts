@@ -70,7 +70,8 @@ function runCase(c: AdapterCase): unknown {
   const run = gradientDescent(networkIn(raw, S), data, S, {
     lr: S.parse(c.lr),
     steps: c.steps,
-    loss: "mse",
+    // recorded before mse became PyTorch's mean over every element: the sum over outputs, averaged over points
+    loss: "sse-mean",
     optimizer,
     batchSize: c.batchSize,
     shuffleSeed: c.shuffleSeed,

@@ -35,7 +35,8 @@ function frozenLoss(net: Network<Rational>, data: Dataset<Rational>, slopes: Rat
       total = S.add(total, S.mul(r, r));
     });
   });
-  return S.div(total, S.fromInt(data.X.length));
+  // mse is PyTorch's nn.MSELoss: the mean over all n·e elements
+  return S.div(total, S.fromInt(data.X.length * net.W2.length));
 }
 
 /** d/dt p(t) at t = 0 for the polynomial of degree ≤ 4 through (t, p(t)), t = 0…4 (Lagrange, exact). */

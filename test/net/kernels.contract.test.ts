@@ -411,7 +411,8 @@ function frozenLoss(net: LayeredNetwork<Rational>, pattern: LayeredNetwork<Ratio
       aPattern = zPattern.map((v, k) => S.mul(slopes[k]!, v));
     });
   });
-  return S.div(total, S.fromInt(data.X.length));
+  // mse is PyTorch's nn.MSELoss: the mean over all n·e elements
+  return S.div(total, S.fromInt(data.X.length * net.layers[net.layers.length - 1]!.W.length));
 }
 
 /** p'(0) for the polynomial through (t_j, values[j]), t_j = j: the derivative of the Lagrange interpolant, exactly. */

@@ -61,7 +61,7 @@ describe("reproduce and mergeShards", () => {
     const merged = recorder();
     // Act, Assert
     await expect(mergeShards({ dirs: [shard], out, report: merged.report })).rejects.toThrow(
-      /^invalid shards\. Must cover every cell of the run: 1 of 2 missing/,
+      /^invalid shards\. Must be a set that covers every cell of the run\. Value: `[^`]*lonely`\. 1 of 2 cells are missing, first /,
     );
     expect(merged.runs).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
@@ -100,8 +100,11 @@ describe("reproduce and mergeShards", () => {
     writeFileSync(path, JSON.stringify({ ...cell, ms: -1 }));
     const out = join(root, "bad-merge");
     const merged = recorder();
-    await expect(mergeShards({ dirs: [shard], out, report: merged.report })).rejects.toThrow(
-      `invalid cell file \`${path}\`: field \`ms\`: `,
+    const err = await mergeShards({ dirs: [shard], out, report: merged.report }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).data).toMatchObject({ field: "cell file", value: path });
+    expect((err as InputError).message).toMatch(
+      `invalid cell file. Must be a cell written by relutopo reproduce. Value: \`${path}\`. In field \`ms\`: `,
     );
     expect(merged.runs).toHaveLength(0);
     expect(existsSync(out)).toBe(false);

@@ -52,6 +52,11 @@ describe("deadNeurons", () => {
         const Z = bruteForcePreActivations(net, X);
         const expected = Z[0]![0]!.flatMap((_, k) => {
           const signs = Z[0]!.map((z) => exact.sign(z[k]!));
+          // at the origin (w̃_k = 0 and every outgoing weight 0): nothing of it moves, under the flow too
+          const { W, b } = net.layers[0]!;
+          const zero = (v: Rational): boolean => exact.sign(v) === 0;
+          if (W[k]!.every(zero) && (b === undefined || zero(b[k]!)) && net.layers[1]!.W.every((r) => zero(r[k]!)))
+            return [`1,${k},forever,forever`];
           if (signs.every((s) => s < 0)) return [`1,${k},forever,forever`];
           if (signs.every((s) => s <= 0)) return [`1,${k},forever,kink`];
           return [];

@@ -1,16 +1,17 @@
 import { formatWork } from "../../work/formatWork.js";
 import { progressBudget } from "../../work/progressBudget.js";
+import { runTimeLimit } from "../../work/runTimeLimit.js";
 
 /**
  * A check to call before each case of a claim: once the claim has run for a second, it
  * projects its total time from the cases done so far and throws a ConvergenceError
- * (field `maxSeconds`) when that passes the cap, so a claim heavier than the up-front
+ * (field `maxSeconds`) when that passes twice the cap, so a claim heavier than the up-front
  * estimate assumed stops instead of running on. The run-time budget of every long
  * command, counted in cases.
  *
  * @param name - the claim, named in the error
  * @param runs - the cases it will run
- * @param capSeconds - the seconds left for it
+ * @param capSeconds - its share of the cap (the claim stops when its projection passes twice that)
  * @param now - a clock in milliseconds (tests pass their own)
  * @returns a function to call with the number of cases done
  * @internal
@@ -25,7 +26,7 @@ export function caseBudget(
   const budget = progressBudget("check", capSeconds, "maxSeconds", now, {
     at: () => `case ${done + 1} of ${runs} of claim \`${name}\``,
     reason: (projected, elapsed) =>
-      `over its work cap at run time: projected to take ${formatWork({ seconds: projected, detail: `${done} cases in ${elapsed.toFixed(1)} s` })}, past the ~${Number(capSeconds.toPrecision(3))} s left of the cap`,
+      `over its work cap at run time: projected to take ${formatWork({ seconds: projected, detail: `${done} cases in ${elapsed.toFixed(1)} s` })}, past the ~${Number(runTimeLimit(capSeconds).toPrecision(3))} s left of twice the cap`,
   });
   return (casesDone) => {
     done = casesDone;

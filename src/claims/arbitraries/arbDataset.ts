@@ -30,7 +30,7 @@ export function arbDataset(d: number, e: number, constraints: DatasetConstraints
   return fc
     .array(
       fc.tuple(row(d, constraints.inputValues ?? { maxNum: 4, maxDen: 2 }), row(e, constraints.targetValues ?? { maxNum: 4, maxDen: 2 })),
-      { minLength: n.min, maxLength: n.max },
+      { minLength: n.min, maxLength: n.max, size: "max" },
     )
     .map((pts) => ({ X: pts.map(([x]) => x), Y: pts.map(([, y]) => y) }));
 }

@@ -154,7 +154,7 @@ export function arbDeepProblem(constraints: DeepProblemConstraints = {}): fc.Arb
       hasBias: fixedArray(biasFlag, depth.max),
       W: fixedArray(fixedArray(fixedArray(w, wide), wide), depth.max),
       b: fixedArray(fixedArray(w, wide), depth.max),
-      points: fc.array(fc.tuple(fixedArray(xv, d.max), fixedArray(yv, e.max)), { minLength: n.min, maxLength: n.max }),
+      points: fc.array(fc.tuple(fixedArray(xv, d.max), fixedArray(yv, e.max)), { minLength: n.min, maxLength: n.max, size: "max" }),
       kinkAt: kinks
         ? fixedArray(fixedArray(fc.option(fc.nat({ max: n.max - 1 }), { freq: 3, nil: undefined }), h.max), depth.max - 1)
         : fc.constant(Array.from({ length: depth.max - 1 }, () => [] as (number | undefined)[])),

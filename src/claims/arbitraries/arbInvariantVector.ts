@@ -30,7 +30,8 @@ export function arbInvariantVector(constraints: InvariantVectorConstraints = {})
   const pool = fc.uniqueArray(arbRational({ maxNum: 4, maxDen: 2, ...constraints.values, sign: "nonzero" }), {
     minLength: 1,
     maxLength: distinct,
+    size: "max",
   });
-  const picks = fc.array(fc.nat({ max: distinct }), { minLength: len.min, maxLength: len.max });
+  const picks = fc.array(fc.nat({ max: distinct }), { minLength: len.min, maxLength: len.max, size: "max" });
   return fc.tuple(pool, picks).map(([values, idx]) => idx.map((i) => (i < values.length ? values[i]! : "0")));
 }

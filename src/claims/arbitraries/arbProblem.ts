@@ -79,7 +79,9 @@ function onKink(w: string[], b: string | undefined, x: readonly string[]): { w: 
  * and the weights of a maximal network are sliced to them, so shrinking removes
  * neurons, inputs, outputs and points independently of the values, and every
  * value shrinks toward 0 with a small denominator. Optionally some neurons sit
- * exactly on a kink of a data point.
+ * exactly on a kink of a data point. Every size is drawn uniformly in [min, max] (fast-check
+ * leans a share of the early runs toward min), so each maximum is reached: a bound m
+ * shows up about once per m cases.
  *
  * @param constraints - sizes, activations, biases, value sizes, kinks
  * @example fc.sample(arbProblem({ width: { max: 2 } }), 10).every((p) => p.net.W1.length <= 2) // returns true
@@ -105,7 +107,7 @@ export function arbProblem(constraints: ProblemConstraints = {}): fc.Arbitrary<P
       b1: fixedArray(w, l.max),
       W2: fixedArray(fixedArray(w, l.max), e.max),
       b2: fixedArray(w, e.max),
-      points: fc.array(fc.tuple(fixedArray(xv, d.max), fixedArray(yv, e.max)), { minLength: n.min, maxLength: n.max }),
+      points: fc.array(fc.tuple(fixedArray(xv, d.max), fixedArray(yv, e.max)), { minLength: n.min, maxLength: n.max, size: "max" }),
       kinkAt: kinks
         ? fixedArray(fc.option(fc.nat({ max: n.max - 1 }), { freq: 3, nil: undefined }), l.max)
         : fc.constant([] as (number | undefined)[]),

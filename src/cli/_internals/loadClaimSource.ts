@@ -1,4 +1,5 @@
 import type { ClaimVerdict } from "../../claims/checkClaim.js";
+import { OVERRUN_FACTOR } from "../../work/runTimeLimit.js";
 
 /** How `relutopo check` runs the claims it selected: the options every claim shares. */
 export interface CheckRunOptions {
@@ -44,7 +45,9 @@ export async function loadClaimSource(file: string | undefined): Promise<{
         const claim = claims.find((c) => c.name === name);
         if (claim === undefined) throw new Error(`check: no claim named \`${name}\` in the source`);
         onStart(name);
-        const left = Math.max(1e-3, options.capSeconds - (performance.now() - start) / 1000);
+        // Each claim's share: it stops once its projection passes twice the share, that is when the
+        // whole run projects past twice the cap (elapsed + 2·share = 2·cap).
+        const left = Math.max(1e-3, options.capSeconds - (performance.now() - start) / 1000 / OVERRUN_FACTOR);
         onVerdict(await checkClaim(claim, { runs: options.runs, seed: options.seed, path: options.path, maxSeconds: left }));
       }
     },

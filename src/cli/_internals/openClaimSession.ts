@@ -6,6 +6,7 @@ import { ConvergenceError, InputError } from "../../errors.js";
 import type { CheckMessage, CheckRequest } from "./checkWorker.js";
 import { type CheckRunOptions, loadClaimSource } from "./loadClaimSource.js";
 import { errorFromData } from "./transferError.js";
+import { runTimeLimit } from "../../work/runTimeLimit.js";
 
 /** Loaded claims, ready to check: their names, and a checker that runs them under a watchdog. */
 export interface ClaimSession {
@@ -15,7 +16,12 @@ export interface ClaimSession {
    * Checks the named claims in turn and returns their verdicts.
    * @throws ConvergenceError when a claim projects past the cap, or is still running at the cap plus a margin
    */
-  check(names: readonly string[], options: CheckRunOptions, onVerdict: (done: number) => void): Promise<ClaimVerdict[]>;
+  check(
+    names: readonly string[],
+    options: CheckRunOptions,
+    onVerdict: (done: number) => void,
+    signal?: AbortSignal,
+  ): Promise<ClaimVerdict[]>;
   /** Ends the worker (after a refusal, or when done). */
   close(): void;
 }
@@ -34,6 +40,9 @@ function marginSeconds(cap: number): number {
  * machine, and none of it is the claims' work.
  */
 const LOAD_FLOOR_SECONDS = 5;
+
+/** The longest delay a Node timer holds, in ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function seconds(x: number): number {
   return Number(x.toPrecision(3));
@@ -96,10 +105,16 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
         reject(broken);
         return;
       }
-      const timer = setTimeout(() => {
-        close();
-        reject(stop());
-      }, limit * 1000);
+      // Node's timers hold at most 2^31 − 1 ms (about 24.8 days; a longer delay fires at once):
+      // a limit past that is no limit in practice, so it gets no timer.
+      const ms = limit * 1000;
+      const timer =
+        ms < MAX_TIMER_MS
+          ? setTimeout(() => {
+              close();
+              reject(stop());
+            }, ms)
+          : undefined;
       const settle = (): void => {
         clearTimeout(timer);
         handler = undefined;
@@ -132,18 +147,30 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
   );
   return {
     names,
-    async check(selected, options, onVerdict) {
+    async check(selected, options, onVerdict, signal) {
       const verdicts: ClaimVerdict[] = [];
       let running = selected[0] ?? "";
+      // Ctrl-C ends the thread at once and the wait with one line (exit 3), as the watchdog does.
+      const onAbort = (): void =>
+        fail?.(
+          new ConvergenceError(
+            "check",
+            `claim \`${running}\``,
+            `interrupted (Ctrl-C) after ${verdicts.length} of ${selected.length} claims`,
+          ),
+        );
+      signal?.addEventListener("abort", onAbort, { once: true });
       const request: CheckRequest = { names: [...selected], options };
       const cap = options.capSeconds;
+      // The run-time limit is twice the cap (a busy machine slows a run); the watchdog waits a margin past it.
+      const limit = runTimeLimit(cap);
       const done = until(
-        cap + marginSeconds(cap),
+        limit + marginSeconds(limit),
         () =>
           new ConvergenceError(
             "check",
             `claim \`${running}\``,
-            `over its work cap at run time: still running after ~${seconds(cap + marginSeconds(cap))} s, past the ~${seconds(cap)} s cap (a case that does not return?)`,
+            `over its work cap at run time: still running after ~${seconds(limit + marginSeconds(limit))} s, past twice the ~${seconds(cap)} s cap (a case that does not return?)`,
             remedy,
           ),
         (m) => {
@@ -156,7 +183,11 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
         },
       );
       worker.postMessage(request);
-      return await done;
+      try {
+        return await done;
+      } finally {
+        signal?.removeEventListener("abort", onAbort);
+      }
     },
     close,
   };

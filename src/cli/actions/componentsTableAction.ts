@@ -24,7 +24,7 @@ export async function componentsTableAction(opts: ComponentsTableOptions): Promi
   const work = componentsTableWork(dIns, es, widths);
   enforceWorkCap(work, opts.maxSeconds);
   const rows = dIns.length * es.length * widths.reduce((n, l) => n + ((l + 1) * (l + 2)) / 2, 0);
-  const bar = work.seconds > 2 ? progressBar(rows, "table components") : { update() {}, stop() {} };
+  const bar = progressBar(rows, "table components", work.seconds);
   let t: ReturnType<typeof componentsTable>;
   try {
     t = componentsTable(dIns, es, widths, (done) => bar.update(done));

@@ -25,6 +25,8 @@ export interface FlowCliOptions {
   steps?: string;
   loss: string;
   weightDecay?: string;
+  /** false with --no-bias-decay. */
+  biasDecay?: boolean;
   momentum?: string;
   json?: boolean;
   maxSeconds?: string;
@@ -43,13 +45,11 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const data = two === undefined ? readDeepDataset(opts.data, net as LayeredNetwork<string>) : readDatasetFor(opts.data, two);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
   assertFlowMagnitudes(two ?? net, data);
-  const cap = enforceWorkCap(
-    flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) }),
-    opts.maxSeconds,
-  );
+  const work = flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) });
+  const cap = enforceWorkCap(work, opts.maxSeconds);
   // steps shrink near huge values, which no estimate sees: watch the run
   const budget = progressBudget(method, cap, "maxSeconds");
-  const bar = progressBar(1000, `flow ${method}`);
+  const bar = progressBar(1000, `flow ${method}`, work.seconds);
   let run: FlowRun;
   try {
     run = integrateFlow(net, data, {
@@ -60,6 +60,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       loss,
       ...(steps === undefined ? {} : { steps }),
       ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
+      ...(opts.biasDecay === false ? { biasDecay: false } : {}),
       ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
       onProgress: (f) => {
         bar.update(Math.round(f * 1000));
@@ -76,21 +77,30 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const dynamics =
     run.weightDecay !== undefined
       ? `gradient flow with weight decay ${run.weightDecay.lambda}`
-      : run.momentum !== undefined
-        ? `heavy-ball flow with friction ${run.momentum.gamma}`
-        : "gradient flow";
+      : run.biasFreeDecay !== undefined
+        ? `gradient flow with weight decay ${run.biasFreeDecay.lambda} on the weights only (biases not decayed)`
+        : run.momentum !== undefined
+          ? `heavy-ball flow with friction ${run.momentum.gamma}`
+          : "gradient flow";
   console.log(`${dynamics} to t = ${run.time}: ${method}, ${digits} digits, ${loss}`);
   console.log(`loss  ${run.loss0}  ->  ${run.lossT}`);
   // neurons are named k (two layers) or l,k (hidden layer l), both from 1
   const names =
     run.layers?.flatMap((layer) => layer.invariants0.map((_, k) => `${layer.layer},${k + 1}`)) ?? run.invariants0.map((_, k) => `${k + 1}`);
   const cs = run.layers === undefined ? "the c_k" : "the c_l,k";
-  for (const [k, c] of run.invariantsT.entries()) console.log(`c${names[k]}  ${run.invariants0[k]}  ->  ${c}`);
+  // fixed point resolves absolute sizes down to about 10^-D: a smaller value is printed as 0, and said to be
+  const unresolved = (c: string): string => (c === "0" ? ` (below the resolution of ${digits}-digit fixed point; raise --digits)` : "");
+  for (const [k, c] of run.invariantsT.entries())
+    console.log(`c${names[k]}  ${run.invariants0[k]}  ->  ${c}${run.invariants0[k] === "0" ? "" : unresolved(c)}`);
   if (run.weightDecay !== undefined) {
-    for (const [k, c] of run.weightDecay.predictedT.entries()) console.log(`c${names[k]}(0)·e^(-2λT) = ${c}`);
+    for (const [k, c] of run.weightDecay.predictedT.entries())
+      console.log(`c${names[k]}(0)·e^(-2λT) = ${c}${run.invariants0[k] === "0" ? "" : unresolved(c)}`);
     console.log(
       `max deviation of ${cs} from ${cs.slice(4)}(0)·e^(-2λt): ${run.maxDrift} (relative ${run.weightDecay.maxRelativeDeviation})`,
     );
+  } else if (run.biasFreeDecay !== undefined) {
+    console.log(`no closed law: the biases are not decayed, so ${cs} follow c' = -2λ(c - b²), b the neuron's incoming bias`);
+    console.log(`max residual of c' = -2λ(c - b²): ${run.biasFreeDecay.maxIdentityResidual}`);
   } else if (run.momentum !== undefined) {
     console.log(`max change of ${cs}: ${run.maxDrift}`);
     console.log(`max residual of c'' + γc' = 2(|w'|² - |a'|²): ${run.momentum.maxIdentityResidual}`);

@@ -34,6 +34,8 @@ export interface GdCliOptions {
   dampening?: string;
   nesterov?: boolean;
   weightDecay?: string;
+  /** false with --no-bias-decay. */
+  biasDecay?: boolean;
   beta1?: string;
   beta2?: string;
   eps?: string;
@@ -66,10 +68,11 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const layers = isLayered(raw) ? raw.layers : toLayered(raw).layers;
   const rawData = readDataset(readTextFile(opts.data), layers[0]!.W[0]!.length, layers[layers.length - 1]!.W.length, opts.data);
   const data = datasetIn(rawData, S);
-  const cap = enforceWorkCap(gradientDescentWork(raw, rawData, S.name, steps), opts.maxSeconds);
+  const work = gradientDescentWork(raw, rawData, S.name, steps);
+  const cap = enforceWorkCap(work, opts.maxSeconds);
   // exact values grow at every step, which the estimate cannot see: watch the run
   const budget = S.name === "exact" ? stepBudget("gd", steps, cap, "maxSeconds") : () => {};
-  const bar = progressBar(steps, "gd");
+  const bar = progressBar(steps, "gd", work.seconds);
   const options: GradientDescentOptions<unknown> = {
     lr,
     steps,
@@ -147,6 +150,7 @@ function optimizerOptions<T>(opts: GdCliOptions, parse: (text: string) => T): Op
   if (opts.dampening !== undefined) out.dampening = parse(opts.dampening);
   if (opts.nesterov) out.nesterov = true;
   if (opts.weightDecay !== undefined) out.weightDecay = parse(opts.weightDecay);
+  if (opts.biasDecay === false) out.biasDecay = false;
   if (opts.beta1 !== undefined) out.beta1 = parse(opts.beta1);
   if (opts.beta2 !== undefined) out.beta2 = parse(opts.beta2);
   if (opts.eps !== undefined) out.eps = parse(opts.eps);
@@ -156,8 +160,22 @@ function optimizerOptions<T>(opts: GdCliOptions, parse: (text: string) => T): Op
 /** Every hyper-parameter of the optimiser, for the JSON output. */
 function optimizerJson<T>(o: OptimizerSpec<T>, str: (v: T) => string): Record<string, unknown> {
   if (o.name === "sgd")
-    return { name: o.name, momentum: str(o.momentum), dampening: str(o.dampening), nesterov: o.nesterov, weightDecay: str(o.weightDecay) };
-  return { name: o.name, beta1: str(o.beta1), beta2: str(o.beta2), eps: str(o.eps), weightDecay: str(o.weightDecay) };
+    return {
+      name: o.name,
+      momentum: str(o.momentum),
+      dampening: str(o.dampening),
+      nesterov: o.nesterov,
+      weightDecay: str(o.weightDecay),
+      ...(o.biasDecay ? {} : { biasDecay: false }),
+    };
+  return {
+    name: o.name,
+    beta1: str(o.beta1),
+    beta2: str(o.beta2),
+    eps: str(o.eps),
+    weightDecay: str(o.weightDecay),
+    ...(o.biasDecay ? {} : { biasDecay: false }),
+  };
 }
 
 function isPlainSgd<T>(o: OptimizerSpec<T>, sign: (v: T) => number): boolean {
@@ -165,8 +183,10 @@ function isPlainSgd<T>(o: OptimizerSpec<T>, sign: (v: T) => number): boolean {
 }
 
 function describeOptimizer<T>(o: OptimizerSpec<T>, str: (v: T) => string): string {
-  if (o.name !== "sgd") return `${o.name} (betas ${str(o.beta1)}, ${str(o.beta2)}, eps ${str(o.eps)}, weight decay ${str(o.weightDecay)})`;
-  return `sgd (momentum ${str(o.momentum)}, dampening ${str(o.dampening)}${o.nesterov ? ", nesterov" : ""}, weight decay ${str(o.weightDecay)})`;
+  const biases = o.biasDecay ? "" : ", biases not decayed";
+  if (o.name !== "sgd")
+    return `${o.name} (betas ${str(o.beta1)}, ${str(o.beta2)}, eps ${str(o.eps)}, weight decay ${str(o.weightDecay)}${biases})`;
+  return `sgd (momentum ${str(o.momentum)}, dampening ${str(o.dampening)}${o.nesterov ? ", nesterov" : ""}, weight decay ${str(o.weightDecay)}${biases})`;
 }
 
 /** A layered network of exact user text in arithmetic `S`. */

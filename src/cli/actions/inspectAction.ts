@@ -48,7 +48,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   if (opts.data !== undefined) {
     const text = readDataset(readTextFile(opts.data), layers[0]!.W[0]?.length ?? 0, layers[layers.length - 1]!.W.length, opts.data);
     const values = layers.flatMap(({ W, b }) => [...W.flat(), ...(b ?? [])]);
-    const digits = Math.max(1, ...values.map((v) => v.length), ...text.X.flat().map((v) => v.length));
+    // A loop, not Math.max(...): spreading 10^5 values as arguments overflows the call stack.
+    const digits = [values, ...text.X].reduce((m, row) => row.reduce((r, v) => Math.max(r, v.length), m), 1);
     enforceWorkCap(
       workEstimate(
         text.X.length * values.length * Math.max(1, (digits / 50) ** 2),
@@ -110,7 +111,11 @@ function formatInspection(r: NetworkInspection): string {
     );
     if (o.gdFrozen !== undefined && o.flowFrozen !== undefined)
       lines.push(
-        `frozen by dead neurons: gradient descent [${o.gdFrozen.map((k) => k + 1).join(", ")}], gradient flow [${o.flowFrozen.map((k) => k + 1).join(", ")}]`,
+        `frozen by dead or zero neurons: gradient descent [${o.gdFrozen.map((k) => k + 1).join(", ")}], gradient flow [${o.flowFrozen.map((k) => k + 1).join(", ")}]`,
+      );
+    if (o.flowSignLocked !== undefined)
+      lines.push(
+        `sign kept along the gradient flow by balanced neurons (c_k = 0, docs/theory.md §4.3): [${o.flowSignLocked.map((k) => k + 1).join(", ")}]; gradient descent can cross 0`,
       );
   }
   if (r.data) {

@@ -38,7 +38,7 @@ export async function lawsTableAction(opts: LawsTableOptions): Promise<void> {
   );
   const work = lawsWork(all, degree, dynamics);
   enforceWorkCap(work, opts.maxSeconds);
-  const bar = work.seconds > 2 ? progressBar(all.length, "table laws") : { update() {}, stop() {} };
+  const bar = progressBar(all.length, "table laws", work.seconds);
   let table: ReturnType<typeof lawsTable>;
   try {
     table = lawsTable(archs, activations, biases, degree, (done) => bar.update(done), dynamics);

@@ -50,11 +50,9 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   const dIn = Math.max(...dIns);
   const e = Math.max(...es);
   const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, widths[0]!, e).distribution !== "normal");
-  enforceWorkCap(
-    probabilityWork({ rows: rowCount, dIn, e, digits, samples: monteCarlo ? (samples ?? DEFAULT_TABLE_SAMPLES) : undefined }),
-    opts.maxSeconds,
-  );
-  const bar = progressBar(dIns.length * widths.length * es.length, "probability");
+  const work = probabilityWork({ rows: rowCount, dIn, e, digits, samples: monteCarlo ? (samples ?? DEFAULT_TABLE_SAMPLES) : undefined });
+  enforceWorkCap(work, opts.maxSeconds);
+  const bar = progressBar(rowCount, "probability", work.seconds);
   const rows = probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) });
   bar.stop();
   const text = formatTable(probabilityRowsTable(rows), format);

@@ -9,6 +9,7 @@ import { enforceWorkCap } from "../enforceWorkCap.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar, type Progress } from "../progress.js";
 import { reportWriter } from "./reportWriter.js";
+import { ctrlC } from "../_internals/ctrlC.js";
 
 /** The options of `relutopo reproduce`, as commander parsed them. */
 export interface ReproduceCliOptions {
@@ -34,17 +35,21 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
   const shard = parseShard(opts.shard);
   const threads = opts.threads === undefined ? availableParallelism() : intOption(opts.threads, "--threads", 1, 1024);
   const run = { out: opts.out, experiment: name, scale, seed, shard, threads };
-  const cap = enforceWorkCap(reproduceWork(run), opts.maxSeconds);
+  const work = reproduceWork(run);
+  const cap = enforceWorkCap(work, opts.maxSeconds);
   const label = shard === null ? "" : ` (shard ${shard.index}/${shard.count})`;
   // The bar starts after the estimate line, so the two do not overwrite each other.
   let bar: Progress | undefined;
   let done = 0;
   let total = 0;
   let summary: ReproduceSummary;
+  // Ctrl-C stops between cells with one line (exit 3); the finished cells resume on the next run.
+  const interrupt = ctrlC();
   try {
     summary = await reproduce({
       ...run,
       maxSeconds: cap,
+      signal: interrupt.signal,
       report: reportWriter,
       onEstimate: (ms, pending, cached, basis) => {
         // the bar owns the terminal's last line: stop it, print, start it again
@@ -54,7 +59,7 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
             ? `reproduce${label}: re-estimated ${formatDuration(ms)} more for ${pending} cells, calibrated on the first ${basis.cells} cells run\n`
             : `reproduce${label}: ${pending} cells to compute, ${cached} cached; estimated ${formatDuration(ms)} more on ${threads} thread${threads === 1 ? "" : "s"} (from the first cell; re-estimated after a few more)\n`,
         );
-        bar = progressBar(total, "reproduce");
+        bar = progressBar(total, "reproduce", ms / 1000);
         bar.update(done);
       },
       onProgress: (d, n) => {
@@ -64,6 +69,7 @@ export async function reproduceAction(experiment: string, opts: ReproduceCliOpti
       },
     });
   } finally {
+    interrupt.dispose();
     bar?.stop();
   }
   const s = summary;

@@ -39,7 +39,9 @@ function replayCommand(v: ClaimVerdict, runs: number, file: string | undefined):
   const parts = ["npx", "relutopo", "check", "--claim", word(v.name)];
   if (file !== undefined) parts.push("--file", word(file));
   parts.push("--seed", String(v.seed));
-  if (v.verdict !== "pass" && v.path !== undefined) parts.push("--path", v.path);
+  // a replay runs the one case at --seed and --path, whatever --runs says
+  const path = v.replayed ?? (v.verdict !== "pass" ? v.path : undefined);
+  if (path !== undefined) parts.push("--path", path);
   else parts.push("--runs", String(runs));
   return parts.join(" ");
 }
@@ -56,6 +58,7 @@ function verdictJson(v: ClaimVerdict, runs: number, file: string | undefined): R
     seed: v.seed,
     asTagged: v.asTagged,
   };
+  if (v.replayed !== undefined) out.replayed = v.replayed;
   if (v.verdict === "refuted") {
     out.counterexample = v.witness;
     out.reason = v.reason;
@@ -113,21 +116,34 @@ export function registerCheck(program: Command, settle: Settle): void {
     .option("--file <module>", "a .ts/.mts/.js/.mjs module exporting claims, checked instead of the built-in library")
     .option("--runs <N>", "random cases per claim", "100")
     .option("--seed <S>", "fast-check seed (32-bit integer)", "1")
-    .option("--path <P>", "replay path of a counterexample (with a single --claim and its seed)")
-    .option("--save <dir>", "write each refuted claim's counterexample as <dir>/<claim>.json (network) and <dir>/<claim>.csv (data)")
+    .option("--path <P>", "replay path of a counterexample (with a single --claim and its seed): runs exactly that case, once")
+    .option(
+      "--save <dir>",
+      "write every network and data set of each refuted claim's counterexample: <dir>/<claim>.json and .csv under `net`/`data`, <dir>/<claim>.<key path>.json/.csv elsewhere",
+    )
     .option("--json", "print JSON");
   addMaxSecondsOption(command).action(
     settle(async (opts: CheckOptions): Promise<Outcome> => {
       // The claims, fast-check and the library load in the checking worker, not for every relutopo command.
-      const [{ openClaimSession }, { writeFileAtomic }, { checkOutputPath }, { progressBar }, { workEstimate }, { enforceWorkCap }] =
-        await Promise.all([
-          import("../_internals/openClaimSession.js"),
-          import("../../io/writeFileAtomic.js"),
-          import("../../io/checkOutputPath.js"),
-          import("../progress.js"),
-          import("../../work/workEstimate.js"),
-          import("../enforceWorkCap.js"),
-        ]);
+      const [
+        { openClaimSession },
+        { writeFileAtomic },
+        { checkOutputPath },
+        { progressBar },
+        { workEstimate },
+        { enforceWorkCap },
+        { ctrlC },
+        { counterexampleFiles },
+      ] = await Promise.all([
+        import("../_internals/openClaimSession.js"),
+        import("../../io/writeFileAtomic.js"),
+        import("../../io/checkOutputPath.js"),
+        import("../progress.js"),
+        import("../../work/workEstimate.js"),
+        import("../enforceWorkCap.js"),
+        import("../_internals/ctrlC.js"),
+        import("../../claims/counterexampleFiles.js"),
+      ]);
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
       const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
       if (opts.all && opts.claim.length > 0)
@@ -146,40 +162,68 @@ export function registerCheck(program: Command, settle: Settle): void {
         const names = selectClaims(session.names, opts.claim, opts.file === undefined ? "the built-in library" : `\`${opts.file}\``);
         // A replay runs one case per claim; otherwise every claim draws `runs` cases.
         const cases = opts.path === undefined ? runs : 1;
-        const cap = enforceWorkCap(
-          workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`),
-          opts.maxSeconds,
-        );
-        const bar = progressBar(names.length, "check");
+        const work = workEstimate(names.length * cases, SECONDS_PER_CASE, `${names.length} claim(s) × ${cases} case(s)`);
+        const cap = enforceWorkCap(work, opts.maxSeconds);
+        const bar = progressBar(names.length, "check", work.seconds);
+        const interrupt = ctrlC();
         // The estimate assumes the built-in claims' mean cost per case; a heavier claim is caught at
         // run time: each claim gets what is left of the cap and stops (exit 3) when it projects past it.
         try {
-          verdicts = await session.check(names, { runs, seed, path: opts.path, capSeconds: cap }, (done) => bar.update(done));
+          verdicts = await session.check(
+            names,
+            { runs, seed, path: opts.path, capSeconds: cap },
+            (done) => bar.update(done),
+            interrupt.signal,
+          );
         } finally {
+          interrupt.dispose();
           bar.stop();
         }
       } finally {
         session.close();
       }
       const ok = verdicts.every((v) => v.asTagged);
+      const saved = new Map<string, string[]>();
       if (opts.save !== undefined) {
         for (const v of verdicts) {
           if (v.verdict !== "refuted") continue;
-          const { net, data } = v.witness;
-          if (net !== undefined) writeFileAtomic(join(opts.save, `${fileStem(v.name)}.json`), `${JSON.stringify(net, null, 2)}\n`);
-          if (typeof data === "string") writeFileAtomic(join(opts.save, `${fileStem(v.name)}.csv`), data);
+          // every network and data set of the counterexample, one file per key path (`net`, `data` and a
+          // counterexample that is a network itself keep the plain names)
+          const files = counterexampleFiles(v.witness).map((f) => {
+            const plain = f.key === "" || f.key === "net" || f.key === "data";
+            const stem = plain ? fileStem(v.name) : `${fileStem(v.name)}.${fileStem(f.key)}`;
+            const path = join(opts.save!, `${stem}.${f.kind === "net" ? "json" : "csv"}`);
+            writeFileAtomic(path, f.text);
+            return path;
+          });
+          saved.set(v.name, files);
         }
       }
       if (opts.json) {
-        printJson({ runs, seed, ok, claims: verdicts.map((v) => verdictJson(v, runs, opts.file)) });
+        printJson({
+          runs,
+          seed,
+          ok,
+          claims: verdicts.map((v) => ({ ...verdictJson(v, runs, opts.file), ...(saved.has(v.name) ? { saved: saved.get(v.name) } : {}) })),
+        });
       } else {
-        for (const v of verdicts) printVerdict(v, runs, opts.file);
+        for (const v of verdicts) {
+          printVerdict(v, runs, opts.file);
+          const files = saved.get(v.name);
+          if (files === undefined) continue;
+          console.log(
+            files.length > 0
+              ? `      saved: ${files.join(", ")}`
+              : "      saved: nothing, the counterexample holds no network (activation with W1/W2 or layers) and no data set (CSV text)",
+          );
+        }
         const theorems = verdicts.filter((v) => v.tag === "theorem");
         const falses = verdicts.filter((v) => v.tag === "false");
         const errors = verdicts.filter((v) => v.verdict === "error").length;
         const errorNote = errors === 0 ? "" : `, ${errors} could not be checked`;
+        const cases = opts.path === undefined ? `${runs} cases each, seed ${seed}` : `the one case at seed ${seed}, path ${opts.path}`;
         console.log(
-          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${runs} cases each, seed ${seed})`,
+          `${theorems.filter((v) => v.asTagged).length}/${theorems.length} theorems passed, ${falses.filter((v) => v.asTagged).length}/${falses.length} false claims refuted${errorNote} (${cases})`,
         );
       }
       return { ok };
@@ -190,7 +234,12 @@ export function registerCheck(program: Command, settle: Settle): void {
 function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): void {
   const mark = v.asTagged ? "ok " : "BAD";
   if (v.verdict === "pass") {
-    console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: passed ${v.runs} cases`);
+    console.log(
+      v.replayed === undefined
+        ? `${mark} ${v.tag.padEnd(7)} ${v.name}: passed ${v.runs} cases`
+        : `${mark} ${v.tag.padEnd(7)} ${v.name}: the replayed case (seed ${v.seed}, path ${v.replayed}) passed; nothing else was run`,
+    );
+    if (v.replayed !== undefined) console.log(`      replay: ${replayCommand(v, runs, file)}`);
     return;
   }
   if (v.verdict === "error") {
@@ -200,7 +249,11 @@ function printVerdict(v: ClaimVerdict, runs: number, file: string | undefined): 
     console.log(`      replay: ${replayCommand(v, runs, file)}`);
     return;
   }
-  console.log(`${mark} ${v.tag.padEnd(7)} ${v.name}: refuted after ${v.runs} case(s), ${v.shrinks} shrink(s): ${v.reason}`);
+  console.log(
+    v.replayed === undefined
+      ? `${mark} ${v.tag.padEnd(7)} ${v.name}: refuted after ${v.runs} case(s), ${v.shrinks} shrink(s): ${v.reason}`
+      : `${mark} ${v.tag.padEnd(7)} ${v.name}: the replayed case (seed ${v.seed}, path ${v.replayed}) fails: ${v.reason}`,
+  );
   console.log(`      counterexample: ${JSON.stringify(v.witness)}`);
   console.log(`      replay: ${replayCommand(v, runs, file)}`);
 }

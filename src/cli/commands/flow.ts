@@ -18,8 +18,16 @@ export function registerFlow(program: Command, settle: Settle): void {
     .option("--method <name>", FLOW_METHODS.join(", "), "taylor")
     .option("--samples <K>", "K equally spaced samples (0 none, 1 at T, K >= 2 from 0 to T)", "0")
     .option("--steps <N>", "fixed step count of gauss and rk4")
-    .option("--loss <kind>", "mse or bce", "mse")
+    .option(
+      "--loss <kind>",
+      "mse (PyTorch's nn.MSELoss: mean over points and outputs), sse-mean (squared error summed over outputs, mean over points) or bce",
+      "mse",
+    )
     .option("--weight-decay <lambda>", "weight decay: the flow θ' = -∇L(θ) - λθ, checking c_k(t) = c_k(0)e^(-2λt) (taylor only)")
+    .option(
+      "--no-bias-decay",
+      "with --weight-decay: decay the weights only, not the biases (PyTorch parameter groups); c then follows c' = -2λ(c - b²)",
+    )
     .option("--momentum <gamma>", "heavy ball θ'' + γθ' + ∇L(θ) = 0 from rest, checking c'' + γc' = 2(|w'|² - |a'|²) (taylor only)")
     .option("--json", "print JSON");
   addMaxSecondsOption(command).action(settle(async (opts: FlowCliOptions) => (await import("../actions/flowAction.js")).flowAction(opts)));

@@ -15,12 +15,17 @@ export function registerGd(program: Command, settle: Settle): void {
     .requiredOption("--lr <eta>", "step size, a positive number such as 1/20")
     .requiredOption("--steps <N>", "number of optimiser steps (>= 0)")
     .option("--arith <kind>", "exact, decimal:D or float", "exact")
-    .option("--loss <kind>", "mse or bce (bce needs decimal or float)", "mse")
+    .option(
+      "--loss <kind>",
+      "mse (PyTorch's nn.MSELoss: mean over points and outputs), sse-mean (squared error summed over outputs, mean over points) or bce (needs decimal or float)",
+      "mse",
+    )
     .option("--optimizer <name>", "sgd, adam or adamw (adam and adamw need decimal or float)", "sgd")
     .option("--momentum <mu>", "SGD momentum (>= 0; default 0)")
     .option("--dampening <tau>", "SGD dampening of the momentum buffer (default 0)")
     .option("--nesterov", "SGD Nesterov momentum (needs momentum > 0 and dampening 0)")
     .option("--weight-decay <lambda>", "adds lambda*theta to the gradient (AdamW: decays theta by 1 - lr*lambda); default 0, AdamW 1/100")
+    .option("--no-bias-decay", "decay the weights only, not the biases (PyTorch parameter groups with weight_decay 0 for the biases)")
     .option("--beta1 <b>", "Adam/AdamW first-moment decay (default 0.9)")
     .option("--beta2 <b>", "Adam/AdamW second-moment decay (default 0.999)")
     .option("--eps <e>", "Adam/AdamW denominator term (default 1e-8)")

@@ -9,6 +9,7 @@ import { loss as lossOf, type LossKind } from "../../net/loss.js";
 import { decimal } from "../../scalar/decimal.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import { fixedToString } from "../../scalar/fixedPoint.js";
+import { resolved } from "./resolved.js";
 import type { Scalar } from "../../scalar/scalar.js";
 import type { FlowMethod } from "../flowMethods.js";
 import type { FlowLayer, FlowRun } from "../integrateFlow.js";
@@ -28,7 +29,8 @@ function layersJson<T>(net: LayeredNetwork<T>, S: Scalar<T>): Record<string, unk
 
 /** θ (or a velocity) as `{ layers: [{ W, b? }, …] }` at D digits. @internal */
 export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digits: number): Record<string, unknown> {
-  return layersJson(layeredIn(fixedToLayered(p, theta), decimal(digits)), decimal(digits));
+  const shown = theta.map((v) => resolved(p.F, v));
+  return layersJson(layeredIn(fixedToLayered(p, shown), decimal(digits)), decimal(digits));
 }
 
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
@@ -63,7 +65,7 @@ export function formatLayeredRun(
     const exactText = fixedToLayered(p, theta);
     return {
       params: layeredParams(p, theta, digits),
-      invariants: fixedInvariants(p, theta).map(text),
+      invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
       loss: round(lossOf(layeredIn(exactText, S), dataS, S, info.loss)),
     };
   };

@@ -1,6 +1,7 @@
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { fixedExp } from "../../net/kernels/fixedTranscendental.js";
 import type { FixedStepProblem } from "./flowProblem.js";
+import { resolved } from "./resolved.js";
 import { fabs, fdiv } from "../../scalar/fixedPoint.js";
 import type { SignCertificate } from "./outputSignWatch.js";
 
@@ -21,6 +22,8 @@ export interface RawTrajectory {
   maxDrift: bigint;
   /** With weight decay: c_k(0)e^{−2λT}, and the max over checked times and neurons with c_k(0) ≠ 0 of |c_k(t) − c_k(0)e^{−2λt}| / |c_k(0)e^{−2λt}|. */
   decay?: { predictedT: bigint[]; maxRelative: bigint };
+  /** With weight decay that skips the biases: the max over checked times and neurons of |ċ_k + 2λ(c_k − b_k²)|. */
+  biasFreeDecay?: { maxIdentityResidual: bigint };
   /** Under the heavy ball: v(T), the identity residual per neuron at T and its max over accepted steps, the certified output signs. */
   heavyBall?: { velocity: bigint[]; residualT: bigint[]; maxResidual: bigint; outputSign: SignCertificate[] };
   /** Per hidden neuron (flat over the hidden layers of a deep net): did the sign of some outgoing weight differ from its sign at t = 0 at a checked time. */
@@ -62,7 +65,13 @@ export class TrajectoryMonitor {
   }
 
   private signs(theta: readonly bigint[]): number[][] {
-    return this.p.outSlots.map((slots) => slots.map((q) => Number(theta[q]! > 0n) - Number(theta[q]! < 0n)));
+    // a weight below the resolution has no resolved sign (0): rounding cannot make a sign change
+    return this.p.outSlots.map((slots) =>
+      slots.map((q) => {
+        const v = resolved(this.p.F, theta[q]!);
+        return Number(v > 0n) - Number(v < 0n);
+      }),
+    );
   }
 
   /** c_k(0)e^{−2λt}, the invariants weight decay predicts at time t (c_k(0) without decay). */
@@ -79,13 +88,14 @@ export class TrajectoryMonitor {
     c.forEach((v, k) => {
       const dv = fabs(v - expected[k]!);
       if (dv > this.maxDrift) this.maxDrift = dv;
-      if (this.decay !== 0n && this.c0[k] !== 0n && expected[k] !== 0n) {
+      // relative to a prediction below the resolution, the deviation is rounding over rounding
+      if (this.decay !== 0n && this.c0[k] !== 0n && resolved(this.p.F, expected[k]!) !== 0n) {
         const rel = fdiv(this.p.F, dv, fabs(expected[k]!));
         if (rel > this.maxRelative) this.maxRelative = rel;
       }
     });
     this.signs(theta).forEach((row, k) => {
-      if (row.some((s, j) => s !== this.sign0[k]![j])) this.signChanged[k] = true;
+      if (row.some((s, j) => s !== 0 && s !== this.sign0[k]![j])) this.signChanged[k] = true;
     });
   }
 }

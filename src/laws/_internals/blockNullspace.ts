@@ -1,4 +1,5 @@
 import Fraction from "fraction.js";
+import { at } from "../../scalar/at.js";
 import { integerMultiple } from "../../scalar/bigintMath.js";
 import type { Rational } from "../../scalar/exact.js";
 import { nullspaceExact } from "./exactLinearAlgebra.js";
@@ -36,7 +37,11 @@ export function blockNullspace(n: number, nextRows: () => SparseRow[] | undefine
       all.push(r);
       if (ech.rank === n) continue;
       const dense = new Float64Array(n);
-      for (let t = 0; t < r.cols.length; t++) dense[r.cols[t]!] = mod(dense[r.cols[t]!]! + r.coefs[t]!);
+      // Plain indexing: t below the row's length, c a column below n (this runs for every row of every block).
+      for (let t = 0; t < r.cols.length; t++) {
+        const c = r.cols[t]!;
+        dense[c] = mod(dense[c]! + r.coefs[t]!);
+      }
       if (ech.add(dense)) selected.push(r);
     }
     if (ech.rank === n) return [];
@@ -59,14 +64,18 @@ const ONE = new Fraction(1n, 1n);
 
 function toDense(r: SparseRow, n: number): bigint[] {
   const v: bigint[] = new Array(n).fill(0n);
-  for (let t = 0; t < r.cols.length; t++) v[r.cols[t]!] = v[r.cols[t]!]! + BigInt(r.coefs[t]!);
+  r.cols.forEach((c, t) => {
+    v[c] = at(v, c) + BigInt(at(r.coefs, t));
+  });
   return v;
 }
 
 function annihilates(r: SparseRow, basis: bigint[][]): boolean {
   for (const v of basis) {
     let s = 0n;
-    for (let t = 0; t < r.cols.length; t++) s += BigInt(r.coefs[t]!) * v[r.cols[t]!]!;
+    r.cols.forEach((c, t) => {
+      s += BigInt(at(r.coefs, t)) * at(v, c);
+    });
     if (s !== 0n) return false;
   }
   return true;
@@ -75,32 +84,30 @@ function annihilates(r: SparseRow, basis: bigint[][]): boolean {
 /** Null space of the mod-p echelon form, lifted to Q; undefined when a reconstruction fails. */
 function liftNullspace(ech: DenseEchelonModP, n: number): bigint[][] | undefined {
   const rows = ech.rows;
-  const piv = ech.pivots;
   // Back-substitution to the reduced form (later pivots first, see DenseEchelonModP).
-  for (let k = rows.length - 1; k >= 0; k--) {
-    const rk = rows[k]!;
-    const pk = piv[k]!;
-    for (let m = 0; m < rows.length; m++) {
-      if (m === k) continue;
-      const rm = rows[m]!;
+  for (const source of [...rows].reverse()) {
+    const { entries: rk, pivot: pk } = source;
+    for (const { entries: rm } of rows) {
+      if (rm === rk) continue;
       const c = rm[pk]!;
       if (c === 0) continue;
+      // Plain indexing below n in this hot loop (rows have width n; see DenseEchelonModP.add).
       for (let j = pk; j < n; j++) if (rk[j] !== 0) rm[j] = mod(rm[j]! - mulMod(c, rk[j]!));
     }
   }
   const isPivot = new Uint8Array(n);
-  for (const p of piv) isPivot[p] = 1;
+  for (const { pivot } of rows) isPivot[pivot] = 1;
   const out: bigint[][] = [];
   for (let f = 0; f < n; f++) {
     if (isPivot[f]) continue;
     const v: Rational[] = new Array<Rational>(n).fill(ZERO);
     v[f] = ONE;
-    for (let k = 0; k < rows.length; k++) {
-      const x = rows[k]![f]!;
+    for (const { entries, pivot } of rows) {
+      const x = entries[f]!; // f < n, the width of every row
       if (x === 0) continue;
       const q = reconstructModP(PRIME - x);
       if (q === undefined) return undefined;
-      v[piv[k]!] = q;
+      v[pivot] = q;
     }
     out.push(integerMultiple(v));
   }

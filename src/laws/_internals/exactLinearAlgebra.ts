@@ -4,6 +4,7 @@
  * where each row is divided by its pivot into fraction.js rationals.
  * @internal
  */
+import { at } from "../../scalar/at.js";
 import Fraction from "fraction.js";
 import { integerMultiple, primitive } from "../../scalar/bigintMath.js";
 import type { Rational } from "../../scalar/exact.js";
@@ -21,29 +22,22 @@ export function rrefExact(input: bigint[][], width: number): { rows: Rational[][
   const pivots: number[] = [];
   let top = 0;
   for (let c = 0; c < width && top < rows.length; c++) {
-    let sel = -1;
-    for (let i = top; i < rows.length; i++)
-      if (rows[i]![c] !== 0n) {
-        sel = i;
-        break;
-      }
+    const sel = rows.findIndex((r, i) => i >= top && at(r, c) !== 0n);
     if (sel < 0) continue;
-    [rows[top], rows[sel]] = [rows[sel]!, rows[top]!];
-    const piv = rows[top]!;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === top) continue;
-      const r = rows[i]!;
-      const f = r[c]!;
-      if (f === 0n) continue;
-      const p = piv[c]!;
-      for (let j = 0; j < width; j++) r[j] = p * r[j]! - f * piv[j]!;
-      rows[i] = primitive(r);
-    }
+    const piv = at(rows, sel);
+    rows[sel] = at(rows, top);
+    rows[top] = piv;
+    const p = at(piv, c);
+    rows.forEach((r, i) => {
+      const f = at(r, c);
+      if (r !== piv && f !== 0n) rows[i] = primitive(r.map((x, j) => p * x - f * at(piv, j)));
+    });
     pivots.push(c);
     top++;
   }
-  const out = rows.slice(0, top).map((r, k) => {
-    const p = r[pivots[k]!]!;
+  const out = pivots.map((c, k) => {
+    const r = at(rows, k);
+    const p = at(r, c);
     return r.map((x) => (x === 0n ? ZERO : new Fraction(x, p)));
   });
   return { rows: out, pivots };
@@ -62,8 +56,8 @@ export function nullspaceExact(input: bigint[][], width: number): bigint[][] {
     if (isPivot.has(f)) continue;
     const v: Rational[] = new Array<Rational>(width).fill(ZERO);
     v[f] = ONE;
-    rows.forEach((r, k) => {
-      v[pivots[k]!] = r[f]!.neg();
+    pivots.forEach((c, k) => {
+      v[c] = at(at(rows, k), f).neg();
     });
     out.push(integerMultiple(v));
   }

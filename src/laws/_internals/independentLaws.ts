@@ -1,3 +1,4 @@
+import { at } from "../../scalar/at.js";
 import { integerMultiple } from "../../scalar/bigintMath.js";
 import type { RationalPolynomial } from "../explicitLaws.js";
 import { gradientModP } from "./gradientModP.js";
@@ -15,7 +16,7 @@ export function independentLaws(laws: readonly RationalPolynomial[], x: readonly
   laws.forEach((p, i) => {
     const coefs = integerMultiple(p.map(([, q]) => q));
     const row = gradientModP(
-      p.map(([m], t) => [m, modBig(coefs[t]!)] as const),
+      p.map(([m], t) => [m, modBig(at(coefs, t))] as const),
       x,
       n,
     );

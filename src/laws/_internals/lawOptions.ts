@@ -12,6 +12,7 @@ import { InputError } from "../../errors.js";
  */
 export function lawOptions(options: { degree?: number; seed?: number }): { degree: number; seed: number } {
   const degree = options.degree ?? 2;
-  if (!Number.isInteger(degree) || degree < 1) throw new InputError(`invalid degree. Must be a positive integer. Value: \`${degree}\`.`);
+  if (!Number.isInteger(degree) || degree < 1)
+    throw new InputError({ field: "degree", expected: "a positive integer", value: String(degree) });
   return { degree, seed: options.seed ?? 1 };
 }

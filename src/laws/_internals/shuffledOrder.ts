@@ -1,12 +1,14 @@
-import { seededRandom } from "../../scalar/seededRandom.js";
+import { at } from "../../scalar/at.js";
+import type { SeededRandom } from "../../scalar/seededRandom.js";
 
-/** 0 … n−1 in the Fisher–Yates order of the seeded stream `stream`. @internal */
-export function shuffledOrder(n: number, stream: string): number[] {
+/** 0 … n−1 in the Fisher–Yates order drawn from `rng` (n − 1 draws). @internal */
+export function shuffledOrder(n: number, rng: SeededRandom): number[] {
   const a = Array.from({ length: n }, (_, i) => i);
-  const rng = seededRandom(stream);
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [a[i], a[j]] = [a[j]!, a[i]!];
+    const t = at(a, i);
+    a[i] = at(a, j);
+    a[j] = t;
   }
   return a;
 }

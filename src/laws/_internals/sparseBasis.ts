@@ -2,6 +2,8 @@ import Fraction from "fraction.js";
 import { numerator } from "../../scalar/bigintMath.js";
 import type { Rational } from "../../scalar/exact.js";
 import { seededRandom } from "../../scalar/seededRandom.js";
+import { at } from "../../scalar/at.js";
+import { shuffledOrder } from "./shuffledOrder.js";
 import { invMod, mod, modBig, mulMod, reconstructModP } from "./modp.js";
 
 /**
@@ -24,8 +26,9 @@ import { invMod, mod, modBig, mulMod, reconstructModP } from "./modp.js";
  */
 export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed = 7): Rational[][] {
   const k = R.length;
-  if (k <= 1) return R;
-  const n = R[0]!.length;
+  const [first] = R;
+  if (first === undefined || k === 1) return R;
+  const n = first.length;
   const Rp: number[][] = [];
   for (const row of R) {
     const out: number[] = [];
@@ -38,40 +41,32 @@ export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed
   }
   const pool = new Map<string, number[]>();
   const addPool = (v: number[]): void => {
-    const lead = v.findIndex((x) => x !== 0);
-    if (lead < 0) return;
-    const inv = invMod(v[lead]!);
+    const lead = v.find((x) => x !== 0);
+    if (lead === undefined) return;
+    const inv = invMod(lead);
     const w = v.map((x) => mulMod(x, inv));
     pool.set(w.join(","), w);
   };
   Rp.forEach(addPool);
   const rng = seededRandom(`laws/sparse-basis/seed=${seed}`);
-  for (let t = 0; t < trials; t++) {
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const v of rrefModP(Rp, order)) addPool(v);
-  }
+  for (let t = 0; t < trials; t++) for (const v of rrefModP(Rp, shuffledOrder(n, rng))) addPool(v);
   const candidates = [...pool.values()].map((v) => ({ v, size: v.filter((x) => x !== 0).length, lead: v.findIndex((x) => x !== 0) }));
   candidates.sort((a, b) => a.size - b.size || a.lead - b.lead);
   const chosen: Rational[][] = [];
-  const ech: number[][] = [];
-  const echLead: number[] = [];
+  // The chosen vectors restricted to the pivot columns, in echelon form mod p, each with its leading column.
+  const ech: { row: number[]; lead: number }[] = [];
   const independent = (v: number[]): boolean => {
-    const w = pivots.map((p) => v[p]!);
-    for (let t = 0; t < ech.length; t++) {
-      const c = w[echLead[t]!]!;
+    const w = pivots.map((p) => at(v, p));
+    for (const { row, lead } of ech) {
+      const c = at(w, lead);
       if (c === 0) continue;
-      const r = ech[t]!;
-      for (let j = 0; j < k; j++) w[j] = mod(w[j]! - mulMod(c, r[j]!));
+      // In place and plain indexed below k (w and every stored row have k entries): this runs for every candidate.
+      for (let j = 0; j < k; j++) w[j] = mod(w[j]! - mulMod(c, row[j]!));
     }
     const lead = w.findIndex((x) => x !== 0);
     if (lead < 0) return false;
-    const inv = invMod(w[lead]!);
-    ech.push(w.map((x) => mulMod(x, inv)));
-    echLead.push(lead);
+    const inv = invMod(at(w, lead));
+    ech.push({ row: w.map((x) => mulMod(x, inv)), lead });
     return true;
   };
   for (const { v } of candidates) {
@@ -79,7 +74,10 @@ export function sparseBasis(R: Rational[][], pivots: number[], trials = 24, seed
     const exact = lift(v, R, pivots);
     if (exact !== undefined && independent(v)) chosen.push(exact);
   }
-  for (let i = 0; i < k && chosen.length < k; i++) if (independent(Rp[i]!)) chosen.push(R[i]!);
+  for (const [i, row] of R.entries()) {
+    if (chosen.length === k) break;
+    if (independent(at(Rp, i))) chosen.push(row);
+  }
   return chosen;
 }
 
@@ -92,23 +90,22 @@ function rrefModP(Rp: number[][], order: number[]): number[][] {
   let top = 0;
   for (const c of order) {
     if (top === rows.length) break;
-    let sel = -1;
-    for (let i = top; i < rows.length; i++)
-      if (rows[i]![c] !== 0) {
-        sel = i;
-        break;
-      }
+    const sel = rows.findIndex((r, i) => i >= top && at(r, c) !== 0);
     if (sel < 0) continue;
-    [rows[top], rows[sel]] = [rows[sel]!, rows[top]!];
-    const piv = rows[top]!;
-    const inv = invMod(piv[c]!);
+    const piv = at(rows, sel);
+    rows[sel] = at(rows, top);
+    rows[top] = piv;
+    const inv = invMod(at(piv, c));
+    // Plain indexing below n in the elimination (every row has n entries): the checked `at` costs a fifth of
+    // the deep-net law search here (see DenseEchelonModP.add).
     for (let j = 0; j < n; j++) if (piv[j] !== 0) piv[j] = mulMod(piv[j]!, inv);
-    for (let i = 0; i < rows.length; i++) {
-      if (i === top) continue;
-      const r = rows[i]!;
-      const f = r[c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < n; j++) if (piv[j] !== 0) r[j] = mod(r[j]! - mulMod(f, piv[j]!));
+    for (const r of rows) {
+      const f = at(r, c);
+      if (r === piv || f === 0) continue;
+      for (let j = 0; j < n; j++) {
+        const x = piv[j]!;
+        if (x !== 0) r[j] = mod(r[j]! - mulMod(f, x));
+      }
     }
     top++;
   }
@@ -127,15 +124,17 @@ function lift(v: number[], R: Rational[][], pivots: number[]): Rational[] | unde
     if (r === undefined) return undefined;
     q.push(r);
   }
-  for (let c = 0; c < v.length; c++) {
+  // v = Σ_j v[p_j]·R_j, column by column.
+  const weights = pivots.map((p) => at(q, p));
+  for (const [c, qc] of q.entries()) {
     let s = ZERO;
-    pivots.forEach((p, j) => {
-      const a = q[p]!;
-      const b = R[j]![c]!;
+    R.forEach((row, j) => {
+      const a = at(weights, j);
+      const b = at(row, c);
       if (a.n === 0n || b.n === 0n) return;
       s = s.add(a.mul(b));
     });
-    if (!s.equals(q[c]!)) return undefined;
+    if (!s.equals(qc)) return undefined;
   }
   return q;
 }

@@ -63,7 +63,7 @@ export function fixedField(p: FixedNet, theta: readonly bigint[], slopes?: reado
       for (let k = 0; k < l; k++) f += theta[outSlots[k]![j]!]! * hi[k]!;
       f >>= P;
       if (p.outputBias) f += theta[outBiasSlots[j]!]!;
-      const dev = p.loss === "mse" ? f - Y[i]![j]! : fixedSigmoid(p, f) - Y[i]![j]!;
+      const dev = p.loss !== "bce" ? f - Y[i]![j]! : fixedSigmoid(p, f) - Y[i]![j]!;
       r.push((p.rScale * dev) >> P);
     }
     for (let j = 0; j < e; j++) {

@@ -58,7 +58,7 @@ export function fixedLayeredField(
     }
     const f = inputs[depth]!;
     let delta = f.map((fj, j) => {
-      const dev = p.loss === "mse" ? fj - Y[i]![j]! : fixedSigmoid(p, fj) - Y[i]![j]!;
+      const dev = p.loss !== "bce" ? fj - Y[i]![j]! : fixedSigmoid(p, fj) - Y[i]![j]!;
       return (p.rScale * dev) >> P;
     });
     for (let l = depth; l >= 1; l--) {

@@ -4,6 +4,7 @@ import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedP
 import type { Dataset } from "../readDataset.js";
 import type { LayeredNetwork } from "../layeredNetwork.js";
 import type { LossKind } from "../loss.js";
+import { isSquared, lossCount } from "../_internals/lossScale.js";
 import { layoutOf } from "../layoutOf.js";
 import { packNetwork } from "../packNetwork.js";
 import { unpackLayers } from "../unpackLayers.js";
@@ -45,7 +46,7 @@ export interface FixedLayeredNet {
   readonly sPlus: bigint;
   readonly sMinus: bigint;
   readonly sZero: bigint;
-  /** (1/n)·(2 for mse, 1 for bce): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
+  /** (2 for mse and sse-mean, 1 for bce) / (n·e for mse, n otherwise): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
   readonly rScale: bigint;
   readonly loss: LossKind;
   /** Working precision in decimal digits of the decimal.js edge computations (logistic). */
@@ -94,7 +95,7 @@ export function compileFixedLayeredNet(
     X: data.X.map((row) => row.map((v) => parseFixed(F, v))),
     Y: data.Y.map((row) => row.map((v) => parseFixed(F, v))),
     ...fixedSlopes(net.activation, F),
-    rScale: parseFixed(F, `${loss === "mse" ? 2 : 1}/${n}`),
+    rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, net.layers[net.layers.length - 1]!.W.length)}`),
     loss,
     edgeDigits,
     Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),

@@ -2,6 +2,7 @@ import { InputError } from "../../errors.js";
 import { fixedSlopes } from "./_internals/fixedSlopes.js";
 import type { Dataset } from "../readDataset.js";
 import type { LossKind } from "../loss.js";
+import { isSquared, lossCount } from "../_internals/lossScale.js";
 import type { Network } from "../network.js";
 import type { ParamLayout } from "../paramLayout.js";
 import { outgoingSlots } from "../outgoingSlots.js";
@@ -43,15 +44,18 @@ export interface FixedNet {
   readonly X: bigint[][];
   /** Targets, n × e. */
   readonly Y: bigint[][];
-  /** Gram matrix x̃_i·x̃_j. */
-  readonly G: bigint[][];
+  /**
+   * Row i of the Gram matrix, x̃_i·x̃_j for every j, computed when first asked (only sliding
+   * points need it): the whole n × n matrix of a large data set does not fit in memory.
+   */
+  readonly gramRow: (i: number) => readonly bigint[];
   /** σ' on the positive side, on the negative side, and at 0 exactly (PyTorch). */
   readonly sPlus: bigint;
   readonly sMinus: bigint;
   readonly sZero: bigint;
   /** True when σ has a kink (s+ ≠ s−). */
   readonly kinked: boolean;
-  /** (1/n)·(2 for mse, 1 for bce): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
+  /** (2 for mse and sse-mean, 1 for bce) / (n·e for mse, n otherwise): dL/df_ij = rScale·(f − y) or rScale·(σ(f) − y). */
   readonly rScale: bigint;
   readonly loss: LossKind;
   /** True when ‖x̃_i‖ = 0 (its pre-activations never move). */
@@ -84,7 +88,16 @@ export function compileFixedNet(
   const n = data.X.length;
   const X = data.X.map((row) => [...row.map((v) => parseFixed(F, v)), ...(hiddenBias ? [F.ONE] : [])]);
   const Y = data.Y.map((row) => row.map((v) => parseFixed(F, v)));
-  const G = X.map((xi) => X.map((xj) => xi.reduce((s, v, m) => s + v * xj[m]!, 0n) >> F.bigP));
+  const gramRows = new Map<number, bigint[]>();
+  const gramRow = (i: number): readonly bigint[] => {
+    let row = gramRows.get(i);
+    if (row === undefined) {
+      const xi = X[i]!;
+      row = X.map((xj) => xi.reduce((s, v, m) => s + v * xj[m]!, 0n) >> F.bigP);
+      gramRows.set(i, row);
+    }
+    return row;
+  };
   const { sPlus, sMinus, sZero } = fixedSlopes(net.activation, F);
   const edgeDigits = Math.ceil(F.P / Math.log2(10)) + 10;
   const range = (len: number): number[] => Array.from({ length: len }, (_, i) => i);
@@ -104,12 +117,12 @@ export function compileFixedNet(
     outBiasSlots: outputBias ? range(e).map((j) => layout.biasOffset[1]! + j) : [],
     X,
     Y,
-    G,
+    gramRow,
     sPlus,
     sMinus,
     sZero,
     kinked: sPlus !== sMinus,
-    rScale: parseFixed(F, `${loss === "mse" ? 2 : 1}/${n}`),
+    rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, e)}`),
     loss,
     nullPoint: X.map((x) => x.every((v) => v === 0n)),
     edgeDigits,

@@ -3,6 +3,7 @@ import { float } from "../../scalar/float.js";
 import { activationFunctions } from "../activationFunctions.js";
 import type { GradientKernel } from "../gradientKernel.js";
 import type { LossKind } from "../loss.js";
+import { lossCount } from "../_internals/lossScale.js";
 import type { ParamLayout } from "../paramLayout.js";
 import type { Dataset } from "../readDataset.js";
 import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
@@ -68,7 +69,7 @@ const even = (w: number): number => w + (w % 2);
  * serves them all. BCE uses the stable softplus and logistic function.
  *
  * @param L - the network's layout (any depth)
- * @param lossKind - mse or bce
+ * @param lossKind - mse, sse-mean or bce
  * @param data - the data set the kernel trains on; `rows` in its calls pick mini-batches of it
  * @throws InputError when the data's widths are not the layout's, or the activation's slope is not a finite float
  * @example floatKernel(paramLayout([1, 1, 1], [false, false], { kind: "relu" }), "mse", { X: [[1]], Y: [[0]] }).loss([1, 2]) // returns 4
@@ -191,7 +192,8 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
         inputStride = pout;
       }
     }
-    const inv = 1 / n;
+    // mse is PyTorch's nn.MSELoss, the mean over all n·e elements; sse-mean and bce divide by n
+    const inv = 1 / lossCount(lossKind, n, e);
     if (bce) {
       // Σ softplus(f) − y f = the lanes' sums + log of the lanes' products of 1 + e^−|f| (see bce in floatKernel.wat).
       run.bce(n, e, pe, last.Z, YB, last.D, inv, OUT);

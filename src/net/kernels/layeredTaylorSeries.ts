@@ -118,7 +118,7 @@ class LayeredSeries {
       for (let j = 0; j < f.length; j++) {
         const fo = f[j]!;
         let dev: bigint;
-        if (p.loss === "mse") dev = q === 0 ? fo[0]! - p.Y[i]![j]! : fo[q]!;
+        if (p.loss !== "bce") dev = q === 0 ? fo[0]! - p.Y[i]![j]! : fo[q]!;
         else {
           const sg = this.Sg[i]![j]!;
           logisticSeriesAt(p, fo, this.U[i]![j]!, sg, q);
@@ -297,7 +297,8 @@ export function layeredTaylorStep(
         S.gradientAt(bp, q, r);
         for (let slot = 0; slot < size; slot++) J[a]![slot]![q] = r[slot]! >> P;
       });
-      for (let slot = 0; slot < size; slot++) e[slot]![q] = g0[slot]![q]! + ((decay * TH[slot]![q]!) >> P);
+      for (let slot = 0; slot < size; slot++)
+        e[slot]![q] = dynamics.decayed?.[slot] === false ? g0[slot]![q]! : g0[slot]![q]! + ((decay * TH[slot]![q]!) >> P);
       G.push(pairs.map((_, a) => pairs.map((_, b) => dotSeries(J[a]!, J[b]!, q))));
       if (q === 0) inverse = invertFixedMatrix(p.F, G[0]!);
       const rhs = pairs.map((_, a) => {

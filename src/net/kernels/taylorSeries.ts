@@ -25,6 +25,8 @@ export interface RegionState {
 export interface SeriesDynamics {
   /** λ ≥ 0 in fixed point (0n: none); it adds −λθ_q to the gradient term of every parameter, biases included. */
   decay?: bigint | undefined;
+  /** Where the decay applies (true), one entry per parameter; absent: everywhere (false at the biases: no bias decay). */
+  decayed?: readonly boolean[] | undefined;
   /** The heavy ball: friction γ ≥ 0 (fixed point) and the velocity v at the start of the step, one entry per parameter. */
   momentum?: { gamma: bigint; v0: readonly bigint[] } | undefined;
 }
@@ -70,7 +72,7 @@ export function seriesParameters(
     const q1 = BigInt(q + 1);
     const th = TH[slot]!;
     if (heavy === undefined) {
-      const d = decay === 0n ? g : g + ((decay * th[q]!) >> P);
+      const d = decay === 0n || dynamics.decayed?.[slot] === false ? g : g + ((decay * th[q]!) >> P);
       th[q + 1] = -((h * d) >> P) / q1;
       return;
     }
@@ -108,7 +110,7 @@ export function taylorStep(
   Q: number,
   dynamics: SeriesDynamics = {},
 ): TaylorStep {
-  const { F, n, l, e, dIn, X, Y, G } = p;
+  const { F, n, l, e, dIn, X, Y, gramRow } = p;
   const P = F.bigP;
   const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const Z: bigint[][][] = [];
@@ -162,7 +164,7 @@ export function taylorStep(
         let f = acc >> P;
         if (p.outputBias) f += TH[p.outBiasSlots[j]!]![q]!;
         let dev: bigint;
-        if (p.loss === "mse") {
+        if (p.loss !== "bce") {
           dev = q === 0 ? f - Y[i]![j]! : f;
         } else {
           const fo = Fo[i]![j]!;
@@ -189,8 +191,9 @@ export function taylorStep(
       const pts = state.slidePoints[k]!;
       if (pts.length === 0) continue;
       const E = pts.map((i) => {
+        const Gi = gramRow(i);
         let acc = 0n;
-        for (let i2 = 0; i2 < n; i2++) if (!constrained[k]![i2]) acc += G[i]![i2]! * delta[i2]![k]![q]!;
+        for (let i2 = 0; i2 < n; i2++) if (!constrained[k]![i2]) acc += Gi[i2]! * delta[i2]![k]![q]!;
         return acc >> P;
       });
       const inv = state.slideInverse[k]!;

@@ -7,6 +7,7 @@
  * gcd, since x = Q/S and y = P/S put every monomial over a power of S.
  * @internal
  */
+import { at } from "../../scalar/at.js";
 import { betaHalf } from "./halfInteger.js";
 import { gcd, lcm, numerator, rational } from "../../scalar/bigintMath.js";
 import type { Rational } from "../../scalar/exact.js";
@@ -39,22 +40,23 @@ export interface ClosedFormTemplate {
  */
 function ratioSequence(first: Rational, count: number, ratio: (i: number) => [number, number]): { coefs: bigint[]; denominator: bigint } {
   if (count <= 0) return { coefs: [], denominator: 1n };
-  const nums: bigint[] = [];
-  const dens: bigint[] = [];
-  for (let i = 0; i < count - 1; i++) {
-    const [n, d] = ratio(i);
-    nums.push(BigInt(n));
-    dens.push(BigInt(d));
+  const ratios = Array.from({ length: count - 1 }, (_, i) => ratio(i));
+  // suffix[k] = Π_{i ≥ k} den_i, built from the end; the whole product is suffix[0].
+  let tail = 1n;
+  const suffix = [tail];
+  for (const [, d] of [...ratios].reverse()) {
+    tail *= BigInt(d);
+    suffix.push(tail);
   }
-  const suffix = new Array<bigint>(count).fill(1n);
-  for (let k = count - 2; k >= 0; k--) suffix[k] = suffix[k + 1]! * dens[k]!;
-  const coefs: bigint[] = [];
+  suffix.reverse();
   let prefix = numerator(first);
-  for (let k = 0; k < count; k++) {
-    coefs.push(prefix * suffix[k]!);
-    if (k < count - 1) prefix *= nums[k]!;
-  }
-  return { coefs, denominator: first.d * suffix[0]! };
+  const coefs = suffix.map((s, k) => {
+    const c = prefix * s;
+    const r = ratios[k]; // the last coefficient has no ratio after it
+    if (r !== undefined) prefix *= BigInt(r[0]);
+    return c;
+  });
+  return { coefs, denominator: first.d * tail };
 }
 
 /** Monomials with integer coefficients over per-group denominators, put over one denominator. */
@@ -131,7 +133,11 @@ export function closedFormTemplate(A: number, B: number): ClosedFormTemplate {
 /** Powers z^0…z^n of a BigInt. */
 function powers(z: bigint, n: number): bigint[] {
   const out = [1n];
-  for (let k = 1; k <= n; k++) out.push(out[k - 1]! * z);
+  let p = 1n;
+  for (let k = 1; k <= n; k++) {
+    p *= z;
+    out.push(p);
+  }
   return out;
 }
 
@@ -144,6 +150,6 @@ export function evaluatePolynomial(poly: Polynomial, Q: bigint, P: bigint, S: bi
   const pp = powers(P, maxJ);
   const sp = powers(S, poly.degree);
   let num = 0n;
-  for (const m of poly.terms) num += m.coef * qp[m.i]! * pp[m.j]! * sp[poly.degree - m.i - m.j]!;
-  return [num, poly.denominator * sp[poly.degree]!];
+  for (const m of poly.terms) num += m.coef * at(qp, m.i) * at(pp, m.j) * at(sp, poly.degree - m.i - m.j);
+  return [num, poly.denominator * at(sp, poly.degree)];
 }

@@ -4,6 +4,7 @@
  * cancellation), with constructors from `decimalContext` (src/scalar).
  * @internal
  */
+import { InternalError } from "../../errors.js";
 import type { Decimal } from "decimal.js";
 import { numerator } from "../../scalar/bigintMath.js";
 import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
@@ -19,9 +20,9 @@ export function ratToDecimal(D: DecimalCtor, r: Rational): Decimal {
 export function log10Abs(v: Decimal): number {
   if (v.isZero()) return -Infinity;
   // decimal.js keeps |v| = 0.d0 d1 … (base 10^7 words) with exponent v.e of the leading digit
-  const words = (v as unknown as { d: number[] }).d;
-  const lead = words[0]! + (words.length > 1 ? words[1]! / 1e7 : 0);
-  return v.e + Math.log10(lead) - Math.floor(Math.log10(words[0]!));
+  const [first, second = 0] = (v as unknown as { d: number[] }).d;
+  if (first === undefined) throw new InternalError("a non-zero decimal without digit words");
+  return v.e + Math.log10(first + second / 1e7) - Math.floor(Math.log10(first));
 }
 
 /** Rounds once to `digits` significant digits and prints (plain notation down to 1e-30, then exponential). @internal */

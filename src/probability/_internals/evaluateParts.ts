@@ -23,6 +23,7 @@
  * so that cancellation rarely needs a second pass.
  * @internal
  */
+import { at } from "../../scalar/at.js";
 import type { Decimal } from "decimal.js";
 import type { ClosedFormTerms } from "./closedFormParts.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
@@ -98,16 +99,12 @@ function log10Big(n: bigint): number {
   return s.length <= 300 ? Math.log10(Number(n)) : s.length - 1 + Math.log10(Number(s.slice(0, 17)) / 1e16);
 }
 
-const lnGammaHalfCache: number[] = [];
+// ln Γ(m/2) for m = 0, 1, 2, …: Γ(0) is a pole, Γ(1/2) = √π, Γ(1) = 1, then Γ(s + 1) = s Γ(s).
+const lnGammaHalfCache: number[] = [Infinity, 0.5 * Math.log(Math.PI), 0];
 /** ln Γ(k/2) for k ≥ 1. */
 function lnGammaHalf(k: number): number {
-  for (let m = lnGammaHalfCache.length; m <= k; m++) {
-    // Γ(1/2) = √π, Γ(1) = 1, Γ(s + 1) = s Γ(s)
-    lnGammaHalfCache.push(
-      m === 0 ? Infinity : m === 1 ? 0.5 * Math.log(Math.PI) : m === 2 ? 0 : lnGammaHalfCache[m - 2]! + Math.log((m - 2) / 2),
-    );
-  }
-  return lnGammaHalfCache[k]!;
+  for (let m = lnGammaHalfCache.length; m <= k; m++) lnGammaHalfCache.push(at(lnGammaHalfCache, m - 2) + Math.log((m - 2) / 2));
+  return at(lnGammaHalfCache, k);
 }
 
 /** A lower bound (log10) on min(I_x(A/2, B/2), 1 − I_x(A/2, B/2)), x = Q/(P + Q). */

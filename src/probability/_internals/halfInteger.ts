@@ -36,7 +36,7 @@ export function twiceHalfInteger(value: number | string, name: string): number {
   const t = typeof value === "number" ? value * 2 : Number(String(value).trim()) * 2;
   const fraction = typeof value === "string" && /^\s*\d+\s*\/\s*2\s*$/.test(value) ? Number(value.split("/")[0]) : t;
   if (!Number.isInteger(fraction) || fraction < 1 || fraction > MAX_TWICE_PARAMETER) {
-    throw new InputError(`invalid ${name}. Must be a positive multiple of 1/2 up to ${MAX_TWICE_PARAMETER / 2}. Value: \`${value}\`.`);
+    throw new InputError({ field: name, expected: `a positive multiple of 1/2 up to ${MAX_TWICE_PARAMETER / 2}`, value: String(value) });
   }
   return fraction;
 }

@@ -11,6 +11,6 @@ export function parseJsonFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new InputError(`invalid JSON in \`${file}\`: ${(err as Error).message}`);
+    throw new InputError({ field: "JSON file", expected: "valid JSON", value: file, note: `${(err as Error).message}.` });
   }
 }
