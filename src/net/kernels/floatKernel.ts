@@ -61,12 +61,15 @@ const even = (w: number): number => w + (w % 2);
  * The float fast path of the exact `lossAndGradient` for a network of any
  * depth, on flat parameter vectors in the order of its {@link ParamLayout}
  * (PyTorch `state_dict`): the same back-propagation with every sum taken in the
- * same order, so that the gradient is the generic kernel's in float to the last
- * bit (up to the sign of a zero), its loops over the points in WebAssembly SIMD
- * (floatKernel.wat) on a memory laid out once for the data set. σ and σ′ come
- * from the activation's `activationFunctions`: every homogeneous activation has
- * slope 1 above 0, one slope below and PyTorch's σ′(0) at 0, so one code path
- * serves them all. BCE uses the stable softplus and logistic function.
+ * same order, so that for the squared errors the gradient is the generic
+ * kernel's in float to the last bit (up to the sign of a zero), its loops over
+ * the points in WebAssembly SIMD (floatKernel.wat) on a memory laid out once for
+ * the data set. σ and σ′ come from the activation's `activationFunctions`: every
+ * homogeneous activation has slope 1 above 0, one slope below and PyTorch's σ′(0)
+ * at 0, so one code path serves them all. BCE uses the stable softplus and
+ * logistic function with an exp of its own in SIMD (within 1.3 ulp, as
+ * `Math.exp`) and one logarithm per lane for Σ log(1 + e^−|f|), so its loss
+ * and gradient agree with the generic kernel's to a few roundings, not bit for bit.
  *
  * @param L - the network's layout (any depth)
  * @param lossKind - mse, sse-mean or bce

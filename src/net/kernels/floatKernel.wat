@@ -1,7 +1,8 @@
 ;; The loops of the float training kernel over n points, for one weight layer
 ;; at a time, in WebAssembly SIMD (two f64 lanes). Every lane sums its terms one
 ;; at a time in increasing order, with a separate multiply and add, exactly as
-;; the generic back-propagation does, so the two agree to the last bit.
+;; the generic back-propagation does, so the two agree to the last bit (BCE's
+;; loss and slope, in bce at the end, are within a few roundings instead).
 ;; Compiled by `npm run build:wasm` into src/net/kernels/_generated/floatKernelWasm.ts.
 ;;
 ;; Arrays are f64, row-major, at byte addresses; every row stride (in entries)
