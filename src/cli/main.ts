@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { ConvergenceError, InputError, PathError, type FieldNamer } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { addMaxInputMibOption, applyMaxInputMib } from "./commands/maxInputMibOption.js";
+import { addNetworkReadFlags, applyNetworkReadFlags, flushNetworkNotices } from "./commands/networkReadFlags.js";
 import type { Outcome, Settle } from "./outcome.js";
 
 /**
@@ -85,12 +86,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .hook("preAction", async (_program, command) => {
       active = command;
       await applyMaxInputMib(command);
+      await applyNetworkReadFlags(command);
     });
   for (const register of COMMANDS) register(program, settle);
   addMaxInputMibOption(program);
+  addNetworkReadFlags(program);
   quiet(program);
   try {
     await program.parseAsync(argv);
+    flushNetworkNotices();
     return outcome.ok ? EXIT_DONE : EXIT_FAILED;
   } catch (err) {
     const line = formatError(err, flagNamer(active));

@@ -1,5 +1,7 @@
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import type { Rational } from "../scalar/exact.js";
 import type { Scalar } from "../scalar/scalar.js";
+import { dyadicLayerInvariants } from "./_internals/dyadicLayerInvariants.js";
 
 /**
  * The conserved quantity of every hidden neuron of a network of any depth, layer by layer:
@@ -17,6 +19,11 @@ import type { Scalar } from "../scalar/scalar.js";
  * // returns [["3"], ["17"]]
  */
 export function layerInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[][] {
+  if (S.kind === "exact") {
+    // the weights of a float file are dyadic: exact integer sums, no gcd per term
+    const fast = dyadicLayerInvariants(net as unknown as LayeredNetwork<Rational>);
+    if (fast !== undefined) return fast as unknown as T[][];
+  }
   const out: T[][] = [];
   for (let l = 0; l + 1 < net.layers.length; l++) {
     const { W, b } = net.layers[l]!;

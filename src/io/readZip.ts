@@ -4,21 +4,30 @@ import { InputError } from "../errors.js";
 /** Entries a zip may list: a torch archive holds a few per tensor; more is a hostile directory. */
 const MAX_ENTRIES = 100_000;
 
+/** One entry of a zip archive: its stated uncompressed size, and its bytes, inflated only when asked. */
+export interface ZipEntry {
+  readonly size: number;
+  /** The uncompressed bytes; a deflated entry is inflated now, never past its stated size. */
+  bytes(): Uint8Array;
+}
+
 /**
  * The entries of a zip archive by name, as the central directory lists them: stored
  * (method 0) or deflated (method 8) data, each checked against the sizes its headers
  * state. Enough for the archives `torch.save` writes (stored, 64-byte aligned entries);
- * no ZIP64, no encryption, no multi-disk archives.
+ * no ZIP64, no encryption, no multi-disk archives. Nothing is inflated until asked for, so
+ * that a reader can hold the stated sizes against what it needs first (a zip bomb states
+ * sizes no network needs, and is refused before it fills the memory).
  *
  * @param bytes - the whole archive
  * @param what - the file name, for messages
- * @returns each entry's name and uncompressed bytes, in directory order
+ * @returns each entry's name, stated size and bytes on demand, in directory order
  * @throws InputError, one line naming the file, for anything else or for sizes, offsets or
  *   names that do not fit the file (a duplicate name, an entry past the end, a deflated
  *   stream of another length than stated)
- * @example readZip(readBinaryFile("examples/deep.pt"), "deep.pt").has("deep/data.pkl") // returns true
+ * @example readZip(readBinaryFile("examples/deep.pt"), "deep.pt").get("deep/byteorder")?.size // returns 6
  */
-export function readZip(bytes: Uint8Array, what: string): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, what: string): Map<string, ZipEntry> {
   const fault = (why: string): InputError => new InputError(`invalid zip archive \`${what}\`: ${why}.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (p: number): number => view.getUint16(p, true);
@@ -39,7 +48,7 @@ export function readZip(bytes: Uint8Array, what: string): Map<string, Uint8Array
   if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0 || u16(eocd + 8) !== count) throw fault("multi-disk archives are not supported");
   if (count > MAX_ENTRIES) throw fault(`${count} entries, more than ${MAX_ENTRIES}`);
   if (dirStart + dirSize > eocd) throw fault("the central directory runs past its end record");
-  const out = new Map<string, Uint8Array>();
+  const out = new Map<string, ZipEntry>();
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   let p = dirStart;
   for (let i = 0; i < count; i++) {
@@ -70,18 +79,23 @@ export function readZip(bytes: Uint8Array, what: string): Map<string, Uint8Array
     const raw = bytes.subarray(dataStart, dataStart + compressed);
     if (method === 0) {
       if (compressed !== size) throw fault(`stored entry \`${name}\` states ${size} bytes but holds ${compressed}`);
-      out.set(name, raw);
+      out.set(name, { size, bytes: () => raw });
     } else if (method === 8) {
-      let data: Uint8Array;
-      try {
-        // maxOutputLength: a deflate bomb stops at the stated size plus one byte, never fills the memory
-        data = inflateRawSync(raw, { maxOutputLength: size + 1 });
-      } catch {
-        throw fault(`entry \`${name}\` is not a deflate stream of ${size} bytes`);
-      }
-      if (data.length !== size) throw fault(`entry \`${name}\` inflates to ${data.length} bytes, not the ${size} stated`);
-      out.set(name, data);
+      out.set(name, { size, bytes: () => inflate(raw, size, () => fault(`entry \`${name}\` is not a deflate stream of ${size} bytes`)) });
     } else throw fault(`entry \`${name}\` uses compression method ${method} (supported: stored, deflate)`);
   }
   return out;
+}
+
+/** Inflates a deflate stream that must give exactly `size` bytes, stopping one byte past it. */
+function inflate(raw: Uint8Array, size: number, fault: () => InputError): Uint8Array {
+  let data: Uint8Array;
+  try {
+    // maxOutputLength: a deflate bomb stops at the stated size plus one byte, never fills the memory
+    data = inflateRawSync(raw, { maxOutputLength: size + 1 });
+  } catch {
+    throw fault();
+  }
+  if (data.length !== size) throw fault();
+  return data;
 }

@@ -1,70 +1,92 @@
 import { InputError } from "../errors.js";
 import { chainLayers } from "./_internals/chainLayers.js";
+import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
 import type { Activation } from "./activation.js";
 import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
 
 /** One tensor of a `state_dict`: its shape and its entries in row-major order, as exact text. */
-export interface StateDictTensor {
+export interface StateDictTensor<T = string> {
   readonly shape: readonly number[];
-  readonly values: readonly string[];
+  readonly values: readonly T[];
 }
 
-// `0.weight`, `net.2.bias`: an optional module prefix, the index of the layer
-// inside `nn.Sequential`, then the parameter.
-const KEY = /^(?:(.*)\.)?(\d+)\.(weight|bias)$/;
+// `fc1.weight`, `layers.0.linear.bias`, `module.encoder.0.weight`: a module name, then the parameter.
+const KEY = /^(.+)\.(weight|bias)$/;
 
 /**
- * The layered network of a PyTorch `nn.Sequential` `state_dict` of `nn.Linear` layers:
- * keys `0.weight`, `0.bias`, `2.weight`, … (optionally under one common prefix such as `net.`).
- * The indices may skip — activation modules carry no parameters — and give the layer order;
- * a layer without a `bias` key has none.
+ * The layered network of a PyTorch `state_dict` of linear layers, whatever the module names:
+ * each module's `<name>.weight` (a matrix, out × in) and optional `<name>.bias` form one layer,
+ * and the layers are taken in the order the state_dict lists their modules (`nn.Sequential`'s
+ * `0.weight`, `2.weight` in index order, a module's `fc1`, `fc2`, `layers.0.linear`, any `module.` prefix), or
+ * in the order `layers` names them, which also picks a sub-chain. Each layer must read what the
+ * previous one gives.
  *
- * @param entries - the tensors by name, in any order
+ * @param entries - the tensors by name, in the state_dict's order
  * @param activation - the activation of every hidden layer (a state_dict does not record it)
  * @param what - the file name, for messages
- * @throws InputError for a key of another form, prefixes that differ, a weight that is not a matrix, a bias that is
- *   not a vector, a bias without weight, or layers that do not fit
- * @example layersFromStateDict([["0.weight", { shape: [1, 1], values: ["2"] }], ["2.weight", { shape: [1, 1], values: ["3"] }]], { kind: "relu" }, "net").layers[1] // returns { W: [["3"]], b: undefined }
+ * @param layers - the module names of the chain, in order (default: every module, in state_dict order)
+ * @throws InputError for a key that is no weight or bias, normalisation layers, two module names that differ only by leading
+ *   zeros (`0` and `00`), a weight that is not a matrix, a bias that is not a vector, a bias without weight, a module
+ *   `layers` names that is absent, or layers that do not chain (naming the two)
+ * @example layersFromStateDict([["fc1.weight", { shape: [1, 1], values: ["2"] }], ["fc2.weight", { shape: [1, 1], values: ["3"] }]], { kind: "relu" }, "net").layers[1] // returns { W: [["3"]], b: undefined }
  */
-export function layersFromStateDict(
-  entries: readonly (readonly [string, StateDictTensor])[],
+export function layersFromStateDict<T = string>(
+  entries: readonly (readonly [string, StateDictTensor<T>])[],
   activation: Activation,
   what: string,
-): LayeredNetwork<string> {
-  const byIndex = new Map<number, { weight?: StateDictTensor; bias?: StateDictTensor; index: string }>();
-  let prefix: string | undefined;
+  layers?: readonly string[],
+): LayeredNetwork<T> {
+  const fault = (why: string): InputError => new InputError(`invalid network \`${what}\`: ${why}.`);
+  const modules = new Map<string, { weight?: StateDictTensor<T>; bias?: StateDictTensor<T> }>();
+  const canonical = new Map<string, string>();
+  const names = entries.map(([n]) => n);
+  refuseNormalisation(names, what, entries.find(([n, t]) => n.endsWith(".weight") && t.shape.length === 1)?.[0]);
   for (const [name, tensor] of entries) {
     const m = KEY.exec(name);
     if (m === null)
-      throw new InputError(
-        `invalid network \`${what}\`: unknown tensor \`${name}\` (expected nn.Sequential keys such as 0.weight, 0.bias, 2.weight).`,
-      );
-    const p = m[1] ?? "";
-    if (prefix !== undefined && p !== prefix)
-      throw new InputError(
-        `invalid network \`${what}\`: tensor \`${name}\` has another prefix than \`${prefix}\` (one nn.Sequential expected).`,
-      );
-    prefix = p;
-    const index = Number(m[2]);
-    const slot = byIndex.get(index) ?? { index: `${p === "" ? "" : `${p}.`}${m[2]}` };
-    slot[m[3] as "weight" | "bias"] = tensor;
-    byIndex.set(index, slot);
+      throw fault(`unknown tensor \`${name}\` (relutopo reads the \`<module>.weight\` and \`<module>.bias\` of linear layers)`);
+    const module = m[1]!;
+    // `0` and `00` are the same index to a reader of numbers: refuse rather than guess
+    const key = module.replace(/(^|\.)0+(?=\d)/g, "$1");
+    const seen = canonical.get(key);
+    if (seen !== undefined && seen !== module)
+      throw fault(`modules \`${seen}\` and \`${module}\` are ambiguous (the same index written twice)`);
+    canonical.set(key, module);
+    const slot = modules.get(module) ?? {};
+    slot[m[2] as "weight" | "bias"] = tensor;
+    modules.set(module, slot);
   }
-  const order = [...byIndex.keys()].sort((a, b) => a - b);
-  const names: string[] = [];
-  const layers: DenseLayer<string>[] = order.map((i) => {
-    const { weight, bias, index } = byIndex.get(i)!;
-    names.push(`${index}.weight`);
-    if (weight === undefined) throw new InputError(`invalid network \`${what}\`: \`${index}.bias\` has no \`${index}.weight\`.`);
+  const order = layers ?? sequentialOrder([...modules.keys()]);
+  for (const name of order) if (!modules.has(name)) throw fault(`no module \`${name}\` (modules: ${[...modules.keys()].join(", ")})`);
+  const dense: DenseLayer<T>[] = order.map((name) => {
+    const { weight, bias } = modules.get(name)!;
+    if (weight === undefined) throw fault(`\`${name}.bias\` has no \`${name}.weight\``);
     if (weight.shape.length !== 2 || weight.shape[0]! < 1 || weight.shape[1]! < 1)
-      throw new InputError(
-        `invalid network \`${what}\`: \`${index}.weight\` must be a non-empty matrix. Value: shape [${weight.shape.join(", ")}].`,
-      );
+      throw fault(`\`${name}.weight\` must be a non-empty matrix (a linear layer's). Value: shape [${weight.shape.join(", ")}]`);
     if (bias !== undefined && bias.shape.length !== 1)
-      throw new InputError(`invalid network \`${what}\`: \`${index}.bias\` must be a vector. Value: shape [${bias.shape.join(", ")}].`);
+      throw fault(`\`${name}.bias\` must be a vector. Value: shape [${bias.shape.join(", ")}]`);
     const [rows, cols] = weight.shape as [number, number];
     const W = Array.from({ length: rows }, (_, r) => weight.values.slice(r * cols, (r + 1) * cols));
     return { W, b: bias === undefined ? undefined : [...bias.values] };
   });
-  return chainLayers(layers, names, activation, what);
+  return chainLayers(
+    dense,
+    order.map((n) => `${n}.weight`),
+    activation,
+    what,
+  );
+}
+
+/**
+ * The modules in state_dict order; when all are `nn.Sequential` indices under one prefix
+ * (`0`, `2`, `net.4`), in index order, which is the order a real state_dict lists them in and
+ * the only order a JSON object written by hand can be trusted to mean.
+ */
+function sequentialOrder(names: string[]): string[] {
+  const parts = names.map((n) => /^(?:(.*)\.)?(\d+)$/.exec(n));
+  if (parts.some((m) => m === null) || new Set(parts.map((m) => m![1] ?? "")).size !== 1) return names;
+  return names
+    .map((n, i) => [n, Number(parts[i]![2])] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([n]) => n);
 }

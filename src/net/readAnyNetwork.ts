@@ -18,22 +18,23 @@ import { refuseOversizedNetwork } from "./_internals/refuseOversizedNetwork.js";
  *
  * @param text - the JSON text
  * @param what - the file name, for messages
+ * @param layers - for a state_dict, the module names of the chain in order (default: all, in the file's order)
  * @returns a {@link Network} for the two-layer form, a {@link LayeredNetwork} for the others
  * @throws InputError naming the first problem
  * @example isLayered(readAnyNetwork('{"0.weight": [[1]], "2.weight": [[2]]}', "net")) // returns true
  */
-export function readAnyNetwork(text: string, what = "network"): Network<string> | LayeredNetwork<string> {
+export function readAnyNetwork(text: string, what = "network", layers?: readonly string[]): Network<string> | LayeredNetwork<string> {
   refuseOversizedNetwork(text, what);
   const obj = readJson(text, what);
   if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
     const keys = Object.keys(obj);
     if (keys.includes("layers")) return layeredFromObject(obj, what);
-    if (keys.some((k) => /\.(weight|bias)$/.test(k))) return stateDictFromObject(obj as Record<string, unknown>, what);
+    if (keys.some((k) => /\.(weight|bias)$/.test(k))) return stateDictFromObject(obj as Record<string, unknown>, what, layers);
   }
   return networkFromObject(obj);
 }
 
-function stateDictFromObject(o: Record<string, unknown>, what: string): LayeredNetwork<string> {
+function stateDictFromObject(o: Record<string, unknown>, what: string, layers?: readonly string[]): LayeredNetwork<string> {
   if (o.activation !== undefined && typeof o.activation !== "string")
     throw new InputError(`invalid network \`${what}\`: activation must be a string.`);
   const activation = parseActivation((o.activation as string | undefined) ?? "relu");
@@ -47,5 +48,5 @@ function stateDictFromObject(o: Record<string, unknown>, what: string): LayeredN
       const b = exactVector(v, `\`${k}\``, what);
       return [k, { shape: [b.length], values: b }];
     });
-  return layersFromStateDict(entries, activation, what);
+  return layersFromStateDict(entries, activation, what, layers);
 }

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { dyadicOfFloat, type FloatFormat } from "../scalar/dyadicOfFloat.js";
+import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
+import { FLOAT_SIZE, floatNumbers, floatTensor } from "./_internals/floatValues.js";
 import { topLevelKeys } from "./_internals/topLevelKeys.js";
 import type { StateDictTensor } from "./layersFromStateDict.js";
 
@@ -7,6 +8,8 @@ import type { StateDictTensor } from "./layersFromStateDict.js";
 export interface SafetensorsTensor extends StateDictTensor {
   readonly name: string;
   readonly dtype: FloatFormat;
+  /** The same entries as numbers, each exactly the float stored (every format here is a subset of binary64). */
+  readonly numbers: Float64Array;
 }
 
 /** The content of a safetensors file: its tensors in the order of their data, and its `__metadata__`. */
@@ -18,7 +21,7 @@ export interface Safetensors {
 /** Largest header accepted (the reference implementation's limit), so that a lying length cannot exhaust memory. */
 export const MAX_SAFETENSORS_HEADER = 100_000_000;
 
-const SIZE: Readonly<Record<FloatFormat, number>> = { F64: 8, F32: 4, F16: 2, BF16: 2 };
+const SIZE = FLOAT_SIZE;
 
 /**
  * Reads a safetensors file exactly: an 8-byte little-endian header length N, N bytes of
@@ -96,29 +99,21 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
   }
   if (at !== bufferLength) throw fault(`the data bytes [${at}, ${bufferLength}) belong to no tensor`);
   const tensors = entries.map(({ name, dtype, shape, begin }) => {
-    const values = decode(
+    const numbers = decode(
       view,
       headerEnd + begin,
       dtype,
       shape.reduce((a, d) => a * d, 1),
       (i) => fault(`tensor \`${name}\` holds ${dtype} NaN or infinity at index ${indexText(i, shape)}`),
     );
-    return { name, dtype, shape, values };
+    return floatTensor(name, dtype, shape, numbers);
   });
   return { tensors, metadata };
 }
 
-function decode(view: DataView, start: number, dtype: FloatFormat, count: number, nonFinite: (i: number) => InputError): string[] {
-  const size = SIZE[dtype];
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const p = start + i * size;
-    const bits = size === 8 ? view.getBigUint64(p, true) : size === 4 ? BigInt(view.getUint32(p, true)) : BigInt(view.getUint16(p, true));
-    const q = dyadicOfFloat(bits, dtype);
-    if (q === undefined) throw nonFinite(i);
-    out.push(q.den === 1n ? q.num.toString() : `${q.num}/${q.den}`);
-  }
-  return out;
+function decode(view: DataView, start: number, dtype: FloatFormat, count: number, nonFinite: (i: number) => InputError): Float64Array {
+  const size = FLOAT_SIZE[dtype];
+  return floatNumbers(view, dtype, count, (i) => start + i * size, nonFinite);
 }
 
 /** The multi-index `[r][c]` of flat index i in a row-major array of this shape. */

@@ -1,7 +1,9 @@
 import { InputError } from "../errors.js";
 import { readZip } from "../io/readZip.js";
-import { dyadicOfFloat, type FloatFormat } from "../scalar/dyadicOfFloat.js";
-import { type PickledTensor, unpickleStateDict } from "./_internals/unpickleStateDict.js";
+import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
+import { FLOAT_SIZE, floatNumbers, floatTensor } from "./_internals/floatValues.js";
+import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
+import { describe, type PickledDict, type PickledTensor, type PickledValue, unpickleStateDict } from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 
 const DTYPE: Readonly<Record<string, FloatFormat>> = {
@@ -10,73 +12,183 @@ const DTYPE: Readonly<Record<string, FloatFormat>> = {
   HalfStorage: "F16",
   BFloat16Storage: "BF16",
 };
-const SIZE: Readonly<Record<FloatFormat, number>> = { F64: 8, F32: 4, F16: 2, BF16: 2 };
 
-/** Elements a tensor may have: enough for any network relutopo can work with exactly. */
-const MAX_ELEMENTS = 100_000_000;
+const SIZE = FLOAT_SIZE;
+
+/**
+ * Elements the tensors of one file may hold in all: enough for a 10-million-parameter chain
+ * with room to spare, and checked against the storages' stated sizes before anything is
+ * inflated or decoded, so a zip bomb or a huge stride-0 view is refused before it costs memory.
+ */
+const MAX_FILE_ELEMENTS = 16_000_000;
+
+/** Largest pickle accepted: a state_dict's pickle is a few bytes per tensor, a checkpoint's a little more. */
+const MAX_PICKLE_BYTES = 64 * 1024 * 1024;
+
+/** The entries a checkpoint dict keeps its model's state_dict under, in the order they are tried. */
+const CHECKPOINT_KEYS = ["model", "state_dict", "model_state_dict"];
+
+/** Options of {@link readTorchPt}. */
+export interface TorchPtOptions {
+  /** The entry of a checkpoint dict that holds the state_dict (default: the dict itself when it holds tensors only, else `model`, `state_dict`, `model_state_dict`). */
+  key?: string | undefined;
+}
 
 /**
  * Reads the file `torch.save(model.state_dict(), "model.pt")` writes, exactly and without
- * executing anything: a zip archive holding `<dir>/data.pkl` (the pickled state_dict, read by
- * a restricted unpickler that knows only the opcodes and globals a state_dict of float
- * tensors uses), `<dir>/data/<key>` (each storage's raw bytes) and maybe `<dir>/byteorder`.
- * Each tensor, a strided view of a storage, becomes its entries in row-major order, every
- * float (F32, F64, F16, BF16) the exact dyadic rational it is, as in {@link readSafetensors}.
+ * executing anything: a zip archive holding `<dir>/data.pkl` (the pickle, read by a restricted
+ * unpickler that knows only plain data, tensors and storages), `<dir>/data/<key>` (each storage's
+ * raw bytes) and maybe `<dir>/byteorder`. A checkpoint dict (`{"model": state_dict,
+ * "optimizer": …, "epoch": …}`) is unwrapped: its `model`, `state_dict` or `model_state_dict`
+ * entry, or the one `key` names; the other entries are never decoded. Each tensor, a strided
+ * view of a storage, becomes its entries in row-major order, every float (F32, F64, F16, BF16)
+ * the exact dyadic rational it is, as in {@link readSafetensors}.
  *
  * @param bytes - the whole file
  * @param what - the file name, for messages
- * @returns the tensors in the state_dict's order
- * @throws InputError, one line naming the file and the fault: not a torch zip, an opcode or
- *   global outside the allow-list, a storage whose bytes are missing or of another length than
- *   its elements need, a view past the end of its storage, big-endian data, a NaN or infinity
+ * @param options - the checkpoint entry to read
+ * @returns the tensors of the state_dict, in its order
+ * @throws InputError, one line naming the file and the fault (and what to do): a legacy pre-zip
+ *   file, a pickled module, not a torch zip, an opcode or global outside the allow-list, a
+ *   checkpoint without a state_dict, normalisation layers, an integer tensor, a storage whose
+ *   bytes are missing or of another length than its elements need, more than
+ *   {@link MAX_FILE_ELEMENTS} elements, a view past the end of its storage or repeating its
+ *   elements, big-endian data, a NaN or infinity
  * @example readTorchPt(readBinaryFile("examples/deep.pt"), "deep.pt")[0]?.name // returns "0.weight"
  */
-export function readTorchPt(bytes: Uint8Array, what: string): SafetensorsTensor[] {
+export function readTorchPt(bytes: Uint8Array, what: string, options: TorchPtOptions = {}): SafetensorsTensor[] {
   const fault = (why: string): InputError => new InputError(`invalid PyTorch file \`${what}\`: ${why}.`);
+  // A pre-1.6 torch.save file is a bare pickle (its magic number first), not a zip.
+  if (bytes[0] === 0x80 && bytes.length > 1 && bytes[1]! <= 5)
+    throw fault("it is a legacy (pre-zip) torch.save file; re-save with torch.save, whose zip format is the default since PyTorch 1.6");
   const entries = readZip(bytes, what);
   const pickles = [...entries.keys()].filter((n) => /^[^/]+\/data\.pkl$/.test(n));
   if (pickles.length !== 1) throw fault(`expected one \`<dir>/data.pkl\` in the archive, found ${pickles.length}`);
   const dir = pickles[0]!.slice(0, -"data.pkl".length);
   const order = entries.get(`${dir}byteorder`);
-  if (order !== undefined && new TextDecoder().decode(order) !== "little") throw fault("its data is not little-endian");
-  const dict = unpickleStateDict(entries.get(pickles[0]!)!, what);
+  if (order !== undefined && (order.size > 16 || new TextDecoder().decode(order.bytes()) !== "little"))
+    throw fault("its data is not little-endian");
+  const pickle = entries.get(pickles[0]!)!;
+  if (pickle.size > MAX_PICKLE_BYTES) throw fault(`its pickle states ${pickle.size} bytes, more than ${MAX_PICKLE_BYTES}`);
+  const dict = stateDictOf(unpickleStateDict(pickle.bytes(), what), options.key, fault);
+  refuseNormalisation([...dict.keys()], what);
+  // Every storage the tensors use, checked against its entry's stated size before any byte is inflated.
+  const storages = new Map<string, { numel: number; size: number }>();
+  for (const [name, t] of dict) {
+    const dtype = DTYPE[t.storage.type];
+    if (dtype === undefined)
+      throw fault(
+        `tensor \`${name}\` holds ${t.storage.type.replace(/Storage$/, "").toLowerCase()} values, not floats; relutopo reads the float weights of linear layers`,
+      );
+    const entry = entries.get(`${dir}data/${t.storage.key}`);
+    if (entry === undefined) throw fault(`tensor \`${name}\`: storage \`${t.storage.key}\` has no \`${dir}data/${t.storage.key}\``);
+    const size = SIZE[dtype];
+    if (entry.size !== t.storage.numel * size)
+      throw fault(
+        `storage \`${t.storage.key}\` has ${entry.size} bytes, but ${t.storage.numel} ${dtype} elements need ${t.storage.numel * size}`,
+      );
+    storages.set(t.storage.key, { numel: t.storage.numel, size: entry.size });
+  }
+  const total = [...storages.values()].reduce((a, s) => a + s.numel, 0);
+  if (total > MAX_FILE_ELEMENTS) throw fault(`its storages hold ${total} elements, more than ${MAX_FILE_ELEMENTS}`);
+  const data = new Map<string, Uint8Array>();
   const out: SafetensorsTensor[] = [];
   for (const [name, t] of dict) {
     const dtype = DTYPE[t.storage.type]!;
-    const data = entries.get(`${dir}data/${t.storage.key}`);
-    if (data === undefined) throw fault(`tensor \`${name}\`: storage \`${t.storage.key}\` has no \`${dir}data/${t.storage.key}\``);
-    const size = SIZE[dtype];
-    if (data.length !== t.storage.numel * size)
-      throw fault(
-        `storage \`${t.storage.key}\` has ${data.length} bytes, but ${t.storage.numel} ${dtype} elements need ${t.storage.numel * size}`,
-      );
-    out.push({ name, dtype, shape: t.shape, values: viewValues(t, data, dtype, (why) => fault(`tensor \`${name}\` ${why}`)) });
+    const tfault = (why: string): InputError => fault(`tensor \`${name}\` ${why}`);
+    const count = checkView(t, tfault);
+    let raw = data.get(t.storage.key);
+    if (raw === undefined) {
+      raw = entries.get(`${dir}data/${t.storage.key}`)!.bytes();
+      data.set(t.storage.key, raw);
+    }
+    out.push(floatTensor(name, dtype, t.shape, viewValues(t, count, raw, dtype, tfault)));
   }
   return out;
 }
 
-/** The entries of a strided view in row-major order, as exact text, after checking that it stays inside its storage. */
-function viewValues(t: PickledTensor, data: Uint8Array, dtype: FloatFormat, fault: (why: string) => InputError): string[] {
-  const count = t.shape.reduce((a, d) => a * d, 1);
-  if (count > MAX_ELEMENTS) throw fault(`has ${count} elements, more than ${MAX_ELEMENTS}`);
-  if (count === 0) return [];
-  const last = t.offset + t.shape.reduce((a, d, i) => a + (d - 1) * t.stride[i]!, 0);
-  if (last >= t.storage.numel) throw fault(`reaches element ${last} of a storage of ${t.storage.numel}`);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const size = SIZE[dtype];
-  const out: string[] = [];
-  const index = t.shape.map(() => 0);
-  for (let n = 0; n < count; n++) {
-    const e = t.offset + index.reduce((a, k, i) => a + k * t.stride[i]!, 0);
-    const p = e * size;
-    const bits = size === 8 ? view.getBigUint64(p, true) : size === 4 ? BigInt(view.getUint32(p, true)) : BigInt(view.getUint16(p, true));
-    const q = dyadicOfFloat(bits, dtype);
-    if (q === undefined) throw fault(`holds ${dtype} NaN or infinity at index ${index.map((k) => `[${k}]`).join("")}`);
-    out.push(q.den === 1n ? q.num.toString() : `${q.num}/${q.den}`);
-    for (let i = index.length - 1; i >= 0; i--) {
-      if (++index[i]! < t.shape[i]!) break;
-      index[i] = 0;
-    }
+/** The state_dict of the pickled dict: itself when it holds tensors only, else the checkpoint entry that does. */
+function stateDictOf(root: PickledDict, key: string | undefined, fault: (why: string) => InputError): Map<string, PickledTensor> {
+  const isTensor = (v: PickledValue): v is PickledTensor => v !== null && typeof v === "object" && v.kind === "tensor";
+  const isDict = (v: PickledValue | undefined): v is PickledDict => v !== null && typeof v === "object" && v?.kind === "dict";
+  const names = [...root.entries.keys()];
+  const list =
+    names
+      .slice(0, 8)
+      .map((k) => `\`${k}\``)
+      .join(", ") + (names.length > 8 ? ", …" : "");
+  let chosen: PickledDict;
+  if (key !== undefined) {
+    const v = root.entries.get(key);
+    if (!isDict(v)) throw fault(`it has no dict entry \`${key}\` (entries: ${list || "none"})`);
+    chosen = v;
+  } else if ([...root.entries.values()].every(isTensor) || names.some((n) => /\.(weight|bias)$/.test(n))) chosen = root;
+  else {
+    const k = CHECKPOINT_KEYS.find((c) => isDict(root.entries.get(c)));
+    if (k === undefined)
+      throw fault(`it holds a dict of ${list || "nothing"}, none a state_dict (tried ${CHECKPOINT_KEYS.join(", ")}); pass --key NAME`);
+    chosen = root.entries.get(k) as PickledDict;
+  }
+  const out = new Map<string, PickledTensor>();
+  for (const [k, v] of chosen.entries) {
+    if (!isTensor(v)) throw fault(`entry \`${k}\` is \`${describe(v)}\`, not a tensor`);
+    out.set(k, v);
   }
   return out;
+}
+
+/** The element count of a view, after checking that it stays inside its storage and does not repeat its elements. */
+function checkView(t: PickledTensor, fault: (why: string) => InputError): number {
+  const count = t.shape.reduce((a, d) => a * d, 1);
+  if (count === 0) return 0;
+  // A view of more elements than its storage repeats some (stride 0, overlapping strides): a
+  // state_dict never needs one, and a tiny file could otherwise ask for millions of entries.
+  if (count > t.storage.numel)
+    throw fault(`has ${count} elements, more than the ${t.storage.numel} of its storage (a repeating view; save a contiguous copy)`);
+  const last = t.offset + t.shape.reduce((a, d, i) => a + (d - 1) * t.stride[i]!, 0);
+  if (last >= t.storage.numel) throw fault(`reaches element ${last} of a storage of ${t.storage.numel}`);
+  return count;
+}
+
+/** The entries of a strided view in row-major order, each the number its float is. */
+function viewValues(
+  t: PickledTensor,
+  count: number,
+  data: Uint8Array,
+  dtype: FloatFormat,
+  fault: (why: string) => InputError,
+): Float64Array {
+  if (count === 0) return new Float64Array(0);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const size = SIZE[dtype];
+  const rank = t.shape.length;
+  const index = t.shape.map(() => 0);
+  let e = t.offset;
+  // an odometer over the multi-index, keeping the storage element e in step
+  return floatNumbers(
+    view,
+    dtype,
+    count,
+    () => {
+      const here = e;
+      for (let d = rank - 1; d >= 0; d--) {
+        e += t.stride[d]!;
+        if (++index[d]! < t.shape[d]!) break;
+        e -= t.stride[d]! * t.shape[d]!;
+        index[d] = 0;
+      }
+      return here * size;
+    },
+    (i) => fault(`holds ${dtype} NaN or infinity at index ${multiIndex(i, t.shape)}`),
+  );
+}
+
+/** The multi-index `[r][c]` of flat index i in a row-major array of this shape. */
+function multiIndex(i: number, shape: readonly number[]): string {
+  const parts: number[] = [];
+  for (let k = shape.length - 1; k >= 0; k--) {
+    parts.unshift(i % shape[k]!);
+    i = Math.floor(i / shape[k]!);
+  }
+  return parts.map((p) => `[${p}]`).join("") || "[]";
 }

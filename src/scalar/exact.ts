@@ -1,7 +1,9 @@
 import Fraction from "fraction.js";
 import { InputError } from "../errors.js";
 import type { Scalar } from "./scalar.js";
+import { dyadicFraction } from "./dyadicFraction.js";
 import { parseRational } from "./parseRational.js";
+import { exponentOfPowerOfTwoText } from "./powersOfTwo.js";
 
 /**
  * An exact rational (fraction.js on BigInt, always reduced; sign in `s`,
@@ -11,6 +13,9 @@ import { parseRational } from "./parseRational.js";
  * in `bigintMath.ts`.
  */
 export type Rational = Fraction;
+
+/** A short integer numerator over an optional decimal denominator: the form `floatText` writes. */
+const DYADIC = /^(-?)(\d{1,15})(?:\/(\d{1,400}))?$/;
 
 const ZERO = new Fraction(0n, 1n);
 const ONE = new Fraction(1n, 1n);
@@ -32,6 +37,12 @@ export const exact: Scalar<Rational> = {
   zero: ZERO,
   one: ONE,
   parse(text) {
+    // Texts a weight file gives (an integer or m/2^k) skip the general parser and the gcd.
+    const m = DYADIC.exec(text);
+    if (m !== null) {
+      const k = m[3] === undefined ? 0 : exponentOfPowerOfTwoText(m[3]);
+      if (k !== undefined) return dyadicFraction(BigInt(`${m[1]}${m[2]}`), k);
+    }
     const { num, den } = parseRational(text);
     return new Fraction(num, den);
   },

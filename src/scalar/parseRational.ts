@@ -40,13 +40,18 @@ function parseDecimalLiteral(text: string, original: string): RationalParts {
  * @example parseRational("-0.125") // returns { num: -125n, den: 1000n }
  */
 export function parseRational(text: string): RationalParts {
-  const trimmed = text.trim();
+  // ASCII white space only: String.prototype.trim would also drop a no-break space, reading "1\u00a0" as 1
+  const trimmed = asciiTrim(text);
   const slash = trimmed.indexOf("/");
   if (slash < 0) return parseDecimalLiteral(trimmed, text);
-  const top = parseDecimalLiteral(trimmed.slice(0, slash).trim(), text);
-  const bottom = parseDecimalLiteral(trimmed.slice(slash + 1).trim(), text);
+  const top = parseDecimalLiteral(asciiTrim(trimmed.slice(0, slash)), text);
+  const bottom = parseDecimalLiteral(asciiTrim(trimmed.slice(slash + 1)), text);
   if (bottom.num === 0n) throw new InputError({ field: "number", expected: "a fraction with a non-zero denominator", value: text });
   const num = top.num * bottom.den;
   const den = top.den * bottom.num;
   return den < 0n ? { num: -num, den: -den } : { num, den };
+}
+
+function asciiTrim(text: string): string {
+  return text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
 }

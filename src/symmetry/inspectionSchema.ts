@@ -80,10 +80,15 @@ const schema: z.ZodType<NetworkInspection> = z
     data: z
       .strictObject({
         rows: index,
-        loss: exactText,
+        /** exact for mse; for bce (which needs exp and log) a 40-digit decimal */
+        loss: z.union([exactText, z.string().regex(/^\d+(\.\d+)?(e-?\d+)?$/, "must be a decimal as text")]),
+        /** the loss `loss` is: mse (default) or bce */
+        lossKind: z.enum(["mse", "sse-mean", "bce"]).optional(),
         dead: z.array(deadNeuron),
       })
       .optional(),
+    /** where the activation comes from: the file, `--activation`, or assumed (relu) */
+    activation: z.strictObject({ name: z.string(), source: z.enum(["file", "flag", "assumed"]) }).optional(),
   })
   .strict();
 
@@ -122,7 +127,8 @@ export interface NetworkInspection {
         flowSignLocked?: number[] | undefined;
       }
     | undefined;
-  data?: { rows: number; loss: string; dead: DeadNeuron[] } | undefined;
+  data?: { rows: number; loss: string; lossKind?: "mse" | "sse-mean" | "bce" | undefined; dead: DeadNeuron[] } | undefined;
+  activation?: { name: string; source: "file" | "flag" | "assumed" } | undefined;
 }
 
 /** The zod schema of {@link NetworkInspection}: `inspect --json` is validated against it in the tests. */

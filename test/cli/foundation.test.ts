@@ -32,7 +32,7 @@ describe("relutopo invariants", () => {
     const r = runCli(["invariants", "--net", NET, "--json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ invariants: ["31/8", "-11/2"] });
+    expect(JSON.parse(r.stdout)).toEqual({ invariants: ["31/8", "-11/2"], activation: { name: "relu", source: "file" } });
   });
 
   it("should add the matrix W̃1W̃1ᵀ − W2ᵀW2 for linear nets", () => {
@@ -55,6 +55,7 @@ describe("relutopo invariants", () => {
         ["4", "1"],
         ["1", "0"],
       ],
+      activation: { name: "linear", source: "file" },
     });
   });
 

@@ -12,11 +12,15 @@ describe("relutopo inspect", () => {
     const r = runCli(["inspect", "--net", "examples/net.json", "--data", "examples/abs.csv"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("network: 1 -> 2 -> 1, relu, biases in layer(s) 1, 6 parameters");
-    expect(r.stdout).toContain("  c = -3/5, -47/100");
+    expect(r.stdout).toContain("  c = -0.6, -0.47");
     expect(r.stdout).toContain("components of H(c): 4 (exact); single-neuron rule: k = 2, at least 4");
     expect(r.stdout).toContain("this network lies in component --");
     expect(r.stdout).toContain("output-weight signs: -- (+/- locked, ? free): 1 sign pattern(s) not excluded, 3 excluded");
-    expect(r.stdout).toContain("loss (mse) = 165609/80000");
+    // 165609/80000 = 2.0701125, to 6 significant digits (half to even) and exactly
+    expect(r.stdout).toContain("loss (mse) = 2.07011");
+    expect(runCli(["inspect", "--net", "examples/net.json", "--data", "examples/abs.csv", "--exact"]).stdout).toContain(
+      "loss (mse) = 165609/80000",
+    );
   });
 
   it("should print JSON that fits the schema for a deep safetensors network with data", () => {

@@ -16,9 +16,15 @@ describe("relutopo invariants --net x.safetensors", () => {
       // Act
       const r = runCli(["invariants", "--net", join(FIXTURES, file), "--json"]);
       // Assert
-      expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout)).toEqual(expected);
+      const { activation, ...rest } = JSON.parse(r.stdout);
+      expect(rest).toEqual(expected);
+      // a file without metadata gets relu, said out loud on stderr and in the JSON
+      if (r.stderr === "") expect(activation.source).toBe("file");
+      else {
+        expect(r.stderr).toBe(`relutopo: activation not stored in ${join(FIXTURES, file)}; assuming relu — pass --activation\n`);
+        expect(activation).toEqual({ name: "relu", source: "assumed" });
+      }
     });
   }
 
@@ -39,8 +45,8 @@ describe("relutopo invariants --net x.safetensors", () => {
     }
   });
 
-  it("should print c_{l,k} per hidden layer and Q_l of a deep linear net as text", () => {
-    const r = runCli(["invariants", "--net", join(FIXTURES, "bf16_3hidden_linear.safetensors")]);
+  it("should print c_{l,k} per hidden layer and Q_l of a deep linear net as exact text with --exact", () => {
+    const r = runCli(["invariants", "--net", join(FIXTURES, "bf16_3hidden_linear.safetensors"), "--exact"]);
     const expected = EXPECTED["bf16_3hidden_linear.safetensors"] as {
       layers: { layer: number; invariants: string[] }[];
       matrices: { layer: number; matrix: string[][] }[];
@@ -61,7 +67,8 @@ describe("relutopo invariants --net x.safetensors", () => {
     copyFileSync(join(FIXTURES, "f32_2hidden.safetensors"), copy);
     const r = runCli(["invariants", "--net", copy, "--json"]);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(EXPECTED["f32_2hidden.safetensors"]);
+    const { activation: _, ...rest } = JSON.parse(r.stdout);
+    expect(rest).toEqual(EXPECTED["f32_2hidden.safetensors"]);
   });
 
   it("should read deep JSON networks too (layers and state_dict forms)", () => {
@@ -74,7 +81,8 @@ describe("relutopo invariants --net x.safetensors", () => {
       const r = runCli(["invariants", "--net", f, "--json"]);
       expect(r.status).toBe(0);
       // 1 + 1/4 − 1 = 1/4; 4 − 1 = 3; 2 − 9 = −7
-      expect(JSON.parse(r.stdout)).toEqual({
+      const { activation: _, ...rest } = JSON.parse(r.stdout);
+      expect(rest).toEqual({
         invariants: ["1/4", "3", "-7"],
         layers: [
           { layer: 1, invariants: ["1/4", "3"] },
@@ -132,7 +140,7 @@ describe("relutopo gd on a deep network", () => {
   it("should accept a two-layer safetensors file where a two-layer network is read, and refuse a deeper one with one line", () => {
     const two = join(FIXTURES, "f32_1hidden.safetensors");
     const ok = runCli(["components", "--net", two, "--json"]);
-    expect(ok.stderr).toBe("");
+    expect(ok.stderr).toMatch(/^relutopo: activation not stored in .*; assuming relu — pass --activation\n$/);
     expect(ok.status).toBe(0);
     const deep = runCli(["components", "--net", join(FIXTURES, "f32_2hidden.safetensors"), "--json"]);
     expectBadInput(deep);

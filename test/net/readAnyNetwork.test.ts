@@ -91,7 +91,8 @@ describe("readAnyNetwork", () => {
       ['{"layers": [{"W": [["x"]]}, {"W": [[1]]}]}', /layers\[0\]\.W\[0\]\[0\]/],
       ['{"layers": [{"W": [[1]]}, {"W": [[1]]}], "W1": 1}', /unknown key `W1`/],
       ['{"0.weight": [[1]], "1.weight": [[1]], "foo": [1]}', /unknown tensor `foo`/],
-      ['{"a.0.weight": [[1]], "b.1.weight": [[1]]}', /another prefix/],
+      ['{"a.0.weight": [[1], [2]], "b.1.weight": [[1]]}', /b\.1\.weight must read the 2 units of a\.0\.weight/],
+      ['{"0.weight": [[1]], "00.weight": [[1]]}', /modules `0` and `00` are ambiguous/],
       ['{"0.weight": [1], "1.weight": [[1]]}', /`0\.weight`\[0\] must be an array/],
     ] as const;
     for (const [text, fault] of bad) {

@@ -5,8 +5,13 @@ import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
 import { isLayered } from "../../net/isLayered.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import type { DenseLayer, LayeredNetwork } from "../../net/layeredNetwork.js";
+import { loss } from "../../net/loss.js";
+import { openNetworkFile } from "../../net/openNetworkFile.js";
+import { parseLossKind } from "../../net/parseLossKind.js";
+import { decimal } from "../../scalar/decimal.js";
+import { floatFraction } from "../../scalar/floatFraction.js";
+import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { NetworkInspection } from "../../symmetry/inspectionSchema.js";
 import { inspectNetwork } from "../../symmetry/inspectNetwork.js";
@@ -21,24 +26,50 @@ export interface InspectCliOptions {
   json?: boolean;
   plot?: string;
   maxSeconds?: string;
+  loss?: string;
+  digits?: string;
+  exact?: boolean;
+  all?: boolean;
 }
+
+/** Digits of the decimal arithmetic of a binary cross-entropy loss, which exact arithmetic cannot give (exp and log). */
+const BCE_DIGITS = 40;
 
 /** Seconds per data row × parameter of one exact forward pass at 50 digits (measured like gradientDescentWork). */
 const SECONDS_PER_ROW_PARAMETER = 6e-6;
 
 /** `relutopo inspect`: reads the network (and data), prints the report, draws the figure when asked. */
 export async function inspectAction(opts: InspectCliOptions): Promise<void> {
-  const spec = readAnyNetworkFile(opts.net);
-  const layers = isLayered(spec)
-    ? spec.layers
-    : [
-        { W: spec.W1, b: spec.b1 },
-        { W: spec.W2, b: spec.b2 },
-      ];
-  const net: LayeredNetwork<Rational> = {
-    activation: spec.activation,
-    layers: layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+  const style = valueStyle(opts);
+  const lossKind = parseLossKind(opts.loss ?? "mse");
+  // checked before any work, so a malformed cap is refused whatever the input
+  enforceWorkCap({ seconds: 0, detail: "reading" }, opts.maxSeconds);
+  const file = openNetworkFile(opts.net);
+  // the exact texts, made only when needed (a float file's are built on first use)
+  const textLayers = (): readonly DenseLayer<string>[] => {
+    const spec = file.net;
+    return isLayered(spec)
+      ? spec.layers
+      : [
+          { W: spec.W1, b: spec.b1 },
+          { W: spec.W2, b: spec.b2 },
+        ];
   };
+  // a float file's weights go straight from their bits to rationals, with no text in between
+  const net: LayeredNetwork<Rational> =
+    file.floats !== undefined
+      ? {
+          activation: file.floats.activation,
+          layers: file.floats.layers.map(({ W, b }) => ({
+            W: W.map((r) => Array.from(r, floatFraction)),
+            b: b && Array.from(b, floatFraction),
+          })),
+        }
+      : {
+          activation: file.net.activation,
+          layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+        };
+  const layers = net.layers;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
       throw new InputError(`invalid --plot. Must be a file name ending in .svg or .html. Value: \`${opts.plot}\`.`);
@@ -47,22 +78,50 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   let data: ReturnType<typeof datasetIn<Rational>> | undefined;
   if (opts.data !== undefined) {
     const text = readDataset(readTextFile(opts.data), layers[0]!.W[0]?.length ?? 0, layers[layers.length - 1]!.W.length, opts.data);
-    const values = layers.flatMap(({ W, b }) => [...W.flat(), ...(b ?? [])]);
-    // A loop, not Math.max(...): spreading 10^5 values as arguments overflows the call stack.
-    const digits = [values, ...text.X].reduce((m, row) => row.reduce((r, v) => Math.max(r, v.length), m), 1);
+    // digits of the longest parameter and input (a loop: a spread of a million values overflows the stack)
+    let digits = 1;
+    let parameters = 0;
+    for (const { W, b } of layers)
+      for (const row of [...W, b ?? []])
+        for (const v of row) {
+          parameters++;
+          const d = v.n.toString().length + (v.d === 1n ? 0 : v.d.toString().length + 1);
+          if (d > digits) digits = d;
+        }
+    for (const row of text.X) for (const v of row) if (v.length > digits) digits = v.length;
     enforceWorkCap(
       workEstimate(
-        text.X.length * values.length * Math.max(1, (digits / 50) ** 2),
+        text.X.length * parameters * Math.max(1, (digits / 50) ** 2),
         SECONDS_PER_ROW_PARAMETER,
-        `${text.X.length} rows × ${values.length} parameters at ${digits} digits`,
+        `${text.X.length} rows × ${parameters} parameters at ${digits} digits`,
       ),
       opts.maxSeconds,
     );
     data = datasetIn(text, exact);
   }
   const report = inspectNetwork(net, data);
-  if (opts.json) printJson(report);
-  else process.stdout.write(formatInspection(report));
+  if (report.data !== undefined && data !== undefined && lossKind === "bce") {
+    // binary cross-entropy needs exp and log: computed in 40-digit decimals from the exact network and data
+    const D = decimal(BCE_DIGITS);
+    const dnet: LayeredNetwork<ReturnType<typeof D.parse>> = {
+      activation: net.activation,
+      layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => D.parse(v))), b: b?.map((v) => D.parse(v)) })),
+    };
+    report.data.loss = D.toString(
+      loss(
+        dnet,
+        { X: data.X.map((r) => r.map((v) => D.parse(exact.toString(v)))), Y: data.Y.map((r) => r.map((v) => D.parse(exact.toString(v)))) },
+        D,
+        "bce",
+      ),
+    );
+  }
+  // inspectNetwork gives PyTorch's mse; the sum over outputs is exact too
+  if (report.data !== undefined && data !== undefined && lossKind === "sse-mean")
+    report.data.loss = exact.toString(loss(net, data, exact, "sse-mean"));
+  if (report.data !== undefined) report.data.lossKind = lossKind;
+  if (opts.json) printJson({ ...report, activation: file.activation });
+  else process.stdout.write(formatInspection(report, style, lossKind));
   if (opts.plot !== undefined) {
     const { layerInvariantsSpec } = await import("../../report/layerInvariantsSpec.js");
     const { renderVegaLite } = await import("../../report/renderVegaLite.js");
@@ -78,7 +137,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
 }
 
 /** The text form: one line per fact, one line per hidden layer's invariants. */
-function formatInspection(r: NetworkInspection): string {
+function formatInspection(r: NetworkInspection, style: ValueStyle, lossKind: string): string {
+  const text = (v: string): string => valueText(exact.parse(v), style);
   const lines: string[] = [];
   const a = r.architecture;
   const biased = a.biases.flatMap((b, i) => (b ? [i + 1] : []));
@@ -93,10 +153,18 @@ function formatInspection(r: NetworkInspection): string {
     lines.push(
       `hidden layer ${l.layer} (d_in = ${l.dIn}, e = ${l.e}): ${l.negative} with c < 0, ${l.zero} with c = 0, ${l.positive} with c > 0${split.length > 0 ? `; ${split.join(", ")}` : ""}`,
     );
-    lines.push(`  c = ${l.c.join(", ")}`);
+    const c = l.c.map((v) => exact.parse(v));
+    lines.push(
+      c.length > SUMMARY_ABOVE && !style.all
+        ? `  c: ${rowSummary(c, style)} (--all prints every value)`
+        : `  c = ${c.map((v) => valueText(v, style)).join(", ")}`,
+    );
   }
   const t = r.topology;
-  const locked = t.locked.map((w) => `${w.weight} ${w.sign} (square >= ${w.margin})`).join(", ");
+  const shownLocked = style.all ? t.locked : t.locked.slice(0, SUMMARY_ABOVE);
+  const locked =
+    shownLocked.map((w) => `${w.weight} ${w.sign} (square >= ${text(w.margin)})`).join(", ") +
+    (shownLocked.length < t.locked.length ? `, … (${t.locked.length} in all; --all prints every one)` : "");
   lines.push(`locked weights: ${t.locked.length === 0 ? "none" : locked}`);
   lines.push(
     `components of H(c): ${t.components}${t.exact ? " (exact)" : ""}; single-neuron rule: k = ${t.signLocked}, at least ${t.lowerBound}`,
@@ -119,7 +187,7 @@ function formatInspection(r: NetworkInspection): string {
       );
   }
   if (r.data) {
-    lines.push(`data: ${r.data.rows} rows, loss (mse) = ${r.data.loss}`);
+    lines.push(`data: ${r.data.rows} rows, loss (${lossKind}) = ${text(r.data.loss)}`);
     if (r.data.dead.length === 0) lines.push("dead neurons: none");
     for (const d of r.data.dead)
       lines.push(`dead neuron ${d.layer},${d.neuron + 1}: gradient descent ${d.gd}, flow ${d.flow} (${d.reason})`);

@@ -1,64 +1,93 @@
+import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
 import { linearInvariant } from "../../invariants/linearInvariant.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/networkIn.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { type NetworkFile, openNetworkFile } from "../../net/openNetworkFile.js";
 import { twoLayerNetwork } from "../../net/twoLayerNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
+import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { printJson } from "../options.js";
 
 /** The options of `relutopo invariants`. */
 export interface InvariantsCliOptions {
   net: string;
   json?: boolean;
-}
-
-/** `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net). */
-export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
-  const spec = readAnyNetworkFile(opts.net);
-  const twoLayer = twoLayerNetwork(spec);
-  if (twoLayer === undefined) return deepInvariants(spec as LayeredNetwork<string>, opts);
-  const net = networkIn(twoLayer, exact);
-  const c = neuronInvariants(net, exact).map(exact.toString);
-  const matrix = net.activation.kind === "linear" ? linearInvariant(net, exact).map((r) => r.map(exact.toString)) : undefined;
-  if (opts.json) {
-    printJson(matrix ? { invariants: c, matrix } : { invariants: c });
-    return;
-  }
-  for (const [k, v] of c.entries()) console.log(`c${k + 1} = ${v}`);
-  if (matrix) {
-    console.log("W1 W1^T - W2^T W2 =");
-    for (const row of matrix) console.log(`  [${row.join(", ")}]`);
-  }
+  digits?: string;
+  exact?: boolean;
+  all?: boolean;
 }
 
 /**
- * Three or more weight layers: c_{l,k} for every hidden layer l (1-based, as the weight layer
- * feeding it) and neuron k; `invariants` is the flat list in that order, as for two layers, and
- * `layers` gives each hidden layer's row with its index. A linear net adds Q_l per hidden layer.
+ * `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net).
+ * Text prints decimals (or the fractions with `--exact`) and summarises long rows; JSON keeps the
+ * exact fractions. A float file takes the fast exact path (no rational per weight).
  */
-function deepInvariants(spec: LayeredNetwork<string>, opts: InvariantsCliOptions): void {
-  const net: LayeredNetwork<Rational> = {
-    activation: spec.activation,
-    layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
-  };
-  const rows = layerInvariants(net, exact).map((r) => r.map(exact.toString));
-  const matrices =
-    net.activation.kind === "linear" ? linearLayerInvariants(net, exact).map((Q) => Q.map((r) => r.map(exact.toString))) : undefined;
+export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
+  const style = valueStyle(opts);
+  const file = openNetworkFile(opts.net);
+  const { rows, matrices, twoLayer } = invariantsOf(file);
   if (opts.json) {
-    const json: Record<string, unknown> = {
-      invariants: rows.flat(),
-      layers: rows.map((invariants, i) => ({ layer: i + 1, invariants })),
-    };
-    if (matrices) json.matrices = matrices.map((matrix, i) => ({ layer: i + 1, matrix }));
+    const json: Record<string, unknown> = { invariants: rows.flat().map(exact.toString) };
+    if (!twoLayer) json.layers = rows.map((r, i) => ({ layer: i + 1, invariants: r.map(exact.toString) }));
+    if (matrices)
+      if (twoLayer) json.matrix = matrices[0]!.map((r) => r.map(exact.toString));
+      else json.matrices = matrices.map((Q, i) => ({ layer: i + 1, matrix: Q.map((r) => r.map(exact.toString)) }));
+    json.activation = file.activation;
     printJson(json);
     return;
   }
-  for (const [i, row] of rows.entries()) for (const [k, v] of row.entries()) console.log(`c${i + 1},${k + 1} = ${v}`);
-  for (const [i, Q] of (matrices ?? []).entries()) {
-    console.log(`W~${i + 1} W~${i + 1}^T - W${i + 2}^T W${i + 2} =`);
-    for (const row of Q) console.log(`  [${row.join(", ")}]`);
+  const lines: string[] = [];
+  const name = (i: number, k: number): string => (twoLayer ? `c${k + 1}` : `c${i + 1},${k + 1}`);
+  for (const [i, row] of rows.entries()) {
+    if (row.length > SUMMARY_ABOVE && !style.all) lines.push(layerSummary(row, i, twoLayer, widthAfter(file, i), style));
+    else for (const [k, v] of row.entries()) lines.push(`${name(i, k)} = ${valueText(v, style)}`);
   }
+  for (const [i, Q] of (matrices ?? []).entries()) {
+    lines.push(twoLayer ? "W1 W1^T - W2^T W2 =" : `W~${i + 1} W~${i + 1}^T - W${i + 2}^T W${i + 2} =`);
+    for (const row of Q) lines.push(`  [${row.map((v) => valueText(v, style)).join(", ")}]`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** The rows c_{l,k} and, for a linear net, the matrices; the fast exact path for float files. */
+function invariantsOf(file: NetworkFile): { rows: Rational[][]; matrices?: Rational[][][]; twoLayer: boolean } {
+  if (file.floats !== undefined && file.floats.activation.kind !== "linear")
+    return { rows: floatLayerInvariants(file.floats), twoLayer: file.floats.layers.length === 2 };
+  const spec = file.net;
+  const twoLayer = twoLayerNetwork(spec);
+  if (twoLayer !== undefined) {
+    const net = networkIn(twoLayer, exact);
+    const c = neuronInvariants(net, exact);
+    return net.activation.kind === "linear"
+      ? { rows: [c], matrices: [linearInvariant(net, exact)], twoLayer: true }
+      : { rows: [c], twoLayer: true };
+  }
+  const layered = spec as LayeredNetwork<string>;
+  const net: LayeredNetwork<Rational> = {
+    activation: layered.activation,
+    layers: layered.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+  };
+  const rows = layerInvariants(net, exact);
+  return net.activation.kind === "linear"
+    ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer: false }
+    : { rows, twoLayer: false };
+}
+
+/** The width of the layer after hidden layer i + 1 (its neurons' fan-out e). */
+function widthAfter(file: NetworkFile, i: number): number {
+  const net = file.floats ?? file.net;
+  if ("layers" in net) return net.layers[i + 1]!.W.length;
+  return net.W2.length;
+}
+
+/** One hidden layer too long to print: counts per sign, min and max, and the pathological neurons (c < 0 with one output). */
+function layerSummary(row: readonly Rational[], i: number, twoLayer: boolean, e: number, style: ValueStyle): string {
+  const label = twoLayer ? "c" : `c${i + 1},k`;
+  const negative = row.flatMap((v, k) => (v.s < 0n && v.n !== 0n ? [k + 1] : []));
+  const shown = negative.slice(0, 20).join(", ") + (negative.length > 20 ? `, … (${negative.length})` : "");
+  const pathological = e === 1 ? `; pathological (c < 0, one output): ${negative.length === 0 ? "none" : `[${shown}]`}` : "";
+  return `${label}: ${rowSummary(row, style)}${pathological} (--all prints every value)`;
 }

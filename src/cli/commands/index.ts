@@ -12,6 +12,7 @@ import { registerMerge } from "./merge.js";
 import { registerProbability } from "./probability.js";
 import { registerReproduce } from "./reproduce.js";
 import { registerTable } from "./table.js";
+import { registerTrack } from "./track.js";
 
 /**
  * Every subcommand of `relutopo`, in the order `--help` lists them. Each command file adds itself here.
@@ -20,6 +21,7 @@ import { registerTable } from "./table.js";
 export const COMMANDS: readonly Register[] = [
   registerInspect,
   registerInvariants,
+  registerTrack,
   registerGd,
   registerFlow,
   registerComponents,

@@ -5,7 +5,7 @@ import { InputError } from "../../errors.js";
 const MAX_MIB = 4096;
 
 /** Commands that read input files: they take `--max-input-mib`. */
-const READERS = new Set(["invariants", "gd", "flow", "components", "obstruction", "inspect", "merge"]);
+const READERS = new Set(["invariants", "gd", "flow", "components", "obstruction", "inspect", "merge", "track"]);
 
 /**
  * Adds `--max-input-mib <N>` to every command of `program` that reads input files: the size

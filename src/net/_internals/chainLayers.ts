@@ -9,12 +9,12 @@ import type { DenseLayer, LayeredNetwork } from "../layeredNetwork.js";
  * @param names - how each layer is called in messages (`layers[2]`, `4.weight`)
  * @internal
  */
-export function chainLayers(
-  layers: readonly DenseLayer<string>[],
+export function chainLayers<T>(
+  layers: readonly DenseLayer<T>[],
   names: readonly string[],
   activation: Activation,
   what: string,
-): LayeredNetwork<string> {
+): LayeredNetwork<T> {
   if (layers.length < 2)
     throw new InputError(
       `invalid network \`${what}\`: must have at least two weight layers (one hidden layer). Value: ${layers.length} weight layer(s).`,

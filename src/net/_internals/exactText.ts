@@ -14,7 +14,7 @@ function exactText(v: unknown, where: string, what: string): string {
   } catch (err) {
     throw new InputError(`invalid network \`${what}\`: ${where}: ${(err as Error).message}`);
   }
-  return v.trim();
+  return v.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
 }
 
 /** A vector of exact texts, of the given length when one is given. @internal */

@@ -3,7 +3,7 @@ import { InputError } from "../../errors.js";
 /** A storage named by a persistent id `('storage', torch.XStorage, key, location, numel)`. */
 interface PickledStorage {
   readonly kind: "storage";
-  /** `FloatStorage`, `DoubleStorage`, `HalfStorage` or `BFloat16Storage`. */
+  /** `FloatStorage`, `DoubleStorage`, `HalfStorage`, `BFloat16Storage`, or an integer or bool storage. */
   readonly type: string;
   readonly key: string;
   readonly numel: number;
@@ -19,33 +19,62 @@ export interface PickledTensor {
 }
 
 type Global = { readonly kind: "global"; readonly name: string };
-type Dict = { readonly kind: "dict"; readonly entries: Map<string, Value> };
-type Tuple = { readonly kind: "tuple"; readonly items: readonly Value[] };
-type Value = null | boolean | number | string | Global | Dict | Tuple | PickledStorage | PickledTensor;
+/** A dict or OrderedDict; keys that are not strings (an optimizer's parameter ids) are kept as their text. */
+export type PickledDict = { readonly kind: "dict"; readonly entries: Map<string, PickledValue> };
+type Tuple = { readonly kind: "tuple"; readonly items: PickledValue[] };
+type Bytes = { readonly kind: "bytes" };
+/** What a checkpoint's pickle may hold: plain data, tensors, and names of allowed globals. */
+export type PickledValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Global
+  | PickledDict
+  | Tuple
+  | Bytes
+  | PickledStorage
+  | PickledTensor;
+type Value = PickledValue;
 
 /** The only globals a state_dict pickle may name; anything else is refused, never looked up. */
-const STORAGES = new Set(["FloatStorage", "DoubleStorage", "HalfStorage", "BFloat16Storage"]);
+const STORAGES = new Set([
+  "FloatStorage",
+  "DoubleStorage",
+  "HalfStorage",
+  "BFloat16Storage",
+  // integer and bool storages: a BatchNorm's num_batches_tracked, an optimizer's step; kept so the refusal can say why
+  "LongStorage",
+  "IntStorage",
+  "ShortStorage",
+  "CharStorage",
+  "ByteStorage",
+  "BoolStorage",
+]);
 const GLOBALS = new Set(["collections.OrderedDict", "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter"]);
 
 const MARK = Symbol("mark");
 
 /**
- * Reads the pickle `torch.save(state_dict)` writes (`data.pkl`) without executing anything:
- * a small stack machine that knows only the opcodes such a pickle uses (protocols 2 to 5)
- * and only the globals `collections.OrderedDict`, `torch._utils._rebuild_tensor_v2`,
- * `torch._utils._rebuild_parameter` and the float storage classes `torch.FloatStorage`,
- * `DoubleStorage`, `HalfStorage`, `BFloat16Storage`. A global is a name, never a lookup;
- * REDUCE applies only those three functions to arguments of the shapes torch writes, BUILD
- * only sets the `_metadata` of an OrderedDict (ignored). Everything else — another opcode,
+ * Reads the pickle `torch.save` writes (`data.pkl`) of a state_dict or of a checkpoint dict
+ * (`{"model": state_dict, "optimizer": …, "epoch": 500}`) without executing anything: a small
+ * stack machine that knows only the opcodes plain data uses (protocols 2 to 5: dicts, lists,
+ * tuples, ints, floats, strings, bytes) and only the globals `collections.OrderedDict`,
+ * `torch._utils._rebuild_tensor_v2`, `torch._utils._rebuild_parameter` and the storage classes
+ * (`torch.FloatStorage` … and the integer ones). A global is a name, never a lookup; REDUCE
+ * applies only those three functions to arguments of the shapes torch writes, BUILD only sets
+ * the `_metadata` of an OrderedDict (ignored). A pickled module (a `torch.nn` or `__main__`
+ * class) is refused saying to save `model.state_dict()`. Everything else — another opcode,
  * global or argument shape, a memo index never stored, a length past the end — is bad input.
  *
  * @param bytes - the pickle
  * @param what - the file name, for messages
- * @returns the state_dict: tensor names to strided views of storages, in the pickle's order
+ * @returns the pickled dict, tensors as strided views of storages, in the pickle's order
  * @throws InputError naming the file and the offending opcode, global or value
  * @internal
  */
-export function unpickleStateDict(bytes: Uint8Array, what: string): Map<string, PickledTensor> {
+export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict {
   const fault = (why: string): InputError => new InputError(`invalid PyTorch file \`${what}\`: ${why}.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -92,6 +121,8 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): Map<string, 
   const global = (module: string, name: string): Global => {
     const full = `${module}.${name}`;
     if (GLOBALS.has(full) || (module === "torch" && STORAGES.has(name))) return { kind: "global", name: full };
+    if (module === "__main__" || module.startsWith("torch.nn."))
+      throw fault(`it holds a pickled module (\`${full}\`): save \`model.state_dict()\`, not the model`);
     throw fault(`it names the global \`${full}\`, which a state_dict of float tensors never needs (refused, not executed)`);
   };
   const setItems = (target: Value, items: Value[], op: string): void => {
@@ -99,9 +130,15 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): Map<string, 
     if (items.length % 2 !== 0) throw fault(`opcode ${op} has a key without a value`);
     for (let i = 0; i < items.length; i += 2) {
       const key = items[i]!;
-      if (typeof key !== "string") throw fault(`a dict key is not a string: \`${describe(key)}\``);
-      target.entries.set(key, items[i + 1]!);
+      if (typeof key !== "string" && typeof key !== "number" && typeof key !== "bigint")
+        throw fault(`a dict key is not a string or an integer: \`${describe(key)}\``);
+      target.entries.set(String(key), items[i + 1]!);
     }
+  };
+  const appendItems = (target: Value, items: Value[], op: string): void => {
+    // lists are kept as tuples: relutopo only reads them, never changes them
+    if (target === null || typeof target !== "object" || target.kind !== "tuple") throw fault(`opcode ${op} appends to a non-list`);
+    target.items.push(...items);
   };
   const int = (v: Value, field: string): number => {
     if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
@@ -164,7 +201,9 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): Map<string, 
         const result = pop("STOP");
         if (stack.length !== 0) throw fault("values are left on the stack at STOP");
         if (p !== bytes.length) throw fault(`${bytes.length - p} bytes follow STOP`);
-        return stateDictOf(result, fault);
+        if (result === null || typeof result !== "object" || result.kind !== "dict")
+          throw fault(`it holds \`${describe(result)}\`, not a state_dict`);
+        return result;
       }
       case 0x28: // MARK
         stack.push(MARK);
@@ -211,9 +250,56 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): Map<string, 
         let v = 0n;
         for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[s + i]!);
         if (n > 0 && bytes[s + n - 1]! >= 0x80) v -= 1n << BigInt(8 * n);
-        if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
-          throw fault(`an integer of ${n} bytes is too large`);
-        stack.push(Number(v));
+        // an integer past 2^53 (a seed, a byte count) stays a BigInt: only tensor fields must be small
+        stack.push(v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER) ? v : Number(v));
+        break;
+      }
+      case 0x47: // BINFLOAT: a big-endian double (a learning rate, a loss)
+        stack.push(view.getFloat64(need(8, "BINFLOAT"), false));
+        break;
+      case 0x5d: // EMPTY_LIST
+        stack.push({ kind: "tuple", items: [] });
+        break;
+      case 0x6c: // LIST
+        stack.push({ kind: "tuple", items: popMark("LIST") });
+        break;
+      case 0x61: {
+        // APPEND
+        const v = pop("APPEND");
+        appendItems(top("APPEND"), [v], "APPEND");
+        break;
+      }
+      case 0x65: {
+        // APPENDS
+        const items = popMark("APPENDS");
+        appendItems(top("APPENDS"), items, "APPENDS");
+        break;
+      }
+      case 0x64: {
+        // DICT
+        const dict: Value = { kind: "dict", entries: new Map() };
+        setItems(dict, popMark("DICT"), "DICT");
+        stack.push(dict);
+        break;
+      }
+      case 0x30: // POP
+        pop("POP");
+        break;
+      case 0x31: // POP_MARK
+        popMark("POP_MARK");
+        break;
+      case 0x43: // SHORT_BINBYTES
+        need(bytes[need(1, "SHORT_BINBYTES")]!, "SHORT_BINBYTES");
+        stack.push({ kind: "bytes" });
+        break;
+      case 0x42: // BINBYTES
+        need(view.getUint32(need(4, "BINBYTES"), true), "BINBYTES");
+        stack.push({ kind: "bytes" });
+        break;
+      case 0x8d: {
+        // BINUNICODE8
+        const n = Number(view.getBigUint64(need(8, "BINUNICODE8"), true));
+        stack.push(text(need(n, "BINUNICODE8"), n, "BINUNICODE8"));
         break;
       }
       case 0x58: {
@@ -311,8 +397,8 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): Map<string, 
   }
 }
 
-/** A value in a few words: nesting and long tuples are cut, so a hostile value gives a short message. */
-function describe(v: Value, depth = 0): string {
+/** A value in a few words: nesting and long tuples are cut, so a hostile value gives a short message. @internal */
+export function describe(v: Value, depth = 0): string {
   if (v === null) return "None";
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (typeof v !== "object") return String(v);
@@ -323,15 +409,4 @@ function describe(v: Value, depth = 0): string {
     return `(${items.join(", ")}${v.items.length > 5 ? ", …" : ""})`;
   }
   return v.kind;
-}
-
-function stateDictOf(result: Value, fault: (why: string) => InputError): Map<string, PickledTensor> {
-  if (result === null || typeof result !== "object" || result.kind !== "dict")
-    throw fault(`it holds \`${describe(result)}\`, not a state_dict`);
-  const out = new Map<string, PickledTensor>();
-  for (const [k, v] of result.entries) {
-    if (v === null || typeof v !== "object" || v.kind !== "tensor") throw fault(`entry \`${k}\` is \`${describe(v)}\`, not a tensor`);
-    out.set(k, v);
-  }
-  return out;
 }

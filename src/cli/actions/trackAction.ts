@@ -1,0 +1,206 @@
+import { readdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { InputError } from "../../errors.js";
+import { checkOutputPath } from "../../io/checkOutputPath.js";
+import { readBinaryFile } from "../../io/readBinaryFile.js";
+import { readTextFile } from "../../io/readTextFile.js";
+import { writeFileAtomic } from "../../io/writeFileAtomic.js";
+import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
+import { layerInvariants } from "../../invariants/layerInvariants.js";
+import { datasetIn } from "../../net/datasetIn.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { loss } from "../../net/loss.js";
+import { openNetworkFile } from "../../net/openNetworkFile.js";
+import { readDataset } from "../../net/readDataset.js";
+import { readSafetensors } from "../../net/readSafetensors.js";
+import { toLayered } from "../../net/toLayered.js";
+import { exact, type Rational } from "../../scalar/exact.js";
+import { deepTopology } from "../../topology/deepTopology.js";
+import { rowSummary, SUMMARY_ABOVE, valueStyle, valueText } from "../_internals/valueText.js";
+import { printJson } from "../options.js";
+
+/** The options of `relutopo track`. */
+export interface TrackCliOptions {
+  json?: boolean;
+  data?: string;
+  plot?: string;
+  digits?: string;
+  exact?: boolean;
+  all?: boolean;
+}
+
+interface Checkpoint {
+  file: string;
+  step: number | null;
+  net: LayeredNetwork<Rational>;
+  c: Rational[][];
+}
+
+/** Parameters of a run above which `track` refuses to rebuild every checkpoint as rationals for its topology. */
+const MAX_TRACK_PARAMETERS = 2_000_000;
+
+/**
+ * `relutopo track CHECKPOINTS…`: the checkpoints of one training run, in step order, with every
+ * c per layer, its drift from the first checkpoint, the sign-locked weights of each and any
+ * locked weight that changed sign between checkpoints (impossible under gradient flow, possible
+ * under SGD: reported as a finding, not an error), and with `--data` the loss.
+ */
+export async function trackAction(patterns: string[], opts: TrackCliOptions): Promise<void> {
+  const style = valueStyle(opts);
+  if (opts.plot !== undefined) {
+    if (!/\.svg$/i.test(opts.plot)) throw new InputError(`invalid --plot. Must be a file name ending in .svg. Value: \`${opts.plot}\`.`);
+    checkOutputPath(opts.plot, "file");
+  }
+  const files = patterns.flatMap(expand);
+  if (files.length === 0) throw new InputError(`invalid CHECKPOINTS. Must name at least one file. Value: \`${patterns.join(" ")}\`.`);
+  const checkpoints = order(files.map(readCheckpoint));
+  const first = checkpoints[0]!;
+  const shape = (n: LayeredNetwork<Rational>): string => [n.layers[0]!.W[0]!.length, ...n.layers.map((l) => l.W.length)].join("-");
+  for (const cp of checkpoints)
+    if (shape(cp.net) !== shape(first.net))
+      throw new InputError(
+        `invalid CHECKPOINTS: \`${cp.file}\` is a ${shape(cp.net)} network, \`${first.file}\` a ${shape(first.net)} one (one run expected).`,
+      );
+  const data =
+    opts.data === undefined
+      ? undefined
+      : datasetIn(
+          readDataset(readTextFile(opts.data), first.net.layers[0]!.W[0]!.length, first.net.layers.at(-1)!.W.length, opts.data),
+          exact,
+        );
+  const topology = checkpoints.map((cp) => deepTopology(cp.net));
+  const lockedAt0 = topology[0]!.locked;
+  const valueAt = (n: LayeredNetwork<Rational>, w: { layer: number; row: number; col: number }): Rational => {
+    const { W, b } = n.layers[w.layer - 1]!;
+    return w.col < W[0]!.length ? W[w.row]![w.col]! : b![w.row]!;
+  };
+  const weightName = (n: LayeredNetwork<Rational>, w: { layer: number; row: number; col: number }): string =>
+    w.col < n.layers[w.layer - 1]!.W[0]!.length ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`;
+  const signChanges: {
+    weight: string;
+    from: { file: string; step: number | null; sign: string };
+    to: { file: string; step: number | null; sign: string };
+  }[] = [];
+  for (const w of lockedAt0) {
+    let prev = { cp: first, s: exact.sign(valueAt(first.net, w)) };
+    for (const cp of checkpoints.slice(1)) {
+      const s = exact.sign(valueAt(cp.net, w));
+      if (s !== prev.s)
+        signChanges.push({
+          weight: weightName(first.net, w),
+          from: { file: prev.cp.file, step: prev.cp.step, sign: prev.s > 0 ? "+" : prev.s < 0 ? "-" : "0" },
+          to: { file: cp.file, step: cp.step, sign: s > 0 ? "+" : s < 0 ? "-" : "0" },
+        });
+      prev = { cp, s };
+    }
+  }
+  const drift = checkpoints.map((cp) => cp.c.map((row, l) => row.map((v, k) => v.sub(first.c[l]![k]!))));
+  const losses = data === undefined ? undefined : checkpoints.map((cp) => loss(cp.net, data, exact, "mse"));
+  if (opts.plot !== undefined) {
+    const { trackSpec } = await import("../../report/trackSpec.js");
+    const { renderVegaLite } = await import("../../report/renderVegaLite.js");
+    const points = checkpoints.flatMap((cp, i) =>
+      cp.c.flatMap((row, l) => row.map((v, k) => ({ step: cp.step ?? i, neuron: `${l + 1},${k + 1}`, c: v.valueOf() }))),
+    );
+    writeFileAtomic(opts.plot, await renderVegaLite(trackSpec(points, `c per neuron over ${checkpoints.length} checkpoints`)));
+  }
+  if (opts.json) {
+    printJson({
+      checkpoints: checkpoints.map((cp, i) => ({
+        file: cp.file,
+        step: cp.step,
+        invariants: cp.c.flat().map(exact.toString),
+        ...(cp.c.length > 1 ? { layers: cp.c.map((r, l) => ({ layer: l + 1, invariants: r.map(exact.toString) })) } : {}),
+        lockedSigns: topology[i]!.locked.map((w, j) => ({ weight: weightName(cp.net, w), sign: topology[i]!.pattern[j] })),
+        componentOf: topology[i]!.pattern,
+        ...(losses ? { loss: exact.toString(losses[i]!) } : {}),
+      })),
+      drift: checkpoints.map((cp, i) => ({
+        file: cp.file,
+        step: cp.step,
+        layers: drift[i]!.map((r, l) => ({ layer: l + 1, drift: r.map(exact.toString) })),
+      })),
+      signChanges,
+    });
+    return;
+  }
+  const lines: string[] = [];
+  for (const [i, cp] of checkpoints.entries()) {
+    lines.push(
+      `${cp.file}${cp.step === null ? "" : ` (step ${cp.step})`}: component ${topology[i]!.pattern || "(the only one)"}${losses ? `, loss (mse) = ${valueText(losses[i]!, style)}` : ""}`,
+    );
+    for (const [l, row] of cp.c.entries()) {
+      const d = drift[i]![l]!;
+      if (row.length > SUMMARY_ABOVE && !style.all) {
+        lines.push(`  c${l + 1}: ${rowSummary(row, style)}`);
+        if (i > 0) lines.push(`  drift${l + 1}: ${rowSummary(d, style)}`);
+      } else {
+        lines.push(`  c${l + 1} = ${row.map((v) => valueText(v, style)).join(", ")}`);
+        if (i > 0) lines.push(`  drift${l + 1} = ${d.map((v) => valueText(v, style)).join(", ")}`);
+      }
+    }
+  }
+  lines.push(
+    `locked at the first checkpoint: ${lockedAt0.length === 0 ? "none" : lockedAt0.map((w, j) => `${weightName(first.net, w)} ${topology[0]!.pattern[j]}`).join(", ")}`,
+  );
+  if (signChanges.length === 0) lines.push("sign changes of locked weights: none");
+  for (const s of signChanges)
+    lines.push(
+      `finding: ${s.weight} changed sign ${s.from.sign} -> ${s.to.sign} between ${s.from.file} and ${s.to.file} (possible under SGD or a finite step; never under gradient flow)`,
+    );
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** The files a pattern names: itself, or with `*` or `?` in its last part, the matching files of its directory, sorted. */
+function expand(pattern: string): string[] {
+  const name = basename(pattern);
+  if (!/[*?]/.test(name)) return [pattern];
+  const dir = dirname(pattern);
+  const re = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new InputError(`invalid CHECKPOINTS: cannot list the directory of \`${pattern}\`.`);
+  }
+  const found = names
+    .filter((n) => re.test(n))
+    .sort()
+    .map((n) => (dir === "." && !pattern.startsWith("./") ? n : join(dir, n)));
+  if (found.length === 0) throw new InputError(`invalid CHECKPOINTS: no file matches \`${pattern}\`.`);
+  return found;
+}
+
+/** One checkpoint: its network as rationals, its c, and its step (safetensors metadata `step`, else the last number in its name). */
+function readCheckpoint(file: string): Checkpoint {
+  const f = openNetworkFile(file);
+  let step: number | null = null;
+  if (/\.safetensors$/i.test(file)) {
+    const s = readSafetensors(readBinaryFile(file), file).metadata.step;
+    if (s !== undefined && /^\d+$/.test(s.trim())) step = Number(s);
+  }
+  if (step === null) {
+    const m = /(\d+)(?!.*\d)/.exec(basename(file));
+    if (m !== null) step = Number(m[1]);
+  }
+  const spec = "layers" in f.net ? f.net : toLayered(f.net);
+  const count = spec.layers.reduce((a, l) => a + l.W.length * l.W[0]!.length + (l.b?.length ?? 0), 0);
+  if (count > MAX_TRACK_PARAMETERS)
+    throw new InputError(`invalid CHECKPOINTS: \`${file}\` has ${count} parameters, more than the ${MAX_TRACK_PARAMETERS} track follows.`);
+  const net: LayeredNetwork<Rational> = {
+    activation: spec.activation,
+    layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
+  };
+  const c = f.floats !== undefined ? floatLayerInvariants(f.floats) : layerInvariants(net, exact);
+  return { file, step, net, c };
+}
+
+/** Checkpoints by step when every one has a step, else as given. */
+function order(cps: Checkpoint[]): Checkpoint[] {
+  return cps.every((c) => c.step !== null) ? [...cps].sort((a, b) => a.step! - b.step!) : cps;
+}
