@@ -12,12 +12,18 @@ export interface NeuronSlots {
  * The slots of every hidden neuron, layer 1 first, then layer 2, … (the order of `neuronInvariants`).
  * @internal
  */
-export function hiddenNeuronSlots(L: ParamLayout): NeuronSlots[] {
+export function hiddenNeuronSlots(L: ParamLayout): readonly NeuronSlots[] {
+  // Built once per layout: gradient descent asks for them twice at every step.
+  const known = slotsOf.get(L);
+  if (known !== undefined) return known;
   const out: NeuronSlots[] = [];
   for (let l = 1; l < L.depth; l++)
     for (let k = 0; k < L.widths[l]!; k++) out.push({ incoming: incomingSlots(L, l, k), outgoing: outgoingSlots(L, l, k) });
+  slotsOf.set(L, out);
   return out;
 }
+
+const slotsOf = new WeakMap<ParamLayout, readonly NeuronSlots[]>();
 
 /**
  * Σ θ_i·v_i over `slots`, summed from zero in slot order (so that float sums come out the same whoever calls it).

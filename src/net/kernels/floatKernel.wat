@@ -1,7 +1,8 @@
 ;; The loops of the float training kernel over n points, for one weight layer
 ;; at a time, in WebAssembly SIMD (two f64 lanes). Every lane sums its terms one
 ;; at a time in increasing order, with a separate multiply and add, exactly as
-;; the generic back-propagation does, so the two agree to the last bit.
+;; the generic back-propagation does, so the two agree to the last bit (BCE's
+;; loss and slope, in bce at the end, are within a few roundings instead).
 ;; Compiled by `npm run build:wasm` into src/net/kernels/_generated/floatKernelWasm.ts.
 ;;
 ;; Arrays are f64, row-major, at byte addresses; every row stride (in entries)
@@ -52,8 +53,8 @@
             (block $donePM
               (loop $eachPM
                 (br_if $donePM (i32.ge_u (local.get $xp) (local.get $xend)))
-                (local.set $s (f64x2.splat (f64.load (local.get $xp))))
-                (local.set $t (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))))
+                (local.set $s (v128.load64_splat (local.get $xp)))
+                (local.set $t (v128.load64_splat (i32.add (local.get $xp) (local.get $xs2))))
                 (local.set $w0 (v128.load offset=0 (local.get $wp)))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
                 (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
@@ -94,8 +95,8 @@
               (loop $eachPM2
                 (br_if $donePM2 (i32.ge_u (local.get $xp) (local.get $xend)))
                 (local.set $w0 (v128.load (local.get $wp)))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $xp))) (local.get $w0))))
-                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load (i32.add (local.get $xp) (local.get $xs2)))) (local.get $w0))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $xp)) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (local.get $xs2))) (local.get $w0))))
                 (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
                 (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
                 (br $eachPM2)))
@@ -127,7 +128,7 @@
             (block $doneM
               (loop $eachM
                 (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
-                (local.set $s (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
+                (local.set $s (v128.load64_splat (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3)))))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $wp)))))
                 (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $wp)))))
                 (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $wp)))))
@@ -151,7 +152,7 @@
             (block $doneM2
               (loop $eachM2
                 (br_if $doneM2 (i32.ge_u (local.get $m) (local.get $din)))
-                (local.set $s (f64x2.splat (f64.load (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3))))))
+                (local.set $s (v128.load64_splat (i32.add (local.get $xrow) (i32.shl (local.get $m) (i32.const 3)))))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load (local.get $wp)))))
                 (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
                 (local.set $m (i32.add (local.get $m) (i32.const 1)))
@@ -199,8 +200,8 @@
             (block $donePI
               (loop $eachPI
                 (br_if $donePI (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $s (f64x2.splat (f64.load offset=0 (local.get $q))))
-                (local.set $t (f64x2.splat (f64.load offset=8 (local.get $q))))
+                (local.set $s (v128.load64_splat offset=0 (local.get $q)))
+                (local.set $t (v128.load64_splat offset=8 (local.get $q)))
                 (local.set $w0 (v128.load offset=0 (local.get $p)))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (local.get $w0))))
                 (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $t) (local.get $w0))))
@@ -241,8 +242,8 @@
               (loop $eachPI2
                 (br_if $donePI2 (i32.ge_u (local.get $i) (local.get $n)))
                 (local.set $w0 (v128.load (local.get $p)))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load offset=0 (local.get $q))) (local.get $w0))))
-                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (f64x2.splat (f64.load offset=8 (local.get $q))) (local.get $w0))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat offset=0 (local.get $q)) (local.get $w0))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (v128.load64_splat offset=8 (local.get $q)) (local.get $w0))))
                 (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
                 (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -274,7 +275,7 @@
             (block $doneI
               (loop $eachI
                 (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $s (f64x2.splat (f64.load (local.get $q))))
+                (local.set $s (v128.load64_splat (local.get $q)))
                 (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
                 (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
                 (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
@@ -300,7 +301,7 @@
             (block $doneI2
               (loop $eachI2
                 (br_if $doneI2 (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $q))) (v128.load (local.get $p)))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $q)) (v128.load (local.get $p)))))
                 (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
                 (local.set $q (i32.add (local.get $q) (local.get $aBytes)))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -311,31 +312,175 @@
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
         (br $eachM))))
 
-  ;; G[k] = Σ_{i<n} D[i][k] for k < ds (ds even), in increasing i: the bias gradient.
+;; G[k] = Σ_{i<n} D[i][k] for k < ds (ds even), in increasing i: the bias
+  ;; gradient. Columns eight at a time (four independent sums, so the adder is
+  ;; not left waiting on one chain), then two.
   (func (export "columnSums") (param $n i32) (param $ds i32) (param $d i32) (param $g i32)
-    (local $i i32) (local $kb i32) (local $p i32) (local $rowBytes i32) (local $acc v128)
+    (local $i i32) (local $kb i32) (local $p i32) (local $rowBytes i32) (local $end8 i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $rowBytes (i32.shl (local.get $ds) (i32.const 3)))
+    (local.set $end8 (i32.and (local.get $ds) (i32.const -8)))
+    (block $done8
+      (loop $each8
+        (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $a1 (v128.const f64x2 0 0))
+        (local.set $a2 (v128.const f64x2 0 0))
+        (local.set $a3 (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI8
+          (loop $eachI8
+            (br_if $doneI8 (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $p))))
+            (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $p))))
+            (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $p))))
+            (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI8)))
+        (local.set $p (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))))
+        (v128.store offset=0 (local.get $p) (local.get $a0))
+        (v128.store offset=16 (local.get $p) (local.get $a1))
+        (v128.store offset=32 (local.get $p) (local.get $a2))
+        (v128.store offset=48 (local.get $p) (local.get $a3))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
+        (br $each8)))
     (block $doneK
       (loop $eachK
         (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ds)))
-        (local.set $acc (v128.const f64x2 0 0))
+        (local.set $a0 (v128.const f64x2 0 0))
         (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
         (local.set $i (i32.const 0))
         (block $doneI
           (loop $eachI
             (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $acc (f64x2.add (local.get $acc) (v128.load (local.get $p))))
+            (local.set $a0 (f64x2.add (local.get $a0) (v128.load (local.get $p))))
             (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $eachI)))
-        (v128.store (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))) (local.get $acc))
+        (v128.store (i32.add (local.get $g) (i32.shl (local.get $kb) (i32.const 3))) (local.get $a0))
         (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
         (br $eachK))))
 
-  ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last.
-  (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32)
-    (local $i i32) (local $kb i32) (local $p i32)
+  ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
+  ;; two): four rows at a time, so that four sums, not one, wait on the adder.
+  ;; Each lane sums in increasing m as matmul does.
+  (func (export "matmul2")
+    (param $n i32) (param $din i32) (param $xs i32) (param $x i32) (param $w i32) (param $z i32)
+    (local $i i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $xb i32) (local $zp i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $w0 v128)
+    (local.set $xb (i32.shl (local.get $xs) (i32.const 3)))
+    (block $done4
+      (loop $each4
+        (br_if $done4 (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $a1 (v128.const f64x2 0 0))
+        (local.set $a2 (v128.const f64x2 0 0))
+        (local.set $a3 (v128.const f64x2 0 0))
+        (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))))
+        (local.set $xend (i32.add (local.get $xp) (i32.shl (local.get $din) (i32.const 3))))
+        (local.set $wp (local.get $w))
+        (block $doneM
+          (loop $eachM
+            (br_if $doneM (i32.ge_u (local.get $xp) (local.get $xend)))
+            (local.set $w0 (v128.load (local.get $wp)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $xp)) (local.get $w0))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (local.get $xb))) (local.get $w0))))
+            (local.set $a2 (f64x2.add (local.get $a2)
+              (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (i32.shl (local.get $xb) (i32.const 1)))) (local.get $w0))))
+            (local.set $a3 (f64x2.add (local.get $a3)
+              (f64x2.mul (v128.load64_splat (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 3)))) (local.get $w0))))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+            (br $eachM)))
+        (local.set $zp (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))))
+        (v128.store offset=0 (local.get $zp) (local.get $a0))
+        (v128.store offset=16 (local.get $zp) (local.get $a1))
+        (v128.store offset=32 (local.get $zp) (local.get $a2))
+        (v128.store offset=48 (local.get $zp) (local.get $a3))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $each4)))
+    (block $done1
+      (loop $each1
+        (br_if $done1 (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))))
+        (local.set $xend (i32.add (local.get $xp) (i32.shl (local.get $din) (i32.const 3))))
+        (local.set $wp (local.get $w))
+        (block $doneM1
+          (loop $eachM1
+            (br_if $doneM1 (i32.ge_u (local.get $xp) (local.get $xend)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $xp)) (v128.load (local.get $wp)))))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+            (br $eachM1)))
+        (v128.store (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))) (local.get $a0))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each1))))
+
+  ;; gramT for ds = 2: four inputs m at a time (four sums in flight), each
+  ;; lane summed over the points in increasing order as gramT does.
+  (func (export "gramT2")
+    (param $n i32) (param $din i32) (param $as i32) (param $a i32) (param $d i32) (param $g i32)
+    (local $i i32) (local $m i32) (local $p i32) (local $q i32) (local $ab i32) (local $gp i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $d0 v128)
+    (local.set $ab (i32.shl (local.get $as) (i32.const 3)))
+    (block $done4
+      (loop $each4
+        (br_if $done4 (i32.gt_u (i32.add (local.get $m) (i32.const 4)) (local.get $din)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $a1 (v128.const f64x2 0 0))
+        (local.set $a2 (v128.const f64x2 0 0))
+        (local.set $a3 (v128.const f64x2 0 0))
+        (local.set $p (local.get $d))
+        (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI
+          (loop $eachI
+            (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $d0 (v128.load (local.get $p)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat offset=0 (local.get $q)) (local.get $d0))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat offset=8 (local.get $q)) (local.get $d0))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load64_splat offset=16 (local.get $q)) (local.get $d0))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load64_splat offset=24 (local.get $q)) (local.get $d0))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (local.get $ab)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI)))
+        (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))))
+        (v128.store offset=0 (local.get $gp) (local.get $a0))
+        (v128.store offset=16 (local.get $gp) (local.get $a1))
+        (v128.store offset=32 (local.get $gp) (local.get $a2))
+        (v128.store offset=48 (local.get $gp) (local.get $a3))
+        (local.set $m (i32.add (local.get $m) (i32.const 4)))
+        (br $each4)))
+    (block $done1
+      (loop $each1
+        (br_if $done1 (i32.ge_u (local.get $m) (local.get $din)))
+        (local.set $a0 (v128.const f64x2 0 0))
+        (local.set $p (local.get $d))
+        (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $doneI1
+          (loop $eachI1
+            (br_if $doneI1 (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $q)) (v128.load (local.get $p)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (local.get $ab)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $eachI1)))
+        (v128.store (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))) (local.get $a0))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $each1))))
+
+  ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last; with
+  ;; $act, also H = σ(Z) in the same pass (as activate).
+  (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32) (param $act i32) (param $h i32) (param $neg f64)
+    (local $i i32) (local $kb i32) (local $p i32) (local $q i32) (local $zv v128) (local $negv v128)
+    (local.set $negv (f64x2.splat (local.get $neg)))
     (local.set $p (local.get $z))
+    (local.set $q (local.get $h))
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
@@ -343,9 +488,14 @@
         (block $doneK
           (loop $eachK
             (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ws)))
-            (v128.store (local.get $p)
-              (f64x2.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))))
+            (local.set $zv (f64x2.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))))
+            (v128.store (local.get $p) (local.get $zv))
+            (if (local.get $act)
+              (then
+                (v128.store (local.get $q)
+                  (v128.bitselect (local.get $zv) (f64x2.mul (local.get $negv) (local.get $zv)) (f64x2.gt (local.get $zv) (v128.const f64x2 0 0))))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
             (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $eachK)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -385,4 +535,86 @@
         (local.set $z (i32.add (local.get $z) (i32.const 16)))
         (local.set $d (i32.add (local.get $d) (i32.const 16)))
         (br $each))))
-)
+
+  ;; BCE with logits on the output layer, two points at a time (rows i and
+  ;; i + 1 of F, Y and D, row stride pe, columns j < e; an odd last row is
+  ;; paired with itself and its twin masked out): D = (sigmoid(f) − y)·inv, and
+  ;; the loss Σ softplus(f) − y f split as out[0..1] = Σ max(f, 0) − y f per lane,
+  ;; and Σ log1p(exp(−|f|)) = log Π (1 + t) kept per lane as a mantissa in [1, 2)
+  ;; (out[2..3]) and an integer exponent sum (i64 at out[4..5]), whose logarithm
+  ;; the caller takes: one log per lane instead of one per point. exp(−|f|) is
+  ;; computed here: k = nearest(x/ln 2), r = x − k ln 2 in two parts (the high
+  ;; part is ln 2 cut to 40 bits, so k times it is exact; the low part is the
+  ;; rest of ln 2, from the exact value of the high part), e^r by its Taylor
+  ;; polynomial of degree 13 (|r| ≤ ln 2/2: the first dropped term is below
+  ;; 5e−18 of e^r), scaled by 2^k through the exponent bits; x is clamped at
+  ;; −707 so 2^k stays normal (e^−707 ≈ 1e−307 is 0 to every sum it enters).
+  (func (export "bce")
+    (param $n i32) (param $e i32) (param $pe i32) (param $f i32) (param $y i32) (param $d i32) (param $inv f64) (param $out i32)
+    (local $i i32) (local $j i32) (local $a0 i32) (local $a1 i32)
+    (local $fv v128) (local $yv v128) (local $x v128) (local $k v128) (local $r v128) (local $p v128) (local $t v128) (local $u v128)
+    (local $mask v128) (local $sum v128) (local $prod v128) (local $expo v128) (local $bits v128) (local $invv v128)
+    (local.set $invv (f64x2.splat (local.get $inv)))
+    (local.set $prod (v128.const f64x2 1 1))
+    (block $doneI
+      (loop $eachI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+        ;; lane 1 is row i + 1, or row i again (masked) when i is the last row
+        (local.set $mask (v128.const i64x2 -1 -1))
+        (if (i32.eq (i32.add (local.get $i) (i32.const 1)) (local.get $n))
+          (then (local.set $mask (v128.const i64x2 -1 0))))
+        (local.set $j (i32.const 0))
+        (block $doneJ
+          (loop $eachJ
+            (br_if $doneJ (i32.ge_u (local.get $j) (local.get $e)))
+            (local.set $a0 (i32.shl (i32.add (i32.mul (local.get $i) (local.get $pe)) (local.get $j)) (i32.const 3)))
+            (local.set $a1 (select (local.get $a0) (i32.add (local.get $a0) (i32.shl (local.get $pe) (i32.const 3)))
+              (i32.eq (i32.add (local.get $i) (i32.const 1)) (local.get $n))))
+            (local.set $fv (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0)))))
+            (local.set $yv (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0)))))
+            ;; t = exp(x), x = −|f| clamped at −707
+            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $fv))) (v128.const f64x2 -707 -707)))
+            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $r (f64x2.sub
+              (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $k) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.5 0.5)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
+            (local.set $t (f64x2.mul (local.get $p)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $u (f64x2.add (v128.const f64x2 1 1) (local.get $t)))
+            ;; sigmoid(f) = 1/(1 + t) for f ≥ 0, t/(1 + t) below; dℓ/df = sigmoid(f) − y
+            (local.set $r (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $t) (f64x2.ge (local.get $fv) (v128.const f64x2 0 0)))
+              (local.get $u)))
+            (local.set $r (f64x2.mul (f64x2.sub (local.get $r) (local.get $yv)) (local.get $invv)))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0)) (local.get $r))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1)) (local.get $r))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (v128.and (local.get $mask)
+                (f64x2.sub (f64x2.max (local.get $fv) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yv) (local.get $fv))))))
+            ;; Π (1 + t), renormalised to [1, 2) at every factor
+            (local.set $bits (f64x2.mul (local.get $prod) (v128.bitselect (local.get $u) (v128.const f64x2 1 1) (local.get $mask))))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $eachJ)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $eachI)))
+    (v128.store offset=0 (local.get $out) (local.get $sum))
+    (v128.store offset=16 (local.get $out) (local.get $prod))
+    (v128.store offset=32 (local.get $out) (local.get $expo))))

@@ -1,3 +1,4 @@
+import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/errors.js";
@@ -92,6 +93,53 @@ describe("floatKernel", () => {
         expect(close(K.loss(theta), generic(L, theta, X, Y, kind).loss)).toBe(true);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it("should give binary cross-entropy and its slope to the 60-digit values over the whole float range of logits (its own exp)", () => {
+    const D = Decimal.clone({ precision: 60 });
+    // f = x through one linear neuron with unit weights: the loss is mean(softplus(x) − y·x), both weight
+    // gradients mean((sigmoid(x) − y)·x); odd and even row counts (the kernel pairs rows), logits from tiny to ±800.
+    const logit = fc.oneof(fc.double({ min: -800, max: 800, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }));
+    const row = fc.tuple(logit, fc.constantFrom(0, 1));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 9 }), (rows) => {
+        // Arrange
+        const L = paramLayout([1, 1, 1], false, { kind: "linear" });
+        const K = floatKernel(L, "bce", { X: rows.map(([x]) => [x]), Y: rows.map(([, y]) => [y]) });
+        let loss = new D(0);
+        let slope = new D(0);
+        let scaleLoss = 0;
+        let scaleSlope = 0;
+        for (const [x, y] of rows) {
+          const f = new D(x);
+          const t = f.abs().neg().exp();
+          const sigmoid = f.isNeg() ? t.div(t.plus(1)) : new D(1).div(t.plus(1));
+          loss = loss.plus(Decimal.max(f, 0).plus(t.plus(1).ln()).minus(f.times(y)));
+          slope = slope.plus(sigmoid.minus(y).times(f));
+          scaleLoss += Math.max(x, 0) + Math.abs(y * x) + 1;
+          scaleSlope += Math.abs(x);
+        }
+        const n = rows.length;
+        // Act
+        const { loss: ours, grad } = K.lossAndGradient([1, 1]);
+        // Assert: a few roundings per row, relative to the sizes of what is summed (sigmoid(x) − y to ε absolute)
+        expect(Math.abs(ours - loss.div(n).toNumber())).toBeLessThanOrEqual((1e-15 * scaleLoss) / n);
+        for (const g of grad) expect(Math.abs(g - slope.div(n).toNumber())).toBeLessThanOrEqual((1e-15 * scaleSlope) / n + 1e-300);
+        expect(K.loss([1, 1])).toBe(ours);
+      }),
+      { numRuns: 200 },
+    );
+    // One row with y = 0 and x < 0: the slope sigmoid(x)·x = x·t/(1 + t), t = e^x, to a few roundings relative.
+    fc.assert(
+      fc.property(fc.double({ min: -700, max: -1e-3, noNaN: true }), (x) => {
+        const K = floatKernel(paramLayout([1, 1, 1], false, { kind: "linear" }), "bce", { X: [[x]], Y: [[0]] });
+        // x exactly (its binary fraction has fewer than 100 decimals): e^x magnifies an error in x by |x|
+        const t = new D(x.toFixed(100)).exp();
+        const want = t.div(t.plus(1)).times(x).toNumber();
+        expect(Math.abs(K.lossAndGradient([1, 1]).grad[0]! / want - 1)).toBeLessThanOrEqual(1e-15);
+      }),
+      { numRuns: 300 },
     );
   });
 
