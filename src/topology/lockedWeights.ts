@@ -1,4 +1,5 @@
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { floatLayerInvariants } from "../invariants/floatLayerInvariants.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
 import { exact, type Rational } from "../scalar/exact.js";
 
@@ -43,16 +44,22 @@ export interface LockedWeight {
  * layer has width 1 and later layers have no bias (or, upstream, a neuron of fan-out 1 preceded by
  * whole earlier layers while its layer has width 1); the best such X is found layer by layer.
  *
- * @param net - the network, exact (two-layer form or any depth)
+ * @param net - the network, exact, or binary floats taken as the exact fractions they are (any depth)
+ * @param known - its c per hidden layer when already computed (only the shapes of `net` are read then)
  * @returns the locked weights with their margins and witnesses
  * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("2")]] }] };
  * lockedWeights(net).map((w) => [w.layer, w.row, w.col, exact.toString(w.margin)])
  * // returns [[2, 0, 0, "3"]]
  */
-export function lockedWeights(net: LayeredNetwork<Rational>): LockedWeight[] {
+export function lockedWeights(net: LayeredNetwork<Rational | number>, known?: Rational[][]): LockedWeight[] {
   const { layers } = net;
   const L = layers.length;
-  const c = layerInvariants({ activation: net.activation, layers }, exact); // c[h − 1] for hidden layer h
+  // c[h − 1] for hidden layer h; a float file's values are exact dyadics, summed as integers
+  const c =
+    known ??
+    (typeof layers[0]?.W[0]?.[0] === "number"
+      ? floatLayerInvariants(net as LayeredNetwork<number>)
+      : layerInvariants(net as LayeredNetwork<Rational>, exact));
   // widths n[0 … L] and whether weight layer h has a bias
   const n = [layers[0]!.W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
   const bias = [false, ...layers.map((x) => x.b !== undefined)];

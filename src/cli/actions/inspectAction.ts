@@ -48,8 +48,9 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   const textLayers = (): readonly DenseLayer<string>[] => {
     return file.net.layers;
   };
-  // a float file's weights go straight from their bits to rationals, with no text in between
-  const net: LayeredNetwork<Rational> =
+  // a float file's weights go straight from their bits to rationals, with no text in between, and
+  // only when the data need them: c, the topology and the signs are read from the floats exactly
+  const exactNet = (): LayeredNetwork<Rational> =>
     file.floats !== undefined
       ? {
           activation: file.floats.activation,
@@ -62,7 +63,9 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
           activation: file.net.activation,
           layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
         };
-  const layers = net.layers;
+  let rational: LayeredNetwork<Rational> | undefined;
+  let net: LayeredNetwork<Rational | number> = file.floats ?? (rational = exactNet());
+  const { layers } = net;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
       throw new InputError(`invalid --plot. Must be a file name ending in .svg or .html. Value: \`${opts.plot}\`.`);
@@ -70,11 +73,13 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   }
   let data: ReturnType<typeof datasetIn<Rational>> | undefined;
   if (opts.data !== undefined) {
+    rational ??= exactNet();
+    net = rational;
     const text = readDataset(readTextFile(opts.data), layers[0]!.W[0]?.length ?? 0, layers[layers.length - 1]!.W.length, opts.data);
     // digits of the longest parameter and input (a loop: a spread of a million values overflows the stack)
     let digits = 1;
     let parameters = 0;
-    for (const { W, b } of layers)
+    for (const { W, b } of rational.layers)
       for (const row of [...W, b ?? []])
         for (const v of row) {
           parameters++;
@@ -110,8 +115,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
     );
   }
   // inspectNetwork gives PyTorch's mse; the sum over outputs is exact too
-  if (report.data !== undefined && data !== undefined && lossKind === "sse-mean")
-    report.data.loss = exact.toString(loss(net, data, exact, "sse-mean"));
+  if (report.data !== undefined && data !== undefined && rational !== undefined && lossKind === "sse-mean")
+    report.data.loss = exact.toString(loss(rational, data, exact, "sse-mean"));
   if (report.data !== undefined) report.data.lossKind = lossKind;
   if (opts.json) printJson({ ...report, activation: file.activation });
   else process.stdout.write(formatInspection(report, style, lossKind));
