@@ -93,7 +93,9 @@ export function inspectNetwork(net: LayeredNetwork<Rational | number>, data?: Da
   if (outputs === 1) {
     const a = layers[layers.length - 1]!.W[0]!;
     const lockedOut = new Set(top.locked.filter((w) => w.layer === layers.length).map((w) => w.col));
-    const pattern = a.map((v, k) => (lockedOut.has(k) ? ((typeof v === "number" ? v : exact.sign(v)) > 0 ? "+" : "-") : "?")).join("");
+    const pattern = Array.from(a, (v, k) => (lockedOut.has(k) ? ((typeof v === "number" ? v : exact.sign(v)) > 0 ? "+" : "-") : "?")).join(
+      "",
+    );
     const free = a.length - lockedOut.size;
     const notExcluded = 1n << BigInt(free);
     report.outputSigns = {
