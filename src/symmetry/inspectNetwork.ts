@@ -20,13 +20,14 @@ import { obstruction } from "./obstruction.js";
  *
  * @param net - the network θ, exact, or binary floats (a weight file's) taken as the exact fractions they are; any depth
  * @param data - data whose inputs and targets fit the network, or undefined
+ * @param known - its c per hidden layer when already computed (`floatLayerInvariants` of a float file)
  * @returns the report, exact values as strings
  * @throws InputError when the data do not fit the network
  * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("-2")]] }] };
  * inspectNetwork(net).topology.components
  * // returns "2"
  */
-export function inspectNetwork(net: LayeredNetwork<Rational | number>, data?: Dataset<Rational>): NetworkInspection {
+export function inspectNetwork(net: LayeredNetwork<Rational | number>, data?: Dataset<Rational>, known?: Rational[][]): NetworkInspection {
   const { layers } = net;
   // c, the locked weights and their signs need no rational per weight (deepTopology reads floats
   // exactly); the two-layer pattern, the output obstruction and the data do, so a float network is
@@ -42,7 +43,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational | number>, data?: Da
     };
     return exactNet;
   };
-  const top = deepTopology(net);
+  const top = deepTopology(net, known);
   const widths = top.widths;
   const outputs = widths[widths.length - 1]!;
   if (data !== undefined && (data.X.some((x) => x.length !== widths[0]) || data.Y.some((y) => y.length !== outputs)))
