@@ -68,8 +68,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
           activation: file.net.activation,
           layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
         };
-  let rational: LayeredNetwork<Rational> | undefined;
-  let net: LayeredNetwork<Rational | number> = file.floats ?? (rational = exactNet());
+  let rational: LayeredNetwork<Rational> | undefined = file.floats === undefined ? exactNet() : undefined;
+  let net: LayeredNetwork<Rational | number> = rational ?? file.floats ?? exactNet();
   const { layers } = net;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
