@@ -85,7 +85,7 @@ export function obstruction(
   const { layers } = net;
   const L = layers.length;
   const out = layers[L - 1]!.W;
-  if (out.length !== 1) throw new InputError(`invalid network. Obstruction needs a scalar output (e = 1). Value: \`e = ${out.length}\`.`);
+  if (out.length !== 1) throw new InputError({ field: "network", expected: "a network with a scalar output (e = 1) for the obstruction", value: `e = ${out.length}` });
   for (const [name, v] of [
     ["needPositive", needPositive],
     ["needNegative", needNegative],

@@ -18,9 +18,12 @@ import { topDegree } from "./topDegree.js";
  */
 export function bettiNumbers(f: PoincareFactors): bigint[] {
   if (!canExpand(f)) {
-    throw new InputError(
-      `invalid request. Betti numbers of top degree ${topDegree(f)} are too large to expand (limit degree ${MAX_EXPANDED_DEGREE}); use the factored Poincaré polynomial`,
-    );
+    throw new InputError({
+      field: "Poincaré polynomial",
+      expected: `small enough to expand into Betti numbers (top degree at most ${MAX_EXPANDED_DEGREE})`,
+      value: `top degree ${topDegree(f)}`,
+      note: "Use the factored Poincaré polynomial.",
+    });
   }
   const { twos, factors } = sphereFactors(f);
   const betti = new Array<bigint>(topDegree(f) + 1).fill(0n);
