@@ -4,6 +4,7 @@ import { binomialRow } from "./binomialRow.js";
 import { canExpand, MAX_EXPANDED_DEGREE, MAX_EXPANDED_WORK } from "./canExpand.js";
 import type { PoincareFactors } from "./poincareFactors.js";
 import { topDegree } from "./topDegree.js";
+import { at } from "../scalar/at.js";
 
 /**
  * The Betti numbers b_0 … b_top of H(c), exact in BigInt: the factor with the
@@ -33,7 +34,7 @@ export function bettiNumbers(f: PoincareFactors): bigint[] {
   if (second !== undefined) {
     const [q, n] = second;
     for (let pass = 0, top = first![0] * first![1]; pass < n; pass++, top += q) {
-      for (let m = top; m >= 0; m--) if (betti[m] !== 0n) betti[m + q] = betti[m + q]! + betti[m]!;
+      for (let m = top; m >= 0; m--) if (betti[m] !== 0n) betti[m + q] = at(betti, m + q) + at(betti, m);
     }
   }
   const scale = BigInt(twos);
