@@ -100,7 +100,11 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
     (theta, h) => {
       const hA = A.map((row) => row.map((a) => (a * h) >> P));
       const stagePoints = (K: bigint[][]): bigint[][] =>
-        hA.map((row) => theta.map((v, idx) => v + (row.reduce((acc, a, j) => acc + a * at(at(K, j), idx), 0n) >> P)));
+        hA.map((row) => {
+          // each coefficient beside its stage row, fetched once per stage point rather than once per parameter
+          const terms = row.map((a, j) => ({ a, Kj: at(K, j) }));
+          return theta.map((v, idx) => v + (terms.reduce((acc, { a, Kj }) => acc + a * at(Kj, idx), 0n) >> P));
+        });
       const f0 = stepField(p, theta).field;
       let K: bigint[][] = Array.from({ length: s }, () => [...f0]);
       let frozen: FieldPattern[] | undefined;
@@ -134,7 +138,8 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
       }
       // One more sweep, K_i = F(Y_i): the update below then uses stage values consistent to the last bits.
       K = stagePoints(K).map((y, i) => stepField(p, y, frozen?.[i]).field);
-      return theta.map((v, idx) => v + ((h * (b.reduce((acc, bi, i) => acc + bi * at(at(K, i), idx), 0n) >> P)) >> P));
+      const terms = b.map((bi, i) => ({ bi, Ki: at(K, i) }));
+      return theta.map((v, idx) => v + ((h * (terms.reduce((acc, { bi, Ki }) => acc + bi * at(Ki, idx), 0n) >> P)) >> P));
     },
     "gauss",
   );
