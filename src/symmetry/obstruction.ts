@@ -176,8 +176,8 @@ export function obstruction(
         parts.length === 0
           ? `${name}: no output weight frozen by a dead neuron${gdNote}; the topological verdict stands`
           : `${name}: ${parts.join("; ")}${against}; ${obstructed ? "obstructed" : "not excluded"} with ${stillFree.length} free neuron(s) left${gdNote} (the topological verdict: ${verdict.obstructed ? "obstructed" : "not excluded"})`,
+      ...(signKept.length > 0 ? { signLocked: signKept } : {}),
     };
-    if (signKept.length > 0) verdict[dynamics]!.signLocked = signKept;
   }
   return verdict;
 }
