@@ -6,6 +6,7 @@ import { exact, type Rational } from "../scalar/exact.js";
 import { type LockedWeight, lockedWeights } from "./lockedWeights.js";
 import { type SignCounts, signCounts } from "./signCounts.js";
 import { splitNeurons } from "./splitNeurons.js";
+import { at } from "../scalar/at.js";
 
 /** One hidden layer's invariants and the two-layer classification of its neurons. */
 export interface LayerTopology {
@@ -59,7 +60,7 @@ export interface DeepTopology {
  */
 export function deepTopology(net: LayeredNetwork<Rational | number>, known?: Rational[][]): DeepTopology {
   const { layers } = net;
-  const widths = [layers[0]!.W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
+  const widths = [at(layers, 0).W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
   // a float file's values are exact dyadics: their c are integer sums, and their signs those of the floats
   const floats = typeof layers[0]?.W[0]?.[0] === "number";
   const c =
@@ -67,8 +68,8 @@ export function deepTopology(net: LayeredNetwork<Rational | number>, known?: Rat
   const single = new Set<string>();
   const rows: LayerTopology[] = c.map((row, i) => {
     const h = i + 1;
-    const dIn = widths[h - 1]! + (layers[h - 1]!.b !== undefined ? 1 : 0);
-    const e = widths[h + 1]!;
+    const dIn = at(widths, h - 1) + (at(layers, h - 1).b !== undefined ? 1 : 0);
+    const e = at(widths, h + 1);
     const split = splitNeurons(row, { dIn, e });
     for (const k of split.pathological) single.add(`${h + 1},0,${k}`);
     for (const k of split.positiveSplit) single.add(`${h},${k},0`);
@@ -77,8 +78,8 @@ export function deepTopology(net: LayeredNetwork<Rational | number>, known?: Rat
   const locked = lockedWeights(net, c);
   const pattern = locked
     .map((w) => {
-      const { W, b } = layers[w.layer - 1]!;
-      const value = w.col < widths[w.layer - 1]! ? W[w.row]![w.col]! : b![w.row]!;
+      const { W, b } = at(layers, w.layer - 1);
+      const value = w.col < at(widths, w.layer - 1) ? at(at(W, w.row), w.col) : at(b ?? [], w.row);
       const s = typeof value === "number" ? Math.sign(value) : exact.sign(value);
       // |θ_p|² ≥ margin > 0 on H(c), and θ lies in H(c)
       if (s === 0) throw new InternalError(`locked weight W${w.layer}[${w.row},${w.col}] is zero`);
