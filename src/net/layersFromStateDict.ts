@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { chainLayers } from "./_internals/chainLayers.js";
+import { fileFault } from "../io/fileFault.js";
+import { chainLayers, LINEAR_CHAIN } from "./_internals/chainLayers.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
 import type { Activation } from "./activation.js";
 import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
@@ -12,6 +13,10 @@ export interface StateDictTensor<T = string> {
 
 // `fc1.weight`, `layers.0.linear.bias`, `module.encoder.0.weight`: a module name, then the parameter.
 const KEY = /^(.+)\.(weight|bias)$/;
+
+function shapeFault(tensor: string, expected: string, shape: readonly number[], what: string): InputError {
+  return new InputError({ field: `\`${tensor}\` in \`${what}\``, expected, value: `shape [${shape.join(", ")}]` });
+}
 
 /**
  * The layered network of a PyTorch `state_dict` of linear layers, whatever the module names:
@@ -36,7 +41,7 @@ export function layersFromStateDict<T = string>(
   what: string,
   layers?: readonly string[],
 ): LayeredNetwork<T> {
-  const fault = (why: string): InputError => new InputError(`invalid network \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("network", LINEAR_CHAIN, what, why);
   const modules = new Map<string, { weight?: StateDictTensor<T>; bias?: StateDictTensor<T> }>();
   const canonical = new Map<string, string>();
   const names = entries.map(([n]) => n);
@@ -61,11 +66,10 @@ export function layersFromStateDict<T = string>(
   const dense: DenseLayer<T>[] = order.map((name) => {
     const { weight, bias } = modules.get(name)!;
     if (weight === undefined) throw fault(`\`${name}.bias\` has no \`${name}.weight\``);
-    if (weight.shape.length !== 2 || weight.shape[0]! < 1 || weight.shape[1]! < 1)
-      throw fault(`\`${name}.weight\` must be a non-empty matrix (a linear layer's). Value: shape [${weight.shape.join(", ")}]`);
-    if (bias !== undefined && bias.shape.length !== 1)
-      throw fault(`\`${name}.bias\` must be a vector. Value: shape [${bias.shape.join(", ")}]`);
-    const [rows, cols] = weight.shape as [number, number];
+    const [rows = 0, cols = 0] = weight.shape;
+    if (weight.shape.length !== 2 || rows < 1 || cols < 1)
+      throw shapeFault(`${name}.weight`, "a non-empty matrix (a linear layer's)", weight.shape, what);
+    if (bias !== undefined && bias.shape.length !== 1) throw shapeFault(`${name}.bias`, "a vector", bias.shape, what);
     const W = Array.from({ length: rows }, (_, r) => weight.values.slice(r * cols, (r + 1) * cols));
     return { W, b: bias === undefined ? undefined : [...bias.values] };
   });

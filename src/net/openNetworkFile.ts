@@ -85,9 +85,11 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
   const fromFile = stated === undefined ? undefined : parseActivation(stated);
   const fromFlag = options.activation === undefined ? undefined : parseActivation(options.activation);
   if (fromFile !== undefined && fromFlag !== undefined && activationName(fromFile) !== activationName(fromFlag))
-    throw new InputError(
-      `invalid --activation: \`${path}\` stores the activation ${activationName(fromFile)}, --activation says ${activationName(fromFlag)}. Value: \`${options.activation}\`.`,
-    );
+    throw new InputError({
+      field: "activation",
+      expected: `the activation \`${path}\` stores, ${activationName(fromFile)}, or none`,
+      value: options.activation ?? activationName(fromFlag),
+    });
   const activation = fromFlag ?? fromFile ?? parseActivation("relu");
   const source: ActivationSource = fromFile !== undefined ? "file" : fromFlag !== undefined ? "flag" : "assumed";
   let floats: LayeredNetwork<number> | undefined;

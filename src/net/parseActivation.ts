@@ -27,13 +27,16 @@ export function parseActivation(text: string): Activation {
   if (name === "leaky_relu") return { kind: "leaky_relu", slope: PYTORCH_LEAKY_SLOPE };
   const m = /^leaky_relu:(.+)$/.exec(name);
   if (m !== null) {
-    const slope = m[1]!.trim();
+    const slope = (m[1] ?? "").trim();
     parseRational(slope);
     return { kind: "leaky_relu", slope };
   }
   if (NOT_HOMOGENEOUS.has(name))
-    throw new InputError(
-      `activation ${name} is not positively homogeneous (σ(λz) ≠ λσ(z)), so no c is conserved under gradient flow: relutopo gives no conservation or topology verdict for it. Value: \`${text}\`.`,
-    );
-  throw new InputError(`invalid activation. Must be ${ACTIVATION_NAMES}. Value: \`${text}\`.`);
+    throw new InputError({
+      field: "activation",
+      expected: "positively homogeneous (σ(λz) = λσ(z) for λ > 0)",
+      value: text,
+      note: `Activation ${name} is not, so no c is conserved under gradient flow: relutopo gives no conservation or topology verdict for it.`,
+    });
+  throw new InputError({ field: "activation", expected: ACTIVATION_NAMES, value: text });
 }

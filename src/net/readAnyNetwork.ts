@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { readJson } from "../io/readJson.js";
 import { exactMatrix, exactVector } from "./_internals/exactText.js";
+import { jsonBrief } from "./_internals/jsonBrief.js";
 import { parseActivation } from "./parseActivation.js";
 import { layeredFromObject } from "./layeredFromObject.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
@@ -35,7 +36,7 @@ export function readAnyNetwork(text: string, what = "network", layers?: readonly
 
 function stateDictFromObject(o: Record<string, unknown>, what: string, layers?: readonly string[]): LayeredNetwork<string> {
   if (o.activation !== undefined && typeof o.activation !== "string")
-    throw new InputError(`invalid network \`${what}\`: activation must be a string.`);
+    throw new InputError({ field: `activation in \`${what}\``, expected: "a string", value: jsonBrief(o.activation) });
   const activation = parseActivation((o.activation as string | undefined) ?? "relu");
   const entries = Object.entries(o)
     .filter(([k]) => k !== "activation")

@@ -1,9 +1,10 @@
-import { InputError } from "../errors.js";
+import type { InputError } from "../errors.js";
+import { fileFault } from "../io/fileFault.js";
 import { readZip } from "../io/readZip.js";
 import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { FLOAT_SIZE, floatNumbers, floatTensor } from "./_internals/floatValues.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
-import { describe, type PickledDict, type PickledTensor, type PickledValue, unpickleStateDict } from "./_internals/unpickleStateDict.js";
+import { describe, type PickledDict, type PickledTensor, type PickledValue, TORCH_FILE, unpickleStateDict } from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 
 const DTYPE: Readonly<Record<string, FloatFormat>> = {
@@ -57,7 +58,7 @@ export interface TorchPtOptions {
  * @example readTorchPt(readBinaryFile("examples/deep.pt"), "deep.pt")[0]?.name // returns "0.weight"
  */
 export function readTorchPt(bytes: Uint8Array, what: string, options: TorchPtOptions = {}): SafetensorsTensor[] {
-  const fault = (why: string): InputError => new InputError(`invalid PyTorch file \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("PyTorch file", TORCH_FILE, what, why);
   // A pre-1.6 torch.save file is a bare pickle (its magic number first), not a zip.
   if (bytes[0] === 0x80 && bytes.length > 1 && bytes[1]! <= 5)
     throw fault("it is a legacy (pre-zip) torch.save file; re-save with torch.save, whose zip format is the default since PyTorch 1.6");

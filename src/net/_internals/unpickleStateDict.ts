@@ -1,4 +1,8 @@
-import { InputError } from "../../errors.js";
+import type { InputError } from "../../errors.js";
+import { fileFault } from "../../io/fileFault.js";
+
+/** What a PyTorch file must be, for every refusal of one. @internal */
+export const TORCH_FILE = "a state_dict saved by torch.save (a zip archive of float tensors)";
 
 /** A storage named by a persistent id `('storage', torch.XStorage, key, location, numel)`. */
 interface PickledStorage {
@@ -75,7 +79,7 @@ const MARK = Symbol("mark");
  * @internal
  */
 export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict {
-  const fault = (why: string): InputError => new InputError(`invalid PyTorch file \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("PyTorch file", TORCH_FILE, what, why);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   const stack: (Value | typeof MARK)[] = [];
