@@ -33,8 +33,7 @@ export function layeredFromObject(obj: unknown, what: string): LayeredNetwork<st
       throw new InputError({ field: `layers[${i}] in \`${what}\``, expected: "an object { W, b? }", value: jsonBrief(layer) });
     const l = layer as Record<string, unknown>;
     for (const key of Object.keys(l))
-      if (key !== "W" && key !== "b")
-        throw new InputError({ field: `key of layers[${i}] in \`${what}\``, expected: "W or b", value: key });
+      if (key !== "W" && key !== "b") throw new InputError({ field: `key of layers[${i}] in \`${what}\``, expected: "W or b", value: key });
     const W = exactMatrix(l.W, `layers[${i}].W`, what);
     return { W, b: l.b === undefined ? undefined : exactVector(l.b, `layers[${i}].b`, what) };
   });

@@ -45,12 +45,22 @@ export function networkFromObject(obj: unknown): LayeredNetwork<string> {
   }
   const o = obj as Record<string, unknown>;
   if (o.W1 === undefined || o.W2 === undefined)
-    throw new InputError({ field: "network", expected: "a JSON object with W1 and W2", value: jsonBrief(obj), note: "W1 and W2 are required." });
+    throw new InputError({
+      field: "network",
+      expected: "a JSON object with W1 and W2",
+      value: jsonBrief(obj),
+      note: "W1 and W2 are required.",
+    });
   const count = countParameters(o);
   if (count > MAX_NETWORK_PARAMETERS) throw tooLarge(String(count));
   const parsed = networkSchema.safeParse(obj);
   if (!parsed.success)
-    throw new InputError({ field: "network", expected: NETWORK_FORM, value: jsonBrief(obj), note: `In ${zodIssue(parsed.error)}.` });
+    throw new InputError({
+      field: "network",
+      expected: NETWORK_FORM,
+      value: jsonBrief(obj),
+      note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
+    });
   const f = parsed.data;
   const activation = parseActivation(f.activation ?? "relu");
   checkWidth(f.W1, "W1", undefined, undefined);

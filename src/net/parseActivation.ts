@@ -34,9 +34,9 @@ export function parseActivation(text: string): Activation {
   if (NOT_HOMOGENEOUS.has(name))
     throw new InputError({
       field: "activation",
-      expected: "positively homogeneous (σ(λz) = λσ(z) for λ > 0)",
+      expected: `positively homogeneous (σ(λz) = λσ(z) for λ > 0): ${ACTIVATION_NAMES}`,
       value: text,
-      note: `Activation ${name} is not, so no c is conserved under gradient flow: relutopo gives no conservation or topology verdict for it.`,
+      note: `Under ${name} no c is conserved by gradient flow, so relutopo gives no conservation or topology verdict for it.`,
     });
   throw new InputError({ field: "activation", expected: ACTIVATION_NAMES, value: text });
 }

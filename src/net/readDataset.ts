@@ -58,7 +58,7 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
         parseRational(cell);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
-        throw new InputError({ field: `${what} row ${line}, column ${c + 1}`, expected: err.data?.expected ?? "a number", value: cell });
+        throw new InputError({ field: `data in ${what} row ${line}, column ${c + 1}`, expected: err.data?.expected ?? "a number", value: cell });
       }
     }
     X.push(row.slice(0, d));
@@ -98,7 +98,6 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
       if (inner instanceof Stop) throw inner.inner;
       throw new InputError({ field: "CSV", expected: "valid CSV", value: what, note: `${(err as Error).message}.` });
     }
-  if (X.length === 0)
-    throw new InputError({ field: "data", expected: "a CSV with a header row and at least one data row", value: what });
+  if (X.length === 0) throw new InputError({ field: "data", expected: "a CSV with a header row and at least one data row", value: what });
   return { X, Y };
 }

@@ -41,7 +41,8 @@ const SIZE = FLOAT_SIZE;
  * @example readSafetensors(readBinaryFile("examples/deep.safetensors"), "deep").tensors[0]?.name // returns "0.weight"
  */
 export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
-  const fault = (why: string): InputError => fileFault("safetensors file", "a safetensors file of F64, F32, F16 or BF16 tensors", what, why);
+  const fault = (why: string): InputError =>
+    fileFault("safetensors file", "a safetensors file of F64, F32, F16 or BF16 tensors", what, why);
   if (bytes.length < 8) throw fault(`truncated: ${bytes.length} bytes, fewer than the 8 of the header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getBigUint64(0, true);

@@ -4,7 +4,14 @@ import { readZip } from "../io/readZip.js";
 import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { FLOAT_SIZE, floatNumbers, floatTensor } from "./_internals/floatValues.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
-import { describe, type PickledDict, type PickledTensor, type PickledValue, TORCH_FILE, unpickleStateDict } from "./_internals/unpickleStateDict.js";
+import {
+  describe,
+  type PickledDict,
+  type PickledTensor,
+  type PickledValue,
+  TORCH_FILE,
+  unpickleStateDict,
+} from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 
 const DTYPE: Readonly<Record<string, FloatFormat>> = {

@@ -29,12 +29,16 @@ export function chainLayers<T>(
   for (const [i, { W, b }] of layers.entries()) {
     const name = names[i] ?? `layers[${i}]`;
     if (b !== undefined && b.length !== W.length)
-      throw new InputError({ field: `the bias of ${name} in \`${what}\``, expected: `${W.length} entries`, value: `${b.length} entries` });
+      throw new InputError({
+        field: `bias of ${name} in \`${what}\``,
+        expected: `of length ${W.length}, one entry per row of ${name}`,
+        value: `length ${b.length}`,
+      });
     const columns = W[0]?.length ?? 0;
     if (previous !== undefined && columns !== previous.units)
       throw new InputError({
         field: `${name} in \`${what}\``,
-        expected: `${previous.units} columns, one per unit of ${previous.name}`,
+        expected: `a matrix of ${previous.units} columns, one per unit of ${previous.name}`,
         value: `${columns} columns`,
       });
     previous = { units: W.length, name };

@@ -23,7 +23,8 @@ function exactText(v: unknown, where: string, what: string): string {
 export function exactVector(v: unknown, where: string, what: string, length?: number): string[] {
   const field = `${where} in \`${what}\``;
   if (!Array.isArray(v)) throw new InputError({ field, expected: "an array of numbers", value: jsonBrief(v) });
-  if (length !== undefined && v.length !== length) throw new InputError({ field, expected: `${length} entries`, value: `${v.length} entries` });
+  if (length !== undefined && v.length !== length)
+    throw new InputError({ field, expected: `${length} entries`, value: `${v.length} entries` });
   return v.map((x, i) => exactText(x, `${where}[${i}]`, what));
 }
 
