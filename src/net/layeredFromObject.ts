@@ -24,7 +24,7 @@ export function layeredFromObject(obj: unknown, what: string): LayeredNetwork<st
       throw new InputError({ field: `key in \`${what}\``, expected: "layers or activation", value: key });
   if (o.activation !== undefined && typeof o.activation !== "string")
     throw new InputError({ field: `activation in \`${what}\``, expected: "a string", value: jsonBrief(o.activation) });
-  const activation = parseActivation((o.activation as string | undefined) ?? "relu");
+  const activation = parseActivation((o.activation as string | undefined) ?? "relu", `activation in \`${what}\``);
   if (!Array.isArray(o.layers))
     throw new InputError({ field: `layers in \`${what}\``, expected: "an array of { W, b? }", value: jsonBrief(o.layers) });
   const names = o.layers.map((_, i) => `layers[${i}]`);

@@ -62,7 +62,7 @@ export function networkFromObject(obj: unknown): LayeredNetwork<string> {
       note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
     });
   const f = parsed.data;
-  const activation = parseActivation(f.activation ?? "relu");
+  const activation = parseActivation(f.activation ?? "relu", "network activation");
   checkWidth(f.W1, "W1", undefined, undefined);
   const l = f.W1.length;
   checkWidth(f.W2, "W2", undefined, l);

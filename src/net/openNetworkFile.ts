@@ -82,7 +82,7 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
     }
     read = (a) => ({ ...net, activation: a });
   }
-  const fromFile = stated === undefined ? undefined : parseActivation(stated);
+  const fromFile = stated === undefined ? undefined : parseActivation(stated, `activation in \`${path}\``);
   const fromFlag = options.activation === undefined ? undefined : parseActivation(options.activation);
   if (fromFile !== undefined && fromFlag !== undefined && activationName(fromFile) !== activationName(fromFlag))
     throw new InputError({

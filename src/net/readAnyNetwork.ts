@@ -37,7 +37,7 @@ export function readAnyNetwork(text: string, what = "network", layers?: readonly
 function stateDictFromObject(o: Record<string, unknown>, what: string, layers?: readonly string[]): LayeredNetwork<string> {
   if (o.activation !== undefined && typeof o.activation !== "string")
     throw new InputError({ field: `activation in \`${what}\``, expected: "a string", value: jsonBrief(o.activation) });
-  const activation = parseActivation((o.activation as string | undefined) ?? "relu");
+  const activation = parseActivation((o.activation as string | undefined) ?? "relu", `activation in \`${what}\``);
   const entries = Object.entries(o)
     .filter(([k]) => k !== "activation")
     .map(([k, v]): [string, StateDictTensor] => {

@@ -58,7 +58,11 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
         parseRational(cell);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
-        throw new InputError({ field: `data in ${what} row ${line}, column ${c + 1}`, expected: err.data?.expected ?? "a number", value: cell });
+        throw new InputError({
+          field: `data in ${what} row ${line}, column ${c + 1}`,
+          expected: err.data?.expected ?? "a number",
+          value: cell,
+        });
       }
     }
     X.push(row.slice(0, d));

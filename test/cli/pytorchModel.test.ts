@@ -48,15 +48,21 @@ describe("relutopo on a user's own PyTorch file", () => {
       cwd: new URL("../../", import.meta.url).pathname,
     });
     expectBadInput(conflict);
-    expect(conflict.stderr).toMatch(/^relutopo: invalid --activation\. Must be the activation `examples\/deep\.safetensors` stores, relu, or none\. Value: `abs`\.\n$/);
+    expect(conflict.stderr).toMatch(
+      /^relutopo: invalid --activation\. Must be the activation `examples\/deep\.safetensors` stores, relu, or none\. Value: `abs`\.\n$/,
+    );
     for (const command of [["invariants"], ["inspect"], ["obstruction", "--need-positive", "1"]]) {
       const r = runCli([...command, "--net", `${REAL}named.pt`, "--activation", "tanh"]);
       expectBadInput(r);
-      expect(r.stderr).toMatch(/^relutopo: invalid --activation\. Must be positively homogeneous .* Value: `tanh`\. Under tanh no c is conserved/);
+      expect(r.stderr).toMatch(
+        /^relutopo: invalid --activation\. Must be positively homogeneous .* Value: `tanh`\. Under tanh no c is conserved/,
+      );
     }
     const json = runCli(["invariants", "--net", write("tanh.json", '{"activation": "Tanh", "W1": [[1]], "W2": [[1]]}')]);
     expectBadInput(json);
-    expect(json.stderr).toMatch(/Must be positively homogeneous .* Value: `Tanh`\. Under tanh no c is conserved/);
+    expect(json.stderr).toMatch(
+      /^relutopo: invalid network activation\. Must be positively homogeneous .* Value: `Tanh`\. Under tanh no c is conserved/,
+    );
   });
 
   it("should refuse a number with a no-break space, a bad --max-seconds, and 0 beside 00", () => {

@@ -63,7 +63,12 @@ describe("readTorchPt", () => {
 
   it("should refuse a file that is not a zip archive", () => {
     expect(() => readTorchPt(new TextEncoder().encode("not a zip"), "x.pt")).toThrow(
-      new InputError({ field: "zip archive", expected: "a zip archive (one disk, no ZIP64, not encrypted)", value: "x.pt", note: "No end-of-central-directory record." }),
+      new InputError({
+        field: "zip archive",
+        expected: "a zip archive (one disk, no ZIP64, not encrypted)",
+        value: "x.pt",
+        note: "No end-of-central-directory record.",
+      }),
     );
   });
 

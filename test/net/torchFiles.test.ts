@@ -79,7 +79,9 @@ describe("the activation of a file", () => {
   });
 
   it("should refuse a flag that contradicts the file, and a non-homogeneous activation saying why", () => {
-    expect(() => openNetworkFile(deep, { activation: "abs" })).toThrow(/^invalid activation\. Must be the activation `[^`]*deep\.safetensors` stores, relu, or none\. Value: `abs`\.$/);
+    expect(() => openNetworkFile(deep, { activation: "abs" })).toThrow(
+      /^invalid activation\. Must be the activation `[^`]*deep\.safetensors` stores, relu, or none\. Value: `abs`\.$/,
+    );
     for (const name of ["tanh", "sigmoid", "gelu", "silu", "elu", "softplus"])
       expect(() => openNetworkFile(pt, { activation: name })).toThrow(
         new RegExp(`^invalid activation\\. Must be positively homogeneous .*Value: \`${name}\`\\. Under ${name} no c is conserved`),
