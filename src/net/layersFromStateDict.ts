@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import { fileFault } from "../io/fileFault.js";
+import { at } from "../scalar/at.js";
 import { chainLayers, LINEAR_CHAIN } from "./_internals/chainLayers.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
 import type { Activation } from "./activation.js";
@@ -50,7 +51,7 @@ export function layersFromStateDict<T = string>(
     const m = KEY.exec(name);
     if (m === null)
       throw fault(`unknown tensor \`${name}\` (relutopo reads the \`<module>.weight\` and \`<module>.bias\` of linear layers)`);
-    const module = m[1]!;
+    const module = at(m, 1);
     // `0` and `00` are the same index to a reader of numbers: refuse rather than guess
     const key = module.replace(/(^|\.)0+(?=\d)/g, "$1");
     const seen = canonical.get(key);
@@ -87,10 +88,10 @@ export function layersFromStateDict<T = string>(
  * the only order a JSON object written by hand can be trusted to mean.
  */
 function sequentialOrder(names: string[]): string[] {
-  const parts = names.map((n) => /^(?:(.*)\.)?(\d+)$/.exec(n));
-  if (parts.some((m) => m === null) || new Set(parts.map((m) => m![1] ?? "")).size !== 1) return names;
-  return names
-    .map((n, i) => [n, Number(parts[i]![2])] as const)
-    .sort((a, b) => a[1] - b[1])
-    .map(([n]) => n);
+  const parts = names.flatMap((name) => {
+    const m = /^(?:(.*)\.)?(\d+)$/.exec(name);
+    return m === null ? [] : [{ name, prefix: m[1] ?? "", index: Number(m[2]) }];
+  });
+  if (parts.length !== names.length || new Set(parts.map((p) => p.prefix)).size !== 1) return names;
+  return parts.sort((a, b) => a.index - b.index).map((p) => p.name);
 }
