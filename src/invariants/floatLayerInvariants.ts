@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Rational } from "../scalar/exact.js";
 import { SquareSums } from "./_internals/squareSums.js";
@@ -19,14 +20,14 @@ export function floatLayerInvariants(net: LayeredNetwork<number>): Rational[][] 
   // every finite double is m·2^−k with −971 ≤ k ≤ 1074, inside the buckets of SquareSums
   const add = (v: number, sign: 1 | -1): void => sums.addFloat(v, sign);
   const out: Rational[][] = [];
-  for (let l = 0; l + 1 < net.layers.length; l++) {
-    const { W, b } = net.layers[l]!;
-    const next = net.layers[l + 1]!.W;
+  // every layer but the last, with the weights of the layer above it (whose columns are its units)
+  for (const [l, { W, b }] of net.layers.slice(0, -1).entries()) {
+    const next = at(net.layers, l + 1).W;
     const row: Rational[] = [];
-    for (let k = 0; k < W.length; k++) {
-      for (const v of W[k]!) add(v, 1);
-      if (b) add(b[k]!, 1);
-      for (const r of next) add(r[k]!, -1);
+    for (const [k, w] of W.entries()) {
+      for (const v of w) add(v, 1);
+      if (b) add(at(b, k), 1);
+      for (const r of next) add(at(r, k), -1);
       row.push(sums.take());
     }
     out.push(row);
