@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { InputError } from "../errors.js";
 import { readJson } from "../io/readJson.js";
 import { exactMatrix, exactVector } from "./_internals/exactText.js";
@@ -43,7 +44,8 @@ function stateDictFromObject(o: Record<string, unknown>, what: string, layers?: 
     .map(([k, v]): [string, StateDictTensor] => {
       if (k.endsWith(".weight")) {
         const W = exactMatrix(v, `\`${k}\``, what);
-        return [k, { shape: [W.length, W[0]!.length], values: W.flat() }];
+        // exactMatrix gives at least one row
+        return [k, { shape: [W.length, at(W, 0).length], values: W.flat() }];
       }
       const b = exactVector(v, `\`${k}\``, what);
       return [k, { shape: [b.length], values: b }];
