@@ -25,6 +25,7 @@ export function floatLayerInvariants(net: LayeredNetwork<number>, progress?: (ne
     const { W, b } = net.layers[l]!;
     const next = net.layers[l + 1]!.W;
     const row: Rational[] = [];
+    // plain indexing in the hot loop: a shared checked accessor deoptimises on typed-array rows
     for (let k = 0; k < W.length; k++) {
       for (const v of W[k]!) add(v, 1);
       if (b) add(b[k]!, 1);

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { dot } from "../net/dot.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
@@ -23,12 +24,12 @@ import type { Scalar } from "../scalar/scalar.js";
  */
 export function linearLayerInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[][][] {
   const out: T[][][] = [];
-  for (let l = 0; l + 1 < net.layers.length; l++) {
-    const { W, b } = net.layers[l]!;
-    const next = net.layers[l + 1]!.W;
-    const rows = W.map((w, k) => (b ? [...w, b[k]!] : [...w]));
-    const cols = W.map((_, k) => next.map((row) => row[k]!));
-    out.push(rows.map((wk, k) => rows.map((wm, m) => S.sub(dot(S, wk, wm), dot(S, cols[k]!, cols[m]!)))));
+  // every layer but the last, with the weights of the layer above it (whose columns are its units)
+  for (const [l, { W, b }] of net.layers.slice(0, -1).entries()) {
+    const next = at(net.layers, l + 1).W;
+    // unit k: its incoming row (with its bias) and its outgoing column
+    const units = W.map((w, k) => ({ row: b ? [...w, at(b, k)] : [...w], col: next.map((r) => at(r, k)) }));
+    out.push(units.map((u) => units.map((v) => S.sub(dot(S, u.row, v.row), dot(S, u.col, v.col)))));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
 
@@ -15,15 +16,21 @@ import type { Scalar } from "../scalar/scalar.js";
  */
 export function neuronInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[] {
   const out: T[] = [];
-  for (let l = 0; l + 1 < net.layers.length; l++) {
-    const { W, b } = net.layers[l]!;
-    const next = net.layers[l + 1]!.W;
+  // every layer but the last, with the weights of the layer above it (whose columns are its units)
+  for (const [l, { W, b }] of net.layers.slice(0, -1).entries()) {
+    const next = at(net.layers, l + 1).W;
     W.forEach((row, k) => {
       let incoming = S.zero;
       for (const v of row) incoming = S.add(incoming, S.mul(v, v));
-      if (b) incoming = S.add(incoming, S.mul(b[k]!, b[k]!));
+      if (b) {
+        const bk = at(b, k);
+        incoming = S.add(incoming, S.mul(bk, bk));
+      }
       let outgoing = S.zero;
-      for (const r of next) outgoing = S.add(outgoing, S.mul(r[k]!, r[k]!));
+      for (const r of next) {
+        const rk = at(r, k);
+        outgoing = S.add(outgoing, S.mul(rk, rk));
+      }
       out.push(S.sub(incoming, outgoing));
     });
   }

@@ -1,6 +1,7 @@
 import type { ParamLayout } from "../net/paramLayout.js";
 import type { Scalar } from "../scalar/scalar.js";
-import { hiddenNeuronSlots, slotDot } from "./_internals/hiddenNeuronSlots.js";
+import { at } from "../scalar/at.js";
+import { hiddenNeuronSlots, type NeuronSlots, slotDot } from "./_internals/hiddenNeuronSlots.js";
 
 /**
  * The first-order pieces of an optimiser step θ′ = θ − η·u that the rescaling
@@ -52,24 +53,24 @@ export function predictedGdDrift<T>(L: ParamLayout, update: readonly T[], lr: T,
     S.mul(lr2, S.sub(slotDot(update, update, incoming, S), slotDot(update, update, outgoing, S))),
   );
   if (terms === undefined) return second;
+  const twoLr = S.add(lr, lr);
   const { params, decay, decayed, buffer, rest } = terms;
   // the slots the decay reaches: every one, or the weights only (no bias decay)
   const reached = (slots: readonly number[]): readonly number[] => (decayed ? slots.filter((i) => decayed[i]) : slots);
   // ⟨w̃, v_w̃⟩ − ⟨a, v_a⟩: the bilinear form whose value on θ itself is c
-  const pairing = (v: readonly T[], k: number): T => {
-    const { incoming, outgoing } = neurons[k]!;
+  const pairing = (v: readonly T[], { incoming, outgoing }: NeuronSlots): T => {
     let s = slotDot(params, v, incoming, S);
-    for (const i of outgoing) s = S.sub(s, S.mul(params[i]!, v[i]!));
+    // slots are indices into θ, and params and v are θ-shaped
+    for (const i of outgoing) s = S.sub(s, S.mul(at(params, i), at(v, i)));
     return s;
   };
-  const first = neurons.map(({ incoming, outgoing }, k) => {
+  return neurons.map((neuron, k) => {
+    const { incoming, outgoing } = neuron;
     let f = S.zero;
     if (decay !== undefined)
       f = S.add(f, S.mul(decay, S.sub(slotDot(params, params, reached(incoming), S), slotDot(params, params, reached(outgoing), S))));
-    if (buffer !== undefined) f = S.add(f, S.mul(buffer.weight, pairing(buffer.value, k)));
-    if (rest !== undefined) f = S.add(f, pairing(rest, k));
-    return f;
+    if (buffer !== undefined) f = S.add(f, S.mul(buffer.weight, pairing(buffer.value, neuron)));
+    if (rest !== undefined) f = S.add(f, pairing(rest, neuron));
+    return S.sub(at(second, k), S.mul(twoLr, f));
   });
-  const twoLr = S.add(lr, lr);
-  return second.map((v, k) => S.sub(v, S.mul(twoLr, first[k]!)));
 }

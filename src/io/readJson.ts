@@ -14,7 +14,7 @@ export function readJson(text: string, what: string): unknown {
   try {
     value = parse(text);
   } catch (err) {
-    throw new InputError(`invalid JSON in ${what}: ${(err as Error).message}`);
+    throw new InputError({ field: "JSON", expected: "valid JSON", value: what, note: `${(err as Error).message}.` });
   }
   return numbersToText(value);
 }

@@ -1,5 +1,6 @@
 import { inflateRawSync } from "node:zlib";
-import { InputError } from "../errors.js";
+import type { InputError } from "../errors.js";
+import { fileFault } from "./fileFault.js";
 
 /** Entries a zip may list: a torch archive holds a few per tensor; more is a hostile directory. */
 const MAX_ENTRIES = 100_000;
@@ -28,7 +29,7 @@ export interface ZipEntry {
  * @example readZip(readBinaryFile("examples/deep.pt"), "deep.pt").get("deep/byteorder")?.size // returns 6
  */
 export function readZip(bytes: Uint8Array, what: string): Map<string, ZipEntry> {
-  const fault = (why: string): InputError => new InputError(`invalid zip archive \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("zip archive", "a zip archive (one disk, no ZIP64, not encrypted)", what, why);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (p: number): number => view.getUint16(p, true);
   const u32 = (p: number): number => view.getUint32(p, true);

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
@@ -31,10 +32,12 @@ export function forward<T>(net: LayeredNetwork<T>, X: readonly (readonly T[])[],
   let A: readonly (readonly T[])[] = X;
   layers.forEach(({ W, b }, l) => {
     inputs.push(A);
-    const Z = A.map((x) => W.map((w, k) => (b ? S.add(dot(S, w, x), b[k]!) : dot(S, w, x))));
+    // b has one entry per row of W (the readers check it)
+    const Z = A.map((x) => W.map((w, k) => (b ? S.add(dot(S, w, x), at(b, k)) : dot(S, w, x))));
     preActivations.push(Z);
     if (l < layers.length - 1) A = Z.map((z) => z.map(sigma));
   });
-  const F = preActivations[preActivations.length - 1]!;
-  return { Z: preActivations[0]!, H: (inputs[1] ?? []) as T[][], F, preActivations, inputs };
+  // a network has at least one layer, so both ends exist
+  const F = at(preActivations, preActivations.length - 1);
+  return { Z: at(preActivations, 0), H: (inputs[1] ?? []) as T[][], F, preActivations, inputs };
 }

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { weightSlot } from "./weightSlot.js";
 import { biasSlot } from "./biasSlot.js";
 import type { ParamLayout } from "./paramLayout.js";
@@ -10,7 +11,7 @@ import type { ParamLayout } from "./paramLayout.js";
  */
 export function incomingSlots(L: ParamLayout, layer: number, k: number): number[] {
   const out: number[] = [];
-  for (let c = 0; c < L.widths[layer - 1]!; c++) out.push(weightSlot(L, layer, k, c));
+  for (let c = 0; c < at(L.widths, layer - 1); c++) out.push(weightSlot(L, layer, k, c));
   if (L.bias[layer - 1]) out.push(biasSlot(L, layer, k));
   return out;
 }

@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { exactMatrix, exactVector } from "./_internals/exactText.js";
 import { chainLayers } from "./_internals/chainLayers.js";
+import { jsonBrief } from "./_internals/jsonBrief.js";
 import { parseActivation } from "./parseActivation.js";
 import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
 
@@ -16,25 +17,25 @@ import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
  */
 export function layeredFromObject(obj: unknown, what: string): LayeredNetwork<string> {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj))
-    throw new InputError(`invalid network \`${what}\`: must be a JSON object with \`layers\`.`);
+    throw new InputError({ field: "network", expected: "a JSON object with `layers`", value: what });
   const o = obj as Record<string, unknown>;
   for (const key of Object.keys(o))
     if (key !== "layers" && key !== "activation")
-      throw new InputError(`invalid network \`${what}\`: unknown key \`${key}\` (expected layers, activation).`);
+      throw new InputError({ field: `key in \`${what}\``, expected: "layers or activation", value: key });
   if (o.activation !== undefined && typeof o.activation !== "string")
-    throw new InputError(`invalid network \`${what}\`: activation must be a string.`);
-  const activation = parseActivation((o.activation as string | undefined) ?? "relu");
-  if (!Array.isArray(o.layers)) throw new InputError(`invalid network \`${what}\`: layers must be an array of { W, b? }.`);
+    throw new InputError({ field: `activation in \`${what}\``, expected: "a string", value: jsonBrief(o.activation) });
+  const activation = parseActivation((o.activation as string | undefined) ?? "relu", `activation in \`${what}\``);
+  if (!Array.isArray(o.layers))
+    throw new InputError({ field: `layers in \`${what}\``, expected: "an array of { W, b? }", value: jsonBrief(o.layers) });
   const names = o.layers.map((_, i) => `layers[${i}]`);
   const layers: DenseLayer<string>[] = o.layers.map((layer: unknown, i) => {
     if (layer === null || typeof layer !== "object" || Array.isArray(layer))
-      throw new InputError(`invalid network \`${what}\`: ${names[i]} must be an object { W, b? }.`);
+      throw new InputError({ field: `layers[${i}] in \`${what}\``, expected: "an object { W, b? }", value: jsonBrief(layer) });
     const l = layer as Record<string, unknown>;
     for (const key of Object.keys(l))
-      if (key !== "W" && key !== "b")
-        throw new InputError(`invalid network \`${what}\`: unknown key \`${key}\` in ${names[i]} (expected W, b).`);
-    const W = exactMatrix(l.W, `${names[i]}.W`, what);
-    return { W, b: l.b === undefined ? undefined : exactVector(l.b, `${names[i]}.b`, what) };
+      if (key !== "W" && key !== "b") throw new InputError({ field: `key of layers[${i}] in \`${what}\``, expected: "W or b", value: key });
+    const W = exactMatrix(l.W, `layers[${i}].W`, what);
+    return { W, b: l.b === undefined ? undefined : exactVector(l.b, `layers[${i}].b`, what) };
   });
   return chainLayers(layers, names, activation, what);
 }

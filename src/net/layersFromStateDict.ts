@@ -1,5 +1,7 @@
 import { InputError } from "../errors.js";
-import { chainLayers } from "./_internals/chainLayers.js";
+import { fileFault } from "../io/fileFault.js";
+import { at } from "../scalar/at.js";
+import { chainLayers, LINEAR_CHAIN } from "./_internals/chainLayers.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
 import type { Activation } from "./activation.js";
 import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
@@ -12,6 +14,10 @@ export interface StateDictTensor<T = string> {
 
 // `fc1.weight`, `layers.0.linear.bias`, `module.encoder.0.weight`: a module name, then the parameter.
 const KEY = /^(.+)\.(weight|bias)$/;
+
+function shapeFault(tensor: string, expected: string, shape: readonly number[], what: string): InputError {
+  return new InputError({ field: `\`${tensor}\` in \`${what}\``, expected, value: `shape [${shape.join(", ")}]` });
+}
 
 /**
  * The layered network of a PyTorch `state_dict` of linear layers, whatever the module names:
@@ -36,7 +42,7 @@ export function layersFromStateDict<T = string>(
   what: string,
   layers?: readonly string[],
 ): LayeredNetwork<T> {
-  const fault = (why: string): InputError => new InputError(`invalid network \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("network", LINEAR_CHAIN, what, why);
   const modules = new Map<string, { weight?: StateDictTensor<T>; bias?: StateDictTensor<T> }>();
   const canonical = new Map<string, string>();
   const names = entries.map(([n]) => n);
@@ -45,7 +51,7 @@ export function layersFromStateDict<T = string>(
     const m = KEY.exec(name);
     if (m === null)
       throw fault(`unknown tensor \`${name}\` (relutopo reads the \`<module>.weight\` and \`<module>.bias\` of linear layers)`);
-    const module = m[1]!;
+    const module = at(m, 1);
     // `0` and `00` are the same index to a reader of numbers: refuse rather than guess
     const key = module.replace(/(^|\.)0+(?=\d)/g, "$1");
     const seen = canonical.get(key);
@@ -61,11 +67,10 @@ export function layersFromStateDict<T = string>(
   const dense: DenseLayer<T>[] = order.map((name) => {
     const { weight, bias } = modules.get(name)!;
     if (weight === undefined) throw fault(`\`${name}.bias\` has no \`${name}.weight\``);
-    if (weight.shape.length !== 2 || weight.shape[0]! < 1 || weight.shape[1]! < 1)
-      throw fault(`\`${name}.weight\` must be a non-empty matrix (a linear layer's). Value: shape [${weight.shape.join(", ")}]`);
-    if (bias !== undefined && bias.shape.length !== 1)
-      throw fault(`\`${name}.bias\` must be a vector. Value: shape [${bias.shape.join(", ")}]`);
-    const [rows, cols] = weight.shape as [number, number];
+    const [rows = 0, cols = 0] = weight.shape;
+    if (weight.shape.length !== 2 || rows < 1 || cols < 1)
+      throw shapeFault(`${name}.weight`, "a non-empty matrix (a linear layer's)", weight.shape, what);
+    if (bias !== undefined && bias.shape.length !== 1) throw shapeFault(`${name}.bias`, "a vector", bias.shape, what);
     const W = Array.from({ length: rows }, (_, r) => weight.values.slice(r * cols, (r + 1) * cols));
     return { W, b: bias === undefined ? undefined : [...bias.values] };
   });
@@ -83,10 +88,10 @@ export function layersFromStateDict<T = string>(
  * the only order a JSON object written by hand can be trusted to mean.
  */
 function sequentialOrder(names: string[]): string[] {
-  const parts = names.map((n) => /^(?:(.*)\.)?(\d+)$/.exec(n));
-  if (parts.some((m) => m === null) || new Set(parts.map((m) => m![1] ?? "")).size !== 1) return names;
-  return names
-    .map((n, i) => [n, Number(parts[i]![2])] as const)
-    .sort((a, b) => a[1] - b[1])
-    .map(([n]) => n);
+  const parts = names.flatMap((name) => {
+    const m = /^(?:(.*)\.)?(\d+)$/.exec(name);
+    return m === null ? [] : [{ name, prefix: m[1] ?? "", index: Number(m[2]) }];
+  });
+  if (parts.length !== names.length || new Set(parts.map((p) => p.prefix)).size !== 1) return names;
+  return parts.sort((a, b) => a.index - b.index).map((p) => p.name);
 }

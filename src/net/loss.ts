@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
@@ -25,7 +26,7 @@ export function loss<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, 
   const { F } = forward(net, data.X, S);
   let s = S.zero;
   F.forEach((f, i) => {
-    s = S.add(s, pointLoss(S, kind, f, data.Y[i]!));
+    s = S.add(s, pointLoss(S, kind, f, at(data.Y, i)));
   });
   return S.div(s, S.fromInt(lossCount(kind, data.X.length, data.Y[0]?.length ?? 1)));
 }

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
 import type { Dataset } from "./readDataset.js";
@@ -26,41 +27,45 @@ export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: 
   const { slopeAt } = activationFunctions(net.activation, S);
   const { preActivations, inputs, F } = forward(net, data.X, S);
   const { layers } = net;
-  const depth = layers.length;
-  const n = data.X.length;
-  const invN = S.div(S.one, S.fromInt(lossCount(kind, n, layers[depth - 1]!.W.length)));
+  const invN = S.div(S.one, S.fromInt(lossCount(kind, data.X.length, at(layers, layers.length - 1).W.length)));
   const zeros = (len: number): T[] => new Array<T>(len).fill(S.zero);
-  const gW = layers.map(({ W }) => W.map((row) => zeros(row.length)));
-  const gb = layers.map(({ W }) => zeros(W.length));
+  // One record per layer: its weights, its gradient so far, and per data point its input and
+  // the pre-activation of the layer beneath (none for the first), walked from the output down.
+  const grads = layers.map(({ W, b }, l) => ({
+    W,
+    gW: W.map((row) => zeros(row.length)),
+    gb: zeros(W.length),
+    hasBias: b !== undefined,
+    inputs: at(inputs, l),
+    beneath: l > 0 ? at(preActivations, l - 1) : undefined,
+  }));
+  const downward = [...grads].reverse();
   let total = S.zero;
-  for (let i = 0; i < n; i++) {
-    total = S.add(total, pointLoss(S, kind, F[i]!, data.Y[i]!));
+  for (const [i, f] of F.entries()) {
+    const y = at(data.Y, i);
+    total = S.add(total, pointLoss(S, kind, f, y));
     // dL/dz of the output layer: dL/df_i, with the 1/n (mse: 1/(n·e)) of the mean folded in.
-    let delta: T[] = pointLossGradient(S, kind, F[i]!, data.Y[i]!).map((v) => S.mul(v, invN));
-    for (let l = depth - 1; l >= 0; l--) {
-      const a = inputs[l]![i]!;
-      const gWl = gW[l]!;
-      const gbl = gb[l]!;
-      for (let r = 0; r < delta.length; r++) {
-        const dr = delta[r]!;
-        // A hidden unit with δ = 0 adds nothing (skipped so that float sums keep the sign of their zeros).
-        if (l < depth - 1 && S.sign(dr) === 0) continue;
-        gbl[r] = S.add(gbl[r]!, dr);
-        const row = gWl[r]!;
-        for (let c = 0; c < a.length; c++) row[c] = S.add(row[c]!, S.mul(dr, a[c]!));
+    let delta: T[] = pointLossGradient(S, kind, f, y).map((v) => S.mul(v, invN));
+    for (const [k, g] of downward.entries()) {
+      const a = at(g.inputs, i);
+      // (Wᵀδ)_c for the layer beneath, summed over rows r in order; none below the first layer.
+      const back = g.beneath === undefined ? undefined : zeros(a.length);
+      for (const [r, dr] of delta.entries()) {
+        // A hidden unit (k > 0) with δ = 0 adds nothing (skipped so that float sums keep the sign of their zeros).
+        if (k === 0 || S.sign(dr) !== 0) {
+          g.gb[r] = S.add(at(g.gb, r), dr);
+          const row = at(g.gW, r);
+          // row, a and back have the width of layer l's input: c < a.length bounds all three (hot: plain indexing).
+          for (let c = 0; c < a.length; c++) row[c] = S.add(row[c]!, S.mul(dr, a[c]!));
+        }
+        if (back === undefined) continue;
+        const w = at(g.W, r);
+        for (let c = 0; c < a.length; c++) back[c] = S.add(back[c]!, S.mul(w[c]!, dr));
       }
-      if (l === 0) break;
-      const W = layers[l]!.W;
-      const z = preActivations[l - 1]![i]!;
-      const below: T[] = [];
-      for (let c = 0; c < z.length; c++) {
-        let back = S.zero;
-        for (let r = 0; r < delta.length; r++) back = S.add(back, S.mul(W[r]![c]!, delta[r]!));
-        below.push(S.mul(back, slopeAt(z[c]!)));
-      }
-      delta = below;
+      if (g.beneath === undefined || back === undefined) break;
+      delta = at(g.beneath, i).map((zc, c) => S.mul(at(back, c), slopeAt(zc)));
     }
   }
-  const gradLayers: DenseLayer<T>[] = layers.map((layer, l) => ({ W: gW[l]!, b: layer.b ? gb[l]! : undefined }));
+  const gradLayers: DenseLayer<T>[] = grads.map((g) => ({ W: g.gW, b: g.hasBias ? g.gb : undefined }));
   return { loss: S.mul(total, invN), grad: { activation: net.activation, layers: gradLayers } };
 }

@@ -3,15 +3,19 @@ import { zodIssue } from "../io/zodIssue.js";
 import { parseActivation } from "./parseActivation.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { networkSchema } from "./networkSchema.js";
+import { jsonBrief } from "./_internals/jsonBrief.js";
 import { tooLarge } from "./_internals/tooLarge.js";
 import { MAX_NETWORK_PARAMETERS } from "./readNetwork.js";
 
 const KEYS = new Set(["activation", "W1", "b1", "W2", "b2"]);
 
+/** The two-layer file form, for a refusal of its shape. */
+const NETWORK_FORM = "{ W1, b1?, W2, b2?, activation? } with matrices and vectors of numbers";
+
 function checkWidth(v: readonly (readonly string[])[], name: string, rows: number | undefined, cols: number | undefined): void {
   if (rows !== undefined && v.length !== rows) throw new ShapeError(`network ${name}`, `${v.length} rows`, `${rows} rows`);
-  const width = cols ?? v[0]!.length;
-  if (width === 0) throw new InputError(`invalid network: ${name} must have at least one column`);
+  const width = cols ?? v[0]?.length ?? 0;
+  if (width === 0) throw new InputError({ field: `network ${name}`, expected: "rows of at least one column", value: jsonBrief(v) });
   v.forEach((row, i) => {
     if (row.length !== width) throw new ShapeError(`network ${name}[${i}]`, `length ${row.length}`, `length ${width}`);
   });
@@ -35,18 +39,30 @@ function checkLength(v: readonly string[] | undefined, name: string, length: num
  */
 export function networkFromObject(obj: unknown): LayeredNetwork<string> {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj))
-    throw new InputError("invalid network: must be a JSON object with W1 and W2");
+    throw new InputError({ field: "network", expected: "a JSON object with W1 and W2", value: jsonBrief(obj) });
   for (const key of Object.keys(obj)) {
-    if (!KEYS.has(key)) throw new InputError(`invalid network: unknown key \`${key}\` (expected activation, W1, b1, W2, b2)`);
+    if (!KEYS.has(key)) throw new InputError({ field: "network key", expected: "activation, W1, b1, W2 or b2", value: key });
   }
   const o = obj as Record<string, unknown>;
-  if (o.W1 === undefined || o.W2 === undefined) throw new InputError("invalid network: W1 and W2 are required");
+  if (o.W1 === undefined || o.W2 === undefined)
+    throw new InputError({
+      field: "network",
+      expected: "a JSON object with W1 and W2",
+      value: jsonBrief(obj),
+      note: "W1 and W2 are required.",
+    });
   const count = countParameters(o);
   if (count > MAX_NETWORK_PARAMETERS) throw tooLarge(String(count));
   const parsed = networkSchema.safeParse(obj);
-  if (!parsed.success) throw new InputError(`invalid network: ${zodIssue(parsed.error)}`);
+  if (!parsed.success)
+    throw new InputError({
+      field: "network",
+      expected: NETWORK_FORM,
+      value: jsonBrief(obj),
+      note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
+    });
   const f = parsed.data;
-  const activation = parseActivation(f.activation ?? "relu");
+  const activation = parseActivation(f.activation ?? "relu", "network activation");
   checkWidth(f.W1, "W1", undefined, undefined);
   const l = f.W1.length;
   checkWidth(f.W2, "W2", undefined, l);

@@ -15,7 +15,7 @@ import { readSafetensors } from "./readSafetensors.js";
  */
 export function networkFromSafetensors(bytes: Uint8Array, what: string): LayeredNetwork<string> {
   const { tensors, metadata } = readSafetensors(bytes, what);
-  const activation = parseActivation(metadata.activation ?? "relu");
+  const activation = parseActivation(metadata.activation ?? "relu", `activation in \`${what}\``);
   return layersFromStateDict(
     tensors.map((t) => [t.name, t] as const),
     activation,

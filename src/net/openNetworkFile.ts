@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { InputError } from "../errors.js";
 import { readBinaryFile } from "../io/readBinaryFile.js";
 import { topLevelKeys } from "./_internals/topLevelKeys.js";
@@ -33,7 +34,7 @@ function looksLikeSafetensors(bytes: Uint8Array): boolean {
 /** True when the bytes start as a zip archive does (`PK\x03\x04`, a `torch.save` file) or as a bare pickle does (a legacy one). */
 function looksLikeTorch(bytes: Uint8Array): boolean {
   const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return zip || (bytes.length > 2 && bytes[0] === 0x80 && bytes[1]! >= 2 && bytes[1]! <= 5);
+  return zip || (bytes.length > 2 && at(bytes, 0) === 0x80 && at(bytes, 1) >= 2 && at(bytes, 1) <= 5);
 }
 
 /**
@@ -82,12 +83,14 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
     }
     read = (a) => ({ ...net, activation: a });
   }
-  const fromFile = stated === undefined ? undefined : parseActivation(stated);
+  const fromFile = stated === undefined ? undefined : parseActivation(stated, `activation in \`${path}\``);
   const fromFlag = options.activation === undefined ? undefined : parseActivation(options.activation);
   if (fromFile !== undefined && fromFlag !== undefined && activationName(fromFile) !== activationName(fromFlag))
-    throw new InputError(
-      `invalid --activation: \`${path}\` stores the activation ${activationName(fromFile)}, --activation says ${activationName(fromFlag)}. Value: \`${options.activation}\`.`,
-    );
+    throw new InputError({
+      field: "activation",
+      expected: `the activation \`${path}\` stores, ${activationName(fromFile)}, or none`,
+      value: options.activation ?? activationName(fromFlag),
+    });
   const activation = fromFlag ?? fromFile ?? parseActivation("relu");
   const source: ActivationSource = fromFile !== undefined ? "file" : fromFlag !== undefined ? "flag" : "assumed";
   let floats: LayeredNetwork<number> | undefined;

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { weightSlot } from "./weightSlot.js";
 import type { ParamLayout } from "./paramLayout.js";
 
@@ -8,6 +9,6 @@ import type { ParamLayout } from "./paramLayout.js";
  */
 export function outgoingSlots(L: ParamLayout, layer: number, k: number): number[] {
   const out: number[] = [];
-  for (let r = 0; r < L.widths[layer + 1]!; r++) out.push(weightSlot(L, layer + 1, r, k));
+  for (let r = 0; r < at(L.widths, layer + 1); r++) out.push(weightSlot(L, layer + 1, r, k));
   return out;
 }

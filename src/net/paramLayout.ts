@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { at } from "../scalar/at.js";
 import type { Activation } from "./activation.js";
 
 /**
@@ -48,12 +49,14 @@ export function paramLayout(widths: readonly number[], bias: boolean | readonly 
     throw new InputError({ field: "bias", expected: `one flag per weight layer (${depth})`, value: String(flags.length) });
   const weightOffset: number[] = [];
   const biasOffset: number[] = [];
-  let at = 0;
-  for (let l = 1; l <= depth; l++) {
-    weightOffset.push(at);
-    at += widths[l]! * widths[l - 1]!;
-    biasOffset.push(flags[l - 1] ? at : -1);
-    if (flags[l - 1]) at += widths[l]!;
+  let offset = 0;
+  // layer k maps widths[k] inputs to widths[k + 1] units
+  for (const [k, hasBias] of flags.entries()) {
+    const units = at(widths, k + 1);
+    weightOffset.push(offset);
+    offset += units * at(widths, k);
+    biasOffset.push(hasBias ? offset : -1);
+    if (hasBias) offset += units;
   }
-  return { widths: [...widths], bias: flags, activation, depth, size: at, weightOffset, biasOffset };
+  return { widths: [...widths], bias: flags, activation, depth, size: offset, weightOffset, biasOffset };
 }

@@ -14,10 +14,12 @@ const PYTORCH_LEAKY_SLOPE = "1/100";
  * PyTorch's class names write them (`ReLU`, `LeakyReLU`). Non-homogeneous activations (tanh,
  * sigmoid, gelu, silu, elu, softplus, …) are recognised and refused with the reason.
  *
+ * @param text - the activation's name
+ * @param field - where the name was read, for messages (`activation in \`net.json\``); the option `activation` by default
  * @throws InputError for a non-homogeneous activation (no c is conserved), any other name or a malformed slope
  * @example parseActivation("leaky_relu:1/10") // returns { kind: "leaky_relu", slope: "1/10" }
  */
-export function parseActivation(text: string): Activation {
+export function parseActivation(text: string, field = "activation"): Activation {
   const name = text
     .trim()
     .toLowerCase()
@@ -27,13 +29,16 @@ export function parseActivation(text: string): Activation {
   if (name === "leaky_relu") return { kind: "leaky_relu", slope: PYTORCH_LEAKY_SLOPE };
   const m = /^leaky_relu:(.+)$/.exec(name);
   if (m !== null) {
-    const slope = m[1]!.trim();
+    const slope = (m[1] ?? "").trim();
     parseRational(slope);
     return { kind: "leaky_relu", slope };
   }
   if (NOT_HOMOGENEOUS.has(name))
-    throw new InputError(
-      `activation ${name} is not positively homogeneous (σ(λz) ≠ λσ(z)), so no c is conserved under gradient flow: relutopo gives no conservation or topology verdict for it. Value: \`${text}\`.`,
-    );
-  throw new InputError(`invalid activation. Must be ${ACTIVATION_NAMES}. Value: \`${text}\`.`);
+    throw new InputError({
+      field,
+      expected: `positively homogeneous (σ(λz) = λσ(z) for λ > 0): ${ACTIVATION_NAMES}`,
+      value: text,
+      note: `Under ${name} no c is conserved by gradient flow, so relutopo gives no conservation or topology verdict for it.`,
+    });
+  throw new InputError({ field, expected: ACTIVATION_NAMES, value: text });
 }

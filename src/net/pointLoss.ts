@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { softplus } from "./_internals/softplus.js";
 import type { LossKind } from "./loss.js";
@@ -6,8 +7,10 @@ import { isSquared } from "./_internals/lossScale.js";
 /** The per-point loss ℓ(f, y) summed over outputs. */
 export function pointLoss<T>(S: Scalar<T>, kind: LossKind, f: readonly T[], y: readonly T[]): T {
   let s = S.zero;
-  for (let j = 0; j < f.length; j++) {
-    const term = isSquared(kind) ? S.mul(S.sub(f[j]!, y[j]!), S.sub(f[j]!, y[j]!)) : S.sub(softplus(S, f[j]!), S.mul(y[j]!, f[j]!));
+  // y has one target per output of f
+  for (const [j, fj] of f.entries()) {
+    const yj = at(y, j);
+    const term = isSquared(kind) ? S.mul(S.sub(fj, yj), S.sub(fj, yj)) : S.sub(softplus(S, fj), S.mul(yj, fj));
     s = S.add(s, term);
   }
   return s;

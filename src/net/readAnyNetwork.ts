@@ -1,6 +1,8 @@
+import { at } from "../scalar/at.js";
 import { InputError } from "../errors.js";
 import { readJson } from "../io/readJson.js";
 import { exactMatrix, exactVector } from "./_internals/exactText.js";
+import { jsonBrief } from "./_internals/jsonBrief.js";
 import { parseActivation } from "./parseActivation.js";
 import { layeredFromObject } from "./layeredFromObject.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
@@ -35,14 +37,15 @@ export function readAnyNetwork(text: string, what = "network", layers?: readonly
 
 function stateDictFromObject(o: Record<string, unknown>, what: string, layers?: readonly string[]): LayeredNetwork<string> {
   if (o.activation !== undefined && typeof o.activation !== "string")
-    throw new InputError(`invalid network \`${what}\`: activation must be a string.`);
-  const activation = parseActivation((o.activation as string | undefined) ?? "relu");
+    throw new InputError({ field: `activation in \`${what}\``, expected: "a string", value: jsonBrief(o.activation) });
+  const activation = parseActivation((o.activation as string | undefined) ?? "relu", `activation in \`${what}\``);
   const entries = Object.entries(o)
     .filter(([k]) => k !== "activation")
     .map(([k, v]): [string, StateDictTensor] => {
       if (k.endsWith(".weight")) {
         const W = exactMatrix(v, `\`${k}\``, what);
-        return [k, { shape: [W.length, W[0]!.length], values: W.flat() }];
+        // exactMatrix gives at least one row
+        return [k, { shape: [W.length, at(W, 0).length], values: W.flat() }];
       }
       const b = exactVector(v, `\`${k}\``, what);
       return [k, { shape: [b.length], values: b }];

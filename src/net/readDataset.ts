@@ -52,13 +52,17 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
       });
     if (row.length !== d + e)
       throw new ShapeError(`${what} row ${line}`, `${row.length} columns`, `${d + e} columns (${d} inputs + ${e} targets)`);
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c]!;
+    for (const [c, cell] of row.entries()) {
       if (PLAIN.test(cell)) continue;
       try {
         parseRational(cell);
       } catch (err) {
-        throw new InputError(`invalid data in ${what} row ${line}, column ${c + 1}: ${(err as Error).message}`);
+        if (!(err instanceof InputError)) throw err;
+        throw new InputError({
+          field: `data in ${what} row ${line}, column ${c + 1}`,
+          expected: err.data?.expected ?? "a number",
+          value: cell,
+        });
       }
     }
     X.push(row.slice(0, d));
@@ -96,8 +100,8 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
       if (err instanceof Stop) throw err.inner;
       const inner = (err as { cause?: unknown }).cause;
       if (inner instanceof Stop) throw inner.inner;
-      throw new InputError(`invalid CSV in ${what}: ${(err as Error).message}`);
+      throw new InputError({ field: "CSV", expected: "valid CSV", value: what, note: `${(err as Error).message}.` });
     }
-  if (X.length === 0) throw new InputError(`invalid data in ${what}: needs a header row and at least one data row`);
+  if (X.length === 0) throw new InputError({ field: "data", expected: "a CSV with a header row and at least one data row", value: what });
   return { X, Y };
 }

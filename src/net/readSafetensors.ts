@@ -1,6 +1,7 @@
-import { InputError } from "../errors.js";
+import type { InputError } from "../errors.js";
+import { fileFault } from "../io/fileFault.js";
 import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
-import { FLOAT_SIZE, floatNumbers, floatTensor } from "./_internals/floatValues.js";
+import { FLOAT_SIZE, flatIndexText, floatNumbers, floatTensor } from "./_internals/floatValues.js";
 import { topLevelKeys } from "./_internals/topLevelKeys.js";
 import type { StateDictTensor } from "./layersFromStateDict.js";
 
@@ -40,7 +41,8 @@ const SIZE = FLOAT_SIZE;
  * @example readSafetensors(readBinaryFile("examples/deep.safetensors"), "deep").tensors[0]?.name // returns "0.weight"
  */
 export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
-  const fault = (why: string): InputError => new InputError(`invalid safetensors file \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError =>
+    fileFault("safetensors file", "a safetensors file of F64, F32, F16 or BF16 tensors", what, why);
   if (bytes.length < 8) throw fault(`truncated: ${bytes.length} bytes, fewer than the 8 of the header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getBigUint64(0, true);
@@ -104,7 +106,7 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
       headerEnd + begin,
       dtype,
       shape.reduce((a, d) => a * d, 1),
-      (i) => fault(`tensor \`${name}\` holds ${dtype} NaN or infinity at index ${indexText(i, shape)}`),
+      (i) => fault(`tensor \`${name}\` holds ${dtype} NaN or infinity at index ${flatIndexText(i, shape)}`),
     );
     return floatTensor(name, dtype, shape, numbers);
   });
@@ -114,14 +116,4 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
 function decode(view: DataView, start: number, dtype: FloatFormat, count: number, nonFinite: (i: number) => InputError): Float64Array {
   const size = FLOAT_SIZE[dtype];
   return floatNumbers(view, dtype, count, (i) => start + i * size, nonFinite);
-}
-
-/** The multi-index `[r][c]` of flat index i in a row-major array of this shape. */
-function indexText(i: number, shape: readonly number[]): string {
-  const parts: number[] = [];
-  for (let k = shape.length - 1; k >= 0; k--) {
-    parts.unshift(i % shape[k]!);
-    i = Math.floor(i / shape[k]!);
-  }
-  return parts.map((p) => `[${p}]`).join("") || "[]";
 }

@@ -1,9 +1,18 @@
-import { InputError } from "../errors.js";
-import { readZip } from "../io/readZip.js";
+import type { InputError } from "../errors.js";
+import { fileFault } from "../io/fileFault.js";
+import { readZip, type ZipEntry } from "../io/readZip.js";
+import { at } from "../scalar/at.js";
 import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
-import { FLOAT_SIZE, floatNumbers, floatTensor } from "./_internals/floatValues.js";
+import { FLOAT_SIZE, flatIndexText, floatNumbers, floatTensor } from "./_internals/floatValues.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
-import { describe, type PickledDict, type PickledTensor, type PickledValue, unpickleStateDict } from "./_internals/unpickleStateDict.js";
+import {
+  describe,
+  type PickledDict,
+  type PickledTensor,
+  type PickledValue,
+  TORCH_FILE,
+  unpickleStateDict,
+} from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 
 const DTYPE: Readonly<Record<string, FloatFormat>> = {
@@ -57,23 +66,25 @@ export interface TorchPtOptions {
  * @example readTorchPt(readBinaryFile("examples/deep.pt"), "deep.pt")[0]?.name // returns "0.weight"
  */
 export function readTorchPt(bytes: Uint8Array, what: string, options: TorchPtOptions = {}): SafetensorsTensor[] {
-  const fault = (why: string): InputError => new InputError(`invalid PyTorch file \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("PyTorch file", TORCH_FILE, what, why);
   // A pre-1.6 torch.save file is a bare pickle (its magic number first), not a zip.
-  if (bytes[0] === 0x80 && bytes.length > 1 && bytes[1]! <= 5)
+  if (bytes.length > 1 && at(bytes, 0) === 0x80 && at(bytes, 1) <= 5)
     throw fault("it is a legacy (pre-zip) torch.save file; re-save with torch.save, whose zip format is the default since PyTorch 1.6");
   const entries = readZip(bytes, what);
-  const pickles = [...entries.keys()].filter((n) => /^[^/]+\/data\.pkl$/.test(n));
-  if (pickles.length !== 1) throw fault(`expected one \`<dir>/data.pkl\` in the archive, found ${pickles.length}`);
-  const dir = pickles[0]!.slice(0, -"data.pkl".length);
+  const pickles = [...entries].filter(([n]) => /^[^/]+\/data\.pkl$/.test(n));
+  const [only] = pickles;
+  if (pickles.length !== 1 || only === undefined) throw fault(`expected one \`<dir>/data.pkl\` in the archive, found ${pickles.length}`);
+  const [pickleName, pickle] = only;
+  const dir = pickleName.slice(0, -"data.pkl".length);
   const order = entries.get(`${dir}byteorder`);
   if (order !== undefined && (order.size > 16 || new TextDecoder().decode(order.bytes()) !== "little"))
     throw fault("its data is not little-endian");
-  const pickle = entries.get(pickles[0]!)!;
   if (pickle.size > MAX_PICKLE_BYTES) throw fault(`its pickle states ${pickle.size} bytes, more than ${MAX_PICKLE_BYTES}`);
   const dict = stateDictOf(unpickleStateDict(pickle.bytes(), what), options.key, fault);
   refuseNormalisation([...dict.keys()], what);
   // Every storage the tensors use, checked against its entry's stated size before any byte is inflated.
   const storages = new Map<string, { numel: number; size: number }>();
+  const tensors: { name: string; t: PickledTensor; dtype: FloatFormat; entry: ZipEntry }[] = [];
   for (const [name, t] of dict) {
     const dtype = DTYPE[t.storage.type];
     if (dtype === undefined)
@@ -88,18 +99,18 @@ export function readTorchPt(bytes: Uint8Array, what: string, options: TorchPtOpt
         `storage \`${t.storage.key}\` has ${entry.size} bytes, but ${t.storage.numel} ${dtype} elements need ${t.storage.numel * size}`,
       );
     storages.set(t.storage.key, { numel: t.storage.numel, size: entry.size });
+    tensors.push({ name, t, dtype, entry });
   }
   const total = [...storages.values()].reduce((a, s) => a + s.numel, 0);
   if (total > MAX_FILE_ELEMENTS) throw fault(`its storages hold ${total} elements, more than ${MAX_FILE_ELEMENTS}`);
   const data = new Map<string, Uint8Array>();
   const out: SafetensorsTensor[] = [];
-  for (const [name, t] of dict) {
-    const dtype = DTYPE[t.storage.type]!;
+  for (const { name, t, dtype, entry } of tensors) {
     const tfault = (why: string): InputError => fault(`tensor \`${name}\` ${why}`);
     const count = checkView(t, tfault);
     let raw = data.get(t.storage.key);
     if (raw === undefined) {
-      raw = entries.get(`${dir}data/${t.storage.key}`)!.bytes();
+      raw = entry.bytes();
       data.set(t.storage.key, raw);
     }
     out.push(floatTensor(name, dtype, t.shape, viewValues(t, count, raw, dtype, tfault)));
@@ -145,7 +156,8 @@ function checkView(t: PickledTensor, fault: (why: string) => InputError): number
   // state_dict never needs one, and a tiny file could otherwise ask for millions of entries.
   if (count > t.storage.numel)
     throw fault(`has ${count} elements, more than the ${t.storage.numel} of its storage (a repeating view; save a contiguous copy)`);
-  const last = t.offset + t.shape.reduce((a, d, i) => a + (d - 1) * t.stride[i]!, 0);
+  // stride has one entry per dimension of shape (the unpickler refuses any other tensor)
+  const last = t.offset + t.shape.reduce((a, d, i) => a + (d - 1) * at(t.stride, i), 0);
   if (last >= t.storage.numel) throw fault(`reaches element ${last} of a storage of ${t.storage.numel}`);
   return count;
 }
@@ -161,34 +173,23 @@ function viewValues(
   if (count === 0) return new Float64Array(0);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const size = SIZE[dtype];
-  const rank = t.shape.length;
-  const index = t.shape.map(() => 0);
+  // An odometer over the multi-index, last dimension fastest, keeping the storage element e in step.
+  const dims = t.shape.map((n, d) => ({ n, stride: at(t.stride, d), i: 0 })).reverse();
   let e = t.offset;
-  // an odometer over the multi-index, keeping the storage element e in step
   return floatNumbers(
     view,
     dtype,
     count,
     () => {
       const here = e;
-      for (let d = rank - 1; d >= 0; d--) {
-        e += t.stride[d]!;
-        if (++index[d]! < t.shape[d]!) break;
-        e -= t.stride[d]! * t.shape[d]!;
-        index[d] = 0;
+      for (const dim of dims) {
+        e += dim.stride;
+        if (++dim.i < dim.n) break;
+        e -= dim.stride * dim.n;
+        dim.i = 0;
       }
       return here * size;
     },
-    (i) => fault(`holds ${dtype} NaN or infinity at index ${multiIndex(i, t.shape)}`),
+    (i) => fault(`holds ${dtype} NaN or infinity at index ${flatIndexText(i, t.shape)}`),
   );
-}
-
-/** The multi-index `[r][c]` of flat index i in a row-major array of this shape. */
-function multiIndex(i: number, shape: readonly number[]): string {
-  const parts: number[] = [];
-  for (let k = shape.length - 1; k >= 0; k--) {
-    parts.unshift(i % shape[k]!);
-    i = Math.floor(i / shape[k]!);
-  }
-  return parts.map((p) => `[${p}]`).join("") || "[]";
 }

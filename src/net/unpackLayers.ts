@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { at } from "../scalar/at.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import type { ParamLayout } from "./paramLayout.js";
 
@@ -10,14 +11,13 @@ import type { ParamLayout } from "./paramLayout.js";
  */
 export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNetwork<T> {
   if (theta.length !== L.size) throw new InputError({ field: "theta", expected: `${L.size} parameters`, value: String(theta.length) });
-  const layers = [];
-  for (let l = 1; l <= L.depth; l++) {
-    const rows = L.widths[l]!;
-    const cols = L.widths[l - 1]!;
-    const w0 = L.weightOffset[l - 1]!;
-    const b0 = L.biasOffset[l - 1]!;
-    const W = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => theta[w0 + r * cols + c]!));
-    layers.push({ W, b: b0 < 0 ? undefined : Array.from({ length: rows }, (_, r) => theta[b0 + r]!) });
-  }
+  // Layer k reads widths[k] inputs into widths[k + 1] units; every index below is under L.size = θ's length.
+  const layers = L.weightOffset.map((w0, k) => {
+    const cols = at(L.widths, k);
+    const rows = at(L.widths, k + 1);
+    const b0 = at(L.biasOffset, k);
+    const W = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at(theta, w0 + r * cols + c)));
+    return { W, b: b0 < 0 ? undefined : Array.from({ length: rows }, (_, r) => at(theta, b0 + r)) };
+  });
   return { activation: L.activation, layers };
 }

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import type { ParamLayout } from "./paramLayout.js";
 
 /**
@@ -9,5 +10,5 @@ import type { ParamLayout } from "./paramLayout.js";
  * @example weightSlot(paramLayout([2, 3, 1], true, { kind: "relu" }), 2, 0, 1) // returns 10
  */
 export function weightSlot(L: ParamLayout, layer: number, r: number, c: number): number {
-  return L.weightOffset[layer - 1]! + r * L.widths[layer - 1]! + c;
+  return at(L.weightOffset, layer - 1) + r * at(L.widths, layer - 1) + c;
 }

@@ -1,3 +1,4 @@
+import { at } from "../scalar/at.js";
 import { ConvergenceError } from "../errors.js";
 import { formatWork } from "./formatWork.js";
 import { runTimeLimit } from "./runTimeLimit.js";
@@ -38,9 +39,10 @@ export function stepBudget(
     const elapsed = (t - start) / 1000;
     if (elapsed < TRUSTED_AFTER_SECONDS && elapsed <= limit) return;
     const n = ends.length - 1;
-    const last = Math.max(1e-6, (ends[n]! - ends[n - 1]!) / 1000);
+    // n ≥ 1 (the start and this step), and n − k − 1 ≥ 0 below
+    const last = Math.max(1e-6, (at(ends, n) - at(ends, n - 1)) / 1000);
     const k = Math.min(3, n - 1);
-    const before = k > 0 ? Math.max(1e-6, (ends[n - k]! - ends[n - k - 1]!) / 1000) : last;
+    const before = k > 0 ? Math.max(1e-6, (at(ends, n - k) - at(ends, n - k - 1)) / 1000) : last;
     // growth per step, never below 1: a run that speeds up is projected flat
     const growth = Math.max(1, (last / before) ** (1 / Math.max(1, k)));
     const left = steps - done;

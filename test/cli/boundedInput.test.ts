@@ -33,7 +33,7 @@ describe("relutopo: bounded reading", () => {
     // Act: the same file under a raised limit is read, up to its bad last row
     const raised = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1", "--max-input-mib", "32"]);
     expectBadInput(raised);
-    expect(raised.stderr).toMatch(/^relutopo: invalid data in .* row \d+, column 2: invalid number\./);
+    expect(raised.stderr).toMatch(/^relutopo: invalid data in .* row \d+, column 2\. Must be an integer, /);
   });
 
   it("should refuse a CSV of more cells than the limit allows though under the byte limit, naming --max-input-mib", () => {
@@ -59,7 +59,7 @@ describe("relutopo: bounded reading", () => {
     const data = write("bad-last.csv", csv(rows, "1,oops\n"));
     const r = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
     expectBadInput(r);
-    expect(r.stderr).toMatch(new RegExp(`^relutopo: invalid data in ${data} row ${rows + 2}, column 2: invalid number\\.`));
+    expect(r.stderr).toMatch(new RegExp(`^relutopo: invalid data in ${data} row ${rows + 2}, column 2\\. Must be an integer, `));
   });
 
   it("should report a row of the wrong width in a quoted CSV, naming the row", () => {

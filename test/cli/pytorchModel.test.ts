@@ -48,15 +48,21 @@ describe("relutopo on a user's own PyTorch file", () => {
       cwd: new URL("../../", import.meta.url).pathname,
     });
     expectBadInput(conflict);
-    expect(conflict.stderr).toMatch(/stores the activation relu, --activation says abs/);
+    expect(conflict.stderr).toMatch(
+      /^relutopo: invalid --activation\. Must be the activation `examples\/deep\.safetensors` stores, relu, or none\. Value: `abs`\.\n$/,
+    );
     for (const command of [["invariants"], ["inspect"], ["obstruction", "--need-positive", "1"]]) {
       const r = runCli([...command, "--net", `${REAL}named.pt`, "--activation", "tanh"]);
       expectBadInput(r);
-      expect(r.stderr).toMatch(/^relutopo: activation tanh is not positively homogeneous .*no c is conserved/);
+      expect(r.stderr).toMatch(
+        /^relutopo: invalid --activation\. Must be positively homogeneous .* Value: `tanh`\. Under tanh no c is conserved/,
+      );
     }
     const json = runCli(["invariants", "--net", write("tanh.json", '{"activation": "Tanh", "W1": [[1]], "W2": [[1]]}')]);
     expectBadInput(json);
-    expect(json.stderr).toMatch(/activation tanh is not positively homogeneous/);
+    expect(json.stderr).toMatch(
+      /^relutopo: invalid network activation\. Must be positively homogeneous .* Value: `Tanh`\. Under tanh no c is conserved/,
+    );
   });
 
   it("should refuse a number with a no-break space, a bad --max-seconds, and 0 beside 00", () => {
@@ -66,7 +72,7 @@ describe("relutopo on a user's own PyTorch file", () => {
     expect(cap.stderr).toMatch(/--max-seconds/);
     const zeros = runCli(["invariants", "--net", write("zeros.json", '{"0.weight": [[1]], "00.weight": [[1]]}')]);
     expectBadInput(zeros);
-    expect(zeros.stderr).toMatch(/modules `0` and `00` are ambiguous/);
+    expect(zeros.stderr).toMatch(/Modules `0` and `00` are ambiguous/);
   });
 
   it("should print decimals to 6 significant digits, --digits more, --exact the fractions", () => {

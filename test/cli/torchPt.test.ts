@@ -19,7 +19,7 @@ describe("relutopo --net model.pt", () => {
     expectBadInput(r);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      `relutopo: invalid PyTorch file \`${evil}\`: it names the global \`posix.system\`, which a state_dict of float tensors never needs (refused, not executed).\n`,
+      `relutopo: invalid PyTorch file. Must be a state_dict saved by torch.save (a zip archive of float tensors). Value: \`${evil}\`. It names the global \`posix.system\`, which a state_dict of float tensors never needs (refused, not executed).\n`,
     );
   });
 });

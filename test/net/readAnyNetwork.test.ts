@@ -84,15 +84,21 @@ describe("readAnyNetwork", () => {
   it("should refuse malformed deep networks with one line naming the file", () => {
     const bad = [
       ['{"layers": [{"W": [[1]]}]}', /at least two weight layers/],
-      ['{"layers": [{"W": [[1, 2]]}, {"W": [[1, 2]]}]}', /layers\[1\] must read the 1 units of layers\[0\]/],
-      ['{"layers": [{"W": [[1]], "b": [1, 2]}, {"W": [[1]]}]}', /bias of layers\[0\] must have 1 entries/],
-      ['{"layers": [{"W": [[1]], "c": 1}, {"W": [[1]]}]}', /unknown key `c`/],
+      [
+        '{"layers": [{"W": [[1, 2]]}, {"W": [[1, 2]]}]}',
+        /layers\[1\] in `deep\.json`\. Must be a matrix of 1 columns, one per unit of layers\[0\]/,
+      ],
+      ['{"layers": [{"W": [[1]], "b": [1, 2]}, {"W": [[1]]}]}', /bias of layers\[0\] in `deep\.json`\. Must be of length 1/],
+      ['{"layers": [{"W": [[1]], "c": 1}, {"W": [[1]]}]}', /key of layers\[0\] in `deep\.json`\. Must be W or b\. Value: `c`/],
       ['{"layers": [{"W": [["x"]]}, {"W": [[1]]}]}', /layers\[0\]\.W\[0\]\[0\]/],
-      ['{"layers": [{"W": [[1]]}, {"W": [[1]]}], "W1": 1}', /unknown key `W1`/],
-      ['{"0.weight": [[1]], "1.weight": [[1]], "foo": [1]}', /unknown tensor `foo`/],
-      ['{"a.0.weight": [[1], [2]], "b.1.weight": [[1]]}', /b\.1\.weight must read the 2 units of a\.0\.weight/],
-      ['{"0.weight": [[1]], "00.weight": [[1]]}', /modules `0` and `00` are ambiguous/],
-      ['{"0.weight": [1], "1.weight": [[1]]}', /`0\.weight`\[0\] must be an array/],
+      ['{"layers": [{"W": [[1]]}, {"W": [[1]]}], "W1": 1}', /key in `deep\.json`\. Must be layers or activation\. Value: `W1`/],
+      ['{"0.weight": [[1]], "1.weight": [[1]], "foo": [1]}', /Unknown tensor `foo`/],
+      [
+        '{"a.0.weight": [[1], [2]], "b.1.weight": [[1]]}',
+        /b\.1\.weight in `deep\.json`\. Must be a matrix of 2 columns, one per unit of a\.0\.weight/,
+      ],
+      ['{"0.weight": [[1]], "00.weight": [[1]]}', /Modules `0` and `00` are ambiguous/],
+      ['{"0.weight": [1], "1.weight": [[1]]}', /`0\.weight`\[0\] in `deep\.json`\. Must be an array of numbers/],
     ] as const;
     for (const [text, fault] of bad) {
       let err: unknown;
@@ -103,7 +109,7 @@ describe("readAnyNetwork", () => {
       }
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toMatch(fault);
-      expect((err as Error).message).toMatch(/^invalid network `deep\.json`: [^\n]+$/);
+      expect((err as Error).message).toMatch(/^invalid [^\n]*`deep\.json`[^\n]+$/);
     }
   });
 });

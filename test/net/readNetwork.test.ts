@@ -30,19 +30,26 @@ describe("readNetwork", () => {
   });
 
   it("should name the field at fault for each malformed file", () => {
+    const FORM = "invalid network. Must be { W1, b1?, W2, b2?, activation? } with matrices and vectors of numbers.";
     const cases: [string, string][] = [
-      ["null", "invalid network: must be a JSON object with W1 and W2"],
-      ['{"W1":[[1]],"W2":[[1]],"B1":[1]}', "invalid network: unknown key `B1` (expected activation, W1, b1, W2, b2)"],
-      ['{"W1":[[1]]}', "invalid network: W1 and W2 are required"],
-      ['{"W1":[],"W2":[[1]]}', "invalid network: field `W1`: must be a non-empty array of rows"],
-      ['{"W1":[1],"W2":[[1]]}', "invalid network: field `W1[0]`: must be an array"],
-      ['{"W1":[[1]],"W2":[[{}]]}', "invalid network: field `W2[0][0]`: must be a number or a numeric string"],
+      ["null", "invalid network. Must be a JSON object with W1 and W2. Value: `null`."],
+      ['{"W1":[[1]],"W2":[[1]],"B1":[1]}', "invalid network key. Must be activation, W1, b1, W2 or b2. Value: `B1`."],
+      ['{"W1":[[1]]}', 'invalid network. Must be a JSON object with W1 and W2. Value: `{"W1":[["1"]]}`. W1 and W2 are required.'],
+      ['{"W1":[],"W2":[[1]]}', `${FORM} Value: \`{"W1":[],"W2":[["1"]]}\`. In field \`W1\`: must be a non-empty array of rows.`],
+      ['{"W1":[1],"W2":[[1]]}', `${FORM} Value: \`{"W1":["1"],"W2":[["1"]]}\`. In field \`W1[0]\`: must be an array.`],
+      [
+        '{"W1":[[1]],"W2":[[{}]]}',
+        `${FORM} Value: \`{"W1":[["1"]],"W2":[[{}]]}\`. In field \`W2[0][0]\`: must be a number or a numeric string.`,
+      ],
       [
         '{"W1":[["x"]],"W2":[[1]]}',
-        "invalid network: field `W1[0][0]`: invalid number. Must be an integer, a decimal like -0.125 or 1e-3, or a fraction like 3/4. Value: `x`.",
+        `${FORM} Value: \`{"W1":[["x"]],"W2":[["1"]]}\`. In field \`W1[0][0]\`: invalid number. Must be an integer, a decimal like -0.125 or 1e-3, or a fraction like 3/4. Value: \`x\`.`,
       ],
-      ['{"activation":[1],"W1":[[1]],"W2":[[1]]}', "invalid network: field `activation`: must be a string"],
-      ['{"W1":[[]],"W2":[[1]]}', "invalid network: W1 must have at least one column"],
+      [
+        '{"activation":[1],"W1":[[1]],"W2":[[1]]}',
+        `${FORM} Value: \`{"activation":["1"],"W1":[["1"]],"W2":[[…\`. In field \`activation\`: must be a string.`,
+      ],
+      ['{"W1":[[]],"W2":[[1]]}', "invalid network W1. Must be rows of at least one column. Value: `[[]]`."],
     ];
     for (const [text, message] of cases) expect(verdict(text), text).toBe(message);
   });

@@ -43,12 +43,12 @@ describe("PyTorch files as torch writes them", () => {
     ["layernorm.pt", /`1\.weight` belongs to a normalisation layer; normalisation layers are not positively homogeneous/],
     [
       "whole_model.pt",
-      /it holds a pickled module \(`torch\.nn\.modules\.container\.Sequential`\): save `model\.state_dict\(\)`, not the model\.$/,
+      /It holds a pickled module \(`torch\.nn\.modules\.container\.Sequential`\): save `model\.state_dict\(\)`, not the model\.$/,
     ],
     ["legacy.pt", /legacy \(pre-zip\) torch\.save file; re-save with torch\.save, whose zip format is the default since PyTorch 1\.6\.$/],
-    ["mismatch.pt", /2\.weight must read the 3 units of 0\.weight\. Value: 4 columns\.$/],
-    ["stride0.pt", /tensor `0\.weight` has 9000000 elements, more than the 1 of its storage/],
-    ["bomb.pt", /its storages hold 536870912 elements, more than 16000000\.$/],
+    ["mismatch.pt", /2\.weight in `[^`]*mismatch\.pt`\. Must be a matrix of 3 columns, one per unit of 0\.weight\. Value: `4 columns`\.$/],
+    ["stride0.pt", /Tensor `0\.weight` has 9000000 elements, more than the 1 of its storage/],
+    ["bomb.pt", /Its storages hold 536870912 elements, more than 16000000\.$/],
   ];
   for (const [file, message] of refused)
     it(`should refuse ${file} in one line that says why`, () => {
@@ -79,10 +79,12 @@ describe("the activation of a file", () => {
   });
 
   it("should refuse a flag that contradicts the file, and a non-homogeneous activation saying why", () => {
-    expect(() => openNetworkFile(deep, { activation: "abs" })).toThrow(/stores the activation relu, --activation says abs/);
+    expect(() => openNetworkFile(deep, { activation: "abs" })).toThrow(
+      /^invalid activation\. Must be the activation `[^`]*deep\.safetensors` stores, relu, or none\. Value: `abs`\.$/,
+    );
     for (const name of ["tanh", "sigmoid", "gelu", "silu", "elu", "softplus"])
       expect(() => openNetworkFile(pt, { activation: name })).toThrow(
-        new RegExp(`^activation ${name} is not positively homogeneous .*no c is conserved`),
+        new RegExp(`^invalid activation\\. Must be positively homogeneous .*Value: \`${name}\`\\. Under ${name} no c is conserved`),
       );
   });
 });

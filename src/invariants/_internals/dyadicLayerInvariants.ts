@@ -1,3 +1,4 @@
+import { at } from "../../scalar/at.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import type { Rational } from "../../scalar/exact.js";
 import { exponentOfPowerOfTwo } from "../../scalar/powersOfTwo.js";
@@ -17,15 +18,15 @@ export function dyadicLayerInvariants(net: LayeredNetwork<Rational>): Rational[]
     return k !== undefined && sums.add(v.n < 9007199254740992n ? Number(v.n) : v.n, k, sign);
   };
   const out: Rational[][] = [];
-  for (let l = 0; l + 1 < net.layers.length; l++) {
-    const { W, b } = net.layers[l]!;
-    const next = net.layers[l + 1]!.W;
+  // every layer but the last, with the weights of the layer above it (whose columns are its units)
+  for (const [l, { W, b }] of net.layers.slice(0, -1).entries()) {
+    const next = at(net.layers, l + 1).W;
     const row: Rational[] = [];
-    for (let k = 0; k < W.length; k++) {
+    for (const [k, w] of W.entries()) {
       let ok = true;
-      for (const v of W[k]!) ok &&= add(v, 1);
-      if (b) ok &&= add(b[k]!, 1);
-      for (const r of next) ok &&= add(r[k]!, -1);
+      for (const v of w) ok &&= add(v, 1);
+      if (b) ok &&= add(at(b, k), 1);
+      for (const r of next) ok &&= add(at(r, k), -1);
       const c = sums.take();
       if (!ok) return undefined;
       row.push(c);

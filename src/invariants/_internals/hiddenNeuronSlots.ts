@@ -1,3 +1,4 @@
+import { at } from "../../scalar/at.js";
 import { incomingSlots } from "../../net/incomingSlots.js";
 import { outgoingSlots } from "../../net/outgoingSlots.js";
 import type { ParamLayout } from "../../net/paramLayout.js";
@@ -17,8 +18,10 @@ export function hiddenNeuronSlots(L: ParamLayout): readonly NeuronSlots[] {
   const known = slotsOf.get(L);
   if (known !== undefined) return known;
   const out: NeuronSlots[] = [];
-  for (let l = 1; l < L.depth; l++)
-    for (let k = 0; k < L.widths[l]!; k++) out.push({ incoming: incomingSlots(L, l, k), outgoing: outgoingSlots(L, l, k) });
+  // the hidden layers: every width but the input's (l = 0) and the output's (l = depth)
+  for (const [l, width] of L.widths.entries())
+    if (l > 0 && l < L.depth)
+      for (let k = 0; k < width; k++) out.push({ incoming: incomingSlots(L, l, k), outgoing: outgoingSlots(L, l, k) });
   slotsOf.set(L, out);
   return out;
 }
@@ -36,6 +39,7 @@ export function slotDot<T>(
   S: { zero: T; add(a: T, b: T): T; mul(a: T, b: T): T },
 ): T {
   let s = S.zero;
-  for (const i of slots) s = S.add(s, S.mul(theta[i]!, v[i]!));
+  // slots are indices into θ, and theta and v are θ-shaped
+  for (const i of slots) s = S.add(s, S.mul(at(theta, i), at(v, i)));
   return s;
 }

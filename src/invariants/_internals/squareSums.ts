@@ -7,9 +7,8 @@ const SPLIT = 2 ** 26;
 const SMALL = 1n << 26n;
 
 // one number seen as its two 32-bit halves (little-endian platforms: [low, high])
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+/** The 8 bytes of one double, read little-endian whatever the platform's order. */
+const bits = new DataView(new ArrayBuffer(8));
 
 /**
  * Exact sums of ± squares of dyadic rationals m/2^k, with no gcd per term. A square is
@@ -52,9 +51,9 @@ export class SquareSums {
    */
   addFloat(v: number, sign: 1 | -1): void {
     if (v === 0) return;
-    f64[0] = v;
-    const lo = u32[LOW]!;
-    const hi = u32[1 - LOW]!;
+    bits.setFloat64(0, v, true);
+    const lo = bits.getUint32(0, true);
+    const hi = bits.getUint32(4, true);
     const biased = (hi >>> 20) & 0x7ff;
     let m = (hi & 0xfffff) * 4294967296 + lo + (biased === 0 ? 0 : 4503599627370496);
     // strip trailing zero bits: a float32's 53-bit significand ends in 29 of them

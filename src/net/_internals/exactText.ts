@@ -1,5 +1,6 @@
 import { InputError } from "../../errors.js";
 import { parseRational } from "../../scalar/parseRational.js";
+import { jsonBrief } from "./jsonBrief.js";
 
 /**
  * A parameter read from a network file, checked to be an exact number and kept as its text.
@@ -7,28 +8,31 @@ import { parseRational } from "../../scalar/parseRational.js";
  * @internal
  */
 function exactText(v: unknown, where: string, what: string): string {
-  if (typeof v !== "string")
-    throw new InputError(`invalid network \`${what}\`: ${where} must be a number or a numeric string. Value: \`${JSON.stringify(v)}\`.`);
+  const field = `${where} in \`${what}\``;
+  if (typeof v !== "string") throw new InputError({ field, expected: "a number or a numeric string", value: jsonBrief(v) });
   try {
     parseRational(v);
   } catch (err) {
-    throw new InputError(`invalid network \`${what}\`: ${where}: ${(err as Error).message}`);
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError({ field, expected: err.data?.expected ?? "a number", value: v });
   }
   return v.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
 }
 
 /** A vector of exact texts, of the given length when one is given. @internal */
 export function exactVector(v: unknown, where: string, what: string, length?: number): string[] {
-  if (!Array.isArray(v)) throw new InputError(`invalid network \`${what}\`: ${where} must be an array of numbers.`);
+  const field = `${where} in \`${what}\``;
+  if (!Array.isArray(v)) throw new InputError({ field, expected: "an array of numbers", value: jsonBrief(v) });
   if (length !== undefined && v.length !== length)
-    throw new InputError(`invalid network \`${what}\`: ${where} must have ${length} entries. Value: ${v.length} entries.`);
+    throw new InputError({ field, expected: `${length} entries`, value: `${v.length} entries` });
   return v.map((x, i) => exactText(x, `${where}[${i}]`, what));
 }
 
 /** A non-empty matrix of exact texts with rows of equal, non-zero length. @internal */
 export function exactMatrix(v: unknown, where: string, what: string): string[][] {
-  if (!Array.isArray(v) || v.length === 0) throw new InputError(`invalid network \`${what}\`: ${where} must be a non-empty array of rows.`);
+  const field = `${where} in \`${what}\``;
+  if (!Array.isArray(v) || v.length === 0) throw new InputError({ field, expected: "a non-empty array of rows", value: jsonBrief(v) });
   const width = Array.isArray(v[0]) ? v[0].length : undefined;
-  if (width === 0) throw new InputError(`invalid network \`${what}\`: ${where} must have at least one column.`);
+  if (width === 0) throw new InputError({ field, expected: "rows of at least one column", value: jsonBrief(v) });
   return v.map((row, i) => exactVector(row, `${where}[${i}]`, what, width));
 }

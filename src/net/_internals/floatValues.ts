@@ -75,3 +75,21 @@ export function floatTensor(name: string, dtype: FloatFormat, shape: readonly nu
     },
   };
 }
+
+/**
+ * The multi-index `[r][c]` of flat index i in a row-major array of this shape, for a message.
+ *
+ * @internal
+ */
+export function flatIndexText(i: number, shape: readonly number[]): string {
+  let rest = i;
+  const parts = [...shape]
+    .reverse()
+    .map((n) => {
+      const p = rest % n;
+      rest = Math.floor(rest / n);
+      return p;
+    })
+    .reverse();
+  return parts.map((p) => `[${p}]`).join("") || "[]";
+}

@@ -1,4 +1,5 @@
-import { InputError } from "../../errors.js";
+import { fileFault } from "../../io/fileFault.js";
+import { LINEAR_CHAIN } from "./chainLayers.js";
 
 /** The keys only normalisation layers have: BatchNorm's running statistics and its counter. */
 const NORMALISATION_KEY = /(^|\.)(running_mean|running_var|num_batches_tracked)$/;
@@ -14,7 +15,10 @@ const NORMALISATION_KEY = /(^|\.)(running_mean|running_var|num_batches_tracked)$
 export function refuseNormalisation(names: readonly string[], what: string, oneDimensionalWeight?: string): void {
   const key = names.find((n) => NORMALISATION_KEY.test(n)) ?? oneDimensionalWeight;
   if (key !== undefined)
-    throw new InputError(
-      `invalid network \`${what}\`: \`${key}\` belongs to a normalisation layer; normalisation layers are not positively homogeneous in their inputs; relutopo reads linear chains.`,
+    throw fileFault(
+      "network",
+      LINEAR_CHAIN,
+      what,
+      `\`${key}\` belongs to a normalisation layer; normalisation layers are not positively homogeneous in their inputs; relutopo reads linear chains`,
     );
 }

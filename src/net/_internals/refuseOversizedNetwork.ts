@@ -18,7 +18,7 @@ function countArrayValues(text: string): number {
       for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
     } else if (depth > 0 && (ch === 45 || (ch >= 48 && ch <= 57))) {
       n++;
-      while (i + 1 < text.length && /[0-9.eE+-]/.test(text[i + 1]!)) i++;
+      while (i + 1 < text.length && /[0-9.eE+-]/.test(text.charAt(i + 1))) i++;
     }
   }
   return n;

@@ -9,7 +9,7 @@ export function topLevelKeys(text: string): string[] {
   let depth = 0;
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === '"') {
       let j = i + 1;
       while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;

@@ -1,4 +1,9 @@
-import { InputError } from "../../errors.js";
+import type { InputError } from "../../errors.js";
+import { fileFault } from "../../io/fileFault.js";
+import { at } from "../../scalar/at.js";
+
+/** What a PyTorch file must be, for every refusal of one. @internal */
+export const TORCH_FILE = "a state_dict saved by torch.save (a zip archive of float tensors)";
 
 /** A storage named by a persistent id `('storage', torch.XStorage, key, location, numel)`. */
 interface PickledStorage {
@@ -75,7 +80,7 @@ const MARK = Symbol("mark");
  * @internal
  */
 export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict {
-  const fault = (why: string): InputError => new InputError(`invalid PyTorch file \`${what}\`: ${why}.`);
+  const fault = (why: string): InputError => fileFault("PyTorch file", TORCH_FILE, what, why);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   const stack: (Value | typeof MARK)[] = [];
@@ -83,9 +88,9 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
   let p = 0;
   const need = (n: number, op: string): number => {
     if (n < 0 || p + n > bytes.length) throw fault(`opcode ${op} at byte ${p} runs past the end of the pickle`);
-    const at = p;
+    const from = p;
     p += n;
-    return at;
+    return from;
   };
   const pop = (op: string): Value => {
     const v = stack.pop();
@@ -104,9 +109,9 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
     items.shift();
     return items;
   };
-  const text = (at: number, n: number, op: string): string => {
+  const text = (from: number, n: number, op: string): string => {
     try {
-      return utf8.decode(bytes.subarray(at, at + n));
+      return utf8.decode(bytes.subarray(from, from + n));
     } catch {
       throw fault(`opcode ${op} holds text that is not UTF-8`);
     }
@@ -129,10 +134,10 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
     if (target === null || typeof target !== "object" || target.kind !== "dict") throw fault(`opcode ${op} sets items on a non-dict`);
     if (items.length % 2 !== 0) throw fault(`opcode ${op} has a key without a value`);
     for (let i = 0; i < items.length; i += 2) {
-      const key = items[i]!;
+      const key = at(items, i);
       if (typeof key !== "string" && typeof key !== "number" && typeof key !== "bigint")
         throw fault(`a dict key is not a string or an integer: \`${describe(key)}\``);
-      target.entries.set(String(key), items[i + 1]!);
+      target.entries.set(String(key), at(items, i + 1));
     }
   };
   const appendItems = (target: Value, items: Value[], op: string): void => {
@@ -161,12 +166,12 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
     if (fn.name === "torch._utils._rebuild_tensor_v2") {
       // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
       if (a.length !== 6 && a.length !== 7) throw fault(`_rebuild_tensor_v2 takes 6 or 7 arguments, not ${a.length}`);
-      const storage = a[0]!;
+      const storage = at(a, 0);
       if (storage === null || typeof storage !== "object" || storage.kind !== "storage")
         throw fault(`_rebuild_tensor_v2 is given \`${describe(storage)}\` for a storage`);
-      const offset = int(a[1]!, "storage_offset");
-      const shape = ints(a[2]!, "size");
-      const stride = ints(a[3]!, "stride");
+      const offset = int(at(a, 1), "storage_offset");
+      const shape = ints(at(a, 2), "size");
+      const stride = ints(at(a, 3), "stride");
       if (stride.length !== shape.length) throw fault(`a tensor has size of ${shape.length} dimensions but stride of ${stride.length}`);
       if (typeof a[4] !== "boolean") throw fault("requires_grad is not a boolean");
       for (const extra of a.slice(5)) {
@@ -186,12 +191,15 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
   };
   for (;;) {
     if (p >= bytes.length) throw fault("the pickle ends without STOP");
-    const at = p;
-    const op = bytes[p++]!;
+    const start = p;
+    const op = view.getUint8(p++);
     const name = `0x${op.toString(16).padStart(2, "0")}`;
     switch (op) {
       case 0x80: // PROTO
-        if (bytes[need(1, "PROTO")]! < 2 || bytes[at + 1]! > 5) throw fault(`pickle protocol ${bytes[at + 1]} (supported: 2 to 5)`);
+        {
+          const protocol = view.getUint8(need(1, "PROTO"));
+          if (protocol < 2 || protocol > 5) throw fault(`pickle protocol ${protocol} (supported: 2 to 5)`);
+        }
         break;
       case 0x95: // FRAME: a length hint
         need(8, "FRAME");
@@ -235,7 +243,7 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
         stack.push(op === 0x88);
         break;
       case 0x4b: // BININT1
-        stack.push(bytes[need(1, "BININT1")]!);
+        stack.push(view.getUint8(need(1, "BININT1")));
         break;
       case 0x4d: // BININT2
         stack.push(view.getUint16(need(2, "BININT2"), true));
@@ -245,11 +253,11 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
         break;
       case 0x8a: {
         // LONG1: n bytes of two's complement, little-endian
-        const n = bytes[need(1, "LONG1")]!;
+        const n = view.getUint8(need(1, "LONG1"));
         const s = need(n, "LONG1");
         let v = 0n;
-        for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[s + i]!);
-        if (n > 0 && bytes[s + n - 1]! >= 0x80) v -= 1n << BigInt(8 * n);
+        for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(view.getUint8(s + i));
+        if (n > 0 && view.getUint8(s + n - 1) >= 0x80) v -= 1n << BigInt(8 * n);
         // an integer past 2^53 (a seed, a byte count) stays a BigInt: only tensor fields must be small
         stack.push(v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER) ? v : Number(v));
         break;
@@ -289,7 +297,7 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
         popMark("POP_MARK");
         break;
       case 0x43: // SHORT_BINBYTES
-        need(bytes[need(1, "SHORT_BINBYTES")]!, "SHORT_BINBYTES");
+        need(view.getUint8(need(1, "SHORT_BINBYTES")), "SHORT_BINBYTES");
         stack.push({ kind: "bytes" });
         break;
       case 0x42: // BINBYTES
@@ -310,7 +318,7 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
       }
       case 0x8c: {
         // SHORT_BINUNICODE
-        const n = bytes[need(1, "SHORT_BINUNICODE")]!;
+        const n = view.getUint8(need(1, "SHORT_BINUNICODE"));
         stack.push(text(need(n, "SHORT_BINUNICODE"), n, "SHORT_BINUNICODE"));
         break;
       }
@@ -330,7 +338,7 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
       }
       case 0x71: // BINPUT
       case 0x72: // LONG_BINPUT
-        memo.set(op === 0x71 ? bytes[need(1, "BINPUT")]! : view.getUint32(need(4, "LONG_BINPUT"), true), top("BINPUT"));
+        memo.set(op === 0x71 ? view.getUint8(need(1, "BINPUT")) : view.getUint32(need(4, "LONG_BINPUT"), true), top("BINPUT"));
         break;
       case 0x94: // MEMOIZE
         memo.set(memo.size, top("MEMOIZE"));
@@ -338,7 +346,7 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
       case 0x68: // BINGET
       case 0x6a: {
         // LONG_BINGET
-        const i = op === 0x68 ? bytes[need(1, "BINGET")]! : view.getUint32(need(4, "LONG_BINGET"), true);
+        const i = op === 0x68 ? view.getUint8(need(1, "BINGET")) : view.getUint32(need(4, "LONG_BINGET"), true);
         if (!memo.has(i)) throw fault(`BINGET of memo ${i}, never stored`);
         stack.push(memo.get(i)!);
         break;
@@ -392,7 +400,7 @@ export function unpickleStateDict(bytes: Uint8Array, what: string): PickledDict 
         break;
       }
       default:
-        throw fault(`opcode ${name} at byte ${at} is not one a state_dict pickle uses (refused, not executed)`);
+        throw fault(`opcode ${name} at byte ${start} is not one a state_dict pickle uses (refused, not executed)`);
     }
   }
 }
