@@ -1,6 +1,6 @@
 import { at } from "../../scalar/at.js";
 import { slopeOnSide } from "../slopeOnSide.js";
-import { addBlock, dotUnshifted } from "./_internals/seriesProducts.js";
+import { addScaled, dotUnshifted } from "./_internals/seriesProducts.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { fixedSigmoid } from "./fixedTranscendental.js";
 
@@ -79,11 +79,7 @@ export function fixedLayeredField(
       for (const [r, dr] of delta.entries()) {
         if (dr === 0n) continue;
         if (b0 >= 0) grad[b0 + r] = at(grad, b0 + r) + (dr << P);
-        addBlock(
-          grad,
-          w0 + r * cols,
-          a.map((ac) => dr * ac),
-        );
+        addScaled(grad, w0 + r * cols, dr, a);
       }
       if (l === 0) break;
       const s = at(at(S, l - 1), i);

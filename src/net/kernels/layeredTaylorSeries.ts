@@ -3,7 +3,7 @@ import { invertFixedMatrix } from "./invertFixedMatrix.js";
 import { logisticSeriesAt } from "./logisticSeries.js";
 import { slopeOnSide } from "../slopeOnSide.js";
 import { at } from "../../scalar/at.js";
-import { addBlock, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
+import { addScaled, addSeriesProducts, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -274,21 +274,17 @@ class LayeredSeries {
 
   /** Adds order q of a back-propagation's gradient to `acc`, unshifted (weights Σ δ·a, biases δ·2^P). */
   gradientAt(bp: Backprop, q: number, acc: bigint[]): void {
+    const { P } = this;
     const pt = bp.point;
     for (const [l, deltas] of bp.delta.entries()) {
       const { w0, b0, cols } = at(this.layers, l);
       const a = at(pt.A, l);
-      const dq = deltas.map((d) => at(d, q));
-      if (b0 >= 0)
-        addBlock(
-          acc,
-          b0,
-          dq.map((d) => d << this.P),
-        );
       for (const [r, d] of deltas.entries()) {
+        const dq = at(d, q);
+        if (b0 >= 0) acc[b0 + r] = at(acc, b0 + r) + (dq << P);
         // constant inputs: one term
-        const dr = at(dq, r);
-        addBlock(acc, w0 + r * cols, l === 0 ? pt.x.map((xc) => dr * xc) : a.map((ac) => cauchyAt(d, ac, q)));
+        if (l === 0) addScaled(acc, w0 + r * cols, dq, pt.x);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q);
       }
     }
   }

@@ -64,11 +64,27 @@ export function dotUnshifted(x: readonly bigint[], y: readonly bigint[]): bigint
 }
 
 /**
- * acc[offset + c] += terms_c for every c: a block of a flat accumulator (one row of a weight matrix in θ).
+ * acc[offset + c] += s·x_c for every c: one row of a weight matrix in a flat accumulator of θ.
  *
  * @internal
  */
-export function addBlock(acc: bigint[], offset: number, terms: readonly bigint[]): void {
-  if (offset < 0 || offset + terms.length > acc.length) outside("accumulator block", offset + terms.length, acc.length);
-  for (let c = 0; c < terms.length; c++) acc[offset + c]! += terms[c]!;
+export function addScaled(acc: bigint[], offset: number, s: bigint, x: readonly bigint[]): void {
+  if (offset < 0 || offset + x.length > acc.length) outside("accumulator row", offset + x.length, acc.length);
+  for (let c = 0; c < x.length; c++) acc[offset + c]! += s * x[c]!;
+}
+
+/**
+ * acc[offset + c] += (d·as_c)_q for every c: order q of one row of a weight matrix's gradient, series by series.
+ *
+ * @internal
+ */
+export function addSeriesProducts(
+  acc: bigint[],
+  offset: number,
+  d: readonly bigint[],
+  as: readonly (readonly bigint[])[],
+  q: number,
+): void {
+  if (offset < 0 || offset + as.length > acc.length) outside("accumulator row", offset + as.length, acc.length);
+  for (let c = 0; c < as.length; c++) acc[offset + c]! += cauchyAt(d, as[c]!, q);
 }
