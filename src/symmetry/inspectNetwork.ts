@@ -9,6 +9,7 @@ import { deepTopology } from "../topology/deepTopology.js";
 import { deadNeurons } from "./deadNeurons.js";
 import type { NetworkInspection } from "./inspectionSchema.js";
 import { obstruction } from "./obstruction.js";
+import { at } from "../scalar/at.js";
 
 /**
  * Everything relutopo can say about one network at once, exactly: its architecture, every c_{l,k}
@@ -30,7 +31,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
   const { layers } = layered;
   const top = deepTopology(layered);
   const widths = top.widths;
-  const outputs = widths[widths.length - 1]!;
+  const outputs = at(widths, widths.length - 1);
   if (data !== undefined && (data.X.some((x) => x.length !== widths[0]) || data.Y.some((y) => y.length !== outputs)))
     throw new InputError({
       field: "data",
@@ -63,7 +64,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
       components: top.components.toString(),
       component: top.pattern,
       locked: top.locked.map((w, i) => ({
-        weight: w.col < widths[w.layer - 1]! ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`,
+        weight: w.col < at(widths, w.layer - 1) ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`,
         layer: w.layer,
         row: w.row,
         col: w.col,
@@ -77,7 +78,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
     report.topology.componentOf = componentOf(layered).pattern;
   }
   if (outputs === 1) {
-    const a = layers[layers.length - 1]!.W[0]!;
+    const a = at(at(layers, layers.length - 1).W, 0);
     const lockedOut = new Set(top.locked.filter((w) => w.layer === layers.length).map((w) => w.col));
     const pattern = a.map((v, k) => (lockedOut.has(k) ? (exact.sign(v) > 0 ? "+" : "-") : "?")).join("");
     const free = a.length - lockedOut.size;

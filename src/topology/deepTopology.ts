@@ -5,6 +5,7 @@ import { exact, type Rational } from "../scalar/exact.js";
 import { type LockedWeight, lockedWeights } from "./lockedWeights.js";
 import { type SignCounts, signCounts } from "./signCounts.js";
 import { splitNeurons } from "./splitNeurons.js";
+import { at } from "../scalar/at.js";
 
 /** One hidden layer's invariants and the two-layer classification of its neurons. */
 export interface LayerTopology {
@@ -58,13 +59,13 @@ export interface DeepTopology {
 export function deepTopology(net: LayeredNetwork<Rational>): DeepTopology {
   const layered = net;
   const { layers } = layered;
-  const widths = [layers[0]!.W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
+  const widths = [at(layers, 0).W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
   const c = layerInvariants(layered, exact);
   const single = new Set<string>();
   const rows: LayerTopology[] = c.map((row, i) => {
     const h = i + 1;
-    const dIn = widths[h - 1]! + (layers[h - 1]!.b !== undefined ? 1 : 0);
-    const e = widths[h + 1]!;
+    const dIn = at(widths, h - 1) + (at(layers, h - 1).b !== undefined ? 1 : 0);
+    const e = at(widths, h + 1);
     const split = splitNeurons(row, { dIn, e });
     for (const k of split.pathological) single.add(`${h + 1},0,${k}`);
     for (const k of split.positiveSplit) single.add(`${h},${k},0`);
@@ -73,8 +74,8 @@ export function deepTopology(net: LayeredNetwork<Rational>): DeepTopology {
   const locked = lockedWeights(layered);
   const pattern = locked
     .map((w) => {
-      const { W, b } = layers[w.layer - 1]!;
-      const value = w.col < widths[w.layer - 1]! ? W[w.row]![w.col]! : b![w.row]!;
+      const { W, b } = at(layers, w.layer - 1);
+      const value = w.col < at(widths, w.layer - 1) ? at(at(W, w.row), w.col) : at(b ?? [], w.row);
       const s = exact.sign(value);
       // |θ_p|² ≥ margin > 0 on H(c), and θ lies in H(c)
       if (s === 0) throw new InternalError(`locked weight W${w.layer}[${w.row},${w.col}] is zero`);
