@@ -1,3 +1,4 @@
+import { at } from "../../scalar/at.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 
 /**
@@ -8,13 +9,11 @@ import type { FixedLayeredNet } from "./fixedLayeredNet.js";
  *
  * @internal
  */
-export function fixedInvariants(p: Pick<FixedLayeredNet, "F" | "l" | "inSlots" | "outSlots">, theta: readonly bigint[]): bigint[] {
-  const out: bigint[] = [];
-  for (let k = 0; k < p.l; k++) {
+export function fixedInvariants(p: Pick<FixedLayeredNet, "F" | "inSlots" | "outSlots">, theta: readonly bigint[]): bigint[] {
+  return p.inSlots.map((incoming, k) => {
     let s = 0n;
-    for (const q of p.inSlots[k]!) s += theta[q]! ** 2n;
-    for (const q of p.outSlots[k]!) s -= theta[q]! ** 2n;
-    out.push(s >> p.F.bigP);
-  }
-  return out;
+    for (const q of incoming) s += at(theta, q) ** 2n;
+    for (const q of at(p.outSlots, k)) s -= at(theta, q) ** 2n;
+    return s >> p.F.bigP;
+  });
 }

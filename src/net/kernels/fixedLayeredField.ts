@@ -1,4 +1,6 @@
+import { at } from "../../scalar/at.js";
 import { slopeOnSide } from "../slopeOnSide.js";
+import { addScaled, dotUnshifted } from "./_internals/seriesProducts.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { fixedSigmoid } from "./fixedTranscendental.js";
 
@@ -28,61 +30,60 @@ export function fixedLayeredField(
   theta: readonly bigint[],
   slopes?: readonly (readonly (readonly bigint[])[])[],
 ): FixedLayeredFieldResult {
-  const { F, n, X, Y, layout } = p;
+  const { F, X, Y, layout } = p;
   const { depth, widths, weightOffset, biasOffset } = layout;
   const P = F.bigP;
+  // Each weight layer's rows and columns of θ, read once per call.
+  const layers = Array.from({ length: depth }, (_, l) => {
+    const rows = at(widths, l + 1);
+    const cols = at(widths, l);
+    const w0 = at(weightOffset, l);
+    const b0 = at(biasOffset, l);
+    const W = Array.from({ length: rows }, (_, r) => theta.slice(w0 + r * cols, w0 + (r + 1) * cols));
+    return {
+      W,
+      WT: Array.from({ length: cols }, (_, c) => W.map((row) => at(row, c))),
+      b: b0 < 0 ? undefined : theta.slice(b0, b0 + rows),
+      w0,
+      b0,
+      cols,
+    };
+  });
   // Weight entries are accumulated as unshifted products, bias entries as δ·2^P: one shift at the end.
   const grad = new Array<bigint>(layout.size).fill(0n);
   const S: bigint[][][] = Array.from({ length: depth - 1 }, () => []);
-  for (let i = 0; i < n; i++) {
+  for (const [i, x] of X.entries()) {
     // inputs[l] is the input of weight layer l + 1 (inputs[0] = x_i).
-    const inputs: bigint[][] = [X[i]!];
-    for (let l = 1; l <= depth; l++) {
-      const a = inputs[l - 1]!;
-      const rows = widths[l]!;
-      const cols = widths[l - 1]!;
-      const w0 = weightOffset[l - 1]!;
-      const b0 = biasOffset[l - 1]!;
-      const z: bigint[] = [];
-      for (let r = 0; r < rows; r++) {
-        let s = 0n;
-        for (let c = 0; c < cols; c++) s += theta[w0 + r * cols + c]! * a[c]!;
-        z.push((s >> P) + (b0 < 0 ? 0n : theta[b0 + r]!));
-      }
-      if (l === depth) {
-        inputs.push(z);
+    const inputs: bigint[][] = [x];
+    let f: bigint[] = [];
+    for (const [l, { W, b }] of layers.entries()) {
+      const a = at(inputs, l);
+      const z = W.map((row, r) => (dotUnshifted(row, a) >> P) + (b === undefined ? 0n : at(b, r)));
+      if (l === depth - 1) {
+        f = z;
         break;
       }
-      const si = z.map((v, k) => (slopes ? slopes[l - 1]![i]![k]! : slopeOnSide(p.slopes, v > 0n ? 1 : v < 0n ? -1 : 0)));
-      S[l - 1]!.push(si);
-      inputs.push(z.map((v, k) => (si[k]! * v) >> P));
+      const frozen = slopes === undefined ? undefined : at(at(slopes, l), i);
+      const si = z.map((v, k) => (frozen !== undefined ? at(frozen, k) : slopeOnSide(p.slopes, v > 0n ? 1 : v < 0n ? -1 : 0)));
+      at(S, l).push(si);
+      inputs.push(z.map((v, k) => (at(si, k) * v) >> P));
     }
-    const f = inputs[depth]!;
+    const y = at(Y, i);
     let delta = f.map((fj, j) => {
-      const dev = p.loss !== "bce" ? fj - Y[i]![j]! : fixedSigmoid(p, fj) - Y[i]![j]!;
+      const dev = p.loss !== "bce" ? fj - at(y, j) : fixedSigmoid(p, fj) - at(y, j);
       return (p.rScale * dev) >> P;
     });
-    for (let l = depth; l >= 1; l--) {
-      const a = inputs[l - 1]!;
-      const rows = widths[l]!;
-      const cols = widths[l - 1]!;
-      const w0 = weightOffset[l - 1]!;
-      const b0 = biasOffset[l - 1]!;
-      for (let r = 0; r < rows; r++) {
-        const dr = delta[r]!;
+    for (let l = depth - 1; l >= 0; l--) {
+      const { WT, w0, b0, cols } = at(layers, l);
+      const a = at(inputs, l);
+      for (const [r, dr] of delta.entries()) {
         if (dr === 0n) continue;
-        if (b0 >= 0) grad[b0 + r]! += dr << P;
-        for (let c = 0; c < cols; c++) grad[w0 + r * cols + c]! += dr * a[c]!;
+        if (b0 >= 0) grad[b0 + r] = at(grad, b0 + r) + (dr << P);
+        addScaled(grad, w0 + r * cols, dr, a);
       }
-      if (l === 1) break;
-      const s = S[l - 2]![i]!;
-      const below: bigint[] = [];
-      for (let c = 0; c < cols; c++) {
-        let back = 0n;
-        for (let r = 0; r < rows; r++) back += theta[w0 + r * cols + c]! * delta[r]!;
-        below.push((s[c]! * (back >> P)) >> P);
-      }
-      delta = below;
+      if (l === 0) break;
+      const s = at(at(S, l - 1), i);
+      delta = WT.map((column, c) => (at(s, c) * (dotUnshifted(column, delta) >> P)) >> P);
     }
   }
   return { field: grad.map((g) => -(g >> P)), slopes: S };

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
 import { fixedToRationalText, parseFixed, type Fixed } from "../../scalar/fixedPoint.js";
 import type { Dataset } from "../readDataset.js";
@@ -75,8 +76,9 @@ export function compileFixedLayeredNet(
   const neuronLayer: number[] = [];
   const inSlots: number[][] = [];
   const outSlots: number[][] = [];
-  for (let layer = 1; layer < layout.depth; layer++) {
-    for (let k = 0; k < layout.widths[layer]!; k++) {
+  for (const [layer, width] of layout.widths.entries()) {
+    if (layer === 0 || layer === layout.depth) continue;
+    for (let k = 0; k < width; k++) {
       neuronLayer.push(layer);
       inSlots.push(incomingSlots(layout, layer, k));
       outSlots.push(outgoingSlots(layout, layer, k));
@@ -96,7 +98,7 @@ export function compileFixedLayeredNet(
     Y: data.Y.map((row) => row.map((v) => parseFixed(F, v))),
     slopes: fixedSlopes(net.activation, F),
     nullPoint: X.map((x) => !layout.bias[0] && x.every((v) => v === 0n)),
-    rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, net.layers[net.layers.length - 1]!.W.length)}`),
+    rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, at(layout.widths, layout.depth))}`),
     loss,
     edgeDigits,
     Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),

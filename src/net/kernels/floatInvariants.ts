@@ -3,17 +3,23 @@ import { outgoingSlots } from "../outgoingSlots.js";
 import { incomingSlots } from "../incomingSlots.js";
 
 /** Per layout, the incoming and outgoing slots of every hidden neuron (layer by layer), computed once. */
-const slotCache = new WeakMap<ParamLayout, { incoming: Int32Array[]; outgoing: Int32Array[] }>();
+const slotCache = new WeakMap<ParamLayout, NeuronSlots[]>();
 
-function hiddenSlots(L: ParamLayout): { incoming: Int32Array[]; outgoing: Int32Array[] } {
+/** The θ indices of one hidden neuron's incoming weights (and bias) and outgoing weights. */
+interface NeuronSlots {
+  incoming: Int32Array;
+  outgoing: Int32Array;
+}
+
+function hiddenSlots(L: ParamLayout): NeuronSlots[] {
   let slots = slotCache.get(L);
   if (slots === undefined) {
-    slots = { incoming: [], outgoing: [] };
-    for (let layer = 1; layer < L.depth; layer++)
-      for (let k = 0; k < L.widths[layer]!; k++) {
-        slots.incoming.push(Int32Array.from(incomingSlots(L, layer, k)));
-        slots.outgoing.push(Int32Array.from(outgoingSlots(L, layer, k)));
-      }
+    slots = [];
+    for (const [layer, width] of L.widths.entries()) {
+      if (layer === 0 || layer === L.depth) continue;
+      for (let k = 0; k < width; k++)
+        slots.push({ incoming: Int32Array.from(incomingSlots(L, layer, k)), outgoing: Int32Array.from(outgoingSlots(L, layer, k)) });
+    }
     slotCache.set(L, slots);
   }
   return slots;
@@ -28,14 +34,13 @@ function hiddenSlots(L: ParamLayout): { incoming: Int32Array[]; outgoing: Int32A
  * @example floatInvariants(Float64Array.of(2, 0.25, 0.25, 0.5), paramLayout([2, 1, 1], [true, false], { kind: "relu" })) // returns [3.875]
  */
 export function floatInvariants(p: Float64Array, L: ParamLayout, out?: Float64Array): Float64Array {
-  const { incoming, outgoing } = hiddenSlots(L);
-  const c = out ?? new Float64Array(incoming.length);
-  for (let k = 0; k < incoming.length; k++) {
+  const slots = hiddenSlots(L);
+  const c = out ?? new Float64Array(slots.length);
+  for (const [k, { incoming, outgoing }] of slots.entries()) {
     let s = 0;
-    const w = incoming[k]!;
-    for (let m = 0; m < w.length; m++) s += p[w[m]!]! ** 2;
-    const a = outgoing[k]!;
-    for (let j = 0; j < a.length; j++) s -= p[a[j]!]! ** 2;
+    // the slots are θ indices of the layout, which p is laid out in
+    for (const slot of incoming) s += p[slot]! ** 2;
+    for (const slot of outgoing) s -= p[slot]! ** 2;
     c[k] = s;
   }
   return c;

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { float } from "../../scalar/float.js";
 import { activationFunctions } from "../activationFunctions.js";
 import type { GradientKernel } from "../gradientKernel.js";
@@ -79,8 +80,8 @@ const even = (w: number): number => w + (w % 2);
  */
 export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<number>): GradientKernel<number> {
   const { widths, depth } = L;
-  const d = widths[0]!;
-  const e = widths[depth]!;
+  const d = at(widths, 0);
+  const e = at(widths, depth);
   const N = data.X.length;
   const badRow = data.X.findIndex((x, i) => x.length !== d || data.Y[i]?.length !== e);
   if (badRow >= 0 || data.Y.length !== N)
@@ -96,9 +97,9 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   // Memory: the data (rows gathered per call), then every layer's arrays, 16-byte aligned.
   let top = 0;
   const alloc = (entries: number): number => {
-    const at = top;
+    const address = top;
     top += Math.ceil(entries / 2) * 16;
-    return at;
+    return address;
   };
   const pd = even(d);
   const X = alloc(Math.max(N, 1) * pd);
@@ -108,8 +109,8 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   const OUT = alloc(6);
   const layers: Layer[] = [];
   for (let l = 0; l < depth; l++) {
-    const din = widths[l]!;
-    const dout = widths[l + 1]!;
+    const din = at(widths, l);
+    const dout = at(widths, l + 1);
     const pin = even(din);
     const pout = even(dout);
     const rows = Math.max(N, 1) * pout;
@@ -118,8 +119,8 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       dout,
       pin,
       pout,
-      wOffset: L.weightOffset[l]!,
-      bOffset: L.biasOffset[l]!,
+      wOffset: at(L.weightOffset, l),
+      bOffset: at(L.biasOffset, l),
       WT: alloc(din * pout),
       WR: alloc(dout * pin),
       B: alloc(pout),
@@ -134,18 +135,16 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   const run = new Wasm.Instance(wasmModule, { env: { memory } }).exports as unknown as KernelExports;
   const heap = new Float64Array(memory.buffer);
   const heap32 = new Int32Array(memory.buffer);
-  const at = (byte: number): number => byte / 8;
+  /** The heap index of a byte address. */
+  const slot = (byte: number): number => byte / 8;
   // Copied row by row: Float64Array.from(X.flat()) takes milliseconds on a data set of this size.
   const all = new Float64Array(N * d);
   const Y = new Float64Array(N * e);
-  for (let i = 0; i < N; i++) {
-    const x = data.X[i]!;
-    const y = data.Y[i]!;
-    for (let m = 0; m < d; m++) all[i * d + m] = x[m]!;
-    for (let j = 0; j < e; j++) Y[i * e + j] = y[j]!;
-  }
+  // (every row has d inputs and e outputs: checked above)
+  for (const [i, x] of data.X.entries()) all.set(x, i * d);
+  for (const [i, y] of data.Y.entries()) Y.set(y, i * e);
   const bce = lossKind === "bce";
-  const last = layers[depth - 1]!;
+  const last = at(layers, depth - 1);
   /** The rows in X now: all of them, or the last mini-batch array seen. */
   let loaded: readonly number[] | "all" | undefined;
 
@@ -154,12 +153,11 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     const n = rows === undefined ? N : rows.length;
     if (n > N) throw new InputError({ field: "rows", expected: `at most the ${N} rows of the data`, value: String(n) });
     if (loaded !== want) {
-      const base = at(X);
       for (let r = 0; r < n; r++) {
-        const i = rows === undefined ? r : rows[r]!;
+        const i = rows === undefined ? r : at(rows, r);
         if (!(i >= 0 && i < N)) throw new InputError({ field: "rows", expected: `row indices below ${N}`, value: String(i) });
-        for (let m = 0; m < d; m++) heap[base + r * pd + m] = all[i * d + m]!;
-        for (let j = 0; j < e; j++) heap[at(YB) + r * pe + j] = Y[i * e + j]!;
+        heap.set(all.subarray(i * d, (i + 1) * d), slot(X) + r * pd);
+        heap.set(Y.subarray(i * e, (i + 1) * e), slot(YB) + r * pe);
       }
       loaded = want;
     }
@@ -170,11 +168,12 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   const forward = (p: ArrayLike<number>, rows: readonly number[] | undefined, n: number, withGradient: boolean): number => {
     let input = X;
     let inputStride = pd;
-    for (let l = 0; l < depth; l++) {
-      const layer = layers[l]!;
+    for (const [l, layer] of layers.entries()) {
       const { din, dout, pin, pout, wOffset, bOffset } = layer;
-      const WT = at(layer.WT);
-      const WR = at(layer.WR);
+      const WT = slot(layer.WT);
+      const WR = slot(layer.WR);
+      // the per-step copies below index θ, the heap and Y unchecked: the offsets come from the layout θ has
+      // and from the arrays allocated above for it, and a checked read per entry is measurably slower here
       for (let k = 0; k < dout; k++)
         for (let m = 0; m < din; m++) {
           const w = p[wOffset + k * din + m]!;
@@ -186,7 +185,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       else run.matmul(n, din, inputStride, pout, input, layer.WT, layer.Z);
       const hidden = l < depth - 1;
       if (bOffset >= 0) {
-        for (let k = 0; k < dout; k++) heap[at(layer.B) + k] = p[bOffset + k]!;
+        for (let k = 0; k < dout; k++) heap[slot(layer.B) + k] = p[bOffset + k]!;
         // the bias and, below the output, σ in one pass
         run.addBias(n, pout, layer.Z, layer.B, hidden ? 1 : 0, hidden ? layer.H : 0, neg);
       } else if (hidden) run.activate(n * pout, layer.Z, layer.H, neg);
@@ -200,15 +199,15 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     if (bce) {
       // Σ softplus(f) − y f = the lanes' sums + log of the lanes' products of 1 + e^−|f| (see bce in floatKernel.wat).
       run.bce(n, e, pe, last.Z, YB, last.D, inv, OUT);
-      const o = at(OUT);
-      const exponents = heap32[(OUT >> 2) + 8]! + heap32[(OUT >> 2) + 10]!;
-      return (heap[o]! + heap[o + 1]! + (Math.log(heap[o + 2]!) + Math.log(heap[o + 3]!) + exponents * Math.LN2)) * inv;
+      const o = slot(OUT);
+      const exponents = at(heap32, (OUT >> 2) + 8) + at(heap32, (OUT >> 2) + 10);
+      return (at(heap, o) + at(heap, o + 1) + (Math.log(at(heap, o + 2)) + Math.log(at(heap, o + 3)) + exponents * Math.LN2)) * inv;
     }
-    const F = at(last.Z);
-    const D = at(last.D);
+    const F = slot(last.Z);
+    const D = slot(last.D);
     let total = 0;
     for (let r = 0; r < n; r++) {
-      const i = rows === undefined ? r : rows[r]!;
+      const i = rows === undefined ? r : at(rows, r);
       let point = 0;
       for (let j = 0; j < e; j++) {
         const diff = heap[F + r * pe + j]! - Y[i * e + j]!;
@@ -223,16 +222,16 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   const backward = (n: number): number[] => {
     const g = new Array<number>(L.size).fill(0);
     for (let l = depth - 1; l >= 0; l--) {
-      const layer = layers[l]!;
+      const layer = at(layers, l);
       const { din, dout, pin, pout, wOffset, bOffset } = layer;
-      const below = l > 0 ? layers[l - 1]! : undefined;
+      const below = l > 0 ? at(layers, l - 1) : undefined;
       if (pout === 2) run.gramT2(n, din, below ? pin : pd, below ? below.H : X, layer.D, layer.G);
       else run.gramT(n, din, below ? pin : pd, pout, below ? below.H : X, layer.D, layer.G);
-      const G = at(layer.G);
+      const G = slot(layer.G);
       for (let k = 0; k < dout; k++) for (let m = 0; m < din; m++) g[wOffset + k * din + m] = heap[G + m * pout + k]!;
       if (bOffset >= 0) {
         run.columnSums(n, pout, layer.D, layer.GB);
-        for (let k = 0; k < dout; k++) g[bOffset + k] = heap[at(layer.GB) + k]!;
+        for (let k = 0; k < dout; k++) g[bOffset + k] = heap[slot(layer.GB) + k]!;
       }
       if (below) {
         run.matmul(n, dout, pout, pin, layer.D, layer.WR, below.D);

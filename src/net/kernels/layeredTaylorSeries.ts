@@ -2,6 +2,8 @@ import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { invertFixedMatrix } from "./invertFixedMatrix.js";
 import { logisticSeriesAt } from "./logisticSeries.js";
 import { slopeOnSide } from "../slopeOnSide.js";
+import { at } from "../../scalar/at.js";
+import { addScaled, addSeriesProducts, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -70,15 +72,16 @@ function seriesParameters(
   const V = heavy === undefined ? [] : heavy.v0.map(series);
   const advance = (slot: number, q: number, g: bigint): void => {
     const q1 = BigInt(q + 1);
-    const th = TH[slot]!;
+    const th = at(TH, slot);
     if (heavy === undefined) {
-      const d = decay === 0n || dynamics.decayed?.[slot] === false ? g : g + ((decay * th[q]!) >> P);
+      const d = decay === 0n || dynamics.decayed?.[slot] === false ? g : g + ((decay * at(th, q)) >> P);
       th[q + 1] = -((h * d) >> P) / q1;
       return;
     }
-    const v = V[slot]!;
-    th[q + 1] = ((h * v[q]!) >> P) / q1;
-    v[q + 1] = -((h * (((heavy.gamma * v[q]!) >> P) + g)) >> P) / q1;
+    const v = at(V, slot);
+    const vq = at(v, q);
+    th[q + 1] = ((h * vq) >> P) / q1;
+    v[q + 1] = -((h * (((heavy.gamma * vq) >> P) + g)) >> P) / q1;
   };
   return { TH, V, advance };
 }
@@ -87,12 +90,49 @@ function seriesParameters(
 export type KinkPair = readonly [point: number, neuron: number];
 
 /**
+ * One weight layer of the series: its weight and bias series (the arrays of θ's
+ * series, advanced in place), by row and by column, and where they sit in θ.
+ */
+interface SeriesLayer {
+  /** W[r][c]: the series of weight (r, c). */
+  readonly W: bigint[][][];
+  /** WT[c][r]: the same series by column, to send δ back. */
+  readonly WT: bigint[][][];
+  /** b[r]: the series of bias r, or undefined without a bias. */
+  readonly b: bigint[][] | undefined;
+  /** θ index of weight (0, 0) and of bias 0 (−1: no bias); a row has `cols` weights. */
+  readonly w0: number;
+  readonly b0: number;
+  readonly cols: number;
+  /** Flat index of the first hidden neuron this layer feeds (its outputs, below the last layer). */
+  readonly start: number;
+}
+
+/** One data point in the series: its data, per-layer series and, per flat hidden neuron, the slopes of its passes. */
+interface PointSeries {
+  readonly x: readonly bigint[];
+  readonly y: readonly bigint[];
+  /** A[l][c][q]: the input of weight layer l + 1 (A[0] = x). */
+  readonly A: bigint[][][];
+  /** Zs[l][r][q]: the pre-activations of weight layer l + 1 (the last are the outputs). */
+  readonly Zs: bigint[][][];
+  /** Per output: the residual series, and under bce the series of e^{−f}'s companion w and of σ(f). */
+  readonly R: bigint[][];
+  readonly U: bigint[][];
+  readonly Sg: bigint[][];
+  /** Per flat hidden neuron, h = forward·z: the slope, 0 when the pair slides (side 0). */
+  readonly forward: readonly bigint[];
+  /** Per flat hidden neuron, δ = backward·back: the slope (σ'(0) on the surface), 0 for a constrained sliding pair (cut). */
+  readonly backward: readonly bigint[];
+}
+
+/**
  * One back-propagation of one data point as truncated power series: from the loss
  * (seeded with the residuals, `top` = L) or from one pre-activation z_{i,k} (seeded
  * with 1, `top` = its weight layer), which gives the gradient ∇z_{i,k}.
  */
 interface Backprop {
-  point: number;
+  point: PointSeries;
   /** The weight layer of the seed. */
   top: number;
   /** δ per weight layer l = 1 … top (index l − 1), unit, order. */
@@ -110,86 +150,77 @@ interface Backprop {
 class LayeredSeries {
   readonly P: bigint;
   readonly L: number;
-  /** Flat index of the first neuron of hidden layer l (index l − 1). */
-  readonly start: number[] = [];
-  /** A[i][l][c][q]: the input of weight layer l + 1 (A[i][0] = x_i). */
-  readonly A: bigint[][][][];
-  /** Zs[i][l][r][q]: the pre-activations of weight layer l + 1 (the last are the outputs). */
-  readonly Zs: bigint[][][][];
-  readonly R: bigint[][][];
-  private readonly U: bigint[][][];
-  private readonly Sg: bigint[][][];
-  readonly constrained: boolean[][];
+  readonly layers: readonly SeriesLayer[];
+  readonly points: readonly PointSeries[];
 
   constructor(
     readonly p: FixedLayeredNet,
     readonly TH: bigint[][],
-    readonly state: RegionState,
+    state: RegionState,
     readonly Q: number,
   ) {
-    const { layout, n, X } = p;
-    const { widths, depth } = layout;
+    const { layout } = p;
+    const { widths, depth, weightOffset, biasOffset } = layout;
     this.P = p.F.bigP;
     this.L = depth;
-    let s = 0;
-    for (let l = 1; l < depth; l++) {
-      this.start.push(s);
-      s += widths[l]!;
-    }
+    let start = 0;
+    this.layers = Array.from({ length: depth }, (_, l) => {
+      const rows = at(widths, l + 1);
+      const cols = at(widths, l);
+      const w0 = at(weightOffset, l);
+      const b0 = at(biasOffset, l);
+      const W = Array.from({ length: rows }, (_, r) => TH.slice(w0 + r * cols, w0 + (r + 1) * cols));
+      const layer = {
+        W,
+        WT: Array.from({ length: cols }, (_, c) => W.map((row) => at(row, c))),
+        b: b0 < 0 ? undefined : TH.slice(b0, b0 + rows),
+        w0,
+        b0,
+        cols,
+        start,
+      };
+      start += rows;
+      return layer;
+    });
     const zeros = (): bigint[] => new Array<bigint>(Q + 1).fill(0n);
-    this.A = Array.from({ length: n }, (_, i) =>
-      Array.from({ length: depth }, (_, l) =>
-        Array.from({ length: widths[l]! }, (_, c) => {
-          const a = zeros();
-          if (l === 0) a[0] = X[i]![c]!;
-          return a;
-        }),
-      ),
-    );
-    this.Zs = Array.from({ length: n }, () => Array.from({ length: depth }, (_, l) => Array.from({ length: widths[l + 1]! }, zeros)));
-    const perOutput = (): bigint[][][] => Array.from({ length: n }, () => Array.from({ length: widths[depth]! }, zeros));
-    this.R = perOutput();
-    this.U = perOutput();
-    this.Sg = perOutput();
-    this.constrained = state.slidePoints.map((pts) => Array.from({ length: n }, (_, i) => pts.includes(i)));
-  }
-
-  /** The slope of a pair that is not a constrained sliding pair (σ'(0) on the surface, as the exact kernel). */
-  slope(i: number, k: number): bigint {
-    return slopeOnSide(this.p.slopes, this.state.side[i]![k]!);
-  }
-
-  weight(l: number, r: number, c: number): bigint[] {
-    const { weightOffset, widths } = this.p.layout;
-    return this.TH[weightOffset[l - 1]! + r * widths[l - 1]! + c]!;
+    this.points = p.X.map((x, i) => {
+      const outputs = (): bigint[][] => Array.from({ length: at(widths, depth) }, zeros);
+      const side = at(state.side, i);
+      return {
+        x,
+        y: at(p.Y, i),
+        A: widths.slice(0, depth).map((w, l) =>
+          Array.from({ length: w }, (_, c) => {
+            const a = zeros();
+            if (l === 0) a[0] = at(x, c);
+            return a;
+          }),
+        ),
+        Zs: widths.slice(1).map((w) => Array.from({ length: w }, zeros)),
+        R: outputs(),
+        U: outputs(),
+        Sg: outputs(),
+        forward: side.map((sd) => (sd === 0 ? 0n : slopeOnSide(p.slopes, sd))),
+        backward: side.map((sd, k) => (at(state.slidePoints, k).includes(i) ? 0n : slopeOnSide(p.slopes, sd))),
+      };
+    });
   }
 
   /** Order q of every pre-activation and hidden output. */
   forwardAt(q: number): void {
-    const { P, L, p, TH } = this;
-    const { widths, biasOffset, weightOffset } = p.layout;
-    for (let i = 0; i < p.n; i++) {
-      const x = p.X[i]!;
-      for (let l = 1; l <= L; l++) {
-        const a = this.A[i]![l - 1]!;
-        const b0 = biasOffset[l - 1]!;
-        const cols = widths[l - 1]!;
-        const w0 = weightOffset[l - 1]!;
-        for (let r = 0; r < widths[l]!; r++) {
-          let acc = 0n;
+    const { P, layers } = this;
+    for (const pt of this.points) {
+      for (const [l, layer] of layers.entries()) {
+        const a = at(pt.A, l);
+        const zs = at(pt.Zs, l);
+        // the outputs of a hidden layer, the input of the next (none after the last layer)
+        const hs = pt.A[l + 1];
+        for (const [r, w] of layer.W.entries()) {
           // the data are constant in τ: the first layer's convolution has one term
-          if (l === 1) for (let c = 0; c < cols; c++) acc += TH[w0 + r * cols + c]![q]! * x[c]!;
-          else
-            for (let c = 0; c < cols; c++) {
-              const w = TH[w0 + r * cols + c]!;
-              const ac = a[c]!;
-              for (let s = 0; s <= q; s++) acc += w[s]! * ac[q - s]!;
-            }
-          const z = (acc >> P) + (b0 < 0 ? 0n : this.TH[b0 + r]![q]!);
-          this.Zs[i]![l - 1]![r]![q] = z;
-          if (l === L) continue;
-          const k = this.start[l - 1]! + r;
-          this.A[i]![l]![r]![q] = this.state.side[i]![k] === 0 ? 0n : (this.slope(i, k) * z) >> P;
+          const acc = l === 0 ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q);
+          const z = (acc >> P) + (layer.b === undefined ? 0n : at(at(layer.b, r), q));
+          at(zs, r)[q] = z;
+          if (hs !== undefined) at(hs, r)[q] = (at(pt.forward, layer.start + r) * z) >> P;
         }
       }
     }
@@ -198,18 +229,16 @@ class LayeredSeries {
   /** Order q of the residuals dL/df (mse: rScale·(f − y); bce: rScale·(σ(f) − y), σ as a series through u = e^{−f}). */
   residualAt(q: number): void {
     const { P, p, L } = this;
-    for (let i = 0; i < p.n; i++) {
-      const f = this.Zs[i]![L - 1]!;
-      for (let j = 0; j < f.length; j++) {
-        const fo = f[j]!;
+    for (const pt of this.points) {
+      for (const [j, fo] of at(pt.Zs, L - 1).entries()) {
         let dev: bigint;
-        if (p.loss !== "bce") dev = q === 0 ? fo[0]! - p.Y[i]![j]! : fo[q]!;
+        if (p.loss !== "bce") dev = q === 0 ? at(fo, 0) - at(pt.y, j) : at(fo, q);
         else {
-          const sg = this.Sg[i]![j]!;
-          logisticSeriesAt(p, fo, this.U[i]![j]!, sg, q);
-          dev = q === 0 ? sg[0]! - p.Y[i]![j]! : sg[q]!;
+          const sg = at(pt.Sg, j);
+          logisticSeriesAt(p, fo, at(pt.U, j), sg, q);
+          dev = q === 0 ? at(sg, 0) - at(pt.y, j) : at(sg, q);
         }
-        this.R[i]![j]![q] = (p.rScale * dev) >> P;
+        at(pt.R, j)[q] = (p.rScale * dev) >> P;
       }
     }
   }
@@ -218,67 +247,52 @@ class LayeredSeries {
   backprop(i: number, pair?: KinkPair): Backprop {
     const { widths } = this.p.layout;
     const zeros = (): bigint[] => new Array<bigint>(this.Q + 1).fill(0n);
-    let top = this.L;
-    if (pair !== undefined) top = this.p.neuronLayer[pair[1]]!;
-    const delta = Array.from({ length: top }, (_, l) => Array.from({ length: widths[l + 1]! }, zeros));
-    const back = Array.from({ length: top - 1 }, (_, l) => Array.from({ length: widths[l + 1]! }, zeros));
-    if (pair !== undefined) delta[top - 1]![pair[1] - this.start[top - 1]!]![0] = this.p.F.ONE;
-    return { point: i, top, delta, back };
+    const top = pair === undefined ? this.L : at(this.p.neuronLayer, pair[1]);
+    const delta = widths.slice(1, top + 1).map((w) => Array.from({ length: w }, zeros));
+    const back = widths.slice(1, top).map((w) => Array.from({ length: w }, zeros));
+    if (pair !== undefined) at(at(delta, top - 1), pair[1] - at(this.layers, top - 1).start)[0] = this.p.F.ONE;
+    return { point: at(this.points, i), top, delta, back };
   }
 
   /** Order q of a back-propagation (its seed at order q must be in place). */
   backpropAt(bp: Backprop, q: number): void {
     const { P } = this;
-    const { widths } = this.p.layout;
-    const i = bp.point;
-    if (bp.top === this.L) for (const [j, r] of this.R[i]!.entries()) bp.delta[this.L - 1]![j]![q] = r[q]!;
+    const pt = bp.point;
+    if (bp.top === this.L) for (const [j, d] of at(bp.delta, this.L - 1).entries()) d[q] = at(at(pt.R, j), q);
     for (let l = bp.top; l >= 2; l--) {
-      const upper = bp.delta[l - 1]!;
-      for (let c = 0; c < widths[l - 1]!; c++) {
-        let acc = 0n;
-        for (let r = 0; r < widths[l]!; r++) {
-          const w = this.weight(l, r, c);
-          const d = upper[r]!;
-          for (let s = 0; s <= q; s++) acc += w[s]! * d[q - s]!;
-        }
-        const back = acc >> P;
-        bp.back[l - 2]![c]![q] = back;
-        const k = this.start[l - 2]! + c;
-        bp.delta[l - 2]![c]![q] = this.constrained[k]![i] ? 0n : (this.slope(i, k) * back) >> P;
+      const upper = at(bp.delta, l - 1);
+      const backs = at(bp.back, l - 2);
+      const deltas = at(bp.delta, l - 2);
+      const { start } = at(this.layers, l - 2);
+      for (const [c, column] of at(this.layers, l - 1).WT.entries()) {
+        const back = seriesDotAt(column, upper, q) >> P;
+        at(backs, c)[q] = back;
+        at(deltas, c)[q] = (at(pt.backward, start + c) * back) >> P;
       }
     }
   }
 
   /** Adds order q of a back-propagation's gradient to `acc`, unshifted (weights Σ δ·a, biases δ·2^P). */
   gradientAt(bp: Backprop, q: number, acc: bigint[]): void {
-    const { widths, weightOffset, biasOffset } = this.p.layout;
-    const a = this.A[bp.point]!;
-    for (let l = 1; l <= bp.top; l++) {
-      const w0 = weightOffset[l - 1]!;
-      const b0 = biasOffset[l - 1]!;
-      const cols = widths[l - 1]!;
-      for (const [r, d] of bp.delta[l - 1]!.entries()) {
-        if (b0 >= 0) acc[b0 + r]! += d[q]! << this.P;
-        if (l === 1) {
-          // constant inputs: one term
-          const x = this.p.X[bp.point]!;
-          for (let c = 0; c < cols; c++) acc[w0 + r * cols + c]! += d[q]! * x[c]!;
-          continue;
-        }
-        for (let c = 0; c < cols; c++) {
-          const ac = a[l - 1]![c]!;
-          let s = 0n;
-          for (let u = 0; u <= q; u++) s += d[u]! * ac[q - u]!;
-          acc[w0 + r * cols + c]! += s;
-        }
+    const { P } = this;
+    const pt = bp.point;
+    for (const [l, deltas] of bp.delta.entries()) {
+      const { w0, b0, cols } = at(this.layers, l);
+      const a = at(pt.A, l);
+      for (const [r, d] of deltas.entries()) {
+        const dq = at(d, q);
+        if (b0 >= 0) acc[b0 + r] = at(acc, b0 + r) + (dq << P);
+        // constant inputs: one term
+        if (l === 0) addScaled(acc, w0 + r * cols, dq, pt.x);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q);
       }
     }
   }
 
   /** The back value of a hidden pair (point, flat neuron) inside a back-propagation. */
   backAt(bp: Backprop, k: number): bigint[] {
-    const l = this.p.neuronLayer[k]!;
-    return bp.back[l - 1]![k - this.start[l - 1]!]!;
+    const l = at(this.p.neuronLayer, k);
+    return at(at(bp.back, l - 1), k - at(this.layers, l - 1).start);
   }
 }
 
@@ -353,25 +367,21 @@ export function layeredTaylorStep(
   const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const decay = dynamics.decay ?? 0n;
   const S = new LayeredSeries(p, TH, state, Q);
-  const pairs = slidingPairs(state);
+  const zeros = (): bigint[] => new Array<bigint>(Q + 1).fill(0n);
   const base = Array.from({ length: p.n }, (_, i) => S.backprop(i));
-  const rows = pairs.map((pair) => S.backprop(pair[0], pair));
-  // J[a][slot][q]: ∇z of sliding pair a; G[q][a][b] = (J_a·J_b)_q; delta[a][q] its solved δ.
-  const J = pairs.map(() => Array.from({ length: size }, () => new Array<bigint>(Q + 1).fill(0n)));
-  const G: bigint[][][] = [];
-  const delta = pairs.map(() => new Array<bigint>(Q + 1).fill(0n));
+  // Per sliding pair a: its back-propagation, J[slot][q] = ∇z_a, G[b][q] = (J_a·J_b)_q and its solved δ[q].
+  const pairs = slidingPairs(state);
+  const sliding = pairs.map((pair) => ({
+    pair,
+    bp: S.backprop(pair[0], pair),
+    J: Array.from({ length: size }, zeros),
+    G: pairs.map(zeros),
+    delta: zeros(),
+  }));
+  const deltas = sliding.map((a) => a.delta);
   let inverse: bigint[][] = [];
-  const g0 = Array.from({ length: size }, () => new Array<bigint>(Q + 1).fill(0n));
-  const dotSeries = (x: bigint[][], y: bigint[][], q: number): bigint => {
-    let acc = 0n;
-    for (let slot = 0; slot < size; slot++) {
-      const xs = x[slot]!;
-      const ys = y[slot]!;
-      for (let s = 0; s <= q; s++) acc += xs[s]! * ys[q - s]!;
-    }
-    return acc >> P;
-  };
-  const e: bigint[][] = pairs.length === 0 ? [] : Array.from({ length: size }, () => new Array<bigint>(Q + 1).fill(0n));
+  const g0 = Array.from({ length: size }, zeros);
+  const e: bigint[][] = sliding.length === 0 ? [] : Array.from({ length: size }, zeros);
   for (let q = 0; q < Q; q++) {
     S.forwardAt(q);
     S.residualAt(q);
@@ -380,62 +390,54 @@ export function layeredTaylorStep(
       S.backpropAt(bp, q);
       S.gradientAt(bp, q, acc);
     }
-    for (let slot = 0; slot < size; slot++) g0[slot]![q] = acc[slot]! >> P;
-    const g = g0.map((c) => c[q]!);
-    if (pairs.length > 0) {
-      rows.forEach((bp, a) => {
-        S.backpropAt(bp, q);
+    for (const [slot, c] of g0.entries()) c[q] = at(acc, slot) >> P;
+    let g = acc.map((v) => v >> P);
+    if (sliding.length > 0) {
+      for (const a of sliding) {
+        S.backpropAt(a.bp, q);
         const r = new Array<bigint>(size).fill(0n);
-        S.gradientAt(bp, q, r);
-        for (let slot = 0; slot < size; slot++) J[a]![slot]![q] = r[slot]! >> P;
-      });
-      for (let slot = 0; slot < size; slot++)
-        e[slot]![q] = dynamics.decayed?.[slot] === false ? g0[slot]![q]! : g0[slot]![q]! + ((decay * TH[slot]![q]!) >> P);
-      G.push(pairs.map((_, a) => pairs.map((_, b) => dotSeries(J[a]!, J[b]!, q))));
-      if (q === 0) inverse = invertFixedMatrix(p.F, G[0]!);
-      const rhs = pairs.map((_, a) => {
-        let known = 0n;
-        for (let u = 0; u < q; u++) for (let b = 0; b < pairs.length; b++) known += G[q - u]![a]![b]! * delta[b]![u]!;
-        return -dotSeries(J[a]!, e, q) - (known >> P);
-      });
-      pairs.forEach((_, a) => {
-        let s = 0n;
-        for (let b = 0; b < pairs.length; b++) s += inverse[a]![b]! * rhs[b]!;
-        delta[a]![q] = s >> P;
-      });
-      for (let slot = 0; slot < size; slot++) {
-        let s = 0n;
-        for (let a = 0; a < pairs.length; a++) for (let u = 0; u <= q; u++) s += delta[a]![u]! * J[a]![slot]![q - u]!;
-        g[slot] = g[slot]! + (s >> P);
+        S.gradientAt(a.bp, q, r);
+        for (const [slot, c] of a.J.entries()) c[q] = at(r, slot) >> P;
       }
+      for (const [slot, c] of e.entries()) {
+        const gq = at(g, slot);
+        c[q] = dynamics.decayed?.[slot] === false ? gq : gq + ((decay * at(at(TH, slot), q)) >> P);
+      }
+      for (const a of sliding) for (const [b, c] of a.G.entries()) c[q] = seriesDotAt(a.J, at(sliding, b).J, q) >> P;
+      if (q === 0)
+        inverse = invertFixedMatrix(
+          p.F,
+          sliding.map((a) => a.G.map((c) => at(c, 0))),
+        );
+      // Σ_{u<q} Σ_b G_q−u[a][b]·δ_b[u]: the order-q product of the series G[a][b] and δ_b, whose order q is still 0
+      const rhs = sliding.map((a) => -(seriesDotAt(a.J, e, q) >> P) - (seriesDotAt(a.G, deltas, q) >> P));
+      for (const [a, { delta }] of sliding.entries()) delta[q] = dotUnshifted(at(inverse, a), rhs) >> P;
+      g = g.map((gq, slot) => {
+        let s = 0n;
+        for (const a of sliding) s += cauchyAt(a.delta, at(a.J, slot), q);
+        return gq + (s >> P);
+      });
     }
-    for (let slot = 0; slot < size; slot++) advance(slot, q, g[slot]!);
+    for (const [slot, gq] of g.entries()) advance(slot, q, gq);
   }
   S.forwardAt(Q);
-  const { n, l } = p;
-  const Z = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: l }, (_, k) => {
-      const layer = p.neuronLayer[k]!;
-      return S.Zs[i]![layer - 1]![k - S.start[layer - 1]!]!;
-    }),
-  );
+  // z of every hidden neuron, flat (layer by layer), per point
+  const Z = S.points.map((pt) => pt.Zs.slice(0, -1).flat());
   // back and δ of the constrained pairs, for their release: back includes the solved δ of the pairs above
-  const backOut = Array.from({ length: n }, () => Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
-  const deltaOut = Array.from({ length: n }, () => Array.from({ length: l }, () => new Array<bigint>(Q + 1).fill(0n)));
-  pairs.forEach(([i, k], a) => {
-    const layer = p.neuronLayer[k]!;
-    const b0 = S.backAt(base[i]!, k);
-    const out = backOut[i]![k]!;
+  const backOut = Array.from({ length: p.n }, () => Array.from({ length: p.l }, zeros));
+  const deltaOut = Array.from({ length: p.n }, () => Array.from({ length: p.l }, zeros));
+  for (const { pair, delta } of sliding) {
+    const [i, k] = pair;
+    const layer = at(p.neuronLayer, k);
+    const below = S.backAt(at(base, i), k);
+    const above = sliding.filter(({ pair: [i2, k2] }) => i2 === i && at(p.neuronLayer, k2) > layer);
+    const out = at(at(backOut, i), k);
     for (let q = 0; q < Q; q++) {
       let s = 0n;
-      pairs.forEach(([i2, k2], b) => {
-        if (i2 !== i || p.neuronLayer[k2]! <= layer) return;
-        const bk = S.backAt(rows[b]!, k);
-        for (let u = 0; u <= q; u++) s += delta[b]![u]! * bk[q - u]!;
-      });
-      out[q] = b0[q]! + (s >> P);
+      for (const b of above) s += cauchyAt(b.delta, S.backAt(b.bp, k), q);
+      out[q] = at(below, q) + (s >> P);
     }
-    deltaOut[i]![k] = delta[a]!;
-  });
+    at(deltaOut, i)[k] = delta;
+  }
   return { theta: TH, v: V, Z, back: backOut, delta: deltaOut };
 }

@@ -1,3 +1,5 @@
+import { at } from "../../scalar/at.js";
+import { cauchyAt } from "./_internals/seriesProducts.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { fixedSigmoid } from "./fixedTranscendental.js";
 
@@ -18,13 +20,11 @@ export function logisticSeriesAt(
   q: number,
 ): void {
   const P = p.F.bigP;
-  if (q === 0) sigma[0] = fixedSigmoid(p, f[0]!);
+  if (q === 0) sigma[0] = fixedSigmoid(p, at(f, 0));
   else {
     let s = 0n;
-    for (let r = 1; r <= q; r++) s += BigInt(r) * f[r]! * w[q - r]!;
+    for (let r = 1; r <= q; r++) s += BigInt(r) * at(f, r) * at(w, q - r);
     sigma[q] = (s >> P) / BigInt(q);
   }
-  let square = 0n;
-  for (let j = 0; j <= q; j++) square += sigma[j]! * sigma[q - j]!;
-  w[q] = sigma[q]! - (square >> P);
+  w[q] = at(sigma, q) - (cauchyAt(sigma, sigma, q) >> P);
 }

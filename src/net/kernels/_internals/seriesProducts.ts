@@ -1,0 +1,90 @@
+import { InternalError } from "../../../errors.js";
+
+/*
+ * The inner loops of the fixed-point kernels: products of truncated power series
+ * (arrays of coefficients by order) and of vectors, every sum unshifted. Each
+ * checks its bounds once on entry, so that the terms are then read without a
+ * check per term: these loops carry the BigInt work of every Taylor step, and a
+ * checked accessor per term measurably slows them.
+ */
+
+function outside(what: string, need: number, have: number): never {
+  throw new InternalError(`${what}: need ${need} entries, have ${have}`);
+}
+
+/**
+ * Order q of the product of two series: Σ_{s=0}^{q} x_s·y_{q−s}.
+ *
+ * @internal
+ */
+export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number): bigint {
+  if (q >= x.length || q >= y.length) outside("series product", q + 1, Math.min(x.length, y.length));
+  let acc = 0n;
+  for (let s = 0; s <= q; s++) acc += x[s]! * y[q - s]!;
+  return acc;
+}
+
+/**
+ * Order q of the dot product of two vectors of series: Σ_c (xs_c·ys_c)_q.
+ *
+ * @internal
+ */
+export function seriesDotAt(xs: readonly (readonly bigint[])[], ys: readonly (readonly bigint[])[], q: number): bigint {
+  if (xs.length !== ys.length) outside("series dot product", xs.length, ys.length);
+  let acc = 0n;
+  for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q);
+  return acc;
+}
+
+/**
+ * Order q of a vector of series dotted with a constant vector: Σ_c xs_c[q]·y_c.
+ *
+ * @internal
+ */
+export function constantDotAt(xs: readonly (readonly bigint[])[], y: readonly bigint[], q: number): bigint {
+  if (xs.length !== y.length) outside("dot product with a constant", xs.length, y.length);
+  let acc = 0n;
+  for (const [c, x] of xs.entries()) {
+    if (q >= x.length) outside("series coefficient", q + 1, x.length);
+    acc += x[q]! * y[c]!;
+  }
+  return acc;
+}
+
+/**
+ * The dot product of two vectors: Σ_c x_c·y_c.
+ *
+ * @internal
+ */
+export function dotUnshifted(x: readonly bigint[], y: readonly bigint[]): bigint {
+  if (x.length !== y.length) outside("dot product", x.length, y.length);
+  let acc = 0n;
+  for (let c = 0; c < x.length; c++) acc += x[c]! * y[c]!;
+  return acc;
+}
+
+/**
+ * acc[offset + c] += s·x_c for every c: one row of a weight matrix in a flat accumulator of θ.
+ *
+ * @internal
+ */
+export function addScaled(acc: bigint[], offset: number, s: bigint, x: readonly bigint[]): void {
+  if (offset < 0 || offset + x.length > acc.length) outside("accumulator row", offset + x.length, acc.length);
+  for (let c = 0; c < x.length; c++) acc[offset + c]! += s * x[c]!;
+}
+
+/**
+ * acc[offset + c] += (d·as_c)_q for every c: order q of one row of a weight matrix's gradient, series by series.
+ *
+ * @internal
+ */
+export function addSeriesProducts(
+  acc: bigint[],
+  offset: number,
+  d: readonly bigint[],
+  as: readonly (readonly bigint[])[],
+  q: number,
+): void {
+  if (offset < 0 || offset + as.length > acc.length) outside("accumulator row", offset + as.length, acc.length);
+  for (let c = 0; c < as.length; c++) acc[offset + c]! += cauchyAt(d, as[c]!, q);
+}
