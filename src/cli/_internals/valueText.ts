@@ -24,7 +24,7 @@ const MAX_DIGITS = 1000;
  */
 export function valueStyle(opts: { digits?: string; exact?: boolean; all?: boolean }): ValueStyle {
   if (opts.digits !== undefined && opts.exact)
-    throw new InputError(`invalid options. Give --digits or --exact, not both. Value: \`--digits ${opts.digits} --exact\`.`);
+    throw new InputError({ field: "options", expected: "--digits or --exact, not both", value: `--digits ${opts.digits} --exact` });
   const digits = opts.digits === undefined ? 6 : intOption(opts.digits, "--digits", 1, MAX_DIGITS);
   return { digits, exact: opts.exact === true, all: opts.all === true };
 }

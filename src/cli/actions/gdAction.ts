@@ -54,7 +54,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const optimizer = optimizerOptions(opts, (text) => S.parse(text));
   const batchSize = opts.batchSize === undefined ? undefined : intOption(opts.batchSize, "--batch-size", 1);
   if (opts.seed !== undefined && !opts.shuffle)
-    throw new InputError(`invalid --seed. Must be given with --shuffle. Value: \`${opts.seed}\`.`);
+    throw new InputError({ field: "--seed", expected: "given with --shuffle", value: String(opts.seed) });
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
   const raw = readAnyNetworkFile(opts.net);
   const { layers } = raw;

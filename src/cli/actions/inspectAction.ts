@@ -65,7 +65,7 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   const layers = net.layers;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
-      throw new InputError(`invalid --plot. Must be a file name ending in .svg or .html. Value: \`${opts.plot}\`.`);
+      throw new InputError({ field: "--plot", expected: "a file name ending in .svg or .html", value: opts.plot });
     checkOutputPath(opts.plot, "file");
   }
   let data: ReturnType<typeof datasetIn<Rational>> | undefined;

@@ -21,7 +21,7 @@ export interface ObstructionCliOptions {
 /** `relutopo obstruction`: prints the verdict (exit 0 either way: the question is not a check that fails). */
 export async function obstructionAction(opts: ObstructionCliOptions): Promise<void> {
   if (opts.needPositive === undefined && opts.targetSigns === undefined)
-    throw new InputError("invalid options. Give --need-positive (and --need-negative) or --target-signs.");
+    throw new InputError({ field: "options", expected: "--need-positive (and --need-negative) or --target-signs", value: "none" });
   const P = intOption(opts.needPositive ?? "0", "--need-positive", 0);
   const N = intOption(opts.needNegative, "--need-negative", 0);
   const net = networkIn(readAnyNetworkFile(opts.net), exact);

@@ -40,10 +40,14 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   const plotValue = choice(opts.plotValue, "--plot-value", PROBABILITY_QUANTITIES);
   const { init, method, samples, seed } = readInitOptions(opts);
   if (dIns.length * widths.length * es.length > MAX_TABLE_ROWS) {
-    throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${dIns.length * widths.length * es.length}\`.`);
+    throw new InputError({
+      field: "table",
+      expected: `at most ${MAX_TABLE_ROWS} rows`,
+      value: String(dIns.length * widths.length * es.length),
+    });
   }
   if (opts.plot !== undefined && es.length !== 1)
-    throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
+    throw new InputError({ field: "--e", expected: "a single value when --plot draws a heat map", value: String(opts.e) });
   // The heat map's path is checked before the table is computed, so a bad path costs nothing.
   if (opts.plot !== undefined) checkOutputPath(opts.plot, "file");
   const rowCount = dIns.length * widths.length * es.length;

@@ -47,19 +47,22 @@ const MAX_TRACK_PARAMETERS = 2_000_000;
 export async function trackAction(patterns: string[], opts: TrackCliOptions): Promise<void> {
   const style = valueStyle(opts);
   if (opts.plot !== undefined) {
-    if (!/\.svg$/i.test(opts.plot)) throw new InputError(`invalid --plot. Must be a file name ending in .svg. Value: \`${opts.plot}\`.`);
+    if (!/\.svg$/i.test(opts.plot)) throw new InputError({ field: "--plot", expected: "a file name ending in .svg", value: opts.plot });
     checkOutputPath(opts.plot, "file");
   }
   const files = patterns.flatMap(expand);
-  if (files.length === 0) throw new InputError(`invalid CHECKPOINTS. Must name at least one file. Value: \`${patterns.join(" ")}\`.`);
+  if (files.length === 0) throw new InputError({ field: "CHECKPOINTS", expected: "at least one file", value: patterns.join(" ") });
   const checkpoints = order(files.map(readCheckpoint));
   const first = checkpoints[0]!;
   const shape = (n: LayeredNetwork<Rational>): string => [n.layers[0]!.W[0]!.length, ...n.layers.map((l) => l.W.length)].join("-");
   for (const cp of checkpoints)
     if (shape(cp.net) !== shape(first.net))
-      throw new InputError(
-        `invalid CHECKPOINTS: \`${cp.file}\` is a ${shape(cp.net)} network, \`${first.file}\` a ${shape(first.net)} one (one run expected).`,
-      );
+      throw new InputError({
+        field: "CHECKPOINTS",
+        expected: "networks of one shape (one run)",
+        value: cp.file,
+        note: `It is a ${shape(cp.net)} network, \`${first.file}\` a ${shape(first.net)} one.`,
+      });
   const data =
     opts.data === undefined
       ? undefined
@@ -165,13 +168,13 @@ function expand(pattern: string): string[] {
   try {
     names = readdirSync(dir);
   } catch {
-    throw new InputError(`invalid CHECKPOINTS: cannot list the directory of \`${pattern}\`.`);
+    throw new InputError({ field: "CHECKPOINTS", expected: "a pattern in a directory that can be listed", value: pattern });
   }
   const found = names
     .filter((n) => re.test(n))
     .sort()
     .map((n) => (dir === "." && !pattern.startsWith("./") ? n : join(dir, n)));
-  if (found.length === 0) throw new InputError(`invalid CHECKPOINTS: no file matches \`${pattern}\`.`);
+  if (found.length === 0) throw new InputError({ field: "CHECKPOINTS", expected: "a pattern that matches a file", value: pattern });
   return found;
 }
 
@@ -190,7 +193,12 @@ function readCheckpoint(file: string): Checkpoint {
   const spec = f.net;
   const count = spec.layers.reduce((a, l) => a + l.W.length * l.W[0]!.length + (l.b?.length ?? 0), 0);
   if (count > MAX_TRACK_PARAMETERS)
-    throw new InputError(`invalid CHECKPOINTS: \`${file}\` has ${count} parameters, more than the ${MAX_TRACK_PARAMETERS} track follows.`);
+    throw new InputError({
+      field: "CHECKPOINTS",
+      expected: `networks of at most ${MAX_TRACK_PARAMETERS} parameters`,
+      value: file,
+      note: `It has ${count}.`,
+    });
   const net: LayeredNetwork<Rational> = {
     activation: spec.activation,
     layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
