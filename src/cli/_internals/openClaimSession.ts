@@ -95,14 +95,14 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
   });
   worker.on("exit", (code) => {
     // Node ends a thread with 13 when its module waits on a top-level await that nothing will settle.
-    const why = code === 13 ? ": a top-level await that never settles?" : "";
+    const why = code === 13 ? " (a top-level await that never settles?)" : "";
     if (!finished)
       failed(
         new InputError({
           field: origin,
           expected: "a module that lets its check finish",
           value: `exit code ${code}`,
-          note: `It ended the process before its check was done${why}`,
+          note: `It ended the process before its check was done${why}.`,
         }),
       );
   });
