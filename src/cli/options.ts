@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { at } from "../scalar/at.js";
 
 /** Parses a whole number option in [min, max]. @throws InputError naming the option */
 export function intOption(value: string, option: string, min: number, max: number = Number.MAX_SAFE_INTEGER): number {
@@ -36,7 +37,7 @@ export function intListOption(
   for (const part of value.split(",")) {
     const m = /^\s*(\d+)\s*(?:\.\.\s*(\d+)\s*)?$/.exec(part);
     if (m === null) throw new InputError({ field: option, expected: "a number, a range a..b or a comma-separated list of them", value });
-    const lo = intOption(m[1]!, option, min, max);
+    const lo = intOption(at(m, 1), option, min, max);
     const hi = m[2] === undefined ? lo : intOption(m[2], option, min, max);
     if (hi < lo) throw new InputError({ field: option, expected: "ranges a..b with a ≤ b", value, note: `${lo}..${hi} is reversed.` });
     if (out.length + (hi - lo + 1) > maxCount) throw new InputError({ field: option, expected: `at most ${maxCount} values`, value });

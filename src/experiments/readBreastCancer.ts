@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { at } from "../scalar/at.js";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../errors.js";
@@ -42,7 +43,7 @@ export function readBreastCancer(path: string = BREAST_CANCER_CSV): LabelledData
     if (v.length !== d + 1 || v.some((x) => !Number.isFinite(x)))
       throw new InputError({ field: "breast-cancer row", expected: `${d} numbers and a label`, value: row.join(",") });
     X.push(v.slice(0, d));
-    y.push(v[d]!);
+    y.push(at(v, d));
   }
   return { X, y };
 }

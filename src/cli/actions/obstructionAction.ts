@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
@@ -29,7 +30,12 @@ export async function obstructionAction(opts: ObstructionCliOptions): Promise<vo
     opts.data === undefined
       ? undefined
       : datasetIn(
-          readDataset(readTextFile(opts.data), net.layers[0]!.W[0]!.length, net.layers[net.layers.length - 1]!.W.length, opts.data),
+          readDataset(
+            readTextFile(opts.data),
+            at(at(net.layers, 0).W, 0).length,
+            at(net.layers, net.layers.length - 1).W.length,
+            opts.data,
+          ),
           exact,
         );
   const verdict = obstruction(net, P, N, { data, targetSigns: opts.targetSigns });

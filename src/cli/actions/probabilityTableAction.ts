@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { checkOutputPath } from "../../io/checkOutputPath.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { neuronLaw } from "../../probability/neuronLaw.js";
@@ -53,7 +54,7 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   const rowCount = dIns.length * widths.length * es.length;
   const dIn = Math.max(...dIns);
   const e = Math.max(...es);
-  const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, widths[0]!, e).distribution !== "normal");
+  const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, at(widths, 0), e).distribution !== "normal");
   const work = probabilityWork({ rows: rowCount, dIn, e, digits, samples: monteCarlo ? (samples ?? DEFAULT_TABLE_SAMPLES) : undefined });
   enforceWorkCap(work, opts.maxSeconds);
   const bar = progressBar(rowCount, "probability", work.seconds);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { at } from "../../scalar/at.js";
 import { InputError } from "../../errors.js";
 import { EXPERIMENTS } from "../../experiments/reproduceConfig.js";
 import type { ReproduceCliOptions } from "../actions/reproduceAction.js";
@@ -29,8 +30,8 @@ export function parseShard(text: string | undefined, env: NodeJS.ProcessEnv = pr
   }
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (m === null) throw new InputError({ field: "--shard", expected: "i/n with 0 ≤ i < n", value: text });
-  const count = intOption(m[2]!, "--shard count", 1, 100000);
-  const index = intOption(m[1]!, "--shard index", 0, count - 1);
+  const count = intOption(at(m, 2), "--shard count", 1, 100000);
+  const index = intOption(at(m, 1), "--shard index", 0, count - 1);
   return count === 1 ? null : { index, count };
 }
 
