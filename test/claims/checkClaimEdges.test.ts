@@ -60,18 +60,19 @@ describe("checkClaim: a predicate that mutates its input", () => {
     const mutating = claim({
       tag: "false",
       arbitraries: { net: arbNetwork({ width: { min: 1, max: 1 } }) },
-      predicate: ({ net }: { net: { W2: string[][] } }): boolean => {
-        const drawn = net.W2[0]![0]!;
-        net.W2[0]![0] = "0";
+      predicate: ({ net }: { net: { layers: { W: string[][] }[] } }): boolean => {
+        const drawn = net.layers[1]!.W[0]![0]!;
+        net.layers[1]!.W[0]![0] = "0";
         return drawn === "0";
       },
     });
     const v = await checkClaim(mutating, { runs: 50 });
     expect(v.verdict).toBe("refuted");
     if (v.verdict !== "refuted") return;
+    // the witness is the network file's JSON (W1, W2 for two layers); the counterexample the drawn layers
     const net = (v.witness as { net: { W2: string[][] } }).net;
     expect(net.W2[0]![0]).not.toBe("0");
-    expect((v.counterexample[0] as { net: { W2: string[][] } }).net.W2[0]![0]).toBe(net.W2[0]![0]);
+    expect((v.counterexample[0] as { net: { layers: { W: string[][] }[] } }).net.layers[1]!.W[0]![0]).toBe(net.W2[0]![0]);
   });
 });
 

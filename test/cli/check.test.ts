@@ -91,7 +91,7 @@ describe("relutopo check", () => {
     writeFileSync(
       file,
       `import { defineClaim, arbProblem } from "relutopo";
-export default defineClaim({ name: "all-nets-are-wide", statement: "every net has 3 neurons", tag: "theorem", arbitraries: [arbProblem()], predicate: ({ net }) => net.W1.length === 3 });`,
+export default defineClaim({ name: "all-nets-are-wide", statement: "every net has 3 neurons", tag: "theorem", arbitraries: [arbProblem()], predicate: ({ net }) => net.layers[0].W.length === 3 });`,
     );
     const r = runCli(["check", "--file", file, "--runs", "20", "--json"], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
     expect(r.status).toBe(1);
@@ -375,9 +375,9 @@ describe("relutopo check --save and --path", () => {
   writeFileSync(
     file,
     `import { arbLayeredNetwork, arbProblem, defineClaim } from "relutopo";
-export const problem = defineClaim({ name: "under-problem", statement: "one neuron", tag: "false", arbitraries: { problem: arbProblem() }, predicate: ({ problem }) => problem.net.W1.length === 1 });
+export const problem = defineClaim({ name: "under-problem", statement: "one neuron", tag: "false", arbitraries: { problem: arbProblem() }, predicate: ({ problem }) => problem.net.layers[0].W.length === 1 });
 export const bare = defineClaim({ name: "bare", statement: "two layers", tag: "false", arbitraries: [arbLayeredNetwork()], predicate: (net) => net.layers.length === 2 });
-export const none = defineClaim({ name: "none", statement: "small", tag: "false", arbitraries: [arbProblem().map((p) => p.net.W1.length)], predicate: (l) => l < 2 });
+export const none = defineClaim({ name: "none", statement: "small", tag: "false", arbitraries: [arbProblem().map((p) => p.net.layers[0].W.length)], predicate: (l) => l < 2 });
 `,
   );
 
