@@ -14,7 +14,7 @@ export function readNetworkFile(path: string): LayeredNetwork<string> {
   if (net.layers.length !== 2)
     throw new InputError({
       field: `network \`${path}\``,
-      expected: "a network with one hidden layer (two weight layers), which this command needs",
+      expected: "a network this command can read: it needs one hidden layer (two weight layers)",
       value: `${net.layers.length} weight layers`,
     });
   return net;

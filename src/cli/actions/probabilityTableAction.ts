@@ -48,7 +48,7 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
     });
   }
   if (opts.plot !== undefined && es.length !== 1)
-    throw new InputError({ field: "--e", expected: "a single value when --plot draws a heat map", value: String(opts.e) });
+    throw new InputError({ field: "--e", expected: "one value: a heat map (--plot) needs a single --e", value: String(opts.e) });
   // The heat map's path is checked before the table is computed, so a bad path costs nothing.
   if (opts.plot !== undefined) checkOutputPath(opts.plot, "file");
   const rowCount = dIns.length * widths.length * es.length;
