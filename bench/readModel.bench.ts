@@ -3,7 +3,7 @@
  * initialisation of nn.Sequential(Linear(784,512), ReLU, Linear(512,512), ReLU, Linear(512,10))
  * (669,706 float32 parameters, a 2.7 MB safetensors file written by bench/pytorch_reference.py),
  * whole process, against the exact Python integer computation of the same c in the same run; the
- * values must agree digit for digit. Target: at most 0.5 s for `invariants`, under 300 MB.
+ * values must agree digit for digit. Target: at most 0.5 s for `invariants` and for `inspect`, under 300 MB.
  * Then the scale check: a 10-million-parameter chain (4096-wide layers). Needs `npm run build`
  * and python3 with numpy.
  */
@@ -46,7 +46,17 @@ for (const [label, widths, runs] of [
   console.log(`${label}: ${ours.length} c values, ${same ? "identical" : "DIFFERENT"} to the Python integer computation`);
   printRatio(`invariants ${label} (whole process)`, median(times), "python integers (c only)", reference.seconds * 1000);
   if (runs > 1) printBudget(`invariants ${label}`, median(times), 500);
-  const inspect = run(process.execPath, [MAIN, "inspect", "--net", file, "--max-input-mib", "64"]);
-  console.log(`inspect ${label}: ${(inspect.ms / 1000).toFixed(2)} s whole process`);
+  const inspectTimes: number[] = [];
+  let inspected: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = run(process.execPath, [MAIN, "inspect", "--net", file, "--json", "--max-input-mib", "64"]);
+    inspectTimes.push(r.ms);
+    inspected = (JSON.parse(r.stdout) as { layers: { c: string[] }[] }).layers.flatMap((l) => l.c);
+  }
+  const sameInspect = inspected.length === reference.invariants.length && inspected.every((c, i) => c === reference.invariants[i]);
+  console.log(`inspect ${label}: c ${sameInspect ? "identical" : "DIFFERENT"} to the Python integer computation`);
+  printRatio(`inspect ${label} (whole process)`, median(inspectTimes), "python integers (c only)", reference.seconds * 1000);
+  if (runs > 1) printBudget(`inspect ${label}`, median(inspectTimes), 500);
+  if (!sameInspect) process.exitCode = 1;
   if (!same) process.exitCode = 1;
 }

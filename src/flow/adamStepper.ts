@@ -1,6 +1,7 @@
 import type { Scalar } from "../scalar/scalar.js";
 import { scalarSqrt } from "./_internals/scalarSqrt.js";
 import type { AdamSpec, OptimizerStepper } from "./optimizerSpec.js";
+import { at } from "../scalar/at.js";
 
 /**
  * `torch.optim.Adam` / `torch.optim.AdamW` as a stateful step on flat parameter
@@ -34,22 +35,22 @@ export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>, decayed?:
     b1t = S.mul(b1t, beta1);
     b2t = S.mul(b2t, beta2);
     const decays = (i: number): boolean => decayed === undefined || decayed[i] === true;
-    const g = hasDecay && !decoupled ? grad.map((d, i) => (decays(i) ? S.add(d, S.mul(lambda, theta[i]!)) : d)) : grad;
+    const g = hasDecay && !decoupled ? grad.map((d, i) => (decays(i) ? S.add(d, S.mul(lambda, at(theta, i))) : d)) : grad;
     const zero = g.map(() => S.zero);
-    m = (m ?? zero).map((a, i) => S.add(S.mul(beta1, a), S.mul(oneMinusB1, g[i]!)));
-    v = (v ?? zero).map((a, i) => S.add(S.mul(beta2, a), S.mul(oneMinusB2, S.mul(g[i]!, g[i]!))));
+    m = (m ?? zero).map((a, i) => S.add(S.mul(beta1, a), S.mul(oneMinusB1, at(g, i))));
+    v = (v ?? zero).map((a, i) => S.add(S.mul(beta2, a), S.mul(oneMinusB2, S.mul(at(g, i), at(g, i)))));
     const c1 = S.sub(S.one, b1t);
     const c2 = S.sub(S.one, b2t);
     const vHat = v.map((a) => S.div(a, c2));
     const mNow = m;
     // v = 0 means every g so far was 0, hence m = 0: a zero step where PyTorch with ε = 0 would give 0/0
-    const r = mNow.map((a, i) => (S.sign(a) === 0 ? S.zero : S.div(S.div(a, c1), S.add(scalarSqrt(vHat[i]!, S), eps))));
+    const r = mNow.map((a, i) => (S.sign(a) === 0 ? S.zero : S.div(S.div(a, c1), S.add(scalarSqrt(at(vHat, i), S), eps))));
     const shrink = S.sub(S.one, S.mul(lr, lambda));
     const start = decoupled && hasDecay ? theta.map((p, i) => (decays(i) ? S.mul(p, shrink) : p)) : theta;
-    const next = start.map((p, i) => S.sub(p, S.mul(lr, r[i]!)));
+    const next = start.map((p, i) => S.sub(p, S.mul(lr, at(r, i))));
     if (!(decoupled && hasDecay)) return { next, update: r, terms: { params: theta, rest: r } };
     // θ(1 − ηλ) − η·r = θ − η(λθ + r)
-    const update = theta.map((p, i) => (decays(i) ? S.add(S.mul(lambda, p), r[i]!) : r[i]!));
+    const update = theta.map((p, i) => (decays(i) ? S.add(S.mul(lambda, p), at(r, i)) : at(r, i)));
     return { next, update, terms: { params: theta, decay: lambda, ...(decayed ? { decayed } : {}), rest: r } };
   };
 }

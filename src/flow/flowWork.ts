@@ -3,6 +3,7 @@ import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 import type { FlowMethod } from "./flowMethods.js";
+import { at } from "../scalar/at.js";
 
 /** What `integrateFlow` will be asked to do. */
 export interface FlowWorkOptions {
@@ -69,9 +70,9 @@ export function flowWork(net: LayeredNetwork<string>, data: Dataset<string>, o: 
 function integerDigits(text: string): number {
   const t = text.trim().replace(/^[+-]/, "");
   const frac = /^(\d+)\/(\d+)$/.exec(t);
-  if (frac !== null) return Math.max(0, frac[1]!.replace(/^0+/, "").length - frac[2]!.length + 1);
+  if (frac !== null) return Math.max(0, at(frac, 1).replace(/^0+/, "").length - at(frac, 2).length + 1);
   const dec = /^(\d*)(?:\.\d*)?(?:e([+-]?\d+))?$/i.exec(t);
   if (dec === null) return 0;
   const exponent = Number(dec[2] ?? 0);
-  return Math.max(0, dec[1]!.replace(/^0+/, "").length + (Number.isFinite(exponent) ? exponent : 0));
+  return Math.max(0, at(dec, 1).replace(/^0+/, "").length + (Number.isFinite(exponent) ? exponent : 0));
 }

@@ -5,6 +5,7 @@ import { stepField, type FieldPattern } from "./_internals/stepField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreTableau, type ButcherTableau } from "./gaussLegendreTableau.js";
 import { fixedStepFlow } from "./fixedStepFlow.js";
+import { at } from "../scalar/at.js";
 
 /** Options of {@link gaussLegendreFlow}. @internal */
 export interface GaussLegendreFlowOptions {
@@ -60,9 +61,9 @@ function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
   const norm = f0.reduce((m, v) => Math.max(m, Math.abs(fixedToDouble(p.F, v))), 1e-30);
   const eps = 1e-6 / norm;
   const shift = BigInt(Math.round(eps * 2 ** 40));
-  const moved = theta.map((v, i) => v + ((shift * f0[i]!) >> 40n));
+  const moved = theta.map((v, i) => v + ((shift * at(f0, i)) >> 40n));
   const f1 = stepField(p, moved, base.pattern).field; // same pattern: no jump across a kink
-  const diff = f1.reduce((m, v, i) => Math.max(m, Math.abs(fixedToDouble(p.F, v - f0[i]!))), 0);
+  const diff = f1.reduce((m, v, i) => Math.max(m, Math.abs(fixedToDouble(p.F, v - at(f0, i)))), 0);
   return Math.max(1, (2 * diff) / (eps * norm));
 }
 
@@ -99,7 +100,11 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
     (theta, h) => {
       const hA = A.map((row) => row.map((a) => (a * h) >> P));
       const stagePoints = (K: bigint[][]): bigint[][] =>
-        hA.map((row) => theta.map((v, idx) => v + (row.reduce((acc, a, j) => acc + a * K[j]![idx]!, 0n) >> P)));
+        hA.map((row) => {
+          // each coefficient beside its stage row, fetched once per stage point rather than once per parameter
+          const terms = row.map((a, j) => ({ a, Kj: at(K, j) }));
+          return theta.map((v, idx) => v + (terms.reduce((acc, { a, Kj }) => acc + a * at(Kj, idx), 0n) >> P));
+        });
       const f0 = stepField(p, theta).field;
       let K: bigint[][] = Array.from({ length: s }, () => [...f0]);
       let frozen: FieldPattern[] | undefined;
@@ -111,8 +116,9 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
           const next = evals.map((ev) => ev.field);
           let delta = 0n;
           next.forEach((row, i) => {
+            const Ki = at(K, i);
             row.forEach((v, idx) => {
-              const dv = fabs(v - K[i]![idx]!);
+              const dv = fabs(v - at(Ki, idx));
               if (dv > delta) delta = dv;
             });
           });
@@ -132,7 +138,8 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
       }
       // One more sweep, K_i = F(Y_i): the update below then uses stage values consistent to the last bits.
       K = stagePoints(K).map((y, i) => stepField(p, y, frozen?.[i]).field);
-      return theta.map((v, idx) => v + ((h * (b.reduce((acc, bi, i) => acc + bi * K[i]![idx]!, 0n) >> P)) >> P));
+      const terms = b.map((bi, i) => ({ bi, Ki: at(K, i) }));
+      return theta.map((v, idx) => v + ((h * (terms.reduce((acc, { bi, Ki }) => acc + bi * at(Ki, idx), 0n) >> P)) >> P));
     },
     "gauss",
   );

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { decimalContext } from "../scalar/decimalContext.js";
+import { at } from "../scalar/at.js";
 
 /** An s-stage Gauss–Legendre Butcher tableau on [0, 1]: nodes c, weights b, matrix A. */
 export interface ButcherTableau {
@@ -65,15 +66,15 @@ export function gaussLegendreTableau(s: number, digits: number): ButcherTableau 
         if (m === j) return;
         const next = new Array<Decimal>(poly.length + 1).fill(new D(0));
         poly.forEach((coef, q) => {
-          next[q + 1] = next[q + 1]!.plus(coef);
-          next[q] = next[q]!.minus(coef.times(cm));
+          next[q + 1] = at(next, q + 1).plus(coef);
+          next[q] = at(next, q).minus(coef.times(cm));
         });
         poly = next;
         denom = denom.times(cj.minus(cm));
       });
       // ∫_0^{ci} Σ p_q τ^q dτ = Σ p_q ci^{q+1}/(q+1)
       let acc = new D(0);
-      for (let q = poly.length - 1; q >= 0; q--) acc = acc.plus(poly[q]!.div(q + 1)).times(ci);
+      for (let q = poly.length - 1; q >= 0; q--) acc = acc.plus(at(poly, q).div(q + 1)).times(ci);
       return acc.div(denom);
     }),
   );

@@ -16,6 +16,7 @@ import { adamStepper } from "./adamStepper.js";
 import { miniBatchRows, type MiniBatchOptions } from "./miniBatchRows.js";
 import { optimizerSpec, type OptimizerOptions, type OptimizerSpec, type OptimizerStepper } from "./optimizerSpec.js";
 import { sgdStepper } from "./sgdStepper.js";
+import { at } from "../scalar/at.js";
 
 /** Options of {@link gradientDescent}. */
 export interface GradientDescentOptions<T> extends MiniBatchOptions {
@@ -176,7 +177,7 @@ export function gradientDescent<T>(
   };
   for (let t = 0; t < steps; t++) {
     const rows = batchRows(t);
-    const batch = fullBatch || kernel ? data : { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
+    const batch = fullBatch || kernel ? data : { X: rows.map((i) => at(data.X, i)), Y: rows.map((i) => at(data.Y, i)) };
     const { loss: value, grad } = kernel
       ? kernel.lossAndGradient(theta, fullBatch ? undefined : rows)
       : genericStep(unpackLayers(theta, L), batch, S, options.loss);
@@ -189,7 +190,7 @@ export function gradientDescent<T>(
     const { next: stepped, update, terms } = step(theta, grad);
     theta = stepped;
     const next = packedInvariants(L, theta, S);
-    const observed = next.map((v, k) => S.sub(v, c[k]!));
+    const observed = next.map((v, k) => S.sub(v, at(c, k)));
     const predicted = predictedGdDrift(L, update, lr, S, terms);
     if (checked) {
       const where = firstNonFiniteParameter(L, theta, S);
@@ -214,7 +215,7 @@ export function gradientDescent<T>(
 /** True at every weight slot of the layout, false at every bias slot. */
 function biasFreeMask(L: ParamLayout): boolean[] {
   const mask = new Array<boolean>(L.size).fill(true);
-  for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < L.widths[l + 1]!; j++) mask[L.biasOffset[l]! + j] = false;
+  for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < at(L.widths, l + 1); j++) mask[at(L.biasOffset, l) + j] = false;
   return mask;
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
 import { seededRandom } from "../scalar/seededRandom.js";
+import { at } from "../scalar/at.js";
 
 /** How {@link gradientDescent} cuts the data rows into mini-batches. */
 export interface MiniBatchOptions {
@@ -50,7 +51,7 @@ function epochPermutation(n: number, seed: number, epoch: number): number[] {
   const perm = identity(n);
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [perm[i], perm[j]] = [perm[j]!, perm[i]!];
+    [perm[i], perm[j]] = [at(perm, j), at(perm, i)];
   }
   return perm;
 }

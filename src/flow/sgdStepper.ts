@@ -1,5 +1,6 @@
 import type { Scalar } from "../scalar/scalar.js";
 import type { OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
+import { at } from "../scalar/at.js";
 
 /**
  * `torch.optim.SGD` as a stateful step on flat parameter vectors (any depth), written
@@ -25,7 +26,7 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>, decayed?: r
   const oneMinusTau = S.sub(S.one, tau);
   let buffer: readonly T[] | undefined;
   return (theta, grad) => {
-    const g = hasDecay ? grad.map((d, i) => (decayed && !decayed[i] ? d : S.add(d, S.mul(lambda, theta[i]!)))) : grad;
+    const g = hasDecay ? grad.map((d, i) => (decayed && !decayed[i] ? d : S.add(d, S.mul(lambda, at(theta, i))))) : grad;
     let update = g;
     // u = γ·g + β·b_prev
     let gamma = S.one;
@@ -35,13 +36,13 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>, decayed?: r
         buffer = g;
       } else {
         const prev = buffer;
-        buffer = prev.map((b, i) => S.add(S.mul(mu, b), S.mul(oneMinusTau, g[i]!)));
+        buffer = prev.map((b, i) => S.add(S.mul(mu, b), S.mul(oneMinusTau, at(g, i))));
         gamma = oneMinusTau;
         previous = { value: prev, weight: mu };
       }
       if (nesterov) {
         const b = buffer;
-        update = g.map((d, i) => S.add(d, S.mul(mu, b[i]!)));
+        update = g.map((d, i) => S.add(d, S.mul(mu, at(b, i))));
         // g + μ(μ·b_prev + (1 − τ)g) = (1 + μ(1 − τ))g + μ²b_prev, and g + μg at the first step
         gamma = S.add(S.one, S.mul(mu, gamma));
         if (previous) previous = { value: previous.value, weight: S.mul(mu, mu) };
@@ -50,7 +51,7 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>, decayed?: r
       }
     }
     const u = update;
-    const next = theta.map((p, i) => S.sub(p, S.mul(lr, u[i]!)));
+    const next = theta.map((p, i) => S.sub(p, S.mul(lr, at(u, i))));
     // plain gradient descent has nothing left at first order
     if (!hasDecay && previous === undefined) return { next, update: [...u] };
     return {

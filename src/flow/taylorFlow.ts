@@ -18,6 +18,7 @@ import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
 import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
+import { at } from "../scalar/at.js";
 
 /** Options of {@link taylorFlow}. @internal */
 export interface TaylorFlowOptions {
@@ -64,9 +65,9 @@ function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigi
   }
   for (let k = 0; k < p.l; k++) {
     for (let i = 0; i < p.n; i++) {
-      if (state.side[i]![k] !== 0) continue;
-      const gradient = layeredZGradients(p, theta, state, [[i, k]])[0]!;
-      if (independent.admit(gradient.map((v) => fixedToDouble(p.F, v)))) state.slidePoints[k]!.push(i);
+      if (at(state.side, i)[k] !== 0) continue;
+      const gradient = at(layeredZGradients(p, theta, state, [[i, k]]), 0);
+      if (independent.admit(gradient.map((v) => fixedToDouble(p.F, v)))) at(state.slidePoints, k).push(i);
     }
   }
 }
@@ -76,7 +77,7 @@ function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigi
  * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
  */
 function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, decay: SeriesDynamics = {}): bigint {
-  return layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z[i]![k]![1]!;
+  return at(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z, i), k), 1);
 }
 
 /**
@@ -88,7 +89,7 @@ function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, 
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r) => [...r]),
   };
-  copy.side[i]![k] = side;
+  at(copy.side, i)[k] = side;
   refreshSliding(p, copy, theta);
   return copy;
 }
@@ -124,7 +125,7 @@ function evalVelocity(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
 
 /** ż_{k,i} = ∇z_{k,i}·v under the heavy ball (z is C¹): z's order-1 coefficient at h = 1, where θ_1 = v. */
 function zVelocity(p: FlowProblem, theta: readonly bigint[], v: readonly bigint[], state: RegionState, i: number, k: number): bigint {
-  return layeredTaylorStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z[i]![k]![1]!;
+  return at(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z, i), k), 1);
 }
 
 /** The pre-activations of every hidden neuron (flat over the hidden layers) at every point, exactly. */
@@ -138,7 +139,7 @@ function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly 
     exact,
   );
   const hidden = pass.preActivations.slice(0, -1);
-  return X.map((_, i) => hidden.flatMap((Z) => Z[i]!));
+  return X.map((_, i) => hidden.flatMap((Z) => at(Z, i)));
 }
 
 /**
@@ -183,12 +184,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const Zexact = exactPreActivations(options.exactNet, options.exactData.X);
   // a point whose first-layer input x̃_i is 0 has z_{k,i} ≡ 0 in the first hidden layer: no event to watch
   const kinked = p.slopes.above !== p.slopes.below;
-  const firstWidth = p.layout.widths[1]!;
-  const nullPair = (i: number, k: number): boolean => k < firstWidth && p.nullPoint[i]!;
+  const firstWidth = at(p.layout.widths, 1);
+  const nullPair = (i: number, k: number): boolean => k < firstWidth && at(p.nullPoint, i);
   const zeros: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     state.side.push(
-      Zexact[i]!.map((z, k) => {
+      at(Zexact, i).map((z, k) => {
         const s = exact.sign(z);
         if (s === 0 && kinked && !nullPair(i, k)) zeros.push([i, k]);
         return s === 0 ? -1 : s;
@@ -202,7 +203,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     const down = zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay);
     if (heavy) {
       // at rest on the kink, z̈ = ż of the first-order field: both sides must agree on where z goes
-      if (up > 0n && down > 0n) state.side[i]![k] = 1;
+      if (up > 0n && down > 0n) at(state.side, i)[k] = 1;
       else if (!(up < 0n && down < 0n))
         throw new ConvergenceError(
           "taylor",
@@ -211,9 +212,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         );
       continue;
     }
-    if (up > 0n && down > 0n) state.side[i]![k] = 1;
+    if (up > 0n && down > 0n) at(state.side, i)[k] = 1;
     else if (up <= 0n && down >= 0n && (up !== 0n || down !== 0n)) {
-      state.side[i]![k] = 0;
+      at(state.side, i)[k] = 0;
       refreshSliding(p, state, theta);
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     }
@@ -241,10 +242,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     signs!.observe(th);
     samples.push({ t: ts, theta: th, v: vel, residual: residual(th, vel) });
   };
-  while (pending.length > 0 && pending[0]! === 0n) sampleAt(pending.shift()!, [...theta], [...v]);
+  while (pending.length > 0 && at(pending, 0) === 0n) sampleAt(pending.shift()!, [...theta], [...v]);
   // First step guess from the size of the field (under the heavy ball, from the acceleration).
   const first = layeredTaylorStep(p, theta, state, F.ONE, 1, dynamics());
-  const f0 = [...first.theta, ...first.v].reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, c[1]!))), 0);
+  const f0 = [...first.theta, ...first.v].reduce((m, c) => Math.max(m, Math.abs(fixedToDouble(F, at(c, 1)))), 0);
   let h = BigInt(Math.max(1, Math.floor(Math.min(fixedToDouble(F, T), 0.1 / (1e-30 + f0), 1) * 2 ** 40))) << (P - 40n);
   let t = 0n;
   let count = 0;
@@ -268,8 +269,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
       let norm = 0;
-      for (const c of step.theta) norm = Math.max(norm, Math.abs(fixedToDouble(F, c[q]!)));
-      for (const c of step.v) norm = Math.max(norm, Math.abs(fixedToDouble(F, c[q]!)));
+      for (const c of step.theta) norm = Math.max(norm, Math.abs(fixedToDouble(F, at(c, q))));
+      for (const c of step.v) norm = Math.max(norm, Math.abs(fixedToDouble(F, at(c, q))));
       if (norm > 0) tauRaw = Math.min(tauRaw, Math.exp((logEps - Math.log(norm)) / q));
     }
     if (tauRaw < 0.05) {
@@ -292,21 +293,21 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     for (let i = 0; i < n && kinked; i++) {
       for (let k = 0; k < l; k++) {
         if (nullPair(i, k)) continue;
-        const side = state.side[i]![k]!;
+        const side = at(at(state.side, i), k);
         const limit = evTau ?? tau;
         if (side !== 0) {
-          const g = side > 0 ? step.Z[i]![k]! : step.Z[i]![k]!.map((v) => -v);
+          const g = side > 0 ? at(at(step.Z, i), k) : at(at(step.Z, i), k).map((v) => -v);
           const r = firstNegative(F, g, limit);
           if (r !== undefined && (evTau === undefined || r < evTau)) {
             evTau = r;
             ev = { i, k, kind: "cross" };
           }
-        } else if (state.slidePoints[k]!.includes(i)) {
-          const back = step.back[i]![k]!.slice(0, Q);
-          const delta = step.delta[i]![k]!.slice(0, Q);
-          const orient = back[0]! >= 0n ? 1n : -1n;
-          const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - delta[q]!));
-          const uMinus = back.map((b, q) => orient * (delta[q]! - ((p.slopes.below * b) >> P)));
+        } else if (at(state.slidePoints, k).includes(i)) {
+          const back = at(at(step.back, i), k).slice(0, Q);
+          const delta = at(at(step.delta, i), k).slice(0, Q);
+          const orient = at(back, 0) >= 0n ? 1n : -1n;
+          const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - at(delta, q)));
+          const uMinus = back.map((b, q) => orient * (at(delta, q) - ((p.slopes.below * b) >> P)));
           for (const [u, kind] of [
             [uPlus, "releasePlus"],
             [uMinus, "releaseMinus"],
@@ -321,7 +322,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           // A pair on its surface that no constraint holds (at depth its ∇z was at rounding
           // level, or in the span of others' at another θ) is free to leave: it leaves when
           // |z| passes the band, to the side of z (in the first layer the span keeps it there).
-          const z = step.Z[i]![k]!;
+          const z = at(at(step.Z, i), k);
           for (const [g, kind] of [
             [z.map((v, q) => (q === 0 ? band - v : -v)), "releasePlus"],
             [z.map((v, q) => (q === 0 ? band + v : v)), "releaseMinus"],
@@ -343,7 +344,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       signs!.step(step.theta, stepTau);
     }
     // Dense output for the samples inside this step.
-    while (pending.length > 0 && pending[0]! <= tNew) {
+    while (pending.length > 0 && at(pending, 0) <= tNew) {
       const ts = pending.shift()!;
       const tau = fdiv(F, ts - t, h);
       sampleAt(ts, evalTheta(F, step, tau), heavy ? evalVelocity(F, step, tau) : []);
@@ -369,7 +370,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     if (ev !== undefined && heavy) {
       // z is C¹ under the heavy ball: the kink is crossed to the side of ż
       const { i, k } = ev;
-      const from = state.side[i]![k]!;
+      const from = at(at(state.side, i), k);
       const rate = zVelocity(p, theta, v, state, i, k);
       if (fabs(rate) <= zTolerance || (rate > 0n ? 1 : -1) === from)
         throw new ConvergenceError(
@@ -377,19 +378,19 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           `t = ${fixedToDouble(F, t)}`,
           `the trajectory is tangent to the kink of neuron ${k + 1} at point ${i + 1} (ż = 0 at z = 0), which the heavy ball integrator does not decide`,
         );
-      state.side[i]![k] = rate > 0n ? 1 : -1;
+      at(state.side, i)[k] = rate > 0n ? 1 : -1;
       events.push({ t, neuron: k, point: i, kind: rate > 0n ? "enter" : "leave" });
     } else if (ev !== undefined) {
       const { i, k } = ev;
       if (ev.kind === "cross") {
-        const from = state.side[i]![k]!;
+        const from = at(at(state.side, i), k);
         const kind = decideAtKink(p, theta, state, i, k, from, decay);
-        state.side[i]![k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
+        at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         // at depth, another neuron's constrained pairs depend on this one's pattern
         refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind });
       } else {
-        state.side[i]![k] = ev.kind === "releasePlus" ? 1 : -1;
+        at(state.side, i)[k] = ev.kind === "releasePlus" ? 1 : -1;
         refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind: "release" });
       }
@@ -416,7 +417,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
 function weightSlots(p: FlowProblem): boolean[] {
   const L = p.layout;
   const mask = new Array<boolean>(L.size).fill(true);
-  for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < L.widths[l + 1]!; j++) mask[L.biasOffset[l]! + j] = false;
+  for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < at(L.widths, l + 1); j++) mask[at(L.biasOffset, l) + j] = false;
   return mask;
 }
 
@@ -427,20 +428,20 @@ function weightSlots(p: FlowProblem): boolean[] {
  */
 function biasDecayResidual(p: FlowProblem, theta: readonly bigint[], state: RegionState, dynamics: SeriesDynamics): bigint[] {
   const P = p.F.bigP;
-  const rate = layeredTaylorStep(p, theta, state, p.F.ONE, 1, dynamics).theta.map((c) => c[1]!);
+  const rate = layeredTaylorStep(p, theta, state, p.F.ONE, 1, dynamics).theta.map((c) => at(c, 1));
   const lambda = dynamics.decay ?? 0n;
   const mask = dynamics.decayed!;
   return p.inSlots.map((inSlots, k) => {
-    const outSlots = p.outSlots[k]!;
+    const outSlots = at(p.outSlots, k);
     let pairing = 0n;
     let weights = 0n;
     for (const i of inSlots) {
-      pairing += theta[i]! * rate[i]!;
-      if (mask[i]) weights += theta[i]! * theta[i]!;
+      pairing += at(theta, i) * at(rate, i);
+      if (mask[i]) weights += at(theta, i) * at(theta, i);
     }
     for (const i of outSlots) {
-      pairing -= theta[i]! * rate[i]!;
-      weights -= theta[i]! * theta[i]!;
+      pairing -= at(theta, i) * at(rate, i);
+      weights -= at(theta, i) * at(theta, i);
     }
     const cDot = (2n * pairing) >> P;
     const expected = -((2n * lambda * (weights >> P)) >> P);

@@ -11,14 +11,16 @@ import { SquareSums } from "./_internals/squareSums.js";
  * milliseconds, not seconds.
  *
  * @param net - the network, its values finite numbers taken as the exact binary fractions they are
+ * @param progress - told now and then how many hidden neurons are done (a progress bar on a large file)
  * @returns one row per hidden layer, index l − 1, with one exact entry per neuron
  * @example floatLayerInvariants({ activation: { kind: "relu" }, layers: [{ W: [[0.5]], b: [0.25] }, { W: [[2]] }] })[0]?.[0]?.toFraction() // returns "-59/16"
  */
-export function floatLayerInvariants(net: LayeredNetwork<number>): Rational[][] {
+export function floatLayerInvariants(net: LayeredNetwork<number>, progress?: (neurons: number) => void): Rational[][] {
   const sums = new SquareSums();
   // every finite double is m·2^−k with −971 ≤ k ≤ 1074, inside the buckets of SquareSums
   const add = (v: number, sign: 1 | -1): void => sums.addFloat(v, sign);
   const out: Rational[][] = [];
+  let done = 0;
   for (let l = 0; l + 1 < net.layers.length; l++) {
     const { W, b } = net.layers[l]!;
     const next = net.layers[l + 1]!.W;
@@ -28,6 +30,7 @@ export function floatLayerInvariants(net: LayeredNetwork<number>): Rational[][] 
       if (b) add(b[k]!, 1);
       for (const r of next) add(r[k]!, -1);
       row.push(sums.take());
+      if (progress !== undefined && ++done % 256 === 0) progress(done);
     }
     out.push(row);
   }

@@ -31,12 +31,12 @@ export interface HeatmapOptions {
  */
 export async function probabilityHeatmapSvg(rows: readonly HeatmapRow[], options: HeatmapOptions): Promise<string> {
   const value = options.value ?? "pDisconnected";
-  if (rows.length === 0) throw new InputError("invalid heat map. Must have at least one row. Value: `0 rows`.");
+  if (rows.length === 0) throw new InputError({ field: "heat map", expected: "at least one row", value: "0 rows" });
   const values = rows.map((r) => {
     const width = r.width ?? r.l;
     const text = r[value];
     if (width === undefined || text === undefined)
-      throw new InputError(`invalid heat map row. Must have dIn, width (or l) and ${value}. Value: \`${JSON.stringify(r)}\`.`);
+      throw new InputError({ field: "heat map row", expected: `a row with dIn, width (or l) and ${value}`, value: JSON.stringify(r) });
     // cells span [n − 1/2, n + 1/2] on quantitative axes, so ticks stay readable for 256 widths; each
     // reaches 0.3 into its successor, which is drawn over it: no hairline gaps from anti-aliasing
     return { l0: width - 0.5, l1: width + 0.8, d0: r.dIn - 0.5, d1: r.dIn + 0.8, width, dIn: r.dIn, value: Number(text), text };

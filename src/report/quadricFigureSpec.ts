@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { specHead } from "./_internals/specBlocks.js";
+import { at } from "../scalar/at.js";
 
 /** One trajectory drawn on a neuron's quadric: its (w, b, a) points in time order. */
 export interface QuadricTrajectory {
@@ -132,7 +133,7 @@ export function quadricFigureSpec(options: QuadricFigureOptions): TopLevelSpec {
   const full = box(all, 1.05);
   // GD underneath, thick and pale; the flow on top, thin and dashed: where they coincide both show.
   const labels0 = options.trajectories.map((t) => t.label);
-  const styles = labels0.map((_, i) => TRAJECTORY_STYLES[i % TRAJECTORY_STYLES.length]!);
+  const styles = labels0.map((_, i) => at(TRAJECTORY_STYLES, i % TRAJECTORY_STYLES.length));
   const byTrajectory = (key: keyof (typeof TRAJECTORY_STYLES)[number], title: string | null) => ({
     field: "trajectory",
     // ordinal in the given order: width and opacity are not for unordered fields

@@ -2,6 +2,7 @@ import { forward } from "../net/forward.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { originNeurons } from "./_internals/originNeurons.js";
+import { at } from "../scalar/at.js";
 
 /**
  * A neuron that outputs 0 on every data point (relu, leaky_relu:0 or abs), or sits at the origin
@@ -62,8 +63,8 @@ export function deadNeurons(net: LayeredNetwork<Rational>, X: readonly (readonly
   const { preActivations } = forward(layered, X, exact);
   const out: DeadNeuron[] = [];
   for (let h = 1; h < layered.layers.length; h++) {
-    const { W, b } = layered.layers[h - 1]!;
-    const Z = preActivations[h - 1]!;
+    const { W, b } = at(layered.layers, h - 1);
+    const Z = at(preActivations, h - 1);
     W.forEach((w, k) => {
       if (origin.has(`${h},${k}`)) {
         out.push({
@@ -75,7 +76,7 @@ export function deadNeurons(net: LayeredNetwork<Rational>, X: readonly (readonly
         });
         return;
       }
-      const signs = Z.map((z) => exact.sign(z[k]!));
+      const signs = Z.map((z) => exact.sign(at(z, k)));
       if (act.kind === "abs") {
         if (h === 1 && signs.every((s) => s === 0))
           out.push({
@@ -112,7 +113,7 @@ export function deadNeurons(net: LayeredNetwork<Rational>, X: readonly (readonly
         return;
       }
       const weightsNonPositive = w.every((v) => exact.sign(v) <= 0);
-      const biasSign = b ? exact.sign(b[k]!) : 0;
+      const biasSign = b ? exact.sign(at(b, k)) : 0;
       if (weightsNonPositive && biasSign < 0)
         out.push({
           layer: h,

@@ -4,11 +4,13 @@ import type { Dataset } from "../net/readDataset.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { loss } from "../net/loss.js";
 import { exact, type Rational } from "../scalar/exact.js";
+import { floatFraction } from "../scalar/floatFraction.js";
 import { componentOf } from "../topology/componentOf.js";
 import { deepTopology } from "../topology/deepTopology.js";
 import { deadNeurons } from "./deadNeurons.js";
 import type { NetworkInspection } from "./inspectionSchema.js";
 import { obstruction } from "./obstruction.js";
+import { at } from "../scalar/at.js";
 
 /**
  * Everything relutopo can say about one network at once, exactly: its architecture, every c_{l,k}
@@ -17,20 +19,34 @@ import { obstruction } from "./obstruction.js";
  * for a scalar output the signs of the output weights the component allows (`obstruction`), and
  * with data the exact mean squared error and the dead relu neurons (`deadNeurons`).
  *
- * @param net - the network θ, exact, two-layer form or any depth
+ * @param net - the network θ, exact, or binary floats (a weight file's) taken as the exact fractions they are; any depth
  * @param data - data whose inputs and targets fit the network, or undefined
+ * @param known - its c per hidden layer when already computed (`floatLayerInvariants` of a float file)
  * @returns the report, exact values as strings
  * @throws InputError when the data do not fit the network
  * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("-2")]] }] };
  * inspectNetwork(net).topology.components
  * // returns "2"
  */
-export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rational>): NetworkInspection {
-  const layered = net;
-  const { layers } = layered;
-  const top = deepTopology(layered);
+export function inspectNetwork(net: LayeredNetwork<Rational | number>, data?: Dataset<Rational>, known?: Rational[][]): NetworkInspection {
+  const { layers } = net;
+  // c, the locked weights and their signs need no rational per weight (deepTopology reads floats
+  // exactly); the two-layer pattern, the output obstruction and the data do, so a float network is
+  // turned into rationals only when one of those is asked for
+  let exactNet: LayeredNetwork<Rational> | undefined;
+  const layered = (): LayeredNetwork<Rational> => {
+    if (exactNet !== undefined) return exactNet;
+    if (typeof layers[0]?.W[0]?.[0] !== "number") return net as LayeredNetwork<Rational>;
+    const toExact = (v: Rational | number): Rational => (typeof v === "number" ? floatFraction(v) : v);
+    exactNet = {
+      activation: net.activation,
+      layers: layers.map(({ W, b }) => ({ W: W.map((r) => Array.from(r, toExact)), b: b && Array.from(b, toExact) })),
+    };
+    return exactNet;
+  };
+  const top = deepTopology(net, known);
   const widths = top.widths;
-  const outputs = widths[widths.length - 1]!;
+  const outputs = at(widths, widths.length - 1);
   if (data !== undefined && (data.X.some((x) => x.length !== widths[0]) || data.Y.some((y) => y.length !== outputs)))
     throw new InputError({
       field: "data",
@@ -41,7 +57,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
     schema: "relutopo.inspect/1",
     architecture: {
       widths,
-      activation: activationName(layered.activation),
+      activation: activationName(net.activation),
       biases: layers.map((x) => x.b !== undefined),
       parameters: layers.reduce((s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0), 0),
     },
@@ -63,7 +79,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
       components: top.components.toString(),
       component: top.pattern,
       locked: top.locked.map((w, i) => ({
-        weight: w.col < widths[w.layer - 1]! ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`,
+        weight: w.col < at(widths, w.layer - 1) ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`,
         layer: w.layer,
         row: w.row,
         col: w.col,
@@ -74,12 +90,14 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
     },
   };
   if (layers.length === 2) {
-    report.topology.componentOf = componentOf(layered).pattern;
+    report.topology.componentOf = componentOf(layered()).pattern;
   }
   if (outputs === 1) {
-    const a = layers[layers.length - 1]!.W[0]!;
+    const a = at(at(layers, layers.length - 1).W, 0);
     const lockedOut = new Set(top.locked.filter((w) => w.layer === layers.length).map((w) => w.col));
-    const pattern = a.map((v, k) => (lockedOut.has(k) ? (exact.sign(v) > 0 ? "+" : "-") : "?")).join("");
+    const pattern = Array.from(a, (v, k) => (lockedOut.has(k) ? ((typeof v === "number" ? v : exact.sign(v)) > 0 ? "+" : "-") : "?")).join(
+      "",
+    );
     const free = a.length - lockedOut.size;
     const notExcluded = 1n << BigInt(free);
     report.outputSigns = {
@@ -89,7 +107,7 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
       excluded: ((1n << BigInt(a.length)) - notExcluded).toString(),
     };
     // with data (dead neurons), or a zero or balanced neuron: what gradient descent and the flow add to the topology
-    const v = obstruction(layered, 0, 0, { data });
+    const v = obstruction(layered(), 0, 0, { data });
     if (v.gd !== undefined && v.flow !== undefined) {
       report.outputSigns.gdFrozen = v.gd.frozen;
       report.outputSigns.flowFrozen = v.flow.frozen;
@@ -97,6 +115,6 @@ export function inspectNetwork(net: LayeredNetwork<Rational>, data?: Dataset<Rat
     }
   }
   if (data !== undefined)
-    report.data = { rows: data.X.length, loss: exact.toString(loss(layered, data, exact, "mse")), dead: deadNeurons(layered, data.X) };
+    report.data = { rows: data.X.length, loss: exact.toString(loss(layered(), data, exact, "mse")), dead: deadNeurons(layered(), data.X) };
   return report;
 }

@@ -6,6 +6,7 @@ import { lockedWeights } from "../topology/lockedWeights.js";
 import { deadNeurons, type DeadNeuron } from "./deadNeurons.js";
 import { originNeurons } from "./_internals/originNeurons.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
+import { at } from "../scalar/at.js";
 
 /** The verdict under one dynamics once dead neurons are counted: their output weights never change. */
 export interface DynamicsVerdict {
@@ -84,15 +85,20 @@ export function obstruction(
   const deep = net.layers.length > 2;
   const { layers } = net;
   const L = layers.length;
-  const out = layers[L - 1]!.W;
-  if (out.length !== 1) throw new InputError(`invalid network. Obstruction needs a scalar output (e = 1). Value: \`e = ${out.length}\`.`);
+  const out = at(layers, L - 1).W;
+  if (out.length !== 1)
+    throw new InputError({
+      field: "network",
+      expected: "a network with a scalar output (e = 1) for the obstruction",
+      value: `e = ${out.length}`,
+    });
   for (const [name, v] of [
     ["needPositive", needPositive],
     ["needNegative", needNegative],
   ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new InputError({ field: name, expected: "a non-negative integer", value: String(v) });
   }
-  const a = out[0]!;
+  const a = at(out, 0);
   const l = a.length;
   const target = options.targetSigns;
   if (target !== undefined && (target.length !== l || !/^[+\-?]*$/.test(target)))
@@ -100,8 +106,8 @@ export function obstruction(
   const locked = lockedWeights(net)
     .filter((w) => w.layer === L)
     .map((w) => w.col);
-  const lockedPositive = locked.filter((k) => exact.sign(a[k]!) > 0);
-  const lockedNegative = locked.filter((k) => exact.sign(a[k]!) < 0);
+  const lockedPositive = locked.filter((k) => exact.sign(at(a, k)) > 0);
+  const lockedNegative = locked.filter((k) => exact.sign(at(a, k)) < 0);
   const free = [...Array(l).keys()].filter((k) => !locked.includes(k));
   const base = decide(needPositive, needNegative, lockedPositive, lockedNegative, free);
   const verdict: ObstructionVerdict = {
@@ -121,8 +127,8 @@ export function obstruction(
   const origin = originNeurons(net)
     .filter(([h]) => h === lastHidden)
     .map(([, k]) => k);
-  const cLast = layerInvariants({ activation: net.activation, layers }, exact)[lastHidden - 1]!;
-  const balanced = free.filter((k) => exact.sign(cLast[k]!) === 0 && exact.sign(a[k]!) !== 0);
+  const cLast = at(layerInvariants({ activation: net.activation, layers }, exact), lastHidden - 1);
+  const balanced = free.filter((k) => exact.sign(at(cLast, k)) === 0 && exact.sign(at(a, k)) !== 0);
   if (!deep && options.data === undefined && target === undefined && origin.length === 0 && balanced.length === 0) return verdict;
   verdict.lockedPattern = a.map((v, k) => (locked.includes(k) ? (exact.sign(v) > 0 ? "+" : "-") : "?")).join("");
   if (target !== undefined) {
@@ -147,11 +153,11 @@ export function obstruction(
     const signKept = dynamics === "flow" ? balanced.filter((k) => !frozen.includes(k)) : [];
     const held = [...frozen, ...signKept];
     const stillFree = free.filter((k) => !held.includes(k));
-    const pos = [...lockedPositive, ...held.filter((k) => exact.sign(a[k]!) > 0)];
-    const neg = [...lockedNegative, ...held.filter((k) => exact.sign(a[k]!) < 0)];
+    const pos = [...lockedPositive, ...held.filter((k) => exact.sign(at(a, k)) > 0)];
+    const neg = [...lockedNegative, ...held.filter((k) => exact.sign(at(a, k)) < 0)];
     const r = decide(needPositive, needNegative, pos, neg, stillFree);
     const blocked =
-      target === undefined ? [] : held.filter((k) => target[k] !== "?" && target[k] !== signChar(a[k]!)).sort((x, y) => x - y);
+      target === undefined ? [] : held.filter((k) => target[k] !== "?" && target[k] !== signChar(at(a, k))).sort((x, y) => x - y);
     const obstructed = verdict.obstructed || r.obstructed || blocked.length > 0;
     const name = dynamics === "gd" ? "gradient descent" : "gradient flow";
     const parts: string[] = [];
@@ -170,8 +176,8 @@ export function obstruction(
         parts.length === 0
           ? `${name}: no output weight frozen by a dead neuron${gdNote}; the topological verdict stands`
           : `${name}: ${parts.join("; ")}${against}; ${obstructed ? "obstructed" : "not excluded"} with ${stillFree.length} free neuron(s) left${gdNote} (the topological verdict: ${verdict.obstructed ? "obstructed" : "not excluded"})`,
+      ...(signKept.length > 0 ? { signLocked: signKept } : {}),
     };
-    if (signKept.length > 0) verdict[dynamics]!.signLocked = signKept;
   }
   return verdict;
 }

@@ -1,5 +1,6 @@
 import type { Rational } from "../scalar/exact.js";
 import type { SplitNeurons } from "../topology/splitNeurons.js";
+import { at } from "../scalar/at.js";
 
 /**
  * The number of orbits of the components of H(c) under the permutations
@@ -16,7 +17,7 @@ import type { SplitNeurons } from "../topology/splitNeurons.js";
 export function strictOrbitCount(c: readonly Rational[], split: SplitNeurons): bigint {
   const groups = new Map<string, number>();
   for (const k of split.all) {
-    const key = c[k]!.toFraction();
+    const key = at(c, k).toFraction();
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
   let count = 1n;

@@ -4,6 +4,7 @@ import { binomialRow } from "./binomialRow.js";
 import { canExpand, MAX_EXPANDED_DEGREE, MAX_EXPANDED_WORK } from "./canExpand.js";
 import type { PoincareFactors } from "./poincareFactors.js";
 import { topDegree } from "./topDegree.js";
+import { at } from "../scalar/at.js";
 
 /**
  * The Betti numbers b_0 … b_top of H(c), exact in BigInt: the factor with the
@@ -18,9 +19,12 @@ import { topDegree } from "./topDegree.js";
  */
 export function bettiNumbers(f: PoincareFactors): bigint[] {
   if (!canExpand(f)) {
-    throw new InputError(
-      `invalid request. Betti numbers of top degree ${topDegree(f)} are too large to expand (limit degree ${MAX_EXPANDED_DEGREE}); use the factored Poincaré polynomial`,
-    );
+    throw new InputError({
+      field: "Poincaré polynomial",
+      expected: `small enough to expand into Betti numbers (top degree at most ${MAX_EXPANDED_DEGREE})`,
+      value: `top degree ${topDegree(f)}`,
+      note: "Use the factored Poincaré polynomial.",
+    });
   }
   const { twos, factors } = sphereFactors(f);
   const betti = new Array<bigint>(topDegree(f) + 1).fill(0n);
@@ -30,7 +34,7 @@ export function bettiNumbers(f: PoincareFactors): bigint[] {
   if (second !== undefined) {
     const [q, n] = second;
     for (let pass = 0, top = first![0] * first![1]; pass < n; pass++, top += q) {
-      for (let m = top; m >= 0; m--) if (betti[m] !== 0n) betti[m + q] = betti[m + q]! + betti[m]!;
+      for (let m = top; m >= 0; m--) if (betti[m] !== 0n) betti[m + q] = at(betti, m + q) + at(betti, m);
     }
   }
   const scale = BigInt(twos);

@@ -1,6 +1,7 @@
 import { sphereFactors } from "./_internals/sphereFactors.js";
 import type { PoincareFactors } from "./poincareFactors.js";
 import { topDegree } from "./topDegree.js";
+import { at } from "../scalar/at.js";
 
 /** Limit on expanding P into Betti numbers: the top degree. */
 export const MAX_EXPANDED_DEGREE = 5000;
@@ -16,6 +17,6 @@ export const MAX_EXPANDED_WORK = 50_000_000;
  */
 export function canExpand(f: PoincareFactors): boolean {
   const { factors } = sphereFactors(f);
-  const work = factors.length === 2 ? factors[1]![1] * (topDegree(f) + 1) : 0;
+  const work = factors.length === 2 ? at(factors, 1)[1] * (topDegree(f) + 1) : 0;
   return topDegree(f) <= MAX_EXPANDED_DEGREE && work <= MAX_EXPANDED_WORK;
 }

@@ -14,6 +14,6 @@ export interface QuadricDims {
  * @example checkDims({ dIn: 3, e: 1 }) // returns undefined
  */
 export function checkDims({ dIn, e }: QuadricDims): void {
-  if (!Number.isSafeInteger(dIn) || dIn < 1) throw new InputError(`invalid d_in. Must be a positive integer. Value: \`${dIn}\`.`);
-  if (!Number.isSafeInteger(e) || e < 1) throw new InputError(`invalid e. Must be a positive integer. Value: \`${e}\`.`);
+  if (!Number.isSafeInteger(dIn) || dIn < 1) throw new InputError({ field: "dIn", expected: "a positive integer", value: String(dIn) });
+  if (!Number.isSafeInteger(e) || e < 1) throw new InputError({ field: "e", expected: "a positive integer", value: String(e) });
 }

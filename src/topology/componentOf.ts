@@ -4,6 +4,7 @@ import type { DenseLayer, LayeredNetwork } from "../net/layeredNetwork.js";
 import { networkShape } from "../net/networkShape.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { splitNeurons, type SplitNeurons } from "./splitNeurons.js";
+import { at } from "../scalar/at.js";
 
 /**
  * The component of H(c(θ)) that the network θ lies in, as its sign pattern
@@ -17,7 +18,7 @@ export function componentOf(net: LayeredNetwork<Rational>): { pattern: string; s
   const split = splitNeurons(neuronInvariants(net, exact), { dIn, e });
   const pattern = split.all
     .map((k) => {
-      const coordinate = split.pathological.includes(k) ? second.W[0]![k]! : first.b ? first.b[k]! : first.W[k]![0]!;
+      const coordinate = split.pathological.includes(k) ? at(at(second.W, 0), k) : first.b ? at(first.b, k) : at(at(first.W, k), 0);
       const s = exact.sign(coordinate);
       if (s === 0) throw new InternalError(`split neuron ${k} has a zero defining coordinate`);
       return s > 0 ? "+" : "-";

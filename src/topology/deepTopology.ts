@@ -1,10 +1,12 @@
 import { InternalError } from "../errors.js";
+import { floatLayerInvariants } from "../invariants/floatLayerInvariants.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { type LockedWeight, lockedWeights } from "./lockedWeights.js";
 import { type SignCounts, signCounts } from "./signCounts.js";
 import { splitNeurons } from "./splitNeurons.js";
+import { at } from "../scalar/at.js";
 
 /** One hidden layer's invariants and the two-layer classification of its neurons. */
 export interface LayerTopology {
@@ -49,33 +51,36 @@ export interface DeepTopology {
  * are exactly the components (proof in docs/deep-networks.md). With two weight layers the locked
  * weights are those of the pathological and positive-split neurons and the count is `componentCount`.
  *
- * @param net - the network θ, exact
+ * @param net - the network θ, exact, or binary floats taken as the exact fractions they are
+ * @param known - its c per hidden layer when already computed (`floatLayerInvariants` of a float file)
  * @returns per hidden layer the invariants and split neurons; k, 2^k, the locked weights, the exact count and θ's pattern
  * @example const net = { activation: { kind: "relu" }, layers: [[["1"]], [["1"]], [["1"]]].map((W) => ({ W: W.map((r) => r.map(exact.parse)) })) };
  * String(deepTopology(net).components)
  * // returns "1"
  */
-export function deepTopology(net: LayeredNetwork<Rational>): DeepTopology {
-  const layered = net;
-  const { layers } = layered;
-  const widths = [layers[0]!.W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
-  const c = layerInvariants(layered, exact);
+export function deepTopology(net: LayeredNetwork<Rational | number>, known?: Rational[][]): DeepTopology {
+  const { layers } = net;
+  const widths = [at(layers, 0).W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
+  // a float file's values are exact dyadics: their c are integer sums, and their signs those of the floats
+  const floats = typeof layers[0]?.W[0]?.[0] === "number";
+  const c =
+    known ?? (floats ? floatLayerInvariants(net as LayeredNetwork<number>) : layerInvariants(net as LayeredNetwork<Rational>, exact));
   const single = new Set<string>();
   const rows: LayerTopology[] = c.map((row, i) => {
     const h = i + 1;
-    const dIn = widths[h - 1]! + (layers[h - 1]!.b !== undefined ? 1 : 0);
-    const e = widths[h + 1]!;
+    const dIn = at(widths, h - 1) + (at(layers, h - 1).b !== undefined ? 1 : 0);
+    const e = at(widths, h + 1);
     const split = splitNeurons(row, { dIn, e });
     for (const k of split.pathological) single.add(`${h + 1},0,${k}`);
     for (const k of split.positiveSplit) single.add(`${h},${k},0`);
     return { layer: h, c: row, dIn, e, signs: signCounts(row), pathological: split.pathological, positiveSplit: split.positiveSplit };
   });
-  const locked = lockedWeights(layered);
+  const locked = lockedWeights(net, c);
   const pattern = locked
     .map((w) => {
-      const { W, b } = layers[w.layer - 1]!;
-      const value = w.col < widths[w.layer - 1]! ? W[w.row]![w.col]! : b![w.row]!;
-      const s = exact.sign(value);
+      const { W, b } = at(layers, w.layer - 1);
+      const value = w.col < at(widths, w.layer - 1) ? at(at(W, w.row), w.col) : at(b ?? [], w.row);
+      const s = typeof value === "number" ? Math.sign(value) : exact.sign(value);
       // |θ_p|² ≥ margin > 0 on H(c), and θ lies in H(c)
       if (s === 0) throw new InternalError(`locked weight W${w.layer}[${w.row},${w.col}] is zero`);
       return s > 0 ? "+" : "-";

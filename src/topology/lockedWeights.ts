@@ -1,6 +1,8 @@
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
+import { floatLayerInvariants } from "../invariants/floatLayerInvariants.js";
 import { layerInvariants } from "../invariants/layerInvariants.js";
 import { exact, type Rational } from "../scalar/exact.js";
+import { at } from "../scalar/at.js";
 
 /**
  * A weight whose sign is the same at every point of the invariant set H(c): |θ_p|² ≥ `margin` > 0
@@ -43,18 +45,24 @@ export interface LockedWeight {
  * layer has width 1 and later layers have no bias (or, upstream, a neuron of fan-out 1 preceded by
  * whole earlier layers while its layer has width 1); the best such X is found layer by layer.
  *
- * @param net - the network, exact (two-layer form or any depth)
+ * @param net - the network, exact, or binary floats taken as the exact fractions they are (any depth)
+ * @param known - its c per hidden layer when already computed (only the shapes of `net` are read then)
  * @returns the locked weights with their margins and witnesses
  * @example const net = { activation: { kind: "relu" }, layers: [{ W: [[exact.parse("1")]] }, { W: [[exact.parse("2")]] }] };
  * lockedWeights(net).map((w) => [w.layer, w.row, w.col, exact.toString(w.margin)])
  * // returns [[2, 0, 0, "3"]]
  */
-export function lockedWeights(net: LayeredNetwork<Rational>): LockedWeight[] {
+export function lockedWeights(net: LayeredNetwork<Rational | number>, known?: Rational[][]): LockedWeight[] {
   const { layers } = net;
   const L = layers.length;
-  const c = layerInvariants({ activation: net.activation, layers }, exact); // c[h − 1] for hidden layer h
+  // c[h − 1] for hidden layer h; a float file's values are exact dyadics, summed as integers
+  const c =
+    known ??
+    (typeof layers[0]?.W[0]?.[0] === "number"
+      ? floatLayerInvariants(net as LayeredNetwork<number>)
+      : layerInvariants(net as LayeredNetwork<Rational>, exact));
   // widths n[0 … L] and whether weight layer h has a bias
-  const n = [layers[0]!.W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
+  const n = [at(layers, 0).W[0]?.length ?? 0, ...layers.map((x) => x.W.length)];
   const bias = [false, ...layers.map((x) => x.b !== undefined)];
   const sum = (row: readonly Rational[], keep: (s: number) => boolean): Rational =>
     row.reduce((s, v) => (keep(exact.sign(v)) ? exact.add(s, v) : s), exact.zero);
@@ -67,63 +75,71 @@ export function lockedWeights(net: LayeredNetwork<Rational>): LockedWeight[] {
     else if (w.singleNeuron) old.singleNeuron = true;
   };
   for (let h = 1; h < L; h++) {
-    const row = c[h - 1]!;
+    const row = at(c, h - 1);
     // Downstream witnesses: neuron (h, k) of fan-in 1, then whole later hidden layers without a bias.
-    if (n[h - 1]! + (bias[h] ? 1 : 0) === 1) {
-      for (let k = 0; k < n[h]!; k++) {
-        let best = row[k]!;
+    if (at(n, h - 1) + (bias[h] ? 1 : 0) === 1) {
+      for (let k = 0; k < at(n, h); k++) {
+        let best = at(row, k);
         let bestDepth = h;
         if (n[h] === 1) {
-          let running = row[k]!;
+          let running = at(row, k);
           for (let j = h + 1; j < L && !bias[j]; j++) {
             const value = exact.add(
               running,
-              sum(c[j - 1]!, (s) => s > 0),
+              sum(at(c, j - 1), (s) => s > 0),
             );
             if (exact.cmp(value, best) > 0) [best, bestDepth] = [value, j];
             running = exact.add(
               running,
-              sum(c[j - 1]!, () => true),
+              sum(at(c, j - 1), () => true),
             );
           }
         }
         if (exact.sign(best) > 0) {
           const witness: [number, number][] = [[h, k]];
           for (let j = h + 1; j <= bestDepth; j++)
-            c[j - 1]!.forEach((v, i) => {
+            at(c, j - 1).forEach((v, i) => {
               if (j < bestDepth || exact.sign(v) > 0) witness.push([j, i]);
             });
           // the single incoming edge: W_h[k][0], or the bias when the layer reads no unit
-          add({ layer: h, row: k, col: 0, margin: best, witness, side: "incoming", singleNeuron: exact.sign(row[k]!) > 0 });
+          add({ layer: h, row: k, col: 0, margin: best, witness, side: "incoming", singleNeuron: exact.sign(at(row, k)) > 0 });
         }
       }
     }
     // Upstream witnesses: neuron (h, k) of fan-out 1, then whole earlier hidden layers.
     if (n[h + 1] === 1) {
-      for (let k = 0; k < n[h]!; k++) {
-        let worst = row[k]!;
+      for (let k = 0; k < at(n, h); k++) {
+        let worst = at(row, k);
         let worstDepth = h;
         if (n[h] === 1) {
-          let running = row[k]!;
+          let running = at(row, k);
           for (let j = h - 1; j >= 1; j--) {
             const value = exact.add(
               running,
-              sum(c[j - 1]!, (s) => s < 0),
+              sum(at(c, j - 1), (s) => s < 0),
             );
             if (exact.cmp(value, worst) < 0) [worst, worstDepth] = [value, j];
             running = exact.add(
               running,
-              sum(c[j - 1]!, () => true),
+              sum(at(c, j - 1), () => true),
             );
           }
         }
         if (exact.sign(worst) < 0) {
           const witness: [number, number][] = [[h, k]];
           for (let j = h - 1; j >= worstDepth; j--)
-            c[j - 1]!.forEach((v, i) => {
+            at(c, j - 1).forEach((v, i) => {
               if (j > worstDepth || exact.sign(v) < 0) witness.push([j, i]);
             });
-          add({ layer: h + 1, row: 0, col: k, margin: exact.neg(worst), witness, side: "outgoing", singleNeuron: exact.sign(row[k]!) < 0 });
+          add({
+            layer: h + 1,
+            row: 0,
+            col: k,
+            margin: exact.neg(worst),
+            witness,
+            side: "outgoing",
+            singleNeuron: exact.sign(at(row, k)) < 0,
+          });
         }
       }
     }

@@ -16,7 +16,9 @@ import { exact, type Rational } from "../../scalar/exact.js";
 import type { NetworkInspection } from "../../symmetry/inspectionSchema.js";
 import { inspectNetwork } from "../../symmetry/inspectNetwork.js";
 import { workEstimate } from "../../work/workEstimate.js";
+import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { printJson } from "../options.js";
 
 /** The options of `relutopo inspect`. */
@@ -31,6 +33,9 @@ export interface InspectCliOptions {
   exact?: boolean;
   all?: boolean;
 }
+
+/** Seconds per parameter of inspect on a float file, whole process (measured on a 784-4096-2048-10 chain). */
+const SECONDS_PER_FLOAT_PARAMETER = 3e-7;
 
 /** Digits of the decimal arithmetic of a binary cross-entropy loss, which exact arithmetic cannot give (exp and log). */
 const BCE_DIGITS = 40;
@@ -49,8 +54,9 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   const textLayers = (): readonly DenseLayer<string>[] => {
     return file.net.layers;
   };
-  // a float file's weights go straight from their bits to rationals, with no text in between
-  const net: LayeredNetwork<Rational> =
+  // a float file's weights go straight from their bits to rationals, with no text in between, and
+  // only when the data need them: c, the topology and the signs are read from the floats exactly
+  const exactNet = (): LayeredNetwork<Rational> =>
     file.floats !== undefined
       ? {
           activation: file.floats.activation,
@@ -63,7 +69,9 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
           activation: file.net.activation,
           layers: textLayers().map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
         };
-  const layers = net.layers;
+  let rational: LayeredNetwork<Rational> | undefined = file.floats === undefined ? exactNet() : undefined;
+  let net: LayeredNetwork<Rational | number> = rational ?? file.floats ?? exactNet();
+  const { layers } = net;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
       throw new InputError({ field: "--plot", expected: "a file name ending in .svg or .html", value: opts.plot });
@@ -71,11 +79,13 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   }
   let data: ReturnType<typeof datasetIn<Rational>> | undefined;
   if (opts.data !== undefined) {
+    rational ??= exactNet();
+    net = rational;
     const text = readDataset(readTextFile(opts.data), at(layers, 0).W[0]?.length ?? 0, at(layers, layers.length - 1).W.length, opts.data);
     // digits of the longest parameter and input (a loop: a spread of a million values overflows the stack)
     let digits = 1;
     let parameters = 0;
-    for (const { W, b } of layers)
+    for (const { W, b } of rational.layers)
       for (const row of [...W, b ?? []])
         for (const v of row) {
           parameters++;
@@ -93,7 +103,16 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
     );
     data = datasetIn(text, exact);
   }
-  const report = inspectNetwork(net, data);
+  // the c of a float file: exact integer sums, with a bar on a terminal when the file is large
+  let known: Rational[][] | undefined;
+  if (file.floats !== undefined) {
+    const neurons = layers.slice(0, -1).reduce((s, x) => s + x.W.length, 0);
+    const parameters = layers.reduce((s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0), 0);
+    const bar = progressBar(neurons, "inspect", parameters * SECONDS_PER_FLOAT_PARAMETER);
+    known = floatLayerInvariants(file.floats, (done) => bar.update(done));
+    bar.stop();
+  }
+  const report = inspectNetwork(net, data, known);
   if (report.data !== undefined && data !== undefined && lossKind === "bce") {
     // binary cross-entropy needs exp and log: computed in 40-digit decimals from the exact network and data
     const D = decimal(BCE_DIGITS);
@@ -111,8 +130,8 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
     );
   }
   // inspectNetwork gives PyTorch's mse; the sum over outputs is exact too
-  if (report.data !== undefined && data !== undefined && lossKind === "sse-mean")
-    report.data.loss = exact.toString(loss(net, data, exact, "sse-mean"));
+  if (report.data !== undefined && data !== undefined && rational !== undefined && lossKind === "sse-mean")
+    report.data.loss = exact.toString(loss(rational, data, exact, "sse-mean"));
   if (report.data !== undefined) report.data.lossKind = lossKind;
   if (opts.json) printJson({ ...report, activation: file.activation });
   else process.stdout.write(formatInspection(report, style, lossKind));

@@ -1,5 +1,6 @@
 import type { ParamLayout } from "../../net/paramLayout.js";
 import type { Scalar } from "../../scalar/scalar.js";
+import { at } from "../../scalar/at.js";
 
 /**
  * Whether `v` is a finite number of `S`: exact rationals always are; a float or
@@ -29,12 +30,12 @@ export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], 
 /** The name of flat index i: `W<l>[r][c]` or `b<l>[r]`, layers numbered from 1. */
 function parameterName(L: ParamLayout, i: number): string {
   let l = L.depth;
-  while (L.weightOffset[l - 1]! > i) l--;
-  const b0 = L.biasOffset[l - 1]!;
+  while (at(L.weightOffset, l - 1) > i) l--;
+  const b0 = at(L.biasOffset, l - 1);
   if (b0 >= 0 && i >= b0) return `b${l}[${i - b0}]`;
-  const at = i - L.weightOffset[l - 1]!;
-  const cols = L.widths[l - 1]!;
-  return `W${l}[${Math.floor(at / cols)}][${at % cols}]`;
+  const offset = i - at(L.weightOffset, l - 1);
+  const cols = at(L.widths, l - 1);
+  return `W${l}[${Math.floor(offset / cols)}][${offset % cols}]`;
 }
 
 /**
@@ -43,9 +44,8 @@ function parameterName(L: ParamLayout, i: number): string {
  */
 export function firstNonFiniteEntry<T>(name: string, m: readonly (readonly T[])[], S: Scalar<T>): string | undefined {
   if (S.kind === "exact") return undefined;
-  for (let i = 0; i < m.length; i++) {
-    const row = m[i]!;
-    for (let j = 0; j < row.length; j++) if (!isFiniteIn(S, row[j]!)) return `${name}[${i}][${j}]`;
+  for (const [i, row] of m.entries()) {
+    for (const [j, v] of row.entries()) if (!isFiniteIn(S, v)) return `${name}[${i}][${j}]`;
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { resolved } from "./resolved.js";
 import type { FlowMethod } from "../flowMethods.js";
 import type { FlowLayer, FlowRun } from "../integrateFlow.js";
 import type { RawTrajectory } from "./trajectory.js";
+import { at } from "../../scalar/at.js";
 
 /** θ (or a velocity) as `networkToJson` prints it (W1, b1?, W2, b2? for two weight layers, else `{ layers }`) at D digits. @internal */
 export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digits: number): Record<string, unknown> {
@@ -25,7 +26,7 @@ export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digi
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
 function byLayer<V>(p: FixedLayeredNet, flat: readonly V[]): V[][] {
   const rows: V[][] = Array.from({ length: p.layout.depth - 1 }, () => []);
-  for (const [k, v] of flat.entries()) rows[p.neuronLayer[k]! - 1]!.push(v);
+  for (const [k, v] of flat.entries()) at(rows, at(p.neuronLayer, k) - 1).push(v);
   return rows;
 }
 
@@ -65,15 +66,15 @@ export function formatLayeredRun(
   const invariants0 = neuronInvariants(start, S).map(round);
   const deep = p.layout.depth > 2;
   const single = p.outSlots.map((slots) => !deep || slots.length === 1);
-  const changed = raw.signChanged.map((c, k) => c && single[k]!);
+  const changed = raw.signChanged.map((c, k) => c && at(single, k));
   const rows0 = byLayer(p, invariants0);
   const rowsT = byLayer(p, end.invariants);
   const signRows = byLayer(p, changed);
   const layers: FlowLayer[] = rows0.map((c0, l) => ({
     layer: l + 1,
     invariants0: c0,
-    invariantsT: rowsT[l]!,
-    signChanges: p.layout.widths[l + 2] === 1 ? signRows[l]!.flatMap((c, k) => (c ? [k] : [])) : null,
+    invariantsT: at(rowsT, l),
+    signChanges: p.layout.widths[l + 2] === 1 ? at(signRows, l).flatMap((c, k) => (c ? [k] : [])) : null,
   }));
   const run: FlowRun = {
     digits,
@@ -87,7 +88,7 @@ export function formatLayeredRun(
     lossT: end.loss,
     events: raw.events.map((ev) => {
       if (!deep) return { t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind };
-      const layer = p.neuronLayer[ev.neuron]!;
+      const layer = at(p.neuronLayer, ev.neuron);
       return { t: text(ev.t), layer, neuron: ev.neuron - p.neuronLayer.indexOf(layer), point: ev.point, kind: ev.kind };
     }),
     signChanges: changed.flatMap((c, k) => (c ? [k] : [])),

@@ -1,5 +1,6 @@
 import { layeredTaylorStep, type RegionState } from "../../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./flowProblem.js";
+import { at } from "../../scalar/at.js";
 
 /**
  * The residual of c̈_k + γċ_k = 2(‖ẇ_k‖² − ‖ȧ_k‖²) at one state (θ, v) of the
@@ -28,13 +29,13 @@ export function heavyBallResidual(
     let c2 = 0n;
     let speed2 = 0n;
     const add = (slot: number, sign: bigint): void => {
-      const [t0, t1, t2] = s[slot]! as [bigint, bigint, bigint];
+      const [t0, t1, t2] = at(s, slot) as [bigint, bigint, bigint];
       c1 += sign * 2n * t0 * t1;
       c2 += sign * (2n * t0 * t2 + t1 * t1);
       speed2 += sign * t1 * t1;
     };
-    for (const slot of p.inSlots[k]!) add(slot, 1n);
-    for (const slot of p.outSlots[k]!) add(slot, -1n);
+    for (const slot of at(p.inSlots, k)) add(slot, 1n);
+    for (const slot of at(p.outSlots, k)) add(slot, -1n);
     out.push((2n * c2 + ((gamma * c1) >> P) - 2n * speed2) >> P);
   }
   return out;

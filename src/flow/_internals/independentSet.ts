@@ -1,3 +1,4 @@
+import { at } from "../../scalar/at.js";
 /**
  * Vectors admitted greedily while they are linearly independent of those admitted
  * before, by Gram–Schmidt in doubles: a vector enters when its part orthogonal to the
@@ -18,9 +19,9 @@ export class IndependentSet {
     const x = [...vector];
     const norm2 = x.reduce((s, v) => s + v * v, 0);
     for (const b of this.basis) {
-      const proj = x.reduce((s, v, m) => s + v * b[m]!, 0);
+      const proj = x.reduce((s, v, m) => s + v * at(b, m), 0);
       x.forEach((v, m) => {
-        x[m] = v - proj * b[m]!;
+        x[m] = v - proj * at(b, m);
       });
     }
     const rest2 = x.reduce((s, v) => s + v * v, 0);

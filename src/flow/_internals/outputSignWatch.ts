@@ -1,6 +1,7 @@
 import { fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
 import type { FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
 import { polyEval } from "./polyRoots.js";
+import { at } from "../../scalar/at.js";
 
 /** What is certified about the sign of a neuron's output weights along a trajectory. @internal */
 export type SignCertificate = "changed" | "unchanged" | "uncertain";
@@ -36,7 +37,7 @@ export class OutputSignWatch {
     bound: number,
   ) {
     this.bound = bound;
-    this.sign0 = p.outSlots.map((slots) => slots.map((s) => sign(theta0[s]!)));
+    this.sign0 = p.outSlots.map((slots) => slots.map((s) => sign(at(theta0, s))));
     this.changed = new Array<boolean>(p.l).fill(false);
     // a weight that starts at 0 has no sign to keep
     this.certified = this.sign0.map((row) => row.every((s) => s !== 0));
@@ -46,8 +47,8 @@ export class OutputSignWatch {
   observe(theta: readonly bigint[]): void {
     this.p.outSlots.forEach((slots, k) => {
       slots.forEach((s, j) => {
-        const v = theta[s]!;
-        const sg = this.sign0[k]![j]!;
+        const v = at(theta, s);
+        const sg = at(at(this.sign0, k), j);
         if (sg !== 0 && sign(v) === -sg && Math.abs(fixedToDouble(this.p.F, v)) > this.bound) this.changed[k] = true;
       });
     });
@@ -57,7 +58,7 @@ export class OutputSignWatch {
   step(series: readonly (readonly bigint[])[], tauEnd: bigint): void {
     this.p.outSlots.forEach((slots, k) => {
       if (!this.certified[k]) return;
-      const ok = slots.every((s, j) => awayFromZero(this.p.F, series[s]!, tauEnd, this.sign0[k]![j]!, this.bound));
+      const ok = slots.every((s, j) => awayFromZero(this.p.F, at(series, s), tauEnd, at(at(this.sign0, k), j), this.bound));
       if (!ok) this.certified[k] = false;
     });
   }
@@ -79,7 +80,7 @@ function awayFromZero(F: Fixed, c: readonly bigint[], tauEnd: bigint, sign0: num
   // Σ_q q|a_q|u^{q−1}: a bound on |a'| over [0, u], rounded up by a relative margin
   const slopeBound = (u: number): number => {
     let acc = 0;
-    for (let q = cd.length - 1; q >= 1; q--) acc = acc * u + q * cd[q]!;
+    for (let q = cd.length - 1; q >= 1; q--) acc = acc * u + q * at(cd, q);
     return acc * (1 + 1e-9);
   };
   const check = (lo: bigint, hi: bigint, depth: number): boolean => {

@@ -1,29 +1,23 @@
+import { at } from "../../scalar/at.js";
 import { fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
 
 /** g(τ) by Horner in fixed point. @internal */
 export function polyEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
-  let acc = c[c.length - 1]!;
-  for (let q = c.length - 2; q >= 0; q--) acc = ((acc * tau) >> F.bigP) + c[q]!;
-  return acc;
+  // From the top coefficient down; the first pass leaves acc = c_top, as (0·τ) >> P = 0.
+  return c.reduceRight((acc, cq) => ((acc * tau) >> F.bigP) + cq, 0n);
 }
 
 /** g'(τ) by Horner in fixed point. @internal */
 function polyDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
-  let acc = 0n;
-  for (let q = c.length - 1; q >= 1; q--) acc = ((acc * tau) >> F.bigP) + BigInt(q) * c[q]!;
-  return acc;
+  return c.reduceRight((acc, cq, q) => (q === 0 ? acc : ((acc * tau) >> F.bigP) + BigInt(q) * cq), 0n);
 }
 
 function evalDouble(c: readonly number[], x: number): number {
-  let acc = 0;
-  for (let q = c.length - 1; q >= 0; q--) acc = acc * x + c[q]!;
-  return acc;
+  return c.reduceRight((acc, cq) => acc * x + cq, 0);
 }
 
 function derivDouble(c: readonly number[], x: number): number {
-  let acc = 0;
-  for (let q = c.length - 1; q >= 1; q--) acc = acc * x + q * c[q]!;
-  return acc;
+  return c.reduceRight((acc, cq, q) => (q === 0 ? acc : acc * x + q * cq), 0);
 }
 
 /** Coefficients this small (in units of the last bit, far below 10^−D) are rounding noise. */
@@ -46,7 +40,7 @@ const SAMPLES = 32;
 export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax: bigint): bigint | undefined {
   // At the start of a step z sits on its recorded side; a value of the wrong
   // sign there is rounding (the event just handled), so it counts as 0.
-  const c = coefficients[0]! < 0n ? [0n, ...coefficients.slice(1)] : coefficients;
+  const c = at(coefficients, 0) < 0n ? [0n, ...coefficients.slice(1)] : coefficients;
   // A polynomial at rounding level everywhere (a pre-activation frozen at 0,
   // e.g. a neuron whose sliding points span its inputs) has no event.
   if (c.every((v) => v <= ROUNDING_LEVEL && v >= -ROUNDING_LEVEL)) return undefined;
@@ -55,7 +49,7 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   if (scale === 0) return undefined;
   const tmax = fixedToDouble(F, tauMax);
   const tauAt = (j: number): bigint => (tauMax * BigInt(j)) / BigInt(SAMPLES);
-  let prevG = Math.max(0, cd[0]!);
+  let prevG = Math.max(0, at(cd, 0));
   let prevD = derivDouble(cd, 0);
   let lastNonNeg = 0;
   for (let j = 1; j <= SAMPLES; j++) {

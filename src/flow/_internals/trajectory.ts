@@ -4,6 +4,7 @@ import type { FlowProblem } from "./flowProblem.js";
 import { resolved } from "./resolved.js";
 import { fabs, fdiv } from "../../scalar/fixedPoint.js";
 import type { SignCertificate } from "./outputSignWatch.js";
+import { at } from "../../scalar/at.js";
 
 /** A kink event in fixed-point time. @internal */
 export interface RawEvent {
@@ -68,7 +69,7 @@ export class TrajectoryMonitor {
     // a weight below the resolution has no resolved sign (0): rounding cannot make a sign change
     return this.p.outSlots.map((slots) =>
       slots.map((q) => {
-        const v = resolved(this.p.F, theta[q]!);
+        const v = resolved(this.p.F, at(theta, q));
         return Number(v > 0n) - Number(v < 0n);
       }),
     );
@@ -86,16 +87,16 @@ export class TrajectoryMonitor {
     const c = fixedInvariants(this.p, theta);
     const expected = this.predicted(t);
     c.forEach((v, k) => {
-      const dv = fabs(v - expected[k]!);
+      const dv = fabs(v - at(expected, k));
       if (dv > this.maxDrift) this.maxDrift = dv;
       // relative to a prediction below the resolution, the deviation is rounding over rounding
-      if (this.decay !== 0n && this.c0[k] !== 0n && resolved(this.p.F, expected[k]!) !== 0n) {
-        const rel = fdiv(this.p.F, dv, fabs(expected[k]!));
+      if (this.decay !== 0n && this.c0[k] !== 0n && resolved(this.p.F, at(expected, k)) !== 0n) {
+        const rel = fdiv(this.p.F, dv, fabs(at(expected, k)));
         if (rel > this.maxRelative) this.maxRelative = rel;
       }
     });
     this.signs(theta).forEach((row, k) => {
-      if (row.some((s, j) => s !== 0 && s !== this.sign0[k]![j])) this.signChanged[k] = true;
+      if (row.some((s, j) => s !== 0 && s !== at(this.sign0, k)[j])) this.signChanged[k] = true;
     });
   }
 }

@@ -9,6 +9,7 @@ import { renderVegaLite } from "../renderVegaLite.js";
 import { shortNumber } from "../shortNumber.js";
 import { columnHeadings } from "./columnHeadings.js";
 import { lossDecreasePhrase, lPlusFinding } from "./findings.js";
+import { at } from "../../scalar/at.js";
 
 /**
  * At most `max` widths to draw in one chart: all when few, else the smallest,
@@ -18,7 +19,7 @@ function selectWidths(widths: readonly number[], max: number): number[] {
   if (widths.length <= max) return [...widths];
   // Geometric targets between the smallest and largest width (1, 2, 4, 8, 16 for 1 … 16): the
   // loss changes most among the small widths.
-  const lo = widths[0]!;
+  const lo = at(widths, 0);
   const hi = widths.at(-1)!;
   const picked = new Set<number>();
   for (let i = 0; i < max; i++) {

@@ -10,6 +10,7 @@ import { renderVegaLite } from "../renderVegaLite.js";
 import { shortNumber } from "../shortNumber.js";
 import { columnHeadings } from "./columnHeadings.js";
 import { andList, decreasesByLabel } from "./findings.js";
+import { at } from "../../scalar/at.js";
 
 /** "GD (η = 0.1, full batch)": an optimiser as the text names it. */
 function describe(o: OptimizersConfig["optimizers"][number], batch: string): string {
@@ -76,7 +77,7 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     },
   ];
   if (bc.length > 0) {
-    const n = bc[0]!.fate.pathological;
+    const n = at(bc, 0).fate.pathological;
     figures.push(
       {
         file: "optimizers-pathological-fate.svg",
@@ -161,7 +162,12 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     config.widths.length > 1 ? `widths ${config.widths.slice(0, -1).join(", ")} and ${config.widths.at(-1)}` : `width ${config.widths[0]}`;
   const paragraphs = [
     `The obstruction is a theorem about gradient flow; networks are trained with discrete steps, mini-batches, momentum, weight decay and Adam, none of which conserves c_k exactly. Each optimiser here trains from the same starts for the same number of epochs, in float64 with the steps of torch.optim (those of the library's gradientDescent, to which the float fast path is held by a test): ${list(config.optimizers.map((o) => describe(o, batchText(config.batchSize))))}. ${momentumStep(config.optimizers)}The mini-batch optimisers see the same seeded shuffle. An escape needs a pathological output weight a_k to change sign, and while c_k = ‖w̃_k‖² − a_k² < 0 the weight a_k is never 0: it must turn c_k positive first, or jump over 0 in one discrete step.`,
-    `On the toy obstruction (section 1; ${config.toyEpochs} epochs, mini-batches of ${config.toyBatchSize} of its 4 points), from the obstructed start c = (${toy[0]!.obstructed.c0.map((c) => shortNumber(c)).join(", ")}): ${list(
+    `On the toy obstruction (section 1; ${config.toyEpochs} epochs, mini-batches of ${config.toyBatchSize} of its 4 points), from the obstructed start c = (${at(
+      toy,
+      0,
+    )
+      .obstructed.c0.map((c) => shortNumber(c))
+      .join(", ")}): ${list(
       toy.map(
         (t) =>
           `${t.optimizer} ends at loss ${shortNumber(t.obstructed.trainLoss)} (the good start: ${shortNumber(t.good.trainLoss)}), ${signs(t.fate)} output weights changed sign, c = (${t.obstructed.cT.map((c) => shortNumber(c)).join(", ")})`,
@@ -189,7 +195,7 @@ export async function optimizersSection(config: OptimizersConfig, summary: Optim
     const unlocked = bc.filter((b) => b.fate.becameHealthy > 0);
     const locked = bc.filter((b) => b.fate.becameHealthy === 0);
     paragraphs.push(
-      `On breast cancer (the split, rescaling and biases of section 2; ${widths}, ${config.seeds} seeds each, l₊ = 0, 1 and l, ${config.epochs} epochs, mini-batches of ${config.batchSize} rows), ${bc[0]!.fate.pathological} neurons started pathological under each optimiser. Output weights that changed sign at some step: ${list(bc.map((b) => `${b.optimizer} ${signs(b.fate)}`))}. Neurons with c_k > 0 after training: ${list(bc.map((b) => `${b.optimizer} ${healthy(b.fate)}`))}. Median relative change (c_k(T) − c_k(0)) / |c_k(0)| (0 is the flow, 1 is c_k = 0): ${list(bc.map((b) => `${b.optimizer} ${b.fate.medianRelativeChange === null ? "none" : shortNumber(b.fate.medianRelativeChange)}`))}.`,
+      `On breast cancer (the split, rescaling and biases of section 2; ${widths}, ${config.seeds} seeds each, l₊ = 0, 1 and l, ${config.epochs} epochs, mini-batches of ${config.batchSize} rows), ${at(bc, 0).fate.pathological} neurons started pathological under each optimiser. Output weights that changed sign at some step: ${list(bc.map((b) => `${b.optimizer} ${signs(b.fate)}`))}. Neurons with c_k > 0 after training: ${list(bc.map((b) => `${b.optimizer} ${healthy(b.fate)}`))}. Median relative change (c_k(T) − c_k(0)) / |c_k(0)| (0 is the flow, 1 is c_k = 0): ${list(bc.map((b) => `${b.optimizer} ${b.fate.medianRelativeChange === null ? "none" : shortNumber(b.fate.medianRelativeChange)}`))}.`,
       `The test-loss effect of l₊ under each optimiser, paired by width and seed as in section 2 (results.json: optimizers.breastCancer[…].effectZeroToOne, the loss at l₊ = 0 minus at l₊ = 1, a positive value a decrease, ± one standard error). From l₊ = 0 to 1: ${decreasesByLabel(
         bc.map((b) => ({ label: b.optimizer, effect: b.effectZeroToOne })),
       )}.${

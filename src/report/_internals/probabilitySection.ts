@@ -1,6 +1,7 @@
 import type { ProbabilityCell } from "../../experiments/probabilityCell.js";
 import type { ProbabilitySummary } from "../../experiments/probabilitySummary.js";
 import type { ProbabilityConfig } from "../../experiments/reproduceConfig.js";
+import { InternalError } from "../../errors.js";
 import { probabilityHeatmapSvg } from "../probabilityHeatmapSvg.js";
 import type { ReportSection } from "../reportDocument.js";
 import { shortNumber } from "../shortNumber.js";
@@ -36,7 +37,9 @@ export async function probabilitySection(
   const { dMax, lMax } = summary;
   for (const cell of cells) {
     const name = SCHEME_NAMES[cell.scheme] ?? cell.scheme;
-    const a = summary.corners[cell.scheme]!;
+    const a = summary.corners[cell.scheme];
+    // the summary names its corners by the same schemes as the cells it was computed from
+    if (a === undefined) throw new InternalError(`no probability corners for scheme ${cell.scheme}`);
     paragraphs.push(
       `${name}: one neuron is pathological with probability ${shortNumber(a.small!.pNeuron)} at d_in = 2, l = 1 and ${shortNumber(a.largest!.pNeuron)} at d_in = ${dMax}, l = ${lMax}; H(c) is disconnected with probability ${shortNumber(a.wide!.pDisconnected)} at d_in = 2, l = ${lMax} and ${shortNumber(a.deep!.pDisconnected)} at d_in = ${dMax}, l = 1.`,
     );

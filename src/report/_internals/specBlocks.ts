@@ -7,6 +7,7 @@
  * @internal
  */
 import { SERIES_COLOURS } from "./bandLayers.js";
+import { at } from "../../scalar/at.js";
 
 /** The title of a figure: a plain string, or a title with a subtitle (an empty one when absent). @internal */
 export type FigureTitle = string | { title: string; subtitle?: string | undefined };
@@ -42,7 +43,7 @@ export function specHead(
  * @internal
  */
 export function seriesColourScale(order: readonly string[]): { domain: string[]; range: string[] } {
-  return { domain: [...order], range: order.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) };
+  return { domain: [...order], range: order.map((_, i) => at(SERIES_COLOURS, i % SERIES_COLOURS.length)) };
 }
 
 /**

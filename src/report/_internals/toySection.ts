@@ -9,6 +9,7 @@ import type { ReportSection } from "../reportDocument.js";
 import { renderVegaLite } from "../renderVegaLite.js";
 import { shortNumber } from "../shortNumber.js";
 import { atFloor } from "./findings.js";
+import { at } from "../../scalar/at.js";
 
 /** An exact rational's text as the nearest double, for drawing. */
 const ratNumber = (text: string): number => {
@@ -17,7 +18,7 @@ const ratNumber = (text: string): number => {
 };
 
 /** Every (w, b, a) of neuron k along a trajectory. */
-const neuronPath = (points: readonly ToyPoint[], k: number): [number, number, number][] => points.map((p) => p.neurons[k]!);
+const neuronPath = (points: readonly ToyPoint[], k: number): [number, number, number][] => points.map((p) => at(p.neurons, k));
 
 /**
  * The section of the toy obstruction: its figures (each neuron's quadric with
@@ -37,7 +38,7 @@ export async function toySection(config: ToyConfig, cells: ToyCells, summary: To
   const figures: ReportSection["figures"] = [];
   for (const start of TOY_STARTS) {
     for (let k = 0; k < 2; k++) {
-      const c = gd[start].c0[k]!;
+      const c = at(gd[start].c0, k);
       const trajectories = [{ label: `gradient descent (${config.steps} steps)`, points: neuronPath(gd[start].trajectory, k) }];
       const f = flow[start];
       if (f) trajectories.push({ label: `gradient flow (${f.digits} digits)`, points: neuronPath(f.trajectory, k) });

@@ -1,5 +1,6 @@
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
+import { at } from "../../scalar/at.js";
 
 /**
  * The hidden neurons at the origin, as [hidden layer from 1, neuron from 0]: every incoming
@@ -16,10 +17,10 @@ export function originNeurons(net: LayeredNetwork<Rational>): [number, number][]
   const zero = (v: Rational): boolean => exact.sign(v) === 0;
   const out: [number, number][] = [];
   for (let h = 1; h < net.layers.length; h++) {
-    const { W, b } = net.layers[h - 1]!;
-    const next = net.layers[h]!.W;
+    const { W, b } = at(net.layers, h - 1);
+    const next = at(net.layers, h).W;
     W.forEach((w, k) => {
-      if (w.every(zero) && (b === undefined || zero(b[k]!)) && next.every((row) => zero(row[k]!))) out.push([h, k]);
+      if (w.every(zero) && (b === undefined || zero(at(b, k))) && next.every((row) => zero(at(row, k)))) out.push([h, k]);
     });
   }
   return out;

@@ -1,4 +1,5 @@
 import type { PoincareFactors } from "../poincareFactors.js";
+import { at } from "../../scalar/at.js";
 
 /**
  * The factors with a positive exponent, as [exponent, power] (equal exponents
@@ -15,7 +16,7 @@ export function sphereFactors(f: PoincareFactors): { twos: number; factors: Arra
   ] as const) {
     if (n === 0) continue;
     if (exp === 0) twos += n;
-    else if (factors.length > 0 && factors[0]![0] === exp) factors[0]![1] += n;
+    else if (factors.length > 0 && at(factors, 0)[0] === exp) at(factors, 0)[1] += n;
     else factors.push([exp, n]);
   }
   factors.sort((a, b) => b[1] - a[1]);
