@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../scalar/at.js";
 import type { Claim, ClaimTag, PredicateResult } from "./claim.js";
 import { ConvergenceError } from "../errors.js";
 import { caseBudget } from "./_internals/caseBudget.js";
@@ -93,7 +94,7 @@ function checkDefaults(options: CheckClaimOptions): { runs: number; seed: number
 
 function firstLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  return text.split("\n")[0]!.trim();
+  return at(text.split("\n"), 0).trim();
 }
 
 /** An error as `Name: message` (the class tells a library misuse from a failed assertion). */

@@ -47,9 +47,10 @@ export async function loadClaims(path: string): Promise<Claim[]> {
   const file = resolvePath(path);
   const ext = extname(file);
   if (![".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"].includes(ext)) {
-    throw new InputError(`invalid claim file. Must be a .ts, .mts, .js or .mjs module. Value: \`${path}\`.`);
+    throw new InputError({ field: "claim file", expected: "a .ts, .mts, .js or .mjs module", value: path });
   }
-  if (!existsSync(file)) throw new InputError(`cannot read file \`${path}\` (ENOENT)`);
+  if (!existsSync(file))
+    throw new InputError({ field: "claim file", expected: "an existing file", value: path, note: "It does not exist (ENOENT)." });
   registerFallbackResolution();
   const url = pathToFileURL(file).href;
   let mod: Record<string, unknown>;
@@ -64,7 +65,7 @@ export async function loadClaims(path: string): Promise<Claim[]> {
     // One line; a heading that ends with a colon (tsx: "Transform failed with 1 error:") takes the line it announces.
     const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter((l) => l.trim() !== "");
     const text = lines[0]?.endsWith(":") && lines[1] !== undefined ? `${lines[0]} ${lines[1].trim()}` : (lines[0] ?? "");
-    throw new InputError(`invalid claim file \`${path}\`: it failed to load: ${text}`);
+    throw new InputError({ field: "claim file", expected: "a module that loads", value: path, note: `It failed to load: ${text}` });
   }
   return claimsOf(mod, path);
 }

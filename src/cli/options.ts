@@ -1,10 +1,11 @@
 import { InputError } from "../errors.js";
+import { at } from "../scalar/at.js";
 
 /** Parses a whole number option in [min, max]. @throws InputError naming the option */
 export function intOption(value: string, option: string, min: number, max: number = Number.MAX_SAFE_INTEGER): number {
-  if (!/^[+-]?\d+$/.test(value.trim())) throw new InputError(`invalid ${option}. Must be an integer. Value: \`${value}\`.`);
+  if (!/^[+-]?\d+$/.test(value.trim())) throw new InputError({ field: option, expected: "an integer", value });
   const n = Number(value);
-  if (n < min || n > max) throw new InputError(`invalid ${option}. Must be an integer in [${min}, ${max}]. Value: \`${value}\`.`);
+  if (n < min || n > max) throw new InputError({ field: option, expected: `an integer in [${min}, ${max}]`, value });
   return n;
 }
 
@@ -16,7 +17,7 @@ export function printJson(value: unknown): void {
 /** Fails unless `value` is one of `allowed`. */
 export function choice<C extends string>(value: string, option: string, allowed: readonly C[]): C {
   if ((allowed as readonly string[]).includes(value)) return value as C;
-  throw new InputError(`invalid ${option}. Must be one of ${allowed.join(", ")}. Value: \`${value}\`.`);
+  throw new InputError({ field: option, expected: `one of ${allowed.join(", ")}`, value });
 }
 
 /**
@@ -35,13 +36,11 @@ export function intListOption(
   const out: number[] = [];
   for (const part of value.split(",")) {
     const m = /^\s*(\d+)\s*(?:\.\.\s*(\d+)\s*)?$/.exec(part);
-    if (m === null)
-      throw new InputError(`invalid ${option}. Must be a number, a range a..b or a comma-separated list of them. Value: \`${value}\`.`);
-    const lo = intOption(m[1]!, option, min, max);
+    if (m === null) throw new InputError({ field: option, expected: "a number, a range a..b or a comma-separated list of them", value });
+    const lo = intOption(at(m, 1), option, min, max);
     const hi = m[2] === undefined ? lo : intOption(m[2], option, min, max);
-    if (hi < lo) throw new InputError(`invalid ${option}. Range ${lo}..${hi} is reversed. Value: \`${value}\`.`);
-    if (out.length + (hi - lo + 1) > maxCount)
-      throw new InputError(`invalid ${option}. More than ${maxCount} values. Value: \`${value}\`.`);
+    if (hi < lo) throw new InputError({ field: option, expected: "ranges a..b with a ≤ b", value, note: `${lo}..${hi} is reversed.` });
+    if (out.length + (hi - lo + 1) > maxCount) throw new InputError({ field: option, expected: `at most ${maxCount} values`, value });
     for (let v = lo; v <= hi; v++) out.push(v);
   }
   return out;

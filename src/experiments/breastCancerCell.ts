@@ -1,4 +1,5 @@
 import { forward } from "../net/forward.js";
+import { at } from "../scalar/at.js";
 import { floatInvariants } from "../net/kernels/floatInvariants.js";
 import { floatKernel } from "../net/kernels/floatKernel.js";
 import { paramLayout } from "../net/paramLayout.js";
@@ -74,16 +75,16 @@ export function breastCancerCell(
       recordEvery: config.recordEvery,
     });
     const { F } = forward(unpackLayers(run.params, L), split.test.X, float);
-    const correct = F.filter((f, i) => (f[0]! > 0 ? 1 : 0) === split.test.Y[i]![0]).length;
+    const correct = F.filter((f, i) => (at(f, 0) > 0 ? 1 : 0) === at(split.test.Y, i)[0]).length;
     runs.push({
       l,
       lPlus,
       seed,
       testLoss: test.loss(run.params),
       testAccuracy: correct / F.length,
-      trainLoss0: run.curve[0]![1],
+      trainLoss0: at(run.curve, 0)[1],
       trainLoss: run.curve.at(-1)![1],
-      pathologicalSignChanges: run.signChanged.filter((changed, k) => changed === 1 && run.c0[k]! < 0).length,
+      pathologicalSignChanges: run.signChanged.filter((changed, k) => changed === 1 && at(run.c0, k) < 0).length,
       maxInvariantDrift: Math.max(0, ...run.maxDrift),
       curve: run.curve,
     });

@@ -1,4 +1,5 @@
 import { paramLayout } from "../net/paramLayout.js";
+import { at } from "../scalar/at.js";
 import { floatDescent } from "./_internals/floatDescent.js";
 import { defaultInit } from "./defaultInit.js";
 import type { DeepConfig } from "./reproduceConfig.js";
@@ -53,10 +54,10 @@ export function deepCell(config: DeepConfig, split: StandardisedSplit, runSeed: 
   let lockedSignChanges = 0;
   let freeSignChanges = 0;
   for (let k = 0; k < h2; k++) {
-    if (c0[k]! < 0) {
+    if (at(c0, k) < 0) {
       locked++;
-      lockedSignChanges += run.signChanged[k]!;
-    } else freeSignChanges += run.signChanged[k]!;
+      lockedSignChanges += at(run.signChanged, k);
+    } else freeSignChanges += at(run.signChanged, k);
   }
   return {
     seed,
@@ -65,7 +66,7 @@ export function deepCell(config: DeepConfig, split: StandardisedSplit, runSeed: 
     lockedSignChanges,
     freeSignChanges,
     maxInvariantDrift: Math.max(0, ...run.maxDrift.slice(h1)),
-    trainLoss0: run.curve[0]![1],
+    trainLoss0: at(run.curve, 0)[1],
     trainLoss: run.curve.at(-1)![1],
     curve: run.curve,
   };

@@ -1,4 +1,5 @@
 import type { ParamLayout } from "../net/paramLayout.js";
+import { at } from "../scalar/at.js";
 import { seededRandom } from "../scalar/seededRandom.js";
 
 /**
@@ -17,9 +18,9 @@ export function defaultInit(L: ParamLayout, key: string): Float64Array {
   // Layer by layer in θ order (W_l, then b_l), one draw per entry: a two-layer
   // layout draws exactly as it always has.
   for (let l = 0; l < L.depth; l++) {
-    const bound = 1 / Math.sqrt(L.widths[l]!);
-    const end = l + 1 < L.depth ? L.weightOffset[l + 1]! : L.size;
-    for (let q = L.weightOffset[l]!; q < end; q++) p[q] = rng.uniform(-bound, bound);
+    const bound = 1 / Math.sqrt(at(L.widths, l));
+    const end = l + 1 < L.depth ? at(L.weightOffset, l + 1) : L.size;
+    for (let q = at(L.weightOffset, l); q < end; q++) p[q] = rng.uniform(-bound, bound);
   }
   return p;
 }

@@ -1,4 +1,5 @@
 import { floatKernel } from "../net/kernels/floatKernel.js";
+import { at } from "../scalar/at.js";
 import { paramLayout } from "../net/paramLayout.js";
 import { seededRandom } from "../scalar/seededRandom.js";
 import { optimizerRun } from "./_internals/optimizerRun.js";
@@ -63,7 +64,7 @@ export function optimizerBreastCancerCell(
         c0: tracked.c0,
         cT: tracked.cT,
         signChanged: tracked.signChanged,
-        trainLoss0: tracked.curve[0]![1],
+        trainLoss0: at(tracked.curve, 0)[1],
         trainLoss: tracked.curve.at(-1)![1],
         testLoss: testKernel.loss(tracked.params),
         curve: tracked.curve,

@@ -1,4 +1,5 @@
 import { datasetIn } from "../net/datasetIn.js";
+import { at } from "../scalar/at.js";
 import { layoutOf } from "../net/layoutOf.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { float } from "../scalar/float.js";
@@ -63,7 +64,7 @@ export function optimizerToyCell(config: OptimizersConfig, runSeed: number): Opt
         c0: tracked.c0,
         cT: tracked.cT,
         signChanged: tracked.signChanged,
-        trainLoss0: tracked.curve[0]![1],
+        trainLoss0: at(tracked.curve, 0)[1],
         trainLoss: tracked.curve.at(-1)![1],
         testLoss: null,
         curve: tracked.curve,

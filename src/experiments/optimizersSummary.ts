@@ -1,4 +1,5 @@
 import type { Table } from "../table/table.js";
+import { at } from "../scalar/at.js";
 import { meanSe } from "./_internals/meanSe.js";
 import { sixDigits } from "./_internals/sixDigits.js";
 import type { MeanSe, PairedEffect } from "./breastCancerSummary.js";
@@ -62,7 +63,7 @@ function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
   const h = s.length >> 1;
-  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+  return s.length % 2 === 1 ? at(s, h) : (at(s, h - 1) + at(s, h)) / 2;
 }
 
 /** How the neurons of some runs fared: those with c_k < 0 at the start, and those with c_k > 0. */
@@ -74,10 +75,10 @@ function fateOf(runs: readonly OptimizerRunResult[]): PathologicalFate {
   let healthyTurnedPathological = 0;
   for (const r of runs)
     r.c0.forEach((c, k) => {
-      const cT = r.cT[k]!;
+      const cT = at(r.cT, k);
       if (c < 0) {
         relativeChanges.push((cT - c) / Math.abs(c));
-        signChanges += r.signChanged[k]!;
+        signChanges += at(r.signChanged, k);
         if (cT > 0) becameHealthy++;
       } else if (c > 0) {
         healthy++;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { at } from "../scalar/at.js";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../errors.js";
@@ -26,21 +27,23 @@ export function readBreastCancer(path: string = BREAST_CANCER_CSV): LabelledData
   try {
     rows = parse(readFileSync(path, "utf8"), { skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (err) {
-    throw new InputError(`invalid breast-cancer data at ${path}: ${(err as Error).message}`);
+    throw new InputError({ field: "breast-cancer data", expected: "a CSV file", value: path, note: (err as Error).message });
   }
   const [n, d] = (rows[0] ?? []).map(Number);
   if (n === undefined || d === undefined || rows.length !== n + 1)
-    throw new InputError(
-      `invalid breast-cancer data at ${path}. Must have the header row n,d,… and n rows. Value: \`${rows[0]?.join(",")}\`.`,
-    );
+    throw new InputError({
+      field: `breast-cancer data at ${path}`,
+      expected: "the header row n,d,… and n rows",
+      value: rows[0]?.join(",") ?? "",
+    });
   const X: number[][] = [];
   const y: number[] = [];
   for (const row of rows.slice(1)) {
     const v = row.map(Number);
     if (v.length !== d + 1 || v.some((x) => !Number.isFinite(x)))
-      throw new InputError(`invalid breast-cancer row. Must be ${d} numbers and a label. Value: \`${row.join(",")}\`.`);
+      throw new InputError({ field: "breast-cancer row", expected: `${d} numbers and a label`, value: row.join(",") });
     X.push(v.slice(0, d));
-    y.push(v[d]!);
+    y.push(at(v, d));
   }
   return { X, y };
 }

@@ -111,7 +111,7 @@ const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo
  */
 export function reproduceConfig(scale: Scale, seed: number, experiment: ExperimentName | "all"): ReproduceConfig {
   if (experiment !== "all" && !EXPERIMENTS.includes(experiment))
-    throw new InputError(`invalid experiment. Must be one of ${EXPERIMENTS.join(", ")} or all. Value: \`${experiment}\`.`);
+    throw new InputError({ field: "experiment", expected: `one of ${EXPERIMENTS.join(", ")} or all`, value: experiment });
   const experiments = experiment === "all" ? [...EXPERIMENTS] : [experiment];
   const toy: ToyConfig = { steps: 500, lr: "1/10", gdDigits: 50, flowTime: "50", flowDigits: 50, flowSamples: scale === "tiny" ? 51 : 251 };
   const bc = {

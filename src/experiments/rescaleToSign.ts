@@ -1,4 +1,5 @@
 import type { ParamLayout } from "../net/paramLayout.js";
+import { at } from "../scalar/at.js";
 import { outgoingSlots } from "../net/outgoingSlots.js";
 import { incomingSlots } from "../net/incomingSlots.js";
 
@@ -21,13 +22,13 @@ export function rescaleToSign(p: Float64Array, L: ParamLayout, k: number, ratio:
   const incoming = incomingSlots(L, 1, k);
   const outgoing = outgoingSlots(L, 1, k);
   let w2 = 0;
-  for (const q of incoming) w2 += p[q]! ** 2;
+  for (const q of incoming) w2 += at(p, q) ** 2;
   let a2 = 0;
-  for (const q of outgoing) a2 += p[q]! ** 2;
+  for (const q of outgoing) a2 += at(p, q) ** 2;
   if (w2 === 0 || a2 === 0) return 1;
   // λ‖w̃‖ = ratio·‖a‖/λ  ⇒  λ² = ratio·‖a‖/‖w̃‖.
   const lambda = Math.sqrt((ratio * Math.sqrt(a2)) / Math.sqrt(w2));
-  for (const q of incoming) p[q]! *= lambda;
-  for (const q of outgoing) p[q]! /= lambda;
+  for (const q of incoming) p[q] = at(p, q) * lambda;
+  for (const q of outgoing) p[q] = at(p, q) / lambda;
   return lambda;
 }

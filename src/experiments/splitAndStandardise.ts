@@ -1,4 +1,5 @@
 import type { Dataset } from "../net/readDataset.js";
+import { at } from "../scalar/at.js";
 import { seededRandom } from "../scalar/seededRandom.js";
 import type { LabelledData } from "./readBreastCancer.js";
 
@@ -29,20 +30,21 @@ export function splitAndStandardise(data: LabelledData, seedKey: string, testFra
   const rng = seededRandom(seedKey);
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    [order[i], order[j]] = [at(order, j), at(order, i)];
   }
   const nTest = Math.round(n * testFraction);
   const testRows = order.slice(0, nTest).sort((a, b) => a - b);
   const trainRows = order.slice(nTest).sort((a, b) => a - b);
-  const mean = new Float64Array(d);
-  const sd = new Float64Array(d);
-  for (const i of trainRows) for (let m = 0; m < d; m++) mean[m]! += data.X[i]![m]!;
-  for (let m = 0; m < d; m++) mean[m]! /= trainRows.length;
-  for (const i of trainRows) for (let m = 0; m < d; m++) sd[m]! += (data.X[i]![m]! - mean[m]!) ** 2;
-  for (let m = 0; m < d; m++) sd[m] = Math.sqrt(sd[m]! / trainRows.length) || 1;
+  const train = trainRows.map((i) => at(data.X, i));
+  // Sums in row order, as a running total per feature would add them.
+  const mean = Array.from({ length: d }, (_, m) => train.reduce((s, x) => s + at(x, m), 0) / train.length);
+  const sd = mean.map((mu, m) => Math.sqrt(train.reduce((s, x) => s + (at(x, m) - mu) ** 2, 0) / train.length) || 1);
   const pack = (rows: number[]): Dataset<number> => ({
-    X: rows.map((i) => Array.from({ length: d }, (_, m) => (data.X[i]![m]! - mean[m]!) / sd[m]!)),
-    Y: rows.map((i) => [data.y[i]!]),
+    X: rows.map((i) => {
+      const x = at(data.X, i);
+      return mean.map((mu, m) => (at(x, m) - mu) / at(sd, m));
+    }),
+    Y: rows.map((i) => [at(data.y, i)]),
   });
   return { d, train: pack(trainRows), test: pack(testRows), trainRows, testRows };
 }

@@ -2,6 +2,8 @@ import { gradientDescent } from "../flow/gradientDescent.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
 import { datasetIn } from "../net/datasetIn.js";
 import { layoutOf } from "../net/layoutOf.js";
+import { packNetwork } from "../net/packNetwork.js";
+import { at } from "../scalar/at.js";
 import { decimal } from "../scalar/decimal.js";
 import { exact } from "../scalar/exact.js";
 import { toyNetwork } from "./_internals/toyNetwork.js";
@@ -53,13 +55,13 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
   const lrNumber = S.toNumber(lr);
   const net = toyNetwork(start, S);
   const L = layoutOf(net);
-  const [w, b, a] = [L.weightOffset[0]!, L.biasOffset[0]!, L.weightOffset[1]!];
-  const l = L.widths[1]!;
+  // The toy net is 1 → l → 1 with a hidden bias: neuron k's w_k, b_k and a_k sit at offset + k of θ.
+  const [w, b, a, l] = [at(L.weightOffset, 0), at(L.biasOffset, 0), at(L.weightOffset, 1), at(L.widths, 1)];
   // (w_k, b_k, a_k) of every neuron at each step, as floats for plotting.
   const neurons = (theta: readonly ReturnType<typeof S.parse>[]): [number, number, number][] =>
-    Array.from({ length: l }, (_, k) => [S.toNumber(theta[w + k]!), S.toNumber(theta[b + k]!), S.toNumber(theta[a + k]!)]);
-  const signs = (theta: readonly ReturnType<typeof S.parse>[]): number[] => Array.from({ length: l }, (_, k) => S.sign(theta[a + k]!));
-  const first = [...net.layers[0]!.W.map((row) => row[0]!), ...net.layers[0]!.b!, ...net.layers[1]!.W[0]!];
+    Array.from({ length: l }, (_, k) => [S.toNumber(at(theta, w + k)), S.toNumber(at(theta, b + k)), S.toNumber(at(theta, a + k))]);
+  const signs = (theta: readonly ReturnType<typeof S.parse>[]): number[] => Array.from({ length: l }, (_, k) => S.sign(at(theta, a + k)));
+  const first = packNetwork(net);
   const path = [neurons(first)];
   const signs0 = signs(first);
   let signsT = signs0;
@@ -76,13 +78,15 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
       });
     },
   });
-  const c0 = run.invariants[0]!;
+  const c0 = at(run.invariants, 0);
   let maxDrift = S.zero;
   let maxIdentityError = S.zero;
   const larger = (x: ReturnType<typeof S.parse>, y: ReturnType<typeof S.parse>) => (S.cmp(x, y) > 0 ? x : y);
-  for (const row of run.invariants) for (const [k, v] of row.entries()) maxDrift = larger(S.abs(S.sub(v, c0[k]!)), maxDrift);
-  for (const [t, row] of run.observedDrift.entries())
-    for (const [k, v] of row.entries()) maxIdentityError = larger(S.abs(S.sub(v, run.predictedDrift[t]![k]!)), maxIdentityError);
+  for (const row of run.invariants) for (const [k, v] of row.entries()) maxDrift = larger(S.abs(S.sub(v, at(c0, k))), maxDrift);
+  for (const [t, row] of run.observedDrift.entries()) {
+    const predicted = at(run.predictedDrift, t);
+    for (const [k, v] of row.entries()) maxIdentityError = larger(S.abs(S.sub(v, at(predicted, k))), maxIdentityError);
+  }
   return {
     start,
     arith: S.name,
@@ -90,11 +94,11 @@ export function toyGradientDescent(config: ToyConfig, start: ToyStart): ToyGdCel
     cT: run.invariants.at(-1)!.map((v) => S.toString(v)),
     maxInvariantDrift: S.toString(maxDrift),
     maxDriftIdentityError: S.toString(maxIdentityError),
-    loss0: S.toString(run.losses[0]!),
+    loss0: S.toString(at(run.losses, 0)),
     lossT: S.toString(run.losses.at(-1)!),
     signs0,
     signsT,
     signChanges: [...changed].sort((x, y) => x - y),
-    trajectory: path.map((p, t) => ({ t: t * lrNumber, loss: S.toNumber(run.losses[t]!), neurons: p })),
+    trajectory: path.map((p, t) => ({ t: t * lrNumber, loss: S.toNumber(at(run.losses, t)), neurons: p })),
   };
 }

@@ -96,16 +96,7 @@ export function toySummary(config: ToyConfig, cells: ToyCells): ToySummary {
             signsT: gd[s].signsT,
             signChanges: gd[s].signChanges,
           },
-          flow: flow[s]
-            ? {
-                loss0: flow[s]!.loss0,
-                lossT: flow[s]!.lossT,
-                invariantsT: flow[s]!.invariantsT,
-                maxDrift: flow[s]!.maxDrift,
-                events: flow[s]!.events,
-                signChanges: flow[s]!.signChanges,
-              }
-            : null,
+          flow: flowRecord(flow[s]),
         },
       ]),
     ),
@@ -121,4 +112,11 @@ export function toySummary(config: ToyConfig, cells: ToyCells): ToySummary {
     Number(good.maxDriftIdentityError) > Number(ob.maxDriftIdentityError) ? good.maxDriftIdentityError : ob.maxDriftIdentityError;
   const flowEvents = flowReady ? flow.obstructed!.events + flow.good!.events : null;
   return { results, pathological, flowReady, gdMaxDriftIdentityError, flowEvents };
+}
+
+/** The flow part of a start's record, or null where the flow was not run. */
+function flowRecord(f: ToyFlowCell | null) {
+  return f === null
+    ? null
+    : { loss0: f.loss0, lossT: f.lossT, invariantsT: f.invariantsT, maxDrift: f.maxDrift, events: f.events, signChanges: f.signChanges };
 }

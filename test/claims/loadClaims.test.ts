@@ -28,7 +28,9 @@ describe("claimsOf", () => {
 
   it("should reject, naming the export, an object that looks like a claim but has an unknown tag", () => {
     const message = problemOf({ good, bad: { ...good, name: "bad", tag: "thm" } });
-    expect(message).toBe("invalid claim export `bad` of `m.ts`: invalid tag of claim `bad`. Must be theorem or false. Value: `thm`.");
+    expect(message).toBe(
+      "invalid claim export. Must be a claim. Value: `bad`. In `m.ts`: invalid tag of claim `bad`. Must be theorem or false. Value: `thm`.",
+    );
   });
 
   it("should reject `property` written for `predicate`, and count further invalid exports on the same line", () => {
@@ -39,7 +41,7 @@ describe("claimsOf", () => {
       c: [good, { ...good, name: "c", arbitraries: [] }],
     });
     expect(message).toMatch(
-      /^invalid claim export `a` of `m.ts`: invalid field `property` of claim `a`\. .* \(and 2 more invalid export\(s\)\)$/,
+      /^invalid claim export\. Must be a claim\. Value: `a`\. In `m.ts`: invalid field `property` of claim `a`\. .* \(and 2 more invalid export\(s\)\)$/,
     );
     expect(message).not.toContain("\n");
   });

@@ -175,7 +175,7 @@ export default defineClaim({ name: "slow-true", statement: "waits, then holds", 
       const r = runCli(["check", "--file", waits], { cwd: root });
       expectBadInput(r);
       expect(r.stderr).toBe(
-        `relutopo: invalid claim file \`${waits}\`: it ended the process (exit code 13: a top-level await that never settles?) before its check was done\n`,
+        `relutopo: invalid claim file \`${waits}\`. Must be a module that lets its check finish. Value: \`exit code 13\`. It ended the process before its check was done (a top-level await that never settles?).\n`,
       );
     });
 
@@ -184,7 +184,7 @@ export default defineClaim({ name: "slow-true", statement: "waits, then holds", 
       const r = runCli(["check", "--file", "syntax.ts"], { cwd: tmp });
       expectBadInput(r);
       expect(r.stderr).toMatch(
-        /^relutopo: invalid claim file `syntax\.ts`: it failed to load: Transform failed with 1 error: \S*syntax\.ts:1:13: ERROR: Expected identifier but found "="\n$/,
+        /^relutopo: invalid claim file\. Must be a module that loads\. Value: `syntax\.ts`\. It failed to load: Transform failed with 1 error: \S*syntax\.ts:1:13: ERROR: Expected identifier but found "="\n$/,
       );
     });
 
@@ -197,7 +197,9 @@ export default defineClaim({ name: "quits", statement: "exits", tag: "theorem", 
       );
       const r = runCli(["check", "--file", exits], { cwd: root });
       expectBadInput(r);
-      expect(r.stderr).toBe(`relutopo: invalid claim file \`${exits}\`: it ended the process (exit code 7) before its check was done\n`);
+      expect(r.stderr).toBe(
+        `relutopo: invalid claim file \`${exits}\`. Must be a module that lets its check finish. Value: \`exit code 7\`. It ended the process before its check was done.\n`,
+      );
     });
   });
 
@@ -332,7 +334,7 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
       const r = runCli(["check", "--file", "invalid.ts"], { cwd: dir });
       expectBadInput(r);
       expect(r.stderr).toBe(
-        "relutopo: invalid claim export `typo` of `invalid.ts`: invalid tag of claim `typo`. Must be theorem or false. Value: `thm`.\n",
+        "relutopo: invalid claim export. Must be a claim. Value: `typo`. In `invalid.ts`: invalid tag of claim `typo`. Must be theorem or false. Value: `thm`.\n",
       );
     });
   });

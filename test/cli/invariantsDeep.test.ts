@@ -144,6 +144,6 @@ describe("relutopo gd on a deep network", () => {
     expect(ok.status).toBe(0);
     const deep = runCli(["components", "--net", join(FIXTURES, "f32_2hidden.safetensors"), "--json"]);
     expectBadInput(deep);
-    expect(deep.stderr).toMatch(/needs one hidden layer .* 3 weight layers/);
+    expect(deep.stderr).toMatch(/needs one hidden layer .* `3 weight layers`/);
   });
 });

@@ -158,7 +158,9 @@ describe("relutopo probability: bad input", () => {
   }
 
   it("should reject conflicting or incomplete initialisation options before computing", () => {
-    expect(() => readInitOptions({ init: "kaiming-normal", sigmaW2: "1", sigmaA2: "1" })).toThrow(/must not be combined/i);
+    expect(() => readInitOptions({ init: "kaiming-normal", sigmaW2: "1", sigmaA2: "1" })).toThrow(
+      /must be left out when --sigma-w2\/--sigma-a2 are given/i,
+    );
     expect(() => readInitOptions({ sigmaW2: "1" })).toThrow(/both --sigma-w2 and --sigma-a2/);
     expect(() => readInitOptions({ init: "kaiming-normal", method: "exactly" })).toThrow(/invalid --method/);
     expect(() => readInitOptions({ init: "kaiming-normal", samples: "0" })).toThrow(/invalid --samples/);

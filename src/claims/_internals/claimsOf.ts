@@ -13,7 +13,7 @@ function looksLikeClaim(v: unknown): boolean {
 /** @internal The claims exported by a loaded module namespace. */
 export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
   const found: unknown[] = [];
-  const invalid: string[] = [];
+  const invalid: { where: string; problem: string }[] = [];
   const take = (v: unknown, where: string, strict: boolean): void => {
     if (Array.isArray(v)) {
       v.forEach((x, i) => {
@@ -24,7 +24,7 @@ export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
     const problem = claimProblem(v);
     if (problem === undefined) {
       if (!found.includes(v)) found.push(v);
-    } else if (strict || looksLikeClaim(v)) invalid.push(`invalid claim export \`${where}\` of \`${path}\`: ${problem}`);
+    } else if (strict || looksLikeClaim(v)) invalid.push({ where, problem });
   };
   const consider = (v: unknown, where: string, strict: boolean): void => {
     if (strict || looksLikeClaim(v) || claimProblem(v) === undefined) take(v, where, strict);
@@ -32,17 +32,31 @@ export function claimsOf(mod: Record<string, unknown>, path: string): Claim[] {
   if (mod.default !== undefined) consider(mod.default, "default", false);
   if (mod.claims !== undefined) consider(mod.claims, "claims", true);
   for (const [key, v] of Object.entries(mod)) if (key !== "default" && key !== "claims") consider(v, key, false);
-  if (invalid.length > 0) {
-    const more = invalid.length === 1 ? "" : ` (and ${invalid.length - 1} more invalid export(s))`;
-    throw new InputError(`${invalid[0]}${more}`);
+  const [first, ...rest] = invalid;
+  if (first !== undefined) {
+    const more = rest.length === 0 ? "" : ` (and ${rest.length} more invalid export(s))`;
+    throw new InputError({
+      field: "claim export",
+      expected: "a claim",
+      value: first.where,
+      note: `In \`${path}\`: ${first.problem}${more}`,
+    });
   }
   if (found.length === 0)
-    throw new InputError(
-      `invalid claim file \`${path}\`. Must export claims (a default export, a \`claims\` array or named claims). Value: no claim found.`,
-    );
+    throw new InputError({
+      field: `claim file \`${path}\``,
+      expected: "a module that exports claims (a default export, a `claims` array or named claims)",
+      value: "no claim found",
+    });
   const names = new Set<string>();
   for (const c of found as Claim[]) {
-    if (names.has(c.name)) throw new InputError(`invalid claim file \`${path}\`: two claims are named \`${c.name}\``);
+    if (names.has(c.name))
+      throw new InputError({
+        field: `claim file \`${path}\``,
+        expected: "claims with distinct names",
+        value: c.name,
+        note: "Two claims have this name.",
+      });
     names.add(c.name);
   }
   return found as Claim[];

@@ -1,6 +1,8 @@
 import type { Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { at } from "../../scalar/at.js";
 import type { Scalar } from "../../scalar/scalar.js";
+import { hiddenAndOutput } from "./hiddenAndOutput.js";
 
 /** @internal A scalar activation outside relutopo's homogeneous family, with its derivative. */
 export interface CustomActivation<T> {
@@ -16,36 +18,24 @@ export interface CustomActivation<T> {
  * @internal
  */
 export function invariantRates<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, act: CustomActivation<T>): T[] {
+  const [hidden, output] = hiddenAndOutput(net);
   const n = data.X.length;
-  const l = net.layers[0]!.W.length;
-  const e = net.layers[1]!.W.length;
   const scale = S.div(S.fromInt(2), S.fromInt(n));
-  const inW = new Array<T>(l).fill(S.zero); // Σ_i δ_ik z_ik = ⟨∇_w̃ L, w̃⟩ · n/2
-  const outA = new Array<T>(l).fill(S.zero); // Σ_i Σ_j r_ij a_jk σ(z_ik) = ⟨∇_a L, a⟩ · n/2
-  for (let i = 0; i < n; i++) {
-    const x = data.X[i]!;
-    const z = net.layers[0]!.W.map((w, k) => {
-      let s = net.layers[0]!.b ? net.layers[0]!.b[k]! : S.zero;
-      w.forEach((v, m) => {
-        s = S.add(s, S.mul(v, x[m]!));
-      });
-      return s;
-    });
+  const weighted = (w: readonly T[], x: readonly T[], bias: T): T => w.reduce((s, v, m) => S.add(s, S.mul(v, at(x, m))), bias);
+  const inW = hidden.W.map(() => S.zero); // Σ_i δ_ik z_ik = ⟨∇_w̃ L, w̃⟩ · n/2
+  const outA = hidden.W.map(() => S.zero); // Σ_i Σ_j r_ij a_jk σ(z_ik) = ⟨∇_a L, a⟩ · n/2
+  for (const [i, x] of data.X.entries()) {
+    const y = at(data.Y, i);
+    const z = hidden.W.map((w, k) => weighted(w, x, hidden.b ? at(hidden.b, k) : S.zero));
     const h = z.map(act.sigma);
-    const r = net.layers[1]!.W.map((a, j) => {
-      let f = net.layers[1]!.b ? net.layers[1]!.b[j]! : S.zero;
-      a.forEach((v, k) => {
-        f = S.add(f, S.mul(v, h[k]!));
-      });
-      return S.sub(f, data.Y[i]![j]!);
-    });
-    for (let k = 0; k < l; k++) {
-      let back = S.zero;
-      for (let j = 0; j < e; j++) back = S.add(back, S.mul(net.layers[1]!.W[j]![k]!, r[j]!));
-      inW[k] = S.add(inW[k]!, S.mul(S.mul(back, act.dsigma(z[k]!)), z[k]!));
-      outA[k] = S.add(outA[k]!, S.mul(back, h[k]!));
+    const r = output.W.map((a, j) => S.sub(weighted(a, h, output.b ? at(output.b, j) : S.zero), at(y, j)));
+    for (const [k, zk] of z.entries()) {
+      // back = Σ_j a_jk r_j, the error reaching neuron k.
+      const back = output.W.reduce((s, a, j) => S.add(s, S.mul(at(a, k), at(r, j))), S.zero);
+      inW[k] = S.add(at(inW, k), S.mul(S.mul(back, act.dsigma(zk)), zk));
+      outA[k] = S.add(at(outA, k), S.mul(back, at(h, k)));
     }
   }
   const two = S.fromInt(2);
-  return inW.map((v, k) => S.neg(S.mul(two, S.mul(scale, S.sub(v, outA[k]!)))));
+  return inW.map((v, k) => S.neg(S.mul(two, S.mul(scale, S.sub(v, at(outA, k))))));
 }

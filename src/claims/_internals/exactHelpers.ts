@@ -7,8 +7,10 @@ import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/networkIn.js";
 import { zipNetworks } from "../../net/zipNetworks.js";
 import { mapNetwork } from "../../net/mapNetwork.js";
+import { at } from "../../scalar/at.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import type { Problem } from "../arbitraries/arbProblem.js";
+import { hiddenAndOutput } from "./hiddenAndOutput.js";
 
 /** @internal A problem in exact rationals. */
 export interface ExactProblem {
@@ -43,47 +45,56 @@ export function outputs(net: LayeredNetwork<Rational>, data: Dataset<Rational>):
 
 /** @internal Exact equality of two matrices of rationals. */
 export function sameMatrix(a: readonly (readonly Rational[])[], b: readonly (readonly Rational[])[]): boolean {
-  return a.length === b.length && a.every((row, i) => row.length === b[i]!.length && row.every((v, j) => exact.eq(v, b[i]![j]!)));
+  if (a.length !== b.length) return false;
+  return a.every((row, i) => {
+    const other = at(b, i);
+    return row.length === other.length && row.every((v, j) => exact.eq(v, at(other, j)));
+  });
 }
 
 /** @internal w̃_k: row k of W1 with b1[k] appended when there is a hidden bias. */
 export function incoming(net: LayeredNetwork<Rational>, k: number): Rational[] {
-  return net.layers[0]!.b ? [...net.layers[0]!.W[k]!, net.layers[0]!.b[k]!] : [...net.layers[0]!.W[k]!];
+  const [hidden] = hiddenAndOutput(net);
+  const row = at(hidden.W, k);
+  return hidden.b ? [...row, at(hidden.b, k)] : [...row];
 }
 
 /** @internal a_k: column k of W2. */
 export function outgoing(net: LayeredNetwork<Rational>, k: number): Rational[] {
-  return net.layers[1]!.W.map((row) => row[k]!);
+  return hiddenAndOutput(net)[1].W.map((row) => at(row, k));
 }
 
 /** @internal c_k computed from its definition, independently of src/invariants. */
 export function invariantsByDefinition(net: LayeredNetwork<Rational>): Rational[] {
-  return net.layers[0]!.W.map((_, k) =>
+  return hiddenAndOutput(net)[0].W.map((_, k) =>
     exact.sub(dot(exact, incoming(net, k), incoming(net, k)), dot(exact, outgoing(net, k), outgoing(net, k))),
   );
 }
 
 /** @internal Neuron k rescaled: (w̃_k, a_k) ↦ (λ w̃_k, a_k / λ). */
 export function rescaleNeurons(net: LayeredNetwork<Rational>, lambdas: readonly Rational[]): LayeredNetwork<Rational> {
+  const [hidden, output] = hiddenAndOutput(net);
   return {
     activation: net.activation,
     layers: [
       {
-        W: net.layers[0]!.W.map((row, k) => row.map((v) => exact.mul(v, lambdas[k]!))),
-        b: net.layers[0]!.b?.map((v, k) => exact.mul(v, lambdas[k]!)),
+        W: hidden.W.map((row, k) => row.map((v) => exact.mul(v, at(lambdas, k)))),
+        b: hidden.b?.map((v, k) => exact.mul(v, at(lambdas, k))),
       },
-      { W: net.layers[1]!.W.map((row) => row.map((v, k) => exact.div(v, lambdas[k]!))), b: net.layers[1]!.b },
+      { W: output.W.map((row) => row.map((v, k) => exact.div(v, at(lambdas, k)))), b: output.b },
     ],
   };
 }
 
 /** @internal Hidden neurons permuted: new neuron k is old neuron perm[k]. */
 export function permuteNeurons<T>(net: LayeredNetwork<T>, perm: readonly number[]): LayeredNetwork<T> {
+  const [hidden, output] = hiddenAndOutput(net);
+  const { b } = hidden;
   return {
     activation: net.activation,
     layers: [
-      { W: perm.map((p) => net.layers[0]!.W[p]!), b: net.layers[0]!.b ? perm.map((p) => net.layers[0]!.b![p]!) : undefined },
-      { W: net.layers[1]!.W.map((row) => perm.map((p) => row[p]!)), b: net.layers[1]!.b },
+      { W: perm.map((p) => at(hidden.W, p)), b: b ? perm.map((p) => at(b, p)) : undefined },
+      { W: output.W.map((row) => perm.map((p) => at(row, p))), b: output.b },
     ],
   };
 }

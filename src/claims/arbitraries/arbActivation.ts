@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import type { Activation } from "../../net/activation.js";
 import { exact } from "../../scalar/exact.js";
 
@@ -22,5 +23,5 @@ export function arbActivation(kinds: readonly ActivationKind[] = ALL_ACTIVATION_
     kind === "leaky_relu"
       ? slope.map(([p, q]): Activation => ({ kind: "leaky_relu", slope: exact.toString(exact.fromRational(BigInt(p), BigInt(q))) }))
       : fc.constant<Activation>({ kind });
-  return kinds.length === 1 ? one(kinds[0]!) : fc.oneof({ withCrossShrink: true }, ...kinds.map(one));
+  return kinds.length === 1 ? one(at(kinds, 0)) : fc.oneof({ withCrossShrink: true }, ...kinds.map(one));
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import type { Dataset } from "../../net/readDataset.js";
 import { forward } from "../../net/forward.js";
 import type { DenseLayer, LayeredNetwork } from "../../net/layeredNetwork.js";
@@ -66,14 +67,14 @@ function onKink(w: readonly string[], b: string | undefined, a: readonly Rationa
   const wq = w.map(exact.parse);
   let z: Rational = exact.zero;
   wq.forEach((v, m) => {
-    z = exact.add(z, exact.mul(v, a[m]!));
+    z = exact.add(z, exact.mul(v, at(a, m)));
   });
   if (b !== undefined) return { w: [...w], b: exact.toString(exact.neg(z)) };
   const m = a.findIndex((v) => exact.sign(v) !== 0);
   if (m < 0) return { w: [...w], b };
-  const rest = exact.sub(z, exact.mul(wq[m]!, a[m]!));
+  const rest = exact.sub(z, exact.mul(at(wq, m), at(a, m)));
   const out = [...w];
-  out[m] = exact.toString(exact.div(exact.neg(rest), a[m]!));
+  out[m] = exact.toString(exact.div(exact.neg(rest), at(a, m)));
   return { w: out, b };
 }
 
@@ -85,22 +86,24 @@ function buildDeep(r: DeepDraw): DeepProblem {
   for (let l = 0; l < r.L; l++) {
     // the output layer takes the last drawn matrix, so that shrinking the depth keeps the output's values
     const src = l === r.L - 1 ? r.W.length - 1 : l;
-    const W = r.W[src]!.slice(0, widths[l + 1]!).map((row) => row.slice(0, widths[l]!));
-    const b = r.hasBias[src] ? r.b[src]!.slice(0, widths[l + 1]!) : undefined;
+    const W = at(r.W, src)
+      .slice(0, at(widths, l + 1))
+      .map((row) => row.slice(0, at(widths, l)));
+    const b = r.hasBias[src] ? at(r.b, src).slice(0, at(widths, l + 1)) : undefined;
     layers.push({ W, b });
   }
   const Xq = X.map((x) => x.map(exact.parse));
   // hidden layers in order: moving layer l onto a kink changes only what later layers see
   for (let l = 0; l + 1 < r.L; l++) {
-    const wanted = r.kinkAt[l]!.slice(0, widths[l + 1]!);
+    const wanted = at(r.kinkAt, l).slice(0, at(widths, l + 1));
     if (wanted.every((i) => i === undefined || i >= X.length)) continue;
-    const inputs = forward(layerIn({ activation: r.activation, layers }), Xq, exact).inputs[l]!;
-    const { W, b } = layers[l]!;
+    const inputs = at(forward(layerIn({ activation: r.activation, layers }), Xq, exact).inputs, l);
+    const { W, b } = at(layers, l);
     const W2 = W.map((row) => [...row]);
     const b2 = b ? [...b] : undefined;
     wanted.forEach((i, k) => {
       if (i === undefined || i >= X.length) return;
-      const moved = onKink(W[k]!, b?.[k], inputs[i]!);
+      const moved = onKink(at(W, k), b?.[k], at(inputs, i));
       W2[k] = moved.w;
       if (b2 && moved.b !== undefined) b2[k] = moved.b;
     });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import { arbRational, type RationalConstraints } from "./arbRational.js";
 import type { SizeRange } from "./arbProblem.js";
 import { sizeRange } from "../_internals/sizeRange.js";
@@ -33,5 +34,5 @@ export function arbInvariantVector(constraints: InvariantVectorConstraints = {})
     size: "max",
   });
   const picks = fc.array(fc.nat({ max: distinct }), { minLength: len.min, maxLength: len.max, size: "max" });
-  return fc.tuple(pool, picks).map(([values, idx]) => idx.map((i) => (i < values.length ? values[i]! : "0")));
+  return fc.tuple(pool, picks).map(([values, idx]) => idx.map((i) => (i < values.length ? at(values, i) : "0")));
 }

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
+import { hiddenAndOutput } from "../_internals/hiddenAndOutput.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact } from "../../scalar/exact.js";
 import { arbProblem, type Problem, type ProblemConstraints } from "./arbProblem.js";
@@ -23,13 +25,13 @@ export interface PathologicalConstraints extends ProblemConstraints {
  */
 function makePathological(net: LayeredNetwork<string>, k: number, margin: string, negative: boolean): LayeredNetwork<string> {
   let norm1 = exact.parse(margin);
-  for (const v of net.layers[0]!.W[k]!) norm1 = exact.add(norm1, exact.abs(exact.parse(v)));
-  if (net.layers[0]!.b) norm1 = exact.add(norm1, exact.abs(exact.parse(net.layers[0]!.b[k]!)));
+  const [hidden, out] = hiddenAndOutput(net);
+  for (const v of at(hidden.W, k)) norm1 = exact.add(norm1, exact.abs(exact.parse(v)));
+  if (hidden.b) norm1 = exact.add(norm1, exact.abs(exact.parse(at(hidden.b, k))));
   const a = exact.toString(negative ? exact.neg(norm1) : norm1);
-  const out = net.layers[1]!;
   return {
     activation: net.activation,
-    layers: [net.layers[0]!, { W: out.W.map((row, j) => (j === 0 ? row.map((v, m) => (m === k ? a : v)) : row)), b: out.b }],
+    layers: [hidden, { W: out.W.map((row, j) => (j === 0 ? row.map((v, m) => (m === k ? a : v)) : row)), b: out.b }],
   };
 }
 
@@ -49,11 +51,11 @@ export function arbPathologicalProblem(constraints: PathologicalConstraints = {}
     { minLength: maxL, maxLength: maxL },
   );
   return fc.tuple(arbProblem(constraints), flags).map(([problem, f]) => {
-    const l = problem.net.layers[0]!.W.length;
+    const l = at(problem.net.layers, 0).W.length;
     let chosen = f.slice(0, l).flatMap((x, k) => (constraints.which === "all" || x.chosen ? [k] : []));
     if (chosen.length === 0) chosen = [0];
     let net = problem.net;
-    for (const k of chosen) net = makePathological(net, k, f[k]!.margin, f[k]!.negative);
+    for (const k of chosen) net = makePathological(net, k, at(f, k).margin, at(f, k).negative);
     return { net, data: problem.data, pathological: chosen };
   });
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import type { Activation } from "../../net/activation.js";
 import type { Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
@@ -63,14 +64,14 @@ function onKink(w: string[], b: string | undefined, x: readonly string[]): { w: 
   const xq = x.map(exact.parse);
   let z: Rational = exact.zero;
   wq.forEach((v, m) => {
-    z = exact.add(z, exact.mul(v, xq[m]!));
+    z = exact.add(z, exact.mul(v, at(xq, m)));
   });
   if (b !== undefined) return { w, b: exact.toString(exact.neg(z)) };
   const m = xq.findIndex((v) => exact.sign(v) !== 0);
   if (m < 0) return { w, b };
-  const rest = exact.sub(z, exact.mul(wq[m]!, xq[m]!));
+  const rest = exact.sub(z, exact.mul(at(wq, m), at(xq, m)));
   const out = [...w];
-  out[m] = exact.toString(exact.div(exact.neg(rest), xq[m]!));
+  out[m] = exact.toString(exact.div(exact.neg(rest), at(xq, m)));
   return { w: out, b };
 }
 
@@ -138,7 +139,7 @@ function build(r: Draw): Problem {
   for (let k = 0; k < r.l; k++) {
     const i = r.kinkAt[k];
     if (i === undefined || i >= X.length) continue;
-    const moved = onKink(W1[k]!, b1?.[k], X[i]!);
+    const moved = onKink(at(W1, k), b1?.[k], at(X, i));
     W1 = W1.map((row, j) => (j === k ? moved.w : row));
     if (b1 && moved.b !== undefined) b1 = b1.map((v, j) => (j === k ? moved.b! : v));
   }

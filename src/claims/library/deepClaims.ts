@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import { Decimal } from "decimal.js";
 import { gradientDescent, type GradientDescentRun } from "../../flow/gradientDescent.js";
 import { ConvergenceError } from "../../errors.js";
@@ -91,11 +92,11 @@ export const deepGdDriftIdentity: Claim<[DeepSgd]> = defineClaim({
     const run = runSgd(h);
     const start = layerInvariants(layeredExact(h.problem.net), Q).flat();
     const end = layerInvariants(run.params, Q).flat();
-    const same = (a: readonly Rational[], b: readonly Rational[]): boolean => a.length === b.length && a.every((v, k) => Q.eq(v, b[k]!));
+    const same = (a: readonly Rational[], b: readonly Rational[]): boolean => a.length === b.length && a.every((v, k) => Q.eq(v, at(b, k)));
     return (
-      same(run.invariants[0]!, start) &&
-      same(run.invariants[h.steps]!, end) &&
-      run.observedDrift.every((row, t) => same(row, run.predictedDrift[t]!))
+      same(at(run.invariants, 0), start) &&
+      same(at(run.invariants, h.steps), end) &&
+      run.observedDrift.every((row, t) => same(row, at(run.predictedDrift, t)))
     );
   },
   witness: sgdWitness,
@@ -114,7 +115,7 @@ export const deepGdConservesC: Claim<[DeepSgd]> = defineClaim({
     weightDecay: fc.constant("0"),
     steps: fc.constant(1),
   },
-  predicate: (h) => runSgd(h).observedDrift[0]!.every((v) => Q.sign(v) === 0),
+  predicate: (h) => at(runSgd(h).observedDrift, 0).every((v) => Q.sign(v) === 0),
   witness: sgdWitness,
 });
 
@@ -148,8 +149,8 @@ function signAt(params: Record<string, unknown>, layer: number, row: number, col
     { W: params.W1 as string[][], b: params.b1 as string[] | undefined },
     { W: params.W2 as string[][], b: params.b2 as string[] | undefined },
   ];
-  const { W, b } = layers[layer - 1]!;
-  const text = col < W[row]!.length ? W[row]![col]! : b![row]!;
+  const { W, b } = at(layers, layer - 1);
+  const text = col < at(W, row).length ? at(at(W, row), col) : at(b ?? [], row);
   const value = new Decimal(text);
   return value.isZero() ? 0 : value.s;
 }
@@ -175,8 +176,8 @@ export const deepLockedWeightKeepsSign: Claim<[DeepProblem]> = defineClaim({
     fc.pre(locked.length > 0);
     const run = deepFlow(p.net, p.data, TIME, 3);
     return locked.every((w) => {
-      const { W, b } = net.layers[w.layer - 1]!;
-      const sign = Q.sign(w.col < W[w.row]!.length ? W[w.row]![w.col]! : b![w.row]!);
+      const { W, b } = at(net.layers, w.layer - 1);
+      const sign = Q.sign(w.col < at(W, w.row).length ? at(at(W, w.row), w.col) : at(b ?? [], w.row));
       return [run.params, ...run.samples.map((s) => s.params)].every((params) => signAt(params, w.layer, w.row, w.col) === sign);
     });
   },

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { at } from "../../scalar/at.js";
 import fc from "fast-check";
 import { ConvergenceError } from "../../errors.js";
 import { integrateFlow, type FlowRun } from "../../flow/integrateFlow.js";
@@ -32,7 +33,7 @@ function run(p: Problem, extra: { weightDecay?: string; momentum?: string }, tim
 
 const within = (a: string, b: string): boolean => new Decimal(a).minus(b).abs().lte(TOLERANCE);
 /** Every c_k at T equals its start within the tolerance: what the false "conserves c" claims assert. */
-const conservesC = (r: FlowRun): boolean => r.invariantsT.every((c, k) => within(c, r.invariants0[k]!));
+const conservesC = (r: FlowRun): boolean => r.invariantsT.every((c, k) => within(c, at(r.invariants0, k)));
 
 /** Theorem: under weight decay every c_k follows c_k(0)e^{−2λt}. */
 export const weightDecayFlowLaw: Claim<[Problem, string]> = defineClaim({
@@ -43,7 +44,7 @@ export const weightDecayFlowLaw: Claim<[Problem, string]> = defineClaim({
   argNames: ["problem", "weightDecay"],
   predicate: (p, lambda) => {
     const r = run(p, { weightDecay: lambda });
-    return new Decimal(r.maxDrift).lte(TOLERANCE) && r.invariantsT.every((c, k) => within(c, r.weightDecay!.predictedT[k]!));
+    return new Decimal(r.maxDrift).lte(TOLERANCE) && r.invariantsT.every((c, k) => within(c, at(r.weightDecay!.predictedT, k)));
   },
 });
 
@@ -57,7 +58,7 @@ export const weightDecayFlowKeepsPathological: Claim<[PathologicalProblem, strin
   argNames: ["problem", "weightDecay"],
   predicate: (p, lambda) => {
     const r = run(p, { weightDecay: lambda }, "1");
-    return p.pathological.every((k) => new Decimal(r.invariantsT[k]!).isNegative() && !r.signChanges.includes(k));
+    return p.pathological.every((k) => new Decimal(at(r.invariantsT, k)).isNegative() && !r.signChanges.includes(k));
   },
 });
 

@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import { dot } from "../../net/dot.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
+import { InternalError } from "../../errors.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { at } from "../../scalar/at.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbPathologicalProblem, type PathologicalProblem } from "../arbitraries/arbPathologicalProblem.js";
 import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
@@ -10,6 +13,7 @@ import type { Claim } from "../claim.js";
 import { defineClaim } from "../defineClaim.js";
 import { datasetCsv } from "../datasetCsv.js";
 import { networkFile } from "../networkFile.js";
+import { hiddenAndOutput } from "../_internals/hiddenAndOutput.js";
 import { gdStep, incoming, inExact, invariantsByDefinition, outgoing } from "../_internals/exactHelpers.js";
 
 const texts = (v: readonly Rational[]): string[] => v.map(exact.toString);
@@ -28,7 +32,7 @@ function gdWitness(p: Problem, lr: string, extra: Record<string, unknown> = {}):
     steps: 1,
     invariantsBefore: texts(before),
     invariantsAfter: texts(after),
-    drift: after.map((v, k) => exact.toString(exact.sub(v, before[k]!))),
+    drift: after.map((v, k) => exact.toString(exact.sub(v, at(before, k)))),
     ...extra,
   };
 }
@@ -50,7 +54,7 @@ export const gdDriftFormula: Claim<[Problem, string]> = defineClaim({
       const gw = incoming(grad, k);
       const ga = outgoing(grad, k);
       const predicted = exact.mul(exact.mul(lr, lr), exact.sub(dot(exact, gw, gw), dot(exact, ga, ga)));
-      return exact.eq(exact.sub(after[k]!, c), predicted);
+      return exact.eq(exact.sub(at(after, k), c), predicted);
     });
   },
   witness: (p, lr) => gdWitness(p, lr),
@@ -66,7 +70,7 @@ export const rescalingIdentity: Claim<[Problem]> = defineClaim({
   predicate: (p) => {
     const { net, data } = inExact(p);
     const { grad } = lossAndGradient(net, data, exact, "mse");
-    return net.layers[0]!.W.every((_, k) =>
+    return hiddenAndOutput(net)[0].W.every((_, k) =>
       exact.eq(dot(exact, incoming(grad, k), incoming(net, k)), dot(exact, outgoing(grad, k), outgoing(net, k))),
     );
   },
@@ -87,7 +91,7 @@ export const gdConservesC: Claim<[Problem, string]> = defineClaim({
   arbitraries: [arbProblem(), lrArb],
   predicate: (p, lrText) => {
     const { before, after } = invariantsAroundStep(p, lrText);
-    return before.every((c, k) => exact.eq(c, after[k]!));
+    return before.every((c, k) => exact.eq(c, at(after, k)));
   },
   witness: (p, lr) => gdWitness(p, lr),
 });
@@ -100,7 +104,7 @@ export const gdNeverDecreasesC: Claim<[Problem, string]> = defineClaim({
   arbitraries: [arbProblem(), lrArb],
   predicate: (p, lrText) => {
     const { before, after } = invariantsAroundStep(p, lrText);
-    return after.every((c, k) => exact.cmp(c, before[k]!) >= 0);
+    return after.every((c, k) => exact.cmp(c, at(before, k)) >= 0);
   },
   witness: (p, lr) => gdWitness(p, lr),
 });
@@ -110,9 +114,14 @@ type PathologicalGd = [PathologicalProblem, string, number];
 function signsAfterGd(p: PathologicalProblem, lrText: string, steps: number): { before: number[]; after: number[] } {
   let { net } = inExact(p);
   const { data } = inExact(p);
-  const before = p.pathological.map((k) => exact.sign(net.layers[1]!.W[0]![k]!));
+  // The pathological problems have a scalar output: W2 is one row.
+  const signs = (n: LayeredNetwork<Rational>): number[] => {
+    const a = at(hiddenAndOutput(n)[1].W, 0);
+    return p.pathological.map((k) => exact.sign(at(a, k)));
+  };
+  const before = signs(net);
   for (let t = 0; t < steps; t++) net = gdStep(net, data, exact.parse(lrText)).next;
-  return { before, after: p.pathological.map((k) => exact.sign(net.layers[1]!.W[0]![k]!)) };
+  return { before, after: signs(net) };
 }
 
 /** False: with a large step, GD flips the sign of a pathological neuron's output weight. */
@@ -154,28 +163,33 @@ export const deadReluFrozen: Claim<[Problem, number, string]> = defineClaim({
   arbitraries: [arbProblem({ activations: ["relu"], hiddenBias: true, outputs: { max: 2 } }), fc.nat({ max: 2 }), lrArb],
   predicate: (p0, k0, lrText) => {
     const p = killNeuron(p0, k0);
-    const k = k0 % p.net.layers[0]!.W.length;
+    const k = k0 % hiddenAndOutput(p.net)[0].W.length;
     const { net, data } = inExact(p);
     const { next } = gdStep(net, data, exact.parse(lrText));
-    const same = (a: Rational[], b: Rational[]): boolean => a.every((v, i) => exact.eq(v, b[i]!));
+    const same = (a: Rational[], b: Rational[]): boolean => a.every((v, i) => exact.eq(v, at(b, i)));
     return (
       same(incoming(net, k), incoming(next, k)) &&
       same(outgoing(net, k), outgoing(next, k)) &&
-      exact.eq(invariantsByDefinition(net)[k]!, invariantsByDefinition(next)[k]!)
+      exact.eq(at(invariantsByDefinition(net), k), at(invariantsByDefinition(next), k))
     );
   },
-  witness: (p0, k0, lr) => gdWitness(killNeuron(p0, k0), lr, { neuron: k0 % p0.net.layers[0]!.W.length }),
+  witness: (p0, k0, lr) => gdWitness(killNeuron(p0, k0), lr, { neuron: k0 % hiddenAndOutput(p0.net)[0].W.length }),
 });
 
 /** Sets b1[k] = −max_i w_k·x_i, so neuron k is off on every point and on the kink of one. */
 function killNeuron(p: Problem, k0: number): Problem {
-  const k = k0 % p.net.layers[0]!.W.length;
+  const [hidden, output] = hiddenAndOutput(p.net);
+  const k = k0 % hidden.W.length;
   const { net, data } = inExact(p);
+  const w = at(hiddenAndOutput(net)[0].W, k);
   let top: Rational | undefined;
   for (const x of data.X) {
-    const z = dot(exact, net.layers[0]!.W[k]!, x);
+    const z = dot(exact, w, x);
     if (top === undefined || exact.cmp(z, top) > 0) top = z;
   }
-  const b1 = p.net.layers[0]!.b!.map((v, j) => (j === k ? exact.toString(exact.neg(top!)) : v));
-  return { net: { activation: p.net.activation, layers: [{ W: p.net.layers[0]!.W, b: b1 }, p.net.layers[1]!] }, data: p.data };
+  // arbProblem({ hiddenBias: true }) gives b1, and at least one data point gives a top.
+  if (hidden.b === undefined || top === undefined) throw new InternalError("dead-relu-neuron-frozen needs a hidden bias and data");
+  const kink = exact.toString(exact.neg(top));
+  const b1 = hidden.b.map((v, j) => (j === k ? kink : v));
+  return { net: { activation: p.net.activation, layers: [{ W: hidden.W, b: b1 }, output] }, data: p.data };
 }

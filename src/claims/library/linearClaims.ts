@@ -1,4 +1,6 @@
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
+import { at } from "../../scalar/at.js";
+import { hiddenAndOutput } from "../_internals/hiddenAndOutput.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
@@ -14,20 +16,29 @@ type Matrix = Rational[][];
 
 /** Σ_m u_k[m] v_j[m] over rows of W̃1-like layouts (k, j neurons). */
 function gramIn(u: LayeredNetwork<Rational>, v: LayeredNetwork<Rational>): Matrix {
-  return u.layers[0]!.W.map((_, k) =>
-    v.layers[0]!.W.map((__, j) => incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, incoming(v, j)[m]!)), exact.zero)),
+  return hiddenAndOutput(u)[0].W.map((_, k) =>
+    hiddenAndOutput(v)[0].W.map((__, j) =>
+      incoming(u, k).reduce((s, x, m) => exact.add(s, exact.mul(x, at(incoming(v, j), m))), exact.zero),
+    ),
   );
 }
 
 /** Σ_i u_ik v_ij over columns of W2-like layouts. */
 function gramOut(u: LayeredNetwork<Rational>, v: LayeredNetwork<Rational>): Matrix {
-  return u.layers[0]!.W.map((_, k) =>
-    v.layers[0]!.W.map((__, j) => outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, outgoing(v, j)[i]!)), exact.zero)),
+  return hiddenAndOutput(u)[0].W.map((_, k) =>
+    hiddenAndOutput(v)[0].W.map((__, j) =>
+      outgoing(u, k).reduce((s, x, i) => exact.add(s, exact.mul(x, at(outgoing(v, j), i))), exact.zero),
+    ),
   );
 }
 
-const add = (a: Matrix, b: Matrix): Matrix => a.map((r, i) => r.map((x, j) => exact.add(x, b[i]![j]!)));
-const sub = (a: Matrix, b: Matrix): Matrix => a.map((r, i) => r.map((x, j) => exact.sub(x, b[i]![j]!)));
+const zipMatrices = (a: Matrix, b: Matrix, f: (x: Rational, y: Rational) => Rational): Matrix =>
+  a.map((r, i) => {
+    const other = at(b, i);
+    return r.map((x, j) => f(x, at(other, j)));
+  });
+const add = (a: Matrix, b: Matrix): Matrix => zipMatrices(a, b, exact.add);
+const sub = (a: Matrix, b: Matrix): Matrix => zipMatrices(a, b, exact.sub);
 const texts = (m: Matrix): string[][] => m.map((r) => r.map(exact.toString));
 
 /**
@@ -68,7 +79,7 @@ export const linearGdMatrixDrift: Claim<[Problem, string]> = defineClaim({
     const { net, data } = inExact(p);
     const lr = exact.parse(lrText);
     const { next, grad } = gdStep(net, data, lr);
-    const observed = sub(linearLayerInvariants(next, exact)[0]!, linearLayerInvariants(net, exact)[0]!);
+    const observed = sub(at(linearLayerInvariants(next, exact), 0), at(linearLayerInvariants(net, exact), 0));
     const lr2 = exact.mul(lr, lr);
     const predicted = sub(gramIn(grad, grad), gramOut(grad, grad)).map((r) => r.map((x) => exact.mul(lr2, x)));
     return sameMatrix(observed, predicted);
@@ -86,7 +97,7 @@ export const reluFlowConservesMatrix: Claim<[Problem]> = defineClaim({
   witness: (p) => ({
     net: networkFile(p.net),
     data: datasetCsv(p.data),
-    matrix: texts(linearLayerInvariants(inExact(p).net, exact)[0]!),
+    matrix: texts(at(linearLayerInvariants(inExact(p).net, exact), 0)),
     matrixRate: texts(matrixRate(p)),
   }),
 });

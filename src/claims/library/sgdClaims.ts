@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import { dot } from "../../net/dot.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
@@ -97,7 +98,7 @@ function exactSgd(p: Problem, h: SgdHyper): SgdStepRecord[] {
     const secondOrder = before.map((_, k) => Q.mul(Q.mul(lr, lr), pair(u, u, k)));
     const predicted = before.map((c, k) => {
       const first = Q.add(Q.mul(Q.mul(gamma, lambda), c), prev ? Q.mul(beta, pair(net, prev, k)) : Q.zero);
-      return Q.add(Q.mul(Q.mul(Q.fromInt(-2), lr), first), secondOrder[k]!);
+      return Q.add(Q.mul(Q.mul(Q.fromInt(-2), lr), first), at(secondOrder, k));
     });
     const step = u;
     net = zipNetworks(net, step, (w, d) => Q.sub(w, Q.mul(lr, d)));
@@ -108,7 +109,7 @@ function exactSgd(p: Problem, h: SgdHyper): SgdStepRecord[] {
 
 const texts = (v: readonly Rational[]): string[] => v.map(Q.toString);
 /** The drift of every c_k over one step, after − before: what the witness shows and the drift claims compare. */
-const drift = (s: SgdStepRecord): Rational[] => s.after.map((v, k) => Q.sub(v, s.before[k]!));
+const drift = (s: SgdStepRecord): Rational[] => s.after.map((v, k) => Q.sub(v, at(s.before, k)));
 
 /** The `relutopo gd` flags of these settings. */
 function gdFlags(h: SgdHyper): string[] {
@@ -129,13 +130,13 @@ function sgdWitness(p: Problem, h: SgdHyper): Record<string, unknown> {
     data: datasetCsv(p.data),
     ...h,
     gdFlags: gdFlags(h),
-    invariants: [texts(run[0]!.before), ...run.map((s) => texts(s.after))],
+    invariants: [texts(at(run, 0).before), ...run.map((s) => texts(s.after))],
     observedDrift: run.map((s) => texts(drift(s))),
     predictedDrift: run.map((s) => texts(s.predicted)),
   };
 }
 
-const sameVector = (a: readonly Rational[], b: readonly Rational[]): boolean => a.every((v, k) => Q.eq(v, b[k]!));
+const sameVector = (a: readonly Rational[], b: readonly Rational[]): boolean => a.every((v, k) => Q.eq(v, at(b, k)));
 
 /** Theorem: every exact SGD step changes c_k by exactly the drift its identity predicts. */
 export const sgdDriftIdentity: Claim<[Problem, SgdHyper]> = defineClaim({
@@ -180,7 +181,7 @@ export const weightDecayPreservesC: Claim<[Problem, SgdHyper]> = defineClaim({
   predicate: (p, h) => {
     const withDecay = exactSgd(p, h);
     const without = exactSgd(p, { ...h, weightDecay: "0" });
-    return sameVector(withDecay[0]!.after, without[0]!.after);
+    return sameVector(at(withDecay, 0).after, at(without, 0).after);
   },
   witness: sgdWitness,
 });

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
+import { hiddenAndOutput } from "../_internals/hiddenAndOutput.js";
 import { neuronInvariants } from "../../invariants/neuronInvariants.js";
 import { dot } from "../../net/dot.js";
 import { exact, type Rational } from "../../scalar/exact.js";
@@ -26,7 +28,7 @@ const lambdasArb = fc.array(arbRational({ maxNum: 4, maxDen: 3, sign: "positive"
 const lrArb = arbRational({ maxNum: 4, maxDen: 8, sign: "positive" });
 
 function lambdasFor(p: Problem, lambdas: readonly string[]): Rational[] {
-  return p.net.layers[0]!.W.map((_, k) => exact.parse(lambdas[k]!));
+  return hiddenAndOutput(p.net)[0].W.map((_, k) => exact.parse(at(lambdas, k)));
 }
 
 /** Theorem: rescaling neurons leaves f unchanged and moves c_k to λ²‖w̃_k‖² − ‖a_k‖²/λ². */
@@ -42,11 +44,11 @@ export const rescalingPreservesFunction: Claim<[Problem, string[]]> = defineClai
     const moved = rescaleNeurons(net, lambdas);
     if (!sameMatrix(outputs(net, data), outputs(moved, data))) return false;
     const c = neuronInvariants(moved, exact);
-    return net.layers[0]!.W.every((_, k) => {
-      const l2 = exact.mul(lambdas[k]!, lambdas[k]!);
+    return hiddenAndOutput(net)[0].W.every((_, k) => {
+      const l2 = exact.mul(at(lambdas, k), at(lambdas, k));
       const w = incoming(net, k);
       const a = outgoing(net, k);
-      return exact.eq(c[k]!, exact.sub(exact.mul(l2, dot(exact, w, w)), exact.div(dot(exact, a, a), l2)));
+      return exact.eq(at(c, k), exact.sub(exact.mul(l2, dot(exact, w, w)), exact.div(dot(exact, a, a), l2)));
     });
   },
 });
@@ -63,11 +65,11 @@ export const permutationPreservesFunction: Claim<[Problem, number[]]> = defineCl
   ],
   predicate: (p, keys) => {
     const { net, data } = inExact(p);
-    const perm = permutationFromKeys(keys, net.layers[0]!.W.length);
+    const perm = permutationFromKeys(keys, hiddenAndOutput(net)[0].W.length);
     const moved = permuteNeurons(net, perm);
     const c = neuronInvariants(net, exact);
     const cMoved = neuronInvariants(moved, exact);
-    return sameMatrix(outputs(net, data), outputs(moved, data)) && perm.every((from, k) => exact.eq(cMoved[k]!, c[from]!));
+    return sameMatrix(outputs(net, data), outputs(moved, data)) && perm.every((from, k) => exact.eq(at(cMoved, k), at(c, from)));
   },
 });
 
@@ -94,7 +96,7 @@ export const gdCommutesWithRescaling: Claim<[Problem, string[], string]> = defin
       data: datasetCsv(p.data),
       lr,
       steps: 1,
-      lambdas: lambdaTexts.slice(0, p.net.layers[0]!.W.length),
+      lambdas: lambdaTexts.slice(0, hiddenAndOutput(p.net)[0].W.length),
       outputsAfterStep: f(net),
       rescaledOutputsAfterStep: f(moved),
     };

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { at } from "../../scalar/at.js";
 import { exact } from "../../scalar/exact.js";
 import { effectiveComponentCount } from "../../symmetry/effectiveComponentCount.js";
 import { obstruction } from "../../symmetry/obstruction.js";
@@ -90,8 +91,8 @@ export const disconnectedAlwaysObstructs: Claim<[Problem, number]> = defineClaim
   arbitraries: [arbProblem({ outputs: { min: 1, max: 1 }, width: { max: 3 }, points: { max: 2 } }), fc.integer({ min: 1, max: 3 })],
   predicate: (p, P) => {
     const { net } = inExact(p);
-    fc.pre(P <= net.layers[0]!.W.length);
-    const dims = { dIn: net.layers[0]!.W[0]!.length + (net.layers[0]!.b ? 1 : 0), e: 1 };
+    fc.pre(P <= at(net.layers, 0).W.length);
+    const dims = { dIn: at(at(net.layers, 0).W, 0).length + (at(net.layers, 0).b ? 1 : 0), e: 1 };
     fc.pre(componentCount(splitNeurons(neuronInvariants(net, exact), dims)) > 1n);
     return obstruction(net, P, 0).obstructed;
   },

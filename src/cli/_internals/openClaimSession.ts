@@ -85,13 +85,26 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
     failed(
       file === undefined
         ? new Error(`check: the built-in claims threw outside a case: ${text}`)
-        : new InputError(`invalid claim file \`${file}\`: it threw outside any case: ${text}`),
+        : new InputError({
+            field: "claim file",
+            expected: "a module that throws only inside a case",
+            value: file,
+            note: `It threw outside any case: ${text}`,
+          }),
     );
   });
   worker.on("exit", (code) => {
     // Node ends a thread with 13 when its module waits on a top-level await that nothing will settle.
-    const why = code === 13 ? ": a top-level await that never settles?" : "";
-    if (!finished) failed(new InputError(`invalid ${origin}: it ended the process (exit code ${code}${why}) before its check was done`));
+    const why = code === 13 ? " (a top-level await that never settles?)" : "";
+    if (!finished)
+      failed(
+        new InputError({
+          field: origin,
+          expected: "a module that lets its check finish",
+          value: `exit code ${code}`,
+          note: `It ended the process before its check was done${why}.`,
+        }),
+      );
   });
   const close = (): void => {
     finished = true;

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import type { Rational } from "../../scalar/exact.js";
 import { intOption } from "../options.js";
@@ -24,7 +25,7 @@ const MAX_DIGITS = 1000;
  */
 export function valueStyle(opts: { digits?: string; exact?: boolean; all?: boolean }): ValueStyle {
   if (opts.digits !== undefined && opts.exact)
-    throw new InputError(`invalid options. Give --digits or --exact, not both. Value: \`--digits ${opts.digits} --exact\`.`);
+    throw new InputError({ field: "options", expected: "--digits or --exact, not both", value: `--digits ${opts.digits} --exact` });
   const digits = opts.digits === undefined ? 6 : intOption(opts.digits, "--digits", 1, MAX_DIGITS);
   return { digits, exact: opts.exact === true, all: opts.all === true };
 }
@@ -52,9 +53,9 @@ export function rowSummary(values: readonly Rational[], style: ValueStyle): stri
     const s = v.n === 0n ? 0 : v.s < 0n ? -1 : 1;
     if (s < 0) neg++;
     else if (s === 0) zero++;
-    if (v.compare(values[lo]!) < 0) lo = i;
-    if (v.compare(values[hi]!) > 0) hi = i;
+    if (v.compare(at(values, lo)) < 0) lo = i;
+    if (v.compare(at(values, hi)) > 0) hi = i;
   });
   const pos = values.length - neg - zero;
-  return `${values.length} values: ${neg} < 0, ${zero} = 0, ${pos} > 0; min ${valueText(values[lo]!, style)} (#${lo + 1}), max ${valueText(values[hi]!, style)} (#${hi + 1})`;
+  return `${values.length} values: ${neg} < 0, ${zero} = 0, ${pos} > 0; min ${valueText(at(values, lo), style)} (#${lo + 1}), max ${valueText(at(values, hi), style)} (#${hi + 1})`;
 }

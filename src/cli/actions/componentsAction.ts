@@ -30,12 +30,12 @@ export interface ComponentsCliOptions {
 /** Parses c values separated by commas, spaces or newlines, exactly. */
 export function parseCList(text: string, what: string): Rational[] {
   const parts = text.split(/[\s,]+/).filter((p) => p !== "");
-  if (parts.length === 0) throw new InputError(`invalid ${what}. Must list at least one value of c.`);
+  if (parts.length === 0) throw new InputError({ field: what, expected: "a list of at least one value of c", value: text });
   return parts.map((p) => {
     try {
       return exact.parse(p);
     } catch (err) {
-      throw new InputError(`invalid ${what}: ${(err as Error).message}`);
+      throw new InputError({ field: what, expected: "a list of exact numbers", value: p, note: (err as Error).message });
     }
   });
 }
@@ -43,21 +43,28 @@ export function parseCList(text: string, what: string): Rational[] {
 /** `relutopo components`: reads c (from a network, a list or a file), prints the topology of H(c). */
 export async function componentsAction(opts: ComponentsCliOptions, cmd: Command): Promise<void> {
   const sources = [opts.net, opts.c, opts.cFile].filter((s) => s !== undefined).length;
-  if (sources !== 1) throw new InputError("invalid options. Give exactly one of --net, --c or --c-file.");
+  if (sources !== 1)
+    throw new InputError({ field: "options", expected: "exactly one of --net, --c or --c-file", value: `${sources} of them` });
   const limit = BigInt(intOption(opts.limit, "--limit", 0));
   let c: Rational[];
   let dims: { dIn: number; e: number };
   let own: string | undefined;
   if (opts.net !== undefined) {
     if (opts.dIn !== undefined || cmd.getOptionValueSource("e") === "cli")
-      throw new InputError("invalid options. --d-in and --e come from the network with --net; leave them out.");
+      throw new InputError({
+        field: "options",
+        expected: "--net without --d-in and --e",
+        value: "--net with --d-in or --e",
+        note: "They come from the network.",
+      });
     const net = networkIn(readNetworkFile(opts.net), exact);
     const { dIn, e } = networkShape(net);
     dims = { dIn, e };
     c = neuronInvariants(net, exact);
     own = componentOf(net).pattern;
   } else {
-    if (opts.dIn === undefined) throw new InputError("invalid options. --c and --c-file need --d-in (and --e, default 1).");
+    if (opts.dIn === undefined)
+      throw new InputError({ field: "options", expected: "--c or --c-file with --d-in (and --e, default 1)", value: "no --d-in" });
     dims = { dIn: intOption(opts.dIn, "--d-in", 1), e: intOption(opts.e ?? "1", "--e", 1) };
     c = opts.c !== undefined ? parseCList(opts.c, "--c") : parseCList(readTextFile(opts.cFile!), `--c-file ${opts.cFile}`);
   }

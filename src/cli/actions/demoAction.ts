@@ -1,4 +1,5 @@
 import { toyTopology } from "../../experiments/toyTopology.js";
+import { at } from "../../scalar/at.js";
 import { reproduceConfig } from "../../experiments/reproduceConfig.js";
 import { TOY_DATA, TOY_NETS, TOY_OBSTRUCTED_FLOOR, TOY_STARTS } from "../../experiments/toyProblem.js";
 import { gradientDescent } from "../../flow/gradientDescent.js";
@@ -14,7 +15,7 @@ const signs = (pattern: string): string => `(${[...pattern].join(", ")})`;
 /** Neurons numbered from 1, as everywhere in relutopo's human-readable output: "neuron 1", "neurons 1 and 2". */
 const neuronList = (ks: readonly number[]): string =>
   ks.length === 1
-    ? `neuron ${ks[0]! + 1}`
+    ? `neuron ${at(ks, 0) + 1}`
     : `neurons ${ks
         .slice(0, -1)
         .map((k) => k + 1)
@@ -46,7 +47,7 @@ export async function demoAction(): Promise<void> {
     const topo = toyTopology(start);
     console.log("");
     console.log(
-      `${start} start: ${c.map((v, k) => `c${k + 1} = ${exact.toString(v)}`).join(", ")}; output weights a = (${spec.layers[1]!.W[0]!.join(", ")})`,
+      `${start} start: ${c.map((v, k) => `c${k + 1} = ${exact.toString(v)}`).join(", ")}; output weights a = (${at(at(spec.layers, 1).W, 0).join(", ")})`,
     );
     const who =
       pathological.length === 0 ? "no neuron is pathological (every c_k > 0)" : `${neuronList(pathological)} pathological (c_k < 0)`;
@@ -61,7 +62,7 @@ export async function demoAction(): Promise<void> {
         : "it holds networks with both output weights positive: a good start";
     console.log(`  ${who}; ${where}; ${verdict}.`);
     const short = gradientDescent(net, data, exact, { lr, steps: 3, loss: "mse" });
-    const same = short.observedDrift.every((row, t) => row.every((v, k) => exact.eq(v, short.predictedDrift[t]![k]!)));
+    const same = short.observedDrift.every((row, t) => row.every((v, k) => exact.eq(v, at(at(short.predictedDrift, t), k))));
     console.log(`  3 exact GD steps (eta = ${toy.lr}): change of each c_k per step (exact rationals, shown to 4 digits)`);
     for (const [t, row] of short.observedDrift.entries())
       console.log(
@@ -74,7 +75,12 @@ export async function demoAction(): Promise<void> {
       loss: "mse",
     });
     console.log(
-      `  ${toy.steps} float GD steps: loss ${long.losses[0]!.toPrecision(6)} -> ${long.losses[toy.steps]!.toPrecision(6)}, output weights (${long.params.layers[1]!.W[0]!.map((a) => a.toPrecision(4)).join(", ")})`,
+      `  ${toy.steps} float GD steps: loss ${at(long.losses, 0).toPrecision(6)} -> ${at(long.losses, toy.steps).toPrecision(6)}, output weights (${at(
+        at(long.params.layers, 1).W,
+        0,
+      )
+        .map((a) => a.toPrecision(4))
+        .join(", ")})`,
     );
   }
   console.log("");

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { type GradientDescentOptions, type GradientDescentRun, gradientDescent } from "../../flow/gradientDescent.js";
 import { gradientDescentWork } from "../../flow/gradientDescentWork.js";
 import type { OptimizerOptions, OptimizerSpec } from "../../flow/optimizerSpec.js";
@@ -54,11 +55,11 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const optimizer = optimizerOptions(opts, (text) => S.parse(text));
   const batchSize = opts.batchSize === undefined ? undefined : intOption(opts.batchSize, "--batch-size", 1);
   if (opts.seed !== undefined && !opts.shuffle)
-    throw new InputError(`invalid --seed. Must be given with --shuffle. Value: \`${opts.seed}\`.`);
+    throw new InputError({ field: "--seed", expected: "given with --shuffle", value: String(opts.seed) });
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
   const raw = readAnyNetworkFile(opts.net);
   const { layers } = raw;
-  const rawData = readDataset(readTextFile(opts.data), layers[0]!.W[0]!.length, layers[layers.length - 1]!.W.length, opts.data);
+  const rawData = readDataset(readTextFile(opts.data), at(at(layers, 0).W, 0).length, at(layers, layers.length - 1).W.length, opts.data);
   const data = datasetIn(rawData, S);
   const work = gradientDescentWork(raw, rawData, S.name, steps);
   const cap = enforceWorkCap(work, opts.maxSeconds);
@@ -107,7 +108,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const names =
     layers.length > 2
       ? layers.slice(0, -1).flatMap(({ W }, l) => W.map((_, k) => `c_${l + 1},${k}`))
-      : layers[0]!.W.map((_, k) => `c${k + 1}`);
+      : at(layers, 0).W.map((_, k) => `c${k + 1}`);
   const plain = isPlainSgd(run.optimizer, S.sign);
   const what = plain ? "" : `, ${describeOptimizer(run.optimizer, str)}`;
   const batches = miniBatches
@@ -115,15 +116,15 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
     : "";
   console.log(`gradient descent: ${steps} steps, lr ${str(lr)}${what}${batches}, ${lossKind}, ${S.name}`);
   console.log(`loss  ${str(run.losses[0])}  ->  ${str(run.losses[steps])}`);
-  for (const [k, c] of run.invariants[steps]!.entries()) console.log(`${names[k]}  ${str(run.invariants[0]![k])}  ->  ${str(c)}`);
-  const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, run.predictedDrift[t]![k])));
+  for (const [k, c] of at(run.invariants, steps).entries()) console.log(`${names[k]}  ${str(at(run.invariants, 0)[k])}  ->  ${str(c)}`);
+  const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, at(run.predictedDrift, t)[k])));
   const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
   console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);
   if (mismatch && !plain) {
     let worst = S.zero;
     run.observedDrift.forEach((row, t) => {
       for (const [k, v] of row.entries()) {
-        const gap = S.abs(S.sub(v, run.predictedDrift[t]![k]));
+        const gap = S.abs(S.sub(v, at(run.predictedDrift, t)[k]));
         if (S.cmp(gap, worst) > 0) worst = gap;
       }
     });

@@ -12,9 +12,11 @@ import { InputError } from "../../errors.js";
 export function readNetworkFile(path: string): LayeredNetwork<string> {
   const net = readAnyNetworkFile(path);
   if (net.layers.length !== 2)
-    throw new InputError(
-      `invalid network \`${path}\`: this command needs one hidden layer (two weight layers). Value: ${net.layers.length} weight layers.`,
-    );
+    throw new InputError({
+      field: `network \`${path}\``,
+      expected: "a network this command can read: it needs one hidden layer (two weight layers)",
+      value: `${net.layers.length} weight layers`,
+    });
   return net;
 }
 

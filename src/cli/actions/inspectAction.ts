@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { checkOutputPath } from "../../io/checkOutputPath.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
@@ -73,14 +74,14 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   const { layers } = net;
   if (opts.plot !== undefined) {
     if (!/\.(svg|html)$/i.test(opts.plot))
-      throw new InputError(`invalid --plot. Must be a file name ending in .svg or .html. Value: \`${opts.plot}\`.`);
+      throw new InputError({ field: "--plot", expected: "a file name ending in .svg or .html", value: opts.plot });
     checkOutputPath(opts.plot, "file");
   }
   let data: ReturnType<typeof datasetIn<Rational>> | undefined;
   if (opts.data !== undefined) {
     rational ??= exactNet();
     net = rational;
-    const text = readDataset(readTextFile(opts.data), layers[0]!.W[0]?.length ?? 0, layers[layers.length - 1]!.W.length, opts.data);
+    const text = readDataset(readTextFile(opts.data), at(layers, 0).W[0]?.length ?? 0, at(layers, layers.length - 1).W.length, opts.data);
     // digits of the longest parameter and input (a loop: a spread of a million values overflows the stack)
     let digits = 1;
     let parameters = 0;

@@ -1,5 +1,6 @@
 import { progressBar } from "../progress.js";
 import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
+import { at } from "../../scalar/at.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
 import { networkIn } from "../../net/networkIn.js";
@@ -33,7 +34,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
     const json: Record<string, unknown> = { invariants: rows.flat().map(exact.toString) };
     if (!twoLayer) json.layers = rows.map((r, i) => ({ layer: i + 1, invariants: r.map(exact.toString) }));
     if (matrices)
-      if (twoLayer) json.matrix = matrices[0]!.map((r) => r.map(exact.toString));
+      if (twoLayer) json.matrix = at(matrices, 0).map((r) => r.map(exact.toString));
       else json.matrices = matrices.map((Q, i) => ({ layer: i + 1, matrix: Q.map((r) => r.map(exact.toString)) }));
     json.activation = file.activation;
     printJson(json);
@@ -72,8 +73,8 @@ function invariantsOf(file: NetworkFile): { rows: Rational[][]; matrices?: Ratio
 
 /** The width of the layer after hidden layer i + 1 (its neurons' fan-out e). */
 function widthAfter(file: NetworkFile, i: number): number {
-  const net = file.floats ?? file.net;
-  return net.layers[i + 1]!.W.length;
+  const layers: readonly { readonly W: readonly unknown[] }[] = (file.floats ?? file.net).layers;
+  return at(layers, i + 1).W.length;
 }
 
 /** One hidden layer too long to print: counts per sign, min and max, and the pathological neurons (c < 0 with one output). */

@@ -21,7 +21,7 @@ export interface LawsCliOptions {
 export function parseWidths(text: string, option = "--widths"): number[] {
   const parts = text.split(",").map((p) => p.trim());
   if (parts.length < 3 || parts.some((p) => p === ""))
-    throw new InputError(`invalid ${option}. Must be at least three positive integers d,h1,…,e. Value: \`${text}\`.`);
+    throw new InputError({ field: option, expected: "at least three positive integers d,h1,…,e", value: text });
   return parts.map((p) => intOption(p, option, 1, 10_000));
 }
 

@@ -25,10 +25,10 @@ export async function lawsTableAction(opts: LawsTableOptions): Promise<void> {
   const format = parseTableFormat(opts.format);
   const layers = opts.widthsGrid.split(";");
   if (layers.length < 3)
-    throw new InputError(`invalid --widths-grid. Must give at least three layers separated by ';'. Value: \`${opts.widthsGrid}\`.`);
+    throw new InputError({ field: "--widths-grid", expected: "at least three layers separated by ';'", value: opts.widthsGrid });
   const archs = widthsGrid(layers.map((l) => intListOption(l, "--widths-grid", 1, 10_000)));
   if (archs.length > 10_000)
-    throw new InputError(`invalid --widths-grid. Must describe at most 10000 architectures. Value: \`${opts.widthsGrid}\`.`);
+    throw new InputError({ field: "--widths-grid", expected: "a grid of at most 10000 architectures", value: opts.widthsGrid });
   const activations = opts.activation.split(",").map((a) => a.trim());
   const biases = opts.bias.split(",").map((b) => choice(b.trim(), "--bias", ["no", "yes"] as const) === "yes");
   const degree = intOption(opts.degree, "--degree", 1, 8);

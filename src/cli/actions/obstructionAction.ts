@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
@@ -21,7 +22,7 @@ export interface ObstructionCliOptions {
 /** `relutopo obstruction`: prints the verdict (exit 0 either way: the question is not a check that fails). */
 export async function obstructionAction(opts: ObstructionCliOptions): Promise<void> {
   if (opts.needPositive === undefined && opts.targetSigns === undefined)
-    throw new InputError("invalid options. Give --need-positive (and --need-negative) or --target-signs.");
+    throw new InputError({ field: "options", expected: "--need-positive (and --need-negative) or --target-signs", value: "none" });
   const P = intOption(opts.needPositive ?? "0", "--need-positive", 0);
   const N = intOption(opts.needNegative, "--need-negative", 0);
   const net = networkIn(readAnyNetworkFile(opts.net), exact);
@@ -29,7 +30,12 @@ export async function obstructionAction(opts: ObstructionCliOptions): Promise<vo
     opts.data === undefined
       ? undefined
       : datasetIn(
-          readDataset(readTextFile(opts.data), net.layers[0]!.W[0]!.length, net.layers[net.layers.length - 1]!.W.length, opts.data),
+          readDataset(
+            readTextFile(opts.data),
+            at(at(net.layers, 0).W, 0).length,
+            at(net.layers, net.layers.length - 1).W.length,
+            opts.data,
+          ),
           exact,
         );
   const verdict = obstruction(net, P, N, { data, targetSigns: opts.targetSigns });

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { at } from "../../scalar/at.js";
 import { checkOutputPath } from "../../io/checkOutputPath.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { neuronLaw } from "../../probability/neuronLaw.js";
@@ -40,16 +41,20 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   const plotValue = choice(opts.plotValue, "--plot-value", PROBABILITY_QUANTITIES);
   const { init, method, samples, seed } = readInitOptions(opts);
   if (dIns.length * widths.length * es.length > MAX_TABLE_ROWS) {
-    throw new InputError(`invalid table. Must have at most ${MAX_TABLE_ROWS} rows. Value: \`${dIns.length * widths.length * es.length}\`.`);
+    throw new InputError({
+      field: "table",
+      expected: `at most ${MAX_TABLE_ROWS} rows`,
+      value: String(dIns.length * widths.length * es.length),
+    });
   }
   if (opts.plot !== undefined && es.length !== 1)
-    throw new InputError(`invalid --plot. A heat map needs a single --e. Value: \`${opts.e}\`.`);
+    throw new InputError({ field: "--e", expected: "one value: a heat map (--plot) needs a single --e", value: String(opts.e) });
   // The heat map's path is checked before the table is computed, so a bad path costs nothing.
   if (opts.plot !== undefined) checkOutputPath(opts.plot, "file");
   const rowCount = dIns.length * widths.length * es.length;
   const dIn = Math.max(...dIns);
   const e = Math.max(...es);
-  const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, widths[0]!, e).distribution !== "normal");
+  const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, at(widths, 0), e).distribution !== "normal");
   const work = probabilityWork({ rows: rowCount, dIn, e, digits, samples: monteCarlo ? (samples ?? DEFAULT_TABLE_SAMPLES) : undefined });
   enforceWorkCap(work, opts.maxSeconds);
   const bar = progressBar(rowCount, "probability", work.seconds);

@@ -15,11 +15,15 @@ export function readInitOptions(opts: InitOptions): {
 } {
   const explicit = opts.sigmaW2 !== undefined || opts.sigmaA2 !== undefined;
   if (explicit && opts.init !== undefined)
-    throw new InputError(`invalid --init. Must not be combined with --sigma-w2/--sigma-a2. Value: \`${opts.init}\`.`);
+    throw new InputError({ field: "--init", expected: "left out when --sigma-w2/--sigma-a2 are given", value: opts.init });
   if (!explicit && opts.init === undefined)
-    throw new InputError("invalid initialisation. Must give --init SCHEME or both --sigma-w2 and --sigma-a2. Value: `none`.");
+    throw new InputError({ field: "initialisation", expected: "--init SCHEME or both --sigma-w2 and --sigma-a2", value: "none" });
   if (explicit && (opts.sigmaW2 === undefined || opts.sigmaA2 === undefined)) {
-    throw new InputError(`invalid initialisation. Must give both --sigma-w2 and --sigma-a2. Value: \`${opts.sigmaW2 ?? opts.sigmaA2}\`.`);
+    throw new InputError({
+      field: "initialisation",
+      expected: "both --sigma-w2 and --sigma-a2",
+      value: String(opts.sigmaW2 ?? opts.sigmaA2),
+    });
   }
   const init: Initialisation = explicit ? { sigmaW2: opts.sigmaW2!, sigmaA2: opts.sigmaA2! } : { scheme: parseInitScheme(opts.init!) };
   return {

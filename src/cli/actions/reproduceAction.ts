@@ -29,7 +29,11 @@ const SCALES: readonly Scale[] = ["tiny", "quick", "full"];
 export async function reproduceAction(experiment: string, opts: ReproduceCliOptions): Promise<void> {
   const name = choice(experiment, "experiment", [...EXPERIMENTS, "all"] as const) as ExperimentName | "all";
   if (opts.quick && opts.scale !== undefined && opts.scale !== "quick")
-    throw new InputError(`invalid options. Must not combine --quick with --scale ${opts.scale}. Value: \`--quick --scale ${opts.scale}\`.`);
+    throw new InputError({
+      field: "options",
+      expected: `--quick or --scale ${opts.scale}, not both`,
+      value: `--quick --scale ${opts.scale}`,
+    });
   const scale = opts.quick ? "quick" : choice(opts.scale ?? "full", "--scale", SCALES);
   const seed = intOption(opts.seed, "--seed", 0, 2 ** 31 - 1);
   const shard = parseShard(opts.shard);

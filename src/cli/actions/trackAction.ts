@@ -13,6 +13,7 @@ import { loss } from "../../net/loss.js";
 import { openNetworkFile } from "../../net/openNetworkFile.js";
 import { readDataset } from "../../net/readDataset.js";
 import { readSafetensors } from "../../net/readSafetensors.js";
+import { at } from "../../scalar/at.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { deepTopology } from "../../topology/deepTopology.js";
 import { rowSummary, SUMMARY_ABOVE, valueStyle, valueText } from "../_internals/valueText.js";
@@ -47,34 +48,45 @@ const MAX_TRACK_PARAMETERS = 2_000_000;
 export async function trackAction(patterns: string[], opts: TrackCliOptions): Promise<void> {
   const style = valueStyle(opts);
   if (opts.plot !== undefined) {
-    if (!/\.svg$/i.test(opts.plot)) throw new InputError(`invalid --plot. Must be a file name ending in .svg. Value: \`${opts.plot}\`.`);
+    if (!/\.svg$/i.test(opts.plot)) throw new InputError({ field: "--plot", expected: "a file name ending in .svg", value: opts.plot });
     checkOutputPath(opts.plot, "file");
   }
   const files = patterns.flatMap(expand);
-  if (files.length === 0) throw new InputError(`invalid CHECKPOINTS. Must name at least one file. Value: \`${patterns.join(" ")}\`.`);
+  if (files.length === 0) throw new InputError({ field: "CHECKPOINTS", expected: "at least one file", value: patterns.join(" ") });
   const checkpoints = order(files.map(readCheckpoint));
-  const first = checkpoints[0]!;
-  const shape = (n: LayeredNetwork<Rational>): string => [n.layers[0]!.W[0]!.length, ...n.layers.map((l) => l.W.length)].join("-");
+  // There is a checkpoint per file, and at least one file.
+  const first = at(checkpoints, 0);
+  const shape = (n: LayeredNetwork<Rational>): string => [inputWidth(n), ...n.layers.map((l) => l.W.length)].join("-");
   for (const cp of checkpoints)
     if (shape(cp.net) !== shape(first.net))
-      throw new InputError(
-        `invalid CHECKPOINTS: \`${cp.file}\` is a ${shape(cp.net)} network, \`${first.file}\` a ${shape(first.net)} one (one run expected).`,
-      );
+      throw new InputError({
+        field: "CHECKPOINTS",
+        expected: "networks of one shape (one run)",
+        value: cp.file,
+        note: `It is a ${shape(cp.net)} network, \`${first.file}\` a ${shape(first.net)} one.`,
+      });
   const data =
     opts.data === undefined
       ? undefined
-      : datasetIn(
-          readDataset(readTextFile(opts.data), first.net.layers[0]!.W[0]!.length, first.net.layers.at(-1)!.W.length, opts.data),
-          exact,
-        );
-  const topology = checkpoints.map((cp) => deepTopology(cp.net));
-  const lockedAt0 = topology[0]!.locked;
+      : datasetIn(readDataset(readTextFile(opts.data), inputWidth(first.net), first.net.layers.at(-1)!.W.length, opts.data), exact);
+  const tracked = checkpoints.map((cp) => ({
+    ...cp,
+    topology: deepTopology(cp.net),
+    drift: cp.c.map((row, l) => {
+      const base = at(first.c, l);
+      return row.map((v, k) => v.sub(at(base, k)));
+    }),
+    loss: data === undefined ? undefined : loss(cp.net, data, exact, "mse"),
+  }));
+  const firstTopology = at(tracked, 0).topology;
+  const lockedAt0 = firstTopology.locked;
+  // A locked weight's column past W's width is the bias (deepTopology's numbering).
   const valueAt = (n: LayeredNetwork<Rational>, w: { layer: number; row: number; col: number }): Rational => {
-    const { W, b } = n.layers[w.layer - 1]!;
-    return w.col < W[0]!.length ? W[w.row]![w.col]! : b![w.row]!;
+    const { W, b } = at(n.layers, w.layer - 1);
+    return w.col < at(W, 0).length ? at(at(W, w.row), w.col) : at(b ?? [], w.row);
   };
   const weightName = (n: LayeredNetwork<Rational>, w: { layer: number; row: number; col: number }): string =>
-    w.col < n.layers[w.layer - 1]!.W[0]!.length ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`;
+    w.col < at(at(n.layers, w.layer - 1).W, 0).length ? `W${w.layer}[${w.row + 1},${w.col + 1}]` : `b${w.layer}[${w.row + 1}]`;
   const signChanges: {
     weight: string;
     from: { file: string; step: number | null; sign: string };
@@ -93,8 +105,6 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
       prev = { cp, s };
     }
   }
-  const drift = checkpoints.map((cp) => cp.c.map((row, l) => row.map((v, k) => v.sub(first.c[l]![k]!))));
-  const losses = data === undefined ? undefined : checkpoints.map((cp) => loss(cp.net, data, exact, "mse"));
   if (opts.plot !== undefined) {
     const { trackSpec } = await import("../../report/trackSpec.js");
     const { renderVegaLite } = await import("../../report/renderVegaLite.js");
@@ -105,31 +115,31 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
   }
   if (opts.json) {
     printJson({
-      checkpoints: checkpoints.map((cp, i) => ({
+      checkpoints: tracked.map((cp) => ({
         file: cp.file,
         step: cp.step,
         invariants: cp.c.flat().map(exact.toString),
         ...(cp.c.length > 1 ? { layers: cp.c.map((r, l) => ({ layer: l + 1, invariants: r.map(exact.toString) })) } : {}),
-        lockedSigns: topology[i]!.locked.map((w, j) => ({ weight: weightName(cp.net, w), sign: topology[i]!.pattern[j] })),
-        componentOf: topology[i]!.pattern,
-        ...(losses ? { loss: exact.toString(losses[i]!) } : {}),
+        lockedSigns: cp.topology.locked.map((w, j) => ({ weight: weightName(cp.net, w), sign: cp.topology.pattern[j] })),
+        componentOf: cp.topology.pattern,
+        ...(cp.loss !== undefined ? { loss: exact.toString(cp.loss) } : {}),
       })),
-      drift: checkpoints.map((cp, i) => ({
+      drift: tracked.map((cp) => ({
         file: cp.file,
         step: cp.step,
-        layers: drift[i]!.map((r, l) => ({ layer: l + 1, drift: r.map(exact.toString) })),
+        layers: cp.drift.map((r, l) => ({ layer: l + 1, drift: r.map(exact.toString) })),
       })),
       signChanges,
     });
     return;
   }
   const lines: string[] = [];
-  for (const [i, cp] of checkpoints.entries()) {
+  for (const [i, cp] of tracked.entries()) {
     lines.push(
-      `${cp.file}${cp.step === null ? "" : ` (step ${cp.step})`}: component ${topology[i]!.pattern || "(the only one)"}${losses ? `, loss (mse) = ${valueText(losses[i]!, style)}` : ""}`,
+      `${cp.file}${cp.step === null ? "" : ` (step ${cp.step})`}: component ${cp.topology.pattern || "(the only one)"}${cp.loss !== undefined ? `, loss (mse) = ${valueText(cp.loss, style)}` : ""}`,
     );
     for (const [l, row] of cp.c.entries()) {
-      const d = drift[i]![l]!;
+      const d = at(cp.drift, l);
       if (row.length > SUMMARY_ABOVE && !style.all) {
         lines.push(`  c${l + 1}: ${rowSummary(row, style)}`);
         if (i > 0) lines.push(`  drift${l + 1}: ${rowSummary(d, style)}`);
@@ -140,7 +150,7 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
     }
   }
   lines.push(
-    `locked at the first checkpoint: ${lockedAt0.length === 0 ? "none" : lockedAt0.map((w, j) => `${weightName(first.net, w)} ${topology[0]!.pattern[j]}`).join(", ")}`,
+    `locked at the first checkpoint: ${lockedAt0.length === 0 ? "none" : lockedAt0.map((w, j) => `${weightName(first.net, w)} ${firstTopology.pattern[j]}`).join(", ")}`,
   );
   if (signChanges.length === 0) lines.push("sign changes of locked weights: none");
   for (const s of signChanges)
@@ -165,13 +175,13 @@ function expand(pattern: string): string[] {
   try {
     names = readdirSync(dir);
   } catch {
-    throw new InputError(`invalid CHECKPOINTS: cannot list the directory of \`${pattern}\`.`);
+    throw new InputError({ field: "CHECKPOINTS", expected: "a pattern in a directory that can be listed", value: pattern });
   }
   const found = names
     .filter((n) => re.test(n))
     .sort()
     .map((n) => (dir === "." && !pattern.startsWith("./") ? n : join(dir, n)));
-  if (found.length === 0) throw new InputError(`invalid CHECKPOINTS: no file matches \`${pattern}\`.`);
+  if (found.length === 0) throw new InputError({ field: "CHECKPOINTS", expected: "a pattern that matches a file", value: pattern });
   return found;
 }
 
@@ -188,9 +198,14 @@ function readCheckpoint(file: string): Checkpoint {
     if (m !== null) step = Number(m[1]);
   }
   const spec = f.net;
-  const count = spec.layers.reduce((a, l) => a + l.W.length * l.W[0]!.length + (l.b?.length ?? 0), 0);
+  const count = spec.layers.reduce((a, l) => a + l.W.length * (l.W[0]?.length ?? 0) + (l.b?.length ?? 0), 0);
   if (count > MAX_TRACK_PARAMETERS)
-    throw new InputError(`invalid CHECKPOINTS: \`${file}\` has ${count} parameters, more than the ${MAX_TRACK_PARAMETERS} track follows.`);
+    throw new InputError({
+      field: "CHECKPOINTS",
+      expected: `networks of at most ${MAX_TRACK_PARAMETERS} parameters`,
+      value: file,
+      note: `It has ${count}.`,
+    });
   const net: LayeredNetwork<Rational> = {
     activation: spec.activation,
     layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
@@ -202,4 +217,9 @@ function readCheckpoint(file: string): Checkpoint {
 /** Checkpoints by step when every one has a step, else as given. */
 function order(cps: Checkpoint[]): Checkpoint[] {
   return cps.every((c) => c.step !== null) ? [...cps].sort((a, b) => a.step! - b.step!) : cps;
+}
+
+/** The input width d of a network: the columns of its first weight matrix (a network file has at least one layer and one row). */
+function inputWidth(n: LayeredNetwork<Rational>): number {
+  return at(at(n.layers, 0).W, 0).length;
 }

@@ -80,7 +80,7 @@ function selectClaims(all: readonly string[], names: readonly string[], source: 
   if (names.length === 0) return [...all];
   return names.map((name) => {
     if (!all.includes(name))
-      throw new InputError(`invalid --claim. Must be one of the claims of ${source} (${all.join(", ")}). Value: \`${name}\`.`);
+      throw new InputError({ field: "--claim", expected: `one of the claims of ${source} (${all.join(", ")})`, value: name });
     return name;
   });
 }
@@ -147,11 +147,12 @@ export function registerCheck(program: Command, settle: Settle): void {
       const runs = intOption(opts.runs, "--runs", 1, 1_000_000);
       const seed = intOption(opts.seed, "--seed", -(2 ** 31), 2 ** 31 - 1);
       if (opts.all && opts.claim.length > 0)
-        throw new InputError(`invalid options. Must give either --all or --claim, not both. Value: \`--all --claim ${opts.claim[0]}\`.`);
+        throw new InputError({ field: "options", expected: "either --all or --claim, not both", value: `--all --claim ${opts.claim[0]}` });
       if (opts.path !== undefined) {
         if (!/^\d+(:\d+)*$/.test(opts.path))
-          throw new InputError(`invalid --path. Must be numbers separated by colons, as printed in "replay". Value: \`${opts.path}\`.`);
-        if (opts.claim.length !== 1) throw new InputError(`invalid --path. Must come with exactly one --claim. Value: \`${opts.path}\`.`);
+          throw new InputError({ field: "--path", expected: 'numbers separated by colons, as printed in "replay"', value: opts.path });
+        if (opts.claim.length !== 1)
+          throw new InputError({ field: "--path", expected: "given with exactly one --claim", value: opts.path });
       }
       // The counterexamples' directory is checked before any claim runs.
       if (opts.save !== undefined) checkOutputPath(opts.save, "dir");

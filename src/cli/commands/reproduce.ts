@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { at } from "../../scalar/at.js";
 import { InputError } from "../../errors.js";
 import { EXPERIMENTS } from "../../experiments/reproduceConfig.js";
 import type { ReproduceCliOptions } from "../actions/reproduceAction.js";
@@ -20,15 +21,17 @@ export function parseShard(text: string | undefined, env: NodeJS.ProcessEnv = pr
     const n = intOption(count, "SLURM_ARRAY_TASK_COUNT", 1);
     const i = intOption(id, "SLURM_ARRAY_TASK_ID", 0) - intOption(env.SLURM_ARRAY_TASK_MIN ?? "0", "SLURM_ARRAY_TASK_MIN", 0);
     if (i < 0 || i >= n)
-      throw new InputError(
-        `invalid Slurm array task. Must have 0 ≤ SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN < SLURM_ARRAY_TASK_COUNT. Value: \`${id}/${count}\`.`,
-      );
+      throw new InputError({
+        field: "Slurm array task",
+        expected: "0 ≤ SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN < SLURM_ARRAY_TASK_COUNT",
+        value: `${id}/${count}`,
+      });
     return n === 1 ? null : { index: i, count: n };
   }
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (m === null) throw new InputError(`invalid --shard. Must be i/n with 0 ≤ i < n. Value: \`${text}\`.`);
-  const count = intOption(m[2]!, "--shard count", 1, 100000);
-  const index = intOption(m[1]!, "--shard index", 0, count - 1);
+  if (m === null) throw new InputError({ field: "--shard", expected: "i/n with 0 ≤ i < n", value: text });
+  const count = intOption(at(m, 2), "--shard count", 1, 100000);
+  const index = intOption(at(m, 1), "--shard index", 0, count - 1);
   return count === 1 ? null : { index, count };
 }
 

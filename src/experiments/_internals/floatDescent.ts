@@ -1,4 +1,5 @@
 import { gradientDescent } from "../../flow/gradientDescent.js";
+import { at } from "../../scalar/at.js";
 import type { OptimizerOptions } from "../../flow/optimizerSpec.js";
 import { floatKernel } from "../../net/kernels/floatKernel.js";
 import type { LossKind } from "../../net/loss.js";
@@ -50,10 +51,11 @@ export function floatDescent(
 ): FloatDescentRun {
   const n = data.X.length;
   const perEpoch = options.batchSize === undefined ? 1 : Math.ceil(n / Math.min(options.batchSize, n));
-  const last = L.weightOffset[L.depth - 1]!;
-  const width = L.widths[L.depth - 1]!;
-  const sign0 = Array.from({ length: width }, (_, k) => Math.sign(theta0[last + k]!));
-  const signChanged = new Array<number>(width).fill(0);
+  // The output weights a_k of the last hidden layer's neurons sit at last + k of θ.
+  const last = at(L.weightOffset, L.depth - 1);
+  const width = at(L.widths, L.depth - 1);
+  const sign0 = Array.from({ length: width }, (_, k) => Math.sign(at(theta0, last + k)));
+  const signChanged = sign0.map(() => 0);
   const steps = options.epochs * perEpoch;
   // The loss on all the data at the recorded epochs only: with mini-batches each is a pass over every row.
   const lossEvery = options.recordEvery > 0 ? options.recordEvery * perEpoch : Math.max(steps, 1);
@@ -67,7 +69,7 @@ export function floatDescent(
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.shuffleSeed === undefined ? {} : { shuffleSeed: options.shuffleSeed }),
     onStep: (_t, theta) => {
-      for (let k = 0; k < width; k++) if (Math.sign(theta[last + k]!) !== sign0[k]) signChanged[k] = 1;
+      for (const [k, s] of sign0.entries()) if (Math.sign(at(theta, last + k)) !== s) signChanged[k] = 1;
     },
   });
   // losses[j] is L at step j·lossEvery (below the last step), then L at the last step.
@@ -75,8 +77,7 @@ export function floatDescent(
     j === run.losses.length - 1 ? options.epochs : (j * lossEvery) / perEpoch,
     loss,
   ]);
-  const c0 = run.invariants[0]!;
-  const maxDrift = c0.map(() => 0);
-  for (const row of run.invariants) for (const [k, c] of row.entries()) maxDrift[k] = Math.max(maxDrift[k]!, Math.abs(c - c0[k]!));
+  const c0 = at(run.invariants, 0);
+  const maxDrift = c0.map((start, k) => run.invariants.reduce((m, row) => Math.max(m, Math.abs(at(row, k) - start)), 0));
   return { params: packNetwork(run.params), curve, c0, cT: run.invariants.at(-1)!, maxDrift, signChanged };
 }
