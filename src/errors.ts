@@ -25,23 +25,23 @@ export interface InputErrorData {
 
 /** Input that cannot be used as given: a malformed number, file, option or network. */
 export class InputError extends Error {
-  /** The structured form, when the thrower gave one (message-only errors have none). */
-  readonly data: InputErrorData | undefined;
+  /** What was wrong, as data: the field, what was expected and the value that came. */
+  readonly data: InputErrorData;
 
   /**
-   * @param what - the whole message, or the structured data it is made from
+   * @param what - the field, what was expected and the value (the message is made from them)
    * @example new InputError({ field: "digits", expected: "an integer in [20, 1000]", value: "5" }).message
    * // returns "invalid digits. Must be an integer in [20, 1000]. Value: `5`."
    */
-  constructor(what: string | InputErrorData) {
-    super(typeof what === "string" ? what : formatInput(what, asIs));
+  constructor(what: InputErrorData) {
+    super(formatInput(what, asIs));
     this.name = "InputError";
-    this.data = typeof what === "string" ? undefined : what;
+    this.data = what;
   }
 
   /** The message with every field renamed by `name` (the CLI passes the flag namer). */
   describe(name: FieldNamer): string {
-    return this.data === undefined ? this.message : formatInput(this.data, name);
+    return formatInput(this.data, name);
   }
 }
 
@@ -54,7 +54,7 @@ export class ShapeError extends InputError {
   readonly actual: string;
   readonly expected: string;
   constructor(what: string, actual: string, expected: string) {
-    super(`invalid shape of ${what}: expected ${expected}, got ${actual}`);
+    super({ field: `shape of ${what}`, expected, value: actual });
     this.name = "ShapeError";
     this.actual = actual;
     this.expected = expected;

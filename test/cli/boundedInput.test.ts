@@ -66,7 +66,7 @@ describe("relutopo: bounded reading", () => {
     const data = write("quoted.csv", `"x","y"\n"1","2"\n"3","4","5"\n${"1,2\n".repeat(1000)}`);
     const r = runCli(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
     expectBadInput(r);
-    expect(r.stderr).toBe(`relutopo: invalid shape of ${data} row 3: expected 2 columns (1 inputs + 1 targets), got 3 columns\n`);
+    expect(r.stderr).toBe(`relutopo: invalid shape of ${data} row 3. Must be 2 columns (1 inputs + 1 targets). Value: \`3 columns\`.\n`);
   });
 
   it("should read a quoted CSV like an unquoted one", () => {

@@ -62,7 +62,7 @@ describe("readNetwork", () => {
       ['{"W1":[[1]],"W2":[[1]],"b2":[]}', "network b2"],
     ]) {
       expect(() => readNetwork(text!), text).toThrow(ShapeError);
-      expect(() => readNetwork(text!), text).toThrow(`invalid shape of ${what}:`);
+      expect(() => readNetwork(text!), text).toThrow(`invalid shape of ${what}.`);
     }
   });
 

@@ -2,7 +2,7 @@ import { ConvergenceError, InputError, PathError, type InputErrorData, type Reme
 
 /** An error as a worker thread posts it: its class and what rebuilds it. */
 export type ErrorData =
-  | { kind: "input"; message: string; data: InputErrorData | undefined }
+  | { kind: "input"; message: string; data: InputErrorData }
   | { kind: "path"; path: string; action: "read" | "write"; reason: string; remedy: Remedy | undefined }
   | { kind: "convergence"; method: string; at: string; reason: string; remedy: Remedy | undefined }
   | { kind: "other"; message: string };
@@ -29,7 +29,7 @@ export function errorToData(err: unknown): ErrorData {
 export function errorFromData(d: ErrorData): Error {
   switch (d.kind) {
     case "input":
-      return new InputError(d.data ?? d.message);
+      return new InputError(d.data);
     case "path":
       return new PathError(d.path, d.action, d.reason, d.remedy);
     case "convergence":
