@@ -34,7 +34,7 @@ describe("relutopo start-up", () => {
       // Only the command registrations and the few light modules their help text quotes.
       const ours = loaded.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
       const light =
-        /^(cli\/(main|options|commands\/.*)|errors|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.js$/;
+        /^(cli\/(main|options|commands\/.*)|errors|scalar\/at|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.js$/;
       expect(
         ours.filter((m) => !light.test(m)),
         args.join(" "),
