@@ -262,18 +262,11 @@ async function replay<Ts extends unknown[]>(
   common: { name: string; statement: string; tag: ClaimTag; seed: number },
 ): Promise<ClaimVerdict<Ts>> {
   let drawn: Ts | undefined;
+  let fault = "";
   try {
     drawn = fc.sample(fc.tuple(...arbitrariesOf(claim)), { seed, path, numRuns: 1 })[0] as Ts | undefined;
   } catch (err) {
-    return {
-      ...common,
-      runs: 0,
-      skipped: 0,
-      replayed: path,
-      verdict: "error",
-      asTagged: false,
-      reason: `no case at path ${path} of seed ${seed}: ${firstLine(err)}`,
-    };
+    fault = `: ${firstLine(err)}`;
   }
   if (drawn === undefined)
     return {
@@ -283,7 +276,7 @@ async function replay<Ts extends unknown[]>(
       replayed: path,
       verdict: "error",
       asTagged: false,
-      reason: `no case at path ${path} of seed ${seed}`,
+      reason: `no case at path ${path} of seed ${seed}${fault}`,
     };
   const ce = drawn;
   const base = { ...common, runs: 1, skipped: 0, replayed: path };
