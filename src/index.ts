@@ -13,7 +13,7 @@
 export { ConvergenceError, InputError, InternalError, PathError, ShapeError } from "./errors.js";
 export type { Rational, Scalar } from "./scalar/index.js";
 export { decimal, exact, float } from "./scalar/index.js";
-export type { Activation, Dataset, DenseLayer, LayeredNetwork } from "./net/index.js";
+export type { Activation, Dataset, Layer, LayeredNetwork } from "./net/index.js";
 export {
   datasetIn,
   forward,

@@ -27,7 +27,7 @@ export { sigmoid } from "./sigmoid.js";
 export { parseLossKind } from "./parseLossKind.js";
 export type { LossAndGradient } from "./lossAndGradient.js";
 export { lossAndGradient } from "./lossAndGradient.js";
-export type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
+export type { BatchNorm, Convolution, Layer, LayeredNetwork, Pooling } from "./layeredNetwork.js";
 export type { ParamLayout } from "./paramLayout.js";
 export { paramLayout } from "./paramLayout.js";
 export { outgoingSlots } from "./outgoingSlots.js";

@@ -3,7 +3,7 @@ import { exactMatrix, exactVector } from "./_internals/exactText.js";
 import { chainLayers } from "./_internals/chainLayers.js";
 import { jsonBrief } from "./_internals/jsonBrief.js";
 import { parseActivation } from "./parseActivation.js";
-import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "./layeredNetwork.js";
 
 /**
  * Validates a parsed network of any depth, `{ "layers": [{ "W": …, "b": … }, …], "activation": … }`
@@ -28,7 +28,7 @@ export function layeredFromObject(obj: unknown, what: string): LayeredNetwork<st
   if (!Array.isArray(o.layers))
     throw new InputError({ field: `layers in \`${what}\``, expected: "an array of { W, b? }", value: jsonBrief(o.layers) });
   const names = o.layers.map((_, i) => `layers[${i}]`);
-  const layers: DenseLayer<string>[] = o.layers.map((layer: unknown, i) => {
+  const layers: Layer<string>[] = o.layers.map((layer: unknown, i) => {
     if (layer === null || typeof layer !== "object" || Array.isArray(layer))
       throw new InputError({ field: `layers[${i}] in \`${what}\``, expected: "an object { W, b? }", value: jsonBrief(layer) });
     const l = layer as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { at } from "../scalar/at.js";
 import { chainLayers, LINEAR_CHAIN } from "./_internals/chainLayers.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
 import type { Activation } from "./activation.js";
-import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "./layeredNetwork.js";
 
 /** One tensor of a `state_dict`: its shape and its entries in row-major order, as exact text. */
 export interface StateDictTensor<T = string> {
@@ -64,7 +64,7 @@ export function layersFromStateDict<T = string>(
   }
   const order = layers ?? sequentialOrder([...modules.keys()]);
   for (const name of order) if (!modules.has(name)) throw fault(`no module \`${name}\` (modules: ${[...modules.keys()].join(", ")})`);
-  const dense: DenseLayer<T>[] = order.map((name) => {
+  const dense: Layer<T>[] = order.map((name) => {
     const { weight, bias } = modules.get(name)!;
     if (weight === undefined) throw fault(`\`${name}.bias\` has no \`${name}.weight\``);
     const [rows = 0, cols = 0] = weight.shape;

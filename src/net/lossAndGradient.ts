@@ -3,7 +3,7 @@ import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
 import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
-import type { DenseLayer, LayeredNetwork } from "./layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "./layeredNetwork.js";
 import type { LossKind } from "./loss.js";
 import { pointLoss } from "./pointLoss.js";
 import { pointLossGradient } from "./pointLossGradient.js";
@@ -66,6 +66,6 @@ export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: 
       delta = at(g.beneath, i).map((zc, c) => S.mul(at(back, c), slopeAt(zc)));
     }
   }
-  const gradLayers: DenseLayer<T>[] = grads.map((g) => ({ W: g.gW, b: g.hasBias ? g.gb : undefined }));
+  const gradLayers: Layer<T>[] = grads.map((g) => ({ W: g.gW, b: g.hasBias ? g.gb : undefined }));
   return { loss: S.mul(total, invN), grad: { activation: net.activation, layers: gradLayers } };
 }

@@ -1,6 +1,6 @@
 import { InternalError } from "../errors.js";
 import { neuronInvariants } from "../invariants/neuronInvariants.js";
-import type { DenseLayer, LayeredNetwork } from "../net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../net/layeredNetwork.js";
 import { networkShape } from "../net/networkShape.js";
 import { exact, type Rational } from "../scalar/exact.js";
 import { splitNeurons, type SplitNeurons } from "./splitNeurons.js";
@@ -13,7 +13,7 @@ import { at } from "../scalar/at.js";
  * and c > 0 with d_in = 1 forces w_k² > a_k² ≥ 0. The network has two weight layers.
  */
 export function componentOf(net: LayeredNetwork<Rational>): { pattern: string; split: SplitNeurons } {
-  const [first, second] = net.layers as [DenseLayer<Rational>, DenseLayer<Rational>];
+  const [first, second] = net.layers as [Layer<Rational>, Layer<Rational>];
   const { dIn, e } = networkShape(net);
   const split = splitNeurons(neuronInvariants(net, exact), { dIn, e });
   const pattern = split.all

@@ -6,7 +6,7 @@ import type { Activation } from "../../src/net/activation.js";
 import type { Dataset } from "../../src/net/readDataset.js";
 import { forward } from "../../src/net/forward.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
-import type { DenseLayer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { activation, positiveRational, rational } from "../helpers/arbitraries.js";
 
@@ -48,7 +48,7 @@ const deepProblem: fc.Arbitrary<DeepProblem> = fc
     }),
   )
   .map(({ activation: act, layers, X, Y, kinks }) => {
-    const moved: DenseLayer<Rational>[] = layers.map(({ W, b }) => ({ W, b: b === undefined ? undefined : [...b] }));
+    const moved: Layer<Rational>[] = layers.map(({ W, b }) => ({ W, b: b === undefined ? undefined : [...b] }));
     kinks.forEach((k, l) => {
       const b = moved[l]!.b as Rational[] | undefined;
       if (k === undefined || b === undefined) return;
@@ -68,7 +68,7 @@ function referenceSgd(
   batches: number[][],
 ): LayeredNetwork<Rational> {
   type Layers = { W: Rational[][]; b?: Rational[] | undefined }[];
-  const zip = (a: readonly DenseLayer<Rational>[], c: readonly DenseLayer<Rational>[], f: (x: Rational, y: Rational) => Rational): Layers =>
+  const zip = (a: readonly Layer<Rational>[], c: readonly Layer<Rational>[], f: (x: Rational, y: Rational) => Rational): Layers =>
     a.map(({ W, b }, l) => ({ W: W.map((r, i) => r.map((x, j) => f(x, c[l]!.W[i]![j]!))), b: b?.map((x, i) => f(x, c[l]!.b![i]!)) }));
   let theta: Layers = zip(net.layers, net.layers, (x) => x);
   let buf: Layers | undefined;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { at } from "../../scalar/at.js";
 import type { Dataset } from "../../net/readDataset.js";
 import { forward } from "../../net/forward.js";
-import type { DenseLayer, LayeredNetwork } from "../../net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../../net/layeredNetwork.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbActivation, ALL_ACTIVATION_KINDS, type ActivationKind } from "./arbActivation.js";
 import type { SizeRange } from "./arbProblem.js";
@@ -82,7 +82,7 @@ function buildDeep(r: DeepDraw): DeepProblem {
   const widths = [r.d, ...r.hidden.slice(0, r.L - 1), r.e];
   const X = r.points.map(([x]) => x.slice(0, r.d));
   const Y = r.points.map(([, y]) => y.slice(0, r.e));
-  const layers: DenseLayer<string>[] = [];
+  const layers: Layer<string>[] = [];
   for (let l = 0; l < r.L; l++) {
     // the output layer takes the last drawn matrix, so that shrinking the depth keeps the output's values
     const src = l === r.L - 1 ? r.W.length - 1 : l;

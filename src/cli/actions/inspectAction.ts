@@ -5,7 +5,7 @@ import { readTextFile } from "../../io/readTextFile.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
-import type { DenseLayer, LayeredNetwork } from "../../net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../../net/layeredNetwork.js";
 import { loss } from "../../net/loss.js";
 import { openNetworkFile } from "../../net/openNetworkFile.js";
 import { parseLossKind } from "../../net/parseLossKind.js";
@@ -51,7 +51,7 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   enforceWorkCap({ seconds: 0, detail: "reading" }, opts.maxSeconds);
   const file = openNetworkFile(opts.net);
   // the exact texts, made only when needed (a float file's are built on first use)
-  const textLayers = (): readonly DenseLayer<string>[] => {
+  const textLayers = (): readonly Layer<string>[] => {
     return file.net.layers;
   };
   // a float file's weights go straight from their bits to rationals, with no text in between, and

@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
 import type { Activation } from "../activation.js";
-import type { DenseLayer, LayeredNetwork } from "../layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../layeredNetwork.js";
 
 /** What a network read from a file must be, for refusals of the whole network. @internal */
 export const LINEAR_CHAIN = "a chain of linear layers, each a `<module>.weight` and an optional `<module>.bias`";
@@ -13,7 +13,7 @@ export const LINEAR_CHAIN = "a chain of linear layers, each a `<module>.weight` 
  * @internal
  */
 export function chainLayers<T>(
-  layers: readonly DenseLayer<T>[],
+  layers: readonly Layer<T>[],
   names: readonly string[],
   activation: Activation,
   what: string,
