@@ -31,6 +31,7 @@ export type { BatchNorm, Convolution, Layer, LayeredNetwork, Pooling } from "./l
 export type { ParamLayout } from "./paramLayout.js";
 export { paramLayout } from "./paramLayout.js";
 export { outgoingSlots } from "./outgoingSlots.js";
+export { readerBlock, type WeightBlock } from "./readerBlock.js";
 export { incomingSlots } from "./incomingSlots.js";
 export { biasSlot } from "./biasSlot.js";
 export { weightSlot } from "./weightSlot.js";
