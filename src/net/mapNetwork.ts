@@ -9,10 +9,11 @@ import type { LayeredNetwork } from "./layeredNetwork.js";
  */
 export function mapNetwork<A, B>(net: LayeredNetwork<A>, fn: (v: A) => B): LayeredNetwork<B> {
   const layers = net.layers.map(({ W, b, conv, norm, pool }) => ({
-    W: W.map((row) => row.map(fn)),
-    b: b?.map(fn),
+    // Array.from, not map: a float file's rows may be typed arrays, whose map would keep their element type
+    W: W.map((row) => Array.from(row, fn)),
+    b: b && Array.from(b, fn),
     ...(conv === undefined ? {} : { conv }),
-    ...(norm === undefined ? {} : { norm: { gamma: norm.gamma.map(fn), beta: norm.beta.map(fn), eps: fn(norm.eps) } }),
+    ...(norm === undefined ? {} : { norm: { gamma: Array.from(norm.gamma, fn), beta: Array.from(norm.beta, fn), eps: fn(norm.eps) } }),
     ...(pool === undefined ? {} : { pool }),
   }));
   return net.input === undefined ? { activation: net.activation, layers } : { activation: net.activation, layers, input: net.input };
