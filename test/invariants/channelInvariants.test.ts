@@ -56,12 +56,10 @@ const convNet: fc.Arbitrary<LayeredNetwork<number>> = fc
       layers.push(fc.record({ W: rows(o, units), b: fc.option(row(o), { nil: undefined }) }));
       units = o;
     }
-    return fc
-      .tuple(...layers)
-      .map((ls) => ({
-        activation: { kind: "relu" as const },
-        layers: ls.map((l, i) => (i === ls.length - 1 ? { ...l, norm: undefined } : l)),
-      }));
+    return fc.tuple(...layers).map((ls) => ({
+      activation: { kind: "relu" as const },
+      layers: ls.map((l, i) => (i === ls.length - 1 ? { ...l, norm: undefined } : l)),
+    }));
   });
 
 /**
@@ -87,11 +85,7 @@ function definitionOfC(net: LayeredNetwork<Rational>): string[][] {
       lower.W.map((w, j) => {
         const incoming = lower.norm === undefined ? [...w, ...(lower.b ? [lower.b[j]!] : [])] : [lower.norm.gamma[j]!, lower.norm.beta[j]!];
         let c = incoming.reduce((s, v) => s.add(v.mul(v)), exact.zero);
-        upper.W.forEach((r, i) =>
-          r.forEach((v, col) => {
-            if (reads(i, col) === j) c = c.sub(v.mul(v));
-          }),
-        );
+        for (const [i, r] of upper.W.entries()) for (const [col, v] of r.entries()) if (reads(i, col) === j) c = c.sub(v.mul(v));
         return exact.toString(c);
       }),
     );
