@@ -148,7 +148,7 @@ function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly 
  * step variable; the step is the largest τ ≤ 1 for which the last two terms
  * are below ε = 10^−(D+4) (the next step size follows); then the first zero
  * of every monitored polynomial (side·z for ordinary pairs; for sliding pairs
- * back·(s+ − s*) and back·(s* − s−), s* = δ/back the effective slope, whose zeros are
+ * σ·(s+ − s*) and σ·(s* − s−) with σ = sign(back·(s+ − s−)), s* = δ/back the effective slope, whose zeros are
  * the release points λ = 1 and λ = 0) cuts the step, and the event is handled.
  *
  * With weight decay the series carry −λθ and the drift is measured from
@@ -305,7 +305,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         } else if (at(state.slidePoints, k).includes(i)) {
           const back = at(at(step.back, i), k).slice(0, Q);
           const delta = at(at(step.delta, i), k).slice(0, Q);
-          const orient = at(back, 0) >= 0n ? 1n : -1n;
+          // s* stays between s− and s+ in either order (a leaky slope above 1 has s− > s+): the
+          // orientation carries the sign of back and of s+ − s−, so both polynomials are ≥ 0 while it slides
+          const orient = (at(back, 0) >= 0n ? 1n : -1n) * (p.slopes.above >= p.slopes.below ? 1n : -1n);
           const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - at(delta, q)));
           const uMinus = back.map((b, q) => orient * (at(delta, q) - ((p.slopes.below * b) >> P)));
           for (const [u, kind] of [
