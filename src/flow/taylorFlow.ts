@@ -265,6 +265,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       );
     if (state.side.some((row) => row.includes(0))) refreshSliding(p, state, theta);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
+    if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -413,6 +414,27 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
+}
+
+/** A flat hidden neuron as "neuron u of layer l" (both from 1). */
+function neuronName(p: FlowProblem, k: number): string {
+  const layer = at(p.neuronLayer, k);
+  const first = p.layout.widths.slice(1, layer).reduce((s, w) => s + w, 0);
+  return `neuron ${k - first + 1} of layer ${layer}`;
+}
+
+/**
+ * The stop at nested sliding pairs: the upper pair's gradient depends on the lower pair's σ′,
+ * undefined on its kink, so the linear system of the sliding constraints is not justified there.
+ */
+function nestedSliding(p: FlowProblem, nested: NonNullable<TaylorStep["nested"]>, t: bigint): ConvergenceError {
+  const { point, lower, upper } = nested;
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `nested sliding at point ${point + 1}: ${neuronName(p, lower)} and ${neuronName(p, upper)} slide together and the second's gradient depends on the first's undefined slope at its kink, which the integrator does not decide`,
+    { field: "method", change: "try another" },
+  );
 }
 
 /** true at every weight slot of θ, false at every bias slot. */
