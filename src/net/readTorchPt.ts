@@ -6,13 +6,7 @@ import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { FLOAT_SIZE, flatIndexText, floatNumbers, floatTensor } from "./_internals/floatValues.js";
 import { openTorchZip } from "./_internals/openTorchZip.js";
 import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
-import {
-  describe,
-  type PickledDict,
-  type PickledTensor,
-  type PickledValue,
-  TORCH_FILE,
-} from "./_internals/unpickleStateDict.js";
+import { describe, type PickledDict, type PickledTensor, type PickledValue, TORCH_FILE } from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 
 const DTYPE: Readonly<Record<string, FloatFormat>> = {

@@ -78,8 +78,14 @@ describe("relutopo track", () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.checkpoints.map((cp: { step: number }) => cp.step)).toEqual([0, 1, 2, 3, 4]);
-    expect(out.signChanges.map((s: { weight: string; from: { step: number; sign: string }; to: { step: number; sign: string } }) => [s.weight, s.from.step, s.from.sign, s.to.step, s.to.sign])).toEqual([
-      ["W2[1,4]", 1, "+", 2, "-"],
-    ]);
+    expect(
+      out.signChanges.map((s: { weight: string; from: { step: number; sign: string }; to: { step: number; sign: string } }) => [
+        s.weight,
+        s.from.step,
+        s.from.sign,
+        s.to.step,
+        s.to.sign,
+      ]),
+    ).toEqual([["W2[1,4]", 1, "+", 2, "-"]]);
   });
 });
