@@ -1,6 +1,7 @@
 import { at } from "../scalar/at.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Scalar } from "../scalar/scalar.js";
+import { readerBlock } from "../net/readerBlock.js";
 
 /**
  * The conserved quantity of every hidden neuron, c_k = ‖w̃_k‖² − ‖a_k‖² with
@@ -16,9 +17,10 @@ import type { Scalar } from "../scalar/scalar.js";
  */
 export function neuronInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[] {
   const out: T[] = [];
-  // every layer but the last, with the weights of the layer above it (whose columns are its units)
-  for (const [l, { W, b }] of net.layers.slice(0, -1).entries()) {
-    const next = at(net.layers, l + 1).W;
+  // every layer but the last, with the weights of the layer above it that read each unit (or channel)
+  for (const [l, lower] of net.layers.slice(0, -1).entries()) {
+    const { W, b } = lower;
+    const upper = at(net.layers, l + 1);
     W.forEach((row, k) => {
       let incoming = S.zero;
       for (const v of row) incoming = S.add(incoming, S.mul(v, v));
@@ -27,10 +29,15 @@ export function neuronInvariants<T>(net: LayeredNetwork<T>, S: Scalar<T>): T[] {
         incoming = S.add(incoming, S.mul(bk, bk));
       }
       let outgoing = S.zero;
-      for (const r of next) {
-        const rk = at(r, k);
-        outgoing = S.add(outgoing, S.mul(rk, rk));
-      }
+      const {
+        rows: [r0, r1],
+        columns: [c0, c1],
+      } = readerBlock(lower, upper, k);
+      for (let r = r0; r < r1; r++)
+        for (let c = c0; c < c1; c++) {
+          const v = at(at(upper.W, r), c);
+          outgoing = S.add(outgoing, S.mul(v, v));
+        }
       out.push(S.sub(incoming, outgoing));
     });
   }

@@ -13,7 +13,10 @@ export function layoutOf<T>(net: LayeredNetwork<T>): ParamLayout {
   const columns = layers.map((layer) => layer.W[0]?.length ?? 0);
   const first = layers[0];
   // a convolution's units are channels: the first one reads the input's channels
-  const d = first?.conv === undefined ? (columns[0] ?? 0) : (net.input?.channels ?? ((columns[0] ?? 0) * first.conv.groups) / product(first.conv.kernel));
+  const d =
+    first?.conv === undefined
+      ? (columns[0] ?? 0)
+      : (net.input?.channels ?? ((columns[0] ?? 0) * first.conv.groups) / product(first.conv.kernel));
   const widths = [d, ...layers.map((layer) => layer.W.length)];
   const bias = layers.map((layer) => layer.b !== undefined);
   if (!spatial) return paramLayout(widths, bias, net.activation);

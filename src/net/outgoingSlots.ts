@@ -16,9 +16,10 @@ export function outgoingSlots(L: ParamLayout, layer: number, k: number): number[
   const {
     rows: [r0, r1],
     columns: [c0, c1],
-  } = L.structure === undefined
-    ? { rows: [0, L.widths[layer + 1] ?? 0], columns: [k, k + 1] }
-    : readerBlock(layerSkeleton(L, layer), layerSkeleton(L, layer + 1), k);
+  } =
+    L.structure === undefined
+      ? { rows: [0, L.widths[layer + 1] ?? 0], columns: [k, k + 1] }
+      : readerBlock(layerSkeleton(L, layer), layerSkeleton(L, layer + 1), k);
   for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out.push(weightSlot(L, layer + 1, r, c));
   return out;
 }

@@ -77,9 +77,14 @@ export function paramLayout(
     throw new InputError({ field: "bias", expected: `one flag per weight layer (${depth})`, value: String(flags.length) });
   const columns = structure?.columns ?? widths.slice(0, -1);
   if (columns.length !== depth || (structure !== undefined && structure.layers.length !== depth))
-    throw new InputError({ field: "structure", expected: `columns and layers for each weight layer (${depth})`, value: String(columns.length) });
+    throw new InputError({
+      field: "structure",
+      expected: `columns and layers for each weight layer (${depth})`,
+      value: String(columns.length),
+    });
   for (const c of columns)
-    if (!Number.isSafeInteger(c) || c < 1) throw new InputError({ field: "columns", expected: "positive integers", value: columns.join(",") });
+    if (!Number.isSafeInteger(c) || c < 1)
+      throw new InputError({ field: "columns", expected: "positive integers", value: columns.join(",") });
   const weightOffset: number[] = [];
   const biasOffset: number[] = [];
   let offset = 0;

@@ -40,8 +40,7 @@ export function arbConvCase(): fc.Arbitrary<ConvCase> {
         const k = vi++ % r.values.length;
         return exact.fromRational(BigInt(r.values[k] ?? 0), r.halves[k] ? 2n : 1n);
       };
-      const matrix = (rows: number, cols: number): Rational[][] =>
-        Array.from({ length: rows }, () => Array.from({ length: cols }, value));
+      const matrix = (rows: number, cols: number): Rational[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, value));
       let size = r.dims === 1 ? [r.size[1]] : [r.size[0], r.size[1]];
       let channels = r.channels;
       const layers: Layer<Rational>[] = [];

@@ -39,7 +39,11 @@ interface Tie {
  * out[j, o] = b[j] + Σ_{c < in/g} Σ_κ W[j, c, κ] · x[g(j)·in/g + c, o·s + κ − p] (zero outside),
  * with the list of which kernel entry each matrix entry is.
  */
-function toeplitz(layer: Layer<Rational>, channels: number, size: readonly number[]): { T: M; bias: Rational[]; ties: Tie[]; outSize: number[] } {
+function toeplitz(
+  layer: Layer<Rational>,
+  channels: number,
+  size: readonly number[],
+): { T: M; bias: Rational[]; ties: Tie[]; outSize: number[] } {
   const conv = layer.conv!;
   const { kernel, groups } = conv;
   const stride = conv.stride!;
@@ -72,7 +76,12 @@ function toeplitz(layer: Layer<Rational>, channels: number, size: readonly numbe
 }
 
 /** The pooling of one activation as a matrix: a max window picks its first largest entry (PyTorch), an average one weighs each entry 1/size. */
-function poolMatrix(layer: Layer<Rational>, channels: number, size: readonly number[], h: readonly Rational[]): { P: M; outSize: number[] } {
+function poolMatrix(
+  layer: Layer<Rational>,
+  channels: number,
+  size: readonly number[],
+  h: readonly Rational[],
+): { P: M; outSize: number[] } {
   const { kind, kernel, stride } = layer.pool!;
   const outSize = size.map((n, d) => Math.floor((n - kernel[d]!) / stride[d]!) + 1);
   const inPos = coords(size).length;
@@ -81,7 +90,14 @@ function poolMatrix(layer: Layer<Rational>, channels: number, size: readonly num
   const P = zeros(channels * outCoords.length, channels * inPos);
   for (let c = 0; c < channels; c++)
     outCoords.forEach((o, oi) => {
-      const cells = kCoords.map((kc) => c * inPos + flatIndex(o.map((x, d) => x * stride[d]! + kc[d]!), size));
+      const cells = kCoords.map(
+        (kc) =>
+          c * inPos +
+          flatIndex(
+            o.map((x, d) => x * stride[d]! + kc[d]!),
+            size,
+          ),
+      );
       const row = P[c * outCoords.length + oi]!;
       if (kind === "avg") for (const q of cells) row[q] = S.add(row[q]!, S.fromRational(1n, BigInt(cells.length)));
       else {
@@ -124,7 +140,14 @@ function unrolledGradient(net: LayeredNetwork<Rational>, X: M, Y: M): { loss: Ra
       dense.push({ W: Mx, b: layer.b ? bias : undefined });
       record.push({ ties, P, positions: coords(outSize).length });
       // the activation of this point at layer l, from the dense layer just built
-      const h = Mx.map((row, r) => sigma(S.add(row.reduce((s, w, c) => S.add(s, S.mul(w, a[c]!)), S.zero), layer.b ? bias[r]! : S.zero)));
+      const h = Mx.map((row, r) =>
+        sigma(
+          S.add(
+            row.reduce((s, w, c) => S.add(s, S.mul(w, a[c]!)), S.zero),
+            layer.b ? bias[r]! : S.zero,
+          ),
+        ),
+      );
       channels = layer.W.length;
       size = outSize;
       if (layer.pool !== undefined && l < net.layers.length - 1) {
@@ -147,8 +170,7 @@ function unrolledGradient(net: LayeredNetwork<Rational>, X: M, Y: M): { loss: Ra
       const { ties, P: below, positions } = record[l]!;
       const gT = mul(g.W as M, transpose(below));
       const layer = net.layers[l]!;
-      if (ties === undefined)
-        gT.forEach((row, r) => row.forEach((v, c) => (grad[l]![r]![c] = S.add(grad[l]![r]![c]!, S.mul(v, share)))));
+      if (ties === undefined) gT.forEach((row, r) => row.forEach((v, c) => (grad[l]![r]![c] = S.add(grad[l]![r]![c]!, S.mul(v, share)))));
       else for (const t of ties) grad[l]![t.j]![t.k] = S.add(grad[l]![t.j]![t.k]!, S.mul(gT[t.row]![t.col]!, share));
       if (layer.b !== undefined)
         g.b!.forEach((v, r) => {
@@ -186,7 +208,13 @@ describe("lossAndGradient on networks with convolutions", () => {
       activation: { kind: "relu" },
       input: { channels: 1, size: [3] },
       layers: [
-        { W: [["1", "0"], ["0", "1"]].map((r) => r.map(S.parse)), conv: { kernel: [2], groups: 1, stride: [1], padding: [0] } },
+        {
+          W: [
+            ["1", "0"],
+            ["0", "1"],
+          ].map((r) => r.map(S.parse)),
+          conv: { kernel: [2], groups: 1, stride: [1], padding: [0] },
+        },
         { W: [["1", "1", "1", "1"].map(S.parse)] },
       ],
     };
