@@ -151,7 +151,20 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
     throw new InputError({ field: "--init-seed", expected: "given with --arch and without --net", value: opts.initSeed });
   if (opts.arch === undefined) {
     if (opts.net === undefined) throw new InputError({ field: "--net", expected: "a network file (or --arch to draw one)", value: "none" });
-    return readAnyNetworkFile(opts.net);
+    const net = readAnyNetworkFile(opts.net);
+    if (net.layers.some((l) => l.conv !== undefined) && !net.layers.some((l) => l.norm !== undefined))
+      throw new InputError({
+        field: "--arch",
+        expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
+        value: "none",
+      });
+    if (net.layers.some((l) => l.norm !== undefined))
+      throw new InputError({
+        field: `network \`${opts.net}\``,
+        expected: "a network without BatchNorm, the networks `gd` reads (invariants, inspect and track read BatchNorm)",
+        value: "a network with BatchNorm",
+      });
+    return net;
   }
   const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
   if (opts.net !== undefined) return withArchitecture(arch, readAnyNetworkFile(opts.net), opts.net);
