@@ -43,7 +43,7 @@ def text(x):
     return str(Fraction(x).limit_denominator(1 << 20)) if Fraction(x).denominator <= (1 << 20) else repr(float(x))
 
 
-def case(name, model, input_shape, n, outputs, rng, lr, steps):
+def case(name, model, input_shape, n, outputs, rng, lr, steps, save=None):
     weights = [m for m in model if hasattr(m, "weight")]
     with torch.no_grad():
         for m in weights:
@@ -52,10 +52,19 @@ def case(name, model, input_shape, n, outputs, rng, lr, steps):
                 m.bias.copy_(torch.tensor([rng.randint(-16, 16) / 64 for _ in range(m.bias.numel())]))
     X = torch.tensor([[rng.randint(-3, 3) for _ in range(int(torch.tensor(input_shape).prod()))] for _ in range(n)], dtype=torch.float64)
     Y = torch.tensor([[rng.randint(-2, 2) for _ in range(outputs)] for _ in range(n)], dtype=torch.float64)
+    # what a checkpoint holds: weights, biases, each convolution's kernel and groups (no stride, padding or pooling)
     net = {"layers": [{"W": [[text(v) for v in row] for row in m.weight.detach().reshape(m.weight.shape[0], -1).tolist()],
-                       **({"b": [text(v) for v in m.bias.detach().tolist()]} if m.bias is not None else {})} for m in weights]}
+                       **({"b": [text(v) for v in m.bias.detach().tolist()]} if m.bias is not None else {}),
+                       **({"conv": {"kernel": list(m.kernel_size), "groups": m.groups}} if hasattr(m, "kernel_size") else {})}
+                      for m in weights]}
     header = ",".join([f"x{i}" for i in range(X.shape[1])] + [f"y{j}" for j in range(outputs)])
     csv = header + "\n" + "".join(",".join(str(int(v)) for v in row) + "\n" for row in torch.cat([X, Y], 1).tolist())
+    if save is not None:
+        # the starting state_dict, for the command-line test (gd --arch … --net this file)
+        torch.save(model.state_dict(), OUT.parent / save)
+        (OUT.parent / save).with_suffix(".csv").write_text(csv)
+        shape = ", ".join(str(n) for n in input_shape)
+        (OUT.parent / save).with_suffix(".arch.txt").write_text(f"# input: [{shape}]\n{model!r}\n")
     opt = torch.optim.SGD(model.parameters(), lr=float(Fraction(lr)))
     loss_fn = torch.nn.MSELoss()
     losses, params = [], []
@@ -82,7 +91,7 @@ def main():
     one_d = torch.nn.Sequential(
         torch.nn.Conv1d(1, 3, kernel_size=3, stride=2, padding=1), torch.nn.ReLU(), torch.nn.MaxPool1d(2, stride=1),
         torch.nn.Flatten(), torch.nn.Linear(9, 1))
-    cases = [case("conv2d groups, maxpool, avgpool, flatten", two_d, (2, 6, 6), 3, 2, rng, "1/8", 3),
+    cases = [case("conv2d groups, maxpool, avgpool, flatten", two_d, (2, 6, 6), 3, 2, rng, "1/8", 3, "gd_conv2d.pt"),
              case("conv1d stride 2, padding, overlapping maxpool", one_d, (1, 7), 4, 1, rng, "1/32", 3)]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"generator": "proofs/conv_gd_reference.py", "cases": cases}, indent=1) + "\n")

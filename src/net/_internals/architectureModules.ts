@@ -148,16 +148,18 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
     const xs = inner.split(",").map((s) => integer(s.trim(), what));
     return xs.length === 1 ? new Array<number>(dims).fill(xs[0] ?? 0) : xs;
   };
-  const expectNamed = (key: string, value: string, why: string): void => {
+  // a setting relutopo does not model must have PyTorch's neutral value, in every dimension (`0` or `(0, 0)`)
+  const expectNamed = (key: string, neutral: string, why: string): void => {
     const v = named.get(key);
-    if (v !== undefined && v.replace(/^\(|,?\s*\)$/g, "").replace(/\s/g, "") !== value.replace(/\s/g, ""))
-      throw refuse(why, `${key}=${v}`);
+    if (v === undefined) return;
+    const entries = v.replace(/^\(|\)$/g, "").split(",").map((x) => x.trim()).filter((x) => x !== "");
+    if (entries.length === 0 || entries.some((x) => x !== neutral)) throw refuse(why, `${key}=${v}`);
   };
   const dims: 1 | 2 = name.endsWith("1d") ? 1 : 2;
   switch (name) {
     case "Conv1d":
     case "Conv2d": {
-      expectNamed("dilation", dims === 1 ? "1" : "1,1", "a convolution without dilation");
+      expectNamed("dilation", "1", "a convolution without dilation");
       expectNamed("padding_mode", "'zeros'", "a convolution with zero padding");
       const inC = integer(positional[0] ?? named.get("in_channels"), "in_channels");
       const out = integer(positional[1] ?? named.get("out_channels"), "out_channels");
@@ -187,8 +189,8 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
     case "MaxPool2d":
     case "AvgPool1d":
     case "AvgPool2d": {
-      expectNamed("padding", dims === 1 ? "0" : "0,0", "a pooling without padding");
-      expectNamed("dilation", dims === 1 ? "1" : "1,1", "a pooling without dilation");
+      expectNamed("padding", "0", "a pooling without padding");
+      expectNamed("dilation", "1", "a pooling without dilation");
       expectNamed("ceil_mode", "False", "a pooling with ceil_mode=False");
       const kernel = tuple(named.get("kernel_size") ?? positional[0], dims, "kernel_size", []);
       return { type: "pool", kind: name.startsWith("Max") ? "max" : "avg", dims, kernel, stride: tuple(named.get("stride"), dims, "stride", kernel) };
