@@ -30,19 +30,29 @@ export function withArchitecture(arch: Architecture, net: LayeredNetwork<string>
     const b = given === undefined ? (a.bias === false ? undefined : new Array<string>(a.out).fill("0")) : given.b;
     const columns = W[0]?.length ?? 0;
     if (W.length !== a.out || columns !== a.columns)
-      throw new InputError({ field: name, expected: `${a.out} × ${a.columns}, as the architecture says`, value: `${W.length} × ${columns}` });
+      throw new InputError({
+        field: name,
+        expected: `${a.out} × ${a.columns}, as the architecture says`,
+        value: `${W.length} × ${columns}`,
+      });
     if (a.bias !== undefined && a.bias !== (b !== undefined))
-      throw new InputError({ field: name, expected: a.bias ? "a bias, as the architecture says" : "no bias, as the architecture says (bias=False)", value: b === undefined ? "no bias" : "a bias" });
+      throw new InputError({
+        field: name,
+        expected: a.bias ? "a bias, as the architecture says" : "no bias, as the architecture says (bias=False)",
+        value: b === undefined ? "no bias" : "a bias",
+      });
     // A checkpoint's groups are read from its shapes, which a first layer's cannot fix (a 4 × 1 × 3 × 3 kernel is
     // Conv2d(1, 4) or Conv2d(2, 4, groups=2)): the architecture says which; the kernel size must agree.
     const stored = given?.conv;
     if (stored !== undefined && (a.conv === undefined || stored.kernel.join(",") !== a.conv.kernel.join(",")))
       throw new InputError({
         field: name,
-        expected: a.conv === undefined ? "a Linear, as the architecture says" : `kernel ${a.conv.kernel.join("×")}, as the architecture says`,
+        expected:
+          a.conv === undefined ? "a Linear, as the architecture says" : `kernel ${a.conv.kernel.join("×")}, as the architecture says`,
         value: `kernel ${stored.kernel.join("×")}`,
       });
-    if (given?.norm !== undefined) throw new InputError({ field: name, expected: "no normalisation, as the architecture says", value: "a batch normalisation" });
+    if (given?.norm !== undefined)
+      throw new InputError({ field: name, expected: "no normalisation, as the architecture says", value: "a batch normalisation" });
     return { W, b, ...(a.conv === undefined ? {} : { conv: a.conv }), ...(a.pool === undefined ? {} : { pool: a.pool }) };
   });
   const out: LayeredNetwork<string> = { activation: arch.activation, layers, ...(arch.input === undefined ? {} : { input: arch.input }) };

@@ -10,12 +10,19 @@ const reference = JSON.parse(readFileSync(`${dir}gd_reference.json`, "utf8")) as
 
 describe("relutopo gd --arch on a convolutional checkpoint", () => {
   it("should run exactly, print c per channel and the drift identity, with the loss PyTorch's float64 run has", () => {
-    const r = runCli(["gd", "--arch", "gd_conv2d.arch.txt", "--net", "gd_conv2d.pt", "--data", "gd_conv2d.csv", "--lr", "1/8", "--steps", "1", "--json"], {
-      cwd: dir,
-    });
+    const r = runCli(
+      ["gd", "--arch", "gd_conv2d.arch.txt", "--net", "gd_conv2d.pt", "--data", "gd_conv2d.csv", "--lr", "1/8", "--steps", "1", "--json"],
+      {
+        cwd: dir,
+      },
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { losses: string[]; invariants: string[][]; drift: { observed: string[][]; predicted: string[][] } };
+    const out = JSON.parse(r.stdout) as {
+      losses: string[];
+      invariants: string[][];
+      drift: { observed: string[][]; predicted: string[][] };
+    };
     // 4 channels of the first convolution, 2 of the second
     expect(out.invariants[0]!.length).toBe(6);
     expect(out.drift.observed).toEqual(out.drift.predicted);
@@ -27,7 +34,24 @@ describe("relutopo gd --arch on a convolutional checkpoint", () => {
   });
 
   it("should draw PyTorch's default initialisation from the architecture alone", () => {
-    const r = runCli(["gd", "--arch", "gd_conv2d.arch.txt", "--data", "gd_conv2d.csv", "--lr", "1/100", "--steps", "1", "--init-seed", "3", "--arith", "decimal:30"], { cwd: dir });
+    const r = runCli(
+      [
+        "gd",
+        "--arch",
+        "gd_conv2d.arch.txt",
+        "--data",
+        "gd_conv2d.csv",
+        "--lr",
+        "1/100",
+        "--steps",
+        "1",
+        "--init-seed",
+        "3",
+        "--arith",
+        "decimal:30",
+      ],
+      { cwd: dir },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^c_2,1 /m);
     expect(r.stdout).toMatch(/^c_1,3 /m);
@@ -40,7 +64,9 @@ describe("relutopo gd --arch on a convolutional checkpoint", () => {
     const arch = JSON.stringify({ ...(reference.cases[0]!.arch as object), input: [2, 6, 6] }).replace('"out":4', '"out":6');
     const file = join(mkdtempSync(join(tmpdir(), "relutopo-arch-")), "arch.json");
     writeFileSync(file, arch);
-    const wrong = runCli(["gd", "--arch", file, "--net", "gd_conv2d.pt", "--data", "gd_conv2d.csv", "--lr", "1/8", "--steps", "1"], { cwd: dir });
+    const wrong = runCli(["gd", "--arch", file, "--net", "gd_conv2d.pt", "--data", "gd_conv2d.csv", "--lr", "1/8", "--steps", "1"], {
+      cwd: dir,
+    });
     expectBadInput(wrong);
     expect(wrong.stderr).toMatch(/layer 1 \(Conv2d\)/);
   });

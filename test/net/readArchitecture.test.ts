@@ -7,7 +7,10 @@ const json = (o: unknown): string => JSON.stringify(o);
 describe("readArchitecture", () => {
   it("should fill PyTorch's defaults: stride 1, padding 0, groups 1, a pooling stride equal to its kernel, one integer for every dimension", () => {
     const a = readArchitecture(
-      json({ input: [3, 8, 8], layers: [{ conv2d: { out: 6, kernel: 3 } }, { relu: {} }, { maxpool2d: { kernel: 2 } }, { flatten: {} }, { linear: { out: 10 } }] }),
+      json({
+        input: [3, 8, 8],
+        layers: [{ conv2d: { out: 6, kernel: 3 } }, { relu: {} }, { maxpool2d: { kernel: 2 } }, { flatten: {} }, { linear: { out: 10 } }],
+      }),
       "a.json",
     );
     expect(a.layers[0]!.conv).toEqual({ kernel: [3, 3], groups: 1, stride: [1, 1], padding: [0, 0] });
@@ -36,19 +39,30 @@ Sequential(
   });
 
   it("should find the input size the repr does not print when the first Linear fixes it, and refuse when it does not", () => {
-    const repr = "Conv2d(1, 2, kernel_size=(3, 3), stride=(1, 1))\nReLU()\nFlatten(start_dim=1, end_dim=-1)\nLinear(in_features=50, out_features=1)";
+    const repr =
+      "Conv2d(1, 2, kernel_size=(3, 3), stride=(1, 1))\nReLU()\nFlatten(start_dim=1, end_dim=-1)\nLinear(in_features=50, out_features=1)";
     expect(readArchitecture(repr, "a.txt").input).toEqual({ channels: 1, size: [7, 7] });
-    const pooled = "Conv2d(1, 2, kernel_size=(1, 1), stride=(1, 1))\nReLU()\nMaxPool2d(kernel_size=2, stride=2)\nFlatten()\nLinear(in_features=8, out_features=1)";
+    const pooled =
+      "Conv2d(1, 2, kernel_size=(1, 1), stride=(1, 1))\nReLU()\nMaxPool2d(kernel_size=2, stride=2)\nFlatten()\nLinear(in_features=8, out_features=1)";
     // 4 × 4 and 5 × 5 both pool to 2 × 2
     expect(() => readArchitecture(pooled, "a.txt")).toThrow(/input: \[C, H, W\]/);
   });
 
   it("should refuse in one line what the one network form cannot hold", () => {
     const read = (layers: unknown[]): unknown => readArchitecture(json({ input: [1, 4, 4], layers }), "a.json");
-    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { relu: {} }, { linear: { out: 1 } }])).toThrow(/Flatten\(\) between a convolution and a Linear/);
-    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { relu: {} }, { conv2d: { out: 2, kernel: 1 } }, { abs: {} }, { flatten: {} }, { linear: { out: 1 } }])).toThrow(
-      /layer 2 \(Conv2d\).*the activation relu of every hidden layer/,
+    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { relu: {} }, { linear: { out: 1 } }])).toThrow(
+      /Flatten\(\) between a convolution and a Linear/,
     );
+    expect(() =>
+      read([
+        { conv2d: { out: 2, kernel: 3 } },
+        { relu: {} },
+        { conv2d: { out: 2, kernel: 1 } },
+        { abs: {} },
+        { flatten: {} },
+        { linear: { out: 1 } },
+      ]),
+    ).toThrow(/layer 2 \(Conv2d\).*the activation relu of every hidden layer/);
     expect(() => read([{ flatten: {} }, { linear: { out: 1 } }, { relu: {} }])).toThrow(/last layer \(Linear\)/);
     expect(() => read([{ conv2d: { out: 2, kernel: 5 } }])).toThrow(/a kernel that fits/);
     expect(() => read([{ conv2d: { out: 3, kernel: 1, groups: 2 } }])).toThrow(/groups dividing/);
@@ -60,19 +74,25 @@ Sequential(
 });
 
 describe("withArchitecture", () => {
-  const arch = readArchitecture(json({ input: [1, 3], layers: [{ conv1d: { out: 2, kernel: 2 } }, { relu: {} }, { flatten: {} }, { linear: { out: 1, bias: false } }] }), "a.json");
+  const arch = readArchitecture(
+    json({
+      input: [1, 3],
+      layers: [{ conv1d: { out: 2, kernel: 2 } }, { relu: {} }, { flatten: {} }, { linear: { out: 1, bias: false } }],
+    }),
+    "a.json",
+  );
 
   it("should check every layer's shape and bias against the architecture, naming the layer", () => {
     const W1 = [
       ["1", "2"],
       ["3", "4"],
     ];
-    expect(() => withArchitecture(arch, { activation: { kind: "relu" }, layers: [{ W: W1, b: ["0", "0"] }, { W: [["1", "1", "1"]] }] }, "n.json")).toThrow(
-      /layer 2 \(Linear\) of `n.json`. Must be 1 × 4/,
-    );
-    expect(() => withArchitecture(arch, { activation: { kind: "relu" }, layers: [{ W: W1 }, { W: [["1", "1", "1", "1"]], b: ["0"] }] }, "n.json")).toThrow(
-      /no bias, as the architecture says/,
-    );
+    expect(() =>
+      withArchitecture(arch, { activation: { kind: "relu" }, layers: [{ W: W1, b: ["0", "0"] }, { W: [["1", "1", "1"]] }] }, "n.json"),
+    ).toThrow(/layer 2 \(Linear\) of `n.json`. Must be 1 × 4/);
+    expect(() =>
+      withArchitecture(arch, { activation: { kind: "relu" }, layers: [{ W: W1 }, { W: [["1", "1", "1", "1"]], b: ["0"] }] }, "n.json"),
+    ).toThrow(/no bias, as the architecture says/);
     expect(() => withArchitecture(arch, { activation: { kind: "relu" }, layers: [{ W: W1 }] }, "n.json")).toThrow(/2 weight layers/);
   });
 

@@ -53,9 +53,7 @@ export function batchNormJson(laws: readonly BatchNormLaws<Rational>[]): Record<
 export function batchNormLines(x: BatchNormLaws<Rational>, weight: string, bias: string, style: ValueStyle): string[] {
   const row = (values: readonly Rational[]): string =>
     values.length > SUMMARY_ABOVE && !style.all ? rowSummary(values, style) : values.map((v) => valueText(v, style)).join(", ");
-  const lines = [
-    `  ‖${weight}[j]‖² (scale invariance; conserved under flow only when ε = 0): ${row(x.kernel)}`,
-  ];
+  const lines = [`  ‖${weight}[j]‖² (scale invariance; conserved under flow only when ε = 0): ${row(x.kernel)}`];
   if (x.bias !== undefined) lines.push(`  ${bias}[j] (zero gradient before BatchNorm; conserved for any ε): ${row(x.bias)}`);
   return lines;
 }

@@ -180,7 +180,10 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
   const L = layoutOf(shape);
   const drawn = defaultInit(L, `arch/init-seed=${seed}`);
   // each double as its exact value's shortest decimal text, which exact arithmetic reads without rounding
-  return unpackLayers(Array.from(drawn, (v) => String(v)), L);
+  return unpackLayers(
+    Array.from(drawn, (v) => String(v)),
+    L,
+  );
 }
 
 /** The optimiser flags as library options, each number parsed in the run's arithmetic. */
