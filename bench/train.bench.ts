@@ -63,7 +63,7 @@ const numpyPython = python("numpy");
 const torchPython = python("torch");
 
 let failed = false;
-for (const hidden of [[16], [16, 16]]) {
+for (const hidden of [[16], [16, 16], [16, 16, 16]]) {
   const widths = [split.d, ...hidden, 1];
   const L = paramLayout(widths, hidden.map(() => true).concat(false), { kind: "relu" });
   const init = Array.from(defaultInit(L, `bench/train/${hidden.join(",")}`));

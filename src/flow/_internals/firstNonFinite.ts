@@ -44,6 +44,14 @@ function parameterName(L: ParamLayout, i: number): string {
  */
 export function firstNonFiniteEntry<T>(name: string, m: readonly (readonly T[])[], S: Scalar<T>): string | undefined {
   if (S.kind === "exact") return undefined;
+  if (S.kind === "float") {
+    // a data set of float rows is checked before every float training run: a plain loop, no call per entry
+    for (let i = 0; i < m.length; i++) {
+      const row = m[i] as readonly number[];
+      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) return `${name}[${i}][${j}]`;
+    }
+    return undefined;
+  }
   for (const [i, row] of m.entries()) {
     for (const [j, v] of row.entries()) if (!isFiniteIn(S, v)) return `${name}[${i}][${j}]`;
   }
