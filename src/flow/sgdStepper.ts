@@ -28,10 +28,11 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>, decayed?: r
     // Plain SGD in float, θ − η·g as the generic step below rounds it, without a call per entry:
     // float training steps hundreds of parameters thousands of times. T is number in float.
     const eta = lr as unknown as number;
-    const plain = (theta: readonly number[], grad: readonly number[]): OptimizerStep<number> => ({
-      next: theta.map((p, i) => p - eta * grad[i]!),
-      update: grad.slice(),
-    });
+    const plain = (theta: readonly number[], grad: readonly number[]): OptimizerStep<number> => {
+      const next = new Array<number>(theta.length);
+      for (let i = 0; i < theta.length; i++) next[i] = theta[i]! - eta * grad[i]!;
+      return { next, update: [...grad] };
+    };
     return plain as unknown as OptimizerStepper<T>;
   }
   let buffer: readonly T[] | undefined;

@@ -23,7 +23,10 @@ export function isFiniteIn<T>(S: Scalar<T>, v: T): boolean {
  */
 export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], S: Scalar<T>): string | undefined {
   if (S.kind === "exact") return undefined;
-  const i = theta.findIndex((v) => !isFiniteIn(S, v));
+  let i = -1;
+  // a float run checks θ at every step: a plain loop (Number.isFinite is isFiniteIn for numbers)
+  if (S.kind === "float") i = (theta as readonly number[]).findIndex((v) => !Number.isFinite(v));
+  else i = theta.findIndex((v) => !isFiniteIn(S, v));
   return i < 0 ? undefined : parameterName(L, i);
 }
 
