@@ -309,14 +309,16 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $eachI))))
 
-  ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
-  ;; over the points in increasing order: the weight gradient, transposed. A has
-  ;; row stride as; D and G row stride ds.
+  ;; G[m][k] += Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
+  ;; over the points in increasing order onto what G holds: the weight gradient,
+  ;; transposed, taken over the data a block of rows at a time (from G = 0), so
+  ;; that the rows in use stay in the first-level cache. A has row stride as; D
+  ;; and G row stride ds.
   (func (export "gramT")
     (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
     (param $a i32) (param $d i32) (param $g i32)
     (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
-    (local $p i32) (local $q i32) (local $aBytes i32) (local $rowBytes i32) (local $pairs i32)
+    (local $p i32) (local $q i32) (local $gp i32) (local $gq i32) (local $aBytes i32) (local $rowBytes i32) (local $pairs i32)
     (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local $w0 v128)
@@ -332,14 +334,16 @@
         (block $doneP8
           (loop $eachP8
             (br_if $doneP8 (i32.ge_u (local.get $kb) (local.get $end8)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $a1 (v128.const f64x2 0 0))
-            (local.set $a2 (v128.const f64x2 0 0))
-            (local.set $a3 (v128.const f64x2 0 0))
-            (local.set $b0 (v128.const f64x2 0 0))
-            (local.set $b1 (v128.const f64x2 0 0))
-            (local.set $b2 (v128.const f64x2 0 0))
-            (local.set $b3 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
+            (local.set $a1 (v128.load offset=16 (local.get $gp)))
+            (local.set $a2 (v128.load offset=32 (local.get $gp)))
+            (local.set $a3 (v128.load offset=48 (local.get $gp)))
+            (local.set $gq (i32.add (local.get $gp) (local.get $rowBytes)))
+            (local.set $b0 (v128.load offset=0 (local.get $gq)))
+            (local.set $b1 (v128.load offset=16 (local.get $gq)))
+            (local.set $b2 (v128.load offset=32 (local.get $gq)))
+            (local.set $b3 (v128.load offset=48 (local.get $gq)))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -379,8 +383,9 @@
         (block $doneP2
           (loop $eachP2
             (br_if $doneP2 (i32.ge_u (local.get $kb) (local.get $ds)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
+            (local.set $b0 (v128.load (i32.add (local.get $gp) (local.get $rowBytes))))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -411,10 +416,11 @@
         (block $done8
           (loop $each8
             (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $a1 (v128.const f64x2 0 0))
-            (local.set $a2 (v128.const f64x2 0 0))
-            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
+            (local.set $a1 (v128.load offset=16 (local.get $gp)))
+            (local.set $a2 (v128.load offset=32 (local.get $gp)))
+            (local.set $a3 (v128.load offset=48 (local.get $gp)))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -440,7 +446,8 @@
         (block $done2
           (loop $each2
             (br_if $done2 (i32.ge_u (local.get $kb) (local.get $ds)))
-            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
