@@ -25,8 +25,10 @@ export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], 
   if (S.kind === "exact") return undefined;
   let i = -1;
   // a float run checks θ at every step: a plain loop (Number.isFinite is isFiniteIn for numbers)
-  if (S.kind === "float") i = (theta as readonly number[]).findIndex((v) => !Number.isFinite(v));
-  else i = theta.findIndex((v) => !isFiniteIn(S, v));
+  if (S.kind === "float") {
+    const values = theta as readonly number[];
+    for (let j = 0; j < values.length && i < 0; j++) if (!Number.isFinite(values[j])) i = j;
+  } else i = theta.findIndex((v) => !isFiniteIn(S, v));
   return i < 0 ? undefined : parameterName(L, i);
 }
 

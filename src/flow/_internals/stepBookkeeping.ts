@@ -35,11 +35,17 @@ export function stepBookkeeping<T>(L: ParamLayout, lr: T, S: Scalar<T>): StepBoo
 
 function floatBookkeeping(L: ParamLayout, lr: number): StepBookkeeping<number> {
   const lr2 = lr * lr;
+  // one entry per hidden neuron (c of θ = 0, of the right length)
+  const scratch = floatInvariants(new Float64Array(L.size), L);
+  /** The square sums' differences of v, each times `scale` (1·x is x), as a new array: a plain loop, as this runs twice a step. */
+  const rows = (v: readonly number[], scale: number): number[] => {
+    floatInvariants(v, L, scratch);
+    const out = new Array<number>(scratch.length);
+    for (let k = 0; k < scratch.length; k++) out[k] = scale * scratch[k]!;
+    return out;
+  };
   return {
-    invariants: (theta) => Array.from(floatInvariants(theta, L)),
-    predicted(update, terms) {
-      if (terms !== undefined) return predictedGdDrift(L, update, lr, float, terms);
-      return Array.from(floatInvariants(update, L), (v) => lr2 * v);
-    },
+    invariants: (theta) => rows(theta, 1),
+    predicted: (update, terms) => (terms === undefined ? rows(update, lr2) : predictedGdDrift(L, update, lr, float, terms)),
   };
 }
