@@ -14,7 +14,7 @@ import { networkToJson } from "../../net/networkToJson.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { readFullyConnected } from "../_internals/readFullyConnected.js";
 
 /** The options of `relutopo gd`, as commander parsed them. */
 export interface GdCliOptions {
@@ -57,7 +57,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   if (opts.seed !== undefined && !opts.shuffle)
     throw new InputError({ field: "--seed", expected: "given with --shuffle", value: String(opts.seed) });
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
-  const raw = readAnyNetworkFile(opts.net);
+  const raw = readFullyConnected(opts.net, "gd");
   const { layers } = raw;
   const rawData = readDataset(readTextFile(opts.data), at(at(layers, 0).W, 0).length, at(layers, layers.length - 1).W.length, opts.data);
   const data = datasetIn(rawData, S);
