@@ -118,7 +118,8 @@ export function gradientDescent<T>(
       value: badParam,
       note: "Its value overflows: choose another arithmetic.",
     });
-  const inputs = at(L.widths, 0);
+  // a network that starts with a convolution reads its input tensor flattened channel-major
+  const inputs = net.input === undefined ? at(L.widths, 0) : net.input.size.reduce((n, s) => n * s, net.input.channels);
   const outputs = at(L.widths, L.depth);
   if (data.Y.length !== data.X.length)
     throw new InputError({
