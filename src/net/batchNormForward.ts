@@ -49,15 +49,22 @@ export function batchNormForward<T>(Z: readonly (readonly T[])[], norm: BatchNor
     });
   const count = S.fromInt(m);
   const channelOf = (c: number): number => Math.floor(c / positions);
-  const mean: T[] = new Array<T>(channels).fill(S.zero);
-  for (const z of Z) z.forEach((v, c) => (mean[channelOf(c)] = S.add(at(mean, channelOf(c)), v)));
-  for (let j = 0; j < channels; j++) mean[j] = S.div(at(mean, j), count);
+  // per channel, the mean over the batch and positions of f(value), summed in data then position order
+  const meanOf = (rows: readonly (readonly T[])[], f: (v: T) => T): T[] => {
+    const sums: T[] = new Array<T>(channels).fill(S.zero);
+    for (const row of rows)
+      for (const [c, v] of row.entries()) {
+        const j = channelOf(c);
+        sums[j] = S.add(at(sums, j), f(v));
+      }
+    return sums.map((s) => S.div(s, count));
+  };
+  const mean = meanOf(Z, (v) => v);
   const centred = Z.map((z) => z.map((v, c) => S.sub(v, at(mean, channelOf(c)))));
-  const variance: T[] = new Array<T>(channels).fill(S.zero);
-  for (const d of centred) d.forEach((v, c) => (variance[channelOf(c)] = S.add(at(variance, channelOf(c)), S.mul(v, v))));
-  const invStd = variance.map((sum, j) => {
-    variance[j] = S.div(sum, count);
-    const radicand = S.add(at(variance, j), norm.eps);
+  // the biased variance from the centred values (two passes: no cancellation of E[z²] − E[z]²)
+  const variance = meanOf(centred, (v) => S.mul(v, v));
+  const invStd = variance.map((v, j) => {
+    const radicand = S.add(v, norm.eps);
     if (S.sign(radicand) <= 0)
       throw new InputError({
         field: "batch normalisation",

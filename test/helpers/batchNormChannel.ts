@@ -83,13 +83,12 @@ export function kernelPass<T>(c: KernelCase, K: readonly (readonly T[])[], eps: 
   const { dZ, dGamma } = batchNormBackward(dY, pass, norm, S);
   const gK = K.map((k) => k.map(() => S.zero));
   const gb = b.map(() => S.zero);
-  dZ.forEach((row, i) =>
-    row.forEach((d, e) => {
+  for (const [i, row] of dZ.entries())
+    for (const [e, d] of row.entries()) {
       const j = Math.floor(e / c.positions);
       gb[j] = S.add(gb[j]!, d);
       const v = patch[i]![j]![e % c.positions]!;
       gK[j] = gK[j]!.map((g, k) => S.add(g, S.mul(d, v[k]!)));
-    }),
-  );
+    }
   return { loss, gK, gb, dGamma, variance: pass.variance };
 }

@@ -43,15 +43,14 @@ describe("batchNormForward", () => {
           // Act
           const pass = batchNormForward(Z, norm, D);
           // Assert
-          moments.forEach((mo, j) =>
+          for (const [j, mo] of moments.entries())
             expect(
               pass.variance[j]!.minus(D.parse(exact.toString(mo.variance)))
                 .abs()
                 .toNumber(),
-            ).toBeLessThan(1e-45),
-          );
-          Z.forEach((z, i) =>
-            z.forEach((v, e) => {
+            ).toBeLessThan(1e-45);
+          for (const [i, z] of Z.entries())
+            for (const [e, v] of z.entries()) {
               const j = Math.floor(e / positions);
               const mo = moments[j]!;
               const sd = D.parse(exact.toString(exact.add(mo.variance, exact.parse(epsText)))).sqrt();
@@ -61,8 +60,7 @@ describe("batchNormForward", () => {
                 .times(norm.gamma[j]!)
                 .plus(norm.beta[j]!);
               expect(pass.output[i]![e]!.minus(want).abs().toNumber()).toBeLessThan(1e-40);
-            }),
-          );
+            }
         },
       ),
       { numRuns: 60 },

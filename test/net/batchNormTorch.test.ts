@@ -22,9 +22,16 @@ describe("batch normalisation against PyTorch (float64)", () => {
     const pass = batchNormForward(matrix(c.Z), norm, D);
     const grad = batchNormBackward(matrix(c.dY), pass, norm, D);
     // Assert
-    pass.output.forEach((r, i) => r.forEach((v, e) => close(v, c.Y[i][e])));
-    grad.dZ.forEach((r, i) => r.forEach((v, e) => close(v, c.dZ[i][e])));
-    grad.dGamma.forEach((v, j) => close(v, c.dGamma[j]));
-    grad.dBeta.forEach((v, j) => close(v, c.dBeta[j]));
+    const each = (ours: readonly { toNumber(): number }[], theirs: number[]): void => {
+      for (const [k, v] of ours.entries()) close(v, theirs[k]!);
+    };
+    pass.output.forEach((r, i) => {
+      each(r, c.Y[i]);
+    });
+    grad.dZ.forEach((r, i) => {
+      each(r, c.dZ[i]);
+    });
+    each(grad.dGamma, c.dGamma);
+    each(grad.dBeta, c.dBeta);
   });
 });
