@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""PyTorch float64 reference for batch normalisation in training mode (BatchNorm1d after a
-linear layer, BatchNorm2d on a conv-shaped tensor): forward values and gradients, written to
-test/fixtures/batchnorm/torch_reference.json, which test/net/batchNormTorch.test.ts compares
-with relutopo's batchNormForward/batchNormBackward and lossAndGradient.
+"""PyTorch float64 reference for batch normalisation in training mode (BatchNorm2d on a conv-shaped
+tensor; a Linear -> BatchNorm1d net; a Conv2d -> BatchNorm2d -> ReLU -> MaxPool2d -> Linear net):
+forward values and gradients, written to test/fixtures/batchnorm/torch_reference.json, which
+test/net/batchNormTorch.test.ts and test/net/lossAndGradientBatchNorm.test.ts compare with
+relutopo's batchNormForward/batchNormBackward and lossAndGradient.
 
 Run with Debian's PyTorch: /usr/bin/python3 proofs/batchnorm_reference.py
 Every input is a short decimal or a small integer ratio, so the test reads the same values exactly.
@@ -84,8 +85,48 @@ dense_case = {
     ],
 }
 
+# 3. Conv2d(2, 3, 3, stride 1, padding 1) -> BatchNorm2d(3) -> ReLU -> MaxPool2d(2) -> flatten -> Linear(12, 2),
+#    MSELoss over 4 images of 2 x 4 x 4.
+Xc = grid(8, (4, 2, 4, 4), 4)
+Yc = grid(9, (4, 2), 4)
+conv = torch.nn.Conv2d(2, 3, 3, stride=1, padding=1)
+bnc = torch.nn.BatchNorm2d(3, eps=1e-5)
+lin = torch.nn.Linear(12, 2)
+with torch.no_grad():
+    conv.weight.copy_(grid(10, (3, 2, 3, 3), 8))
+    conv.bias.copy_(grid(11, (3,), 8))
+    bnc.weight.copy_(torch.tensor([1.5, 0.75, -0.5]))
+    bnc.bias.copy_(torch.tensor([0.25, -0.5, 1.0]))
+    lin.weight.copy_(grid(12, (2, 12), 8))
+    lin.bias.copy_(torch.tensor([0.0, 0.5]))
+cnet = torch.nn.Sequential(conv, bnc, torch.nn.ReLU(), torch.nn.MaxPool2d(2), torch.nn.Flatten(), lin).train()
+closs = torch.nn.MSELoss()(cnet(Xc), Yc)
+closs.backward()
+conv_net_case = {
+    "network": {
+        "activation": "relu",
+        "input": {"channels": 2, "size": [4, 4]},
+        "layers": [
+            {"W": rows(conv.weight.detach()), "b": conv.bias.tolist(),
+             "conv": {"kernel": [3, 3], "groups": 1, "stride": [1, 1], "padding": [1, 1]},
+             "norm": {"gamma": bnc.weight.tolist(), "beta": bnc.bias.tolist(), "eps": "1e-5"},
+             "pool": {"kind": "max", "kernel": [2, 2], "stride": [2, 2]}},
+            {"W": lin.weight.tolist(), "b": lin.bias.tolist()},
+        ],
+    },
+    "X": rows(Xc),
+    "Y": Yc.tolist(),
+    "loss": closs.item(),
+    "grad": [
+        {"W": rows(conv.weight.grad), "b": conv.bias.grad.tolist(),
+         "gamma": bnc.weight.grad.tolist(), "beta": bnc.bias.grad.tolist()},
+        {"W": lin.weight.grad.tolist(), "b": lin.bias.grad.tolist()},
+    ],
+}
+
 with open(OUT, "w") as f:
     json.dump({"generator": "proofs/batchnorm_reference.py", "torch": torch.__version__,
-               "batchNorm2d": conv_case, "linearBatchNorm1d": dense_case}, f)
+               "batchNorm2d": conv_case, "linearBatchNorm1d": dense_case,
+               "convBatchNorm2d": conv_net_case}, f)
     f.write("\n")
 print(f"wrote {os.path.normpath(OUT)}")

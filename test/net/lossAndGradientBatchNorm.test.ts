@@ -12,6 +12,14 @@ import { type BatchNormNetCase as Case, batchNormNet as netCase, parsedNet as pa
 // Linear → BatchNorm1d → σ → Linear, checked against PyTorch and against finite differences.
 const REF = JSON.parse(readFileSync(new URL("../fixtures/batchnorm/torch_reference.json", import.meta.url), "utf8"));
 const D = decimal(60);
+/** A layer of the fixture: numbers, and a convolution's or pooling's shape as the network form has it. */
+interface FixtureLayer {
+  W: number[][];
+  b: number[];
+  norm?: { gamma: number[]; beta: number[]; eps: string };
+  conv?: Layer<DecimalValue>["conv"];
+  pool?: Layer<DecimalValue>["pool"];
+}
 
 /** Every trained parameter as a (get, set) pair on a mutable copy: W, b, γ and β of every layer. */
 function parameterSlots(c: Case): { read: (g: LayeredNetwork<DecimalValue>) => DecimalValue; move: (h: DecimalValue) => Case }[] {
@@ -51,31 +59,25 @@ function parameterSlots(c: Case): { read: (g: LayeredNetwork<DecimalValue>) => D
 }
 
 describe("lossAndGradient with batch normalisation", () => {
-  it("should give PyTorch's loss and gradient (float64) of Linear → BatchNorm1d → ReLU → Linear, γ and β included", () => {
+  it.each([
+    ["linearBatchNorm1d", "Linear → BatchNorm1d → ReLU → Linear"],
+    ["convBatchNorm2d", "Conv2d → BatchNorm2d → ReLU → MaxPool2d → flatten → Linear"],
+  ])("should give PyTorch's loss and gradient (float64) of %s (%s), γ and β included", (name) => {
     // Arrange: the fixture's numbers are short dyadics, read exactly
-    const c = REF.linearBatchNorm1d;
+    const c = REF[name];
     const S = decimal(40);
-    const text = (v: number | string): string => String(v);
+    const vector = (v: number[]): DecimalValue[] => v.map((x) => S.parse(String(x)));
     const net: LayeredNetwork<DecimalValue> = {
       activation: { kind: "relu" },
-      layers: c.network.layers.map((l: { W: number[][]; b: number[]; norm?: { gamma: number[]; beta: number[]; eps: string } }) => ({
-        W: l.W.map((r) => r.map((v) => S.parse(text(v)))),
-        b: l.b.map((v) => S.parse(text(v))),
-        ...(l.norm === undefined
-          ? {}
-          : {
-              norm: {
-                gamma: l.norm.gamma.map((v) => S.parse(text(v))),
-                beta: l.norm.beta.map((v) => S.parse(text(v))),
-                eps: S.parse(l.norm.eps),
-              },
-            }),
+      layers: c.network.layers.map((l: FixtureLayer) => ({
+        ...l,
+        W: l.W.map(vector),
+        b: vector(l.b),
+        norm: l.norm === undefined ? undefined : { gamma: vector(l.norm.gamma), beta: vector(l.norm.beta), eps: S.parse(l.norm.eps) },
       })),
+      input: c.network.input,
     };
-    const data = {
-      X: c.X.map((r: number[]) => r.map((v) => S.parse(text(v)))),
-      Y: c.Y.map((r: number[]) => r.map((v) => S.parse(text(v)))),
-    };
+    const data = { X: c.X.map(vector), Y: c.Y.map(vector) };
     const close = (ours: DecimalValue | undefined, theirs: number): void =>
       expect(Math.abs((ours as DecimalValue).toNumber() - theirs)).toBeLessThan(1e-12 * Math.max(1, Math.abs(theirs)));
     // Act
