@@ -54,3 +54,6 @@ export { networkFromTorchPt } from "./networkFromTorchPt.js";
 export { readAnyNetwork } from "./readAnyNetwork.js";
 export { readAnyNetworkFile } from "./readAnyNetworkFile.js";
 export { readExactNetwork } from "./readExactNetwork.js";
+export type { Architecture, ArchitectureLayer } from "./readArchitecture.js";
+export { readArchitecture } from "./readArchitecture.js";
+export { withArchitecture } from "./withArchitecture.js";

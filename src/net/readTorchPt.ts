@@ -4,7 +4,6 @@ import { readZip, type ZipEntry } from "../io/readZip.js";
 import { at } from "../scalar/at.js";
 import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { FLOAT_SIZE, flatIndexText, floatNumbers, floatTensor } from "./_internals/floatValues.js";
-import { refuseNormalisation } from "./_internals/refuseNormalisation.js";
 import {
   describe,
   type PickledDict,
@@ -81,7 +80,8 @@ export function readTorchPt(bytes: Uint8Array, what: string, options: TorchPtOpt
     throw fault("its data is not little-endian");
   if (pickle.size > MAX_PICKLE_BYTES) throw fault(`its pickle states ${pickle.size} bytes, more than ${MAX_PICKLE_BYTES}`);
   const dict = stateDictOf(unpickleStateDict(pickle.bytes(), what), options.key, fault);
-  refuseNormalisation([...dict.keys()], what);
+  // BatchNorm's step counter is an integer and no parameter: set aside like its running statistics
+  for (const name of [...dict.keys()]) if (name.endsWith(".num_batches_tracked")) dict.delete(name);
   // Every storage the tensors use, checked against its entry's stated size before any byte is inflated.
   const storages = new Map<string, { numel: number; size: number }>();
   const tensors: { name: string; t: PickledTensor; dtype: FloatFormat; entry: ZipEntry }[] = [];

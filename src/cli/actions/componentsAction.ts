@@ -57,7 +57,7 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
         value: "--net with --d-in or --e",
         note: "They come from the network.",
       });
-    const net = networkIn(readNetworkFile(opts.net), exact);
+    const net = networkIn(readNetworkFile(opts.net, "components"), exact);
     const { dIn, e } = networkShape(net);
     dims = { dIn, e };
     c = neuronInvariants(net, exact);

@@ -34,7 +34,7 @@ function parameterName(L: ParamLayout, i: number): string {
   const b0 = at(L.biasOffset, l - 1);
   if (b0 >= 0 && i >= b0) return `b${l}[${i - b0}]`;
   const offset = i - at(L.weightOffset, l - 1);
-  const cols = at(L.widths, l - 1);
+  const cols = at(L.columns, l - 1);
   return `W${l}[${Math.floor(offset / cols)}][${offset % cols}]`;
 }
 

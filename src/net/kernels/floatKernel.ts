@@ -1,3 +1,4 @@
+import { refuseConvolutions } from "../_internals/refuseConvolutions.js";
 import { InputError } from "../../errors.js";
 import { at } from "../../scalar/at.js";
 import { float } from "../../scalar/float.js";
@@ -79,6 +80,7 @@ const even = (w: number): number => w + (w % 2);
  * @example floatKernel(paramLayout([1, 1, 1], [false, false], { kind: "relu" }), "mse", { X: [[1]], Y: [[0]] }).loss([1, 2]) // returns 4
  */
 export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<number>): GradientKernel<number> {
+  refuseConvolutions(L, "the float kernel");
   const { widths, depth } = L;
   const d = at(widths, 0);
   const e = at(widths, depth);
