@@ -69,7 +69,7 @@ export function batchNormForward<T>(Z: readonly (readonly T[])[], norm: BatchNor
       throw new InputError({
         field: "batch normalisation",
         expected: "σ² + ε > 0 in every channel (a channel constant over the batch needs ε > 0)",
-        value: `channel ${j}: σ² + ε = ${S.toString(radicand)}`,
+        value: `channel ${j}: σ² + ε = ${brief(S.toString(radicand))}`,
       });
     const root = scalarSqrt(radicand, S);
     if (root === undefined)
@@ -77,11 +77,16 @@ export function batchNormForward<T>(Z: readonly (readonly T[])[], norm: BatchNor
         field: "arith",
         expected: "decimal:D or float",
         value: S.name,
-        note: `Batch normalisation divides by √(σ²+ε), irrational here (channel ${j}: σ² + ε = ${S.toString(radicand)}).`,
+        note: `Batch normalisation divides by √(σ²+ε), irrational here (channel ${j}: σ² + ε = ${brief(S.toString(radicand))}).`,
       });
     return S.div(S.one, root);
   });
   const normalised = centred.map((d) => d.map((v, c) => S.mul(v, at(invStd, channelOf(c)))));
   const output = normalised.map((row) => row.map((v, c) => S.add(S.mul(at(norm.gamma, channelOf(c)), v), at(norm.beta, channelOf(c)))));
   return { output, normalised, variance, invStd };
+}
+
+/** A number's text cut to a message's length: an exact radicand can have thousands of digits. */
+function brief(text: string): string {
+  return text.length > 48 ? `${text.slice(0, 24)}…${text.slice(-12)} (${text.length} characters)` : text;
 }

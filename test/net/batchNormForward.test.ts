@@ -76,6 +76,9 @@ describe("batchNormForward", () => {
     const refuse = (): unknown => batchNormForward(Z, norm("0"), exact);
     expect(refuse).toThrow(InputError);
     expect(refuse).toThrow(/^invalid arith\. Must be decimal:D or float\. Value: `exact`\. Batch normalisation divides by √\(σ²\+ε\)/);
+    // a long exact radicand is cut, so that the message stays one short line
+    const long = (): unknown => batchNormForward(Z, norm(`1/${"7".repeat(80)}`), exact);
+    expect(long).toThrow(/σ² \+ ε = [\d/]{24}…[\d/]{12} \(1\d\d characters\)\)\.$/);
   });
 
   it("should refuse a channel with one value per batch (as PyTorch), a constant channel with ε = 0 and rows that do not split into channels", () => {
