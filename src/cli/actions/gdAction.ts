@@ -16,6 +16,8 @@ import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { readArchitecture } from "../../net/readArchitecture.js";
+import { networkReadOptions } from "../../net/networkReadOptions.js";
+import { activationName } from "../../net/activationName.js";
 import { withArchitecture } from "../../net/withArchitecture.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { layoutOf } from "../../net/layoutOf.js";
@@ -152,7 +154,11 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
   if (opts.arch === undefined) {
     if (opts.net === undefined) throw new InputError({ field: "--net", expected: "a network file (or --arch to draw one)", value: "none" });
     const net = readAnyNetworkFile(opts.net);
-    if (net.layers.some((l) => l.conv !== undefined) && !net.layers.some((l) => l.norm !== undefined))
+    // a { layers } file may carry stride, padding and the input shape itself (as `gd --json` prints them)
+    const incomplete =
+      net.input === undefined ||
+      net.layers.some((l) => l.conv !== undefined && (l.conv.stride === undefined || l.conv.padding === undefined));
+    if (net.layers.some((l) => l.conv !== undefined) && incomplete && !net.layers.some((l) => l.norm !== undefined))
       throw new InputError({
         field: "--arch",
         expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
@@ -167,13 +173,21 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
     return net;
   }
   const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
-  if (opts.net !== undefined) return withArchitecture(arch, readAnyNetworkFile(opts.net), opts.net);
+  if (opts.net !== undefined) {
+    // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
+    const { onAssumed: _, ...reading } = networkReadOptions();
+    const activation = reading.activation ?? activationName(arch.activation);
+    return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
+  }
   const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
   const shape = withArchitecture(arch, undefined, opts.arch);
   const L = layoutOf(shape);
   const drawn = defaultInit(L, `arch/init-seed=${seed}`);
   // each double as its exact value's shortest decimal text, which exact arithmetic reads without rounding
-  return unpackLayers(Array.from(drawn, (v) => String(v)), L);
+  return unpackLayers(
+    Array.from(drawn, (v) => String(v)),
+    L,
+  );
 }
 
 /** The optimiser flags as library options, each number parsed in the run's arithmetic. */
