@@ -1,7 +1,8 @@
+import { InternalError } from "../errors.js";
 import type { Scalar } from "../scalar/scalar.js";
-import { scalarSqrt } from "./_internals/scalarSqrt.js";
 import type { AdamSpec, OptimizerStepper } from "./optimizerSpec.js";
 import { at } from "../scalar/at.js";
+import { scalarSqrt } from "../scalar/scalarSqrt.js";
 
 /**
  * `torch.optim.Adam` / `torch.optim.AdamW` as a stateful step on flat parameter
@@ -24,6 +25,12 @@ import { at } from "../scalar/at.js";
 export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>, decayed?: readonly boolean[]): OptimizerStepper<T> {
   const { beta1, beta2, eps, weightDecay: lambda } = spec;
   const decoupled = spec.name === "adamw";
+  // optimizerSpec refuses exact arithmetic, the only one without every square root
+  const root = (x: T): T => {
+    const r = scalarSqrt(x, S);
+    if (r === undefined) throw new InternalError(`square root in ${S.name} arithmetic`);
+    return r;
+  };
   const hasDecay = S.sign(lambda) !== 0;
   const oneMinusB1 = S.sub(S.one, beta1);
   const oneMinusB2 = S.sub(S.one, beta2);
@@ -44,7 +51,7 @@ export function adamStepper<T>(spec: AdamSpec<T>, lr: T, S: Scalar<T>, decayed?:
     const vHat = v.map((a) => S.div(a, c2));
     const mNow = m;
     // v = 0 means every g so far was 0, hence m = 0: a zero step where PyTorch with ε = 0 would give 0/0
-    const r = mNow.map((a, i) => (S.sign(a) === 0 ? S.zero : S.div(S.div(a, c1), S.add(scalarSqrt(at(vHat, i), S), eps))));
+    const r = mNow.map((a, i) => (S.sign(a) === 0 ? S.zero : S.div(S.div(a, c1), S.add(root(at(vHat, i)), eps))));
     const shrink = S.sub(S.one, S.mul(lr, lambda));
     const start = decoupled && hasDecay ? theta.map((p, i) => (decays(i) ? S.mul(p, shrink) : p)) : theta;
     const next = start.map((p, i) => S.sub(p, S.mul(lr, at(r, i))));

@@ -1,5 +1,6 @@
 export { neuronInvariants } from "./neuronInvariants.js";
 export { predictedGdDrift } from "./predictedGdDrift.js";
+export { predictedBatchNormDrift, type BatchNormChannelDrift } from "./predictedBatchNormDrift.js";
 export { packedInvariants } from "./packedInvariants.js";
 export { layerInvariants } from "./layerInvariants.js";
 export { linearLayerInvariants } from "./linearLayerInvariants.js";

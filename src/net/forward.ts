@@ -1,6 +1,7 @@
 import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
+import { type BatchNormPass, batchNormForward } from "./batchNormForward.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { dot } from "./dot.js";
 import { convolve } from "./_internals/convolve.js";
@@ -17,7 +18,8 @@ export interface ForwardPass<T> {
   F: T[][];
   /**
    * Pre-activations of every weight layer l = 1 … L (index l − 1), [i][k]; the last is F.
-   * For a convolution k runs over channels × positions, flat channel-major.
+   * For a convolution k runs over channels × positions, flat channel-major. For a layer with a batch
+   * normalisation, the normalised γẑ + β: the argument of σ.
    */
   preActivations: T[][][];
   /**
@@ -29,15 +31,19 @@ export interface ForwardPass<T> {
   shapes?: readonly LayerShape[] | undefined;
   /** Per layer and data point, which activation each max-pooled output took; undefined where a layer does not max-pool. */
   switches?: readonly (readonly Int32Array[] | undefined)[] | undefined;
+  /** Per layer, what its batch normalisation computed on this batch; absent when no layer normalises. */
+  norms?: readonly (BatchNormPass<T> | undefined)[] | undefined;
 }
 
 /**
  * The forward pass of a network of any depth on the rows of `X`:
  * each pre-activation is the dot product in input order, the bias added last. A convolution
  * (with its stride, padding and the network's input shape) convolves each row read as a tensor,
- * flat channel-major, and its pooling follows the activation.
+ * flat channel-major, and its pooling follows the activation. A batch normalisation (training mode,
+ * over the batch `X` and the positions) sits between a layer's pre-activation and its activation.
  *
- * @throws InputError when a network with convolutions lacks its input shape, a stride or a padding, or a layer does not fit the tensor it reads
+ * @throws InputError when a network with convolutions lacks its input shape, a stride or a padding, or a layer does not fit the tensor it reads;
+ *   when a batch normalisation cannot run on this batch or in this arithmetic (see `batchNormForward`)
  * @example forward(networkIn(readNetwork('{"W1": [[1, -1], [2, 0]], "W2": [[1, 3]]}'), exact), [[exact.parse("1"), exact.parse("2")]], exact).F.map((f) => f.map(exact.toString)) // returns [["6"]]
  */
 export function forward<T>(net: LayeredNetwork<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
@@ -47,14 +53,18 @@ export function forward<T>(net: LayeredNetwork<T>, X: readonly (readonly T[])[],
   const preActivations: T[][][] = [];
   const inputs: (readonly (readonly T[])[])[] = [];
   const switches: (Int32Array[] | undefined)[] = [];
+  const norms: (BatchNormPass<T> | undefined)[] = [];
   let A: readonly (readonly T[])[] = X;
-  layers.forEach(({ W, b }, l) => {
+  layers.forEach(({ W, b, norm }, l) => {
     inputs.push(A);
     const conv = shapes?.[l]?.conv;
     // b has one entry per row of W (the readers check it)
-    const Z = conv
+    const linear = conv
       ? A.map((x) => convolve(S, conv, W, b, x))
       : A.map((x) => W.map((w, k) => (b ? S.add(dot(S, w, x), at(b, k)) : dot(S, w, x))));
+    const normalised = norm === undefined ? undefined : batchNormForward(linear, norm, S);
+    norms.push(normalised);
+    const Z = normalised?.output ?? linear;
     preActivations.push(Z);
     if (l === layers.length - 1) return;
     const H = Z.map((z) => z.map(sigma));
@@ -77,5 +87,6 @@ export function forward<T>(net: LayeredNetwork<T>, X: readonly (readonly T[])[],
     preActivations,
     inputs,
     ...(shapes === undefined ? {} : { shapes, switches }),
+    ...(norms.some((p) => p !== undefined) ? { norms } : {}),
   };
 }

@@ -18,6 +18,8 @@ export { readDataset } from "./readDataset.js";
 export { datasetIn } from "./datasetIn.js";
 export type { ForwardPass } from "./forward.js";
 export { forward } from "./forward.js";
+export { batchNormForward, type BatchNormPass } from "./batchNormForward.js";
+export { batchNormBackward, type BatchNormGradient } from "./batchNormBackward.js";
 export { dot } from "./dot.js";
 export type { LossKind } from "./loss.js";
 export { loss } from "./loss.js";

@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { paramLayout, type ParamLayout } from "./paramLayout.js";
 
@@ -5,10 +6,19 @@ import { paramLayout, type ParamLayout } from "./paramLayout.js";
  * The layout of a network (widths read from its matrices; for a network with convolutions, also the
  * columns of each W, its convolutions, pooling and input shape).
  *
+ * @throws InputError for a network with a batch normalisation: a flat layout has no slots for its γ and β yet,
+ *   so gradient descent and flow would silently leave them out (and lose the normalisation on unpacking)
  * @example layoutOf({ activation: { kind: "relu" }, layers: [{ W: [[1, 2]], b: [0] }, { W: [[3]] }] }).size // returns 4
  */
 export function layoutOf<T>(net: LayeredNetwork<T>): ParamLayout {
   const { layers } = net;
+  const normalised = layers.findIndex((l) => l.norm !== undefined);
+  if (normalised >= 0)
+    throw new InputError({
+      field: "network",
+      expected: "no batch normalisation in a flat parameter vector (gradient descent and flow do not train γ and β yet)",
+      value: `a batch normalisation on layer ${normalised + 1}`,
+    });
   const spatial = net.input !== undefined || layers.some((l) => l.conv !== undefined || l.pool !== undefined);
   const columns = layers.map((layer) => layer.W[0]?.length ?? 0);
   const first = layers[0];

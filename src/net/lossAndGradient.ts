@@ -1,6 +1,7 @@
 import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
+import { batchNormBackward } from "./batchNormBackward.js";
 import type { Dataset } from "./readDataset.js";
 import { forward } from "./forward.js";
 import type { Layer, LayeredNetwork } from "./layeredNetwork.js";
@@ -15,7 +16,14 @@ import { poolAdjoint } from "./_internals/pool.js";
 /** The loss at θ and its gradient, laid out like the network (`grad.layers[l].W[r][c]` = ∂L/∂W_{l+1}[r][c]). */
 export interface LossAndGradient<T> {
   loss: T;
+  /** The gradient; a layer with a batch normalisation has `norm.gamma` = ∂L/∂γ, `norm.beta` = ∂L/∂β and `norm.eps` 0 (ε is not trained). */
   grad: LayeredNetwork<T>;
+  /**
+   * Per layer with a batch normalisation, the biased variance σ_j² of each channel on this batch (undefined
+   * elsewhere): with ∂L/∂γ_j it gives ⟨K_j, g_j⟩ = ε/(σ_j² + ε)·γ_j·∂L/∂γ_j (docs/convolutions.md §3).
+   * Absent when no layer normalises.
+   */
+  variances?: readonly (readonly T[] | undefined)[] | undefined;
 }
 
 /**
@@ -23,19 +31,21 @@ export interface LossAndGradient<T> {
  * exact in `exact`. At a kink σ' is σ'(0) of the activation's `slopeTable` (PyTorch).
  * The gradient has the network's layers: for a convolution, W's rows are the output channels,
  * so `grad.layers[l].W` is the kernel gradient. Max pooling sends each window's gradient to the
- * entry it took (the first largest, as PyTorch), average pooling spreads it evenly.
+ * entry it took (the first largest, as PyTorch), average pooling spreads it evenly. A batch
+ * normalisation couples the data points of the batch: its adjoint runs on the whole batch at once.
  *
  * @throws InputError for bce in exact arithmetic, or a network with convolutions the forward pass refuses
  * @example lossAndGradient(networkIn(readNetwork('{"W1": [[1]], "W2": [[2]]}'), exact), datasetIn(readDataset("x,y\n1,0\n", 1, 1), exact), exact, "mse").grad.layers[0].W.map((r) => r.map(exact.toString)) // returns [["8"]]
  */
 export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: Scalar<T>, kind: LossKind): LossAndGradient<T> {
   const { slopeAt } = activationFunctions(net.activation, S);
-  const { preActivations, inputs, F, shapes, switches } = forward(net, data.X, S);
+  const { preActivations, inputs, F, shapes, switches, norms } = forward(net, data.X, S);
   const { layers } = net;
   const invN = S.div(S.one, S.fromInt(lossCount(kind, data.X.length, at(layers, layers.length - 1).W.length)));
   const zeros = (len: number): T[] => new Array<T>(len).fill(S.zero);
   const gW = layers.map(({ W }) => W.map((row) => zeros(row.length)));
   const gb = layers.map(({ W }) => zeros(W.length));
+  const gNorm: ({ gamma: T[]; beta: T[] } | undefined)[] = layers.map(() => undefined);
   let total = S.zero;
   // dL/dz of the output layer per data point: dL/df_i, with the 1/n (mse: 1/(n·e)) of the mean folded in.
   let deltas: T[][] = F.map((f, i) => {
@@ -46,7 +56,14 @@ export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: 
   // Layer by layer from the output down, every data point at each layer (each gradient entry sums
   // its points in data order): the layer's adjoint, then the pooling and σ' of the layer beneath.
   for (let l = layers.length - 1; l >= 0; l--) {
-    const { W } = at(layers, l);
+    const { W, norm } = at(layers, l);
+    const normalised = norms?.[l];
+    if (norm !== undefined && normalised !== undefined) {
+      // deltas are ∂L/∂y of the normalisation's output: through it to the layer's own pre-activation
+      const { dZ, dGamma, dBeta } = batchNormBackward(deltas, normalised, norm, S);
+      gNorm[l] = { gamma: dGamma, beta: dBeta };
+      deltas = dZ;
+    }
     const a = at(inputs, l);
     const conv = shapes?.[l]?.conv;
     const below = l > 0;
@@ -65,14 +82,19 @@ export function lossAndGradient<T>(net: LayeredNetwork<T>, data: Dataset<T>, S: 
       return at(z, i).map((zc, c) => S.mul(at(dh, c), slopeAt(zc)));
     });
   }
-  const gradLayers: Layer<T>[] = layers.map((layer, l) => ({
-    W: at(gW, l),
-    b: layer.b === undefined ? undefined : at(gb, l),
-    ...(layer.conv === undefined ? {} : { conv: layer.conv }),
-    ...(layer.pool === undefined ? {} : { pool: layer.pool }),
-  }));
+  const gradLayers: Layer<T>[] = layers.map((layer, l) => {
+    const gn = gNorm[l];
+    return {
+      W: at(gW, l),
+      b: layer.b === undefined ? undefined : at(gb, l),
+      ...(layer.conv === undefined ? {} : { conv: layer.conv }),
+      ...(layer.pool === undefined ? {} : { pool: layer.pool }),
+      ...(gn === undefined ? {} : { norm: { ...gn, eps: S.zero } }),
+    };
+  });
   return {
     loss: S.mul(total, invN),
     grad: { activation: net.activation, layers: gradLayers, ...(net.input === undefined ? {} : { input: net.input }) },
+    ...(norms === undefined ? {} : { variances: norms.map((p) => p?.variance) }),
   };
 }

@@ -98,3 +98,16 @@ describe("packNetwork", () => {
     ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
+
+describe("layoutOf", () => {
+  it("should refuse a network with a batch normalisation, whose γ and β a flat layout cannot hold", () => {
+    const net: LayeredNetwork<number> = {
+      activation: relu,
+      layers: [{ W: [[1], [2]], b: [0, 0], norm: { gamma: [1, 1], beta: [0, 0], eps: 0 } }, { W: [[1, 1]] }],
+    };
+    expect(() => layoutOf(net)).toThrow(
+      /invalid network\. Must be no batch normalisation in a flat parameter vector .*Value: `a batch normalisation on layer 1`/,
+    );
+    expect(layoutOf({ ...net, layers: [{ W: [[1], [2]], b: [0, 0] }, { W: [[1, 1]] }] }).size).toBe(6);
+  });
+});
