@@ -210,7 +210,12 @@ export function gradientDescent<T>(
   const normRun =
     laws === undefined
       ? undefined
-      : { kernel: [laws.kernel], bias: [laws.bias], observedKernelDrift: [] as T[][], ...(predictsKernel ? { predictedKernelDrift: [] as T[][] } : {}) };
+      : {
+          kernel: [laws.kernel],
+          bias: [laws.bias],
+          observedKernelDrift: [] as T[][],
+          ...(predictsKernel ? { predictedKernelDrift: [] as T[][] } : {}),
+        };
   let c = record.invariants(theta);
   if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T> = {

@@ -23,7 +23,13 @@ function referenceStep<T>(net: LayeredNetwork<T>, grad: LayeredNetwork<T>, eta: 
       b: layer.b === undefined ? undefined : move(layer.b, g.b as T[]),
       ...(layer.norm === undefined
         ? {}
-        : { norm: { gamma: move(layer.norm.gamma, g.norm?.gamma ?? []), beta: move(layer.norm.beta, g.norm?.beta ?? []), eps: layer.norm.eps } }),
+        : {
+            norm: {
+              gamma: move(layer.norm.gamma, g.norm?.gamma ?? []),
+              beta: move(layer.norm.beta, g.norm?.beta ?? []),
+              eps: layer.norm.eps,
+            },
+          }),
     };
   });
   return { activation: net.activation, layers };
@@ -68,11 +74,18 @@ describe("gradientDescent on a network with batch normalisation", () => {
         expect(bn).toBeDefined();
         if (bn === undefined) return;
         for (let t = 0; t < 2; t++) {
-          run.observedDrift[t]?.forEach((v, k) => expect(close(v, run.predictedDrift[t]?.[k] as DecimalValue)).toBe(true));
-          bn.observedKernelDrift[t]?.forEach((v, k) => expect(close(v, bn.predictedKernelDrift?.[t]?.[k] as DecimalValue)).toBe(true));
+          run.observedDrift[t]?.forEach((v, k) => {
+            expect(close(v, run.predictedDrift[t]?.[k] as DecimalValue)).toBe(true);
+          });
+          bn.observedKernelDrift[t]?.forEach((v, k) => {
+            expect(close(v, bn.predictedKernelDrift?.[t]?.[k] as DecimalValue)).toBe(true);
+          });
         }
         // the bias before the normalisation has zero gradient: it moves only by rounding
-        for (const row of bn.bias) row.forEach((v, k) => expect(close(v, bn.bias[0]?.[k] as DecimalValue)).toBe(true));
+        for (const row of bn.bias)
+          row.forEach((v, k) => {
+            expect(close(v, bn.bias[0]?.[k] as DecimalValue)).toBe(true);
+          });
         // c of a normalised channel is γ² + β² − ‖readers‖², recomputed here from the final network
         const [lower, upper] = run.params.layers as [Layer<DecimalValue>, Layer<DecimalValue>];
         lower.W.forEach((_, j) => {
@@ -104,7 +117,12 @@ describe("gradientDescent on a network with batch normalisation", () => {
         }
         // Act: η²‖g_j‖² from an independent gradient at θ_0
         const { grad } = lossAndGradient(net, data, exact, "mse");
-        const growth = grad.layers[0]?.W.map((g) => exact.mul(exact.mul(eta, eta), g.reduce((s, v) => exact.add(s, exact.mul(v, v)), exact.zero)));
+        const growth = grad.layers[0]?.W.map((g) =>
+          exact.mul(
+            exact.mul(eta, eta),
+            g.reduce((s, v) => exact.add(s, exact.mul(v, v)), exact.zero),
+          ),
+        );
         // Assert: exactly, and the rescaling law's drift exactly as predicted
         expect(run.batchNorm?.observedKernelDrift[0]?.map(exact.toString)).toEqual(growth?.map(exact.toString));
         expect(run.batchNorm?.predictedKernelDrift?.map((r) => r.map(exact.toString))).toEqual(
@@ -121,7 +139,10 @@ describe("gradientDescent on a network with batch normalisation", () => {
   it("should refuse in one line an exact run whose √(σ² + ε) is irrational", () => {
     const { net, data } = parsedNet(
       {
-        net: { activation: { kind: "relu" }, layers: [{ W: [["1"]], b: ["0"], norm: { gamma: ["1"], beta: ["0"], eps: "1/100000" } }, { W: [["1"]] }] },
+        net: {
+          activation: { kind: "relu" },
+          layers: [{ W: [["1"]], b: ["0"], norm: { gamma: ["1"], beta: ["0"], eps: "1/100000" } }, { W: [["1"]] }],
+        },
         X: [["0"], ["2"]],
         Y: [["1"], ["0"]],
       },
