@@ -4,54 +4,68 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectBadInput, runCli } from "../helpers/runCli.js";
 
-// `relutopo gd` on PyTorch's Linear → BatchNorm1d(ε = 1e-5) → ReLU → Linear of the batch-normalisation fixture:
-// one step against θ − η∇L with PyTorch's float64 gradient, γ and β included.
+// `relutopo gd` on the networks of the batch-normalisation fixture, PyTorch's Linear → BatchNorm1d → ReLU → Linear
+// and Conv2d → BatchNorm2d → ReLU → MaxPool2d → flatten → Linear (ε = 1e-5): one step against θ − η∇L with
+// PyTorch's float64 gradient, γ and β included.
 const REF = JSON.parse(readFileSync(new URL("../fixtures/batchnorm/torch_reference.json", import.meta.url), "utf8"));
-const CASE = REF.linearBatchNorm1d as {
+interface Case {
   network: { layers: { W: number[][]; b: number[]; norm?: { gamma: number[]; beta: number[] } }[] };
   X: number[][];
   Y: number[][];
   grad: { W: number[][]; b: number[]; gamma?: number[]; beta?: number[] }[];
-};
+}
 const dir = mkdtempSync(join(tmpdir(), "relutopo-gd-bn-"));
-const net = join(dir, "bn.json");
-const data = join(dir, "bn.csv");
-writeFileSync(net, JSON.stringify(CASE.network));
-const header = [...CASE.X[0]!.map((_, k) => `x${k + 1}`), ...CASE.Y[0]!.map((_, k) => `y${k + 1}`)].join(",");
-writeFileSync(data, `${[header, ...CASE.X.map((x, i) => [...x, ...CASE.Y[i]!].join(","))].join("\n")}\n`);
-const args = ["gd", "--net", net, "--data", data, "--lr", "1/8", "--steps", "1"];
+/** The gd arguments of one fixture case: its network and data written to files. */
+function caseArgs(name: string): string[] {
+  const c = REF[name] as Case;
+  const net = join(dir, `${name}.json`);
+  const data = join(dir, `${name}.csv`);
+  writeFileSync(net, JSON.stringify(c.network));
+  const header = [...c.X[0]!.map((_, k) => `x${k + 1}`), ...c.Y[0]!.map((_, k) => `y${k + 1}`)].join(",");
+  writeFileSync(data, `${[header, ...c.X.map((x, i) => [...x, ...c.Y[i]!].join(","))].join("\n")}\n`);
+  return ["gd", "--net", net, "--data", data, "--lr", "1/8", "--steps", "1"];
+}
+const args = caseArgs("linearBatchNorm1d");
+const CASE = REF.linearBatchNorm1d as Case;
 
 describe("relutopo gd on a network with BatchNorm", () => {
-  it("should take PyTorch's step on W, b, γ and β in decimal, and print the kernel's drift against its ε-corrected prediction", () => {
-    const r = runCli([...args, "--arith", "decimal:40", "--json"]);
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as {
-      params: { layers: { W: string[][]; b: string[]; norm?: { gamma: string[]; beta: string[] } }[] };
-      batchNorm: { kernel: string[][]; bias: string[][]; kernelDrift: { observed: string[][]; predicted: string[][] } };
-    };
-    // θ_1 = θ_0 − ∇L/8 with PyTorch's gradient, to float64's precision
-    const expectStep = (got: readonly string[], start: readonly number[], grad: readonly number[]): void => {
-      got.forEach((v, k) => expect(Number(v)).toBeCloseTo(start[k]! - grad[k]! / 8, 12));
-    };
-    CASE.network.layers.forEach((layer, l) => {
-      const g = CASE.grad[l]!;
-      const p = out.params.layers[l]!;
-      layer.W.forEach((row, r) => expectStep(p.W[r]!, row, g.W[r]!));
-      expectStep(p.b, layer.b, g.b);
-      if (layer.norm !== undefined) {
-        expectStep(p.norm!.gamma, layer.norm.gamma, g.gamma!);
-        expectStep(p.norm!.beta, layer.norm.beta, g.beta!);
-      }
-    });
-    // four channels; the drift of ‖K_j‖² is its prediction to 10^−30 in 40 digits, and is not zero at ε = 1e-5
-    expect(out.batchNorm.kernel[1]!.length).toBe(4);
-    out.batchNorm.kernelDrift.observed[0]!.forEach((v, k) => {
-      expect(Math.abs(Number(v) - Number(out.batchNorm.kernelDrift.predicted[0]![k]))).toBeLessThan(1e-30);
-      expect(Number(v)).toBeGreaterThan(0);
-    });
-    expect(out.batchNorm.bias[1]!.map(Number)).toEqual(CASE.network.layers[0]!.b);
-  });
+  it.each([
+    ["linearBatchNorm1d", 4],
+    ["convBatchNorm2d", 3],
+  ])(
+    "should take PyTorch's step on W, b, γ and β of %s in decimal, and give the kernel's drift as predicted (%i channels)",
+    (name, channels) => {
+      const CASE = REF[name] as Case;
+      const r = runCli([...caseArgs(name), "--arith", "decimal:40", "--json"]);
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as {
+        params: { layers: { W: string[][]; b: string[]; norm?: { gamma: string[]; beta: string[] } }[] };
+        batchNorm: { kernel: string[][]; bias: string[][]; kernelDrift: { observed: string[][]; predicted: string[][] } };
+      };
+      // θ_1 = θ_0 − ∇L/8 with PyTorch's gradient, to float64's precision
+      const expectStep = (got: readonly string[], start: readonly number[], grad: readonly number[]): void => {
+        got.forEach((v, k) => expect(Number(v)).toBeCloseTo(start[k]! - grad[k]! / 8, 12));
+      };
+      CASE.network.layers.forEach((layer, l) => {
+        const g = CASE.grad[l]!;
+        const p = out.params.layers[l]!;
+        layer.W.forEach((row, r) => expectStep(p.W[r]!, row, g.W[r]!));
+        expectStep(p.b, layer.b, g.b);
+        if (layer.norm !== undefined) {
+          expectStep(p.norm!.gamma, layer.norm.gamma, g.gamma!);
+          expectStep(p.norm!.beta, layer.norm.beta, g.beta!);
+        }
+      });
+      // one entry per channel; the drift of ‖K_j‖² is its prediction to 10^−30 in 40 digits, and is not zero at ε = 1e-5
+      expect(out.batchNorm.kernel[1]!.length).toBe(channels);
+      out.batchNorm.kernelDrift.observed[0]!.forEach((v, k) => {
+        expect(Math.abs(Number(v) - Number(out.batchNorm.kernelDrift.predicted[0]![k]))).toBeLessThan(1e-30);
+        expect(Number(v)).toBeGreaterThan(0);
+      });
+      expect(out.batchNorm.bias[1]!.map(Number)).toEqual(CASE.network.layers[0]!.b);
+    },
+  );
 
   it("should print the BatchNorm laws in text", () => {
     const r = runCli([...args, "--arith", "decimal:40"]);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
+import { predictedBatchNormDrift } from "../../src/invariants/predictedBatchNormDrift.js";
 import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import { decimal, type DecimalValue } from "../../src/scalar/decimal.js";
@@ -81,6 +82,12 @@ describe("gradientDescent on a network with batch normalisation", () => {
             expect(close(v, bn.predictedKernelDrift?.[t]?.[k] as DecimalValue)).toBe(true);
           });
         }
+        // the rescaling law's predicted drift is predictedBatchNormDrift's, the kernel's too, at the first step
+        const independent = predictedBatchNormDrift(net, first, eta, D);
+        for (const [j, d] of independent.entries()) {
+          expect(close(d.affine, run.predictedDrift[0]?.[j] as DecimalValue)).toBe(true);
+          expect(close(d.kernel, bn.predictedKernelDrift?.[0]?.[j] as DecimalValue)).toBe(true);
+        }
         // the bias before the normalisation has zero gradient: it moves only by rounding
         for (const row of bn.bias)
           row.forEach((v, k) => {
@@ -99,6 +106,38 @@ describe("gradientDescent on a network with batch normalisation", () => {
       { numRuns: 40, seed: 2506 },
     );
     expect(corrected).toBeGreaterThan(0);
+  });
+
+  it("should predict the drift of c and of ‖K_j‖² under weight decay, biases decayed or not, to 1e-50", () => {
+    fc.assert(
+      fc.property(batchNormNet(["0", "1e-5"], ["relu"]), fc.boolean(), (c, biasDecay) => {
+        // Arrange
+        const { net, data } = parsedNet(c, D);
+        let run: ReturnType<typeof gradientDescent<DecimalValue>>;
+        try {
+          const optimizer = { weightDecay: D.parse("1/10"), biasDecay };
+          run = gradientDescent(net, data, D, { lr: D.parse("1/4"), steps: 2, loss: "mse", optimizer });
+        } catch {
+          fc.pre(false);
+          return;
+        }
+        // Assert: observed against predicted, and the decay pulls the bias before BN towards 0 only when it reaches biases
+        const bn = run.batchNorm;
+        for (let t = 0; t < 2; t++) {
+          run.observedDrift[t]?.forEach((v, k) => {
+            expect(close(v, run.predictedDrift[t]?.[k] as DecimalValue)).toBe(true);
+          });
+          bn?.observedKernelDrift[t]?.forEach((v, k) => {
+            expect(close(v, bn.predictedKernelDrift?.[t]?.[k] as DecimalValue)).toBe(true);
+          });
+        }
+        bn?.bias[0]?.forEach((b, k) => {
+          const shrunk = b.times(D.parse("0.975").pow(2));
+          expect(close(bn.bias[2]?.[k] as DecimalValue, biasDecay ? shrunk : b)).toBe(true);
+        });
+      }),
+      { numRuns: 30, seed: 7 },
+    );
   });
 
   it("should grow ‖K_j‖² by exactly η²‖g_j‖² per step in rationals at ε = 0, on two points (the variance is a square)", () => {
