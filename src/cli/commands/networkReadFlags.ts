@@ -52,6 +52,9 @@ export async function applyNetworkReadFlags(cmd: Command): Promise<void> {
   if (layers?.some((s) => s === ""))
     throw new InputError({ field: "layers", expected: "module names separated by commas, e.g. fc1,fc2,fc3", value: opts.layers! });
   const told = new Set<string>();
+  // A run keeps only its own notices: those of an earlier run in the same process (one that failed
+  // and so never flushed them) are not this run's.
+  notices.length = 0;
   setNetworkReadOptions({
     activation: reads ? opts.activation : undefined,
     key: reads ? opts.key : undefined,
