@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCliInProcess } from "../helpers/runCli.js";
 
 // Every command a reader can copy from README.md or docs/*.md must run as written
 // from the root of a clone. Each document's commands run in order (later ones may
@@ -45,6 +46,22 @@ function commandsOf(text: string): string[] {
     .flat()
     .map((l) => l.trim())
     .filter((l) => PROGRAM.test(l) || /^mkdir -p /.test(l));
+}
+
+/** Shell syntax beyond words and quotes: a pipe, redirection, list, substitution, variable or glob. */
+const SHELL_SYNTAX = /[|&;<>()`$*?[\]{}~\\#]/;
+
+/**
+ * The arguments a shell passes for `words` (the command line after the program name), or null
+ * when the line needs a shell (a redirection, a pipe, …): those lines run through `sh`, the others
+ * in-process (test/helpers/runCli.ts), split into words by `sh` itself when they hold quotes.
+ */
+function simpleArguments(words: string): string[] | null {
+  if (SHELL_SYNTAX.test(words.replace(/'[^']*'|"[^"$`\\]*"/g, ""))) return null;
+  if (!/['"]/.test(words)) return words.trim().split(/\s+/).filter((w) => w !== "");
+  const split = spawnSync("sh", ["-c", `printf '%s\\0' ${words}`], { encoding: "utf8" });
+  expect(split.status).toBe(0);
+  return split.stdout.split("\0").slice(0, -1);
 }
 
 /** The slug GitHub gives a heading, which is what `#anchor` links point to. */
@@ -110,9 +127,16 @@ describe.each(DOCS)("%s", (doc) => {
   });
 
   // Generous: a long example should be shortened in its document, not fail here on a busy machine.
-  it.each(commands)("should run `%s` with exit code 0", { timeout: 300_000 }, (line) => {
-    const shell = line.replace(PROGRAM, () => `"${process.execPath}" "${MAIN}"`);
-    const r = spawnSync("sh", ["-c", shell], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  it.each(commands)("should run `%s` with exit code 0", { timeout: 300_000 }, async (line) => {
+    const args = PROGRAM.test(line) ? simpleArguments(line.replace(PROGRAM, "")) : null;
+    const r =
+      args === null
+        ? spawnSync("sh", ["-c", line.replace(PROGRAM, () => `"${process.execPath}" "${MAIN}"`)], {
+            cwd,
+            encoding: "utf8",
+            env: { ...process.env, CI: "true" },
+          })
+        : await runCliInProcess(args, { cwd });
     expect(r.status, `${line}\n${r.stderr}`).toBe(0);
   });
 
