@@ -3,9 +3,9 @@ import { at } from "../scalar/at.js";
 import { seededRandom } from "../scalar/seededRandom.js";
 
 /**
- * PyTorch's default `nn.Linear` initialisation of a network of any depth:
+ * PyTorch's default `nn.Linear` (and `nn.Conv1d`/`nn.Conv2d`) initialisation of a network of any depth:
  * every weight and bias of weight layer l uniform in (−1/√fan_in, 1/√fan_in),
- * fan_in = widths[l − 1] (the layer's input width, bias not counted).
+ * fan_in = the columns of W_l (the layer's input width, or a convolution's in / groups · ∏kernel; bias not counted).
  *
  * @param L - the layout of the flat parameter vector
  * @param key - the seed key of the draw
@@ -18,7 +18,7 @@ export function defaultInit(L: ParamLayout, key: string): Float64Array {
   // Layer by layer in θ order (W_l, then b_l), one draw per entry: a two-layer
   // layout draws exactly as it always has.
   for (let l = 0; l < L.depth; l++) {
-    const bound = 1 / Math.sqrt(at(L.widths, l));
+    const bound = 1 / Math.sqrt(at(L.columns, l));
     const end = l + 1 < L.depth ? at(L.weightOffset, l + 1) : L.size;
     for (let q = at(L.weightOffset, l); q < end; q++) p[q] = rng.uniform(-bound, bound);
   }

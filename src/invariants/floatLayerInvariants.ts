@@ -1,12 +1,14 @@
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import type { Rational } from "../scalar/exact.js";
 import { SquareSums } from "./_internals/squareSums.js";
+import { unitTerms } from "./_internals/unitTerms.js";
 
 /**
  * The exact c_{l,k} of every hidden neuron of a network whose parameters are binary floats
  * (what a safetensors or `.pt` file stores: every float32, float16, bfloat16 and float64 is a
  * number exactly), equal to `layerInvariants(net, exact)` of the same values. Each weight is
- * m · 2^−k (`floatParts`); the sum of squares of dyadics is one integer sum per power of
+ * m · 2^−k (`floatParts`); a unit's terms are those of `neuronInvariants` (a channel of a convolution, (γ, β) under a
+ * batch normalisation); the sum of squares of dyadics is one integer sum per power of
  * two and one shift, with no rational arithmetic per weight: a 669,706-parameter network takes
  * milliseconds, not seconds.
  *
@@ -22,14 +24,11 @@ export function floatLayerInvariants(net: LayeredNetwork<number>, progress?: (ne
   const out: Rational[][] = [];
   let done = 0;
   for (let l = 0; l + 1 < net.layers.length; l++) {
-    const { W, b } = net.layers[l]!;
-    const next = net.layers[l + 1]!.W;
+    const lower = net.layers[l]!;
+    const upper = net.layers[l + 1]!;
     const row: Rational[] = [];
-    // plain indexing in the hot loop: a shared checked accessor deoptimises on typed-array rows
-    for (let k = 0; k < W.length; k++) {
-      for (const v of W[k]!) add(v, 1);
-      if (b) add(b[k]!, 1);
-      for (const r of next) add(r[k]!, -1);
+    for (let k = 0; k < lower.W.length; k++) {
+      unitTerms(lower, upper, k, add);
       row.push(sums.take());
       if (progress !== undefined && ++done % 256 === 0) progress(done);
     }

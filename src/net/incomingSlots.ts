@@ -4,14 +4,14 @@ import { biasSlot } from "./biasSlot.js";
 import type { ParamLayout } from "./paramLayout.js";
 
 /**
- * The incoming parameters w̃ of hidden neuron k of layer `layer` (1 … L − 1):
- * its row of W_layer, then its bias when the layer has one.
+ * The incoming parameters w̃ of hidden neuron (or channel) k of layer `layer` (1 … L − 1):
+ * its row of W_layer (a channel's whole kernel), then its bias when the layer has one.
  *
  * @example incomingSlots(paramLayout([2, 3, 1], true, { kind: "relu" }), 1, 1) // returns [2, 3, 7]
  */
 export function incomingSlots(L: ParamLayout, layer: number, k: number): number[] {
   const out: number[] = [];
-  for (let c = 0; c < at(L.widths, layer - 1); c++) out.push(weightSlot(L, layer, k, c));
+  for (let c = 0; c < at(L.columns, layer - 1); c++) out.push(weightSlot(L, layer, k, c));
   if (L.bias[layer - 1]) out.push(biasSlot(L, layer, k));
   return out;
 }

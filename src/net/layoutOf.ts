@@ -2,16 +2,31 @@ import type { LayeredNetwork } from "./layeredNetwork.js";
 import { paramLayout, type ParamLayout } from "./paramLayout.js";
 
 /**
- * The layout of a network (widths read from its matrices).
+ * The layout of a network (widths read from its matrices; for a network with convolutions, also the
+ * columns of each W, its convolutions, pooling and input shape).
  *
  * @example layoutOf({ activation: { kind: "relu" }, layers: [{ W: [[1, 2]], b: [0] }, { W: [[3]] }] }).size // returns 4
  */
 export function layoutOf<T>(net: LayeredNetwork<T>): ParamLayout {
   const { layers } = net;
-  const widths = [layers[0]?.W[0]?.length ?? 0, ...layers.map((layer) => layer.W.length)];
-  return paramLayout(
-    widths,
-    layers.map((layer) => layer.b !== undefined),
-    net.activation,
-  );
+  const spatial = net.input !== undefined || layers.some((l) => l.conv !== undefined || l.pool !== undefined);
+  const columns = layers.map((layer) => layer.W[0]?.length ?? 0);
+  const first = layers[0];
+  // a convolution's units are channels: the first one reads the input's channels
+  const d =
+    first?.conv === undefined
+      ? (columns[0] ?? 0)
+      : (net.input?.channels ?? ((columns[0] ?? 0) * first.conv.groups) / product(first.conv.kernel));
+  const widths = [d, ...layers.map((layer) => layer.W.length)];
+  const bias = layers.map((layer) => layer.b !== undefined);
+  if (!spatial) return paramLayout(widths, bias, net.activation);
+  return paramLayout(widths, bias, net.activation, {
+    columns,
+    layers: layers.map(({ conv, pool }) => ({ ...(conv === undefined ? {} : { conv }), ...(pool === undefined ? {} : { pool }) })),
+    ...(net.input === undefined ? {} : { input: net.input }),
+  });
+}
+
+function product(xs: readonly number[]): number {
+  return xs.reduce((p, x) => p * x, 1);
 }

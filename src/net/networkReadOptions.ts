@@ -6,6 +6,8 @@ export interface NetworkReadOptions {
   readonly key?: string | undefined;
   /** The module names of the chain, in order (`--layers fc1,fc2,fc3`). */
   readonly layers?: readonly string[] | undefined;
+  /** The ε of every BatchNorm, exact text (`--bn-eps`; default PyTorch's 1e-5): a state_dict does not store it. */
+  readonly bnEps?: string | undefined;
   /** Told the file whose activation is assumed (relu, the file storing none), to say so out loud. */
   readonly onAssumed?: ((file: string) => void) | undefined;
 }
@@ -14,7 +16,7 @@ let current: NetworkReadOptions = {};
 
 /**
  * The options every network file reader applies by default: one setting for the whole process,
- * set by the command line (`--activation`, `--key`, `--layers`) before a command runs, as
+ * set by the command line (`--activation`, `--key`, `--layers`, `--bn-eps`) before a command runs, as
  * `inputLimits` is; library callers pass their own options to `openNetworkFile` instead.
  *
  * @returns the current options

@@ -5,12 +5,13 @@ import { topLevelKeys } from "./_internals/topLevelKeys.js";
 import type { Activation } from "./activation.js";
 import { activationName } from "./activationName.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import { layersFromStateDict } from "./layersFromStateDict.js";
+import { type LayerTensorNames, stateDictChain } from "./_internals/stateDictChain.js";
 import { type NetworkReadOptions, networkReadOptions } from "./networkReadOptions.js";
 import { parseActivation } from "./parseActivation.js";
 import { readAnyNetwork } from "./readAnyNetwork.js";
 import { readSafetensors, type SafetensorsTensor } from "./readSafetensors.js";
 import { readTorchPt } from "./readTorchPt.js";
+import { float } from "../scalar/float.js";
 
 /** Where the activation of a network read from a file comes from. */
 type ActivationSource = "file" | "flag" | "assumed";
@@ -22,7 +23,14 @@ export interface NetworkFile {
   /** For a safetensors or `.pt` file, the same network as numbers, each exactly the float stored: the fast exact path. */
   readonly floats?: LayeredNetwork<number> | undefined;
   readonly activation: { readonly name: string; readonly source: ActivationSource };
+  /** For a state_dict (safetensors, `.pt` or JSON), the names of each layer's tensors, `conv1.weight`. */
+  readonly names?: readonly LayerTensorNames[] | undefined;
+  /** For a safetensors or `.pt` file, the exact ε of its BatchNorms (`floats` holds only the nearest double). */
+  readonly bnEps?: string | undefined;
 }
+
+/** PyTorch's default ε of BatchNorm, 1e-5, exactly. */
+const DEFAULT_BN_EPS = "1/100000";
 
 /** True when the bytes look like safetensors: a little-endian header length that fits in the file, then `{`. */
 function looksLikeSafetensors(bytes: Uint8Array): boolean {
@@ -64,18 +72,21 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
     tensors = file.tensors;
   } else if (lower.endsWith(".pt") || lower.endsWith(".pth") || looksLikeTorch(bytes))
     tensors = readTorchPt(bytes, path, { key: options.key });
+  const eps = options.bnEps ?? DEFAULT_BN_EPS;
+  let names: readonly LayerTensorNames[] | undefined;
   if (tensors !== undefined) {
     const ts = tensors;
     read = (a) =>
-      layersFromStateDict(
+      stateDictChain(
         ts.map((t) => [t.name, t] as const),
         a,
         path,
+        eps,
         options.layers,
-      );
+      ).net;
   } else {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-    const net = readAnyNetwork(text, path, options.layers);
+    const net = readAnyNetwork(text, path, options.layers, eps);
     try {
       if (topLevelKeys(text).includes("activation")) stated = activationName(net.activation);
     } catch {
@@ -96,7 +107,10 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
   let floats: LayeredNetwork<number> | undefined;
   if (tensors !== undefined) {
     const numeric = tensors.map((t) => [t.name, { shape: t.shape, values: t.numbers as unknown as readonly number[] }] as const);
-    floats = layersFromStateDict(numeric, activation, path, options.layers);
+    // ε is no stored float: the double nearest it stands in the float form (the invariants do not read it)
+    const chain = stateDictChain(numeric, activation, path, float.parse(eps), options.layers);
+    floats = chain.net;
+    names = chain.names;
   }
   if (source === "assumed") options.onAssumed?.(path);
   let net: LayeredNetwork<string> | undefined;
@@ -107,5 +121,7 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
     },
     floats,
     activation: { name: activationName(activation), source },
+    names,
+    bnEps: tensors === undefined ? undefined : eps,
   };
 }

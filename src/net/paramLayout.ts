@@ -1,6 +1,20 @@
 import { InputError } from "../errors.js";
 import { at } from "../scalar/at.js";
 import type { Activation } from "./activation.js";
+import type { Convolution, LayeredNetwork, Pooling } from "./layeredNetwork.js";
+
+/**
+ * What a layout of a network with convolutions knows beyond widths and biases: the columns of every
+ * W_l (a convolution's row is its kernel, in / groups · ∏kernel entries, not one per unit below), each
+ * layer's convolution and pooling, and the input shape, so that flat θ unpacks into the same network.
+ */
+export interface LayoutStructure {
+  /** Per weight layer l (index l − 1): the columns of W_l. */
+  readonly columns: readonly number[];
+  /** Per weight layer: its convolution and pooling, both absent on a fully connected layer. */
+  readonly layers: readonly { readonly conv?: Convolution | undefined; readonly pool?: Pooling | undefined }[];
+  readonly input?: LayeredNetwork<unknown>["input"];
+}
 
 /**
  * Where every parameter of a fully connected network of any depth sits in one
@@ -14,8 +28,15 @@ import type { Activation } from "./activation.js";
  * kernel and the parameter names of the conservation-law search.
  */
 export interface ParamLayout {
-  /** `[d, h1, …, e]`: input width, hidden widths, output width. */
+  /**
+   * `[d, h1, …, e]`: input width, hidden widths, output width; the units of each layer, so for a
+   * convolution its output channels (and d the input channels when the first layer is one).
+   */
   readonly widths: readonly number[];
+  /** Per weight layer l (index l − 1): the columns of W_l, `widths[l − 1]` for a fully connected network. */
+  readonly columns: readonly number[];
+  /** Convolutions, pooling and input shape of a network with convolutions; absent for a fully connected one. */
+  readonly structure?: LayoutStructure | undefined;
   /** Per weight layer l = 1 … L (index l − 1): whether it has a bias. */
   readonly bias: readonly boolean[];
   readonly activation: Activation;
@@ -34,10 +55,17 @@ export interface ParamLayout {
  *
  * @param widths - `[d, h1, …, e]`, positive integers, at least two entries
  * @param bias - one flag per weight layer, or one flag for every layer
- * @throws InputError for fewer than two widths, a width that is not a positive integer, or a bias list of the wrong length
+ * @param structure - for a network with convolutions: the columns of each W, its convolutions and pooling
+ * @throws InputError for fewer than two widths, a width that is not a positive integer, or a bias list or structure of the wrong length
  * @example paramLayout([2, 3, 1], [true, false], { kind: "relu" }).size // returns 12
+ * @example paramLayout([1, 2, 1], true, { kind: "relu" }, { columns: [9, 2 * 16], layers: [{ conv: { kernel: [3, 3], groups: 1 } }, {}] }).size // returns 53
  */
-export function paramLayout(widths: readonly number[], bias: boolean | readonly boolean[], activation: Activation): ParamLayout {
+export function paramLayout(
+  widths: readonly number[],
+  bias: boolean | readonly boolean[],
+  activation: Activation,
+  structure?: LayoutStructure,
+): ParamLayout {
   if (widths.length < 2)
     throw new InputError({ field: "widths", expected: "at least two positive integers d, …, e", value: widths.join(",") });
   for (const w of widths)
@@ -47,16 +75,36 @@ export function paramLayout(widths: readonly number[], bias: boolean | readonly 
   const flags = typeof bias === "boolean" ? new Array<boolean>(depth).fill(bias) : [...bias];
   if (flags.length !== depth)
     throw new InputError({ field: "bias", expected: `one flag per weight layer (${depth})`, value: String(flags.length) });
+  const columns = structure?.columns ?? widths.slice(0, -1);
+  if (columns.length !== depth || (structure !== undefined && structure.layers.length !== depth))
+    throw new InputError({
+      field: "structure",
+      expected: `columns and layers for each weight layer (${depth})`,
+      value: String(columns.length),
+    });
+  for (const c of columns)
+    if (!Number.isSafeInteger(c) || c < 1)
+      throw new InputError({ field: "columns", expected: "positive integers", value: columns.join(",") });
   const weightOffset: number[] = [];
   const biasOffset: number[] = [];
   let offset = 0;
-  // layer k maps widths[k] inputs to widths[k + 1] units
+  // layer k maps columns[k] entries of its input to widths[k + 1] units
   for (const [k, hasBias] of flags.entries()) {
     const units = at(widths, k + 1);
     weightOffset.push(offset);
-    offset += units * at(widths, k);
+    offset += units * at(columns, k);
     biasOffset.push(hasBias ? offset : -1);
     if (hasBias) offset += units;
   }
-  return { widths: [...widths], bias: flags, activation, depth, size: offset, weightOffset, biasOffset };
+  return {
+    widths: [...widths],
+    columns: [...columns],
+    ...(structure === undefined ? {} : { structure }),
+    bias: flags,
+    activation,
+    depth,
+    size: offset,
+    weightOffset,
+    biasOffset,
+  };
 }

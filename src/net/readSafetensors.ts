@@ -65,7 +65,7 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
   }
   const bufferLength = bytes.length - headerEnd;
   let metadata: Record<string, string> = {};
-  const entries: { name: string; dtype: FloatFormat; shape: number[]; begin: number; end: number }[] = [];
+  const entries: { name: string; dtype: FloatFormat; shape: number[]; begin: number; end: number; counter: boolean }[] = [];
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === "__metadata__") {
       if (entry === null || typeof entry !== "object" || Array.isArray(entry) || Object.values(entry).some((v) => typeof v !== "string"))
@@ -77,7 +77,9 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
     const { dtype, shape, data_offsets: offsets, ...rest } = entry as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
     if (extra !== undefined) throw fault(`tensor \`${name}\` has an unknown field \`${extra}\``);
-    if (typeof dtype !== "string" || !(dtype in SIZE))
+    // BatchNorm's step counter (I64) is no parameter: its bytes are accounted for, its value set aside
+    const counter = name.endsWith(".num_batches_tracked") && dtype === "I64";
+    if (typeof dtype !== "string" || (!(dtype in SIZE) && !counter))
       throw fault(`tensor \`${name}\` has dtype \`${String(dtype)}\` (supported: F64, F32, F16, BF16)`);
     if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0))
       throw fault(`tensor \`${name}\` has shape \`${JSON.stringify(shape)}\` (expected non-negative integers)`);
@@ -87,10 +89,10 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
     if (begin > end || end > bufferLength)
       throw fault(`tensor \`${name}\` has data_offsets [${begin}, ${end}] outside the ${bufferLength} data bytes`);
     const count = (shape as number[]).reduce((a, d) => a * d, 1);
-    const expected = count * SIZE[dtype as FloatFormat];
+    const expected = count * (counter ? 8 : SIZE[dtype as FloatFormat]);
     if (end - begin !== expected)
       throw fault(`tensor \`${name}\` has ${end - begin} data bytes, but ${dtype} × [${shape.join(", ")}] needs ${expected}`);
-    entries.push({ name, dtype: dtype as FloatFormat, shape: shape as number[], begin, end });
+    entries.push({ name, dtype: dtype as FloatFormat, shape: shape as number[], begin, end, counter });
   }
   entries.sort((a, b) => a.begin - b.begin || a.end - b.end);
   let at = 0;
@@ -100,16 +102,18 @@ export function readSafetensors(bytes: Uint8Array, what: string): Safetensors {
     at = e.end;
   }
   if (at !== bufferLength) throw fault(`the data bytes [${at}, ${bufferLength}) belong to no tensor`);
-  const tensors = entries.map(({ name, dtype, shape, begin }) => {
-    const numbers = decode(
-      view,
-      headerEnd + begin,
-      dtype,
-      shape.reduce((a, d) => a * d, 1),
-      (i) => fault(`tensor \`${name}\` holds ${dtype} NaN or infinity at index ${flatIndexText(i, shape)}`),
-    );
-    return floatTensor(name, dtype, shape, numbers);
-  });
+  const tensors = entries
+    .filter((e) => !e.counter)
+    .map(({ name, dtype, shape, begin }) => {
+      const numbers = decode(
+        view,
+        headerEnd + begin,
+        dtype,
+        shape.reduce((a, d) => a * d, 1),
+        (i) => fault(`tensor \`${name}\` holds ${dtype} NaN or infinity at index ${flatIndexText(i, shape)}`),
+      );
+      return floatTensor(name, dtype, shape, numbers);
+    });
   return { tensors, metadata };
 }
 

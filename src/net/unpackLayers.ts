@@ -1,23 +1,28 @@
 import { InputError } from "../errors.js";
 import { at } from "../scalar/at.js";
-import type { LayeredNetwork } from "./layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "./layeredNetwork.js";
 import type { ParamLayout } from "./paramLayout.js";
 
 /**
- * The layered network whose parameters are `theta`, read in the order of `L`.
+ * The layered network whose parameters are `theta`, read in the order of `L` (with the layout's
+ * convolutions, pooling and input shape, when it has them).
  *
  * @throws InputError when θ does not have `L.size` entries
  * @example unpackLayers([1, 2, 3], paramLayout([1, 1, 1], [false, true], { kind: "relu" })).layers[1] // returns { W: [[2]], b: [3] }
  */
 export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNetwork<T> {
   if (theta.length !== L.size) throw new InputError({ field: "theta", expected: `${L.size} parameters`, value: String(theta.length) });
-  // Layer k reads widths[k] inputs into widths[k + 1] units; every index below is under L.size = θ's length.
-  const layers = L.weightOffset.map((w0, k) => {
-    const cols = at(L.widths, k);
+  // Layer k reads columns[k] entries into widths[k + 1] units; every index below is under L.size = θ's length.
+  const layers = L.weightOffset.map((w0, k): Layer<T> => {
+    const cols = at(L.columns, k);
     const rows = at(L.widths, k + 1);
     const b0 = at(L.biasOffset, k);
     const W = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at(theta, w0 + r * cols + c)));
-    return { W, b: b0 < 0 ? undefined : Array.from({ length: rows }, (_, r) => at(theta, b0 + r)) };
+    const b = b0 < 0 ? undefined : Array.from({ length: rows }, (_, r) => at(theta, b0 + r));
+    const shape = L.structure?.layers[k];
+    if (shape === undefined) return { W, b };
+    return { W, b, ...(shape.conv === undefined ? {} : { conv: shape.conv }), ...(shape.pool === undefined ? {} : { pool: shape.pool }) };
   });
-  return { activation: L.activation, layers };
+  const input = L.structure?.input;
+  return input === undefined ? { activation: L.activation, layers } : { activation: L.activation, layers, input };
 }

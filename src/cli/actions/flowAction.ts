@@ -7,7 +7,7 @@ import { enforceWorkCap } from "../enforceWorkCap.js";
 import { parseLossKind } from "../../net/parseLossKind.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { readFullyConnected } from "../_internals/readFullyConnected.js";
 import { readDatasetFor } from "./inputFiles.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
@@ -35,7 +35,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const samples = intOption(opts.samples, "--samples", 0, 100000);
   const steps = opts.steps === undefined ? undefined : intOption(opts.steps, "--steps", 1);
   const loss = parseLossKind(opts.loss);
-  const net = readAnyNetworkFile(opts.net);
+  const net = readFullyConnected(opts.net, "flow");
   const data = readDatasetFor(opts.data, net);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
   assertFlowMagnitudes(net, data);

@@ -1,7 +1,7 @@
 import { readDataset, type Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkShape } from "../../net/networkShape.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { readFullyConnected } from "../_internals/readFullyConnected.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { InputError } from "../../errors.js";
 
@@ -9,8 +9,8 @@ import { InputError } from "../../errors.js";
  * Reads and validates a network file with one hidden layer: the two-layer JSON form, or any
  * other form (layers, state_dict, safetensors) when it has exactly two weight layers.
  */
-export function readNetworkFile(path: string): LayeredNetwork<string> {
-  const net = readAnyNetworkFile(path);
+export function readNetworkFile(path: string, command: string): LayeredNetwork<string> {
+  const net = readFullyConnected(path, command);
   if (net.layers.length !== 2)
     throw new InputError({
       field: `network \`${path}\``,

@@ -1,5 +1,4 @@
-import { progressBar } from "../progress.js";
-import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
+import { floatInvariantsWithBar } from "../_internals/floatInvariantsWithBar.js";
 import { at } from "../../scalar/at.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
@@ -8,9 +7,16 @@ import { type NetworkFile, openNetworkFile } from "../../net/openNetworkFile.js"
 import { exact, type Rational } from "../../scalar/exact.js";
 import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { printJson } from "../options.js";
-
-/** Seconds per parameter of invariants on a float file, whole process (measured on a 784-4096-2048-10 chain). */
-const SECONDS_PER_FLOAT_PARAMETER = 3e-7;
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import {
+  batchNormJson,
+  batchNormLines,
+  channelHeader,
+  fileBatchNormLaws,
+  hasChannelLayers,
+  tensorNames,
+  unitWord,
+} from "../_internals/channelLaws.js";
 
 /** The options of `relutopo invariants`. */
 export interface InvariantsCliOptions {
@@ -24,15 +30,25 @@ export interface InvariantsCliOptions {
 /**
  * `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net).
  * Text prints decimals (or the fractions with `--exact`) and summarises long rows; JSON keeps the
- * exact fractions. A float file takes the fast exact path (no rational per weight).
+ * exact fractions. A float file takes the fast exact path (no rational per weight). A unit of a
+ * convolution is a channel; a batch-normalised layer also shows its kernels' squared norms and its biases.
  */
 export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
   const style = valueStyle(opts);
   const file = openNetworkFile(opts.net);
   const { rows, matrices, twoLayer } = invariantsOf(file);
+  const layers = (file.floats ?? file.net).layers as LayeredNetwork<unknown>["layers"];
+  const channels = hasChannelLayers({ activation: file.net.activation, layers });
+  const norms = channels ? fileBatchNormLaws(file) : [];
   if (opts.json) {
     const json: Record<string, unknown> = { invariants: rows.flat().map(exact.toString) };
-    if (!twoLayer) json.layers = rows.map((r, i) => ({ layer: i + 1, invariants: r.map(exact.toString) }));
+    if (!twoLayer)
+      json.layers = rows.map((r, i) => ({
+        layer: i + 1,
+        invariants: r.map(exact.toString),
+        ...(channels ? { unit: unitWord(at(layers, i)) } : {}),
+      }));
+    if (norms.length > 0) json.batchNorm = batchNormJson(norms);
     if (matrices)
       if (twoLayer) json.matrix = at(matrices, 0).map((r) => r.map(exact.toString));
       else json.matrices = matrices.map((Q, i) => ({ layer: i + 1, matrix: Q.map((r) => r.map(exact.toString)) }));
@@ -42,9 +58,13 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
   }
   const lines: string[] = [];
   const name = (i: number, k: number): string => (twoLayer ? `c${k + 1}` : `c${i + 1},${k + 1}`);
+  const names = channels ? tensorNames(file) : [];
   for (const [i, row] of rows.entries()) {
+    if (channels) lines.push(channelHeader(i, layers, names));
     if (row.length > SUMMARY_ABOVE && !style.all) lines.push(layerSummary(row, i, twoLayer, widthAfter(file, i), style));
     else for (const [k, v] of row.entries()) lines.push(`${name(i, k)} = ${valueText(v, style)}`);
+    const norm = norms.find((x) => x.layer === i + 1);
+    if (norm !== undefined) lines.push(...batchNormLines(norm, at(names, i).weight, at(names, i).bias, style));
   }
   for (const [i, Q] of (matrices ?? []).entries()) {
     lines.push(twoLayer ? "W1 W1^T - W2^T W2 =" : `W~${i + 1} W~${i + 1}^T - W${i + 2}^T W${i + 2} =`);
@@ -56,19 +76,18 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
 /** The rows c_{l,k} and, for a linear net, the matrices; the fast exact path for float files. */
 function invariantsOf(file: NetworkFile): { rows: Rational[][]; matrices?: Rational[][][]; twoLayer: boolean } {
   if (file.floats !== undefined && file.floats.activation.kind !== "linear") {
-    const { layers } = file.floats;
-    const neurons = layers.slice(0, -1).reduce((s, x) => s + x.W.length, 0);
-    const parameters = layers.reduce((s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0), 0);
-    // a bar with ETA on a terminal when the file is large (10 million parameters take seconds)
-    const bar = progressBar(neurons, "invariants", parameters * SECONDS_PER_FLOAT_PARAMETER);
-    const rows = floatLayerInvariants(file.floats, (done) => bar.update(done));
-    bar.stop();
-    return { rows, twoLayer: layers.length === 2 };
+    return {
+      rows: floatInvariantsWithBar(file.floats, "invariants"),
+      twoLayer: file.floats.layers.length === 2 && !hasChannelLayers(file.floats),
+    };
   }
   const net = networkIn(file.net, exact);
-  const twoLayer = net.layers.length === 2;
+  const twoLayer = net.layers.length === 2 && !hasChannelLayers(net);
   const rows = layerInvariants(net, exact);
-  return net.activation.kind === "linear" ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer } : { rows, twoLayer };
+  // the matrix invariant of a linear net pairs units column by column: fully connected layers only
+  return net.activation.kind === "linear" && !hasChannelLayers(net)
+    ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer }
+    : { rows, twoLayer };
 }
 
 /** The width of the layer after hidden layer i + 1 (its neurons' fan-out e). */

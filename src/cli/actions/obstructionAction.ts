@@ -4,7 +4,7 @@ import { readTextFile } from "../../io/readTextFile.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import { readDataset } from "../../net/readDataset.js";
 import { networkIn } from "../../net/networkIn.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { readFullyConnected } from "../_internals/readFullyConnected.js";
 import { exact } from "../../scalar/exact.js";
 import { obstruction } from "../../symmetry/obstruction.js";
 import { intOption, printJson } from "../options.js";
@@ -25,7 +25,7 @@ export async function obstructionAction(opts: ObstructionCliOptions): Promise<vo
     throw new InputError({ field: "options", expected: "--need-positive (and --need-negative) or --target-signs", value: "none" });
   const P = intOption(opts.needPositive ?? "0", "--need-positive", 0);
   const N = intOption(opts.needNegative, "--need-negative", 0);
-  const net = networkIn(readAnyNetworkFile(opts.net), exact);
+  const net = networkIn(readFullyConnected(opts.net, "obstruction"), exact);
   const data =
     opts.data === undefined
       ? undefined

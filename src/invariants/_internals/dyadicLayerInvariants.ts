@@ -3,6 +3,7 @@ import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import type { Rational } from "../../scalar/exact.js";
 import { exponentOfPowerOfTwo } from "../../scalar/powersOfTwo.js";
 import { SquareSums } from "./squareSums.js";
+import { unitTerms } from "./unitTerms.js";
 
 /**
  * `layerInvariants` for an exact network whose every parameter is a dyadic rational (all a
@@ -18,15 +19,15 @@ export function dyadicLayerInvariants(net: LayeredNetwork<Rational>): Rational[]
     return k !== undefined && sums.add(v.n < 9007199254740992n ? Number(v.n) : v.n, k, sign);
   };
   const out: Rational[][] = [];
-  // every layer but the last, with the weights of the layer above it (whose columns are its units)
-  for (const [l, { W, b }] of net.layers.slice(0, -1).entries()) {
-    const next = at(net.layers, l + 1).W;
+  // every layer but the last, with the layer above it
+  for (const [l, lower] of net.layers.slice(0, -1).entries()) {
+    const upper = at(net.layers, l + 1);
     const row: Rational[] = [];
-    for (const [k, w] of W.entries()) {
+    for (let k = 0; k < lower.W.length; k++) {
       let ok = true;
-      for (const v of w) ok &&= add(v, 1);
-      if (b) ok &&= add(at(b, k), 1);
-      for (const r of next) ok &&= add(at(r, k), -1);
+      unitTerms(lower, upper, k, (v, sign) => {
+        ok &&= add(v, sign);
+      });
       const c = sums.take();
       if (!ok) return undefined;
       row.push(c);

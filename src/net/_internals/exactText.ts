@@ -36,3 +36,34 @@ export function exactMatrix(v: unknown, where: string, what: string): string[][]
   if (width === 0) throw new InputError({ field, expected: "rows of at least one column", value: jsonBrief(v) });
   return v.map((row, i) => exactVector(row, `${where}[${i}]`, what, width));
 }
+
+/**
+ * A tensor of nested arrays (a convolution's kernel: 3 or 4 levels), every sub-array of one level
+ * as long as the first, as its shape and its exact texts in row-major order.
+ *
+ * @internal
+ */
+export function exactTensor(v: unknown, where: string, what: string): { shape: number[]; values: string[] } {
+  const shape: number[] = [];
+  for (let x: unknown = v; Array.isArray(x); x = x[0]) {
+    if (x.length === 0)
+      throw new InputError({ field: `${where} in \`${what}\``, expected: "non-empty nested arrays", value: jsonBrief(v) });
+    shape.push(x.length);
+  }
+  const values: string[] = [];
+  const walk = (x: unknown, depth: number, path: string): void => {
+    if (depth === shape.length) {
+      values.push(exactText(x, path, what));
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== shape[depth])
+      throw new InputError({
+        field: `${path} in \`${what}\``,
+        expected: `an array of ${shape[depth]} entries, like its first sibling`,
+        value: jsonBrief(x),
+      });
+    for (const [i, y] of x.entries()) walk(y, depth + 1, `${path}[${i}]`);
+  };
+  walk(v, 0, where);
+  return { shape, values };
+}

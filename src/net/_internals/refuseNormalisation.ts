@@ -1,24 +1,23 @@
 import { fileFault } from "../../io/fileFault.js";
 import { LINEAR_CHAIN } from "./chainLayers.js";
 
-/** The keys only normalisation layers have: BatchNorm's running statistics and its counter. */
-const NORMALISATION_KEY = /(^|\.)(running_mean|running_var|num_batches_tracked)$/;
-
 /**
- * Refuses a state_dict with normalisation layers, whose output is not positively homogeneous
- * in its inputs, so no c is conserved through them.
+ * Refuses a normalisation module relutopo cannot read: one without running statistics (LayerNorm,
+ * GroupNorm, InstanceNorm with affine parameters, or a BatchNorm with `track_running_stats=False`,
+ * which a state_dict cannot tell apart), or a BatchNorm without its affine γ and β (`affine=False`),
+ * which leaves nothing to pair a channel with. BatchNorm1d/2d with running statistics is read.
  *
- * @param names - the state_dict's keys
- * @param oneDimensionalWeight - the key of a `*.weight` that is a vector (a LayerNorm's or BatchNorm's scale), if any
+ * @param key - the module's weight (or first) tensor, `ln.weight`
+ * @param kind - `layer` for a module without running statistics, `affine` for a BatchNorm without γ, β
  * @internal
  */
-export function refuseNormalisation(names: readonly string[], what: string, oneDimensionalWeight?: string): void {
-  const key = names.find((n) => NORMALISATION_KEY.test(n)) ?? oneDimensionalWeight;
-  if (key !== undefined)
-    throw fileFault(
-      "network",
-      LINEAR_CHAIN,
-      what,
-      `\`${key}\` belongs to a normalisation layer; normalisation layers are not positively homogeneous in their inputs; relutopo reads linear chains`,
-    );
+export function refuseNormalisation(key: string, what: string, kind: "layer" | "affine"): never {
+  throw fileFault(
+    "network",
+    LINEAR_CHAIN,
+    what,
+    kind === "layer"
+      ? `\`${key}\` belongs to a normalisation layer without running statistics (LayerNorm, GroupNorm or InstanceNorm); LayerNorm is not supported: relutopo reads BatchNorm1d/2d (with its running statistics) after a linear or convolutional layer`
+      : `\`${key.replace(/\.weight$/, "")}\` is a BatchNorm without affine weight and bias (affine=False), which is not supported: relutopo reads BatchNorm1d/2d with affine=True`,
+  );
 }

@@ -1,3 +1,4 @@
+import { refuseConvolutions } from "../_internals/refuseConvolutions.js";
 import { InputError } from "../../errors.js";
 import { at } from "../../scalar/at.js";
 import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
@@ -71,6 +72,7 @@ export function compileFixedLayeredNet(
   loss: LossKind,
 ): { net: FixedLayeredNet; theta0: bigint[] } {
   const layout = layoutOf(net);
+  refuseConvolutions(layout, "the fixed-point flows");
   if (layout.depth < 2) throw new InputError({ field: "net", expected: "at least two weight layers", value: String(layout.depth) });
   const n = data.X.length;
   const neuronLayer: number[] = [];

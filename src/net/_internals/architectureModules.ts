@@ -1,0 +1,263 @@
+import { z } from "zod";
+import { InputError } from "../../errors.js";
+import { readJson } from "../../io/readJson.js";
+import { zodIssue } from "../../io/zodIssue.js";
+import type { Activation } from "../activation.js";
+import { parseActivation } from "../parseActivation.js";
+
+/**
+ * One module of an `nn.Sequential`, as an architecture file lists it. Sizes a file leaves out are
+ * undefined (`in`: checked when given; `bias`: whatever the checkpoint holds when not given).
+ * @internal
+ */
+export type ArchitectureModule =
+  | {
+      readonly type: "conv";
+      readonly dims: 1 | 2;
+      readonly in?: number | undefined;
+      readonly out: number;
+      readonly kernel: readonly number[];
+      readonly stride: readonly number[];
+      readonly padding: readonly number[];
+      readonly groups: number;
+      readonly bias?: boolean | undefined;
+    }
+  | { readonly type: "linear"; readonly in?: number | undefined; readonly out: number; readonly bias?: boolean | undefined }
+  | { readonly type: "activation"; readonly activation: Activation }
+  | {
+      readonly type: "pool";
+      readonly kind: "max" | "avg";
+      readonly dims: 1 | 2;
+      readonly kernel: readonly number[];
+      readonly stride: readonly number[];
+    }
+  | { readonly type: "flatten" };
+
+/** What a file lists: its modules, in order, and the input shape [C, …size] when it gives one. @internal */
+export interface ArchitectureListing {
+  readonly modules: readonly ArchitectureModule[];
+  readonly input?: readonly number[] | undefined;
+}
+
+// readJson keeps numbers as their text
+const int = z.string().regex(/^\d+$/, "a non-negative integer").transform(Number);
+const sizes = z.union([int, z.array(int).min(1).max(2)]);
+const conv = z
+  .object({
+    out: int,
+    kernel: sizes,
+    stride: sizes.optional(),
+    padding: sizes.optional(),
+    groups: int.optional(),
+    bias: z.boolean().optional(),
+  })
+  .strict();
+const pool = z.object({ kernel: sizes, stride: sizes.optional() }).strict();
+const empty = z.object({}).strict();
+const entry = z.union([
+  z.object({ conv1d: conv }).strict(),
+  z.object({ conv2d: conv }).strict(),
+  z.object({ linear: z.object({ out: int, bias: z.boolean().optional() }).strict() }).strict(),
+  z.object({ maxpool1d: pool }).strict(),
+  z.object({ maxpool2d: pool }).strict(),
+  z.object({ avgpool1d: pool }).strict(),
+  z.object({ avgpool2d: pool }).strict(),
+  z.object({ flatten: empty }).strict(),
+  z.object({ relu: empty }).strict(),
+  z.object({ abs: empty }).strict(),
+  z.object({ identity: empty }).strict(),
+  z.object({ leaky_relu: z.object({ slope: z.string() }).strict() }).strict(),
+]);
+const schema = z.object({ input: z.array(int).min(1).max(3).optional(), layers: z.array(entry).min(1) }).strict();
+
+/** One value per spatial dimension: a single integer stands for every dimension (PyTorch's `kernel_size=3`). */
+function perDim(v: number | readonly number[] | undefined, dims: 1 | 2, fallback: readonly number[]): number[] {
+  if (v === undefined) return [...fallback];
+  return typeof v === "number" ? new Array<number>(dims).fill(v) : [...v];
+}
+
+/**
+ * The modules of a JSON architecture file,
+ * `{"input": [C, H, W], "layers": [{"conv2d": {"out": 8, "kernel": 3, "stride": 1, "padding": 1}}, {"relu": {}}, …]}`.
+ * @internal
+ */
+export function jsonArchitecture(text: string, what: string): ArchitectureListing {
+  const parsed = schema.safeParse(readJson(text, what));
+  if (!parsed.success)
+    throw new InputError({
+      field: "architecture",
+      expected:
+        "a JSON object { input?, layers: [{ conv1d | conv2d | linear | relu | leaky_relu | abs | maxpool1d | maxpool2d | avgpool1d | avgpool2d | flatten: … }] }",
+      value: what,
+      note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
+    });
+  const modules = parsed.data.layers.map((e): ArchitectureModule => {
+    const [name, o] = Object.entries(e)[0] as [string, Record<string, unknown>];
+    const dims = name.endsWith("1d") ? 1 : 2;
+    if (name === "conv1d" || name === "conv2d") {
+      const c = o as z.infer<typeof conv>;
+      const kernel = perDim(c.kernel, dims, []);
+      return {
+        type: "conv",
+        dims,
+        out: c.out,
+        kernel,
+        stride: perDim(c.stride, dims, new Array<number>(dims).fill(1)),
+        padding: perDim(c.padding, dims, new Array<number>(dims).fill(0)),
+        groups: c.groups ?? 1,
+        bias: c.bias,
+      };
+    }
+    if (name === "linear") {
+      const l = o as { out: number; bias?: boolean };
+      return { type: "linear", out: l.out, bias: l.bias };
+    }
+    if (name.includes("pool")) {
+      const p = o as z.infer<typeof pool>;
+      const kernel = perDim(p.kernel, dims, []);
+      return { type: "pool", kind: name.startsWith("max") ? "max" : "avg", dims, kernel, stride: perDim(p.stride, dims, kernel) };
+    }
+    if (name === "flatten") return { type: "flatten" };
+    if (name === "leaky_relu")
+      return { type: "activation", activation: parseActivation(`leaky_relu:${String(o.slope)}`, `layers in \`${what}\``) };
+    return { type: "activation", activation: parseActivation(name, `layers in \`${what}\``) };
+  });
+  return { modules, input: parsed.data.input };
+}
+
+/** `key=value` arguments of a module's repr, and its positional ones, with tuples `(3, 3)` kept whole. */
+function reprArguments(args: string): { positional: string[]; named: Map<string, string> } {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of args) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim() !== "") parts.push(current.trim());
+  const positional: string[] = [];
+  const named = new Map<string, string>();
+  for (const p of parts) {
+    const eq = p.indexOf("=");
+    if (eq < 0) positional.push(p);
+    else named.set(p.slice(0, eq).trim(), p.slice(eq + 1).trim());
+  }
+  return { positional, named };
+}
+
+/** The module repr `Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))` as a module. */
+function reprModule(name: string, args: string, where: string): ArchitectureModule {
+  const { positional, named } = reprArguments(args);
+  const refuse = (expected: string, value: string): InputError => new InputError({ field: where, expected, value });
+  const integer = (text: string | undefined, what: string): number => {
+    if (text === undefined || !/^\d+$/.test(text)) throw refuse(`${what} a non-negative integer`, `${name}(${args})`);
+    return Number(text);
+  };
+  const tuple = (text: string | undefined, dims: 1 | 2, what: string, fallback: number[]): number[] => {
+    if (text === undefined) return fallback;
+    const inner = text.replace(/^\(/, "").replace(/,?\s*\)$/, "");
+    const xs = inner.split(",").map((s) => integer(s.trim(), what));
+    return xs.length === 1 ? new Array<number>(dims).fill(xs[0] ?? 0) : xs;
+  };
+  // a setting relutopo does not model must have PyTorch's neutral value, in every dimension (`0` or `(0, 0)`)
+  const expectNamed = (key: string, neutral: string, why: string): void => {
+    const v = named.get(key);
+    if (v === undefined) return;
+    const entries = v
+      .replace(/^\(|\)$/g, "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
+    if (entries.length === 0 || entries.some((x) => x !== neutral)) throw refuse(why, `${key}=${v}`);
+  };
+  const dims: 1 | 2 = name.endsWith("1d") ? 1 : 2;
+  switch (name) {
+    case "Conv1d":
+    case "Conv2d": {
+      expectNamed("dilation", "1", "a convolution without dilation");
+      expectNamed("padding_mode", "'zeros'", "a convolution with zero padding");
+      const inC = integer(positional[0] ?? named.get("in_channels"), "in_channels");
+      const out = integer(positional[1] ?? named.get("out_channels"), "out_channels");
+      const kernel = tuple(positional[2] ?? named.get("kernel_size"), dims, "kernel_size", []);
+      const padding = named.get("padding");
+      if (padding?.startsWith("'")) throw refuse("a padding of integers", `padding=${padding}`);
+      return {
+        type: "conv",
+        dims,
+        in: inC,
+        out,
+        kernel,
+        stride: tuple(named.get("stride"), dims, "stride", new Array<number>(dims).fill(1)),
+        padding: tuple(padding, dims, "padding", new Array<number>(dims).fill(0)),
+        groups: named.has("groups") ? integer(named.get("groups"), "groups") : 1,
+        bias: named.get("bias") !== "False",
+      };
+    }
+    case "Linear":
+      return {
+        type: "linear",
+        in: integer(named.get("in_features") ?? positional[0], "in_features"),
+        out: integer(named.get("out_features") ?? positional[1], "out_features"),
+        bias: named.get("bias") !== "False",
+      };
+    case "MaxPool1d":
+    case "MaxPool2d":
+    case "AvgPool1d":
+    case "AvgPool2d": {
+      expectNamed("padding", "0", "a pooling without padding");
+      expectNamed("dilation", "1", "a pooling without dilation");
+      expectNamed("ceil_mode", "False", "a pooling with ceil_mode=False");
+      const kernel = tuple(named.get("kernel_size") ?? positional[0], dims, "kernel_size", []);
+      return {
+        type: "pool",
+        kind: name.startsWith("Max") ? "max" : "avg",
+        dims,
+        kernel,
+        stride: tuple(named.get("stride"), dims, "stride", kernel),
+      };
+    }
+    case "Flatten":
+      expectNamed("start_dim", "1", "a flatten of every dimension but the batch's");
+      expectNamed("end_dim", "-1", "a flatten of every dimension but the batch's");
+      return { type: "flatten" };
+    case "LeakyReLU": {
+      const slope = named.get("negative_slope") ?? positional[0];
+      return { type: "activation", activation: parseActivation(slope === undefined ? "leaky_relu" : `leaky_relu:${slope}`, where) };
+    }
+    default:
+      return { type: "activation", activation: parseActivation(name, where) };
+  }
+}
+
+/**
+ * The modules of the printed repr of an `nn.Sequential` (`print(model)`): one `(i): Module(…)` per line;
+ * a line `input: [C, H, W]` (or `# input: …`) gives the input shape, which the repr does not print.
+ * @internal
+ */
+export function reprArchitecture(text: string, what: string): ArchitectureListing {
+  const modules: ArchitectureModule[] = [];
+  let input: number[] | undefined;
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === "" || line === ")" || /^Sequential\($/.test(line)) continue;
+    const shape = /^#?\s*input\s*:\s*\[([\d,\s]+)\]$/.exec(line);
+    if (shape !== null) {
+      input = (shape[1] ?? "").split(",").map((s) => Number(s.trim()));
+      continue;
+    }
+    const m = /^(?:\([^)]*\)\s*:\s*)?([A-Za-z][A-Za-z0-9]*)\((.*)\)$/.exec(line);
+    if (m === null)
+      throw new InputError({
+        field: `line ${i + 1} of \`${what}\``,
+        expected: "a module such as `(0): Conv2d(1, 4, kernel_size=(3, 3))`",
+        value: line,
+      });
+    modules.push(reprModule(m[1] ?? "", m[2] ?? "", `module \`${line}\` (line ${i + 1} of \`${what}\`)`));
+  }
+  if (modules.length === 0) throw new InputError({ field: "architecture", expected: "at least one module", value: what });
+  return { modules, input };
+}
