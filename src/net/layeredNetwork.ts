@@ -65,7 +65,8 @@ export interface LayeredNetwork<T> {
   /**
    * The shape of one input of a network that starts with a convolution: channels, then the size of
    * each spatial dimension. A data row is that tensor flattened channel-major. The forward pass needs it;
-   * the invariants do not.
+   * the invariants do not. Read from a checkpoint, `size` is empty: a state_dict stores the input
+   * channels (the first kernel's) but not the spatial size.
    */
   readonly input?: { readonly channels: number; readonly size: readonly number[] } | undefined;
 }

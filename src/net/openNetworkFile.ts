@@ -25,6 +25,8 @@ export interface NetworkFile {
   readonly activation: { readonly name: string; readonly source: ActivationSource };
   /** For a state_dict (safetensors, `.pt` or JSON), the names of each layer's tensors, `conv1.weight`. */
   readonly names?: readonly LayerTensorNames[] | undefined;
+  /** For a safetensors or `.pt` file, the exact ε of its BatchNorms (`floats` holds only the nearest double). */
+  readonly bnEps?: string | undefined;
 }
 
 /** PyTorch's default ε of BatchNorm, 1e-5, exactly. */
@@ -120,5 +122,6 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
     floats,
     activation: { name: activationName(activation), source },
     names,
+    bnEps: tensors === undefined ? undefined : eps,
   };
 }

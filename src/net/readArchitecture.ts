@@ -56,7 +56,11 @@ export function readArchitecture(text: string, what: string): Architecture {
   const first = modules.find((m) => m.type === "conv" || m.type === "linear");
   if (first?.type === "linear" && first.in !== undefined) return assemble(modules, { channels: first.in, size: [] }, what);
   if (first?.type !== "conv" || first.in === undefined)
-    throw new InputError({ field: "architecture", expected: "an input shape: `\"input\": [C, H, W]` (JSON) or a line `input: [C, H, W]`", value: what });
+    throw new InputError({
+      field: "architecture",
+      expected: 'an input shape: `"input": [C, H, W]` (JSON) or a line `input: [C, H, W]`',
+      value: what,
+    });
   // The repr does not print the input size: the one size whose chain reaches the first Linear's in_features.
   const found: number[][] = [];
   const limit = first.dims === 1 ? 4096 : 256;
@@ -83,7 +87,11 @@ function assemble(modules: readonly ArchitectureModule[], input: Shape, what: st
   const layers: { layer: ArchitectureLayer; activation?: Activation }[] = [];
   let shape: Shape = { channels: input.channels, size: [...input.size] };
   if (!Number.isSafeInteger(input.channels) || input.channels < 1 || input.size.some((n) => !Number.isSafeInteger(n) || n < 1))
-    throw new InputError({ field: `input in \`${what}\``, expected: "positive integers [C, …size]", value: [input.channels, ...input.size].join(",") });
+    throw new InputError({
+      field: `input in \`${what}\``,
+      expected: "positive integers [C, …size]",
+      value: [input.channels, ...input.size].join(","),
+    });
   const describe = (s: Shape): string => [s.channels, ...s.size].join(" × ");
   for (const [i, m] of modules.entries()) {
     const where = `module ${i + 1} (${m.type}) of \`${what}\``;
@@ -95,7 +103,10 @@ function assemble(modules: readonly ArchitectureModule[], input: Shape, what: st
       if (m.groups < 1 || shape.channels % m.groups !== 0 || m.out % m.groups !== 0 || m.out < 1)
         throw refuse(`groups dividing ${shape.channels} input and ${m.out} output channels`, `groups ${m.groups}`);
       if (m.kernel.length !== m.dims || m.stride.length !== m.dims || m.padding.length !== m.dims)
-        throw refuse(`a kernel, stride and padding of ${m.dims} entries`, `${m.kernel.join(",")}; ${m.stride.join(",")}; ${m.padding.join(",")}`);
+        throw refuse(
+          `a kernel, stride and padding of ${m.dims} entries`,
+          `${m.kernel.join(",")}; ${m.stride.join(",")}; ${m.padding.join(",")}`,
+        );
       const size = shape.size.map((n, d) => Math.floor((n + 2 * (m.padding[d] ?? 0) - (m.kernel[d] ?? 0)) / (m.stride[d] ?? 1)) + 1);
       if (m.kernel.some((k) => k < 1) || m.stride.some((s) => s < 1) || size.some((n) => n < 1))
         throw refuse(`a kernel that fits its padded ${describe(shape)} input, and positive strides`, `kernel ${m.kernel.join(",")}`);
@@ -118,8 +129,16 @@ function assemble(modules: readonly ArchitectureModule[], input: Shape, what: st
     } else {
       if (last?.layer.conv === undefined || last.layer.pool !== undefined || shape.size.length !== m.dims)
         throw refuse(`a pooling after a ${m.dims}-D convolution and its activation`, `input ${describe(shape)}`);
-      if (m.kernel.length !== m.dims || m.stride.length !== m.dims || m.kernel.some((k, d) => k < 1 || k > (shape.size[d] ?? 0)) || m.stride.some((s) => s < 1))
-        throw refuse(`a window that fits its ${describe(shape)} input and a positive stride`, `kernel ${m.kernel.join(",")}, stride ${m.stride.join(",")}`);
+      if (
+        m.kernel.length !== m.dims ||
+        m.stride.length !== m.dims ||
+        m.kernel.some((k, d) => k < 1 || k > (shape.size[d] ?? 0)) ||
+        m.stride.some((s) => s < 1)
+      )
+        throw refuse(
+          `a window that fits its ${describe(shape)} input and a positive stride`,
+          `kernel ${m.kernel.join(",")}, stride ${m.stride.join(",")}`,
+        );
       const size = shape.size.map((n, d) => Math.floor((n - (m.kernel[d] ?? 1)) / (m.stride[d] ?? 1)) + 1);
       last.layer = { ...last.layer, pool: { kind: m.kind, kernel: [...m.kernel], stride: [...m.stride] } };
       shape = { channels: shape.channels, size };
@@ -128,7 +147,11 @@ function assemble(modules: readonly ArchitectureModule[], input: Shape, what: st
   const top = layers[layers.length - 1];
   if (top === undefined) throw new InputError({ field: "architecture", expected: "at least one Linear or convolution", value: what });
   if (top.activation !== undefined || top.layer.pool !== undefined)
-    throw new InputError({ field: `the last layer (${top.layer.name}) of \`${what}\``, expected: "no activation or pooling: the network's output is its last pre-activation", value: activationName(top.activation ?? { kind: "linear" }) });
+    throw new InputError({
+      field: `the last layer (${top.layer.name}) of \`${what}\``,
+      expected: "no activation or pooling: the network's output is its last pre-activation",
+      value: activationName(top.activation ?? { kind: "linear" }),
+    });
   const hidden = layers.slice(0, -1);
   const activation = hidden[0]?.activation ?? { kind: "linear" };
   for (const [l, h] of hidden.entries()) {

@@ -13,7 +13,7 @@ import { tensorShapes } from "./_internals/tensorShapes.js";
  * @param net - the checkpoint's network, or none
  * @param what - the checkpoint's name, for messages
  * @throws InputError (one line, naming the layer) when the layer counts, a layer's rows, columns or bias,
- *   or a convolution's kernel or groups differ between the two
+ *   or a convolution's kernel size differ between the two (its groups are the architecture's)
  * @example withArchitecture(readArchitecture('{"input": [1, 3], "layers": [{"conv1d": {"out": 1, "kernel": 2}}, {"relu": {}}, {"flatten": {}}, {"linear": {"out": 1}}]}', "a.json"), { activation: { kind: "relu" }, layers: [{ W: [["1", "2"]] }, { W: [["1", "1"]] }] }, "net.json").layers[0].conv // returns { kernel: [2], groups: 1, stride: [1], padding: [0] }
  */
 export function withArchitecture(arch: Architecture, net: LayeredNetwork<string> | undefined, what = "net"): LayeredNetwork<string> {
@@ -30,17 +30,29 @@ export function withArchitecture(arch: Architecture, net: LayeredNetwork<string>
     const b = given === undefined ? (a.bias === false ? undefined : new Array<string>(a.out).fill("0")) : given.b;
     const columns = W[0]?.length ?? 0;
     if (W.length !== a.out || columns !== a.columns)
-      throw new InputError({ field: name, expected: `${a.out} × ${a.columns}, as the architecture says`, value: `${W.length} × ${columns}` });
-    if (a.bias !== undefined && a.bias !== (b !== undefined))
-      throw new InputError({ field: name, expected: a.bias ? "a bias, as the architecture says" : "no bias, as the architecture says (bias=False)", value: b === undefined ? "no bias" : "a bias" });
-    const stored = given?.conv;
-    if (stored !== undefined && (a.conv === undefined || stored.groups !== a.conv.groups || stored.kernel.join(",") !== a.conv.kernel.join(",")))
       throw new InputError({
         field: name,
-        expected: a.conv === undefined ? "a Linear, as the architecture says" : `kernel ${a.conv.kernel.join("×")} and groups ${a.conv.groups}, as the architecture says`,
-        value: `kernel ${stored.kernel.join("×")}, groups ${stored.groups}`,
+        expected: `${a.out} × ${a.columns}, as the architecture says`,
+        value: `${W.length} × ${columns}`,
       });
-    if (given?.norm !== undefined) throw new InputError({ field: name, expected: "no normalisation, as the architecture says", value: "a batch normalisation" });
+    if (a.bias !== undefined && a.bias !== (b !== undefined))
+      throw new InputError({
+        field: name,
+        expected: a.bias ? "a bias, as the architecture says" : "no bias, as the architecture says (bias=False)",
+        value: b === undefined ? "no bias" : "a bias",
+      });
+    // A checkpoint's groups are read from its shapes, which a first layer's cannot fix (a 4 × 1 × 3 × 3 kernel is
+    // Conv2d(1, 4) or Conv2d(2, 4, groups=2)): the architecture says which; the kernel size must agree.
+    const stored = given?.conv;
+    if (stored !== undefined && (a.conv === undefined || stored.kernel.join(",") !== a.conv.kernel.join(",")))
+      throw new InputError({
+        field: name,
+        expected:
+          a.conv === undefined ? "a Linear, as the architecture says" : `kernel ${a.conv.kernel.join("×")}, as the architecture says`,
+        value: `kernel ${stored.kernel.join("×")}`,
+      });
+    if (given?.norm !== undefined)
+      throw new InputError({ field: name, expected: "no normalisation, as the architecture says", value: "a batch normalisation" });
     return { W, b, ...(a.conv === undefined ? {} : { conv: a.conv }), ...(a.pool === undefined ? {} : { pool: a.pool }) };
   });
   const out: LayeredNetwork<string> = { activation: arch.activation, layers, ...(arch.input === undefined ? {} : { input: arch.input }) };

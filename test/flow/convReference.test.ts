@@ -23,7 +23,9 @@ interface ReferenceCase {
   losses: string[];
   params: string[][];
 }
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/conv/gd_reference.json", import.meta.url), "utf8")) as { cases: ReferenceCase[] };
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/conv/gd_reference.json", import.meta.url), "utf8")) as {
+  cases: ReferenceCase[];
+};
 
 const S = exact;
 /** |ours − torch| ≤ 1e-12 · max(1, |torch|): torch rounds at every operation, the exact run never does. */
@@ -57,8 +59,7 @@ describe("exact gradientDescent on conv nets against PyTorch (float64)", () => {
       expect(final.length).toBe(c.params.at(-1)!.length);
       expect(final.every((v, i) => close(v, c.params.at(-1)![i]!))).toBe(true);
       // and the per-channel drift identity holds exactly at every step
-      for (const [t, row] of run.observedDrift.entries())
-        expect(row.every((v, k) => S.eq(v, run.predictedDrift[t]![k]!))).toBe(true);
+      for (const [t, row] of run.observedDrift.entries()) expect(row.every((v, k) => S.eq(v, run.predictedDrift[t]![k]!))).toBe(true);
       expect(run.invariants[0]!.length).toBe(net.layers.slice(0, -1).reduce((s, l) => s + l.W.length, 0));
     });
 });

@@ -31,11 +31,8 @@ function channelLaws(layers: readonly Layer<Rational>[]): string[] {
     lower.W.forEach((row, j) => {
       let c = S.zero;
       for (const v of [...row, ...(lower.b === undefined ? [] : [lower.b[j]!])]) c = S.add(c, S.mul(v, v));
-      upper.W.forEach((urow, r) =>
-        urow.forEach((v, col) => {
-          if (reads(lower, upper, r, col, j)) c = S.sub(c, S.mul(v, v));
-        }),
-      );
+      for (const [r, urow] of upper.W.entries())
+        for (const [col, v] of urow.entries()) if (reads(lower, upper, r, col, j)) c = S.sub(c, S.mul(v, v));
       out.push(S.toString(c));
     });
   }

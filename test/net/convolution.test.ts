@@ -170,7 +170,8 @@ function unrolledGradient(net: LayeredNetwork<Rational>, X: M, Y: M): { loss: Ra
       const { ties, P: below, positions } = record[l]!;
       const gT = mul(g.W as M, transpose(below));
       const layer = net.layers[l]!;
-      if (ties === undefined) gT.forEach((row, r) => row.forEach((v, c) => (grad[l]![r]![c] = S.add(grad[l]![r]![c]!, S.mul(v, share)))));
+      if (ties === undefined)
+        for (const [r, row] of gT.entries()) for (const [c, v] of row.entries()) grad[l]![r]![c] = S.add(grad[l]![r]![c]!, S.mul(v, share));
       else for (const t of ties) grad[l]![t.j]![t.k] = S.add(grad[l]![t.j]![t.k]!, S.mul(gT[t.row]![t.col]!, share));
       if (layer.b !== undefined)
         g.b!.forEach((v, r) => {

@@ -36,11 +36,7 @@ describe("PyTorch files as torch writes them", () => {
   });
 
   const refused: [string, RegExp][] = [
-    [
-      "batchnorm.pt",
-      /`1\.running_mean` belongs to a normalisation layer; normalisation layers are not positively homogeneous in their inputs; relutopo reads linear chains\.$/,
-    ],
-    ["layernorm.pt", /`1\.weight` belongs to a normalisation layer; normalisation layers are not positively homogeneous/],
+    ["layernorm.pt", /`1\.weight` belongs to a normalisation layer without running statistics .*; LayerNorm is not supported/],
     [
       "whole_model.pt",
       /It holds a pickled module \(`torch\.nn\.modules\.container\.Sequential`\): save `model\.state_dict\(\)`, not the model\.$/,
@@ -50,6 +46,17 @@ describe("PyTorch files as torch writes them", () => {
     ["stride0.pt", /Tensor `0\.weight` has 9000000 elements, more than the 1 of its storage/],
     ["bomb.pt", /Its storages hold 536870912 elements, more than 16000000\.$/],
   ];
+  it("should read batchnorm.pt, its BatchNorm1d the norm of the linear layer before it (ε = 1e-5 exactly, the running statistics set aside)", () => {
+    const file = openNetworkFile(`${REAL}batchnorm.pt`, {});
+    const sd = file.net.layers;
+    expect(sd.map((l) => l.W.length)).toEqual([3, 1]);
+    expect(sd[0]!.norm?.eps).toBe("1/100000");
+    expect(sd[0]!.norm?.gamma).toHaveLength(3);
+    expect(sd[1]!.norm).toBeUndefined();
+    expect(file.names?.map((n) => n.norm)).toEqual(["1", undefined]);
+    expect(openNetworkFile(`${REAL}batchnorm.pt`, { bnEps: "0" }).net.layers[0]!.norm?.eps).toBe("0");
+  });
+
   for (const [file, message] of refused)
     it(`should refuse ${file} in one line that says why`, () => {
       const run = (): unknown => openNetworkFile(`${REAL}${file}`, {});

@@ -26,6 +26,18 @@ export function tensorNames(file: NetworkFile): { weight: string; bias: string; 
   });
 }
 
+/**
+ * A file's network in exact rationals: a float file's values as the binary fractions they are, its
+ * BatchNorm ε the exact text it was read with (the float form holds only the nearest double).
+ */
+export function exactNetworkOf(file: NetworkFile): LayeredNetwork<Rational> {
+  if (file.floats === undefined) return mapNetwork(file.net, (v) => exact.parse(v));
+  const net = mapNetwork(file.floats, floatFraction);
+  const eps = file.bnEps === undefined ? undefined : exact.parse(file.bnEps);
+  if (eps === undefined) return net;
+  return { ...net, layers: net.layers.map((l) => (l.norm === undefined ? l : { ...l, norm: { ...l.norm, eps } })) };
+}
+
 /** The batch normalisation laws of a file's network, exact (a float file's values taken as the binary fractions they are). */
 export function fileBatchNormLaws(file: NetworkFile): BatchNormLaws<Rational>[] {
   if (file.floats !== undefined) {
@@ -49,14 +61,16 @@ export function batchNormJson(laws: readonly BatchNormLaws<Rational>[]): Record<
   }));
 }
 
-/** Text lines of the batch normalisation laws of one layer, indented, long rows summarised unless `--all`. */
-export function batchNormLines(x: BatchNormLaws<Rational>, weight: string, bias: string, style: ValueStyle): string[] {
+/**
+ * Text lines of the batch normalisation laws of one layer, indented, long rows summarised unless
+ * `--all`; with `drift`, the lines of their drift from a first checkpoint.
+ */
+export function batchNormLines(x: BatchNormLaws<Rational>, weight: string, bias: string, style: ValueStyle, drift = false): string[] {
   const row = (values: readonly Rational[]): string =>
     values.length > SUMMARY_ABOVE && !style.all ? rowSummary(values, style) : values.map((v) => valueText(v, style)).join(", ");
-  const lines = [
-    `  ‖${weight}[j]‖² (scale invariance; conserved under flow only when ε = 0): ${row(x.kernel)}`,
-  ];
-  if (x.bias !== undefined) lines.push(`  ${bias}[j] (zero gradient before BatchNorm; conserved for any ε): ${row(x.bias)}`);
+  const lead = drift ? "drift of " : "";
+  const lines = [`  ${lead}‖${weight}[j]‖² (scale invariance; conserved under flow only when ε = 0): ${row(x.kernel)}`];
+  if (x.bias !== undefined) lines.push(`  ${lead}${bias}[j] (zero gradient before BatchNorm; conserved for any ε): ${row(x.bias)}`);
   return lines;
 }
 
@@ -73,4 +87,65 @@ export function channelHeader(l: number, layers: LayeredNetwork<unknown>["layers
   const norm = name.norm === undefined ? "" : `, BatchNorm \`${name.norm}\``;
   const incoming = layer.norm === undefined ? "‖W[j]‖² + b[j]²" : "γ_j² + β_j²";
   return `hidden layer ${l + 1} (${kind}${norm}, ${layer.W.length} ${unitWord(layer)}s): c per ${unitWord(layer)} j = ${incoming} − ‖readers of j in \`${at(names, l + 1).weight}\`‖²`;
+}
+
+/** One law of a network with channels, the tensors it holds for and how exactly it holds. */
+export interface ChannelLaw {
+  readonly law: "rescaling" | "scale invariance" | "zero-gradient bias";
+  readonly layer: number;
+  readonly unit: "neuron" | "channel";
+  /** The conserved quantity for unit j, in the tensors' names. */
+  readonly quantity: string;
+  /** Whether it is conserved exactly along gradient flow (scale invariance only when ε = 0). */
+  readonly exact: boolean;
+  readonly note: string;
+}
+
+/**
+ * Which law holds for which tensor, per hidden layer: the rescaling law of each unit or channel j
+ * (its incoming tensors against the readers of j in the next weight), and after a BatchNorm the
+ * scale invariance of the weight feeding it and the zero gradient of the bias before it.
+ */
+export function channelLaws(layers: LayeredNetwork<Rational>["layers"], names: ReturnType<typeof tensorNames>): ChannelLaw[] {
+  const out: ChannelLaw[] = [];
+  for (let l = 0; l + 1 < layers.length; l++) {
+    const layer = at(layers, l);
+    const name = at(names, l);
+    const unit = layer.conv === undefined ? "neuron" : "channel";
+    const incoming =
+      layer.norm === undefined
+        ? `‖${name.weight}[j]‖²${layer.b === undefined ? "" : ` + ${name.bias}[j]²`}`
+        : `${name.norm}.weight[j]² + ${name.norm}.bias[j]²`;
+    out.push({
+      law: "rescaling",
+      layer: l + 1,
+      unit,
+      quantity: `${incoming} − ‖readers of ${unit} j in ${at(names, l + 1).weight}‖²`,
+      exact: true,
+      note: `conserved along gradient flow for every ${unit} j (positively homogeneous activation; max or average pooling commute with the rescaling)`,
+    });
+    if (layer.norm === undefined) continue;
+    const eps = layer.norm.eps;
+    out.push({
+      law: "scale invariance",
+      layer: l + 1,
+      unit,
+      quantity: `‖${name.weight}[j]‖²`,
+      exact: eps.n === 0n,
+      note:
+        eps.n === 0n
+          ? "conserved along gradient flow (ε = 0); grows by η²‖g‖² per plain gradient descent step"
+          : `exact only when ε = 0, PyTorch's ε = 1e−5 makes it approximate (ε = ${eps.toFraction()} here); grows by about η²‖g‖² per plain gradient descent step`,
+    });
+    if (layer.b !== undefined)
+      out.push({
+        law: "zero-gradient bias",
+        layer: l + 1,
+        unit,
+        quantity: `${name.bias}[j]`,
+        exact: true,
+        note: "BatchNorm subtracts the batch mean: its gradient is 0, so it is conserved exactly, for any ε",
+      });
+  }
+  return out;
 }

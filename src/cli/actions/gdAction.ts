@@ -16,6 +16,8 @@ import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { readArchitecture } from "../../net/readArchitecture.js";
+import { networkReadOptions } from "../../net/networkReadOptions.js";
+import { activationName } from "../../net/activationName.js";
 import { withArchitecture } from "../../net/withArchitecture.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { layoutOf } from "../../net/layoutOf.js";
@@ -167,13 +169,21 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
     return net;
   }
   const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
-  if (opts.net !== undefined) return withArchitecture(arch, readAnyNetworkFile(opts.net), opts.net);
+  if (opts.net !== undefined) {
+    // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
+    const { onAssumed: _, ...reading } = networkReadOptions();
+    const activation = reading.activation ?? activationName(arch.activation);
+    return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
+  }
   const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
   const shape = withArchitecture(arch, undefined, opts.arch);
   const L = layoutOf(shape);
   const drawn = defaultInit(L, `arch/init-seed=${seed}`);
   // each double as its exact value's shortest decimal text, which exact arithmetic reads without rounding
-  return unpackLayers(Array.from(drawn, (v) => String(v)), L);
+  return unpackLayers(
+    Array.from(drawn, (v) => String(v)),
+    L,
+  );
 }
 
 /** The optimiser flags as library options, each number parsed in the run's arithmetic. */

@@ -20,6 +20,8 @@ import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { progressBar } from "../progress.js";
 import { printJson } from "../options.js";
+import { hasChannelLayers } from "../_internals/channelLaws.js";
+import { inspectChannels } from "../_internals/inspectChannels.js";
 
 /** The options of `relutopo inspect`. */
 export interface InspectCliOptions {
@@ -50,6 +52,10 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
   // checked before any work, so a malformed cap is refused whatever the input
   enforceWorkCap({ seconds: 0, detail: "reading" }, opts.maxSeconds);
   const file = openNetworkFile(opts.net);
+  if (hasChannelLayers(file.floats ?? file.net)) {
+    inspectChannels(file, opts, style);
+    return;
+  }
   // the exact texts, made only when needed (a float file's are built on first use)
   const textLayers = (): readonly Layer<string>[] => {
     return file.net.layers;

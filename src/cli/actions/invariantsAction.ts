@@ -9,7 +9,15 @@ import { exact, type Rational } from "../../scalar/exact.js";
 import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueStyle, valueText } from "../_internals/valueText.js";
 import { printJson } from "../options.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { batchNormJson, batchNormLines, channelHeader, fileBatchNormLaws, hasChannelLayers, tensorNames, unitWord } from "../_internals/channelLaws.js";
+import {
+  batchNormJson,
+  batchNormLines,
+  channelHeader,
+  fileBatchNormLaws,
+  hasChannelLayers,
+  tensorNames,
+  unitWord,
+} from "../_internals/channelLaws.js";
 
 /** Seconds per parameter of invariants on a float file, whole process (measured on a 784-4096-2048-10 chain). */
 const SECONDS_PER_FLOAT_PARAMETER = 3e-7;
@@ -85,7 +93,9 @@ function invariantsOf(file: NetworkFile): { rows: Rational[][]; matrices?: Ratio
   const twoLayer = net.layers.length === 2 && !hasChannelLayers(net);
   const rows = layerInvariants(net, exact);
   // the matrix invariant of a linear net pairs units column by column: fully connected layers only
-  return net.activation.kind === "linear" && !hasChannelLayers(net) ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer } : { rows, twoLayer };
+  return net.activation.kind === "linear" && !hasChannelLayers(net)
+    ? { rows, matrices: linearLayerInvariants(net, exact), twoLayer }
+    : { rows, twoLayer };
 }
 
 /** The width of the layer after hidden layer i + 1 (its neurons' fan-out e). */

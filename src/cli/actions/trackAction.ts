@@ -18,6 +18,8 @@ import { exact, type Rational } from "../../scalar/exact.js";
 import { deepTopology } from "../../topology/deepTopology.js";
 import { rowSummary, SUMMARY_ABOVE, valueStyle, valueText } from "../_internals/valueText.js";
 import { printJson } from "../options.js";
+import { type BatchNormLaws, batchNormLaws } from "../../invariants/batchNormLaws.js";
+import { batchNormJson, batchNormLines, exactNetworkOf, hasChannelLayers, unitWord } from "../_internals/channelLaws.js";
 
 /** The options of `relutopo track`. */
 export interface TrackCliOptions {
@@ -34,6 +36,8 @@ interface Checkpoint {
   step: number | null;
   net: LayeredNetwork<Rational>;
   c: Rational[][];
+  /** The laws of its BatchNorm layers (none without). */
+  norms: BatchNormLaws<Rational>[];
 }
 
 /** Parameters of a run above which `track` refuses to rebuild every checkpoint as rationals for its topology. */
@@ -65,18 +69,35 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
         value: cp.file,
         note: `It is a ${shape(cp.net)} network, \`${first.file}\` a ${shape(first.net)} one.`,
       });
+  // a network with channels has laws per channel but no topology or loss of a fully connected chain
+  const channels = hasChannelLayers(first.net);
+  if (channels && opts.data !== undefined)
+    throw new InputError({
+      field: "--data",
+      expected:
+        "absent for checkpoints with convolutions or BatchNorm (track follows their laws per channel; --data reads fully connected networks)",
+      value: opts.data,
+    });
   const data =
     opts.data === undefined
       ? undefined
       : datasetIn(readDataset(readTextFile(opts.data), inputWidth(first.net), first.net.layers.at(-1)!.W.length, opts.data), exact);
   const tracked = checkpoints.map((cp) => ({
     ...cp,
-    topology: deepTopology(cp.net),
+    topology: channels ? { locked: [], pattern: "" } : deepTopology(cp.net),
     drift: cp.c.map((row, l) => {
       const base = at(first.c, l);
       return row.map((v, k) => v.sub(at(base, k)));
     }),
     loss: data === undefined ? undefined : loss(cp.net, data, exact, "mse"),
+    normDrift: cp.norms.map((x, i) => {
+      const base = at(first.norms, i);
+      return {
+        layer: x.layer,
+        kernel: x.kernel.map((v, k) => v.sub(at(base.kernel, k))),
+        bias: x.bias?.map((v, k) => v.sub(at(base.bias ?? [], k))),
+      };
+    }),
   }));
   const firstTopology = at(tracked, 0).topology;
   const lockedAt0 = firstTopology.locked;
@@ -120,14 +141,28 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
         step: cp.step,
         invariants: cp.c.flat().map(exact.toString),
         ...(cp.c.length > 1 ? { layers: cp.c.map((r, l) => ({ layer: l + 1, invariants: r.map(exact.toString) })) } : {}),
-        lockedSigns: cp.topology.locked.map((w, j) => ({ weight: weightName(cp.net, w), sign: cp.topology.pattern[j] })),
-        componentOf: cp.topology.pattern,
+        ...(channels
+          ? { units: cp.net.layers.slice(0, -1).map((l) => unitWord(l)) }
+          : {
+              lockedSigns: cp.topology.locked.map((w, j) => ({ weight: weightName(cp.net, w), sign: cp.topology.pattern[j] })),
+              componentOf: cp.topology.pattern,
+            }),
+        ...(cp.norms.length > 0 ? { batchNorm: batchNormJson(cp.norms) } : {}),
         ...(cp.loss !== undefined ? { loss: exact.toString(cp.loss) } : {}),
       })),
       drift: tracked.map((cp) => ({
         file: cp.file,
         step: cp.step,
         layers: cp.drift.map((r, l) => ({ layer: l + 1, drift: r.map(exact.toString) })),
+        ...(cp.normDrift.length > 0
+          ? {
+              batchNorm: cp.normDrift.map((x) => ({
+                layer: x.layer,
+                kernelNormSquared: x.kernel.map(exact.toString),
+                ...(x.bias === undefined ? {} : { bias: x.bias.map(exact.toString) }),
+              })),
+            }
+          : {}),
       })),
       signChanges,
     });
@@ -136,7 +171,7 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
   const lines: string[] = [];
   for (const [i, cp] of tracked.entries()) {
     lines.push(
-      `${cp.file}${cp.step === null ? "" : ` (step ${cp.step})`}: component ${cp.topology.pattern || "(the only one)"}${cp.loss !== undefined ? `, loss (mse) = ${valueText(cp.loss, style)}` : ""}`,
+      `${cp.file}${cp.step === null ? "" : ` (step ${cp.step})`}: ${channels ? "c per channel (convolutions) or neuron" : `component ${cp.topology.pattern || "(the only one)"}`}${cp.loss !== undefined ? `, loss (mse) = ${valueText(cp.loss, style)}` : ""}`,
     );
     for (const [l, row] of cp.c.entries()) {
       const d = at(cp.drift, l);
@@ -147,12 +182,20 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
         lines.push(`  c${l + 1} = ${row.map((v) => valueText(v, style)).join(", ")}`);
         if (i > 0) lines.push(`  drift${l + 1} = ${d.map((v) => valueText(v, style)).join(", ")}`);
       }
+      const norm = cp.norms.find((x) => x.layer === l + 1);
+      const moved = cp.normDrift.find((x) => x.layer === l + 1);
+      if (norm !== undefined && moved !== undefined) {
+        const names = { weight: `W${l + 1}`, bias: `b${l + 1}` };
+        lines.push(...batchNormLines(norm, names.weight, names.bias, style));
+        if (i > 0) lines.push(...batchNormLines({ ...moved, layer: norm.layer }, names.weight, names.bias, style, true));
+      }
     }
   }
-  lines.push(
-    `locked at the first checkpoint: ${lockedAt0.length === 0 ? "none" : lockedAt0.map((w, j) => `${weightName(first.net, w)} ${firstTopology.pattern[j]}`).join(", ")}`,
-  );
-  if (signChanges.length === 0) lines.push("sign changes of locked weights: none");
+  if (!channels)
+    lines.push(
+      `locked at the first checkpoint: ${lockedAt0.length === 0 ? "none" : lockedAt0.map((w, j) => `${weightName(first.net, w)} ${firstTopology.pattern[j]}`).join(", ")}`,
+    );
+  if (!channels && signChanges.length === 0) lines.push("sign changes of locked weights: none");
   for (const s of signChanges)
     lines.push(
       `finding: ${s.weight} changed sign ${s.from.sign} -> ${s.to.sign} between ${s.from.file} and ${s.to.file} (possible under SGD or a finite step; never under gradient flow)`,
@@ -206,12 +249,9 @@ function readCheckpoint(file: string): Checkpoint {
       value: file,
       note: `It has ${count}.`,
     });
-  const net: LayeredNetwork<Rational> = {
-    activation: spec.activation,
-    layers: spec.layers.map(({ W, b }) => ({ W: W.map((r) => r.map((v) => exact.parse(v))), b: b?.map((v) => exact.parse(v)) })),
-  };
+  const net = exactNetworkOf(f);
   const c = f.floats !== undefined ? floatLayerInvariants(f.floats) : layerInvariants(net, exact);
-  return { file, step, net, c };
+  return { file, step, net, c, norms: batchNormLaws(net, exact) };
 }
 
 /** Checkpoints by step when every one has a step, else as given. */

@@ -24,7 +24,13 @@ export type ArchitectureModule =
     }
   | { readonly type: "linear"; readonly in?: number | undefined; readonly out: number; readonly bias?: boolean | undefined }
   | { readonly type: "activation"; readonly activation: Activation }
-  | { readonly type: "pool"; readonly kind: "max" | "avg"; readonly dims: 1 | 2; readonly kernel: readonly number[]; readonly stride: readonly number[] }
+  | {
+      readonly type: "pool";
+      readonly kind: "max" | "avg";
+      readonly dims: 1 | 2;
+      readonly kernel: readonly number[];
+      readonly stride: readonly number[];
+    }
   | { readonly type: "flatten" };
 
 /** What a file lists: its modules, in order, and the input shape [C, …size] when it gives one. @internal */
@@ -37,7 +43,14 @@ export interface ArchitectureListing {
 const int = z.string().regex(/^\d+$/, "a non-negative integer").transform(Number);
 const sizes = z.union([int, z.array(int).min(1).max(2)]);
 const conv = z
-  .object({ out: int, kernel: sizes, stride: sizes.optional(), padding: sizes.optional(), groups: int.optional(), bias: z.boolean().optional() })
+  .object({
+    out: int,
+    kernel: sizes,
+    stride: sizes.optional(),
+    padding: sizes.optional(),
+    groups: int.optional(),
+    bias: z.boolean().optional(),
+  })
   .strict();
 const pool = z.object({ kernel: sizes, stride: sizes.optional() }).strict();
 const empty = z.object({}).strict();
@@ -73,7 +86,8 @@ export function jsonArchitecture(text: string, what: string): ArchitectureListin
   if (!parsed.success)
     throw new InputError({
       field: "architecture",
-      expected: "a JSON object { input?, layers: [{ conv1d | conv2d | linear | relu | leaky_relu | abs | maxpool1d | maxpool2d | avgpool1d | avgpool2d | flatten: … }] }",
+      expected:
+        "a JSON object { input?, layers: [{ conv1d | conv2d | linear | relu | leaky_relu | abs | maxpool1d | maxpool2d | avgpool1d | avgpool2d | flatten: … }] }",
       value: what,
       note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
     });
@@ -104,7 +118,8 @@ export function jsonArchitecture(text: string, what: string): ArchitectureListin
       return { type: "pool", kind: name.startsWith("max") ? "max" : "avg", dims, kernel, stride: perDim(p.stride, dims, kernel) };
     }
     if (name === "flatten") return { type: "flatten" };
-    if (name === "leaky_relu") return { type: "activation", activation: parseActivation(`leaky_relu:${String(o.slope)}`, `layers in \`${what}\``) };
+    if (name === "leaky_relu")
+      return { type: "activation", activation: parseActivation(`leaky_relu:${String(o.slope)}`, `layers in \`${what}\``) };
     return { type: "activation", activation: parseActivation(name, `layers in \`${what}\``) };
   });
   return { modules, input: parsed.data.input };
@@ -152,7 +167,11 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
   const expectNamed = (key: string, neutral: string, why: string): void => {
     const v = named.get(key);
     if (v === undefined) return;
-    const entries = v.replace(/^\(|\)$/g, "").split(",").map((x) => x.trim()).filter((x) => x !== "");
+    const entries = v
+      .replace(/^\(|\)$/g, "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
     if (entries.length === 0 || entries.some((x) => x !== neutral)) throw refuse(why, `${key}=${v}`);
   };
   const dims: 1 | 2 = name.endsWith("1d") ? 1 : 2;
@@ -165,7 +184,7 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
       const out = integer(positional[1] ?? named.get("out_channels"), "out_channels");
       const kernel = tuple(positional[2] ?? named.get("kernel_size"), dims, "kernel_size", []);
       const padding = named.get("padding");
-      if (padding !== undefined && padding.startsWith("'")) throw refuse("a padding of integers", `padding=${padding}`);
+      if (padding?.startsWith("'")) throw refuse("a padding of integers", `padding=${padding}`);
       return {
         type: "conv",
         dims,
@@ -193,7 +212,13 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
       expectNamed("dilation", "1", "a pooling without dilation");
       expectNamed("ceil_mode", "False", "a pooling with ceil_mode=False");
       const kernel = tuple(named.get("kernel_size") ?? positional[0], dims, "kernel_size", []);
-      return { type: "pool", kind: name.startsWith("Max") ? "max" : "avg", dims, kernel, stride: tuple(named.get("stride"), dims, "stride", kernel) };
+      return {
+        type: "pool",
+        kind: name.startsWith("Max") ? "max" : "avg",
+        dims,
+        kernel,
+        stride: tuple(named.get("stride"), dims, "stride", kernel),
+      };
     }
     case "Flatten":
       expectNamed("start_dim", "1", "a flatten of every dimension but the batch's");
@@ -226,7 +251,11 @@ export function reprArchitecture(text: string, what: string): ArchitectureListin
     }
     const m = /^(?:\([^)]*\)\s*:\s*)?([A-Za-z][A-Za-z0-9]*)\((.*)\)$/.exec(line);
     if (m === null)
-      throw new InputError({ field: `line ${i + 1} of \`${what}\``, expected: "a module such as `(0): Conv2d(1, 4, kernel_size=(3, 3))`", value: line });
+      throw new InputError({
+        field: `line ${i + 1} of \`${what}\``,
+        expected: "a module such as `(0): Conv2d(1, 4, kernel_size=(3, 3))`",
+        value: line,
+      });
     modules.push(reprModule(m[1] ?? "", m[2] ?? "", `module \`${line}\` (line ${i + 1} of \`${what}\`)`));
   }
   if (modules.length === 0) throw new InputError({ field: "architecture", expected: "at least one module", value: what });

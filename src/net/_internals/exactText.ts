@@ -62,7 +62,7 @@ export function exactTensor(v: unknown, where: string, what: string): { shape: n
         expected: `an array of ${shape[depth]} entries, like its first sibling`,
         value: jsonBrief(x),
       });
-    x.forEach((y, i) => walk(y, depth + 1, `${path}[${i}]`));
+    for (const [i, y] of x.entries()) walk(y, depth + 1, `${path}[${i}]`);
   };
   walk(v, 0, where);
   return { shape, values };

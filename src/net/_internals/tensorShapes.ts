@@ -6,7 +6,7 @@ import type { Convolution, Layer, LayeredNetwork, Pooling } from "../layeredNetw
  * spatial dimension (none for the units of a fully connected layer). Values are flat, channel-major.
  * @internal
  */
-export interface TensorShape {
+interface TensorShape {
   readonly channels: number;
   readonly size: readonly number[];
 }
