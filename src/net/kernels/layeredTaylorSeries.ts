@@ -44,6 +44,12 @@ export interface TaylorStep {
   /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for sliding pairs. */
   back: bigint[][][];
   delta: bigint[][][];
+  /**
+   * The first nested pair of sliding pairs in the step, if any: a constrained pair (point, `upper`)
+   * whose z reads, at some order of the step, a pair (point, `lower`) of a lower layer that is on its
+   * surface too. The upper gradient then depends on the lower pair's σ′, undefined at its kink.
+   */
+  nested?: { point: number; lower: number; upper: number } | undefined;
 }
 
 /**
@@ -439,5 +445,35 @@ export function layeredTaylorStep(
     }
     at(deltaOut, i)[k] = delta;
   }
-  return { theta: TH, v: V, Z, back: backOut, delta: deltaOut };
+  return { theta: TH, v: V, Z, back: backOut, delta: deltaOut, nested: firstNested(p, S, state, sliding, Q) };
+}
+
+/**
+ * The first constrained sliding pair whose back-propagation reaches a pair of a lower layer at the
+ * same point that is on its surface (side 0), with a back value non-zero at some order q < Q of the
+ * step: the upper pair's ∇z then holds that lower pair's σ′, which is undefined on its kink (cut here),
+ * and the sliding system is not the Filippov one's. Exact zeros (a zero connecting weight that stays 0)
+ * are not nesting.
+ */
+function firstNested(
+  p: FixedLayeredNet,
+  S: LayeredSeries,
+  state: RegionState,
+  sliding: readonly { pair: KinkPair; bp: Backprop }[],
+  Q: number,
+): TaylorStep["nested"] {
+  for (const { pair, bp } of sliding) {
+    const [i, upper] = pair;
+    const layer = at(p.neuronLayer, upper);
+    for (const [lower, side] of at(state.side, i).entries()) {
+      if (side !== 0 || at(p.neuronLayer, lower) >= layer) continue;
+      if (
+        S.backAt(bp, lower)
+          .slice(0, Q)
+          .some((v) => v !== 0n)
+      )
+        return { point: i, lower, upper };
+    }
+  }
+  return undefined;
 }

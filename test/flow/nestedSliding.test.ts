@@ -1,0 +1,176 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Fraction from "fraction.js";
+import { describe, expect, it } from "vitest";
+import { ConvergenceError } from "../../src/errors.js";
+import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { runCli } from "../helpers/runCli.js";
+
+/** The error a run throws, or undefined when it reaches T. */
+function stopOf(run: () => unknown): ConvergenceError | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (e) {
+    if (e instanceof ConvergenceError) return e;
+    throw e;
+  }
+}
+
+/** z of every hidden layer at x, exactly, for a ReLU net as written. */
+function exactHidden(net: LayeredNetwork<string>, x: readonly string[]): Fraction[][] {
+  let a = x.map((v) => new Fraction(v));
+  const out: Fraction[][] = [];
+  for (const { W, b } of net.layers.slice(0, -1)) {
+    const z = W.map((row, r) => row.reduce((s, w, c) => s.add(new Fraction(w).mul(a[c]!)), new Fraction(b?.[r] ?? 0)));
+    out.push(z);
+    a = z.map((v) => (v.compare(0) > 0 ? v : new Fraction(0)));
+  }
+  return out;
+}
+
+const events = (run: FlowRun) => run.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind]);
+
+// 1 → 1 → 1 → 1 ReLU with z₁ = 2x + 5 and z₂ = h₁: at x = −5/2 both are 0, and the upper one's
+// gradient runs through the lower one's σ′ (the connecting weight is 1). Both pairs want to slide there:
+// before nested sliding was detected the run went on with two slides from t = 0 on a system whose
+// upper gradient took σ′(0) of the lower pair as 0.
+const atStart: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    { W: [["2"]], b: ["5"] },
+    { W: [["1"]], b: ["0"] },
+    { W: [["-3/4"]], b: ["2/3"] },
+  ],
+};
+const atStartData = { X: [["-5/2"], ["-3/2"]], Y: [["4"], ["-2"]] };
+
+// 2 → 2 → 1 → 1 ReLU, one point: neuron 1 of layer 1 starts sliding at t ≈ 0.0130, and neuron 1 of
+// layer 2, which reads it through the weight 1/2, reaches its own kink at t ≈ 0.0832 and wants to slide too.
+const midway: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    {
+      W: [
+        ["-5/3", "-3"],
+        ["3", "-5/4"],
+      ],
+      b: ["3/2", "-1"],
+    },
+    { W: [["1/2", "-1/3"]], b: ["1/2"] },
+    { W: [["-2"]], b: ["-5/2"] },
+  ],
+};
+const midwayData = { X: [["-1", "1"]], Y: [["-5/4"]] };
+
+describe("integrateFlow at nested sliding pairs", () => {
+  it("should stop at t = 0 naming both pairs when a lower and an upper pair of one point start on their kinks and slide", () => {
+    // Arrange: both pre-activations of point 1 are exactly 0
+    expect(exactHidden(atStart, atStartData.X[0]!).map((z) => z[0]!.valueOf())).toEqual([0, 0]);
+    // Act
+    const stop = stopOf(() => integrateFlow(atStart, atStartData, { time: "1/2", digits: 20 }));
+    // Assert
+    expect(stop?.message).toBe(
+      "taylor: nested sliding at point 1: neuron 1 of layer 1 and neuron 1 of layer 2 slide together and the second's gradient depends on the first's undefined slope at its kink, which the integrator does not decide at t = 0; try another method",
+    );
+  });
+
+  it("should follow the lower slide and stop when the upper pair reaches its kink and would slide on top of it", () => {
+    // Act: up to T = 0.08 only the lower pair slides; to T = 1 the upper one joins it
+    const before = integrateFlow(midway, midwayData, { time: "0.08", digits: 20 });
+    const stop = stopOf(() => integrateFlow(midway, midwayData, { time: "1", digits: 20 }));
+    // Assert
+    expect(events(before)).toEqual([[1, 0, 0, "slide"]]);
+    expect(Number(before.events[0]!.t)).toBeCloseTo(0.01302, 4);
+    expect(stop?.reason).toContain("nested sliding at point 1: neuron 1 of layer 1 and neuron 1 of layer 2");
+    const t = Number(/^t = (.*)$/.exec(stop!.at)![1]);
+    expect(t).toBeGreaterThan(0.08);
+    expect(t).toBeLessThan(0.0833);
+  });
+
+  it("should go on when pairs of two layers slide at the same time at different points (no gradient reads the other's slope)", () => {
+    // Arrange: a leaky net whose layer-2 neuron slides on point 2 while its layer-1 neuron 1 slides on point 1
+    const net: LayeredNetwork<string> = {
+      activation: { kind: "leaky_relu", slope: "1/4" },
+      layers: [{ W: [["0"], ["1/4"]] }, { W: [["5", "-6"]], b: ["0"] }, { W: [["-1/2"]], b: ["-3"] }],
+    };
+    const data = { X: [["5/2"], ["-3/2"]], Y: [["0"], ["4/3"]] };
+    // Act
+    const run = integrateFlow(net, data, { time: "1", digits: 20 });
+    // Assert: the two slides overlap in time (0.3273 to 0.3390) and every c_{l,k} is kept
+    expect(events(run).slice(0, 4)).toEqual([
+      [2, 0, 1, "slide"],
+      [1, 0, 0, "slide"],
+      [2, 0, 1, "release"],
+      [1, 0, 0, "release"],
+    ]);
+    expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+  });
+
+  it("should exit 3 from the CLI with one line naming the point, both neurons, their layers and the time", () => {
+    // Arrange
+    const dir = mkdtempSync(join(tmpdir(), "relutopo-nested-"));
+    // the file form names the activation as text
+    writeFileSync(join(dir, "net.json"), JSON.stringify({ ...atStart, activation: "relu" }));
+    writeFileSync(join(dir, "data.csv"), "x,y\n-5/2,4\n-3/2,-2\n");
+    // Act
+    const r = runCli(["flow", "--net", join(dir, "net.json"), "--data", join(dir, "data.csv"), "--time", "1/2", "--digits", "20"]);
+    // Assert
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^relutopo: taylor: nested sliding at point 1: neuron 1 of layer 1 and neuron 1 of layer 2 [^\n]* at t = 0; [^\n]+\n$/,
+    );
+  });
+});
+
+/** z of neuron k (from 1) of hidden layer l (from 1) at x for params as printed, with σ of slope `below` under 0. */
+function zAt(params: Record<string, unknown>, below: number, l: number, k: number, x: readonly string[]): number {
+  const { layers } = params as { layers: { W: string[][]; b?: string[] }[] };
+  // the data are rational text ("3/4"), the params decimal text
+  let a = x.map((v) => new Fraction(v).valueOf());
+  for (let layer = 0; ; layer++) {
+    const { W, b } = layers[layer]!;
+    const z = W.map((row, r) => row.reduce((s, w, c) => s + Number(w) * a[c]!, Number(b?.[r] ?? 0)));
+    if (layer === l - 1) return z[k - 1]!;
+    a = z.map((v) => (v > 0 ? v : below * v));
+  }
+}
+
+describe("integrateFlow: a stop at nested sliding names pairs that are on their kinks together", () => {
+  const slopeBelow = { relu: 0, abs: -1 };
+  it.each([
+    ["relu", midway, midwayData],
+    [
+      "abs",
+      {
+        activation: { kind: "abs" },
+        layers: [{ W: [["-1", "2/3"]], b: ["1/3"] }, { W: [["-1"], ["1"]], b: ["3/4", "1"] }, { W: [["1", "-5/3"]] }],
+      },
+      {
+        X: [
+          ["-2", "1/2"],
+          ["3/4", "1/3"],
+          ["-1", "5"],
+        ],
+        Y: [["0"], ["2"], ["-3/2"]],
+      },
+    ],
+  ] as const)("%s: both named pre-activations are 0 just before the named time, and the lower feeds the upper", (kind, net, data) => {
+    // Act
+    const stop = stopOf(() => integrateFlow(net as LayeredNetwork<string>, data, { time: "1", digits: 20 }));
+    const m = /^nested sliding at point (\d+): neuron (\d+) of layer (\d+) and neuron (\d+) of layer (\d+) /.exec(stop!.reason)!;
+    const [i, k1, l1, k2, l2] = m.slice(1).map(Number) as [number, number, number, number, number];
+    const tStop = Number(/^t = (.*)$/.exec(stop!.at)![1]);
+    const before = integrateFlow(net as LayeredNetwork<string>, data, { time: (tStop * (1 - 1e-9)).toPrecision(15), digits: 20 });
+    // Assert: an independent forward pass in doubles from the printed params
+    const x = data.X[i - 1]!;
+    expect(l2).toBeGreaterThan(l1);
+    expect(Math.abs(zAt(before.params, slopeBelow[kind], l1, k1, x))).toBeLessThan(1e-6);
+    expect(Math.abs(zAt(before.params, slopeBelow[kind], l2, k2, x))).toBeLessThan(1e-6);
+    const { layers } = before.params as { layers: { W: string[][] }[] };
+    if (l2 === l1 + 1) expect(Number(layers[l1]!.W[k2 - 1]![k1 - 1])).not.toBe(0);
+  });
+});
