@@ -199,7 +199,7 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     }[scale],
     channels: 4,
     lr: "1/2",
-    points: 100,
+    points: 50,
   };
   return { scale, seed, experiments, toy, breastCancer, probability, optimizers, deep, convDigits };
 }

@@ -25,7 +25,7 @@ export async function convDigitsSection(config: ConvDigitsConfig, summary: ConvD
     label: `channel ${j + 1}`,
     points: s.float.curve.map((p) => ({ t: p.t, observed: p.observed[j] ?? 0, predicted: p.predicted[j] ?? 0 })),
   }));
-  const fig = driftCurvesSpec(`Drift of c per channel under gradient descent (float64, ${s.float.images} digits)`, curves, {
+  const fig = driftCurvesSpec(`Drift of c per channel under gradient descent (float64, ${s.float.images} images)`, curves, {
     x: "gradient-descent step t",
     series: "channel",
   });
