@@ -1,4 +1,4 @@
-import { Presets, SingleBar } from "cli-progress";
+import { createRequire } from "node:module";
 
 /** A progress reporter; a no-op when nobody watches. */
 export interface Progress {
@@ -20,6 +20,8 @@ const BAR_AFTER_SECONDS = 3;
  */
 export function progressBar(total: number, label: string, estimatedSeconds: number): Progress {
   if (!process.stderr.isTTY || process.env.CI || total < 1 || !(estimatedSeconds > BAR_AFTER_SECONDS)) return { update() {}, stop() {} };
+  // cli-progress (CommonJS) is loaded only when a bar is drawn: piped and short runs never pay for it.
+  const { Presets, SingleBar } = createRequire(import.meta.url)("cli-progress") as typeof import("cli-progress");
   const bar = new SingleBar(
     { format: `${label} [{bar}] {value}/{total} ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
     Presets.shades_classic,

@@ -1,17 +1,16 @@
 import { ConvergenceError, InputError } from "../errors.js";
 import { firstNonFiniteEntry, firstNonFiniteParameter, isFiniteIn } from "./_internals/firstNonFinite.js";
-import { packedInvariants } from "../invariants/packedInvariants.js";
-import { predictedGdDrift } from "../invariants/predictedGdDrift.js";
 import type { Dataset } from "../net/readDataset.js";
 import type { GradientKernel } from "../net/gradientKernel.js";
-import { lossAndGradient } from "../net/lossAndGradient.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import { loss, type LossKind } from "../net/loss.js";
+import type { LossKind } from "../net/loss.js";
 import { layoutOf } from "../net/layoutOf.js";
 import type { ParamLayout } from "../net/paramLayout.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { unpackLayers } from "../net/unpackLayers.js";
 import type { Scalar } from "../scalar/scalar.js";
+import { genericKernel } from "./_internals/genericKernel.js";
+import { stepBookkeeping } from "./_internals/stepBookkeeping.js";
 import { adamStepper } from "./adamStepper.js";
 import { miniBatchRows, type MiniBatchOptions } from "./miniBatchRows.js";
 import { optimizerSpec, type OptimizerOptions, type OptimizerSpec, type OptimizerStepper } from "./optimizerSpec.js";
@@ -85,7 +84,7 @@ export interface GradientDescentRun<T> {
  * @param S - the arithmetic; Adam and AdamW need decimal or float
  * @param options - step, step count, loss, optimiser, batch size and shuffle seed
  * @returns the trajectory's losses, invariants and their observed and predicted drifts
- * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), the step count is not a non-negative integer, the network has fewer than two weight layers, or a hyper-parameter is invalid
+ * @throws InputError when η ≤ 0 or is not finite in `S`, a parameter or data value is not finite in `S` (a float cannot hold 1e400), a data row's input or target width is not the network's input or output width, the step count is not a non-negative integer, the network has fewer than two weight layers, or a hyper-parameter is invalid
  * @throws ConvergenceError when a value overflows the range of `S` during the run (method `gd`; remedy: decimal arithmetic or a smaller `lr`)
  * @example const layers = [[["1"]], [["2"]], [["1"]]].map((W) => ({ W: W.map((r) => r.map(exact.parse)) }));
  * const run = gradientDescent({ activation: { kind: "relu" }, layers }, datasetIn(readDataset("x,y\n1,1\n", 1, 1), exact), exact, { lr: exact.parse("1/10"), steps: 2, loss: "mse", optimizer: { momentum: exact.parse("1/2") } });
@@ -118,6 +117,30 @@ export function gradientDescent<T>(
       expected: `a network whose parameters ${S.name} can hold`,
       value: badParam,
       note: "Its value overflows: choose another arithmetic.",
+    });
+  const inputs = at(L.widths, 0);
+  const outputs = at(L.widths, L.depth);
+  if (data.Y.length !== data.X.length)
+    throw new InputError({
+      field: "data",
+      expected: `one target row per input row (${data.X.length})`,
+      value: `${data.Y.length} target rows`,
+    });
+  // a row of the wrong width would otherwise fail deep inside the kernel
+  const count = (k: number, noun: string): string => `${k} ${noun}${k === 1 ? "" : "s"}`;
+  const wideX = data.X.findIndex((x) => x.length !== inputs);
+  const wideY = data.Y.findIndex((y) => y.length !== outputs);
+  if (wideY >= 0)
+    throw new InputError({
+      field: "data",
+      expected: `rows of ${count(outputs, "target")}, the network's output width`,
+      value: `row ${wideY} has ${at(data.Y, wideY).length}`,
+    });
+  if (wideX >= 0)
+    throw new InputError({
+      field: "data",
+      expected: `rows of ${count(inputs, "input")}, the network's input width`,
+      value: `row ${wideX} has ${at(data.X, wideX).length}`,
     });
   const badData = firstNonFiniteEntry("X", data.X, S) ?? firstNonFiniteEntry("Y", data.Y, S);
   if (badData !== undefined)
@@ -160,11 +183,12 @@ export function gradientDescent<T>(
     }
     return perEpoch === 1 ? order : order.slice((t % perEpoch) * size, Math.min(((t % perEpoch) + 1) * size, n));
   };
-  const kernel = options.kernel?.(L, options.loss, data);
+  const kernel = options.kernel?.(L, options.loss, data) ?? genericKernel(L, options.loss, data, S);
   const lossEvery = options.lossEvery ?? 1;
   if (!Number.isSafeInteger(lossEvery) || lossEvery < 1)
     throw new InputError({ field: "lossEvery", expected: "a positive integer", value: String(lossEvery) });
-  let c = packedInvariants(L, theta, S);
+  const record = stepBookkeeping(L, lr, S);
+  let c = record.invariants(theta);
   if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T> = {
     params: net,
@@ -177,21 +201,18 @@ export function gradientDescent<T>(
   };
   for (let t = 0; t < steps; t++) {
     const rows = batchRows(t);
-    const batch = fullBatch || kernel ? data : { X: rows.map((i) => at(data.X, i)), Y: rows.map((i) => at(data.Y, i)) };
-    const { loss: value, grad } = kernel
-      ? kernel.lossAndGradient(theta, fullBatch ? undefined : rows)
-      : genericStep(unpackLayers(theta, L), batch, S, options.loss);
+    const { loss: value, grad } = kernel.lossAndGradient(theta, fullBatch ? undefined : rows);
     if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
     const recorded = t % lossEvery === 0;
-    const lossAll = fullBatch || !recorded ? value : kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
+    const lossAll = fullBatch || !recorded ? value : kernel.loss(theta);
     if (checked && !isFiniteIn(S, lossAll)) throw overflow(t, "the loss");
     run.batches.push(rows);
     if (recorded) run.losses.push(lossAll);
     const { next: stepped, update, terms } = step(theta, grad);
     theta = stepped;
-    const next = packedInvariants(L, theta, S);
+    const next = record.invariants(theta);
     const observed = next.map((v, k) => S.sub(v, at(c, k)));
-    const predicted = predictedGdDrift(L, update, lr, S, terms);
+    const predicted = record.predicted(update, terms);
     if (checked) {
       const where = firstNonFiniteParameter(L, theta, S);
       if (where !== undefined) throw overflow(t + 1, where);
@@ -205,7 +226,7 @@ export function gradientDescent<T>(
     c = next;
     options.onStep?.(t + 1, theta);
   }
-  const last = kernel ? kernel.loss(theta) : loss(unpackLayers(theta, L), data, S, options.loss);
+  const last = kernel.loss(theta);
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
   run.params = unpackLayers(theta, L);
@@ -217,10 +238,4 @@ function biasFreeMask(L: ParamLayout): boolean[] {
   const mask = new Array<boolean>(L.size).fill(true);
   for (let l = 0; l < L.depth; l++) if (L.bias[l]) for (let j = 0; j < at(L.widths, l + 1); j++) mask[at(L.biasOffset, l) + j] = false;
   return mask;
-}
-
-/** The generic back-propagation, flat. */
-function genericStep<T>(net: LayeredNetwork<T>, batch: Dataset<T>, S: Scalar<T>, kind: LossKind): { loss: T; grad: T[] } {
-  const { loss: value, grad } = lossAndGradient(net, batch, S, kind);
-  return { loss: value, grad: packNetwork(grad) };
 }

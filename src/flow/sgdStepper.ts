@@ -1,5 +1,5 @@
 import type { Scalar } from "../scalar/scalar.js";
-import type { OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
+import type { OptimizerStep, OptimizerStepper, SgdSpec } from "./optimizerSpec.js";
 import { at } from "../scalar/at.js";
 
 /**
@@ -24,6 +24,17 @@ export function sgdStepper<T>(spec: SgdSpec<T>, lr: T, S: Scalar<T>, decayed?: r
   const hasMomentum = S.sign(mu) !== 0;
   const hasDecay = S.sign(lambda) !== 0;
   const oneMinusTau = S.sub(S.one, tau);
+  if (S.kind === "float" && !hasMomentum && !hasDecay) {
+    // Plain SGD in float, θ − η·g as the generic step below rounds it, without a call per entry:
+    // float training steps hundreds of parameters thousands of times. T is number in float.
+    const eta = lr as unknown as number;
+    const plain = (theta: readonly number[], grad: readonly number[]): OptimizerStep<number> => {
+      const next = new Array<number>(theta.length);
+      for (let i = 0; i < theta.length; i++) next[i] = theta[i]! - eta * grad[i]!;
+      return { next, update: [...grad] };
+    };
+    return plain as unknown as OptimizerStepper<T>;
+  }
   let buffer: readonly T[] | undefined;
   return (theta, grad) => {
     const g = hasDecay ? grad.map((d, i) => (decayed && !decayed[i] ? d : S.add(d, S.mul(lambda, at(theta, i))))) : grad;

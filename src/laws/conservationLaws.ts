@@ -17,6 +17,8 @@ export interface ConservationLawsOptions {
   degree?: number;
   /** Seed of the random point θ0 and of the generator order (default 1). */
   seed?: number;
+  /** Told the fraction of the stages done (explicit laws, their independence, the Lie algebra's rank) after each: a progress bar. */
+  onProgress?: ((fraction: number) => void) | undefined;
 }
 
 /** A law: its exact terms (monomial key → rational) and its text. */
@@ -58,12 +60,15 @@ export function conservationLaws(arch: LawArchitecture, options: ConservationLaw
   const names = parameterNames(arch);
   const generators = generatorPolynomials(arch);
   const polys = explicitLaws(D, generators, degree);
+  options.onProgress?.(1 / 3);
   const point = randomLawPoint(D, `laws/point/seed=${seed}`);
   const x = point.map(modBig);
   // Greedy functionally independent subset, by the gradients at θ0.
   const independent = independentLaws(polys, x, D);
+  options.onProgress?.(2 / 3);
   const lower = independent.length;
   const lie = lieAlgebraRank(generators, point, { target: D - lower, seed });
+  options.onProgress?.(1);
   const upper = D - lie.rank;
   return {
     architecture: arch,

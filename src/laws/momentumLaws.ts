@@ -19,6 +19,8 @@ export interface MomentumLawsOptions {
   degree?: number;
   /** Seed of the random point (θ0, v0) and of the generator order (default 1). */
   seed?: number;
+  /** Told the fraction of the stages done (one Lie rank, the explicit laws, the other) after each: a progress bar. */
+  onProgress?: ((fraction: number) => void) | undefined;
 }
 
 /** The result of {@link momentumLaws}; counts are bigint. */
@@ -65,7 +67,9 @@ export function momentumLaws(arch: LawArchitecture, options: MomentumLawsOptions
   // the laws come first, and the brackets stop as soon as they meet them.
   const twoSlopes = activationSlopes(arch.activation).length > 1;
   let lie = twoSlopes ? momentumLieRank(generators, point, { seed }) : undefined;
+  options.onProgress?.(1 / 3);
   const found = lie !== undefined && lie.rank === 2 * D ? [] : momentumExplicitLaws(D, generators, degree);
+  options.onProgress?.(2 / 3);
   const x = point.map(modBig);
   const independent = independentLaws(
     found.map((l) => l.polynomial),
@@ -74,6 +78,7 @@ export function momentumLaws(arch: LawArchitecture, options: MomentumLawsOptions
   );
   const lower = independent.length;
   lie ??= momentumLieRank(generators, point, { seed, target: 2 * D - lower });
+  options.onProgress?.(1);
   const upper = 2 * D - lie.rank;
   return {
     architecture: arch,

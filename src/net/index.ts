@@ -51,6 +51,7 @@ export { readSafetensors, MAX_SAFETENSORS_HEADER } from "./readSafetensors.js";
 export { networkFromSafetensors } from "./networkFromSafetensors.js";
 export { readTorchPt } from "./readTorchPt.js";
 export { networkFromTorchPt } from "./networkFromTorchPt.js";
+export { checkpointStep } from "./checkpointStep.js";
 export { readAnyNetwork } from "./readAnyNetwork.js";
 export { readAnyNetworkFile } from "./readAnyNetworkFile.js";
 export { readExactNetwork } from "./readExactNetwork.js";

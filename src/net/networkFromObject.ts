@@ -53,7 +53,7 @@ export function networkFromObject(obj: unknown): LayeredNetwork<string> {
     });
   const count = countParameters(o);
   if (count > MAX_NETWORK_PARAMETERS) throw tooLarge(String(count));
-  const parsed = networkSchema.safeParse(obj);
+  const parsed = networkSchema().safeParse(obj);
   if (!parsed.success)
     throw new InputError({
       field: "network",

@@ -1,17 +1,11 @@
 import type { InputError } from "../errors.js";
 import { fileFault } from "../io/fileFault.js";
-import { readZip, type ZipEntry } from "../io/readZip.js";
+import type { ZipEntry } from "../io/readZip.js";
 import { at } from "../scalar/at.js";
 import type { FloatFormat } from "../scalar/dyadicOfFloat.js";
 import { FLOAT_SIZE, flatIndexText, floatNumbers, floatTensor } from "./_internals/floatValues.js";
-import {
-  describe,
-  type PickledDict,
-  type PickledTensor,
-  type PickledValue,
-  TORCH_FILE,
-  unpickleStateDict,
-} from "./_internals/unpickleStateDict.js";
+import { openTorchZip } from "./_internals/openTorchZip.js";
+import { describe, type PickledDict, type PickledTensor, type PickledValue, TORCH_FILE } from "./_internals/unpickleStateDict.js";
 import type { SafetensorsTensor } from "./readSafetensors.js";
 
 const DTYPE: Readonly<Record<string, FloatFormat>> = {
@@ -29,9 +23,6 @@ const SIZE = FLOAT_SIZE;
  * inflated or decoded, so a zip bomb or a huge stride-0 view is refused before it costs memory.
  */
 const MAX_FILE_ELEMENTS = 16_000_000;
-
-/** Largest pickle accepted: a state_dict's pickle is a few bytes per tensor, a checkpoint's a little more. */
-const MAX_PICKLE_BYTES = 64 * 1024 * 1024;
 
 /** The entries a checkpoint dict keeps its model's state_dict under, in the order they are tried. */
 const CHECKPOINT_KEYS = ["model", "state_dict", "model_state_dict"];
@@ -66,20 +57,8 @@ export interface TorchPtOptions {
  */
 export function readTorchPt(bytes: Uint8Array, what: string, options: TorchPtOptions = {}): SafetensorsTensor[] {
   const fault = (why: string): InputError => fileFault("PyTorch file", TORCH_FILE, what, why);
-  // A pre-1.6 torch.save file is a bare pickle (its magic number first), not a zip.
-  if (bytes.length > 1 && at(bytes, 0) === 0x80 && at(bytes, 1) <= 5)
-    throw fault("it is a legacy (pre-zip) torch.save file; re-save with torch.save, whose zip format is the default since PyTorch 1.6");
-  const entries = readZip(bytes, what);
-  const pickles = [...entries].filter(([n]) => /^[^/]+\/data\.pkl$/.test(n));
-  const [only] = pickles;
-  if (pickles.length !== 1 || only === undefined) throw fault(`expected one \`<dir>/data.pkl\` in the archive, found ${pickles.length}`);
-  const [pickleName, pickle] = only;
-  const dir = pickleName.slice(0, -"data.pkl".length);
-  const order = entries.get(`${dir}byteorder`);
-  if (order !== undefined && (order.size > 16 || new TextDecoder().decode(order.bytes()) !== "little"))
-    throw fault("its data is not little-endian");
-  if (pickle.size > MAX_PICKLE_BYTES) throw fault(`its pickle states ${pickle.size} bytes, more than ${MAX_PICKLE_BYTES}`);
-  const dict = stateDictOf(unpickleStateDict(pickle.bytes(), what), options.key, fault);
+  const { root, dir, entries } = openTorchZip(bytes, what);
+  const dict = stateDictOf(root, options.key, fault);
   // BatchNorm's step counter is an integer and no parameter: set aside like its running statistics
   for (const name of [...dict.keys()]) if (name.endsWith(".num_batches_tracked")) dict.delete(name);
   // Every storage the tensors use, checked against its entry's stated size before any byte is inflated.

@@ -14,26 +14,32 @@ export const MAX_DISTRIBUTION_WIDTH = 100_000;
  * powers by repeated products with log10(l) guard digits) and rounded once.
  *
  * @param p - p and 1 − p at high precision (from the closed form or a Monte Carlo estimate)
+ * @param onProgress - told now and then the fraction of the work done (two powers and one pass over k)
  * @returns l + 1 decimal strings, k = 0 first
  * @throws InputError when l exceeds MAX_DISTRIBUTION_WIDTH
  * @internal
  */
-export function binomialDistribution(p: HighPrecision, width: number, digits: number): string[] {
+export function binomialDistribution(p: HighPrecision, width: number, digits: number, onProgress?: (fraction: number) => void): string[] {
   if (width > MAX_DISTRIBUTION_WIDTH)
     throw new InputError({ field: "width", expected: `at most ${MAX_DISTRIBUTION_WIDTH} for the distribution`, value: String(width) });
   const D = decimalContext(p.precision + 2 * String(width).length + 5);
   const pv = new D(p.value);
   const qv = new D(p.oneMinus);
-  const powers = (x: InstanceType<typeof D>): InstanceType<typeof D>[] => {
+  // three passes of l steps each: p^k, (1 − p)^k, and the terms
+  const tell = (pass: number, k: number): void => {
+    if (onProgress !== undefined && k % 1024 === 0) onProgress((pass * width + k) / (3 * width));
+  };
+  const powers = (x: InstanceType<typeof D>, pass: number): InstanceType<typeof D>[] => {
     const out = [new D(1)];
     for (let k = 1, y = new D(1); k <= width; k++) {
+      tell(pass, k);
       y = y.times(x);
       out.push(y);
     }
     return out;
   };
-  const pPow = powers(pv);
-  const qPow = powers(qv);
+  const pPow = powers(pv, 0);
+  const qPow = powers(qv, 1);
   const out: string[] = [];
   // C(l, k) by its ratio recurrence at the working precision: an exact BigInt
   // of up to l·log10(2) digits converted to decimal at every k made the whole
@@ -41,8 +47,10 @@ export function binomialDistribution(p: HighPrecision, width: number, digits: nu
   // the guard digits, as the repeated products of the powers do.
   let choose = new D(1);
   for (const [k, pk] of pPow.entries()) {
+    tell(2, k);
     out.push(formatDigits(choose.times(pk).times(at(qPow, width - k)), digits));
     choose = choose.times(width - k).dividedBy(k + 1);
   }
+  onProgress?.(1);
   return out;
 }

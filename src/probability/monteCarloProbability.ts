@@ -10,6 +10,8 @@ export interface MonteCarloOptions {
   samples?: number;
   /** seed, an integer in [0, 2^53) (default 1) */
   seed?: number;
+  /** told now and then the fraction of the samples drawn (a progress bar) */
+  onProgress?: ((fraction: number) => void) | undefined;
 }
 
 /** How many of `samples` sampled neurons were pathological (‖w‖² < ‖a‖²). */
@@ -54,6 +56,7 @@ export function monteCarloProbability(
   const draw = law.distribution === "normal" ? rng.gaussian : (): number => 2 * rng.nextFloat53() - 1;
   let hits = 0;
   for (let s = 0; s < samples; s++) {
+    if (options.onProgress !== undefined && s % 65536 === 0) options.onProgress(s / samples);
     let sw = 0;
     for (let i = 0; i < dIn; i++) {
       const u = draw();
@@ -66,5 +69,6 @@ export function monteCarloProbability(
     }
     if (sw * w2 < sa * a2) hits++;
   }
+  options.onProgress?.(1);
   return { hits, samples, seed };
 }

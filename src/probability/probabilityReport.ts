@@ -29,6 +29,11 @@ export interface ProbabilityReportOptions {
   distribution?: boolean;
   /** print the exact closed form (default true; tables leave it out) */
   closedForm?: boolean;
+  /**
+   * Told now and then the fraction of the long work done: the Monte Carlo samples and the
+   * distribution's l terms (each half of it when both run); the closed forms take no time.
+   */
+  onProgress?: ((fraction: number) => void) | undefined;
 }
 
 /**
@@ -98,6 +103,7 @@ export function probabilityReport(
     });
   }
   const tol = digits + GUARD_DIGITS;
+  const tell = options.onProgress;
   let p: HighPrecision;
   let extra: Partial<ProbabilityReport>;
   if (method === "exact") {
@@ -106,7 +112,11 @@ export function probabilityReport(
     p = hp;
     extra = options.closedForm === false ? { rho: ratToString(rho) } : { closedForm: expression(), rho: ratToString(rho) };
   } else {
-    const mc = monteCarloProbability(law, dIn, width, e, { samples: options.samples, seed: options.seed });
+    const mc = monteCarloProbability(law, dIn, width, e, {
+      samples: options.samples,
+      seed: options.seed,
+      onProgress: tell === undefined ? undefined : (f) => tell(options.distribution ? f / 2 : f),
+    });
     // the estimate k/n is an exact rational: its value and complement are correctly rounded
     p = rationalHighPrecision(BigInt(mc.hits), BigInt(mc.samples), tol);
     extra = {
@@ -117,6 +127,9 @@ export function probabilityReport(
     };
   }
   const report: ProbabilityReport = { ...derivedQuantities(p, dIn, e, width, digits, tol), ...extra };
-  if (options.distribution) report.distribution = binomialDistribution(p, width, digits);
+  if (options.distribution) {
+    const from = method === "exact" ? 0 : 1 / 2;
+    report.distribution = binomialDistribution(p, width, digits, tell === undefined ? undefined : (f) => tell(from + (1 - from) * f));
+  }
   return report;
 }

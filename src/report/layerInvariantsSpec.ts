@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { quantitativeAxis, specHead } from "./_internals/specBlocks.js";
+import { quantitativeAxis, specHead, zeroRuleLayer } from "./_internals/specBlocks.js";
 import type { NetworkInspection } from "../symmetry/inspectionSchema.js";
 
 /** The kinds a neuron is coloured by, in legend order. */
@@ -52,11 +52,7 @@ export function layerInvariantsSpec(report: NetworkInspection, title: string): T
     ...specHead(title, { width: 480, height: 300 }),
     background: "white",
     layer: [
-      {
-        data: { values: [{ y: 0 }] },
-        mark: { type: "rule", color: "#888888", strokeDash: [4, 3] },
-        encoding: { y: { field: "y", type: "quantitative" } },
-      },
+      zeroRuleLayer(),
       {
         data: { values },
         mark: { type: "point", filled: true, size: 70 },

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { specHead } from "./_internals/specBlocks.js";
+import { specHead, zeroRuleLayer } from "./_internals/specBlocks.js";
 
 /** One point of a tracked run: c of one neuron at one checkpoint. */
 export interface TrackPoint {
@@ -24,11 +24,7 @@ export function trackSpec(points: readonly TrackPoint[], title: string): TopLeve
     ...specHead(title, { width: 480, height: 300 }),
     background: "white",
     layer: [
-      {
-        data: { values: [{ y: 0 }] },
-        mark: { type: "rule", color: "#888888", strokeDash: [4, 3] },
-        encoding: { y: { field: "y", type: "quantitative" } },
-      },
+      zeroRuleLayer(),
       {
         data: { values: points.map((p) => ({ ...p })) },
         mark: { type: "line", point: true },

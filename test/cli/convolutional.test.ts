@@ -218,6 +218,27 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
     }
   });
 
+  it("should refuse a negative --bn-eps, a BatchNorm without γ and β, and a sub-chain that leaves out a BatchNorm", () => {
+    const eps = runCli(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--bn-eps", "-1"]);
+    expectBadInput(eps);
+    expect(eps.stderr).toMatch(/invalid --bn-eps\. Must be a number ε ≥ 0/);
+    const path = join(tmp, "no_affine.json");
+    writeFileSync(
+      path,
+      JSON.stringify({ "a.weight": [[1], [2]], "bn.running_mean": [0, 0], "bn.running_var": [1, 1], "b.weight": [[1, 1]] }),
+    );
+    const affine = runCli(["invariants", "--net", path]);
+    expectBadInput(affine);
+    expect(affine.stderr).toMatch(/`bn` is a BatchNorm without affine weight and bias \(affine=False\)/);
+    const dropped = runCli(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--layers", "0,4,7,8,10"]);
+    expectBadInput(dropped);
+    expect(dropped.stderr).toMatch(/leaves out the BatchNorm `1` after `0`/);
+    const listed = json(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--layers", "0,1,4,7,8,10", "--json"]);
+    expect((listed.layers as { invariants: string[] }[]).map((l) => l.invariants)).toEqual(
+      EXPECTED.conv2d_bn!.layers.map((l) => l.invariants),
+    );
+  });
+
   it("should refuse a convolutional or BatchNorm network in one line in every command that reads fully connected networks", () => {
     const data = join(tmp, "d.csv");
     writeFileSync(data, "x,y\n1,1\n");

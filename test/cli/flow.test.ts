@@ -7,6 +7,9 @@ import { expectBadInput, runCli } from "../helpers/runCli.js";
 
 const NET = fileURLToPath(new URL("../../bench/flow/net.json", import.meta.url));
 const DATA = fileURLToPath(new URL("../../bench/flow/data.csv", import.meta.url));
+const example = (file: string): string => fileURLToPath(new URL(`../../examples/${file}`, import.meta.url));
+/** The flags of a flow on a network and data of examples/. */
+const netAndData = (net: string, data: string): string[] => ["--net", example(net), "--data", example(data)];
 
 describe("relutopo flow", () => {
   it("should print the issue's schema: D-digit numbers, events with 0-based indices, K samples", () => {
@@ -98,12 +101,7 @@ describe("relutopo flow", () => {
   });
 
   describe("beyond gradient flow", () => {
-    const toy = [
-      "--net",
-      fileURLToPath(new URL("../../examples/toy.json", import.meta.url)),
-      "--data",
-      fileURLToPath(new URL("../../examples/toy.csv", import.meta.url)),
-    ];
+    const toy = netAndData("toy.json", "toy.csv");
 
     it("should add the weight-decay law to the JSON, with maxDrift measured from it", () => {
       const r = runCli(["flow", ...toy, "--time", "1", "--digits", "20", "--weight-decay", "1/10", "--json"]);
@@ -118,12 +116,7 @@ describe("relutopo flow", () => {
 
     it("should let c of a pathological neuron change sign when the biases are not decayed, checking c' = -2λ(c - b²)", () => {
       // Arrange: examples/net.json has c1 = -3/5 < 0 (neuron 1 pathological) on the |x| data
-      const pathological = [
-        "--net",
-        fileURLToPath(new URL("../../examples/net.json", import.meta.url)),
-        "--data",
-        fileURLToPath(new URL("../../examples/abs.csv", import.meta.url)),
-      ];
+      const pathological = netAndData("net.json", "abs.csv");
       const args = ["flow", ...pathological, "--time", "3", "--digits", "20", "--weight-decay", "1", "--json"];
       // Act
       const free = runCli([...args, "--no-bias-decay"]);

@@ -33,6 +33,18 @@ describe("relutopo gd --arch on a convolutional checkpoint", () => {
     });
   });
 
+  it("should read back the network its --json prints, stride, padding, pooling and input shape included, without --arch", () => {
+    const args = ["--data", "gd_conv2d.csv", "--lr", "1/8", "--steps", "1", "--arith", "float", "--json"];
+    const first = runCli(["gd", "--arch", "gd_conv2d.arch.txt", "--net", "gd_conv2d.pt", ...args], { cwd: dir });
+    const file = join(mkdtempSync(join(tmpdir(), "relutopo-params-")), "params.json");
+    writeFileSync(file, JSON.stringify((JSON.parse(first.stdout) as { params: unknown }).params));
+    const again = runCli(["gd", "--net", file, ...args], { cwd: dir });
+    expect(again.status).toBe(0);
+    const losses = (r: typeof first): string[] => (JSON.parse(r.stdout) as { losses: string[] }).losses;
+    // the second run starts where the first ended
+    expect(losses(again)[0]).toBe(losses(first)[1]);
+  });
+
   it("should draw PyTorch's default initialisation from the architecture alone", () => {
     const r = runCli(
       [

@@ -55,4 +55,37 @@ describe("relutopo track", () => {
     expectBadInput(runCli(["track", a, other]));
     expectBadInput(runCli(["track", join(dir, "nothing_*.json")]));
   });
+
+  // Checkpoint dicts written by torch (test/fixtures/torch/steps/make_step_fixtures.py): names
+  // without numbers, so only the `step` entry of each dict can put them in order.
+  const STEPS = new URL("../fixtures/torch/steps/", import.meta.url).pathname;
+  const expected = JSON.parse(readFileSync(`${STEPS}expected.json`, "utf8")) as Record<string, { step: number; c: string[] }>;
+
+  it("should order .pt checkpoint dicts by their `step` entry and give each one's exact c", () => {
+    const r = runCli(["track", ...["gamma.pt", "alpha.pt", "beta.pt"].map((n) => `${STEPS}${n}`), "--activation", "relu", "--json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { checkpoints: { file: string; step: number; invariants: string[] }[] };
+    expect(out.checkpoints.map((cp) => [cp.file.slice(STEPS.length), cp.step, cp.invariants])).toEqual(
+      ["beta.pt", "gamma.pt", "alpha.pt"].map((n) => [n, expected[n]!.step, expected[n]!.c]),
+    );
+    // a bare state_dict records no step and its name none either: the files stay as given
+    const given = runCli(["track", `${STEPS}gamma.pt`, `${STEPS}bare.pt`, `${STEPS}beta.pt`, "--activation", "relu", "--json"]);
+    expect(JSON.parse(given.stdout).checkpoints.map((cp: { step: number | null }) => cp.step)).toEqual([500, null, 0]);
+  });
+
+  it("should report the sign change of the shipped SGD run as a finding, with exit 0", () => {
+    const r = runCli(["track", "examples/sgd-run/step_*.pt", "--activation", "relu", "--json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.checkpoints.map((cp: { step: number }) => cp.step)).toEqual([0, 1, 2, 3, 4]);
+    expect(
+      out.signChanges.map((s: { weight: string; from: { step: number; sign: string }; to: { step: number; sign: string } }) => [
+        s.weight,
+        s.from.step,
+        s.from.sign,
+        s.to.step,
+        s.to.sign,
+      ]),
+    ).toEqual([["W2[1,4]", 1, "+", 2, "-"]]);
+  });
 });

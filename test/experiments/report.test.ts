@@ -44,22 +44,16 @@ describe("renderReportHtml and renderReportMarkdown", () => {
 });
 
 describe("renderReportHtml: readable at any width", () => {
+  type Section = Parameters<typeof renderReportHtml>[0]["sections"][number];
+  /** A one-section report page with these figures and tables. */
+  const pageWith = (parts: Pick<Section, "figures" | "tables">): string =>
+    renderReportHtml({ title: "T", intro: [], sections: [{ id: "s", title: "S", paragraphs: [], ...parts }], footer: [] });
   const page = (svg: string): string =>
-    renderReportHtml({
-      title: "T",
-      intro: [],
-      sections: [
-        {
-          id: "s",
-          title: "S",
-          paragraphs: [],
-          figures: [{ file: "f.svg", caption: "F", svg }],
-          tables: [
-            { file: "t.csv", caption: "T", table: { columns: ["se_effect_0_to_1"], rows: [["0.625"]] }, headings: ["± standard error"] },
-          ],
-        },
+    pageWith({
+      figures: [{ file: "f.svg", caption: "F", svg }],
+      tables: [
+        { file: "t.csv", caption: "T", table: { columns: ["se_effect_0_to_1"], rows: [["0.625"]] }, headings: ["± standard error"] },
       ],
-      footer: [],
     });
 
   it("should give a figure the width at which its smallest text is drawn at 9 px", () => {
@@ -73,34 +67,30 @@ describe("renderReportHtml: readable at any width", () => {
   });
 
   it("should left-align a column of words and right-align a column of numbers", () => {
-    const html = renderReportHtml({
-      title: "T",
-      intro: [],
-      sections: [
+    const html = pageWith({
+      figures: [],
+      tables: [
         {
-          id: "s",
-          title: "S",
-          paragraphs: [],
-          figures: [],
-          tables: [
-            {
-              file: "t.csv",
-              caption: "T",
-              table: {
-                columns: ["name", "n"],
-                rows: [
-                  ["GD", "1/2"],
-                  ["Adam", ""],
-                ],
-              },
-            },
-          ],
+          file: "t.csv",
+          caption: "T",
+          table: {
+            columns: ["name", "n"],
+            rows: [
+              ["GD", "1/2"],
+              ["Adam", ""],
+            ],
+          },
         },
       ],
-      footer: [],
     });
     expect(html).toContain('<tr><th class="text">name</th><th>n</th></tr>');
     expect(html).toContain('<tr><td class="text">GD</td><td>1/2</td></tr>');
+  });
+
+  it("should let wide tables scroll in their own box", () => {
+    const html = pageWith({ figures: [], tables: [{ file: "t.csv", caption: "T", table: { columns: ["x"], rows: [["1"]] } }] });
+    expect(html).toContain('<div class="scroll"><table>');
+    expect(html).toMatch(/\.scroll \{ max-width: 100%; overflow-x: auto; \}/);
   });
 
   it("should keep numbers whole and head columns in words, the CSV's names kept for the file", () => {

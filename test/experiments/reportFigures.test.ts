@@ -5,7 +5,6 @@ import { bandSmallMultiplesSpec } from "../../src/report/bandSmallMultiplesSpec.
 import { pairedEffectSpec } from "../../src/report/pairedEffectSpec.js";
 import { probabilityHeatmapSvg } from "../../src/report/probabilityHeatmapSvg.js";
 import { quadricFigureSpec } from "../../src/report/quadricFigureSpec.js";
-import { renderReportHtml } from "../../src/report/renderReportHtml.js";
 import { renderVegaLite } from "../../src/report/renderVegaLite.js";
 import { sideBySideBandSpec } from "../../src/report/sideBySideBandSpec.js";
 
@@ -133,24 +132,5 @@ describe("report figures", () => {
     };
     expect(large.hconcat).toBeUndefined();
     expect(large.layer).toHaveLength(6);
-  });
-
-  it("should let wide tables scroll in their own box", () => {
-    const html = renderReportHtml({
-      title: "T",
-      intro: [],
-      sections: [
-        {
-          id: "s",
-          title: "S",
-          paragraphs: [],
-          figures: [],
-          tables: [{ file: "t.csv", caption: "T", table: { columns: ["x"], rows: [["1"]] } }],
-        },
-      ],
-      footer: [],
-    });
-    expect(html).toContain('<div class="scroll"><table>');
-    expect(html).toMatch(/\.scroll \{ max-width: 100%; overflow-x: auto; \}/);
   });
 });

@@ -3,12 +3,19 @@ import { describe, expect, it } from "vitest";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
-import { exact } from "../../src/scalar/exact.js";
+import { exact, type Rational } from "../../src/scalar/exact.js";
+import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { decimal } from "../../src/scalar/decimal.js";
 import { mapNetwork } from "../../src/net/mapNetwork.js";
 import { ConvergenceError, InputError } from "../../src/errors.js";
 import { float } from "../../src/scalar/float.js";
-import { netAndData, positiveRational } from "../helpers/arbitraries.js";
+import { packedInvariants } from "../../src/invariants/packedInvariants.js";
+import { predictedGdDrift } from "../../src/invariants/predictedGdDrift.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { layoutOf } from "../../src/net/layoutOf.js";
+import { packNetwork } from "../../src/net/packNetwork.js";
+import { unpackLayers } from "../../src/net/unpackLayers.js";
+import { activation, netAndData, positiveRational } from "../helpers/arbitraries.js";
 import { twoLayer } from "../helpers/twoLayer.js";
 
 const S = exact;
@@ -129,5 +136,89 @@ describe("gradientDescent", () => {
     );
     expect(field(() => gradientDescent(ok, data, float, { lr: Number.POSITIVE_INFINITY, steps: 1, loss: "mse" }))).toBe("lr Infinity");
     expect(field(() => gradientDescent(ok, data, float, { lr: 0.1, steps: 1, loss: "mse" }))).toBeUndefined();
+  });
+  it("should refuse data whose target or input width is not the network's, naming both widths", () => {
+    const refusal = (f: () => unknown): InputError["data"] | undefined => {
+      try {
+        f();
+      } catch (err) {
+        expect(err).toBeInstanceOf(InputError);
+        return (err as InputError).data;
+      }
+      return undefined;
+    };
+    fc.assert(
+      fc.property(netAndData, fc.integer({ min: 1, max: 3 }), fc.boolean(), ({ net, data }, extra, targets) => {
+        const e = net.layers[1]!.W.length;
+        const d = net.layers[0]!.W[0]!.length;
+        const last = data.X.length - 1;
+        const widen = (rows: readonly (readonly Rational[])[]): Rational[][] =>
+          rows.map((r, i) => (i === last ? [...r, ...Array<Rational>(extra).fill(S.one)] : [...r]));
+        const bad = targets ? { X: data.X, Y: widen(data.Y) } : { X: widen(data.X), Y: data.Y };
+        const expected = targets
+          ? `rows of ${e} target${e === 1 ? "" : "s"}, the network's output width`
+          : `rows of ${d} input${d === 1 ? "" : "s"}, the network's input width`;
+        const value = `row ${last} has ${(targets ? e : d) + extra}`;
+        expect(refusal(() => gradientDescent(net, bad, S, { lr: S.one, steps: 1, loss: "mse" }))).toEqual({
+          field: "data",
+          expected,
+          value,
+        });
+        // in float with the float kernel too, before the kernel is built
+        const toFloat = (rows: readonly (readonly Rational[])[]): number[][] => rows.map((r) => r.map(S.toNumber));
+        const floatNet = mapNetwork(net, S.toNumber);
+        const options = { lr: 0.1, steps: 1, loss: "mse" as const, kernel: floatKernel };
+        expect(refusal(() => gradientDescent(floatNet, { X: toFloat(bad.X), Y: toFloat(bad.Y) }, float, options))).toEqual({
+          field: "data",
+          expected,
+          value,
+        });
+        expect(refusal(() => gradientDescent(floatNet, { X: toFloat(data.X), Y: toFloat(data.Y) }, float, options))).toBeUndefined();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("should record in float, bit for bit, the generic c(θ_t), drift prediction and step η·∇L of every step (its fast path), full batch or not", () => {
+    const value = fc.double({ min: -2, max: 2, noNaN: true });
+    const vec = (n: number) => fc.array(value, { minLength: n, maxLength: n });
+    const mat = (r: number, c: number) => fc.array(vec(c), { minLength: r, maxLength: r });
+    const problem = fc
+      .record({ widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 4 }), n: fc.integer({ min: 1, max: 5 }) })
+      .chain(({ widths, n }) =>
+        fc.record({
+          net: fc.record({
+            activation,
+            layers: fc.tuple(
+              ...widths.slice(1).map((w, i) => fc.record({ W: mat(w, widths[i]!), b: fc.option(vec(w), { nil: undefined }) })),
+            ),
+          }),
+          data: fc.record({ X: mat(n, widths[0]!), Y: mat(n, widths.at(-1)!) }),
+          batchSize: fc.option(fc.integer({ min: 1, max: n }), { nil: undefined }),
+          lr: fc.double({ min: 1e-3, max: 0.5, noNaN: true }),
+        }),
+      );
+    fc.assert(
+      fc.property(problem, ({ net, data, batchSize, lr }) => {
+        const start = net as LayeredNetwork<number>;
+        const L = layoutOf(start);
+        const thetas: (readonly number[])[] = [packNetwork(start)];
+        const run = gradientDescent(start, data, float, {
+          lr,
+          steps: 3,
+          loss: "mse",
+          ...(batchSize === undefined ? {} : { batchSize, shuffleSeed: 1 }),
+          onStep: (_t, theta) => thetas.push([...theta]),
+        });
+        for (const [t, theta] of thetas.entries()) expect(run.invariants[t]).toEqual(packedInvariants(L, theta, float));
+        for (const [t, rows] of run.batches.entries()) {
+          const batch = { X: rows.map((i) => data.X[i]!), Y: rows.map((i) => data.Y[i]!) };
+          const grad = packNetwork(lossAndGradient(unpackLayers(thetas[t]!, L), batch, float, "mse").grad);
+          expect(thetas[t + 1]).toEqual(thetas[t]!.map((p, i) => float.sub(p, float.mul(lr, grad[i]!))));
+          expect(run.predictedDrift[t]).toEqual(predictedGdDrift(L, grad, lr, float));
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -482,7 +482,7 @@ describe("lossAndGradient at depth ≥ 3", () => {
     );
   });
 
-  it("should compute floatInvariants on a deep layout as neuronInvariants does, layer by layer", () => {
+  it("should compute floatInvariants on a deep layout as neuronInvariants does, layer by layer, in float bit for bit", () => {
     fc.assert(
       fc.property(deepCase, ({ net }) => {
         const c = neuronInvariants(net, S).map(S.toNumber);
@@ -493,6 +493,9 @@ describe("lossAndGradient at depth ≥ 3", () => {
         const ours = Array.from(floatInvariants(Float64Array.from(packNetwork(netF)), layoutOf(netF)));
         for (const [k, v] of ours.entries()) expect(Math.abs(v - c[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(c[k]!)));
         expect(ours.length).toBe(c.length);
+        // and with neuronInvariants' roundings in float, bit for bit (gradient descent records either)
+        const jittered = mapNetwork(netF, (v) => v * (1 + 2 ** -30) + 2 ** -40);
+        expect(Array.from(floatInvariants(packNetwork(jittered), layoutOf(jittered)))).toEqual(neuronInvariants(jittered, float));
       }),
     );
   });

@@ -10,6 +10,7 @@ import { enumerateComponents } from "../../topology/enumerateComponents.js";
 import { enumerateComponentsWork } from "../../topology/enumerateComponentsWork.js";
 import { splitNeurons } from "../../topology/splitNeurons.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { intOption, printJson } from "../options.js";
 import { readNetworkFile } from "./inputFiles.js";
@@ -72,8 +73,19 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
   if (own !== undefined) report.componentOf = own;
   if (opts.list) {
     const split = splitNeurons(c, dims);
-    enforceWorkCap(enumerateComponentsWork(split, limit), opts.maxSeconds);
-    report.list = [...enumerateComponents(split, limit)];
+    const work = enumerateComponentsWork(split, limit);
+    enforceWorkCap(work, opts.maxSeconds);
+    // a bar with ETA on a terminal when the list is long enough to take seconds
+    const all = 1n << BigInt(split.all.length);
+    const total = Number(limit < all ? limit : all);
+    const bar = progressBar(total, "components", work.seconds);
+    const list: string[] = [];
+    try {
+      for (const pattern of enumerateComponents(split, limit)) if (list.push(pattern) % 4096 === 0) bar.update(list.length);
+    } finally {
+      bar.stop();
+    }
+    report.list = list;
   }
   if (opts.json) {
     printJson(report);

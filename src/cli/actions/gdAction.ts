@@ -154,7 +154,11 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
   if (opts.arch === undefined) {
     if (opts.net === undefined) throw new InputError({ field: "--net", expected: "a network file (or --arch to draw one)", value: "none" });
     const net = readAnyNetworkFile(opts.net);
-    if (net.layers.some((l) => l.conv !== undefined) && !net.layers.some((l) => l.norm !== undefined))
+    // a { layers } file may carry stride, padding and the input shape itself (as `gd --json` prints them)
+    const incomplete =
+      net.input === undefined ||
+      net.layers.some((l) => l.conv !== undefined && (l.conv.stride === undefined || l.conv.padding === undefined));
+    if (net.layers.some((l) => l.conv !== undefined) && incomplete && !net.layers.some((l) => l.norm !== undefined))
       throw new InputError({
         field: "--arch",
         expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,

@@ -16,9 +16,8 @@ import { exact, type Rational } from "../../scalar/exact.js";
 import type { NetworkInspection } from "../../symmetry/inspectionSchema.js";
 import { inspectNetwork } from "../../symmetry/inspectNetwork.js";
 import { workEstimate } from "../../work/workEstimate.js";
-import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
-import { progressBar } from "../progress.js";
+import { floatInvariantsWithBar } from "../_internals/floatInvariantsWithBar.js";
 import { printJson } from "../options.js";
 import { hasChannelLayers } from "../_internals/channelLaws.js";
 import { inspectChannels } from "../_internals/inspectChannels.js";
@@ -35,9 +34,6 @@ export interface InspectCliOptions {
   exact?: boolean;
   all?: boolean;
 }
-
-/** Seconds per parameter of inspect on a float file, whole process (measured on a 784-4096-2048-10 chain). */
-const SECONDS_PER_FLOAT_PARAMETER = 3e-7;
 
 /** Digits of the decimal arithmetic of a binary cross-entropy loss, which exact arithmetic cannot give (exp and log). */
 const BCE_DIGITS = 40;
@@ -110,14 +106,7 @@ export async function inspectAction(opts: InspectCliOptions): Promise<void> {
     data = datasetIn(text, exact);
   }
   // the c of a float file: exact integer sums, with a bar on a terminal when the file is large
-  let known: Rational[][] | undefined;
-  if (file.floats !== undefined) {
-    const neurons = layers.slice(0, -1).reduce((s, x) => s + x.W.length, 0);
-    const parameters = layers.reduce((s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0), 0);
-    const bar = progressBar(neurons, "inspect", parameters * SECONDS_PER_FLOAT_PARAMETER);
-    known = floatLayerInvariants(file.floats, (done) => bar.update(done));
-    bar.stop();
-  }
+  const known = file.floats === undefined ? undefined : floatInvariantsWithBar(file.floats, "inspect");
   const report = inspectNetwork(net, data, known);
   if (report.data !== undefined && data !== undefined && lossKind === "bce") {
     // binary cross-entropy needs exp and log: computed in 40-digit decimals from the exact network and data

@@ -1,5 +1,4 @@
-import { progressBar } from "../progress.js";
-import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
+import { floatInvariantsWithBar } from "../_internals/floatInvariantsWithBar.js";
 import { at } from "../../scalar/at.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
 import { linearLayerInvariants } from "../../invariants/linearLayerInvariants.js";
@@ -18,9 +17,6 @@ import {
   tensorNames,
   unitWord,
 } from "../_internals/channelLaws.js";
-
-/** Seconds per parameter of invariants on a float file, whole process (measured on a 784-4096-2048-10 chain). */
-const SECONDS_PER_FLOAT_PARAMETER = 3e-7;
 
 /** The options of `relutopo invariants`. */
 export interface InvariantsCliOptions {
@@ -80,14 +76,10 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
 /** The rows c_{l,k} and, for a linear net, the matrices; the fast exact path for float files. */
 function invariantsOf(file: NetworkFile): { rows: Rational[][]; matrices?: Rational[][][]; twoLayer: boolean } {
   if (file.floats !== undefined && file.floats.activation.kind !== "linear") {
-    const { layers } = file.floats;
-    const neurons = layers.slice(0, -1).reduce((s, x) => s + x.W.length, 0);
-    const parameters = layers.reduce((s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0), 0);
-    // a bar with ETA on a terminal when the file is large (10 million parameters take seconds)
-    const bar = progressBar(neurons, "invariants", parameters * SECONDS_PER_FLOAT_PARAMETER);
-    const rows = floatLayerInvariants(file.floats, (done) => bar.update(done));
-    bar.stop();
-    return { rows, twoLayer: layers.length === 2 && !hasChannelLayers(file.floats) };
+    return {
+      rows: floatInvariantsWithBar(file.floats, "invariants"),
+      twoLayer: file.floats.layers.length === 2 && !hasChannelLayers(file.floats),
+    };
   }
   const net = networkIn(file.net, exact);
   const twoLayer = net.layers.length === 2 && !hasChannelLayers(net);

@@ -1,9 +1,13 @@
 import { InputError } from "../../errors.js";
 import { lawArchitecture } from "../../laws/lawArchitecture.js";
-import { lawsReport } from "../../laws/lawsReport.js";
+import { type LawsReport, lawsReport } from "../../laws/lawsReport.js";
 import { lawsWork } from "../../laws/lawsWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { choice, intOption, printJson } from "../options.js";
+
+/** The stages of a law computation the progress bar counts (see `conservationLaws`). */
+const STAGES = 3;
 
 /** The options of `relutopo laws`, as commander parsed them. */
 export interface LawsCliOptions {
@@ -30,12 +34,17 @@ export async function lawsAction(opts: LawsCliOptions): Promise<void> {
   const arch = lawArchitecture(parseWidths(opts.widths), { bias: opts.bias ?? false, activation: opts.activation });
   const degree = intOption(opts.degree, "--degree", 1, 8);
   const dynamics = choice(opts.dynamics, "--dynamics", ["gradient", "momentum"] as const);
-  enforceWorkCap(lawsWork([arch], degree, [dynamics]), opts.maxSeconds);
-  const report = lawsReport(arch, {
-    degree,
-    dynamics,
-    seed: intOption(opts.seed, "--seed", 1, 2 ** 31 - 1),
-  });
+  const seed = intOption(opts.seed, "--seed", 1, 2 ** 31 - 1);
+  const work = lawsWork([arch], degree, [dynamics]);
+  enforceWorkCap(work, opts.maxSeconds);
+  // a bar with ETA on a terminal when the estimate passes a few seconds, moved after each stage
+  const bar = progressBar(STAGES, "laws", work.seconds);
+  let report: LawsReport;
+  try {
+    report = lawsReport(arch, { degree, dynamics, seed, onProgress: (f) => bar.update(Math.round(f * STAGES)) });
+  } finally {
+    bar.stop();
+  }
   if (opts.json) {
     printJson(report);
     return;

@@ -2,12 +2,16 @@ import { neuronLaw } from "../../probability/neuronLaw.js";
 import { DEFAULT_SAMPLES } from "../../probability/monteCarloProbability.js";
 import { probabilityWork } from "../../probability/probabilityWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
+import { progressBar } from "../progress.js";
 import { MAX_DIMENSION } from "../../probability/pathologicalProbability.js";
 import { MAX_PROBABILITY_DIGITS } from "../../probability/probabilityLimits.js";
 import { probabilityReport } from "../../probability/probabilityReport.js";
 import type { InitOptions } from "../commands/probability.js";
 import { intOption, printJson } from "../options.js";
 import { readInitOptions } from "./readInitOptions.js";
+
+/** Steps of the progress bar: the fraction of the work done, in thousandths. */
+const PROGRESS_STEPS = 1000;
 
 /** The options of `relutopo probability`, as commander parsed them. */
 export interface ProbabilityOptions extends InitOptions {
@@ -28,18 +32,30 @@ export async function probabilityAction(opts: ProbabilityOptions): Promise<void>
   const digits = intOption(opts.digits, "--digits", 1, MAX_PROBABILITY_DIGITS);
   const { init, method, samples, seed } = readInitOptions(opts);
   const monteCarlo = method === "monte-carlo" || (method === undefined && neuronLaw(init, dIn, width, e).distribution !== "normal");
-  enforceWorkCap(
-    probabilityWork({
-      rows: 1,
-      dIn,
-      e,
+  const work = probabilityWork({
+    rows: 1,
+    dIn,
+    e,
+    digits,
+    samples: monteCarlo ? (samples ?? DEFAULT_SAMPLES) : undefined,
+    distributionWidth: opts.distribution === true ? width : undefined,
+  });
+  enforceWorkCap(work, opts.maxSeconds);
+  // a bar with ETA on a terminal when the estimate passes a few seconds, in thousandths of the work
+  const bar = progressBar(PROGRESS_STEPS, "probability", work.seconds);
+  let report: ReturnType<typeof probabilityReport>;
+  try {
+    report = probabilityReport(init, dIn, width, e, {
       digits,
-      samples: monteCarlo ? (samples ?? DEFAULT_SAMPLES) : undefined,
-      distributionWidth: opts.distribution === true ? width : undefined,
-    }),
-    opts.maxSeconds,
-  );
-  const report = probabilityReport(init, dIn, width, e, { digits, method, samples, seed, distribution: opts.distribution === true });
+      method,
+      samples,
+      seed,
+      distribution: opts.distribution === true,
+      onProgress: (f) => bar.update(Math.round(f * PROGRESS_STEPS)),
+    });
+  } finally {
+    bar.stop();
+  }
   if (opts.json) {
     printJson(report);
     return;

@@ -2,17 +2,16 @@ import { readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../../errors.js";
 import { checkOutputPath } from "../../io/checkOutputPath.js";
-import { readBinaryFile } from "../../io/readBinaryFile.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
 import { floatLayerInvariants } from "../../invariants/floatLayerInvariants.js";
 import { layerInvariants } from "../../invariants/layerInvariants.js";
+import { checkpointStep } from "../../net/checkpointStep.js";
 import { datasetIn } from "../../net/datasetIn.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { loss } from "../../net/loss.js";
 import { openNetworkFile } from "../../net/openNetworkFile.js";
 import { readDataset } from "../../net/readDataset.js";
-import { readSafetensors } from "../../net/readSafetensors.js";
 import { at } from "../../scalar/at.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { deepTopology } from "../../topology/deepTopology.js";
@@ -228,14 +227,10 @@ function expand(pattern: string): string[] {
   return found;
 }
 
-/** One checkpoint: its network as rationals, its c, and its step (safetensors metadata `step`, else the last number in its name). */
+/** One checkpoint: its network as rationals, its c, and its step (the one its file records, else the last number in its name). */
 function readCheckpoint(file: string): Checkpoint {
   const f = openNetworkFile(file);
-  let step: number | null = null;
-  if (/\.safetensors$/i.test(file)) {
-    const s = readSafetensors(readBinaryFile(file), file).metadata.step;
-    if (s !== undefined && /^\d+$/.test(s.trim())) step = Number(s);
-  }
+  let step = checkpointStep(file);
   if (step === null) {
     const m = /(\d+)(?!.*\d)/.exec(basename(file));
     if (m !== null) step = Number(m[1]);

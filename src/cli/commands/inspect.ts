@@ -8,7 +8,7 @@ export function registerInspect(program: Command, settle: Settle): void {
   const command = program
     .command("inspect")
     .description(
-      "one screen about a network of any depth: architecture, every c_l,k exactly, locked weights, the number of components of H(c) and the one the network lies in, output-weight signs, and with data the loss and dead neurons",
+      "one screen about a network of any depth: architecture, every c_l,k exactly, locked weights, the number of components of H(c) and the one the network lies in, output-weight signs, and with data the loss and dead neurons; for convolutions and BatchNorm, c per channel and which law holds for which tensor",
     )
     .requiredOption("--net <file>", "network of any depth (JSON, state_dict JSON, .safetensors or .pt)")
     .option("--data <csv>", "data: exact mean squared error and dead relu neurons")

@@ -7,7 +7,7 @@ export function registerInvariants(program: Command, settle: Settle): void {
   program
     .command("invariants")
     .description(
-      "exact conserved quantities c_k = |w_k|^2 + b1[k]^2 - |a_k|^2 of every hidden neuron of every layer (and W1W1^T - W2^T W2 for linear nets)",
+      "exact conserved quantities c_k = |w_k|^2 + b1[k]^2 - |a_k|^2 of every hidden neuron of every layer, per channel for convolutions, with the BatchNorm laws (and W1W1^T - W2^T W2 for linear nets)",
     )
     .requiredOption("--net <file>", "network: JSON (W1, b1?, W2, b2?; layers; or a state_dict 0.weight, 0.bias, …), .safetensors or .pt")
     .option("--json", "print JSON: every value an exact fraction, and where the activation comes from")

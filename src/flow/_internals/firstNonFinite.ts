@@ -23,7 +23,12 @@ export function isFiniteIn<T>(S: Scalar<T>, v: T): boolean {
  */
 export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], S: Scalar<T>): string | undefined {
   if (S.kind === "exact") return undefined;
-  const i = theta.findIndex((v) => !isFiniteIn(S, v));
+  let i = -1;
+  // a float run checks θ at every step: a plain loop (Number.isFinite is isFiniteIn for numbers)
+  if (S.kind === "float") {
+    const values = theta as readonly number[];
+    for (let j = 0; j < values.length && i < 0; j++) if (!Number.isFinite(values[j])) i = j;
+  } else i = theta.findIndex((v) => !isFiniteIn(S, v));
   return i < 0 ? undefined : parameterName(L, i);
 }
 
@@ -44,6 +49,14 @@ function parameterName(L: ParamLayout, i: number): string {
  */
 export function firstNonFiniteEntry<T>(name: string, m: readonly (readonly T[])[], S: Scalar<T>): string | undefined {
   if (S.kind === "exact") return undefined;
+  if (S.kind === "float") {
+    // a data set of float rows is checked before every float training run: a plain loop, no call per entry
+    for (let i = 0; i < m.length; i++) {
+      const row = m[i] as readonly number[];
+      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) return `${name}[${i}][${j}]`;
+    }
+    return undefined;
+  }
   for (const [i, row] of m.entries()) {
     for (const [j, v] of row.entries()) if (!isFiniteIn(S, v)) return `${name}[${i}][${j}]`;
   }

@@ -6,9 +6,12 @@ const SPAN = 2 * MAX_K + 1;
 const SPLIT = 2 ** 26;
 const SMALL = 1n << 26n;
 
-// one number seen as its two 32-bit halves (little-endian platforms: [low, high])
-/** The 8 bytes of one double, read little-endian whatever the platform's order. */
-const bits = new DataView(new ArrayBuffer(8));
+/** One double and its two 32-bit halves; HIGH is the index of the half holding sign and exponent on this platform. */
+const word = new Float64Array(1);
+const half = new Uint32Array(word.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** SCALE[b] = 2^(23 − E) for the biased exponent b = E + 1023 (∞ where that power overflows). */
+const SCALE = Float64Array.from({ length: 2048 }, (_, b) => 2 ** (1046 - b));
 
 /**
  * Exact sums of ± squares of dyadic rationals m/2^k, with no gcd per term. A square is
@@ -47,16 +50,33 @@ export class SquareSums {
 
   /**
    * Adds sign · v² for a finite number v, taken apart from its bits as m · 2^−k without
-   * allocating (this runs once per weight of a file).
+   * allocating (this runs once per weight of a file). A value with at most 24 significant bits
+   * (every float32, float16 and bfloat16) takes the fast path: with E its binary exponent,
+   * M = v · 2^(23−E) is an integer below 2^24, found with one multiplication by a power of two
+   * (exact), and v² = M² · 2^(2E−46) goes to the bucket of E, with no trailing zeros stripped.
    */
   addFloat(v: number, sign: 1 | -1): void {
     if (v === 0) return;
-    bits.setFloat64(0, v, true);
-    const lo = bits.getUint32(0, true);
-    const hi = bits.getUint32(4, true);
-    const biased = (hi >>> 20) & 0x7ff;
+    word[0] = v;
+    const biased = (half[HIGH]! >>> 20) & 0x7ff;
+    // ±Infinity for the exponents too small to scale in one step: they take the general path
+    const M = v * SCALE[biased]!;
+    if ((M | 0) === M) {
+      const i = 1046 - biased + MAX_K;
+      if (this.isTouched[i] === 0) {
+        this.isTouched[i] = 1;
+        this.touched.push(i);
+      }
+      const sq = M * M;
+      const h = Math.floor(sq / SPLIT);
+      this.hi[i]! += sign * h;
+      this.lo[i]! += sign * (sq - h * SPLIT);
+      return;
+    }
+    const lo = half[1 - HIGH]!;
+    const hi = half[HIGH]!;
     let m = (hi & 0xfffff) * 4294967296 + lo + (biased === 0 ? 0 : 4503599627370496);
-    // strip trailing zero bits: a float32's 53-bit significand ends in 29 of them
+    // strip trailing zero bits, so that m is as small as it can be
     const zeros = lo !== 0 ? 31 - Math.clz32(lo & -lo) : 32 + (31 - Math.clz32((m / 4294967296) & -(m / 4294967296)));
     m /= 2 ** zeros;
     this.add(m, 1075 - (biased === 0 ? 1 : biased) - zeros, sign);

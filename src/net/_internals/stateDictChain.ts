@@ -67,6 +67,17 @@ export function stateDictChain<T>(
   }
   const order = layers ?? sequentialOrder([...modules.keys()]);
   for (const name of order) if (!modules.has(name)) throw fault(`no module \`${name}\` (modules: ${[...modules.keys()].join(", ")})`);
+  if (layers !== undefined) {
+    // a sub-chain that drops the BatchNorm after one of its layers would pair the wrong tensors: refuse
+    const natural = sequentialOrder([...modules.keys()]);
+    const isNorm = (m: Partial<Record<Part, ChainTensor<T>>> | undefined): boolean =>
+      m !== undefined && (m.running_mean ?? m.running_var ?? m.num_batches_tracked) !== undefined;
+    for (const name of layers) {
+      const next = natural[natural.indexOf(name) + 1];
+      if (next !== undefined && !isNorm(modules.get(name)) && isNorm(modules.get(next)) && !layers.includes(next))
+        throw fault(`the chain leaves out the BatchNorm \`${next}\` after \`${name}\`; name it after \`${name}\` to read it`);
+    }
+  }
   const out: { layer: Layer<T>; names: LayerTensorNames }[] = [];
   let input: LayeredNetwork<T>["input"];
   for (const name of order) {

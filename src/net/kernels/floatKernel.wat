@@ -15,12 +15,19 @@
   ;; Z[i][k] = Σ_{m<din} X[i][m]·W[m][k] for i < n and k < ws (ws even):
   ;; X has row stride xs, W row stride ws, Z row stride ws. Used for the
   ;; pre-activations (W = the layer's weights transposed) and for the error
-  ;; sent back a layer (X = δ, W = the layer's weights).
+  ;; sent back a layer (X = δ, W = the layer's weights). Each sum, still in its
+  ;; registers, is finished by $flags before it is stored: 1 adds the bias B[k]
+  ;; (at $b) last; 4 multiplies it by σ'(S[i][k]) (S, at Z + $aux: the
+  ;; pre-activations of the layer the error is sent to; σ' is 1 above 0, $neg
+  ;; below, $atZero at 0); 2 also stores H[i][k] = σ(Z[i][k]) (at Z + $aux),
+  ;; without branches: z where z > 0, neg·z elsewhere. The same operations
+  ;; as separate passes over Z would do, without the passes.
   (func (export "matmul")
     (param $n i32) (param $din i32) (param $xs i32) (param $ws i32)
     (param $x i32) (param $w i32) (param $z i32)
+    (param $b i32) (param $aux i32) (param $flags i32) (param $neg f64) (param $atZero f64)
     (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
-    (local $xrow i32) (local $wp i32) (local $zo i32) (local $rowBytes i32)
+    (local $xrow i32) (local $wp i32) (local $wq i32) (local $bp i32) (local $zo i32) (local $rowBytes i32)
     (local $xs2 i32) (local $xp i32) (local $xend i32) (local $pairs i32)
     (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
@@ -71,15 +78,79 @@
                 (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
                 (br $eachPM)))
             (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $wq (i32.add (local.get $wp) (local.get $rowBytes)))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))
+            ;; the epilogue (see $flags): bias, σ'(S) of the layer below, store, H = σ(Z)
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $bp))))
+                (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $bp))))
+                (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $bp))))
+                (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $bp))))
+                (local.set $b0 (f64x2.add (local.get $b0) (v128.load offset=0 (local.get $bp))))
+                (local.set $b1 (f64x2.add (local.get $b1) (v128.load offset=16 (local.get $bp))))
+                (local.set $b2 (f64x2.add (local.get $b2) (v128.load offset=32 (local.get $bp))))
+                (local.set $b3 (f64x2.add (local.get $b3) (v128.load offset=48 (local.get $bp))))))
+            (if (i32.and (local.get $flags) (i32.const 4))
+              (then
+                (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=16 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a1 (f64x2.mul (local.get $a1) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=32 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a2 (f64x2.mul (local.get $a2) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=48 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a3 (f64x2.mul (local.get $a3) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=0 (i32.add (local.get $wq) (local.get $aux))))
+                (local.set $b0 (f64x2.mul (local.get $b0) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=16 (i32.add (local.get $wq) (local.get $aux))))
+                (local.set $b1 (f64x2.mul (local.get $b1) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=32 (i32.add (local.get $wq) (local.get $aux))))
+                (local.set $b2 (f64x2.mul (local.get $b2) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=48 (i32.add (local.get $wq) (local.get $aux))))
+                (local.set $b3 (f64x2.mul (local.get $b3) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
             (v128.store offset=0 (local.get $wp) (local.get $a0))
             (v128.store offset=16 (local.get $wp) (local.get $a1))
             (v128.store offset=32 (local.get $wp) (local.get $a2))
             (v128.store offset=48 (local.get $wp) (local.get $a3))
-            (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
-            (v128.store offset=0 (local.get $wp) (local.get $b0))
-            (v128.store offset=16 (local.get $wp) (local.get $b1))
-            (v128.store offset=32 (local.get $wp) (local.get $b2))
-            (v128.store offset=48 (local.get $wp) (local.get $b3))
+            (v128.store offset=0 (local.get $wq) (local.get $b0))
+            (v128.store offset=16 (local.get $wq) (local.get $b1))
+            (v128.store offset=32 (local.get $wq) (local.get $b2))
+            (v128.store offset=48 (local.get $wq) (local.get $b3))
+            (if (i32.and (local.get $flags) (i32.const 2))
+              (then
+                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux))
+                  (v128.bitselect (local.get $b0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b0)) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
+                (v128.store offset=16 (i32.add (local.get $wq) (local.get $aux))
+                  (v128.bitselect (local.get $b1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b1)) (f64x2.gt (local.get $b1) (v128.const f64x2 0 0))))
+                (v128.store offset=32 (i32.add (local.get $wq) (local.get $aux))
+                  (v128.bitselect (local.get $b2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b2)) (f64x2.gt (local.get $b2) (v128.const f64x2 0 0))))
+                (v128.store offset=48 (i32.add (local.get $wq) (local.get $aux))
+                  (v128.bitselect (local.get $b3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b3)) (f64x2.gt (local.get $b3) (v128.const f64x2 0 0))))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
             (br $eachP8)))
         ;; the pair's columns past the last block of eight, two at a time
@@ -101,8 +172,31 @@
                 (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
                 (br $eachPM2)))
             (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
-            (v128.store (local.get $wp) (local.get $a0))
-            (v128.store (i32.add (local.get $wp) (local.get $rowBytes)) (local.get $b0))
+            (local.set $wq (i32.add (local.get $wp) (local.get $rowBytes)))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))
+            ;; the epilogue (see $flags): bias, σ'(S) of the layer below, store, H = σ(Z)
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $bp))))
+                (local.set $b0 (f64x2.add (local.get $b0) (v128.load offset=0 (local.get $bp))))))
+            (if (i32.and (local.get $flags) (i32.const 4))
+              (then
+                (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=0 (i32.add (local.get $wq) (local.get $aux))))
+                (local.set $b0 (f64x2.mul (local.get $b0) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
+            (v128.store offset=0 (local.get $wp) (local.get $a0))
+            (v128.store offset=0 (local.get $wq) (local.get $b0))
+            (if (i32.and (local.get $flags) (i32.const 2))
+              (then
+                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux))
+                  (v128.bitselect (local.get $b0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b0)) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $eachP2)))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
@@ -137,10 +231,46 @@
                 (local.set $m (i32.add (local.get $m) (i32.const 1)))
                 (br $eachM)))
             (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))
+            ;; the epilogue (see $flags): bias, σ'(S) of the layer below, store, H = σ(Z)
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $bp))))
+                (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=16 (local.get $bp))))
+                (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=32 (local.get $bp))))
+                (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=48 (local.get $bp))))))
+            (if (i32.and (local.get $flags) (i32.const 4))
+              (then
+                (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=16 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a1 (f64x2.mul (local.get $a1) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=32 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a2 (f64x2.mul (local.get $a2) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $t (v128.load offset=48 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a3 (f64x2.mul (local.get $a3) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
             (v128.store offset=0 (local.get $wp) (local.get $a0))
             (v128.store offset=16 (local.get $wp) (local.get $a1))
             (v128.store offset=32 (local.get $wp) (local.get $a2))
             (v128.store offset=48 (local.get $wp) (local.get $a3))
+            (if (i32.and (local.get $flags) (i32.const 2))
+              (then
+                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
             (br $each8)))
         (block $done2
@@ -157,20 +287,38 @@
                 (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
                 (local.set $m (i32.add (local.get $m) (i32.const 1)))
                 (br $eachM2)))
-            (v128.store (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))) (local.get $a0))
+            (local.set $wp (i32.add (local.get $zo) (i32.shl (local.get $kb) (i32.const 3))))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))
+            ;; the epilogue (see $flags): bias, σ'(S) of the layer below, store, H = σ(Z)
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $bp))))))
+            (if (i32.and (local.get $flags) (i32.const 4))
+              (then
+                (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
+                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
+            (v128.store offset=0 (local.get $wp) (local.get $a0))
+            (if (i32.and (local.get $flags) (i32.const 2))
+              (then
+                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $each2)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $eachI))))
 
-  ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
-  ;; over the points in increasing order: the weight gradient, transposed. A has
-  ;; row stride as; D and G row stride ds.
+  ;; G[m][k] += Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
+  ;; over the points in increasing order onto what G holds: the weight gradient,
+  ;; transposed, taken over the data a block of rows at a time (from G = 0), so
+  ;; that the rows in use stay in the first-level cache. A has row stride as; D
+  ;; and G row stride ds.
   (func (export "gramT")
     (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
     (param $a i32) (param $d i32) (param $g i32)
     (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
-    (local $p i32) (local $q i32) (local $aBytes i32) (local $rowBytes i32) (local $pairs i32)
+    (local $p i32) (local $q i32) (local $gp i32) (local $gq i32) (local $aBytes i32) (local $rowBytes i32) (local $pairs i32)
     (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local $w0 v128)
@@ -186,14 +334,16 @@
         (block $doneP8
           (loop $eachP8
             (br_if $doneP8 (i32.ge_u (local.get $kb) (local.get $end8)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $a1 (v128.const f64x2 0 0))
-            (local.set $a2 (v128.const f64x2 0 0))
-            (local.set $a3 (v128.const f64x2 0 0))
-            (local.set $b0 (v128.const f64x2 0 0))
-            (local.set $b1 (v128.const f64x2 0 0))
-            (local.set $b2 (v128.const f64x2 0 0))
-            (local.set $b3 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
+            (local.set $a1 (v128.load offset=16 (local.get $gp)))
+            (local.set $a2 (v128.load offset=32 (local.get $gp)))
+            (local.set $a3 (v128.load offset=48 (local.get $gp)))
+            (local.set $gq (i32.add (local.get $gp) (local.get $rowBytes)))
+            (local.set $b0 (v128.load offset=0 (local.get $gq)))
+            (local.set $b1 (v128.load offset=16 (local.get $gq)))
+            (local.set $b2 (v128.load offset=32 (local.get $gq)))
+            (local.set $b3 (v128.load offset=48 (local.get $gq)))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -233,8 +383,9 @@
         (block $doneP2
           (loop $eachP2
             (br_if $doneP2 (i32.ge_u (local.get $kb) (local.get $ds)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $b0 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
+            (local.set $b0 (v128.load (i32.add (local.get $gp) (local.get $rowBytes))))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -265,10 +416,11 @@
         (block $done8
           (loop $each8
             (br_if $done8 (i32.ge_u (local.get $kb) (local.get $end8)))
-            (local.set $a0 (v128.const f64x2 0 0))
-            (local.set $a1 (v128.const f64x2 0 0))
-            (local.set $a2 (v128.const f64x2 0 0))
-            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
+            (local.set $a1 (v128.load offset=16 (local.get $gp)))
+            (local.set $a2 (v128.load offset=32 (local.get $gp)))
+            (local.set $a3 (v128.load offset=48 (local.get $gp)))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -294,7 +446,8 @@
         (block $done2
           (loop $each2
             (br_if $done2 (i32.ge_u (local.get $kb) (local.get $ds)))
-            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $gp (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $m) (local.get $ds)) (local.get $kb)) (i32.const 3))))
+            (local.set $a0 (v128.load offset=0 (local.get $gp)))
             (local.set $p (i32.add (local.get $d) (i32.shl (local.get $kb) (i32.const 3))))
             (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
             (local.set $i (i32.const 0))
@@ -365,11 +518,14 @@
 
   ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
   ;; two): four rows at a time, so that four sums, not one, wait on the adder.
-  ;; Each lane sums in increasing m as matmul does.
+  ;; Each lane sums in increasing m as matmul does, and is finished by $flags as there.
   (func (export "matmul2")
     (param $n i32) (param $din i32) (param $xs i32) (param $x i32) (param $w i32) (param $z i32)
-    (local $i i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $xb i32) (local $zp i32)
+    (param $b i32) (param $aux i32) (param $flags i32) (param $neg f64) (param $atZero f64)
+    (local $i i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $xb i32) (local $zp i32) (local $bp i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $w0 v128)
+    (local $t v128)
+    (local.set $bp (local.get $b))
     (local.set $xb (i32.shl (local.get $xs) (i32.const 3)))
     (block $done4
       (loop $each4
@@ -395,10 +551,45 @@
             (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
             (br $eachM)))
         (local.set $zp (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))))
+        ;; the epilogue (see $flags): bias, σ'(S) of the layer below, store, H = σ(Z)
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then
+            (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $bp))))
+            (local.set $a1 (f64x2.add (local.get $a1) (v128.load offset=0 (local.get $bp))))
+            (local.set $a2 (f64x2.add (local.get $a2) (v128.load offset=0 (local.get $bp))))
+            (local.set $a3 (f64x2.add (local.get $a3) (v128.load offset=0 (local.get $bp))))))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then
+            (local.set $t (v128.load offset=0 (i32.add (local.get $zp) (local.get $aux))))
+            (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $t (v128.load offset=16 (i32.add (local.get $zp) (local.get $aux))))
+            (local.set $a1 (f64x2.mul (local.get $a1) (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $t (v128.load offset=32 (i32.add (local.get $zp) (local.get $aux))))
+            (local.set $a2 (f64x2.mul (local.get $a2) (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $t (v128.load offset=48 (i32.add (local.get $zp) (local.get $aux))))
+            (local.set $a3 (f64x2.mul (local.get $a3) (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
         (v128.store offset=0 (local.get $zp) (local.get $a0))
         (v128.store offset=16 (local.get $zp) (local.get $a1))
         (v128.store offset=32 (local.get $zp) (local.get $a2))
         (v128.store offset=48 (local.get $zp) (local.get $a3))
+        (if (i32.and (local.get $flags) (i32.const 2))
+          (then
+            (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux))
+              (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+            (v128.store offset=16 (i32.add (local.get $zp) (local.get $aux))
+              (v128.bitselect (local.get $a1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+            (v128.store offset=32 (i32.add (local.get $zp) (local.get $aux))
+              (v128.bitselect (local.get $a2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+            (v128.store offset=48 (i32.add (local.get $zp) (local.get $aux))
+              (v128.bitselect (local.get $a3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $each4)))
     (block $done1
@@ -415,7 +606,22 @@
             (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
             (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
             (br $eachM1)))
-        (v128.store (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))) (local.get $a0))
+        (local.set $zp (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))))
+        ;; the epilogue (see $flags): bias, σ'(S) of the layer below, store, H = σ(Z)
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then
+            (local.set $a0 (f64x2.add (local.get $a0) (v128.load offset=0 (local.get $bp))))))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then
+            (local.set $t (v128.load offset=0 (i32.add (local.get $zp) (local.get $aux))))
+            (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
+        (v128.store offset=0 (local.get $zp) (local.get $a0))
+        (if (i32.and (local.get $flags) (i32.const 2))
+          (then
+            (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux))
+              (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each1))))
 
@@ -473,68 +679,6 @@
         (v128.store (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))) (local.get $a0))
         (local.set $m (i32.add (local.get $m) (i32.const 1)))
         (br $each1))))
-
-  ;; Z[i][k] += B[k] for i < n and k < ws (ws even): the bias, added last; with
-  ;; $act, also H = σ(Z) in the same pass (as activate).
-  (func (export "addBias") (param $n i32) (param $ws i32) (param $z i32) (param $b i32) (param $act i32) (param $h i32) (param $neg f64)
-    (local $i i32) (local $kb i32) (local $p i32) (local $q i32) (local $zv v128) (local $negv v128)
-    (local.set $negv (f64x2.splat (local.get $neg)))
-    (local.set $p (local.get $z))
-    (local.set $q (local.get $h))
-    (block $doneI
-      (loop $eachI
-        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $kb (i32.const 0))
-        (block $doneK
-          (loop $eachK
-            (br_if $doneK (i32.ge_u (local.get $kb) (local.get $ws)))
-            (local.set $zv (f64x2.add (v128.load (local.get $p)) (v128.load (i32.add (local.get $b) (i32.shl (local.get $kb) (i32.const 3))))))
-            (v128.store (local.get $p) (local.get $zv))
-            (if (local.get $act)
-              (then
-                (v128.store (local.get $q)
-                  (v128.bitselect (local.get $zv) (f64x2.mul (local.get $negv) (local.get $zv)) (f64x2.gt (local.get $zv) (v128.const f64x2 0 0))))))
-            (local.set $p (i32.add (local.get $p) (i32.const 16)))
-            (local.set $q (i32.add (local.get $q) (i32.const 16)))
-            (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
-            (br $eachK)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $eachI))))
-
-  ;; H = σ(Z) elementwise without branches: z where z > 0, neg·z elsewhere
-  ;; (count even).
-  (func (export "activate") (param $count i32) (param $z i32) (param $h i32) (param $neg f64)
-    (local $end i32) (local $zv v128) (local $negv v128)
-    (local.set $negv (f64x2.splat (local.get $neg)))
-    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $count) (i32.const 3))))
-    (block $done
-      (loop $each
-        (br_if $done (i32.ge_u (local.get $z) (local.get $end)))
-        (local.set $zv (v128.load (local.get $z)))
-        (v128.store (local.get $h)
-          (v128.bitselect (local.get $zv) (f64x2.mul (local.get $negv) (local.get $zv)) (f64x2.gt (local.get $zv) (v128.const f64x2 0 0))))
-        (local.set $z (i32.add (local.get $z) (i32.const 16)))
-        (local.set $h (i32.add (local.get $h) (i32.const 16)))
-        (br $each))))
-
-  ;; D = D·σ'(Z) elementwise (count even): σ' is 1 above 0, neg below, atZero at 0.
-  (func (export "slopes") (param $count i32) (param $z i32) (param $d i32) (param $neg f64) (param $atZero f64)
-    (local $end i32) (local $zv v128) (local $negv v128) (local $zerov v128)
-    (local.set $negv (f64x2.splat (local.get $neg)))
-    (local.set $zerov (f64x2.splat (local.get $atZero)))
-    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $count) (i32.const 3))))
-    (block $done
-      (loop $each
-        (br_if $done (i32.ge_u (local.get $z) (local.get $end)))
-        (local.set $zv (v128.load (local.get $z)))
-        (v128.store (local.get $d)
-          (f64x2.mul (v128.load (local.get $d))
-            (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $zv) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $zv) (v128.const f64x2 0 0)))))
-        (local.set $z (i32.add (local.get $z) (i32.const 16)))
-        (local.set $d (i32.add (local.get $d) (i32.const 16)))
-        (br $each))))
 
   ;; BCE with logits on the output layer, two points at a time (rows i and
   ;; i + 1 of F, Y and D, row stride pe, columns j < e; an odd last row is

@@ -196,6 +196,25 @@ function floorLayers(floor: { value: number; label: string } | undefined): Recor
 }
 
 /**
+ * A dashed grey rule at c = 0, under the points or lines of a figure of invariants: the line
+ * that separates pathological neurons (c < 0) from the others.
+ *
+ * @returns the layer
+ * @internal
+ */
+export function zeroRuleLayer(): {
+  data: { values: { y: number }[] };
+  mark: { type: "rule"; color: string; strokeDash: number[] };
+  encoding: { y: { field: string; type: "quantitative" } };
+} {
+  return {
+    data: { values: [{ y: 0 }] },
+    mark: { type: "rule", color: "#888888", strokeDash: [4, 3] },
+    encoding: { y: { field: "y", type: "quantitative" } },
+  };
+}
+
+/**
  * The three layers of a paired-effects figure on fields `lo`, `hi`, `mean`,
  * `series`: a rule at zero (no effect), the ± one standard-error bars, then
  * the dots whose legend names the series. The bars take their colour from a
