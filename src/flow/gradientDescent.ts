@@ -118,15 +118,8 @@ export function gradientDescent<T>(
       value: badParam,
       note: "Its value overflows: choose another arithmetic.",
     });
-  // a network with convolutions reads each row as its input tensor flattened (channels · ∏size entries);
-  // without the input's size (a checkpoint does not store it) the forward pass refuses in its own words
-  const tensor = L.structure?.input;
-  const inputs =
-    L.structure === undefined
-      ? at(L.widths, 0)
-      : tensor !== undefined && tensor.size.length > 0
-        ? tensor.channels * tensor.size.reduce((p, n) => p * n, 1)
-        : undefined;
+  // a network that starts with a convolution reads its input tensor flattened channel-major
+  const inputs = net.input === undefined ? at(L.widths, 0) : net.input.size.reduce((n, s) => n * s, net.input.channels);
   const outputs = at(L.widths, L.depth);
   if (data.Y.length !== data.X.length)
     throw new InputError({
@@ -136,7 +129,7 @@ export function gradientDescent<T>(
     });
   // a row of the wrong width would otherwise fail deep inside the kernel
   const count = (k: number, noun: string): string => `${k} ${noun}${k === 1 ? "" : "s"}`;
-  const wideX = inputs === undefined ? -1 : data.X.findIndex((x) => x.length !== inputs);
+  const wideX = data.X.findIndex((x) => x.length !== inputs);
   const wideY = data.Y.findIndex((y) => y.length !== outputs);
   if (wideY >= 0)
     throw new InputError({
@@ -147,7 +140,7 @@ export function gradientDescent<T>(
   if (wideX >= 0)
     throw new InputError({
       field: "data",
-      expected: `rows of ${count(inputs ?? 0, "input")}, the network's input width`,
+      expected: `rows of ${count(inputs, "input")}, the network's input width`,
       value: `row ${wideX} has ${at(data.X, wideX).length}`,
     });
   const badData = firstNonFiniteEntry("X", data.X, S) ?? firstNonFiniteEntry("Y", data.Y, S);
