@@ -140,7 +140,9 @@ export function arbConvProblem(constraints: ConvProblemConstraints = {}): fc.Arb
   const n = sizeRange(constraints.points, 1, 3, "points");
   const maxPad = constraints.padding ?? 1;
   if (!Number.isSafeInteger(maxPad) || maxPad < 0 || maxPad > 8)
-    throw new Error(`arbConvProblem: invalid padding. Must be a whole number from 0 to 8. Value: \`${JSON.stringify(constraints.padding)}\`.`);
+    throw new Error(
+      `arbConvProblem: invalid padding. Must be a whole number from 0 to 8. Value: \`${JSON.stringify(constraints.padding)}\`.`,
+    );
   const dimensions = constraints.dimensions ?? [1, 2];
   if (dimensions.length === 0 || dimensions.some((d) => d !== 1 && d !== 2))
     throw new Error(`arbConvProblem: invalid dimensions. Must be a non-empty list of 1 and 2. Value: \`${JSON.stringify(dimensions)}\`.`);
