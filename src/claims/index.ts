@@ -70,6 +70,7 @@ export {
   deepGdConservesC,
   deepGdDriftIdentity,
   deepLockedWeightKeepsSign,
+  convGdDriftIdentity,
   BUILTIN_CLAIMS,
 } from "./library/index.js";
 export { loadClaims } from "./loadClaims.js";
