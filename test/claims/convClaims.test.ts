@@ -7,6 +7,7 @@ import { convGdDriftIdentity } from "../../src/claims/library/convClaims.js";
 import { channelBalances, stepKeepingShape } from "../../src/claims/_internals/exactHelpers.js";
 import { datasetIn } from "../../src/net/datasetIn.js";
 import { lossAndGradient } from "../../src/net/lossAndGradient.js";
+import { layerInvariants } from "../../src/invariants/layerInvariants.js";
 import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
 
@@ -58,6 +59,13 @@ describe("the brute-force channel oracle", () => {
     expect(channelBalances(net)[0]!.map(Q.toString)).toEqual(["-1", "0", "8", "6"]);
     // layer 2 after flatten (3 − 2 + 1 = 2 positions per channel): channel 0 is columns 0, 1, channel 1 columns 2, 3
     expect(channelBalances(net)[1]!.map(Q.toString)).toEqual(["-19", "11"]);
+  });
+
+  it("should agree with the library's per-channel invariants (readerBlock) on drawn conv nets", () => {
+    for (const p of fc.sample(arbConvProblem({ convolutions: { min: 2, max: 2 } }), { seed: 4, numRuns: 60 })) {
+      const net = networkIn(p.net, Q);
+      expect(channelBalances(net).map((r) => r.map(Q.toString))).toEqual(layerInvariants(net, Q).map((r) => r.map(Q.toString)));
+    }
   });
 
   it("should see drift that is not zero: GD moves c on some drawn channel, so the identity is not 0 = 0", () => {
