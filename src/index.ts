@@ -70,6 +70,8 @@ export type { CheckClaimOptions, Claim, ClaimVerdict } from "./claims/index.js";
 export {
   BUILTIN_CLAIMS,
   arbActivation,
+  arbConvNetwork,
+  arbConvProblem,
   arbDataset,
   arbDeepProblem,
   arbFlowTrajectory,

@@ -113,7 +113,7 @@ console.log(exact.toString(dot(exact, [exact.parse("1/2"), exact.parse("3")], [e
 console.log(EXPERIMENTS.length, "dot" in rootApi, "EXPERIMENTS" in rootApi);`;
     const r = runScript(script);
     expect(r.stderr).toBe("");
-    expect(r.stdout.trim().split("\n")).toEqual(["1", "5 false false"]);
+    expect(r.stdout.trim().split("\n")).toEqual(["1", "6 false false"]);
   });
 });
 

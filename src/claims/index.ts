@@ -8,6 +8,9 @@ export { arbNetwork } from "./arbitraries/arbNetwork.js";
 export type { DeepProblem, DeepProblemConstraints } from "./arbitraries/arbDeepProblem.js";
 export { arbDeepProblem } from "./arbitraries/arbDeepProblem.js";
 export { arbLayeredNetwork } from "./arbitraries/arbLayeredNetwork.js";
+export type { ConvProblem, ConvProblemConstraints } from "./arbitraries/arbConvProblem.js";
+export { arbConvProblem } from "./arbitraries/arbConvProblem.js";
+export { arbConvNetwork } from "./arbitraries/arbConvNetwork.js";
 export type { DatasetConstraints } from "./arbitraries/arbDataset.js";
 export { arbDataset } from "./arbitraries/arbDataset.js";
 export type { InvariantVectorConstraints } from "./arbitraries/arbInvariantVector.js";
@@ -67,6 +70,7 @@ export {
   deepGdConservesC,
   deepGdDriftIdentity,
   deepLockedWeightKeepsSign,
+  convGdDriftIdentity,
   BUILTIN_CLAIMS,
 } from "./library/index.js";
 export { loadClaims } from "./loadClaims.js";

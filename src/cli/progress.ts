@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type * as CliProgress from "cli-progress";
 
 /** A progress reporter; a no-op when nobody watches. */
 export interface Progress {
@@ -20,8 +21,8 @@ const BAR_AFTER_SECONDS = 3;
  */
 export function progressBar(total: number, label: string, estimatedSeconds: number): Progress {
   if (!process.stderr.isTTY || process.env.CI || total < 1 || !(estimatedSeconds > BAR_AFTER_SECONDS)) return { update() {}, stop() {} };
-  // cli-progress (CommonJS) is loaded only when a bar is drawn: piped and short runs never pay for it.
-  const { Presets, SingleBar } = createRequire(import.meta.url)("cli-progress") as typeof import("cli-progress");
+  // loaded only when a bar is drawn: a short or piped run does not pay for it at start-up
+  const { Presets, SingleBar } = createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
   const bar = new SingleBar(
     { format: `${label} [{bar}] {value}/{total} ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
     Presets.shades_classic,

@@ -12,6 +12,8 @@ export type {
   ProbabilityConfig,
   OptimizersConfig,
   DeepConfig,
+  ConvDigitsConfig,
+  ConvDigitsRun,
   OptimizerRunConfig,
 } from "./reproduceConfig.js";
 export { reproduceConfig, EXPERIMENTS } from "./reproduceConfig.js";
@@ -33,6 +35,11 @@ export { defaultInit } from "./defaultInit.js";
 export type { DeepCell } from "./deepCell.js";
 export { deepCell } from "./deepCell.js";
 export type { DeepSummary } from "./deepSummary.js";
+export type { ConvDigitsCell, ConvDigitsChannel } from "./convDigitsCell.js";
+export { convDigitsCell } from "./convDigitsCell.js";
+export type { ConvDigitsSummary } from "./convDigitsSummary.js";
+export { convDigitsSummary } from "./convDigitsSummary.js";
+export { readDigits, DIGITS_CSV } from "./readDigits.js";
 export { deepSummary } from "./deepSummary.js";
 export type { ProbabilityCell } from "./probabilityCell.js";
 export { probabilityCell } from "./probabilityCell.js";

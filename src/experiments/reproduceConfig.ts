@@ -1,8 +1,8 @@
 import { InputError } from "../errors.js";
 
 /** The experiments `relutopo reproduce` knows. */
-export type ExperimentName = "toy" | "breast-cancer" | "probability" | "optimizers" | "deep";
-export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability", "optimizers", "deep"];
+export type ExperimentName = "toy" | "breast-cancer" | "probability" | "optimizers" | "deep" | "conv-digits";
+export const EXPERIMENTS: readonly ExperimentName[] = ["toy", "breast-cancer", "probability", "optimizers", "deep", "conv-digits"];
 
 /** How big a run is: `tiny` for smoke tests, `quick` for `npm start`, `full` for the paper's sizes. */
 export type Scale = "tiny" | "quick" | "full";
@@ -89,6 +89,31 @@ export interface DeepConfig {
   samples: number;
 }
 
+/** One run of the convolutional experiment: the first `perClass` images of each class, `steps` steps of gradient descent. */
+export interface ConvDigitsRun {
+  perClass: number;
+  steps: number;
+}
+
+/**
+ * The convolutional experiment: Conv2d(1, channels, 3, padding 1) → ReLU → MaxPool2d(2) → flatten →
+ * Linear(channels · 16, classes) on 8 × 8 digits (pixels / 16), from PyTorch's default initialisation,
+ * trained by full-batch gradient descent on MSE against one-hot targets, once in exact rationals (a few
+ * steps on a few images) and once in float64 (longer, on more images), from the same draw.
+ */
+export interface ConvDigitsConfig {
+  /** The digits classified, in the order of the one-hot targets. */
+  classes: number[];
+  /** Output channels of the convolution. */
+  channels: number;
+  /** The step η (exact text, dyadic, so every exact value stays dyadic). */
+  lr: string;
+  exact: ConvDigitsRun;
+  float: ConvDigitsRun;
+  /** Points of the float run's drift and loss curves (every step of the exact run is recorded). */
+  points: number;
+}
+
 /** Everything that determines the numbers of a run (and so its cells' fingerprint). */
 export interface ReproduceConfig {
   scale: Scale;
@@ -99,6 +124,7 @@ export interface ReproduceConfig {
   probability: ProbabilityConfig;
   optimizers: OptimizersConfig;
   deep: DeepConfig;
+  convDigits: ConvDigitsConfig;
 }
 
 const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
@@ -164,5 +190,16 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     lr: 0.1,
     recordEvery: 10,
   };
-  return { scale, seed, experiments, toy, breastCancer, probability, optimizers, deep };
+  const convDigits: ConvDigitsConfig = {
+    // Exact steps cost seconds each (the numbers' lengths grow with every step): a few images, two steps at most.
+    ...{
+      tiny: { classes: [0, 1], exact: { perClass: 1, steps: 1 }, float: { perClass: 4, steps: 20 } },
+      quick: { classes: [0, 1, 2], exact: { perClass: 1, steps: 2 }, float: { perClass: 20, steps: 200 } },
+      full: { classes: range(0, 9), exact: { perClass: 1, steps: 2 }, float: { perClass: 50, steps: 1000 } },
+    }[scale],
+    channels: 4,
+    lr: "1/2",
+    points: 50,
+  };
+  return { scale, seed, experiments, toy, breastCancer, probability, optimizers, deep, convDigits };
 }

@@ -9,6 +9,8 @@ import type { ProbabilityCell } from "./probabilityCell.js";
 import { probabilitySummary, type ProbabilitySummary } from "./probabilitySummary.js";
 import type { ReproduceConfig } from "./reproduceConfig.js";
 import { breastCancerSplit } from "./breastCancerSplit.js";
+import type { ConvDigitsCell } from "./convDigitsCell.js";
+import { convDigitsSummary, type ConvDigitsSummary } from "./convDigitsSummary.js";
 import type { DeepCell } from "./deepCell.js";
 import { deepSummary, type DeepSummary } from "./deepSummary.js";
 import type { ToyFlowCell } from "./toyFlow.js";
@@ -22,6 +24,7 @@ export interface RunSummary {
   probability?: { cells: ProbabilityCell[]; summary: ProbabilitySummary };
   optimizers?: { summary: OptimizersSummary };
   deep?: { summary: DeepSummary };
+  convDigits?: { summary: ConvDigitsSummary };
 }
 
 /**
@@ -65,6 +68,11 @@ export function summariseRun(config: ReproduceConfig, specs: readonly CellSpec[]
   if (config.experiments.includes("deep")) {
     const deepCells = specs.filter((s) => s.key.kind === "deep").map((s) => result<DeepCell>(s)!);
     out.deep = { summary: deepSummary(config.deep, deepCells) };
+  }
+  if (config.experiments.includes("conv-digits")) {
+    const find = (arith: "exact" | "float"): ConvDigitsCell =>
+      result<ConvDigitsCell>(specs.find((s) => s.key.kind === "conv-digits" && s.key.arith === arith)!)!;
+    out.convDigits = { summary: convDigitsSummary(config.convDigits, { exact: find("exact"), float: find("float") }) };
   }
   return out;
 }

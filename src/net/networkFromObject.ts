@@ -2,7 +2,8 @@ import { InputError, ShapeError } from "../errors.js";
 import { zodIssue } from "../io/zodIssue.js";
 import { parseActivation } from "./parseActivation.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
-import { networkSchema } from "./networkSchema.js";
+import { networkSchema, type NetworkJson } from "./networkSchema.js";
+import { wellFormedNetwork } from "./_internals/wellFormedNetwork.js";
 import { jsonBrief } from "./_internals/jsonBrief.js";
 import { tooLarge } from "./_internals/tooLarge.js";
 import { MAX_NETWORK_PARAMETERS } from "./readNetwork.js";
@@ -29,7 +30,8 @@ function checkLength(v: readonly string[] | undefined, name: string, length: num
  * Validates a parsed network object (PyTorch `state_dict` shapes, entries as
  * numeric strings) of the two-layer file form `{ W1, b1?, W2, b2?, activation? }` into a
  * {@link LayeredNetwork} of two layers of exact texts: first its form
- * ({@link networkSchema}), then the sizes that must agree.
+ * ({@link networkSchema}, consulted only when `wellFormedNetwork` does not plainly
+ * accept the object), then the sizes that must agree.
  * The activation defaults to `relu` when absent.
  *
  * @param obj - the parsed JSON (numbers as decimal text, as `readJson` gives them)
@@ -53,15 +55,7 @@ export function networkFromObject(obj: unknown): LayeredNetwork<string> {
     });
   const count = countParameters(o);
   if (count > MAX_NETWORK_PARAMETERS) throw tooLarge(String(count));
-  const parsed = networkSchema().safeParse(obj);
-  if (!parsed.success)
-    throw new InputError({
-      field: "network",
-      expected: NETWORK_FORM,
-      value: jsonBrief(obj),
-      note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
-    });
-  const f = parsed.data;
+  const f = wellFormedNetwork(obj) ?? schemaParsed(obj);
   const activation = parseActivation(f.activation ?? "relu", "network activation");
   checkWidth(f.W1, "W1", undefined, undefined);
   const l = f.W1.length;
@@ -76,6 +70,19 @@ export function networkFromObject(obj: unknown): LayeredNetwork<string> {
       { W: f.W2.map(trim), b: f.b2 && trim(f.b2) },
     ],
   };
+}
+
+/** The network as the schema parses it, or the InputError naming its first problem. */
+function schemaParsed(obj: unknown): NetworkJson {
+  const parsed = networkSchema().safeParse(obj);
+  if (!parsed.success)
+    throw new InputError({
+      field: "network",
+      expected: NETWORK_FORM,
+      value: jsonBrief(obj),
+      note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
+    });
+  return parsed.data;
 }
 
 /** Entries of the arrays of a parsed network, counted without looking inside them. */

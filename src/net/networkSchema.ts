@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
-import type { z } from "zod";
+import type { z as Zod } from "zod";
 import { parseRational } from "../scalar/parseRational.js";
+
+const NUMBER_TEXT = "a number or a numeric string";
 
 /** A network file as {@link networkSchema} accepts it. */
 export interface NetworkJson {
@@ -11,7 +13,7 @@ export interface NetworkJson {
   b2?: string[] | undefined;
 }
 
-let schema: z.ZodType<NetworkJson> | undefined;
+let built: Zod.ZodType<NetworkJson> | undefined;
 
 /**
  * The shape of a network file: a JSON object with the PyTorch `state_dict`
@@ -19,18 +21,13 @@ let schema: z.ZodType<NetworkJson> | undefined;
  * `b2` e) and an optional activation name; nothing else. Sizes that must agree
  * with each other are checked by `networkFromObject`, which names both.
  *
- * The zod schema is built on first use: zod takes about 0.1 s of CPU to load,
- * and a command reading a safetensors or `.pt` file never needs it; an ES module has no lazy
- * synchronous import, so zod (which ships CommonJS too) is required here when a JSON network
- * is first checked.
- *
- * @returns the schema of {@link NetworkJson}
+ * Built on first use, with zod loaded then: zod takes longer to load than a whole
+ * small `flow` takes to run, and a file that `wellFormedNetwork` accepts never needs it.
  */
-export function networkSchema(): z.ZodType<NetworkJson> {
-  if (schema !== undefined) return schema;
-  const { z } = createRequire(import.meta.url)("zod") as typeof import("zod");
-  const NUMBER_TEXT = "a number or a numeric string";
-  // One parameter: a JSON number or a numeric string (kept as exact decimal text by readJson).
+export function networkSchema(): Zod.ZodType<NetworkJson> {
+  if (built !== undefined) return built;
+  const { z } = createRequire(import.meta.url)("zod") as { z: typeof Zod };
+  /** One parameter: a JSON number or a numeric string (kept as exact decimal text by readJson). */
   const parameter = z.string({ error: `must be ${NUMBER_TEXT}` }).superRefine((text, ctx) => {
     try {
       parseRational(text);
@@ -40,7 +37,7 @@ export function networkSchema(): z.ZodType<NetworkJson> {
   });
   const row = z.array(parameter, { error: "must be an array" });
   const rows = z.array(row, { error: "must be a non-empty array of rows" }).min(1, "must be a non-empty array of rows");
-  schema = z.strictObject(
+  built = z.strictObject(
     {
       activation: z.string({ error: "must be a string" }).optional(),
       W1: rows,
@@ -50,5 +47,5 @@ export function networkSchema(): z.ZodType<NetworkJson> {
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? "unknown key (expected activation, W1, b1, W2, b2)" : undefined) },
   );
-  return schema;
+  return built;
 }

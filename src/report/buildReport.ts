@@ -4,6 +4,7 @@ import type { ReproduceConfig } from "../experiments/reproduceConfig.js";
 import { summariseRun } from "../experiments/summariseRun.js";
 import { formatTable } from "../table/formatTable.js";
 import { breastCancerSection } from "./_internals/breastCancerSection.js";
+import { convDigitsSection } from "./_internals/convDigitsSection.js";
 import { deepSection } from "./_internals/deepSection.js";
 import { optimizersSection } from "./_internals/optimizersSection.js";
 import { probabilitySection } from "./_internals/probabilitySection.js";
@@ -93,6 +94,10 @@ export async function buildReport(
   if (run.deep) {
     sections.push(await deepSection(config.deep, run.deep.summary));
     results.deep = run.deep.summary.results;
+  }
+  if (run.convDigits) {
+    sections.push(await convDigitsSection(config.convDigits, run.convDigits.summary));
+    results.convDigits = run.convDigits.summary.results;
   }
   results.timing = meta.timing;
   const glance: string[] = [];

@@ -3,6 +3,7 @@ export { quadricFigureSpec, type QuadricFigureOptions, type QuadricTrajectory } 
 export { lossCurvesSpec, type LossCurve } from "./lossCurvesSpec.js";
 export { layerInvariantsSpec } from "./layerInvariantsSpec.js";
 export { intervalPointsSpec, type IntervalPoint } from "./intervalPointsSpec.js";
+export { driftCurvesSpec, type DriftCurve } from "./driftCurvesSpec.js";
 export { bandFigureSpec, type BandFigureOptions, type BandPoint } from "./bandFigureSpec.js";
 export type { ReportDocument, ReportSection, ReportFigure, ReportTable } from "./reportDocument.js";
 export { renderReportHtml } from "./renderReportHtml.js";

@@ -6,7 +6,7 @@ import type { CellKey } from "./planCells.js";
 
 // The shapes of `cells/<id>.json`, one per kind of cell, mirroring the result
 // types of src/experiments (ToyGdCell, ToyFlowCell, BreastCancerCell,
-// ProbabilityCell, OptimizerToyCell, OptimizerBreastCancerCell, DeepCell). A cell that
+// ProbabilityCell, OptimizerToyCell, OptimizerBreastCancerCell, DeepCell, ConvDigitsCell). A cell that
 // does not fit is bad input, not a bug.
 
 const num = z.number().refine(Number.isFinite, "must be a finite number");
@@ -94,6 +94,26 @@ const deep = z.object({
   curve: z.array(z.tuple([num, num])),
 });
 
+const convChannel = z.object({
+  c0: num,
+  cT: num,
+  observed: num,
+  predicted: num,
+  residual: decimalText,
+  relResidual: num,
+  maxStepResidual: decimalText,
+});
+
+const convDigits = z.object({
+  arith: z.enum(["exact", "float"]),
+  images: int,
+  steps: int,
+  loss0: num,
+  lossT: num,
+  channels: z.array(convChannel),
+  curve: z.array(z.object({ t: int, loss: num, observed: z.array(num), predicted: z.array(num) })),
+});
+
 const RESULTS: Record<CellKey["kind"], z.ZodType> = {
   "toy-gd": toyGd,
   "toy-flow": toyFlow,
@@ -102,6 +122,7 @@ const RESULTS: Record<CellKey["kind"], z.ZodType> = {
   "optimizers-toy": optimizersToy,
   "optimizers-breast-cancer": optimizersBreastCancer,
   deep,
+  "conv-digits": convDigits,
 };
 
 /**

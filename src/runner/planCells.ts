@@ -11,7 +11,8 @@ export type CellKey =
   | { kind: "probability"; scheme: string }
   | { kind: "optimizers-toy" }
   | { kind: "optimizers-breast-cancer"; l: number; seed: number }
-  | { kind: "deep"; seed: number };
+  | { kind: "deep"; seed: number }
+  | { kind: "conv-digits"; arith: "exact" | "float" };
 
 /** One unit of work of a run: cached as `cells/<id>.json`, the unit of sharding and of resuming. */
 export interface CellSpec {
@@ -36,8 +37,10 @@ function experimentFingerprint(config: ReproduceConfig, experiment: ExperimentNa
           : experiment === "deep"
             ? // it trains on the breast-cancer sweep's split
               { ...config.deep, testFraction: config.breastCancer.testFraction }
-            : // the comparison trains on the breast-cancer sweep's split, ratio and biases
-              { ...config.optimizers, breastCancer: config.breastCancer };
+            : experiment === "conv-digits"
+              ? config.convDigits
+              : // the comparison trains on the breast-cancer sweep's split, ratio and biases
+                { ...config.optimizers, breastCancer: config.breastCancer };
   return createHash("sha256")
     .update(JSON.stringify({ experiment, seed: config.seed, section }))
     .digest("hex")
@@ -102,6 +105,24 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
           weight: ((30 * h1 + h1 * h2 + h2) * deep.epochs) / (258 * 200),
           key: { kind: "deep", seed },
         });
+    } else if (experiment === "conv-digits") {
+      const conv = config.convDigits;
+      const images = (run: { perClass: number }): number => run.perClass * conv.classes.length;
+      // one unit: 60 images for 200 float steps; an exact image-step costs about what 1500 float ones do
+      cells.push({
+        id: "conv-digits-exact",
+        experiment,
+        fingerprint,
+        weight: (images(conv.exact) * conv.exact.steps * 1500) / (60 * 200),
+        key: { kind: "conv-digits", arith: "exact" },
+      });
+      cells.push({
+        id: "conv-digits-float",
+        experiment,
+        fingerprint,
+        weight: (images(conv.float) * conv.float.steps) / (60 * 200),
+        key: { kind: "conv-digits", arith: "float" },
+      });
     } else {
       for (const scheme of config.probability.schemes)
         cells.push({

@@ -20,6 +20,8 @@ const CELL_COST: Readonly<Record<CellKey["kind"], { fixed: number; perWeight: nu
   "optimizers-breast-cancer": { fixed: 0.3, perWeight: 0.25 },
   // from `reproduce deep --quick --threads 2`: median 0.09 s at weight 1
   deep: { fixed: 0.03, perWeight: 0.08 },
+  // from `reproduce conv-digits --quick --threads 2` (see planCells for the unit)
+  "conv-digits": { fixed: 0.2, perWeight: 8 },
 };
 
 /** Seconds of the fixed part of a whole run: loading the modules and the data, writing the report. */

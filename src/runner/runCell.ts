@@ -1,5 +1,6 @@
 import { breastCancerCell } from "../experiments/breastCancerCell.js";
 import { breastCancerSplit } from "../experiments/breastCancerSplit.js";
+import { convDigitsCell } from "../experiments/convDigitsCell.js";
 import { deepCell } from "../experiments/deepCell.js";
 import { optimizerBreastCancerCell } from "../experiments/optimizerBreastCancerCell.js";
 import { optimizerToyCell } from "../experiments/optimizerToyCell.js";
@@ -33,5 +34,7 @@ export async function runCell(spec: CellSpec, config: ReproduceConfig): Promise<
       return optimizerBreastCancerCell(config.optimizers, config.breastCancer, breastCancerSplit(config), config.seed, key.l, key.seed);
     case "deep":
       return deepCell(config.deep, breastCancerSplit(config), config.seed, key.seed);
+    case "conv-digits":
+      return convDigitsCell(config.convDigits, config.seed, key.arith);
   }
 }

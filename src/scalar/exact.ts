@@ -66,5 +66,21 @@ export const exact: Scalar<Rational> = {
   exp: noTranscendental,
   ln: noTranscendental,
   toString: (a) => a.toFraction(),
-  toNumber: (a) => a.valueOf(),
+  toNumber: (a) => nearFloat(a),
 };
+
+/**
+ * The float nearest a rational (within an ulp), also when its numerator and denominator are each too
+ * large for a float (a few exact steps of gradient descent make them thousands of bits long, and
+ * fraction.js's own conversion gives ∞/∞ = NaN there): both are cut to a 64-bit quotient first.
+ */
+function nearFloat(a: Rational): number {
+  const direct = a.valueOf();
+  if (Number.isFinite(direct) && (direct !== 0 || a.n === 0n)) return direct;
+  // q = n·2^k / d with about 64 significant bits, then q·2^−k
+  const k = 64 - (a.n.toString(2).length - a.d.toString(2).length);
+  const q = k >= 0 ? (a.n << BigInt(k)) / a.d : a.n / (a.d << BigInt(-k));
+  // 2^−k in two factors, so that neither over- nor underflows on its own
+  const v = Number(q) * 2 ** -Math.trunc(k / 2) * 2 ** -(k - Math.trunc(k / 2));
+  return a.s < 0n ? -v : v;
+}

@@ -6,7 +6,6 @@
  */
 const big = new Map<number, bigint>();
 const text = new Map<number, string>();
-const exponentOfText = new Map<string, number>();
 const exponentOfBig = new Map<bigint, number>();
 
 /** Exponents cached for lookups by value: enough for every float64 (2^1074 is its smallest step). */
@@ -33,17 +32,23 @@ export function powerOfTwoText(k: number): string {
 }
 
 function fill(): void {
-  if (exponentOfText.size > 0) return;
-  for (let k = 0; k <= MAX_CACHED; k++) {
-    exponentOfText.set(powerOfTwoText(k), k);
-    exponentOfBig.set(powerOfTwo(k), k);
-  }
+  if (exponentOfBig.size > 0) return;
+  for (let k = 0; k <= MAX_CACHED; k++) exponentOfBig.set(powerOfTwo(k), k);
 }
 
-/** k when `s` is the decimal text of 2^k with k ≤ 1100, else undefined. @internal */
+/**
+ * k when `s` is the decimal text of 2^k with k ≤ 1100, else undefined. Only the two or three
+ * exponents whose powers have as many digits as `s` are compared: no table of all 1101 texts
+ * (whose decimal conversions would cost every process that parses one fraction ~10 ms).
+ *
+ * @internal
+ */
 export function exponentOfPowerOfTwoText(s: string): number | undefined {
-  fill();
-  return exponentOfText.get(s);
+  // 2^k has ⌊k·log10(2)⌋ + 1 digits; one exponent either side covers rounding in the bounds
+  const low = Math.max(0, Math.ceil((s.length - 1) / Math.log10(2)) - 1);
+  const high = Math.min(MAX_CACHED, Math.floor(s.length / Math.log10(2)) + 1);
+  for (let k = low; k <= high; k++) if (powerOfTwoText(k) === s) return k;
+  return undefined;
 }
 
 /** k when `d` is 2^k with k ≤ 1100, else undefined. @internal */

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbActivation } from "../../src/claims/arbitraries/arbActivation.js";
+import { arbConvNetwork } from "../../src/claims/arbitraries/arbConvNetwork.js";
+import { arbConvProblem } from "../../src/claims/arbitraries/arbConvProblem.js";
 import { arbDataset } from "../../src/claims/arbitraries/arbDataset.js";
 import { arbDeepProblem } from "../../src/claims/arbitraries/arbDeepProblem.js";
 import { arbFlowTrajectory } from "../../src/claims/arbitraries/arbFlowTrajectory.js";
@@ -59,6 +61,43 @@ describe("arbitraries reach their bounds", () => {
     const ns = draws(arbLayeredNetwork({ depth: { max: 6 }, width: { max: 12 } }), 500);
     expect(largest(ns.map((n) => n.layers.length))).toBe(6);
     expect(largest(ns.flatMap((n) => n.layers.slice(0, -1).map((l) => l.W.length)))).toBe(12);
+  });
+
+  it("arbConvProblem: convolutions, channels, size, kernel, stride, padding, groups, poolings, outputs and points up to their maxima", () => {
+    const ps = draws(
+      arbConvProblem({
+        convolutions: { max: 3 },
+        channels: { max: 4 },
+        size: { max: 6 },
+        kernel: { max: 4 },
+        stride: { max: 3 },
+        padding: 2,
+        outputs: { max: 3 },
+        points: { max: 9 },
+      }),
+      300,
+    );
+    const convs = ps.flatMap((p) => p.net.layers.slice(0, -1));
+    const conv = (f: (c: NonNullable<(typeof convs)[number]["conv"]>) => readonly number[]): number =>
+      largest(convs.flatMap((l) => (l.conv ? f(l.conv) : [])));
+    expect(largest(ps.map((p) => p.net.layers.length - 1))).toBe(3);
+    expect(largest(convs.map((l) => l.W.length))).toBe(4);
+    expect(largest(ps.map((p) => p.net.input!.channels))).toBe(4);
+    expect(largest(ps.flatMap((p) => p.net.input!.size))).toBe(6);
+    expect([conv((c) => c.kernel), conv((c) => c.stride!), conv((c) => c.padding!), conv((c) => [c.groups])]).toEqual([4, 3, 2, 4]);
+    expect(new Set(convs.flatMap((l) => (l.pool ? [l.pool.kind] : [])))).toEqual(new Set(["max", "avg"]));
+    expect(new Set(ps.map((p) => p.net.input!.size.length))).toEqual(new Set([1, 2]));
+    expect(largest(ps.map((p) => p.net.layers.at(-1)!.W.length))).toBe(3);
+    expect(largest(ps.map((p) => p.data.X.length))).toBe(9);
+    // every data row is one input tensor: channels × the spatial size
+    for (const p of ps)
+      for (const x of p.data.X) expect(x.length).toBe(p.net.input!.channels * p.net.input!.size.reduce((a, b) => a * b, 1));
+  });
+
+  it("arbConvNetwork: convolutions and channels up to their maxima", () => {
+    const ns = draws(arbConvNetwork({ convolutions: { max: 3 }, channels: { max: 5 } }), 300);
+    expect(largest(ns.map((n) => n.layers.length - 1))).toBe(3);
+    expect(largest(ns.flatMap((n) => n.layers.slice(0, -1).map((l) => l.W.length)))).toBe(5);
   });
 
   it("arbInvariantVector: length up to 30 and as many distinct values as allowed", () => {

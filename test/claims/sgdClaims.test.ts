@@ -9,7 +9,7 @@ import {
   sgdMomentumDriftSecondOrder,
   weightDecayPreservesC,
 } from "../../src/claims/library/index.js";
-import { runCli } from "../helpers/runCli.js";
+import { runCliInProcess } from "../helpers/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-sgd-claims-"));
 
@@ -40,7 +40,7 @@ describe("SGD claims", () => {
       const data = join(tmp, `${claim.name}.csv`);
       writeFileSync(net, JSON.stringify(w.net));
       writeFileSync(data, w.data);
-      const r = runCli(["gd", "--net", net, "--data", data, ...w.gdFlags, "--json"]);
+      const r = await runCliInProcess(["gd", "--net", net, "--data", data, ...w.gdFlags, "--json"]);
       expect(r.status).toBe(0);
       const out = JSON.parse(r.stdout);
       expect(out.invariants).toEqual(w.invariants);

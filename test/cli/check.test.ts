@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCli, runCliInProcess } from "../helpers/runCli.js";
 
 const example = fileURLToPath(new URL("../../examples/my-claims.ts", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-check-"));
@@ -38,8 +38,8 @@ function replayArgs(stdout: string): string[] {
 }
 
 describe("relutopo check", () => {
-  it("should refute gd-conserves-c with a network that relutopo gd reproduces", () => {
-    const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "100", "--seed", "1", "--json"]);
+  it("should refute gd-conserves-c with a network that relutopo gd reproduces", async () => {
+    const r = await runCliInProcess(["check", "--claim", "gd-conserves-c", "--runs", "100", "--seed", "1", "--json"]);
     expect(r.status).toBe(0);
     const claim = JSON.parse(r.stdout).claims[0];
     expect(claim).toMatchObject({ name: "gd-conserves-c", tag: "false", verdict: "refuted" });
@@ -49,21 +49,22 @@ describe("relutopo check", () => {
     writeFileSync(netFile, JSON.stringify(net));
     writeFileSync(dataFile, data);
     const gd = JSON.parse(
-      runCli(["gd", "--net", netFile, "--data", dataFile, "--lr", lr, "--steps", "1", "--arith", "exact", "--json"]).stdout,
+      (await runCliInProcess(["gd", "--net", netFile, "--data", dataFile, "--lr", lr, "--steps", "1", "--arith", "exact", "--json"]))
+        .stdout,
     );
     // the failure reproduces: some c_k moved
     expect(gd.drift.observed[0].some((v: string) => v !== "0")).toBe(true);
   });
 
-  it("should run under a cap too large for a Node timer (it used to stop at once, loading)", () => {
-    const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "5", "--max-seconds", "1e9"]);
+  it("should run under a cap too large for a Node timer (it used to stop at once, loading)", async () => {
+    const r = await runCliInProcess(["check", "--claim", "gd-conserves-c", "--runs", "5", "--max-seconds", "1e9"]);
     expect(r.stderr).toBe("");
     // gd-conserves-c is tagged false: refuted as tagged, exit 0
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/gd-conserves-c: refuted/);
   });
 
-  it("should give the same bytes for the same seed", () => {
+  it("should give the same bytes for the same seed", async () => {
     const args = [
       "check",
       "--claim",
@@ -76,29 +77,31 @@ describe("relutopo check", () => {
       "9",
       "--json",
     ];
-    expect(runCli(args).stdout).toBe(runCli(args).stdout);
+    expect((await runCliInProcess(args)).stdout).toBe((await runCliInProcess(args)).stdout);
   });
 
-  it("should load a user's claim module with --file and succeed when every claim behaves as tagged", () => {
-    const r = runCli(["check", "--file", example, "--runs", "40", "--seed", "2", "--json"]);
+  it("should load a user's claim module with --file and succeed when every claim behaves as tagged", async () => {
+    const r = await runCliInProcess(["check", "--file", example, "--runs", "40", "--seed", "2", "--json"]);
     expect(r.status).toBe(0);
     const verdicts = JSON.parse(r.stdout).claims.map((c: { name: string; verdict: string }) => `${c.name}:${c.verdict}`);
     expect(verdicts.sort()).toEqual(["half-step-quarter-drift:pass", "my-gd-keeps-c:refuted"]);
   });
 
-  it("should exit 1 when a claim tagged theorem is refuted", () => {
+  it("should exit 1 when a claim tagged theorem is refuted", async () => {
     const file = join(tmp, "wrong.mjs");
     writeFileSync(
       file,
       `import { defineClaim, arbProblem } from "relutopo";
 export default defineClaim({ name: "all-nets-are-wide", statement: "every net has 3 neurons", tag: "theorem", arbitraries: [arbProblem()], predicate: ({ net }) => net.layers[0].W.length === 3 });`,
     );
-    const r = runCli(["check", "--file", file, "--runs", "20", "--json"], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
+    const r = await runCliInProcess(["check", "--file", file, "--runs", "20", "--json"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).claims[0].verdict).toBe("refuted");
   });
 
-  it("should stop a claim heavier than the estimate at run time with exit 3 and one line naming --max-seconds", () => {
+  it("should stop a claim heavier than the estimate at run time with exit 3 and one line naming --max-seconds", async () => {
     // 100 cases of 60 ms each: 1.2 s by the up-front estimate (0.012 s a case), 6 s in fact, past twice the 2 s cap
     const file = join(tmp, "heavy.mjs");
     writeFileSync(
@@ -106,7 +109,7 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
       `import { defineClaim, arbProblem } from "relutopo";
 export default defineClaim({ name: "slow", statement: "waits", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { const t = Date.now(); while (Date.now() - t < 60); return true; } });`,
     );
-    const r = runCli(["check", "--file", file, "--runs", "100", "--max-seconds", "2"], {
+    const r = await runCliInProcess(["check", "--file", file, "--runs", "100", "--max-seconds", "2"], {
       cwd: fileURLToPath(new URL("../..", import.meta.url)),
     });
     expect(r.status).toBe(3);
@@ -216,11 +219,11 @@ export default defineClaim({ name: "quits", statement: "exits", tag: "theorem", 
     mkdirSync(join(dir, "commonjs"));
     writeFileSync(join(dir, "commonjs", "package.json"), JSON.stringify({ type: "commonjs" }));
     for (const [file, text] of cases) {
-      it(`should load the command reference's example saved as ${file} and pass it`, () => {
+      it(`should load the command reference's example saved as ${file} and pass it`, async () => {
         // Arrange
         writeFileSync(join(dir, file), text);
         // Act
-        const r = runCli(["check", "--file", file, "--runs", "20"], { cwd: dir });
+        const r = await runCliInProcess(["check", "--file", file, "--runs", "20"], { cwd: dir });
         // Assert
         expect(r.stderr).toBe("");
         expect(r.status).toBe(0);
@@ -230,7 +233,7 @@ export default defineClaim({ name: "quits", statement: "exits", tag: "theorem", 
       });
     }
 
-    it("should resolve fast-check and relative imports from such a file, and name the counterexample after named arbitraries", () => {
+    it("should resolve fast-check and relative imports from such a file, and name the counterexample after named arbitraries", async () => {
       writeFileSync(join(dir, "sizes.ts"), `import fc from "fast-check";\nexport const arbWidth = fc.integer({ min: 1, max: 9 });\n`);
       writeFileSync(
         join(dir, "named.ts"),
@@ -246,7 +249,7 @@ export const narrow = defineClaim({
 });
 `,
       );
-      const r = runCli(["check", "--file", "named.ts", "--json"], { cwd: dir });
+      const r = await runCliInProcess(["check", "--file", "named.ts", "--json"], { cwd: dir });
       expect(r.status).toBe(0);
       const claim = JSON.parse(r.stdout).claims[0];
       expect(claim).toMatchObject({ verdict: "refuted", asTagged: true });
@@ -254,14 +257,14 @@ export const narrow = defineClaim({
       expect(claim.counterexample).toMatchObject({ width: 3, tries: 2 });
     });
 
-    it("should refute the command reference's named-arbitraries example with a counterexample named net, data, lr that relutopo gd reads", () => {
+    it("should refute the command reference's named-arbitraries example with a counterexample named net, data, lr that relutopo gd reads", async () => {
       writeFileSync(join(dir, "one-step.ts"), readmeNamedExample());
-      const r = runCli(["check", "--file", "one-step.ts", "--runs", "50", "--save", "saved", "--json"], { cwd: dir });
+      const r = await runCliInProcess(["check", "--file", "one-step.ts", "--runs", "50", "--save", "saved", "--json"], { cwd: dir });
       expect(r.status).toBe(0);
       const claim = JSON.parse(r.stdout).claims[0];
       expect(claim).toMatchObject({ name: "one-step-keeps-c", verdict: "refuted", asTagged: true });
       expect(Object.keys(claim.counterexample)).toEqual(["net", "data", "lr"]);
-      const gd = runCli(
+      const gd = await runCliInProcess(
         [
           "gd",
           "--net",
@@ -281,7 +284,7 @@ export const narrow = defineClaim({
       expect(JSON.parse(gd.stdout).drift.observed[0].some((v: string) => v !== "0")).toBe(true);
     });
 
-    it("should judge a predicate that throws `error`, exit 1, and print a replay line that reproduces it", () => {
+    it("should judge a predicate that throws `error`, exit 1, and print a replay line that reproduces it", async () => {
       // Arrange: a false claim stated through a loss exact arithmetic refuses
       writeFileSync(
         join(dir, "throws.ts"),
@@ -296,7 +299,7 @@ export const bce = defineClaim({
 `,
       );
       // Act
-      const r = runCli(["check", "--file", "throws.ts", "--runs", "10"], { cwd: dir });
+      const r = await runCliInProcess(["check", "--file", "throws.ts", "--runs", "10"], { cwd: dir });
       // Assert
       expect(r.status).toBe(1);
       const lines = r.stdout.split("\n");
@@ -304,12 +307,12 @@ export const bce = defineClaim({
       expect(lines[1]).toMatch(/^ {6}case: \{"net":/);
       expect(lines[2]).toMatch(/^ {6}replay: npx relutopo check --claim bce-gradient-is-zero --file throws.ts --seed 1 --path \d+(:\d+)*$/);
       expect(lines[3]).toBe("0/0 theorems passed, 0/1 false claims refuted, 1 could not be checked (10 cases each, seed 1)");
-      const replay = runCli(replayArgs(r.stdout), { cwd: dir });
+      const replay = await runCliInProcess(replayArgs(r.stdout), { cwd: dir });
       expect(replay.status).toBe(1);
       expect(replay.stdout.split("\n").slice(0, 2)).toEqual(lines.slice(0, 2));
     });
 
-    it("should count a throw as the refutation of a claim that declares refuteOnThrow", () => {
+    it("should count a throw as the refutation of a claim that declares refuteOnThrow", async () => {
       writeFileSync(
         join(dir, "declared.mjs"),
         `import fc from "fast-check";
@@ -317,12 +320,12 @@ import { defineClaim } from "relutopo";
 export default defineClaim({ name: "n-below-5", statement: "n < 5", tag: "false", refuteOnThrow: true, arbitraries: [fc.nat(20)], predicate: (n) => { if (n >= 5) throw new Error("too big"); } });
 `,
       );
-      const r = runCli(["check", "--file", "declared.mjs", "--json"], { cwd: dir });
+      const r = await runCliInProcess(["check", "--file", "declared.mjs", "--json"], { cwd: dir });
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout).claims[0]).toMatchObject({ verdict: "refuted", reason: "too big", counterexample: { arg0: 5 } });
     });
 
-    it("should exit 2 with one line naming an invalid claim export", () => {
+    it("should exit 2 with one line naming an invalid claim export", async () => {
       writeFileSync(
         join(dir, "invalid.ts"),
         `import { arbProblem, defineClaim } from "relutopo";
@@ -331,7 +334,7 @@ export const fine = defineClaim({ name: "fine", statement: "s", tag: "theorem", 
 export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [arbProblem()], predicate: () => true };
 `,
       );
-      const r = runCli(["check", "--file", "invalid.ts"], { cwd: dir });
+      const r = await runCliInProcess(["check", "--file", "invalid.ts"], { cwd: dir });
       expectBadInput(r);
       expect(r.stderr).toBe(
         "relutopo: invalid claim export. Must be a claim. Value: `typo`. In `invalid.ts`: invalid tag of claim `typo`. Must be theorem or false. Value: `thm`.\n",
@@ -339,10 +342,10 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
     });
   });
 
-  it("should print replay lines whose words, run through a shell from the clone, give the same counterexample", () => {
+  it("should print replay lines whose words, run through a shell from the clone, give the same counterexample", async () => {
     // Arrange
     const root = fileURLToPath(new URL("../..", import.meta.url));
-    const r = runCli(["check", "--claim", "gd-conserves-c", "--runs", "30"], { cwd: root });
+    const r = await runCliInProcess(["check", "--claim", "gd-conserves-c", "--runs", "30"], { cwd: root });
     const line = /^ +replay: (.*)$/m.exec(r.stdout)![1]!;
     expect(line).toMatch(/^npx relutopo check /);
     // Act: the line through a shell, with `npx relutopo` standing for the built program (as the
@@ -364,7 +367,7 @@ export const typo = { name: "typo", statement: "s", tag: "thm", arbitraries: [ar
     ["a claim file of another kind", ["check", "--file", join(tmp, "net.json")]],
   ];
   for (const [what, args] of bad) {
-    it(`should exit 2 with one stderr line for ${what}`, () => expectBadInput(runCli(args)));
+    it(`should exit 2 with one stderr line for ${what}`, async () => expectBadInput(await runCliInProcess(args)));
   }
 });
 
@@ -381,9 +384,9 @@ export const none = defineClaim({ name: "none", statement: "small", tag: "false"
 `,
   );
 
-  it("should save every network and data set of a counterexample, one file per key path, or say why none", () => {
+  it("should save every network and data set of a counterexample, one file per key path, or say why none", async () => {
     const out = join(dir, "saved");
-    const r = runCli(["check", "--file", file, "--runs", "50", "--save", out], { cwd: root });
+    const r = await runCliInProcess(["check", "--file", file, "--runs", "50", "--save", out], { cwd: root });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const problemNet = JSON.parse(readFileSync(join(out, "under-problem.problem.net.json"), "utf8"));
@@ -395,16 +398,20 @@ export const none = defineClaim({ name: "none", statement: "small", tag: "false"
     expect(r.stdout).toContain("      saved: nothing, the counterexample holds no network");
   });
 
-  it("should replay exactly the case at --path and say whether it passed, printing seed and path", () => {
-    const first = runCli(["check", "--file", file, "--claim", "bare", "--runs", "50", "--seed", "4", "--json"], { cwd: root });
+  it("should replay exactly the case at --path and say whether it passed, printing seed and path", async () => {
+    const first = await runCliInProcess(["check", "--file", file, "--claim", "bare", "--runs", "50", "--seed", "4", "--json"], {
+      cwd: root,
+    });
     const found = JSON.parse(first.stdout).claims[0];
     expect(found.verdict).toBe("refuted");
     expect(found.replay).toContain(`--seed 4 --path ${found.path}`);
-    const again = runCli(["check", "--file", file, "--claim", "bare", "--seed", "4", "--path", found.path, "--json"], { cwd: root });
+    const again = await runCliInProcess(["check", "--file", file, "--claim", "bare", "--seed", "4", "--path", found.path, "--json"], {
+      cwd: root,
+    });
     const replayed = JSON.parse(again.stdout).claims[0];
     expect(replayed).toMatchObject({ verdict: "refuted", runs: 1, shrinks: 0, replayed: found.path, counterexample: found.counterexample });
     // run 0 of seed 4 is a two-layer net or not: the replay answers for that case alone
-    const zero = runCli(["check", "--file", file, "--claim", "bare", "--seed", "4", "--path", "0"], { cwd: root });
+    const zero = await runCliInProcess(["check", "--file", file, "--claim", "bare", "--seed", "4", "--path", "0"], { cwd: root });
     expect(zero.stdout).toMatch(
       /^(ok |BAD) false {3}bare: the replayed case \(seed 4, path 0\) (passed; nothing else was run|fails: .*)\n/,
     );

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-components-"));
 const write = (name: string, text: string): string => {
@@ -25,8 +25,8 @@ const NET = write(
 );
 
 describe("relutopo components", () => {
-  it("should report the issue's example exactly", () => {
-    const r = runCli(["components", "--c", "-2,4,3/2,0", "--d-in", "3", "--e", "1", "--json"]);
+  it("should report the issue's example exactly", async () => {
+    const r = await runCliInProcess(["components", "--c", "-2,4,3/2,0", "--d-in", "3", "--e", "1", "--json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({
@@ -43,16 +43,16 @@ describe("relutopo components", () => {
     });
   });
 
-  it("should read c, d_in and e from a network and name its component", () => {
-    const j = JSON.parse(runCli(["components", "--net", NET, "--json", "--list"]).stdout);
+  it("should read c, d_in and e from a network and name its component", async () => {
+    const j = JSON.parse((await runCliInProcess(["components", "--net", NET, "--json", "--list"])).stdout);
     expect(j).toMatchObject({ dIn: 3, e: 1, components: "4", pathological: [0, 1], strictOrbits: "4", effective: "3", componentOf: "--" });
     expect(j.list).toEqual(["++", "+-", "-+", "--"]);
   });
 
-  it("should read a --c-file of 100,000 values and count 2^k components in BigInt", () => {
+  it("should read a --c-file of 100,000 values and count 2^k components in BigInt", async () => {
     const values = Array.from({ length: 100_000 }, (_, i) => (i % 3 === 0 ? "-1/3" : i % 3 === 1 ? "2" : "0"));
     const file = write("c.txt", values.join("\n"));
-    const r = runCli(["components", "--c-file", file, "--d-in", "2", "--e", "1", "--json"]);
+    const r = await runCliInProcess(["components", "--c-file", file, "--d-in", "2", "--e", "1", "--json"]);
     const j = JSON.parse(r.stdout);
     expect(j.components).toBe((1n << 33334n).toString());
     expect(j.effective).toBe("33335");
@@ -63,19 +63,20 @@ describe("relutopo components", () => {
 });
 
 describe("relutopo obstruction", () => {
-  it("should find the paper's obstruction: both locked negative, two positive needed", () => {
-    const r = runCli(["obstruction", "--net", NET, "--need-positive", "2", "--json"]);
+  it("should find the paper's obstruction: both locked negative, two positive needed", async () => {
+    const r = await runCliInProcess(["obstruction", "--net", NET, "--need-positive", "2", "--json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ obstructed: true, lockedNegative: [0, 1], lockedPositive: [], free: [2] });
     expect(
-      JSON.parse(runCli(["obstruction", "--net", NET, "--need-positive", "1", "--need-negative", "2", "--json"]).stdout).obstructed,
+      JSON.parse((await runCliInProcess(["obstruction", "--net", NET, "--need-positive", "1", "--need-negative", "2", "--json"])).stdout)
+        .obstructed,
     ).toBe(false);
   });
 });
 
 describe("relutopo table components", () => {
-  it("should list every split of l with its counts", () => {
-    const r = runCli(["table", "components", "--d-in", "1..2", "--e", "1", "--width", "2", "--format", "csv"]);
+  it("should list every split of l with its counts", async () => {
+    const r = await runCliInProcess(["table", "components", "--d-in", "1..2", "--e", "1", "--width", "2", "--format", "csv"]);
     const lines = r.stdout.trim().split("\n");
     // 2 values of d_in × 6 splits of l = 2 into (neg, zero, pos), plus the header
     expect(lines).toHaveLength(13);
@@ -83,8 +84,8 @@ describe("relutopo table components", () => {
     expect(lines).toContain("2,1,2,0,0,2,1 2 1,1 + 2t + t^2,1,1,1,1");
   });
 
-  it("should write a LaTeX tabular", () => {
-    const r = runCli(["table", "components", "--d-in", "2", "--e", "1", "--width", "1", "--format", "tex"]);
+  it("should write a LaTeX tabular", async () => {
+    const r = await runCliInProcess(["table", "components", "--d-in", "2", "--e", "1", "--width", "1", "--format", "tex"]);
     expect(r.stdout.startsWith("\\begin{tabular}{rrrrrrrrrrrr}")).toBe(true);
     expect(r.stdout.trim().endsWith("\\end{tabular}")).toBe(true);
     expect(r.stdout).toContain("d\\_in & e & l");
@@ -110,8 +111,8 @@ describe("relutopo components: bad input", () => {
     ["an unknown format", ["table", "components", "--d-in", "1", "--e", "1", "--width", "1", "--format", "xlsx"]],
   ];
   for (const [what, args] of cases) {
-    it(`should exit 2 with one stderr line for ${what}`, () => {
-      expectBadInput(runCli(args));
+    it(`should exit 2 with one stderr line for ${what}`, async () => {
+      expectBadInput(await runCliInProcess(args));
     });
   }
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const DIR = new URL("../fixtures/conv/", import.meta.url).pathname;
 const EXPECTED = JSON.parse(readFileSync(`${DIR}expected.json`, "utf8")) as Record<
@@ -119,19 +119,19 @@ function oracleChain(bits: Map<string, Bits>): OracleLayer[] {
   return chain;
 }
 
-const json = (args: string[]): Record<string, unknown> => {
-  const r = runCli(args);
+const json = async (args: string[]): Promise<Record<string, unknown>> => {
+  const r = await runCliInProcess(args);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 };
 
 describe("relutopo on convolutional PyTorch checkpoints", () => {
   for (const name of ["conv1d", "conv2d_bn", "named"])
-    it(`should give every per-channel c of ${name} digit for digit equal to BigInt sums of its float32 bits, from .pt and .safetensors`, () => {
+    it(`should give every per-channel c of ${name} digit for digit equal to BigInt sums of its float32 bits, from .pt and .safetensors`, async () => {
       const chain = oracleChain(readBits(`${DIR}${name}.safetensors`));
       const expected = oracleInvariants(chain);
       for (const ext of ["pt", "safetensors"]) {
-        const out = json(["invariants", "--net", `${DIR}${name}.${ext}`, "--json"]);
+        const out = await json(["invariants", "--net", `${DIR}${name}.${ext}`, "--json"]);
         expect((out.layers as { invariants: string[] }[]).map((l) => l.invariants)).toEqual(expected);
         expect(out.invariants).toEqual(expected.flat());
       }
@@ -139,9 +139,9 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
       expect(EXPECTED[name]!.layers.map((l) => l.invariants)).toEqual(expected);
     });
 
-  it("should give the BatchNorm laws ‖W_l[j]‖² and b_l[j] exactly, and say which unit is a channel", () => {
+  it("should give the BatchNorm laws ‖W_l[j]‖² and b_l[j] exactly, and say which unit is a channel", async () => {
     const chain = oracleChain(readBits(`${DIR}conv2d_bn.safetensors`));
-    const out = json(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--json"]);
+    const out = await json(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--json"]);
     const norms = chain.flatMap((x, l) =>
       x.bn === undefined
         ? []
@@ -164,8 +164,8 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
     expect((out.layers as { unit: string }[]).map((l) => l.unit)).toEqual(["channel", "channel", "neuron"]);
   });
 
-  it("should say channel in text and print the BatchNorm laws under their layer", () => {
-    const r = runCli(["invariants", "--net", `${DIR}named.pt`, "--activation", "relu"]);
+  it("should say channel in text and print the BatchNorm laws under their layer", async () => {
+    const r = await runCliInProcess(["invariants", "--net", `${DIR}named.pt`, "--activation", "relu"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(
@@ -175,24 +175,26 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
     expect(r.stdout).toMatch(/\n {2}features\.0\.bias\[j\] \(zero gradient before BatchNorm; conserved for any ε\): /);
   });
 
-  it("should name in inspect which law holds for which tensor, approximate under PyTorch's ε and exact with --bn-eps 0", () => {
-    const r = runCli(["inspect", "--net", `${DIR}conv2d_bn.pt`, "--activation", "relu"]);
+  it("should name in inspect which law holds for which tensor, approximate under PyTorch's ε and exact with --bn-eps 0", async () => {
+    const r = await runCliInProcess(["inspect", "--net", `${DIR}conv2d_bn.pt`, "--activation", "relu"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("rescaling of channel j of layer 1: 1.weight[j]² + 1.bias[j]² − ‖readers of channel j in 4.weight‖²");
     expect(r.stdout).toContain(
       "scale invariance of channel j of layer 1: ‖0.weight[j]‖² (approximate): exact only when ε = 0, PyTorch's ε = 1e−5 makes it approximate (ε = 1/100000 here)",
     );
     expect(r.stdout).toContain("zero-gradient bias of neuron j of layer 3: 7.bias[j]: BatchNorm subtracts the batch mean");
-    const laws = (json(["inspect", "--net", `${DIR}conv2d_bn.pt`, "--bn-eps", "0", "--json"]).laws as { law: string; exact: boolean }[])
+    const laws = (
+      (await json(["inspect", "--net", `${DIR}conv2d_bn.pt`, "--bn-eps", "0", "--json"])).laws as { law: string; exact: boolean }[]
+    )
       .filter((x) => x.law === "scale invariance")
       .map((x) => x.exact);
     expect(laws).toEqual([true, true]);
-    const c = json(["inspect", "--net", `${DIR}conv1d.safetensors`, "--json"]).layers as { c: string[]; unit: string }[];
+    const c = (await json(["inspect", "--net", `${DIR}conv1d.safetensors`, "--json"])).layers as { c: string[]; unit: string }[];
     expect(c.map((l) => l.c)).toEqual(oracleInvariants(oracleChain(readBits(`${DIR}conv1d.safetensors`))));
   });
 
-  it("should follow the per-channel c and the BatchNorm laws through checkpoints with track", () => {
-    const out = json(["track", `${DIR}conv2d_bn.safetensors`, `${DIR}conv2d_bn.pt`, "--json"]);
+  it("should follow the per-channel c and the BatchNorm laws through checkpoints with track", async () => {
+    const out = await json(["track", `${DIR}conv2d_bn.safetensors`, `${DIR}conv2d_bn.pt`, "--json"]);
     const drift = out.drift as { layers: { drift: string[] }[]; batchNorm: { kernelNormSquared: string[] }[] }[];
     // the same state_dict twice: every drift is exactly 0
     expect(drift[1]!.layers.flatMap((l) => l.drift).every((v) => v === "0")).toBe(true);
@@ -202,7 +204,7 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
     expect(cps[0]!.units).toEqual(["channel", "channel", "neuron"]);
   });
 
-  it("should refuse a convolution after a linear layer, kernels that do not chain and a LayerNorm in one line each", () => {
+  it("should refuse a convolution after a linear layer, kernels that do not chain and a LayerNorm in one line each", async () => {
     const cases: [string, RegExp][] = [
       ["conv_after_linear.pt", /The convolution `2\.weight` follows the linear layer `0\.weight`/],
       [
@@ -212,14 +214,14 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
       ["layernorm.pt", /`4\.weight` belongs to a normalisation layer without running statistics .*LayerNorm is not supported/],
     ];
     for (const [file, message] of cases) {
-      const r = runCli(["invariants", "--net", `${DIR}${file}`]);
+      const r = await runCliInProcess(["invariants", "--net", `${DIR}${file}`]);
       expectBadInput(r);
       expect(r.stderr).toMatch(message);
     }
   });
 
-  it("should refuse a negative --bn-eps, a BatchNorm without γ and β, and a sub-chain that leaves out a BatchNorm", () => {
-    const eps = runCli(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--bn-eps", "-1"]);
+  it("should refuse a negative --bn-eps, a BatchNorm without γ and β, and a sub-chain that leaves out a BatchNorm", async () => {
+    const eps = await runCliInProcess(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--bn-eps", "-1"]);
     expectBadInput(eps);
     expect(eps.stderr).toMatch(/invalid --bn-eps\. Must be a number ε ≥ 0/);
     const path = join(tmp, "no_affine.json");
@@ -227,19 +229,19 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
       path,
       JSON.stringify({ "a.weight": [[1], [2]], "bn.running_mean": [0, 0], "bn.running_var": [1, 1], "b.weight": [[1, 1]] }),
     );
-    const affine = runCli(["invariants", "--net", path]);
+    const affine = await runCliInProcess(["invariants", "--net", path]);
     expectBadInput(affine);
     expect(affine.stderr).toMatch(/`bn` is a BatchNorm without affine weight and bias \(affine=False\)/);
-    const dropped = runCli(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--layers", "0,4,7,8,10"]);
+    const dropped = await runCliInProcess(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--layers", "0,4,7,8,10"]);
     expectBadInput(dropped);
     expect(dropped.stderr).toMatch(/leaves out the BatchNorm `1` after `0`/);
-    const listed = json(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--layers", "0,1,4,7,8,10", "--json"]);
+    const listed = await json(["invariants", "--net", `${DIR}conv2d_bn.pt`, "--layers", "0,1,4,7,8,10", "--json"]);
     expect((listed.layers as { invariants: string[] }[]).map((l) => l.invariants)).toEqual(
       EXPECTED.conv2d_bn!.layers.map((l) => l.invariants),
     );
   });
 
-  it("should refuse a convolutional or BatchNorm network in one line in every command that reads fully connected networks", () => {
+  it("should refuse a convolutional or BatchNorm network in one line in every command that reads fully connected networks", async () => {
     const data = join(tmp, "d.csv");
     writeFileSync(data, "x,y\n1,1\n");
     const net = `${DIR}conv2d_bn.pt`;
@@ -252,13 +254,13 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
       ["track", net, "--data", data],
     ];
     for (const args of runs) {
-      const r = runCli(args);
+      const r = await runCliInProcess(args);
       expectBadInput(r);
       expect(r.stderr).toMatch(/convolution|BatchNorm/);
     }
   });
 
-  it("should read a convolutional network written by hand in the { layers } form, conv and norm included", () => {
+  it("should read a convolutional network written by hand in the { layers } form, conv and norm included", async () => {
     const path = join(tmp, "hand.json");
     // channel 0: γ² + β² − (1² + 2²) = 4 + 1 − 5 = 0; channel 1: 0 + 1/4 − (3² + 4²) = −99/4
     writeFileSync(
@@ -280,11 +282,11 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
         ],
       }),
     );
-    const out = json(["inspect", "--net", path, "--json"]);
+    const out = await json(["inspect", "--net", path, "--json"]);
     expect((out.layers as { c: string[] }[])[0]!.c).toEqual(["0", "-99/4"]);
     expect(out.batchNorm).toEqual([{ layer: 1, kernelNormSquared: ["2", "4"], bias: ["5", "6"] }]);
     const bad = join(tmp, "bad.json");
     writeFileSync(bad, JSON.stringify({ layers: [{ W: [["1", "1"]], conv: { kernel: [3] } }, { W: [["1"]] }] }));
-    expectBadInput(runCli(["invariants", "--net", bad]));
+    expectBadInput(await runCliInProcess(["invariants", "--net", bad]));
   });
 });

@@ -3,14 +3,14 @@ import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
 import { TOY_NETS, TOY_OBSTRUCTED_FLOOR } from "../../src/experiments/toyProblem.js";
-import { runCli } from "../helpers/runCli.js";
+import { runCliInProcess } from "../helpers/runCli.js";
 
 describe("relutopo demo", () => {
-  it("should tour the report's toy: its c_k numbered from 1, the obstructed start's component, the stall at its floor", () => {
+  it("should tour the report's toy: its c_k numbered from 1, the obstructed start's component, the stall at its floor", async () => {
     // Arrange: the c_k of both starts, computed apart from the demo
     const c = (start: "obstructed" | "good"): string[] => neuronInvariants(networkIn(TOY_NETS[start], exact), exact).map(exact.toString);
     // Act
-    const r = runCli(["demo"]);
+    const r = await runCliInProcess(["demo"]);
     // Assert
     expect(r.status).toBe(0);
     const [c1, c2] = c("obstructed");

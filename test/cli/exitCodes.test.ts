@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gd/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-exit-"));
@@ -38,8 +38,8 @@ describe("relutopo: library errors name the flags the user typed", () => {
     ],
   ];
   for (const [what, args, line] of cases) {
-    it(`should exit 2 and print the flag for ${what}`, () => {
-      const r = runCli(args);
+    it(`should exit 2 and print the flag for ${what}`, async () => {
+      const r = await runCliInProcess(args);
       expectBadInput(r);
       expect(r.stderr).toBe(line);
     });
@@ -47,17 +47,28 @@ describe("relutopo: library errors name the flags the user typed", () => {
 });
 
 describe("relutopo: paths that cannot be read or written", () => {
-  it("should exit 2 with one line for a missing network file", () => {
+  it("should exit 2 with one line for a missing network file", async () => {
     const missing = join(tmp, "nope.json");
-    const r = runCli(["invariants", "--net", missing]);
+    const r = await runCliInProcess(["invariants", "--net", missing]);
     expectBadInput(r);
     expect(r.stderr).toBe(`relutopo: cannot read \`${missing}\`: no such file or directory\n`);
   });
 
-  it("should exit 2 with one line when a heat map cannot be written (its directory is a file)", () => {
+  it("should exit 2 with one line when a heat map cannot be written (its directory is a file)", async () => {
     const file = join(tmp, "a-file");
     writeFileSync(file, "");
-    const r = runCli(["table", "probability", "--init", "xavier-normal", "--d-in", "1", "--width", "1", "--plot", join(file, "map.svg")]);
+    const r = await runCliInProcess([
+      "table",
+      "probability",
+      "--init",
+      "xavier-normal",
+      "--d-in",
+      "1",
+      "--width",
+      "1",
+      "--plot",
+      join(file, "map.svg"),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`relutopo: cannot write \`${join(file, "map.svg")}\`: a part of the path is not a directory\n`);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const NET = fileURLToPath(new URL("../../bench/flow/net.json", import.meta.url));
 const DATA = fileURLToPath(new URL("../../bench/flow/data.csv", import.meta.url));
@@ -12,8 +12,8 @@ const example = (file: string): string => fileURLToPath(new URL(`../../examples/
 const netAndData = (net: string, data: string): string[] => ["--net", example(net), "--data", example(data)];
 
 describe("relutopo flow", () => {
-  it("should print the issue's schema: D-digit numbers, events with 0-based indices, K samples", () => {
-    const r = runCli(["flow", "--net", NET, "--data", DATA, "--time", "1", "--digits", "20", "--samples", "3", "--json"]);
+  it("should print the issue's schema: D-digit numbers, events with 0-based indices, K samples", async () => {
+    const r = await runCliInProcess(["flow", "--net", NET, "--data", DATA, "--time", "1", "--digits", "20", "--samples", "3", "--json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual([
@@ -38,13 +38,13 @@ describe("relutopo flow", () => {
     expect(Number(j.maxDrift)).toBeLessThan(1e-20);
   });
 
-  it("should integrate a deep network with taylor: events name the layer (text l,k from 1; JSON layer from 1, neuron within it from 0)", () => {
+  it("should integrate a deep network with taylor: events name the layer (text l,k from 1; JSON layer from 1, neuron within it from 0)", async () => {
     // Arrange
     const root = fileURLToPath(new URL("../..", import.meta.url));
     const args = ["flow", "--net", "examples/deep-sliding.json", "--data", "examples/deep-sliding.csv", "--time", "2", "--digits", "20"];
     // Act
-    const text = runCli(args, { cwd: root });
-    const json = runCli([...args, "--json"], { cwd: root });
+    const text = await runCliInProcess(args, { cwd: root });
+    const json = await runCliInProcess([...args, "--json"], { cwd: root });
     // Assert
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^ {2}t = 0\.576103501186925913\d* {2}neuron 2,2, point 3: slide$/m);
@@ -63,23 +63,23 @@ describe("relutopo flow", () => {
     [["--time", "1", "--digits", "9"]],
     [["--time", "1", "--digits", "1001"]],
     [["--time", "1", "--method", "euler"]],
-  ])("should reject %j with exit code 2 and one line", (args) => {
-    expectBadInput(runCli(["flow", "--net", NET, "--data", DATA, ...args]));
+  ])("should reject %j with exit code 2 and one line", async (args) => {
+    expectBadInput(await runCliInProcess(["flow", "--net", NET, "--data", DATA, ...args]));
   });
 
-  it("should exit 3 with one line naming the method, where, and the flag to change when the Gauss-Legendre stage equations diverge", () => {
+  it("should exit 3 with one line naming the method, where, and the flag to change when the Gauss-Legendre stage equations diverge", async () => {
     // Arrange: one step of length 20 is far beyond the field's Lipschitz constant.
     const args = ["flow", "--net", NET, "--data", DATA, "--time", "20", "--method", "gauss", "--steps", "1"];
     // Act
-    const r = runCli(args);
+    const r = await runCliInProcess(args);
     // Assert
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("relutopo: gauss: the stage equations diverge at step length 20; raise --steps\n");
   });
 
-  it("should integrate the same problem with enough steps (exit 0), so exit 3 above is about the step, not the problem", () => {
-    const r = runCli([
+  it("should integrate the same problem with enough steps (exit 0), so exit 3 above is about the step, not the problem", async () => {
+    const r = await runCliInProcess([
       "flow",
       "--net",
       NET,
@@ -103,8 +103,8 @@ describe("relutopo flow", () => {
   describe("beyond gradient flow", () => {
     const toy = netAndData("toy.json", "toy.csv");
 
-    it("should add the weight-decay law to the JSON, with maxDrift measured from it", () => {
-      const r = runCli(["flow", ...toy, "--time", "1", "--digits", "20", "--weight-decay", "1/10", "--json"]);
+    it("should add the weight-decay law to the JSON, with maxDrift measured from it", async () => {
+      const r = await runCliInProcess(["flow", ...toy, "--time", "1", "--digits", "20", "--weight-decay", "1/10", "--json"]);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
       const j = JSON.parse(r.stdout);
@@ -114,13 +114,13 @@ describe("relutopo flow", () => {
       expect(Number(j.maxDrift)).toBeLessThan(1e-15);
     });
 
-    it("should let c of a pathological neuron change sign when the biases are not decayed, checking c' = -2λ(c - b²)", () => {
+    it("should let c of a pathological neuron change sign when the biases are not decayed, checking c' = -2λ(c - b²)", async () => {
       // Arrange: examples/net.json has c1 = -3/5 < 0 (neuron 1 pathological) on the |x| data
       const pathological = netAndData("net.json", "abs.csv");
       const args = ["flow", ...pathological, "--time", "3", "--digits", "20", "--weight-decay", "1", "--json"];
       // Act
-      const free = runCli([...args, "--no-bias-decay"]);
-      const all = runCli(args);
+      const free = await runCliInProcess([...args, "--no-bias-decay"]);
+      const all = await runCliInProcess(args);
       // Assert: with the biases decayed c1(3) = -0.6·e^-6 keeps its sign; without, c1 reaches about +0.018
       expect(free.stderr).toBe("");
       expect(free.status).toBe(0);
@@ -134,14 +134,14 @@ describe("relutopo flow", () => {
       expect(Number(k.invariantsT[0])).toBeCloseTo(-0.6 * Math.exp(-6), 15);
     });
 
-    it("should add the heavy-ball identity and certified output signs to the JSON and the text", () => {
-      const r = runCli(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2", "--json"]);
+    it("should add the heavy-ball identity and certified output signs to the JSON and the text", async () => {
+      const r = await runCliInProcess(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2", "--json"]);
       expect(r.status).toBe(0);
       const j = JSON.parse(r.stdout);
       expect(Object.keys(j.momentum)).toEqual(["gamma", "velocity", "maxIdentityResidual", "identityResidualT", "outputSign"]);
       expect(Number(j.momentum.maxIdentityResidual)).toBeLessThan(1e-15);
       expect(j.momentum.outputSign).toEqual(["unchanged", "unchanged"]);
-      const text = runCli(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2"]);
+      const text = await runCliInProcess(["flow", ...toy, "--time", "3", "--digits", "20", "--momentum", "1/2"]);
       expect(text.stdout.split("\n")[0]).toBe("heavy-ball flow with friction 1/2 to t = 3: taylor, 20 digits, mse");
       expect(text.stdout).toContain("neuron 2: output-weight sign unchanged\n");
     });
@@ -156,17 +156,17 @@ describe("relutopo flow", () => {
         "relutopo: invalid --method. Must be taylor, the only method with momentum. Value: `gauss`.\n",
       ],
       [["--momentum", "-1"], "relutopo: invalid --momentum. Must be a number in [0, 1000000]. Value: `-1`.\n"],
-    ])("should refuse %j with exit 2 and one line", (args, line) => {
-      const r = runCli(["flow", ...toy, "--time", "1", ...args]);
+    ])("should refuse %j with exit 2 and one line", async (args, line) => {
+      const r = await runCliInProcess(["flow", ...toy, "--time", "1", ...args]);
       expectBadInput(r);
       expect(r.stderr).toBe(line);
     });
 
-    it("should refuse up front a data cell 1e999 even with the work cap raised (it used to hang inside one Taylor step)", () => {
+    it("should refuse up front a data cell 1e999 even with the work cap raised (it used to hang inside one Taylor step)", async () => {
       const dir = mkdtempSync(join(tmpdir(), "relutopo-flow-"));
       const data = join(dir, "huge.csv");
       writeFileSync(data, "x1,x2,y\n1,0,1\n1e999,1,1\n");
-      const r = runCli(["flow", "--net", toy[1]!, "--data", data, "--time", "1", "--max-seconds", "100000"]);
+      const r = await runCliInProcess(["flow", "--net", toy[1]!, "--data", data, "--time", "1", "--max-seconds", "100000"]);
       expectBadInput(r);
       expect(r.stderr).toBe(
         "relutopo: invalid --data. Must be values below about 10^49 in magnitude for the flow integrators. Value: `X[1][0] = 1e999`.\n",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gd/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-cli-"));
@@ -28,14 +28,14 @@ const NET = write(
 const DATA = write("data.csv", "x1,x2,y\n1,0,1\n0,1,-1/2\n-1,2,0.25\n");
 
 describe("relutopo invariants", () => {
-  it("should print the exact c_k as JSON", () => {
-    const r = runCli(["invariants", "--net", NET, "--json"]);
+  it("should print the exact c_k as JSON", async () => {
+    const r = await runCliInProcess(["invariants", "--net", NET, "--json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({ invariants: ["31/8", "-11/2"], activation: { name: "relu", source: "file" } });
   });
 
-  it("should add the matrix W̃1W̃1ᵀ − W2ᵀW2 for linear nets", () => {
+  it("should add the matrix W̃1W̃1ᵀ − W2ᵀW2 for linear nets", async () => {
     const lin = write(
       "lin.json",
       JSON.stringify({
@@ -47,7 +47,7 @@ describe("relutopo invariants", () => {
         W2: [["1", "1"]],
       }),
     );
-    const r = runCli(["invariants", "--net", lin, "--json"]);
+    const r = await runCliInProcess(["invariants", "--net", lin, "--json"]);
     // W1W1ᵀ = [[5,2],[2,1]], W2ᵀW2 = [[1,1],[1,1]]
     expect(JSON.parse(r.stdout)).toEqual({
       invariants: ["4", "0"],
@@ -59,9 +59,9 @@ describe("relutopo invariants", () => {
     });
   });
 
-  it("should read JSON numbers from their text, not through a double", () => {
+  it("should read JSON numbers from their text, not through a double", async () => {
     const p = write("big.json", '{"W1": [[0.1, 12345678901234567890123]], "W2": [[1e-30]]}');
-    const r = runCli(["invariants", "--net", p, "--json"]);
+    const r = await runCliInProcess(["invariants", "--net", p, "--json"]);
     expect(JSON.parse(r.stdout).invariants[0]).toBe(
       // (1/10)² + 12345678901234567890123² − (10⁻³⁰)², as Python's fractions computes it
       "152415787532388367504942236884722755800955129009999999999999999999999999999999999999999999999999999999999/1000000000000000000000000000000000000000000000000000000000000",
@@ -71,8 +71,8 @@ describe("relutopo invariants", () => {
 
 describe("relutopo gd --arith exact", () => {
   for (const name of ["bias-relu", "nobias-leaky", "kink-abs"]) {
-    it(`should equal the independent Python-fractions reference digit for digit (${name})`, () => {
-      const r = runCli([
+    it(`should equal the independent Python-fractions reference digit for digit (${name})`, async () => {
+      const r = await runCliInProcess([
         "gd",
         "--net",
         fixture(`${name}.json`),
@@ -96,13 +96,46 @@ describe("relutopo gd --arith exact", () => {
     });
   }
 
-  it("should run binary cross-entropy in decimal with D digits and in float", () => {
+  it("should run binary cross-entropy in decimal with D digits and in float", async () => {
     const dec = JSON.parse(
-      runCli(["gd", "--net", NET, "--data", DATA, "--lr", "1/10", "--steps", "2", "--arith", "decimal:40", "--loss", "bce", "--json"])
-        .stdout,
+      (
+        await runCliInProcess([
+          "gd",
+          "--net",
+          NET,
+          "--data",
+          DATA,
+          "--lr",
+          "1/10",
+          "--steps",
+          "2",
+          "--arith",
+          "decimal:40",
+          "--loss",
+          "bce",
+          "--json",
+        ])
+      ).stdout,
     );
     const flt = JSON.parse(
-      runCli(["gd", "--net", NET, "--data", DATA, "--lr", "1/10", "--steps", "2", "--arith", "float", "--loss", "bce", "--json"]).stdout,
+      (
+        await runCliInProcess([
+          "gd",
+          "--net",
+          NET,
+          "--data",
+          DATA,
+          "--lr",
+          "1/10",
+          "--steps",
+          "2",
+          "--arith",
+          "float",
+          "--loss",
+          "bce",
+          "--json",
+        ])
+      ).stdout,
     );
     expect(dec.losses).toHaveLength(3);
     expect(dec.losses[0].replace(/^0\.|-/g, "").length).toBeGreaterThanOrEqual(39);
@@ -135,8 +168,8 @@ describe("relutopo: bad input", () => {
     ["an unknown command", ["train"]],
   ];
   for (const [what, args] of bad) {
-    it(`should exit 2 with one stderr line for ${what}`, () => {
-      expectBadInput(runCli(args));
+    it(`should exit 2 with one stderr line for ${what}`, async () => {
+      expectBadInput(await runCliInProcess(args));
     });
   }
 });

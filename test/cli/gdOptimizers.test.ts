@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gd/${name}`, import.meta.url));
 
@@ -17,11 +17,11 @@ const CASES: OptimizerCase[] = JSON.parse(readFileSync(fixture("optimizers.json"
 
 describe("relutopo gd --arith exact with torch.optim.SGD options", () => {
   for (const c of CASES) {
-    it(`should equal the Python-fractions transcription of PyTorch's SGD digit for digit (${c.name})`, () => {
+    it(`should equal the Python-fractions transcription of PyTorch's SGD digit for digit (${c.name})`, async () => {
       // Arrange
       const args = ["gd", "--net", fixture(c.net), "--data", fixture(c.data), "--lr", c.lr, "--steps", String(c.steps), ...c.cli, "--json"];
       // Act
-      const r = runCli(args);
+      const r = await runCliInProcess(args);
       // Assert
       expect(r.status).toBe(0);
       const got = JSON.parse(r.stdout);
@@ -36,8 +36,8 @@ describe("relutopo gd --arith exact with torch.optim.SGD options", () => {
     });
   }
 
-  it("should report every hyper-parameter of the optimiser in the JSON", () => {
-    const r = runCli([
+  it("should report every hyper-parameter of the optimiser in the JSON", async () => {
+    const r = await runCliInProcess([
       "gd",
       ...["--net", fixture("bias-relu.json"), "--data", fixture("bias-relu.csv"), "--lr", "1/20", "--steps", "1"],
       ...["--momentum", "0.9", "--nesterov", "--weight-decay", "1e-2", "--json"],
@@ -45,11 +45,11 @@ describe("relutopo gd --arith exact with torch.optim.SGD options", () => {
     expect(JSON.parse(r.stdout).optimizer).toEqual({ name: "sgd", momentum: "9/10", dampening: "0", nesterov: true, weightDecay: "1/100" });
   });
 
-  it("should run Adam and AdamW in decimal and float, close to each other", () => {
+  it("should run Adam and AdamW in decimal and float, close to each other", async () => {
     const base = ["gd", "--net", fixture("bias-relu.json"), "--data", fixture("bias-relu.csv"), "--lr", "1/100", "--steps", "3", "--json"];
     for (const name of ["adam", "adamw"]) {
-      const dec = JSON.parse(runCli([...base, "--optimizer", name, "--arith", "decimal:40"]).stdout);
-      const flt = JSON.parse(runCli([...base, "--optimizer", name, "--arith", "float"]).stdout);
+      const dec = JSON.parse((await runCliInProcess([...base, "--optimizer", name, "--arith", "decimal:40"])).stdout);
+      const flt = JSON.parse((await runCliInProcess([...base, "--optimizer", name, "--arith", "float"])).stdout);
       expect(dec.optimizer).toMatchObject({
         name,
         beta1: "0.9",
@@ -68,9 +68,9 @@ describe("relutopo gd --arith exact with torch.optim.SGD options", () => {
 });
 
 describe("relutopo gd on a deep network with an optimiser", () => {
-  it("should run Adam in decimal on examples/deep.safetensors with the optimiser in the JSON and every c_{l,k} predicted to working precision", () => {
+  it("should run Adam in decimal on examples/deep.safetensors with the optimiser in the JSON and every c_{l,k} predicted to working precision", async () => {
     // Act
-    const r = runCli([
+    const r = await runCliInProcess([
       "gd",
       ...["--net", "examples/deep.safetensors", "--data", "examples/deep.csv", "--lr", "1/100", "--steps", "3"],
       ...["--optimizer", "adam", "--weight-decay", "1/10", "--batch-size", "2", "--arith", "decimal:40", "--json"],
@@ -90,8 +90,8 @@ describe("relutopo gd on a deep network with an optimiser", () => {
     });
   });
 
-  it("should print c_l,k and say that the drift equals the optimiser's prediction in exact arithmetic", () => {
-    const r = runCli([
+  it("should print c_l,k and say that the drift equals the optimiser's prediction in exact arithmetic", async () => {
+    const r = await runCliInProcess([
       "gd",
       ...[
         "--net",
@@ -132,8 +132,8 @@ describe("relutopo gd: bad optimiser input", () => {
     ["a seed without --shuffle", ["--seed", "3"], /invalid --seed\./],
   ];
   for (const [what, extra, message] of bad) {
-    it(`should exit 2 with one stderr line naming the flag for ${what}`, () => {
-      const r = runCli(["gd", ...net, ...extra]);
+    it(`should exit 2 with one stderr line naming the flag for ${what}`, async () => {
+      const r = await runCliInProcess(["gd", ...net, ...extra]);
       expectBadInput(r);
       expect(r.stderr).toMatch(message);
     });

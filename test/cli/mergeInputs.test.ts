@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 // merge validates every manifest and every cell it reads before it writes
 // anything: a malformed shard is bad input (exit 2, one line naming the file
@@ -11,12 +11,14 @@ const root = mkdtempSync(join(tmpdir(), "relutopo-merge-inputs-"));
 const [a, b] = [join(root, "a"), join(root, "b")];
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const [dir, shard] of [
     [a, "0/2"],
     [b, "1/2"],
   ])
-    expect(runCli(["reproduce", "probability", "--scale", "tiny", "--shard", shard!, "--threads", "1", "--out", dir!]).status).toBe(0);
+    expect(
+      (await runCliInProcess(["reproduce", "probability", "--scale", "tiny", "--shard", shard!, "--threads", "1", "--out", dir!])).status,
+    ).toBe(0);
 });
 
 let n = 0;
@@ -37,9 +39,9 @@ const editJson = (path: string, fn: (v: any) => unknown): void =>
   writeFileSync(path, JSON.stringify(fn(JSON.parse(readFileSync(path, "utf8")))));
 
 describe("relutopo merge: malformed inputs", () => {
-  it("should merge the untouched copies (the fixture is sound)", () => {
+  it("should merge the untouched copies (the fixture is sound)", async () => {
     const { dirs, out } = corrupted(() => {});
-    const r = runCli(["merge", ...dirs, "--out", out]);
+    const r = await runCliInProcess(["merge", ...dirs, "--out", out]);
     expect(r.status).toBe(0);
     expect(existsSync(join(out, "run.json"))).toBe(true);
   });
@@ -100,20 +102,20 @@ describe("relutopo merge: malformed inputs", () => {
     ],
   ];
   for (const [what, edit, expected] of cases) {
-    it(`should exit 2 with one line naming the file and the field, writing nothing, for ${what}`, () => {
+    it(`should exit 2 with one line naming the file and the field, writing nothing, for ${what}`, async () => {
       const { dirs, out } = corrupted(edit);
-      const r = runCli(["merge", ...dirs, "--out", out]);
+      const r = await runCliInProcess(["merge", ...dirs, "--out", out]);
       expectBadInput(r);
       expect(r.stderr).toMatch(expected(dirs[0]!));
       expect(existsSync(out)).toBe(false);
     });
   }
 
-  it("should exit 2 naming a regular file given among the shard directories, writing nothing", () => {
+  it("should exit 2 naming a regular file given among the shard directories, writing nothing", async () => {
     const file = join(root, "not-a-dir");
     writeFileSync(file, "x");
     const out = join(root, "merged-file");
-    const r = runCli(["merge", a, file, b, "--out", out]);
+    const r = await runCliInProcess(["merge", a, file, b, "--out", out]);
     expectBadInput(r);
     expect(r.stderr).toBe(`relutopo: invalid run directory. Must be a directory written by relutopo reproduce. Value: \`${file}\`.\n`);
     expect(existsSync(out)).toBe(false);

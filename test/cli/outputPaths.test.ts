@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 // Every output path is checked before any work starts: a path that cannot be
 // written ends the command with exit 2, one stderr line naming the path, and
@@ -47,12 +47,12 @@ const cases: [string, string[], string][] = [
 
 describe("relutopo: output paths that cannot be written", () => {
   for (const [what, args, reason] of cases) {
-    it(`should exit 2 with one line naming the path and write nothing for ${what}`, () => {
+    it(`should exit 2 with one line naming the path and write nothing for ${what}`, async () => {
       // Arrange
       const before = tree();
       const path = args[args.length - 1]!;
       // Act: run inside root, so that a path relative to the working directory would show up too.
-      const r = runCli(args, { cwd: root });
+      const r = await runCliInProcess(args, { cwd: root });
       // Assert
       expectBadInput(r);
       expect(r.stderr).toBe(`relutopo: cannot write \`${path}\`: ${reason}\n`);
@@ -60,9 +60,9 @@ describe("relutopo: output paths that cannot be written", () => {
     });
   }
 
-  it("should still write the heat map to a new directory when the path is good", () => {
+  it("should still write the heat map to a new directory when the path is good", async () => {
     const plot = join(root, "made", "here", "map.svg");
-    const r = runCli([...PROBABILITY, "--plot", plot], { cwd: root });
+    const r = await runCliInProcess([...PROBABILITY, "--plot", plot], { cwd: root });
     expect(r.status).toBe(0);
     expect(readdirSync(join(root, "made", "here"))).toEqual(["map.svg"]);
     rmSync(join(root, "made"), { recursive: true });

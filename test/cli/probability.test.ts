@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInitOptions } from "../../src/cli/actions/readInitOptions.js";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "relutopo-probability-"));
 
 describe("relutopo probability", () => {
-  it("should print the five quantities, the closed form and ρ as JSON with 40 digits", () => {
-    const r = runCli(["probability", "--init", "kaiming-normal", "--d-in", "3", "--width", "4", "--json"]);
+  it("should print the five quantities, the closed form and ρ as JSON with 40 digits", async () => {
+    const r = await runCliInProcess(["probability", "--init", "kaiming-normal", "--d-in", "3", "--width", "4", "--json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout);
@@ -29,8 +29,8 @@ describe("relutopo probability", () => {
     expect(out.pSplit).toBe(out.pNeuron);
   });
 
-  it("should take explicit variances and a digit count, and list the binomial law", () => {
-    const r = runCli([
+  it("should take explicit variances and a digit count, and list the binomial law", async () => {
+    const r = await runCliInProcess([
       "probability",
       "--sigma-w2",
       "1/2",
@@ -52,7 +52,7 @@ describe("relutopo probability", () => {
     expect(out.distribution).toHaveLength(4);
   });
 
-  it("should estimate uniform schemes by Monte Carlo with a Wilson interval, reproducibly", () => {
+  it("should estimate uniform schemes by Monte Carlo with a Wilson interval, reproducibly", async () => {
     const args = [
       "probability",
       "--init",
@@ -69,8 +69,8 @@ describe("relutopo probability", () => {
       "10",
       "--json",
     ];
-    const a = runCli(args);
-    const b = runCli(args);
+    const a = await runCliInProcess(args);
+    const b = await runCliInProcess(args);
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const out = JSON.parse(a.stdout);
@@ -81,16 +81,16 @@ describe("relutopo probability", () => {
     expect(out.closedForm).toBeUndefined();
   });
 
-  it("should say in --help that --d-in is the fan-in including the hidden bias", () => {
-    const r = runCli(["probability", "--help"]);
+  it("should say in --help that --d-in is the fan-in including the hidden bias", async () => {
+    const r = await runCliInProcess(["probability", "--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout.replace(/\s+/g, " ")).toMatch(
       /fan-in d_in of a hidden neuron: the input dimension d, plus 1 when the hidden layer has a bias/,
     );
   });
 
-  it("should print a readable summary without --json", () => {
-    const r = runCli(["probability", "--init", "xavier-normal", "--d-in", "2", "--width", "2", "--digits", "12"]);
+  it("should print a readable summary without --json", async () => {
+    const r = await runCliInProcess(["probability", "--init", "xavier-normal", "--d-in", "2", "--width", "2", "--digits", "12"]);
     expect(r.status).toBe(0);
     // ρ = 3/4: p = 1 − √(3/7), and 1 − (1 − p)² = 4/7
     expect(r.stdout).toContain("P(H(c) disconnected) = 1 - (1-q)^l   = 0.571428571429");
@@ -98,8 +98,19 @@ describe("relutopo probability", () => {
 });
 
 describe("relutopo table probability", () => {
-  it("should print a Markdown table with one row per (d_in, l)", () => {
-    const r = runCli(["table", "probability", "--init", "xavier-normal", "--d-in", "1..2", "--width", "1..3", "--digits", "8"]);
+  it("should print a Markdown table with one row per (d_in, l)", async () => {
+    const r = await runCliInProcess([
+      "table",
+      "probability",
+      "--init",
+      "xavier-normal",
+      "--d-in",
+      "1..2",
+      "--width",
+      "1..3",
+      "--digits",
+      "8",
+    ]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("| dIn | width | e | rho | pNeuron | pSplit | pDisconnected | expectedPathological | expectedComponents |");
@@ -108,20 +119,20 @@ describe("relutopo table probability", () => {
     expect(lines[2]).toBe("| 1 | 1 | 1 | 1 | 0.5 | 1 | 1 | 0.5 | 2 |");
   });
 
-  it("should print CSV, JSON and LaTeX", () => {
+  it("should print CSV, JSON and LaTeX", async () => {
     const base = ["table", "probability", "--init", "lecun-normal", "--d-in", "2", "--width", "1,2", "--digits", "6"];
-    expect(runCli([...base, "--format", "csv"]).stdout.split("\n")[0]).toBe(
+    expect((await runCliInProcess([...base, "--format", "csv"])).stdout.split("\n")[0]).toBe(
       "dIn,width,e,rho,pNeuron,pSplit,pDisconnected,expectedPathological,expectedComponents",
     );
-    const json = JSON.parse(runCli([...base, "--format", "json"]).stdout);
+    const json = JSON.parse((await runCliInProcess([...base, "--format", "json"])).stdout);
     expect(json).toHaveLength(2);
     expect(json[0]).toMatchObject({ dIn: "2", width: "1", e: "1", rho: "1/2" });
-    expect(runCli([...base, "--format", "tex"]).stdout).toContain("\\begin{tabular}");
+    expect((await runCliInProcess([...base, "--format", "tex"])).stdout).toContain("\\begin{tabular}");
   });
 
-  it("should write a heat map with --plot", () => {
+  it("should write a heat map with --plot", async () => {
     const plot = join(tmp, "heat.svg");
-    const r = runCli([
+    const r = await runCliInProcess([
       "table",
       "probability",
       "--init",
@@ -152,8 +163,8 @@ describe("relutopo probability: bad input", () => {
     ["table unknown format", ["table", "probability", "--init", "xavier-normal", "--d-in", "1", "--width", "1", "--format", "xls"]],
   ];
   for (const [what, args] of bad) {
-    it(`should exit 2 with one stderr line for ${what}`, () => {
-      expectBadInput(runCli(args));
+    it(`should exit 2 with one stderr line for ${what}`, async () => {
+      expectBadInput(await runCliInProcess(args));
     });
   }
 
@@ -172,9 +183,22 @@ describe("relutopo probability: bad input", () => {
     });
   });
 
-  it("should leave no plot file when the input is bad", () => {
+  it("should leave no plot file when the input is bad", async () => {
     const plot = join(tmp, "never.svg");
-    const r = runCli(["table", "probability", "--init", "xavier-normal", "--d-in", "1..2", "--width", "1", "--e", "1,2", "--plot", plot]);
+    const r = await runCliInProcess([
+      "table",
+      "probability",
+      "--init",
+      "xavier-normal",
+      "--d-in",
+      "1..2",
+      "--width",
+      "1",
+      "--e",
+      "1,2",
+      "--plot",
+      plot,
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/single --e/);
     expect(existsSync(plot)).toBe(false);

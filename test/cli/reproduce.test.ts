@@ -131,6 +131,21 @@ describe("relutopo reproduce", () => {
     expect(Number(deep.predicted.p)).toBeLessThan(0.2);
   });
 
+  it("should write the convolutional section, its figure and table, and a results.json entry with exactly zero exact residuals", () => {
+    for (const f of ["conv-digits-drift.svg", "conv-digits.csv"]) expect(existsSync(join(single, f)), f).toBe(true);
+    expect(readFileSync(join(single, "report.md"), "utf8")).toContain("## 6. Convolutions: the law of each channel");
+    const { convDigits } = results(single) as unknown as {
+      convDigits: { exactMismatches: number[]; exact: { steps: number; channels: { residual: string; observed: string }[] } };
+    };
+    expect(convDigits.exactMismatches).toEqual([]);
+    expect(convDigits.exact.channels).toHaveLength(4);
+    for (const c of convDigits.exact.channels) expect(c.residual).toBe("0");
+    expect(convDigits.exact.channels.some((c) => Number(c.observed) !== 0)).toBe(true);
+    const csv = readFileSync(join(single, "conv-digits.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("arithmetic,channel,c_0,c_N,observed_drift,predicted_drift,residual,relative_residual");
+    expect(csv).toHaveLength(1 + 2 * 4);
+  });
+
   it("should record the optimiser comparison: each optimiser from the same starts, GD keeping the toy's obstructed start at the floor", () => {
     const { optimizers } = results(single) as unknown as {
       optimizers: {

@@ -1,21 +1,21 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectBadInput, runCli } from "../helpers/runCli.js";
+import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const file = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 describe("relutopo --net model.pt", () => {
-  it("should print the same invariants for examples/deep.pt as for examples/deep.safetensors", () => {
-    const pt = runCli(["invariants", "--net", file("examples/deep.pt"), "--json"]);
-    const st = runCli(["invariants", "--net", file("examples/deep.safetensors"), "--json"]);
+  it("should print the same invariants for examples/deep.pt as for examples/deep.safetensors", async () => {
+    const pt = await runCliInProcess(["invariants", "--net", file("examples/deep.pt"), "--json"]);
+    const st = await runCliInProcess(["invariants", "--net", file("examples/deep.safetensors"), "--json"]);
     expect(pt.stderr).toMatch(/^relutopo: activation not stored in .*deep\.pt; assuming relu — pass --activation\n$/);
     expect(pt.status).toBe(0);
     expect(JSON.parse(pt.stdout).layers).toEqual(JSON.parse(st.stdout).layers);
   });
 
-  it("should refuse a pickle naming os.system with exit 2 and one line, running nothing", () => {
+  it("should refuse a pickle naming os.system with exit 2 and one line, running nothing", async () => {
     const evil = file("test/fixtures/torch/evil_global.pt");
-    const r = runCli(["invariants", "--net", evil]);
+    const r = await runCliInProcess(["invariants", "--net", evil]);
     expectBadInput(r);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(

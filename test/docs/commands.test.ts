@@ -1,51 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { DOCS, ROOT, describeDocumentCommands, fencedLines, read } from "./documentCommands.js";
 
-// Every command a reader can copy from README.md or docs/*.md must run as written
-// from the root of a clone. Each document's commands run in order (later ones may
-// read what earlier ones wrote) in a fresh temporary directory that links the
-// repository's examples/ and data/, so relative inputs resolve and outputs stay
-// out of the repository. Only the program name is rewritten, to the built CLI.
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const MAIN = join(ROOT, "dist", "cli", "main.js");
-const DOCS = [
-  "README.md",
-  ...readdirSync(join(ROOT, "docs"))
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((f) => `docs/${f}`),
-];
-const read = (doc: string): string => readFileSync(join(ROOT, doc), "utf8");
-
-/** The lines of every fenced code block of a Markdown text. */
-function fencedLines(text: string): string[][] {
-  const blocks: string[][] = [];
-  let current: string[] | null = null;
-  for (const line of text.split("\n")) {
-    if (/^\s*```/.test(line)) {
-      if (current === null) current = [];
-      else {
-        blocks.push(current);
-        current = null;
-      }
-    } else if (current !== null) current.push(line);
-  }
-  return blocks;
-}
-
-const PROGRAM = /^(?:npx )?relutopo(?=\s|$)/;
-/** Command lines of a document: `relutopo …` or `npx relutopo …`, and the `mkdir -p` set-up lines the walkthroughs ask for. */
-function commandsOf(text: string): string[] {
-  return fencedLines(text)
-    .flat()
-    .map((l) => l.trim())
-    .filter((l) => PROGRAM.test(l) || /^mkdir -p /.test(l));
-}
+// What the documents cite exists, and every command of theirs runs (test/docs/documentCommands.ts).
+// docs/cli.md, the longest, runs in cliCommands.test.ts, so that two workers share the documents.
+const OWN_FILE = new Set(["docs/cli.md"]);
 
 /** The slug GitHub gives a heading, which is what `#anchor` links point to. */
 function slug(heading: string): string {
@@ -97,26 +57,9 @@ describe("README set-up", () => {
 });
 
 describe.each(DOCS)("%s", (doc) => {
-  const text = read(doc);
-  const commands = commandsOf(text);
-  let cwd = "";
-  beforeAll(() => {
-    cwd = mkdtempSync(join(tmpdir(), "relutopo-docs-"));
-    for (const dir of ["examples", "data"]) symlinkSync(join(ROOT, dir), join(cwd, dir), "dir");
-  });
-
-  it("should have examples to run", () => {
-    expect(commands.filter((c) => PROGRAM.test(c)).length).toBeGreaterThan(0);
-  });
-
-  // Generous: a long example should be shortened in its document, not fail here on a busy machine.
-  it.each(commands)("should run `%s` with exit code 0", { timeout: 300_000 }, (line) => {
-    const shell = line.replace(PROGRAM, () => `"${process.execPath}" "${MAIN}"`);
-    const r = spawnSync("sh", ["-c", shell], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
-    expect(r.status, `${line}\n${r.stderr}`).toBe(0);
-  });
-
   it("should mention only paths that exist in the repository, and link only to existing headings", () => {
     expectCitationsToExist(doc);
   });
 });
+
+for (const doc of DOCS.filter((d) => !OWN_FILE.has(d))) describeDocumentCommands(doc);

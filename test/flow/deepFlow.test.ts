@@ -9,6 +9,7 @@ import { readDataset, type Dataset } from "../../src/net/readDataset.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { readAnyNetworkFile } from "../../src/net/readAnyNetworkFile.js";
 import { flowActivation, maxDiff } from "./flowHelpers.js";
+import { runs } from "../helpers/campaign.js";
 
 /** Small rationals p/q with |p| ≤ 6, q ≤ 4, as text. */
 const small = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => `${p}/${q}`);
@@ -93,7 +94,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(maxDiff([rk4.lossT], [gauss.lossT])).toBeLessThan(1e-4);
   });
 
-  it("should never change the sign of the single outgoing weight of a pathological last-layer neuron (c < 0)", () => {
+  it("should never change the sign of the single outgoing weight of a pathological last-layer neuron (c < 0)", { tags: ["long"] }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
         const run = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 20 }));
@@ -102,7 +103,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
         expect(last.signChanges).not.toBeNull();
         for (const [k, c] of last.invariants0.entries()) if (new Decimal(c).isNegative()) expect(last.signChanges).not.toContain(k);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30, 6) },
     );
   });
 
@@ -122,7 +123,9 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(run.events).toEqual([]);
   });
 
-  it("should keep every c_{l,k} to 10^−(D−5) across kinks and sliding with taylor, and agree with a run at D + 10 to 10^−(D−3)", () => {
+  it("should keep every c_{l,k} to 10^−(D−5) across kinks and sliding with taylor, and agree with a run at D + 10 to 10^−(D−3)", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
         // Act
@@ -138,7 +141,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
         expect(maxDiff(a.invariantsT, b.invariantsT)).toBeLessThan(1e-17);
         expect(Number(a.maxDrift)).toBeLessThan(1e-15);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30, 6) },
     );
   });
 
@@ -194,7 +197,9 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(errors[1]!).toBeLessThan(1e-3);
   });
 
-  it("should carry weight decay and the heavy ball to depth: c(t) = c(0)e^{−2λt}, and c'' + γc' = 2(|w'|² − |a'|²)", () => {
+  it("should carry weight decay and the heavy ball to depth: c(t) = c(0)e^{−2λt}, and c'' + γc' = 2(|w'|² − |a'|²)", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
         const decay = unlessNested(() => integrateFlow(net, data, { time: "1/2", digits: 20, weightDecay: "1/5" }));
@@ -207,7 +212,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
           expect(e).toBeInstanceOf(ConvergenceError);
         }
       }),
-      { numRuns: 15 },
+      { numRuns: runs(15, 4) },
     );
   });
 

@@ -68,4 +68,17 @@ describe("gradientDescent on networks with convolutions", () => {
     expect(run.predictedDrift[0]!.map(S.toString)).toEqual(["8"]);
     expect(run.observedDrift[0]!.map(S.toString)).toEqual(["8"]);
   });
+
+  it("should take rows of channels · ∏size inputs, the input tensor flattened, and refuse other widths in one line", () => {
+    const net = {
+      activation: { kind: "relu" } as const,
+      input: { channels: 1, size: [3] },
+      layers: [{ W: [[S.one, S.one]], conv: { kernel: [2], groups: 1, stride: [1], padding: [0] } }, { W: [[S.one, S.one]] }],
+    };
+    const row = [S.one, S.zero, S.one];
+    expect(gradientDescent(net, { X: [row], Y: [[S.zero]] }, S, { lr: S.parse("1/8"), steps: 1, loss: "mse" }).losses).toHaveLength(2);
+    expect(() => gradientDescent(net, { X: [row.slice(1)], Y: [[S.zero]] }, S, { lr: S.parse("1/8"), steps: 1, loss: "mse" })).toThrow(
+      "invalid data. Must be rows of 3 inputs, the network's input width. Value: `row 0 has 2`.",
+    );
+  });
 });

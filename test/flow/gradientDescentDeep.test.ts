@@ -9,6 +9,7 @@ import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { activation, positiveRational, rational } from "../helpers/arbitraries.js";
+import { runs } from "../helpers/campaign.js";
 
 const S = exact;
 const text = (v: Rational): string => S.toString(v);
@@ -89,9 +90,12 @@ function referenceSgd(
 }
 
 describe("gradientDescent on a network of three weight layers", () => {
-  it("should change every c_{l,k} of every hidden layer by exactly the predicted drift, for every SGD variant, weight decay and mini-batching, kinks included", () => {
+  it("should change every c_{l,k} of every hidden layer by exactly the predicted drift, for every SGD variant, weight decay and mini-batching, kinks included", {
+    tags: ["long"],
+  }, () => {
     let firstOrder = 0;
     let onKink = 0;
+    const cases = runs(60, 24);
     fc.assert(
       fc.property(
         deepProblem,
@@ -111,10 +115,11 @@ describe("gradientDescent on a network of three weight layers", () => {
           if (z.slice(0, 2).some((layer) => layer.some((row) => row.some((v) => S.sign(v) === 0)))) onKink++;
         },
       ),
-      { numRuns: 60 },
+      { numRuns: cases },
     );
-    expect(firstOrder).toBeGreaterThan(15);
-    expect(onKink).toBeGreaterThan(10);
+    // a quarter of the cases with momentum or weight decay, a sixth with a point on a kink
+    expect(firstOrder).toBeGreaterThan(cases / 4);
+    expect(onKink).toBeGreaterThan(cases / 6);
   });
 
   it("should follow PyTorch's update rule at depth three (independent loop over the same batches)", () => {

@@ -8,20 +8,21 @@ import { integrateFlow, type FlowOptions } from "../../src/flow/integrateFlow.js
 import { readDataset } from "../../src/net/readDataset.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
 import { flatParams, invariantChange, maxDiff, smallFlowProblem } from "./flowHelpers.js";
+import { runs } from "../helpers/campaign.js";
 
 const path = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const benchNet = readNetwork(readFileSync(path("../../bench/flow/net.json"), "utf8"));
 const benchData = readDataset(readFileSync(path("../../bench/flow/data.csv"), "utf8"), 2, 1);
 
 describe("integrateFlow", () => {
-  it("should conserve every c_k to 10^-(D-5) at D = 40 with taylor and gauss on random small networks", () => {
+  it("should conserve every c_k to 10^-(D-5) at D = 40 with taylor and gauss on random small networks", { tags: ["long"] }, () => {
     fc.assert(
       fc.property(smallFlowProblem(), fc.constantFrom<"taylor" | "gauss">("taylor", "gauss"), ({ net, data }, method) => {
         const run = integrateFlow(net, data, { time: "1/8", digits: 40, method });
         expect(Number(run.maxDrift)).toBeLessThanOrEqual(1e-35);
         expect(invariantChange(run)).toBeLessThanOrEqual(1e-35);
       }),
-      { numRuns: 8 },
+      { numRuns: runs(8, 3) },
     );
   });
 
@@ -33,7 +34,7 @@ describe("integrateFlow", () => {
     expect(Number(taylor.maxDrift)).toBeLessThan(1e-35);
   });
 
-  it("should converge: the endpoints at D and D + 30 digits agree to D - 5 digits", () => {
+  it("should converge: the endpoints at D and D + 30 digits agree to D - 5 digits", { tags: ["long"] }, () => {
     fc.assert(
       fc.property(smallFlowProblem(), ({ net, data }) => {
         const low = integrateFlow(net, data, { time: "1/4", digits: 25 });
@@ -41,7 +42,7 @@ describe("integrateFlow", () => {
         expect(maxDiff(flatParams(low.params), flatParams(high.params))).toBeLessThanOrEqual(1e-20);
         expect(low.events.map((ev) => [ev.neuron, ev.point, ev.kind])).toEqual(high.events.map((ev) => [ev.neuron, ev.point, ev.kind]));
       }),
-      { numRuns: 10 },
+      { numRuns: runs(10, 4) },
     );
   });
 
@@ -56,7 +57,7 @@ describe("integrateFlow", () => {
     );
   });
 
-  it("should agree with gauss to D - 5 digits inside one activation region", () => {
+  it("should agree with gauss to D - 5 digits inside one activation region", { tags: ["long"] }, () => {
     let checked = 0;
     fc.assert(
       fc.property(smallFlowProblem(), ({ net, data }) => {
@@ -67,7 +68,7 @@ describe("integrateFlow", () => {
         checked++;
         expect(maxDiff(flatParams(taylor.params), flatParams(gauss.params))).toBeLessThanOrEqual(1e-25);
       }),
-      { numRuns: 6 },
+      { numRuns: runs(6, 3) },
     );
     expect(checked).toBeGreaterThan(2);
   });

@@ -7,7 +7,7 @@ import { gradientDescentWork } from "../../src/flow/gradientDescentWork.js";
 import { compileFixedLayeredNet } from "../../src/net/kernels/fixedLayeredNet.js";
 import { packNetwork } from "../../src/net/packNetwork.js";
 import { fixed } from "../../src/scalar/fixedPoint.js";
-import { runCli } from "../helpers/runCli.js";
+import { runCliInProcess } from "../helpers/runCli.js";
 import { twoLayer } from "../helpers/twoLayer.js";
 
 // Large but legal inputs: 130,000 data rows, a hidden neuron of fan-in 200,000. Spreading that
@@ -49,12 +49,12 @@ describe("large inputs", () => {
   describe("the CLI", () => {
     const tmp = mkdtempSync(join(tmpdir(), "relutopo-large-"));
     afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-    it("should inspect a network with a neuron of fan-in 200,000 on its data (exit 0, no internal error)", () => {
+    it("should inspect a network with a neuron of fan-in 200,000 on its data (exit 0, no internal error)", async () => {
       const net = join(tmp, "wide.json");
       const data = join(tmp, "wide.csv");
       writeFileSync(net, JSON.stringify({ ...wideNet, activation: "relu" }));
       writeFileSync(data, `${Array.from({ length: FAN_IN }, (_, m) => `x${m + 1}`).join(",")},y\n${wideData.X[0]!.join(",")},1\n`);
-      const r = runCli(["inspect", "--net", net, "--data", data]);
+      const r = await runCliInProcess(["inspect", "--net", net, "--data", data]);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(`${FAN_IN} -> 1 -> 1`);

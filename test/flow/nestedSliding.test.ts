@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
-import { runCli } from "../helpers/runCli.js";
+import { runCliInProcess } from "../helpers/runCli.js";
 
 /** The error a run throws, or undefined when it reaches T. */
 function stopOf(run: () => unknown): ConvergenceError | undefined {
@@ -109,14 +109,24 @@ describe("integrateFlow at nested sliding pairs", () => {
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
   });
 
-  it("should exit 3 from the CLI with one line naming the point, both neurons, their layers and the time", () => {
+  it("should exit 3 from the CLI with one line naming the point, both neurons, their layers and the time", async () => {
     // Arrange
     const dir = mkdtempSync(join(tmpdir(), "relutopo-nested-"));
     // the file form names the activation as text
     writeFileSync(join(dir, "net.json"), JSON.stringify({ ...atStart, activation: "relu" }));
     writeFileSync(join(dir, "data.csv"), "x,y\n-5/2,4\n-3/2,-2\n");
     // Act
-    const r = runCli(["flow", "--net", join(dir, "net.json"), "--data", join(dir, "data.csv"), "--time", "1/2", "--digits", "20"]);
+    const r = await runCliInProcess([
+      "flow",
+      "--net",
+      join(dir, "net.json"),
+      "--data",
+      join(dir, "data.csv"),
+      "--time",
+      "1/2",
+      "--digits",
+      "20",
+    ]);
     // Assert
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");

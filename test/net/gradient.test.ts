@@ -11,6 +11,7 @@ import type { Dataset } from "../../src/net/readDataset.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { netAndData, rational } from "../helpers/arbitraries.js";
 import { twoLayer } from "../helpers/twoLayer.js";
+import { runs } from "../helpers/campaign.js";
 
 const S = exact;
 
@@ -103,7 +104,9 @@ describe("lossAndGradient", () => {
 });
 
 describe("lossAndGradient with binary cross-entropy", () => {
-  it("should match a central finite difference at 80 digits (h = 1e-25: truncation ~1e-50, rounding ~1e-55)", async () => {
+  it("should match a central finite difference at 80 digits (h = 1e-25: truncation ~1e-50, rounding ~1e-55)", {
+    tags: ["long"],
+  }, async () => {
     const { decimal } = await import("../../src/scalar/decimal.js");
     const D = decimal(80);
     const arb = netAndData.chain((nd) =>
@@ -140,7 +143,7 @@ describe("lossAndGradient with binary cross-entropy", () => {
         const directional = flatG.reduce((s, g, i) => D.add(s, D.mul(g, flatV[i]!)), D.zero);
         expect(D.abs(D.sub(directional, fd)).lte(D.parse("1e-45"))).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40, 10) },
     );
   });
 });

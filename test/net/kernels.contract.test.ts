@@ -27,6 +27,7 @@ import { exact, type Rational } from "../../src/scalar/exact.js";
 import { fixed } from "../../src/scalar/fixedPoint.js";
 import { float } from "../../src/scalar/float.js";
 import { activation } from "../helpers/arbitraries.js";
+import { runs } from "../helpers/campaign.js";
 
 /**
  * The contract every fast path of the loss and gradient signs: on random
@@ -207,7 +208,9 @@ describe("the kernel contract", () => {
     );
   });
 
-  it("should give twice the Taylor series' second θ coefficient as the exact derivative of the field along the flow, off kinks", () => {
+  it("should give twice the Taylor series' second θ coefficient as the exact derivative of the field along the flow, off kinks", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(twoLayerCase, (c) => {
         // Arrange: the exact field v = −∇L and the ε at which no pre-activation changes sign on [0, 3ε] (z is linear in ε).
@@ -243,11 +246,13 @@ describe("the kernel contract", () => {
         for (const [q, dq] of derivative.entries())
           expectWithin(S.mul(S.fromInt(2), fromFixed(series.theta[q]![2]!)), dq, tol, `parameter ${q}`);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60, 15) },
     );
   });
 
-  it("should give the exact loss and gradient from the float kernels (generic and WebAssembly, gradients bit for bit alike) to 1e-12·T, kinks included", () => {
+  it("should give the exact loss and gradient from the float kernels (generic and WebAssembly, gradients bit for bit alike) to 1e-12·T, kinks included", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(twoLayerCase, (c) => {
         // Arrange
@@ -272,11 +277,13 @@ describe("the kernel contract", () => {
           expectWithin(S.parse(String(grad[q]!)), g, tol, `WebAssembly parameter ${q}`);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200, 50) },
     );
   });
 
-  it("should give the 60-digit loss and gradient of binary cross-entropy from the fixed-point field and the float kernels", () => {
+  it("should give the 60-digit loss and gradient of binary cross-entropy from the fixed-point field and the float kernels", {
+    tags: ["long"],
+  }, () => {
     const D = decimal(60);
     fc.assert(
       fc.property(twoLayerCase, (c) => {
@@ -307,7 +314,7 @@ describe("the kernel contract", () => {
         expectWithin(S.parse(String(value)), S.parse(D.toString(ref.loss)), tolFloat, "WebAssembly loss");
         for (const [q, g] of refGrad.entries()) expectWithin(S.parse(String(grad[q]!)), g, tolFloat, `WebAssembly parameter ${q}`);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60, 15) },
     );
   });
 
@@ -444,7 +451,9 @@ function lagrangeDerivativeAtZero(values: Rational[]): Rational {
 }
 
 describe("lossAndGradient at depth ≥ 3", () => {
-  it("should give ⟨∇L, v⟩ as the exact derivative of the frozen-pattern loss along v, recovered from 2·depth + 1 points (kinks included)", () => {
+  it("should give ⟨∇L, v⟩ as the exact derivative of the frozen-pattern loss along v, recovered from 2·depth + 1 points (kinks included)", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(deepCase, ({ net, data, direction }) => {
         // Arrange
@@ -463,7 +472,7 @@ describe("lossAndGradient at depth ≥ 3", () => {
         const directional = dot(packNetwork(grad), direction);
         expect(S.toString(directional)).toBe(S.toString(lagrangeDerivativeAtZero(values)));
       }),
-      { numRuns: 120 },
+      { numRuns: runs(120, 30) },
     );
   });
 
@@ -644,7 +653,9 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
     );
   });
 
-  it("should give the exact loss and gradient from the float kernel at depth 3–4, bit for bit the generic float kernel's, to 1e-12·T, kinks included", () => {
+  it("should give the exact loss and gradient from the float kernel at depth 3–4, bit for bit the generic float kernel's, to 1e-12·T, kinks included", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(dyadicDeepCase, (c) => {
         // Arrange
@@ -664,7 +675,7 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
           expectWithin(S.parse(String(grad[q]!)), g, tol, `WebAssembly parameter ${q}`);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200, 50) },
     );
   });
 
@@ -688,7 +699,7 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
     }
   });
 
-  it("should give the 60-digit loss and gradient of binary cross-entropy from the float kernel at depth 3–4", () => {
+  it("should give the 60-digit loss and gradient of binary cross-entropy from the float kernel at depth 3–4", { tags: ["long"] }, () => {
     const D = decimal(60);
     fc.assert(
       fc.property(dyadicDeepCase, (c0) => {
@@ -709,11 +720,11 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
         for (const [q, g] of packNetwork(ref.grad).entries())
           expectWithin(S.parse(String(grad[q]!)), S.parse(D.toString(g)), tol, `parameter ${q}`);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60, 15) },
     );
   });
 
-  it("should give the 60-digit gradient of binary cross-entropy at depth 3–4", () => {
+  it("should give the 60-digit gradient of binary cross-entropy at depth 3–4", { tags: ["long"] }, () => {
     const D = decimal(60);
     fc.assert(
       fc.property(dyadicDeepCase, (c0) => {
@@ -733,7 +744,7 @@ describe("fixedLayeredField (the kernel contract at depth ≥ 3)", () => {
         for (const [q, g] of packNetwork(ref.grad).entries())
           expectWithin(fromFixed(field[q]!), S.neg(S.parse(D.toString(g))), tol, `parameter ${q}`);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60, 15) },
     );
   });
 

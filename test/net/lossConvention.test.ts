@@ -8,7 +8,7 @@ import { lossAndGradient } from "../../src/net/lossAndGradient.js";
 import { packNetwork } from "../../src/net/packNetwork.js";
 import { exact } from "../../src/scalar/exact.js";
 import { netAndData } from "../helpers/arbitraries.js";
-import { runCli } from "../helpers/runCli.js";
+import { runCliInProcess } from "../helpers/runCli.js";
 
 const S = exact;
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gd/${name}`, import.meta.url));
@@ -40,7 +40,7 @@ describe("the mse convention: PyTorch's nn.MSELoss, the mean over every element"
     );
   });
 
-  it("should follow PyTorch's nn.MSELoss and SGD with momentum on a two-output network, step for step", () => {
+  it("should follow PyTorch's nn.MSELoss and SGD with momentum on a two-output network, step for step", async () => {
     // Arrange: the run of torch 1.13 in float64 (test/fixtures/gd/two_output_torch.py)
     const torch = JSON.parse(readFileSync(fixture("two-output.torch.json"), "utf8")) as {
       losses: number[];
@@ -51,12 +51,16 @@ describe("the mse convention: PyTorch's nn.MSELoss, the mean over every element"
     };
     const args = ["gd", "--net", fixture("two-output.json"), "--data", fixture("two-output.csv"), "--lr", "1/10", "--steps", "5"];
     // Act: exact rationals and float64
-    const runs = ["exact", "float"].map((arith) => {
-      const r = runCli([...args, "--momentum", "9/10", "--arith", arith, "--json"]);
+    type Run = { losses: string[]; params: Record<string, string[] | string[][]>; invariants: string[][] };
+    const runs: Run[] = [];
+    for (const arith of ["exact", "float"]) {
+      const r = await runCliInProcess([...args, "--momentum", "9/10", "--arith", arith, "--json"]);
       expect(r.status, r.stderr).toBe(0);
-      return JSON.parse(r.stdout) as { losses: string[]; params: Record<string, string[] | string[][]>; invariants: string[][] };
-    });
-    const sse = JSON.parse(runCli([...args, "--momentum", "9/10", "--loss", "sse-mean", "--json"]).stdout) as { losses: string[] };
+      runs.push(JSON.parse(r.stdout) as Run);
+    }
+    const sse = JSON.parse((await runCliInProcess([...args, "--momentum", "9/10", "--loss", "sse-mean", "--json"])).stdout) as {
+      losses: string[];
+    };
     // Assert: the loss is the mean over all 6 elements, not over the 3 rows (twice as large); every step matches
     // exact values are rationals of hundreds of digits: divide in BigInt to 30 digits first
     const num = (t: string): number => {

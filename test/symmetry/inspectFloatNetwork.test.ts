@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { inspectNetwork } from "../../src/symmetry/inspectNetwork.js";
-import { runCli } from "../helpers/runCli.js";
+import { runCliInProcess } from "../helpers/runCli.js";
 
 /** The exact fraction a double is, found by doubling until it is an integer (no bit reading). */
 function fractionText(v: number): string {
@@ -61,7 +61,7 @@ describe("inspect of a float network", () => {
     );
   });
 
-  it("should print the same JSON for a safetensors file as for the same weights written as exact text", () => {
+  it("should print the same JSON for a safetensors file as for the same weights written as exact text", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relutopo-inspect-float-"));
     // 3 -> 1 -> 2 -> 1: a width-1 layer locks weights and the scalar output gets its sign verdict
     const widths = [3, 1, 2, 1];
@@ -96,8 +96,8 @@ describe("inspect of a float network", () => {
     };
     const textFile = join(dir, "net.json");
     writeFileSync(textFile, JSON.stringify(json));
-    const fromFloats = runCli(["inspect", "--net", floatFile, "--json"]);
-    const fromText = runCli(["inspect", "--net", textFile, "--json"]);
+    const fromFloats = await runCliInProcess(["inspect", "--net", floatFile, "--json"]);
+    const fromText = await runCliInProcess(["inspect", "--net", textFile, "--json"]);
     expect(fromFloats.status).toBe(0);
     expect(fromText.status).toBe(0);
     const a = JSON.parse(fromFloats.stdout);

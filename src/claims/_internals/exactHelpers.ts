@@ -3,7 +3,7 @@ import { datasetIn } from "../../net/datasetIn.js";
 import { forward } from "../../net/forward.js";
 import { dot } from "../../net/dot.js";
 import { lossAndGradient } from "../../net/lossAndGradient.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkIn } from "../../net/networkIn.js";
 import { zipNetworks } from "../../net/zipNetworks.js";
 import { mapNetwork } from "../../net/mapNetwork.js";
@@ -102,4 +102,57 @@ export function permuteNeurons<T>(net: LayeredNetwork<T>, perm: readonly number[
 /** @internal A permutation of 0 … l−1 from sort keys (ties broken by index), so that shrinking the keys to 0 gives the identity. */
 export function permutationFromKeys(keys: readonly number[], l: number): number[] {
   return Array.from({ length: l }, (_, k) => k).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
+}
+
+/**
+ * @internal Which unit of `lower` the weight (r, col) of `upper` reads, found from the layer's own
+ * meaning, weight by weight (independently of readerBlock): a dense layer after a dense one reads unit
+ * col; after a convolution of C channels it reads the channel-major flattened input, col ÷ (columns / C);
+ * a convolution of g groups reads, in row r's group, the input channel col ÷ (kernel entries).
+ */
+function unitRead(lower: Layer<Rational>, upper: Layer<Rational>, r: number, col: number): number {
+  const C = lower.W.length;
+  const columns = at(upper.W, 0).length;
+  if (upper.conv === undefined) return lower.conv === undefined ? col : Math.floor(col / (columns / C));
+  const g = upper.conv.groups;
+  const taps = upper.conv.kernel.reduce((p, k) => p * k, 1);
+  const group = Math.floor(r / (upper.W.length / g));
+  return group * (C / g) + Math.floor(col / taps);
+}
+
+/**
+ * @internal Per hidden layer l and unit (channel) j: Σ squares of its incoming weights and bias in
+ * `values`, minus Σ squares of every weight of layer l + 1 in `values` that reads j, the readers found
+ * by visiting every weight of the layer above in `net`'s layout. With `values` = net this is c_{l,j};
+ * with a gradient it is ‖g_w̃‖² − ‖g_a‖².
+ */
+export function channelBalances(net: LayeredNetwork<Rational>, values: LayeredNetwork<Rational> = net): Rational[][] {
+  const sq = (v: Rational): Rational => exact.mul(v, v);
+  return net.layers.slice(0, -1).map((lower, l) => {
+    const upper = at(net.layers, l + 1);
+    const own = at(values.layers, l);
+    const balance = own.W.map((row, j) => {
+      const b = own.b?.[j];
+      return row.reduce((s, v) => exact.add(s, sq(v)), b === undefined ? exact.zero : sq(b));
+    });
+    at(values.layers, l + 1).W.forEach((row, r) => {
+      row.forEach((v, col) => {
+        const j = unitRead(lower, upper, r, col);
+        balance[j] = exact.sub(at(balance, j), sq(v));
+      });
+    });
+    return balance;
+  });
+}
+
+/** @internal θ − ηg for a network of any layers, its convolutions, poolings and input shape kept. */
+export function stepKeepingShape(net: LayeredNetwork<Rational>, grad: LayeredNetwork<Rational>, lr: Rational): LayeredNetwork<Rational> {
+  const move = (p: readonly Rational[], g: readonly Rational[]): Rational[] => p.map((v, k) => exact.sub(v, exact.mul(lr, at(g, k))));
+  return {
+    ...net,
+    layers: net.layers.map((layer, l) => {
+      const g = at(grad.layers, l);
+      return { ...layer, W: layer.W.map((row, r) => move(row, at(g.W, r))), b: layer.b && g.b ? move(layer.b, g.b) : layer.b };
+    }),
+  };
 }

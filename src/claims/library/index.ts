@@ -14,6 +14,7 @@ import {
   weightDecayFlowLaw,
 } from "./dynamicsFlowClaims.js";
 import { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
+import { convGdDriftIdentity } from "./convClaims.js";
 import { deepFlowConservesC, deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
 
 export { polynomialActivationConservesC, tanhConservesC } from "./activationClaims.js";
@@ -32,6 +33,7 @@ export {
   weightDecayFlowLaw,
 } from "./dynamicsFlowClaims.js";
 export { b0IsTwoToSplit, disconnectedAlwaysObstructs, effectiveEqualsComponents, strictEqualsEffective } from "./topologyClaims.js";
+export { convGdDriftIdentity } from "./convClaims.js";
 export { deepFlowConservesC, deepGdConservesC, deepGdDriftIdentity, deepLockedWeightKeepsSign } from "./deepClaims.js";
 
 /** The built-in claim library, theorems first, in the order `relutopo check --all` runs them. */
@@ -55,6 +57,7 @@ export const BUILTIN_CLAIMS: readonly Claim[] = [
   deepGdDriftIdentity,
   deepLockedWeightKeepsSign,
   deepFlowConservesC,
+  convGdDriftIdentity,
   gdConservesC,
   gdNeverDecreasesC,
   gdKeepsPathologicalSign,

@@ -63,6 +63,9 @@ export async function applyNetworkReadFlags(cmd: Command): Promise<void> {
     if (negative) throw new InputError({ field: "bnEps", expected: "a number ε ≥ 0, e.g. 1e-5 or 0", value: opts.bnEps });
   }
   const told = new Set<string>();
+  // A run keeps only its own notices: those of an earlier run in the same process (one that failed
+  // and so never flushed them) are not this run's.
+  notices.length = 0;
   setNetworkReadOptions({
     activation: reads ? opts.activation : undefined,
     key: reads ? opts.key : undefined,

@@ -1,23 +1,38 @@
 import { at } from "../../scalar/at.js";
 import { fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
 
+/*
+ * The Horner loops below run for every monitored pair at every step, dozens of times each
+ * in the scan: plain loops, which cost a fraction of reduceRight's callbacks.
+ */
+
 /** g(τ) by Horner in fixed point. @internal */
 export function polyEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
+  const P = F.bigP;
   // From the top coefficient down; the first pass leaves acc = c_top, as (0·τ) >> P = 0.
-  return c.reduceRight((acc, cq) => ((acc * tau) >> F.bigP) + cq, 0n);
+  let acc = 0n;
+  for (let q = c.length - 1; q >= 0; q--) acc = ((acc * tau) >> P) + c[q]!;
+  return acc;
 }
 
 /** g'(τ) by Horner in fixed point. @internal */
 function polyDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
-  return c.reduceRight((acc, cq, q) => (q === 0 ? acc : ((acc * tau) >> F.bigP) + BigInt(q) * cq), 0n);
+  const P = F.bigP;
+  let acc = 0n;
+  for (let q = c.length - 1; q >= 1; q--) acc = ((acc * tau) >> P) + BigInt(q) * c[q]!;
+  return acc;
 }
 
 function evalDouble(c: readonly number[], x: number): number {
-  return c.reduceRight((acc, cq) => acc * x + cq, 0);
+  let acc = 0;
+  for (let q = c.length - 1; q >= 0; q--) acc = acc * x + c[q]!;
+  return acc;
 }
 
 function derivDouble(c: readonly number[], x: number): number {
-  return c.reduceRight((acc, cq, q) => (q === 0 ? acc : acc * x + q * cq), 0);
+  let acc = 0;
+  for (let q = c.length - 1; q >= 1; q--) acc = acc * x + q * c[q]!;
+  return acc;
 }
 
 /** Coefficients this small (in units of the last bit, far below 10^−D) are rounding noise. */

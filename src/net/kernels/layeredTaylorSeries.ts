@@ -130,6 +130,27 @@ interface PointSeries {
   readonly forward: readonly bigint[];
   /** Per flat hidden neuron, δ = backward·back: the slope (σ'(0) on the surface), 0 for a constrained sliding pair (cut). */
   readonly backward: readonly bigint[];
+  /**
+   * Per hidden layer (index = layer − 1), the units a product must visit; the others' series
+   * are identically 0 in this region, and a product with them adds nothing (ReLU's inactive
+   * units, about half of them, would otherwise cost as much as the active ones):
+   * `feeds`, whose output h = forward·z the layer above reads (forward ≠ 0);
+   * `passes`, whose δ = backward·back is not 0 (rows of the layer's gradient and of the
+   * back-propagation below); `backs`, whose back value is computed: those that pass, and
+   * those on their surface (side 0), whose back is read at their release.
+   */
+  readonly feeds: readonly (readonly number[])[];
+  readonly passes: readonly (readonly number[])[];
+  readonly backs: readonly (readonly number[])[];
+}
+
+/** The units c of each hidden layer (flat neuron start + c) for which `keep` holds. */
+function unitsWhere(layers: readonly SeriesLayer[], widths: readonly number[], keep: (k: number) => boolean): number[][] {
+  return layers.slice(0, -1).map((layer, l) => {
+    const out: number[] = [];
+    for (let c = 0; c < at(widths, l + 1); c++) if (keep(layer.start + c)) out.push(c);
+    return out;
+  });
 }
 
 /**
@@ -192,6 +213,8 @@ class LayeredSeries {
     this.points = p.X.map((x, i) => {
       const outputs = (): bigint[][] => Array.from({ length: at(widths, depth) }, zeros);
       const side = at(state.side, i);
+      const forward = side.map((sd) => (sd === 0 ? 0n : slopeOnSide(p.slopes, sd)));
+      const backward = side.map((sd, k) => (at(state.slidePoints, k).includes(i) ? 0n : slopeOnSide(p.slopes, sd)));
       return {
         x,
         y: at(p.Y, i),
@@ -206,8 +229,11 @@ class LayeredSeries {
         R: outputs(),
         U: outputs(),
         Sg: outputs(),
-        forward: side.map((sd) => (sd === 0 ? 0n : slopeOnSide(p.slopes, sd))),
-        backward: side.map((sd, k) => (at(state.slidePoints, k).includes(i) ? 0n : slopeOnSide(p.slopes, sd))),
+        forward,
+        backward,
+        feeds: unitsWhere(this.layers, widths, (k) => at(forward, k) !== 0n),
+        passes: unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n),
+        backs: unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n || at(side, k) === 0),
       };
     });
   }
@@ -221,12 +247,16 @@ class LayeredSeries {
         const zs = at(pt.Zs, l);
         // the outputs of a hidden layer, the input of the next (none after the last layer)
         const hs = pt.A[l + 1];
+        const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
         for (const [r, w] of layer.W.entries()) {
           // the data are constant in τ: the first layer's convolution has one term
-          const acc = l === 0 ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q);
+          const acc = feeds === undefined ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q, feeds);
           const z = (acc >> P) + (layer.b === undefined ? 0n : at(at(layer.b, r), q));
           at(zs, r)[q] = z;
-          if (hs !== undefined) at(hs, r)[q] = (at(pt.forward, layer.start + r) * z) >> P;
+          if (hs === undefined) continue;
+          // a unit that does not feed keeps h ≡ 0
+          const slope = at(pt.forward, layer.start + r);
+          if (slope !== 0n) at(hs, r)[q] = (slope * z) >> P;
         }
       }
     }
@@ -267,13 +297,18 @@ class LayeredSeries {
     if (bp.top === this.L) for (const [j, d] of at(bp.delta, this.L - 1).entries()) d[q] = at(at(pt.R, j), q);
     for (let l = bp.top; l >= 2; l--) {
       const upper = at(bp.delta, l - 1);
+      // below the seed, only the units that pass carry a δ
+      const rows = l === bp.top ? undefined : at(pt.passes, l - 1);
       const backs = at(bp.back, l - 2);
       const deltas = at(bp.delta, l - 2);
       const { start } = at(this.layers, l - 2);
-      for (const [c, column] of at(this.layers, l - 1).WT.entries()) {
-        const back = seriesDotAt(column, upper, q) >> P;
+      const { WT } = at(this.layers, l - 1);
+      for (const c of at(pt.backs, l - 2)) {
+        const back = seriesDotAt(at(WT, c), upper, q, rows) >> P;
         at(backs, c)[q] = back;
-        at(deltas, c)[q] = (at(pt.backward, start + c) * back) >> P;
+        // a unit that does not pass keeps δ ≡ 0
+        const slope = at(pt.backward, start + c);
+        if (slope !== 0n) at(deltas, c)[q] = (slope * back) >> P;
       }
     }
   }
@@ -283,14 +318,18 @@ class LayeredSeries {
     const { P } = this;
     const pt = bp.point;
     for (const [l, deltas] of bp.delta.entries()) {
-      const { w0, b0, cols } = at(this.layers, l);
+      const { w0, b0, cols, start } = at(this.layers, l);
       const a = at(pt.A, l);
+      const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
+      const seeded = l === bp.top - 1;
       for (const [r, d] of deltas.entries()) {
+        // below the seed's layer, a row whose unit does not pass has δ ≡ 0 and adds nothing
+        if (!seeded && at(pt.backward, start + r) === 0n) continue;
         const dq = at(d, q);
         if (b0 >= 0) acc[b0 + r] = at(acc, b0 + r) + (dq << P);
         // constant inputs: one term
-        if (l === 0) addScaled(acc, w0 + r * cols, dq, pt.x);
-        else addSeriesProducts(acc, w0 + r * cols, d, a, q);
+        if (feeds === undefined) addScaled(acc, w0 + r * cols, dq, pt.x);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds);
       }
     }
   }
@@ -386,7 +425,6 @@ export function layeredTaylorStep(
   }));
   const deltas = sliding.map((a) => a.delta);
   let inverse: bigint[][] = [];
-  const g0 = Array.from({ length: size }, zeros);
   const e: bigint[][] = sliding.length === 0 ? [] : Array.from({ length: size }, zeros);
   for (let q = 0; q < Q; q++) {
     S.forwardAt(q);
@@ -396,7 +434,6 @@ export function layeredTaylorStep(
       S.backpropAt(bp, q);
       S.gradientAt(bp, q, acc);
     }
-    for (const [slot, c] of g0.entries()) c[q] = at(acc, slot) >> P;
     let g = acc.map((v) => v >> P);
     if (sliding.length > 0) {
       for (const a of sliding) {

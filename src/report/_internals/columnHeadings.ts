@@ -37,6 +37,15 @@ const WORDS: Readonly<Record<string, string>> = {
   // deep (section 5)
   quantity: "quantity",
   value: "value",
+  // convolutions (section 6)
+  arithmetic: "arithmetic",
+  channel: "channel j",
+  c_0: "c_j(θ_0)",
+  c_N: "c_j(θ_N)",
+  observed_drift: "observed drift c_j(θ_N) − c_j(θ_0)",
+  predicted_drift: "predicted Σ η²(‖g_in‖² − ‖g_out‖²)",
+  residual: "observed − predicted",
+  relative_residual: "|observed − predicted| / max |c_j|",
 };
 
 /**

@@ -8,6 +8,7 @@
  * @internal
  */
 import type { BreastCancerSummary, MeanSe } from "../../experiments/breastCancerSummary.js";
+import type { ConvDigitsSummary } from "../../experiments/convDigitsSummary.js";
 import { shortNumber } from "../shortNumber.js";
 
 /** How many standard errors a mean must be away from 0 to count as a shown difference. */
@@ -144,4 +145,37 @@ export function insideInterval(predicted: number, interval: readonly [number, nu
   if (predicted < interval[0]) return "below the observed interval: the data at this scale do not agree with the prediction";
   if (predicted > interval[1]) return "above the observed interval: the data at this scale do not agree with the prediction";
   return "inside the observed interval: the data at this scale agree with the prediction";
+}
+
+/** Rounding a float run's summed residual may carry: a few ulps of c per step (observed and predicted each round). */
+const ROUNDING_PER_STEP = 16 * Number.EPSILON;
+
+/**
+ * What the convolutional experiment shows about the per-channel drift identity
+ * c(θ′) − c(θ) = η²(‖g_in‖² − ‖g_out‖²) of plain gradient descent: in exact
+ * arithmetic, whether every channel's observed drift equalled its prediction at
+ * every step (and which channels did not); in float64, whether the residual stays
+ * within rounding (16 ulps of c per step) and how far gradient descent moved c.
+ *
+ * @param s - the experiment's summary
+ * @returns two sentences, exact run first
+ * @internal
+ */
+export function driftIdentityFinding(
+  s: Pick<ConvDigitsSummary, "exact" | "float" | "exactMismatches" | "floatMaxRelResidual" | "floatMaxDrift">,
+): [string, string] {
+  const { exact, float } = s;
+  const moved = Math.max(0, ...exact.channels.map((c) => Math.abs(c.observed)));
+  const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
+  const exactText =
+    s.exactMismatches.length === 0
+      ? `In exact rational arithmetic (${steps(exact.steps)} on ${exact.images} images) the observed drift of c equalled its prediction in every one of the ${exact.channels.length} channels at every step: the residual is exactly 0, while c itself moved by up to ${shortNumber(moved)} (gradient descent does not conserve c; its drift is exactly the predicted one).`
+      : `In exact rational arithmetic (${steps(exact.steps)} on ${exact.images} images) the observed drift of c differed from its prediction in channel${s.exactMismatches.length === 1 ? "" : "s"} ${andList(s.exactMismatches.map(String))}: the identity fails there, so the gradient or the step is wrong.`;
+  const tolerance = ROUNDING_PER_STEP * Math.max(1, float.steps);
+  const within =
+    s.floatMaxRelResidual <= tolerance
+      ? `within float64 rounding (${shortNumber(tolerance)} for ${steps(float.steps)})`
+      : `more than float64 rounding explains (${shortNumber(tolerance)} for ${steps(float.steps)}), so the float run does not follow the identity`;
+  const floatText = `In float64 (${steps(float.steps)} on ${float.images} images) the largest residual of a channel, relative to the size of its c, was ${shortNumber(s.floatMaxRelResidual)}, ${within}; gradient descent moved c by up to ${shortNumber(s.floatMaxDrift)} (c of the channels started between ${shortNumber(Math.min(...float.channels.map((c) => c.c0)))} and ${shortNumber(Math.max(...float.channels.map((c) => c.c0)))}), and the training loss went from ${shortNumber(float.loss0)} to ${shortNumber(float.lossT)}.`;
+  return [exactText, floatText];
 }

@@ -10,6 +10,7 @@ import { packNetwork } from "../../../src/net/packNetwork.js";
 import { paramLayout, type ParamLayout } from "../../../src/net/paramLayout.js";
 import { unpackLayers } from "../../../src/net/unpackLayers.js";
 import { float } from "../../../src/scalar/float.js";
+import { runs } from "../../helpers/campaign.js";
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -60,7 +61,9 @@ const generic = (L: ParamLayout, theta: number[], X: number[][], Y: number[][], 
 };
 
 describe("floatKernel", () => {
-  it("should give the generic float lossAndGradient at any depth, every activation, both losses, whatever the padding", () => {
+  it("should give the generic float lossAndGradient at any depth, every activation, both losses, whatever the padding", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(layeredCase, ({ L, theta, X, Y, kind }) => {
         // Act
@@ -74,7 +77,7 @@ describe("floatKernel", () => {
           else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
         });
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150, 40) },
     );
   });
 
@@ -96,7 +99,9 @@ describe("floatKernel", () => {
     );
   });
 
-  it("should give the loss and gradient of the mini-batch of the rows asked for, in their order, and of all rows again after", () => {
+  it("should give the loss and gradient of the mini-batch of the rows asked for, in their order, and of all rows again after", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(layeredCase, ({ L, theta, X, Y, kind, rows }) => {
         const K = floatKernel(L, kind, { X, Y });
@@ -113,11 +118,13 @@ describe("floatKernel", () => {
         expect(close(K.loss(theta, rows), ref.loss)).toBe(true);
         expect(close(K.loss(theta), generic(L, theta, X, Y, kind).loss)).toBe(true);
       }),
-      { numRuns: 80 },
+      { numRuns: runs(80, 20) },
     );
   });
 
-  it("should give binary cross-entropy and its slope to the 60-digit values over the whole float range of logits (its own exp)", () => {
+  it("should give binary cross-entropy and its slope to the 60-digit values over the whole float range of logits (its own exp)", {
+    tags: ["long"],
+  }, () => {
     const D = Decimal.clone({ precision: 60 });
     // f = x through one linear neuron with unit weights: the loss is mean(softplus(x) − y·x), both weight
     // gradients mean((sigmoid(x) − y)·x); odd and even row counts (the kernel pairs rows), logits from tiny to ±800.
@@ -149,7 +156,7 @@ describe("floatKernel", () => {
         for (const g of grad) expect(Math.abs(g - slope.div(n).toNumber())).toBeLessThanOrEqual((1e-15 * scaleSlope) / n + 1e-300);
         expect(K.loss([1, 1])).toBe(ours);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200, 50) },
     );
     // One row with y = 0 and x < 0: the slope sigmoid(x)·x = x·t/(1 + t), t = e^x, to a few roundings relative.
     fc.assert(
@@ -160,7 +167,7 @@ describe("floatKernel", () => {
         const want = t.div(t.plus(1)).times(x).toNumber();
         expect(Math.abs(K.lossAndGradient([1, 1]).grad[0]! / want - 1)).toBeLessThanOrEqual(1e-15);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300, 75) },
     );
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { logisticSeriesAt } from "../../../src/net/kernels/logisticSeries.js";
 import { decimalContext } from "../../../src/scalar/decimalContext.js";
 import { fixed, fixedToDouble } from "../../../src/scalar/fixedPoint.js";
+import { runs } from "../../helpers/campaign.js";
 
 const F = fixed(200);
 const Dec = decimalContext(80, { notation: "decimal.js" });
@@ -12,7 +13,9 @@ const ONE = new Decimal(F.ONE.toString());
 const toFixed = (x: Decimal): bigint => BigInt(x.times(ONE).toFixed(0));
 
 describe("logisticSeriesAt", () => {
-  it("should sum to σ(a + bτ) at τ = 1/100 to 1e-25, for any a (no overflow for f ≪ 0) — decimal.js as the oracle", () => {
+  it("should sum to σ(a + bτ) at τ = 1/100 to 1e-25, for any a (no overflow for f ≪ 0) — decimal.js as the oracle", {
+    tags: ["long"],
+  }, () => {
     fc.assert(
       fc.property(fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: -500, max: 500 }), (a10, b100) => {
         // Arrange: f(τ) = a + bτ with a ∈ [−500, 500], b ∈ [−5, 5]
@@ -31,7 +34,7 @@ describe("logisticSeriesAt", () => {
         expect(sum.minus(direct).abs().toNumber()).toBeLessThan(1e-25);
         for (const c of sigma) expect(Number.isFinite(fixedToDouble(F, c))).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200, 50) },
     );
   });
 });

@@ -25,14 +25,27 @@ export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number):
 }
 
 /**
- * Order q of the dot product of two vectors of series: Σ_c (xs_c·ys_c)_q.
+ * Order q of the dot product of two vectors of series: Σ_c (xs_c·ys_c)_q, over every c
+ * or only over `live` (the c whose series are not identically 0: the others add 0).
  *
  * @internal
  */
-export function seriesDotAt(xs: readonly (readonly bigint[])[], ys: readonly (readonly bigint[])[], q: number): bigint {
+export function seriesDotAt(
+  xs: readonly (readonly bigint[])[],
+  ys: readonly (readonly bigint[])[],
+  q: number,
+  live?: readonly number[],
+): bigint {
   if (xs.length !== ys.length) outside("series dot product", xs.length, ys.length);
   let acc = 0n;
-  for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q);
+  if (live === undefined) {
+    for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q);
+    return acc;
+  }
+  for (const c of live) {
+    if (c >= xs.length) outside("series dot product", c + 1, xs.length);
+    acc += cauchyAt(xs[c]!, ys[c]!, q);
+  }
   return acc;
 }
 
@@ -74,7 +87,8 @@ export function addScaled(acc: bigint[], offset: number, s: bigint, x: readonly 
 }
 
 /**
- * acc[offset + c] += (d·as_c)_q for every c: order q of one row of a weight matrix's gradient, series by series.
+ * acc[offset + c] += (d·as_c)_q for every c in `live` (the c whose series are not identically 0:
+ * the others add 0): order q of one row of a weight matrix's gradient, series by series.
  *
  * @internal
  */
@@ -84,7 +98,11 @@ export function addSeriesProducts(
   d: readonly bigint[],
   as: readonly (readonly bigint[])[],
   q: number,
+  live: readonly number[],
 ): void {
   if (offset < 0 || offset + as.length > acc.length) outside("accumulator row", offset + as.length, acc.length);
-  for (let c = 0; c < as.length; c++) acc[offset + c]! += cauchyAt(d, as[c]!, q);
+  for (const c of live) {
+    if (c >= as.length) outside("series row", c + 1, as.length);
+    acc[offset + c]! += cauchyAt(d, as[c]!, q);
+  }
 }

@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCliInProcess } from "../helpers/runCli.js";
+
+// Every command a reader can copy from README.md or docs/*.md must run as written
+// from the root of a clone. Each document's commands run in order (later ones may
+// read what earlier ones wrote) in a fresh temporary directory that links the
+// repository's examples/ and data/, so relative inputs resolve and outputs stay
+// out of the repository. Only the program name is rewritten, to the built CLI.
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const MAIN = join(ROOT, "dist", "cli", "main.js");
+/** README.md and every document of docs/. */
+export const DOCS = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
+export const read = (doc: string): string => readFileSync(join(ROOT, doc), "utf8");
+
+/** The lines of every fenced code block of a Markdown text. */
+export function fencedLines(text: string): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of text.split("\n")) {
+    if (/^\s*```/.test(line)) {
+      if (current === null) current = [];
+      else {
+        blocks.push(current);
+        current = null;
+      }
+    } else if (current !== null) current.push(line);
+  }
+  return blocks;
+}
+
+export const PROGRAM = /^(?:npx )?relutopo(?=\s|$)/;
+/** Command lines of a document: `relutopo …` or `npx relutopo …`, and the `mkdir -p` set-up lines the walkthroughs ask for. */
+function commandsOf(text: string): string[] {
+  return fencedLines(text)
+    .flat()
+    .map((l) => l.trim())
+    .filter((l) => PROGRAM.test(l) || /^mkdir -p /.test(l));
+}
+
+/** Shell syntax beyond words and quotes: a pipe, redirection, list, substitution, variable or glob. */
+const SHELL_SYNTAX = /[|&;<>()`$*?[\]{}~\\#]/;
+
+/**
+ * The arguments a shell passes for `words` (the command line after the program name), or null
+ * when the line needs a shell (a redirection, a pipe, …): those lines run through `sh`, the others
+ * in-process (test/helpers/runCli.ts), split into words by `sh` itself when they hold quotes.
+ */
+function simpleArguments(words: string): string[] | null {
+  if (SHELL_SYNTAX.test(words.replace(/'[^']*'|"[^"$`\\]*"/g, ""))) return null;
+  if (!/['"]/.test(words))
+    return words
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== "");
+  const split = spawnSync("sh", ["-c", `printf '%s\\0' ${words}`], { encoding: "utf8" });
+  expect(split.status).toBe(0);
+  return split.stdout.split("\0").slice(0, -1);
+}
+
+/**
+ * Runs every command of `doc`, in order, each with exit code 0, in a fresh directory that links
+ * examples/ and data/; checks that the document has commands to run at all.
+ *
+ * @param doc - a document, root-relative (`docs/cli.md`)
+ */
+export function describeDocumentCommands(doc: string): void {
+  describe(`${doc}: its commands`, () => {
+    const commands = commandsOf(read(doc));
+    let cwd = "";
+    beforeAll(() => {
+      cwd = mkdtempSync(join(tmpdir(), "relutopo-docs-"));
+      for (const dir of ["examples", "data"]) symlinkSync(join(ROOT, dir), join(cwd, dir), "dir");
+    });
+
+    it("should have examples to run", () => {
+      expect(commands.filter((c) => PROGRAM.test(c)).length).toBeGreaterThan(0);
+    });
+
+    // Generous: a long example should be shortened in its document, not fail here on a busy machine.
+    it.each(commands)("should run `%s` with exit code 0", { timeout: 300_000 }, async (line) => {
+      const args = PROGRAM.test(line) ? simpleArguments(line.replace(PROGRAM, "")) : null;
+      const r =
+        args === null
+          ? spawnSync("sh", ["-c", line.replace(PROGRAM, () => `"${process.execPath}" "${MAIN}"`)], {
+              cwd,
+              encoding: "utf8",
+              env: { ...process.env, CI: "true" },
+            })
+          : await runCliInProcess(args, { cwd });
+      expect(r.status, `${line}\n${r.stderr}`).toBe(0);
+    });
+  });
+}
