@@ -14,6 +14,8 @@ export interface ArchitectureLayer {
   readonly bias: boolean | undefined;
   readonly conv?: Convolution | undefined;
   readonly pool?: Pooling | undefined;
+  /** A batch normalisation of its pre-activation (BatchNorm1d/2d after it), with its ε as exact text. */
+  readonly norm?: { readonly eps: string } | undefined;
   /** How the file names it, for messages (`Conv2d`, `Linear`). */
   readonly name: string;
 }
@@ -39,11 +41,15 @@ const product = (xs: readonly number[]): number => xs.reduce((p, x) => p * x, 1)
  * `MaxPool2d(kernel_size=2, …)`, `Flatten(…)`, `Linear(in_features=…)`), with a line `input: [C, H, W]`
  * or, without it, the one input size whose flattened output has the first Linear's in_features
  * (square for 2-D). Every hidden weight layer carries the same activation, pooling follows it.
+ * A batch normalisation (`{"batchnorm2d": {"eps": "1e-5"}}`, ε PyTorch's 1e-5 as the exact 1/100000 when left
+ * out; `BatchNorm2d(4, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)`) right after a
+ * convolution or Linear, before its activation, becomes that layer's `norm`.
  *
  * @param text - the file's text
  * @param what - the file name, for messages
  * @throws InputError (one line, naming the module) for an unknown module, sizes that do not chain, an activation
- *   that differs between layers or sits on the output layer, or an input shape that is missing and cannot be found
+ *   that differs between layers or sits on the output layer, a batch normalisation with affine=False, not right
+ *   after a convolution or Linear, or of another channel count, or an input shape that is missing and cannot be found
  * @example readArchitecture('{"input": [1, 4, 4], "layers": [{"conv2d": {"out": 2, "kernel": 3, "padding": 1}}, {"relu": {}}, {"maxpool2d": {"kernel": 2}}, {"flatten": {}}, {"linear": {"out": 1}}]}', "a.json").layers.map((l) => l.columns) // returns [9, 8]
  */
 export function readArchitecture(text: string, what: string): Architecture {
@@ -120,6 +126,20 @@ function assemble(modules: readonly ArchitectureModule[], input: Shape, what: st
       if (m.out < 1) throw refuse("a positive out_features", String(m.out));
       layers.push({ layer: { out: m.out, columns: shape.channels, bias: m.bias, name: "Linear" } });
       shape = { channels: m.out, size: [] };
+    } else if (m.type === "norm") {
+      const name = `BatchNorm${m.dims}d`;
+      // BatchNorm1d normalises a Linear's units or a Conv1d's channels, BatchNorm2d a Conv2d's
+      const fits =
+        m.dims === 2 ? last?.layer.conv?.kernel.length === 2 : last?.layer.conv === undefined || last.layer.conv.kernel.length === 1;
+      if (last === undefined || last.activation !== undefined || last.layer.pool !== undefined || last.layer.norm !== undefined || !fits)
+        throw refuse(
+          `a ${name} right after a ${m.dims === 2 ? "Conv2d" : "Linear or Conv1d"}, before its activation`,
+          last === undefined
+            ? "no layer before it"
+            : `after ${last.layer.name}${last.activation === undefined ? "" : " and its activation"}`,
+        );
+      if (m.channels !== undefined && m.channels !== shape.channels) throw refuse(`${shape.channels} channels`, String(m.channels));
+      last.layer = { ...last.layer, norm: { eps: m.eps } };
     } else if (m.type === "flatten") {
       shape = { channels: shape.channels * product(shape.size), size: [] };
     } else if (m.type === "activation") {
@@ -146,11 +166,14 @@ function assemble(modules: readonly ArchitectureModule[], input: Shape, what: st
   }
   const top = layers[layers.length - 1];
   if (top === undefined) throw new InputError({ field: "architecture", expected: "at least one Linear or convolution", value: what });
-  if (top.activation !== undefined || top.layer.pool !== undefined)
+  if (top.activation !== undefined || top.layer.pool !== undefined || top.layer.norm !== undefined)
     throw new InputError({
       field: `the last layer (${top.layer.name}) of \`${what}\``,
-      expected: "no activation or pooling: the network's output is its last pre-activation",
-      value: activationName(top.activation ?? { kind: "linear" }),
+      expected: "no activation, pooling or batch normalisation: the network's output is its last pre-activation",
+      value:
+        top.layer.norm !== undefined && top.activation === undefined
+          ? "a batch normalisation"
+          : activationName(top.activation ?? { kind: "linear" }),
     });
   const hidden = layers.slice(0, -1);
   const activation = hidden[0]?.activation ?? { kind: "linear" };

@@ -5,7 +5,7 @@ import { tensorShapes } from "./_internals/tensorShapes.js";
 
 /**
  * A checkpoint's weights with what an architecture file adds (each convolution's stride and padding,
- * pooling, the input shape, the activation), every weight layer's shape checked against the
+ * pooling, batch normalisation with its ε, the input shape, the activation), every weight layer's shape checked against the
  * architecture's; without a checkpoint, the architecture's network with every parameter 0 (its shape,
  * for a layout to draw an initialisation into; a bias wherever the file does not say otherwise).
  *
@@ -13,7 +13,7 @@ import { tensorShapes } from "./_internals/tensorShapes.js";
  * @param net - the checkpoint's network, or none
  * @param what - the checkpoint's name, for messages
  * @throws InputError (one line, naming the layer) when the layer counts, a layer's rows, columns or bias,
- *   or a convolution's kernel size differ between the two (its groups are the architecture's)
+ *   a convolution's kernel size, or whether it has a batch normalisation differ between the two (its groups are the architecture's)
  * @example withArchitecture(readArchitecture('{"input": [1, 3], "layers": [{"conv1d": {"out": 1, "kernel": 2}}, {"relu": {}}, {"flatten": {}}, {"linear": {"out": 1}}]}', "a.json"), { activation: { kind: "relu" }, layers: [{ W: [["1", "2"]] }, { W: [["1", "1"]] }] }, "net.json").layers[0].conv // returns { kernel: [2], groups: 1, stride: [1], padding: [0] }
  */
 export function withArchitecture(arch: Architecture, net: LayeredNetwork<string> | undefined, what = "net"): LayeredNetwork<string> {
@@ -51,9 +51,28 @@ export function withArchitecture(arch: Architecture, net: LayeredNetwork<string>
           a.conv === undefined ? "a Linear, as the architecture says" : `kernel ${a.conv.kernel.join("×")}, as the architecture says`,
         value: `kernel ${stored.kernel.join("×")}`,
       });
-    if (given?.norm !== undefined)
-      throw new InputError({ field: name, expected: "no normalisation, as the architecture says", value: "a batch normalisation" });
-    return { W, b, ...(a.conv === undefined ? {} : { conv: a.conv }), ...(a.pool === undefined ? {} : { pool: a.pool }) };
+    if ((given?.norm !== undefined) !== (a.norm !== undefined) && given !== undefined)
+      throw new InputError({
+        field: name,
+        expected: a.norm === undefined ? "no normalisation, as the architecture says" : "a batch normalisation, as the architecture says",
+        value: a.norm === undefined ? "a batch normalisation" : "none",
+      });
+    // a checkpoint's γ, β; a fresh shape starts where PyTorch does (γ = 1, β = 0); ε is the architecture's (a state_dict stores none)
+    const norm =
+      a.norm === undefined
+        ? undefined
+        : {
+            gamma: given?.norm?.gamma ?? new Array<string>(a.out).fill("1"),
+            beta: given?.norm?.beta ?? new Array<string>(a.out).fill("0"),
+            eps: a.norm.eps,
+          };
+    return {
+      W,
+      b,
+      ...(a.conv === undefined ? {} : { conv: a.conv }),
+      ...(norm === undefined ? {} : { norm }),
+      ...(a.pool === undefined ? {} : { pool: a.pool }),
+    };
   });
   const out: LayeredNetwork<string> = { activation: arch.activation, layers, ...(arch.input === undefined ? {} : { input: arch.input }) };
   // the tensors' shapes, checked once more as the forward pass will read them

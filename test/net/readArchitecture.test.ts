@@ -105,3 +105,79 @@ describe("withArchitecture", () => {
     expect(net.input).toEqual({ channels: 1, size: [3] });
   });
 });
+
+describe("batch normalisation in an architecture file", () => {
+  const repr = `input: [1, 10, 10]
+Sequential(
+  (0): Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1), bias=False)
+  (1): BatchNorm2d(4, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+  (2): ReLU()
+  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (4): Conv2d(4, 6, kernel_size=(3, 3), stride=(1, 1))
+  (5): ReLU()
+  (6): Flatten(start_dim=1, end_dim=-1)
+  (7): Linear(in_features=24, out_features=5, bias=True)
+  (8): BatchNorm1d(5, eps=0.001, momentum=0.1, affine=True, track_running_stats=True)
+  (9): ReLU()
+  (10): Linear(in_features=5, out_features=2, bias=True)
+)`;
+
+  it("should make a BatchNorm the norm of the layer before it, with the file's ε or PyTorch's exact 1/100000", () => {
+    const a = readArchitecture(repr, "a.txt");
+    expect(a.layers.map((l) => l.norm)).toEqual([{ eps: "1e-05" }, undefined, { eps: "0.001" }, undefined]);
+    const j = readArchitecture(
+      json({ input: [1, 4, 4], layers: [{ conv2d: { out: 2, kernel: 3 } }, { batchnorm2d: {} }, { relu: {} }, { flatten: {} }, { linear: { out: 1 } }] }),
+      "a.json",
+    );
+    expect(j.layers[0]!.norm).toEqual({ eps: "1/100000" });
+    const given = readArchitecture(
+      '{"input": [3], "layers": [{"linear": {"out": 2}}, {"batchnorm1d": {"eps": 1e-3}}, {"relu": {}}, {"linear": {"out": 1}}]}',
+      "a.json",
+    );
+    expect(given.layers[0]!.norm).toEqual({ eps: "1e-3" });
+  });
+
+  it("should refuse in one line a BatchNorm without affine, not right after a conv/linear layer, or of another channel count", () => {
+    const read = (layers: unknown[]): unknown => readArchitecture(json({ input: [1, 4, 4], layers }), "a.json");
+    const tail = [{ relu: {} }, { flatten: {} }, { linear: { out: 1 } }];
+    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { batchnorm2d: { affine: false } }, ...tail])).toThrow(/affine=True/);
+    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { relu: {} }, { batchnorm2d: {} }, { flatten: {} }, { linear: { out: 1 } }])).toThrow(
+      /BatchNorm2d right after a Conv2d, before its activation/,
+    );
+    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { batchnorm1d: {} }, ...tail])).toThrow(/BatchNorm1d right after a Linear or Conv1d/);
+    expect(() => read([{ batchnorm2d: {} }, { conv2d: { out: 2, kernel: 3 } }, ...tail])).toThrow(/no layer before it/);
+    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { flatten: {} }, { linear: { out: 1 } }, { batchnorm1d: {} }])).toThrow(
+      /no activation, pooling or batch normalisation/,
+    );
+    expect(() => readArchitecture(repr.replace("BatchNorm2d(4,", "BatchNorm2d(3,"), "a.txt")).toThrow(/Must be 4 channels/);
+    expect(() => readArchitecture(repr.replace("affine=True", "affine=False"), "a.txt")).toThrow(/affine=True.*affine=False/);
+    for (const r of [
+      () => read([{ conv2d: { out: 2, kernel: 3 } }, { batchnorm2d: { affine: false } }, ...tail]),
+      () => readArchitecture(repr.replace("BatchNorm2d(4,", "BatchNorm2d(3,"), "a.txt"),
+    ])
+      expect(r).toThrow(/^[^\n]+$/);
+  });
+
+  it("should carry the BatchNorm into the network: a checkpoint's γ, β or PyTorch's start γ = 1, β = 0, and refuse a mismatch", () => {
+    const a = readArchitecture(
+      json({ input: [2], layers: [{ linear: { out: 2, bias: false } }, { batchnorm1d: {} }, { relu: {} }, { linear: { out: 1 } }] }),
+      "a.json",
+    );
+    expect(withArchitecture(a, undefined).layers[0]!.norm).toEqual({ gamma: ["1", "1"], beta: ["0", "0"], eps: "1/100000" });
+    const W = [
+      ["1", "2"],
+      ["3", "4"],
+    ];
+    const top = { W: [["1", "1"]], b: ["0"] };
+    const net = withArchitecture(
+      a,
+      { activation: { kind: "relu" }, layers: [{ W, norm: { gamma: ["2", "3"], beta: ["5", "7"], eps: "0" } }, top] },
+      "n.pt",
+    );
+    // ε is the architecture's: a state_dict does not store it
+    expect(net.layers[0]!.norm).toEqual({ gamma: ["2", "3"], beta: ["5", "7"], eps: "1/100000" });
+    expect(() => withArchitecture(a, { activation: { kind: "relu" }, layers: [{ W }, top] }, "n.pt")).toThrow(
+      /layer 1 \(Linear\) of `n.pt`. Must be a batch normalisation, as the architecture says/,
+    );
+  });
+});

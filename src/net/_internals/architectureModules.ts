@@ -31,7 +31,9 @@ export type ArchitectureModule =
       readonly kernel: readonly number[];
       readonly stride: readonly number[];
     }
-  | { readonly type: "flatten" };
+  | { readonly type: "flatten" }
+  /** BatchNorm1d/2d (training mode, affine); `channels` when the file gives it, `eps` as exact text. */
+  | { readonly type: "norm"; readonly dims: 1 | 2; readonly channels?: number | undefined; readonly eps: string };
 
 /** What a file lists: its modules, in order, and the input shape [C, …size] when it gives one. @internal */
 export interface ArchitectureListing {
@@ -54,6 +56,10 @@ const conv = z
   .strict();
 const pool = z.object({ kernel: sizes, stride: sizes.optional() }).strict();
 const empty = z.object({}).strict();
+// PyTorch's default ε, 1e-5, as exact text
+const DEFAULT_EPS = "1/100000";
+const decimal = z.string().regex(/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(\/\d+)?$/i, "a non-negative number");
+const norm = z.object({ eps: decimal.optional(), affine: z.boolean().optional() }).strict();
 const entry = z.union([
   z.object({ conv1d: conv }).strict(),
   z.object({ conv2d: conv }).strict(),
@@ -63,6 +69,8 @@ const entry = z.union([
   z.object({ avgpool1d: pool }).strict(),
   z.object({ avgpool2d: pool }).strict(),
   z.object({ flatten: empty }).strict(),
+  z.object({ batchnorm1d: norm }).strict(),
+  z.object({ batchnorm2d: norm }).strict(),
   z.object({ relu: empty }).strict(),
   z.object({ abs: empty }).strict(),
   z.object({ identity: empty }).strict(),
@@ -87,7 +95,7 @@ export function jsonArchitecture(text: string, what: string): ArchitectureListin
     throw new InputError({
       field: "architecture",
       expected:
-        "a JSON object { input?, layers: [{ conv1d | conv2d | linear | relu | leaky_relu | abs | maxpool1d | maxpool2d | avgpool1d | avgpool2d | flatten: … }] }",
+        "a JSON object { input?, layers: [{ conv1d | conv2d | linear | relu | leaky_relu | abs | maxpool1d | maxpool2d | avgpool1d | avgpool2d | flatten | batchnorm1d | batchnorm2d: … }] }",
       value: what,
       note: `In ${zodIssue(parsed.error).replace(/\.?$/, ".")}`,
     });
@@ -118,11 +126,21 @@ export function jsonArchitecture(text: string, what: string): ArchitectureListin
       return { type: "pool", kind: name.startsWith("max") ? "max" : "avg", dims, kernel, stride: perDim(p.stride, dims, kernel) };
     }
     if (name === "flatten") return { type: "flatten" };
+    if (name === "batchnorm1d" || name === "batchnorm2d") {
+      const n = o as z.infer<typeof norm>;
+      if (n.affine === false) throw affineRefusal(`layers in \`${what}\``, `${name} affine false`);
+      return { type: "norm", dims, eps: n.eps ?? DEFAULT_EPS };
+    }
     if (name === "leaky_relu")
       return { type: "activation", activation: parseActivation(`leaky_relu:${String(o.slope)}`, `layers in \`${what}\``) };
     return { type: "activation", activation: parseActivation(name, `layers in \`${what}\``) };
   });
   return { modules, input: parsed.data.input };
+}
+
+/** relutopo's laws are those of an affine batch normalisation: (γ, β) are the incoming weights of its channel. */
+function affineRefusal(field: string, value: string): InputError {
+  return new InputError({ field, expected: "a batch normalisation with affine=True (its γ, β carry the channel's law)", value });
 }
 
 /** `key=value` arguments of a module's repr, and its positional ones, with tuples `(3, 3)` kept whole. */
@@ -219,6 +237,14 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
         kernel,
         stride: tuple(named.get("stride"), dims, "stride", kernel),
       };
+    }
+    case "BatchNorm1d":
+    case "BatchNorm2d": {
+      // momentum and the running statistics only matter in eval mode; the laws are those of training mode
+      if (named.get("affine") === "False") throw affineRefusal(where, "affine=False");
+      const eps = named.get("eps") ?? DEFAULT_EPS;
+      if (!decimal.safeParse(eps).success) throw refuse("eps a non-negative number", `eps=${eps}`);
+      return { type: "norm", dims, channels: integer(positional[0] ?? named.get("num_features"), "num_features"), eps };
     }
     case "Flatten":
       expectNamed("start_dim", "1", "a flatten of every dimension but the batch's");
