@@ -88,3 +88,42 @@ describe("relutopo gd --arch on a convolutional checkpoint", () => {
     expect(wrong.stderr).toMatch(/layer 1 \(Conv2d\)/);
   });
 });
+
+describe("relutopo gd --arch on a Conv2d + BatchNorm checkpoint", () => {
+  const bn = JSON.parse(readFileSync(`${dir}gd_bn_reference.json`, "utf8")) as { losses: string[]; kernel: string[] };
+  const args = ["gd", "--net", "conv2d_bn.pt", "--data", "gd_conv2d_bn.csv", "--lr", "1/100", "--steps", "2", "--arith", "float", "--json"];
+
+  it("should train the BatchNorm the architecture names as PyTorch's float64 SGD does, the kernel drift as predicted", async () => {
+    const r = await runCliInProcess([...args, "--arch", "gd_conv2d_bn.arch.txt"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      losses: string[];
+      batchNorm: { kernel: string[][]; kernelDrift: { observed: string[][]; predicted: string[][] } };
+    };
+    out.losses.forEach((v, t) => {
+      expect(Number(v)).toBeCloseTo(Number(bn.losses[t]), 13);
+    });
+    // ‖K_j‖² of the four Conv2d channels after two steps, then the five Linear units under BatchNorm1d
+    bn.kernel.forEach((v, j) => {
+      expect(Number(out.batchNorm.kernel[2]![j])).toBeCloseTo(Number(v), 14);
+    });
+    expect(out.batchNorm.kernel[2]!.length).toBe(9);
+    out.batchNorm.kernelDrift.observed.flat().forEach((v, k) => {
+      expect(Math.abs(Number(v) - Number(out.batchNorm.kernelDrift.predicted.flat()[k]))).toBeLessThan(1e-14);
+    });
+  });
+
+  it("should refuse in one line an architecture whose BatchNorm is not affine, or a checkpoint's BatchNorm it does not name", async () => {
+    const arch = join(mkdtempSync(join(tmpdir(), "relutopo-bn-arch-")), "a.txt");
+    const text = readFileSync(`${dir}gd_conv2d_bn.arch.txt`, "utf8");
+    writeFileSync(arch, text.replace("affine=True", "affine=False"));
+    const notAffine = await runCliInProcess([...args, "--arch", arch], { cwd: dir });
+    expectBadInput(notAffine);
+    expect(notAffine.stderr).toMatch(/affine=True/);
+    writeFileSync(arch, text.replace(/.*BatchNorm1d.*\n/, ""));
+    const unnamed = await runCliInProcess([...args, "--arch", arch], { cwd: dir });
+    expectBadInput(unnamed);
+    expect(unnamed.stderr).toMatch(/layer 3 \(Linear\).*no normalisation, as the architecture says/);
+  });
+});
