@@ -126,7 +126,10 @@ Sequential(
     const a = readArchitecture(repr, "a.txt");
     expect(a.layers.map((l) => l.norm)).toEqual([{ eps: "1e-05" }, undefined, { eps: "0.001" }, undefined]);
     const j = readArchitecture(
-      json({ input: [1, 4, 4], layers: [{ conv2d: { out: 2, kernel: 3 } }, { batchnorm2d: {} }, { relu: {} }, { flatten: {} }, { linear: { out: 1 } }] }),
+      json({
+        input: [1, 4, 4],
+        layers: [{ conv2d: { out: 2, kernel: 3 } }, { batchnorm2d: {} }, { relu: {} }, { flatten: {} }, { linear: { out: 1 } }],
+      }),
       "a.json",
     );
     expect(j.layers[0]!.norm).toEqual({ eps: "1/100000" });
@@ -141,10 +144,12 @@ Sequential(
     const read = (layers: unknown[]): unknown => readArchitecture(json({ input: [1, 4, 4], layers }), "a.json");
     const tail = [{ relu: {} }, { flatten: {} }, { linear: { out: 1 } }];
     expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { batchnorm2d: { affine: false } }, ...tail])).toThrow(/affine=True/);
-    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { relu: {} }, { batchnorm2d: {} }, { flatten: {} }, { linear: { out: 1 } }])).toThrow(
-      /BatchNorm2d right after a Conv2d, before its activation/,
+    expect(() =>
+      read([{ conv2d: { out: 2, kernel: 3 } }, { relu: {} }, { batchnorm2d: {} }, { flatten: {} }, { linear: { out: 1 } }]),
+    ).toThrow(/BatchNorm2d right after a Conv2d, before its activation/);
+    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { batchnorm1d: {} }, ...tail])).toThrow(
+      /BatchNorm1d right after a Linear or Conv1d/,
     );
-    expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { batchnorm1d: {} }, ...tail])).toThrow(/BatchNorm1d right after a Linear or Conv1d/);
     expect(() => read([{ batchnorm2d: {} }, { conv2d: { out: 2, kernel: 3 } }, ...tail])).toThrow(/no layer before it/);
     expect(() => read([{ conv2d: { out: 2, kernel: 3 } }, { flatten: {} }, { linear: { out: 1 } }, { batchnorm1d: {} }])).toThrow(
       /no activation, pooling or batch normalisation/,
