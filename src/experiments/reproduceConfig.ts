@@ -112,6 +112,11 @@ export interface ConvDigitsConfig {
   float: ConvDigitsRun;
   /** Points of the float run's drift and loss curves (every step of the exact run is recorded). */
   points: number;
+  /**
+   * The batch-normalised variant (a BatchNorm2d after the convolution) trained by float64 mini-batch SGD,
+   * without and with weight decay λ, from one draw: its digits, η, λ, rows per batch, images per class and steps.
+   */
+  batchNorm: { classes: number[]; lr: number; weightDecay: number; batchSize: number; perClass: number; steps: number };
 }
 
 /** Everything that determines the numbers of a run (and so its cells' fingerprint). */
@@ -200,6 +205,15 @@ export function reproduceConfig(scale: Scale, seed: number, experiment: Experime
     channels: 4,
     lr: "1/2",
     points: 50,
+    // All ten digits, so that the net cannot fit its images within the run and the mini-batch gradient stays
+    // noisy; η and λ such that the decayed run moves ‖K‖² by a large factor (ηλ = 1/200 a step).
+    batchNorm: {
+      ...{ tiny: { perClass: 2, steps: 30 }, quick: { perClass: 20, steps: 300 }, full: { perClass: 50, steps: 1500 } }[scale],
+      classes: range(0, 9),
+      lr: 0.1,
+      weightDecay: 0.05,
+      batchSize: 8,
+    },
   };
   return { scale, seed, experiments, toy, breastCancer, probability, optimizers, deep, convDigits };
 }
