@@ -64,7 +64,10 @@ function initialNetwork(config: ConvDigitsConfig["batchNorm"], channels: number,
   const L = layoutOf(shape);
   const theta = defaultInit(L, `conv-digits-bn/run-seed=${runSeed}/channels=${channels}/classes=${config.classes.join(",")}`);
   const net = unpackLayers(Array.from(theta), L);
-  return { ...net, layers: net.layers.map((layer) => (layer.norm === undefined ? layer : { ...layer, norm: { ...layer.norm, eps: EPS } })) };
+  return {
+    ...net,
+    layers: net.layers.map((layer) => (layer.norm === undefined ? layer : { ...layer, norm: { ...layer.norm, eps: EPS } })),
+  };
 }
 
 function digitImages(config: ConvDigitsConfig["batchNorm"]): Dataset<number> {

@@ -11,6 +11,7 @@ import { exact } from "../scalar/exact.js";
 import { float } from "../scalar/float.js";
 import { floatFraction } from "../scalar/floatFraction.js";
 import type { Scalar } from "../scalar/scalar.js";
+import { type ConvDigitsBatchNorm, convDigitsBatchNorm } from "./convDigitsBatchNorm.js";
 import { defaultInit } from "./defaultInit.js";
 import { readDigits } from "./readDigits.js";
 import type { ConvDigitsConfig } from "./reproduceConfig.js";
@@ -44,6 +45,8 @@ export interface ConvDigitsCell {
   channels: ConvDigitsChannel[];
   /** At recorded steps t: the loss and, per channel, the observed and predicted drift summed over steps 0 … t − 1. */
   curve: { t: number; loss: number; observed: number[]; predicted: number[] }[];
+  /** The float cell's batch-normalised variant: ‖K_j‖² under mini-batch SGD without and with weight decay. */
+  batchNorm?: ConvDigitsBatchNorm | undefined;
 }
 
 /** The experiment's network as an architecture file, so that the shapes come from the one reader of such files. */
@@ -152,7 +155,8 @@ function runIn<T>(
  * full-batch gradient descent on MSE against one-hot targets (PyTorch's `MSELoss`, the mean over images and
  * classes), in exact rationals (the float64 draw read as the exact dyadic it is) or in float64. Per channel j
  * of the convolution it records the law c_j = ‖K_j‖² + b_j² − ‖readers of j in the linear layer‖², its
- * drift under the steps and the drift the per-step identity predicts, η²(‖g_in‖² − ‖g_out‖²).
+ * drift under the steps and the drift the per-step identity predicts, η²(‖g_in‖² − ‖g_out‖²). The float cell
+ * also runs the batch-normalised variant (`convDigitsBatchNorm`).
  *
  * @param config - the experiment's configuration
  * @param runSeed - the run's seed (both arithmetics start from the same draw)
@@ -160,5 +164,6 @@ function runIn<T>(
  * @returns the per-channel drifts, their residuals and the loss curve
  */
 export function convDigitsCell(config: ConvDigitsConfig, runSeed: number, arith: "exact" | "float"): ConvDigitsCell {
-  return arith === "exact" ? runIn(config, runSeed, arith, exact, floatFraction) : runIn(config, runSeed, arith, float, (v) => v);
+  if (arith === "exact") return runIn(config, runSeed, arith, exact, floatFraction);
+  return { ...runIn(config, runSeed, arith, float, (v) => v), batchNorm: convDigitsBatchNorm(config, runSeed) };
 }

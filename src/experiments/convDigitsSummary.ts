@@ -1,7 +1,29 @@
 import type { Table } from "../table/table.js";
 import { sixDigits } from "./_internals/sixDigits.js";
+import { at } from "../scalar/at.js";
+import type { ConvDigitsBatchNorm } from "./convDigitsBatchNorm.js";
 import type { ConvDigitsCell } from "./convDigitsCell.js";
 import type { ConvDigitsConfig } from "./reproduceConfig.js";
+
+/** The batch-normalised runs summed up, per channel j (see `convDigitsBatchNorm`). */
+export interface ConvDigitsBatchNormSummary {
+  steps: number;
+  images: number;
+  batchSize: number;
+  lr: number;
+  weightDecay: number;
+  /** ‖K_j‖²(θ_N) / ‖K_j‖²(θ_0) without weight decay: how much SGD grew each kernel. */
+  growth: number[];
+  /** ‖K_j‖²(θ_N) / ‖K_j‖²(θ_0) with weight decay. */
+  decayedFactor: number[];
+  /** With weight decay, ‖K_j‖²(θ_N) / the balance level: 1 where the run settled at the balance. */
+  endToBalance: number[];
+  /** With weight decay, ‖K_j‖²(θ_N) / ‖K_j‖²(θ_{3N/4}): near 1 when the run has stopped moving. */
+  lastQuarter: number[];
+  /** The largest |observed − predicted| change of ‖K_j‖² of a step over both runs, absolute and relative to max ‖K_j‖². */
+  maxResidual: number;
+  relResidual: number;
+}
 
 /** The convolutional experiment summed up: what results.json records under `convDigits`, and what the report draws. */
 export interface ConvDigitsSummary {
@@ -14,6 +36,8 @@ export interface ConvDigitsSummary {
   floatMaxRelResidual: number;
   /** Largest |observed drift| of a channel in the float run: how far gradient descent moved c. */
   floatMaxDrift: number;
+  /** The batch-normalised variant, when the float cell ran it. */
+  batchNorm?: ConvDigitsBatchNormSummary | undefined;
   /** The report's table: one row per (arithmetic, channel). */
   table: Table;
   results: Record<string, unknown>;
@@ -59,10 +83,12 @@ export function convDigitsSummary(config: ConvDigitsConfig, cells: { exact: Conv
       relResidual: sixDigits(c.relResidual),
     })),
   });
+  const bn = float.batchNorm === undefined ? undefined : batchNormSummary(float.batchNorm);
   return {
     exact,
     float,
     exactMismatches,
+    ...(bn === undefined ? {} : { batchNorm: bn }),
     floatMaxRelResidual,
     floatMaxDrift,
     table: {
@@ -76,6 +102,40 @@ export function convDigitsSummary(config: ConvDigitsConfig, cells: { exact: Conv
       exactMismatches,
       floatMaxRelResidual: sixDigits(floatMaxRelResidual),
       floatMaxDrift: sixDigits(floatMaxDrift),
+      ...(bn === undefined
+        ? {}
+        : {
+            batchNorm: {
+              ...bn,
+              growth: bn.growth.map(sixDigits),
+              decayedFactor: bn.decayedFactor.map(sixDigits),
+              endToBalance: bn.endToBalance.map(sixDigits),
+              lastQuarter: bn.lastQuarter.map(sixDigits),
+              balance: float.batchNorm?.balance.map(sixDigits),
+              maxResidual: sixDigits(bn.maxResidual),
+              relResidual: sixDigits(bn.relResidual),
+            },
+          }),
     },
+  };
+}
+
+function batchNormSummary(r: ConvDigitsBatchNorm): ConvDigitsBatchNormSummary {
+  const N = r.steps;
+  const ratio = (rows: readonly (readonly number[])[], t: number, s: number): number[] => at(rows, t).map((k, j) => k / at(at(rows, s), j));
+  const scale = Math.max(...r.plain.kernel.flat(), ...r.decayed.kernel.flat());
+  const maxResidual = Math.max(r.plain.maxResidual, r.decayed.maxResidual);
+  return {
+    steps: N,
+    images: r.images,
+    batchSize: r.batchSize,
+    lr: r.lr,
+    weightDecay: r.decayed.weightDecay,
+    growth: ratio(r.plain.kernel, N, 0),
+    decayedFactor: ratio(r.decayed.kernel, N, 0),
+    endToBalance: at(r.decayed.kernel, N).map((k, j) => k / at(r.balance, j)),
+    lastQuarter: ratio(r.decayed.kernel, N, Math.floor((3 * N) / 4)),
+    maxResidual,
+    relResidual: scale > 0 ? maxResidual / scale : maxResidual,
   };
 }

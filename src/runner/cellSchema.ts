@@ -104,6 +104,17 @@ const convChannel = z.object({
   maxStepResidual: decimalText,
 });
 
+const grid = z.array(z.array(num));
+const batchNormRun = z.object({
+  weightDecay: num,
+  kernel: grid,
+  observed: grid,
+  predicted: grid,
+  gradScale: grid,
+  maxResidual: num,
+  maxDrift: num,
+});
+
 const convDigits = z.object({
   arith: z.enum(["exact", "float"]),
   images: int,
@@ -112,6 +123,17 @@ const convDigits = z.object({
   lossT: num,
   channels: z.array(convChannel),
   curve: z.array(z.object({ t: int, loss: num, observed: z.array(num), predicted: z.array(num) })),
+  batchNorm: z
+    .object({
+      lr: num,
+      batchSize: int,
+      images: int,
+      steps: int,
+      plain: batchNormRun,
+      decayed: batchNormRun,
+      balance: z.array(num),
+    })
+    .optional(),
 });
 
 const RESULTS: Record<CellKey["kind"], z.ZodType> = {

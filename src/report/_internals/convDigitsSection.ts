@@ -4,7 +4,8 @@ import { driftCurvesSpec } from "../driftCurvesSpec.js";
 import type { ReportSection } from "../reportDocument.js";
 import { renderVegaLite } from "../renderVegaLite.js";
 import { columnHeadings } from "./columnHeadings.js";
-import { driftIdentityFinding } from "./findings.js";
+import { batchNormFinding, driftIdentityFinding } from "./findings.js";
+import { kernelNormSpec } from "./kernelNormSpec.js";
 
 /**
  * Section 6: the convolutional experiment, rendered from its summary.
@@ -29,6 +30,32 @@ export async function convDigitsSection(config: ConvDigitsConfig, summary: ConvD
     x: "gradient-descent step t",
     series: "channel",
   });
+  const bn = s.float.batchNorm;
+  const bnSummary = s.batchNorm;
+  const bnFigures = [];
+  if (bn !== undefined && bnSummary !== undefined) {
+    const Cb = bn.balance.length;
+    paragraphs.push(
+      `The same network with a BatchNorm2d(${Cb}) after a convolution without bias, on ${bn.images} images of the digits ${config.batchNorm.classes.join(", ")} (ε = 1e-5, training mode). The kernel K_j feeding BatchNorm channel j is scale invariant up to ε, so gradient flow keeps ‖K_j‖² (nearly) fixed while each SGD step adds η²‖g_j‖², plus the ε-correction that predictedBatchNormDrift computes; weight decay shrinks it by (1 − ηλ)² a step, and the two balance at ‖K_j‖⁴ = ηG²/(λ(2 − ηλ)), G = ‖K_j‖·‖g_j‖ (docs/convolutions.md §4). Both runs use float64 and mini-batch SGD from one draw.`,
+      ...batchNormFinding(bnSummary),
+    );
+    const curves = bn.balance.map((balance, j) => ({
+      label: `channel ${j + 1}`,
+      plain: bn.plain.kernel.map((row) => row[j] ?? 0),
+      decayed: bn.decayed.kernel.map((row) => row[j] ?? 0),
+      balance,
+    }));
+    const fig = kernelNormSpec(
+      `‖K_j‖² of each BatchNorm channel under SGD (float64, ${bn.images} images)`,
+      curves,
+      Math.max(1, Math.ceil(bn.steps / 100)),
+    );
+    bnFigures.push({
+      file: "conv-digits-batchnorm.svg",
+      caption: `‖K_j‖² of the kernel feeding each of the ${Cb} BatchNorm channels over ${bn.steps} SGD steps (η = ${bn.lr}, batches of ${bn.batchSize}): without weight decay (solid), with weight decay λ = ${bn.decayed.weightDecay} (dotted), and the balance level √(ηḠ²/(λ(2 − ηλ))) of each channel (dashed).`,
+      svg: await renderVegaLite(fig),
+    });
+  }
   return {
     id: "conv-digits",
     title: "6. Convolutions: the law of each channel",
@@ -39,6 +66,7 @@ export async function convDigitsSection(config: ConvDigitsConfig, summary: ConvD
         caption: `The drift c_j(θ_t) − c_j(θ_0) of each of the ${C} channels over ${s.float.steps} float64 steps (lines) and the predicted η²(‖g_in‖² − ‖g_out‖²) summed over the same steps (circles).`,
         svg: await renderVegaLite(fig),
       },
+      ...bnFigures,
     ],
     tables: [
       {

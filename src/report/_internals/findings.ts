@@ -8,7 +8,7 @@
  * @internal
  */
 import type { BreastCancerSummary, MeanSe } from "../../experiments/breastCancerSummary.js";
-import type { ConvDigitsSummary } from "../../experiments/convDigitsSummary.js";
+import type { ConvDigitsBatchNormSummary, ConvDigitsSummary } from "../../experiments/convDigitsSummary.js";
 import { shortNumber } from "../shortNumber.js";
 
 /** How many standard errors a mean must be away from 0 to count as a shown difference. */
@@ -178,4 +178,50 @@ export function driftIdentityFinding(
       : `more than float64 rounding explains (${shortNumber(tolerance)} for ${steps(float.steps)}), so the float run does not follow the identity`;
   const floatText = `In float64 (${steps(float.steps)} on ${float.images} images) the largest residual of a channel, relative to the size of its c, was ${shortNumber(s.floatMaxRelResidual)}, ${within}; gradient descent moved c by up to ${shortNumber(s.floatMaxDrift)} (c of the channels started between ${shortNumber(Math.min(...float.channels.map((c) => c.c0)))} and ${shortNumber(Math.max(...float.channels.map((c) => c.c0)))}), and the training loss went from ${shortNumber(float.loss0)} to ${shortNumber(float.lossT)}.`;
   return [exactText, floatText];
+}
+
+/** A range of per-channel values, "a" when they agree to the digits shown, else "a to b". */
+function spread(xs: readonly number[]): string {
+  const lo = shortNumber(Math.min(...xs), 3);
+  const hi = shortNumber(Math.max(...xs), 3);
+  return lo === hi ? lo : `${lo} to ${hi}`;
+}
+
+/** How far a ratio may be from 1 and still count as "at the balance" or "stopped moving". */
+const NEAR_BALANCE = 2;
+const STILL = 0.1;
+
+/**
+ * What the batch-normalised runs show about ‖K_j‖² under mini-batch SGD: whether it grew in every channel
+ * without weight decay (and by how much), whether every step's change matched `predictedBatchNormDrift`
+ * to float64 rounding, and whether with weight decay it settled near the balance of growth and decay
+ * (docs/convolutions.md §4), or what the run shows instead.
+ *
+ * @param b - the batch-normalised runs' summary
+ * @returns two sentences: the run without decay, then the run with it
+ * @internal
+ */
+export function batchNormFinding(b: ConvDigitsBatchNormSummary): [string, string] {
+  const channels = (js: readonly number[]): string => `channel${js.length === 1 ? "" : "s"} ${andList(js.map((j) => String(j + 1)))}`;
+  const shrank = b.growth.flatMap((g, j) => (g > 1 ? [] : [j]));
+  const grew =
+    shrank.length === 0
+      ? `‖K_j‖² grew in every one of the ${b.growth.length} channels, by a factor of ${spread(b.growth)}`
+      : `‖K_j‖² did not grow in ${channels(shrank)} (factor ${spread(shrank.map((j) => b.growth[j] ?? 0))}), though η²‖g_j‖² ≥ 0 a step pushes it up: the ε-correction outweighed it there`;
+  const identity =
+    b.relResidual <= ROUNDING_PER_STEP
+      ? `every step's observed change of ‖K_j‖² equalled the ε-corrected prediction of predictedBatchNormDrift to ${shortNumber(b.maxResidual)} (${shortNumber(b.relResidual)} of the largest ‖K_j‖²), float64 rounding`
+      : `a step's observed change of ‖K_j‖² differed from the ε-corrected prediction of predictedBatchNormDrift by up to ${shortNumber(b.maxResidual)} (${shortNumber(b.relResidual)} of the largest ‖K_j‖²), more than float64 rounding explains, so the prediction or the step is wrong`;
+  const plain = `Without weight decay (${b.steps} SGD steps of η = ${b.lr} on mini-batches of ${b.batchSize} of ${b.images} images), ${grew}; ${identity}.`;
+  const near = b.endToBalance.every((r) => r <= NEAR_BALANCE && r >= 1 / NEAR_BALANCE);
+  const still = b.lastQuarter.every((r) => Math.abs(r - 1) <= STILL);
+  const falling = b.lastQuarter.every((r) => r < 1 - STILL);
+  const where = `With weight decay λ = ${b.weightDecay} from the same draw, ‖K_j‖² ended at ${spread(b.decayedFactor)} times its start and ${spread(b.endToBalance)} times the balance level √(ηḠ²/(λ(2 − ηλ))) (Ḡ² the mean of ‖K_j‖²‖g_j‖² over the second half of the run; dashed in the figure), changing by a factor of ${spread(b.lastQuarter)} over the last quarter of the run`;
+  const verdict =
+    near && still
+      ? "it settled near the balance, as the balance of growth and decay predicts"
+      : falling && b.endToBalance.every((r) => r > 1)
+        ? "it was still falling towards the balance from above: at this scale the run is too short to reach it, so the data show the decay towards the balance but not the equilibrium itself"
+        : "the data at this scale do not show it settling at the balance";
+  return [plain, `${where}: ${verdict}.`];
 }
