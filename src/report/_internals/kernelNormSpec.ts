@@ -48,6 +48,7 @@ export function kernelNormSpec(title: string, curves: readonly KernelNormCurve[]
             type: "nominal",
             title: "run",
             sort: runs,
+            ...longLegendLabels(),
             scale: {
               domain: runs,
               range: [
