@@ -132,7 +132,8 @@ describe("relutopo reproduce", () => {
   });
 
   it("should write the convolutional section, its figure and table, and a results.json entry with exactly zero exact residuals", () => {
-    for (const f of ["conv-digits-drift.svg", "conv-digits.csv"]) expect(existsSync(join(single, f)), f).toBe(true);
+    for (const f of ["conv-digits-drift.svg", "conv-digits-batchnorm.svg", "conv-digits.csv"])
+      expect(existsSync(join(single, f)), f).toBe(true);
     expect(readFileSync(join(single, "report.md"), "utf8")).toContain("## 6. Convolutions: the law of each channel");
     const { convDigits } = results(single) as unknown as {
       convDigits: { exactMismatches: number[]; exact: { steps: number; channels: { residual: string; observed: string }[] } };
@@ -144,6 +145,10 @@ describe("relutopo reproduce", () => {
     const csv = readFileSync(join(single, "conv-digits.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("arithmetic,channel,c_0,c_N,observed_drift,predicted_drift,residual,relative_residual");
     expect(csv).toHaveLength(1 + 2 * 4);
+    // the batch-normalised runs: a per-step residual within float64 rounding, a growth factor per channel
+    const bn = (convDigits as unknown as { batchNorm: { relResidual: string; growth: string[] } }).batchNorm;
+    expect(Number(bn.relResidual)).toBeLessThan(1e-14);
+    expect(bn.growth).toHaveLength(4);
   });
 
   it("should record the optimiser comparison: each optimiser from the same starts, GD keeping the toy's obstructed start at the floor", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { convDigitsBatchNorm } from "../../src/experiments/convDigitsBatchNorm.js";
 import { convDigitsCell } from "../../src/experiments/convDigitsCell.js";
 import { convDigitsSummary } from "../../src/experiments/convDigitsSummary.js";
 import { defaultInit } from "../../src/experiments/defaultInit.js";
@@ -7,6 +8,7 @@ import { reproduceConfig } from "../../src/experiments/reproduceConfig.js";
 import { layoutOf } from "../../src/net/layoutOf.js";
 import { unpackLayers } from "../../src/net/unpackLayers.js";
 import { convDigitsSection } from "../../src/report/_internals/convDigitsSection.js";
+import { batchNormFinding } from "../../src/report/_internals/findings.js";
 import { exact } from "../../src/scalar/exact.js";
 import { floatFraction } from "../../src/scalar/floatFraction.js";
 
@@ -101,8 +103,11 @@ describe("convDigitsSection", () => {
 
   it("should draw the drift figure and list every channel of both runs in the table", async () => {
     const section = await convDigitsSection(tiny, convDigitsSummary(tiny, cells));
-    expect(section.figures.map((f) => f.file)).toEqual(["conv-digits-drift.svg"]);
+    expect(section.figures.map((f) => f.file)).toEqual(["conv-digits-drift.svg", "conv-digits-batchnorm.svg"]);
     expect(section.figures[0]!.svg).toMatch(/^<svg/);
+    // the batch-normalised runs: solid, dotted and the dashed balance rules, one per channel
+    expect(section.figures[1]!.svg.match(/stroke-dasharray="6,4"/g)).toHaveLength(tiny.channels);
+    expect(section.paragraphs.slice(3).join(" ")).toContain("times the balance level");
     expect(section.tables[0]!.table.rows).toHaveLength(2 * tiny.channels);
     expect(section.tables[0]!.table.rows.filter((r) => r[0] === "exact").map((r) => r[6])).toEqual(["0", "0", "0", "0"]);
     expect(section.paragraphs[1]).toContain("equalled its prediction in every one of the 4 channels at every step");
@@ -120,5 +125,74 @@ describe("convDigitsSection", () => {
     const section = await convDigitsSection(tiny, convDigitsSummary(tiny, broken));
     expect(section.paragraphs[1]).toContain("differed from its prediction in channel 3: the identity fails there");
     expect(section.paragraphs[2]).toContain("was 1.000e-6, more than float64 rounding explains");
+  });
+});
+
+describe("convDigitsBatchNorm", () => {
+  const run = convDigitsBatchNorm(tiny, 1);
+  const C = tiny.channels;
+
+  it("should train both runs from one draw, every step's change of ‖K_j‖² its ε-corrected prediction to rounding", () => {
+    expect(run.steps).toBe(tiny.batchNorm.steps);
+    expect(run.images).toBe(tiny.batchNorm.perClass * tiny.batchNorm.classes.length);
+    expect(run.decayed.kernel[0]).toEqual(run.plain.kernel[0]);
+    for (const r of [run.plain, run.decayed]) {
+      expect(r.kernel).toHaveLength(run.steps + 1);
+      expect(r.observed).toHaveLength(run.steps);
+      expect(r.kernel.every((row) => row.length === C)).toBe(true);
+      expect(r.maxResidual).toBeLessThan(1e-15);
+      expect(r.maxDrift).toBeGreaterThan(1e-5);
+      // the recorded change is the difference of the recorded norms
+      r.observed.forEach((row, t) => {
+        row.forEach((o, j) => {
+          expect(o).toBeCloseTo(r.kernel[t + 1]![j]! - r.kernel[t]![j]!, 15);
+        });
+      });
+    }
+    // without decay each step adds η²‖g_j‖² = η²G²/‖K_j‖², up to the ε-correction −2η⟨K_j, g_j⟩: G² (from the
+    // parameters) and the observed change (from the norms) are two readings of the same steps
+    for (let j = 0; j < C; j++) {
+      const observed = run.plain.observed.reduce((s, row) => s + row[j]!, 0);
+      const plainGrowth = run.plain.gradScale.reduce((s, row, t) => s + (run.lr ** 2 * row[j]!) / run.plain.kernel[t]![j]!, 0);
+      expect(Math.abs(observed - plainGrowth)).toBeLessThan(0.03 * plainGrowth);
+    }
+    for (let j = 0; j < C; j++) {
+      expect(run.plain.kernel[run.steps]![j]!).toBeGreaterThan(run.plain.kernel[0]![j]!);
+      expect(run.decayed.kernel[run.steps]![j]!).toBeLessThan(run.plain.kernel[run.steps]![j]!);
+    }
+  });
+
+  it("should put each channel's balance where ‖K‖⁴ = ηḠ²/(λ(2 − ηλ)), Ḡ² the decayed run's second-half mean", () => {
+    const { lr, weightDecay } = tiny.batchNorm;
+    const tail = run.decayed.gradScale.slice(Math.floor(run.steps / 2));
+    for (let j = 0; j < C; j++) {
+      const G2 = tail.reduce((s, row) => s + row[j]!, 0) / tail.length;
+      expect(run.balance[j]! ** 2 * weightDecay * (2 - lr * weightDecay)).toBeCloseTo(lr * G2, 14);
+    }
+  });
+});
+
+describe("batchNormFinding", () => {
+  const bn = convDigitsSummary(tiny, { exact: convDigitsCell(tiny, 1, "exact"), float: convDigitsCell(tiny, 1, "float") }).batchNorm!;
+
+  it("should state the growth factor and the residual the results hold", () => {
+    const [plain] = batchNormFinding(bn);
+    expect(plain).toContain(`grew in every one of the ${tiny.channels} channels, by a factor of`);
+    expect(plain).toContain("float64 rounding");
+    const [shrunk] = batchNormFinding({ ...bn, growth: bn.growth.map((g, j) => (j === 1 ? 0.9 : g)) });
+    expect(shrunk).toContain("did not grow in channel 2 (factor 0.9)");
+    const [wrong] = batchNormFinding({ ...bn, maxResidual: 1e-3, relResidual: 1e-3 });
+    expect(wrong).toContain("by up to 0.001 (0.001 of the largest ‖K_j‖²), more than float64 rounding explains");
+  });
+
+  it("should say where the decayed run ended against the balance, and say so plainly when it has not reached it", () => {
+    const ones = bn.growth.map(() => 1);
+    const settled = batchNormFinding({ ...bn, endToBalance: ones.map((x) => x * 1.2), lastQuarter: ones })[1];
+    expect(settled).toContain("1.2 times the balance level");
+    expect(settled).toContain("it settled near the balance");
+    const falling = batchNormFinding({ ...bn, endToBalance: ones.map((x) => x * 3), lastQuarter: ones.map((x) => x * 0.5) })[1];
+    expect(falling).toContain("still falling towards the balance from above");
+    const below = batchNormFinding({ ...bn, endToBalance: ones.map((x) => x * 0.1), lastQuarter: ones })[1];
+    expect(below).toContain("the data at this scale do not show it settling at the balance");
   });
 });

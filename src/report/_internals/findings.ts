@@ -182,8 +182,8 @@ export function driftIdentityFinding(
 
 /** A range of per-channel values, "a" when they agree to the digits shown, else "a to b". */
 function spread(xs: readonly number[]): string {
-  const lo = shortNumber(Math.min(...xs), 3);
-  const hi = shortNumber(Math.max(...xs), 3);
+  const lo = shortNumber(Math.min(...xs));
+  const hi = shortNumber(Math.max(...xs));
   return lo === hi ? lo : `${lo} to ${hi}`;
 }
 
