@@ -12,7 +12,7 @@ import { readDigits } from "./readDigits.js";
 import type { ConvDigitsConfig } from "./reproduceConfig.js";
 
 /** One SGD run of the batch-normalised network: per step, ‖K_j‖² of each channel's kernel and how it moved. */
-export interface BatchNormRun {
+interface BatchNormRun {
   /** The weight decay λ of the run (0: none). */
   weightDecay: number;
   /** ‖K_j‖² at t = 0 … N: one row per step, one entry per channel. */
