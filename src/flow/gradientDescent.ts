@@ -9,6 +9,7 @@ import type { ParamLayout } from "../net/paramLayout.js";
 import { packNetwork } from "../net/packNetwork.js";
 import { unpackLayers } from "../net/unpackLayers.js";
 import type { Scalar } from "../scalar/scalar.js";
+import { batchNormStepLaws, predictedKernelDrift } from "./_internals/batchNormBookkeeping.js";
 import { genericKernel } from "./_internals/genericKernel.js";
 import { stepBookkeeping } from "./_internals/stepBookkeeping.js";
 import { adamStepper } from "./adamStepper.js";
@@ -65,6 +66,19 @@ export interface GradientDescentRun<T> {
    * decay and the momentum buffer's pairing; equal to the observed drift in exact arithmetic.
    */
   predictedDrift: T[][];
+  /**
+   * For a network with batch normalisation, the two laws `invariants` does not hold, per batch-normalised
+   * channel (layer 1 first, as `batchNormLaws`): ‖K_j‖² of the kernel feeding it and the bias b_j before it
+   * (0 where the layer has none), at t = 0 … N; the observed change of ‖K_j‖² per step and, for SGD
+   * without momentum, its prediction (`predictedBatchNormDrift`, ε-corrected; η²‖g_j‖² at ε = 0 without decay).
+   * The c of `invariants` is γ_j² + β_j² − ‖readers of j‖² for such a channel.
+   */
+  batchNorm?: {
+    kernel: T[][];
+    bias: T[][];
+    observedKernelDrift: T[][];
+    predictedKernelDrift?: T[][];
+  };
 }
 
 /**
@@ -189,6 +203,19 @@ export function gradientDescent<T>(
   if (!Number.isSafeInteger(lossEvery) || lossEvery < 1)
     throw new InputError({ field: "lossEvery", expected: "a positive integer", value: String(lossEvery) });
   const record = stepBookkeeping(L, lr, S);
+  const normalised = net.layers.some((l) => l.norm !== undefined);
+  // the prediction of ‖K_j‖²'s drift covers θ − η(∇L + λθ): SGD without momentum
+  const predictsKernel = optimizer.name === "sgd" && S.sign(optimizer.momentum) === 0;
+  let laws = normalised ? batchNormStepLaws(net, S) : undefined;
+  const normRun =
+    laws === undefined
+      ? undefined
+      : {
+          kernel: [laws.kernel],
+          bias: [laws.bias],
+          observedKernelDrift: [] as T[][],
+          ...(predictsKernel ? { predictedKernelDrift: [] as T[][] } : {}),
+        };
   let c = record.invariants(theta);
   if (checked) checkRow(0, "invariant c", c);
   const run: GradientDescentRun<T> = {
@@ -199,6 +226,7 @@ export function gradientDescent<T>(
     invariants: [c],
     observedDrift: [],
     predictedDrift: [],
+    ...(normRun === undefined ? {} : { batchNorm: normRun }),
   };
   for (let t = 0; t < steps; t++) {
     const rows = batchRows(t);
@@ -209,8 +237,21 @@ export function gradientDescent<T>(
     if (checked && !isFiniteIn(S, lossAll)) throw overflow(t, "the loss");
     run.batches.push(rows);
     if (recorded) run.losses.push(lossAll);
+    const before = normRun === undefined ? undefined : unpackLayers(theta, L);
     const { next: stepped, update, terms } = step(theta, grad);
+    if (before !== undefined && normRun?.predictedKernelDrift !== undefined && optimizer.name === "sgd") {
+      const batch = fullBatch ? data : { X: rows.map((i) => at(data.X, i)), Y: rows.map((i) => at(data.Y, i)) };
+      normRun.predictedKernelDrift.push(predictedKernelDrift(before, batch, options.loss, lr, S, optimizer.weightDecay));
+    }
     theta = stepped;
+    if (normRun !== undefined && laws !== undefined) {
+      const nextLaws = batchNormStepLaws(unpackLayers(theta, L), S);
+      const prev = laws;
+      normRun.observedKernelDrift.push(nextLaws.kernel.map((v, k) => S.sub(v, at(prev.kernel, k))));
+      normRun.kernel.push(nextLaws.kernel);
+      normRun.bias.push(nextLaws.bias);
+      laws = nextLaws;
+    }
     const next = record.invariants(theta);
     const observed = next.map((v, k) => S.sub(v, at(c, k)));
     const predicted = record.predicted(update, terms);

@@ -1,25 +1,16 @@
-import { InputError } from "../errors.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { paramLayout, type ParamLayout } from "./paramLayout.js";
 
 /**
  * The layout of a network (widths read from its matrices; for a network with convolutions, also the
- * columns of each W, its convolutions, pooling and input shape).
+ * columns of each W, its convolutions, pooling and input shape; with a batch normalisation, slots for its γ and β
+ * and its ε).
  *
- * @throws InputError for a network with a batch normalisation: a flat layout has no slots for its γ and β yet,
- *   so gradient descent and flow would silently leave them out (and lose the normalisation on unpacking)
  * @example layoutOf({ activation: { kind: "relu" }, layers: [{ W: [[1, 2]], b: [0] }, { W: [[3]] }] }).size // returns 4
  */
 export function layoutOf<T>(net: LayeredNetwork<T>): ParamLayout {
   const { layers } = net;
-  const normalised = layers.findIndex((l) => l.norm !== undefined);
-  if (normalised >= 0)
-    throw new InputError({
-      field: "network",
-      expected: "no batch normalisation in a flat parameter vector (gradient descent and flow do not train γ and β yet)",
-      value: `a batch normalisation on layer ${normalised + 1}`,
-    });
-  const spatial = net.input !== undefined || layers.some((l) => l.conv !== undefined || l.pool !== undefined);
+  const spatial = net.input !== undefined || layers.some((l) => l.conv !== undefined || l.pool !== undefined || l.norm !== undefined);
   const columns = layers.map((layer) => layer.W[0]?.length ?? 0);
   const first = layers[0];
   // a convolution's units are channels: the first one reads the input's channels
@@ -32,7 +23,11 @@ export function layoutOf<T>(net: LayeredNetwork<T>): ParamLayout {
   if (!spatial) return paramLayout(widths, bias, net.activation);
   return paramLayout(widths, bias, net.activation, {
     columns,
-    layers: layers.map(({ conv, pool }) => ({ ...(conv === undefined ? {} : { conv }), ...(pool === undefined ? {} : { pool }) })),
+    layers: layers.map(({ conv, pool, norm }) => ({
+      ...(conv === undefined ? {} : { conv }),
+      ...(pool === undefined ? {} : { pool }),
+      ...(norm === undefined ? {} : { norm: { eps: norm.eps } }),
+    })),
     ...(net.input === undefined ? {} : { input: net.input }),
   });
 }

@@ -12,7 +12,15 @@ export interface LayoutStructure {
   /** Per weight layer l (index l − 1): the columns of W_l. */
   readonly columns: readonly number[];
   /** Per weight layer: its convolution and pooling, both absent on a fully connected layer. */
-  readonly layers: readonly { readonly conv?: Convolution | undefined; readonly pool?: Pooling | undefined }[];
+  readonly layers: readonly {
+    readonly conv?: Convolution | undefined;
+    readonly pool?: Pooling | undefined;
+    /**
+     * A batch normalisation of the layer: its ε, which is not a parameter (θ holds γ and β). Typed
+     * `unknown` because a layout is shared by every arithmetic; it is the scalar of the network it was read from.
+     */
+    readonly norm?: { readonly eps: unknown } | undefined;
+  }[];
   readonly input?: LayeredNetwork<unknown>["input"];
 }
 
@@ -20,7 +28,8 @@ export interface LayoutStructure {
  * Where every parameter of a fully connected network of any depth sits in one
  * flat vector θ, in PyTorch `state_dict` order: for each weight layer l = 1 … L,
  * the matrix W_l (n_l × n_{l−1}, row-major) and then, when layer l has one, its
- * bias b_l. Weight layer l reads layer l − 1 (layer 0 is the input) and feeds
+ * bias b_l, then, when it has a batch normalisation, its γ_l and β_l (the BatchNorm
+ * module's weight and bias follow the layer's in a `state_dict`). Weight layer l reads layer l − 1 (layer 0 is the input) and feeds
  * layer l; layers 1 … L − 1 are hidden and carry the activation.
  *
  * Every flat index of the package is computed from this one description: the
@@ -48,6 +57,8 @@ export interface ParamLayout {
   readonly weightOffset: readonly number[];
   /** Offset of b_l[0], index l − 1; −1 for a layer without bias. */
   readonly biasOffset: readonly number[];
+  /** Offset of γ_l[0] of layer l's batch normalisation (β_l follows γ_l), index l − 1; −1 for a layer without one. */
+  readonly normOffset: readonly number[];
 }
 
 /**
@@ -59,6 +70,7 @@ export interface ParamLayout {
  * @throws InputError for fewer than two widths, a width that is not a positive integer, or a bias list or structure of the wrong length
  * @example paramLayout([2, 3, 1], [true, false], { kind: "relu" }).size // returns 12
  * @example paramLayout([1, 2, 1], true, { kind: "relu" }, { columns: [9, 2 * 16], layers: [{ conv: { kernel: [3, 3], groups: 1 } }, {}] }).size // returns 53
+ * @example paramLayout([2, 3, 1], true, { kind: "relu" }, { columns: [2, 3], layers: [{ norm: { eps: 0 } }, {}] }).normOffset // returns [9, -1]
  */
 export function paramLayout(
   widths: readonly number[],
@@ -87,6 +99,7 @@ export function paramLayout(
       throw new InputError({ field: "columns", expected: "positive integers", value: columns.join(",") });
   const weightOffset: number[] = [];
   const biasOffset: number[] = [];
+  const normOffset: number[] = [];
   let offset = 0;
   // layer k maps columns[k] entries of its input to widths[k + 1] units
   for (const [k, hasBias] of flags.entries()) {
@@ -95,6 +108,9 @@ export function paramLayout(
     offset += units * at(columns, k);
     biasOffset.push(hasBias ? offset : -1);
     if (hasBias) offset += units;
+    const normalised = structure?.layers[k]?.norm !== undefined;
+    normOffset.push(normalised ? offset : -1);
+    if (normalised) offset += 2 * units;
   }
   return {
     widths: [...widths],
@@ -106,5 +122,6 @@ export function paramLayout(
     size: offset,
     weightOffset,
     biasOffset,
+    normOffset,
   };
 }

@@ -21,7 +21,23 @@ export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNet
     const b = b0 < 0 ? undefined : Array.from({ length: rows }, (_, r) => at(theta, b0 + r));
     const shape = L.structure?.layers[k];
     if (shape === undefined) return { W, b };
-    return { W, b, ...(shape.conv === undefined ? {} : { conv: shape.conv }), ...(shape.pool === undefined ? {} : { pool: shape.pool }) };
+    const n0 = at(L.normOffset, k);
+    // ε is not in θ: the layout keeps the one of the network it was made from, a value of the same arithmetic as θ
+    const norm =
+      shape.norm === undefined || n0 < 0
+        ? undefined
+        : {
+            gamma: Array.from({ length: rows }, (_, r) => at(theta, n0 + r)),
+            beta: Array.from({ length: rows }, (_, r) => at(theta, n0 + rows + r)),
+            eps: shape.norm.eps as T,
+          };
+    return {
+      W,
+      b,
+      ...(shape.conv === undefined ? {} : { conv: shape.conv }),
+      ...(norm === undefined ? {} : { norm }),
+      ...(shape.pool === undefined ? {} : { pool: shape.pool }),
+    };
   });
   const input = L.structure?.input;
   return input === undefined ? { activation: L.activation, layers } : { activation: L.activation, layers, input };

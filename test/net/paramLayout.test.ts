@@ -9,6 +9,7 @@ import { outgoingSlots } from "../../src/net/outgoingSlots.js";
 import { incomingSlots } from "../../src/net/incomingSlots.js";
 import { biasSlot } from "../../src/net/biasSlot.js";
 import { weightSlot } from "../../src/net/weightSlot.js";
+import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { twoLayer } from "../helpers/twoLayer.js";
 
 const relu = { kind: "relu" } as const;
@@ -100,14 +101,24 @@ describe("packNetwork", () => {
 });
 
 describe("layoutOf", () => {
-  it("should refuse a network with a batch normalisation, whose γ and β a flat layout cannot hold", () => {
+  it("should place γ and β after the layer's bias (state_dict order) and round-trip them, ε kept", () => {
     const net: LayeredNetwork<number> = {
       activation: relu,
-      layers: [{ W: [[1], [2]], b: [0, 0], norm: { gamma: [1, 1], beta: [0, 0], eps: 0 } }, { W: [[1, 1]] }],
+      layers: [{ W: [[1], [2]], b: [3, 4], norm: { gamma: [5, 6], beta: [7, 8], eps: 0.5 } }, { W: [[9, 10]] }],
     };
-    expect(() => layoutOf(net)).toThrow(
-      /invalid network\. Must be no batch normalisation in a flat parameter vector .*Value: `a batch normalisation on layer 1`/,
-    );
+    const L = layoutOf(net);
+    expect(L.normOffset).toEqual([4, -1]);
+    expect(L.size).toBe(10);
+    expect(packNetwork(net)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(unpackLayers(packNetwork(net), L)).toEqual(net);
     expect(layoutOf({ ...net, layers: [{ W: [[1], [2]], b: [0, 0] }, { W: [[1, 1]] }] }).size).toBe(6);
+  });
+
+  it("should refuse a batch-normalised layout in the float kernel, in one line", () => {
+    const net: LayeredNetwork<number> = {
+      activation: relu,
+      layers: [{ W: [[1], [2]], norm: { gamma: [1, 1], beta: [0, 0], eps: 0 } }, { W: [[1, 1]] }],
+    };
+    expect(() => floatKernel(layoutOf(net), "mse", { X: [[1]], Y: [[0]] })).toThrow(/^[^\n]*a network with batch normalisation[^\n]*$/);
   });
 });

@@ -12,6 +12,7 @@ import { parseLossKind } from "../../net/parseLossKind.js";
 import { networkIn } from "../../net/networkIn.js";
 import { networkToJson } from "../../net/networkToJson.js";
 import { arithmetic } from "../../scalar/arithmetic.js";
+import type { Scalar } from "../../scalar/scalar.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
@@ -112,6 +113,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
       losses: run.losses.map(str),
       invariants: rows(run.invariants),
       drift: { observed: rows(run.observedDrift), predicted: rows(run.predictedDrift) },
+      ...(run.batchNorm === undefined ? {} : { batchNorm: batchNormJson(run.batchNorm, rows) }),
     });
     return;
   }
@@ -132,6 +134,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   const mismatch = run.observedDrift.some((row, t) => row.some((v, k) => !S.eq(v, at(run.predictedDrift, t)[k])));
   const formula = plain ? "eta^2(|g_w|^2 - |g_a|^2)" : "the predicted drift of the optimiser's identity";
   console.log(mismatch ? `observed drift differs from ${formula} (rounding)` : `observed drift = ${formula} at every step`);
+  if (run.batchNorm !== undefined) printBatchNorm(run, S);
   if (mismatch && !plain) {
     let worst = S.zero;
     run.observedDrift.forEach((row, t) => {
@@ -158,17 +161,11 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
     const incomplete =
       net.input === undefined ||
       net.layers.some((l) => l.conv !== undefined && (l.conv.stride === undefined || l.conv.padding === undefined));
-    if (net.layers.some((l) => l.conv !== undefined) && incomplete && !net.layers.some((l) => l.norm !== undefined))
+    if (net.layers.some((l) => l.conv !== undefined) && incomplete)
       throw new InputError({
         field: "--arch",
         expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
         value: "none",
-      });
-    if (net.layers.some((l) => l.norm !== undefined))
-      throw new InputError({
-        field: `network \`${opts.net}\``,
-        expected: "a network without BatchNorm, the networks `gd` reads (invariants, inspect and track read BatchNorm)",
-        value: "a network with BatchNorm",
       });
     return net;
   }
@@ -188,6 +185,47 @@ function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
     Array.from(drawn, (v) => String(v)),
     L,
   );
+}
+
+/** The laws of the batch-normalised channels in the JSON output: ‖K_j‖², b_j per step, the kernel's observed and predicted drift. */
+function batchNormJson<T>(
+  bn: NonNullable<GradientDescentRun<T>["batchNorm"]>,
+  rows: (m: readonly (readonly T[])[]) => string[][],
+): Record<string, unknown> {
+  return {
+    kernel: rows(bn.kernel),
+    bias: rows(bn.bias),
+    kernelDrift: {
+      observed: rows(bn.observedKernelDrift),
+      ...(bn.predictedKernelDrift === undefined ? {} : { predicted: rows(bn.predictedKernelDrift) }),
+    },
+  };
+}
+
+/**
+ * The text lines of the batch-normalised channels: ‖K_j‖² and the bias before BN, first and last, and the largest gap
+ * between the kernel's observed drift and its ε-corrected prediction; channel j of layer l is named `l,j` (j from 0).
+ */
+function printBatchNorm<T>(run: GradientDescentRun<T>, S: Scalar<T>): void {
+  const bn = run.batchNorm;
+  if (bn === undefined) return;
+  const str = (v: T): string => S.toString(v);
+  const channels = run.params.layers.flatMap(({ norm }, l) => (norm === undefined ? [] : norm.gamma.map((_, j) => [l, j] as const)));
+  const last = bn.kernel.length - 1;
+  for (const [k, [l, j]] of channels.entries()) {
+    console.log(`|K_${l + 1},${j}|^2  ${str(at(at(bn.kernel, 0), k))}  ->  ${str(at(at(bn.kernel, last), k))}`);
+    console.log(`b_${l + 1},${j} (before BN)  ${str(at(at(bn.bias, 0), k))}  ->  ${str(at(at(bn.bias, last), k))}`);
+  }
+  const predicted = bn.predictedKernelDrift;
+  if (predicted === undefined) return;
+  let worst = S.zero;
+  bn.observedKernelDrift.forEach((row, t) => {
+    for (const [k, v] of row.entries()) {
+      const gap = S.abs(S.sub(v, at(at(predicted, t), k)));
+      if (S.cmp(gap, worst) > 0) worst = gap;
+    }
+  });
+  console.log(`largest |observed - predicted| drift of |K|^2 (epsilon-corrected) over all steps and channels: ${str(worst)}`);
 }
 
 /** The optimiser flags as library options, each number parsed in the run's arithmetic. */

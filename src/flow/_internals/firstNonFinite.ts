@@ -32,10 +32,13 @@ export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], 
   return i < 0 ? undefined : parameterName(L, i);
 }
 
-/** The name of flat index i: `W<l>[r][c]` or `b<l>[r]`, layers numbered from 1. */
+/** The name of flat index i: `W<l>[r][c]`, `b<l>[r]`, `gamma<l>[r]` or `beta<l>[r]`, layers numbered from 1. */
 function parameterName(L: ParamLayout, i: number): string {
   let l = L.depth;
   while (at(L.weightOffset, l - 1) > i) l--;
+  const n0 = at(L.normOffset, l - 1);
+  const units = at(L.widths, l);
+  if (n0 >= 0 && i >= n0) return i - n0 < units ? `gamma${l}[${i - n0}]` : `beta${l}[${i - n0 - units}]`;
   const b0 = at(L.biasOffset, l - 1);
   if (b0 >= 0 && i >= b0) return `b${l}[${i - b0}]`;
   const offset = i - at(L.weightOffset, l - 1);
