@@ -38,7 +38,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
   const file = openNetworkFile(opts.net);
   const { rows, matrices, twoLayer } = invariantsOf(file);
   const layers = (file.floats ?? file.net).layers as LayeredNetwork<unknown>["layers"];
-  const channels = hasChannelLayers({ activation: file.net.activation, layers });
+  const channels = hasChannelLayers({ activation: (file.floats ?? file.net).activation, layers });
   const norms = channels ? fileBatchNormLaws(file) : [];
   if (opts.json) {
     const json: Record<string, unknown> = { invariants: rows.flat().map(exact.toString) };
