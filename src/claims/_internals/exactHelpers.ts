@@ -144,15 +144,3 @@ export function channelBalances(net: LayeredNetwork<Rational>, values: LayeredNe
     return balance;
   });
 }
-
-/** @internal θ − ηg for a network of any layers, its convolutions, poolings and input shape kept. */
-export function stepKeepingShape(net: LayeredNetwork<Rational>, grad: LayeredNetwork<Rational>, lr: Rational): LayeredNetwork<Rational> {
-  const move = (p: readonly Rational[], g: readonly Rational[]): Rational[] => p.map((v, k) => exact.sub(v, exact.mul(lr, at(g, k))));
-  return {
-    ...net,
-    layers: net.layers.map((layer, l) => {
-      const g = at(grad.layers, l);
-      return { ...layer, W: layer.W.map((row, r) => move(row, at(g.W, r))), b: layer.b && g.b ? move(layer.b, g.b) : layer.b };
-    }),
-  };
-}

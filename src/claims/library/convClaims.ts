@@ -1,6 +1,5 @@
 import { at } from "../../scalar/at.js";
 import { datasetIn } from "../../net/datasetIn.js";
-import { lossAndGradient } from "../../net/lossAndGradient.js";
 import { networkIn } from "../../net/networkIn.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { arbConvProblem, type ConvProblem } from "../arbitraries/arbConvProblem.js";
@@ -8,7 +7,7 @@ import { arbRational } from "../arbitraries/arbRational.js";
 import type { Claim } from "../claim.js";
 import { defineClaim } from "../defineClaim.js";
 import { datasetCsv } from "../datasetCsv.js";
-import { channelBalances, stepKeepingShape } from "../_internals/exactHelpers.js";
+import { channelBalances, gdStep } from "../_internals/exactHelpers.js";
 
 const Q = exact;
 
@@ -16,11 +15,11 @@ const Q = exact;
 function convStep(p: ConvProblem, lrText: string): { before: Rational[][]; after: Rational[][]; predicted: Rational[][] } {
   const net = networkIn(p.net, Q);
   const lr = Q.parse(lrText);
-  const { grad } = lossAndGradient(net, datasetIn(p.data, Q), Q, "mse");
+  const { next, grad } = gdStep(net, datasetIn(p.data, Q), lr);
   const lr2 = Q.mul(lr, lr);
   return {
     before: channelBalances(net),
-    after: channelBalances(stepKeepingShape(net, grad, lr)),
+    after: channelBalances(next),
     predicted: channelBalances(net, grad).map((row) => row.map((v) => Q.mul(lr2, v))),
   };
 }
