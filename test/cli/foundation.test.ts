@@ -97,46 +97,29 @@ describe("relutopo gd --arith exact", () => {
   }
 
   it("should run binary cross-entropy in decimal with D digits and in float", async () => {
-    const dec = JSON.parse(
-      (
-        await runCliInProcess([
-          "gd",
-          "--net",
-          NET,
-          "--data",
-          DATA,
-          "--lr",
-          "1/10",
-          "--steps",
-          "2",
-          "--arith",
-          "decimal:40",
-          "--loss",
-          "bce",
-          "--json",
-        ])
-      ).stdout,
-    );
-    const flt = JSON.parse(
-      (
-        await runCliInProcess([
-          "gd",
-          "--net",
-          NET,
-          "--data",
-          DATA,
-          "--lr",
-          "1/10",
-          "--steps",
-          "2",
-          "--arith",
-          "float",
-          "--loss",
-          "bce",
-          "--json",
-        ])
-      ).stdout,
-    );
+    const bce = async (arith: string) =>
+      JSON.parse(
+        (
+          await runCliInProcess([
+            "gd",
+            "--net",
+            NET,
+            "--data",
+            DATA,
+            "--lr",
+            "1/10",
+            "--steps",
+            "2",
+            "--arith",
+            arith,
+            "--loss",
+            "bce",
+            "--json",
+          ])
+        ).stdout,
+      );
+    const dec = await bce("decimal:40");
+    const flt = await bce("float");
     expect(dec.losses).toHaveLength(3);
     expect(dec.losses[0].replace(/^0\.|-/g, "").length).toBeGreaterThanOrEqual(39);
     expect(Math.abs(Number(dec.losses[2]) - Number(flt.losses[2]))).toBeLessThan(1e-12);
