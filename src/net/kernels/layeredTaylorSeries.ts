@@ -4,6 +4,7 @@ import { logisticSeriesAt } from "./logisticSeries.js";
 import { slopeOnSide } from "../slopeOnSide.js";
 import { at } from "../../scalar/at.js";
 import { addScaled, addSeriesProducts, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
+import { SeriesMirror } from "./_internals/seriesMirror.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -179,17 +180,21 @@ class LayeredSeries {
   readonly L: number;
   readonly layers: readonly SeriesLayer[];
   readonly points: readonly PointSeries[];
+  /** The double-double shadow of the products of high orders (undefined: every product in BigInt). */
+  readonly mirror: SeriesMirror | undefined;
 
   constructor(
     readonly p: FixedLayeredNet,
     readonly TH: bigint[][],
     state: RegionState,
     readonly Q: number,
+    shadowed = false,
   ) {
     const { layout } = p;
     const { widths, depth, weightOffset, biasOffset } = layout;
     this.P = p.F.bigP;
     this.L = depth;
+    this.mirror = shadowed ? new SeriesMirror(p.F.P) : undefined;
     let start = 0;
     this.layers = Array.from({ length: depth }, (_, l) => {
       const rows = at(widths, l + 1);
@@ -250,7 +255,7 @@ class LayeredSeries {
         const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
         for (const [r, w] of layer.W.entries()) {
           // the data are constant in τ: the first layer's convolution has one term
-          const acc = feeds === undefined ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q, feeds);
+          const acc = feeds === undefined ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q, feeds, this.mirror);
           const z = (acc >> P) + (layer.b === undefined ? 0n : at(at(layer.b, r), q));
           at(zs, r)[q] = z;
           if (hs === undefined) continue;
@@ -304,7 +309,7 @@ class LayeredSeries {
       const { start } = at(this.layers, l - 2);
       const { WT } = at(this.layers, l - 1);
       for (const c of at(pt.backs, l - 2)) {
-        const back = seriesDotAt(at(WT, c), upper, q, rows) >> P;
+        const back = seriesDotAt(at(WT, c), upper, q, rows, this.mirror) >> P;
         at(backs, c)[q] = back;
         // a unit that does not pass keeps δ ≡ 0
         const slope = at(pt.backward, start + c);
@@ -329,7 +334,7 @@ class LayeredSeries {
         if (b0 >= 0) acc[b0 + r] = at(acc, b0 + r) + (dq << P);
         // constant inputs: one term
         if (feeds === undefined) addScaled(acc, w0 + r * cols, dq, pt.x);
-        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds, this.mirror);
       }
     }
   }
@@ -397,6 +402,11 @@ export function layeredZGradients(
  * inverse of its order-0 term: θ' is −(g₀ + λθ) projected onto the tangent space
  * of the sliding surfaces.
  *
+ * `shadowed` (the default) sums the series products of high orders in double-double where
+ * that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
+ * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
+ * product floor, propagated through the recursion.
+ *
  * @internal
  */
 export function layeredTaylorStep(
@@ -406,12 +416,13 @@ export function layeredTaylorStep(
   h: bigint,
   Q: number,
   dynamics: SeriesDynamics = {},
+  shadowed = true,
 ): TaylorStep {
   const P = p.F.bigP;
   const size = theta0.length;
   const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const decay = dynamics.decay ?? 0n;
-  const S = new LayeredSeries(p, TH, state, Q);
+  const S = new LayeredSeries(p, TH, state, Q, shadowed);
   const zeros = (): bigint[] => new Array<bigint>(Q + 1).fill(0n);
   const base = Array.from({ length: p.n }, (_, i) => S.backprop(i));
   // Per sliding pair a: its back-propagation, J[slot][q] = ∇z_a, G[b][q] = (J_a·J_b)_q and its solved δ[q].
