@@ -63,6 +63,7 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   const scale = cd.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   if (scale === 0) return undefined;
   const tmax = fixedToDouble(F, tauMax);
+  if (staysPositive(F, cd, tmax)) return undefined;
   const tauAt = (j: number): bigint => (tauMax * BigInt(j)) / BigInt(SAMPLES);
   let prevG = Math.max(0, at(cd, 0));
   let prevD = derivDouble(cd, 0);
@@ -95,6 +96,21 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   }
   if (polyEval(F, c, tauMax) < 0n) return refine(F, c, tauAt(lastNonNeg === SAMPLES ? SAMPLES - 1 : lastNonNeg), tauMax);
   return undefined;
+}
+
+/**
+ * Whether g(τ) ≥ g_0 − Σ_{q≥1} |g_q|·τ^q stays above 0 on [0, τmax] with room to spare: then no
+ * τ there makes g, or its fixed-point value, negative, and the scan can be skipped (most
+ * pre-activations are far from their kinks). The room covers the doubles' rounding (relative
+ * 1e−12, far above theirs) and the floors of the fixed-point Horner (one unit of 2^−P per
+ * coefficient).
+ */
+function staysPositive(F: Fixed, cd: readonly number[], tmax: number): boolean {
+  const g0 = at(cd, 0);
+  if (!(g0 > 0)) return false;
+  let tail = 0;
+  for (let q = cd.length - 1; q >= 1; q--) tail = (tail + Math.abs(cd[q]!)) * tmax;
+  return g0 - tail > 1e-12 * (g0 + tail) + (cd.length + 2) * 2 ** -F.P;
 }
 
 function fixedFromUnit(tauMax: bigint, u: number): bigint {

@@ -80,10 +80,12 @@ export class SeriesMirror {
 
   /**
    * Σ_{s=0}^{q} x_s·y_{q−s} within a quarter unit of 2^−P (unshifted), or undefined when the
-   * double-double sum cannot promise that (the caller then sums in BigInt). Both series
+   * double-double sum cannot promise that or q < 2 (the caller then sums in BigInt). Both series
    * have at least q + 1 coefficients (the caller checked).
    */
   cauchy(x: readonly bigint[], y: readonly bigint[], q: number): bigint | undefined {
+    // below order 2 there are no middle terms (and at order 0 the two end terms are one)
+    if (q < 2) return undefined;
     const X = this.shadow(x, q);
     const Y = this.shadow(y, q);
     if (!X.usable || !Y.usable) return undefined;
