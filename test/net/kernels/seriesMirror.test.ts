@@ -53,9 +53,10 @@ describe("SeriesMirror", () => {
             answered++;
             expect(abs(fast - exactCauchy(x, y, q))).toBeLessThanOrEqual(quarter);
           }
-          // every middle term below 2^(88 − P) (2^(P + 88) units of 2^−2P): 2^−104 of their sum is below a quarter unit
+          // every middle term below 2^(135 − P) (2^(P + 135) units of 2^−2P): 2^−149 of their sum, the
+          // triple-double bound, is below a quarter unit
           const small = (q: number): boolean => {
-            for (let s = 1; s < q; s++) if (abs(x[s]! * y[q - s]!) >= 1n << BigInt(P + 88)) return false;
+            for (let s = 1; s < q; s++) if (abs(x[s]! * y[q - s]!) >= 1n << BigInt(P + 135)) return false;
             return true;
           };
           if (small(x.length - 1)) expect(answered).toBeGreaterThan(0);
@@ -75,7 +76,7 @@ describe("SeriesMirror", () => {
   });
 });
 
-describe("layeredTaylorStep with the double-double shadow", () => {
+describe("layeredTaylorStep with the double-double and triple-double shadow", () => {
   it("should give the exact BigInt engine's coefficients to within 2^12 units of 2^−P, at 30, 45 and 60 digits and the step lengths the integrator takes", () => {
     // Arrange: the benchmark's problem (l = 4, n = 8, d = 2 plus bias), whose steps run from h ≈ 0.01 to 0.15
     const path = (p: string): string => new URL(`../../../bench/flow/${p}`, import.meta.url).pathname;

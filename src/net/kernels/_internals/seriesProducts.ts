@@ -6,7 +6,9 @@ import type { SeriesMirror } from "./seriesMirror.js";
  * (arrays of coefficients by order) and of vectors, every sum unshifted. Each
  * checks its bounds once on entry, so that the terms are then read without a
  * check per term: these loops carry the BigInt work of every Taylor step, and a
- * checked accessor per term measurably slows them. Given a {@link SeriesMirror}, a series
+ * checked accessor per term measurably slows them. Loops are indexed, not iterated: a
+ * process runs most of them before they are optimised, and unoptimised iterators cost an
+ * object per element. Given a {@link SeriesMirror}, a series
  * product of a high order may be summed in double-double instead, within a quarter unit
  * of the last place the caller keeps.
  */
@@ -55,7 +57,8 @@ export function seriesDotAt(
     for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q, mirror);
     return acc;
   }
-  for (const c of live) {
+  for (let j = 0; j < live.length; j++) {
+    const c = live[j]!;
     if (c >= xs.length) outside("series dot product", c + 1, xs.length);
     acc += cauchyAt(xs[c]!, ys[c]!, q, mirror);
   }
@@ -70,7 +73,8 @@ export function seriesDotAt(
 export function constantDotAt(xs: readonly (readonly bigint[])[], y: readonly bigint[], q: number): bigint {
   if (xs.length !== y.length) outside("dot product with a constant", xs.length, y.length);
   let acc = 0n;
-  for (const [c, x] of xs.entries()) {
+  for (let c = 0; c < xs.length; c++) {
+    const x = xs[c]!;
     if (q >= x.length) outside("series coefficient", q + 1, x.length);
     acc += x[q]! * y[c]!;
   }
@@ -116,7 +120,8 @@ export function addSeriesProducts(
   mirror?: SeriesMirror,
 ): void {
   if (offset < 0 || offset + as.length > acc.length) outside("accumulator row", offset + as.length, acc.length);
-  for (const c of live) {
+  for (let j = 0; j < live.length; j++) {
+    const c = live[j]!;
     if (c >= as.length) outside("series row", c + 1, as.length);
     acc[offset + c]! += cauchyAt(d, as[c]!, q, mirror);
   }
