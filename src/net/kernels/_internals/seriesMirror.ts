@@ -35,6 +35,8 @@ const LARGEST = 2 ** 480;
  */
 const DOUBLE_DOUBLE = 2 ** -104;
 const TRIPLE_DOUBLE = 2 ** -149;
+/** 2^53: every integer below it in size is a double. */
+const SAFE = 2 ** 53;
 /** Doubles per coefficient: [x0 high half, x0 low half, x1, |x0|, x1 high half, x1 low half, x2, unused]. */
 const STRIDE = 8;
 
@@ -82,15 +84,17 @@ export class SeriesMirror {
       const v = x[k]!;
       if (v === 0n) continue;
       const x0 = Number(v);
-      if (!(Math.abs(x0) < LARGEST)) s.usable = false;
-      const r1 = v - BigInt(x0);
+      const m = Math.abs(x0);
+      if (!(m < LARGEST)) s.usable = false;
+      // below 2^53 a double holds the integer exactly, and what it leaves is 0: no BigInt to allocate
+      const r1 = m < SAFE ? 0n : v - BigInt(x0);
       const x1 = Number(r1);
       const at = STRIDE * k;
       split(data, at, x0);
       data[at + 2] = x1;
-      data[at + 3] = Math.abs(x0);
+      data[at + 3] = m;
       split(data, at + 4, x1);
-      data[at + 6] = Number(r1 - BigInt(x1));
+      data[at + 6] = Math.abs(x1) < SAFE ? 0 : Number(r1 - BigInt(x1));
     }
     if (upTo > s.filled) s.filled = upTo;
     return s;
