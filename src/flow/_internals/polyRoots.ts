@@ -127,15 +127,15 @@ function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
     else a = x;
     if (b - a <= 2n) return b;
     const dg = polyDerivEval(F, c, x);
-    let next = dg !== 0n ? x - (g << F.bigP) / dg : (a + b) / 2n;
-    if (next <= a || next >= b) next = (a + b) / 2n;
-    const step = next > x ? next - x : x - next;
-    x = next;
-    if (step <= 4n) {
-      // Converged: return the first point on the negative side, nudged to be sure.
-      for (let k = 0n; k < 64n; k++) if (polyEval(F, c, x + k) < 0n) return x + k;
+    const newton = dg !== 0n ? x - (g << F.bigP) / dg : undefined;
+    if (newton !== undefined && (newton > x ? newton - x : x - newton) <= 4n) {
+      // Converged, whether the step stays inside the bracket or not (from the non-negative side,
+      // g = 0 puts it on the bracket's end, where bisecting would take P more steps): return the
+      // first point on the negative side, nudged to be sure.
+      for (let k = 0n; k < 64n; k++) if (polyEval(F, c, newton + k) < 0n) return newton + k;
       return b;
     }
+    x = newton === undefined || newton <= a || newton >= b ? (a + b) / 2n : newton;
   }
   return b;
 }
