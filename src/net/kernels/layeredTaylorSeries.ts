@@ -457,18 +457,20 @@ export function layeredTaylorStep(
         const gq = at(g, slot);
         c[q] = dynamics.decayed?.[slot] === false ? gq : gq + ((decay * at(at(TH, slot), q)) >> P);
       }
-      for (const a of sliding) for (const [b, c] of a.G.entries()) c[q] = seriesDotAt(a.J, at(sliding, b).J, q) >> P;
+      for (const a of sliding) for (const [b, c] of a.G.entries()) c[q] = seriesDotAt(a.J, at(sliding, b).J, q, undefined, S.mirror) >> P;
       if (q === 0)
         inverse = invertFixedMatrix(
           p.F,
           sliding.map((a) => a.G.map((c) => at(c, 0))),
         );
       // Σ_{u<q} Σ_b G_q−u[a][b]·δ_b[u]: the order-q product of the series G[a][b] and δ_b, whose order q is still 0
-      const rhs = sliding.map((a) => -(seriesDotAt(a.J, e, q) >> P) - (seriesDotAt(a.G, deltas, q) >> P));
+      const rhs = sliding.map(
+        (a) => -(seriesDotAt(a.J, e, q, undefined, S.mirror) >> P) - (seriesDotAt(a.G, deltas, q, undefined, S.mirror) >> P),
+      );
       for (const [a, { delta }] of sliding.entries()) delta[q] = dotUnshifted(at(inverse, a), rhs) >> P;
       g = g.map((gq, slot) => {
         let s = 0n;
-        for (const a of sliding) s += cauchyAt(a.delta, at(a.J, slot), q);
+        for (const a of sliding) s += cauchyAt(a.delta, at(a.J, slot), q, S.mirror);
         return gq + (s >> P);
       });
     }
@@ -488,7 +490,7 @@ export function layeredTaylorStep(
     const out = at(at(backOut, i), k);
     for (let q = 0; q < Q; q++) {
       let s = 0n;
-      for (const b of above) s += cauchyAt(b.delta, S.backAt(b.bp, k), q);
+      for (const b of above) s += cauchyAt(b.delta, S.backAt(b.bp, k), q, S.mirror);
       out[q] = at(below, q) + (s >> P);
     }
     at(deltaOut, i)[k] = delta;
