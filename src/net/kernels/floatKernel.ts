@@ -68,7 +68,6 @@ interface Layer {
 
 const even = (w: number): number => w + (w % 2);
 
-
 /**
  * The float fast path of the exact `lossAndGradient` for a network of any
  * depth, on flat parameter vectors in the order of its {@link ParamLayout}
