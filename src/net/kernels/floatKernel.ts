@@ -237,7 +237,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       const below = l > 0 ? at(layers, l - 1) : undefined;
       const A = below ? below.H : X;
       const as = below ? pin : pd;
-      // G = AᵀD, in blocks of rows for the cache (see gram in floatKernel.wat): the same sums in the same order
+      // G = AᵀD, by gram in blocks of rows for the cache, or for one or two outputs a column at a time: the same sums in the same order
       if (pout === 2) for (let k = 0; k < dout; k++) run.gramColumn(n, din, as, A, layer.D + 8 * k, layer.G + 8 * k);
       else run.gram(n, din, as, pout, A, layer.D, layer.G);
       const G = slot(layer.G);
