@@ -40,14 +40,23 @@ export interface FlowOptions {
   momentum?: string;
 }
 
-/** One kink event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0), started or stopped sliding along z = 0. */
+/**
+ * One event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0),
+ * started or stopped sliding along z = 0; or (`switch`, max pooling) the window `window` of a pooled layer
+ * switched its selection to the unit (`neuron`, `position`) at that point.
+ */
 export interface FlowEvent {
   t: string;
-  /** Networks of three or more weight layers only: the hidden layer of the neuron, from 1 (`neuron` then counts within it, from 0). */
+  /** Networks of three or more weight layers, or with convolutions: the hidden layer of the neuron, from 1 (`neuron` then counts within it, from 0). */
   layer?: number;
+  /** The neuron, or the channel of a convolution (from 0). */
   neuron: number;
+  /** A convolution's unit: the output position within the channel (flat row-major, from 0). */
+  position?: number;
   point: number;
-  kind: "enter" | "leave" | "slide" | "release";
+  kind: "enter" | "leave" | "slide" | "release" | "switch";
+  /** A max-pool switch: the window (flat channel-major over the pooled layer's output, from 0). */
+  window?: number;
 }
 
 /** One sample of the trajectory. */
@@ -230,6 +239,13 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
 export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T, decay, gamma } = validate(options);
   const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
+  if (problem.unrolled !== undefined && (method !== "taylor" || gamma !== undefined))
+    throw new InputError({
+      field: method !== "taylor" ? "method" : "momentum",
+      expected:
+        "the first-order Taylor flow for a network with convolutions, pooling or an input tensor (gauss, rk4 and the heavy ball run fully connected networks)",
+      value: method !== "taylor" ? method : `momentum ${options.momentum}`,
+    });
   const Tfix = fromRationalFixed(problem.F, T.num, T.den);
   const common = { T: Tfix, samples, onProgress: options.onProgress };
   let raw: RawTrajectory;
