@@ -130,11 +130,12 @@ export function decideAtSwitch(
   const switched = withSelection(state, ev, ev.to);
   if (gapRate(p, theta, switched, ev, ev.to, from, dynamics) > 0n) return "switch";
   if (gapRate(p, theta, state, ev, from, ev.to, dynamics) > 0n) return "stay";
+  const positions = at(p.unrolled?.layers ?? [], ev.layer).positions;
+  const channel = Math.floor(from / positions) + 1;
   throw new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
-    `sliding along a max-pool tie at point ${ev.i + 1}: window ${ev.m + 1} of layer ${ev.layer + 1}, whose units ${from + 1} and ${ev.to + 1} both fields push into equality, which the integrator does not decide`,
-    { field: "method", change: "try another" },
+    `sliding along a max-pool tie at point ${ev.i + 1}: in window ${ev.m + 1} of layer ${ev.layer + 1}, channel ${channel} at positions ${(from % positions) + 1} and ${(ev.to % positions) + 1} are equal and the fields of both selections keep them equal (the pooled gradient is not defined there), which the integrator does not decide`,
   );
 }
 
