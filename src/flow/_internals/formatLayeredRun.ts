@@ -71,11 +71,16 @@ export function formatLayeredRun(
   const rows0 = byLayer(p, invariants0);
   const rowsT = byLayer(p, end.invariants);
   const signRows = byLayer(p, changed);
+  const outCounts = byLayer(
+    p,
+    p.outSlots.map((slots) => slots.length),
+  );
   const layers: FlowLayer[] = rows0.map((c0, l) => ({
     layer: l + 1,
     invariants0: c0,
     invariantsT: at(rowsT, l),
-    signChanges: p.layout.widths[l + 2] === 1 ? at(signRows, l).flatMap((c, k) => (c ? [k] : [])) : null,
+    // tracked where every unit of the layer has one outgoing weight (a layer of width 1 above, no flatten)
+    signChanges: at(outCounts, l).every((n) => n === 1) ? at(signRows, l).flatMap((c, k) => (c ? [k] : [])) : null,
   }));
   const run: FlowRun = {
     digits,
