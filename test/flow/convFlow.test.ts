@@ -180,6 +180,15 @@ describe("integrateFlow (taylor) on networks with convolutions", () => {
     }
   });
 
+  it("should follow c_j(t) = c_j(0)e^{−2λt} per channel under weight decay, across the max-pool switch", () => {
+    const run = integrateFlow(switchNet, switchData, { time: "1/8", digits: 20, weightDecay: "1/2" });
+    expect(run.events.map((e) => e.kind)).toEqual(["switch"]);
+    expect(Number(run.weightDecay!.maxRelativeDeviation)).toBeLessThan(1e-15);
+    // c(0) = 1/4 + 9/16 − 1/4 = 9/16, and e^{−2·(1/2)·(1/8)} = e^{−1/8}
+    const predicted = new Dec(9).div(16).times(Dec.exp(new Dec(-1).div(8)));
+    expect(new Dec(run.invariantsT[0]!).minus(predicted).abs().toNumber()).toBeLessThan(1e-15);
+  });
+
   it("should refuse batch normalisation, and the gauss, rk4 and heavy-ball methods, on a network with convolutions", () => {
     const bn: LayeredNetwork<string> = {
       ...switchNet,
