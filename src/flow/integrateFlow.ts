@@ -239,12 +239,11 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
 export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T, decay, gamma } = validate(options);
   const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
-  if (problem.unrolled !== undefined && (method !== "taylor" || gamma !== undefined))
+  if (problem.unrolled !== undefined && gamma !== undefined)
     throw new InputError({
-      field: method !== "taylor" ? "method" : "momentum",
-      expected:
-        "the first-order Taylor flow for a network with convolutions, pooling or an input tensor (gauss, rk4 and the heavy ball run fully connected networks)",
-      value: method !== "taylor" ? method : `momentum ${options.momentum}`,
+      field: "momentum",
+      expected: "left out for a network with convolutions, pooling or an input tensor (the heavy ball runs fully connected networks)",
+      value: options.momentum ?? "",
     });
   const Tfix = fromRationalFixed(problem.F, T.num, T.den);
   const common = { T: Tfix, samples, onProgress: options.onProgress };

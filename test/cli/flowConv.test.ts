@@ -47,15 +47,15 @@ describe("relutopo flow on a convolutional network", () => {
     expect((JSON.parse(other.stdout) as FlowRun).invariants0).not.toEqual(runA.invariants0);
   });
 
-  it("should refuse a BatchNorm network, gauss and rk4 on a convolution, and a checkpoint without its architecture, in one line", async () => {
+  it("should refuse a BatchNorm network, the heavy ball on a convolution, and a checkpoint without its architecture, in one line", async () => {
     const bn = await runCliInProcess(["flow", "--arch", "gd_conv2d_bn.arch.txt", "--data", "gd_conv2d_bn.csv", "--time", "1/4"], {
       cwd: dir,
     });
     expectBadInput(bn);
     expect(bn.stderr).toMatch(/batch normalisation .*not a polynomial/);
-    const rk4 = await runCliInProcess(["flow", ...conv, "--time", "1/4", "--method", "rk4"], { cwd: dir });
-    expectBadInput(rk4);
-    expect(rk4.stderr).toMatch(/--method/);
+    const heavy = await runCliInProcess(["flow", ...conv, "--time", "1/4", "--momentum", "1"], { cwd: dir });
+    expectBadInput(heavy);
+    expect(heavy.stderr).toMatch(/--momentum/);
     const bare = await runCliInProcess(["flow", "--net", "gd_conv2d.pt", "--data", "gd_conv2d.csv", "--time", "1/4"], { cwd: dir });
     expectBadInput(bare);
     expect(bare.stderr).toMatch(/architecture file/);

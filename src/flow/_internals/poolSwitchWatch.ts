@@ -180,8 +180,3 @@ export function settleInitialTies(
 export function switchUnit(p: FlowProblem, ev: PoolSwitch): number {
   return flatUnit(p, ev.layer, ev.to);
 }
-
-/** Whether a problem max-pools anywhere. @internal */
-export function hasMaxPooling(p: FlowProblem): boolean {
-  return maxPooled(p.unrolled).length > 0;
-}
