@@ -16,4 +16,3 @@ export function readNetworkFile(path: string, command: string): LayeredNetwork<s
     });
   return net;
 }
-

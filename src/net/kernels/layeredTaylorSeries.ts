@@ -4,7 +4,15 @@ import { logisticSeriesAt } from "./logisticSeries.js";
 import { slopeOnSide } from "../slopeOnSide.js";
 import { at } from "../../scalar/at.js";
 import { addScaled, addSeriesProducts, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
-import { addTiedProducts, averagePoolAt, maxReaders, poolBackAt, type UnrolledLayer } from "./_internals/unrolledConv.js";
+import {
+  addTiedProducts,
+  averagePoolAt,
+  constantTiedDotAt,
+  liveOf,
+  maxReaders,
+  poolBackAt,
+  type UnrolledLayer,
+} from "./_internals/unrolledConv.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -156,6 +164,13 @@ interface PointSeries {
    */
   readonly feeds: readonly (readonly number[])[];
   readonly passes: readonly (readonly number[])[];
+  /**
+   * Unrolled layers only, per weight layer (index l − 1, the first undefined): per row the columns of
+   * `feeds` that hold a weight, and per column the rows of `passes` that hold one (structural zeros
+   * add nothing to a product either).
+   */
+  readonly rowFeeds: (readonly (readonly number[])[] | undefined)[];
+  readonly columnPasses: (readonly (readonly number[])[] | undefined)[];
   readonly backs: readonly (readonly number[])[];
 }
 
@@ -250,6 +265,14 @@ class LayeredSeries {
         return pool.kind === "avg" ? pool.readers : maxReaders(at(widths, l + 1), at(select ?? [], l) as Int32Array);
       });
       const live = unitsWhere(this.layers, widths, (k) => at(forward, k) !== 0n);
+      const feeds = live.map((units, l) => {
+        const reads = readers[l];
+        if (reads === undefined) return units;
+        const fed = new Set<number>();
+        for (const u of units) for (const m of at(reads, u)) fed.add(m);
+        return [...fed].sort((a, b) => a - b);
+      });
+      const passes = unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n);
       return {
         x,
         y: at(p.Y, i),
@@ -275,14 +298,15 @@ class LayeredSeries {
         Sg: outputs(),
         forward,
         backward,
-        feeds: live.map((units, l) => {
-          const reads = readers[l];
-          if (reads === undefined) return units;
-          const fed = new Set<number>();
-          for (const u of units) for (const m of at(reads, u)) fed.add(m);
-          return [...fed].sort((a, b) => a - b);
+        feeds,
+        passes,
+        rowFeeds: this.layers.map(({ tied }, l) =>
+          l === 0 || tied === undefined ? undefined : tied.nonzero.map((nz) => liveOf(nz, at(feeds, l - 1))),
+        ),
+        columnPasses: this.layers.map(({ tied }, l) => {
+          const rows = passes[l];
+          return tied === undefined || rows === undefined ? undefined : tied.columnRows.map((rs) => liveOf(rs, rows));
         }),
-        passes: unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n),
         backs: unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n || at(side, k) === 0),
       };
     });
@@ -300,7 +324,13 @@ class LayeredSeries {
         const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
         for (const [r, w] of layer.W.entries()) {
           // the data are constant in τ: the first layer's convolution has one term
-          const acc = feeds === undefined ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q, feeds);
+          const nonzero = layer.tied?.nonzero[r];
+          const acc =
+            feeds !== undefined
+              ? seriesDotAt(w, a, q, pt.rowFeeds[l]?.[r] ?? feeds)
+              : nonzero === undefined
+                ? constantDotAt(w, pt.x, q)
+                : constantTiedDotAt(w, nonzero, pt.x, q);
           const z = (acc >> P) + (layer.b === undefined ? 0n : at(at(layer.b, r), q));
           at(zs, r)[q] = z;
           if (hs === undefined) continue;
@@ -357,15 +387,18 @@ class LayeredSeries {
       const backs = at(bp.back, l - 2);
       const deltas = at(bp.delta, l - 2);
       const { start, tied } = at(this.layers, l - 2);
-      const { WT } = at(this.layers, l - 1);
+      const { WT, tied: above } = at(this.layers, l - 1);
+      // an unrolled column visits only the rows that hold its weight (and pass, below the seed)
+      const sparse = above === undefined ? undefined : l === bp.top ? above.columnRows : pt.columnPasses[l - 1];
+      const reading = (c: number): readonly number[] | undefined => sparse?.[c] ?? rows;
       // after a pooling, Wᵀδ is ∂/∂a of the pooled entries, and ∂/∂h = Πᵀ of it
       const pool = tied?.pool;
       const pooled = bp.pooled[l - 2];
-      if (pooled !== undefined) for (const [m, a] of pooled.entries()) a[q] = seriesDotAt(at(WT, m), upper, q, rows) >> P;
+      if (pooled !== undefined) for (const [m, a] of pooled.entries()) a[q] = seriesDotAt(at(WT, m), upper, q, reading(m)) >> P;
       for (const c of at(pt.backs, l - 2)) {
         const back =
           pool === undefined || pooled === undefined
-            ? seriesDotAt(at(WT, c), upper, q, rows) >> P
+            ? seriesDotAt(at(WT, c), upper, q, reading(c)) >> P
             : poolBackAt(pool, at(at(pt.readers, l - 2) ?? [], c), pooled, q);
         at(backs, c)[q] = back;
         // a unit that does not pass keeps δ ≡ 0

@@ -32,6 +32,8 @@ export interface UnrolledLayer {
   readonly slots: readonly Int32Array[];
   /** nonzero[r]: the columns of row r that hold a θ slot, in increasing order. */
   readonly nonzero: readonly Int32Array[];
+  /** columnRows[c]: the rows whose column c holds a θ slot, in increasing order. */
+  readonly columnRows: readonly number[][];
   /** bias[r]: the θ slot of row r's bias (its channel's), or undefined when the layer has none. */
   readonly bias: Int32Array | undefined;
   /** Output positions per channel (1 for a fully connected layer): row r is channel ⌊r / positions⌋. */
@@ -86,9 +88,20 @@ export function unrollNetwork(net: LayeredNetwork<unknown>, layout: ParamLayout)
       }
     }
     const nonzero = slots.map((row) => Int32Array.from(row.keys()).filter((c) => at(row, c) >= 0));
+    const columnRows: number[][] = Array.from({ length: cols }, () => []);
+    for (const [r, nz] of nonzero.entries()) for (const c of nz) at(columnRows, c).push(r);
     const bias = b0 < 0 ? undefined : Int32Array.from({ length: rows }, (_, r) => b0 + Math.floor(r / positions));
     widths.push(rows);
-    return { rows, cols, slots, nonzero, bias, positions, pool: shape.pool === undefined ? undefined : unrolledPool(shape.pool) };
+    return {
+      rows,
+      cols,
+      slots,
+      nonzero,
+      columnRows,
+      bias,
+      positions,
+      pool: shape.pool === undefined ? undefined : unrolledPool(shape.pool),
+    };
   });
   return { widths, layers };
 }
@@ -109,6 +122,29 @@ function unrolledPool(g: NonNullable<ReturnType<typeof tensorShapes>[number]["po
 
 function product(xs: readonly number[]): number {
   return xs.reduce((p, x) => p * x, 1);
+}
+
+/**
+ * The entries of `candidates` that `live` holds, in order: a row's (or column's) structural
+ * nonzeros that are not identically 0 in the current region, which the products visit.
+ *
+ * @internal
+ */
+export function liveOf(candidates: ArrayLike<number>, live: readonly number[]): number[] {
+  const keep = new Set(live);
+  return Array.from(candidates).filter((c) => keep.has(c));
+}
+
+/**
+ * Order q of one unrolled row dotted with constant data: Σ_c w_c[q]·x_c over the row's nonzero columns
+ * (a convolution's row holds a kernel's worth of weights among many structural zeros).
+ *
+ * @internal
+ */
+export function constantTiedDotAt(w: readonly (readonly bigint[])[], nonzero: Int32Array, x: readonly bigint[], q: number): bigint {
+  let acc = 0n;
+  for (const c of nonzero) acc += at(at(w, c), q) * at(x, c);
+  return acc;
 }
 
 /**
