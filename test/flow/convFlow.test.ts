@@ -183,6 +183,17 @@ describe("integrateFlow (taylor) on networks with convolutions", () => {
     }
   });
 
+  it("should decide a max-pool tie at t = 0 by the rates: the unit the other field carries above takes over, without an event", () => {
+    // w₂ = −1/2 puts z₂ = 2w₁ + w₂ = 1/2 = z₁ at t = 0; PyTorch's first maximum is position 1, under which
+    // z₂ − z₁ grows at ẇ₁ > 0, and under position 2 it grows too: position 2 is selected from the start,
+    // so w₂ (which only position 2 reads) moves at once
+    const net: LayeredNetwork<string> = { ...switchNet, layers: [{ ...switchNet.layers[0]!, W: [["1/2", "-1/2"]] }, { W: [["1/2"]] }] };
+    const run = integrateFlow(net, switchData, { time: "1/64", digits: 20 });
+    expect(run.events).toEqual([]);
+    const W = (run.params as { layers: { W: string[][] }[] }).layers[0]!.W;
+    expect(Number(W[0]![1])).toBeGreaterThan(-0.5 + 1e-3);
+  });
+
   it("should stop with one line at a max-pool tie both selections slide into, naming point, window and time", () => {
     // z₁ = w₁ = 2 selected, z₂ = w₂ = 3/2 fixed, v = 2, y = 1: s = w₁v falls as s(t) = 1/(1 − (3/4)e^{−4t}), z₁ = √s meets
     // z₂ at s = 9/4, t = ln(27/20)/4; there the field with z₂ selected lowers z₂ too: both push into the tie
