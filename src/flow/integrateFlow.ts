@@ -232,8 +232,14 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
  * deep layer (whose zero set is curved) moves with −∇L projected onto the tangent space
  * of the sliding surfaces (`layeredTaylorStep`).
  *
- * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4
- * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, or a slide whose constraints become degenerate), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
+ * A network with convolutions, pooling and flatten runs as its unrolled dense network with
+ * tied kernels: its kink units are the pre-activations of every channel at every position, a
+ * max-pool window's change of maximum is an event (`switch`), c is reported per channel and
+ * the run carries `layers` at any depth (docs/convolutions.md §6).
+ *
+ * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4;
+ *   a network with batch normalisation, or momentum on a network with convolutions
+ * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, a slide whose constraints become degenerate, or a max-pool tie both selections slide into), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
 export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
