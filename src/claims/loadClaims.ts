@@ -80,15 +80,12 @@ export async function loadClaims(path: string): Promise<Claim[]> {
   if (!existsSync(file))
     throw new InputError({ field: "claim file", expected: "an existing file", value: path, note: "It does not exist (ENOENT)." });
   await registerFallbackResolution();
-  const typeScript = ext === ".ts" || ext === ".mts" || ext === ".cts";
-  if (typeScript) await registerTypeScript();
+  if (ext === ".ts" || ext === ".mts" || ext === ".cts") await registerTypeScript();
   let mod: Record<string, unknown>;
   try {
     // TypeScript compiled as CommonJS is required: imported, its named exports would hide in `default`.
-    const commonJs = ext === ".cts" || (ext === ".ts" && packageType(file) === "commonjs");
-    mod = (
-      typeScript && commonJs && COMPILED ? createRequire(import.meta.url)(file) : await import(pathToFileURL(file).href)
-    ) as Record<string, unknown>;
+    const required = COMPILED && (ext === ".cts" || (ext === ".ts" && packageType(file) === "commonjs"));
+    mod = (required ? createRequire(import.meta.url)(file) : await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
     // One line; a heading that ends with a colon (tsx: "Transform failed with 1 error:") takes the line it announces.
     const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter((l) => l.trim() !== "");
