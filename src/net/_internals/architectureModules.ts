@@ -260,7 +260,8 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
 }
 
 /**
- * The modules of the printed repr of an `nn.Sequential` (`print(model)`): one `(i): Module(…)` per line;
+ * The modules of the printed repr of an `nn.Sequential` (`print(model)`): one `(i): Module(…)` per line,
+ * the modules of a nested `(name): Sequential(` in their place;
  * a line `input: [C, H, W]` (or `# input: …`) gives the input shape, which the repr does not print.
  * @internal
  */
@@ -269,7 +270,8 @@ export function reprArchitecture(text: string, what: string): ArchitectureListin
   let input: number[] | undefined;
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
-    if (line === "" || line === ")" || /^Sequential\($/.test(line)) continue;
+    // a Sequential nested in one (`(features): Sequential(`) runs its modules in place, in order
+    if (line === "" || line === ")" || /^(?:\([^)]*\)\s*:\s*)?Sequential\($/.test(line)) continue;
     const shape = /^#?\s*input\s*:\s*\[([\d,\s]+)\]$/.exec(line);
     if (shape !== null) {
       input = (shape[1] ?? "").split(",").map((s) => Number(s.trim()));
