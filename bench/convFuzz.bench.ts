@@ -10,7 +10,7 @@
  * - `invariants --json` on the .pt and on the .safetensors (one of named modules, listed by name, refused in
  *   one line and read again with `--layers` in the model's order), and `inspect --json`: the c of every
  *   channel and unit, and ‖K_j‖² under each BatchNorm, equal to the exact Fraction computation digit for digit;
- * - `gd --arch … --steps 1 --lr 1/8` (exact, or decimal:40 with BatchNorm): the loss, the gradient
+ * - `gd --arch … --steps 1 --lr 1/8`, exact (decimal:40 with BatchNorm) and float: the loss, the gradient
  *   (θ₀ − θ₁)/η of every parameter and θ₁ equal to torch's float64 to 1e−10 (relative to max(1, |value|));
  * - every refusal is one line on stderr with exit 2 (counted by message; one of a case without a note
  *   from the generator is listed, as a reader gap rather than a failure).
@@ -141,6 +141,41 @@ function outcome(r: Result, where: string, notes: readonly string[]): unknown {
   return undefined;
 }
 
+/** θ₁ and the gradient (θ₀ − θ₁)/η of every parameter against torch's, to 1e−10. */
+function compareStep(layers: readonly ParamLayer[], exp: Expected, fail: (what: string) => void): void {
+  const lr = value(exp.lr);
+  exp.start.forEach((start, l) => {
+    const after = layers[l];
+    if (after === undefined) return fail(`no layer ${l + 1}`);
+    for (const key of ["W", "b", "gamma", "beta"] as const) {
+      const s = key === "W" ? start.W.flat() : start[key];
+      const a = key === "W" ? after.W.flat() : key === "b" ? after.b : after.norm?.[key];
+      const g = key === "W" ? exp.grad[l]!.W.flat() : exp.grad[l]![key];
+      const t = key === "W" ? exp.step[l]!.W.flat() : exp.step[l]![key];
+      if (s === undefined) {
+        if (a !== undefined) fail(`layer ${l + 1}: ${key} that torch does not have`);
+        continue;
+      }
+      if (a === undefined || a.length !== s.length) {
+        fail(`layer ${l + 1}: ${key} has ${a?.length} entries, torch ${s.length}`);
+        continue;
+      }
+      for (const [k, v] of a.entries()) {
+        const ours = value(v);
+        const gradient = new D(s[k]!).minus(ours).div(lr);
+        if (!close(gradient, g![k]!)) {
+          fail(`layer ${l + 1} ${key}[${k}]: gradient ${gradient.toSignificantDigits(17)} ≠ torch ${g![k]}`);
+          break;
+        }
+        if (!close(ours, t![k]!)) {
+          fail(`layer ${l + 1} ${key}[${k}]: step ${ours.toSignificantDigits(17)} ≠ torch ${t![k]}`);
+          break;
+        }
+      }
+    }
+  });
+}
+
 const names = readdirSync(dir)
   .filter((n) => n.startsWith("case_"))
   .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)))
@@ -179,50 +214,23 @@ for (const name of names) {
     const ours = inspected.layers.map((l) => l.c);
     if (JSON.stringify(ours) !== JSON.stringify(exp.layers)) fail(`inspect: ${JSON.stringify(ours)} ≠ ${JSON.stringify(exp.layers)}`);
   }
-  const arith = exp.batchNorm ? "decimal:40" : "exact";
   const args = ["gd", "--arch", join(c, "arch.txt"), "--net", join(c, "model.pt"), "--data", join(c, "data.csv")];
-  const run = outcome(await cli([...args, "--lr", exp.lr, "--steps", "1", "--arith", arith, "--json"]), `${c} gd`, exp.notes) as
-    | { losses: string[]; params: { layers: ParamLayer[] } }
-    | undefined;
-  if (run === undefined) continue;
-  counts.gd++;
-  if (!close(value(run.losses[0] ?? "NaN"), exp.loss)) fail(`gd loss ${run.losses[0]} ≠ torch ${exp.loss}`);
-  // on the kink behind a constant BatchNorm channel torch's step follows its rounding of the mean, not the math
-  if (exp.notes.some((n) => n.includes("constant over the batch"))) {
-    counts.kink++;
-    continue;
-  }
-  const lr = value(exp.lr);
-  exp.start.forEach((start, l) => {
-    const after = run.params.layers[l];
-    if (after === undefined) return fail(`gd: no layer ${l + 1}`);
-    for (const key of ["W", "b", "gamma", "beta"] as const) {
-      const s = key === "W" ? start.W.flat() : start[key];
-      const a = key === "W" ? after.W.flat() : key === "b" ? after.b : after.norm?.[key];
-      const g = key === "W" ? exp.grad[l]!.W.flat() : exp.grad[l]![key];
-      const t = key === "W" ? exp.step[l]!.W.flat() : exp.step[l]![key];
-      if (s === undefined) {
-        if (a !== undefined) fail(`gd layer ${l + 1}: ${key} that torch does not have`);
-        continue;
-      }
-      if (a === undefined || a.length !== s.length) {
-        fail(`gd layer ${l + 1}: ${key} has ${a?.length} entries, torch ${s.length}`);
-        continue;
-      }
-      for (const [k, v] of a.entries()) {
-        const ours = value(v);
-        const gradient = new D(s[k]!).minus(ours).div(lr);
-        if (!close(gradient, g![k]!)) {
-          fail(`gd layer ${l + 1} ${key}[${k}]: gradient ${gradient.toSignificantDigits(17)} ≠ torch ${g![k]}`);
-          break;
-        }
-        if (!close(ours, t![k]!)) {
-          fail(`gd layer ${l + 1} ${key}[${k}]: step ${ours.toSignificantDigits(17)} ≠ torch ${t![k]}`);
-          break;
-        }
-      }
+  // exact (decimal:40 through a BatchNorm, whose √(σ² + ε) is irrational) and the float64 fast path
+  for (const arith of [exp.batchNorm ? "decimal:40" : "exact", "float"]) {
+    const where = `${c} gd --arith ${arith}`;
+    const run = outcome(await cli([...args, "--lr", exp.lr, "--steps", "1", "--arith", arith, "--json"]), where, exp.notes) as
+      | { losses: string[]; params: { layers: ParamLayer[] } }
+      | undefined;
+    if (run === undefined) break;
+    counts.gd++;
+    if (!close(value(run.losses[0] ?? "NaN"), exp.loss)) fail(`gd --arith ${arith} loss ${run.losses[0]} ≠ torch ${exp.loss}`);
+    // on the kink behind a constant BatchNorm channel torch's step follows its rounding of the mean, not the math
+    if (exp.notes.some((n) => n.includes("constant over the batch"))) {
+      counts.kink++;
+      continue;
     }
-  });
+    compareStep(run.params.layers, exp, (what) => fail(`gd --arith ${arith} ${what}`));
+  }
 }
 const seconds = (performance.now() - t0) / 1000;
 console.log(
