@@ -144,9 +144,12 @@ function outcome(r: Result, where: string, notes: readonly string[]): unknown {
 /** θ₁ and the gradient (θ₀ − θ₁)/η of every parameter against torch's, to 1e−10. */
 function compareStep(layers: readonly ParamLayer[], exp: Expected, fail: (what: string) => void): void {
   const lr = value(exp.lr);
-  exp.start.forEach((start, l) => {
+  for (const [l, start] of exp.start.entries()) {
     const after = layers[l];
-    if (after === undefined) return fail(`no layer ${l + 1}`);
+    if (after === undefined) {
+      fail(`no layer ${l + 1}`);
+      continue;
+    }
     for (const key of ["W", "b", "gamma", "beta"] as const) {
       const s = key === "W" ? start.W.flat() : start[key];
       const a = key === "W" ? after.W.flat() : key === "b" ? after.b : after.norm?.[key];
@@ -173,7 +176,7 @@ function compareStep(layers: readonly ParamLayer[], exp: Expected, fail: (what: 
         }
       }
     }
-  });
+  }
 }
 
 const names = readdirSync(dir)
