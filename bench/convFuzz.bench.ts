@@ -1,7 +1,8 @@
 /**
  * A held-out fuzz of convolutional checkpoints against PyTorch: `npm run bench -- convFuzz` (after
  * `npm run build`; needs /usr/bin/python3 with torch, else it says so and stops). Environment:
- * CONV_FUZZ_CASES (default 200), CONV_FUZZ_SEED (default 0), CONV_FUZZ_DIR (keep the cases there).
+ * CONV_FUZZ_CASES (default 200), CONV_FUZZ_SEED (default 0), CONV_FUZZ_DIR (keep the cases there),
+ * CONV_FUZZ_WIDE=1 (the generator's `wide` draws: padding 'same', dilation, half precision, checkpoint dicts, …).
  *
  * bench/conv_fuzz_reference.py draws random small Conv1d/Conv2d networks (groups, stride, padding, bias,
  * pooling, BatchNorm, LeakyReLU, module names of three kinds) and writes each one's checkpoint
@@ -114,7 +115,8 @@ const seed = Number(process.env.CONV_FUZZ_SEED ?? 0);
 const dir = process.env.CONV_FUZZ_DIR ?? mkdtempSync(join(tmpdir(), "relutopo-conv-fuzz-"));
 if (!existsSync(join(dir, `case_${cases - 1}`, "expected.json"))) {
   const t0 = performance.now();
-  const gen = spawnSync(PYTHON, [GENERATOR, dir, String(cases), String(seed)], { encoding: "utf8", stdio: "inherit" });
+  const wide = process.env.CONV_FUZZ_WIDE === "1" ? ["wide"] : [];
+  const gen = spawnSync(PYTHON, [GENERATOR, dir, String(cases), String(seed), ...wide], { encoding: "utf8", stdio: "inherit" });
   if (gen.status !== 0) throw new Error(`${GENERATOR} exited with ${gen.status}`);
   console.log(`generated ${cases} cases (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s in ${dir}`);
 }

@@ -2,7 +2,7 @@
 """The independent side of bench/convFuzz.bench.ts: random small convolutional networks, drawn
 without looking at how relutopo reads them, with PyTorch's answers.
 
-  /usr/bin/python3 bench/conv_fuzz_reference.py OUT_DIR [CASES] [SEED]
+  /usr/bin/python3 bench/conv_fuzz_reference.py OUT_DIR [CASES] [SEED] [wide]
 
 For each case k (default 200 cases, seed 0) it writes into OUT_DIR/case_k/:
   model.pt           torch.save(model.state_dict())
@@ -30,7 +30,9 @@ The architectures: a Conv1d or Conv2d chain of 1–3 convolutions (kernel 1–3 
 padding up to kernel // 2, groups dividing both channel counts, bias or not), ReLU or LeakyReLU (or none)
 after each, MaxPool/AvgPool (kernel 2 or 3, stride the kernel or 1) on some, BatchNorm (affine, training
 mode, eps 1e-5 or 1e-3) on some, Flatten, then 1–2 Linear layers (a BatchNorm1d possible between);
-modules named by nn.Sequential index, by name, or nested in named Sequentials.
+modules named by nn.Sequential index, by name, or nested in named Sequentials. `wide` draws more: up to 6
+channels, padding past kernel // 2, padding='same'/'valid', dilation, rectangular pooling windows, float64,
+float16 and bfloat16 checkpoints, a `module.` prefix, a checkpoint dict and the legacy (non-zip) format.
 """
 import csv
 import json
@@ -57,11 +59,13 @@ def fstr(q):
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
 
 
-def draw_arch(rng):
+def draw_arch(rng, wide):
     """The modules of one network, as a flat list of (kind, module), the input shape and notes."""
     dims = rng.choice([1, 2])
     channels = rng.randint(1, 3)
     size = [rng.randint(5, 14)] if dims == 1 else [rng.randint(4, 8), rng.randint(4, 8)]
+    if wide:
+        size = [rng.randint(5, 18)] if dims == 1 else [rng.randint(4, 10), rng.randint(4, 10)]
     input_shape = [channels, *size]
     act_kind = rng.choices(["relu", "leaky", "leaky01", "none"], [5, 2, 2, 1])[0]
     notes = []
@@ -85,7 +89,7 @@ def draw_arch(rng):
     BN = nn.BatchNorm1d if dims == 1 else nn.BatchNorm2d
     Pools = [nn.MaxPool1d, nn.AvgPool1d] if dims == 1 else [nn.MaxPool2d, nn.AvgPool2d]
     for _ in range(rng.randint(1, 3)):
-        out = rng.randint(1, 4)
+        out = rng.randint(1, 6 if wide else 4)
         groups = rng.choice([g for g in range(1, 5) if channels % g == 0 and out % g == 0])
         same = dims == 2 and rng.random() < 0.5
         kernel = [rng.randint(1, 3) for _ in size]
@@ -96,12 +100,33 @@ def draw_arch(rng):
         if same:
             stride = [stride[0]] * dims
             padding = [padding[0]] * dims
-        new = [(n + 2 * p - k) // s + 1 for n, p, k, s in zip(size, padding, kernel, stride)]
+        # wide: padding past kernel // 2, 'same' and 'valid', dilation
+        pad_arg, dilation = tuple(padding), 1
+        if wide:
+            if rng.random() < 0.2:
+                padding = [rng.randint(0, k) for k in kernel]
+                pad_arg = tuple(padding)
+            if rng.random() < 0.15 and stride == [1] * dims:
+                pad_arg = rng.choice(["same", "same", "valid"])
+                if pad_arg == "valid":
+                    padding = [0] * dims
+                elif any(k % 2 == 0 for k in kernel):
+                    notes.append("padding='same' with an even kernel")
+                    padding = None
+                else:
+                    padding = [k // 2 for k in kernel]
+            if rng.random() < 0.05:
+                dilation = 2
+                notes.append("dilation")
+        if pad_arg == "same":
+            new = list(size)
+        else:
+            new = [(n + 2 * p - dilation * (k - 1) - 1) // s + 1 for n, p, k, s in zip(size, padding, kernel, stride)]
         if min(new) < 1:
             continue
         bias = rng.random() < 0.6
         ksz = kernel[0] if rng.random() < 0.5 and len(set(kernel)) == 1 else tuple(kernel)
-        conv = Conv(channels, out, ksz, stride=tuple(stride), padding=tuple(padding), groups=groups, bias=bias)
+        conv = Conv(channels, out, ksz, stride=tuple(stride), padding=pad_arg, groups=groups, bias=bias, dilation=dilation)
         mods.append(("conv", conv))
         channels, size = out, new
         bn = BN(out, eps=rng.choice([1e-5, 1e-3])) if rng.random() < 0.3 else None
@@ -119,8 +144,12 @@ def draw_arch(rng):
             if min(size) >= k:
                 stride_one = rng.random() < 0.4
                 P = rng.choice(Pools)
+                window = [k] * dims
+                if wide and dims == 2 and rng.random() < 0.3:
+                    window = [rng.choice([1, 2, 3]), rng.choice([2, 3])]
+                    k = tuple(window)
                 pool = P(k, stride=1) if stride_one else P(k)
-                size = [(n - k) // (1 if stride_one else k) + 1 for n in size]
+                size = [(n - w) // (1 if stride_one else w) + 1 for n, w in zip(size, window)]
                 if a is not None and rng.random() < 0.05:
                     notes.append("pooling before the activation")
                     mods.insert(len(mods) - 1, ("pool", pool))
@@ -244,9 +273,11 @@ def write_safetensors(path, sd):
     """The file safetensors' save_file writes: data sorted by dtype (I64 before F32), then by name."""
     items = sorted(sd.items(), key=lambda kv: (0 if kv[1].dtype == torch.int64 else 1, kv[0]))
     header, blobs, offset = {}, [], 0
+    names = {torch.int64: "I64", torch.float32: "F32", torch.float64: "F64", torch.float16: "F16", torch.bfloat16: "BF16"}
     for name, t in items:
-        data = t.contiguous().numpy().tobytes()
-        dtype = "I64" if t.dtype == torch.int64 else "F32"
+        raw = t.contiguous().view(torch.int16) if t.dtype == torch.bfloat16 else t.contiguous()
+        data = raw.numpy().tobytes()
+        dtype = names[t.dtype]
         header[name] = {"dtype": dtype, "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
         blobs.append(data)
         offset += len(data)
@@ -256,13 +287,22 @@ def write_safetensors(path, sd):
         f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
 
 
-def one_case(rng, directory):
+def one_case(rng, directory, wide):
     torch.manual_seed(rng.randrange(1 << 30))
-    mods, input_shape, notes = draw_arch(rng)
+    mods, input_shape, notes = draw_arch(rng, wide)
     model = build(rng, mods, notes)
     os.makedirs(directory, exist_ok=True)
+    # wide: half and double precision, a DataParallel prefix, a checkpoint dict, the legacy format
+    if wide:
+        model.to(rng.choices([torch.float32, torch.float64, torch.float16, torch.bfloat16], [6, 2, 1, 1])[0])
     sd = model.state_dict()
-    torch.save(sd, os.path.join(directory, "model.pt"))
+    if wide and rng.random() < 0.1:
+        sd = OrderedDict((f"module.{k}", v) for k, v in sd.items())
+    saved = sd
+    if wide and rng.random() < 0.15:
+        saved = {rng.choice(["state_dict", "model", "model_state_dict"]): sd, "epoch": 3}
+    legacy = wide and rng.random() < 0.1
+    torch.save(saved, os.path.join(directory, "model.pt"), _use_new_zipfile_serialization=not legacy)
     write_safetensors(os.path.join(directory, "model.safetensors"), sd)
     with open(os.path.join(directory, "arch.txt"), "w") as f:
         f.write(f"input: {json.dumps(input_shape)}\n{model}\n")
@@ -321,9 +361,10 @@ def main():
     out = sys.argv[1]
     cases = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    wide = len(sys.argv) > 4 and sys.argv[4] == "wide"
     rng = random.Random(seed)
     for k in range(cases):
-        one_case(rng, os.path.join(out, f"case_{k}"))
+        one_case(rng, os.path.join(out, f"case_{k}"), wide)
 
 
 if __name__ == "__main__":

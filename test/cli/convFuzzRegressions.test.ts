@@ -1,25 +1,31 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
-// Two cases of the held-out PyTorch fuzz (bench/conv_fuzz_reference.py, seed 0; regenerate with
-// `/usr/bin/python3 bench/conv_fuzz_reference.py DIR 239 0` and copy cases 0 and 238), with torch's answers:
-// name_sorted: Conv2d `conv11` → ReLU → Conv2d `act11` (groups 2) → ReLU → Flatten → Linear `feat12` → ReLU →
-//   Linear `linear9`, its safetensors file laid out as save_file does it, sorted by name, where `act11` first
+// Cases of the held-out PyTorch fuzz (bench/conv_fuzz_reference.py; regenerate with
+// `/usr/bin/python3 bench/conv_fuzz_reference.py DIR 239 0` and copy cases 0 and 238, and with
+// `… DIR 173 10 wide` cases 43 and 172), with torch's answers:
+// name_sorted (seed 0, case 0): Conv2d `conv11` → ReLU → Conv2d `act11` (groups 2) → ReLU → Flatten → Linear `feat12`
+//   → ReLU → Linear `linear9`, its safetensors file laid out as save_file does it, sorted by name, where `act11` first
 //   also chains (two 1-channel groups reading it) and was read as the first layer;
-// nested: an nn.Sequential of two named nn.Sequentials (Conv1d → ReLU → Conv1d → ReLU → MaxPool1d, then
-//   Flatten → Linear), whose printed repr was refused.
+// nested (seed 0, case 238): an nn.Sequential of two named nn.Sequentials (Conv1d → ReLU → Conv1d → ReLU → MaxPool1d,
+//   then Flatten → Linear), whose printed repr was refused;
+// same_padding, valid_padding (seed 10 wide, cases 172 and 43): a Conv2d printed with `padding=same` (3 × 3 kernel,
+//   LeakyReLU) and one with `padding=valid` (groups 2, average pooling), which were refused.
 const DIR = fileURLToPath(new URL("../fixtures/convfuzz/", import.meta.url));
 const sorted = JSON.parse(readFileSync(`${DIR}name_sorted.expected.json`, "utf8")) as { modules: string[]; layers: string[][] };
-const nested = JSON.parse(readFileSync(`${DIR}nested.expected.json`, "utf8")) as {
+interface TorchStep {
   layers: string[][];
   loss: string;
   lr: string;
   start: { W: string[][]; b?: string[] }[];
   grad: { W: string[][]; b?: string[] }[];
   step: { W: string[][]; b?: string[] }[];
-};
+}
+const torchStep = (name: string): TorchStep => JSON.parse(readFileSync(`${DIR}${name}.expected.json`, "utf8")) as TorchStep;
 
 /** The exact rational a gd value prints, as a double (the values here are far from overflow). */
 const num = (text: string): number => {
@@ -51,18 +57,23 @@ describe("the safetensors file of named modules sorted by name (held-out fuzz ca
   });
 });
 
-describe("a printed nn.Sequential of nested nn.Sequentials (held-out fuzz case)", () => {
-  it("should run gd with its modules in order and take torch's float64 step to 1e-10", async () => {
+describe("printed architectures the reader refused (held-out fuzz cases)", () => {
+  it.each([
+    ["nested", "an nn.Sequential of nested nn.Sequentials"],
+    ["same_padding", "a convolution with padding=same"],
+    ["valid_padding", "a convolution with padding=valid"],
+  ])("should run exact gd on %s (%s) and take torch's float64 step to 1e-10", async (name) => {
+    const torch = torchStep(name);
     const r = await runCliInProcess([
       "gd",
       "--arch",
-      `${DIR}nested.arch.txt`,
+      `${DIR}${name}.arch.txt`,
       "--net",
-      `${DIR}nested.pt`,
+      `${DIR}${name}.pt`,
       "--data",
-      `${DIR}nested.csv`,
+      `${DIR}${name}.csv`,
       "--lr",
-      nested.lr,
+      torch.lr,
       "--steps",
       "1",
       "--json",
@@ -70,30 +81,31 @@ describe("a printed nn.Sequential of nested nn.Sequentials (held-out fuzz case)"
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { losses: string[]; invariants: string[][]; params: { layers: { W: string[][]; b?: string[] }[] } };
-    expect(Math.abs(num(out.losses[0]!) - Number(nested.loss))).toBeLessThan(1e-10);
-    expect(out.invariants[0]).toEqual(nested.layers.flat());
-    nested.step.forEach((layer, l) => {
+    expect(Math.abs(num(out.losses[0]!) - Number(torch.loss))).toBeLessThan(1e-10);
+    expect(out.invariants[0]).toEqual(torch.layers.flat());
+    torch.step.forEach((layer, l) => {
       const ours = out.params.layers[l]!;
       expect(ours.b === undefined).toBe(layer.b === undefined);
+      const start = torch.start[l]!;
+      const grad = torch.grad[l]!;
       const pairs: [string, string, string, string][] = [
-        ...layer.W.flat().map((v, k): [string, string, string, string] => [
-          ours.W.flat()[k]!,
-          v,
-          nested.start[l]!.W.flat()[k]!,
-          nested.grad[l]!.W.flat()[k]!,
-        ]),
-        ...(layer.b ?? []).map((v, k): [string, string, string, string] => [
-          ours.b![k]!,
-          v,
-          nested.start[l]!.b![k]!,
-          nested.grad[l]!.b![k]!,
-        ]),
+        ...layer.W.flat().map((v, k): [string, string, string, string] => [ours.W.flat()[k]!, v, start.W.flat()[k]!, grad.W.flat()[k]!]),
+        ...(layer.b ?? []).map((v, k): [string, string, string, string] => [ours.b![k]!, v, start.b![k]!, grad.b![k]!]),
       ];
-      for (const [got, torchStep, start, torchGrad] of pairs) {
-        expect(Math.abs(num(got) - Number(torchStep))).toBeLessThan(1e-10);
+      for (const [got, torchNext, theta0, torchGrad] of pairs) {
+        expect(Math.abs(num(got) - Number(torchNext))).toBeLessThan(1e-10);
         // the gradient (θ₀ − θ₁)/η
-        expect(Math.abs((Number(start) - num(got)) / num(nested.lr) - Number(torchGrad))).toBeLessThan(1e-10);
+        expect(Math.abs((Number(theta0) - num(got)) / num(torch.lr) - Number(torchGrad))).toBeLessThan(1e-10);
       }
     });
+  });
+
+  it("should refuse padding=same on an even kernel in one line (it pads one side more)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relutopo-same-"));
+    const arch = join(dir, "arch.txt");
+    writeFileSync(arch, readFileSync(`${DIR}same_padding.arch.txt`, "utf8").replace("kernel_size=(3, 3)", "kernel_size=(2, 2)"));
+    const r = await runCliInProcess(["gd", "--arch", arch, "--data", `${DIR}same_padding.csv`, "--lr", "1/8", "--steps", "1"]);
+    expectBadInput(r);
+    expect(r.stderr).toMatch(/padding=same with an odd kernel/);
   });
 });
