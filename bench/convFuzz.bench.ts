@@ -18,7 +18,7 @@
  * Any crash, wrong value or malformed refusal is printed with its case directory and fails the run.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Console } from "node:console";
@@ -112,13 +112,16 @@ if (torch.status !== 0) {
 }
 const cases = Number(process.env.CONV_FUZZ_CASES ?? 200);
 const seed = Number(process.env.CONV_FUZZ_SEED ?? 0);
-const dir = process.env.CONV_FUZZ_DIR ?? mkdtempSync(join(tmpdir(), "relutopo-conv-fuzz-"));
+const kept = process.env.CONV_FUZZ_DIR;
+const dir = kept ?? mkdtempSync(join(tmpdir(), "relutopo-conv-fuzz-"));
 if (!existsSync(join(dir, `case_${cases - 1}`, "expected.json"))) {
   const t0 = performance.now();
   const wide = process.env.CONV_FUZZ_WIDE === "1" ? ["wide"] : [];
   const gen = spawnSync(PYTHON, [GENERATOR, dir, String(cases), String(seed), ...wide], { encoding: "utf8", stdio: "inherit" });
   if (gen.status !== 0) throw new Error(`${GENERATOR} exited with ${gen.status}`);
-  console.log(`generated ${cases} cases (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s in ${dir}`);
+  console.log(
+    `generated ${cases} cases (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s${kept === undefined ? "" : ` in ${dir}`}`,
+  );
 }
 
 const failures: string[] = [];
@@ -132,6 +135,7 @@ function outcome(r: Result, where: string, notes: readonly string[]): unknown {
   if (r.status === 2 && r.stdout === "" && /^relutopo: [^\n]+\n$/.test(r.stderr) && !/\bat .*\.js:\d+/.test(r.stderr)) {
     counts.refused++;
     const reason = r.stderr
+      .trim()
       .replace(/`[^`]*`/g, "`…`")
       .replace(/\d+/g, "N")
       .slice(10, 130);
@@ -245,4 +249,5 @@ for (const [reason, n] of [...refusals].sort((a, b) => b[1] - a[1])) console.log
 for (const g of gaps.slice(0, 20)) console.log(`  refused a case the generator drew as plain: ${g}`);
 for (const f of failures.slice(0, 40)) console.log(`FAIL ${f}`);
 console.log(failures.length === 0 ? "no misread, no crash" : `${failures.length} failures`);
+if (kept === undefined) rmSync(dir, { recursive: true, force: true });
 process.exitCode = failures.length === 0 ? 0 : 1;
