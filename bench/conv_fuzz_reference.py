@@ -32,7 +32,7 @@ after each, MaxPool/AvgPool (kernel 2 or 3, stride the kernel or 1) on some, Bat
 mode, eps 1e-5 or 1e-3) on some, Flatten, then 1–2 Linear layers (a BatchNorm1d possible between);
 modules named by nn.Sequential index, by name, or nested in named Sequentials. `wide` draws more: up to 6
 channels, padding past kernel // 2, padding='same'/'valid', dilation, rectangular pooling windows, float64,
-float16 and bfloat16 checkpoints, a `module.` prefix, a checkpoint dict and the legacy (non-zip) format.
+float16 and bfloat16 checkpoints (some with their BatchNorms in float32), a `module.` prefix, a checkpoint dict and the legacy (non-zip) format.
 """
 import csv
 import json
@@ -270,8 +270,9 @@ def params_of(layers, grad):
 
 
 def write_safetensors(path, sd):
-    """The file safetensors' save_file writes: data sorted by dtype (I64 before F32), then by name."""
-    items = sorted(sd.items(), key=lambda kv: (0 if kv[1].dtype == torch.int64 else 1, kv[0]))
+    """The file safetensors' save_file writes: data sorted by dtype (I64, F64, F32, BF16, F16), then by name."""
+    rank = {torch.int64: 0, torch.float64: 1, torch.float32: 2, torch.bfloat16: 3, torch.float16: 4}
+    items = sorted(sd.items(), key=lambda kv: (rank[kv[1].dtype], kv[0]))
     header, blobs, offset = {}, [], 0
     names = {torch.int64: "I64", torch.float32: "F32", torch.float64: "F64", torch.float16: "F16", torch.bfloat16: "BF16"}
     for name, t in items:
@@ -295,6 +296,11 @@ def one_case(rng, directory, wide):
     # wide: half and double precision, a DataParallel prefix, a checkpoint dict, the legacy format
     if wide:
         model.to(rng.choices([torch.float32, torch.float64, torch.float16, torch.bfloat16], [6, 2, 1, 1])[0])
+        if rng.random() < 0.15:
+            # mixed precision: the BatchNorms kept in float32
+            for m in model.modules():
+                if isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
+                    m.float()
     sd = model.state_dict()
     if wide and rng.random() < 0.1:
         sd = OrderedDict((f"module.{k}", v) for k, v in sd.items())

@@ -17,10 +17,7 @@ import { refuseNameSortedOrder } from "./_internals/refuseNameSortedOrder.js";
  */
 export function networkFromSafetensors(bytes: Uint8Array, what: string): LayeredNetwork<string> {
   const { tensors, metadata } = readSafetensors(bytes, what);
-  refuseNameSortedOrder(
-    tensors.map((t) => t.name),
-    what,
-  );
+  refuseNameSortedOrder(tensors, what);
   const activation = parseActivation(metadata.activation ?? "relu", `activation in \`${what}\``);
   return layersFromStateDict(
     tensors.map((t) => [t.name, t] as const),

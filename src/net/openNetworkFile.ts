@@ -69,11 +69,7 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
   let tensors: readonly SafetensorsTensor[] | undefined;
   if (lower.endsWith(".safetensors") || looksLikeSafetensors(bytes)) {
     const file = readSafetensors(bytes, path);
-    if (options.layers === undefined)
-      refuseNameSortedOrder(
-        file.tensors.map((t) => t.name),
-        path,
-      );
+    if (options.layers === undefined) refuseNameSortedOrder(file.tensors, path);
     stated = file.metadata.activation;
     tensors = file.tensors;
   } else if (lower.endsWith(".pt") || lower.endsWith(".pth") || looksLikeTorch(bytes))

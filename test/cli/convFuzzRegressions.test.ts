@@ -7,12 +7,15 @@ import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 // Cases of the held-out PyTorch fuzz (bench/conv_fuzz_reference.py; regenerate with
 // `/usr/bin/python3 bench/conv_fuzz_reference.py DIR 239 0` and copy cases 0 and 238, and with
-// `… DIR 173 10 wide` cases 43 and 172), with torch's answers:
+// `… DIR 173 10 wide` cases 43 and 172), with torch's answers (the exact c from the stored floats, torch's float64 step):
 // name_sorted (seed 0, case 0): Conv2d `conv11` → ReLU → Conv2d `act11` (groups 2) → ReLU → Flatten → Linear `feat12`
 //   → ReLU → Linear `linear9`, its safetensors file laid out as save_file does it, sorted by name, where `act11` first
 //   also chains (two 1-channel groups reading it) and was read as the first layer;
 // nested (seed 0, case 238): an nn.Sequential of two named nn.Sequentials (Conv1d → ReLU → Conv1d → ReLU → MaxPool1d,
 //   then Flatten → Linear), whose printed repr was refused;
+// mixed_precision (`… DIR 87 12 wide`, case 86): Conv2d `module.conv10` → LeakyReLU → Conv2d `module.head6` →
+//   BatchNorm2d `module.m12` (kept in float32) → LeakyReLU → AvgPool2d → Flatten → Linear `module.bn8`, in float16:
+//   save_file lays out the float32 run first, each run sorted by name;
 // same_padding, valid_padding (seed 10 wide, cases 172 and 43): a Conv2d printed with `padding=same` (3 × 3 kernel,
 //   LeakyReLU) and one with `padding=valid` (groups 2, average pooling), which were refused.
 const DIR = fileURLToPath(new URL("../fixtures/convfuzz/", import.meta.url));
@@ -54,6 +57,26 @@ describe("the safetensors file of named modules sorted by name (held-out fuzz ca
     // the first layer has 4 channels (conv11), not act11's 2
     expect(got.map((l) => l.length)).toEqual([4, 2, 4]);
     expect(got).toEqual(sorted.layers);
+  });
+});
+
+describe("the safetensors file of named modules in two precisions, sorted by dtype then name (held-out fuzz case)", () => {
+  const mixed = JSON.parse(readFileSync(`${DIR}mixed_precision.expected.json`, "utf8")) as {
+    modules: string[];
+    layers: string[][];
+    kernel: Record<string, string[]>;
+  };
+  const file = `${DIR}mixed_precision.safetensors`;
+
+  it("should refuse in one line, naming --layers, and read torch's exact c and ‖K‖² with the order --layers names", async () => {
+    const refused = await runCliInProcess(["invariants", "--net", file, "--json"]);
+    expectBadInput(refused);
+    expect(refused.stderr).toMatch(/sorted by name.*--layers/);
+    const r = await runCliInProcess(["invariants", "--net", file, "--json", "--layers", mixed.modules.join(",")]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { layers: { invariants: string[] }[]; batchNorm: { layer: number; kernelNormSquared: string[] }[] };
+    expect(out.layers.map((l) => l.invariants)).toEqual(mixed.layers);
+    expect(out.batchNorm.map((b) => [String(b.layer), b.kernelNormSquared])).toEqual(Object.entries(mixed.kernel));
   });
 });
 

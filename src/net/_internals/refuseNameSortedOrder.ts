@@ -10,15 +10,23 @@ import { indexOrder } from "./stateDictChain.js";
  * that are `nn.Sequential` indices under one prefix (`0`, `net.4`) fix the order themselves; a file whose
  * tensors are not in name order was written in the order its writer chose, which is kept.
  *
- * @param names - the tensor names, in the order of their data in the file (BatchNorm's counter left out)
+ * @param tensors - the tensors' names and dtypes, in the order of their data in the file (BatchNorm's counter left out)
  * @param what - the file's name, for the message
  * @throws InputError (one line, naming the modules and `--layers`) for a name-sorted file of named modules
  * @internal
  */
-export function refuseNameSortedOrder(names: readonly string[], what: string): void {
-  const modules = [...new Set(names.map((n) => n.replace(/\.[^.]*$/, "")))];
+export function refuseNameSortedOrder(tensors: readonly { readonly name: string; readonly dtype: string }[], what: string): void {
+  const modules = [...new Set(tensors.map((t) => t.name.replace(/\.[^.]*$/, "")))];
   if (modules.length < 2 || indexOrder(modules) !== undefined) return;
-  if (names.some((n, i) => i > 0 && n < (names[i - 1] ?? ""))) return;
+  // save_file's order: one run per dtype, names ascending within it (a model kept partly in another precision too)
+  const seen = new Set<string>();
+  for (const [i, t] of tensors.entries()) {
+    const before = tensors[i - 1];
+    if (before?.dtype === t.dtype) {
+      if (t.name < before.name) return;
+    } else if (seen.has(t.dtype)) return;
+    seen.add(t.dtype);
+  }
   throw fileFault(
     "network",
     LINEAR_CHAIN,
