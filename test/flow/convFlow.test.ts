@@ -243,7 +243,9 @@ describe("integrateFlow (taylor) on networks with convolutions", () => {
     } catch (e) {
       const message = (e as Error).message;
       expect(message).not.toContain("\n");
-      expect(message).toMatch(/max-pool tie at point 1: in window 2 of layer 1, channel 2 at positions 1 and 2 .*another tie or a kink slides too/);
+      expect(message).toMatch(
+        /max-pool tie at point 1: in window 2 of layer 1, channel 2 at positions 1 and 2 .*another tie or a kink slides too/,
+      );
       expect(message).toMatch(/at t = 0\b/);
     }
   });

@@ -14,6 +14,7 @@ import { decimal } from "../../src/scalar/decimal.js";
 const Dec = Decimal.clone({ precision: 80 });
 const example = (f: string): string => new URL(`../../examples/${f}`, import.meta.url).pathname;
 
+/** The network a run's `params` print, as exact text with the run's activation. */
 function paramsNet(net: LayeredNetwork<string>, params: Record<string, unknown>): LayeredNetwork<string> {
   const p = params as { layers: Layer<string>[]; input?: LayeredNetwork<string>["input"] };
   return { activation: net.activation, layers: p.layers, ...(p.input === undefined ? {} : { input: p.input }) };
@@ -57,6 +58,8 @@ describe("Taylor flow along a max-pool tie", () => {
     expect(slides.length).toBe(1);
     expect(Number(slides[0]!.t)).toBeGreaterThan(0.6);
     expect(Number(slides[0]!.t)).toBeLessThan(0.8);
+    // every channel's c along the steps, the slide included
+    expect(Math.abs(Number(run.maxDrift))).toBeLessThan(1e-19);
     const flow = packNetwork(paramsNet(net, run.params)).map((v) => new Dec(v));
     const S = decimal(40);
     const gap = (steps: number): number => {
