@@ -9,6 +9,7 @@ import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { readFullyConnected } from "../_internals/readFullyConnected.js";
 import { readDatasetFor } from "./inputFiles.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
 export interface FlowCliOptions {
@@ -46,21 +47,23 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const bar = progressBar(1000, `flow ${method}`, work.seconds);
   let run: FlowRun;
   try {
-    run = integrateFlow(net, data, {
-      time: opts.time,
-      digits,
-      method,
-      samples,
-      loss,
-      ...(steps === undefined ? {} : { steps }),
-      ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
-      ...(opts.biasDecay === false ? { biasDecay: false } : {}),
-      ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
-      onProgress: (f) => {
-        bar.update(Math.round(f * 1000));
-        budget(f);
-      },
-    });
+    run = interruptible("flow", bar, () =>
+      integrateFlow(net, data, {
+        time: opts.time,
+        digits,
+        method,
+        samples,
+        loss,
+        ...(steps === undefined ? {} : { steps }),
+        ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
+        ...(opts.biasDecay === false ? { biasDecay: false } : {}),
+        ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
+        onProgress: (f) => {
+          bar.update(Math.round(f * 1000));
+          budget(f);
+        },
+      }),
+    );
   } finally {
     bar.stop();
   }

@@ -24,6 +24,7 @@ import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { layoutOf } from "../../net/layoutOf.js";
 import { unpackLayers } from "../../net/unpackLayers.js";
 import { defaultInit } from "../../experiments/defaultInit.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo gd`, as commander parsed them. */
 export interface GdCliOptions {
@@ -92,7 +93,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   };
   let run: GradientDescentRun<unknown>;
   try {
-    run = gradientDescent(networkIn(raw, S), data, S, options);
+    run = interruptible("gd", bar, () => gradientDescent(networkIn(raw, S), data, S, options));
   } finally {
     bar.stop();
   }
