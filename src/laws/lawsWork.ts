@@ -6,19 +6,19 @@ import type { LawDynamics } from "./lawsReport.js";
 
 /**
  * Gradient flow, whole-process CPU seconds of `relutopo laws` on one core (Node 20), fitted by
- * least squares on 2,h,1 networks (h = 20, 70, 130, 200, 300 at degree 2; 70, 300 at degree 1)
- * and checked on sizes the fit did not see (h = 40, 100, 160 at degree 2; 20, 130, 200 at
- * degree 1): all within ±20 %. The cost is a fixed part (loading and warming up the law
+ * least squares on 2,h,1 networks (h = 20, 70, 130, 200, 300 at degree 2; 70, 300, 500 at
+ * degree 1) and checked on sizes the fit did not see (h = 40, 100, 160 at degree 2; 20, 130,
+ * 200 at degree 1): all within ±25 %. The cost is a fixed part (loading and warming up the law
  * search, once per call), a part per squared parameter (the ranks of the D × D Jacobians mod p
- * at θ0), a part per unknown coefficient of the explicit laws of degree ≤ k and a small part per
- * cubed parameter (the echelon forms); 2,100,1 (300 parameters) is 0.84 s estimated, 0.85 s
- * measured. Deeper nets of the same size run faster than this (2,30,30,1: 6.3 s estimated, 3.4 s
- * measured): an over-estimate, which only refuses earlier.
+ * at θ0), a part per unknown coefficient of the explicit laws of degree ≤ k and a part per cubed
+ * parameter (the echelon forms, which dominate past about 1500 parameters); 2,100,1 (300
+ * parameters) is 0.80 s estimated, 0.85 s measured. Deeper nets of the same size run faster than
+ * this (2,30,30,1: 7 s estimated, 3.4 s measured): an over-estimate, which only refuses earlier.
  */
-const SECONDS_PER_CALL = 0.34;
-const SECONDS_PER_PARAMETER2 = 4.8e-6;
-const SECONDS_PER_UNKNOWN = 9.6e-7;
-const SECONDS_PER_PARAMETER3 = 8.5e-10;
+const SECONDS_PER_CALL = 0.36;
+const SECONDS_PER_PARAMETER2 = 3.6e-6;
+const SECONDS_PER_UNKNOWN = 9.2e-7;
+const SECONDS_PER_PARAMETER3 = 2.7e-9;
 const SECONDS_PER_REPORT = 5e-3;
 /**
  * Momentum flow, same laptop: per cubed phase-space coordinate for the
