@@ -7,7 +7,6 @@ import { COMMANDS } from "./commands/index.js";
 import { addMaxInputMibOption, applyMaxInputMib } from "./commands/maxInputMibOption.js";
 import { addNetworkReadFlags, applyNetworkReadFlags, flushNetworkNotices } from "./commands/networkReadFlags.js";
 import type { Outcome, Settle } from "./outcome.js";
-import { ctrlCHeld, STOP_SIGNALS, stopWord } from "./_internals/ctrlC.js";
 
 /**
  * Exit codes of `relutopo`, mapped here and nowhere else: 0 done; 1 a check
@@ -125,10 +124,12 @@ if (isEntryPoint()) {
   // Ctrl-C or SIGTERM between the steps of a command (loading, reading, writing: the runs that
   // hold the signals or run under `interruptible` answer it themselves) ends it with one line,
   // exit 3. A handler runs only between synchronous steps, so no file is left half-written.
-  for (const name of STOP_SIGNALS)
+  // (Not imported from ctrlC.ts: --version and --help load only the command registrations.)
+  for (const name of ["SIGINT", "SIGTERM"] as const)
     process.on(name, () => {
-      if (ctrlCHeld()) return;
-      process.stderr.write(`relutopo: interrupted (${stopWord(name)}) before the command finished\n`);
+      // a run that answers the signal itself (ctrlC.ts) has a listener of its own
+      if (process.listenerCount(name) > 1) return;
+      process.stderr.write(`relutopo: interrupted (${name === "SIGINT" ? "Ctrl-C" : name}) before the command finished\n`);
       process.exit(EXIT_NOT_CONVERGED);
     });
   process.exitCode = await main(process.argv);

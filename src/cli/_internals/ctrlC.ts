@@ -1,5 +1,5 @@
 /** The signals that stop a command: Ctrl-C (SIGINT) and a polite kill (SIGTERM). */
-export const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
 /** An abort signal raised by Ctrl-C or SIGTERM while a command's work runs; `dispose` gives the signals back. */
 export interface CtrlC {
@@ -7,15 +7,12 @@ export interface CtrlC {
   dispose(): void;
 }
 
-/** How many runs hold the stop signals now (see {@link ctrlC}); the entry point's own handler stands aside for them. */
-let holders = 0;
-
 /**
  * Catches Ctrl-C (SIGINT) and SIGTERM while a command whose work runs off the main thread
  * (worker threads) is under way: the signal aborts, the work stops where it is and throws a
  * ConvergenceError naming where it stopped (exit 3, "could not finish"), so the command ends
  * with one line instead of being killed mid-write. The abort reason is the signal's name.
- * Once disposed, the entry point's handler (one line, exit 3) takes the signals again.
+ * Once disposed, the entry point's handler (main.ts: one line, exit 3) takes the signals again.
  *
  * @returns the signal and its disposer
  * @internal
@@ -24,26 +21,7 @@ export function ctrlC(): CtrlC {
   const controller = new AbortController();
   const onStop = (name: NodeJS.Signals): void => controller.abort(name);
   for (const name of STOP_SIGNALS) process.on(name, onStop);
-  holders++;
-  let disposed = false;
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      if (disposed) return;
-      disposed = true;
-      holders--;
-      for (const name of STOP_SIGNALS) process.off(name, onStop);
-    },
-  };
-}
-
-/**
- * True while a run started by {@link ctrlC} holds the stop signals.
- *
- * @internal
- */
-export function ctrlCHeld(): boolean {
-  return holders > 0;
+  return { signal: controller.signal, dispose: () => STOP_SIGNALS.forEach((name) => process.off(name, onStop)) };
 }
 
 /**
