@@ -9,7 +9,11 @@
  * records every hidden neuron's c and its observed and predicted drift at every
  * step. Target: the experiments' path at least 1.5× numpy at every depth, on
  * the same final loss. Times are CPU time (every thread of the process), on both sides:
- * wall time on a shared machine measures the other processes.
+ * wall time on a shared machine measures the other processes. The two sides are
+ * measured in alternating rounds (ours, then numpy, three times), and each
+ * side's median is over all its rounds: the load of a shared machine changes
+ * from second to second, and one window per side would compare two loads.
+ * PyTorch, several times slower and not a target, runs in the middle round only.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -26,21 +30,29 @@ import { unpackLayers } from "../src/net/unpackLayers.js";
 import { float } from "../src/scalar/float.js";
 import { printRatio } from "./timing.js";
 
-/** CPU times (user + system, ms) of `fn` over at least `minRuns` runs and `minMs` of CPU time: median and quartiles. */
-function cpuMs(fn: () => void, minRuns: number, minMs: number): { median: number; spread: string } {
-  const times: number[] = [];
+/** CPU times (user + system, ms) of `fn` over at least `minRuns` runs and `minMs` of CPU time, added to `times`. */
+function cpuTimes(times: number[], fn: () => void, minRuns: number, minMs: number): void {
+  let runs = 0;
   let total = 0;
-  while (times.length < minRuns || total < minMs) {
+  while (runs < minRuns || total < minMs) {
     const start = process.cpuUsage();
     fn();
     const { user, system } = process.cpuUsage(start);
     times.push((user + system) / 1000);
     total += times.at(-1)!;
+    runs++;
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number): number => times[Math.floor(q * (times.length - 1))]!;
-  return { median: at(0.5), spread: `quartiles ${at(0.25).toFixed(1)}–${at(0.75).toFixed(1)}, ${times.length} runs` };
 }
+
+/** The median of times and the line that says how they spread. */
+function summary(times: readonly number[]): { median: number; spread: string } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.floor(q * (sorted.length - 1))]!;
+  return { median: at(0.5), spread: `quartiles ${at(0.25).toFixed(1)}–${at(0.75).toFixed(1)}, ${sorted.length} runs` };
+}
+
+/** Rounds of alternating measurements per depth (see the header). */
+const ROUNDS = 3;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const EPOCHS = 200;
@@ -69,68 +81,86 @@ for (const hidden of [[16], [16, 16], [16, 16, 16]]) {
   const init = Array.from(defaultInit(L, `bench/train/${hidden.join(",")}`));
   const shape = `${widths.join(" → ")}, n = ${n}, ${EPOCHS} epochs`;
 
+  const dir = mkdtempSync(join(tmpdir(), "relutopo-bench-"));
+  const problem = join(dir, "problem.json");
+  const net = unpackLayers(init, L);
+  writeFileSync(problem, JSON.stringify({ X: data.X, y: data.Y.map((r) => r[0]), layers: net.layers, lr: LR, epochs: EPOCHS, repeats: 4 }));
+  const references = [
+    { name: "numpy", exe: numpyPython, mode: "numpy", target: 1.5, rounds: [0, 1, 2] },
+    { name: "PyTorch float64, 1 thread", exe: torchPython, mode: "torch", target: undefined, rounds: [1] },
+  ] as const;
+  /** Each reference's times over the rounds, its final loss and version, or why it has none. */
+  const refs = references.map(() => ({ times: [] as number[], loss: Number.NaN, version: "", failure: undefined as string | undefined }));
+  const kernelTimes: number[] = [];
+  const gdTimes: number[] = [];
   let kernelLoss = 0;
-  const kernel = cpuMs(
-    () => {
-      const K = floatKernel(L, "bce", data);
-      const theta = [...init];
-      for (let t = 0; t < EPOCHS; t++) {
-        const { grad } = K.lossAndGradient(theta);
-        for (let q = 0; q < theta.length; q++) theta[q]! -= LR * grad[q]!;
-      }
-      kernelLoss = K.loss(theta);
-    },
-    11,
-    2000,
-  );
   let gdLoss = 0;
-  const gd = cpuMs(
-    () => {
-      const run = gradientDescent(unpackLayers(init, L), data, float, { lr: LR, steps: EPOCHS, loss: "bce", kernel: floatKernel });
-      gdLoss = run.losses.at(-1)!;
-    },
-    5,
-    2000,
-  );
-  const kernelMs = kernel.median;
-  const gdMs = gd.median;
+  for (let round = 0; round < ROUNDS; round++) {
+    cpuTimes(
+      kernelTimes,
+      () => {
+        const K = floatKernel(L, "bce", data);
+        const theta = [...init];
+        for (let t = 0; t < EPOCHS; t++) {
+          const { grad } = K.lossAndGradient(theta);
+          for (let q = 0; q < theta.length; q++) theta[q]! -= LR * grad[q]!;
+        }
+        kernelLoss = K.loss(theta);
+      },
+      4,
+      700,
+    );
+    cpuTimes(
+      gdTimes,
+      () => {
+        const run = gradientDescent(unpackLayers(init, L), data, float, { lr: LR, steps: EPOCHS, loss: "bce", kernel: floatKernel });
+        gdLoss = run.losses.at(-1)!;
+      },
+      2,
+      700,
+    );
+    for (const [r, { exe, mode, rounds }] of references.entries()) {
+      const ref = refs[r]!;
+      if (exe === undefined || ref.failure !== undefined || !(rounds as readonly number[]).includes(round)) continue;
+      const py = spawnSync(exe, [join(here, "train_reference.py"), mode, problem], { encoding: "utf8" });
+      if (py.status !== 0) {
+        ref.failure = py.stderr.trim().split("\n").at(-1) ?? "";
+        continue;
+      }
+      const out = JSON.parse(py.stdout.trim().split("\n").at(-1)!) as { times: number[]; loss: number; version: string };
+      ref.times.push(...out.times);
+      ref.loss = out.loss;
+      ref.version = out.version;
+    }
+  }
+  const kernel = summary(kernelTimes);
+  const gd = summary(gdTimes);
   console.log(
-    `ours, ${shape}: gradientDescent with the float kernel ${gdMs.toFixed(1)} ms CPU (${gd.spread}; final loss ${gdLoss}); the kernel alone ${kernelMs.toFixed(1)} ms (${kernel.spread}; final loss ${kernelLoss})`,
+    `ours, ${shape}: gradientDescent with the float kernel ${gd.median.toFixed(1)} ms CPU (${gd.spread}; final loss ${gdLoss}); the kernel alone ${kernel.median.toFixed(1)} ms (${kernel.spread}; final loss ${kernelLoss})`,
   );
   if (kernelLoss !== gdLoss) {
     console.log("the two paths DIFFER");
     failed = true;
   }
-
-  const dir = mkdtempSync(join(tmpdir(), "relutopo-bench-"));
-  const problem = join(dir, "problem.json");
-  const net = unpackLayers(init, L);
-  writeFileSync(
-    problem,
-    JSON.stringify({ X: data.X, y: data.Y.map((r) => r[0]), layers: net.layers, lr: LR, epochs: EPOCHS, repeats: 11 }),
-  );
-  for (const [name, exe, target] of [
-    ["numpy", numpyPython, 1.5],
-    ["PyTorch float64, 1 thread", torchPython, undefined],
-  ] as const) {
+  for (const [r, { name, exe, target }] of references.entries()) {
+    const ref = refs[r]!;
     if (exe === undefined) {
       console.log(`${name} reference unavailable (no python3 imports it)`);
       continue;
     }
-    const py = spawnSync(exe, [join(here, "train_reference.py"), name === "numpy" ? "numpy" : "torch", problem], { encoding: "utf8" });
-    if (py.status !== 0) {
-      console.log(`${name} reference failed: ${py.stderr.trim().split("\n").at(-1) ?? ""}`);
+    if (ref.failure !== undefined) {
+      console.log(`${name} reference failed: ${ref.failure}`);
       if (name === "numpy") failed = true;
       continue;
     }
-    const ref = JSON.parse(py.stdout.trim().split("\n").at(-1)!) as { ms: number; loss: number; version: string };
+    const { median, spread } = summary(ref.times);
     const agree = Math.abs(ref.loss - kernelLoss) <= 1e-9 * Math.max(1, Math.abs(ref.loss));
     console.log(
-      `${name} ${ref.version}: ${ref.ms.toFixed(1)} ms, final loss ${ref.loss} (${agree ? "agrees" : "DIFFERS"}, |difference| ${Math.abs(ref.loss - kernelLoss).toExponential(2)})`,
+      `${name} ${ref.version}: ${median.toFixed(1)} ms (${spread}), final loss ${ref.loss} (${agree ? "agrees" : "DIFFERS"}, |difference| ${Math.abs(ref.loss - kernelLoss).toExponential(2)})`,
     );
     if (!agree) failed = true;
-    printRatio(`float training, ${hidden.length + 1} layers, gradientDescent vs ${name}`, gdMs, name, ref.ms, target);
-    printRatio(`float training, ${hidden.length + 1} layers, kernel alone vs ${name}`, kernelMs, name, ref.ms);
+    printRatio(`float training, ${hidden.length + 1} layers, gradientDescent vs ${name}`, gd.median, name, median, target);
+    printRatio(`float training, ${hidden.length + 1} layers, kernel alone vs ${name}`, kernel.median, name, median);
   }
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,8 +3,8 @@ BCE with logits for a ReLU network of any depth (biases as the problem says),
 in numpy (hand-written back-propagation) or in PyTorch (autograd and
 torch.optim.SGD, float64, one thread). Reads the problem (standardised data,
 initial layers, epochs, step) from the JSON file named on the command line;
-prints one JSON line with the median CPU time (of every thread) per run of
-all epochs and the final training loss. Usage: train_reference.py numpy|torch problem.json"""
+prints one JSON line with the CPU time (of every thread) of each run of all
+epochs, their median and the final training loss. Usage: train_reference.py numpy|torch problem.json"""
 import json
 import sys
 import time
@@ -100,8 +100,7 @@ def main():
         t0 = time.process_time()
         loss = train(X, y, layers, float(p["lr"]), int(p["epochs"]))
         times.append((time.process_time() - t0) * 1000.0)
-    times.sort()
-    print(json.dumps({"ms": times[len(times) // 2], "loss": loss, "version": version}))
+    print(json.dumps({"times": times, "ms": sorted(times)[len(times) // 2], "loss": loss, "version": version}))
 
 
 main()

@@ -13,10 +13,11 @@ import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
 /** The functions of floatKernel.wat (byte addresses, sizes in entries). */
 interface KernelExports {
   matmul(n: number, din: number, xs: number, ws: number, x: number, w: number, z: number, ...finish: Finish): void;
-  gramT(n: number, din: number, as: number, ds: number, a: number, d: number, g: number): void;
+  gram(n: number, din: number, as: number, ds: number, a: number, d: number, g: number): void;
   matmul2(n: number, din: number, xs: number, x: number, w: number, z: number, ...finish: Finish): void;
-  gramT2(n: number, din: number, as: number, a: number, d: number, g: number): void;
+  gramColumn(n: number, din: number, as: number, a: number, d: number, g: number): void;
   columnSums(n: number, ds: number, d: number, g: number): void;
+  sendBack1(n: number, ws: number, ds: number, d: number, w: number, out: number, aux: number, neg: number, atZero: number): void;
   bce(n: number, e: number, pe: number, f: number, y: number, d: number, inv: number, out: number): void;
 }
 
@@ -66,14 +67,6 @@ interface Layer {
 }
 
 const even = (w: number): number => w + (w % 2);
-
-/**
- * Rows per call of gramT: a block of A and D this size stays in the first-level
- * cache through the passes gramT makes over it (one per pair of inputs and block
- * of eight outputs); over all 569 rows of the breast-cancer data at once it
- * runs about a quarter slower.
- */
-const GRAM_ROWS = 64;
 
 /**
  * The float fast path of the exact `lossAndGradient` for a network of any
@@ -244,13 +237,9 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       const below = l > 0 ? at(layers, l - 1) : undefined;
       const A = below ? below.H : X;
       const as = below ? pin : pd;
-      if (pout === 2) run.gramT2(n, din, as, A, layer.D, layer.G);
-      else {
-        // G = Σ over blocks of rows, in order, of each block's AᵀD: the same sums in the same order
-        heap.fill(0, slot(layer.G), slot(layer.G) + din * pout);
-        for (let r = 0; r < n; r += GRAM_ROWS)
-          run.gramT(Math.min(GRAM_ROWS, n - r), din, as, pout, A + r * as * 8, layer.D + r * pout * 8, layer.G);
-      }
+      // G = AᵀD, by gram in blocks of rows for the cache, or for one or two outputs a column at a time: the same sums in the same order
+      if (pout === 2) for (let k = 0; k < dout; k++) run.gramColumn(n, din, as, A, layer.D + 8 * k, layer.G + 8 * k);
+      else run.gram(n, din, as, pout, A, layer.D, layer.G);
       const G = slot(layer.G);
       for (let k = 0; k < dout; k++) for (let m = 0; m < din; m++) g[wOffset + k * din + m] = heap[G + m * pout + k]!;
       if (bOffset >= 0) {
@@ -258,7 +247,10 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
         for (let k = 0; k < dout; k++) g[bOffset + k] = heap[slot(layer.GB) + k]!;
       }
       // δ of the layer below, times σ′ of its pre-activations as each sum is stored
-      if (below) run.matmul(n, dout, pout, pin, layer.D, layer.WR, below.D, 0, below.Z - below.D, SLOPES, neg, atZero);
+      if (below === undefined) continue;
+      // (a scalar output's error goes back as one product per entry: matmul's blocks would cost more than the term)
+      if (dout === 1) run.sendBack1(n, pin, pout, layer.D, layer.WR, below.D, below.Z - below.D, neg, atZero);
+      else run.matmul(n, dout, pout, pin, layer.D, layer.WR, below.D, 0, below.Z - below.D, SLOPES, neg, atZero);
     }
     return g;
   };

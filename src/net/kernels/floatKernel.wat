@@ -309,12 +309,40 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $eachI))))
 
+  ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
+  ;; over the points in increasing order: the weight gradient, transposed. From
+  ;; G = 0, a block of 64 rows at a time (gramT adds each block's sums onto G),
+  ;; so that the rows in use stay in the first-level cache (over all 569 rows
+  ;; of the breast-cancer data at once it runs about a quarter slower); one
+  ;; call from JavaScript per layer instead of one per block.
+  (func (export "gram")
+    (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
+    (param $a i32) (param $d i32) (param $g i32)
+    (local $p i32) (local $end i32) (local $r i32)
+    (local.set $p (local.get $g))
+    (local.set $end (i32.add (local.get $g) (i32.shl (i32.mul (local.get $din) (local.get $ds)) (i32.const 3))))
+    (block $doneZ
+      (loop $eachZ
+        (br_if $doneZ (i32.ge_u (local.get $p) (local.get $end)))
+        (v128.store (local.get $p) (v128.const f64x2 0 0))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $eachZ)))
+    (block $doneR
+      (loop $eachR
+        (br_if $doneR (i32.ge_u (local.get $r) (local.get $n)))
+        (call $gramT
+          (select (i32.sub (local.get $n) (local.get $r)) (i32.const 64) (i32.lt_u (i32.sub (local.get $n) (local.get $r)) (i32.const 64)))
+          (local.get $din) (local.get $as) (local.get $ds)
+          (i32.add (local.get $a) (i32.shl (i32.mul (local.get $r) (local.get $as)) (i32.const 3)))
+          (i32.add (local.get $d) (i32.shl (i32.mul (local.get $r) (local.get $ds)) (i32.const 3)))
+          (local.get $g))
+        (local.set $r (i32.add (local.get $r) (i32.const 64)))
+        (br $eachR))))
+
   ;; G[m][k] += Σ_{i<n} A[i][m]·D[i][k] for m < din and k < ds (ds even), summed
-  ;; over the points in increasing order onto what G holds: the weight gradient,
-  ;; transposed, taken over the data a block of rows at a time (from G = 0), so
-  ;; that the rows in use stay in the first-level cache. A has row stride as; D
-  ;; and G row stride ds.
-  (func (export "gramT")
+  ;; over the points in increasing order onto what G holds (one block of gram).
+  ;; A has row stride as; D and G row stride ds.
+  (func $gramT
     (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
     (param $a i32) (param $d i32) (param $g i32)
     (local $i i32) (local $kb i32) (local $m i32) (local $end8 i32)
@@ -516,6 +544,40 @@
         (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
         (br $eachK))))
 
+  ;; The error sent back from a layer of one output (k = 0 only): O[i][m] =
+  ;; (0 + D[i][0]·W[0][m])·σ'(S[i][m]) for m < ws, the one-term sums matmul
+  ;; makes with $din = 1 and flag 4, finished in the same order (D row stride
+  ;; ds, W and O row stride ws, S at O + $aux), without matmul's eight-column
+  ;; blocks whose set-up and finish cost more than the one term they sum.
+  (func (export "sendBack1")
+    (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32)
+    (param $neg f64) (param $atZero f64)
+    (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32)
+    (local $s v128) (local $t v128) (local $a v128) (local $negv v128) (local $zerov v128)
+    (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
+    (local.set $wend (i32.add (local.get $w) (local.get $rowBytes)))
+    (local.set $negv (f64x2.splat (local.get $neg)))
+    (local.set $zerov (f64x2.splat (local.get $atZero)))
+    (local.set $op (local.get $out))
+    (block $doneI
+      (loop $eachI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $s (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3)))))
+        (local.set $wp (local.get $w))
+        (block $doneM
+          (loop $eachM
+            (br_if $doneM (i32.ge_u (local.get $wp) (local.get $wend)))
+            (local.set $a (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $s) (v128.load (local.get $wp)))))
+            (local.set $t (v128.load (i32.add (local.get $op) (local.get $aux))))
+            (v128.store (local.get $op) (f64x2.mul (local.get $a) (v128.bitselect (v128.const f64x2 1 1)
+              (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
+              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $op (i32.add (local.get $op) (i32.const 16)))
+            (br $eachM)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $eachI))))
+
   ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
   ;; two): four rows at a time, so that four sums, not one, wait on the adder.
   ;; Each lane sums in increasing m as matmul does, and is finished by $flags as there.
@@ -625,16 +687,21 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each1))))
 
-  ;; gramT for ds = 2: four inputs m at a time (four sums in flight), each
-  ;; lane summed over the points in increasing order as gramT does.
-  (func (export "gramT2")
+  ;; One column k of gram's G for a layer of one or two outputs (ds = 2):
+  ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din, summed over the points in
+  ;; increasing order as gram does. The lanes are two inputs m, m + 1 (a pair
+  ;; of A's row times D[i][k]), so that no lane sums the padding column of a
+  ;; scalar output; eight inputs at a time (four sums in flight), then two.
+  ;; A has row stride as (even: its padding is 0); D at $d is column k with
+  ;; row stride 2, and G at $g column k, row stride 2 (G[m][k] at g + 16m).
+  (func (export "gramColumn")
     (param $n i32) (param $din i32) (param $as i32) (param $a i32) (param $d i32) (param $g i32)
     (local $i i32) (local $m i32) (local $p i32) (local $q i32) (local $ab i32) (local $gp i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $d0 v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s v128)
     (local.set $ab (i32.shl (local.get $as) (i32.const 3)))
-    (block $done4
-      (loop $each4
-        (br_if $done4 (i32.gt_u (i32.add (local.get $m) (i32.const 4)) (local.get $din)))
+    (block $done8
+      (loop $each8
+        (br_if $done8 (i32.gt_u (i32.add (local.get $m) (i32.const 8)) (local.get $din)))
         (local.set $a0 (v128.const f64x2 0 0))
         (local.set $a1 (v128.const f64x2 0 0))
         (local.set $a2 (v128.const f64x2 0 0))
@@ -645,40 +712,49 @@
         (block $doneI
           (loop $eachI
             (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $d0 (v128.load (local.get $p)))
-            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat offset=0 (local.get $q)) (local.get $d0))))
-            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat offset=8 (local.get $q)) (local.get $d0))))
-            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load64_splat offset=16 (local.get $q)) (local.get $d0))))
-            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load64_splat offset=24 (local.get $q)) (local.get $d0))))
+            (local.set $s (v128.load64_splat (local.get $p)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $q)) (local.get $s))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $q)) (local.get $s))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load offset=32 (local.get $q)) (local.get $s))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=48 (local.get $q)) (local.get $s))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (local.get $ab)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $eachI)))
         (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))))
-        (v128.store offset=0 (local.get $gp) (local.get $a0))
-        (v128.store offset=16 (local.get $gp) (local.get $a1))
-        (v128.store offset=32 (local.get $gp) (local.get $a2))
-        (v128.store offset=48 (local.get $gp) (local.get $a3))
-        (local.set $m (i32.add (local.get $m) (i32.const 4)))
-        (br $each4)))
-    (block $done1
-      (loop $each1
-        (br_if $done1 (i32.ge_u (local.get $m) (local.get $din)))
+        (v128.store64_lane offset=0 0 (local.get $gp) (local.get $a0))
+        (v128.store64_lane offset=16 1 (local.get $gp) (local.get $a0))
+        (v128.store64_lane offset=32 0 (local.get $gp) (local.get $a1))
+        (v128.store64_lane offset=48 1 (local.get $gp) (local.get $a1))
+        (v128.store64_lane offset=64 0 (local.get $gp) (local.get $a2))
+        (v128.store64_lane offset=80 1 (local.get $gp) (local.get $a2))
+        (v128.store64_lane offset=96 0 (local.get $gp) (local.get $a3))
+        (v128.store64_lane offset=112 1 (local.get $gp) (local.get $a3))
+        (local.set $m (i32.add (local.get $m) (i32.const 8)))
+        (br $each8)))
+    ;; the inputs past the last block of eight, two at a time (an odd last one
+    ;; paired with A's padding column, its twin not stored)
+    (block $done2
+      (loop $each2
+        (br_if $done2 (i32.ge_u (local.get $m) (local.get $din)))
         (local.set $a0 (v128.const f64x2 0 0))
         (local.set $p (local.get $d))
         (local.set $q (i32.add (local.get $a) (i32.shl (local.get $m) (i32.const 3))))
         (local.set $i (i32.const 0))
-        (block $doneI1
-          (loop $eachI1
-            (br_if $doneI1 (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (local.get $q)) (v128.load (local.get $p)))))
+        (block $doneI2
+          (loop $eachI2
+            (br_if $doneI2 (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load (local.get $q)) (v128.load64_splat (local.get $p)))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (local.get $ab)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $eachI1)))
-        (v128.store (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))) (local.get $a0))
-        (local.set $m (i32.add (local.get $m) (i32.const 1)))
-        (br $each1))))
+            (br $eachI2)))
+        (local.set $gp (i32.add (local.get $g) (i32.shl (local.get $m) (i32.const 4))))
+        (v128.store64_lane 0 (local.get $gp) (local.get $a0))
+        (if (i32.lt_u (i32.add (local.get $m) (i32.const 1)) (local.get $din))
+          (then (v128.store64_lane offset=16 1 (local.get $gp) (local.get $a0))))
+        (local.set $m (i32.add (local.get $m) (i32.const 2)))
+        (br $each2))))
 
   ;; BCE with logits on the output layer, two points at a time (rows i and
   ;; i + 1 of F, Y and D, row stride pe, columns j < e; an odd last row is
@@ -695,11 +771,104 @@
   ;; −707 so 2^k stays normal (e^−707 ≈ 1e−307 is 0 to every sum it enters).
   (func (export "bce")
     (param $n i32) (param $e i32) (param $pe i32) (param $f i32) (param $y i32) (param $d i32) (param $inv f64) (param $out i32)
-    (local $i i32) (local $j i32) (local $a0 i32) (local $a1 i32)
+    (local $i i32) (local $j i32) (local $a0 i32) (local $a1 i32) (local $a0B i32) (local $a1B i32)
     (local $fv v128) (local $yv v128) (local $x v128) (local $k v128) (local $r v128) (local $p v128) (local $t v128) (local $u v128)
+    (local $fvB v128) (local $yvB v128) (local $xB v128) (local $kB v128) (local $rB v128) (local $pB v128) (local $tB v128) (local $uB v128)
     (local $mask v128) (local $sum v128) (local $prod v128) (local $expo v128) (local $bits v128) (local $invv v128)
     (local.set $invv (f64x2.splat (local.get $inv)))
     (local.set $prod (v128.const f64x2 1 1))
+    ;; a scalar output (e = 1): two pairs of rows at a time (rows i, i + 1 as
+    ;; above and i + 2, i + 3 as the B copies), so that two exp polynomials,
+    ;; not one, are in flight; the pairs' terms are added in row order, as
+    ;; the loop below adds them, so every lane's sums are the same
+    (if (i32.eq (local.get $e) (i32.const 1))
+      (then
+        (block $doneQ
+          (loop $eachQ
+            (br_if $doneQ (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+            (local.set $a0 (i32.shl (i32.mul (local.get $i) (local.get $pe)) (i32.const 3)))
+            (local.set $a1 (i32.add (local.get $a0) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a0B (i32.add (local.get $a1) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a1B (i32.add (local.get $a0B) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $fv (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0)))))
+            (local.set $fvB (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1B)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0B)))))
+            (local.set $yv (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0)))))
+            (local.set $yvB (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1B)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0B)))))
+            ;; t = exp(x), x = −|f| clamped at −707
+            (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $fv))) (v128.const f64x2 -707 -707)))
+            (local.set $xB (f64x2.max (f64x2.neg (f64x2.abs (local.get $fvB))) (v128.const f64x2 -707 -707)))
+            (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $kB (f64x2.nearest (f64x2.mul (local.get $xB) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $r (f64x2.sub
+              (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $k) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $rB (f64x2.sub
+              (f64x2.sub (local.get $xB) (f64x2.mul (local.get $kB) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $kB) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $pB (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.5 0.5)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.5 0.5)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 1 1)))
+            (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
+            (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 1 1)))
+            (local.set $t (f64x2.mul (local.get $p)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $tB (f64x2.mul (local.get $pB)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kB))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $u (f64x2.add (v128.const f64x2 1 1) (local.get $t)))
+            (local.set $uB (f64x2.add (v128.const f64x2 1 1) (local.get $tB)))
+            ;; sigmoid(f) = 1/(1 + t) for f ≥ 0, t/(1 + t) below; dℓ/df = sigmoid(f) − y
+            (local.set $r (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $t) (f64x2.ge (local.get $fv) (v128.const f64x2 0 0)))
+              (local.get $u)))
+            (local.set $rB (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $tB) (f64x2.ge (local.get $fvB) (v128.const f64x2 0 0)))
+              (local.get $uB)))
+            (local.set $r (f64x2.mul (f64x2.sub (local.get $r) (local.get $yv)) (local.get $invv)))
+            (local.set $rB (f64x2.mul (f64x2.sub (local.get $rB) (local.get $yvB)) (local.get $invv)))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0)) (local.get $r))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0B)) (local.get $rB))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1)) (local.get $r))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1B)) (local.get $rB))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.sub (f64x2.max (local.get $fv) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yv) (local.get $fv)))))
+            ;; Π (1 + t), renormalised to [1, 2) at every factor
+            (local.set $bits (f64x2.mul (local.get $prod) (local.get $u)))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.sub (f64x2.max (local.get $fvB) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yvB) (local.get $fvB)))))
+            (local.set $bits (f64x2.mul (local.get $prod) (local.get $uB)))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (br $eachQ)))))
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
