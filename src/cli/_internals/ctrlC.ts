@@ -21,7 +21,12 @@ export function ctrlC(): CtrlC {
   const controller = new AbortController();
   const onStop = (name: NodeJS.Signals): void => controller.abort(name);
   for (const name of STOP_SIGNALS) process.on(name, onStop);
-  return { signal: controller.signal, dispose: () => STOP_SIGNALS.forEach((name) => process.off(name, onStop)) };
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const name of STOP_SIGNALS) process.off(name, onStop);
+    },
+  };
 }
 
 /**
