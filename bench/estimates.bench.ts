@@ -11,7 +11,7 @@
  * threads stay busy). Wall time and the load average are printed beside it. Without
  * /usr/bin/time, wall time is compared.
  *
- * The four jobs of the estimates' promise: `reproduce` at the paper's full scale (about 17 min
+ * The four jobs of the estimates' promise: `reproduce` at the paper's full scale (about 15 min
  * on 2 idle cores; `--quick` runs the quick scale instead), `check --all`, `laws` on 300
  * parameters and `probability --distribution` at l = 100,000.
  */
