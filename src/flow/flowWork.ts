@@ -1,6 +1,7 @@
 import type { Dataset } from "../net/readDataset.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
 import { packNetwork } from "../net/packNetwork.js";
+import { unrolledWeightCount } from "../net/unrolledWeightCount.js";
 import { type WorkEstimate, workEstimate } from "../work/workEstimate.js";
 import type { FlowMethod } from "./flowMethods.js";
 import { at } from "../scalar/at.js";
@@ -35,14 +36,15 @@ const TOY_SIZE = 16;
  * D digits), times parameters × rows; plus reading values of many digits.
  * A network of any depth counts alike: one field evaluation runs forward and
  * back through every weight once per row, so it costs parameters × rows at
- * every depth.
+ * every depth; a convolution counts its unrolled weights (kernel entries times output positions).
  *
  * @returns seconds on one laptop core and the size they come from
  * @example flowWork(TOY_NETS.obstructed, TOY_DATA, { method: "taylor", digits: 1000, time: 1, samples: 0 }).seconds > 60 // returns true
  */
 export function flowWork(net: LayeredNetwork<string>, data: Dataset<string>, o: FlowWorkOptions): WorkEstimate {
   const values = packNetwork(net);
-  const parameters = values.length;
+  // a convolution's kernel is applied at every output position: its unrolled weights are the work
+  const parameters = Math.max(values.length, unrolledWeightCount(net));
   const rows = Math.max(1, data.X.length);
   // A loop, not Math.max(...): spreading 10^5 values as arguments overflows the call stack.
   const inputDigits = [values, ...data.X, ...data.Y].reduce((m, row) => row.reduce((r, v) => Math.max(r, v.length), m), 0);

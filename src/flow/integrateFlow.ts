@@ -40,14 +40,23 @@ export interface FlowOptions {
   momentum?: string;
 }
 
-/** One kink event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0), started or stopped sliding along z = 0. */
+/**
+ * One event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0),
+ * started or stopped sliding along z = 0; or (`switch`, max pooling) the window `window` of a pooled layer
+ * switched its selection to the unit (`neuron`, `position`) at that point.
+ */
 export interface FlowEvent {
   t: string;
-  /** Networks of three or more weight layers only: the hidden layer of the neuron, from 1 (`neuron` then counts within it, from 0). */
+  /** Networks of three or more weight layers, or with convolutions: the hidden layer of the neuron, from 1 (`neuron` then counts within it, from 0). */
   layer?: number;
+  /** The neuron, or the channel of a convolution (from 0). */
   neuron: number;
+  /** A convolution's unit: the output position within the channel (flat row-major, from 0). */
+  position?: number;
   point: number;
-  kind: "enter" | "leave" | "slide" | "release";
+  kind: "enter" | "leave" | "slide" | "release" | "switch";
+  /** A max-pool switch: the window (flat channel-major over the pooled layer's output, from 0). */
+  window?: number;
 }
 
 /** One sample of the trajectory. */
@@ -223,13 +232,25 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
  * deep layer (whose zero set is curved) moves with −∇L projected onto the tangent space
  * of the sliding surfaces (`layeredTaylorStep`).
  *
- * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4
- * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, or a slide whose constraints become degenerate), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
+ * A network with convolutions, pooling and flatten runs as its unrolled dense network with
+ * tied kernels: its kink units are the pre-activations of every channel at every position, a
+ * max-pool window's change of maximum is an event (`switch`), c is reported per channel and
+ * the run carries `layers` at any depth (docs/convolutions.md §6).
+ *
+ * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4;
+ *   a network with batch normalisation, or momentum on a network with convolutions
+ * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, a slide whose constraints become degenerate, or a max-pool tie both selections slide into), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
 export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {
   const { digits, method, loss, samples, T, decay, gamma } = validate(options);
   const { problem, theta0 } = compileFlowProblem(net, data, digits, loss);
+  if (problem.unrolled !== undefined && gamma !== undefined)
+    throw new InputError({
+      field: "momentum",
+      expected: "left out for a network with convolutions, pooling or an input tensor (the heavy ball runs fully connected networks)",
+      value: options.momentum ?? "",
+    });
   const Tfix = fromRationalFixed(problem.F, T.num, T.den);
   const common = { T: Tfix, samples, onProgress: options.onProgress };
   let raw: RawTrajectory;

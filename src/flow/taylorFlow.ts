@@ -17,6 +17,17 @@ import { IndependentSet } from "./_internals/independentSet.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
+import {
+  applySwitch,
+  decideAtSwitch,
+  firstSwitch,
+  initialSelection,
+  settleInitialTies,
+  switchUnit,
+  type PoolSwitch,
+} from "./_internals/poolSwitchWatch.js";
+import { networkIn } from "../net/networkIn.js";
+import { activationFunctions } from "../net/activationFunctions.js";
 import { sampleTimes, TrajectoryMonitor, type RawEvent, type RawTrajectory } from "./_internals/trajectory.js";
 import { at } from "../scalar/at.js";
 
@@ -60,10 +71,10 @@ function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigi
   // Gram matrix, and its δ would carry half the working digits: such a pair is left free
   // (z moves by ∇z·θ', tiny), and it leaves its surface when |z| passes the band.
   const independent = new IndependentSet(2 ** (-p.F.P / 2));
-  for (let k = 0; k < p.l; k++) {
+  for (let k = 0; k < p.units; k++) {
     state.slidePoints[k] = [];
   }
-  for (let k = 0; k < p.l; k++) {
+  for (let k = 0; k < p.units; k++) {
     for (let i = 0; i < p.n; i++) {
       if (at(state.side, i)[k] !== 0) continue;
       const gradient = at(layeredZGradients(p, theta, state, [[i, k]]), 0);
@@ -86,6 +97,7 @@ function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: 
  */
 function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
   const copy: RegionState = {
+    ...state,
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r) => [...r]),
   };
@@ -128,18 +140,18 @@ function zVelocity(p: FlowProblem, theta: readonly bigint[], v: readonly bigint[
   return at(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z, i), k), 1);
 }
 
-/** The pre-activations of every hidden neuron (flat over the hidden layers) at every point, exactly. */
+/**
+ * The pre-activations of every hidden kink unit (flat over the hidden layers) at every point, exactly,
+ * and the exact forward pass's max-pool switches (the first maximum of each window).
+ */
 function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly string[])[]) {
   const pass = forward(
-    {
-      activation: net.activation,
-      layers: net.layers.map(({ W, b }) => ({ W: W.map((r) => r.map(exact.parse)), b: b?.map(exact.parse) })),
-    },
+    networkIn(net, exact),
     X.map((r) => r.map((v) => exact.parse(v))),
     exact,
   );
   const hidden = pass.preActivations.slice(0, -1);
-  return X.map((_, i) => hidden.flatMap((Z) => at(Z, i)));
+  return { Z: X.map((_, i) => hidden.flatMap((Z) => at(Z, i))), switches: pass.switches };
 }
 
 /**
@@ -163,7 +175,9 @@ function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly 
  * @internal
  */
 export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: TaylorFlowOptions): RawTrajectory {
-  const { F, n, l } = p;
+  const { F, n } = p;
+  // the pairs (point, kink unit): a neuron, or a channel at one position of a convolution
+  const l = p.units;
   const P = F.bigP;
   const Q = options.order ?? taylorOrder(options.digits);
   const logEps = -(options.digits + 4) * Math.LN10;
@@ -175,17 +189,17 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const decay: SeriesDynamics = { decay: decayRate, ...(decayed ? { decayed } : {}) };
   const gamma = options.momentum;
   const heavy = gamma !== undefined;
+  // Initial pattern from the exact signs of z at t = 0, and the exact max-pool selections.
+  const { Z: Zexact, switches } = exactPreActivations(options.exactNet, options.exactData.X);
   const state: RegionState = {
     side: [],
     slidePoints: Array.from({ length: l }, () => []),
+    select: initialSelection(p, switches),
   };
   const events: RawEvent[] = [];
-  // Initial pattern from the exact signs of z at t = 0.
-  const Zexact = exactPreActivations(options.exactNet, options.exactData.X);
   // a point whose first-layer input x̃_i is 0 has z_{k,i} ≡ 0 in the first hidden layer: no event to watch
   const kinked = p.slopes.above !== p.slopes.below;
-  const firstWidth = at(p.layout.widths, 1);
-  const nullPair = (i: number, k: number): boolean => k < firstWidth && at(p.nullPoint, i);
+  const nullPair = (i: number, k: number): boolean => at(p.unitLayer, k) === 1 && at(p.nullPoint, i);
   const zeros: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     state.side.push(
@@ -218,6 +232,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       refreshSliding(p, state, theta);
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     }
+  }
+  if (state.select !== undefined) {
+    // ties of a max window at t = 0, compared exactly on h = σ(z)
+    const { sigma } = activationFunctions(options.exactNet.activation, exact);
+    const h0 = Zexact.map((row) => row.map(sigma));
+    const tied = (i: number, a: number, b: number): boolean => exact.cmp(at(at(h0, i), a), at(at(h0, i), b)) === 0;
+    settleInitialTies(p, theta, state, tied, decay);
   }
   // the closed law c_k(0)e^{−2λt} needs every parameter decayed; without bias decay the identity is checked instead
   const monitor = new TrajectoryMonitor(p, theta0, decayed ? 0n : decayRate);
@@ -339,8 +360,17 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         }
       }
     }
+    // a max-pool switch before every kink in the step cuts it instead
+    let poolEv: PoolSwitch | undefined;
+    const sw = state.select === undefined ? undefined : firstSwitch(p, step, state, evTau ?? tau);
+    if (sw !== undefined && (evTau === undefined || sw.tau < evTau)) {
+      evTau = sw.tau;
+      ev = undefined;
+      poolEv = sw.event;
+    }
+    const anyEvent = ev !== undefined || poolEv !== undefined;
     const stepTau = evTau ?? tau;
-    const tNew = ev === undefined && atEnd ? T : t + ((stepTau * h) >> P);
+    const tNew = !anyEvent && atEnd ? T : t + ((stepTau * h) >> P);
     if (heavy) {
       // the identity at the start of the accepted step, and the signs along it
       for (const r of residual(theta, v)) if (fabs(r) > maxResidual) maxResidual = fabs(r);
@@ -370,7 +400,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     monitor.check(theta, t);
     checkIdentity(theta);
     signs?.observe(theta);
-    if (ev !== undefined && heavy) {
+    if (poolEv !== undefined) {
+      if (decideAtSwitch(p, theta, state, poolEv, decay, t) === "switch") {
+        applySwitch(state, poolEv);
+        events.push({ t, neuron: switchUnit(p, poolEv), point: poolEv.i, kind: "switch", window: poolEv.m });
+      }
+    } else if (ev !== undefined && heavy) {
       // z is C¹ under the heavy ball: the kink is crossed to the side of ż
       const { i, k } = ev;
       const from = at(at(state.side, i), k);
@@ -399,7 +434,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       }
     }
     // Next step: what the series allowed (capped growth).
-    if (ev === undefined && !atEnd) h = (h * BigInt(Math.floor(Math.min(tauRaw, 4) * 2 ** 40))) >> 40n;
+    if (!anyEvent && !atEnd) h = (h * BigInt(Math.floor(Math.min(tauRaw, 4) * 2 ** 40))) >> 40n;
     options.onProgress?.(Math.min(1, fixedToDouble(F, t) / fixedToDouble(F, T)));
   }
   const out: RawTrajectory = { theta, events, samples, maxDrift: monitor.maxDrift, signChanged: monitor.signChanged, steps: count };
@@ -416,11 +451,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   return out;
 }
 
-/** A flat hidden neuron as "neuron u of layer l" (both from 1). */
+/** A flat kink unit as "neuron u of layer l", or "channel j at position x of layer l" (all from 1). */
 function neuronName(p: FlowProblem, k: number): string {
-  const layer = at(p.neuronLayer, k);
-  const first = p.layout.widths.slice(1, layer).reduce((s, w) => s + w, 0);
-  return `neuron ${k - first + 1} of layer ${layer}`;
+  const layer = at(p.unitLayer, k);
+  const u = k - p.unitLayer.indexOf(layer);
+  const positions = p.unrolled?.layers[layer - 1]?.positions ?? 1;
+  if (positions === 1) return `neuron ${u + 1} of layer ${layer}`;
+  return `channel ${Math.floor(u / positions) + 1} at position ${(u % positions) + 1} of layer ${layer}`;
 }
 
 /**

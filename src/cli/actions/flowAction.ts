@@ -7,13 +7,18 @@ import { enforceWorkCap } from "../enforceWorkCap.js";
 import { parseLossKind } from "../../net/parseLossKind.js";
 import { choice, intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readFullyConnected } from "../_internals/readFullyConnected.js";
-import { readDatasetFor } from "./inputFiles.js";
+import { dynamicsNetwork } from "../_internals/dynamicsNetwork.js";
+import { readDataset } from "../../net/readDataset.js";
+import { readTextFile } from "../../io/readTextFile.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { at } from "../../scalar/at.js";
 import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
 export interface FlowCliOptions {
-  net: string;
+  net?: string;
+  arch?: string;
+  initSeed?: string;
   data: string;
   time: string;
   digits: string;
@@ -36,8 +41,9 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const samples = intOption(opts.samples, "--samples", 0, 100000);
   const steps = opts.steps === undefined ? undefined : intOption(opts.steps, "--steps", 1);
   const loss = parseLossKind(opts.loss);
-  const net = readFullyConnected(opts.net, "flow");
-  const data = readDatasetFor(opts.data, net);
+  const net = dynamicsNetwork(opts);
+  const data = readDataset(readTextFile(opts.data), inputWidth(net), at(net.layers, net.layers.length - 1).W.length, opts.data);
+  const conv = net.layers.some((l) => l.conv !== undefined);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
   assertFlowMagnitudes(net, data);
   const work = flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) });
@@ -84,7 +90,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   // neurons are named k (two layers) or l,k (hidden layer l), both from 1
   const names =
     run.layers?.flatMap((layer) => layer.invariants0.map((_, k) => `${layer.layer},${k + 1}`)) ?? run.invariants0.map((_, k) => `${k + 1}`);
-  const cs = run.layers === undefined ? "the c_k" : "the c_l,k";
+  const cs = run.layers === undefined ? "the c_k" : conv ? "the per-channel c_l,j" : "the c_l,k";
   // fixed point resolves absolute sizes down to about 10^-D: a smaller value is printed as 0, and said to be
   const unresolved = (c: string): string => (c === "0" ? ` (below the resolution of ${digits}-digit fixed point; raise --digits)` : "");
   for (const [k, c] of run.invariantsT.entries())
@@ -102,10 +108,13 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
     console.log(`max change of ${cs}: ${run.maxDrift}`);
     console.log(`max residual of c'' + γc' = 2(|w'|² - |a'|²): ${run.momentum.maxIdentityResidual}`);
   } else console.log(`max drift of ${cs}: ${run.maxDrift}`);
-  console.log(`kink events: ${run.events.length}`);
+  console.log(`${conv ? "kink and max-pool switch" : "kink"} events: ${run.events.length}`);
   for (const ev of run.events) {
     const neuron = ev.layer === undefined ? `${ev.neuron + 1}` : `${ev.layer},${ev.neuron + 1}`;
-    console.log(`  t = ${ev.t}  neuron ${neuron}, point ${ev.point + 1}: ${ev.kind}`);
+    const unit = ev.position === undefined ? `neuron ${neuron}` : `channel ${neuron} at position ${ev.position + 1}`;
+    if (ev.kind === "switch")
+      console.log(`  t = ${ev.t}  point ${ev.point + 1}: max-pool window ${(ev.window ?? 0) + 1} of layer ${ev.layer} switches to ${unit}`);
+    else console.log(`  t = ${ev.t}  ${unit}, point ${ev.point + 1}: ${ev.kind}`);
   }
   if (run.momentum !== undefined) {
     for (const [k, verdict] of run.momentum.outputSign.entries()) console.log(`neuron ${names[k]}: output-weight sign ${verdict}`);
@@ -120,6 +129,12 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
       ? "no output-weight sign changed"
       : `output-weight sign changed for neurons ${run.signChanges.map((k) => k + 1).join(", ")}`,
   );
+}
+
+/** The entries of one data row: the input tensor's (channels × size) of a network with convolutions, else the first layer's columns. */
+function inputWidth(net: LayeredNetwork<string>): number {
+  if (net.input !== undefined) return net.input.channels * net.input.size.reduce((p, n) => p * n, 1);
+  return at(at(net.layers, 0).W, 0).length;
 }
 
 /** The size of --time as a number, for the estimate only (integrateFlow parses and checks it exactly). */

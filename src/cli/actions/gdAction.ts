@@ -15,15 +15,7 @@ import { arithmetic } from "../../scalar/arithmetic.js";
 import type { Scalar } from "../../scalar/scalar.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
-import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { readArchitecture } from "../../net/readArchitecture.js";
-import { networkReadOptions } from "../../net/networkReadOptions.js";
-import { activationName } from "../../net/activationName.js";
-import { withArchitecture } from "../../net/withArchitecture.js";
-import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { layoutOf } from "../../net/layoutOf.js";
-import { unpackLayers } from "../../net/unpackLayers.js";
-import { defaultInit } from "../../experiments/defaultInit.js";
+import { dynamicsNetwork } from "../_internals/dynamicsNetwork.js";
 import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo gd`, as commander parsed them. */
@@ -69,7 +61,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   if (opts.seed !== undefined && !opts.shuffle)
     throw new InputError({ field: "--seed", expected: "given with --shuffle", value: String(opts.seed) });
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
-  const raw = gdNetwork(opts);
+  const raw = dynamicsNetwork(opts);
   const { layers } = raw;
   const inputs = raw.input === undefined ? at(at(layers, 0).W, 0).length : raw.input.channels * raw.input.size.reduce((p, n) => p * n, 1);
   const rawData = readDataset(readTextFile(opts.data), inputs, at(layers, layers.length - 1).W.length, opts.data);
@@ -146,46 +138,6 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
     });
     console.log(`largest |observed - predicted| over all steps and neurons: ${str(worst)}`);
   }
-}
-
-/**
- * The network of the run: the --net file, with what --arch adds (convolutions' stride and padding, pooling,
- * input shape), or, with --arch alone, PyTorch's default initialisation drawn with --init-seed.
- */
-function gdNetwork(opts: GdCliOptions): LayeredNetwork<string> {
-  if (opts.initSeed !== undefined && (opts.arch === undefined || opts.net !== undefined))
-    throw new InputError({ field: "--init-seed", expected: "given with --arch and without --net", value: opts.initSeed });
-  if (opts.arch === undefined) {
-    if (opts.net === undefined) throw new InputError({ field: "--net", expected: "a network file (or --arch to draw one)", value: "none" });
-    const net = readAnyNetworkFile(opts.net);
-    // a { layers } file may carry stride, padding and the input shape itself (as `gd --json` prints them)
-    const incomplete =
-      net.input === undefined ||
-      net.layers.some((l) => l.conv !== undefined && (l.conv.stride === undefined || l.conv.padding === undefined));
-    if (net.layers.some((l) => l.conv !== undefined) && incomplete)
-      throw new InputError({
-        field: "--arch",
-        expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
-        value: "none",
-      });
-    return net;
-  }
-  const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
-  if (opts.net !== undefined) {
-    // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
-    const { onAssumed: _, ...reading } = networkReadOptions();
-    const activation = reading.activation ?? activationName(arch.activation);
-    return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
-  }
-  const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
-  const shape = withArchitecture(arch, undefined, opts.arch);
-  const L = layoutOf(shape);
-  const drawn = defaultInit(L, `arch/init-seed=${seed}`);
-  // each double as its exact value's shortest decimal text, which exact arithmetic reads without rounding
-  return unpackLayers(
-    Array.from(drawn, (v) => String(v)),
-    L,
-  );
 }
 
 /** The laws of the batch-normalised channels in the JSON output: ‖K_j‖², b_j per step, the kernel's observed and predicted drift. */

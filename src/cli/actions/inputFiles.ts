@@ -1,8 +1,5 @@
-import { readDataset, type Dataset } from "../../net/readDataset.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { networkShape } from "../../net/networkShape.js";
 import { readFullyConnected } from "../_internals/readFullyConnected.js";
-import { readTextFile } from "../../io/readTextFile.js";
 import { InputError } from "../../errors.js";
 
 /**
@@ -18,10 +15,4 @@ export function readNetworkFile(path: string, command: string): LayeredNetwork<s
       value: `${net.layers.length} weight layers`,
     });
   return net;
-}
-
-/** Reads a data CSV whose width must fit the network: d inputs then e targets. */
-export function readDatasetFor(path: string, net: LayeredNetwork<string>): Dataset<string> {
-  const { d, e } = networkShape(net);
-  return readDataset(readTextFile(path), d, e, path);
 }

@@ -11,7 +11,15 @@ export function registerFlow(program: Command, settle: Settle): void {
     .description(
       "integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k",
     )
-    .requiredOption("--net <file>", "network of any depth (JSON, state_dict JSON, .safetensors or .pt)")
+    .option(
+      "--net <file>",
+      "network of any depth (JSON, state_dict JSON, .safetensors or .pt); with --arch and no --net, PyTorch's default initialisation is drawn",
+    )
+    .option(
+      "--arch <file>",
+      "architecture file (JSON layers or the printed nn.Sequential): convolutions' stride and padding, pooling, flatten, input shape",
+    )
+    .option("--init-seed <S>", "with --arch and no --net: the seed of the drawn initialisation (a non-negative integer, default 0)")
     .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")
     .requiredOption("--time <T>", "end time T > 0, e.g. 1 or 1/2")
     .option("--digits <D>", `significant digits, ${MIN_FLOW_DIGITS}..${MAX_FLOW_DIGITS}`, "50")

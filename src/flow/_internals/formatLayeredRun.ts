@@ -64,17 +64,23 @@ export function formatLayeredRun(
   const start = networkIn(net, S);
   const end = describe(raw.theta);
   const invariants0 = neuronInvariants(start, S).map(round);
-  const deep = p.layout.depth > 2;
+  // a network with convolutions reports per channel and per layer, at any depth
+  const deep = p.layout.depth > 2 || p.unrolled !== undefined;
   const single = p.outSlots.map((slots) => !deep || slots.length === 1);
   const changed = raw.signChanged.map((c, k) => c && at(single, k));
   const rows0 = byLayer(p, invariants0);
   const rowsT = byLayer(p, end.invariants);
   const signRows = byLayer(p, changed);
+  const outCounts = byLayer(
+    p,
+    p.outSlots.map((slots) => slots.length),
+  );
   const layers: FlowLayer[] = rows0.map((c0, l) => ({
     layer: l + 1,
     invariants0: c0,
     invariantsT: at(rowsT, l),
-    signChanges: p.layout.widths[l + 2] === 1 ? at(signRows, l).flatMap((c, k) => (c ? [k] : [])) : null,
+    // tracked where every unit of the layer has one outgoing weight (a layer of width 1 above, no flatten)
+    signChanges: at(outCounts, l).every((n) => n === 1) ? at(signRows, l).flatMap((c, k) => (c ? [k] : [])) : null,
   }));
   const run: FlowRun = {
     digits,
@@ -88,8 +94,13 @@ export function formatLayeredRun(
     lossT: end.loss,
     events: raw.events.map((ev) => {
       if (!deep) return { t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind };
-      const layer = at(p.neuronLayer, ev.neuron);
-      return { t: text(ev.t), layer, neuron: ev.neuron - p.neuronLayer.indexOf(layer), point: ev.point, kind: ev.kind };
+      const layer = at(p.unitLayer, ev.neuron);
+      const u = ev.neuron - p.unitLayer.indexOf(layer);
+      const positions = p.unrolled?.layers[layer - 1]?.positions ?? 1;
+      const window = ev.window === undefined ? {} : { window: ev.window };
+      if (positions === 1) return { t: text(ev.t), layer, neuron: u, point: ev.point, kind: ev.kind, ...window };
+      const unit = { neuron: Math.floor(u / positions), position: u % positions };
+      return { t: text(ev.t), layer, ...unit, point: ev.point, kind: ev.kind, ...window };
     }),
     signChanges: changed.flatMap((c, k) => (c ? [k] : [])),
     samples: raw.samples.map((s) => ({

@@ -63,6 +63,7 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   const scale = cd.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   if (scale === 0) return undefined;
   const tmax = fixedToDouble(F, tauMax);
+  if (staysPositive(F, cd, tmax)) return undefined;
   const tauAt = (j: number): bigint => (tauMax * BigInt(j)) / BigInt(SAMPLES);
   let prevG = Math.max(0, at(cd, 0));
   let prevD = derivDouble(cd, 0);
@@ -97,6 +98,21 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   return undefined;
 }
 
+/**
+ * Whether g(τ) ≥ g_0 − Σ_{q≥1} |g_q|·τ^q stays above 0 on [0, τmax] with room to spare: then no
+ * τ there makes g, or its fixed-point value, negative, and the scan can be skipped (most
+ * pre-activations are far from their kinks). The room covers the doubles' rounding (relative
+ * 1e−12, far above theirs) and the floors of the fixed-point Horner (one unit of 2^−P per
+ * coefficient).
+ */
+function staysPositive(F: Fixed, cd: readonly number[], tmax: number): boolean {
+  const g0 = at(cd, 0);
+  if (!(g0 > 0)) return false;
+  let tail = 0;
+  for (let q = cd.length - 1; q >= 1; q--) tail = (tail + Math.abs(cd[q]!)) * tmax;
+  return g0 - tail > 1e-12 * (g0 + tail) + (cd.length + 2) * 2 ** -F.P;
+}
+
 function fixedFromUnit(tauMax: bigint, u: number): bigint {
   const scaled = BigInt(Math.round(Math.min(1, Math.max(0, u)) * 2 ** 40));
   return (tauMax * scaled) >> 40n;
@@ -111,15 +127,15 @@ function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
     else a = x;
     if (b - a <= 2n) return b;
     const dg = polyDerivEval(F, c, x);
-    let next = dg !== 0n ? x - (g << F.bigP) / dg : (a + b) / 2n;
-    if (next <= a || next >= b) next = (a + b) / 2n;
-    const step = next > x ? next - x : x - next;
-    x = next;
-    if (step <= 4n) {
-      // Converged: return the first point on the negative side, nudged to be sure.
-      for (let k = 0n; k < 64n; k++) if (polyEval(F, c, x + k) < 0n) return x + k;
+    const newton = dg !== 0n ? x - (g << F.bigP) / dg : undefined;
+    if (newton !== undefined && (newton > x ? newton - x : x - newton) <= 4n) {
+      // Converged, whether the step stays inside the bracket or not (from the non-negative side,
+      // g = 0 puts it on the bracket's end, where bisecting would take P more steps): return the
+      // first point on the negative side, nudged to be sure.
+      for (let k = 0n; k < 64n; k++) if (polyEval(F, c, newton + k) < 0n) return newton + k;
       return b;
     }
+    x = newton === undefined || newton <= a || newton >= b ? (a + b) / 2n : newton;
   }
   return b;
 }

@@ -6,12 +6,15 @@ import { fabs, fdiv } from "../../scalar/fixedPoint.js";
 import type { SignCertificate } from "./outputSignWatch.js";
 import { at } from "../../scalar/at.js";
 
-/** A kink event in fixed-point time. @internal */
+/** A kink event, or a max-pool switch, in fixed-point time. @internal */
 export interface RawEvent {
   t: bigint;
+  /** The flat kink unit: the pair's, or the unit a max window switched to. */
   neuron: number;
   point: number;
-  kind: "enter" | "leave" | "slide" | "release";
+  kind: "enter" | "leave" | "slide" | "release" | "switch";
+  /** A switch: the pooled entry (channel-major over the pooled layer) whose window switched. */
+  window?: number;
 }
 
 /** What every integrator returns, in fixed point. @internal */

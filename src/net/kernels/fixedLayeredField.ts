@@ -3,6 +3,7 @@ import { slopeOnSide } from "../slopeOnSide.js";
 import { addScaled, dotUnshifted } from "./_internals/seriesProducts.js";
 import type { FixedLayeredNet } from "./fixedLayeredNet.js";
 import { fixedSigmoid } from "./fixedTranscendental.js";
+import { unrolledField } from "./_internals/unrolledField.js";
 
 /** The field at one point of a layered net and the activation pattern it was computed with. @internal */
 export interface FixedLayeredFieldResult {
@@ -10,6 +11,8 @@ export interface FixedLayeredFieldResult {
   field: bigint[];
   /** The slopes σ' used, per hidden layer (index l − 1), point and neuron: slopes[l − 1][i][k]. */
   slopes: bigint[][][];
+  /** With max pooling: per hidden layer that max-pools (index l − 1) and point, the unit each pooled entry took. */
+  select?: (Int32Array[] | undefined)[] | undefined;
 }
 
 /**
@@ -21,7 +24,8 @@ export interface FixedLayeredFieldResult {
  * polynomial loss and the rescaling identity ⟨∇_in L, w_in⟩ = ⟨∇_out L, w_out⟩
  * holds for every hidden neuron of every layer up to rounding. Products are
  * summed unshifted and shifted once per sum, so every entry is within a few
- * units of 2^−P (scaled by the sizes) of the exact gradient at θ.
+ * units of 2^−P (scaled by the sizes) of the exact gradient at θ. A network with convolutions runs
+ * through its unrolled dense net (`unrolledField`), its max-pool selections frozen with the slopes.
  *
  * @internal
  */
@@ -29,7 +33,9 @@ export function fixedLayeredField(
   p: FixedLayeredNet,
   theta: readonly bigint[],
   slopes?: readonly (readonly (readonly bigint[])[])[],
+  select?: readonly (readonly Int32Array[] | undefined)[],
 ): FixedLayeredFieldResult {
+  if (p.unrolled !== undefined) return unrolledField(p, p.unrolled, theta, slopes, select);
   const { F, X, Y, layout } = p;
   const { depth, widths, weightOffset, biasOffset } = layout;
   const P = F.bigP;

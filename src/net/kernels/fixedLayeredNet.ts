@@ -1,4 +1,4 @@
-import { refuseConvolutions } from "../_internals/refuseConvolutions.js";
+import { refuseNormalisationInFlow } from "../_internals/refuseNormalisationInFlow.js";
 import { InputError } from "../../errors.js";
 import { at } from "../../scalar/at.js";
 import { decimalContext, type DecimalCtor } from "../../scalar/decimalContext.js";
@@ -15,6 +15,7 @@ import { outgoingSlots } from "../outgoingSlots.js";
 import type { ParamLayout } from "../paramLayout.js";
 import type { SlopeTable } from "../slopeTable.js";
 import { fixedSlopes } from "./_internals/fixedSlopes.js";
+import { unrollNetwork, type UnrolledNet } from "./_internals/unrolledConv.js";
 
 /**
  * A network of any depth (two weight layers included) and its data compiled to
@@ -25,6 +26,11 @@ import { fixedSlopes } from "./_internals/fixedSlopes.js";
  * `neuronInvariants`), and their incoming and outgoing slots listed once, so that
  * the invariants and the sign monitor read them directly.
  *
+ * Two numberings of the hidden layers: the *invariant groups* (a neuron, or a channel of a
+ * convolution: who carries a c) and the *kink units* (a neuron, or a channel at one output
+ * position: whose pre-activation has a kink). They coincide for a fully connected network; a network
+ * with convolutions also carries its `unrolled` view (a dense net with tied parameters).
+ *
  * @internal
  */
 export interface FixedLayeredNet {
@@ -32,10 +38,16 @@ export interface FixedLayeredNet {
   readonly layout: ParamLayout;
   /** Number of data points. */
   readonly n: number;
-  /** Number of hidden neurons over all hidden layers. */
+  /** Number of hidden neurons (invariant groups: neurons, or channels of a convolution) over all hidden layers. */
   readonly l: number;
   /** Hidden layer (1 … L − 1) of each flat hidden neuron. */
   readonly neuronLayer: readonly number[];
+  /** Number of kink units (pre-activations per point: neurons, or channels × positions) over all hidden layers; `l` without convolutions. */
+  readonly units: number;
+  /** Hidden layer (1 … L − 1) of each flat kink unit. */
+  readonly unitLayer: readonly number[];
+  /** The unrolled view of a network with convolutions, pooling or an input tensor; undefined for a fully connected one. */
+  readonly unrolled?: UnrolledNet | undefined;
   /** inSlots[k]: θ indices of the incoming weights (then the bias) of flat hidden neuron k. */
   readonly inSlots: readonly (readonly number[])[];
   /** outSlots[k]: θ indices of the outgoing weights of flat hidden neuron k, in the next layer's order. */
@@ -72,7 +84,7 @@ export function compileFixedLayeredNet(
   loss: LossKind,
 ): { net: FixedLayeredNet; theta0: bigint[] } {
   const layout = layoutOf(net);
-  refuseConvolutions(layout, "the fixed-point flows");
+  refuseNormalisationInFlow(layout);
   if (layout.depth < 2) throw new InputError({ field: "net", expected: "at least two weight layers", value: String(layout.depth) });
   const n = data.X.length;
   const neuronLayer: number[] = [];
@@ -86,6 +98,9 @@ export function compileFixedLayeredNet(
       outSlots.push(outgoingSlots(layout, layer, k));
     }
   }
+  const unrolled = layout.structure === undefined ? undefined : unrollNetwork(net, layout);
+  const unitLayer =
+    unrolled === undefined ? neuronLayer : unrolled.layers.slice(0, -1).flatMap((u, l) => new Array<number>(u.rows).fill(l + 1));
   const edgeDigits = Math.ceil(F.P / Math.log2(10)) + 10;
   const X = data.X.map((row) => row.map((v) => parseFixed(F, v)));
   const compiled: FixedLayeredNet = {
@@ -94,6 +109,9 @@ export function compileFixedLayeredNet(
     n,
     l: neuronLayer.length,
     neuronLayer,
+    units: unitLayer.length,
+    unitLayer,
+    unrolled,
     inSlots,
     outSlots,
     X,

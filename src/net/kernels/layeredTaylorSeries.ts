@@ -4,6 +4,16 @@ import { logisticSeriesAt } from "./logisticSeries.js";
 import { slopeOnSide } from "../slopeOnSide.js";
 import { at } from "../../scalar/at.js";
 import { addScaled, addSeriesProducts, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
+import { SeriesMirror } from "./_internals/seriesMirror.js";
+import {
+  addTiedProducts,
+  averagePoolAt,
+  constantTiedDotAt,
+  liveOf,
+  maxReaders,
+  poolBackAt,
+  type UnrolledLayer,
+} from "./_internals/unrolledConv.js";
 
 /**
  * The activation state of the Taylor integrator: per (point i, neuron k) the
@@ -15,6 +25,11 @@ export interface RegionState {
   side: number[][];
   /** Per neuron, the sliding points whose constraints ż = 0 are solved for (their ∇z linearly independent; other points at 0 lie in their span). */
   slidePoints: number[][];
+  /**
+   * With max pooling: per point and weight layer (index l − 1), the unit of that layer each pooled entry
+   * takes (its window's current maximum), undefined for a layer that does not max-pool.
+   */
+  select?: (Int32Array | undefined)[][] | undefined;
 }
 
 /**
@@ -39,8 +54,10 @@ export interface TaylorStep {
   theta: bigint[][];
   /** v coefficients 0..Q per parameter under the heavy ball (empty otherwise). */
   v: bigint[][];
-  /** z_{k,i} coefficients 0..Q, indexed [i][k]. */
+  /** z_{k,i} coefficients 0..Q, indexed [i][k] (k a flat kink unit). */
   Z: bigint[][][];
+  /** h_{k,i} = σ(z_{k,i}) coefficients 0..Q (0 for a sliding pair), indexed like Z: what max pooling compares. */
+  H: bigint[][][];
   /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for sliding pairs. */
   back: bigint[][][];
   delta: bigint[][][];
@@ -92,7 +109,7 @@ function seriesParameters(
   return { TH, V, advance };
 }
 
-/** A (point, flat hidden neuron) pair. @internal */
+/** A (point, flat kink unit) pair. @internal */
 export type KinkPair = readonly [point: number, neuron: number];
 
 /**
@@ -112,14 +129,20 @@ interface SeriesLayer {
   readonly cols: number;
   /** Flat index of the first hidden neuron this layer feeds (its outputs, below the last layer). */
   readonly start: number;
+  /** A convolution's (or any layer's of a network with convolutions) unrolled view: θ slot per dense entry, pooling after it. */
+  readonly tied: UnrolledLayer | undefined;
 }
 
 /** One data point in the series: its data, per-layer series and, per flat hidden neuron, the slopes of its passes. */
 interface PointSeries {
   readonly x: readonly bigint[];
   readonly y: readonly bigint[];
-  /** A[l][c][q]: the input of weight layer l + 1 (A[0] = x). */
+  /** A[l][c][q]: the input of weight layer l + 1 (A[0] = x): H[l − 1], or its pooled entries. */
   readonly A: bigint[][][];
+  /** H[l][u][q]: the activation of the units of weight layer l + 1, below the last layer. */
+  readonly H: bigint[][][];
+  /** Per pooled hidden layer (index = layer − 1), per unit, the pooled entries that read it at this point. */
+  readonly readers: (readonly (readonly number[])[] | undefined)[];
   /** Zs[l][r][q]: the pre-activations of weight layer l + 1 (the last are the outputs). */
   readonly Zs: bigint[][][];
   /** Per output: the residual series, and under bce the series of e^{−f}'s companion w and of σ(f). */
@@ -134,13 +157,21 @@ interface PointSeries {
    * Per hidden layer (index = layer − 1), the units a product must visit; the others' series
    * are identically 0 in this region, and a product with them adds nothing (ReLU's inactive
    * units, about half of them, would otherwise cost as much as the active ones):
-   * `feeds`, whose output h = forward·z the layer above reads (forward ≠ 0);
+   * `feeds`, whose output h = forward·z the layer above reads (forward ≠ 0), as the layer above's
+   * input columns (after a pooling: the pooled entries that read such a unit);
    * `passes`, whose δ = backward·back is not 0 (rows of the layer's gradient and of the
    * back-propagation below); `backs`, whose back value is computed: those that pass, and
    * those on their surface (side 0), whose back is read at their release.
    */
   readonly feeds: readonly (readonly number[])[];
   readonly passes: readonly (readonly number[])[];
+  /**
+   * Unrolled layers only, per weight layer (index l − 1, the first undefined): per row the columns of
+   * `feeds` that hold a weight, and per column the rows of `passes` that hold one (structural zeros
+   * add nothing to a product either).
+   */
+  readonly rowFeeds: (readonly (readonly number[])[] | undefined)[];
+  readonly columnPasses: (readonly (readonly number[])[] | undefined)[];
   readonly backs: readonly (readonly number[])[];
 }
 
@@ -166,6 +197,8 @@ interface Backprop {
   delta: bigint[][][];
   /** ∂/∂h per hidden layer l = 1 … top − 1 (index l − 1), unit, order: the value before the slope. */
   back: bigint[][][];
+  /** ∂/∂a of the pooled entries per hidden layer l = 1 … top − 1 that pools (index l − 1), entry, order. */
+  pooled: (bigint[][] | undefined)[];
 }
 
 /**
@@ -179,32 +212,46 @@ class LayeredSeries {
   readonly L: number;
   readonly layers: readonly SeriesLayer[];
   readonly points: readonly PointSeries[];
+  /** The double-double shadow of the products of high orders (undefined: every product in BigInt). */
+  readonly mirror: SeriesMirror | undefined;
 
   constructor(
     readonly p: FixedLayeredNet,
     readonly TH: bigint[][],
     state: RegionState,
     readonly Q: number,
+    shadowed = false,
   ) {
     const { layout } = p;
-    const { widths, depth, weightOffset, biasOffset } = layout;
+    const { depth, weightOffset, biasOffset } = layout;
+    // with convolutions the series run on the unrolled dense net: its units are channels × positions
+    const widths = p.unrolled?.widths ?? layout.widths;
     this.P = p.F.bigP;
     this.L = depth;
+    this.mirror = shadowed ? new SeriesMirror(p.F.P) : undefined;
+    // the weight of a structural zero of an unrolled convolution: never advanced
+    const zero = new Array<bigint>(Q + 1).fill(0n);
     let start = 0;
     this.layers = Array.from({ length: depth }, (_, l) => {
       const rows = at(widths, l + 1);
-      const cols = at(widths, l);
+      const tied = p.unrolled?.layers[l];
+      const cols = tied?.cols ?? at(widths, l);
       const w0 = at(weightOffset, l);
       const b0 = at(biasOffset, l);
-      const W = Array.from({ length: rows }, (_, r) => TH.slice(w0 + r * cols, w0 + (r + 1) * cols));
+      const W =
+        tied === undefined
+          ? Array.from({ length: rows }, (_, r) => TH.slice(w0 + r * cols, w0 + (r + 1) * cols))
+          : tied.slots.map((row) => Array.from(row, (slot) => (slot < 0 ? zero : at(TH, slot))));
+      const dense = b0 < 0 ? undefined : TH.slice(b0, b0 + rows);
       const layer = {
         W,
         WT: Array.from({ length: cols }, (_, c) => W.map((row) => at(row, c))),
-        b: b0 < 0 ? undefined : TH.slice(b0, b0 + rows),
+        b: tied === undefined ? dense : tied.bias && Array.from(tied.bias, (slot) => at(TH, slot)),
         w0,
         b0,
         cols,
         start,
+        tied,
       };
       start += rows;
       return layer;
@@ -215,24 +262,56 @@ class LayeredSeries {
       const side = at(state.side, i);
       const forward = side.map((sd) => (sd === 0 ? 0n : slopeOnSide(p.slopes, sd)));
       const backward = side.map((sd, k) => (at(state.slidePoints, k).includes(i) ? 0n : slopeOnSide(p.slopes, sd)));
+      const H = widths.slice(1, depth).map((w) => Array.from({ length: w }, zeros));
+      const select = state.select?.[i];
+      const pools = this.layers.slice(0, -1).map(({ tied }) => tied?.pool);
+      const readers = pools.map((pool, l) => {
+        if (pool === undefined) return undefined;
+        return pool.kind === "avg" ? pool.readers : maxReaders(at(widths, l + 1), at(select ?? [], l) as Int32Array);
+      });
+      const live = unitsWhere(this.layers, widths, (k) => at(forward, k) !== 0n);
+      const feeds = live.map((units, l) => {
+        const reads = readers[l];
+        if (reads === undefined) return units;
+        const fed = new Set<number>();
+        for (const u of units) for (const m of at(reads, u)) fed.add(m);
+        return [...fed].sort((a, b) => a - b);
+      });
+      const passes = unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n);
       return {
         x,
         y: at(p.Y, i),
-        A: widths.slice(0, depth).map((w, l) =>
-          Array.from({ length: w }, (_, c) => {
-            const a = zeros();
-            if (l === 0) a[0] = at(x, c);
-            return a;
-          }),
-        ),
+        A: this.layers.map((layer, l) => {
+          if (l === 0)
+            return Array.from({ length: layer.cols }, (_, c) => {
+              const a = zeros();
+              a[0] = at(x, c);
+              return a;
+            });
+          const pool = pools[l - 1];
+          const h = at(H, l - 1);
+          if (pool === undefined) return h;
+          // a max-pooled entry is the series of its selected unit itself
+          if (pool.kind === "max") return Array.from(at(select ?? [], l - 1) as Int32Array, (u) => at(h, u));
+          return pool.windows.map(zeros);
+        }),
+        H,
+        readers,
         Zs: widths.slice(1).map((w) => Array.from({ length: w }, zeros)),
         R: outputs(),
         U: outputs(),
         Sg: outputs(),
         forward,
         backward,
-        feeds: unitsWhere(this.layers, widths, (k) => at(forward, k) !== 0n),
-        passes: unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n),
+        feeds,
+        passes,
+        rowFeeds: this.layers.map(({ tied }, l) =>
+          l === 0 || tied === undefined ? undefined : tied.nonzero.map((nz) => liveOf(nz, at(feeds, l - 1))),
+        ),
+        columnPasses: this.layers.map(({ tied }, l) => {
+          const rows = passes[l];
+          return tied === undefined || rows === undefined ? undefined : tied.columnRows.map((rs) => liveOf(rs, rows));
+        }),
         backs: unitsWhere(this.layers, widths, (k) => at(backward, k) !== 0n || at(side, k) === 0),
       };
     });
@@ -245,12 +324,18 @@ class LayeredSeries {
       for (const [l, layer] of layers.entries()) {
         const a = at(pt.A, l);
         const zs = at(pt.Zs, l);
-        // the outputs of a hidden layer, the input of the next (none after the last layer)
-        const hs = pt.A[l + 1];
+        // the outputs of a hidden layer (none after the last layer), which the next reads, pooled or not
+        const hs = pt.H[l];
         const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
         for (const [r, w] of layer.W.entries()) {
           // the data are constant in τ: the first layer's convolution has one term
-          const acc = feeds === undefined ? constantDotAt(w, pt.x, q) : seriesDotAt(w, a, q, feeds);
+          const nonzero = layer.tied?.nonzero[r];
+          const acc =
+            feeds !== undefined
+              ? seriesDotAt(w, a, q, pt.rowFeeds[l]?.[r] ?? feeds, this.mirror)
+              : nonzero === undefined
+                ? constantDotAt(w, pt.x, q)
+                : constantTiedDotAt(w, nonzero, pt.x, q);
           const z = (acc >> P) + (layer.b === undefined ? 0n : at(at(layer.b, r), q));
           at(zs, r)[q] = z;
           if (hs === undefined) continue;
@@ -258,6 +343,8 @@ class LayeredSeries {
           const slope = at(pt.forward, layer.start + r);
           if (slope !== 0n) at(hs, r)[q] = (slope * z) >> P;
         }
+        const pool = layer.tied?.pool;
+        if (hs !== undefined && pool?.kind === "avg") averagePoolAt(pool, hs, at(pt.A, l + 1), q);
       }
     }
   }
@@ -281,13 +368,16 @@ class LayeredSeries {
 
   /** A back-propagation from the loss at point i (`pair` undefined) or from z of `pair`. */
   backprop(i: number, pair?: KinkPair): Backprop {
-    const { widths } = this.p.layout;
+    const widths = this.p.unrolled?.widths ?? this.p.layout.widths;
     const zeros = (): bigint[] => new Array<bigint>(this.Q + 1).fill(0n);
-    const top = pair === undefined ? this.L : at(this.p.neuronLayer, pair[1]);
+    const top = pair === undefined ? this.L : at(this.p.unitLayer, pair[1]);
     const delta = widths.slice(1, top + 1).map((w) => Array.from({ length: w }, zeros));
     const back = widths.slice(1, top).map((w) => Array.from({ length: w }, zeros));
+    const pooled = this.layers
+      .slice(0, top - 1)
+      .map((layer, l) => (layer.tied?.pool === undefined ? undefined : Array.from({ length: at(this.layers, l + 1).cols }, zeros)));
     if (pair !== undefined) at(at(delta, top - 1), pair[1] - at(this.layers, top - 1).start)[0] = this.p.F.ONE;
-    return { point: at(this.points, i), top, delta, back };
+    return { point: at(this.points, i), top, delta, back, pooled };
   }
 
   /** Order q of a back-propagation (its seed at order q must be in place). */
@@ -301,10 +391,21 @@ class LayeredSeries {
       const rows = l === bp.top ? undefined : at(pt.passes, l - 1);
       const backs = at(bp.back, l - 2);
       const deltas = at(bp.delta, l - 2);
-      const { start } = at(this.layers, l - 2);
-      const { WT } = at(this.layers, l - 1);
+      const { start, tied } = at(this.layers, l - 2);
+      const { WT, tied: above } = at(this.layers, l - 1);
+      // an unrolled column visits only the rows that hold its weight (and pass, below the seed)
+      const sparse = above === undefined ? undefined : l === bp.top ? above.columnRows : pt.columnPasses[l - 1];
+      const reading = (c: number): readonly number[] | undefined => sparse?.[c] ?? rows;
+      // after a pooling, Wᵀδ is ∂/∂a of the pooled entries, and ∂/∂h = Πᵀ of it
+      const pool = tied?.pool;
+      const pooled = bp.pooled[l - 2];
+      if (pooled !== undefined)
+        for (const [m, a] of pooled.entries()) a[q] = seriesDotAt(at(WT, m), upper, q, reading(m), this.mirror) >> P;
       for (const c of at(pt.backs, l - 2)) {
-        const back = seriesDotAt(at(WT, c), upper, q, rows) >> P;
+        const back =
+          pool === undefined || pooled === undefined
+            ? seriesDotAt(at(WT, c), upper, q, reading(c), this.mirror) >> P
+            : poolBackAt(pool, at(at(pt.readers, l - 2) ?? [], c), pooled, q);
         at(backs, c)[q] = back;
         // a unit that does not pass keeps δ ≡ 0
         const slope = at(pt.backward, start + c);
@@ -318,7 +419,7 @@ class LayeredSeries {
     const { P } = this;
     const pt = bp.point;
     for (const [l, deltas] of bp.delta.entries()) {
-      const { w0, b0, cols, start } = at(this.layers, l);
+      const { w0, b0, cols, start, tied } = at(this.layers, l);
       const a = at(pt.A, l);
       const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
       const seeded = l === bp.top - 1;
@@ -326,17 +427,25 @@ class LayeredSeries {
         // below the seed's layer, a row whose unit does not pass has δ ≡ 0 and adds nothing
         if (!seeded && at(pt.backward, start + r) === 0n) continue;
         const dq = at(d, q);
+        if (tied !== undefined) {
+          // an unrolled row: its entries and its bias are θ slots shared with other rows
+          const bias = tied.bias?.[r];
+          if (bias !== undefined) acc[bias] = at(acc, bias) + (dq << P);
+          const input = feeds === undefined ? { x: pt.x } : { as: a, live: feeds };
+          addTiedProducts(acc, at(tied.slots, r), at(tied.nonzero, r), d, q, input);
+          continue;
+        }
         if (b0 >= 0) acc[b0 + r] = at(acc, b0 + r) + (dq << P);
         // constant inputs: one term
         if (feeds === undefined) addScaled(acc, w0 + r * cols, dq, pt.x);
-        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds, this.mirror);
       }
     }
   }
 
-  /** The back value of a hidden pair (point, flat neuron) inside a back-propagation. */
+  /** The back value of a hidden pair (point, flat kink unit) inside a back-propagation. */
   backAt(bp: Backprop, k: number): bigint[] {
-    const l = at(this.p.neuronLayer, k);
+    const l = at(this.p.unitLayer, k);
     return at(at(bp.back, l - 1), k - at(this.layers, l - 1).start);
   }
 }
@@ -397,6 +506,11 @@ export function layeredZGradients(
  * inverse of its order-0 term: θ' is −(g₀ + λθ) projected onto the tangent space
  * of the sliding surfaces.
  *
+ * `shadowed` (the default) sums the series products of high orders in double-double where
+ * that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
+ * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
+ * product floor, propagated through the recursion.
+ *
  * @internal
  */
 export function layeredTaylorStep(
@@ -406,12 +520,13 @@ export function layeredTaylorStep(
   h: bigint,
   Q: number,
   dynamics: SeriesDynamics = {},
+  shadowed = true,
 ): TaylorStep {
   const P = p.F.bigP;
   const size = theta0.length;
   const { TH, V, advance } = seriesParameters(theta0, Q, h, P, dynamics);
   const decay = dynamics.decay ?? 0n;
-  const S = new LayeredSeries(p, TH, state, Q);
+  const S = new LayeredSeries(p, TH, state, Q, shadowed);
   const zeros = (): bigint[] => new Array<bigint>(Q + 1).fill(0n);
   const base = Array.from({ length: p.n }, (_, i) => S.backprop(i));
   // Per sliding pair a: its back-propagation, J[slot][q] = ∇z_a, G[b][q] = (J_a·J_b)_q and its solved δ[q].
@@ -446,43 +561,46 @@ export function layeredTaylorStep(
         const gq = at(g, slot);
         c[q] = dynamics.decayed?.[slot] === false ? gq : gq + ((decay * at(at(TH, slot), q)) >> P);
       }
-      for (const a of sliding) for (const [b, c] of a.G.entries()) c[q] = seriesDotAt(a.J, at(sliding, b).J, q) >> P;
+      for (const a of sliding) for (const [b, c] of a.G.entries()) c[q] = seriesDotAt(a.J, at(sliding, b).J, q, undefined, S.mirror) >> P;
       if (q === 0)
         inverse = invertFixedMatrix(
           p.F,
           sliding.map((a) => a.G.map((c) => at(c, 0))),
         );
       // Σ_{u<q} Σ_b G_q−u[a][b]·δ_b[u]: the order-q product of the series G[a][b] and δ_b, whose order q is still 0
-      const rhs = sliding.map((a) => -(seriesDotAt(a.J, e, q) >> P) - (seriesDotAt(a.G, deltas, q) >> P));
+      const rhs = sliding.map(
+        (a) => -(seriesDotAt(a.J, e, q, undefined, S.mirror) >> P) - (seriesDotAt(a.G, deltas, q, undefined, S.mirror) >> P),
+      );
       for (const [a, { delta }] of sliding.entries()) delta[q] = dotUnshifted(at(inverse, a), rhs) >> P;
       g = g.map((gq, slot) => {
         let s = 0n;
-        for (const a of sliding) s += cauchyAt(a.delta, at(a.J, slot), q);
+        for (const a of sliding) s += cauchyAt(a.delta, at(a.J, slot), q, S.mirror);
         return gq + (s >> P);
       });
     }
     for (const [slot, gq] of g.entries()) advance(slot, q, gq);
   }
   S.forwardAt(Q);
-  // z of every hidden neuron, flat (layer by layer), per point
+  // z and h of every hidden kink unit, flat (layer by layer), per point
   const Z = S.points.map((pt) => pt.Zs.slice(0, -1).flat());
+  const H = S.points.map((pt) => pt.H.flat());
   // back and δ of the constrained pairs, for their release: back includes the solved δ of the pairs above
-  const backOut = Array.from({ length: p.n }, () => Array.from({ length: p.l }, zeros));
-  const deltaOut = Array.from({ length: p.n }, () => Array.from({ length: p.l }, zeros));
+  const backOut = Array.from({ length: p.n }, () => Array.from({ length: p.units }, zeros));
+  const deltaOut = Array.from({ length: p.n }, () => Array.from({ length: p.units }, zeros));
   for (const { pair, delta } of sliding) {
     const [i, k] = pair;
-    const layer = at(p.neuronLayer, k);
+    const layer = at(p.unitLayer, k);
     const below = S.backAt(at(base, i), k);
-    const above = sliding.filter(({ pair: [i2, k2] }) => i2 === i && at(p.neuronLayer, k2) > layer);
+    const above = sliding.filter(({ pair: [i2, k2] }) => i2 === i && at(p.unitLayer, k2) > layer);
     const out = at(at(backOut, i), k);
     for (let q = 0; q < Q; q++) {
       let s = 0n;
-      for (const b of above) s += cauchyAt(b.delta, S.backAt(b.bp, k), q);
+      for (const b of above) s += cauchyAt(b.delta, S.backAt(b.bp, k), q, S.mirror);
       out[q] = at(below, q) + (s >> P);
     }
     at(deltaOut, i)[k] = delta;
   }
-  return { theta: TH, v: V, Z, back: backOut, delta: deltaOut, nested: firstNested(p, S, state, sliding, Q) };
+  return { theta: TH, v: V, Z, H, back: backOut, delta: deltaOut, nested: firstNested(p, S, state, sliding, Q) };
 }
 
 /**
@@ -501,9 +619,9 @@ function firstNested(
 ): TaylorStep["nested"] {
   for (const { pair, bp } of sliding) {
     const [i, upper] = pair;
-    const layer = at(p.neuronLayer, upper);
+    const layer = at(p.unitLayer, upper);
     for (const [lower, side] of at(state.side, i).entries()) {
-      if (side !== 0 || at(p.neuronLayer, lower) >= layer) continue;
+      if (side !== 0 || at(p.unitLayer, lower) >= layer) continue;
       if (
         S.backAt(bp, lower)
           .slice(0, Q)

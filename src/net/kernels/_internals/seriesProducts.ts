@@ -1,24 +1,37 @@
 import { InternalError } from "../../../errors.js";
+import type { SeriesMirror } from "./seriesMirror.js";
 
 /*
  * The inner loops of the fixed-point kernels: products of truncated power series
  * (arrays of coefficients by order) and of vectors, every sum unshifted. Each
  * checks its bounds once on entry, so that the terms are then read without a
  * check per term: these loops carry the BigInt work of every Taylor step, and a
- * checked accessor per term measurably slows them.
+ * checked accessor per term measurably slows them. Loops are indexed, not iterated: a
+ * process runs most of them before they are optimised, and unoptimised iterators cost an
+ * object per element. Given a {@link SeriesMirror}, a series
+ * product of a high order may be summed in double-double instead, within a quarter unit
+ * of the last place the caller keeps.
  */
 
 function outside(what: string, need: number, have: number): never {
   throw new InternalError(`${what}: need ${need} entries, have ${have}`);
 }
 
+/** Below this order a series product is summed in BigInt: too few middle terms for the shadow to pay. */
+const MIRRORED_FROM = 6;
+
 /**
- * Order q of the product of two series: Σ_{s=0}^{q} x_s·y_{q−s}.
+ * Order q of the product of two series: Σ_{s=0}^{q} x_s·y_{q−s}, exact, or within a quarter
+ * unit of 2^−P (unshifted) through `mirror`.
  *
  * @internal
  */
-export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number): bigint {
+export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number, mirror?: SeriesMirror): bigint {
   if (q >= x.length || q >= y.length) outside("series product", q + 1, Math.min(x.length, y.length));
+  if (mirror !== undefined && q >= MIRRORED_FROM) {
+    const fast = mirror.cauchy(x, y, q);
+    if (fast !== undefined) return fast;
+  }
   let acc = 0n;
   for (let s = 0; s <= q; s++) acc += x[s]! * y[q - s]!;
   return acc;
@@ -26,7 +39,8 @@ export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number):
 
 /**
  * Order q of the dot product of two vectors of series: Σ_c (xs_c·ys_c)_q, over every c
- * or only over `live` (the c whose series are not identically 0: the others add 0).
+ * or only over `live` (the c whose series are not identically 0: the others add 0);
+ * through `mirror`, each product within a quarter unit of 2^−P (see {@link cauchyAt}).
  *
  * @internal
  */
@@ -35,16 +49,18 @@ export function seriesDotAt(
   ys: readonly (readonly bigint[])[],
   q: number,
   live?: readonly number[],
+  mirror?: SeriesMirror,
 ): bigint {
   if (xs.length !== ys.length) outside("series dot product", xs.length, ys.length);
   let acc = 0n;
   if (live === undefined) {
-    for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q);
+    for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q, mirror);
     return acc;
   }
-  for (const c of live) {
+  for (let j = 0; j < live.length; j++) {
+    const c = live[j]!;
     if (c >= xs.length) outside("series dot product", c + 1, xs.length);
-    acc += cauchyAt(xs[c]!, ys[c]!, q);
+    acc += cauchyAt(xs[c]!, ys[c]!, q, mirror);
   }
   return acc;
 }
@@ -57,7 +73,8 @@ export function seriesDotAt(
 export function constantDotAt(xs: readonly (readonly bigint[])[], y: readonly bigint[], q: number): bigint {
   if (xs.length !== y.length) outside("dot product with a constant", xs.length, y.length);
   let acc = 0n;
-  for (const [c, x] of xs.entries()) {
+  for (let c = 0; c < xs.length; c++) {
+    const x = xs[c]!;
     if (q >= x.length) outside("series coefficient", q + 1, x.length);
     acc += x[q]! * y[c]!;
   }
@@ -88,7 +105,8 @@ export function addScaled(acc: bigint[], offset: number, s: bigint, x: readonly 
 
 /**
  * acc[offset + c] += (d·as_c)_q for every c in `live` (the c whose series are not identically 0:
- * the others add 0): order q of one row of a weight matrix's gradient, series by series.
+ * the others add 0): order q of one row of a weight matrix's gradient, series by series
+ * (through `mirror`, each product within a quarter unit of 2^−P, see {@link cauchyAt}).
  *
  * @internal
  */
@@ -99,10 +117,12 @@ export function addSeriesProducts(
   as: readonly (readonly bigint[])[],
   q: number,
   live: readonly number[],
+  mirror?: SeriesMirror,
 ): void {
   if (offset < 0 || offset + as.length > acc.length) outside("accumulator row", offset + as.length, acc.length);
-  for (const c of live) {
+  for (let j = 0; j < live.length; j++) {
+    const c = live[j]!;
     if (c >= as.length) outside("series row", c + 1, as.length);
-    acc[offset + c]! += cauchyAt(d, as[c]!, q);
+    acc[offset + c]! += cauchyAt(d, as[c]!, q, mirror);
   }
 }

@@ -1,0 +1,61 @@
+import { InputError } from "../../errors.js";
+import { defaultInit } from "../../experiments/defaultInit.js";
+import { readTextFile } from "../../io/readTextFile.js";
+import { activationName } from "../../net/activationName.js";
+import type { LayeredNetwork } from "../../net/layeredNetwork.js";
+import { layoutOf } from "../../net/layoutOf.js";
+import { networkReadOptions } from "../../net/networkReadOptions.js";
+import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
+import { readArchitecture } from "../../net/readArchitecture.js";
+import { unpackLayers } from "../../net/unpackLayers.js";
+import { withArchitecture } from "../../net/withArchitecture.js";
+import { intOption } from "../options.js";
+
+/**
+ * The network of a dynamics command (`gd`, `flow`): the --net file, with what --arch adds (convolutions'
+ * stride and padding, pooling, input shape), or, with --arch alone, PyTorch's default initialisation
+ * drawn with --init-seed.
+ *
+ * @throws InputError for --init-seed without --arch or with --net, no network at all, or a convolutional
+ *   checkpoint without the architecture it needs (and whatever reading the files throws)
+ * @internal
+ */
+export function dynamicsNetwork(opts: {
+  net?: string | undefined;
+  arch?: string | undefined;
+  initSeed?: string | undefined;
+}): LayeredNetwork<string> {
+  if (opts.initSeed !== undefined && (opts.arch === undefined || opts.net !== undefined))
+    throw new InputError({ field: "--init-seed", expected: "given with --arch and without --net", value: opts.initSeed });
+  if (opts.arch === undefined) {
+    if (opts.net === undefined) throw new InputError({ field: "--net", expected: "a network file (or --arch to draw one)", value: "none" });
+    const net = readAnyNetworkFile(opts.net);
+    // a { layers } file may carry stride, padding and the input shape itself (as `gd --json` prints them)
+    const incomplete =
+      net.input === undefined ||
+      net.layers.some((l) => l.conv !== undefined && (l.conv.stride === undefined || l.conv.padding === undefined));
+    if (net.layers.some((l) => l.conv !== undefined) && incomplete)
+      throw new InputError({
+        field: "--arch",
+        expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
+        value: "none",
+      });
+    return net;
+  }
+  const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
+  if (opts.net !== undefined) {
+    // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
+    const { onAssumed: _, ...reading } = networkReadOptions();
+    const activation = reading.activation ?? activationName(arch.activation);
+    return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
+  }
+  const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
+  const shape = withArchitecture(arch, undefined, opts.arch);
+  const L = layoutOf(shape);
+  const drawn = defaultInit(L, `arch/init-seed=${seed}`);
+  // each double as its exact value's shortest decimal text, which exact arithmetic reads without rounding
+  return unpackLayers(
+    Array.from(drawn, (v) => String(v)),
+    L,
+  );
+}

@@ -1,0 +1,56 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { firstNegative, polyEval } from "../../src/flow/_internals/polyRoots.js";
+import { fixed } from "../../src/scalar/fixedPoint.js";
+
+const F = fixed(120);
+
+/** A fixed-point value from a small rational p/2^k (exact). */
+const value = fc
+  .tuple(fc.integer({ min: -4000, max: 4000 }), fc.integer({ min: 0, max: 12 }))
+  .map(([p, k]) => (BigInt(p) << F.bigP) >> BigInt(k));
+
+/** Polynomials of degree 1–12, most with a positive constant term well above the others (far from their kinks, as most pairs are). */
+const polynomial = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.array(value, { minLength: 2, maxLength: 13 })).map(([lift, c]) => {
+  const out = [...c];
+  out[0] = out[0]! < 0n ? -out[0]! : out[0]!;
+  out[0]! += BigInt(lift) * 64n * F.ONE;
+  return out;
+});
+
+const tauMax = fc.integer({ min: 1, max: 1 << 20 }).map((m) => (F.ONE * BigInt(m)) >> 20n);
+
+describe("firstNegative", () => {
+  it("should find no root only where the fixed-point polynomial stays non-negative on a fine grid, and a root only where it is negative", () => {
+    fc.assert(
+      fc.property(polynomial, tauMax, (c, tmax) => {
+        // Act
+        const r = firstNegative(F, c, tmax);
+        // Assert: against 128 grid points evaluated in fixed point, the oracle the scan must agree with
+        if (r === undefined) {
+          for (let j = 1; j <= 128; j++) expect(polyEval(F, c, (tmax * BigInt(j)) / 128n) >= 0n).toBe(true);
+          return;
+        }
+        expect(r > 0n && r <= tmax).toBe(true);
+        expect(polyEval(F, c, r) < 0n).toBe(true);
+        // nothing negative on the grid before it (the first root, not any root)
+        for (let j = 1; j <= 128; j++) {
+          const tau = (tmax * BigInt(j)) / 128n;
+          if (tau < r - 4n) expect(polyEval(F, c, tau) >= 0n).toBe(true);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("should find the root of z = 1/8 − τ at τ = 1/8 when the step reaches it, and none in a step that stops short", () => {
+    // Arrange
+    const c = [F.ONE >> 3n, -F.ONE];
+    // Act & Assert
+    const r = firstNegative(F, c, F.ONE);
+    expect(r).toBeDefined();
+    expect(r! - (F.ONE >> 3n)).toBeGreaterThanOrEqual(0n);
+    expect(r! - (F.ONE >> 3n)).toBeLessThanOrEqual(4n);
+    expect(firstNegative(F, c, F.ONE >> 4n)).toBeUndefined();
+  });
+});
