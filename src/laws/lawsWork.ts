@@ -11,14 +11,15 @@ import type { LawDynamics } from "./lawsReport.js";
  * 200 at degree 1): all within ±25 %. The cost is a fixed part (loading and warming up the law
  * search, once per call), a part per squared parameter (the ranks of the D × D Jacobians mod p
  * at θ0), a part per unknown coefficient of the explicit laws of degree ≤ k and a part per cubed
- * parameter (the echelon forms, which dominate past about 1500 parameters); 2,100,1 (300
- * parameters) is 0.80 s estimated, 0.85 s measured. Deeper nets of the same size run faster than
- * this (2,30,30,1: 7 s estimated, 3.4 s measured): an over-estimate, which only refuses earlier.
+ * parameter (the echelon forms, which dominate past about 1500 parameters). The fit is of the
+ * least of two or three runs; the constants are that fit times 1.1, since a single run takes
+ * about 10 % more: 2,100,1 (300 parameters) is 0.89 s estimated, 0.85–1.0 s measured. Deeper nets of the same size run faster than
+ * this (2,30,30,1: 7.7 s estimated, 3.4 s measured): an over-estimate, which only refuses earlier.
  */
-const SECONDS_PER_CALL = 0.36;
-const SECONDS_PER_PARAMETER2 = 3.6e-6;
-const SECONDS_PER_UNKNOWN = 9.2e-7;
-const SECONDS_PER_PARAMETER3 = 2.7e-9;
+const SECONDS_PER_CALL = 0.4;
+const SECONDS_PER_PARAMETER2 = 4e-6;
+const SECONDS_PER_UNKNOWN = 1e-6;
+const SECONDS_PER_PARAMETER3 = 3e-9;
 const SECONDS_PER_REPORT = 5e-3;
 /**
  * Momentum flow, same laptop: per cubed phase-space coordinate for the

@@ -28,12 +28,13 @@ const SECONDS_PER_EXACT_ROW = 1e-3;
  * one core (Node 20): a fixed part (loading, warming up, once per call), then per term a part of
  * its own (the recurrence step and printing the line) and a part per squared working digit,
  * fitted by least squares at l = 1,000, 10,000, 100,000 (40 digits) and l = 30,000 at 80 digits,
- * checked at l = 30,000 at 20 and 40 digits (−25 %, −6 %); l = 100,000 at 40 digits is 2.85 s
- * estimated, 2.7 s measured.
+ * checked at l = 30,000 at 20 and 40 digits (−25 %, −6 %). The fit is of the least of two runs;
+ * the constants are that fit times 1.1, since a single run takes about 10 % more: l = 100,000 at
+ * 40 digits is 3.1 s estimated, 2.7–3.4 s measured.
  */
-const SECONDS_PER_CALL = 0.24;
-const SECONDS_PER_LAW_TERM = 1.4e-5;
-const SECONDS_PER_LAW_TERM_DIGIT2 = 3.2e-9;
+const SECONDS_PER_CALL = 0.26;
+const SECONDS_PER_LAW_TERM = 1.5e-5;
+const SECONDS_PER_LAW_TERM_DIGIT2 = 3.5e-9;
 
 /**
  * The work of `probabilityReport` or `probabilityTable`, estimated before it starts.
