@@ -1,31 +1,58 @@
 import { existsSync } from "node:fs";
-import { register } from "node:module";
+import { createRequire, register } from "node:module";
 import { extname, resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError } from "../errors.js";
 import { installRequireFallback } from "./_internals/fallbackRequire.js";
 import type { Claim } from "./claim.js";
 import { claimsOf } from "./_internals/claimsOf.js";
+import { packageType } from "./_internals/packageType.js";
 
-let hooksRegistered = false;
+/** Whether this is the compiled package (dist/), not the source run under a TypeScript loader. */
+const COMPILED = existsSync(new URL("./_internals/fallbackResolve.js", import.meta.url));
 
-/** Lets a claim file anywhere import `relutopo`, `fast-check` and `@fast-check/vitest` (this package's copies) when its own location has none, as an ES module or as CommonJS. */
-function registerFallbackResolution(): void {
-  if (hooksRegistered) return;
-  hooksRegistered = true;
-  const hooks = new URL("./_internals/fallbackResolve.js", import.meta.url);
-  if (!existsSync(hooks)) return; // running from source under a TypeScript loader: nothing compiled to register
-  const targets: Record<string, string> = { relutopo: new URL("../index.js", import.meta.url).href };
-  // @fast-check/vitest is a development dependency: present in a clone, maybe not in an install.
-  for (const specifier of ["fast-check", "@fast-check/vitest"]) {
-    try {
-      targets[specifier] = import.meta.resolve(specifier);
-    } catch {
-      // not installed beside relutopo: the claim file must bring its own
+let hooksRegistered: Promise<void> | undefined;
+
+/**
+ * Lets a claim file anywhere import `relutopo`, `fast-check` and `@fast-check/vitest` (this package's copies) when its own location has none, as an ES module or as CommonJS.
+ * Loads relutopo first: once the hooks are registered, every module a thread loads passes
+ * through them, which doubles the cost of loading the library.
+ */
+function registerFallbackResolution(): Promise<void> {
+  hooksRegistered ??= (async () => {
+    if (!COMPILED) return; // running from source under a TypeScript loader: nothing compiled to register
+    const hooks = new URL("./_internals/fallbackResolve.js", import.meta.url);
+    const targets: Record<string, string> = { relutopo: new URL("../index.js", import.meta.url).href };
+    // @fast-check/vitest is a development dependency: present in a clone, maybe not in an install.
+    for (const specifier of ["fast-check", "@fast-check/vitest"]) {
+      try {
+        targets[specifier] = import.meta.resolve(specifier);
+      } catch {
+        // not installed beside relutopo: the claim file must bring its own
+      }
     }
-  }
-  register(hooks.href, { data: { targets } });
-  installRequireFallback(Object.fromEntries(Object.entries(targets).map(([k, url]) => [k, fileURLToPath(url)])));
+    await import(targets.relutopo!);
+    register(hooks.href, { data: { targets } });
+    installRequireFallback(Object.fromEntries(Object.entries(targets).map(([k, url]) => [k, fileURLToPath(url)])));
+  })();
+  return hooksRegistered;
+}
+
+let typeScriptRegistered: Promise<void> | undefined;
+
+/**
+ * Registers tsx for the rest of the thread, for ES modules and CommonJS (from source, the
+ * TypeScript loader that runs it compiles the file). Not tsx's
+ * `tsImport`: its files import under a namespace of their own, so a claim file would get a
+ * second copy of relutopo and fast-check (other classes, loaded again at twice the cost).
+ */
+function registerTypeScript(): Promise<void> {
+  if (!COMPILED) return Promise.resolve();
+  typeScriptRegistered ??= Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]).then(([esm, cjs]) => {
+    esm.register();
+    cjs.register();
+  });
+  return typeScriptRegistered;
 }
 
 /**
@@ -34,7 +61,8 @@ function registerFallbackResolution(): void {
  * An export that looks like a claim (an object with a `tag`, `statement`, `arbitraries`,
  * `predicate` or `property` key, or an array holding one) but is not a valid one makes the
  * whole module bad input; other exports (helpers, constants, arithmetics) are ignored.
- * `.ts`/`.mts`/`.cts` files are compiled on the fly by tsx; `.js`/`.mjs` load directly.
+ * `.ts`/`.mts`/`.cts` files are compiled on the fly by tsx, which stays registered in the
+ * calling thread; `.js`/`.mjs` load directly. A module loads once per thread, as `import` does.
  * The file may sit in any directory: `relutopo`, `fast-check` and `@fast-check/vitest`
  * resolve to relutopo's own copies when its location has none.
  *
@@ -51,16 +79,13 @@ export async function loadClaims(path: string): Promise<Claim[]> {
   }
   if (!existsSync(file))
     throw new InputError({ field: "claim file", expected: "an existing file", value: path, note: "It does not exist (ENOENT)." });
-  registerFallbackResolution();
-  const url = pathToFileURL(file).href;
+  await registerFallbackResolution();
+  if (ext === ".ts" || ext === ".mts" || ext === ".cts") await registerTypeScript();
   let mod: Record<string, unknown>;
   try {
-    if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
-      const { tsImport } = await import("tsx/esm/api");
-      mod = (await tsImport(url, import.meta.url)) as Record<string, unknown>;
-    } else {
-      mod = (await import(url)) as Record<string, unknown>;
-    }
+    // TypeScript compiled as CommonJS is required: imported, its named exports would hide in `default`.
+    const required = COMPILED && (ext === ".cts" || (ext === ".ts" && packageType(file) === "commonjs"));
+    mod = (required ? createRequire(import.meta.url)(file) : await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
     // One line; a heading that ends with a colon (tsx: "Transform failed with 1 error:") takes the line it announces.
     const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter((l) => l.trim() !== "");

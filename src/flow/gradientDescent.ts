@@ -32,7 +32,9 @@ export interface GradientDescentOptions<T> extends MiniBatchOptions {
   /**
    * The kernel of the loss and gradient, built once for the run's layout, loss and data
    * (e.g. `floatKernel`, the float fast path); default: the generic back-propagation of
-   * `lossAndGradient` in `S`.
+   * `lossAndGradient` in `S`. For a network with batch normalisation under SGD without momentum it must
+   * return the batch's variances with the gradient (the generic one does): the step predicts the kernel's
+   * drift from that one gradient.
    */
   kernel?: (layout: ParamLayout, loss: LossKind, data: Dataset<T>) => GradientKernel<T>;
   /**
@@ -230,7 +232,7 @@ export function gradientDescent<T>(
   };
   for (let t = 0; t < steps; t++) {
     const rows = batchRows(t);
-    const { loss: value, grad } = kernel.lossAndGradient(theta, fullBatch ? undefined : rows);
+    const { loss: value, grad, variances } = kernel.lossAndGradient(theta, fullBatch ? undefined : rows);
     if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
     const recorded = t % lossEvery === 0;
     const lossAll = fullBatch || !recorded ? value : kernel.loss(theta);
@@ -240,8 +242,9 @@ export function gradientDescent<T>(
     const before = normRun === undefined ? undefined : unpackLayers(theta, L);
     const { next: stepped, update, terms } = step(theta, grad);
     if (before !== undefined && normRun?.predictedKernelDrift !== undefined && optimizer.name === "sgd") {
-      const batch = fullBatch ? data : { X: rows.map((i) => at(data.X, i)), Y: rows.map((i) => at(data.Y, i)) };
-      normRun.predictedKernelDrift.push(predictedKernelDrift(before, batch, options.loss, lr, S, optimizer.weightDecay));
+      // the step's own gradient: ∂L/∂γ is in it, the batch's variances come with it
+      const gradient = { loss: value, grad: unpackLayers(grad, L), variances };
+      normRun.predictedKernelDrift.push(predictedKernelDrift(before, gradient, lr, S, optimizer.weightDecay));
     }
     theta = stepped;
     if (normRun !== undefined && laws !== undefined) {

@@ -5,8 +5,15 @@
  * `lossAndGradient` is the default; `floatKernel` is the float fast path.
  */
 export interface GradientKernel<T> {
-  /** L(θ), the mean over the given rows of the data (all rows when omitted), and ∇L(θ) (a new array). */
-  lossAndGradient(theta: ArrayLike<T>, rows?: readonly number[]): { loss: T; grad: T[] };
+  /**
+   * L(θ), the mean over the given rows of the data (all rows when omitted), and ∇L(θ) (a new array); for a
+   * network with batch normalisation also the batch's variances, as `lossAndGradient` gives them (what the
+   * ε-corrected drift of the kernel feeding each channel needs besides ∂L/∂γ, which `grad` holds).
+   */
+  lossAndGradient(
+    theta: ArrayLike<T>,
+    rows?: readonly number[],
+  ): { loss: T; grad: T[]; variances?: readonly (readonly T[] | undefined)[] | undefined };
   /** L(θ), the mean over the given rows of the data (all rows when omitted). */
   loss(theta: ArrayLike<T>, rows?: readonly number[]): T;
 }

@@ -2,6 +2,7 @@ import { parseActivation } from "./parseActivation.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { layersFromStateDict } from "./layersFromStateDict.js";
 import { readSafetensors } from "./readSafetensors.js";
+import { refuseNameSortedOrder } from "./_internals/refuseNameSortedOrder.js";
 
 /**
  * The network a safetensors file of a PyTorch `nn.Sequential` `state_dict` holds
@@ -10,11 +11,13 @@ import { readSafetensors } from "./readSafetensors.js";
  *
  * @param bytes - the whole file
  * @param what - the file name, for messages
- * @throws InputError for a malformed file (see {@link readSafetensors}) or tensors that are no `nn.Sequential` of linear layers
+ * @throws InputError for a malformed file (see {@link readSafetensors}), tensors that are no `nn.Sequential` of linear layers,
+ *   or named modules whose tensors the file lists by name (their order lost)
  * @example networkFromSafetensors(readBinaryFile("examples/deep.safetensors"), "deep").layers.length // returns 3
  */
 export function networkFromSafetensors(bytes: Uint8Array, what: string): LayeredNetwork<string> {
   const { tensors, metadata } = readSafetensors(bytes, what);
+  refuseNameSortedOrder(tensors, what);
   const activation = parseActivation(metadata.activation ?? "relu", `activation in \`${what}\``);
   return layersFromStateDict(
     tensors.map((t) => [t.name, t] as const),

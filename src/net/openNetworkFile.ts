@@ -11,6 +11,7 @@ import { parseActivation } from "./parseActivation.js";
 import { readAnyNetwork } from "./readAnyNetwork.js";
 import { readSafetensors, type SafetensorsTensor } from "./readSafetensors.js";
 import { readTorchPt } from "./readTorchPt.js";
+import { refuseNameSortedOrder } from "./_internals/refuseNameSortedOrder.js";
 import { float } from "../scalar/float.js";
 
 /** Where the activation of a network read from a file comes from. */
@@ -68,6 +69,7 @@ export function openNetworkFile(path: string, options: NetworkReadOptions = netw
   let tensors: readonly SafetensorsTensor[] | undefined;
   if (lower.endsWith(".safetensors") || looksLikeSafetensors(bytes)) {
     const file = readSafetensors(bytes, path);
+    if (options.layers === undefined) refuseNameSortedOrder(file.tensors, path);
     stated = file.metadata.activation;
     tensors = file.tensors;
   } else if (lower.endsWith(".pt") || lower.endsWith(".pth") || looksLikeTorch(bytes))

@@ -30,19 +30,28 @@ describe("relutopo: bounded reading", () => {
         `^relutopo: cannot read \`${data}\`: it is [0-9.]+ MiB \\(\\d+ bytes\\), over the limit of 16\\.0 MiB \\(${MAX_INPUT_BYTES} bytes\\); raise --max-input-mib\\n$`,
       ),
     );
-    // Act: the same file under a raised limit is read, up to its bad last row
-    const raised = await runCliInProcess(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1", "--max-input-mib", "32"]);
+  });
+
+  it("should read a file over a lowered limit once the limit is raised, up to its bad last row", async () => {
+    // A file just over 1 MiB: refused under --max-input-mib 1, read under 2 (reading 16 MiB takes seconds)
+    const rows = 2 ** 20 / 8 + 10;
+    const data = write("over-one-mib.csv", csv(rows, "1,oops\n"));
+    const r = await runCliInProcess(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1", "--max-input-mib", "1"]);
+    expectBadInput(r);
+    expect(r.stderr).toMatch(/ over the limit of 1\.0 MiB \(1048576 bytes\); raise --max-input-mib\n$/);
+    const raised = await runCliInProcess(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1", "--max-input-mib", "2"]);
     expectBadInput(raised);
-    expect(raised.stderr).toMatch(/^relutopo: invalid data in .* row \d+, column 2\. Must be an integer, /);
+    expect(raised.stderr).toMatch(new RegExp(`^relutopo: invalid data in ${data} row ${rows + 2}, column 2\\. Must be an integer, `));
   });
 
   it("should refuse a CSV of more cells than the limit allows though under the byte limit, naming --max-input-mib", async () => {
-    // 2^21 + 1 rows of two cells: 4 Mi + 2 cells in 8 MiB
-    const data = write("many-cells.csv", `x,y\n${"0,0\n".repeat(2 ** 21 + 1)}`);
-    const r = await runCliInProcess(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1"]);
+    // Under --max-input-mib 1 (a quarter Mi cells), 2^17 + 1 rows of two cells: 1/4 Mi + 2 cells in 0.5 MiB.
+    // The default limit scales alike: 16 MiB allow 4 Mi cells, whose CSV takes seconds to read.
+    const data = write("many-cells.csv", `x,y\n${"0,0\n".repeat(2 ** 17 + 1)}`);
+    const r = await runCliInProcess(["gd", "--net", NET, "--data", data, "--lr", "1/10", "--steps", "1", "--max-input-mib", "1"]);
     expectBadInput(r);
     expect(r.stderr).toBe(
-      `relutopo: invalid --max-input-mib. Must be raised to read ${data}, a CSV of more than 4194304 cells (rows × columns; N MiB allow N/4 Mi cells). Value: \`16\`.\n`,
+      `relutopo: invalid --max-input-mib. Must be raised to read ${data}, a CSV of more than 262144 cells (rows × columns; N MiB allow N/4 Mi cells). Value: \`1\`.\n`,
     );
   });
 

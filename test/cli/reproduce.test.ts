@@ -6,10 +6,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ToyResults, ToyStartResults } from "../../src/experiments/toySummary.js";
 import type { ToyStart } from "../../src/experiments/toyProblem.js";
-import { type CliResult, runCli } from "../helpers/runCli.js";
+import { type CliResult, runCli, runCliInProcess } from "../helpers/runCli.js";
 
 // One tiny run (the smallest configuration, seconds) is shared by the checks
-// below; `npm start` runs the same code at --quick size.
+// below; `npm start` runs the same code at --quick size. A run whose figures are compared byte
+// for byte gets a process of its own (vega numbers the clip paths of a page process-wide, from
+// the first figure the process renders), as does the one a signal stops; the others run in-process.
 const root = mkdtempSync(join(tmpdir(), "relutopo-reproduce-"));
 const single = join(root, "single");
 const CHROMIUM = "/usr/bin/chromium";
@@ -208,17 +210,17 @@ describe("relutopo reproduce", () => {
     );
   });
 
-  it("should give the single run's report when two shards are merged", () => {
+  it("should give the single run's report when two shards are merged", async () => {
     const a = join(root, "shard0");
     const b = join(root, "shard1");
     const merged = join(root, "merged");
-    expect(runCli(["reproduce", "all", "--scale", "tiny", "--out", a, "--shard", "0/2", "--threads", "1"]).status).toBe(0);
+    expect((await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", a, "--shard", "0/2", "--threads", "1"])).status).toBe(0);
     // The second shard takes its index from a Slurm array job's environment.
     process.env.SLURM_ARRAY_TASK_ID = "1";
     process.env.SLURM_ARRAY_TASK_COUNT = "2";
     let r: CliResult;
     try {
-      r = runCli(["reproduce", "all", "--scale", "tiny", "--out", b, "--threads", "1"]);
+      r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", b, "--threads", "1"]);
     } finally {
       delete process.env.SLURM_ARRAY_TASK_ID;
       delete process.env.SLURM_ARRAY_TASK_COUNT;
@@ -227,7 +229,7 @@ describe("relutopo reproduce", () => {
     expect(existsSync(join(b, "shard-1-of-2.json"))).toBe(true);
     expect(existsSync(join(a, "index.html"))).toBe(false);
     // One shard alone is not a run.
-    const partial = runCli(["merge", a, "--out", join(root, "partial")]);
+    const partial = await runCliInProcess(["merge", a, "--out", join(root, "partial")]);
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must be a set that covers every cell/);
     expect(existsSync(join(root, "partial"))).toBe(false);
@@ -240,16 +242,16 @@ describe("relutopo reproduce", () => {
     }
   });
 
-  it("should give other breast-cancer numbers for another seed", () => {
+  it("should give other breast-cancer numbers for another seed", async () => {
     const other = join(root, "seed2");
-    expect(runCli(["reproduce", "breast-cancer", "--scale", "tiny", "--seed", "2", "--out", other]).status).toBe(0);
+    expect((await runCliInProcess(["reproduce", "breast-cancer", "--scale", "tiny", "--seed", "2", "--out", other])).status).toBe(0);
     expect(results(other).breastCancer.table).not.toEqual(results(single).breastCancer.table);
     expect(existsSync(join(other, "toy-loss.svg"))).toBe(false);
   });
 
-  it("should refuse up front a run estimated past --max-seconds, naming the estimate, writing nothing", () => {
+  it("should refuse up front a run estimated past --max-seconds, naming the estimate, writing nothing", async () => {
     const out = join(root, "capped");
-    const r = runCli(["reproduce", "all", "--scale", "full", "--threads", "1", "--out", out, "--max-seconds", "60"]);
+    const r = await runCliInProcess(["reproduce", "all", "--scale", "full", "--threads", "1", "--out", out, "--max-seconds", "60"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
       /^relutopo: invalid work\. Must be at most ~60 s estimated\. Value: `~[\d.]+ min \(\d+ cells to compute on 1 thread\)`\. Raise --max-seconds to run it\.\n$/,
@@ -258,8 +260,11 @@ describe("relutopo reproduce", () => {
   });
 
   it("should stop on Ctrl-C with one line and exit 3, keeping the finished cells, and resume from them", async () => {
-    // Arrange: a fresh run, interrupted once its first cell is done and the estimate printed
+    // Arrange: a run that lacks three cells (the heaviest, conv-digits-float, among them), interrupted
+    // once its first cell is done and the estimate printed; the other cells are the single run's.
     const out = join(root, "interrupted");
+    cpSync(join(single, "cells"), join(out, "cells"), { recursive: true });
+    for (const cell of ["breast-cancer-l002-s0000", "conv-digits-float", "toy-flow-good"]) unlinkSync(join(out, "cells", `${cell}.json`));
     const child = spawn(process.execPath, [MAIN, "reproduce", "all", "--scale", "tiny", "--out", out, "--threads", "2"], {
       env: { ...process.env, CI: "true" },
     });
@@ -292,7 +297,7 @@ describe("relutopo reproduce", () => {
     expect(kept.filter((f) => f.endsWith(".json"))).toHaveLength(Number(m![1]));
     expect(kept.filter((f) => !f.endsWith(".json"))).toEqual([]);
     expect(existsSync(join(out, "index.html"))).toBe(false);
-    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", out, "--json"]);
+    const r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", out, "--json"]);
     expect(r.status).toBe(0);
     const resumed = JSON.parse(r.stdout);
     expect(resumed.reused).toBe(Number(m![1]));
@@ -300,18 +305,18 @@ describe("relutopo reproduce", () => {
     expect(numbers(out)).toEqual(numbers(single));
   });
 
-  it("should count only the cells not cached in the estimate of a resumed run", () => {
+  it("should count only the cells not cached in the estimate of a resumed run", async () => {
     // The tiny run is complete: nothing is left, so even a cap of 4 s (the fixed cost is 3 s) lets it through.
-    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", single, "--max-seconds", "4", "--json"]);
+    const r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", single, "--max-seconds", "4", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).computed).toBe(0);
   });
 
-  it("should reject bad input with one line on stderr and exit code 2, writing nothing", () => {
+  it("should reject bad input with one line on stderr and exit code 2, writing nothing", async () => {
     const out = join(root, "bad");
     for (const args of [["nonsense"], ["all", "--shard", "2/2"], ["all", "--quick", "--scale", "full"]]) {
-      const r = runCli(["reproduce", ...args, "--out", out]);
+      const r = await runCliInProcess(["reproduce", ...args, "--out", out]);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
       expect(r.stderr).toMatch(/^relutopo: invalid /);
@@ -319,10 +324,10 @@ describe("relutopo reproduce", () => {
     }
     expect(existsSync(out)).toBe(false);
     const file = join(single, "report.md");
-    const onFile = runCli(["reproduce", "toy", "--scale", "tiny", "--out", file]);
+    const onFile = await runCliInProcess(["reproduce", "toy", "--scale", "tiny", "--out", file]);
     expect(onFile.status).toBe(2);
     expect(onFile.stderr).toMatch(/^relutopo: invalid --out\. Must be a directory/);
-    const m = runCli(["merge", join(root, "nowhere"), "--out", out]);
+    const m = await runCliInProcess(["merge", join(root, "nowhere"), "--out", out]);
     expect(m.status).toBe(2);
     expect(m.stderr).toMatch(/^relutopo: invalid run directory/);
   });

@@ -70,14 +70,25 @@ function simpleArguments(words: string): string[] | null {
 }
 
 /**
+ * Whether a command line reads only the repository's inputs and writes nothing (no `out/`,
+ * no output option, no redirection, no `mkdir`): run anywhere, it does the same, so one run of
+ * it stands for every document that shows it.
+ */
+const sharable = (line: string): boolean => PROGRAM.test(line) && !/\bout\/|--out\b|--save\b|--plot\b|>/.test(line);
+
+/**
  * Runs every command of `doc`, in order, each with exit code 0, in a fresh directory that links
  * examples/ and data/; checks that the document has commands to run at all.
  *
  * @param doc - a document, root-relative (`docs/cli.md`)
+ * @param shared - the command lines that read only the repository's inputs and write nothing, run
+ *   by an earlier document of the same test file: such a line runs once per file
  */
-export function describeDocumentCommands(doc: string): void {
+export function describeDocumentCommands(doc: string, shared: Set<string> = new Set()): void {
   describe(`${doc}: its commands`, () => {
-    const commands = commandsOf(read(doc));
+    const all = commandsOf(read(doc));
+    const commands = all.filter((line) => !(sharable(line) && shared.has(line)));
+    for (const line of all) if (sharable(line)) shared.add(line);
     let cwd = "";
     beforeAll(() => {
       cwd = mkdtempSync(join(tmpdir(), "relutopo-docs-"));
@@ -85,7 +96,7 @@ export function describeDocumentCommands(doc: string): void {
     });
 
     it("should have examples to run", () => {
-      expect(commands.filter((c) => PROGRAM.test(c)).length).toBeGreaterThan(0);
+      expect(all.filter((c) => PROGRAM.test(c)).length).toBeGreaterThan(0);
     });
 
     // Generous: a long example should be shortened in its document, not fail here on a busy machine.

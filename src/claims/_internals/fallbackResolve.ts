@@ -11,9 +11,8 @@
  *
  * @internal
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageType } from "./packageType.js";
 
 let targets: Record<string, string> = {};
 
@@ -26,22 +25,6 @@ interface ResolveResult {
   url: string;
   format?: string | null;
   shortCircuit?: boolean;
-}
-
-/** The `"type"` of the nearest package.json above `file`, or `undefined` when none says. */
-function packageType(file: string): string | undefined {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const pkg = join(dir, "package.json");
-    if (existsSync(pkg)) {
-      try {
-        const type = (JSON.parse(readFileSync(pkg, "utf8")) as { type?: unknown }).type;
-        return typeof type === "string" ? type : undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 /** A `.ts`/`.tsx` file of the user (not a dependency) whose format nothing decided yet. */

@@ -1,9 +1,7 @@
 import { batchNormLaws } from "../../invariants/batchNormLaws.js";
 import { predictedBatchNormDrift } from "../../invariants/predictedBatchNormDrift.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import type { LossKind } from "../../net/loss.js";
-import { lossAndGradient } from "../../net/lossAndGradient.js";
-import type { Dataset } from "../../net/readDataset.js";
+import type { LossAndGradient } from "../../net/lossAndGradient.js";
 import type { Scalar } from "../../scalar/scalar.js";
 
 /** The laws of one step's batch-normalised channels, in the order of `batchNormLaws` (layer 1 first, then channel). */
@@ -26,17 +24,10 @@ export function batchNormStepLaws<T>(net: LayeredNetwork<T>, S: Scalar<T>): Batc
 }
 
 /**
- * @internal The predicted Δ‖K_j‖² of one SGD step without momentum (weight decay λ, 0 for none) on the rows of the
- * step's batch: `predictedBatchNormDrift` needs the batch's variances and ∂L/∂γ, which the flat gradient does not carry,
- * so this runs the generic back-propagation once more.
+ * @internal The predicted Δ‖K_j‖² of one SGD step without momentum (weight decay λ, 0 for none) from the step's
+ * own gradient: `predictedBatchNormDrift` reads ∂L/∂γ and the batch's variances from the one back-propagation
+ * of the step, which `gradient` carries.
  */
-export function predictedKernelDrift<T>(
-  net: LayeredNetwork<T>,
-  batch: Dataset<T>,
-  kind: LossKind,
-  lr: T,
-  S: Scalar<T>,
-  weightDecay: T,
-): T[] {
-  return predictedBatchNormDrift(net, lossAndGradient(net, batch, S, kind), lr, S, weightDecay).map((d) => d.kernel);
+export function predictedKernelDrift<T>(net: LayeredNetwork<T>, gradient: LossAndGradient<T>, lr: T, S: Scalar<T>, weightDecay: T): T[] {
+  return predictedBatchNormDrift(net, gradient, lr, S, weightDecay).map((d) => d.kernel);
 }

@@ -167,6 +167,25 @@ function reprArguments(args: string): { positional: string[]; named: Map<string,
   return { positional, named };
 }
 
+/**
+ * A convolution's padding as its repr prints it: integers, or PyTorch's `padding=valid` (none) and `padding=same`
+ * (stride 1; (k − 1)/2 on each side of an odd kernel; an even kernel pads one side more, which relutopo's
+ * symmetric padding cannot hold, so it is refused).
+ */
+function convPadding(
+  text: string | undefined,
+  kernel: readonly number[],
+  dims: 1 | 2,
+  integers: (text: string | undefined) => number[],
+  refuse: (expected: string, value: string) => InputError,
+): number[] {
+  const word = text?.replace(/^['"]|['"]$/g, "");
+  if (word === "valid") return new Array<number>(dims).fill(0);
+  if (word !== "same") return integers(text);
+  if (kernel.some((k) => k % 2 === 0)) throw refuse("padding=same with an odd kernel (an even one pads one side more)", `padding=${text}`);
+  return kernel.map((k) => (k - 1) / 2);
+}
+
 /** The module repr `Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))` as a module. */
 function reprModule(name: string, args: string, where: string): ArchitectureModule {
   const { positional, named } = reprArguments(args);
@@ -201,8 +220,6 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
       const inC = integer(positional[0] ?? named.get("in_channels"), "in_channels");
       const out = integer(positional[1] ?? named.get("out_channels"), "out_channels");
       const kernel = tuple(positional[2] ?? named.get("kernel_size"), dims, "kernel_size", []);
-      const padding = named.get("padding");
-      if (padding?.startsWith("'")) throw refuse("a padding of integers", `padding=${padding}`);
       return {
         type: "conv",
         dims,
@@ -210,7 +227,13 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
         out,
         kernel,
         stride: tuple(named.get("stride"), dims, "stride", new Array<number>(dims).fill(1)),
-        padding: tuple(padding, dims, "padding", new Array<number>(dims).fill(0)),
+        padding: convPadding(
+          named.get("padding"),
+          kernel,
+          dims,
+          (text) => tuple(text, dims, "padding", new Array<number>(dims).fill(0)),
+          refuse,
+        ),
         groups: named.has("groups") ? integer(named.get("groups"), "groups") : 1,
         bias: named.get("bias") !== "False",
       };
@@ -260,7 +283,8 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
 }
 
 /**
- * The modules of the printed repr of an `nn.Sequential` (`print(model)`): one `(i): Module(…)` per line;
+ * The modules of the printed repr of an `nn.Sequential` (`print(model)`): one `(i): Module(…)` per line,
+ * the modules of a nested `(name): Sequential(` in their place;
  * a line `input: [C, H, W]` (or `# input: …`) gives the input shape, which the repr does not print.
  * @internal
  */
@@ -269,7 +293,8 @@ export function reprArchitecture(text: string, what: string): ArchitectureListin
   let input: number[] | undefined;
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
-    if (line === "" || line === ")" || /^Sequential\($/.test(line)) continue;
+    // a Sequential nested in one (`(features): Sequential(`) runs its modules in place, in order
+    if (line === "" || line === ")" || /^(?:\([^)]*\)\s*:\s*)?Sequential\($/.test(line)) continue;
     const shape = /^#?\s*input\s*:\s*\[([\d,\s]+)\]$/.exec(line);
     if (shape !== null) {
       input = (shape[1] ?? "").split(",").map((s) => Number(s.trim()));

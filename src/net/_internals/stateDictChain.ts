@@ -172,10 +172,19 @@ export function stateDictChain<T>(
  * the only order a JSON object written by hand can be trusted to mean.
  */
 function sequentialOrder(names: string[]): string[] {
+  return indexOrder(names) ?? names;
+}
+
+/**
+ * The modules in index order when all are `nn.Sequential` indices under one prefix (`0`, `2`, `net.4`),
+ * else undefined: the names alone do not order them.
+ * @internal
+ */
+export function indexOrder(names: readonly string[]): string[] | undefined {
   const parts = names.flatMap((name) => {
     const m = /^(?:(.*)\.)?(\d+)$/.exec(name);
     return m === null ? [] : [{ name, prefix: m[1] ?? "", index: Number(m[2]) }];
   });
-  if (parts.length !== names.length || new Set(parts.map((p) => p.prefix)).size !== 1) return names;
+  if (parts.length !== names.length || new Set(parts.map((p) => p.prefix)).size !== 1) return undefined;
   return parts.sort((a, b) => a.index - b.index).map((p) => p.name);
 }
