@@ -74,4 +74,49 @@ describe("Taylor flow along a max-pool tie", () => {
     expect(g2 / g3).toBeLessThan(2.1);
     expect(Math.abs(2 * g3 - g2)).toBeLessThan(0.05 * g2);
   });
+
+  it("should be the limit of gradient descent across slides, a switch and releases of 2×2 max windows", { tags: ["long"] }, () => {
+    // two leaky convolutions (slope −5/8), a 2×2 max pool: a window slides along a tie at t ≈ 0.0004, another
+    // switches, the first is released, the second slides and is released where one of its units leaves its kink
+    const net: LayeredNetwork<string> = {
+      activation: { kind: "leaky_relu", slope: "-5/8" },
+      input: { channels: 1, size: [4, 1] },
+      layers: [
+        { W: [["1/2", "-2"]], b: ["0"], conv: { kernel: [2, 1], groups: 1, stride: [1, 1], padding: [1, 1] } },
+        {
+          W: [
+            ["-2", "0", "1", "-2", "0", "1", "2", "-2", "1/2"],
+            ["1/2", "1/2", "0", "2", "-1", "-1", "1/2", "1", "1/2"],
+            ["0", "-1", "0", "0", "-1", "-1", "1", "-1", "1/2"],
+          ],
+          b: ["-1", "-1", "2"],
+          conv: { kernel: [3, 3], groups: 1, stride: [1, 2], padding: [0, 1] },
+          pool: { kind: "max", kernel: [2, 2], stride: [2, 2] },
+        },
+        { W: [["1", "0", "1"]], b: ["-2"] },
+      ],
+    };
+    const data = {
+      X: [
+        ["3", "-3", "-1", "-1"],
+        ["1/2", "0", "3", "1"],
+      ],
+      Y: [["-1"], ["-1"]],
+    };
+    const run = integrateFlow(net, data, { time: "1/8", digits: 24 });
+    const pooled = run.events.filter((e) => e.window !== undefined).map((e) => e.kind);
+    expect(pooled).toEqual(["slide", "switch", "release", "slide", "release"]);
+    expect(Math.abs(Number(run.maxDrift))).toBeLessThan(1e-19);
+    const flow = packNetwork(paramsNet(net, run.params)).map((v) => new Dec(v));
+    const S = decimal(40);
+    const gap = (steps: number): number => {
+      const gd = gradientDescent(networkIn(net, S), datasetIn(data, S), S, { lr: S.parse(`1/${8 * steps}`), steps, loss: "mse" });
+      return packNetwork(gd.params).reduce((m, v, k) => Math.max(m, new Dec(S.toString(v)).minus(flow[k]!).abs().toNumber()), 0);
+    };
+    const [g1, g2, g3] = [200, 400, 800].map(gap) as [number, number, number];
+    expect(g1 / g2).toBeGreaterThan(1.9);
+    expect(g1 / g2).toBeLessThan(2.4);
+    expect(g2 / g3).toBeGreaterThan(1.9);
+    expect(g2 / g3).toBeLessThan(2.4);
+  });
 });
