@@ -166,7 +166,8 @@ function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly 
  * are below ε = 10^−(D+4) (the next step size follows); then the first zero
  * of every monitored polynomial (side·z for ordinary pairs; for sliding pairs
  * σ·(s+ − s*) and σ·(s* − s−) with σ = sign(back·(s+ − s−)), s* = δ/back the effective slope, whose zeros are
- * the release points λ = 1 and λ = 0) cuts the step, and the event is handled.
+ * the release points λ = 1 and λ = 0; with max pooling, h_sel − h_c of every window and, along a tie the
+ * flow slides on, its share λ = μ/β against 0 and 1) cuts the step, and the event is handled.
  *
  * With weight decay the series carry −λθ and the drift is measured from
  * c_k(0)e^{−2λt}. Under the heavy ball the series run in phase space (θ, v) from
