@@ -12,6 +12,7 @@ import { readDataset } from "../../net/readDataset.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { at } from "../../scalar/at.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
 export interface FlowCliOptions {
@@ -52,21 +53,23 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const bar = progressBar(1000, `flow ${method}`, work.seconds);
   let run: FlowRun;
   try {
-    run = integrateFlow(net, data, {
-      time: opts.time,
-      digits,
-      method,
-      samples,
-      loss,
-      ...(steps === undefined ? {} : { steps }),
-      ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
-      ...(opts.biasDecay === false ? { biasDecay: false } : {}),
-      ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
-      onProgress: (f) => {
-        bar.update(Math.round(f * 1000));
-        budget(f);
-      },
-    });
+    run = interruptible("flow", bar, () =>
+      integrateFlow(net, data, {
+        time: opts.time,
+        digits,
+        method,
+        samples,
+        loss,
+        ...(steps === undefined ? {} : { steps }),
+        ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
+        ...(opts.biasDecay === false ? { biasDecay: false } : {}),
+        ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
+        onProgress: (f) => {
+          bar.update(Math.round(f * 1000));
+          budget(f);
+        },
+      }),
+    );
   } finally {
     bar.stop();
   }
