@@ -1,4 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { createRequire } from "node:module";
+import type * as CsvSync from "csv-parse/sync";
 import { InputError, ShapeError } from "../errors.js";
 import { inputLimits } from "../io/inputLimits.js";
 import { parseRational } from "../scalar/parseRational.js";
@@ -12,6 +13,14 @@ export interface Dataset<T> {
 // A plain decimal with an exponent of at most five digits is a number parseRational accepts:
 // checked by this pattern alone, so that a large file is validated without building a BigInt per cell.
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,5})?$/;
+
+/**
+ * csv-parse, loaded on first use as its one-file CommonJS build: only a CSV with quotes needs it, and
+ * its ES modules take longer to load than a small `flow` takes to read its data.
+ */
+function csvParse(): typeof CsvSync.parse {
+  return (createRequire(import.meta.url)("csv-parse/sync") as typeof CsvSync).parse;
+}
 
 /** Carries a validation failure out of csv-parse's record callback unchanged. */
 class Stop extends Error {
@@ -82,7 +91,7 @@ export function readDataset(text: string, d: number, e: number, what = "data"): 
     }
   } else
     try {
-      parse(text, {
+      csvParse()(text, {
         skip_empty_lines: true,
         trim: true,
         relax_column_count: true,

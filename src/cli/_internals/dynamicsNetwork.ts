@@ -1,30 +1,26 @@
 import { InputError } from "../../errors.js";
-import { defaultInit } from "../../experiments/defaultInit.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { activationName } from "../../net/activationName.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
-import { layoutOf } from "../../net/layoutOf.js";
 import { networkReadOptions } from "../../net/networkReadOptions.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
-import { readArchitecture } from "../../net/readArchitecture.js";
-import { unpackLayers } from "../../net/unpackLayers.js";
-import { withArchitecture } from "../../net/withArchitecture.js";
 import { intOption } from "../options.js";
 
 /**
  * The network of a dynamics command (`gd`, `flow`): the --net file, with what --arch adds (convolutions'
  * stride and padding, pooling, input shape), or, with --arch alone, PyTorch's default initialisation
- * drawn with --init-seed.
+ * drawn with --init-seed. What only --arch needs (the architecture reader, the initialisation) is loaded
+ * only with --arch: a plain `flow --net` starts faster without it.
  *
  * @throws InputError for --init-seed without --arch or with --net, no network at all, or a convolutional
  *   checkpoint without the architecture it needs (and whatever reading the files throws)
  * @internal
  */
-export function dynamicsNetwork(opts: {
+export async function dynamicsNetwork(opts: {
   net?: string | undefined;
   arch?: string | undefined;
   initSeed?: string | undefined;
-}): LayeredNetwork<string> {
+}): Promise<LayeredNetwork<string>> {
   if (opts.initSeed !== undefined && (opts.arch === undefined || opts.net !== undefined))
     throw new InputError({ field: "--init-seed", expected: "given with --arch and without --net", value: opts.initSeed });
   if (opts.arch === undefined) {
@@ -42,6 +38,10 @@ export function dynamicsNetwork(opts: {
       });
     return net;
   }
+  const [{ readArchitecture }, { withArchitecture }] = await Promise.all([
+    import("../../net/readArchitecture.js"),
+    import("../../net/withArchitecture.js"),
+  ]);
   const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
   if (opts.net !== undefined) {
     // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
@@ -50,6 +50,11 @@ export function dynamicsNetwork(opts: {
     return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
   }
   const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
+  const [{ defaultInit }, { layoutOf }, { unpackLayers }] = await Promise.all([
+    import("../../experiments/defaultInit.js"),
+    import("../../net/layoutOf.js"),
+    import("../../net/unpackLayers.js"),
+  ]);
   const shape = withArchitecture(arch, undefined, opts.arch);
   const L = layoutOf(shape);
   const drawn = defaultInit(L, `arch/init-seed=${seed}`);

@@ -41,7 +41,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const samples = intOption(opts.samples, "--samples", 0, 100000);
   const steps = opts.steps === undefined ? undefined : intOption(opts.steps, "--steps", 1);
   const loss = parseLossKind(opts.loss);
-  const net = dynamicsNetwork(opts);
+  const net = await dynamicsNetwork(opts);
   const data = readDataset(readTextFile(opts.data), inputWidth(net), at(net.layers, net.layers.length - 1).W.length, opts.data);
   const conv = net.layers.some((l) => l.conv !== undefined);
   // before the estimate, which would otherwise only ask for a larger --max-seconds

@@ -61,7 +61,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   if (opts.seed !== undefined && !opts.shuffle)
     throw new InputError({ field: "--seed", expected: "given with --shuffle", value: String(opts.seed) });
   const shuffleSeed = opts.shuffle ? intOption(opts.seed ?? "0", "--seed", 0) : undefined;
-  const raw = dynamicsNetwork(opts);
+  const raw = await dynamicsNetwork(opts);
   const { layers } = raw;
   const inputs = raw.input === undefined ? at(at(layers, 0).W, 0).length : raw.input.channels * raw.input.size.reduce((p, n) => p * n, 1);
   const rawData = readDataset(readTextFile(opts.data), inputs, at(layers, layers.length - 1).W.length, opts.data);

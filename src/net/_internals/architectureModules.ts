@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type { z as Zod } from "zod";
 import { InputError } from "../../errors.js";
 import { readJson } from "../../io/readJson.js";
 import { zodIssue } from "../../io/zodIssue.js";
@@ -41,42 +42,61 @@ export interface ArchitectureListing {
   readonly input?: readonly number[] | undefined;
 }
 
-// readJson keeps numbers as their text
-const int = z.string().regex(/^\d+$/, "a non-negative integer").transform(Number);
-const sizes = z.union([int, z.array(int).min(1).max(2)]);
-const conv = z
-  .object({
-    out: int,
-    kernel: sizes,
-    stride: sizes.optional(),
-    padding: sizes.optional(),
-    groups: int.optional(),
-    bias: z.boolean().optional(),
-  })
-  .strict();
-const pool = z.object({ kernel: sizes, stride: sizes.optional() }).strict();
-const empty = z.object({}).strict();
 // PyTorch's default ε, 1e-5, as exact text
 const DEFAULT_EPS = "1/100000";
-const decimal = z.string().regex(/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(\/\d+)?$/i, "a non-negative number");
-const norm = z.object({ eps: decimal.optional(), affine: z.boolean().optional() }).strict();
-const entry = z.union([
-  z.object({ conv1d: conv }).strict(),
-  z.object({ conv2d: conv }).strict(),
-  z.object({ linear: z.object({ out: int, bias: z.boolean().optional() }).strict() }).strict(),
-  z.object({ maxpool1d: pool }).strict(),
-  z.object({ maxpool2d: pool }).strict(),
-  z.object({ avgpool1d: pool }).strict(),
-  z.object({ avgpool2d: pool }).strict(),
-  z.object({ flatten: empty }).strict(),
-  z.object({ batchnorm1d: norm }).strict(),
-  z.object({ batchnorm2d: norm }).strict(),
-  z.object({ relu: empty }).strict(),
-  z.object({ abs: empty }).strict(),
-  z.object({ identity: empty }).strict(),
-  z.object({ leaky_relu: z.object({ slope: z.string() }).strict() }).strict(),
-]);
-const schema = z.object({ input: z.array(int).min(1).max(3).optional(), layers: z.array(entry).min(1) }).strict();
+/** A non-negative decimal or fraction, as a file gives a BatchNorm's ε. */
+const DECIMAL = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(\/\d+)?$/i;
+
+/** The zod schemas of a JSON architecture file. */
+function buildSchemas(z: typeof Zod) {
+  // readJson keeps numbers as their text
+  const int = z.string().regex(/^\d+$/, "a non-negative integer").transform(Number);
+  const sizes = z.union([int, z.array(int).min(1).max(2)]);
+  const conv = z
+    .object({
+      out: int,
+      kernel: sizes,
+      stride: sizes.optional(),
+      padding: sizes.optional(),
+      groups: int.optional(),
+      bias: z.boolean().optional(),
+    })
+    .strict();
+  const pool = z.object({ kernel: sizes, stride: sizes.optional() }).strict();
+  const empty = z.object({}).strict();
+  const decimal = z.string().regex(DECIMAL, "a non-negative number");
+  const norm = z.object({ eps: decimal.optional(), affine: z.boolean().optional() }).strict();
+  const entry = z.union([
+    z.object({ conv1d: conv }).strict(),
+    z.object({ conv2d: conv }).strict(),
+    z.object({ linear: z.object({ out: int, bias: z.boolean().optional() }).strict() }).strict(),
+    z.object({ maxpool1d: pool }).strict(),
+    z.object({ maxpool2d: pool }).strict(),
+    z.object({ avgpool1d: pool }).strict(),
+    z.object({ avgpool2d: pool }).strict(),
+    z.object({ flatten: empty }).strict(),
+    z.object({ batchnorm1d: norm }).strict(),
+    z.object({ batchnorm2d: norm }).strict(),
+    z.object({ relu: empty }).strict(),
+    z.object({ abs: empty }).strict(),
+    z.object({ identity: empty }).strict(),
+    z.object({ leaky_relu: z.object({ slope: z.string() }).strict() }).strict(),
+  ]);
+  const schema = z.object({ input: z.array(int).min(1).max(3).optional(), layers: z.array(entry).min(1) }).strict();
+  return { conv, pool, norm, schema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+
+/**
+ * The schemas, built on first use with zod loaded then: zod takes longer to load than a small `flow` takes
+ * to run, and only a JSON architecture file needs it.
+ */
+function schemas(): Schemas {
+  built ??= buildSchemas((createRequire(import.meta.url)("zod") as { z: typeof Zod }).z);
+  return built;
+}
 
 /** One value per spatial dimension: a single integer stands for every dimension (PyTorch's `kernel_size=3`). */
 function perDim(v: number | readonly number[] | undefined, dims: 1 | 2, fallback: readonly number[]): number[] {
@@ -90,7 +110,7 @@ function perDim(v: number | readonly number[] | undefined, dims: 1 | 2, fallback
  * @internal
  */
 export function jsonArchitecture(text: string, what: string): ArchitectureListing {
-  const parsed = schema.safeParse(readJson(text, what));
+  const parsed = schemas().schema.safeParse(readJson(text, what));
   if (!parsed.success)
     throw new InputError({
       field: "architecture",
@@ -103,7 +123,7 @@ export function jsonArchitecture(text: string, what: string): ArchitectureListin
     const [name, o] = Object.entries(e)[0] as [string, Record<string, unknown>];
     const dims = name.endsWith("1d") ? 1 : 2;
     if (name === "conv1d" || name === "conv2d") {
-      const c = o as z.infer<typeof conv>;
+      const c = o as Zod.infer<Schemas["conv"]>;
       const kernel = perDim(c.kernel, dims, []);
       return {
         type: "conv",
@@ -121,13 +141,13 @@ export function jsonArchitecture(text: string, what: string): ArchitectureListin
       return { type: "linear", out: l.out, bias: l.bias };
     }
     if (name.includes("pool")) {
-      const p = o as z.infer<typeof pool>;
+      const p = o as Zod.infer<Schemas["pool"]>;
       const kernel = perDim(p.kernel, dims, []);
       return { type: "pool", kind: name.startsWith("max") ? "max" : "avg", dims, kernel, stride: perDim(p.stride, dims, kernel) };
     }
     if (name === "flatten") return { type: "flatten" };
     if (name === "batchnorm1d" || name === "batchnorm2d") {
-      const n = o as z.infer<typeof norm>;
+      const n = o as Zod.infer<Schemas["norm"]>;
       if (n.affine === false) throw affineRefusal(`layers in \`${what}\``, `${name} affine false`);
       return { type: "norm", dims, eps: n.eps ?? DEFAULT_EPS };
     }
@@ -266,7 +286,7 @@ function reprModule(name: string, args: string, where: string): ArchitectureModu
       // momentum and the running statistics only matter in eval mode; the laws are those of training mode
       if (named.get("affine") === "False") throw affineRefusal(where, "affine=False");
       const eps = named.get("eps") ?? DEFAULT_EPS;
-      if (!decimal.safeParse(eps).success) throw refuse("eps a non-negative number", `eps=${eps}`);
+      if (!DECIMAL.test(eps)) throw refuse("eps a non-negative number", `eps=${eps}`);
       return { type: "norm", dims, channels: integer(positional[0] ?? named.get("num_features"), "num_features"), eps };
     }
     case "Flatten":
