@@ -50,8 +50,8 @@ describe("Taylor flow along a max-pool tie", () => {
     expect(c!.minus(c2.sqrt()).abs().toNumber()).toBeLessThan(tol);
   });
 
-  it("should be the limit of gradient descent across the slide of examples/conv1d: halving η halves the gap", () => {
-    const net = dynamicsNetwork({ arch: example("conv1d.arch.json"), net: example("conv1d.json") });
+  it("should be the limit of gradient descent across the slide of examples/conv1d: halving η halves the gap", async () => {
+    const net = await dynamicsNetwork({ arch: example("conv1d.arch.json"), net: example("conv1d.json") });
     const data = readDataset(readTextFile(example("conv1d.csv")), 6, 1);
     const run = integrateFlow(net, data, { time: "1", digits: 24 });
     // the slide starts at t ≈ 0.69 and holds to T = 1
