@@ -5,6 +5,7 @@ import { activationName } from "../../net/activationName.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { layoutOf } from "../../net/layoutOf.js";
 import { networkReadOptions } from "../../net/networkReadOptions.js";
+import { refuseLayerNormDynamics } from "../../net/refuseLayerNormDynamics.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { readArchitecture } from "../../net/readArchitecture.js";
 import { unpackLayers } from "../../net/unpackLayers.js";
@@ -40,6 +41,7 @@ export function dynamicsNetwork(opts: {
         expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
         value: "none",
       });
+    refuseLayerNormDynamics(net);
     return net;
   }
   const arch = readArchitecture(readTextFile(opts.arch), opts.arch);
@@ -47,7 +49,9 @@ export function dynamicsNetwork(opts: {
     // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
     const { onAssumed: _, ...reading } = networkReadOptions();
     const activation = reading.activation ?? activationName(arch.activation);
-    return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
+    const net = readAnyNetworkFile(opts.net, { ...reading, activation });
+    refuseLayerNormDynamics(net);
+    return withArchitecture(arch, net, opts.net);
   }
   const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
   const shape = withArchitecture(arch, undefined, opts.arch);

@@ -4,6 +4,7 @@ import { at } from "../../scalar/at.js";
 import type { Activation } from "../activation.js";
 import type { Layer, LayeredNetwork } from "../layeredNetwork.js";
 import { chainLayers, LINEAR_CHAIN } from "./chainLayers.js";
+import { layerNormOf } from "./layerNormOf.js";
 import { refuseNormalisation } from "./refuseNormalisation.js";
 
 /** One tensor of a `state_dict`: its shape and its entries in row-major order. @internal */
@@ -85,9 +86,14 @@ export function stateDictChain<T>(
     const statistics = mean ?? variance ?? count;
     if (statistics !== undefined || weight?.shape.length === 1 || (weight !== undefined && bias?.shape.length === weight.shape.length)) {
       // a normalisation module: BatchNorm with its running statistics, or one relutopo cannot read
-      if (statistics === undefined || weight === undefined || weight.shape.length !== 1)
-        refuseNormalisation(`${name}.weight`, what, statistics === undefined ? "layer" : "affine");
       const below = out.at(-1);
+      if (statistics === undefined) {
+        const ln = layerNormOf(name, weight, bias, below, what);
+        below!.layer = { ...below!.layer, norm: { kind: "layer", gamma: ln.gamma, beta: ln.beta, eps } };
+        below!.names = { ...below!.names, norm: name };
+        continue;
+      }
+      if (weight === undefined || weight.shape.length !== 1) refuseNormalisation(`${name}.weight`, what);
       if (below === undefined)
         throw fault(`the BatchNorm \`${name}\` comes before any layer (it must follow a linear or convolutional one)`);
       if (below.layer.norm !== undefined)
