@@ -24,7 +24,7 @@ export interface LayerNormLaws<T> {
  * @param net - the network
  * @param S - the arithmetic
  * @returns one entry per layer with a LayerNorm, in layer order
- * @example const layers = [{ W: [["1", "2"], ["3", "4"]], b: ["5", "-1"], norm: { kind: "layer" as const, gamma: ["1", "1"], beta: ["0", "0"], eps: "0" } }, { W: [["1", "1"]] }];
+ * @example const layers = [{ W: [["1", "2"], ["3", "4"]], b: ["5", "-1"], norm: { kind: "layer", gamma: ["1", "1"], beta: ["0", "0"], eps: "0" } }, { W: [["1", "1"]] }];
  * const [x] = layerNormLaws(networkIn({ activation: { kind: "relu" }, layers }, exact), exact);
  * [exact.toString(x.scale), exact.toString(x.biasSum), x.columnSums.map(exact.toString)]
  * // returns ["56", "4", ["4", "6"]]

@@ -47,7 +47,11 @@ export function layeredFromObject(obj: unknown, what: string): LayeredNetwork<st
     const pool = l.pool === undefined ? undefined : poolOf(l.pool, `layers[${i}].pool`, what);
     // a LayerNorm after a convolution normalises over channels and positions together: its laws are not these
     if (norm?.kind === "layer" && conv !== undefined)
-      throw new InputError({ field: `layers[${i}].norm.kind in \`${what}\``, expected: "a LayerNorm after a linear layer only", value: "layer after a convolution" });
+      throw new InputError({
+        field: `layers[${i}].norm.kind in \`${what}\``,
+        expected: "a LayerNorm after a linear layer only",
+        value: "layer after a convolution",
+      });
     return { ...out, ...(conv && { conv }), ...(norm && { norm }), ...(pool && { pool }) };
   });
   const input = o.input === undefined ? undefined : inputOf(o.input, what);
@@ -109,7 +113,12 @@ function normOf(v: unknown, where: string, what: string, units: number): BatchNo
   const eps = exactVector([o.eps], `${where}.eps`, what)[0] ?? "0";
   if (parseRational(eps).num < 0n) throw new InputError({ field: `${where}.eps in \`${what}\``, expected: "ε ≥ 0", value: eps });
   const kind = o.kind === "layer" ? ({ kind: "layer" } as const) : {};
-  return { ...kind, gamma: exactVector(o.gamma, `${where}.gamma`, what, units), beta: exactVector(o.beta, `${where}.beta`, what, units), eps };
+  return {
+    ...kind,
+    gamma: exactVector(o.gamma, `${where}.gamma`, what, units),
+    beta: exactVector(o.beta, `${where}.beta`, what, units),
+    eps,
+  };
 }
 
 function poolOf(v: unknown, where: string, what: string): Pooling {

@@ -16,7 +16,8 @@ export function refuseLayerNormDynamics(net: LayeredNetwork<unknown>): void {
   if (l >= 0)
     throw new InputError({
       field: "net",
-      expected: "a network without LayerNorm for gd and flow (relutopo reads a LayerNorm's laws with invariants, inspect and track but does not run it)",
+      expected:
+        "a network without LayerNorm for gd and flow (relutopo reads a LayerNorm's laws with invariants, inspect and track but does not run it)",
       value: `layers[${l}].norm`,
     });
 }

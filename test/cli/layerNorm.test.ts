@@ -104,15 +104,49 @@ describe("LayerNorm after a linear layer", () => {
   it("should read a { layers } file with a LayerNorm, and refuse one on a convolution or of an unknown kind", async () => {
     const norm = { kind: "layer", gamma: ["2", "1"], beta: ["1", "0"], eps: "0" };
     const good = join(tmp, "good.json");
-    writeFileSync(good, JSON.stringify({ layers: [{ W: [["1", "2"], ["3", "4"]], b: ["1", "1"], norm }, { W: [["1", "3"]] }] }));
+    writeFileSync(
+      good,
+      JSON.stringify({
+        layers: [
+          {
+            W: [
+              ["1", "2"],
+              ["3", "4"],
+            ],
+            b: ["1", "1"],
+            norm,
+          },
+          { W: [["1", "3"]] },
+        ],
+      }),
+    );
     const out = await json(["invariants", "--net", good]);
     // c_j = γ_j² + β_j² − W2[0, j]²: 4 + 1 − 1, 1 − 9; ‖W1‖² + ‖b1‖² = 30 + 2
     expect(out.invariants).toEqual(["4", "-8"]);
     expect(out.layerNorm).toEqual([{ layer: 1, normSquared: "32", biasSum: "2", columnSums: ["4", "6"] }]);
     const conv = join(tmp, "conv.json");
-    writeFileSync(conv, JSON.stringify({ layers: [{ W: [["1"]], conv: { kernel: [1], groups: 1 }, norm: { ...norm, gamma: ["1"], beta: ["0"] } }, { W: [["1"]] }] }));
+    writeFileSync(
+      conv,
+      JSON.stringify({
+        layers: [{ W: [["1"]], conv: { kernel: [1], groups: 1 }, norm: { ...norm, gamma: ["1"], beta: ["0"] } }, { W: [["1"]] }],
+      }),
+    );
     const kind = join(tmp, "kind.json");
-    writeFileSync(kind, JSON.stringify({ layers: [{ W: [["1", "2"], ["3", "4"]], norm: { ...norm, kind: "group" } }, { W: [["1", "3"]] }] }));
+    writeFileSync(
+      kind,
+      JSON.stringify({
+        layers: [
+          {
+            W: [
+              ["1", "2"],
+              ["3", "4"],
+            ],
+            norm: { ...norm, kind: "group" },
+          },
+          { W: [["1", "3"]] },
+        ],
+      }),
+    );
     for (const [file, message] of [
       [conv, /a LayerNorm after a linear layer only/],
       [kind, /Must be batch or layer/],

@@ -95,14 +95,23 @@ export function layerNormJson(laws: readonly LayerNormLaws<Rational>[]): Record<
  * Text lines of the LayerNorm laws of one layer, indented, a long row of column sums summarised unless
  * `--all`; with `drift`, the lines of their drift from a first checkpoint.
  */
-export function layerNormLines(x: LayerNormLaws<Rational>, weight: string, bias: string | undefined, style: ValueStyle, drift = false): string[] {
+export function layerNormLines(
+  x: LayerNormLaws<Rational>,
+  weight: string,
+  bias: string | undefined,
+  style: ValueStyle,
+  drift = false,
+): string[] {
   const sums =
-    x.columnSums.length > SUMMARY_ABOVE && !style.all ? rowSummary(x.columnSums, style) : x.columnSums.map((v) => valueText(v, style)).join(", ");
+    x.columnSums.length > SUMMARY_ABOVE && !style.all
+      ? rowSummary(x.columnSums, style)
+      : x.columnSums.map((v) => valueText(v, style)).join(", ");
   const lead = drift ? "drift of " : "";
   const lines = [
     `  ${lead}‖${weight}‖² + ‖${bias ?? "(no bias)"}‖² (whole-layer scale invariance; conserved under flow only when ε = 0): ${valueText(x.scale, style)}`,
   ];
-  if (x.biasSum !== undefined) lines.push(`  ${lead}Σ_j ${bias}[j] (shift invariance; conserved for any ε): ${valueText(x.biasSum, style)}`);
+  if (x.biasSum !== undefined)
+    lines.push(`  ${lead}Σ_j ${bias}[j] (shift invariance; conserved for any ε): ${valueText(x.biasSum, style)}`);
   lines.push(`  ${lead}Σ_j ${weight}[j, c] per column c (shift invariance; conserved for any ε): ${sums}`);
   return lines;
 }

@@ -100,6 +100,8 @@ export function inspectChannels(file: NetworkFile, opts: { json?: boolean; data?
   }
   lines.push("laws (which quantity is conserved for which tensor, per unit j):");
   for (const law of laws)
-    lines.push(`  ${law.law} of ${law.unit === "layer" ? "" : `${law.unit} j of `}layer ${law.layer}: ${law.quantity}${law.exact ? "" : " (approximate)"}: ${law.note}`);
+    lines.push(
+      `  ${law.law} of ${law.unit === "layer" ? "" : `${law.unit} j of `}layer ${law.layer}: ${law.quantity}${law.exact ? "" : " (approximate)"}: ${law.note}`,
+    );
   process.stdout.write(`${lines.join("\n")}\n`);
 }

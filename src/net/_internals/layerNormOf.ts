@@ -33,7 +33,9 @@ export function layerNormOf<T>(
       `\`${name}.weight\` of shape [${weight.shape.join(", ")}] belongs to a LayerNorm over more than one dimension, which is not supported: relutopo reads LayerNorm(features) after a linear layer`,
     );
   if (bias === undefined)
-    throw fault(`the LayerNorm \`${name}\` has no \`${name}.bias\` (bias=False), which is not supported: relutopo reads LayerNorm with its bias`);
+    throw fault(
+      `the LayerNorm \`${name}\` has no \`${name}.bias\` (bias=False), which is not supported: relutopo reads LayerNorm with its bias`,
+    );
   if (below === undefined) throw fault(`the LayerNorm \`${name}\` comes before any layer (it must follow a linear one)`);
   if (below.layer.conv !== undefined)
     throw fault(
@@ -46,6 +48,8 @@ export function layerNormOf<T>(
     ["bias", bias],
   ] as const)
     if (t.shape.length !== 1 || t.shape[0] !== units)
-      throw fault(`\`${name}.${part}\` has shape [${t.shape.join(", ")}], expected a vector of ${units}, one per unit of \`${below.names.weight}\``);
+      throw fault(
+        `\`${name}.${part}\` has shape [${t.shape.join(", ")}], expected a vector of ${units}, one per unit of \`${below.names.weight}\``,
+      );
   return { gamma: [...weight.values], beta: [...bias.values] };
 }
