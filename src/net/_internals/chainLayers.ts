@@ -5,7 +5,7 @@ import { readerBlock } from "../readerBlock.js";
 
 /** What a network read from a file must be, for refusals of the whole network. @internal */
 export const LINEAR_CHAIN =
-  "a chain of linear or convolutional layers, each a `<module>.weight` and an optional `<module>.bias`, a BatchNorm allowed after each";
+  "a chain of linear or convolutional layers, each a `<module>.weight` and an optional `<module>.bias`, a BatchNorm (or, after a linear layer, a LayerNorm) allowed after each";
 
 /**
  * Checks that consecutive layers fit (layer l reads what layer l − 1 gives: its units, or for a
