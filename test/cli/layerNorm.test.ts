@@ -99,6 +99,11 @@ describe("LayerNorm after a linear layer", () => {
       expectBadInput(r);
       expect(r.stderr).toMatch(message);
     }
+    // a sub-chain that skips the LayerNorm would pair 0.weight with 3.weight directly: refused, and read when named
+    const skipped = await runCliInProcess(["invariants", "--net", `${DIR}ln_mlp.pt`, "--layers", "0,3"]);
+    expectBadInput(skipped);
+    expect(skipped.stderr).toMatch(/The chain leaves out the LayerNorm `1` after `0`; name it after `0` to read it/);
+    expect((await json(["invariants", "--net", `${DIR}ln_mlp.pt`, "--layers", "0,1,3"])).invariants).toEqual(EXPECTED.ln_mlp!.c);
   });
 
   it("should read a { layers } file with a LayerNorm, and refuse one on a convolution or of an unknown kind", async () => {

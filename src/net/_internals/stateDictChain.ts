@@ -69,14 +69,21 @@ export function stateDictChain<T>(
   const order = layers ?? sequentialOrder([...modules.keys()]);
   for (const name of order) if (!modules.has(name)) throw fault(`no module \`${name}\` (modules: ${[...modules.keys()].join(", ")})`);
   if (layers !== undefined) {
-    // a sub-chain that drops the BatchNorm after one of its layers would pair the wrong tensors: refuse
+    // a sub-chain that drops the BatchNorm or LayerNorm after one of its layers would pair the wrong tensors: refuse
     const natural = sequentialOrder([...modules.keys()]);
-    const isNorm = (m: Partial<Record<Part, ChainTensor<T>>> | undefined): boolean =>
-      m !== undefined && (m.running_mean ?? m.running_var ?? m.num_batches_tracked) !== undefined;
+    const normKind = (m: Partial<Record<Part, ChainTensor<T>>> | undefined): string | undefined =>
+      m === undefined
+        ? undefined
+        : (m.running_mean ?? m.running_var ?? m.num_batches_tracked) !== undefined
+          ? "BatchNorm"
+          : m.weight?.shape.length === 1
+            ? "LayerNorm"
+            : undefined;
     for (const name of layers) {
       const next = natural[natural.indexOf(name) + 1];
-      if (next !== undefined && !isNorm(modules.get(name)) && isNorm(modules.get(next)) && !layers.includes(next))
-        throw fault(`the chain leaves out the BatchNorm \`${next}\` after \`${name}\`; name it after \`${name}\` to read it`);
+      const kind = next === undefined ? undefined : normKind(modules.get(next));
+      if (kind !== undefined && normKind(modules.get(name)) === undefined && !layers.includes(next!))
+        throw fault(`the chain leaves out the ${kind} \`${next}\` after \`${name}\`; name it after \`${name}\` to read it`);
     }
   }
   const out: { layer: Layer<T>; names: LayerTensorNames }[] = [];
