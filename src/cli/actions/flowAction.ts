@@ -112,8 +112,10 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   for (const ev of run.events) {
     const neuron = ev.layer === undefined ? `${ev.neuron + 1}` : `${ev.layer},${ev.neuron + 1}`;
     const unit = ev.position === undefined ? `neuron ${neuron}` : `channel ${neuron} at position ${ev.position + 1}`;
-    if (ev.kind === "switch")
-      console.log(`  t = ${ev.t}  point ${ev.point + 1}: max-pool window ${(ev.window ?? 0) + 1} of layer ${ev.layer} switches to ${unit}`);
+    const pooled = `point ${ev.point + 1}: max-pool window ${(ev.window ?? 0) + 1} of layer ${ev.layer}`;
+    if (ev.kind === "switch") console.log(`  t = ${ev.t}  ${pooled} switches to ${unit}`);
+    else if (ev.window !== undefined && ev.kind === "slide") console.log(`  t = ${ev.t}  ${pooled} slides along its tie with ${unit}`);
+    else if (ev.window !== undefined) console.log(`  t = ${ev.t}  ${pooled} leaves its tie, ${unit} selected`);
     else console.log(`  t = ${ev.t}  ${unit}, point ${ev.point + 1}: ${ev.kind}`);
   }
   if (run.momentum !== undefined) {
