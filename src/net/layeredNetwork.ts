@@ -51,7 +51,7 @@ export interface Layer<T> {
   readonly b?: readonly T[] | undefined;
   /** Present when the layer is a convolution: how its rows act on the input channels. */
   readonly conv?: Convolution | undefined;
-  /** A batch normalisation of this layer's pre-activation, before the activation (hidden layers only). */
+  /** A batch or layer normalisation of this layer's pre-activation, before the activation (hidden layers only). */
   readonly norm?: BatchNorm<T> | undefined;
   /** Pooling after this layer's activation (hidden convolutions only). */
   readonly pool?: Pooling | undefined;

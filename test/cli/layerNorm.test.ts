@@ -152,7 +152,23 @@ describe("LayerNorm after a linear layer", () => {
         ],
       }),
     );
+    const last = join(tmp, "last.json");
+    writeFileSync(
+      last,
+      JSON.stringify({
+        layers: [
+          {
+            W: [
+              ["1", "2"],
+              ["3", "4"],
+            ],
+          },
+          { W: [["1", "3"]], norm: { ...norm, gamma: ["1"], beta: ["0"] } },
+        ],
+      }),
+    );
     for (const [file, message] of [
+      [last, /invalid layer normalisation of layers\[1\] .*Must be on a hidden layer/],
       [conv, /a LayerNorm after a linear layer only/],
       [kind, /Must be batch or layer/],
     ] as const) {

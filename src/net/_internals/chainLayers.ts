@@ -42,7 +42,7 @@ export function chainLayers<T>(
       });
     if (norm !== undefined && (i === layers.length - 1 || norm.gamma.length !== W.length || norm.beta.length !== W.length))
       throw new InputError({
-        field: `batch normalisation of ${name} in \`${what}\``,
+        field: `${norm.kind === "layer" ? "layer" : "batch"} normalisation of ${name} in \`${what}\``,
         expected:
           i === layers.length - 1
             ? "on a hidden layer (the output layer has no activation to normalise for)"
