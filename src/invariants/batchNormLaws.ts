@@ -30,7 +30,8 @@ export interface BatchNormLaws<T> {
 export function batchNormLaws<T>(net: LayeredNetwork<T>, S: Pick<Scalar<T>, "zero" | "add" | "mul">): BatchNormLaws<T>[] {
   const out: BatchNormLaws<T>[] = [];
   for (const [l, { W, b, norm }] of net.layers.entries()) {
-    if (norm === undefined) continue;
+    // a LayerNorm's laws are whole-layer ones (`layerNormLaws`)
+    if (norm === undefined || norm.kind === "layer") continue;
     const kernel = W.map((row) => {
       let s = S.zero;
       for (const v of row) s = S.add(s, S.mul(v, v));

@@ -7,3 +7,5 @@ export { linearLayerInvariants } from "./linearLayerInvariants.js";
 export type { DriftTerms } from "./predictedGdDrift.js";
 export { batchNormLaws } from "./batchNormLaws.js";
 export type { BatchNormLaws } from "./batchNormLaws.js";
+export { layerNormLaws } from "./layerNormLaws.js";
+export type { LayerNormLaws } from "./layerNormLaws.js";

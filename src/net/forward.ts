@@ -2,6 +2,7 @@ import { at } from "../scalar/at.js";
 import type { Scalar } from "../scalar/scalar.js";
 import { activationFunctions } from "./activationFunctions.js";
 import { type BatchNormPass, batchNormForward } from "./batchNormForward.js";
+import { refuseLayerNormDynamics } from "./refuseLayerNormDynamics.js";
 import type { LayeredNetwork } from "./layeredNetwork.js";
 import { dot } from "./dot.js";
 import { convolve } from "./_internals/convolve.js";
@@ -47,6 +48,7 @@ export interface ForwardPass<T> {
  * @example forward(networkIn(readNetwork('{"W1": [[1, -1], [2, 0]], "W2": [[1, 3]]}'), exact), [[exact.parse("1"), exact.parse("2")]], exact).F.map((f) => f.map(exact.toString)) // returns [["6"]]
  */
 export function forward<T>(net: LayeredNetwork<T>, X: readonly (readonly T[])[], S: Scalar<T>): ForwardPass<T> {
+  refuseLayerNormDynamics(net);
   const { sigma } = activationFunctions(net.activation, S);
   const { layers } = net;
   const shapes = hasSpatialLayers(net) ? tensorShapes(net) : undefined;

@@ -58,3 +58,4 @@ export { readExactNetwork } from "./readExactNetwork.js";
 export type { Architecture, ArchitectureLayer } from "./readArchitecture.js";
 export { readArchitecture } from "./readArchitecture.js";
 export { withArchitecture } from "./withArchitecture.js";
+export { refuseLayerNormDynamics } from "./refuseLayerNormDynamics.js";

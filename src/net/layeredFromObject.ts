@@ -11,8 +11,8 @@ import { parseRational } from "../scalar/parseRational.js";
  * Validates a parsed network of any depth, `{ "layers": [{ "W": …, "b": … }, …], "activation": … }`
  * (W of layer l is n_l × n_{l−1} as in PyTorch, b optional; numbers as exact text), into a {@link LayeredNetwork}.
  * A layer may also carry what the in-memory `Layer` does: `conv` ({ kernel, groups, stride?, padding? },
- * W then one row per output channel, its kernel flattened), `norm` ({ gamma, beta, eps }: BatchNorm in
- * training mode) and `pool` ({ kind, kernel, stride }); the object may carry `input` ({ channels, size }).
+ * W then one row per output channel, its kernel flattened), `norm` ({ kind?, gamma, beta, eps }: BatchNorm in
+ * training mode, or with `kind: "layer"` a LayerNorm over a linear layer's units) and `pool` ({ kind, kernel, stride }); the object may carry `input` ({ channels, size }).
  * So an exact convolutional network can be written by hand. The activation defaults to `relu` when absent.
  *
  * @param obj - the parsed JSON (numbers as strings, see `readJson`)
@@ -45,6 +45,13 @@ export function layeredFromObject(obj: unknown, what: string): LayeredNetwork<st
     const conv = l.conv === undefined ? undefined : convolutionOf(l.conv, `layers[${i}].conv`, what);
     const norm = l.norm === undefined ? undefined : normOf(l.norm, `layers[${i}].norm`, what, W.length);
     const pool = l.pool === undefined ? undefined : poolOf(l.pool, `layers[${i}].pool`, what);
+    // a LayerNorm after a convolution normalises over channels and positions together: its laws are not these
+    if (norm?.kind === "layer" && conv !== undefined)
+      throw new InputError({
+        field: `layers[${i}].norm.kind in \`${what}\``,
+        expected: "a LayerNorm after a linear layer only",
+        value: "layer after a convolution",
+      });
     return { ...out, ...(conv && { conv }), ...(norm && { norm }), ...(pool && { pool }) };
   });
   const input = o.input === undefined ? undefined : inputOf(o.input, what);
@@ -100,10 +107,18 @@ function convolutionOf(v: unknown, where: string, what: string): Convolution {
 }
 
 function normOf(v: unknown, where: string, what: string, units: number): BatchNorm<string> {
-  const o = fields(v, where, what, ["gamma", "beta", "eps"], []);
+  const o = fields(v, where, what, ["gamma", "beta", "eps"], ["kind"]);
+  if (o.kind !== undefined && o.kind !== "batch" && o.kind !== "layer")
+    throw new InputError({ field: `${where}.kind in \`${what}\``, expected: "batch or layer", value: jsonBrief(o.kind) });
   const eps = exactVector([o.eps], `${where}.eps`, what)[0] ?? "0";
   if (parseRational(eps).num < 0n) throw new InputError({ field: `${where}.eps in \`${what}\``, expected: "ε ≥ 0", value: eps });
-  return { gamma: exactVector(o.gamma, `${where}.gamma`, what, units), beta: exactVector(o.beta, `${where}.beta`, what, units), eps };
+  const kind = o.kind === "layer" ? ({ kind: "layer" } as const) : {};
+  return {
+    ...kind,
+    gamma: exactVector(o.gamma, `${where}.gamma`, what, units),
+    beta: exactVector(o.beta, `${where}.beta`, what, units),
+    eps,
+  };
 }
 
 function poolOf(v: unknown, where: string, what: string): Pooling {

@@ -26,11 +26,16 @@ export interface Pooling {
 }
 
 /**
- * Batch normalisation in training mode of a layer's pre-activation, per unit or channel j:
- * γ_j (z − mean_j) / √(var_j + ε) + β_j, with mean and (biased) variance over the batch and,
- * for a convolution, over the positions (PyTorch `BatchNorm1d`/`BatchNorm2d`).
+ * A normalisation of a layer's pre-activation with an affine γ, β per unit or channel j. Batch
+ * normalisation (training mode, the default): γ_j (z_j − mean_j) / √(var_j + ε) + β_j, with mean and
+ * (biased) variance over the batch and, for a convolution, over the positions (PyTorch
+ * `BatchNorm1d`/`BatchNorm2d`). Layer normalisation (`kind: "layer"`, after a linear layer only):
+ * γ_j (z_j − mean(z)) / √(var(z) + ε) + β_j, with mean and biased variance over the units of one
+ * sample (PyTorch `LayerNorm(features)`).
  */
 export interface BatchNorm<T> {
+  /** `layer` for a LayerNorm; absent or `batch` for a BatchNorm. */
+  readonly kind?: "batch" | "layer" | undefined;
   readonly gamma: readonly T[];
   readonly beta: readonly T[];
   readonly eps: T;
@@ -46,7 +51,7 @@ export interface Layer<T> {
   readonly b?: readonly T[] | undefined;
   /** Present when the layer is a convolution: how its rows act on the input channels. */
   readonly conv?: Convolution | undefined;
-  /** A batch normalisation of this layer's pre-activation, before the activation (hidden layers only). */
+  /** A batch or layer normalisation of this layer's pre-activation, before the activation (hidden layers only). */
   readonly norm?: BatchNorm<T> | undefined;
   /** Pooling after this layer's activation (hidden convolutions only). */
   readonly pool?: Pooling | undefined;

@@ -27,14 +27,17 @@ const DEFAULT_EPS = "1/100000";
  * - A BatchNorm module (`weight`, `bias`, `running_mean`, `running_var`, `num_batches_tracked`)
  *   right after a layer becomes that layer's `norm` { gamma, beta, eps }: the running statistics are
  *   read and set aside (the laws are those of training mode) and ε, not stored, is `eps`.
+ * - A module of a 1-D weight and bias without running statistics right after a linear layer is a
+ *   `LayerNorm(features)`: that layer's `norm` { kind: "layer", gamma, beta, eps }.
  *
  * @param entries - the tensors by name, in the state_dict's order
  * @param activation - the activation of every hidden layer (a state_dict does not record it)
  * @param what - the file name, for messages
  * @param layers - the module names of the chain, in order (default: every module, in state_dict order)
- * @param eps - the ε of every BatchNorm (default PyTorch's 1e-5 as the exact text `1/100000`; pass it when T is not text)
+ * @param eps - the ε of every BatchNorm and LayerNorm (default PyTorch's 1e-5 as the exact text `1/100000`; pass it when T is not text)
  * @throws InputError, one line, for a key that is no layer's or BatchNorm's parameter, a normalisation layer relutopo
- *   cannot read (LayerNorm, GroupNorm, BatchNorm without affine or running statistics), two module names that differ
+ *   cannot read (a LayerNorm over more than one dimension or without bias, a GroupNorm or InstanceNorm after a
+ *   convolution, a BatchNorm without affine), two module names that differ
  *   only by leading zeros (`0` and `00`), a weight that is neither a matrix nor a 3-D or 4-D kernel, a bias that is not
  *   a vector, a bias without weight, a module `layers` names that is absent, or layers that do not chain (naming the two and why)
  * @example layersFromStateDict([["fc1.weight", { shape: [1, 1], values: ["2"] }], ["fc2.weight", { shape: [1, 1], values: ["3"] }]], { kind: "relu" }, "net").layers[1] // returns { W: [["3"]], b: undefined }

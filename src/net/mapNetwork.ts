@@ -13,7 +13,16 @@ export function mapNetwork<A, B>(net: LayeredNetwork<A>, fn: (v: A) => B): Layer
     W: W.map((row) => Array.from(row, fn)),
     b: b && Array.from(b, fn),
     ...(conv === undefined ? {} : { conv }),
-    ...(norm === undefined ? {} : { norm: { gamma: Array.from(norm.gamma, fn), beta: Array.from(norm.beta, fn), eps: fn(norm.eps) } }),
+    ...(norm === undefined
+      ? {}
+      : {
+          norm: {
+            ...(norm.kind === "layer" && { kind: norm.kind }),
+            gamma: Array.from(norm.gamma, fn),
+            beta: Array.from(norm.beta, fn),
+            eps: fn(norm.eps),
+          },
+        }),
     ...(pool === undefined ? {} : { pool }),
   }));
   return net.input === undefined ? { activation: net.activation, layers } : { activation: net.activation, layers, input: net.input };

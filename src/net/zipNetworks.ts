@@ -17,7 +17,14 @@ export function zipNetworks<A, B, C>(p: LayeredNetwork<A>, q: LayeredNetwork<B>,
       ...(conv === undefined ? {} : { conv }),
       ...(norm === undefined || on === undefined
         ? {}
-        : { norm: { gamma: zip(norm.gamma, on.gamma), beta: zip(norm.beta, on.beta), eps: fn(norm.eps, on.eps) } }),
+        : {
+            norm: {
+              ...(norm.kind === "layer" && { kind: norm.kind }),
+              gamma: zip(norm.gamma, on.gamma),
+              beta: zip(norm.beta, on.beta),
+              eps: fn(norm.eps, on.eps),
+            },
+          }),
       ...(pool === undefined ? {} : { pool }),
     };
   });

@@ -204,14 +204,21 @@ describe("relutopo on convolutional PyTorch checkpoints", () => {
     expect(cps[0]!.units).toEqual(["channel", "channel", "neuron"]);
   });
 
-  it("should refuse a convolution after a linear layer, kernels that do not chain and a LayerNorm in one line each", async () => {
+  it("should read the LayerNorm after the linear layer of layernorm.pt as that layer's norm", async () => {
+    const r = await runCliInProcess(["invariants", "--net", `${DIR}layernorm.pt`, "--json", "--activation", "relu"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { layers: { unit: string }[]; layerNorm: { layer: number }[] };
+    expect(out.layers.map((l) => l.unit)).toEqual(["channel", "neuron"]);
+    expect(out.layerNorm.map((l) => l.layer)).toEqual([2]);
+  });
+
+  it("should refuse a convolution after a linear layer and kernels that do not chain in one line each", async () => {
     const cases: [string, RegExp][] = [
       ["conv_after_linear.pt", /The convolution `2\.weight` follows the linear layer `0\.weight`/],
       [
         "unchained.pt",
         /`2\.weight` of shape \[2, 3, 3, 3\] does not chain after `0\.weight`: its 3 input channels per group do not divide the 4 channels/,
       ],
-      ["layernorm.pt", /`4\.weight` belongs to a normalisation layer without running statistics .*LayerNorm is not supported/],
     ];
     for (const [file, message] of cases) {
       const r = await runCliInProcess(["invariants", "--net", `${DIR}${file}`]);

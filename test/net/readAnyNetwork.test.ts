@@ -104,8 +104,9 @@ describe("readAnyNetwork", () => {
         /b\.1\.weight in `deep\.json`\. Must be a matrix of 2 columns, one per unit of a\.0\.weight/,
       ],
       ['{"0.weight": [[1]], "00.weight": [[1]]}', /Modules `0` and `00` are ambiguous/],
-      // a weight that is a vector is a normalisation layer's, and one without running statistics is not read
-      ['{"0.weight": [1], "1.weight": [[1]]}', /`0\.weight` belongs to a normalisation layer without running statistics/],
+      // a weight that is a vector is a normalisation layer's: without running statistics a LayerNorm's, which needs its bias and a layer below
+      ['{"0.weight": [1], "1.weight": [[1]]}', /The LayerNorm `0` has no `0\.bias` \(bias=False\)/],
+      ['{"0.weight": [1], "0.bias": [0], "1.weight": [[1]]}', /The LayerNorm `0` comes before any layer/],
     ] as const;
     for (const [text, fault] of bad) {
       let err: unknown;

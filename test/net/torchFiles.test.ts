@@ -36,7 +36,6 @@ describe("PyTorch files as torch writes them", () => {
   });
 
   const refused: [string, RegExp][] = [
-    ["layernorm.pt", /`1\.weight` belongs to a normalisation layer without running statistics .*; LayerNorm is not supported/],
     [
       "whole_model.pt",
       /It holds a pickled module \(`torch\.nn\.modules\.container\.Sequential`\): save `model\.state_dict\(\)`, not the model\.$/,
@@ -55,6 +54,16 @@ describe("PyTorch files as torch writes them", () => {
     expect(sd[1]!.norm).toBeUndefined();
     expect(file.names?.map((n) => n.norm)).toEqual(["1", undefined]);
     expect(openNetworkFile(`${REAL}batchnorm.pt`, { bnEps: "0" }).net.layers[0]!.norm?.eps).toBe("0");
+  });
+
+  it("should read layernorm.pt, its LayerNorm the norm (kind layer) of the linear layer before it", () => {
+    const file = openNetworkFile(`${REAL}layernorm.pt`, {});
+    const [first, last] = file.net.layers;
+    expect(first!.norm?.kind).toBe("layer");
+    expect(first!.norm?.gamma).toEqual(["1", "1", "1"]);
+    expect(first!.norm?.eps).toBe("1/100000");
+    expect(last!.norm).toBeUndefined();
+    expect(file.names?.map((n) => n.norm)).toEqual(["1", undefined]);
   });
 
   for (const [file, message] of refused)

@@ -1,4 +1,5 @@
 import { type BatchNormLaws, batchNormLaws } from "../../invariants/batchNormLaws.js";
+import { type LayerNormLaws, layerNormLaws } from "../../invariants/layerNormLaws.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { mapNetwork } from "../../net/mapNetwork.js";
 import type { NetworkFile } from "../../net/openNetworkFile.js";
@@ -74,6 +75,47 @@ export function batchNormLines(x: BatchNormLaws<Rational>, weight: string, bias:
   return lines;
 }
 
+/** The LayerNorm laws of a file's network, exact (a float file's values taken as the binary fractions they are). */
+export function fileLayerNormLaws(file: NetworkFile): LayerNormLaws<Rational>[] {
+  const layers: LayeredNetwork<unknown>["layers"] = (file.floats ?? file.net).layers;
+  return layers.some((l) => l.norm?.kind === "layer") ? layerNormLaws(exactNetworkOf(file), exact) : [];
+}
+
+/** The LayerNorm laws as JSON: per layer the whole-layer squared norm, the bias sum and the column sums, exact strings. */
+export function layerNormJson(laws: readonly LayerNormLaws<Rational>[]): Record<string, unknown>[] {
+  return laws.map((x) => ({
+    layer: x.layer,
+    normSquared: exact.toString(x.scale),
+    ...(x.biasSum === undefined ? {} : { biasSum: exact.toString(x.biasSum) }),
+    columnSums: x.columnSums.map(exact.toString),
+  }));
+}
+
+/**
+ * Text lines of the LayerNorm laws of one layer, indented, a long row of column sums summarised unless
+ * `--all`; with `drift`, the lines of their drift from a first checkpoint.
+ */
+export function layerNormLines(
+  x: LayerNormLaws<Rational>,
+  weight: string,
+  bias: string | undefined,
+  style: ValueStyle,
+  drift = false,
+): string[] {
+  const sums =
+    x.columnSums.length > SUMMARY_ABOVE && !style.all
+      ? rowSummary(x.columnSums, style)
+      : x.columnSums.map((v) => valueText(v, style)).join(", ");
+  const lead = drift ? "drift of " : "";
+  const lines = [
+    `  ${lead}‖${weight}‖² + ‖${bias ?? "(no bias)"}‖² (whole-layer scale invariance; conserved under flow only when ε = 0): ${valueText(x.scale, style)}`,
+  ];
+  if (x.biasSum !== undefined)
+    lines.push(`  ${lead}Σ_j ${bias}[j] (shift invariance; conserved for any ε): ${valueText(x.biasSum, style)}`);
+  lines.push(`  ${lead}Σ_j ${weight}[j, c] per column c (shift invariance; conserved for any ε): ${sums}`);
+  return lines;
+}
+
 /** The unit of a layer in text: a channel of a convolution, a neuron otherwise. */
 export function unitWord(layer: { conv?: unknown }): string {
   return layer.conv === undefined ? "neuron" : "channel";
@@ -84,17 +126,23 @@ export function channelHeader(l: number, layers: LayeredNetwork<unknown>["layers
   const layer = at(layers, l);
   const name = at(names, l);
   const kind = layer.conv === undefined ? `linear \`${name.weight}\`` : `convolution \`${name.weight}\``;
-  const norm = name.norm === undefined ? "" : `, BatchNorm \`${name.norm}\``;
+  const norm = name.norm === undefined ? "" : `, ${normWord(layer)} \`${name.norm}\``;
   const incoming = layer.norm === undefined ? "‖W[j]‖² + b[j]²" : "γ_j² + β_j²";
   return `hidden layer ${l + 1} (${kind}${norm}, ${layer.W.length} ${unitWord(layer)}s): c per ${unitWord(layer)} j = ${incoming} − ‖readers of j in \`${at(names, l + 1).weight}\`‖²`;
 }
 
+/** The kind of a layer's normalisation in text: `LayerNorm` or `BatchNorm`. */
+export function normWord(layer: { norm?: { kind?: string | undefined } | undefined }): string {
+  return layer.norm?.kind === "layer" ? "LayerNorm" : "BatchNorm";
+}
+
 /** One law of a network with channels, the tensors it holds for and how exactly it holds. */
 export interface ChannelLaw {
-  readonly law: "rescaling" | "scale invariance" | "zero-gradient bias";
+  readonly law: "rescaling" | "scale invariance" | "zero-gradient bias" | "shift invariance";
   readonly layer: number;
-  readonly unit: "neuron" | "channel";
-  /** The conserved quantity for unit j, in the tensors' names. */
+  /** `layer` for a law of the whole layer (a LayerNorm's), else the unit j it holds for. */
+  readonly unit: "neuron" | "channel" | "layer";
+  /** The conserved quantity (for unit j unless `unit` is `layer`), in the tensors' names. */
   readonly quantity: string;
   /** Whether it is conserved exactly along gradient flow (scale invariance only when ε = 0). */
   readonly exact: boolean;
@@ -125,6 +173,10 @@ export function channelLaws(layers: LayeredNetwork<Rational>["layers"], names: R
       note: `conserved along gradient flow for every ${unit} j (positively homogeneous activation; max or average pooling commute with the rescaling)`,
     });
     if (layer.norm === undefined) continue;
+    if (layer.norm.kind === "layer") {
+      out.push(...layerNormChannelLaws(l + 1, layer, name));
+      continue;
+    }
     const eps = layer.norm.eps;
     out.push({
       law: "scale invariance",
@@ -147,5 +199,44 @@ export function channelLaws(layers: LayeredNetwork<Rational>["layers"], names: R
         note: "BatchNorm subtracts the batch mean: its gradient is 0, so it is conserved exactly, for any ε",
       });
   }
+  return out;
+}
+
+/** The whole-layer laws of a linear layer followed by a LayerNorm (its affine pairs with the next layer in the rescaling law). */
+function layerNormChannelLaws(
+  layer: number,
+  { b, norm }: LayeredNetwork<Rational>["layers"][number],
+  name: ReturnType<typeof tensorNames>[number],
+): ChannelLaw[] {
+  const zero = norm!.eps.n === 0n;
+  const out: ChannelLaw[] = [
+    {
+      law: "scale invariance",
+      layer,
+      unit: "layer",
+      quantity: `‖${name.weight}‖²${b === undefined ? "" : ` + ‖${name.bias}‖²`}`,
+      exact: zero,
+      note: zero
+        ? "LayerNorm divides out a common scale of the layer's pre-activations: conserved along gradient flow (ε = 0); grows by η²‖g‖² per plain gradient descent step"
+        : `exact only when ε = 0, PyTorch's ε = 1e−5 makes it approximate (ε = ${norm!.eps.toFraction()} here)`,
+    },
+  ];
+  if (b !== undefined)
+    out.push({
+      law: "shift invariance",
+      layer,
+      unit: "layer",
+      quantity: `Σ_j ${name.bias}[j]`,
+      exact: true,
+      note: "LayerNorm subtracts the mean over the units: the bias gradient sums to 0, so the sum is conserved exactly, for any ε",
+    });
+  out.push({
+    law: "shift invariance",
+    layer,
+    unit: "layer",
+    quantity: `Σ_j ${name.weight}[j, c] for every column c`,
+    exact: true,
+    note: "the gradient of each column of the weight sums to 0 over the units, so each column sum is conserved exactly, for any ε",
+  });
   return out;
 }

@@ -3,6 +3,7 @@ import { readTextFile } from "../../io/readTextFile.js";
 import { activationName } from "../../net/activationName.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { networkReadOptions } from "../../net/networkReadOptions.js";
+import { refuseLayerNormDynamics } from "../../net/refuseLayerNormDynamics.js";
 import { readAnyNetworkFile } from "../../net/readAnyNetworkFile.js";
 import { intOption } from "../options.js";
 
@@ -36,6 +37,7 @@ export async function dynamicsNetwork(opts: {
         expected: `an architecture file for the convolutional network \`${opts.net}\` (a checkpoint stores no stride, padding or pooling)`,
         value: "none",
       });
+    refuseLayerNormDynamics(net);
     return net;
   }
   const [{ readArchitecture }, { withArchitecture }] = await Promise.all([
@@ -47,7 +49,9 @@ export async function dynamicsNetwork(opts: {
     // the architecture names the activation: a checkpoint that stores none is not assumed relu out loud
     const { onAssumed: _, ...reading } = networkReadOptions();
     const activation = reading.activation ?? activationName(arch.activation);
-    return withArchitecture(arch, readAnyNetworkFile(opts.net, { ...reading, activation }), opts.net);
+    const net = readAnyNetworkFile(opts.net, { ...reading, activation });
+    refuseLayerNormDynamics(net);
+    return withArchitecture(arch, net, opts.net);
   }
   const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
   const [{ defaultInit }, { layoutOf }, { unpackLayers }] = await Promise.all([

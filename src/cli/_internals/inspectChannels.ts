@@ -13,14 +13,18 @@ import {
   channelLaws,
   exactNetworkOf,
   fileBatchNormLaws,
+  fileLayerNormLaws,
+  layerNormJson,
+  layerNormLines,
+  normWord,
   tensorNames,
   unitWord,
 } from "./channelLaws.js";
 import { rowSummary, SUMMARY_ABOVE, type ValueStyle, valueText } from "./valueText.js";
 
 /**
- * `relutopo inspect` of a network with convolutions or BatchNorm: its layers, c per channel (or
- * neuron) with the count per sign, the BatchNorm laws, and which law holds for which tensor. The
+ * `relutopo inspect` of a network with convolutions, BatchNorm or LayerNorm: its layers, c per channel (or
+ * neuron) with the count per sign, the BatchNorm and LayerNorm laws, and which law holds for which tensor. The
  * topology verdicts and `--data` are those of fully connected networks and are refused here.
  *
  * @throws InputError for `--data` or `--plot`
@@ -38,6 +42,7 @@ export function inspectChannels(file: NetworkFile, opts: { json?: boolean; data?
   const names = tensorNames(file);
   const rows = layerInvariants(net, exact);
   const norms = fileBatchNormLaws(file);
+  const layerNorms = fileLayerNormLaws(file);
   const laws = channelLaws(layers, names);
   const parameters = layers.reduce(
     (s, x) => s + x.W.length * (x.W[0]?.length ?? 0) + (x.b?.length ?? 0) + (x.norm === undefined ? 0 : 2 * x.W.length),
@@ -53,7 +58,9 @@ export function inspectChannels(file: NetworkFile, opts: { json?: boolean; data?
       ...(l.conv === undefined ? {} : { kernel: l.conv.kernel, groups: l.conv.groups }),
       bias: l.b !== undefined,
     };
-    return name.norm === undefined ? base : { ...base, batchNorm: name.norm, eps: exact.toString(l.norm!.eps) };
+    if (name.norm === undefined) return base;
+    const key = l.norm?.kind === "layer" ? "layerNorm" : "batchNorm";
+    return { ...base, [key]: name.norm, eps: exact.toString(l.norm!.eps) };
   });
   const signs = (row: readonly Rational[]): { negative: number; zero: number; positive: number } => {
     const negative = row.filter((v) => v.n !== 0n && v.s < 0n).length;
@@ -66,6 +73,7 @@ export function inspectChannels(file: NetworkFile, opts: { json?: boolean; data?
       architecture: { layers: describe, activation: activationName(net.activation), parameters },
       layers: rows.map((r, i) => ({ layer: i + 1, unit: unitWord(at(layers, i)), c: r.map(exact.toString), ...signs(r) })),
       ...(norms.length > 0 ? { batchNorm: batchNormJson(norms) } : {}),
+      ...(layerNorms.length > 0 ? { layerNorm: layerNormJson(layerNorms) } : {}),
       laws,
       activation: file.activation,
     });
@@ -73,8 +81,8 @@ export function inspectChannels(file: NetworkFile, opts: { json?: boolean; data?
   }
   const lines: string[] = [];
   const kinds = describe.map(
-    (d) =>
-      `${d.kind} ${d.weight} (${d.units} ${d.kind === "linear" ? "units" : "channels"}${"kernel" in d ? `, kernel ${d.kernel?.join("×")}${d.groups !== 1 ? `, groups ${d.groups}` : ""}` : ""}${"batchNorm" in d ? `, BatchNorm ${d.batchNorm}` : ""})`,
+    (d, i) =>
+      `${d.kind} ${d.weight} (${d.units} ${d.kind === "linear" ? "units" : "channels"}${"kernel" in d ? `, kernel ${d.kernel?.join("×")}${d.groups !== 1 ? `, groups ${d.groups}` : ""}` : ""}${at(names, i).norm === undefined ? "" : `, ${normWord(at(layers, i))} ${at(names, i).norm}`})`,
   );
   lines.push(`network: ${kinds.join(" -> ")}, ${activationName(net.activation)}, ${parameters} parameters`);
   for (const [i, row] of rows.entries()) {
@@ -87,9 +95,13 @@ export function inspectChannels(file: NetworkFile, opts: { json?: boolean; data?
     );
     const norm = norms.find((x) => x.layer === i + 1);
     if (norm !== undefined) lines.push(...batchNormLines(norm, at(names, i).weight, at(names, i).bias, style));
+    const ln = layerNorms.find((x) => x.layer === i + 1);
+    if (ln !== undefined) lines.push(...layerNormLines(ln, at(names, i).weight, at(layers, i).b && at(names, i).bias, style));
   }
   lines.push("laws (which quantity is conserved for which tensor, per unit j):");
   for (const law of laws)
-    lines.push(`  ${law.law} of ${law.unit} j of layer ${law.layer}: ${law.quantity}${law.exact ? "" : " (approximate)"}: ${law.note}`);
+    lines.push(
+      `  ${law.law} of ${law.unit === "layer" ? "" : `${law.unit} j of `}layer ${law.layer}: ${law.quantity}${law.exact ? "" : " (approximate)"}: ${law.note}`,
+    );
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -19,8 +19,15 @@ export function readFullyConnected(path: string, command: string): LayeredNetwor
   if (conv || norm || net.layers.some((l) => l.pool !== undefined))
     throw new InputError({
       field: `network \`${path}\``,
-      expected: `a chain of fully connected layers, the networks \`${command}\` reads (invariants, inspect and track read convolutions and BatchNorm)`,
-      value: conv && norm ? "a convolutional network with BatchNorm" : conv ? "a convolutional network" : "a network with BatchNorm",
+      expected: `a chain of fully connected layers, the networks \`${command}\` reads (invariants, inspect and track read convolutions, BatchNorm and LayerNorm)`,
+      value:
+        conv && norm
+          ? "a convolutional network with BatchNorm"
+          : conv
+            ? "a convolutional network"
+            : net.layers.some((l) => l.norm?.kind === "layer")
+              ? "a network with LayerNorm"
+              : "a network with BatchNorm",
     });
   return net;
 }

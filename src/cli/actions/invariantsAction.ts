@@ -13,6 +13,9 @@ import {
   batchNormLines,
   channelHeader,
   fileBatchNormLaws,
+  fileLayerNormLaws,
+  layerNormJson,
+  layerNormLines,
   hasChannelLayers,
   tensorNames,
   unitWord,
@@ -31,7 +34,7 @@ export interface InvariantsCliOptions {
  * `relutopo invariants`: reads the network, prints its exact c_k (and the matrix of a linear net).
  * Text prints decimals (or the fractions with `--exact`) and summarises long rows; JSON keeps the
  * exact fractions. A float file takes the fast exact path (no rational per weight). A unit of a
- * convolution is a channel; a batch-normalised layer also shows its kernels' squared norms and its biases.
+ * convolution is a channel; a batch-normalised layer also shows its kernels' squared norms and its biases, a layer-normalised one its whole-layer squared norm, bias sum and column sums.
  */
 export async function invariantsAction(opts: InvariantsCliOptions): Promise<void> {
   const style = valueStyle(opts);
@@ -40,6 +43,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
   const layers = (file.floats ?? file.net).layers as LayeredNetwork<unknown>["layers"];
   const channels = hasChannelLayers({ activation: (file.floats ?? file.net).activation, layers });
   const norms = channels ? fileBatchNormLaws(file) : [];
+  const layerNorms = channels ? fileLayerNormLaws(file) : [];
   if (opts.json) {
     const json: Record<string, unknown> = { invariants: rows.flat().map(exact.toString) };
     if (!twoLayer)
@@ -49,6 +53,7 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
         ...(channels ? { unit: unitWord(at(layers, i)) } : {}),
       }));
     if (norms.length > 0) json.batchNorm = batchNormJson(norms);
+    if (layerNorms.length > 0) json.layerNorm = layerNormJson(layerNorms);
     if (matrices)
       if (twoLayer) json.matrix = at(matrices, 0).map((r) => r.map(exact.toString));
       else json.matrices = matrices.map((Q, i) => ({ layer: i + 1, matrix: Q.map((r) => r.map(exact.toString)) }));
@@ -65,6 +70,8 @@ export async function invariantsAction(opts: InvariantsCliOptions): Promise<void
     else for (const [k, v] of row.entries()) lines.push(`${name(i, k)} = ${valueText(v, style)}`);
     const norm = norms.find((x) => x.layer === i + 1);
     if (norm !== undefined) lines.push(...batchNormLines(norm, at(names, i).weight, at(names, i).bias, style));
+    const ln = layerNorms.find((x) => x.layer === i + 1);
+    if (ln !== undefined) lines.push(...layerNormLines(ln, at(names, i).weight, at(layers, i).b && at(names, i).bias, style));
   }
   for (const [i, Q] of (matrices ?? []).entries()) {
     lines.push(twoLayer ? "W1 W1^T - W2^T W2 =" : `W~${i + 1} W~${i + 1}^T - W${i + 2}^T W${i + 2} =`);

@@ -20,7 +20,16 @@ import { printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { interruptible } from "../_internals/interruptible.js";
 import { type BatchNormLaws, batchNormLaws } from "../../invariants/batchNormLaws.js";
-import { batchNormJson, batchNormLines, exactNetworkOf, hasChannelLayers, unitWord } from "../_internals/channelLaws.js";
+import { type LayerNormLaws, layerNormLaws } from "../../invariants/layerNormLaws.js";
+import {
+  batchNormJson,
+  batchNormLines,
+  exactNetworkOf,
+  hasChannelLayers,
+  layerNormJson,
+  layerNormLines,
+  unitWord,
+} from "../_internals/channelLaws.js";
 
 /** The options of `relutopo track`. */
 export interface TrackCliOptions {
@@ -39,6 +48,8 @@ interface Checkpoint {
   c: Rational[][];
   /** The laws of its BatchNorm layers (none without). */
   norms: BatchNormLaws<Rational>[];
+  /** The laws of its LayerNorm layers (none without). */
+  layerNorms: LayerNormLaws<Rational>[];
 }
 
 /** Parameters of a run above which `track` refuses to rebuild every checkpoint as rationals for its topology. */
@@ -108,6 +119,15 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
         bias: x.bias?.map((v, k) => v.sub(at(base.bias ?? [], k))),
       };
     }),
+    layerNormDrift: cp.layerNorms.map((x, i) => {
+      const base = at(first.layerNorms, i);
+      return {
+        layer: x.layer,
+        scale: x.scale.sub(base.scale),
+        biasSum: x.biasSum?.sub(base.biasSum ?? exact.zero),
+        columnSums: x.columnSums.map((v, k) => v.sub(at(base.columnSums, k))),
+      };
+    }),
   }));
   const firstTopology = at(tracked, 0).topology;
   const lockedAt0 = firstTopology.locked;
@@ -158,6 +178,7 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
               componentOf: cp.topology.pattern,
             }),
         ...(cp.norms.length > 0 ? { batchNorm: batchNormJson(cp.norms) } : {}),
+        ...(cp.layerNorms.length > 0 ? { layerNorm: layerNormJson(cp.layerNorms) } : {}),
         ...(cp.loss !== undefined ? { loss: exact.toString(cp.loss) } : {}),
       })),
       drift: tracked.map((cp) => ({
@@ -173,6 +194,7 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
               })),
             }
           : {}),
+        ...(cp.layerNormDrift.length > 0 ? { layerNorm: layerNormJson(cp.layerNormDrift) } : {}),
       })),
       signChanges,
     });
@@ -198,6 +220,13 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
         const names = { weight: `W${l + 1}`, bias: `b${l + 1}` };
         lines.push(...batchNormLines(norm, names.weight, names.bias, style));
         if (i > 0) lines.push(...batchNormLines({ ...moved, layer: norm.layer }, names.weight, names.bias, style, true));
+      }
+      const ln = cp.layerNorms.find((x) => x.layer === l + 1);
+      const lnMoved = cp.layerNormDrift.find((x) => x.layer === l + 1);
+      if (ln !== undefined && lnMoved !== undefined) {
+        const bias = ln.biasSum === undefined ? undefined : `b${l + 1}`;
+        lines.push(...layerNormLines(ln, `W${l + 1}`, bias, style));
+        if (i > 0) lines.push(...layerNormLines(lnMoved, `W${l + 1}`, bias, style, true));
       }
     }
   }
@@ -257,7 +286,7 @@ function readCheckpoint(file: string): Checkpoint {
     });
   const net = exactNetworkOf(f);
   const c = f.floats !== undefined ? floatLayerInvariants(f.floats) : layerInvariants(net, exact);
-  return { file, step, net, c, norms: batchNormLaws(net, exact) };
+  return { file, step, net, c, norms: batchNormLaws(net, exact), layerNorms: layerNormLaws(net, exact) };
 }
 
 /** Checkpoints by step when every one has a step, else as given. */

@@ -23,7 +23,7 @@ export function addNetworkReadFlags(program: Command): void {
         "--layers <names>",
         "the modules of the chain, in order, BatchNorm modules included, e.g. fc1,fc2,fc3 (default: every module, in state_dict order)",
       )
-      .option("--bn-eps <value>", "the ε of every BatchNorm, which a state_dict does not store (default: PyTorch's 1e-5)");
+      .option("--bn-eps <value>", "the ε of every BatchNorm and LayerNorm, which a state_dict does not store (default: PyTorch's 1e-5)");
   }
 }
 

@@ -5,7 +5,7 @@ import { readerBlock } from "../readerBlock.js";
 
 /** What a network read from a file must be, for refusals of the whole network. @internal */
 export const LINEAR_CHAIN =
-  "a chain of linear or convolutional layers, each a `<module>.weight` and an optional `<module>.bias`, a BatchNorm allowed after each";
+  "a chain of linear or convolutional layers, each a `<module>.weight` and an optional `<module>.bias`, a BatchNorm (or, after a linear layer, a LayerNorm) allowed after each";
 
 /**
  * Checks that consecutive layers fit (layer l reads what layer l − 1 gives: its units, or for a
@@ -42,7 +42,7 @@ export function chainLayers<T>(
       });
     if (norm !== undefined && (i === layers.length - 1 || norm.gamma.length !== W.length || norm.beta.length !== W.length))
       throw new InputError({
-        field: `batch normalisation of ${name} in \`${what}\``,
+        field: `${norm.kind === "layer" ? "layer" : "batch"} normalisation of ${name} in \`${what}\``,
         expected:
           i === layers.length - 1
             ? "on a hidden layer (the output layer has no activation to normalise for)"

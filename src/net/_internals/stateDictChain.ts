@@ -4,6 +4,7 @@ import { at } from "../../scalar/at.js";
 import type { Activation } from "../activation.js";
 import type { Layer, LayeredNetwork } from "../layeredNetwork.js";
 import { chainLayers, LINEAR_CHAIN } from "./chainLayers.js";
+import { layerNormOf } from "./layerNormOf.js";
 import { refuseNormalisation } from "./refuseNormalisation.js";
 
 /** One tensor of a `state_dict`: its shape and its entries in row-major order. @internal */
@@ -68,14 +69,21 @@ export function stateDictChain<T>(
   const order = layers ?? sequentialOrder([...modules.keys()]);
   for (const name of order) if (!modules.has(name)) throw fault(`no module \`${name}\` (modules: ${[...modules.keys()].join(", ")})`);
   if (layers !== undefined) {
-    // a sub-chain that drops the BatchNorm after one of its layers would pair the wrong tensors: refuse
+    // a sub-chain that drops the BatchNorm or LayerNorm after one of its layers would pair the wrong tensors: refuse
     const natural = sequentialOrder([...modules.keys()]);
-    const isNorm = (m: Partial<Record<Part, ChainTensor<T>>> | undefined): boolean =>
-      m !== undefined && (m.running_mean ?? m.running_var ?? m.num_batches_tracked) !== undefined;
+    const normKind = (m: Partial<Record<Part, ChainTensor<T>>> | undefined): string | undefined =>
+      m === undefined
+        ? undefined
+        : (m.running_mean ?? m.running_var ?? m.num_batches_tracked) !== undefined
+          ? "BatchNorm"
+          : m.weight?.shape.length === 1
+            ? "LayerNorm"
+            : undefined;
     for (const name of layers) {
       const next = natural[natural.indexOf(name) + 1];
-      if (next !== undefined && !isNorm(modules.get(name)) && isNorm(modules.get(next)) && !layers.includes(next))
-        throw fault(`the chain leaves out the BatchNorm \`${next}\` after \`${name}\`; name it after \`${name}\` to read it`);
+      const kind = next === undefined ? undefined : normKind(modules.get(next));
+      if (kind !== undefined && normKind(modules.get(name)) === undefined && !layers.includes(next!))
+        throw fault(`the chain leaves out the ${kind} \`${next}\` after \`${name}\`; name it after \`${name}\` to read it`);
     }
   }
   const out: { layer: Layer<T>; names: LayerTensorNames }[] = [];
@@ -85,9 +93,14 @@ export function stateDictChain<T>(
     const statistics = mean ?? variance ?? count;
     if (statistics !== undefined || weight?.shape.length === 1 || (weight !== undefined && bias?.shape.length === weight.shape.length)) {
       // a normalisation module: BatchNorm with its running statistics, or one relutopo cannot read
-      if (statistics === undefined || weight === undefined || weight.shape.length !== 1)
-        refuseNormalisation(`${name}.weight`, what, statistics === undefined ? "layer" : "affine");
       const below = out.at(-1);
+      if (statistics === undefined) {
+        const ln = layerNormOf(name, weight, bias, below, what);
+        below!.layer = { ...below!.layer, norm: { kind: "layer", gamma: ln.gamma, beta: ln.beta, eps } };
+        below!.names = { ...below!.names, norm: name };
+        continue;
+      }
+      if (weight === undefined || weight.shape.length !== 1) refuseNormalisation(`${name}.weight`, what);
       if (below === undefined)
         throw fault(`the BatchNorm \`${name}\` comes before any layer (it must follow a linear or convolutional one)`);
       if (below.layer.norm !== undefined)
