@@ -70,8 +70,8 @@ const MAX_HALVINGS = 8;
  *
  * The default step count comes from the method's order 2s: a trial step h₀
  * against two steps of h₀/2 from θ(0) estimates the local error e(h₀), and
- * with e(h) ∝ h^{2s+1} the step h with (T/h)·e(h) ≤ 10^−(D+2) is taken, with
- * a margin (see `defaultSteps`).
+ * with e(h) ∝ h^{2s+1} the step h with (T/h)·e(h) ≤ 10^−D is taken (see
+ * `defaultSteps`).
  *
  * @internal
  */
@@ -104,6 +104,8 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
     let frozen: FieldPattern[] | undefined;
     let converged = false;
     for (let pass = 0; pass < 2 && !converged; pass++) {
+      let previous = diverged;
+      let growing = 0;
       for (let it = 0; it < maxIter; it++) {
         const Y = stagePoints(K);
         const evals = Y.map((y, i) => stepField(p, y, frozen?.[i]));
@@ -125,7 +127,15 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
         }
         // a step that is to be bisected anyway when its stage points leave θ's region need not be solved there
         if (quitAtKink && it >= 3 && evals.some((ev) => !samePattern(ev.pattern, start.pattern))) return "kink";
-        if (pass === 0 && it === maxIter - 1) frozen = evals.map((ev) => ev.pattern);
+        // an update that has not shrunk three times running will not reach the last bits: stop early
+        growing = delta >= previous ? growing + 1 : 0;
+        previous = delta;
+        const stalled = growing >= 3;
+        if (pass === 0 && (stalled || it === maxIter - 1)) {
+          frozen = evals.map((ev) => ev.pattern);
+          break;
+        }
+        if (stalled) break;
       }
     }
     if (!converged) return undefined;
@@ -189,13 +199,13 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
 }
 
 /**
- * The default step count for s stages and D digits. A trial step h₀ (from min(T, 1/(2L)), L a Lipschitz estimate)
- * is compared with two steps of h₀/2 from θ(0): their gap estimates the local error e(h₀) (the half steps err
- * 2^{2s} times less). The local error of an order-2s method grows as h^{2s+1}, so the step h with
- * (T/h)·e(h) = 10^−(D+2) reaches D digits at T; h is kept within 4h₀ (the estimate is not extrapolated far) and
- * the step count doubled, a margin for a field that grows along the run. A trial whose stage equations do not
- * converge, or that crosses a kink (the gap is then the kink's low-order error, not the method's), is halved;
- * when no trial fits, the step is h₀ itself.
+ * The default step count for s stages and D digits. A trial step h₀ (from min(T, 1/L), L a Lipschitz estimate,
+ * so that the stage iteration contracts fast) is compared with two steps of h₀/2 from θ(0): their gap estimates
+ * the local error e(h₀) (the half steps err 2^{2s} times less). The local error of an order-2s method grows as
+ * h^{2s+1}, so the step h with (T/h)·e(h) = 10^−D reaches D digits at T (errors that add up without damping: a
+ * bound, most flows damp them); the step is never above h₀. A trial whose stage equations do not converge, or
+ * that crosses a kink (the gap is then the kink's low-order error, not the method's), is halved; when no trial
+ * fits, the step is the first h₀.
  *
  * @internal
  */
@@ -205,17 +215,17 @@ function defaultSteps(
   T: bigint,
   s: number,
   digits: number,
-  solve: (theta: readonly bigint[], h: bigint) => { theta: bigint[] } | "kink" | undefined,
+  solve: (theta: readonly bigint[], h: bigint, quitAtKink: boolean) => { theta: bigint[] } | "kink" | undefined,
 ): number {
   const { F } = p;
   const Tnum = fixedToDouble(F, T);
-  const start = Math.min(Tnum, 1 / (2 * lipschitzEstimate(p, theta0)));
+  const start = Math.min(Tnum, 1 / lipschitzEstimate(p, theta0));
   const pattern0 = stepField(p, theta0).pattern;
   let h0 = start;
   for (let tries = 0; tries < 12; tries++, h0 /= 2) {
     const h = BigInt(Math.round(h0 * 2 ** 40)) * (F.ONE >> 40n) || 1n;
     const region = (theta: readonly bigint[], length: bigint): bigint[] | undefined => {
-      const step = solve(theta, length);
+      const step = solve(theta, length, true);
       return typeof step === "object" ? step.theta : undefined;
     };
     const whole = region(theta0, h);
@@ -224,9 +234,9 @@ function defaultSteps(
     if (whole === undefined || first === undefined || halves === undefined) continue;
     if (![first, whole].every((theta) => samePattern(stepField(p, theta).pattern, pattern0))) continue;
     const gap = whole.reduce((m, v, i) => Math.max(m, Math.abs(fixedToDouble(F, v - at(halves, i)))), 0);
-    const tol = 10 ** -(digits + 2);
-    const local = gap === 0 ? 4 * h0 : Math.min(4 * h0, h0 * ((tol * h0) / (Tnum * gap)) ** (1 / (2 * s)));
-    return Math.max(1, Math.ceil((2 * Tnum) / local));
+    const tol = 10 ** -digits;
+    const accurate = gap === 0 ? Number.POSITIVE_INFINITY : h0 * ((tol * h0) / (Tnum * gap)) ** (1 / (2 * s));
+    return Math.max(1, Math.ceil(Tnum / h0), Math.ceil(Tnum / accurate));
   }
   return Math.max(1, Math.ceil(Tnum / start));
 }
