@@ -177,7 +177,8 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
   };
   const speed = stepField(p, theta0).field.reduce((m, v) => Math.max(m, Math.abs(fixedToDouble(F, v))), 1);
   // a sub-step across a kink errs by about its length times the jump of the field (at most twice its size)
-  const kinkStep = F.ONE / (10n ** BigInt(options.digits + 3) * BigInt(Math.ceil(2 * speed))) || 1n;
+  const kinkStep =
+    F.ONE / (10n ** BigInt(options.digits + 3) * BigInt(Number.isFinite(speed) ? Math.ceil(2 * speed) : Number.MAX_SAFE_INTEGER)) || 1n;
   const steps = options.steps ?? defaultSteps(p, theta0, options.T, s, options.digits, solve);
   let t = 0n;
   let sliding = false;
@@ -219,7 +220,9 @@ function defaultSteps(
 ): number {
   const { F } = p;
   const Tnum = fixedToDouble(F, T);
-  const start = Math.min(Tnum, 1 / lipschitzEstimate(p, theta0));
+  const L = lipschitzEstimate(p, theta0);
+  // a field past the range of a double has no usable scale: the trial starts at the resolution
+  const start = Number.isFinite(L) ? Math.min(Tnum, 1 / L) : 0;
   const pattern0 = stepField(p, theta0).pattern;
   let h0 = start;
   for (let tries = 0; tries < 12; tries++, h0 /= 2) {
