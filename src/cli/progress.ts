@@ -5,6 +5,8 @@ import type * as CliProgress from "cli-progress";
 export interface Progress {
   update(done: number): void;
   stop(): void;
+  /** The fraction of the work done at the last update, from 0 to 1 (drawn or not). */
+  fraction(): number;
 }
 
 /** Work estimated at most this many seconds gets no bar: it ends before a bar would help. */
@@ -20,7 +22,16 @@ const BAR_AFTER_SECONDS = 3;
  * @param estimatedSeconds - the up-front estimate of the work (a bar only past a few seconds)
  */
 export function progressBar(total: number, label: string, estimatedSeconds: number): Progress {
-  if (!process.stderr.isTTY || process.env.CI || total < 1 || !(estimatedSeconds > BAR_AFTER_SECONDS)) return { update() {}, stop() {} };
+  let last = 0;
+  const fraction = (): number => (total > 0 ? Math.min(1, Math.max(0, last / total)) : 0);
+  if (!process.stderr.isTTY || process.env.CI || total < 1 || !(estimatedSeconds > BAR_AFTER_SECONDS))
+    return {
+      update(done) {
+        last = done;
+      },
+      stop() {},
+      fraction,
+    };
   // loaded only when a bar is drawn: a short or piped run does not pay for it at start-up
   const { Presets, SingleBar } = createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
   const bar = new SingleBar(
@@ -28,5 +39,12 @@ export function progressBar(total: number, label: string, estimatedSeconds: numb
     Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  return {
+    update(done) {
+      last = done;
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+    fraction,
+  };
 }

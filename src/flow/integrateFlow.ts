@@ -42,8 +42,9 @@ export interface FlowOptions {
 
 /**
  * One event: at time t, pre-activation z_{neuron,point} reached 0 and the flow entered (z > 0), left (z < 0),
- * started or stopped sliding along z = 0; or (`switch`, max pooling) the window `window` of a pooled layer
- * switched its selection to the unit (`neuron`, `position`) at that point.
+ * started or stopped sliding along z = 0; or (max pooling, with `window`) the window of a pooled layer
+ * switched its selection to the unit (`neuron`, `position`) at that point (`switch`), started sliding along
+ * its tie with that unit (`slide`), or left the tie with that unit selected (`release`).
  */
 export interface FlowEvent {
   t: string;
@@ -55,7 +56,7 @@ export interface FlowEvent {
   position?: number;
   point: number;
   kind: "enter" | "leave" | "slide" | "release" | "switch";
-  /** A max-pool switch: the window (flat channel-major over the pooled layer's output, from 0). */
+  /** A max-pool event (switch, slide or release of a tie): the window (flat channel-major over the pooled layer's output, from 0). */
   window?: number;
 }
 
@@ -237,12 +238,13 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
  *
  * A network with convolutions, pooling and flatten runs as its unrolled dense network with
  * tied kernels: its kink units are the pre-activations of every channel at every position, a
- * max-pool window's change of maximum is an event (`switch`), c is reported per channel and
+ * max-pool window's change of maximum is an event (`switch`), a tie both selections push into is
+ * slid along (`slide`, `release`), c is reported per channel and
  * the run carries `layers` at any depth (docs/convolutions.md §6).
  *
  * @throws InputError for T ≤ 0, digits outside [10, 1000], an unknown method or loss, bad samples/steps, a negative weightDecay or momentum, both at once, or either with gauss or rk4;
  *   a network with batch normalisation, or momentum on a network with convolutions
- * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, a slide whose constraints become degenerate, or a max-pool tie both selections slide into), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
+ * @throws ConvergenceError when the Taylor steps do not reach T (a pattern that switches back and forth at a kink, a slide whose constraints become degenerate, or a max-pool tie that slides beside another tie or a sliding kink), or under momentum at a tangency to a kink or a start on a kink that cannot be decided
  * @example integrateFlow(readNetwork('{"W1": [[1]], "W2": [[2]]}'), readDataset("x,y\n1,1\n", 1, 1), { time: "1", digits: 20 }).invariantsT // returns ["-3"]
  */
 export function integrateFlow(net: LayeredNetwork<string>, data: Dataset<string>, options: FlowOptions): FlowRun {

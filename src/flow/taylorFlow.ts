@@ -19,12 +19,17 @@ import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { firstNegative, polyEval } from "./_internals/polyRoots.js";
 import {
   applySwitch,
+  assertTieAlone,
   decideAtSwitch,
   firstSwitch,
+  firstTieRelease,
   initialSelection,
+  releaseTie,
   settleInitialTies,
+  startTie,
   switchUnit,
   type PoolSwitch,
+  type TieRelease,
 } from "./_internals/poolSwitchWatch.js";
 import { networkIn } from "../net/networkIn.js";
 import { activationFunctions } from "../net/activationFunctions.js";
@@ -161,7 +166,8 @@ function exactPreActivations(net: LayeredNetwork<string>, X: readonly (readonly 
  * are below ε = 10^−(D+4) (the next step size follows); then the first zero
  * of every monitored polynomial (side·z for ordinary pairs; for sliding pairs
  * σ·(s+ − s*) and σ·(s* − s−) with σ = sign(back·(s+ − s−)), s* = δ/back the effective slope, whose zeros are
- * the release points λ = 1 and λ = 0) cuts the step, and the event is handled.
+ * the release points λ = 1 and λ = 0; with max pooling, h_sel − h_c of every window and, along a tie the
+ * flow slides on, its share λ = μ/β against 0 and 1) cuts the step, and the event is handled.
  *
  * With weight decay the series carry −λθ and the drift is measured from
  * c_k(0)e^{−2λt}. Under the heavy ball the series run in phase space (θ, v) from
@@ -238,7 +244,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     const { sigma } = activationFunctions(options.exactNet.activation, exact);
     const h0 = Zexact.map((row) => row.map(sigma));
     const tied = (i: number, a: number, b: number): boolean => exact.cmp(at(at(h0, i), a), at(at(h0, i), b)) === 0;
-    settleInitialTies(p, theta, state, tied, decay);
+    for (const ev of settleInitialTies(p, theta, state, tied, decay))
+      events.push({ t: 0n, neuron: switchUnit(p, ev), point: ev.i, kind: "slide", window: ev.m });
   }
   // the closed law c_k(0)e^{−2λt} needs every parameter decayed; without bias decay the identity is checked instead
   const monitor = new TrajectoryMonitor(p, theta0, decayed ? 0n : decayRate);
@@ -285,6 +292,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         { field: "time", change: "lower" },
       );
     if (state.side.some((row) => row.includes(0))) refreshSliding(p, state, theta);
+    assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
@@ -368,7 +376,16 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       ev = undefined;
       poolEv = sw.event;
     }
-    const anyEvent = ev !== undefined || poolEv !== undefined;
+    // and a tie's release (its share λ leaving [0, 1]) before both
+    let tieEv: TieRelease | undefined;
+    const rel = state.ties === undefined ? undefined : firstTieRelease(p, step, state, evTau ?? tau);
+    if (rel !== undefined && (evTau === undefined || rel.tau < evTau)) {
+      evTau = rel.tau;
+      ev = undefined;
+      poolEv = undefined;
+      tieEv = rel.release;
+    }
+    const anyEvent = ev !== undefined || poolEv !== undefined || tieEv !== undefined;
     const stepTau = evTau ?? tau;
     const tNew = !anyEvent && atEnd ? T : t + ((stepTau * h) >> P);
     if (heavy) {
@@ -400,11 +417,14 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     monitor.check(theta, t);
     checkIdentity(theta);
     signs?.observe(theta);
-    if (poolEv !== undefined) {
-      if (decideAtSwitch(p, theta, state, poolEv, decay, t) === "switch") {
-        applySwitch(state, poolEv);
-        events.push({ t, neuron: switchUnit(p, poolEv), point: poolEv.i, kind: "switch", window: poolEv.m });
-      }
+    if (tieEv !== undefined) {
+      const unit = releaseTie(p, state, tieEv);
+      events.push({ t, neuron: unit, point: tieEv.tie.i, kind: "release", window: tieEv.tie.m });
+    } else if (poolEv !== undefined) {
+      const decision = decideAtSwitch(p, theta, state, poolEv, decay, t);
+      if (decision === "switch") applySwitch(state, poolEv);
+      if (decision === "slide") startTie(state, poolEv);
+      if (decision !== "stay") events.push({ t, neuron: switchUnit(p, poolEv), point: poolEv.i, kind: decision, window: poolEv.m });
     } else if (ev !== undefined && heavy) {
       // z is C¹ under the heavy ball: the kink is crossed to the side of ż
       const { i, k } = ev;

@@ -5,12 +5,21 @@ import { parameterCount } from "./parameterCount.js";
 import type { LawDynamics } from "./lawsReport.js";
 
 /**
- * Seconds per cubed parameter (the dense echelon forms mod p of the gradients
- * and of the Lie brackets, D × D), per unknown coefficient of the explicit
- * laws, and per report, measured on one laptop core (Node 20).
+ * Gradient flow, whole-process CPU seconds of `relutopo laws` on one core (Node 20), fitted by
+ * least squares on 2,h,1 networks (h = 20, 70, 130, 200, 300 at degree 2; 70, 300, 500 at
+ * degree 1) and checked on sizes the fit did not see (h = 40, 100, 160 at degree 2; 20, 130,
+ * 200 at degree 1): all within ±25 %. The cost is a fixed part (loading and warming up the law
+ * search, once per call), a part per squared parameter (the ranks of the D × D Jacobians mod p
+ * at θ0), a part per unknown coefficient of the explicit laws of degree ≤ k and a part per cubed
+ * parameter (the echelon forms, which dominate past about 1500 parameters). The fit is of the
+ * least of two or three runs; the constants are that fit times 1.1, since a single run takes
+ * about 10 % more: 2,100,1 (300 parameters) is 0.89 s estimated, 0.85–1.0 s measured. Deeper nets of the same size run faster than
+ * this (2,30,30,1: 7.7 s estimated, 3.4 s measured): an over-estimate, which only refuses earlier.
  */
-const SECONDS_PER_PARAMETER3 = 1.5e-8;
-const SECONDS_PER_UNKNOWN = 1.2e-5;
+const SECONDS_PER_CALL = 0.4;
+const SECONDS_PER_PARAMETER2 = 4e-6;
+const SECONDS_PER_UNKNOWN = 1e-6;
+const SECONDS_PER_PARAMETER3 = 3e-9;
 const SECONDS_PER_REPORT = 5e-3;
 /**
  * Momentum flow, same laptop: per cubed phase-space coordinate for the
@@ -28,9 +37,9 @@ const MOMENTUM_DEEP_SECONDS_PER_PARAMETER6 = 6e-9;
 
 /**
  * The work of `conservationLaws` and `momentumLaws` (and `lawsReport`) for
- * each architecture and flow, summed: for gradient flow about D³ for the
- * ranks at θ0 plus the unknown coefficients of the explicit laws of degree
- * ≤ k; for the momentum flow the same in the 2D coordinates of phase space
+ * each architecture and flow, summed, plus a fixed part once: for gradient flow
+ * D² and D³ terms for the ranks at θ0 plus the unknown coefficients of the explicit
+ * laws of degree ≤ k; for the momentum flow the same in the 2D coordinates of phase space
  * (the explicit search is skipped for two slopes, which have no law).
  *
  * @param architectures - the architectures, each computed once per flow
@@ -44,7 +53,7 @@ export function lawsWork(
   degree: number,
   dynamics: readonly LawDynamics[] = ["gradient"],
 ): WorkEstimate {
-  let seconds = 0;
+  let seconds = SECONDS_PER_CALL;
   let largest = 0;
   const unknownsOf = (n: number): number => {
     let unknowns = 0;
@@ -61,7 +70,7 @@ export function lawsWork(
     for (const flow of dynamics) {
       seconds += SECONDS_PER_REPORT;
       if (flow === "gradient") {
-        seconds += D ** 3 * SECONDS_PER_PARAMETER3 + unknownsOf(D) * SECONDS_PER_UNKNOWN;
+        seconds += D ** 2 * SECONDS_PER_PARAMETER2 + D ** 3 * SECONDS_PER_PARAMETER3 + unknownsOf(D) * SECONDS_PER_UNKNOWN;
         continue;
       }
       const n = 2 * D;

@@ -54,7 +54,7 @@ const pad = (v: number, width: number): string => String(v).padStart(width, "0")
  * Breast-cancer cells are one (width, seed) each, holding the runs for
  * l₊ = 0 … l; their weight is the training cost ∝ (l + 1)(l + 1.5)·epochs (l + 1 trainings, each a fixed cost plus one per neuron); one unit is roughly 0.7 s.
  * The optimiser comparison has one toy cell and one cell per (width, seed) holding every optimiser for l₊ = 0, 1 and l;
- * mini-batch steps cost about as much per epoch whatever the width, hence the large fixed part of their weight.
+ * their cost per start grows as l + 4 (measured), a mini-batch step costing about as much as four neurons.
  */
 export function planCells(config: ReproduceConfig): CellSpec[] {
   const cells: CellSpec[] = [];
@@ -88,7 +88,8 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
             id: `optimizers-breast-cancer-l${pad(l, 3)}-s${pad(seed, 4)}`,
             experiment,
             fingerprint,
-            weight: (opt.optimizers.length * starts * opt.epochs * (l + 8)) / 30000,
+            // CPU seconds per start measured at l = 1, 2, 4, 8, 16 (full scale) grow as l + 4
+            weight: (opt.optimizers.length * starts * opt.epochs * (l + 4)) / 30000,
             key: { kind: "optimizers-breast-cancer", l, seed },
           });
         }
@@ -108,19 +109,20 @@ export function planCells(config: ReproduceConfig): CellSpec[] {
     } else if (experiment === "conv-digits") {
       const conv = config.convDigits;
       const images = (run: { perClass: number }): number => run.perClass * conv.classes.length;
-      // one unit: 60 images for 200 float steps; an exact image-step costs about what 1500 float ones do
+      // one unit: 60 images for 200 float steps; an exact image-step costs about what 980 float ones
+      // do, and the float run has a setup of about 1.25 units (CPU seconds measured at both scales)
       cells.push({
         id: "conv-digits-exact",
         experiment,
         fingerprint,
-        weight: (images(conv.exact) * conv.exact.steps * 1500) / (60 * 200),
+        weight: (images(conv.exact) * conv.exact.steps * 980) / (60 * 200),
         key: { kind: "conv-digits", arith: "exact" },
       });
       cells.push({
         id: "conv-digits-float",
         experiment,
         fingerprint,
-        weight: (images(conv.float) * conv.float.steps) / (60 * 200),
+        weight: (images(conv.float) * conv.float.steps) / (60 * 200) + 1.25,
         key: { kind: "conv-digits", arith: "float" },
       });
     } else {

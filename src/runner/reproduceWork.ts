@@ -5,23 +5,29 @@ import { type CellKey, plannedCells } from "./planCells.js";
 import type { ReproduceOptions } from "./reproduce.js";
 
 /**
- * Seconds of one cell on one core: a fixed cost plus a cost per unit of its planned weight,
- * per kind. Measured from `relutopo reproduce --quick --threads 2` (cells/*.json `ms`, the
- * median of each kind and width, on a 2-core machine shared with other jobs, so rather high):
- * breast-cancer cells fit 0.125 s + 0.149 s per unit within 3 % over widths 1…6.
+ * CPU seconds of one cell on one core: a fixed cost plus a cost per unit of its planned weight,
+ * per kind. Measured by scripts/calibrateCells.ts (each cell alone in one process, timed in CPU
+ * seconds so that other load on the machine does not count), fitted on the full-scale cells and
+ * checked on cells the fit did not see: breast-cancer fits 0.24 s + 0.121 s per unit on widths
+ * 1, 3, 5, …, 16 and is within −4 … +33 % on the even widths whose cells take half a second or
+ * more (shorter cells vary by ±0.2 s); optimizers-breast-cancer fits 1.66 s per unit at
+ * l = 1, 4, 16 (−21 %, −5 %, +2 %; a fixed part would fit them better but overshoots the quick
+ * scale's cells) and is within 5 % at l = 2, 8 and +7 % on the quick scale's l = 4; conv-digits
+ * fits its two cells at both scales within 2 % (four cells, three constants: no cell left to check). Checked on whole runs the fit
+ * did not see (measured with a float kernel about 10 % slower than now): shards 1/40 and 2/40 of
+ * the full scale on one thread, 35.9 and 35.4 CPU s measured, 37 s estimated; `--quick` on two
+ * threads, 59.5 CPU s measured (29.8 s per thread), 33 s estimated.
  */
 const CELL_COST: Readonly<Record<CellKey["kind"], { fixed: number; perWeight: number }>> = {
-  "toy-gd": { fixed: 0.15, perWeight: 0 },
-  "toy-flow": { fixed: 0.45, perWeight: 0 },
-  "breast-cancer": { fixed: 0.13, perWeight: 0.15 },
-  probability: { fixed: 0.02, perWeight: 0.12 },
-  "optimizers-toy": { fixed: 0.1, perWeight: 0 },
-  // from `reproduce optimizers --quick --threads 2`: ~0.52 s at weight 1, ~0.57 s at 1.2
-  "optimizers-breast-cancer": { fixed: 0.3, perWeight: 0.25 },
-  // from `reproduce deep --quick --threads 2`: median 0.09 s at weight 1
-  deep: { fixed: 0.03, perWeight: 0.08 },
-  // from `reproduce conv-digits --quick --threads 2` (see planCells for the unit)
-  "conv-digits": { fixed: 0.2, perWeight: 8 },
+  "toy-gd": { fixed: 0.27, perWeight: 0 },
+  "toy-flow": { fixed: 0.65, perWeight: 0 },
+  "breast-cancer": { fixed: 0.24, perWeight: 0.121 },
+  probability: { fixed: 0.05, perWeight: 0.12 },
+  "optimizers-toy": { fixed: 0.35, perWeight: 0 },
+  "optimizers-breast-cancer": { fixed: 0, perWeight: 1.66 },
+  // 0.07–0.24 s at the full scale's weight 5, 0.02 s at the quick scale's 1
+  deep: { fixed: 0.03, perWeight: 0.02 },
+  "conv-digits": { fixed: 0.05, perWeight: 3 },
 };
 
 /** Seconds of the fixed part of a whole run: loading the modules and the data, writing the report. */

@@ -102,20 +102,20 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
   });
 
   it("should stop a claim heavier than the estimate at run time with exit 3 and one line naming --max-seconds", async () => {
-    // 100 cases of 60 ms each: 1.2 s by the up-front estimate (0.012 s a case), 6 s in fact, past twice the 2 s cap
+    // 40 cases of 150 ms each: about 1.6 s by the up-front estimate (a fixed part and 0.0235 s a case), 6 s in fact, past twice the 2 s cap
     const file = join(tmp, "heavy.mjs");
     writeFileSync(
       file,
       `import { defineClaim, arbProblem } from "relutopo";
-export default defineClaim({ name: "slow", statement: "waits", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { const t = Date.now(); while (Date.now() - t < 60); return true; } });`,
+export default defineClaim({ name: "slow", statement: "waits", tag: "theorem", arbitraries: [arbProblem()], predicate: () => { const t = Date.now(); while (Date.now() - t < 150); return true; } });`,
     );
-    const r = await runCliInProcess(["check", "--file", file, "--runs", "100", "--max-seconds", "2"], {
+    const r = await runCliInProcess(["check", "--file", file, "--runs", "40", "--max-seconds", "2"], {
       cwd: fileURLToPath(new URL("../..", import.meta.url)),
     });
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^relutopo: check: over its work cap at run time: projected to take ~\d+(\.\d)? s \(\d+ cases in \d\.\d s\), past the ~\d+(\.\d+)? s left of twice the cap at case \d+ of 100 of claim `slow`; raise --max-seconds\n$/,
+      /^relutopo: check: over its work cap at run time: projected to take ~\d+(\.\d)? s \(\d+ cases in \d\.\d s\), past the ~\d+(\.\d+)? s left of twice the cap at case \d+ of 40 of claim `slow`; raise --max-seconds\n$/,
     );
   });
 
@@ -131,12 +131,12 @@ export const spin = defineClaim({ name: "spin", statement: "loops", tag: "theore
 
     it("should stop the run at the cap with exit 3 and one line naming the claim and --max-seconds, printing no verdict and saving nothing", () => {
       // Act: `good` passes first; `spin` never returns (the verdicts print once every claim ran)
-      const r = runCli(["check", "--file", file, "--runs", "20", "--max-seconds", "1", "--save", "saved"], { cwd: tmp });
+      const r = runCli(["check", "--file", file, "--runs", "5", "--max-seconds", "2", "--save", "saved"], { cwd: tmp });
       // Assert: stopped at twice the cap plus a margin of 1 s
       expect(r.status).toBe(3);
       expect(r.stdout).toBe("");
       expect(r.stderr).toBe(
-        "relutopo: check: over its work cap at run time: still running after ~3 s, past twice the ~1 s cap (a case that does not return?) at claim `spin`; raise --max-seconds\n",
+        "relutopo: check: over its work cap at run time: still running after ~5 s, past twice the ~2 s cap (a case that does not return?) at claim `spin`; raise --max-seconds\n",
       );
       expect(existsSync(join(tmp, "saved"))).toBe(false);
     });

@@ -53,4 +53,21 @@ describe("firstNegative", () => {
     expect(r! - (F.ONE >> 3n)).toBeLessThanOrEqual(4n);
     expect(firstNegative(F, c, F.ONE >> 4n)).toBeUndefined();
   });
+  it("should return the first of two crossings when the step ends just before the second (a kink and a switch of one unit at one instant)", () => {
+    // Arrange: g = (τ − r1)(τ − r2) dips below 0 on (r1, r2), r1 = 1 − 2^−10 and r2 one unit past
+    // the step's end τmax = 1 − 2^−40: the scan sees g < 0 only at τmax, where g rises and
+    // Newton's step leaves the bracket by a unit; the crossing is r1, not τmax
+    const r1 = F.ONE - (F.ONE >> 10n);
+    const tmax = F.ONE - (F.ONE >> 40n);
+    const r2 = tmax + 1n;
+    const c = [(r1 * r2) >> F.bigP, -(r1 + r2), F.ONE];
+    // Act
+    const r = firstNegative(F, c, tmax);
+    // Assert
+    expect(r).toBeDefined();
+    expect(polyEval(F, c, r!) < 0n).toBe(true);
+    // the constant term's floor moves the fixed-point root by a unit over the slope r2 − r1 = 2^−10
+    const off = r! > r1 ? r! - r1 : r1 - r!;
+    expect(off).toBeLessThanOrEqual(2n ** 11n);
+  });
 });

@@ -1,22 +1,41 @@
-/** An abort signal raised by Ctrl-C while a command's work runs; `dispose` restores the default. */
+/** The signals that stop a command: Ctrl-C (SIGINT) and a polite kill (SIGTERM). */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/** An abort signal raised by Ctrl-C or SIGTERM while a command's work runs; `dispose` gives the signals back. */
 export interface CtrlC {
   readonly signal: AbortSignal;
   dispose(): void;
 }
 
 /**
- * Catches Ctrl-C (SIGINT) while a command whose work runs off the main thread (worker
- * threads) is under way: the signal aborts, the work stops where it is and throws a
+ * Catches Ctrl-C (SIGINT) and SIGTERM while a command whose work runs off the main thread
+ * (worker threads) is under way: the signal aborts, the work stops where it is and throws a
  * ConvergenceError naming where it stopped (exit 3, "could not finish"), so the command ends
- * with one line instead of being killed mid-write. Disposed when the work ends, Ctrl-C
- * kills the process as usual again.
+ * with one line instead of being killed mid-write. The abort reason is the signal's name.
+ * Once disposed, the entry point's handler (main.ts: one line, exit 3) takes the signals again.
  *
  * @returns the signal and its disposer
  * @internal
  */
 export function ctrlC(): CtrlC {
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.on("SIGINT", onSigint);
-  return { signal: controller.signal, dispose: () => process.off("SIGINT", onSigint) };
+  const onStop = (name: NodeJS.Signals): void => controller.abort(name);
+  for (const name of STOP_SIGNALS) process.on(name, onStop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const name of STOP_SIGNALS) process.off(name, onStop);
+    },
+  };
+}
+
+/**
+ * How a stop signal is named in the one line that reports it: `Ctrl-C` for SIGINT (what
+ * the user pressed), `SIGTERM` otherwise.
+ *
+ * @param reason - the signal's name, as {@link ctrlC} aborts with it
+ * @internal
+ */
+export function stopWord(reason: unknown): string {
+  return reason === "SIGTERM" ? "SIGTERM" : "Ctrl-C";
 }

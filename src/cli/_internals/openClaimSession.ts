@@ -7,6 +7,7 @@ import type { CheckMessage, CheckRequest } from "./checkWorker.js";
 import { type CheckRunOptions, loadClaimSource } from "./loadClaimSource.js";
 import { errorFromData } from "./transferError.js";
 import { runTimeLimit } from "../../work/runTimeLimit.js";
+import { stopWord } from "./ctrlC.js";
 
 /** Loaded claims, ready to check: their names, and a checker that runs them under a watchdog. */
 export interface ClaimSession {
@@ -169,7 +170,7 @@ export async function openClaimSession(file: string | undefined, loadCapSeconds:
           new ConvergenceError(
             "check",
             `claim \`${running}\``,
-            `interrupted (Ctrl-C) after ${verdicts.length} of ${selected.length} claims`,
+            `interrupted (${stopWord(signal?.reason)}) after ${verdicts.length} of ${selected.length} claims`,
           ),
         );
       signal?.addEventListener("abort", onAbort, { once: true });

@@ -14,6 +14,7 @@ import { progressBar } from "../progress.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { intOption, printJson } from "../options.js";
 import { readNetworkFile } from "./inputFiles.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo components`, as commander parsed them. */
 export interface ComponentsCliOptions {
@@ -81,7 +82,9 @@ export async function componentsAction(opts: ComponentsCliOptions, cmd: Command)
     const bar = progressBar(total, "components", work.seconds);
     const list: string[] = [];
     try {
-      for (const pattern of enumerateComponents(split, limit)) if (list.push(pattern) % 4096 === 0) bar.update(list.length);
+      interruptible("components", bar, () => {
+        for (const pattern of enumerateComponents(split, limit)) if (list.push(pattern) % 4096 === 0) bar.update(list.length);
+      });
     } finally {
       bar.stop();
     }

@@ -5,6 +5,7 @@ import { componentsTableWork } from "../../symmetry/componentsTableWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { progressBar } from "../progress.js";
 import { intListOption } from "../options.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo table components`. */
 export interface ComponentsTableOptions {
@@ -27,7 +28,7 @@ export async function componentsTableAction(opts: ComponentsTableOptions): Promi
   const bar = progressBar(rows, "table components", work.seconds);
   let t: ReturnType<typeof componentsTable>;
   try {
-    t = componentsTable(dIns, es, widths, (done) => bar.update(done));
+    t = interruptible("table components", bar, () => componentsTable(dIns, es, widths, (done) => bar.update(done)));
   } finally {
     bar.stop();
   }

@@ -12,6 +12,7 @@ import { readDataset } from "../../net/readDataset.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { at } from "../../scalar/at.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo flow`, as commander parsed them. */
 export interface FlowCliOptions {
@@ -52,21 +53,23 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const bar = progressBar(1000, `flow ${method}`, work.seconds);
   let run: FlowRun;
   try {
-    run = integrateFlow(net, data, {
-      time: opts.time,
-      digits,
-      method,
-      samples,
-      loss,
-      ...(steps === undefined ? {} : { steps }),
-      ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
-      ...(opts.biasDecay === false ? { biasDecay: false } : {}),
-      ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
-      onProgress: (f) => {
-        bar.update(Math.round(f * 1000));
-        budget(f);
-      },
-    });
+    run = interruptible("flow", bar, () =>
+      integrateFlow(net, data, {
+        time: opts.time,
+        digits,
+        method,
+        samples,
+        loss,
+        ...(steps === undefined ? {} : { steps }),
+        ...(opts.weightDecay === undefined ? {} : { weightDecay: opts.weightDecay }),
+        ...(opts.biasDecay === false ? { biasDecay: false } : {}),
+        ...(opts.momentum === undefined ? {} : { momentum: opts.momentum }),
+        onProgress: (f) => {
+          bar.update(Math.round(f * 1000));
+          budget(f);
+        },
+      }),
+    );
   } finally {
     bar.stop();
   }
@@ -109,8 +112,10 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   for (const ev of run.events) {
     const neuron = ev.layer === undefined ? `${ev.neuron + 1}` : `${ev.layer},${ev.neuron + 1}`;
     const unit = ev.position === undefined ? `neuron ${neuron}` : `channel ${neuron} at position ${ev.position + 1}`;
-    if (ev.kind === "switch")
-      console.log(`  t = ${ev.t}  point ${ev.point + 1}: max-pool window ${(ev.window ?? 0) + 1} of layer ${ev.layer} switches to ${unit}`);
+    const pooled = `point ${ev.point + 1}: max-pool window ${(ev.window ?? 0) + 1} of layer ${ev.layer}`;
+    if (ev.kind === "switch") console.log(`  t = ${ev.t}  ${pooled} switches to ${unit}`);
+    else if (ev.window !== undefined && ev.kind === "slide") console.log(`  t = ${ev.t}  ${pooled} slides along its tie with ${unit}`);
+    else if (ev.window !== undefined) console.log(`  t = ${ev.t}  ${pooled} leaves its tie, ${unit} selected`);
     else console.log(`  t = ${ev.t}  ${unit}, point ${ev.point + 1}: ${ev.kind}`);
   }
   if (run.momentum !== undefined) {

@@ -16,6 +16,7 @@ import type { Scalar } from "../../scalar/scalar.js";
 import { intOption, printJson } from "../options.js";
 import { progressBar } from "../progress.js";
 import { dynamicsNetwork } from "../_internals/dynamicsNetwork.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo gd`, as commander parsed them. */
 export interface GdCliOptions {
@@ -84,7 +85,7 @@ export async function gdAction(opts: GdCliOptions): Promise<void> {
   };
   let run: GradientDescentRun<unknown>;
   try {
-    run = gradientDescent(networkIn(raw, S), data, S, options);
+    run = interruptible("gd", bar, () => gradientDescent(networkIn(raw, S), data, S, options));
   } finally {
     bar.stop();
   }

@@ -5,6 +5,7 @@ import { lawsWork } from "../../laws/lawsWork.js";
 import { enforceWorkCap } from "../enforceWorkCap.js";
 import { progressBar } from "../progress.js";
 import { choice, intOption, printJson } from "../options.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The stages of a law computation the progress bar counts (see `conservationLaws`). */
 const STAGES = 3;
@@ -41,7 +42,9 @@ export async function lawsAction(opts: LawsCliOptions): Promise<void> {
   const bar = progressBar(STAGES, "laws", work.seconds);
   let report: LawsReport;
   try {
-    report = lawsReport(arch, { degree, dynamics, seed, onProgress: (f) => bar.update(Math.round(f * STAGES)) });
+    report = interruptible("laws", bar, () =>
+      lawsReport(arch, { degree, dynamics, seed, onProgress: (f) => bar.update(Math.round(f * STAGES)) }),
+    );
   } finally {
     bar.stop();
   }

@@ -8,6 +8,7 @@ import { progressBar } from "../progress.js";
 import { formatTable } from "../../table/formatTable.js";
 import { parseTableFormat } from "../../table/parseTableFormat.js";
 import { choice, intListOption, intOption } from "../options.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo table laws`. */
 export interface LawsTableOptions {
@@ -41,7 +42,7 @@ export async function lawsTableAction(opts: LawsTableOptions): Promise<void> {
   const bar = progressBar(all.length, "table laws", work.seconds);
   let table: ReturnType<typeof lawsTable>;
   try {
-    table = lawsTable(archs, activations, biases, degree, (done) => bar.update(done), dynamics);
+    table = interruptible("table laws", bar, () => lawsTable(archs, activations, biases, degree, (done) => bar.update(done), dynamics));
   } finally {
     bar.stop();
   }

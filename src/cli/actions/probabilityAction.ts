@@ -9,6 +9,7 @@ import { probabilityReport } from "../../probability/probabilityReport.js";
 import type { InitOptions } from "../commands/probability.js";
 import { intOption, printJson } from "../options.js";
 import { readInitOptions } from "./readInitOptions.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** Steps of the progress bar: the fraction of the work done, in thousandths. */
 const PROGRESS_STEPS = 1000;
@@ -45,14 +46,16 @@ export async function probabilityAction(opts: ProbabilityOptions): Promise<void>
   const bar = progressBar(PROGRESS_STEPS, "probability", work.seconds);
   let report: ReturnType<typeof probabilityReport>;
   try {
-    report = probabilityReport(init, dIn, width, e, {
-      digits,
-      method,
-      samples,
-      seed,
-      distribution: opts.distribution === true,
-      onProgress: (f) => bar.update(Math.round(f * PROGRESS_STEPS)),
-    });
+    report = interruptible("probability", bar, () =>
+      probabilityReport(init, dIn, width, e, {
+        digits,
+        method,
+        samples,
+        seed,
+        distribution: opts.distribution === true,
+        onProgress: (f) => bar.update(Math.round(f * PROGRESS_STEPS)),
+      }),
+    );
   } finally {
     bar.stop();
   }

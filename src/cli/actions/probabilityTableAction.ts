@@ -17,6 +17,7 @@ import type { InitOptions } from "../commands/probability.js";
 import { choice, intListOption, intOption } from "../options.js";
 import { progressBar } from "../progress.js";
 import { readInitOptions } from "./readInitOptions.js";
+import { interruptible } from "../_internals/interruptible.js";
 
 /** The options of `relutopo table probability`, as commander parsed them. */
 export interface TableProbabilityOptions extends InitOptions {
@@ -58,8 +59,14 @@ export async function probabilityTableAction(opts: TableProbabilityOptions): Pro
   const work = probabilityWork({ rows: rowCount, dIn, e, digits, samples: monteCarlo ? (samples ?? DEFAULT_TABLE_SAMPLES) : undefined });
   enforceWorkCap(work, opts.maxSeconds);
   const bar = progressBar(rowCount, "probability", work.seconds);
-  const rows = probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) });
-  bar.stop();
+  let rows: ReturnType<typeof probabilityTable>;
+  try {
+    rows = interruptible("table probability", bar, () =>
+      probabilityTable(init, dIns, widths, es, { digits, method, samples, seed, onProgress: (done) => bar.update(done) }),
+    );
+  } finally {
+    bar.stop();
+  }
   const text = formatTable(probabilityRowsTable(rows), format);
   if (opts.plot !== undefined) {
     const name = "scheme" in init ? init.scheme : `sigma_w^2 = ${init.sigmaW2}, sigma_a^2 = ${init.sigmaA2}`;

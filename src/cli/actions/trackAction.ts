@@ -17,6 +17,8 @@ import { exact, type Rational } from "../../scalar/exact.js";
 import { deepTopology } from "../../topology/deepTopology.js";
 import { rowSummary, SUMMARY_ABOVE, valueStyle, valueText } from "../_internals/valueText.js";
 import { printJson } from "../options.js";
+import { progressBar } from "../progress.js";
+import { interruptible } from "../_internals/interruptible.js";
 import { type BatchNormLaws, batchNormLaws } from "../../invariants/batchNormLaws.js";
 import { batchNormJson, batchNormLines, exactNetworkOf, hasChannelLayers, unitWord } from "../_internals/channelLaws.js";
 
@@ -56,7 +58,16 @@ export async function trackAction(patterns: string[], opts: TrackCliOptions): Pr
   }
   const files = patterns.flatMap(expand);
   if (files.length === 0) throw new InputError({ field: "CHECKPOINTS", expected: "at least one file", value: patterns.join(" ") });
-  const checkpoints = order(files.map(readCheckpoint));
+  // reading and converting each checkpoint is the long part: Ctrl-C stops it with one line
+  const read = progressBar(files.length, "track", 0);
+  const checkpoints = order(
+    interruptible("track", read, () =>
+      files.map((file, i) => {
+        read.update(i);
+        return readCheckpoint(file);
+      }),
+    ),
+  );
   // There is a checkpoint per file, and at least one file.
   const first = at(checkpoints, 0);
   const shape = (n: LayeredNetwork<Rational>): string => [inputWidth(n), ...n.layers.map((l) => l.W.length)].join("-");

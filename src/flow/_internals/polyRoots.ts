@@ -128,12 +128,12 @@ function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
     if (b - a <= 2n) return b;
     const dg = polyDerivEval(F, c, x);
     const newton = dg !== 0n ? x - (g << F.bigP) / dg : undefined;
-    if (newton !== undefined && (newton > x ? newton - x : x - newton) <= 4n) {
-      // Converged, whether the step stays inside the bracket or not (from the non-negative side,
-      // g = 0 puts it on the bracket's end, where bisecting would take P more steps): return the
-      // first point on the negative side, nudged to be sure.
+    if (newton !== undefined && newton >= a && newton <= b && (newton > x ? newton - x : x - newton) <= 4n) {
+      // Converged inside the bracket, its ends included (from the non-negative side, g = 0 puts
+      // the step on a, where bisecting would take P more steps): return the first point on the
+      // negative side, nudged to be sure. A step out of the bracket is no convergence: with
+      // g(b) < 0 and g rising at b it leaves past b, while the first crossing lies inside.
       for (let k = 0n; k < 64n; k++) if (polyEval(F, c, newton + k) < 0n) return newton + k;
-      return b;
     }
     x = newton === undefined || newton <= a || newton >= b ? (a + b) / 2n : newton;
   }

@@ -1,5 +1,11 @@
 import { ConvergenceError } from "../../errors.js";
-import { layeredTaylorStep, type RegionState, type SeriesDynamics, type TaylorStep } from "../../net/kernels/layeredTaylorSeries.js";
+import {
+  layeredTaylorStep,
+  type PoolTie,
+  type RegionState,
+  type SeriesDynamics,
+  type TaylorStep,
+} from "../../net/kernels/layeredTaylorSeries.js";
 import { at } from "../../scalar/at.js";
 import { fixedToDouble } from "../../scalar/fixedPoint.js";
 import type { FlowProblem } from "./flowProblem.js";
@@ -10,7 +16,10 @@ import { firstNegative } from "./polyRoots.js";
  * window currently selects, and the selection switches where another unit of the window overtakes it.
  * Those switches are events of the flow like the kinks: for every point and window the polynomials
  * h_sel − h_c ≥ 0 (c the window's other units) are watched, and at a zero the fields of both
- * selections decide, as `decideAtKink` does for a kink.
+ * selections decide, as `decideAtKink` does for a kink. When both fields push into the tie, the flow
+ * slides along it (Filippov): the pooled gradient β reaches u with the share λ and v with 1 − λ, λ
+ * chosen so that h_u − h_v stays 0; it is released when λ leaves [0, 1]. One two-unit tie at a time,
+ * with no kink sliding beside it, is what the integrator follows; anything else stops the run.
  */
 
 /** A switch candidate: at point i, in weight layer `layer` (index l − 1), pooled entry m reaches unit `to`. @internal */
@@ -70,8 +79,10 @@ export function firstSwitch(
       for (const [m, window] of pool.windows.entries()) {
         const s = at(select, m);
         const hs = at(h, flatUnit(p, l, s));
+        // the partner of a tie the flow slides along is held equal by the constraint, not watched
+        const partner = state.ties?.find((tie) => tie.i === i && tie.layer === l && tie.m === m)?.u;
         for (const c of window) {
-          if (c === s) continue;
+          if (c === s || c === partner) continue;
           const hc = at(h, flatUnit(p, l, c));
           const r = firstNegative(
             p.F,
@@ -110,12 +121,12 @@ function gapRate(
 /**
  * What happens when unit `to` of a max window reaches the selected one: the selection switches when the
  * field with `to` selected carries h_to above (d/dt(h_to − h_sel) > 0); it stays when the field with the
- * old selection carries h_sel above; when both fields point into h_to = h_sel (sliding along a max-pool
- * tie, where the gradient is not defined) the run stops rather than follow a wrong trajectory.
+ * old selection carries h_sel above; when both fields point into h_to = h_sel the flow slides along the
+ * tie ({@link startTie}), unless another tie or a kink slides already, where the run stops rather than
+ * follow a wrong trajectory.
  *
  * @param t - the time, for the message
- * @returns the state to carry on with (the same object when the selection stays)
- * @throws ConvergenceError on a tie both selections push into
+ * @throws ConvergenceError on a tie both selections push into beside another sliding constraint
  * @internal
  */
 export function decideAtSwitch(
@@ -125,18 +136,86 @@ export function decideAtSwitch(
   ev: PoolSwitch,
   dynamics: SeriesDynamics,
   t: bigint,
-): "switch" | "stay" {
+): "switch" | "stay" | "slide" {
   const from = at(at(at(state.select ?? [], ev.i), ev.layer)!, ev.m);
   const switched = withSelection(state, ev, ev.to);
   if (gapRate(p, theta, switched, ev, ev.to, from, dynamics) > 0n) return "switch";
   if (gapRate(p, theta, state, ev, from, ev.to, dynamics) > 0n) return "stay";
-  const positions = at(p.unrolled?.layers ?? [], ev.layer).positions;
-  const channel = Math.floor(from / positions) + 1;
-  throw new ConvergenceError(
+  // a second tie, a third unit of a tied window, or a kink sliding beside it: not followed
+  const sliding = state.side.some((row) => row.includes(0));
+  if ((state.ties ?? []).length === 0 && !sliding) return "slide";
+  throw untiedStop(p, ev.i, ev.layer, ev.m, from, ev.to, t);
+}
+
+/** The one-line stop at a max-pool tie the integrator does not follow. */
+function untiedStop(p: FlowProblem, i: number, layer: number, m: number, a: number, b: number, t: bigint): ConvergenceError {
+  const positions = at(p.unrolled?.layers ?? [], layer).positions;
+  const channel = Math.floor(a / positions) + 1;
+  return new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
-    `sliding along a max-pool tie at point ${ev.i + 1}: in window ${ev.m + 1} of layer ${ev.layer + 1}, channel ${channel} at positions ${(from % positions) + 1} and ${(ev.to % positions) + 1} are equal and the fields of both selections keep them equal (the pooled gradient is not defined there), which the integrator does not decide`,
+    `sliding along a max-pool tie at point ${i + 1}: in window ${m + 1} of layer ${layer + 1}, channel ${channel} at positions ${(a % positions) + 1} and ${(b % positions) + 1} are equal and the fields of both selections keep them equal, while another tie or a kink slides too, which the integrator does not decide`,
   );
+}
+
+/**
+ * Stops when a tie slides beside a kink sliding pair (the Gram system would couple them through
+ * σ′ at the kink, which the integrator does not decide), or under the heavy ball (no sliding there).
+ *
+ * @internal
+ */
+export function assertTieAlone(p: FlowProblem, state: RegionState, t: bigint, heavy: boolean): void {
+  const tie = state.ties?.[0];
+  if (tie === undefined || (!heavy && !state.side.some((row) => row.includes(0)))) return;
+  throw untiedStop(p, tie.i, tie.layer, tie.m, tie.v, tie.u, t);
+}
+
+/** Starts sliding along the tie of `ev`: the window keeps its selection v, the constraint holds h_to = h_v. @internal */
+export function startTie(state: RegionState, ev: PoolSwitch): void {
+  const v = at(at(at(state.select ?? [], ev.i), ev.layer)!, ev.m);
+  const tie: PoolTie = { i: ev.i, layer: ev.layer, m: ev.m, u: ev.to, v };
+  state.ties = [tie];
+}
+
+/** A release of a tie: λ reaches 1 (`toU`, u takes the window) or 0 (v keeps it). @internal */
+export interface TieRelease {
+  readonly tie: PoolTie;
+  readonly toU: boolean;
+}
+
+/**
+ * The first release in (0, limit] of the ties of a step: where λ = μ/β leaves [0, 1], i.e. where
+ * σβ − σμ or σμ turns negative (σ the sign of β, as the kink releases orient back·slope).
+ *
+ * @internal
+ */
+export function firstTieRelease(
+  p: FlowProblem,
+  step: TaylorStep,
+  state: RegionState,
+  limit: bigint,
+): { tau: bigint; release: TieRelease } | undefined {
+  let best: { tau: bigint; release: TieRelease } | undefined;
+  for (const [a, tie] of (state.ties ?? []).entries()) {
+    const { beta, mu } = at(step.ties, a);
+    const orient = at(beta, 0) >= 0n ? 1n : -1n;
+    for (const [g, toU] of [
+      [beta.map((b, q) => orient * (b - at(mu, q))), true],
+      [mu.map((m) => orient * m), false],
+    ] as const) {
+      const r = firstNegative(p.F, g, best?.tau ?? limit);
+      if (r !== undefined && (best === undefined || r < best.tau)) best = { tau: r, release: { tie, toU } };
+    }
+  }
+  return best;
+}
+
+/** Ends the slide of a released tie, u taking the window when λ reached 1; returns the flat unit selected. @internal */
+export function releaseTie(p: FlowProblem, state: RegionState, release: TieRelease): number {
+  const { tie, toU } = release;
+  state.ties = (state.ties ?? []).filter((x) => x !== tie);
+  if (toU) at(at(state.select ?? [], tie.i), tie.layer)![tie.m] = tie.u;
+  return flatUnit(p, tie.layer, toU ? tie.u : tie.v);
 }
 
 /** Sets pooled entry m of `ev` to select `ev.to`, in place. @internal */
@@ -147,8 +226,9 @@ export function applySwitch(state: RegionState, ev: PoolSwitch): void {
 /**
  * Ties at t = 0 (the exact forward pass took the first of equal maxima): each other unit of the window
  * equal to the selected one takes over when its field carries it above, as a kink at t = 0 is decided
- * by the rates; a tie both fields push into stops the run.
+ * by the rates; a tie both fields push into slides (as after {@link decideAtSwitch}).
  *
+ * @returns the ties that slide from t = 0
  * @param tied - whether flat kink units a and b have exactly equal activations at point i at t = 0
  * @internal
  */
@@ -158,7 +238,8 @@ export function settleInitialTies(
   state: RegionState,
   tied: (i: number, a: number, b: number) => boolean,
   dynamics: SeriesDynamics,
-): void {
+): PoolSwitch[] {
+  const slides: PoolSwitch[] = [];
   for (const l of maxPooled(p.unrolled)) {
     const pool = at(p.unrolled?.layers ?? [], l).pool!;
     for (let i = 0; i < p.n; i++)
@@ -171,9 +252,15 @@ export function settleInitialTies(
           const up = gapRate(p, theta, withSelection(state, ev, c), ev, c, s, dynamics);
           const down = gapRate(p, theta, state, ev, s, c, dynamics);
           if (up === 0n && down === 0n) continue;
-          if (decideAtSwitch(p, theta, state, ev, dynamics, 0n) === "switch") applySwitch(state, ev);
+          const decision = decideAtSwitch(p, theta, state, ev, dynamics, 0n);
+          if (decision === "switch") applySwitch(state, ev);
+          if (decision === "slide") {
+            startTie(state, ev);
+            slides.push(ev);
+          }
         }
   }
+  return slides;
 }
 
 /** Names unit u of a max-pooled weight layer (index l − 1) for an event: its flat kink unit. @internal */

@@ -30,6 +30,26 @@ export interface RegionState {
    * takes (its window's current maximum), undefined for a layer that does not max-pool.
    */
   select?: (Int32Array | undefined)[][] | undefined;
+  /**
+   * Max-pool ties the flow slides along (h_u = h_v in one window, the window selecting v): the
+   * constraint ṡ = 0 on s = h_u − h_v is solved for like a sliding pair's, its multiplier μ = λβ the
+   * share λ of the pooled gradient β that reaches u.
+   */
+  ties?: PoolTie[] | undefined;
+}
+
+/**
+ * A max-pool tie: at point i, in weight layer `layer` (index l − 1), pooled entry m selects unit v and
+ * unit u of its window is equal to it (units of the layer, channel·positions + position).
+ *
+ * @internal
+ */
+export interface PoolTie {
+  readonly i: number;
+  readonly layer: number;
+  readonly m: number;
+  readonly u: number;
+  readonly v: number;
 }
 
 /**
@@ -67,6 +87,8 @@ export interface TaylorStep {
    * surface too. The upper gradient then depends on the lower pair's σ′, undefined at its kink.
    */
   nested?: { point: number; lower: number; upper: number } | undefined;
+  /** Per tie of the state: β, the pooled entry's gradient ∂L/∂a_m, and the solved multiplier μ (0..Q−1); λ = μ/β. */
+  ties: { beta: bigint[]; mu: bigint[] }[];
 }
 
 /**
@@ -366,17 +388,31 @@ class LayeredSeries {
     }
   }
 
-  /** A back-propagation from the loss at point i (`pair` undefined) or from z of `pair`. */
-  backprop(i: number, pair?: KinkPair): Backprop {
+  /**
+   * A back-propagation from the loss at point i (`pair` undefined), from z of `pair`, or from
+   * s = h_u − h_v of a max-pool tie (seeded σ′_u at z_u and −σ′_v at z_v).
+   */
+  backprop(i: number, pair?: KinkPair | PoolTie): Backprop {
     const widths = this.p.unrolled?.widths ?? this.p.layout.widths;
     const zeros = (): bigint[] => new Array<bigint>(this.Q + 1).fill(0n);
-    const top = pair === undefined ? this.L : at(this.p.unitLayer, pair[1]);
+    if (pair !== undefined && !Array.isArray(pair)) {
+      const tie = pair as PoolTie;
+      const bp = this.backprop(i, [i, at(this.layers, tie.layer).start + tie.u]);
+      const seed = at(bp.delta, tie.layer);
+      const slopes = at(this.points, i).forward;
+      const { start } = at(this.layers, tie.layer);
+      at(seed, tie.u)[0] = at(slopes, start + tie.u);
+      at(seed, tie.v)[0] = -at(slopes, start + tie.v);
+      return bp;
+    }
+    const kink = pair as KinkPair | undefined;
+    const top = kink === undefined ? this.L : at(this.p.unitLayer, kink[1]);
     const delta = widths.slice(1, top + 1).map((w) => Array.from({ length: w }, zeros));
     const back = widths.slice(1, top).map((w) => Array.from({ length: w }, zeros));
     const pooled = this.layers
       .slice(0, top - 1)
       .map((layer, l) => (layer.tied?.pool === undefined ? undefined : Array.from({ length: at(this.layers, l + 1).cols }, zeros)));
-    if (pair !== undefined) at(at(delta, top - 1), pair[1] - at(this.layers, top - 1).start)[0] = this.p.F.ONE;
+    if (kink !== undefined) at(at(delta, top - 1), kink[1] - at(this.layers, top - 1).start)[0] = this.p.F.ONE;
     return { point: at(this.points, i), top, delta, back, pooled };
   }
 
@@ -530,14 +566,18 @@ export function layeredTaylorStep(
   const zeros = (): bigint[] => new Array<bigint>(Q + 1).fill(0n);
   const base = Array.from({ length: p.n }, (_, i) => S.backprop(i));
   // Per sliding pair a: its back-propagation, J[slot][q] = ∇z_a, G[b][q] = (J_a·J_b)_q and its solved δ[q].
+  // the ties' constraints after the pairs': s = h_u − h_v is a constraint like z, with its own seed
   const pairs = slidingPairs(state);
-  const sliding = pairs.map((pair) => ({
-    pair,
-    bp: S.backprop(pair[0], pair),
+  const ties = state.ties ?? [];
+  const constraint = (bp: Backprop) => ({
+    bp,
     J: Array.from({ length: size }, zeros),
-    G: pairs.map(zeros),
+    G: [...pairs, ...ties].map(zeros),
     delta: zeros(),
-  }));
+  });
+  const kinks = pairs.map((pair) => ({ pair, ...constraint(S.backprop(pair[0], pair)) }));
+  const tied = ties.map((tie) => constraint(S.backprop(tie.i, tie)));
+  const sliding = [...kinks, ...tied];
   const deltas = sliding.map((a) => a.delta);
   let inverse: bigint[][] = [];
   const e: bigint[][] = sliding.length === 0 ? [] : Array.from({ length: size }, zeros);
@@ -587,11 +627,11 @@ export function layeredTaylorStep(
   // back and δ of the constrained pairs, for their release: back includes the solved δ of the pairs above
   const backOut = Array.from({ length: p.n }, () => Array.from({ length: p.units }, zeros));
   const deltaOut = Array.from({ length: p.n }, () => Array.from({ length: p.units }, zeros));
-  for (const { pair, delta } of sliding) {
+  for (const { pair, delta } of kinks) {
     const [i, k] = pair;
     const layer = at(p.unitLayer, k);
     const below = S.backAt(at(base, i), k);
-    const above = sliding.filter(({ pair: [i2, k2] }) => i2 === i && at(p.unitLayer, k2) > layer);
+    const above = kinks.filter(({ pair: [i2, k2] }) => i2 === i && at(p.unitLayer, k2) > layer);
     const out = at(at(backOut, i), k);
     for (let q = 0; q < Q; q++) {
       let s = 0n;
@@ -600,7 +640,12 @@ export function layeredTaylorStep(
     }
     at(deltaOut, i)[k] = delta;
   }
-  return { theta: TH, v: V, Z, H, back: backOut, delta: deltaOut, nested: firstNested(p, S, state, sliding, Q) };
+  // β of a tie: the pooled entry's ∂L/∂a_m in the loss's back-propagation at its point
+  const tieOut = ties.map((tie, a) => ({
+    beta: at(at(at(base, tie.i).pooled, tie.layer) ?? [], tie.m).slice(0, Q),
+    mu: at(tied, a).delta.slice(0, Q),
+  }));
+  return { theta: TH, v: V, Z, H, back: backOut, delta: deltaOut, nested: firstNested(p, S, state, kinks, Q), ties: tieOut };
 }
 
 /**

@@ -85,7 +85,11 @@ export class SeriesMirror {
       if (v === 0n) continue;
       const x0 = Number(v);
       const m = Math.abs(x0);
-      if (!(m < LARGEST)) s.usable = false;
+      if (!(m < LARGEST)) {
+        // too large for the shadow (possibly not even a finite double): this series is summed in BigInt
+        s.usable = false;
+        return s;
+      }
       // below 2^53 a double holds the integer exactly, and what it leaves is 0: no BigInt to allocate
       const r1 = m < SAFE ? 0n : v - BigInt(x0);
       const x1 = Number(r1);
