@@ -28,7 +28,7 @@ export interface FlowOptions {
   loss?: LossKind;
   /** Number K of equally spaced sample times: none for 0 (default), T for 1, jT/(K−1) for K ≥ 2. */
   samples?: number;
-  /** Fixed step count of `rk4` and `gauss` over [0, T] (default: 1000·T for rk4, chosen from D for gauss); ignored by `taylor`, which chooses its steps. */
+  /** Fixed step count of `rk4` and `gauss` over [0, T] (default: 1000·T for rk4; for gauss, from its order 2s and a trial step, to reach D digits); ignored by `taylor`, which chooses its steps. */
   steps?: number;
   /** Called with the fraction of [0, T] done. */
   onProgress?: (fraction: number) => void;
@@ -215,7 +215,10 @@ function nonNegative(field: string, text: string | undefined): { num: bigint; de
  *   fields point into the kink the flow slides along it (Filippov) until the
  *   convex weight leaves [0, 1] (`slide`/`release`).
  * - `gauss`: s-stage Gauss–Legendre (order 2s) with a fixed step; conserves every
- *   c_k to the solve tolerance, but is only low-order accurate across kinks.
+ *   c_k to the solve tolerance. A step is taken only when its stage equations are
+ *   solved (it is halved otherwise, up to 2^8 sub-steps, then ConvergenceError naming t);
+ *   a step that crosses a kink is bisected down to it, so the run keeps D digits across
+ *   transversal kinks, and is first order along a slide.
  * - `rk4`: classical Runge–Kutta, fixed step, the naive baseline.
  *
  * @param net - the parameters at t = 0 (exact text), of any depth

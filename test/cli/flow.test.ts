@@ -67,15 +67,17 @@ describe("relutopo flow", () => {
     expectBadInput(await runCliInProcess(["flow", "--net", NET, "--data", DATA, ...args]));
   });
 
-  it("should exit 3 with one line naming the method, where, and the flag to change when the Gauss-Legendre stage equations diverge", async () => {
-    // Arrange: one step of length 20 is far beyond the field's Lipschitz constant.
-    const args = ["flow", "--net", NET, "--data", DATA, "--time", "20", "--method", "gauss", "--steps", "1"];
+  it("should exit 3 with one line naming the method, t, and the flag to change when the Gauss-Legendre stage equations do not converge", async () => {
+    // Arrange: one step of length 1000, cut 8 times to 3.90625, is still far beyond the field's Lipschitz constant.
+    const args = ["flow", "--net", NET, "--data", DATA, "--time", "1000", "--method", "gauss", "--steps", "1"];
     // Act
     const r = await runCliInProcess(args);
     // Assert
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("relutopo: gauss: the stage equations diverge at step length 20; raise --steps\n");
+    expect(r.stderr).toBe(
+      "relutopo: gauss: the stage equations do not converge on a step of length 3.90625 (the step cut 8 times) at t = 0; raise --steps\n",
+    );
   });
 
   it("should integrate the same problem with enough steps (exit 0), so exit 3 above is about the step, not the problem", async () => {
