@@ -1,26 +1,19 @@
 import type { Command } from "commander";
 import { FLOW_METHODS, MAX_FLOW_DIGITS, MIN_FLOW_DIGITS } from "../../flow/flowMethods.js";
 import type { FlowCliOptions } from "../actions/flowAction.js";
+import { addDynamicsNetworkOptions } from "./dynamicsNetworkOptions.js";
 import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo flow`: the gradient flow to D digits across kinks, with its invariants, events and samples. */
 export function registerFlow(program: Command, settle: Settle): void {
-  const command = program
-    .command("flow")
-    .description(
-      "integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k",
-    )
-    .option(
-      "--net <file>",
-      "network of any depth (JSON, state_dict JSON, .safetensors or .pt); with --arch and no --net, PyTorch's default initialisation is drawn",
-    )
-    .option(
-      "--arch <file>",
-      "architecture file (JSON layers or the printed nn.Sequential): convolutions' stride and padding, pooling, flatten, input shape",
-    )
-    .option("--init-seed <S>", "with --arch and no --net: the seed of the drawn initialisation (a non-negative integer, default 0)")
-    .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")
+  const command = addDynamicsNetworkOptions(
+    program
+      .command("flow")
+      .description(
+        "integrate the gradient flow to D digits (Taylor with kink events and sliding, Gauss-Legendre, or RK4), checking the invariants c_k",
+      ),
+  )
     .requiredOption("--time <T>", "end time T > 0, e.g. 1 or 1/2")
     .option("--digits <D>", `significant digits, ${MIN_FLOW_DIGITS}..${MAX_FLOW_DIGITS}`, "50")
     .option("--method <name>", FLOW_METHODS.join(", "), "taylor")

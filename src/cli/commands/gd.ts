@@ -1,25 +1,18 @@
 import type { Command } from "commander";
 import type { GdCliOptions } from "../actions/gdAction.js";
+import { addDynamicsNetworkOptions } from "./dynamicsNetworkOptions.js";
 import { addMaxSecondsOption } from "./maxSecondsOption.js";
 import type { Settle } from "../outcome.js";
 
 /** `relutopo gd`: gradient descent with the invariants and their exact drift at every step. */
 export function registerGd(program: Command, settle: Settle): void {
-  const command = program
-    .command("gd")
-    .description(
-      "gradient descent on a network of any depth (torch.optim.SGD, Adam or AdamW; full or mini-batch), recording loss, invariants and their observed and predicted drift at every step",
-    )
-    .option(
-      "--net <file>",
-      "network of any depth (JSON, state_dict JSON, .safetensors or .pt); with --arch and no --net, PyTorch's default initialisation is drawn",
-    )
-    .option(
-      "--arch <file>",
-      "architecture file (JSON layers or the printed nn.Sequential): convolutions' stride and padding, pooling, flatten, input shape",
-    )
-    .option("--init-seed <S>", "with --arch and no --net: the seed of the drawn initialisation (a non-negative integer, default 0)")
-    .requiredOption("--data <file>", "CSV with a header row; the last e columns are targets")
+  const command = addDynamicsNetworkOptions(
+    program
+      .command("gd")
+      .description(
+        "gradient descent on a network of any depth (torch.optim.SGD, Adam or AdamW; full or mini-batch), recording loss, invariants and their observed and predicted drift at every step",
+      ),
+  )
     .requiredOption("--lr <eta>", "step size, a positive number such as 1/20")
     .requiredOption("--steps <N>", "number of optimiser steps (>= 0)")
     .option("--arith <kind>", "exact, decimal:D or float", "exact")
