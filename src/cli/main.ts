@@ -121,11 +121,11 @@ if (isEntryPoint()) {
     if (err.code !== "EPIPE") process.stderr.write(`relutopo: cannot write the output: ${oneLine(err.message)}\n`);
     process.exit(err.code === "EPIPE" ? EXIT_DONE : EXIT_BAD_INPUT);
   });
-  // Ctrl-C or SIGTERM between the steps of a command (loading, reading, writing: the runs that
+  // Ctrl-C, SIGTERM or SIGHUP between the steps of a command (loading, reading, writing: the runs that
   // hold the signals or run under `interruptible` answer it themselves) ends it with one line,
   // exit 3. A handler runs only between synchronous steps, so no file is left half-written.
   // (Not imported from ctrlC.ts: --version and --help load only the command registrations.)
-  for (const name of ["SIGINT", "SIGTERM"] as const)
+  for (const name of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     process.on(name, () => {
       // a run that answers the signal itself (ctrlC.ts) has a listener of its own
       if (process.listenerCount(name) > 1) return;

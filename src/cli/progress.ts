@@ -7,6 +7,8 @@ export interface Progress {
   stop(): void;
   /** The fraction of the work done at the last update, from 0 to 1 (drawn or not). */
   fraction(): number;
+  /** Whether the work is estimated past a few seconds (a bar on a terminal; SIGTERM relayed to a synchronous computation). */
+  readonly long: boolean;
 }
 
 /** Work estimated at most this many seconds gets no bar: it ends before a bar would help. */
@@ -24,13 +26,15 @@ const BAR_AFTER_SECONDS = 3;
 export function progressBar(total: number, label: string, estimatedSeconds: number): Progress {
   let last = 0;
   const fraction = (): number => (total > 0 ? Math.min(1, Math.max(0, last / total)) : 0);
-  if (!process.stderr.isTTY || process.env.CI || total < 1 || !(estimatedSeconds > BAR_AFTER_SECONDS))
+  const long = estimatedSeconds > BAR_AFTER_SECONDS;
+  if (!process.stderr.isTTY || process.env.CI || total < 1 || !long)
     return {
       update(done) {
         last = done;
       },
       stop() {},
       fraction,
+      long,
     };
   // loaded only when a bar is drawn: a short or piped run does not pay for it at start-up
   const { Presets, SingleBar } = createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
@@ -46,5 +50,6 @@ export function progressBar(total: number, label: string, estimatedSeconds: numb
     },
     stop: () => bar.stop(),
     fraction,
+    long,
   };
 }

@@ -137,7 +137,7 @@ export async function runCells(specs: readonly CellSpec[], config: ReproduceConf
     new ConvergenceError(
       "reproduce",
       `cell ${done + 1} of ${specs.length}`,
-      `interrupted (${signal?.reason === "SIGTERM" ? "SIGTERM" : "Ctrl-C"}): the ${done} finished cells are kept in ${options.dir}/cells, and the same command resumes from them`,
+      `interrupted (${signal?.reason === "SIGTERM" || signal?.reason === "SIGHUP" ? signal.reason : "Ctrl-C"}): the ${done} finished cells are kept in ${options.dir}/cells, and the same command resumes from them`,
     );
   if (signal?.aborted) throw interrupted();
   const workerPath = fileURLToPath(new URL("./cellWorker.js", import.meta.url));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-// Ctrl-C (SIGINT) and SIGTERM as a user sends them, to the built program: a long synchronous
+// Ctrl-C (SIGINT), SIGTERM and SIGHUP as a user sends them, to the built program: a long synchronous
 // computation (an exact or float loop, the Taylor integrator) and a run in a worker thread each
 // stop within moments with one line and exit 3, writing nothing. `reproduce`'s Ctrl-C and resume
 // are in reproduce.test.ts.
@@ -72,7 +72,7 @@ const TOY = ["--net", "examples/toy.json", "--data", "examples/toy.csv"];
 /** Generous: the stop itself takes milliseconds; a loaded machine delays the process's exit. */
 const STOPS_WITHIN_SECONDS = 3;
 
-describe("Ctrl-C and SIGTERM", () => {
+describe("Ctrl-C, SIGTERM and SIGHUP", () => {
   it("should stop float gradient descent (a synchronous loop) on Ctrl-C with one line and exit 3", async () => {
     // Act: two million float steps take tens of seconds
     const r = await stopWhileBusy(
@@ -85,6 +85,21 @@ describe("Ctrl-C and SIGTERM", () => {
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^relutopo: gd: interrupted \(Ctrl-C\) at [\d.e-]+ % of the work; nothing was written\n$/);
+    expect(r.seconds).toBeLessThan(STOPS_WITHIN_SECONDS);
+  });
+
+  it("should stop float gradient descent on SIGTERM as on Ctrl-C: one line naming the signal, exit 3", async () => {
+    // Act: SIGTERM cannot break a synchronous loop by itself; a relay thread turns it into the SIGINT that does
+    const r = await stopWhileBusy(
+      ["gd", ...TOY, "--lr", "1/20", "--steps", "2000000", "--arith", "float", "--max-seconds", "1e9"],
+      "SIGTERM",
+      1,
+    );
+    // Assert: not killed by the signal, but ended by the command itself
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^relutopo: gd: interrupted \(SIGTERM\) at [\d.e-]+ % of the work; nothing was written\n$/);
     expect(r.seconds).toBeLessThan(STOPS_WITHIN_SECONDS);
   });
 
@@ -129,6 +144,39 @@ describe("Ctrl-C and SIGTERM", () => {
     // Assert: no heat map, and no temporary file beside it
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^relutopo: table probability: interrupted \(Ctrl-C\) at [\d.e-]+ % of the work; nothing was written\n$/);
+    expect(r.seconds).toBeLessThan(STOPS_WITHIN_SECONDS);
+    expect(existsSync(plot)).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it("should leave no file behind when SIGHUP (a closed terminal) stops a command that writes one", async () => {
+    // Arrange
+    const plot = join(tmp, "heat-hup.svg");
+    // Act
+    const r = await stopWhileBusy(
+      [
+        "table",
+        "probability",
+        "--init",
+        "kaiming-uniform",
+        "--d-in",
+        "1..4",
+        "--width",
+        "1..4",
+        "--samples",
+        "5000000",
+        "--plot",
+        plot,
+        "--max-seconds",
+        "1e9",
+      ],
+      "SIGHUP",
+      1,
+    );
+    // Assert
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^relutopo: table probability: interrupted \(SIGHUP\) at [\d.e-]+ % of the work; nothing was written\n$/);
     expect(r.seconds).toBeLessThan(STOPS_WITHIN_SECONDS);
     expect(existsSync(plot)).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);

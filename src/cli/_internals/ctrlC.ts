@@ -1,14 +1,14 @@
-/** The signals that stop a command: Ctrl-C (SIGINT) and a polite kill (SIGTERM). */
-const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+/** The signals that stop a command: Ctrl-C (SIGINT), a polite kill (SIGTERM) and a closed terminal (SIGHUP). */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** An abort signal raised by Ctrl-C or SIGTERM while a command's work runs; `dispose` gives the signals back. */
+/** An abort signal raised by Ctrl-C, SIGTERM or SIGHUP while a command's work runs; `dispose` gives the signals back. */
 export interface CtrlC {
   readonly signal: AbortSignal;
   dispose(): void;
 }
 
 /**
- * Catches Ctrl-C (SIGINT) and SIGTERM while a command whose work runs off the main thread
+ * Catches Ctrl-C (SIGINT), SIGTERM and SIGHUP while a command whose work runs off the main thread
  * (worker threads) is under way: the signal aborts, the work stops where it is and throws a
  * ConvergenceError naming where it stopped (exit 3, "could not finish"), so the command ends
  * with one line instead of being killed mid-write. The abort reason is the signal's name.
@@ -31,11 +31,11 @@ export function ctrlC(): CtrlC {
 
 /**
  * How a stop signal is named in the one line that reports it: `Ctrl-C` for SIGINT (what
- * the user pressed), `SIGTERM` otherwise.
+ * the user pressed), the signal's name (`SIGTERM`, `SIGHUP`) otherwise.
  *
  * @param reason - the signal's name, as {@link ctrlC} aborts with it
  * @internal
  */
 export function stopWord(reason: unknown): string {
-  return reason === "SIGTERM" ? "SIGTERM" : "Ctrl-C";
+  return reason === "SIGTERM" || reason === "SIGHUP" ? reason : "Ctrl-C";
 }
