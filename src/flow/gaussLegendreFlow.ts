@@ -5,6 +5,8 @@ import { stepField, type FieldPattern } from "./_internals/stepField.js";
 import type { RawTrajectory } from "./_internals/trajectory.js";
 import { gaussLegendreTableau, type ButcherTableau } from "./gaussLegendreTableau.js";
 import { fixedStepFlow } from "./fixedStepFlow.js";
+import { fieldScale } from "./_internals/fieldScale.js";
+import { gaussStages } from "./_internals/gaussStages.js";
 import { at } from "../scalar/at.js";
 
 /** Options of {@link gaussLegendreFlow}. @internal */
@@ -28,25 +30,6 @@ function cachedTableau(s: number, digits: number): ButcherTableau {
     tableaux.set(key, tab);
   }
   return tab;
-}
-
-/** The stage count used for D digits. @internal */
-function gaussStages(digits: number): number {
-  return Math.max(2, Math.ceil((digits + 5) / 5));
-}
-
-/** @internal A crude Lipschitz constant of the field near θ: directional difference quotient along the field, with a floor. */
-function lipschitzEstimate(p: FlowProblem, theta: readonly bigint[]): number {
-  const base = stepField(p, theta);
-  const f0 = base.field;
-  // reduce, not Math.max(...): a net of 10^5 parameters overflows the call stack as arguments
-  const norm = f0.reduce((m, v) => Math.max(m, Math.abs(fixedToDouble(p.F, v))), 1e-30);
-  const eps = 1e-6 / norm;
-  const shift = BigInt(Math.round(eps * 2 ** 40));
-  const moved = theta.map((v, i) => v + ((shift * at(f0, i)) >> 40n));
-  const f1 = stepField(p, moved, base.pattern).field; // same pattern: no jump across a kink
-  const diff = f1.reduce((m, v, i) => Math.max(m, Math.abs(fixedToDouble(p.F, v - at(f0, i)))), 0);
-  return Math.max(1, (2 * diff) / (eps * norm));
 }
 
 /** Halvings a step may take when its stage equations do not converge: at most 2^8 sub-steps in place of one. */
@@ -220,7 +203,7 @@ function defaultSteps(
 ): number {
   const { F } = p;
   const Tnum = fixedToDouble(F, T);
-  const L = lipschitzEstimate(p, theta0);
+  const L = fieldScale(p, theta0).lipschitz;
   // a field past the range of a double has no usable scale: the trial starts at the resolution
   const start = Number.isFinite(L) ? Math.min(Tnum, 1 / L) : 0;
   const pattern0 = stepField(p, theta0).pattern;

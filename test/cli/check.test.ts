@@ -102,7 +102,7 @@ export default defineClaim({ name: "all-nets-are-wide", statement: "every net ha
   });
 
   it("should stop a claim heavier than the estimate at run time with exit 3 and one line naming --max-seconds", async () => {
-    // 40 cases of 150 ms each: about 1.6 s by the up-front estimate (a fixed part and 0.0235 s a case), 6 s in fact, past twice the 2 s cap
+    // 40 cases of 150 ms each: about 0.7 s by the up-front estimate (a fixed part and 0.0038 s a case), 6 s in fact, past twice the 2 s cap
     const file = join(tmp, "heavy.mjs");
     writeFileSync(
       file,

@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { expectBadInput, runCliInProcess } from "../helpers/runCli.js";
 
 const example = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 const toy = ["--net", example("toy.json"), "--data", example("toy.csv")];
 const seventy = Array(70).fill("-1").join(",");
+const tmp = mkdtempSync(join(tmpdir(), "relutopo-workcap-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("relutopo: work past the cap is refused up front", () => {
   // Each was accepted and ran for hours or forever before its estimate existed; the default cap is one hour.
@@ -31,7 +36,7 @@ describe("relutopo: work past the cap is refused up front", () => {
       ["gd", ...toy, "--lr", "1/20", "--steps", "1000000000000000", "--arith", "float"],
       "~370 years (1000000000000000 steps × 8 parameters × 4 rows)",
     ],
-    ["a million cases of one claim", ["check", "--claim", "gd-conserves-c", "--runs", "1000000"], "~6.5 h (1 claim(s) × 1000000 case(s))"],
+    ["a million cases of every claim", ["check", "--all", "--runs", "1000000"], "~1.6 days (37 claim(s) × 1000000 case(s))"],
   ];
   for (const [what, args, estimate] of pastAnHour) {
     it(`should exit 2 naming the estimate and --max-seconds for ${what}`, async () => {
@@ -52,7 +57,7 @@ describe("relutopo: work past the cap is refused up front", () => {
     ],
     ["widths up to 200", ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..200"], "~2.4 min (1373700 rows)"],
     ["3999 parameters", ["laws", "--widths", "2,1333,1", "--degree", "1"], "~4.3 min (1 architecture of up to 3999 parameters)"],
-    ["300 cases of every claim", ["check", "--all", "--runs", "300"], "~4.5 min (37 claim(s) × 300 case(s))"],
+    ["2000 cases of every claim", ["check", "--all", "--runs", "2000"], "~4.7 min (37 claim(s) × 2000 case(s))"],
     [
       "10^5 flow samples",
       ["flow", ...toy, "--time", "1", "--samples", "100000", "--digits", "100"],
@@ -68,6 +73,23 @@ describe("relutopo: work past the cap is refused up front", () => {
       );
     });
   }
+
+  it.each(["gd", "flow"])(
+    "should refuse to draw a hidden layer of width 10^9 from --arch for %s in one line, before drawing it",
+    async (command) => {
+      // Arrange: 3·10^9 parameters, which drawn would fill the memory before any estimate of the work
+      const arch = join(tmp, "huge.arch.json");
+      writeFileSync(arch, '{"input": [2], "layers": [{"linear": {"out": 1000000000}}, {"relu": {}}, {"linear": {"out": 1}}]}');
+      const steps = command === "gd" ? ["--lr", "1/20", "--steps", "1"] : ["--time", "1"];
+      // Act
+      const r = await runCliInProcess([command, "--arch", arch, "--data", example("toy.csv"), ...steps]);
+      // Assert
+      expectBadInput(r);
+      expect(r.stderr).toBe(
+        `relutopo: invalid --max-input-mib. Must be raised to draw \`${arch}\`, a network of more than 4194304 parameters (N MiB allow N/4 Mi, as for the values of a file). Value: \`16\`.\n`,
+      );
+    },
+  );
 
   it("should apply the cap given by --max-seconds, both ways", async () => {
     const args = ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..12"];

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { inputLimits } from "../../io/inputLimits.js";
 import { readTextFile } from "../../io/readTextFile.js";
 import { activationName } from "../../net/activationName.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
@@ -13,8 +14,9 @@ import { intOption } from "../options.js";
  * drawn with --init-seed. What only --arch needs (the architecture reader, the initialisation) is loaded
  * only with --arch: a plain `flow --net` starts faster without it.
  *
- * @throws InputError for --init-seed without --arch or with --net, no network at all, or a convolutional
- *   checkpoint without the architecture it needs (and whatever reading the files throws)
+ * @throws InputError for --init-seed without --arch or with --net, no network at all, a convolutional
+ *   checkpoint without the architecture it needs, or an architecture to draw of more parameters than the
+ *   input limit allows values (and whatever reading the files throws)
  * @internal
  */
 export async function dynamicsNetwork(opts: {
@@ -54,6 +56,16 @@ export async function dynamicsNetwork(opts: {
     return withArchitecture(arch, net, opts.net);
   }
   const seed = intOption(opts.initSeed ?? "0", "--init-seed", 0);
+  // Drawn, the network is held to the limit of one read from a file, before a single weight is drawn:
+  // a width of 10^9 would otherwise fill the memory long before any estimate of the work sees it.
+  const { maxBytes, maxCsvCells } = inputLimits();
+  const parameters = arch.layers.reduce((n, l) => n + l.out * (l.columns + (l.bias === false ? 0 : 1)), 0);
+  if (parameters > maxCsvCells)
+    throw new InputError({
+      field: "maxInputMib",
+      expected: `raised to draw \`${opts.arch}\`, a network of more than ${maxCsvCells} parameters (N MiB allow N/4 Mi, as for the values of a file)`,
+      value: String(Math.round(maxBytes / (1024 * 1024))),
+    });
   const [{ defaultInit }, { layoutOf }, { unpackLayers }] = await Promise.all([
     import("../../experiments/defaultInit.js"),
     import("../../net/layoutOf.js"),

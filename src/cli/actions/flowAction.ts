@@ -46,7 +46,7 @@ export async function flowAction(opts: FlowCliOptions): Promise<void> {
   const conv = net.layers.some((l) => l.conv !== undefined);
   // before the estimate, which would otherwise only ask for a larger --max-seconds
   assertFlowMagnitudes(net, data);
-  const work = flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, ...(steps === undefined ? {} : { steps }) });
+  const work = flowWork(net, data, { method, digits, time: timeSize(opts.time), samples, loss, ...(steps === undefined ? {} : { steps }) });
   const cap = enforceWorkCap(work, opts.maxSeconds);
   // steps shrink near huge values, which no estimate sees: watch the run
   const budget = progressBudget(method, cap, "maxSeconds");
