@@ -69,6 +69,10 @@ const even = (w: number): number => w + (w % 2);
  * logistic function with an exp of its own in SIMD (within 1.3 ulp, as
  * `Math.exp`) and one logarithm per lane for Σ log(1 + e^−|f|), so its loss
  * and gradient agree with the generic kernel's to a few roundings, not bit for bit.
+ * Each pass runs through every layer in one call into WebAssembly, and
+ * `descent` keeps θ there between the steps of plain gradient descent, taking
+ * the step and every hidden neuron's c in the same memory: a small network's
+ * step costs about as much as the copies and calls it would otherwise make.
  *
  * @param L - the network's layout (any depth)
  * @param lossKind - mse, sse-mean or bce
