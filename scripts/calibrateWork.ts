@@ -25,6 +25,7 @@ const WORKLOADS: Array<[string, string[]]> = [
   ["gd float (gradientDescentWork FLOAT_SECONDS)", ["gd", ...toy, "--lr", "1/20", "--steps", "300000", "--arith", "float"]],
   ["gd decimal:50 (gradientDescentWork DIGITS50_SECONDS)", ["gd", ...toy, "--lr", "1/20", "--steps", "10000", "--arith", "decimal:50"]],
   ["flow taylor (flowWork)", ["flow", ...toy, "--time", "1", "--samples", "2000"]],
+  ["flow gauss (flowWork GAUSS_*)", ["flow", ...toy, "--time", "1", "--method", "gauss", "--digits", "30"]],
   ["components --list (enumerateComponentsWork SECONDS_PER_SIGN)", ["components", "--c", minus(18), "--d-in", "18", "--list"]],
   ["table components (componentsTableWork SECONDS_PER_ROW)", ["table", "components", "--d-in", "2", "--e", "1", "--width", "1..60"]],
   ["laws (lawsWork)", ["laws", "--widths", "2,120,1", "--degree", "1"]],
@@ -32,7 +33,7 @@ const WORKLOADS: Array<[string, string[]]> = [
     "probability Monte Carlo (probabilityWork SECONDS_PER_COORDINATE)",
     ["probability", "--init", "kaiming-uniform", "--d-in", "3", "--width", "10", "--samples", "20000000"],
   ],
-  ["check (check.ts SECONDS_PER_CASE)", ["check", "--all", "--runs", "10"]],
+  ["check (check.ts SECONDS_PER_CASE)", ["check", "--all", "--runs", "100"]],
 ];
 
 function wall(args: string[]): { seconds: number; status: number | null; stderr: string } {
