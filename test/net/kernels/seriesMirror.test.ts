@@ -74,6 +74,37 @@ describe("SeriesMirror", () => {
     // Act & Assert
     expect(mirror.cauchy(x, x, 3)).toBeUndefined();
   });
+  it("should answer nothing once a newer mirror has taken over the shared memory (its caller then sums exactly)", () => {
+    // Arrange: small series whose order-4 product the shadow answers
+    const P = 100;
+    const x = [1n << 100n, 1n << 90n, 1n << 80n, 1n << 70n, 1n << 60n];
+    const older = new SeriesMirror(P);
+    const before = older.cauchy(x, x, 4);
+    // Act
+    const newer = new SeriesMirror(P);
+    // Assert
+    expect(before).toBe(exactCauchy(x, x, 4));
+    expect(older.cauchy(x, x, 4)).toBeUndefined();
+    expect(newer.cauchy(x, x, 4)).toBe(exactCauchy(x, x, 4));
+  });
+
+  it("should keep its answers within a quarter unit when its shadows outgrow the first memory pages", () => {
+    // Arrange: 800 series of 40 coefficients, 2 MB of shadows (the memory starts with 1 MB)
+    const P = 200;
+    const mirror = new SeriesMirror(P);
+    const quarter = 1n << BigInt(P - 2);
+    const all = Array.from({ length: 800 }, (_, m) =>
+      Array.from({ length: 40 }, (_, s) => ((BigInt(m + 3) * 0x9e3779b97f4a7c15n) >> BigInt(s % 7)) << BigInt(P - 3 * s - 64)),
+    );
+    // Act: every series shadowed once, then the first ones read again
+    const first = all.map((x, m) => mirror.cauchy(x, all[(m + 1) % all.length]!, 39));
+    const again = mirror.cauchy(all[0]!, all[1]!, 39);
+    // Assert
+    expect(first.every((v) => v !== undefined)).toBe(true);
+    for (const [m, v] of first.entries())
+      expect(abs(v! - exactCauchy(all[m]!, all[(m + 1) % all.length]!, 39))).toBeLessThanOrEqual(quarter);
+    expect(again).toBe(first[0]);
+  });
 });
 
 describe("layeredTaylorStep with the double-double and triple-double shadow", () => {
