@@ -8,8 +8,8 @@
 ;; Compiled by `npm run build:wasm` into src/net/kernels/_generated/seriesMirrorWasm.ts.
 ;;
 ;; A shadow is 64 bytes per coefficient, at a byte address: [x0 high half, x0 low half, x1,
-;; |x0|, x1 high half, x1 low half, x2, unused]. The caller writes x0, x1 and x2 at bytes
-;; 0, 16 and 48 of each coefficient, and `prepare` fills in the rest. Bytes 0–23 of the
+;; |x0|, x1 high half, x1 low half, x2, x3]. The caller writes x0, x1, x2 and x3 at bytes
+;; 0, 16, 48 and 56 of each coefficient, and `prepare` fills in the rest. Bytes 0–31 of the
 ;; memory receive the rounded sums.
 (module
   (import "env" "memory" (memory 1))
@@ -55,10 +55,11 @@
   )
 
   ;; The middle terms of order $q of the shadows at $a and $b, rounded to integers at bytes
-  ;; 0, 8 and 16, in double-double when (q + 8)·2^−104·1.01·bound ≤ $room, else in
-  ;; triple-double when (q + 8)·2^−149·1.01·bound ≤ $room (the error bounds of the module
-  ;; comment of seriesMirror.ts, 1.01 for the rounding of the bound itself). Returns 1 when
-  ;; it summed, 0 when neither bound holds (the caller then sums exactly).
+  ;; 0, 8, 16 and 24, in double-double when (q + 8)·2^−104·1.01·bound ≤ $room, else in
+  ;; triple-double when (q + 8)·2^−149·1.01·bound ≤ $room, else in quadruple-double when
+  ;; (q + 8)^4·2^−203·1.01·bound ≤ $room (the error bounds of the module comment of
+  ;; seriesMirror.ts, 1.01 for the rounding of the bound itself). Returns 1 when it summed,
+  ;; 0 when no bound holds (the caller then sums exactly).
   (func (export "cauchy") (param $a i32) (param $b i32) (param $q i32) (param $room f64) (result i32)
     (local $scaled f64)
     (local.set $scaled
@@ -71,6 +72,14 @@
     (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-149)) (local.get $room))
       (then
         (call $tripleDouble (local.get $a) (local.get $b) (local.get $q))
+        (return (i32.const 1))))
+    ;; (q + 8)^4·1.01·bound, from (q + 8)·1.01·bound
+    (local.set $scaled (f64.mul (local.get $scaled) (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8)))))
+    (local.set $scaled (f64.mul (local.get $scaled) (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8)))))
+    (local.set $scaled (f64.mul (local.get $scaled) (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8)))))
+    (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-203)) (local.get $room))
+      (then
+        (call $quadDouble (local.get $a) (local.get $b) (local.get $q))
         (return (i32.const 1))))
     (i32.const 0)
   )
@@ -127,6 +136,7 @@
     (f64.store (i32.const 0) (f64.nearest (local.get $sh)))
     (f64.store (i32.const 8) (f64.nearest (local.get $sl)))
     (f64.store (i32.const 16) (f64.const 0))
+    (f64.store (i32.const 24) (f64.const 0))
   )
 
   ;; Σ_{0<s<q} X_s·Y_{q−s} in triple-double: x0·y0 on the first level; its error, x0·y1 and
@@ -207,6 +217,125 @@
     (f64.store (i32.const 0) (f64.nearest (local.get $s0)))
     (f64.store (i32.const 8) (f64.nearest (local.get $s1)))
     (f64.store (i32.const 16) (f64.nearest (local.get $s2)))
+    (f64.store (i32.const 24) (f64.const 0))
+  )
+
+  ;; Σ_{0<s<q} X_s·Y_{q−s} in quadruple-double. Level 0: x0·y0; level 1: its error, x0·y1
+  ;; and x1·y0; level 2: their errors, x0·y2, x1·y1 and x2·y0; level 3: those products'
+  ;; errors and x0·y3 + x1·y2 + x2·y1 + x3·y0, summed plainly. Every product of levels 0–2
+  ;; is split exactly (Dekker), every addition to s0, s1 and s2 is a two-sum whose error is
+  ;; added to the next level the same way, down to s3, which is summed plainly.
+  (func $quadDouble (param $a i32) (param $b i32) (param $q i32)
+    (local $s i32) (local $i i32) (local $j i32)
+    (local $xa f64) (local $xb f64) (local $x1 f64) (local $x1a f64) (local $x1b f64)
+    (local $x2 f64) (local $x2a f64) (local $x2b f64) (local $x3 f64)
+    (local $ya f64) (local $yb f64) (local $y1 f64) (local $y1a f64) (local $y1b f64)
+    (local $y2 f64) (local $y2a f64) (local $y2b f64) (local $y3 f64)
+    (local $x0 f64) (local $y0 f64) (local $t f64) (local $w f64)
+    (local $p f64) (local $u f64) (local $v f64) (local $ua f64) (local $ub f64) (local $uc f64)
+    (local.set $s (i32.const 1))
+    (global.set $s0 (f64.const 0))
+    (global.set $s1 (f64.const 0))
+    (global.set $s2 (f64.const 0))
+    (global.set $s3 (f64.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $s) (local.get $q)))
+        (local.set $i (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 6))))
+        (local.set $j (i32.add (local.get $b) (i32.shl (i32.sub (local.get $q) (local.get $s)) (i32.const 6))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br_if $next
+          (i32.or
+            (f64.eq (f64.load offset=24 (local.get $i)) (f64.const 0))
+            (f64.eq (f64.load offset=24 (local.get $j)) (f64.const 0))))
+        (local.set $xa (f64.load (local.get $i)))
+        (local.set $xb (f64.load offset=8 (local.get $i)))
+        (local.set $x1 (f64.load offset=16 (local.get $i)))
+        (local.set $x1a (f64.load offset=32 (local.get $i)))
+        (local.set $x1b (f64.load offset=40 (local.get $i)))
+        (local.set $x2 (f64.load offset=48 (local.get $i)))
+        (local.set $x3 (f64.load offset=56 (local.get $i)))
+        (local.set $ya (f64.load (local.get $j)))
+        (local.set $yb (f64.load offset=8 (local.get $j)))
+        (local.set $y1 (f64.load offset=16 (local.get $j)))
+        (local.set $y1a (f64.load offset=32 (local.get $j)))
+        (local.set $y1b (f64.load offset=40 (local.get $j)))
+        (local.set $y2 (f64.load offset=48 (local.get $j)))
+        (local.set $y3 (f64.load offset=56 (local.get $j)))
+        ;; x2 and y2 are split here: only this sum multiplies them exactly
+        (local.set $t (f64.mul (f64.const 134217729) (local.get $x2)))
+        (local.set $x2a (f64.sub (local.get $t) (f64.sub (local.get $t) (local.get $x2))))
+        (local.set $x2b (f64.sub (local.get $x2) (local.get $x2a)))
+        (local.set $t (f64.mul (f64.const 134217729) (local.get $y2)))
+        (local.set $y2a (f64.sub (local.get $t) (f64.sub (local.get $t) (local.get $y2))))
+        (local.set $y2b (f64.sub (local.get $y2) (local.get $y2a)))
+        (local.set $x0 (f64.add (local.get $xa) (local.get $xb)))
+        (local.set $y0 (f64.add (local.get $ya) (local.get $yb)))
+        ;; level 0
+        (local.set $p (f64.mul (local.get $x0) (local.get $y0)))
+        (local.set $t (f64.add (global.get $s0) (local.get $p)))
+        (call $toLevel1 (call $twoSumError (global.get $s0) (local.get $p) (local.get $t) (f64.sub (local.get $t) (global.get $s0))))
+        (global.set $s0 (local.get $t))
+        ;; level 1
+        (call $toLevel1 (call $productError (local.get $xa) (local.get $xb) (local.get $ya) (local.get $yb) (local.get $p)))
+        (local.set $u (f64.mul (local.get $x0) (local.get $y1)))
+        (call $toLevel1 (local.get $u))
+        (local.set $v (f64.mul (local.get $x1) (local.get $y0)))
+        (call $toLevel1 (local.get $v))
+        ;; level 2
+        (call $toLevel2 (call $productError (local.get $xa) (local.get $xb) (local.get $y1a) (local.get $y1b) (local.get $u)))
+        (call $toLevel2 (call $productError (local.get $x1a) (local.get $x1b) (local.get $ya) (local.get $yb) (local.get $v)))
+        (local.set $ua (f64.mul (local.get $x0) (local.get $y2)))
+        (call $toLevel2 (local.get $ua))
+        (local.set $ub (f64.mul (local.get $x1) (local.get $y1)))
+        (call $toLevel2 (local.get $ub))
+        (local.set $uc (f64.mul (local.get $x2) (local.get $y0)))
+        (call $toLevel2 (local.get $uc))
+        ;; level 3: ae + be + ce + x0·y3 + x1·y2 + x2·y1 + x3·y0, left to right
+        (local.set $w
+          (f64.add
+            (f64.add
+              (f64.add
+                (f64.add
+                  (f64.add
+                    (f64.add
+                      (call $productError (local.get $xa) (local.get $xb) (local.get $y2a) (local.get $y2b) (local.get $ua))
+                      (call $productError (local.get $x1a) (local.get $x1b) (local.get $y1a) (local.get $y1b) (local.get $ub)))
+                    (call $productError (local.get $x2a) (local.get $x2b) (local.get $ya) (local.get $yb) (local.get $uc)))
+                  (f64.mul (local.get $x0) (local.get $y3)))
+                (f64.mul (local.get $x1) (local.get $y2)))
+              (f64.mul (local.get $x2) (local.get $y1)))
+            (f64.mul (local.get $x3) (local.get $y0))))
+        (global.set $s3 (f64.add (global.get $s3) (local.get $w)))
+        (br $next)))
+    (f64.store (i32.const 0) (f64.nearest (global.get $s0)))
+    (f64.store (i32.const 8) (f64.nearest (global.get $s1)))
+    (f64.store (i32.const 16) (f64.nearest (global.get $s2)))
+    (f64.store (i32.const 24) (f64.nearest (global.get $s3)))
+  )
+
+  ;; The running levels of quadDouble.
+  (global $s0 (mut f64) (f64.const 0))
+  (global $s1 (mut f64) (f64.const 0))
+  (global $s2 (mut f64) (f64.const 0))
+  (global $s3 (mut f64) (f64.const 0))
+
+  ;; s1 += value by two-sum, its error to level 2.
+  (func $toLevel1 (param $value f64)
+    (local $t f64)
+    (local.set $t (f64.add (global.get $s1) (local.get $value)))
+    (call $toLevel2 (call $twoSumError (global.get $s1) (local.get $value) (local.get $t) (f64.sub (local.get $t) (global.get $s1))))
+    (global.set $s1 (local.get $t))
+  )
+
+  ;; s2 += value by two-sum, its error added to s3.
+  (func $toLevel2 (param $value f64)
+    (local $t f64)
+    (local.set $t (f64.add (global.get $s2) (local.get $value)))
+    (global.set $s3
+      (f64.add (global.get $s3)
+        (call $twoSumError (global.get $s2) (local.get $value) (local.get $t) (f64.sub (local.get $t) (global.get $s2)))))
+    (global.set $s2 (local.get $t))
   )
 
   ;; The exact error of p = x·y from the halves of x and y (Dekker): xa·ya − p + xa·yb + xb·ya + xb·yb.

@@ -74,6 +74,28 @@ describe("SeriesMirror", () => {
     // Act & Assert
     expect(mirror.cauchy(x, x, 3)).toBeUndefined();
   });
+  it("should answer in quadruple-double where triple-double cannot promise a quarter unit: terms near 2^(P + 180) units of 2^−2P", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 1n << 60n, max: (1n << 62n) - 1n }), { minLength: 7, maxLength: 7 }),
+        fc.boolean(),
+        (bits, negative) => {
+          // Arrange: coefficients about 2^(P − 10) (2^190 units), order 6: five middle terms of about 2^(P + 180);
+          // triple-double's bound is 2^37 units there, quadruple-double's below 2^(P − 5)
+          const P = 200;
+          const x = bits.map((b, s) => (negative && s % 2 === 1 ? -b : b) << BigInt(P - 72));
+          const y = [...x].reverse();
+          // Act
+          const fast = new SeriesMirror(P).cauchy(x, y, 6);
+          // Assert
+          expect(fast).toBeDefined();
+          expect(abs(fast! - exactCauchy(x, y, 6))).toBeLessThanOrEqual(1n << BigInt(P - 2));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("should answer nothing once a newer mirror has taken over the shared memory (its caller then sums exactly)", () => {
     // Arrange: small series whose order-4 product the shadow answers
     const P = 100;

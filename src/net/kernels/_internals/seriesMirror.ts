@@ -2,15 +2,15 @@
  * A double-double and triple-double shadow of the fixed-point series of one Taylor step,
  * for the orders whose products are small.
  *
- * A coefficient X (a BigInt, the value X·2^−P) is held as x0 + x1 + x2, three doubles
+ * A coefficient X (a BigInt, the value X·2^−P) is held as x0 + x1 + x2 + x3, four doubles
  * each the rounding of what the previous ones leave (|X − x0 − x1| ≤ 2^−106·|X|,
- * |X − x0 − x1 − x2| ≤ 2^−159·|X|), x0 and x1 split once into halves of 26 bits
- * (Dekker), so that x0·y0, x0·y1 and x1·y0 are exact as sums of four products. The
+ * |X − x0 − x1 − x2| ≤ 2^−159·|X|, with x3 ≤ 2^−212·|X|), x0 and x1 split once into halves
+ * of 26 bits (Dekker), so that x0·y0, x0·y1 and x1·y0 are exact as sums of four products. The
  * series of a step shrink with their order (the step is chosen so that the last terms
  * are below 10^−(D+4)), and the middle terms Σ_{0<s<q} X_s·Y_{q−s} of a high order need
  * far fewer than 2P bits: in double-double (about twenty flops a term) or triple-double
  * (about seventy) they cost less than two BigInt operations and their allocations. Each
- * sum first bounds Σ|x0|·|y0| and takes the cheaper of the two whose error bound, from
+ * sum first bounds Σ|x0|·|y0| and takes the cheapest of three whose error bound, from
  * it, is below a quarter unit of the last place the caller keeps (2^(P−2) of the
  * unshifted sum, which the caller shifts by P): per term, relative to Σ|X·Y|, 2^−104 in
  * double-double (the low parts' dropped product, the cross terms' and the low sum's
@@ -18,7 +18,20 @@
  * level's roundings and dropped products), so (q + 8)·2^−104·1.01·bound and
  * (q + 8)·2^−149·1.01·bound (1.01: Σ|x0|·|y0| in doubles may fall short of Σ|X·Y| by a
  * few roundings), against the quarter unit less 2 for the rounding of the sum's parts
- * to integers; when neither is, the caller takes the
+ * to integers; and, for the middle orders of a step at 40 digits and more, where the
+ * triple-double bound fails while the terms are still far below 2^2P, quadruple-double
+ * with (q + 8)^4·2^−203·1.01·bound. That bound, with B = Σ_s b_s, b_s = |x0·y0| of term s,
+ * every |x_i| ≤ 1.001·2^(−53i)·|x0|, and a two-sum's error at most 2^−53 of its result:
+ * the products dropped (x_i·y_j with i + j ≥ 4, and X − Σx_i) are below 5.1·2^−212·B,
+ * and level 3's ten roundings per term (four products, six additions) below 70.3·2^−212·B;
+ * s0 stays below 1.001·B, so s1, which receives per term s0's error and the level-1 values
+ * (3.01·2^−53·b_s), stays below M1 = (q + 3.02)·1.001·2^−53·B; s2, which receives four
+ * errors of s1 and the level-2 values (5.01·2^−106·b_s) per term, below
+ * M2 = 4q·2^−53·M1 + 5.01·2^−106·B; s3, which receives nine errors of s2 and the level-3
+ * sum (7.03·2^−159·b_s) per term, below M3 = 9q·2^−53·M2 + 7.03·2^−159·B; and its ten
+ * roundings per term cost at most 10q·2^−53·M3. All together, below
+ * (361·q³(q + 3.02) + 451q² + 70.3q + 75.4)·2^−212·B < 2^9·(q + 8)^4·2^−212·B. When no
+ * bound holds, the caller takes the
  * exact BigInt sum. So a product differs from the exact one by less than a quarter unit
  * before the caller's floor, and its floor by at most one unit.
  *
@@ -42,9 +55,9 @@ import { SERIES_MIRROR_WASM } from "../_generated/seriesMirrorWasm.js";
 const LARGEST = 2 ** 480;
 /** 2^53: every integer below it in size is a double. */
 const SAFE = 2 ** 53;
-/** Bytes per coefficient of a shadow (see seriesMirror.wat): x0's halves, x1, |x0|, x1's halves, x2. */
+/** Bytes per coefficient of a shadow (see seriesMirror.wat): x0's halves, x1, |x0|, x1's halves, x2, x3. */
 const STRIDE = 64;
-/** The first shadow's byte address: bytes 0–23 receive the sums. */
+/** The first shadow's byte address: bytes 0–31 receive the sums. */
 const FIRST = 64;
 const PAGE = 65536;
 
@@ -134,6 +147,7 @@ export class SeriesMirror {
         heap[i] = 0;
         heap[i + 2] = 0;
         heap[i + 6] = 0;
+        heap[i + 7] = 0;
         continue;
       }
       const x0 = Number(v);
@@ -148,7 +162,15 @@ export class SeriesMirror {
       const x1 = small ? 0 : Number(r1);
       heap[i] = x0;
       heap[i + 2] = x1;
-      heap[i + 6] = Math.abs(x1) < SAFE ? 0 : Number(r1 - BigInt(x1));
+      if (Math.abs(x1) < SAFE) {
+        heap[i + 6] = 0;
+        heap[i + 7] = 0;
+        continue;
+      }
+      const r2 = r1 - BigInt(x1);
+      const x2 = Number(r2);
+      heap[i + 6] = x2;
+      heap[i + 7] = Math.abs(x2) < SAFE ? 0 : Number(r2 - BigInt(x2));
     }
     e.run.prepare(s.at + STRIDE * s.filled, upTo - s.filled);
     s.filled = upTo;
@@ -169,7 +191,7 @@ export class SeriesMirror {
     const e = this.engine;
     if (e.run.cauchy(X.at, Y.at, q, this.room) === 0) return undefined;
     const { heap } = e;
-    const middle = BigInt(heap[0]!) + BigInt(heap[1]!) + (heap[2] === 0 ? 0n : BigInt(heap[2]!));
+    const middle = BigInt(heap[0]!) + BigInt(heap[1]!) + (heap[2] === 0 ? 0n : BigInt(heap[2]!)) + (heap[3] === 0 ? 0n : BigInt(heap[3]!));
     return middle + x[0]! * y[q]! + x[q]! * y[0]!;
   }
 }
