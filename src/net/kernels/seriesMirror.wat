@@ -173,33 +173,33 @@
         (local.set $x0 (f64.add (local.get $xa) (local.get $xb)))
         (local.set $y0 (f64.add (local.get $ya) (local.get $yb)))
         (local.set $p (f64.mul (local.get $x0) (local.get $y0)))
-        (local.set $pe (call $productError (local.get $xa) (local.get $xb) (local.get $ya) (local.get $yb) (local.get $p)))
+        (local.set $pe (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $xa) (local.get $ya)) (local.get $p)) (f64.mul (local.get $xa) (local.get $yb))) (f64.mul (local.get $xb) (local.get $ya))) (f64.mul (local.get $xb) (local.get $yb))))
         (local.set $u (f64.mul (local.get $x0) (local.get $y1)))
-        (local.set $ue (call $productError (local.get $xa) (local.get $xb) (local.get $y1a) (local.get $y1b) (local.get $u)))
+        (local.set $ue (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $xa) (local.get $y1a)) (local.get $u)) (f64.mul (local.get $xa) (local.get $y1b))) (f64.mul (local.get $xb) (local.get $y1a))) (f64.mul (local.get $xb) (local.get $y1b))))
         (local.set $v (f64.mul (local.get $x1) (local.get $y0)))
-        (local.set $ve (call $productError (local.get $x1a) (local.get $x1b) (local.get $ya) (local.get $yb) (local.get $v)))
+        (local.set $ve (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $x1a) (local.get $ya)) (local.get $v)) (f64.mul (local.get $x1a) (local.get $yb))) (f64.mul (local.get $x1b) (local.get $ya))) (f64.mul (local.get $x1b) (local.get $yb))))
         ;; s0 += p
         (local.set $t (f64.add (local.get $s0) (local.get $p)))
         (local.set $bb (f64.sub (local.get $t) (local.get $s0)))
-        (local.set $f (call $twoSumError (local.get $s0) (local.get $p) (local.get $t) (local.get $bb)))
+        (local.set $f (f64.add (f64.sub (local.get $s0) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $p) (local.get $bb))))
         (local.set $s0 (local.get $t))
         ;; s1 += f
         (local.set $t (f64.add (local.get $s1) (local.get $f)))
         (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
-        (local.set $g (call $twoSumError (local.get $s1) (local.get $f) (local.get $t) (local.get $bb)))
+        (local.set $g (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $f) (local.get $bb))))
         (local.set $s1 (local.get $t))
         ;; s1 += pe, u, v
         (local.set $t (f64.add (local.get $s1) (local.get $pe)))
         (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
-        (local.set $g (f64.add (local.get $g) (call $twoSumError (local.get $s1) (local.get $pe) (local.get $t) (local.get $bb))))
+        (local.set $g (f64.add (local.get $g) (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $pe) (local.get $bb)))))
         (local.set $s1 (local.get $t))
         (local.set $t (f64.add (local.get $s1) (local.get $u)))
         (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
-        (local.set $g (f64.add (local.get $g) (call $twoSumError (local.get $s1) (local.get $u) (local.get $t) (local.get $bb))))
+        (local.set $g (f64.add (local.get $g) (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $u) (local.get $bb)))))
         (local.set $s1 (local.get $t))
         (local.set $t (f64.add (local.get $s1) (local.get $v)))
         (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
-        (local.set $g (f64.add (local.get $g) (call $twoSumError (local.get $s1) (local.get $v) (local.get $t) (local.get $bb))))
+        (local.set $g (f64.add (local.get $g) (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $v) (local.get $bb)))))
         (local.set $s1 (local.get $t))
         ;; s2 += g + ue + ve + x0·y2 + x1·y1 + x2·y0, left to right
         (local.set $s2
@@ -225,19 +225,22 @@
   ;; errors and x0·y3 + x1·y2 + x2·y1 + x3·y0, summed plainly. Every product of levels 0–2
   ;; is split exactly (Dekker), every addition to s0, s1 and s2 is a two-sum whose error is
   ;; added to the next level the same way, down to s3, which is summed plainly.
+  ;; Σ_{0<s<q} X_s·Y_{q−s} in quadruple-double. Level 0: x0·y0; level 1: its error, x0·y1
+  ;; and x1·y0; level 2: their errors, x0·y2, x1·y1 and x2·y0; level 3: those products'
+  ;; errors and x0·y3 + x1·y2 + x2·y1 + x3·y0, summed plainly. Every product of levels 0–2
+  ;; is split exactly (Dekker), every addition to s0, s1 and s2 is a two-sum whose error is
+  ;; added to the next level the same way, down to s3, which is summed plainly. Written out
+  ;; in full: the baseline compiler, which runs a short process, does not inline calls.
   (func $quadDouble (param $a i32) (param $b i32) (param $q i32)
     (local $s i32) (local $i i32) (local $j i32)
     (local $xa f64) (local $xb f64) (local $x1 f64) (local $x1a f64) (local $x1b f64)
     (local $x2 f64) (local $x2a f64) (local $x2b f64) (local $x3 f64)
     (local $ya f64) (local $yb f64) (local $y1 f64) (local $y1a f64) (local $y1b f64)
     (local $y2 f64) (local $y2a f64) (local $y2b f64) (local $y3 f64)
-    (local $x0 f64) (local $y0 f64) (local $t f64) (local $w f64)
+    (local $x0 f64) (local $y0 f64) (local $t f64) (local $bb f64) (local $e f64) (local $w f64)
     (local $p f64) (local $u f64) (local $v f64) (local $ua f64) (local $ub f64) (local $uc f64)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
     (local.set $s (i32.const 1))
-    (global.set $s0 (f64.const 0))
-    (global.set $s1 (f64.const 0))
-    (global.set $s2 (f64.const 0))
-    (global.set $s3 (f64.const 0))
     (block $done
       (loop $next
         (br_if $done (i32.ge_s (local.get $s) (local.get $q)))
@@ -271,26 +274,74 @@
         (local.set $y2b (f64.sub (local.get $y2) (local.get $y2a)))
         (local.set $x0 (f64.add (local.get $xa) (local.get $xb)))
         (local.set $y0 (f64.add (local.get $ya) (local.get $yb)))
-        ;; level 0
         (local.set $p (f64.mul (local.get $x0) (local.get $y0)))
-        (local.set $t (f64.add (global.get $s0) (local.get $p)))
-        (call $toLevel1 (call $twoSumError (global.get $s0) (local.get $p) (local.get $t) (f64.sub (local.get $t) (global.get $s0))))
-        (global.set $s0 (local.get $t))
-        ;; level 1
-        (call $toLevel1 (call $productError (local.get $xa) (local.get $xb) (local.get $ya) (local.get $yb) (local.get $p)))
         (local.set $u (f64.mul (local.get $x0) (local.get $y1)))
-        (call $toLevel1 (local.get $u))
         (local.set $v (f64.mul (local.get $x1) (local.get $y0)))
-        (call $toLevel1 (local.get $v))
-        ;; level 2
-        (call $toLevel2 (call $productError (local.get $xa) (local.get $xb) (local.get $y1a) (local.get $y1b) (local.get $u)))
-        (call $toLevel2 (call $productError (local.get $x1a) (local.get $x1b) (local.get $ya) (local.get $yb) (local.get $v)))
         (local.set $ua (f64.mul (local.get $x0) (local.get $y2)))
-        (call $toLevel2 (local.get $ua))
         (local.set $ub (f64.mul (local.get $x1) (local.get $y1)))
-        (call $toLevel2 (local.get $ub))
         (local.set $uc (f64.mul (local.get $x2) (local.get $y0)))
-        (call $toLevel2 (local.get $uc))
+        ;; level 0: s0 += p by two-sum, its error to level 1
+        (local.set $t (f64.add (local.get $s0) (local.get $p)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s0)))
+        (local.set $w (f64.add (f64.sub (local.get $s0) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $p) (local.get $bb))))
+        (local.set $s0 (local.get $t))
+        ;; level 1: that error, p's, u and v
+        (local.set $t (f64.add (local.get $s1) (local.get $w)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
+        (local.set $e (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $w) (local.get $bb))))
+        (local.set $s1 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $e)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $e) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $w (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $xa) (local.get $ya)) (local.get $p)) (f64.mul (local.get $xa) (local.get $yb))) (f64.mul (local.get $xb) (local.get $ya))) (f64.mul (local.get $xb) (local.get $yb))))
+        (local.set $t (f64.add (local.get $s1) (local.get $w)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
+        (local.set $e (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $w) (local.get $bb))))
+        (local.set $s1 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $e)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $e) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $t (f64.add (local.get $s1) (local.get $u)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
+        (local.set $e (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $u) (local.get $bb))))
+        (local.set $s1 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $e)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $e) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $t (f64.add (local.get $s1) (local.get $v)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s1)))
+        (local.set $e (f64.add (f64.sub (local.get $s1) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $v) (local.get $bb))))
+        (local.set $s1 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $e)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $e) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        ;; level 2: u's and v's errors, x0·y2, x1·y1, x2·y0
+        (local.set $w (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $xa) (local.get $y1a)) (local.get $u)) (f64.mul (local.get $xa) (local.get $y1b))) (f64.mul (local.get $xb) (local.get $y1a))) (f64.mul (local.get $xb) (local.get $y1b))))
+        (local.set $t (f64.add (local.get $s2) (local.get $w)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $w) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $w (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $x1a) (local.get $ya)) (local.get $v)) (f64.mul (local.get $x1a) (local.get $yb))) (f64.mul (local.get $x1b) (local.get $ya))) (f64.mul (local.get $x1b) (local.get $yb))))
+        (local.set $t (f64.add (local.get $s2) (local.get $w)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $w) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $ua)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $ua) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $ub)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $ub) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
+        (local.set $t (f64.add (local.get $s2) (local.get $uc)))
+        (local.set $bb (f64.sub (local.get $t) (local.get $s2)))
+        (local.set $s3 (f64.add (local.get $s3) (f64.add (f64.sub (local.get $s2) (f64.sub (local.get $t) (local.get $bb))) (f64.sub (local.get $uc) (local.get $bb)))))
+        (local.set $s2 (local.get $t))
         ;; level 3: ae + be + ce + x0·y3 + x1·y2 + x2·y1 + x3·y0, left to right
         (local.set $w
           (f64.add
@@ -299,60 +350,18 @@
                 (f64.add
                   (f64.add
                     (f64.add
-                      (call $productError (local.get $xa) (local.get $xb) (local.get $y2a) (local.get $y2b) (local.get $ua))
-                      (call $productError (local.get $x1a) (local.get $x1b) (local.get $y1a) (local.get $y1b) (local.get $ub)))
-                    (call $productError (local.get $x2a) (local.get $x2b) (local.get $ya) (local.get $yb) (local.get $uc)))
+                      (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $xa) (local.get $y2a)) (local.get $ua)) (f64.mul (local.get $xa) (local.get $y2b))) (f64.mul (local.get $xb) (local.get $y2a))) (f64.mul (local.get $xb) (local.get $y2b)))
+                      (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $x1a) (local.get $y1a)) (local.get $ub)) (f64.mul (local.get $x1a) (local.get $y1b))) (f64.mul (local.get $x1b) (local.get $y1a))) (f64.mul (local.get $x1b) (local.get $y1b))))
+                    (f64.add (f64.add (f64.add (f64.sub (f64.mul (local.get $x2a) (local.get $ya)) (local.get $uc)) (f64.mul (local.get $x2a) (local.get $yb))) (f64.mul (local.get $x2b) (local.get $ya))) (f64.mul (local.get $x2b) (local.get $yb))))
                   (f64.mul (local.get $x0) (local.get $y3)))
                 (f64.mul (local.get $x1) (local.get $y2)))
               (f64.mul (local.get $x2) (local.get $y1)))
             (f64.mul (local.get $x3) (local.get $y0))))
-        (global.set $s3 (f64.add (global.get $s3) (local.get $w)))
+        (local.set $s3 (f64.add (local.get $s3) (local.get $w)))
         (br $next)))
-    (f64.store (i32.const 0) (f64.nearest (global.get $s0)))
-    (f64.store (i32.const 8) (f64.nearest (global.get $s1)))
-    (f64.store (i32.const 16) (f64.nearest (global.get $s2)))
-    (f64.store (i32.const 24) (f64.nearest (global.get $s3)))
-  )
-
-  ;; The running levels of quadDouble.
-  (global $s0 (mut f64) (f64.const 0))
-  (global $s1 (mut f64) (f64.const 0))
-  (global $s2 (mut f64) (f64.const 0))
-  (global $s3 (mut f64) (f64.const 0))
-
-  ;; s1 += value by two-sum, its error to level 2.
-  (func $toLevel1 (param $value f64)
-    (local $t f64)
-    (local.set $t (f64.add (global.get $s1) (local.get $value)))
-    (call $toLevel2 (call $twoSumError (global.get $s1) (local.get $value) (local.get $t) (f64.sub (local.get $t) (global.get $s1))))
-    (global.set $s1 (local.get $t))
-  )
-
-  ;; s2 += value by two-sum, its error added to s3.
-  (func $toLevel2 (param $value f64)
-    (local $t f64)
-    (local.set $t (f64.add (global.get $s2) (local.get $value)))
-    (global.set $s3
-      (f64.add (global.get $s3)
-        (call $twoSumError (global.get $s2) (local.get $value) (local.get $t) (f64.sub (local.get $t) (global.get $s2)))))
-    (global.set $s2 (local.get $t))
-  )
-
-  ;; The exact error of p = x·y from the halves of x and y (Dekker): xa·ya − p + xa·yb + xb·ya + xb·yb.
-  (func $productError (param $xa f64) (param $xb f64) (param $ya f64) (param $yb f64) (param $p f64) (result f64)
-    (f64.add
-      (f64.add
-        (f64.add
-          (f64.sub (f64.mul (local.get $xa) (local.get $ya)) (local.get $p))
-          (f64.mul (local.get $xa) (local.get $yb)))
-        (f64.mul (local.get $xb) (local.get $ya)))
-      (f64.mul (local.get $xb) (local.get $yb)))
-  )
-
-  ;; The exact error of t = a + b (Knuth's two-sum, bb = t − a): a − (t − bb) + (b − bb).
-  (func $twoSumError (param $a f64) (param $b f64) (param $t f64) (param $bb f64) (result f64)
-    (f64.add
-      (f64.sub (local.get $a) (f64.sub (local.get $t) (local.get $bb)))
-      (f64.sub (local.get $b) (local.get $bb)))
+    (f64.store (i32.const 0) (f64.nearest (local.get $s0)))
+    (f64.store (i32.const 8) (f64.nearest (local.get $s1)))
+    (f64.store (i32.const 16) (f64.nearest (local.get $s2)))
+    (f64.store (i32.const 24) (f64.nearest (local.get $s3)))
   )
 )

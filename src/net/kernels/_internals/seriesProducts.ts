@@ -76,7 +76,9 @@ export function constantDotAt(xs: readonly (readonly bigint[])[], y: readonly bi
   for (let c = 0; c < xs.length; c++) {
     const x = xs[c]!;
     if (q >= x.length) outside("series coefficient", q + 1, x.length);
-    acc += x[q]! * y[c]!;
+    // data are often sparse (one-hot, zero features): a product with 0 adds nothing
+    const yc = y[c]!;
+    if (yc !== 0n) acc += x[q]! * yc;
   }
   return acc;
 }
@@ -100,7 +102,11 @@ export function dotUnshifted(x: readonly bigint[], y: readonly bigint[]): bigint
  */
 export function addScaled(acc: bigint[], offset: number, s: bigint, x: readonly bigint[]): void {
   if (offset < 0 || offset + x.length > acc.length) outside("accumulator row", offset + x.length, acc.length);
-  for (let c = 0; c < x.length; c++) acc[offset + c]! += s * x[c]!;
+  for (let c = 0; c < x.length; c++) {
+    // as in constantDotAt: a product with a zero input adds nothing
+    const xc = x[c]!;
+    if (xc !== 0n) acc[offset + c]! += s * xc;
+  }
 }
 
 /**
