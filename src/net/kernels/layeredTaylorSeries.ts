@@ -363,7 +363,7 @@ class LayeredSeries {
           const nonzero = tied?.nonzero[r];
           const acc =
             feeds !== undefined
-              ? seriesDotAt(w, a, q, rowFeeds?.[r] ?? feeds, mirror)
+              ? seriesDotAt(w, a, q, rowFeeds?.[r] ?? feeds, mirror, true)
               : nonzero === undefined
                 ? constantDotAt(w, pt.x, q)
                 : constantTiedDotAt(w, nonzero, pt.x, q);
@@ -452,13 +452,13 @@ class LayeredSeries {
       const pool = tied?.pool;
       const pooled = bp.pooled[l - 2];
       if (pooled !== undefined)
-        for (let m = 0; m < pooled.length; m++) pooled[m]![q] = seriesDotAt(WT[m]!, upper, q, sparse?.[m] ?? rows, mirror) >> P;
+        for (let m = 0; m < pooled.length; m++) pooled[m]![q] = seriesDotAt(WT[m]!, upper, q, sparse?.[m] ?? rows, mirror, true) >> P;
       const units = pt.backs[l - 2]!;
       for (let j = 0; j < units.length; j++) {
         const c = units[j]!;
         const back =
           pool === undefined || pooled === undefined
-            ? seriesDotAt(WT[c]!, upper, q, sparse?.[c] ?? rows, mirror) >> P
+            ? seriesDotAt(WT[c]!, upper, q, sparse?.[c] ?? rows, mirror, true) >> P
             : poolBackAt(pool, pt.readers[l - 2]![c]!, pooled, q);
         backs[c]![q] = back;
         // a unit that does not pass keeps δ ≡ 0; a slope of 1 leaves back as it is
@@ -495,7 +495,7 @@ class LayeredSeries {
         if (b0 >= 0) acc[b0 + r] = acc[b0 + r]! + (dq << P);
         // constant inputs: one term
         if (feeds === undefined) addScaled(acc, w0 + r * cols, dq, pt.x);
-        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds, mirror);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds, mirror, true);
       }
     }
   }

@@ -37,13 +37,13 @@
         (br $next)))
   )
 
-  ;; Σ_{0<s<q} |x0_s|·|y0_{q−s}| for the shadows at $a and $b.
-  (func $bound (param $a i32) (param $b i32) (param $q i32) (result f64)
+  ;; Σ_{from≤s<to} |x0_s|·|y0_{q−s}| for the shadows at $a and $b.
+  (func $bound (param $a i32) (param $b i32) (param $q i32) (param $from i32) (param $to i32) (result f64)
     (local $s i32) (local $acc f64)
-    (local.set $s (i32.const 1))
+    (local.set $s (local.get $from))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_s (local.get $s) (local.get $q)))
+        (br_if $done (i32.ge_s (local.get $s) (local.get $to)))
         (local.set $acc
           (f64.add (local.get $acc)
             (f64.mul
@@ -54,47 +54,60 @@
     (local.get $acc)
   )
 
-  ;; The middle terms of order $q of the shadows at $a and $b, rounded to integers at bytes
-  ;; 0, 8, 16 and 24, in double-double when (q + 8)·2^−104·1.01·bound ≤ $room, else in
-  ;; triple-double when (q + 8)·2^−149·1.01·bound ≤ $room, else in quadruple-double when
-  ;; (q + 8)^4·2^−203·1.01·bound ≤ $room (the error bounds of the module comment of
-  ;; seriesMirror.ts, 1.01 for the rounding of the bound itself). Returns 1 when it summed,
-  ;; 0 when no bound holds (the caller then sums exactly).
-  (func (export "cauchy") (param $a i32) (param $b i32) (param $q i32) (param $room f64) (result i32)
-    (local $scaled f64)
+  ;; Order $q of the product of the shadows at $a and $b, rounded to integers at bytes 0, 8,
+  ;; 16 and 24: with $complete (the caller has set both series through order q) first every
+  ;; term, 0 ≤ s ≤ q, returning 1; else, or when no bound below holds for every term, the
+  ;; middle terms 0 < s < q, returning 2 (the caller adds the two end terms exactly); 0 when
+  ;; no bound holds for them either (the caller then sums exactly).
+  (func (export "cauchy") (param $a i32) (param $b i32) (param $q i32) (param $room f64) (param $complete i32) (result i32)
+    (if (local.get $complete)
+      (then
+        (if (call $sumWithin (local.get $a) (local.get $b) (local.get $q) (i32.const 0) (i32.add (local.get $q) (i32.const 1)) (local.get $room))
+          (then (return (i32.const 1))))))
+    (if (call $sumWithin (local.get $a) (local.get $b) (local.get $q) (i32.const 1) (local.get $q) (local.get $room))
+      (then (return (i32.const 2))))
+    (i32.const 0)
+  )
+
+  ;; Σ_{from≤s<to} X_s·Y_{q−s} (n = to − from terms) at bytes 0–31, in double-double when
+  ;; (n + 9)·2^−104·1.01·bound ≤ $room, else in triple-double when (n + 9)·2^−149·1.01·bound
+  ;; ≤ $room, else in quadruple-double when (n + 9)^4·2^−203·1.01·bound ≤ $room (the error
+  ;; bounds of the module comment of seriesMirror.ts, 1.01 for the rounding of the bound
+  ;; itself). Returns 1 when it summed, 0 when no bound holds.
+  (func $sumWithin (param $a i32) (param $b i32) (param $q i32) (param $from i32) (param $to i32) (param $room f64) (result i32)
+    (local $scaled f64) (local $n f64)
+    (local.set $n (f64.convert_i32_s (i32.add (i32.sub (local.get $to) (local.get $from)) (i32.const 9))))
     (local.set $scaled
-      (f64.mul (f64.mul (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8))) (f64.const 1.01))
-        (call $bound (local.get $a) (local.get $b) (local.get $q))))
+      (f64.mul (f64.mul (local.get $n) (f64.const 1.01))
+        (call $bound (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))))
     (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-104)) (local.get $room))
       (then
-        (call $doubleDouble (local.get $a) (local.get $b) (local.get $q))
+        (call $doubleDouble (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))
         (return (i32.const 1))))
     (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-149)) (local.get $room))
       (then
-        (call $tripleDouble (local.get $a) (local.get $b) (local.get $q))
+        (call $tripleDouble (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))
         (return (i32.const 1))))
-    ;; (q + 8)^4·1.01·bound, from (q + 8)·1.01·bound
-    (local.set $scaled (f64.mul (local.get $scaled) (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8)))))
-    (local.set $scaled (f64.mul (local.get $scaled) (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8)))))
-    (local.set $scaled (f64.mul (local.get $scaled) (f64.convert_i32_s (i32.add (local.get $q) (i32.const 8)))))
+    ;; (n + 9)^4·1.01·bound
+    (local.set $scaled (f64.mul (local.get $scaled) (f64.mul (local.get $n) (f64.mul (local.get $n) (local.get $n)))))
     (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-203)) (local.get $room))
       (then
-        (call $quadDouble (local.get $a) (local.get $b) (local.get $q))
+        (call $quadDouble (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))
         (return (i32.const 1))))
     (i32.const 0)
   )
 
-  ;; Σ_{0<s<q} X_s·Y_{q−s} in double-double: x0·y0 exactly as p + its Dekker error, the cross
+  ;; Σ_{from≤s<to} X_s·Y_{q−s} in double-double: x0·y0 exactly as p + its Dekker error, the cross
   ;; terms x0·y1 + x1·y0 into the low part, the high parts summed by two-sum.
-  (func $doubleDouble (param $a i32) (param $b i32) (param $q i32)
+  (func $doubleDouble (param $a i32) (param $b i32) (param $q i32) (param $from i32) (param $to i32)
     (local $s i32) (local $i i32) (local $j i32)
     (local $sh f64) (local $sl f64)
     (local $xa f64) (local $xb f64) (local $ya f64) (local $yb f64)
     (local $x0 f64) (local $y0 f64) (local $p f64) (local $pl f64) (local $sum f64) (local $bb f64)
-    (local.set $s (i32.const 1))
+    (local.set $s (local.get $from))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_s (local.get $s) (local.get $q)))
+        (br_if $done (i32.ge_s (local.get $s) (local.get $to)))
         (local.set $i (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 6))))
         (local.set $j (i32.add (local.get $b) (i32.shl (i32.sub (local.get $q) (local.get $s)) (i32.const 6))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
@@ -139,20 +152,20 @@
     (f64.store (i32.const 24) (f64.const 0))
   )
 
-  ;; Σ_{0<s<q} X_s·Y_{q−s} in triple-double: x0·y0 on the first level; its error, x0·y1 and
+  ;; Σ_{from≤s<to} X_s·Y_{q−s} in triple-double: x0·y0 on the first level; its error, x0·y1 and
   ;; x1·y0 on the second, each added by two-sum, whose errors go down a level; the second
   ;; level's errors with the products' errors, x0·y2, x1·y1 and x2·y0 on the third.
-  (func $tripleDouble (param $a i32) (param $b i32) (param $q i32)
+  (func $tripleDouble (param $a i32) (param $b i32) (param $q i32) (param $from i32) (param $to i32)
     (local $s i32) (local $i i32) (local $j i32)
     (local $s0 f64) (local $s1 f64) (local $s2 f64)
     (local $xa f64) (local $xb f64) (local $x1 f64) (local $x1a f64) (local $x1b f64)
     (local $ya f64) (local $yb f64) (local $y1 f64) (local $y1a f64) (local $y1b f64)
     (local $x0 f64) (local $y0 f64) (local $p f64) (local $pe f64) (local $u f64) (local $ue f64)
     (local $v f64) (local $ve f64) (local $t f64) (local $bb f64) (local $f f64) (local $g f64)
-    (local.set $s (i32.const 1))
+    (local.set $s (local.get $from))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_s (local.get $s) (local.get $q)))
+        (br_if $done (i32.ge_s (local.get $s) (local.get $to)))
         (local.set $i (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 6))))
         (local.set $j (i32.add (local.get $b) (i32.shl (i32.sub (local.get $q) (local.get $s)) (i32.const 6))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
@@ -220,18 +233,18 @@
     (f64.store (i32.const 24) (f64.const 0))
   )
 
-  ;; Σ_{0<s<q} X_s·Y_{q−s} in quadruple-double. Level 0: x0·y0; level 1: its error, x0·y1
+  ;; Σ_{from≤s<to} X_s·Y_{q−s} in quadruple-double. Level 0: x0·y0; level 1: its error, x0·y1
   ;; and x1·y0; level 2: their errors, x0·y2, x1·y1 and x2·y0; level 3: those products'
   ;; errors and x0·y3 + x1·y2 + x2·y1 + x3·y0, summed plainly. Every product of levels 0–2
   ;; is split exactly (Dekker), every addition to s0, s1 and s2 is a two-sum whose error is
   ;; added to the next level the same way, down to s3, which is summed plainly.
-  ;; Σ_{0<s<q} X_s·Y_{q−s} in quadruple-double. Level 0: x0·y0; level 1: its error, x0·y1
+  ;; Σ_{from≤s<to} X_s·Y_{q−s} in quadruple-double. Level 0: x0·y0; level 1: its error, x0·y1
   ;; and x1·y0; level 2: their errors, x0·y2, x1·y1 and x2·y0; level 3: those products'
   ;; errors and x0·y3 + x1·y2 + x2·y1 + x3·y0, summed plainly. Every product of levels 0–2
   ;; is split exactly (Dekker), every addition to s0, s1 and s2 is a two-sum whose error is
   ;; added to the next level the same way, down to s3, which is summed plainly. Written out
   ;; in full: the baseline compiler, which runs a short process, does not inline calls.
-  (func $quadDouble (param $a i32) (param $b i32) (param $q i32)
+  (func $quadDouble (param $a i32) (param $b i32) (param $q i32) (param $from i32) (param $to i32)
     (local $s i32) (local $i i32) (local $j i32)
     (local $xa f64) (local $xb f64) (local $x1 f64) (local $x1a f64) (local $x1b f64)
     (local $x2 f64) (local $x2a f64) (local $x2b f64) (local $x3 f64)
@@ -240,10 +253,10 @@
     (local $x0 f64) (local $y0 f64) (local $t f64) (local $bb f64) (local $e f64) (local $w f64)
     (local $p f64) (local $u f64) (local $v f64) (local $ua f64) (local $ub f64) (local $uc f64)
     (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
-    (local.set $s (i32.const 1))
+    (local.set $s (local.get $from))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_s (local.get $s) (local.get $q)))
+        (br_if $done (i32.ge_s (local.get $s) (local.get $to)))
         (local.set $i (i32.add (local.get $a) (i32.shl (local.get $s) (i32.const 6))))
         (local.set $j (i32.add (local.get $b) (i32.shl (i32.sub (local.get $q) (local.get $s)) (i32.const 6))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))

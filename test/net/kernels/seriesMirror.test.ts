@@ -74,6 +74,33 @@ describe("SeriesMirror", () => {
     // Act & Assert
     expect(mirror.cauchy(x, x, 3)).toBeUndefined();
   });
+  it("should sum every term in floats, end terms included, for series complete through q, within a quarter unit of 2^−P", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 420 }).chain((P) => fc.tuple(fc.constant(P), series(P, 40), series(P, 40))),
+        ([P, x, y]) => {
+          // Arrange
+          const mirror = new SeriesMirror(P);
+          const quarter = 1n << BigInt(P - 2);
+          let answered = 0;
+          for (let q = 0; q < x.length; q++) {
+            // Act
+            const fast = mirror.cauchy(x, y, q, true);
+            // Assert
+            if (fast === undefined) continue;
+            answered++;
+            expect(abs(fast - exactCauchy(x, y, q))).toBeLessThanOrEqual(quarter);
+          }
+          // every term of order 39, end terms included, below 2^(P + 135) units: triple-double's bound holds for all of them
+          let small = true;
+          for (let s = 0; s <= 39; s++) if (abs(x[s]! * y[39 - s]!) >= 1n << BigInt(P + 135)) small = false;
+          if (small) expect(answered).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("should answer in quadruple-double where triple-double cannot promise a quarter unit: terms near 2^(P + 180) units of 2^−2P", () => {
     fc.assert(
       fc.property(

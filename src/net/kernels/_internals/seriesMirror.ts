@@ -35,12 +35,15 @@
  * exact BigInt sum. So a product differs from the exact one by less than a quarter unit
  * before the caller's floor, and its floor by at most one unit.
  *
- * Coefficients are converted once, when a product of a higher order first reads them:
- * the products of order q read the coefficients below q from the shadow, and the two
- * end terms X_0·Y_q and X_q·Y_0 exactly. That is sound because the one Taylor engine
- * computes each series order by order and never changes a coefficient below the
- * order it is computing; order q itself may still be unset (0) when read, as in the
- * sliding solve, so it is never shadowed.
+ * Coefficients are converted once, when a product first reads them: the products of
+ * order q read the coefficients below q from the shadow, and the two end terms X_0·Y_q
+ * and X_q·Y_0 exactly. That is sound because the one Taylor engine computes each series
+ * order by order and never changes a coefficient below the order it is computing; order
+ * q itself may still be unset (0) when read, as in the sliding solve, so it is shadowed
+ * only when the caller says both series are complete through q (the passes of the
+ * network, which read only what they have computed): then, where the end terms are
+ * small enough for the bounds below (the high orders of a step), they are summed in
+ * floats with the middle ones, and the product costs no BigInt multiplication.
  *
  * The float loops (Dekker's splits, the bound and both sums) run in WebAssembly
  * (seriesMirror.wat, the same operations in the same order): a flow is a short run, and
@@ -64,7 +67,7 @@ const PAGE = 65536;
 /** The functions of seriesMirror.wat (byte addresses). */
 interface MirrorExports {
   prepare(at: number, count: number): void;
-  cauchy(a: number, b: number, q: number, room: number): number;
+  cauchy(a: number, b: number, q: number, room: number, complete: number): number;
 }
 
 /** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
@@ -179,19 +182,24 @@ export class SeriesMirror {
 
   /**
    * Σ_{s=0}^{q} x_s·y_{q−s} within a quarter unit of 2^−P (unshifted), or undefined when
-   * neither shadow can promise that or q < 2 (the caller then sums in BigInt). Both series
-   * have at least q + 1 coefficients (the caller checked).
+   * no shadow can promise that or q < 2 (the caller then sums in BigInt). Both series
+   * have at least q + 1 coefficients (the caller checked). `complete`: the caller has set
+   * both through order q, and will not change them, so order q is shadowed too and the
+   * end terms may be summed in floats with the others when their size allows.
    */
-  cauchy(x: readonly bigint[], y: readonly bigint[], q: number): bigint | undefined {
+  cauchy(x: readonly bigint[], y: readonly bigint[], q: number, complete = false): bigint | undefined {
     // below order 2 there are no middle terms (and at order 0 the two end terms are one)
     if (q < 2 || this.engine.owner !== this) return undefined;
-    const X = this.shadow(x, q);
-    const Y = this.shadow(y, q);
+    const upTo = complete ? q + 1 : q;
+    const X = this.shadow(x, upTo);
+    const Y = this.shadow(y, upTo);
     if (!X.usable || !Y.usable) return undefined;
     const e = this.engine;
-    if (e.run.cauchy(X.at, Y.at, q, this.room) === 0) return undefined;
+    const summed = e.run.cauchy(X.at, Y.at, q, this.room, complete ? 1 : 0);
+    if (summed === 0) return undefined;
     const { heap } = e;
-    const middle = BigInt(heap[0]!) + BigInt(heap[1]!) + (heap[2] === 0 ? 0n : BigInt(heap[2]!)) + (heap[3] === 0 ? 0n : BigInt(heap[3]!));
-    return middle + x[0]! * y[q]! + x[q]! * y[0]!;
+    const sum = BigInt(heap[0]!) + BigInt(heap[1]!) + (heap[2] === 0 ? 0n : BigInt(heap[2]!)) + (heap[3] === 0 ? 0n : BigInt(heap[3]!));
+    // 1: every term is in the sum; 2: the middle ones only
+    return summed === 1 ? sum : sum + x[0]! * y[q]! + x[q]! * y[0]!;
   }
 }
