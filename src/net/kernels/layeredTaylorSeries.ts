@@ -236,7 +236,7 @@ class LayeredSeries {
   readonly L: number;
   readonly layers: readonly SeriesLayer[];
   readonly points: readonly PointSeries[];
-  /** The double-double shadow of the products of high orders (undefined: every product in BigInt). */
+  /** The float shadow of the products of high orders (undefined: every product in BigInt). */
   readonly mirror: SeriesMirror | undefined;
 
   constructor(
@@ -563,8 +563,9 @@ export function layeredZGradients(
  * inverse of its order-0 term: θ' is −(g₀ + λθ) projected onto the tangent space
  * of the sliding surfaces.
  *
- * `shadowed` (the default) sums the series products of high orders in double-double where
- * that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
+ * `shadowed` (the default) sums the series products of high orders in double-, triple- or
+ * quadruple-double (in WebAssembly; in the passes, with their end terms where these are small)
+ * where that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
  * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
  * product floor, propagated through the recursion.
  *
