@@ -69,27 +69,28 @@
     (i32.const 0)
   )
 
-  ;; Σ_{from≤s<to} X_s·Y_{q−s} (n = to − from terms) at bytes 0–31, in double-double when
-  ;; (n + 9)·2^−104·1.01·bound ≤ $room, else in triple-double when (n + 9)·2^−149·1.01·bound
-  ;; ≤ $room, else in quadruple-double when (n + 9)^4·2^−203·1.01·bound ≤ $room (the error
-  ;; bounds of the module comment of seriesMirror.ts, 1.01 for the rounding of the bound
-  ;; itself). Returns 1 when it summed, 0 when no bound holds.
+  ;; Σ_{from≤s<to} X_s·Y_{q−s} (n = to − from terms, N = n + 9) at bytes 0–31, in
+  ;; double-double when N²·2^−106·1.01·bound ≤ $room, else in triple-double when
+  ;; N³·2^−155·1.01·bound ≤ $room, else in quadruple-double when N⁴·2^−203·1.01·bound ≤ $room
+  ;; (the error bounds of the module comment of seriesMirror.ts, 1.01 for the rounding of the
+  ;; bound itself). Returns 1 when it summed, 0 when no bound holds.
   (func $sumWithin (param $a i32) (param $b i32) (param $q i32) (param $from i32) (param $to i32) (param $room f64) (result i32)
     (local $scaled f64) (local $n f64)
     (local.set $n (f64.convert_i32_s (i32.add (i32.sub (local.get $to) (local.get $from)) (i32.const 9))))
+    ;; N²·1.01·bound, then N³ and N⁴
     (local.set $scaled
-      (f64.mul (f64.mul (local.get $n) (f64.const 1.01))
+      (f64.mul (f64.mul (f64.mul (local.get $n) (local.get $n)) (f64.const 1.01))
         (call $bound (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))))
-    (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-104)) (local.get $room))
+    (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-106)) (local.get $room))
       (then
         (call $doubleDouble (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))
         (return (i32.const 1))))
-    (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-149)) (local.get $room))
+    (local.set $scaled (f64.mul (local.get $scaled) (local.get $n)))
+    (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-155)) (local.get $room))
       (then
         (call $tripleDouble (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))
         (return (i32.const 1))))
-    ;; (n + 9)^4·1.01·bound
-    (local.set $scaled (f64.mul (local.get $scaled) (f64.mul (local.get $n) (f64.mul (local.get $n) (local.get $n)))))
+    (local.set $scaled (f64.mul (local.get $scaled) (local.get $n)))
     (if (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-203)) (local.get $room))
       (then
         (call $quadDouble (local.get $a) (local.get $b) (local.get $q) (local.get $from) (local.get $to))

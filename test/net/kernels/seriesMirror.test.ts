@@ -53,8 +53,8 @@ describe("SeriesMirror", () => {
             answered++;
             expect(abs(fast - exactCauchy(x, y, q))).toBeLessThanOrEqual(quarter);
           }
-          // every middle term below 2^(135 − P) (2^(P + 135) units of 2^−2P): 2^−149 of their sum, the
-          // triple-double bound, is below a quarter unit
+          // every middle term below 2^(135 − P) (2^(P + 135) units of 2^−2P): 47⁴·2^−203 of their sum, the
+          // quadruple-double bound, is below a quarter unit
           const small = (q: number): boolean => {
             for (let s = 1; s < q; s++) if (abs(x[s]! * y[q - s]!) >= 1n << BigInt(P + 135)) return false;
             return true;
@@ -91,7 +91,7 @@ describe("SeriesMirror", () => {
             answered++;
             expect(abs(fast - exactCauchy(x, y, q))).toBeLessThanOrEqual(quarter);
           }
-          // every term of order 39, end terms included, below 2^(P + 135) units: triple-double's bound holds for all of them
+          // every term of order 39, end terms included, below 2^(P + 135) units: quadruple-double's bound holds for all of them
           let small = true;
           for (let s = 0; s <= 39; s++) if (abs(x[s]! * y[39 - s]!) >= 1n << BigInt(P + 135)) small = false;
           if (small) expect(answered).toBeGreaterThan(0);
@@ -108,7 +108,7 @@ describe("SeriesMirror", () => {
         fc.boolean(),
         (bits, negative) => {
           // Arrange: coefficients about 2^(P − 10) (2^190 units), order 6: five middle terms of about 2^(P + 180);
-          // triple-double's bound is 2^37 units there, quadruple-double's below 2^(P − 5)
+          // triple-double's bound is about 2^(P + 39) units there, quadruple-double's below 2^(P − 5)
           const P = 200;
           const x = bits.map((b, s) => (negative && s % 2 === 1 ? -b : b) << BigInt(P - 72));
           const y = [...x].reverse();

@@ -1,5 +1,5 @@
 /*
- * A double-double and triple-double shadow of the fixed-point series of one Taylor step,
+ * A double-, triple- and quadruple-double shadow of the fixed-point series of one Taylor step,
  * for the orders whose products are small.
  *
  * A coefficient X (a BigInt, the value X·2^−P) is held as x0 + x1 + x2 + x3, four doubles
@@ -8,32 +8,38 @@
  * of 26 bits (Dekker), so that x0·y0, x0·y1 and x1·y0 are exact as sums of four products. The
  * series of a step shrink with their order (the step is chosen so that the last terms
  * are below 10^−(D+4)), and the middle terms Σ_{0<s<q} X_s·Y_{q−s} of a high order need
- * far fewer than 2P bits: in double-double (about twenty flops a term) or triple-double
- * (about seventy) they cost less than two BigInt operations and their allocations. Each
- * sum first bounds Σ|x0|·|y0| and takes the cheapest of three whose error bound, from
- * it, is below a quarter unit of the last place the caller keeps (2^(P−2) of the
- * unshifted sum, which the caller shifts by P): per term, relative to Σ|X·Y|, 2^−104 in
- * double-double (the low parts' dropped product, the cross terms' and the low sum's
- * rounding, the coefficients' own conversion) and 2^−149 in triple-double (the third
- * level's roundings and dropped products), so (q + 8)·2^−104·1.01·bound and
- * (q + 8)·2^−149·1.01·bound (1.01: Σ|x0|·|y0| in doubles may fall short of Σ|X·Y| by a
- * few roundings), against the quarter unit less 2 for the rounding of the sum's parts
- * to integers; and, for the middle orders of a step at 40 digits and more, where the
- * triple-double bound fails while the terms are still far below 2^2P, quadruple-double
- * with (q + 8)^4·2^−203·1.01·bound. That bound, with B = Σ_s b_s, b_s = |x0·y0| of term s,
- * every |x_i| ≤ 1.001·2^(−53i)·|x0|, and a two-sum's error at most 2^−53 of its result:
- * the products dropped (x_i·y_j with i + j ≥ 4, and X − Σx_i) are below 5.1·2^−212·B,
- * and level 3's ten roundings per term (four products, six additions) below 70.3·2^−212·B;
+ * far fewer than 2P bits: in double-double (about twenty flops a term), triple-double
+ * (about seventy) or quadruple-double (about two hundred) they cost less than two BigInt
+ * operations and their allocations. Each sum first bounds B = Σ|x0|·|y0| over its n terms
+ * (1.01·B covers what the doubles' rounding of the bound may miss) and takes the cheapest
+ * level whose worst-case error, from B, is below a quarter unit of the last place the caller
+ * keeps (2^(P−2) of the unshifted sum, which the caller shifts by P), less 2 for the rounding
+ * of the sum's parts to integers; when none is, the caller takes the exact BigInt sum. So a
+ * product differs from the exact one by less than a quarter unit before the caller's floor,
+ * and its floor by at most one unit.
+ *
+ * The worst-case bounds, with N = n + 9, b the |x0·y0| of one term, every |x_i| ≤
+ * 1.001·2^(−53i)·|x0|, and a two-sum's error or a rounding at most 2^−53 of its result (so a
+ * running sum's errors grow with the sum, which may reach n times a term):
+ * double-double, N²·2^−106·B: the dropped x1·y1 and X − x0 − x1 (3.02·2^−106·b), the low
+ * part's four roundings (12.1·2^−106·b), and the low sum sl, below (n + 3.02)·1.001·2^−53·B,
+ * rounded twice a term: in all 1.001n² + 4.03n + 27.2 < N² times 2^−106·B.
+ * Triple-double, N³·2^−155·B: s1 stays below M1 = (n + 3.02)·1.001·2^−53·B, its four
+ * two-sum errors a term are summed plainly (3 roundings) into a level-2 value w with the
+ * errors of x0·y1 and x1·y0 and the rounded x0·y2, x1·y1, x2·y0 (5 roundings), and s2,
+ * below M2 = (4.004n(n + 3.02) + 5.01)·2^−106·B, is rounded once a term: in all, with the
+ * products dropped, below (4.004n²(n + 3.02) + 32.1n(n + 3.02) + 5.01n + 32.2)·2^−159·B
+ * < 2^4·N³·2^−159·B.
+ * Quadruple-double, N⁴·2^−203·B, for the middle orders of a step at 40 digits and more:
+ * the products dropped (x_i·y_j with i + j ≥ 4, and X − Σx_i) are below 5.1·2^−212·B, and
+ * level 3's ten roundings per term (four products, six additions) below 70.3·2^−212·B;
  * s0 stays below 1.001·B, so s1, which receives per term s0's error and the level-1 values
- * (3.01·2^−53·b_s), stays below M1 = (q + 3.02)·1.001·2^−53·B; s2, which receives four
- * errors of s1 and the level-2 values (5.01·2^−106·b_s) per term, below
- * M2 = 4q·2^−53·M1 + 5.01·2^−106·B; s3, which receives nine errors of s2 and the level-3
- * sum (7.03·2^−159·b_s) per term, below M3 = 9q·2^−53·M2 + 7.03·2^−159·B; and its ten
- * roundings per term cost at most 10q·2^−53·M3. All together, below
- * (361·q³(q + 3.02) + 451q² + 70.3q + 75.4)·2^−212·B < 2^9·(q + 8)^4·2^−212·B. When no
- * bound holds, the caller takes the
- * exact BigInt sum. So a product differs from the exact one by less than a quarter unit
- * before the caller's floor, and its floor by at most one unit.
+ * (3.01·2^−53·b), stays below M1; s2, which receives four errors of s1 and the level-2
+ * values (5.01·2^−106·b) per term, below M2' = 4n·2^−53·M1 + 5.01·2^−106·B; s3, which
+ * receives nine errors of s2 and the level-3 sum (7.03·2^−159·b) per term, below
+ * M3 = 9n·2^−53·M2' + 7.03·2^−159·B; and its ten roundings per term cost at most
+ * 10n·2^−53·M3. All together, below (361n³(n + 3.02) + 451n² + 70.3n + 75.4)·2^−212·B
+ * < 2^9·N⁴·2^−212·B.
  *
  * Coefficients are converted once, when a product first reads them: the products of
  * order q read the coefficients below q from the shadow, and the two end terms X_0·Y_q
