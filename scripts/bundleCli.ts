@@ -15,36 +15,63 @@
  * module, `import.meta.url` is replaced by the URL of its tsc-built twin, computed from
  * the bundle's own (every output sits in dist/cli/, so the relative path is fixed).
  */
-import { readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const src = join(root, "src");
+const ENTRY = join(src, "cli", "main.ts");
 const out = join(root, "dist", "cli");
 
-/** npm packages the bundle leaves to Node: each is loaded only by the command that needs it, or loads files of its own beside it. */
-const EXTERNAL = ["algebrite", "cli-progress", "csv-parse", "csv-stringify", "fast-check", "tinypool", "tsx", "vega", "vega-lite", "zod"];
+/**
+ * npm packages the bundle leaves to Node: fast-check is the copy a user's claim file shares,
+ * tinypool starts a worker file of its own beside it, tsx and vega are loaded (large) only by
+ * the commands that need them. Packages loaded through `createRequire` (zod for the network
+ * reader, csv-parse, cli-progress) stay outside by themselves. The rest (commander,
+ * decimal.js, fraction.js, lossless-json, csv-stringify, zod's ES module; all MIT) is bundled.
+ */
+const EXTERNAL = ["fast-check", "tinypool", "tsx", "vega", "vega-lite"];
+
+/**
+ * commander requires node:child_process when it loads, for sub-commands that are programs of
+ * their own, which relutopo has none of: the bundle loads it on first use, which saves every
+ * command a few milliseconds of start-up.
+ */
+const lazyChildProcess: Plugin = {
+  name: "commander-lazy-child-process",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to make lazy (a new commander?)`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: text.replace(eager, lazy), loader: "js" };
+    });
+  },
+};
 
 /** Gives every source module the `import.meta.url` of its twin in tsc's output (src/a/b.ts → dist/a/b.js). */
 const twinUrls: Plugin = {
   name: "twin-import-meta-url",
   setup(b) {
     b.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
-      const { readFile } = await import("node:fs/promises");
       const text = await readFile(args.path, "utf8");
-      if (!text.includes("import.meta.url")) return { contents: text, loader: "ts" };
+      // the entry point's own URL is the bundle's (dist/cli/main.js): it checks it is the process's main script
+      if (!text.includes("import.meta.url") || args.path === ENTRY) return { contents: text, loader: "ts" };
       const twin = relative(out, join(root, "dist", relative(src, args.path))).replace(/\.ts$/, ".js");
       return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(twin)}, import.meta.url).href`), loader: "ts" };
     });
   },
 };
 
+mkdirSync(out, { recursive: true });
 for (const f of readdirSync(out)) if (/^chunk-.*\.js$/.test(f)) rmSync(join(out, f));
 
 const result = await build({
-  entryPoints: { main: join(src, "cli", "main.ts") },
+  entryPoints: { main: ENTRY },
   outdir: out,
   bundle: true,
   splitting: true,
@@ -55,7 +82,7 @@ const result = await build({
   external: EXTERNAL,
   // CommonJS packages in the bundle (commander) call require() for Node's own modules.
   banner: { js: 'import { createRequire as __bundleRequire } from "node:module";\nconst require = __bundleRequire(import.meta.url);' },
-  plugins: [twinUrls],
+  plugins: [twinUrls, lazyChildProcess],
   metafile: true,
   logLevel: "warning",
   absWorkingDir: root,
