@@ -132,5 +132,15 @@ if (isEntryPoint()) {
       process.stderr.write(`relutopo: interrupted (${name === "SIGINT" ? "Ctrl-C" : name}) before the command finished\n`);
       process.exit(EXIT_NOT_CONVERGED);
     });
-  process.exitCode = await main(process.argv);
+  const code = await main(process.argv);
+  // Exit as soon as the output is out. Left to end by itself, Node first waits for V8's
+  // background compilations of functions that will not run again: tens of milliseconds after
+  // a long computation, more on a busy machine. Every command awaits its own work, so nothing
+  // else is pending. A write that failed reports itself first (its error comes a tick later,
+  // and the handler above ends the process), and a pipe the OS has not taken yet (non-Linux)
+  // is drained.
+  await new Promise((next) => setImmediate(next));
+  for (const stream of [process.stdout, process.stderr])
+    if (stream.writableLength > 0) await new Promise((drained) => stream.once("drain", drained));
+  process.exit(code);
 }
