@@ -88,7 +88,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       await applyMaxInputMib(command);
       await applyNetworkReadFlags(command);
     });
-  for (const register of COMMANDS) register(program, settle);
+  // A command named first on the line is the only one built: building all of them costs every
+  // run milliseconds. Anything else (an option first, help, a mistyped name) gets them all, for
+  // the listing and the suggestions.
+  const named = argv[2] !== undefined && Object.hasOwn(COMMANDS, argv[2]) ? COMMANDS[argv[2]] : undefined;
+  for (const register of named === undefined ? Object.values(COMMANDS) : [named]) register(program, settle);
   addMaxInputMibOption(program);
   addNetworkReadFlags(program);
   quiet(program);
