@@ -59,6 +59,8 @@ const twinUrls: Plugin = {
   setup(b) {
     b.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
       const text = await readFile(args.path, "utf8");
+      const other = /import\.meta\.(dirname|filename)/.exec(text);
+      if (other !== null) throw new Error(`${args.path}: import.meta.${other[1]} would name the bundle's file; use import.meta.url`);
       // the entry point's own URL is the bundle's (dist/cli/main.js): it checks it is the process's main script
       if (!text.includes("import.meta.url") || args.path === ENTRY) return { contents: text, loader: "ts" };
       const twin = relative(out, join(root, "dist", relative(src, args.path))).replace(/\.ts$/, ".js");
