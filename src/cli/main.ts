@@ -141,10 +141,11 @@ if (isEntryPoint()) {
   // background compilations of functions that will not run again: tens of milliseconds after
   // a long computation, more on a busy machine. Every command awaits its own work, so nothing
   // else is pending. A write that failed reports itself first (its error comes a tick later,
-  // and the handler above ends the process), and a pipe the OS has not taken yet (non-Linux)
-  // is drained.
+  // and the handler above ends the process), and output a pipe has not taken yet (writes to
+  // pipes are asynchronous outside Linux) is waited for: a write's callback comes after the
+  // writes before it ('drain' would come only past the stream's high-water mark).
   await new Promise((next) => setImmediate(next));
   for (const stream of [process.stdout, process.stderr])
-    if (stream.writableLength > 0) await new Promise((drained) => stream.once("drain", drained));
+    if (stream.writableLength > 0) await new Promise((written) => stream.write("", written));
   process.exit(code);
 }
