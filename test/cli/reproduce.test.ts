@@ -362,11 +362,22 @@ describe("relutopo reproduce", () => {
   });
 
   it("should count only the cells not cached in the estimate of a resumed run", async () => {
-    // The tiny run is complete: nothing is left, so even a cap of 4 s (the fixed cost is 3 s) lets it through.
-    const r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", single, "--max-seconds", "4", "--json"]);
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ cells, computed: 0, reused: cells });
+    // Arrange: a finished conv-digits run, its cells the reference run's (its report is only two figures to draw)
+    const out = join(root, "conv-digits-done");
+    const convCells = cellFiles(single).filter((f) => f.startsWith("conv-digits-"));
+    expect(convCells.length).toBeGreaterThan(0);
+    for (const f of convCells) cpSync(join(single, "cells", f), join(out, "cells", f));
+    const args = ["reproduce", "conv-digits", "--scale", "tiny", "--max-seconds", "4", "--json", "--out"];
+    // Act
+    const fresh = await runCliInProcess([...args, join(root, "conv-digits-fresh")]);
+    const resumed = await runCliInProcess([...args, out]);
+    // Assert: a cap of 4 s (the fixed cost is 3 s) refuses the run from scratch up front, yet lets the finished one through
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toMatch(/^relutopo: invalid work\. Must be at most ~4 s estimated\. Value: `~[\d.]+ s \(\d+ cells to compute/);
+    expect(existsSync(join(root, "conv-digits-fresh"))).toBe(false);
+    expect(resumed.stderr).toBe("");
+    expect(resumed.status).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ cells: convCells.length, computed: 0, reused: convCells.length });
   });
 
   it("should reject bad input with one line on stderr and exit code 2, writing nothing", async () => {
