@@ -230,8 +230,31 @@ export function gradientDescent<T>(
     predictedDrift: [],
     ...(normRun === undefined ? {} : { batchNorm: normRun }),
   };
+  // Plain gradient descent on full batches, where the kernel can hold the run (the float kernel): θ stays in
+  // its memory between steps, which yield the loss and c, the values the steps below compute.
+  const plain = S.kind === "float" && fullBatch && normRun === undefined && optimizer.name === "sgd";
+  const held = plain && S.sign(optimizer.momentum) === 0 && S.sign(optimizer.weightDecay) === 0 ? kernel.descent?.(theta, lr) : undefined;
   for (let t = 0; t < steps; t++) {
     const rows = batchRows(t);
+    if (held !== undefined) {
+      const { loss: value, finite } = held.step();
+      if (!isFiniteIn(S, value)) throw overflow(t, "the loss");
+      run.batches.push(rows);
+      if (t % lossEvery === 0) run.losses.push(value);
+      if (!finite) throw overflow(t + 1, firstNonFiniteParameter(L, held.theta(), S) ?? "θ");
+      const next = listOf(held.invariants);
+      const observed = next.map((v, k) => S.sub(v, at(c, k)));
+      const predicted = listOf(held.predicted);
+      checkRow(t + 1, "invariant c", next);
+      checkRow(t + 1, "observed drift of c", observed);
+      checkRow(t + 1, "predicted drift of c", predicted);
+      run.observedDrift.push(observed);
+      run.predictedDrift.push(predicted);
+      run.invariants.push(next);
+      c = next;
+      if (options.onStep !== undefined) options.onStep(t + 1, held.theta());
+      continue;
+    }
     const { loss: value, grad, variances } = kernel.lossAndGradient(theta, fullBatch ? undefined : rows);
     if (checked && !isFiniteIn(S, value)) throw overflow(t, "the loss");
     const recorded = t % lossEvery === 0;
@@ -271,11 +294,19 @@ export function gradientDescent<T>(
     c = next;
     options.onStep?.(t + 1, theta);
   }
+  if (held !== undefined) theta = held.theta();
   const last = kernel.loss(theta);
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
   run.params = unpackLayers(theta, L);
   return run;
+}
+
+/** The entries of an array-like (a view of a kernel's memory) as a new array: a plain loop, as a float run copies two a step. */
+function listOf<T>(v: ArrayLike<T>): T[] {
+  const out = new Array<T>(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = v[k]!;
+  return out;
 }
 
 /** True at every weight slot of the layout, false at every bias slot. */

@@ -40,7 +40,7 @@ export { weightSlot } from "./weightSlot.js";
 export { packNetwork } from "./packNetwork.js";
 export { unpackLayers } from "./unpackLayers.js";
 export { layoutOf } from "./layoutOf.js";
-export type { GradientKernel } from "./gradientKernel.js";
+export type { GradientKernel, PlainDescent } from "./gradientKernel.js";
 export { floatKernel } from "./kernels/floatKernel.js";
 export { floatInvariants } from "./kernels/floatInvariants.js";
 export { layeredFromObject } from "./layeredFromObject.js";

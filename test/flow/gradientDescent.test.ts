@@ -221,4 +221,80 @@ describe("gradientDescent", () => {
       { numRuns: 150 },
     );
   });
+
+  it("should run plain full-batch descent held in the float kernel with every record of the step-by-step loop, bit for bit, overflow included", () => {
+    const value = fc.double({ min: -2, max: 2, noNaN: true });
+    const vec = (n: number) => fc.array(value, { minLength: n, maxLength: n });
+    const mat = (r: number, c: number) => fc.array(vec(c), { minLength: r, maxLength: r });
+    const problem = fc
+      .record({
+        widths: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 5 }),
+        n: fc.integer({ min: 1, max: 9 }),
+      })
+      .chain(({ widths, n }) =>
+        fc.record({
+          net: fc.record({
+            activation,
+            layers: fc.tuple(
+              ...widths.slice(1).map((w, i) => fc.record({ W: mat(w, widths[i]!), b: fc.option(vec(w), { nil: undefined }) })),
+            ),
+          }),
+          // targets in [0, 1] serve both losses
+          data: fc.record({ X: mat(n, widths[0]!), Y: mat(n, widths.at(-1)!).map((Y) => Y.map((r) => r.map(Math.abs).map((v) => v / 2))) }),
+          loss: fc.constantFrom("mse" as const, "bce" as const, "sse-mean" as const),
+          // up to steps that overflow float
+          lr: fc.oneof(fc.double({ min: 1e-3, max: 0.5, noNaN: true }), fc.constant(1e150)),
+          lossEvery: fc.integer({ min: 1, max: 3 }),
+        }),
+      );
+    let held = 0;
+    let overflowed = 0;
+    fc.assert(
+      fc.property(problem, ({ net, data, loss, lr, lossEvery }) => {
+        const start = net as LayeredNetwork<number>;
+        let calls = 0;
+        // the same kernel without its held descent: gradientDescent steps it one lossAndGradient at a time
+        const stepwise = (...args: Parameters<typeof floatKernel>) => {
+          const { loss: lossOf, lossAndGradient: both } = floatKernel(...args);
+          return { loss: lossOf, lossAndGradient: both };
+        };
+        const counting = (...args: Parameters<typeof floatKernel>) => {
+          const K = floatKernel(...args);
+          const lossAndGradient: typeof K.lossAndGradient = (...a) => {
+            calls++;
+            return K.lossAndGradient(...a);
+          };
+          return { ...K, lossAndGradient };
+        };
+        const outcome = (kernel: typeof floatKernel) => {
+          const thetas: number[][] = [];
+          try {
+            const run = gradientDescent(start, data, float, {
+              lr,
+              steps: 4,
+              loss,
+              lossEvery,
+              kernel,
+              onStep: (_t, theta) => thetas.push([...theta]),
+            });
+            return { run, thetas };
+          } catch (e) {
+            if (!(e instanceof ConvergenceError)) throw e;
+            return { error: e.message, thetas };
+          }
+        };
+        const a = outcome(counting);
+        const b = outcome(stepwise);
+        // the held run never asked for a gradient, and recorded what the loop records
+        expect(calls).toBe(0);
+        expect(a).toEqual(b);
+        if (a.run !== undefined) expect(a.thetas.at(-1)).toEqual(packNetwork(a.run.params));
+        held++;
+        if (a.error !== undefined) overflowed++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(held).toBe(150);
+    expect(overflowed).toBeGreaterThan(5);
+  });
 });

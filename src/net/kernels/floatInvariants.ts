@@ -1,41 +1,5 @@
 import type { ParamLayout } from "../paramLayout.js";
-import { outgoingSlots } from "../outgoingSlots.js";
-import { incomingSlots } from "../incomingSlots.js";
-
-/**
- * The θ indices of every hidden neuron's incoming weights (and bias), then its
- * outgoing weights, neuron after neuron (layer by layer) in one array: neuron k's
- * incoming slots are slots[bounds[2k] … bounds[2k+1]), its outgoing ones
- * slots[bounds[2k+1] … bounds[2k+2]). Flat, so a call walks two typed arrays
- * (gradient descent in float calls this twice at every step).
- */
-interface NeuronSlots {
-  slots: Int32Array;
-  bounds: Int32Array;
-}
-
-/** Per layout, its neurons' slots, computed once. */
-const slotCache = new WeakMap<ParamLayout, NeuronSlots>();
-
-function hiddenSlots(L: ParamLayout): NeuronSlots {
-  let known = slotCache.get(L);
-  if (known === undefined) {
-    const slots: number[] = [];
-    const bounds = [0];
-    for (const [layer, width] of L.widths.entries()) {
-      if (layer === 0 || layer === L.depth) continue;
-      for (let k = 0; k < width; k++) {
-        slots.push(...incomingSlots(L, layer, k));
-        bounds.push(slots.length);
-        slots.push(...outgoingSlots(L, layer, k));
-        bounds.push(slots.length);
-      }
-    }
-    known = { slots: Int32Array.from(slots), bounds: Int32Array.from(bounds) };
-    slotCache.set(L, known);
-  }
-  return known;
-}
+import { neuronSlots } from "./_internals/neuronSlots.js";
 
 /**
  * c_k = ‖w̃_k‖² − ‖a_k‖² for every hidden neuron (layer 1 first, then each
@@ -49,7 +13,7 @@ function hiddenSlots(L: ParamLayout): NeuronSlots {
  * @example floatInvariants(Float64Array.of(2, 0.25, 0.25, 0.5), paramLayout([2, 1, 1], [true, false], { kind: "relu" })) // returns [3.875]
  */
 export function floatInvariants(p: ArrayLike<number>, L: ParamLayout, out?: Float64Array): Float64Array {
-  const { slots, bounds } = hiddenSlots(L);
+  const { slots, bounds } = neuronSlots(L);
   const neurons = (bounds.length - 1) / 2;
   const c = out ?? new Float64Array(neurons);
   // the slots are θ indices of the layout, which p is laid out in, and the bounds index slots

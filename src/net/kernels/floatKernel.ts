@@ -9,28 +9,25 @@ import { lossCount } from "../_internals/lossScale.js";
 import type { ParamLayout } from "../paramLayout.js";
 import type { Dataset } from "../readDataset.js";
 import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
+import { neuronSlots } from "./_internals/neuronSlots.js";
 
-/** The functions of floatKernel.wat (byte addresses, sizes in entries). */
+/** The functions of floatKernel.wat called from here (byte addresses, sizes in entries). */
 interface KernelExports {
-  matmul(n: number, din: number, xs: number, ws: number, x: number, w: number, z: number, ...finish: Finish): void;
-  gram(n: number, din: number, as: number, ds: number, a: number, d: number, g: number): void;
-  matmul2(n: number, din: number, xs: number, x: number, w: number, z: number, ...finish: Finish): void;
-  gramColumn(n: number, din: number, as: number, a: number, d: number, g: number): void;
-  columnSums(n: number, ds: number, d: number, g: number): void;
-  sendBack1(n: number, ws: number, ds: number, d: number, w: number, out: number, aux: number, neg: number, atZero: number): void;
+  forward(table: number, depth: number, n: number, theta: number, x: number, xs: number, neg: number, atZero: number): void;
+  backward(table: number, depth: number, n: number, grad: number, x: number, xs: number, neg: number, atZero: number): void;
   bce(n: number, e: number, pe: number, f: number, y: number, d: number, inv: number, out: number): void;
+  descend(
+    theta: number,
+    grad: number,
+    size: number,
+    lr: number,
+    slots: number,
+    bounds: number,
+    neurons: number,
+    c: number,
+    pred: number,
+  ): number;
 }
-
-/**
- * How matmul finishes each sum before storing it (see floatKernel.wat): the
- * bias's address, the distance from Z to H or to the layer below's
- * pre-activations, the flags (1 bias, 2 H = σ(Z), 4 times σ′ of the layer
- * below), and σ′ below 0 and at 0.
- */
-type Finish = [b: number, aux: number, flags: number, neg: number, atZero: number];
-const BIAS = 1;
-const ACTIVATE = 2;
-const SLOPES = 4;
 
 /** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
 interface WasmApi {
@@ -43,28 +40,19 @@ const wasmModule = new Wasm.Module(Buffer.from(FLOAT_KERNEL_WASM, "base64"));
 
 /**
  * One weight layer l in the kernel's memory: widths din → dout, each padded to
- * an even row stride (pin, pout), the offsets of W_l and b_l in θ, and the byte
- * addresses of its arrays, each sized for every row of the data:
- * WT = W_lᵀ (din × pout) for the forward pass, WR = W_l (dout × pin) to send δ
- * back, B the bias, Z the pre-activations, H = σ(Z) (hidden layers), D = ∂L/∂Z,
- * G = (∂L/∂W_l)ᵀ (din × pout) and GB = ∂L/∂b_l.
+ * an even row stride (pin, pout), and the byte addresses of its arrays, each
+ * sized for every row of the data: WT = W_lᵀ (din × pout) for the forward pass,
+ * WR = W_l (dout × pin) to send δ back, B the bias, Z the pre-activations,
+ * H = σ(Z) (hidden layers), D = ∂L/∂Z, G = (∂L/∂W_l)ᵀ (din × pout) and GB = ∂L/∂b_l.
  */
 interface Layer {
-  din: number;
-  dout: number;
-  pin: number;
   pout: number;
-  wOffset: number;
-  bOffset: number;
-  WT: number;
-  WR: number;
-  B: number;
   Z: number;
-  H: number;
   D: number;
-  G: number;
-  GB: number;
 }
+
+/** The i32 fields of a layer's row in the layer table the passes of floatKernel.wat walk, in order (64 bytes a row). */
+const TABLE_FIELDS = 16;
 
 const even = (w: number): number => w + (w % 2);
 
@@ -81,6 +69,10 @@ const even = (w: number): number => w + (w % 2);
  * logistic function with an exp of its own in SIMD (within 1.3 ulp, as
  * `Math.exp`) and one logarithm per lane for Σ log(1 + e^−|f|), so its loss
  * and gradient agree with the generic kernel's to a few roundings, not bit for bit.
+ * Each pass runs through every layer in one call into WebAssembly, and
+ * `descent` keeps θ there between the steps of plain gradient descent, taking
+ * the step and every hidden neuron's c in the same memory: a small network's
+ * step costs about as much as the copies and calls it would otherwise make.
  *
  * @param L - the network's layout (any depth)
  * @param lossKind - mse, sse-mean or bce
@@ -118,34 +110,47 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   // The loaded rows' targets (row stride pe, as F and D), and bce's six lane results.
   const YB = alloc(Math.max(N, 1) * pe);
   const OUT = alloc(6);
+  // θ of a call, θ of a descent (apart, so that calls between its steps leave it as it was), the gradient,
+  // the layer table (one row of i32 fields per layer) and the hidden neurons' slots and c, for descent.
+  const size = L.size;
+  const THETA = alloc(size);
+  const RUN = alloc(size);
+  const GRAD = alloc(size);
+  const TABLE = alloc((depth * TABLE_FIELDS) / 2);
+  const { slots, bounds } = neuronSlots(L);
+  const neurons = (bounds.length - 1) / 2;
+  const SLOTS = alloc(slots.length / 2);
+  const BOUNDS = alloc(bounds.length / 2);
+  const C = alloc(neurons);
+  const PRED = alloc(neurons);
   const layers: Layer[] = [];
+  const table: number[] = [];
   for (let l = 0; l < depth; l++) {
     const din = at(widths, l);
     const dout = at(widths, l + 1);
     const pin = even(din);
     const pout = even(dout);
     const rows = Math.max(N, 1) * pout;
-    layers.push({
-      din,
-      dout,
-      pin,
-      pout,
-      wOffset: at(L.weightOffset, l),
-      bOffset: at(L.biasOffset, l),
-      WT: alloc(din * pout),
-      WR: alloc(dout * pin),
-      B: alloc(pout),
-      Z: alloc(rows),
-      H: l < depth - 1 ? alloc(rows) : -1,
-      D: alloc(rows),
-      G: alloc(din * pout),
-      GB: alloc(pout),
-    });
+    const bOffset = at(L.biasOffset, l);
+    const WT = alloc(din * pout);
+    const WR = alloc(dout * pin);
+    const B = alloc(pout);
+    const Z = alloc(rows);
+    const H = l < depth - 1 ? alloc(rows) : 0;
+    const D = alloc(rows);
+    const G = alloc(din * pout);
+    const GB = alloc(pout);
+    layers.push({ pout, Z, D });
+    // the fields in floatKernel.wat's order; θ offsets in bytes
+    table.push(din, dout, pin, pout, 8 * at(L.weightOffset, l), bOffset >= 0 ? 8 * bOffset : -1, WT, WR, B, Z, H, D, G, GB, 0, 0);
   }
   const memory = new Wasm.Memory({ initial: Math.max(1, Math.ceil(top / 65536)) });
   const run = new Wasm.Instance(wasmModule, { env: { memory } }).exports as unknown as KernelExports;
   const heap = new Float64Array(memory.buffer);
   const heap32 = new Int32Array(memory.buffer);
+  heap32.set(table, TABLE >> 2);
+  heap32.set(slots, SLOTS >> 2);
+  heap32.set(bounds, BOUNDS >> 2);
   /** The heap index of a byte address. */
   const slot = (byte: number): number => byte / 8;
   // Copied row by row: Float64Array.from(X.flat()) takes milliseconds on a data set of this size.
@@ -175,35 +180,9 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     return n;
   };
 
-  /** The forward pass on the loaded rows; with `grad`, D of the output layer is dℓ/df/n. Returns the mean loss. */
-  const forward = (p: ArrayLike<number>, rows: readonly number[] | undefined, n: number, withGradient: boolean): number => {
-    let input = X;
-    let inputStride = pd;
-    for (const [l, layer] of layers.entries()) {
-      const { din, dout, pin, pout, wOffset, bOffset } = layer;
-      const WT = slot(layer.WT);
-      const WR = slot(layer.WR);
-      // the per-step copies below index θ, the heap and Y unchecked: the offsets come from the layout θ has
-      // and from the arrays allocated above for it, and a checked read per entry is measurably slower here
-      for (let k = 0; k < dout; k++)
-        for (let m = 0; m < din; m++) {
-          const w = p[wOffset + k * din + m]!;
-          heap[WT + m * pout + k] = w;
-          heap[WR + k * pin + m] = w;
-        }
-      const hidden = l < depth - 1;
-      if (bOffset >= 0) for (let k = 0; k < dout; k++) heap[slot(layer.B) + k] = p[bOffset + k]!;
-      // Z = the sums plus the bias, and below the output H = σ(Z), as each sum is stored
-      const aux = hidden ? layer.H - layer.Z : 0;
-      const flags = (bOffset >= 0 ? BIAS : 0) | (hidden ? ACTIVATE : 0);
-      // a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one
-      if (pout === 2) run.matmul2(n, din, inputStride, input, layer.WT, layer.Z, layer.B, aux, flags, neg, atZero);
-      else run.matmul(n, din, inputStride, pout, input, layer.WT, layer.Z, layer.B, aux, flags, neg, atZero);
-      if (hidden) {
-        input = layer.H;
-        inputStride = pout;
-      }
-    }
+  /** The forward pass from θ at byte address `theta` on the loaded rows; with `grad`, D of the output layer is dℓ/df/n. Returns the mean loss. */
+  const forward = (theta: number, rows: readonly number[] | undefined, n: number, withGradient: boolean): number => {
+    run.forward(TABLE, depth, n, theta, X, pd, neg, atZero);
     // mse is PyTorch's nn.MSELoss, the mean over all n·e elements; sse-mean and bce divide by n
     const inv = 1 / lossCount(lossKind, n, e);
     if (bce) {
@@ -216,6 +195,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     const F = slot(last.Z);
     const D = slot(last.D);
     let total = 0;
+    // F, D and Y are indexed unchecked: the offsets come from the arrays allocated above for these rows
     for (let r = 0; r < n; r++) {
       const i = rows === undefined ? r : at(rows, r);
       let point = 0;
@@ -229,38 +209,44 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     return total * inv;
   };
 
-  const backward = (n: number): number[] => {
-    const g = new Array<number>(L.size).fill(0);
-    for (let l = depth - 1; l >= 0; l--) {
-      const layer = at(layers, l);
-      const { din, dout, pin, pout, wOffset, bOffset } = layer;
-      const below = l > 0 ? at(layers, l - 1) : undefined;
-      const A = below ? below.H : X;
-      const as = below ? pin : pd;
-      // G = AᵀD, by gram in blocks of rows for the cache, or for one or two outputs a column at a time: the same sums in the same order
-      if (pout === 2) for (let k = 0; k < dout; k++) run.gramColumn(n, din, as, A, layer.D + 8 * k, layer.G + 8 * k);
-      else run.gram(n, din, as, pout, A, layer.D, layer.G);
-      const G = slot(layer.G);
-      for (let k = 0; k < dout; k++) for (let m = 0; m < din; m++) g[wOffset + k * din + m] = heap[G + m * pout + k]!;
-      if (bOffset >= 0) {
-        run.columnSums(n, pout, layer.D, layer.GB);
-        for (let k = 0; k < dout; k++) g[bOffset + k] = heap[slot(layer.GB) + k]!;
-      }
-      // δ of the layer below, times σ′ of its pre-activations as each sum is stored
-      if (below === undefined) continue;
-      // (a scalar output's error goes back as one product per entry: matmul's blocks would cost more than the term)
-      if (dout === 1) run.sendBack1(n, pin, pout, layer.D, layer.WR, below.D, below.Z - below.D, neg, atZero);
-      else run.matmul(n, dout, pout, pin, layer.D, layer.WR, below.D, 0, below.Z - below.D, SLOPES, neg, atZero);
-    }
-    return g;
+  /** θ into the call's θ (its address). */
+  const put = (theta: ArrayLike<number>): number => {
+    heap.set(theta, slot(THETA));
+    return THETA;
+  };
+  /** `size` entries of the heap from a byte address, as a new array. */
+  const read = (byte: number): number[] => {
+    // a plain loop: Array.from walks a typed array through its iterator, several times slower
+    const out = new Array<number>(size);
+    for (let i = 0, o = slot(byte); i < size; i++) out[i] = heap[o + i]!;
+    return out;
   };
 
   return {
-    loss: (theta, rows) => forward(theta, rows, load(rows), false),
+    loss: (theta, rows) => {
+      const n = load(rows);
+      return forward(put(theta), rows, n, false);
+    },
     lossAndGradient(theta, rows) {
       const n = load(rows);
-      const loss = forward(theta, rows, n, true);
-      return { loss, grad: backward(n) };
+      const loss = forward(put(theta), rows, n, true);
+      run.backward(TABLE, depth, n, GRAD, X, pd, neg, atZero);
+      return { loss, grad: read(GRAD) };
+    },
+    descent(theta0, lr) {
+      heap.set(theta0, slot(RUN));
+      return {
+        step() {
+          const n = load(undefined);
+          const loss = forward(RUN, undefined, n, true);
+          run.backward(TABLE, depth, n, GRAD, X, pd, neg, atZero);
+          const finite = run.descend(RUN, GRAD, size, lr, SLOTS, BOUNDS, neurons, C, PRED) === 1;
+          return { loss, finite };
+        },
+        invariants: heap.subarray(slot(C), slot(C) + neurons),
+        predicted: heap.subarray(slot(PRED), slot(PRED) + neurons),
+        theta: () => read(RUN),
+      };
     },
   };
 }

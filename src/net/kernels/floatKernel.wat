@@ -17,12 +17,15 @@
   ;; pre-activations (W = the layer's weights transposed) and for the error
   ;; sent back a layer (X = δ, W = the layer's weights). Each sum, still in its
   ;; registers, is finished by $flags before it is stored: 1 adds the bias B[k]
-  ;; (at $b) last; 4 multiplies it by σ'(S[i][k]) (S, at Z + $aux: the
-  ;; pre-activations of the layer the error is sent to; σ' is 1 above 0, $neg
-  ;; below, $atZero at 0); 2 also stores H[i][k] = σ(Z[i][k]) (at Z + $aux),
-  ;; without branches: z where z > 0, neg·z elsewhere. The same operations
-  ;; as separate passes over Z would do, without the passes.
-  (func (export "matmul")
+  ;; (at $b) last; 4 multiplies it by P[i][k] (at Z + $aux: σ' of the
+  ;; pre-activations of the layer the error is sent to, as flag 2 stored it);
+  ;; 2 stores H[i][k] = σ(Z[i][k]) (at Z + $aux) and, in Z's place, P[i][k] =
+  ;; σ'(Z[i][k]), which is all the backward pass needs of a hidden layer's Z,
+  ;; without branches: σ is z where z > 0 and neg·z elsewhere, σ' is 1 above
+  ;; 0, $neg below, $atZero at 0. The same operations as separate passes over
+  ;; Z would do, without the passes, and σ' chosen once per entry, not again
+  ;; for the error sent back.
+  (func $matmul
     (param $n i32) (param $din i32) (param $xs i32) (param $ws i32)
     (param $x i32) (param $w i32) (param $z i32)
     (param $b i32) (param $aux i32) (param $flags i32) (param $neg f64) (param $atZero f64)
@@ -32,6 +35,13 @@
     (local $s v128) (local $t v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local $w0 v128)
+    (local $same i32) (local $pv v128) (local $onev v128) (local $negv v128) (local $zerov v128)
+    ;; the slopes as vectors, made once
+    (local.set $onev (v128.const f64x2 1 1))
+    (local.set $negv (f64x2.splat (local.get $neg)))
+    (local.set $zerov (f64x2.splat (local.get $atZero)))
+    ;; the slope at 0 is the slope below, bit for bit (a zero of another sign is another slope)
+    (local.set $same (i64.eq (i64.reinterpret_f64 (local.get $neg)) (i64.reinterpret_f64 (local.get $atZero))))
     (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
     (local.set $end8 (i32.and (local.get $ws) (i32.const -8)))
     ;; Two rows at a time for the blocks of eight: eight accumulators, each W
@@ -94,63 +104,93 @@
             (if (i32.and (local.get $flags) (i32.const 4))
               (then
                 (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (local.get $t)))
                 (local.set $t (v128.load offset=16 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a1 (f64x2.mul (local.get $a1) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a1 (f64x2.mul (local.get $a1) (local.get $t)))
                 (local.set $t (v128.load offset=32 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a2 (f64x2.mul (local.get $a2) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a2 (f64x2.mul (local.get $a2) (local.get $t)))
                 (local.set $t (v128.load offset=48 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a3 (f64x2.mul (local.get $a3) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a3 (f64x2.mul (local.get $a3) (local.get $t)))
                 (local.set $t (v128.load offset=0 (i32.add (local.get $wq) (local.get $aux))))
-                (local.set $b0 (f64x2.mul (local.get $b0) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $b0 (f64x2.mul (local.get $b0) (local.get $t)))
                 (local.set $t (v128.load offset=16 (i32.add (local.get $wq) (local.get $aux))))
-                (local.set $b1 (f64x2.mul (local.get $b1) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $b1 (f64x2.mul (local.get $b1) (local.get $t)))
                 (local.set $t (v128.load offset=32 (i32.add (local.get $wq) (local.get $aux))))
-                (local.set $b2 (f64x2.mul (local.get $b2) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $b2 (f64x2.mul (local.get $b2) (local.get $t)))
                 (local.set $t (v128.load offset=48 (i32.add (local.get $wq) (local.get $aux))))
-                (local.set $b3 (f64x2.mul (local.get $b3) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
-            (v128.store offset=0 (local.get $wp) (local.get $a0))
-            (v128.store offset=16 (local.get $wp) (local.get $a1))
-            (v128.store offset=32 (local.get $wp) (local.get $a2))
-            (v128.store offset=48 (local.get $wp) (local.get $a3))
-            (v128.store offset=0 (local.get $wq) (local.get $b0))
-            (v128.store offset=16 (local.get $wq) (local.get $b1))
-            (v128.store offset=32 (local.get $wq) (local.get $b2))
-            (v128.store offset=48 (local.get $wq) (local.get $b3))
+                (local.set $b3 (f64x2.mul (local.get $b3) (local.get $t)))))
             (if (i32.and (local.get $flags) (i32.const 2))
               (then
-                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
-                (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
-                (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
-                (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
-                (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux))
-                  (v128.bitselect (local.get $b0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b0)) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
-                (v128.store offset=16 (i32.add (local.get $wq) (local.get $aux))
-                  (v128.bitselect (local.get $b1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b1)) (f64x2.gt (local.get $b1) (v128.const f64x2 0 0))))
-                (v128.store offset=32 (i32.add (local.get $wq) (local.get $aux))
-                  (v128.bitselect (local.get $b2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b2)) (f64x2.gt (local.get $b2) (v128.const f64x2 0 0))))
-                (v128.store offset=48 (i32.add (local.get $wq) (local.get $aux))
-                  (v128.bitselect (local.get $b3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b3)) (f64x2.gt (local.get $b3) (v128.const f64x2 0 0))))))
+                ;; σ′ is 1 above 0 and $neg elsewhere when σ′(0) is $neg too (every activation but |x|):
+                ;; then σ(z) = σ′(z)·z, 1·z above 0 and neg·z elsewhere, the very products σ takes
+                (if (local.get $same)
+                  (then
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a0)))
+                    (v128.store offset=0 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a1)))
+                    (v128.store offset=16 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a2)))
+                    (v128.store offset=32 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a3)))
+                    (v128.store offset=48 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $b0)))
+                    (v128.store offset=0 (local.get $wq) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $b1) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (i32.add (local.get $wq) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $b1)))
+                    (v128.store offset=16 (local.get $wq) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $b2) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (i32.add (local.get $wq) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $b2)))
+                    (v128.store offset=32 (local.get $wq) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $b3) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (i32.add (local.get $wq) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $b3)))
+                    (v128.store offset=48 (local.get $wq) (local.get $pv)))
+                  (else
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a0) (f64x2.mul (local.get $negv) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a1) (f64x2.mul (local.get $negv) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a1) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a2) (f64x2.mul (local.get $negv) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a2) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a3) (f64x2.mul (local.get $negv) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a3) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux))
+                      (v128.bitselect (local.get $b0) (f64x2.mul (local.get $negv) (local.get $b0)) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (local.get $wq)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $b0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (i32.add (local.get $wq) (local.get $aux))
+                      (v128.bitselect (local.get $b1) (f64x2.mul (local.get $negv) (local.get $b1)) (f64x2.gt (local.get $b1) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (local.get $wq)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $b1) (v128.const f64x2 0 0))) (f64x2.gt (local.get $b1) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (i32.add (local.get $wq) (local.get $aux))
+                      (v128.bitselect (local.get $b2) (f64x2.mul (local.get $negv) (local.get $b2)) (f64x2.gt (local.get $b2) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (local.get $wq)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $b2) (v128.const f64x2 0 0))) (f64x2.gt (local.get $b2) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (i32.add (local.get $wq) (local.get $aux))
+                      (v128.bitselect (local.get $b3) (f64x2.mul (local.get $negv) (local.get $b3)) (f64x2.gt (local.get $b3) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (local.get $wq)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $b3) (v128.const f64x2 0 0))) (f64x2.gt (local.get $b3) (v128.const f64x2 0 0)))))))
+              (else
+                (v128.store offset=0 (local.get $wp) (local.get $a0))
+                (v128.store offset=16 (local.get $wp) (local.get $a1))
+                (v128.store offset=32 (local.get $wp) (local.get $a2))
+                (v128.store offset=48 (local.get $wp) (local.get $a3))
+                (v128.store offset=0 (local.get $wq) (local.get $b0))
+                (v128.store offset=16 (local.get $wq) (local.get $b1))
+                (v128.store offset=32 (local.get $wq) (local.get $b2))
+                (v128.store offset=48 (local.get $wq) (local.get $b3))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
             (br $eachP8)))
         ;; the pair's columns past the last block of eight, two at a time
@@ -182,21 +222,33 @@
             (if (i32.and (local.get $flags) (i32.const 4))
               (then
                 (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (local.get $t)))
                 (local.set $t (v128.load offset=0 (i32.add (local.get $wq) (local.get $aux))))
-                (local.set $b0 (f64x2.mul (local.get $b0) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
-            (v128.store offset=0 (local.get $wp) (local.get $a0))
-            (v128.store offset=0 (local.get $wq) (local.get $b0))
+                (local.set $b0 (f64x2.mul (local.get $b0) (local.get $t)))))
             (if (i32.and (local.get $flags) (i32.const 2))
               (then
-                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
-                (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux))
-                  (v128.bitselect (local.get $b0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $b0)) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))))
+                ;; σ′ is 1 above 0 and $neg elsewhere when σ′(0) is $neg too (every activation but |x|):
+                ;; then σ(z) = σ′(z)·z, 1·z above 0 and neg·z elsewhere, the very products σ takes
+                (if (local.get $same)
+                  (then
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a0)))
+                    (v128.store offset=0 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $b0)))
+                    (v128.store offset=0 (local.get $wq) (local.get $pv)))
+                  (else
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a0) (f64x2.mul (local.get $negv) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wq) (local.get $aux))
+                      (v128.bitselect (local.get $b0) (f64x2.mul (local.get $negv) (local.get $b0)) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (local.get $wq)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $b0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $b0) (v128.const f64x2 0 0)))))))
+              (else
+                (v128.store offset=0 (local.get $wp) (local.get $a0))
+                (v128.store offset=0 (local.get $wq) (local.get $b0))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $eachP2)))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
@@ -242,35 +294,53 @@
             (if (i32.and (local.get $flags) (i32.const 4))
               (then
                 (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a0 (f64x2.mul (local.get $a0) (local.get $t)))
                 (local.set $t (v128.load offset=16 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a1 (f64x2.mul (local.get $a1) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a1 (f64x2.mul (local.get $a1) (local.get $t)))
                 (local.set $t (v128.load offset=32 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a2 (f64x2.mul (local.get $a2) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+                (local.set $a2 (f64x2.mul (local.get $a2) (local.get $t)))
                 (local.set $t (v128.load offset=48 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a3 (f64x2.mul (local.get $a3) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
-            (v128.store offset=0 (local.get $wp) (local.get $a0))
-            (v128.store offset=16 (local.get $wp) (local.get $a1))
-            (v128.store offset=32 (local.get $wp) (local.get $a2))
-            (v128.store offset=48 (local.get $wp) (local.get $a3))
+                (local.set $a3 (f64x2.mul (local.get $a3) (local.get $t)))))
             (if (i32.and (local.get $flags) (i32.const 2))
               (then
-                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
-                (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
-                (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
-                (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))))
+                ;; σ′ is 1 above 0 and $neg elsewhere when σ′(0) is $neg too (every activation but |x|):
+                ;; then σ(z) = σ′(z)·z, 1·z above 0 and neg·z elsewhere, the very products σ takes
+                (if (local.get $same)
+                  (then
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a0)))
+                    (v128.store offset=0 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a1)))
+                    (v128.store offset=16 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a2)))
+                    (v128.store offset=32 (local.get $wp) (local.get $pv))
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a3)))
+                    (v128.store offset=48 (local.get $wp) (local.get $pv)))
+                  (else
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a0) (f64x2.mul (local.get $negv) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a1) (f64x2.mul (local.get $negv) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                    (v128.store offset=16 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a1) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a2) (f64x2.mul (local.get $negv) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                    (v128.store offset=32 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a2) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a3) (f64x2.mul (local.get $negv) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                    (v128.store offset=48 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a3) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0)))))))
+              (else
+                (v128.store offset=0 (local.get $wp) (local.get $a0))
+                (v128.store offset=16 (local.get $wp) (local.get $a1))
+                (v128.store offset=32 (local.get $wp) (local.get $a2))
+                (v128.store offset=48 (local.get $wp) (local.get $a3))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 8)))
             (br $each8)))
         (block $done2
@@ -296,14 +366,23 @@
             (if (i32.and (local.get $flags) (i32.const 4))
               (then
                 (local.set $t (v128.load offset=0 (i32.add (local.get $wp) (local.get $aux))))
-                (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
-                  (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-                  (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
-            (v128.store offset=0 (local.get $wp) (local.get $a0))
+                (local.set $a0 (f64x2.mul (local.get $a0) (local.get $t)))))
             (if (i32.and (local.get $flags) (i32.const 2))
               (then
-                (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
-                  (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))))
+                ;; σ′ is 1 above 0 and $neg elsewhere when σ′(0) is $neg too (every activation but |x|):
+                ;; then σ(z) = σ′(z)·z, 1·z above 0 and neg·z elsewhere, the very products σ takes
+                (if (local.get $same)
+                  (then
+                    (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a0)))
+                    (v128.store offset=0 (local.get $wp) (local.get $pv)))
+                  (else
+                    (v128.store offset=0 (i32.add (local.get $wp) (local.get $aux))
+                      (v128.bitselect (local.get $a0) (f64x2.mul (local.get $negv) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                    (v128.store offset=0 (local.get $wp)
+                      (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0)))))))
+              (else
+                (v128.store offset=0 (local.get $wp) (local.get $a0))))
             (local.set $kb (i32.add (local.get $kb) (i32.const 2)))
             (br $each2)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -315,7 +394,7 @@
   ;; so that the rows in use stay in the first-level cache (over all 569 rows
   ;; of the breast-cancer data at once it runs about a quarter slower); one
   ;; call from JavaScript per layer instead of one per block.
-  (func (export "gram")
+  (func $gram
     (param $n i32) (param $din i32) (param $as i32) (param $ds i32)
     (param $a i32) (param $d i32) (param $g i32)
     (local $p i32) (local $end i32) (local $r i32)
@@ -496,7 +575,7 @@
 ;; G[k] = Σ_{i<n} D[i][k] for k < ds (ds even), in increasing i: the bias
   ;; gradient. Columns eight at a time (four independent sums, so the adder is
   ;; not left waiting on one chain), then two.
-  (func (export "columnSums") (param $n i32) (param $ds i32) (param $d i32) (param $g i32)
+  (func $columnSums (param $n i32) (param $ds i32) (param $d i32) (param $g i32)
     (local $i i32) (local $kb i32) (local $p i32) (local $rowBytes i32) (local $end8 i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $rowBytes (i32.shl (local.get $ds) (i32.const 3)))
@@ -545,19 +624,17 @@
         (br $eachK))))
 
   ;; The error sent back from a layer of one output (k = 0 only): O[i][m] =
-  ;; (0 + D[i][0]·W[0][m])·σ'(S[i][m]) for m < ws, the one-term sums matmul
+  ;; (0 + D[i][0]·W[0][m])·P[i][m] for m < ws, the one-term sums matmul
   ;; makes with $din = 1 and flag 4, finished in the same order (D row stride
-  ;; ds, W and O row stride ws, S at O + $aux), without matmul's eight-column
-  ;; blocks whose set-up and finish cost more than the one term they sum.
-  (func (export "sendBack1")
+  ;; ds, W and O row stride ws, P = σ' of the layer below at O + $aux), without
+  ;; matmul's eight-column blocks whose set-up and finish cost more than the
+  ;; one term they sum.
+  (func $sendBack1
     (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32)
-    (param $neg f64) (param $atZero f64)
     (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32)
-    (local $s v128) (local $t v128) (local $a v128) (local $negv v128) (local $zerov v128)
+    (local $s v128) (local $t v128) (local $a v128)
     (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
     (local.set $wend (i32.add (local.get $w) (local.get $rowBytes)))
-    (local.set $negv (f64x2.splat (local.get $neg)))
-    (local.set $zerov (f64x2.splat (local.get $atZero)))
     (local.set $op (local.get $out))
     (block $doneI
       (loop $eachI
@@ -569,9 +646,7 @@
             (br_if $doneM (i32.ge_u (local.get $wp) (local.get $wend)))
             (local.set $a (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $s) (v128.load (local.get $wp)))))
             (local.set $t (v128.load (i32.add (local.get $op) (local.get $aux))))
-            (v128.store (local.get $op) (f64x2.mul (local.get $a) (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (v128.store (local.get $op) (f64x2.mul (local.get $a) (local.get $t)))
             (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
             (local.set $op (i32.add (local.get $op) (i32.const 16)))
             (br $eachM)))
@@ -581,12 +656,19 @@
   ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
   ;; two): four rows at a time, so that four sums, not one, wait on the adder.
   ;; Each lane sums in increasing m as matmul does, and is finished by $flags as there.
-  (func (export "matmul2")
+  (func $matmul2
     (param $n i32) (param $din i32) (param $xs i32) (param $x i32) (param $w i32) (param $z i32)
     (param $b i32) (param $aux i32) (param $flags i32) (param $neg f64) (param $atZero f64)
     (local $i i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $xb i32) (local $zp i32) (local $bp i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $w0 v128)
     (local $t v128)
+    (local $same i32) (local $pv v128) (local $onev v128) (local $negv v128) (local $zerov v128)
+    ;; the slopes as vectors, made once
+    (local.set $onev (v128.const f64x2 1 1))
+    (local.set $negv (f64x2.splat (local.get $neg)))
+    (local.set $zerov (f64x2.splat (local.get $atZero)))
+    ;; the slope at 0 is the slope below, bit for bit (a zero of another sign is another slope)
+    (local.set $same (i64.eq (i64.reinterpret_f64 (local.get $neg)) (i64.reinterpret_f64 (local.get $atZero))))
     (local.set $bp (local.get $b))
     (local.set $xb (i32.shl (local.get $xs) (i32.const 3)))
     (block $done4
@@ -623,35 +705,53 @@
         (if (i32.and (local.get $flags) (i32.const 4))
           (then
             (local.set $t (v128.load offset=0 (i32.add (local.get $zp) (local.get $aux))))
-            (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $a0 (f64x2.mul (local.get $a0) (local.get $t)))
             (local.set $t (v128.load offset=16 (i32.add (local.get $zp) (local.get $aux))))
-            (local.set $a1 (f64x2.mul (local.get $a1) (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $a1 (f64x2.mul (local.get $a1) (local.get $t)))
             (local.set $t (v128.load offset=32 (i32.add (local.get $zp) (local.get $aux))))
-            (local.set $a2 (f64x2.mul (local.get $a2) (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))
+            (local.set $a2 (f64x2.mul (local.get $a2) (local.get $t)))
             (local.set $t (v128.load offset=48 (i32.add (local.get $zp) (local.get $aux))))
-            (local.set $a3 (f64x2.mul (local.get $a3) (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
-        (v128.store offset=0 (local.get $zp) (local.get $a0))
-        (v128.store offset=16 (local.get $zp) (local.get $a1))
-        (v128.store offset=32 (local.get $zp) (local.get $a2))
-        (v128.store offset=48 (local.get $zp) (local.get $a3))
+            (local.set $a3 (f64x2.mul (local.get $a3) (local.get $t)))))
         (if (i32.and (local.get $flags) (i32.const 2))
           (then
-            (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux))
-              (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
-            (v128.store offset=16 (i32.add (local.get $zp) (local.get $aux))
-              (v128.bitselect (local.get $a1) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
-            (v128.store offset=32 (i32.add (local.get $zp) (local.get $aux))
-              (v128.bitselect (local.get $a2) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
-            (v128.store offset=48 (i32.add (local.get $zp) (local.get $aux))
-              (v128.bitselect (local.get $a3) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))))
+            ;; σ′ is 1 above 0 and $neg elsewhere when σ′(0) is $neg too (every activation but |x|):
+            ;; then σ(z) = σ′(z)·z, 1·z above 0 and neg·z elsewhere, the very products σ takes
+            (if (local.get $same)
+              (then
+                (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a0)))
+                (v128.store offset=0 (local.get $zp) (local.get $pv))
+                (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                (v128.store offset=16 (i32.add (local.get $zp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a1)))
+                (v128.store offset=16 (local.get $zp) (local.get $pv))
+                (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                (v128.store offset=32 (i32.add (local.get $zp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a2)))
+                (v128.store offset=32 (local.get $zp) (local.get $pv))
+                (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                (v128.store offset=48 (i32.add (local.get $zp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a3)))
+                (v128.store offset=48 (local.get $zp) (local.get $pv)))
+              (else
+                (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux))
+                  (v128.bitselect (local.get $a0) (f64x2.mul (local.get $negv) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=0 (local.get $zp)
+                  (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=16 (i32.add (local.get $zp) (local.get $aux))
+                  (v128.bitselect (local.get $a1) (f64x2.mul (local.get $negv) (local.get $a1)) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                (v128.store offset=16 (local.get $zp)
+                  (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a1) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a1) (v128.const f64x2 0 0))))
+                (v128.store offset=32 (i32.add (local.get $zp) (local.get $aux))
+                  (v128.bitselect (local.get $a2) (f64x2.mul (local.get $negv) (local.get $a2)) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                (v128.store offset=32 (local.get $zp)
+                  (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a2) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a2) (v128.const f64x2 0 0))))
+                (v128.store offset=48 (i32.add (local.get $zp) (local.get $aux))
+                  (v128.bitselect (local.get $a3) (f64x2.mul (local.get $negv) (local.get $a3)) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0))))
+                (v128.store offset=48 (local.get $zp)
+                  (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a3) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a3) (v128.const f64x2 0 0)))))))
+          (else
+            (v128.store offset=0 (local.get $zp) (local.get $a0))
+            (v128.store offset=16 (local.get $zp) (local.get $a1))
+            (v128.store offset=32 (local.get $zp) (local.get $a2))
+            (v128.store offset=48 (local.get $zp) (local.get $a3))))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $each4)))
     (block $done1
@@ -676,14 +776,23 @@
         (if (i32.and (local.get $flags) (i32.const 4))
           (then
             (local.set $t (v128.load offset=0 (i32.add (local.get $zp) (local.get $aux))))
-            (local.set $a0 (f64x2.mul (local.get $a0) (v128.bitselect (v128.const f64x2 1 1)
-              (v128.bitselect (f64x2.splat (local.get $neg)) (f64x2.splat (local.get $atZero)) (f64x2.lt (local.get $t) (v128.const f64x2 0 0)))
-              (f64x2.gt (local.get $t) (v128.const f64x2 0 0)))))))
-        (v128.store offset=0 (local.get $zp) (local.get $a0))
+            (local.set $a0 (f64x2.mul (local.get $a0) (local.get $t)))))
         (if (i32.and (local.get $flags) (i32.const 2))
           (then
-            (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux))
-              (v128.bitselect (local.get $a0) (f64x2.mul (f64x2.splat (local.get $neg)) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))))
+            ;; σ′ is 1 above 0 and $neg elsewhere when σ′(0) is $neg too (every activation but |x|):
+            ;; then σ(z) = σ′(z)·z, 1·z above 0 and neg·z elsewhere, the very products σ takes
+            (if (local.get $same)
+              (then
+                (local.set $pv (v128.bitselect (local.get $onev) (local.get $negv) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux)) (f64x2.mul (local.get $pv) (local.get $a0)))
+                (v128.store offset=0 (local.get $zp) (local.get $pv)))
+              (else
+                (v128.store offset=0 (i32.add (local.get $zp) (local.get $aux))
+                  (v128.bitselect (local.get $a0) (f64x2.mul (local.get $negv) (local.get $a0)) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0))))
+                (v128.store offset=0 (local.get $zp)
+                  (v128.bitselect (local.get $onev) (v128.bitselect (local.get $negv) (local.get $zerov) (f64x2.lt (local.get $a0) (v128.const f64x2 0 0))) (f64x2.gt (local.get $a0) (v128.const f64x2 0 0)))))))
+          (else
+            (v128.store offset=0 (local.get $zp) (local.get $a0))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each1))))
 
@@ -694,7 +803,7 @@
   ;; scalar output; eight inputs at a time (four sums in flight), then two.
   ;; A has row stride as (even: its padding is 0); D at $d is column k with
   ;; row stride 2, and G at $g column k, row stride 2 (G[m][k] at g + 16m).
-  (func (export "gramColumn")
+  (func $gramColumn
     (param $n i32) (param $din i32) (param $as i32) (param $a i32) (param $d i32) (param $g i32)
     (local $i i32) (local $m i32) (local $p i32) (local $q i32) (local $ab i32) (local $gp i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s v128)
@@ -930,4 +1039,226 @@
         (br $eachI)))
     (v128.store offset=0 (local.get $out) (local.get $sum))
     (v128.store offset=16 (local.get $out) (local.get $prod))
-    (v128.store offset=32 (local.get $out) (local.get $expo))))
+    (v128.store offset=32 (local.get $out) (local.get $expo)))
+;; The whole network, one call per pass: the passes below walk the layer
+  ;; table (see floatKernel.ts), 64 bytes per weight layer, of i32 fields:
+  ;; 0 din, 4 dout, 8 pin, 12 pout (the padded widths), 16 and 20 the byte
+  ;; offsets of W_l and b_l in θ and in the gradient (−1: no bias), then the
+  ;; addresses of 24 WT, 28 WR, 32 B, 36 Z, 40 H, 44 D, 48 G and 52 GB. Each
+  ;; layer runs the loops above exactly as one call each from JavaScript
+  ;; would, so the values are theirs; one call instead of several per layer
+  ;; saves the crossings, which cost as much as a small layer's loops.
+
+  ;; The forward pass from θ (at $theta, flat in the layout's order) on the
+  ;; n rows at $x (row stride $xs): every layer's W_l copied into WT (its
+  ;; transpose, for the pass) and WR (for the error sent back), b_l into B,
+  ;; then Z = the sums plus the bias and, below the output, H = σ(Z).
+  (func (export "forward")
+    (param $table i32) (param $depth i32) (param $n i32) (param $theta i32)
+    (param $x i32) (param $xs i32) (param $neg f64) (param $atZero f64)
+    (local $l i32) (local $t i32) (local $din i32) (local $dout i32) (local $pin i32) (local $pout i32)
+    (local $w i32) (local $bo i32) (local $k i32) (local $m i32) (local $v f64)
+    (local $wt i32) (local $wr i32) (local $hidden i32) (local $flags i32) (local $aux i32)
+    (local $input i32) (local $stride i32)
+    (local.set $input (local.get $x))
+    (local.set $stride (local.get $xs))
+    (block $doneL
+      (loop $eachL
+        (br_if $doneL (i32.ge_u (local.get $l) (local.get $depth)))
+        (local.set $t (i32.add (local.get $table) (i32.shl (local.get $l) (i32.const 6))))
+        (local.set $din (i32.load offset=0 (local.get $t)))
+        (local.set $dout (i32.load offset=4 (local.get $t)))
+        (local.set $pin (i32.load offset=8 (local.get $t)))
+        (local.set $pout (i32.load offset=12 (local.get $t)))
+        (local.set $w (i32.add (local.get $theta) (i32.load offset=16 (local.get $t))))
+        (local.set $bo (i32.load offset=20 (local.get $t)))
+        ;; W_l[k][m] to WT[m][k] and WR[k][m] (their padding stays 0)
+        (local.set $k (i32.const 0))
+        (block $doneK
+          (loop $eachK
+            (br_if $doneK (i32.ge_u (local.get $k) (local.get $dout)))
+            (local.set $wt (i32.add (i32.load offset=24 (local.get $t)) (i32.shl (local.get $k) (i32.const 3))))
+            (local.set $wr (i32.add (i32.load offset=28 (local.get $t)) (i32.shl (i32.mul (local.get $k) (local.get $pin)) (i32.const 3))))
+            (local.set $m (i32.const 0))
+            (block $doneM
+              (loop $eachM
+                (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
+                (local.set $v (f64.load (local.get $w)))
+                (f64.store (local.get $wt) (local.get $v))
+                (f64.store (local.get $wr) (local.get $v))
+                (local.set $w (i32.add (local.get $w) (i32.const 8)))
+                (local.set $wt (i32.add (local.get $wt) (i32.shl (local.get $pout) (i32.const 3))))
+                (local.set $wr (i32.add (local.get $wr) (i32.const 8)))
+                (local.set $m (i32.add (local.get $m) (i32.const 1)))
+                (br $eachM)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $eachK)))
+        (local.set $flags (i32.const 0))
+        (if (i32.ge_s (local.get $bo) (i32.const 0))
+          (then
+            (local.set $flags (i32.const 1))
+            (memory.copy (i32.load offset=32 (local.get $t)) (i32.add (local.get $theta) (local.get $bo)) (i32.shl (local.get $dout) (i32.const 3)))))
+        (local.set $hidden (i32.lt_u (i32.add (local.get $l) (i32.const 1)) (local.get $depth)))
+        (local.set $aux (i32.const 0))
+        (if (local.get $hidden)
+          (then
+            (local.set $flags (i32.or (local.get $flags) (i32.const 2)))
+            (local.set $aux (i32.sub (i32.load offset=40 (local.get $t)) (i32.load offset=36 (local.get $t))))))
+        ;; a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one
+        (if (i32.eq (local.get $pout) (i32.const 2))
+          (then
+            (call $matmul2 (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
+              (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
+              (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+          (else
+            (call $matmul (local.get $n) (local.get $din) (local.get $stride) (local.get $pout) (local.get $input)
+              (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
+              (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero))))
+        (local.set $input (i32.load offset=40 (local.get $t)))
+        (local.set $stride (local.get $pout))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br $eachL))))
+
+  ;; The backward pass after forward, from D of the output layer (dℓ/df/n):
+  ;; for every layer from the last, G = AᵀD (A the layer's input), written
+  ;; into the gradient at $grad in the layout's order with the bias's column
+  ;; sums, then δ of the layer below, times σ′ of its pre-activations.
+  (func (export "backward")
+    (param $table i32) (param $depth i32) (param $n i32) (param $grad i32)
+    (param $x i32) (param $xs i32) (param $neg f64) (param $atZero f64)
+    (local $l i32) (local $t i32) (local $b i32) (local $din i32) (local $dout i32) (local $pin i32) (local $pout i32)
+    (local $bo i32) (local $k i32) (local $m i32) (local $a i32) (local $as i32) (local $gp i32) (local $src i32)
+    (local.set $l (local.get $depth))
+    (block $doneL
+      (loop $eachL
+        (br_if $doneL (i32.eqz (local.get $l)))
+        (local.set $l (i32.sub (local.get $l) (i32.const 1)))
+        (local.set $t (i32.add (local.get $table) (i32.shl (local.get $l) (i32.const 6))))
+        (local.set $b (i32.sub (local.get $t) (i32.const 64)))
+        (local.set $din (i32.load offset=0 (local.get $t)))
+        (local.set $dout (i32.load offset=4 (local.get $t)))
+        (local.set $pin (i32.load offset=8 (local.get $t)))
+        (local.set $pout (i32.load offset=12 (local.get $t)))
+        (local.set $bo (i32.load offset=20 (local.get $t)))
+        (local.set $a (local.get $x))
+        (local.set $as (local.get $xs))
+        (if (local.get $l)
+          (then
+            (local.set $a (i32.load offset=40 (local.get $b)))
+            (local.set $as (local.get $pin))))
+        ;; G = AᵀD, by gram in blocks of rows for the cache, or for one or two outputs a column at a time: the same sums in the same order
+        (if (i32.eq (local.get $pout) (i32.const 2))
+          (then
+            (local.set $k (i32.const 0))
+            (block $doneC
+              (loop $eachC
+                (br_if $doneC (i32.ge_u (local.get $k) (local.get $dout)))
+                (call $gramColumn (local.get $n) (local.get $din) (local.get $as) (local.get $a)
+                  (i32.add (i32.load offset=44 (local.get $t)) (i32.shl (local.get $k) (i32.const 3)))
+                  (i32.add (i32.load offset=48 (local.get $t)) (i32.shl (local.get $k) (i32.const 3))))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $eachC))))
+          (else
+            (call $gram (local.get $n) (local.get $din) (local.get $as) (local.get $pout) (local.get $a)
+              (i32.load offset=44 (local.get $t)) (i32.load offset=48 (local.get $t)))))
+        ;; ∂L/∂W_l[k][m] = G[m][k]
+        (local.set $gp (i32.add (local.get $grad) (i32.load offset=16 (local.get $t))))
+        (local.set $k (i32.const 0))
+        (block $doneK
+          (loop $eachK
+            (br_if $doneK (i32.ge_u (local.get $k) (local.get $dout)))
+            (local.set $src (i32.add (i32.load offset=48 (local.get $t)) (i32.shl (local.get $k) (i32.const 3))))
+            (local.set $m (i32.const 0))
+            (block $doneM
+              (loop $eachM
+                (br_if $doneM (i32.ge_u (local.get $m) (local.get $din)))
+                (f64.store (local.get $gp) (f64.load (local.get $src)))
+                (local.set $gp (i32.add (local.get $gp) (i32.const 8)))
+                (local.set $src (i32.add (local.get $src) (i32.shl (local.get $pout) (i32.const 3))))
+                (local.set $m (i32.add (local.get $m) (i32.const 1)))
+                (br $eachM)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $eachK)))
+        (if (i32.ge_s (local.get $bo) (i32.const 0))
+          (then
+            (call $columnSums (local.get $n) (local.get $pout) (i32.load offset=44 (local.get $t)) (i32.load offset=52 (local.get $t)))
+            (memory.copy (i32.add (local.get $grad) (local.get $bo)) (i32.load offset=52 (local.get $t)) (i32.shl (local.get $dout) (i32.const 3)))))
+        ;; δ of the layer below, times σ′ of its pre-activations as each sum is stored
+        ;; (a scalar output's error goes back as one product per entry: matmul's blocks would cost more than the term)
+        (if (local.get $l)
+          (then
+            (if (i32.eq (local.get $dout) (i32.const 1))
+              (then
+                (call $sendBack1 (local.get $n) (local.get $pin) (local.get $pout) (i32.load offset=44 (local.get $t))
+                  (i32.load offset=28 (local.get $t)) (i32.load offset=44 (local.get $b))
+                  (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))))
+              (else
+                (call $matmul (local.get $n) (local.get $dout) (local.get $pout) (local.get $pin) (i32.load offset=44 (local.get $t))
+                  (i32.load offset=28 (local.get $t)) (i32.load offset=44 (local.get $b)) (i32.const 0)
+                  (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))
+                  (i32.const 4) (local.get $neg) (local.get $atZero))))))
+        (br $eachL))))
+
+  ;; One step of plain gradient descent and what it records: θ ← θ − η·g over
+  ;; the $size entries of θ and g (each rounded as θ − (η·g)), then for every
+  ;; hidden neuron k, from its slots (i32 θ indices at $slots, neuron k's
+  ;; incoming ones slots[bounds[2k] … bounds[2k+1]), its outgoing ones up to
+  ;; bounds[2k+2]): c[k] = Σ_in θ′² − Σ_out θ′² and pred[k] = η²·(Σ_in g² −
+  ;; Σ_out g²), each square sum from 0 in slot order, as floatInvariants takes
+  ;; it. Returns 1 when every θ′ is finite, else 0.
+  (func (export "descend")
+    (param $theta i32) (param $grad i32) (param $size i32) (param $lr f64)
+    (param $slots i32) (param $bounds i32) (param $neurons i32) (param $c i32) (param $pred i32)
+    (result i32)
+    (local $p i32) (local $q i32) (local $end i32) (local $v f64) (local $all f64)
+    (local $k i32) (local $j i32) (local $jend i32) (local $idx i32)
+    (local $si f64) (local $so f64) (local $gi f64) (local $go f64) (local $lr2 f64)
+    (local.set $p (local.get $theta))
+    (local.set $q (local.get $grad))
+    (local.set $end (i32.add (local.get $theta) (i32.shl (local.get $size) (i32.const 3))))
+    (block $doneU
+      (loop $eachU
+        (br_if $doneU (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $v (f64.sub (f64.load (local.get $p)) (f64.mul (local.get $lr) (f64.load (local.get $q)))))
+        (f64.store (local.get $p) (local.get $v))
+        ;; v − v is 0 for a finite v and NaN otherwise: $all stays 0 while every θ′ is finite
+        (local.set $all (f64.add (local.get $all) (f64.sub (local.get $v) (local.get $v))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $q (i32.add (local.get $q) (i32.const 8)))
+        (br $eachU)))
+    (local.set $lr2 (f64.mul (local.get $lr) (local.get $lr)))
+    (block $doneK
+      (loop $eachK
+        (br_if $doneK (i32.ge_u (local.get $k) (local.get $neurons)))
+        (local.set $si (f64.const 0))
+        (local.set $gi (f64.const 0))
+        (local.set $jend (i32.load (i32.add (local.get $bounds) (i32.shl (i32.add (i32.shl (local.get $k) (i32.const 1)) (i32.const 1)) (i32.const 2)))))
+        (block $doneIn
+          (loop $eachIn
+            (br_if $doneIn (i32.ge_u (local.get $j) (local.get $jend)))
+            (local.set $idx (i32.shl (i32.load (i32.add (local.get $slots) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))
+            (local.set $v (f64.load (i32.add (local.get $theta) (local.get $idx))))
+            (local.set $si (f64.add (local.get $si) (f64.mul (local.get $v) (local.get $v))))
+            (local.set $v (f64.load (i32.add (local.get $grad) (local.get $idx))))
+            (local.set $gi (f64.add (local.get $gi) (f64.mul (local.get $v) (local.get $v))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $eachIn)))
+        (local.set $so (f64.const 0))
+        (local.set $go (f64.const 0))
+        (local.set $jend (i32.load (i32.add (local.get $bounds) (i32.shl (i32.add (i32.shl (local.get $k) (i32.const 1)) (i32.const 2)) (i32.const 2)))))
+        (block $doneOut
+          (loop $eachOut
+            (br_if $doneOut (i32.ge_u (local.get $j) (local.get $jend)))
+            (local.set $idx (i32.shl (i32.load (i32.add (local.get $slots) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))
+            (local.set $v (f64.load (i32.add (local.get $theta) (local.get $idx))))
+            (local.set $so (f64.add (local.get $so) (f64.mul (local.get $v) (local.get $v))))
+            (local.set $v (f64.load (i32.add (local.get $grad) (local.get $idx))))
+            (local.set $go (f64.add (local.get $go) (f64.mul (local.get $v) (local.get $v))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $eachOut)))
+        (f64.store (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 3))) (f64.sub (local.get $si) (local.get $so)))
+        (f64.store (i32.add (local.get $pred) (i32.shl (local.get $k) (i32.const 3)))
+          (f64.mul (local.get $lr2) (f64.sub (local.get $gi) (local.get $go))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $eachK)))
+    (f64.eq (local.get $all) (local.get $all))))
