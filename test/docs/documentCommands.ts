@@ -10,7 +10,9 @@ import { runCliInProcess } from "../helpers/runCli.js";
 // from the root of a clone. Each document's commands run in order (later ones may
 // read what earlier ones wrote) in a fresh temporary directory that links the
 // repository's examples/ and data/, so relative inputs resolve and outputs stay
-// out of the repository. Only the program name is rewritten, to the built CLI.
+// out of the repository. Only the program name is rewritten, to the built CLI. The
+// tiny `reproduce` runs and `merge` (REPORT_COMMANDS) run once, in test/cli/reproduce.test.ts,
+// which also checks the reports they write.
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MAIN = join(ROOT, "dist", "cli", "main.js");
