@@ -2,11 +2,11 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 /**
- * The files that take longest, each a minute or more of one worker: started first, so that they
- * do not begin last and leave the other core idle at the end. Vitest orders the rest by the
- * timings of the last run (by size in a fresh clone, as in CI).
+ * The files that take longest, longest first (reproduce.test.ts runs the documents' tiny reports
+ * too): started first, so that they do not begin last and leave the other core idle at the end.
+ * Vitest orders the rest by the timings of the last run (by size in a fresh clone, as in CI).
  */
-const LONGEST = ["test/docs/cliCommands.test.ts", "test/docs/commands.test.ts", "test/cli/reproduce.test.ts", "test/cli/check.test.ts"];
+const LONGEST = ["test/cli/reproduce.test.ts", "test/cli/check.test.ts", "test/docs/commands.test.ts", "test/docs/cliCommands.test.ts"];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

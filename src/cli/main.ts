@@ -88,7 +88,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       await applyMaxInputMib(command);
       await applyNetworkReadFlags(command);
     });
-  for (const register of COMMANDS) register(program, settle);
+  // A command named first on the line is the only one built: building all of them costs every
+  // run milliseconds. Anything else (an option first, help, a mistyped name) gets them all, for
+  // the listing and the suggestions.
+  const named = argv[2] !== undefined && Object.hasOwn(COMMANDS, argv[2]) ? COMMANDS[argv[2]] : undefined;
+  for (const register of named === undefined ? Object.values(COMMANDS) : [named]) register(program, settle);
   addMaxInputMibOption(program);
   addNetworkReadFlags(program);
   quiet(program);
@@ -132,5 +136,16 @@ if (isEntryPoint()) {
       process.stderr.write(`relutopo: interrupted (${name === "SIGINT" ? "Ctrl-C" : name}) before the command finished\n`);
       process.exit(EXIT_NOT_CONVERGED);
     });
-  process.exitCode = await main(process.argv);
+  const code = await main(process.argv);
+  // Exit as soon as the output is out. Left to end by itself, Node first waits for V8's
+  // background compilations of functions that will not run again: tens of milliseconds after
+  // a long computation, more on a busy machine. Every command awaits its own work, so nothing
+  // else is pending. A write that failed reports itself first (its error comes a tick later,
+  // and the handler above ends the process), and output a pipe has not taken yet (writes to
+  // pipes are asynchronous outside Linux) is waited for: a write's callback comes after the
+  // writes before it ('drain' would come only past the stream's high-water mark).
+  await new Promise((next) => setImmediate(next));
+  for (const stream of [process.stdout, process.stderr])
+    if (stream.writableLength > 0) await new Promise((written) => stream.write("", written));
+  process.exit(code);
 }

@@ -7,6 +7,7 @@ import { BUILTIN_CLAIMS } from "../../src/claims/library/index.js";
 import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
 import { networkIn } from "../../src/net/networkIn.js";
 import { exact } from "../../src/scalar/exact.js";
+import { runs } from "../helpers/campaign.js";
 
 describe("checkClaim", () => {
   it("should pass a theorem and refute a false claim, with the seed and a replay path", async () => {
@@ -36,9 +37,11 @@ describe("checkClaim", () => {
     expect(replay.verdict).toBe("refuted");
   });
 
-  it("should refute every built-in false claim with at most 3 neurons and 3 points, and pass every theorem (fast claims, 60 runs)", async () => {
+  it("should refute every built-in false claim with at most 3 neurons and 3 points, and pass every theorem (fast claims, 60 runs; 20 in npm test)", {
+    tags: ["long"],
+  }, async () => {
     for (const claim of BUILTIN_CLAIMS.filter((c) => !/flow-conserves|gauss|flow-keeps|component-constant/.test(c.name))) {
-      const v = await checkClaim(claim, { runs: 60, seed: 11 });
+      const v = await checkClaim(claim, { runs: runs(60, 20), seed: 11 });
       expect(v.asTagged, claim.name).toBe(true);
       if (v.verdict === "refuted") {
         const w = v.witness as { net?: { W1?: unknown[]; layers?: { W: unknown[] }[] }; data?: string };

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands/index.js";
 import { exitCodeOf, flagNamer, formatError } from "../../src/cli/main.js";
 import { ConvergenceError, InputError, InternalError, PathError, ShapeError } from "../../src/errors.js";
 
@@ -100,5 +101,21 @@ describe("flagNamer", () => {
       "time",
     ]);
     expect(flagNamer(undefined)("steps")).toBe("steps");
+  });
+});
+
+describe("COMMANDS", () => {
+  it("should key each registration by the name of the one command it adds, which main builds alone when it comes first", () => {
+    for (const [name, register] of Object.entries(COMMANDS)) {
+      const program = new Command("relutopo");
+      register(program, (action) => async (...args) => {
+        await action(...args);
+      });
+      expect(
+        program.commands.map((c) => c.name()),
+        name,
+      ).toEqual([name]);
+    }
+    expect(Object.keys(COMMANDS)).toContain("flow");
   });
 });

@@ -1,21 +1,33 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ToyResults, ToyStartResults } from "../../src/experiments/toySummary.js";
 import type { ToyStart } from "../../src/experiments/toyProblem.js";
+import { REPORT_COMMANDS, documentArguments, documentDirectory } from "../docs/documentCommands.js";
 import { type CliResult, runCli, runCliInProcess } from "../helpers/runCli.js";
 
-// One tiny run (the smallest configuration, seconds) is shared by the checks
-// below; `npm start` runs the same code at --quick size. A run whose figures are compared byte
-// for byte gets a process of its own (vega numbers the clip paths of a page process-wide, from
-// the first figure the process renders), as does the one a signal stops; the others run in-process.
-const root = mkdtempSync(join(tmpdir(), "relutopo-reproduce-"));
-const single = join(root, "single");
+// The documents' tiny runs and merge (REPORT_COMMANDS) run here, as written, from a directory
+// like a reader's clone; the command reference's tiny run of every experiment is the reference
+// run that the checks below share. `npm start` runs the same code at --quick size. A run whose
+// figures are compared byte for byte gets a process of its own (vega numbers the clip paths of a
+// page process-wide, from the first figure the process renders), as does the one a signal stops;
+// the others run in-process.
+const root = documentDirectory();
+const REFERENCE = REPORT_COMMANDS.find((line) => /^(?:npx )?relutopo reproduce all --scale tiny --out \S+$/.test(line));
 const CHROMIUM = "/usr/bin/chromium";
 const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+
+/** The value of `--name` among a command's arguments, or undefined. */
+const option = (args: readonly string[], name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+/** The output directory of a document's `reproduce` or `merge` line, in the directory the lines run from. */
+const outOf = (args: readonly string[]): string => join(root, option(args, "--out")!);
+
+const single = outOf(documentArguments(REFERENCE ?? "relutopo reproduce all --scale tiny --out out/report"));
 
 /** results.json as these checks read it: the toy numbers as the experiments layer types them, the rest by name. */
 interface Results {
@@ -30,14 +42,20 @@ const numbers = (dir: string): Results => {
   expect(timing).toBeDefined();
   return rest;
 };
+/** The cell files of a run directory. */
+const cellFiles = (dir: string): string[] => readdirSync(join(dir, "cells")).filter((f) => f.endsWith(".json"));
 
-let summary: { files: string[]; cells: number; computed: number; reused: number };
+/** How many cells the reference run has: it computes every one, none cached. */
+let cells = 0;
 
 beforeAll(() => {
-  const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", single, "--threads", "2", "--json"]);
+  expect(REFERENCE, "the command reference (docs/cli.md) shows a tiny run of every experiment").toBeDefined();
+  const r = runCli(documentArguments(REFERENCE!), { cwd: root });
   expect(r.stderr).not.toMatch(/internal error/);
   expect(r.status).toBe(0);
-  summary = JSON.parse(r.stdout);
+  const m = /reproduce: (\d+) cells to compute, 0 cached;/.exec(r.stderr);
+  expect(m, r.stderr).not.toBeNull();
+  cells = Number(m![1]);
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -61,8 +79,7 @@ describe("relutopo reproduce", () => {
     ]) {
       expect(existsSync(join(single, f)), f).toBe(true);
     }
-    expect(summary.computed).toBe(summary.cells);
-    expect(readdirSync(join(single, "cells")).filter((f) => f.endsWith(".json"))).toHaveLength(summary.cells);
+    expect(cellFiles(single)).toHaveLength(cells);
     const csv = readFileSync(join(single, "breast-cancer.csv"), "utf8").trim().split("\n");
     // widths 1, 2, 4 at tiny scale: (1+1) + (2+1) + (4+1) rows of (l, l₊) and a header.
     expect(csv[0]).toBe("l,l_plus,l_plus_over_l,runs,mean_test_loss,se_test_loss,mean_test_accuracy,mean_train_loss");
@@ -191,62 +208,82 @@ describe("relutopo reproduce", () => {
     expect(csv).toHaveLength(1 + 2 * labels.length);
   });
 
-  it("should resume from finished cells and give the same numbers", () => {
-    // Arrange: a copy of the run missing two cells and its page, as if killed.
-    const resumed = join(root, "resumed");
-    cpSync(single, resumed, { recursive: true });
-    unlinkSync(join(resumed, "cells", "toy-gd-good.json"));
-    unlinkSync(join(resumed, "cells", "breast-cancer-l002-s0001.json"));
-    unlinkSync(join(resumed, "index.html"));
-    // Act
-    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", resumed, "--json"]);
-    // Assert
-    expect(r.status).toBe(0);
-    const s = JSON.parse(r.stdout);
-    expect([s.computed, s.reused]).toEqual([2, summary.cells - 2]);
-    expect(numbers(resumed)).toEqual(numbers(single));
-    expect(readFileSync(join(resumed, "breast-cancer-loss-vs-lplus.svg"), "utf8")).toBe(
-      readFileSync(join(single, "breast-cancer-loss-vs-lplus.svg"), "utf8"),
-    );
-  });
-
-  it("should give the single run's report when two shards are merged", async () => {
-    const a = join(root, "shard0");
-    const b = join(root, "shard1");
-    const merged = join(root, "merged");
-    expect((await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", a, "--shard", "0/2", "--threads", "1"])).status).toBe(0);
-    // The second shard takes its index from a Slurm array job's environment.
-    process.env.SLURM_ARRAY_TASK_ID = "1";
-    process.env.SLURM_ARRAY_TASK_COUNT = "2";
-    let r: CliResult;
-    try {
-      r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", b, "--threads", "1"]);
-    } finally {
-      delete process.env.SLURM_ARRAY_TASK_ID;
-      delete process.env.SLURM_ARRAY_TASK_COUNT;
+  it("should run the documents' other tiny runs and merge as written: an experiment alone gives its numbers of the reference run, another seed others, two shards merged its report", async () => {
+    // Arrange: each line once, in the documents' order (a merge after its shards)
+    const runs = REPORT_COMMANDS.filter((line) => line !== REFERENCE).map((line) => ({ line, args: documentArguments(line) }));
+    const alone = runs.filter(({ args }) => args[0] === "reproduce" && args[1] !== "all");
+    const shards = runs.filter(({ args }) => args[0] === "reproduce" && args[1] === "all");
+    const merges = runs.filter(({ args }) => args[0] === "merge");
+    // what the checks below need of the documents: a run with another seed, and two shards that one merge combines
+    expect(alone.some(({ args }) => (option(args, "--seed") ?? "1") !== "1")).toBe(true);
+    expect(shards.map(({ args }) => option(args, "--shard")).sort()).toEqual(["0/2", "1/2"]);
+    expect(merges).toHaveLength(1);
+    // Act: a merge's figures are compared byte for byte with the reference run's, so it gets a process of its own
+    for (const { line, args } of runs) {
+      const r = args[0] === "merge" ? runCli(args, { cwd: root }) : await runCliInProcess(args, { cwd: root });
+      expect(r.stderr, line).not.toMatch(/internal error/);
+      expect(r.status, `${line}\n${r.stderr}`).toBe(0);
     }
-    expect(r.status).toBe(0);
-    expect(existsSync(join(b, "shard-1-of-2.json"))).toBe(true);
-    expect(existsSync(join(a, "index.html"))).toBe(false);
-    // One shard alone is not a run.
-    const partial = await runCliInProcess(["merge", a, "--out", join(root, "partial")]);
+    // Assert: an experiment alone gives the reference run's section of results.json for the same seed, other numbers for another
+    const reference = results(single);
+    const figures = readdirSync(single).filter((f) => f.endsWith(".svg"));
+    for (const { line, args } of alone) {
+      const dir = outOf(args);
+      const own = results(dir);
+      const key = args[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+      expect(own.experiments, line).toEqual([args[1]]);
+      expect(own[key], line).toBeDefined();
+      if ((option(args, "--seed") ?? "1") === "1") expect(own[key], line).toEqual(reference[key]);
+      else expect(JSON.stringify(own[key]), line).not.toBe(JSON.stringify(reference[key]));
+      // its own figures only, each one the reference run also draws
+      const ownFigures = readdirSync(dir).filter((f) => f.endsWith(".svg"));
+      expect(ownFigures.length, line).toBeGreaterThan(0);
+      expect(ownFigures.length, line).toBeLessThan(figures.length);
+      for (const f of ownFigures) expect(figures, line).toContain(f);
+    }
+    // a shard writes its cells and its shard file but no report; the two shards hold every cell once
+    for (const { args } of shards) {
+      const dir = outOf(args);
+      const [i, n] = option(args, "--shard")!.split("/");
+      expect(existsSync(join(dir, `shard-${i}-of-${n}.json`))).toBe(true);
+      expect(existsSync(join(dir, "index.html"))).toBe(false);
+    }
+    expect(shards.flatMap(({ args }) => cellFiles(outOf(args))).sort()).toEqual(cellFiles(single).sort());
+    // one shard alone is not a run
+    const partial = await runCliInProcess(["merge", outOf(shards[0]!.args), "--out", join(root, "partial")]);
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/^relutopo: invalid shards\. Must be a set that covers every cell/);
     expect(existsSync(join(root, "partial"))).toBe(false);
-    const m = runCli(["merge", a, b, "--out", merged]);
-    expect(m.stderr).toBe("");
-    expect(m.status).toBe(0);
+    // the merged report is the reference run's, figures and tables byte for byte
+    const merged = outOf(merges[0]!.args);
     expect(numbers(merged)).toEqual(numbers(single));
     for (const f of readdirSync(single).filter((x) => x.endsWith(".svg") || x.endsWith(".csv"))) {
       expect(readFileSync(join(merged, f), "utf8"), f).toBe(readFileSync(join(single, f), "utf8"));
     }
   });
 
-  it("should give other breast-cancer numbers for another seed", async () => {
-    const other = join(root, "seed2");
-    expect((await runCliInProcess(["reproduce", "breast-cancer", "--scale", "tiny", "--seed", "2", "--out", other])).status).toBe(0);
-    expect(results(other).breastCancer.table).not.toEqual(results(single).breastCancer.table);
-    expect(existsSync(join(other, "toy-loss.svg"))).toBe(false);
+  it("should take its shard from a Slurm array job's environment", async () => {
+    // Arrange: the second of two shards of the two probability cells
+    const out = join(root, "slurm");
+    process.env.SLURM_ARRAY_TASK_ID = "1";
+    process.env.SLURM_ARRAY_TASK_COUNT = "2";
+    // Act
+    let r: CliResult;
+    try {
+      r = await runCliInProcess(["reproduce", "probability", "--scale", "tiny", "--out", out, "--threads", "1", "--json"]);
+    } finally {
+      delete process.env.SLURM_ARRAY_TASK_ID;
+      delete process.env.SLURM_ARRAY_TASK_COUNT;
+    }
+    // Assert: one cell, the same as the reference run's, and no report
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ shard: { index: 1, count: 2 }, cells: 1, computed: 1 });
+    expect(existsSync(join(out, "shard-1-of-2.json"))).toBe(true);
+    expect(existsSync(join(out, "index.html"))).toBe(false);
+    const [cell] = cellFiles(out);
+    const { result, fingerprint } = JSON.parse(readFileSync(join(out, "cells", cell!), "utf8"));
+    const same = JSON.parse(readFileSync(join(single, "cells", cell!), "utf8"));
+    expect({ result, fingerprint }).toEqual({ result: same.result, fingerprint: same.fingerprint });
   });
 
   it("should refuse up front a run estimated past --max-seconds, naming the estimate, writing nothing", async () => {
@@ -259,7 +296,7 @@ describe("relutopo reproduce", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("should stop on Ctrl-C with one line and exit 3, keeping the finished cells, and resume from them", async () => {
+  it("should stop on Ctrl-C with one line and exit 3, keeping the finished cells, and resume from them to the reference run's numbers and figures", async () => {
     // Arrange: a run that lacks three cells (the heaviest, conv-digits-float, among them), interrupted
     // once its first cell is done and the estimate printed; the other cells are the single run's.
     const out = join(root, "interrupted");
@@ -293,24 +330,42 @@ describe("relutopo reproduce", () => {
       );
     expect(m, stderr).not.toBeNull();
     expect(lines.filter((l) => l.startsWith("relutopo:"))).toHaveLength(1);
+    const finished = Number(m![1]);
     const kept = readdirSync(join(out, "cells"));
-    expect(kept.filter((f) => f.endsWith(".json"))).toHaveLength(Number(m![1]));
+    expect(kept.filter((f) => f.endsWith(".json"))).toHaveLength(finished);
     expect(kept.filter((f) => !f.endsWith(".json"))).toEqual([]);
     expect(existsSync(join(out, "index.html"))).toBe(false);
-    const r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", out, "--json"]);
+    // Act again: the same command, in a process of its own so that its figures compare byte for byte
+    const r = runCli(["reproduce", "all", "--scale", "tiny", "--out", out, "--json"]);
+    // Assert: it computes only the cells not kept, and its report is the reference run's
+    expect(r.stderr).not.toMatch(/internal error/);
     expect(r.status).toBe(0);
     const resumed = JSON.parse(r.stdout);
-    expect(resumed.reused).toBe(Number(m![1]));
-    expect(resumed.computed + resumed.reused).toBe(summary.cells);
+    expect([resumed.cells, resumed.computed, resumed.reused]).toEqual([cells, cells - finished, finished]);
     expect(numbers(out)).toEqual(numbers(single));
+    expect(existsSync(join(out, "index.html"))).toBe(true);
+    for (const f of readdirSync(single).filter((x) => x.endsWith(".svg") || x.endsWith(".csv"))) {
+      expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(single, f), "utf8"));
+    }
   });
 
   it("should count only the cells not cached in the estimate of a resumed run", async () => {
-    // The tiny run is complete: nothing is left, so even a cap of 4 s (the fixed cost is 3 s) lets it through.
-    const r = await runCliInProcess(["reproduce", "all", "--scale", "tiny", "--out", single, "--max-seconds", "4", "--json"]);
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).computed).toBe(0);
+    // Arrange: a finished conv-digits run, its cells the reference run's (its report is only two figures to draw)
+    const out = join(root, "conv-digits-done");
+    const convCells = cellFiles(single).filter((f) => f.startsWith("conv-digits-"));
+    expect(convCells.length).toBeGreaterThan(0);
+    for (const f of convCells) cpSync(join(single, "cells", f), join(out, "cells", f));
+    const args = ["reproduce", "conv-digits", "--scale", "tiny", "--max-seconds", "4", "--json", "--out"];
+    // Act
+    const fresh = await runCliInProcess([...args, join(root, "conv-digits-fresh")]);
+    const resumed = await runCliInProcess([...args, out]);
+    // Assert: a cap of 4 s (the fixed cost is 3 s) refuses the run from scratch up front, yet lets the finished one through
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toMatch(/^relutopo: invalid work\. Must be at most ~4 s estimated\. Value: `~[\d.]+ s \(\d+ cells to compute/);
+    expect(existsSync(join(root, "conv-digits-fresh"))).toBe(false);
+    expect(resumed.stderr).toBe("");
+    expect(resumed.status).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ cells: convCells.length, computed: 0, reused: convCells.length });
   });
 
   it("should reject bad input with one line on stderr and exit code 2, writing nothing", async () => {

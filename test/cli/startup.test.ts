@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -9,8 +10,8 @@ const DIST = new URL("../../dist/", import.meta.url).href;
 const HOOKS = `export async function resolve(specifier, context, next) { const r = await next(specifier, context); console.error("loaded " + r.url); return r; }`;
 const REGISTER = `import { register } from "node:module"; register("data:text/javascript,${encodeURIComponent(HOOKS)}");`;
 
-/** The modules `node dist/cli/main.js ...args` loads, outside Node's own. */
-function modulesLoaded(args: string[]): string[] {
+/** The files `node dist/cli/main.js ...args` loads, outside Node's own. */
+function filesLoaded(args: string[]): string[] {
   const r = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, MAIN, ...args], {
     encoding: "utf8",
   });
@@ -25,16 +26,35 @@ function modulesLoaded(args: string[]): string[] {
   ];
 }
 
+/** A file of the bundle (dist/cli/main.js and its chunks), not of tsc's per-module output. */
+const BUNDLE_FILE = /^cli\/(main|chunk-[A-Z0-9]+)\.js$/;
+
+/**
+ * The source modules in the files loaded: a bundle file names each module it holds in a
+ * comment line (`// src/net/dot.ts`, `// node_modules/commander/lib/command.js`; a chunk of
+ * the bundler's own helpers names none); any other file is a module of its own.
+ */
+function modulesIn(files: string[]): string[] {
+  return files.flatMap((url) =>
+    url.startsWith(DIST) && BUNDLE_FILE.test(url.slice(DIST.length))
+      ? (readFileSync(fileURLToPath(url), "utf8").match(/^\/\/ \S+\.[cm]?[jt]s$/gm) ?? []).map((m) => m.slice(3))
+      : [url],
+  );
+}
+
+const packageOf = (module: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module)?.[1];
+
 describe("relutopo start-up", () => {
   it("should load no package but commander, and none of the computing layers, for --version and --help", () => {
     for (const args of [["--version"], ["--help"], ["flow", "--help"], ["inspect", "--help"], ["table", "probability", "--help"]]) {
-      const loaded = modulesLoaded(args);
-      const packages = loaded.filter((u) => u.includes("/node_modules/")).map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)![1]);
+      const loaded = modulesIn(filesLoaded(args));
+      const packages = loaded.map(packageOf).filter((p) => p !== undefined);
       expect(new Set(packages), args.join(" ")).toEqual(new Set(["commander"]));
       // Only the command registrations and the few light modules their help text quotes.
-      const ours = loaded.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
+      const ours = loaded.filter((m) => packageOf(m) === undefined);
+      expect(ours.length, args.join(" ")).toBeGreaterThan(0);
       const light =
-        /^(cli\/(main|options|commands\/.*)|errors|scalar\/at|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.js$/;
+        /^src\/(cli\/(main|options|commands\/.*)|errors|scalar\/at|flow\/flowMethods|probability\/probabilityLimits|experiments\/reproduceConfig|report\/probabilityQuantities)\.ts$/;
       expect(
         ours.filter((m) => !light.test(m)),
         args.join(" "),
@@ -42,9 +62,14 @@ describe("relutopo start-up", () => {
     }
   });
 
-  it("should load a command's own modules once it runs", () => {
-    const loaded = modulesLoaded(["laws", "--widths", "1,1,1", "--json"]);
-    expect(loaded.some((u) => u.endsWith("dist/cli/actions/lawsAction.js"))).toBe(true);
-    expect(loaded.some((u) => u.endsWith("dist/laws/lawsReport.js"))).toBe(true);
+  it("should load a command's own modules once it runs, from the bundle only", () => {
+    const files = filesLoaded(["laws", "--widths", "1,1,1", "--json"]);
+    const loaded = modulesIn(files);
+    expect(loaded).toContain("src/cli/actions/lawsAction.ts");
+    expect(loaded).toContain("src/laws/lawsReport.ts");
+    // Never a module of tsc's per-module output beside the bundle: InputError and every other
+    // module with state must exist once, or `instanceof` and shared settings break.
+    const ours = files.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
+    expect(ours.filter((f) => !BUNDLE_FILE.test(f))).toEqual([]);
   });
 });

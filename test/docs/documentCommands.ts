@@ -10,7 +10,9 @@ import { runCliInProcess } from "../helpers/runCli.js";
 // from the root of a clone. Each document's commands run in order (later ones may
 // read what earlier ones wrote) in a fresh temporary directory that links the
 // repository's examples/ and data/, so relative inputs resolve and outputs stay
-// out of the repository. Only the program name is rewritten, to the built CLI.
+// out of the repository. Only the program name is rewritten, to the built CLI. The
+// tiny `reproduce` runs and `merge` (REPORT_COMMANDS) run once, in test/cli/reproduce.test.ts,
+// which also checks the reports they write.
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MAIN = join(ROOT, "dist", "cli", "main.js");
@@ -70,6 +72,34 @@ function simpleArguments(words: string): string[] | null {
 }
 
 /**
+ * The documents' `reproduce … --scale tiny` and `merge` lines, each once, in the order the documents
+ * give them. test/cli/reproduce.test.ts runs them as written, in a directory like the one below,
+ * and checks the reports they write against each other (the command reference's tiny run of every
+ * experiment is its reference run): the documents' tests here do not run them a second time.
+ */
+export const REPORT_COMMANDS: readonly string[] = [
+  ...new Set(
+    DOCS.flatMap((doc) => commandsOf(read(doc))).filter(
+      (line) => /^(?:npx )?relutopo (?:reproduce \S+ (?:.* )?--scale tiny\b|merge )/.test(line) && !SHELL_SYNTAX.test(line),
+    ),
+  ),
+];
+
+/** A fresh directory that links the repository's examples/ and data/, as a reader's clone has them. */
+export function documentDirectory(): string {
+  const cwd = mkdtempSync(join(tmpdir(), "relutopo-docs-"));
+  for (const dir of ["examples", "data"]) symlinkSync(join(ROOT, dir), join(cwd, dir), "dir");
+  return cwd;
+}
+
+/** The arguments of a document's `relutopo …` line that needs no shell, as a shell passes them. */
+export function documentArguments(line: string): string[] {
+  const args = PROGRAM.test(line) ? simpleArguments(line.replace(PROGRAM, "")) : null;
+  if (args === null) throw new Error(`not a relutopo command line that runs without a shell: ${line}`);
+  return args;
+}
+
+/**
  * Whether a command line reads only the repository's inputs and writes nothing (no `out/`,
  * no output option, no redirection, no `mkdir`): run anywhere, it does the same, so one run of
  * it stands for every document that shows it.
@@ -78,7 +108,8 @@ const sharable = (line: string): boolean => PROGRAM.test(line) && !/\bout\/|--ou
 
 /**
  * Runs every command of `doc`, in order, each with exit code 0, in a fresh directory that links
- * examples/ and data/; checks that the document has commands to run at all.
+ * examples/ and data/ (but the {@link REPORT_COMMANDS}, which test/cli/reproduce.test.ts runs);
+ * checks that the document has commands to run at all.
  *
  * @param doc - a document, root-relative (`docs/cli.md`)
  * @param shared - the command lines that read only the repository's inputs and write nothing, run
@@ -87,12 +118,11 @@ const sharable = (line: string): boolean => PROGRAM.test(line) && !/\bout\/|--ou
 export function describeDocumentCommands(doc: string, shared: Set<string> = new Set()): void {
   describe(`${doc}: its commands`, () => {
     const all = commandsOf(read(doc));
-    const commands = all.filter((line) => !(sharable(line) && shared.has(line)));
+    const commands = all.filter((line) => !(sharable(line) && shared.has(line)) && !REPORT_COMMANDS.includes(line));
     for (const line of all) if (sharable(line)) shared.add(line);
     let cwd = "";
     beforeAll(() => {
-      cwd = mkdtempSync(join(tmpdir(), "relutopo-docs-"));
-      for (const dir of ["examples", "data"]) symlinkSync(join(ROOT, dir), join(cwd, dir), "dir");
+      cwd = documentDirectory();
     });
 
     it("should have examples to run", () => {

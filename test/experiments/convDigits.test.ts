@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { convDigitsBatchNorm } from "../../src/experiments/convDigitsBatchNorm.js";
-import { convDigitsCell } from "../../src/experiments/convDigitsCell.js";
+import { type ConvDigitsCell, convDigitsCell } from "../../src/experiments/convDigitsCell.js";
 import { convDigitsSummary } from "../../src/experiments/convDigitsSummary.js";
 import { defaultInit } from "../../src/experiments/defaultInit.js";
 import { readDigits } from "../../src/experiments/readDigits.js";
@@ -14,6 +14,11 @@ import { floatFraction } from "../../src/scalar/floatFraction.js";
 
 const quick = reproduceConfig("quick", 1, "conv-digits").convDigits;
 const tiny = reproduceConfig("tiny", 1, "conv-digits").convDigits;
+
+/** The tiny configuration's exact and float cells, computed once for the checks that read them (they read, never change them). */
+let tinyCells: { exact: ConvDigitsCell; float: ConvDigitsCell } | undefined;
+const tinyRuns = (): { exact: ConvDigitsCell; float: ConvDigitsCell } =>
+  (tinyCells ??= { exact: convDigitsCell(tiny, 1, "exact"), float: convDigitsCell(tiny, 1, "float") });
 
 /**
  * c_j of every channel of the initial draw, from PyTorch's definitions and not from the library's readers:
@@ -87,7 +92,7 @@ describe("convDigitsCell", () => {
   });
 
   it("should follow the identity to float64 rounding in the float run, and lower the loss", () => {
-    const float = convDigitsCell(tiny, 1, "float");
+    const { float } = tinyRuns();
     expect(float.steps).toBe(tiny.float.steps);
     for (const c of float.channels) {
       expect(c.relResidual).toBeLessThan(1e-13);
@@ -99,7 +104,7 @@ describe("convDigitsCell", () => {
 });
 
 describe("convDigitsSection", () => {
-  const cells = { exact: convDigitsCell(tiny, 1, "exact"), float: convDigitsCell(tiny, 1, "float") };
+  const cells = tinyRuns();
 
   it("should draw the drift figure and list every channel of both runs in the table", async () => {
     const section = await convDigitsSection(tiny, convDigitsSummary(tiny, cells));
@@ -173,7 +178,7 @@ describe("convDigitsBatchNorm", () => {
 });
 
 describe("batchNormFinding", () => {
-  const bn = convDigitsSummary(tiny, { exact: convDigitsCell(tiny, 1, "exact"), float: convDigitsCell(tiny, 1, "float") }).batchNorm!;
+  const bn = convDigitsSummary(tiny, tinyRuns()).batchNorm!;
 
   it("should state the growth factor and the residual the results hold", () => {
     const [plain] = batchNormFinding(bn);

@@ -56,7 +56,7 @@ function writer(sink: string[]): (chunk: string | Uint8Array, ...rest: unknown[]
  * directory `cwd`, and its stdout, stderr (including `console`) and exit code are
  * captured; nothing it prints reaches the test's output. Saves the start-up of a process
  * (about 0.2 s) per run. `main` never calls `process.exit`; it returns the code that
- * `dist/cli/main.js` sets as `process.exitCode`.
+ * `dist/cli/main.js` exits with.
  *
  * Runs are serialised within a file. Needs the forks pool (the main thread of a process)
  * for `cwd`: worker threads cannot change directory.

@@ -15,22 +15,22 @@ import { registerTable } from "./table.js";
 import { registerTrack } from "./track.js";
 
 /**
- * Every subcommand of `relutopo`, in the order `--help` lists them. Each command file adds itself here.
+ * Every subcommand of `relutopo` by name, in the order `--help` lists them. Each command file adds itself here.
  * A registration imports only commander and light constants; its action loads the rest when it runs.
  */
-export const COMMANDS: readonly Register[] = [
-  registerInspect,
-  registerInvariants,
-  registerTrack,
-  registerGd,
-  registerFlow,
-  registerComponents,
-  registerObstruction,
-  registerProbability,
-  registerLaws,
-  registerTable,
-  registerReproduce,
-  registerMerge,
-  registerCheck,
-  registerDemo,
-];
+export const COMMANDS: Readonly<Record<string, Register>> = {
+  inspect: registerInspect,
+  invariants: registerInvariants,
+  track: registerTrack,
+  gd: registerGd,
+  flow: registerFlow,
+  components: registerComponents,
+  obstruction: registerObstruction,
+  probability: registerProbability,
+  laws: registerLaws,
+  table: registerTable,
+  reproduce: registerReproduce,
+  merge: registerMerge,
+  check: registerCheck,
+  demo: registerDemo,
+};

@@ -38,6 +38,24 @@ function derivDouble(c: readonly number[], x: number): number {
 /** Coefficients this small (in units of the last bit, far below 10^−D) are rounding noise. */
 const ROUNDING_LEVEL = 64n;
 
+/**
+ * The coefficients as doubles (`fixedToDouble`), or undefined when every one is at rounding
+ * level. One indexed loop with the scale taken once: it runs for every monitored pair at
+ * every step, mostly before it is optimised.
+ */
+function toDoubles(F: Fixed, c: readonly bigint[]): number[] | undefined {
+  const cd = new Array<number>(c.length);
+  let noise = true;
+  // below 900 fraction bits fixedToDouble is this product (above, it shifts first)
+  const unit = F.P > 900 ? 0 : 2 ** -F.P;
+  for (let q = 0; q < c.length; q++) {
+    const v = c[q]!;
+    if (noise && (v > ROUNDING_LEVEL || v < -ROUNDING_LEVEL)) noise = false;
+    cd[q] = unit === 0 ? fixedToDouble(F, v) : Number(v) * unit;
+  }
+  return noise ? undefined : cd;
+}
+
 /** Number of coarse samples per step when scanning for sign changes. */
 const SAMPLES = 32;
 
@@ -56,11 +74,12 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   // At the start of a step z sits on its recorded side; a value of the wrong
   // sign there is rounding (the event just handled), so it counts as 0.
   const c = at(coefficients, 0) < 0n ? [0n, ...coefficients.slice(1)] : coefficients;
+  const cd = toDoubles(F, c);
   // A polynomial at rounding level everywhere (a pre-activation frozen at 0,
   // e.g. a neuron whose sliding points span its inputs) has no event.
-  if (c.every((v) => v <= ROUNDING_LEVEL && v >= -ROUNDING_LEVEL)) return undefined;
-  const cd = c.map((v) => fixedToDouble(F, v));
-  const scale = cd.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  if (cd === undefined) return undefined;
+  let scale = 0;
+  for (let q = 0; q < cd.length; q++) scale = Math.max(scale, Math.abs(cd[q]!));
   if (scale === 0) return undefined;
   const tmax = fixedToDouble(F, tauMax);
   if (staysPositive(F, cd, tmax)) return undefined;

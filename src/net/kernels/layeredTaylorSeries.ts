@@ -115,16 +115,18 @@ function seriesParameters(
   const decay = dynamics.decay ?? 0n;
   const heavy = dynamics.momentum;
   const V = heavy === undefined ? [] : heavy.v0.map(series);
+  // q + 1 as a BigInt per order, made once
+  const divisors = Array.from({ length: Q + 1 }, (_, q) => BigInt(q + 1));
   const advance = (slot: number, q: number, g: bigint): void => {
-    const q1 = BigInt(q + 1);
-    const th = at(TH, slot);
+    const q1 = divisors[q]!;
+    const th = TH[slot]!;
     if (heavy === undefined) {
-      const d = decay === 0n || dynamics.decayed?.[slot] === false ? g : g + ((decay * at(th, q)) >> P);
+      const d = decay === 0n || dynamics.decayed?.[slot] === false ? g : g + ((decay * th[q]!) >> P);
       th[q + 1] = -((h * d) >> P) / q1;
       return;
     }
-    const v = at(V, slot);
-    const vq = at(v, q);
+    const v = V[slot]!;
+    const vq = v[q]!;
     th[q + 1] = ((h * vq) >> P) / q1;
     v[q + 1] = -((h * (((heavy.gamma * vq) >> P) + g)) >> P) / q1;
   };
@@ -234,7 +236,7 @@ class LayeredSeries {
   readonly L: number;
   readonly layers: readonly SeriesLayer[];
   readonly points: readonly PointSeries[];
-  /** The double-double shadow of the products of high orders (undefined: every product in BigInt). */
+  /** The float shadow of the products of high orders (undefined: every product in BigInt). */
   readonly mirror: SeriesMirror | undefined;
 
   constructor(
@@ -341,49 +343,59 @@ class LayeredSeries {
 
   /** Order q of every pre-activation and hidden output. */
   forwardAt(q: number): void {
-    const { P, layers } = this;
-    for (const pt of this.points) {
-      for (const [l, layer] of layers.entries()) {
-        const a = at(pt.A, l);
-        const zs = at(pt.Zs, l);
+    const { P, layers, points, mirror } = this;
+    const ONE = this.p.F.ONE;
+    // indexed loops with unchecked reads: the constructor built every array these indices walk
+    for (let i = 0; i < points.length; i++) {
+      const pt = points[i]!;
+      for (let l = 0; l < layers.length; l++) {
+        const layer = layers[l]!;
+        const { W, b, tied, start } = layer;
+        const a = pt.A[l]!;
+        const zs = pt.Zs[l]!;
         // the outputs of a hidden layer (none after the last layer), which the next reads, pooled or not
         const hs = pt.H[l];
-        const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
-        for (const [r, w] of layer.W.entries()) {
+        const feeds = l === 0 ? undefined : pt.feeds[l - 1]!;
+        const rowFeeds = pt.rowFeeds[l];
+        for (let r = 0; r < W.length; r++) {
+          const w = W[r]!;
           // the data are constant in τ: the first layer's convolution has one term
-          const nonzero = layer.tied?.nonzero[r];
+          const nonzero = tied?.nonzero[r];
           const acc =
             feeds !== undefined
-              ? seriesDotAt(w, a, q, pt.rowFeeds[l]?.[r] ?? feeds, this.mirror)
+              ? seriesDotAt(w, a, q, rowFeeds?.[r] ?? feeds, mirror, true)
               : nonzero === undefined
                 ? constantDotAt(w, pt.x, q)
                 : constantTiedDotAt(w, nonzero, pt.x, q);
-          const z = (acc >> P) + (layer.b === undefined ? 0n : at(at(layer.b, r), q));
-          at(zs, r)[q] = z;
+          const z = (acc >> P) + (b === undefined ? 0n : b[r]![q]!);
+          zs[r]![q] = z;
           if (hs === undefined) continue;
-          // a unit that does not feed keeps h ≡ 0
-          const slope = at(pt.forward, layer.start + r);
-          if (slope !== 0n) at(hs, r)[q] = (slope * z) >> P;
+          // a unit that does not feed keeps h ≡ 0; a slope of 1 (ReLU's) leaves z as it is
+          const slope = pt.forward[start + r]!;
+          if (slope !== 0n) hs[r]![q] = slope === ONE ? z : (slope * z) >> P;
         }
-        const pool = layer.tied?.pool;
-        if (hs !== undefined && pool?.kind === "avg") averagePoolAt(pool, hs, at(pt.A, l + 1), q);
+        const pool = tied?.pool;
+        if (hs !== undefined && pool?.kind === "avg") averagePoolAt(pool, hs, pt.A[l + 1]!, q);
       }
     }
   }
 
   /** Order q of the residuals dL/df (mse: rScale·(f − y); bce: rScale·(σ(f) − y), σ as a series through u = e^{−f}). */
   residualAt(q: number): void {
-    const { P, p, L } = this;
-    for (const pt of this.points) {
-      for (const [j, fo] of at(pt.Zs, L - 1).entries()) {
+    const { P, p, L, points } = this;
+    for (let i = 0; i < points.length; i++) {
+      const pt = points[i]!;
+      const outputs = pt.Zs[L - 1]!;
+      for (let j = 0; j < outputs.length; j++) {
+        const fo = outputs[j]!;
         let dev: bigint;
-        if (p.loss !== "bce") dev = q === 0 ? at(fo, 0) - at(pt.y, j) : at(fo, q);
+        if (p.loss !== "bce") dev = q === 0 ? fo[0]! - pt.y[j]! : fo[q]!;
         else {
           const sg = at(pt.Sg, j);
           logisticSeriesAt(p, fo, at(pt.U, j), sg, q);
           dev = q === 0 ? at(sg, 0) - at(pt.y, j) : at(sg, q);
         }
-        at(pt.R, j)[q] = (p.rScale * dev) >> P;
+        pt.R[j]![q] = (p.rScale * dev) >> P;
       }
     }
   }
@@ -418,63 +430,72 @@ class LayeredSeries {
 
   /** Order q of a back-propagation (its seed at order q must be in place). */
   backpropAt(bp: Backprop, q: number): void {
-    const { P } = this;
+    const { P, layers, mirror } = this;
+    const ONE = this.p.F.ONE;
     const pt = bp.point;
-    if (bp.top === this.L) for (const [j, d] of at(bp.delta, this.L - 1).entries()) d[q] = at(at(pt.R, j), q);
+    // indexed loops with unchecked reads, as in forwardAt
+    if (bp.top === this.L) {
+      const top = bp.delta[this.L - 1]!;
+      for (let j = 0; j < top.length; j++) top[j]![q] = pt.R[j]![q]!;
+    }
     for (let l = bp.top; l >= 2; l--) {
-      const upper = at(bp.delta, l - 1);
+      const upper = bp.delta[l - 1]!;
       // below the seed, only the units that pass carry a δ
-      const rows = l === bp.top ? undefined : at(pt.passes, l - 1);
-      const backs = at(bp.back, l - 2);
-      const deltas = at(bp.delta, l - 2);
-      const { start, tied } = at(this.layers, l - 2);
-      const { WT, tied: above } = at(this.layers, l - 1);
+      const rows = l === bp.top ? undefined : pt.passes[l - 1]!;
+      const backs = bp.back[l - 2]!;
+      const deltas = bp.delta[l - 2]!;
+      const { start, tied } = layers[l - 2]!;
+      const { WT, tied: above } = layers[l - 1]!;
       // an unrolled column visits only the rows that hold its weight (and pass, below the seed)
       const sparse = above === undefined ? undefined : l === bp.top ? above.columnRows : pt.columnPasses[l - 1];
-      const reading = (c: number): readonly number[] | undefined => sparse?.[c] ?? rows;
       // after a pooling, Wᵀδ is ∂/∂a of the pooled entries, and ∂/∂h = Πᵀ of it
       const pool = tied?.pool;
       const pooled = bp.pooled[l - 2];
       if (pooled !== undefined)
-        for (const [m, a] of pooled.entries()) a[q] = seriesDotAt(at(WT, m), upper, q, reading(m), this.mirror) >> P;
-      for (const c of at(pt.backs, l - 2)) {
+        for (let m = 0; m < pooled.length; m++) pooled[m]![q] = seriesDotAt(WT[m]!, upper, q, sparse?.[m] ?? rows, mirror, true) >> P;
+      const units = pt.backs[l - 2]!;
+      for (let j = 0; j < units.length; j++) {
+        const c = units[j]!;
         const back =
           pool === undefined || pooled === undefined
-            ? seriesDotAt(at(WT, c), upper, q, reading(c), this.mirror) >> P
-            : poolBackAt(pool, at(at(pt.readers, l - 2) ?? [], c), pooled, q);
-        at(backs, c)[q] = back;
-        // a unit that does not pass keeps δ ≡ 0
-        const slope = at(pt.backward, start + c);
-        if (slope !== 0n) at(deltas, c)[q] = (slope * back) >> P;
+            ? seriesDotAt(WT[c]!, upper, q, sparse?.[c] ?? rows, mirror, true) >> P
+            : poolBackAt(pool, pt.readers[l - 2]![c]!, pooled, q);
+        backs[c]![q] = back;
+        // a unit that does not pass keeps δ ≡ 0; a slope of 1 leaves back as it is
+        const slope = pt.backward[start + c]!;
+        if (slope !== 0n) deltas[c]![q] = slope === ONE ? back : (slope * back) >> P;
       }
     }
   }
 
   /** Adds order q of a back-propagation's gradient to `acc`, unshifted (weights Σ δ·a, biases δ·2^P). */
   gradientAt(bp: Backprop, q: number, acc: bigint[]): void {
-    const { P } = this;
+    const { P, layers, mirror } = this;
     const pt = bp.point;
-    for (const [l, deltas] of bp.delta.entries()) {
-      const { w0, b0, cols, start, tied } = at(this.layers, l);
-      const a = at(pt.A, l);
-      const feeds = l === 0 ? undefined : at(pt.feeds, l - 1);
+    // indexed loops with unchecked reads, as in forwardAt
+    for (let l = 0; l < bp.delta.length; l++) {
+      const deltas = bp.delta[l]!;
+      const { w0, b0, cols, start, tied } = layers[l]!;
+      const a = pt.A[l]!;
+      const feeds = l === 0 ? undefined : pt.feeds[l - 1]!;
       const seeded = l === bp.top - 1;
-      for (const [r, d] of deltas.entries()) {
+      for (let r = 0; r < deltas.length; r++) {
         // below the seed's layer, a row whose unit does not pass has δ ≡ 0 and adds nothing
-        if (!seeded && at(pt.backward, start + r) === 0n) continue;
-        const dq = at(d, q);
+        if (!seeded && pt.backward[start + r] === 0n) continue;
+        const d = deltas[r]!;
+        const dq = d[q]!;
         if (tied !== undefined) {
           // an unrolled row: its entries and its bias are θ slots shared with other rows
           const bias = tied.bias?.[r];
-          if (bias !== undefined) acc[bias] = at(acc, bias) + (dq << P);
+          if (bias !== undefined) acc[bias] = acc[bias]! + (dq << P);
           const input = feeds === undefined ? { x: pt.x } : { as: a, live: feeds };
-          addTiedProducts(acc, at(tied.slots, r), at(tied.nonzero, r), d, q, input);
+          addTiedProducts(acc, tied.slots[r]!, tied.nonzero[r]!, d, q, input);
           continue;
         }
-        if (b0 >= 0) acc[b0 + r] = at(acc, b0 + r) + (dq << P);
+        if (b0 >= 0) acc[b0 + r] = acc[b0 + r]! + (dq << P);
         // constant inputs: one term
         if (feeds === undefined) addScaled(acc, w0 + r * cols, dq, pt.x);
-        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds, this.mirror);
+        else addSeriesProducts(acc, w0 + r * cols, d, a, q, feeds, mirror, true);
       }
     }
   }
@@ -542,8 +563,9 @@ export function layeredZGradients(
  * inverse of its order-0 term: θ' is −(g₀ + λθ) projected onto the tangent space
  * of the sliding surfaces.
  *
- * `shadowed` (the default) sums the series products of high orders in double-double where
- * that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
+ * `shadowed` (the default) sums the series products of high orders in double-, triple- or
+ * quadruple-double (in WebAssembly; in the passes, with their end terms where these are small)
+ * where that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
  * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
  * product floor, propagated through the recursion.
  *
@@ -585,11 +607,13 @@ export function layeredTaylorStep(
     S.forwardAt(q);
     S.residualAt(q);
     const acc = new Array<bigint>(size).fill(0n);
-    for (const bp of base) {
+    for (let i = 0; i < base.length; i++) {
+      const bp = base[i]!;
       S.backpropAt(bp, q);
       S.gradientAt(bp, q, acc);
     }
-    let g = acc.map((v) => v >> P);
+    let g = acc;
+    for (let slot = 0; slot < size; slot++) g[slot] = acc[slot]! >> P;
     if (sliding.length > 0) {
       for (const a of sliding) {
         S.backpropAt(a.bp, q);
@@ -618,7 +642,7 @@ export function layeredTaylorStep(
         return gq + (s >> P);
       });
     }
-    for (const [slot, gq] of g.entries()) advance(slot, q, gq);
+    for (let slot = 0; slot < size; slot++) advance(slot, q, g[slot]!);
   }
   S.forwardAt(Q);
   // z and h of every hidden kink unit, flat (layer by layer), per point

@@ -53,8 +53,8 @@ describe("SeriesMirror", () => {
             answered++;
             expect(abs(fast - exactCauchy(x, y, q))).toBeLessThanOrEqual(quarter);
           }
-          // every middle term below 2^(135 − P) (2^(P + 135) units of 2^−2P): 2^−149 of their sum, the
-          // triple-double bound, is below a quarter unit
+          // every middle term below 2^(135 − P) (2^(P + 135) units of 2^−2P): 47⁴·2^−203 of their sum, the
+          // quadruple-double bound, is below a quarter unit
           const small = (q: number): boolean => {
             for (let s = 1; s < q; s++) if (abs(x[s]! * y[q - s]!) >= 1n << BigInt(P + 135)) return false;
             return true;
@@ -73,6 +73,86 @@ describe("SeriesMirror", () => {
     const mirror = new SeriesMirror(P);
     // Act & Assert
     expect(mirror.cauchy(x, x, 3)).toBeUndefined();
+  });
+  it("should sum every term in floats, end terms included, for series complete through q, within a quarter unit of 2^−P", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 420 }).chain((P) => fc.tuple(fc.constant(P), series(P, 40), series(P, 40))),
+        ([P, x, y]) => {
+          // Arrange
+          const mirror = new SeriesMirror(P);
+          const quarter = 1n << BigInt(P - 2);
+          let answered = 0;
+          for (let q = 0; q < x.length; q++) {
+            // Act
+            const fast = mirror.cauchy(x, y, q, true);
+            // Assert
+            if (fast === undefined) continue;
+            answered++;
+            expect(abs(fast - exactCauchy(x, y, q))).toBeLessThanOrEqual(quarter);
+          }
+          // every term of order 39, end terms included, below 2^(P + 135) units: quadruple-double's bound holds for all of them
+          let small = true;
+          for (let s = 0; s <= 39; s++) if (abs(x[s]! * y[39 - s]!) >= 1n << BigInt(P + 135)) small = false;
+          if (small) expect(answered).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("should answer in quadruple-double where triple-double cannot promise a quarter unit: terms near 2^(P + 180) units of 2^−2P", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 1n << 60n, max: (1n << 62n) - 1n }), { minLength: 7, maxLength: 7 }),
+        fc.boolean(),
+        (bits, negative) => {
+          // Arrange: coefficients about 2^(P − 10) (2^190 units), order 6: five middle terms of about 2^(P + 180);
+          // triple-double's bound is about 2^(P + 39) units there, quadruple-double's below 2^(P − 5)
+          const P = 200;
+          const x = bits.map((b, s) => (negative && s % 2 === 1 ? -b : b) << BigInt(P - 72));
+          const y = [...x].reverse();
+          // Act
+          const fast = new SeriesMirror(P).cauchy(x, y, 6);
+          // Assert
+          expect(fast).toBeDefined();
+          expect(abs(fast! - exactCauchy(x, y, 6))).toBeLessThanOrEqual(1n << BigInt(P - 2));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("should answer nothing once a newer mirror has taken over the shared memory (its caller then sums exactly)", () => {
+    // Arrange: small series whose order-4 product the shadow answers
+    const P = 100;
+    const x = [1n << 100n, 1n << 90n, 1n << 80n, 1n << 70n, 1n << 60n];
+    const older = new SeriesMirror(P);
+    const before = older.cauchy(x, x, 4);
+    // Act
+    const newer = new SeriesMirror(P);
+    // Assert
+    expect(before).toBe(exactCauchy(x, x, 4));
+    expect(older.cauchy(x, x, 4)).toBeUndefined();
+    expect(newer.cauchy(x, x, 4)).toBe(exactCauchy(x, x, 4));
+  });
+
+  it("should keep its answers within a quarter unit when its shadows outgrow the first memory pages", () => {
+    // Arrange: 800 series of 40 coefficients, 2 MB of shadows (the memory starts with 1 MB)
+    const P = 200;
+    const mirror = new SeriesMirror(P);
+    const quarter = 1n << BigInt(P - 2);
+    const all = Array.from({ length: 800 }, (_, m) =>
+      Array.from({ length: 40 }, (_, s) => ((BigInt(m + 3) * 0x9e3779b97f4a7c15n) >> BigInt(s % 7)) << BigInt(P - 3 * s - 64)),
+    );
+    // Act: every series shadowed once, then the first ones read again
+    const first = all.map((x, m) => mirror.cauchy(x, all[(m + 1) % all.length]!, 39));
+    const again = mirror.cauchy(all[0]!, all[1]!, 39);
+    // Assert
+    expect(first.every((v) => v !== undefined)).toBe(true);
+    for (const [m, v] of first.entries())
+      expect(abs(v! - exactCauchy(all[m]!, all[(m + 1) % all.length]!, 39))).toBeLessThanOrEqual(quarter);
+    expect(again).toBe(first[0]);
   });
 });
 

@@ -1,60 +1,116 @@
 /*
- * A double-double and triple-double shadow of the fixed-point series of one Taylor step,
+ * A double-, triple- and quadruple-double shadow of the fixed-point series of one Taylor step,
  * for the orders whose products are small.
  *
- * A coefficient X (a BigInt, the value X·2^−P) is held as x0 + x1 + x2, three doubles
+ * A coefficient X (a BigInt, the value X·2^−P) is held as x0 + x1 + x2 + x3, four doubles
  * each the rounding of what the previous ones leave (|X − x0 − x1| ≤ 2^−106·|X|,
- * |X − x0 − x1 − x2| ≤ 2^−159·|X|), x0 and x1 split once into halves of 26 bits
- * (Dekker), so that x0·y0, x0·y1 and x1·y0 are exact as sums of four products. The
+ * |X − x0 − x1 − x2| ≤ 2^−159·|X|, with x3 ≤ 2^−212·|X|), x0 and x1 split once into halves
+ * of 26 bits (Dekker), so that x0·y0, x0·y1 and x1·y0 are exact as sums of four products. The
  * series of a step shrink with their order (the step is chosen so that the last terms
  * are below 10^−(D+4)), and the middle terms Σ_{0<s<q} X_s·Y_{q−s} of a high order need
- * far fewer than 2P bits: in double-double (about twenty flops a term) or triple-double
- * (about seventy) they cost less than two BigInt operations and their allocations. Each
- * sum first bounds Σ|x0|·|y0| and takes the cheaper of the two whose error bound, from
- * it, is below a quarter unit of the last place the caller keeps (2^(P−2) of the
- * unshifted sum, which the caller shifts by P); when neither is, the caller takes the
- * exact BigInt sum. So a product differs from the exact one by less than a quarter unit
- * before the caller's floor, and its floor by at most one unit.
+ * far fewer than 2P bits: in double-double (about twenty flops a term), triple-double
+ * (about seventy) or quadruple-double (about two hundred) they cost less than two BigInt
+ * operations and their allocations. Each sum first bounds B = Σ|x0|·|y0| over its n terms
+ * (1.01·B covers what the doubles' rounding of the bound may miss) and takes the cheapest
+ * level whose worst-case error, from B, is below a quarter unit of the last place the caller
+ * keeps (2^(P−2) of the unshifted sum, which the caller shifts by P), less 2 for the rounding
+ * of the sum's parts to integers; when none is, the caller takes the exact BigInt sum. So a
+ * product differs from the exact one by less than a quarter unit before the caller's floor,
+ * and its floor by at most one unit.
  *
- * Coefficients are converted once, when a product of a higher order first reads them:
- * the products of order q read the coefficients below q from the shadow, and the two
- * end terms X_0·Y_q and X_q·Y_0 exactly. That is sound because the one Taylor engine
- * computes each series order by order and never changes a coefficient below the
- * order it is computing; order q itself may still be unset (0) when read, as in the
- * sliding solve, so it is never shadowed.
+ * The worst-case bounds, with N = n + 9, b the |x0·y0| of one term, every |x_i| ≤
+ * 1.001·2^(−53i)·|x0|, and a two-sum's error or a rounding at most 2^−53 of its result (so a
+ * running sum's errors grow with the sum, which may reach n times a term):
+ * double-double, N²·2^−106·B: the dropped x1·y1 and X − x0 − x1 (3.02·2^−106·b), the low
+ * part's four roundings (12.1·2^−106·b), and the low sum sl, below (n + 3.02)·1.001·2^−53·B,
+ * rounded twice a term: in all 1.001n² + 4.03n + 27.2 < N² times 2^−106·B.
+ * Triple-double, N³·2^−155·B: s1 stays below M1 = (n + 3.02)·1.001·2^−53·B, its four
+ * two-sum errors a term are summed plainly (3 roundings) into a level-2 value w with the
+ * errors of x0·y1 and x1·y0 and the rounded x0·y2, x1·y1, x2·y0 (5 roundings), and s2,
+ * below M2 = (4.004n(n + 3.02) + 5.01)·2^−106·B, is rounded once a term: in all, with the
+ * products dropped, below (4.004n²(n + 3.02) + 32.1n(n + 3.02) + 5.01n + 32.2)·2^−159·B
+ * < 2^4·N³·2^−159·B.
+ * Quadruple-double, N⁴·2^−203·B, for the middle orders of a step at 40 digits and more:
+ * the products dropped (x_i·y_j with i + j ≥ 4, and X − Σx_i) are below 5.1·2^−212·B, and
+ * level 3's ten roundings per term (four products, six additions) below 70.3·2^−212·B;
+ * s0 stays below 1.001·B, so s1, which receives per term s0's error and the level-1 values
+ * (3.01·2^−53·b), stays below M1; s2, which receives four errors of s1 and the level-2
+ * values (5.01·2^−106·b) per term, below M2' = 4n·2^−53·M1 + 5.01·2^−106·B; s3, which
+ * receives nine errors of s2 and the level-3 sum (7.03·2^−159·b) per term, below
+ * M3 = 9n·2^−53·M2' + 7.03·2^−159·B; and its ten roundings per term cost at most
+ * 10n·2^−53·M3. All together, below (361n³(n + 3.02) + 451n² + 70.3n + 75.4)·2^−212·B
+ * < 2^9·N⁴·2^−212·B.
+ *
+ * Coefficients are converted once, when a product first reads them: the products of
+ * order q read the coefficients below q from the shadow, and the two end terms X_0·Y_q
+ * and X_q·Y_0 exactly. That is sound because the one Taylor engine computes each series
+ * order by order and never changes a coefficient below the order it is computing; order
+ * q itself may still be unset (0) when read, as in the sliding solve, so it is shadowed
+ * only when the caller says both series are complete through q (the passes of the
+ * network, which read only what they have computed): then, where the end terms are
+ * small enough for the bounds below (the high orders of a step), they are summed in
+ * floats with the middle ones, and the product costs no BigInt multiplication.
+ *
+ * The float loops (Dekker's splits, the bound and both sums) run in WebAssembly
+ * (seriesMirror.wat, the same operations in the same order): a flow is a short run, and
+ * in JavaScript they would spend most of it unoptimised, allocating a heap number per
+ * floating-point operation. The shadows of one mirror share one linear memory; a newer
+ * mirror takes it over, and an older one then answers nothing (its caller sums exactly).
  */
 
-/** Dekker's splitter for doubles: 2^27 + 1. */
-const SPLIT = 134217729;
+import { SERIES_MIRROR_WASM } from "../_generated/seriesMirrorWasm.js";
+
 /** Coefficients beyond this size (units of 2^−P) are left to BigInt: their products would overflow a double. */
 const LARGEST = 2 ** 480;
-/**
- * Per term, the error of the double-double sum relative to Σ|X·Y| (the low parts' dropped
- * product, the cross terms' and the low sum's rounding, the coefficients' own conversion),
- * and of the triple-double sum (the third level's roundings and dropped products).
- */
-const DOUBLE_DOUBLE = 2 ** -104;
-const TRIPLE_DOUBLE = 2 ** -149;
 /** 2^53: every integer below it in size is a double. */
 const SAFE = 2 ** 53;
-/** Doubles per coefficient: [x0 high half, x0 low half, x1, |x0|, x1 high half, x1 low half, x2, unused]. */
-const STRIDE = 8;
+/** Bytes per coefficient of a shadow (see seriesMirror.wat): x0's halves, x1, |x0|, x1's halves, x2, x3. */
+const STRIDE = 64;
+/** The first shadow's byte address: bytes 0–31 receive the sums. */
+const FIRST = 64;
+const PAGE = 65536;
 
-/** The shadow of one series. */
+/** The functions of seriesMirror.wat (byte addresses). */
+interface MirrorExports {
+  prepare(at: number, count: number): void;
+  cauchy(a: number, b: number, q: number, room: number, complete: number): number;
+}
+
+/** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
+}
+
+/** The one instance and its memory, compiled on first use (most commands never integrate a flow). */
+interface Engine {
+  readonly run: MirrorExports;
+  readonly memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  heap: Float64Array;
+  /** The mirror whose shadows the memory holds. */
+  owner: SeriesMirror | undefined;
+  /** The next free byte address. */
+  next: number;
+}
+
+let engine: Engine | undefined;
+
+function startEngine(): Engine {
+  const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const memory = new Wasm.Memory({ initial: 16 });
+  const module = new Wasm.Module(Buffer.from(SERIES_MIRROR_WASM, "base64"));
+  const run = new Wasm.Instance(module, { env: { memory } }).exports as unknown as MirrorExports;
+  return { run, memory, heap: new Float64Array(memory.buffer), owner: undefined, next: FIRST };
+}
+
+/** The shadow of one series: its byte address in the engine's memory. */
 interface Shadow {
-  readonly data: Float64Array;
-  /** Coefficients 0 … filled − 1 are in `data`. */
+  readonly at: number;
+  /** Coefficients 0 … filled − 1 are in the memory. */
   filled: number;
   /** false when a coefficient was too large for doubles: every product with this series stays exact. */
   usable: boolean;
-}
-
-/** Dekker's split of a double into a high and a low half, written at data[at] and data[at + 1]. */
-function split(data: Float64Array, at: number, v: number): void {
-  const t = SPLIT * v;
-  const high = t - (t - v);
-  data[at] = high;
-  data[at + 1] = v - high;
 }
 
 /**
@@ -64,148 +120,92 @@ function split(data: Float64Array, at: number, v: number): void {
  * @internal
  */
 export class SeriesMirror {
-  private readonly shadows = new WeakMap<readonly bigint[], Shadow>();
-  /** The largest error allowed in an unshifted sum: a quarter unit of 2^−P. */
-  private readonly tolerance: number;
+  private readonly shadows = new Map<readonly bigint[], Shadow>();
+  /** The largest error allowed in an unshifted sum, less the roundings of the parts: a quarter unit of 2^−P, less 2. */
+  private readonly room: number;
+  private readonly engine: Engine;
 
   constructor(P: number) {
-    this.tolerance = 2 ** (P - 2);
+    this.room = 2 ** (P - 2) - 2;
+    engine ??= startEngine();
+    this.engine = engine;
+    engine.owner = this;
+    engine.next = FIRST;
   }
 
   /** The shadow of x with its coefficients below `upTo` filled in. */
   private shadow(x: readonly bigint[], upTo: number): Shadow {
+    const e = this.engine;
     let s = this.shadows.get(x);
     if (s === undefined) {
-      s = { data: new Float64Array(STRIDE * x.length), filled: 0, usable: true };
+      const at = e.next;
+      e.next += STRIDE * x.length;
+      if (e.next > e.memory.buffer.byteLength) {
+        e.memory.grow(Math.ceil((e.next - e.memory.buffer.byteLength) / PAGE));
+        e.heap = new Float64Array(e.memory.buffer);
+      }
+      s = { at, filled: 0, usable: true };
       this.shadows.set(x, s);
     }
-    const { data } = s;
+    if (upTo <= s.filled || !s.usable) return s;
+    const { heap } = e;
     for (let k = s.filled; k < upTo; k++) {
       const v = x[k]!;
-      if (v === 0n) continue;
+      const i = (s.at + STRIDE * k) / 8;
+      if (v === 0n) {
+        heap[i] = 0;
+        heap[i + 2] = 0;
+        heap[i + 6] = 0;
+        heap[i + 7] = 0;
+        continue;
+      }
       const x0 = Number(v);
-      const m = Math.abs(x0);
-      if (!(m < LARGEST)) {
+      if (!(Math.abs(x0) < LARGEST)) {
         // too large for the shadow (possibly not even a finite double): this series is summed in BigInt
         s.usable = false;
         return s;
       }
       // below 2^53 a double holds the integer exactly, and what it leaves is 0: no BigInt to allocate
-      const r1 = m < SAFE ? 0n : v - BigInt(x0);
-      const x1 = Number(r1);
-      const at = STRIDE * k;
-      split(data, at, x0);
-      data[at + 2] = x1;
-      data[at + 3] = m;
-      split(data, at + 4, x1);
-      data[at + 6] = Math.abs(x1) < SAFE ? 0 : Number(r1 - BigInt(x1));
+      const small = Math.abs(x0) < SAFE;
+      const r1 = small ? 0n : v - BigInt(x0);
+      const x1 = small ? 0 : Number(r1);
+      heap[i] = x0;
+      heap[i + 2] = x1;
+      if (Math.abs(x1) < SAFE) {
+        heap[i + 6] = 0;
+        heap[i + 7] = 0;
+        continue;
+      }
+      const r2 = r1 - BigInt(x1);
+      const x2 = Number(r2);
+      heap[i + 6] = x2;
+      heap[i + 7] = Math.abs(x2) < SAFE ? 0 : Number(r2 - BigInt(x2));
     }
-    if (upTo > s.filled) s.filled = upTo;
+    e.run.prepare(s.at + STRIDE * s.filled, upTo - s.filled);
+    s.filled = upTo;
     return s;
   }
 
   /**
    * Σ_{s=0}^{q} x_s·y_{q−s} within a quarter unit of 2^−P (unshifted), or undefined when
-   * neither shadow can promise that or q < 2 (the caller then sums in BigInt). Both series
-   * have at least q + 1 coefficients (the caller checked).
+   * no shadow can promise that or q < 2 (the caller then sums in BigInt). Both series
+   * have at least q + 1 coefficients (the caller checked). `complete`: the caller has set
+   * both through order q, and will not change them, so order q is shadowed too and the
+   * end terms may be summed in floats with the others when their size allows.
    */
-  cauchy(x: readonly bigint[], y: readonly bigint[], q: number): bigint | undefined {
+  cauchy(x: readonly bigint[], y: readonly bigint[], q: number, complete = false): bigint | undefined {
     // below order 2 there are no middle terms (and at order 0 the two end terms are one)
-    if (q < 2) return undefined;
-    const X = this.shadow(x, q);
-    const Y = this.shadow(y, q);
+    if (q < 2 || this.engine.owner !== this) return undefined;
+    const upTo = complete ? q + 1 : q;
+    const X = this.shadow(x, upTo);
+    const Y = this.shadow(y, upTo);
     if (!X.usable || !Y.usable) return undefined;
-    const a = X.data;
-    const b = Y.data;
-    let bound = 0;
-    for (let s = 1; s < q; s++) bound += a[STRIDE * s + 3]! * b[STRIDE * (q - s) + 3]!;
-    // 1.01: Σ|x0|·|y0| in doubles may fall short of Σ|X·Y| by a few roundings
-    const room = this.tolerance - 2;
-    let middle: bigint;
-    if ((q + 8) * DOUBLE_DOUBLE * 1.01 * bound <= room) middle = doubleDouble(a, b, q);
-    else if ((q + 8) * TRIPLE_DOUBLE * 1.01 * bound <= room) middle = tripleDouble(a, b, q);
-    else return undefined;
-    return middle + x[0]! * y[q]! + x[q]! * y[0]!;
+    const e = this.engine;
+    const summed = e.run.cauchy(X.at, Y.at, q, this.room, complete ? 1 : 0);
+    if (summed === 0) return undefined;
+    const { heap } = e;
+    const sum = BigInt(heap[0]!) + BigInt(heap[1]!) + (heap[2] === 0 ? 0n : BigInt(heap[2]!)) + (heap[3] === 0 ? 0n : BigInt(heap[3]!));
+    // 1: every term is in the sum; 2: the middle ones only
+    return summed === 1 ? sum : sum + x[0]! * y[q]! + x[q]! * y[0]!;
   }
-}
-
-/** Σ_{0<s<q} X_s·Y_{q−s} in double-double, rounded to an integer. */
-function doubleDouble(a: Float64Array, b: Float64Array, q: number): bigint {
-  let sh = 0;
-  let sl = 0;
-  for (let s = 1; s < q; s++) {
-    const i = STRIDE * s;
-    const j = STRIDE * (q - s);
-    if (a[i + 3] === 0 || b[j + 3] === 0) continue;
-    const xa = a[i]!;
-    const xb = a[i + 1]!;
-    const ya = b[j]!;
-    const yb = b[j + 1]!;
-    const x0 = xa + xb;
-    const y0 = ya + yb;
-    const p = x0 * y0;
-    // the exact error of x0·y0 (Dekker), then the cross terms of the low parts
-    const pl = xa * ya - p + xa * yb + xb * ya + xb * yb + (x0 * b[j + 2]! + a[i + 2]! * y0);
-    const sum = sh + p;
-    const bb = sum - sh;
-    sl += sh - (sum - bb) + (p - bb) + pl;
-    sh = sum;
-  }
-  return BigInt(Math.round(sh)) + BigInt(Math.round(sl));
-}
-
-/**
- * Σ_{0<s<q} X_s·Y_{q−s} in triple-double, rounded to an integer: the products x0·y0 on the
- * first level, their errors and x0·y1, x1·y0 on the second, exactly (two-sums, whose errors
- * go down a level), and the second level's errors with x0·y2, x1·y1, x2·y0 on the third.
- */
-function tripleDouble(a: Float64Array, b: Float64Array, q: number): bigint {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (let s = 1; s < q; s++) {
-    const i = STRIDE * s;
-    const j = STRIDE * (q - s);
-    if (a[i + 3] === 0 || b[j + 3] === 0) continue;
-    const xa = a[i]!;
-    const xb = a[i + 1]!;
-    const x1 = a[i + 2]!;
-    const x1a = a[i + 4]!;
-    const x1b = a[i + 5]!;
-    const ya = b[j]!;
-    const yb = b[j + 1]!;
-    const y1 = b[j + 2]!;
-    const y1a = b[j + 4]!;
-    const y1b = b[j + 5]!;
-    const x0 = xa + xb;
-    const y0 = ya + yb;
-    const p = x0 * y0;
-    const pe = xa * ya - p + xa * yb + xb * ya + xb * yb;
-    const u = x0 * y1;
-    const ue = xa * y1a - u + xa * y1b + xb * y1a + xb * y1b;
-    const v = x1 * y0;
-    const ve = x1a * ya - v + x1a * yb + x1b * ya + x1b * yb;
-    let t = s0 + p;
-    let bb = t - s0;
-    const f = s0 - (t - bb) + (p - bb);
-    s0 = t;
-    t = s1 + f;
-    bb = t - s1;
-    let g = s1 - (t - bb) + (f - bb);
-    s1 = t;
-    t = s1 + pe;
-    bb = t - s1;
-    g += s1 - (t - bb) + (pe - bb);
-    s1 = t;
-    t = s1 + u;
-    bb = t - s1;
-    g += s1 - (t - bb) + (u - bb);
-    s1 = t;
-    t = s1 + v;
-    bb = t - s1;
-    g += s1 - (t - bb) + (v - bb);
-    s1 = t;
-    s2 += g + ue + ve + x0 * b[j + 6]! + x1 * y1 + a[i + 6]! * y0;
-  }
-  return BigInt(Math.round(s0)) + BigInt(Math.round(s1)) + BigInt(Math.round(s2));
 }

@@ -22,14 +22,15 @@ const MIRRORED_FROM = 6;
 
 /**
  * Order q of the product of two series: Σ_{s=0}^{q} x_s·y_{q−s}, exact, or within a quarter
- * unit of 2^−P (unshifted) through `mirror`.
+ * unit of 2^−P (unshifted) through `mirror` (`complete`: both series are final through
+ * order q, see `SeriesMirror.cauchy`).
  *
  * @internal
  */
-export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number, mirror?: SeriesMirror): bigint {
+export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number, mirror?: SeriesMirror, complete = false): bigint {
   if (q >= x.length || q >= y.length) outside("series product", q + 1, Math.min(x.length, y.length));
   if (mirror !== undefined && q >= MIRRORED_FROM) {
-    const fast = mirror.cauchy(x, y, q);
+    const fast = mirror.cauchy(x, y, q, complete);
     if (fast !== undefined) return fast;
   }
   let acc = 0n;
@@ -40,7 +41,8 @@ export function cauchyAt(x: readonly bigint[], y: readonly bigint[], q: number, 
 /**
  * Order q of the dot product of two vectors of series: Σ_c (xs_c·ys_c)_q, over every c
  * or only over `live` (the c whose series are not identically 0: the others add 0);
- * through `mirror`, each product within a quarter unit of 2^−P (see {@link cauchyAt}).
+ * through `mirror`, each product within a quarter unit of 2^−P (see {@link cauchyAt}, and
+ * for `complete`).
  *
  * @internal
  */
@@ -50,17 +52,18 @@ export function seriesDotAt(
   q: number,
   live?: readonly number[],
   mirror?: SeriesMirror,
+  complete = false,
 ): bigint {
   if (xs.length !== ys.length) outside("series dot product", xs.length, ys.length);
   let acc = 0n;
   if (live === undefined) {
-    for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q, mirror);
+    for (let c = 0; c < xs.length; c++) acc += cauchyAt(xs[c]!, ys[c]!, q, mirror, complete);
     return acc;
   }
   for (let j = 0; j < live.length; j++) {
     const c = live[j]!;
     if (c >= xs.length) outside("series dot product", c + 1, xs.length);
-    acc += cauchyAt(xs[c]!, ys[c]!, q, mirror);
+    acc += cauchyAt(xs[c]!, ys[c]!, q, mirror, complete);
   }
   return acc;
 }
@@ -76,7 +79,9 @@ export function constantDotAt(xs: readonly (readonly bigint[])[], y: readonly bi
   for (let c = 0; c < xs.length; c++) {
     const x = xs[c]!;
     if (q >= x.length) outside("series coefficient", q + 1, x.length);
-    acc += x[q]! * y[c]!;
+    // data are often sparse (one-hot, zero features): a product with 0 adds nothing
+    const yc = y[c]!;
+    if (yc !== 0n) acc += x[q]! * yc;
   }
   return acc;
 }
@@ -100,13 +105,18 @@ export function dotUnshifted(x: readonly bigint[], y: readonly bigint[]): bigint
  */
 export function addScaled(acc: bigint[], offset: number, s: bigint, x: readonly bigint[]): void {
   if (offset < 0 || offset + x.length > acc.length) outside("accumulator row", offset + x.length, acc.length);
-  for (let c = 0; c < x.length; c++) acc[offset + c]! += s * x[c]!;
+  for (let c = 0; c < x.length; c++) {
+    // as in constantDotAt: a product with a zero input adds nothing
+    const xc = x[c]!;
+    if (xc !== 0n) acc[offset + c]! += s * xc;
+  }
 }
 
 /**
  * acc[offset + c] += (d·as_c)_q for every c in `live` (the c whose series are not identically 0:
  * the others add 0): order q of one row of a weight matrix's gradient, series by series
- * (through `mirror`, each product within a quarter unit of 2^−P, see {@link cauchyAt}).
+ * (through `mirror`, each product within a quarter unit of 2^−P, see {@link cauchyAt}, and
+ * for `complete`).
  *
  * @internal
  */
@@ -118,11 +128,12 @@ export function addSeriesProducts(
   q: number,
   live: readonly number[],
   mirror?: SeriesMirror,
+  complete = false,
 ): void {
   if (offset < 0 || offset + as.length > acc.length) outside("accumulator row", offset + as.length, acc.length);
   for (let j = 0; j < live.length; j++) {
     const c = live[j]!;
     if (c >= as.length) outside("series row", c + 1, as.length);
-    acc[offset + c]! += cauchyAt(d, as[c]!, q, mirror);
+    acc[offset + c]! += cauchyAt(d, as[c]!, q, mirror, complete);
   }
 }
