@@ -230,6 +230,19 @@ export function gradientDescent<T>(
     predictedDrift: [],
     ...(normRun === undefined ? {} : { batchNorm: normRun }),
   };
+  /** Step t's c, its observed drift since the step before and the predicted one: checked finite (float runs), recorded, and c moved on. */
+  const recordInvariants = (t: number, next: T[], predicted: T[]): void => {
+    const observed = next.map((v, k) => S.sub(v, at(c, k)));
+    if (checked) {
+      checkRow(t, "invariant c", next);
+      checkRow(t, "observed drift of c", observed);
+      checkRow(t, "predicted drift of c", predicted);
+    }
+    run.observedDrift.push(observed);
+    run.predictedDrift.push(predicted);
+    run.invariants.push(next);
+    c = next;
+  };
   // Plain gradient descent on full batches, where the kernel can hold the run (the float kernel): θ stays in
   // its memory between steps, which yield the loss and c, the values the steps below compute.
   const plain = S.kind === "float" && fullBatch && normRun === undefined && optimizer.name === "sgd";
@@ -242,16 +255,7 @@ export function gradientDescent<T>(
       run.batches.push(rows);
       if (t % lossEvery === 0) run.losses.push(value);
       if (!finite) throw overflow(t + 1, firstNonFiniteParameter(L, held.theta(), S) ?? "θ");
-      const next = listOf(held.invariants);
-      const observed = next.map((v, k) => S.sub(v, at(c, k)));
-      const predicted = listOf(held.predicted);
-      checkRow(t + 1, "invariant c", next);
-      checkRow(t + 1, "observed drift of c", observed);
-      checkRow(t + 1, "predicted drift of c", predicted);
-      run.observedDrift.push(observed);
-      run.predictedDrift.push(predicted);
-      run.invariants.push(next);
-      c = next;
+      recordInvariants(t + 1, listOf(held.invariants), listOf(held.predicted));
       if (options.onStep !== undefined) options.onStep(t + 1, held.theta());
       continue;
     }
@@ -278,20 +282,11 @@ export function gradientDescent<T>(
       normRun.bias.push(nextLaws.bias);
       laws = nextLaws;
     }
-    const next = record.invariants(theta);
-    const observed = next.map((v, k) => S.sub(v, at(c, k)));
-    const predicted = record.predicted(update, terms);
     if (checked) {
       const where = firstNonFiniteParameter(L, theta, S);
       if (where !== undefined) throw overflow(t + 1, where);
-      checkRow(t + 1, "invariant c", next);
-      checkRow(t + 1, "observed drift of c", observed);
-      checkRow(t + 1, "predicted drift of c", predicted);
     }
-    run.observedDrift.push(observed);
-    run.predictedDrift.push(predicted);
-    run.invariants.push(next);
-    c = next;
+    recordInvariants(t + 1, record.invariants(theta), record.predicted(update, terms));
     options.onStep?.(t + 1, theta);
   }
   if (held !== undefined) theta = held.theta();
