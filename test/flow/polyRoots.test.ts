@@ -18,6 +18,16 @@ const polynomial = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.array(value, { mi
   return out;
 });
 
+/** ⌊√n⌋ (n > 0) by Newton's method on integers, from a power of two above it: the iterates fall to it. */
+function integerSqrt(n: bigint): bigint {
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
 const tauMax = fc.integer({ min: 1, max: 1 << 20 }).map((m) => (F.ONE * BigInt(m)) >> 20n);
 
 describe("firstNegative", () => {
@@ -40,6 +50,30 @@ describe("firstNegative", () => {
         }
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it("should find a kink crossed and crossed back inside a step, however shallow the dip between two samples", () => {
+    // Arrange: g = (τ − m)² − δ, below 0 only on (m − √δ, m + √δ); m off the 32 scan points, δ from
+    // 10^−14 (beyond the doubles' 10^−12 of the scale) to 10^−50 (a dip narrower than 2^−40 of the step)
+    const G = fixed(240);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 14, max: 50 }), (j, frac, k) => {
+        const m = (G.ONE * BigInt(1000 * j + frac)) / 32000n;
+        const delta = G.ONE / 10n ** BigInt(k);
+        const c = [((m * m) >> G.bigP) - delta, -2n * m, G.ONE];
+        // Act
+        const r = firstNegative(G, c, G.ONE);
+        // Assert: the first crossing m − √δ, to a few units of the last place
+        expect(r).toBeDefined();
+        expect(polyEval(G, c, r!) < 0n).toBe(true);
+        // √δ in fixed point; the coefficients' floors (a unit or two) move a root of slope 2√δ by about 1/√δ units
+        const sqrtDelta = integerSqrt(delta << G.bigP);
+        const root = m - sqrtDelta;
+        const slack = G.ONE / sqrtDelta + 8n;
+        expect(r! >= root - slack && r! <= root + slack).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -23,6 +23,13 @@ function polyDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
   return acc;
 }
 
+/** Σ|c_q|·x^q (x ≥ 0): the scale of the rounding of `evalDouble` at x. */
+function evalAbs(c: readonly number[], x: number): number {
+  let acc = 0;
+  for (let q = c.length - 1; q >= 0; q--) acc = acc * x + Math.abs(c[q]!);
+  return acc;
+}
+
 function evalDouble(c: readonly number[], x: number): number {
   let acc = 0;
   for (let q = c.length - 1; q >= 0; q--) acc = acc * x + c[q]!;
@@ -65,8 +72,8 @@ const SAMPLES = 32;
  * undefined. A negative g(0) is taken as 0, so a root sitting at the start
  * of the step (the event just handled) is not found again. A scan of 32
  * points in doubles proposes brackets, which are confirmed in fixed point (so rounding never creates an event); dips below 0
- * between two non-negative samples are caught through the derivative when
- * deeper than 1e-12 of the polynomial's scale.
+ * between two non-negative samples are caught through the derivative, their minimum
+ * decided in fixed point whenever the doubles cannot place it above 0.
  *
  * @internal
  */
@@ -104,8 +111,10 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
         else hi = mid;
       }
       const xm = (lo + hi) / 2;
-      if (evalDouble(cd, xm) < -1e-12 * scale) {
-        const b = fixedFromUnit(tauMax, xm / tmax);
+      // A minimum the doubles cannot place above 0 is decided in fixed point: a shallow dip is a
+      // kink crossed and crossed back inside the step, which the doubles' rounding may hide.
+      if (evalDouble(cd, xm) <= 1e-12 * scale + cd.length * 2 ** -50 * evalAbs(cd, xm) + (cd.length + 2) * 2 ** -F.P) {
+        const b = fixedMinimum(F, c, fixedFromUnit(tauMax, xm / tmax), tauAt(j - 1), tauAt(j));
         if (polyEval(F, c, b) < 0n) return refine(F, c, tauAt(j - 1), b);
       }
     }
@@ -135,6 +144,32 @@ function staysPositive(F: Fixed, cd: readonly number[], tmax: number): boolean {
 function fixedFromUnit(tauMax: bigint, u: number): bigint {
   const scaled = BigInt(Math.round(Math.min(1, Math.max(0, u)) * 2 ** 40));
   return (tauMax * scaled) >> 40n;
+}
+
+/** g''(τ) by Horner in fixed point. */
+function polySecondDerivEval(F: Fixed, c: readonly bigint[], tau: bigint): bigint {
+  const P = F.bigP;
+  let acc = 0n;
+  for (let q = c.length - 1; q >= 2; q--) acc = ((acc * tau) >> P) + BigInt(q * (q - 1)) * c[q]!;
+  return acc;
+}
+
+/**
+ * The minimum of g in [a, b] near b0 to the last bits: Newton on g' in fixed point from the
+ * doubles' estimate (which places it only to 2^−40 of the step, wider than a dip of depth
+ * 10^−30), kept in the bracket; a few steps, as the doubles start it close.
+ */
+function fixedMinimum(F: Fixed, c: readonly bigint[], b0: bigint, a: bigint, b: bigint): bigint {
+  let x = b0;
+  for (let it = 0; it < 64; it++) {
+    const d2 = polySecondDerivEval(F, c, x);
+    if (d2 <= 0n) break;
+    const next = x - (polyDerivEval(F, c, x) << F.bigP) / d2;
+    const clamped = next < a ? a : next > b ? b : next;
+    if (clamped === x) break;
+    x = clamped;
+  }
+  return x;
 }
 
 /** Safeguarded Newton on g in [a, b] with g(b) < 0: returns the crossing to within a few units of the last bit. @internal */
