@@ -20,6 +20,15 @@ import { twoLayer } from "../helpers/twoLayer.js";
 
 const S = exact;
 
+/** Float vectors and matrices of values in [−2, 2], and networks of the given widths from them (any activation, biases or not). */
+const vec = (n: number) => fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: n, maxLength: n });
+const mat = (r: number, c: number) => fc.array(vec(c), { minLength: r, maxLength: r });
+const floatNetwork = (widths: readonly number[]) =>
+  fc.record({
+    activation,
+    layers: fc.tuple(...widths.slice(1).map((w, i) => fc.record({ W: mat(w, widths[i]!), b: fc.option(vec(w), { nil: undefined }) }))),
+  });
+
 describe("gradientDescent", () => {
   it("should change every c_k by exactly η²(‖g_w‖² − ‖g_a‖²) per step, and by a non-zero amount in general", () => {
     let nonZero = 0;
@@ -180,19 +189,11 @@ describe("gradientDescent", () => {
   });
 
   it("should record in float, bit for bit, the generic c(θ_t), drift prediction and step η·∇L of every step (its fast path), full batch or not", () => {
-    const value = fc.double({ min: -2, max: 2, noNaN: true });
-    const vec = (n: number) => fc.array(value, { minLength: n, maxLength: n });
-    const mat = (r: number, c: number) => fc.array(vec(c), { minLength: r, maxLength: r });
     const problem = fc
       .record({ widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 4 }), n: fc.integer({ min: 1, max: 5 }) })
       .chain(({ widths, n }) =>
         fc.record({
-          net: fc.record({
-            activation,
-            layers: fc.tuple(
-              ...widths.slice(1).map((w, i) => fc.record({ W: mat(w, widths[i]!), b: fc.option(vec(w), { nil: undefined }) })),
-            ),
-          }),
+          net: floatNetwork(widths),
           data: fc.record({ X: mat(n, widths[0]!), Y: mat(n, widths.at(-1)!) }),
           batchSize: fc.option(fc.integer({ min: 1, max: n }), { nil: undefined }),
           lr: fc.double({ min: 1e-3, max: 0.5, noNaN: true }),
@@ -223,9 +224,6 @@ describe("gradientDescent", () => {
   });
 
   it("should run plain full-batch descent held in the float kernel with every record of the step-by-step loop, bit for bit, overflow included", () => {
-    const value = fc.double({ min: -2, max: 2, noNaN: true });
-    const vec = (n: number) => fc.array(value, { minLength: n, maxLength: n });
-    const mat = (r: number, c: number) => fc.array(vec(c), { minLength: r, maxLength: r });
     const problem = fc
       .record({
         widths: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 5 }),
@@ -233,12 +231,7 @@ describe("gradientDescent", () => {
       })
       .chain(({ widths, n }) =>
         fc.record({
-          net: fc.record({
-            activation,
-            layers: fc.tuple(
-              ...widths.slice(1).map((w, i) => fc.record({ W: mat(w, widths[i]!), b: fc.option(vec(w), { nil: undefined }) })),
-            ),
-          }),
+          net: floatNetwork(widths),
           // targets in [0, 1] serve both losses
           data: fc.record({ X: mat(n, widths[0]!), Y: mat(n, widths.at(-1)!).map((Y) => Y.map((r) => r.map(Math.abs).map((v) => v / 2))) }),
           loss: fc.constantFrom("mse" as const, "bce" as const, "sse-mean" as const),
