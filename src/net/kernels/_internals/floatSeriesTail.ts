@@ -1,0 +1,338 @@
+/*
+ * The high orders of a Taylor step in floats: from an order q0 on, every series of the step
+ * (θ, and per point z, h, the residuals, back and δ) is held in WebAssembly memory as a
+ * quadruple-double expansion, and the order loop runs there (seriesTail.wat), with no BigInt
+ * operation until the coefficients are read back once at the end.
+ *
+ * Scope (the caller checks it): fully connected layers of any depth, a loss whose residual is
+ * rScale·(f − y) (mse, sse-mean), piecewise-linear slopes from the state's sides with no pair
+ * on its surface (no side 0, so no sliding, no ties, no pooling), plain flow or weight decay.
+ *
+ * Why from q0: the BigInt engine computes orders 0 … q0 − 1 (and θ through q0), where products
+ * of O(1) coefficients need every one of P bits; from q0 on, the coefficients of a step shrink
+ * with their order (the step is chosen so that the last are below 10^−(D+4)), and a product's
+ * terms need far fewer bits. Each coefficient of order q ≥ q0 is one sum Σ x·y over its terms
+ * (the Cauchy products of the passes, the constant data of the first layer, a bias as b_q·1, a
+ * slope, rScale, and θ_{q+1} = c_q·g_q + c′_q·θ_q with c_q = −h/(q + 1), c′_q = −λh/(q + 1)),
+ * summed in double-, triple- or quadruple-double, the cheapest level whose worst-case error
+ * (the bounds of seriesMirror.ts's module comment, from B = Σ|x0|·|y0| over the sum's n terms,
+ * N = n + 9) is at most a quarter unit of 2^−P, and stored as an exact renormalisation of the
+ * level sums, checked to keep |x_i| ≤ 1.001·2^(−53i)·|x0| (the condition those bounds assume).
+ * Nothing is floored: every coefficient is within a quarter unit of the exact sum of its
+ * stored terms, where the BigInt engine is within one unit of its own (its floors), and both
+ * propagate these through the recursion alike; the constants c_q, c′_q carry 2^−(P+128) of
+ * their own. The coefficients are read back rounded to the nearest unit of 2^−P (within one
+ * unit). When a bound fails at some order (a sum too large for quadruple-double, a magnitude
+ * out of range, the memory too small), nothing is written back and the caller goes on in
+ * BigInt from q0.
+ */
+
+import { SERIES_TAIL_WASM } from "../_generated/seriesTailWasm.js";
+
+/** Bytes per coefficient (see seriesTail.wat). */
+const STRIDE = 64;
+const PAGE = 65536;
+/** The largest memory the tail takes (bytes): beyond it the step stays in BigInt. */
+const MAX_BYTES = 256 * 2 ** 20;
+/** Extra fraction bits of the constants c_q and c′_q. */
+const EXTRA = 128n;
+
+/** The functions of seriesTail.wat (byte addresses). */
+interface TailExports {
+  prepare(at: number, count: number): void;
+  run(prog: number, q: number, room: number): number;
+}
+
+/** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
+}
+
+interface Engine {
+  readonly run: TailExports;
+  readonly memory: { buffer: ArrayBuffer; grow(pages: number): number };
+}
+
+let engine: Engine | undefined;
+
+function startEngine(): Engine {
+  const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const memory = new Wasm.Memory({ initial: 16 });
+  const module = new Wasm.Module(Buffer.from(SERIES_TAIL_WASM, "base64"));
+  const run = new Wasm.Instance(module, { env: { memory } }).exports as unknown as TailExports;
+  return { run, memory };
+}
+
+/** One weight layer as the series kernel holds it. @internal */
+export interface TailLayer {
+  /** W[r][c]: the series of weight (r, c) (θ's own arrays). */
+  readonly W: readonly (readonly bigint[])[][];
+  readonly w0: number;
+  /** θ index of bias 0, −1 without a bias. */
+  readonly b0: number;
+  readonly cols: number;
+  /** Flat index of the first hidden unit this layer feeds. */
+  readonly start: number;
+}
+
+/** One data point as the series kernel holds it, with its loss back-propagation. @internal */
+export interface TailPoint {
+  readonly x: readonly bigint[];
+  /** Zs[l][r]: pre-activations of weight layer l + 1; H[l][u]: outputs of hidden layer l + 1; R[j]: residuals. */
+  readonly Zs: bigint[][][];
+  readonly H: bigint[][][];
+  readonly R: bigint[][];
+  /** Per flat hidden unit, the slope of h = slope·z and of δ = slope·back. */
+  readonly forward: readonly bigint[];
+  readonly backward: readonly bigint[];
+  /** Per hidden layer, the units whose h is not 0 and those whose δ is not 0. */
+  readonly feeds: readonly (readonly number[])[];
+  readonly passes: readonly (readonly number[])[];
+  /** The loss back-propagation's δ and back per weight layer (index l − 1) / hidden layer. */
+  readonly delta: bigint[][][];
+  readonly back: bigint[][][];
+}
+
+/** A Taylor step's series after its orders below q0, and what the order rule reads. @internal */
+export interface TailStep {
+  readonly P: number;
+  readonly Q: number;
+  readonly q0: number;
+  readonly h: bigint;
+  readonly decay: bigint;
+  readonly decayed: readonly boolean[] | undefined;
+  readonly rScale: bigint;
+  readonly ONE: bigint;
+  readonly theta: bigint[][];
+  readonly layers: readonly TailLayer[];
+  readonly points: readonly TailPoint[];
+}
+
+/** The float layout of one step: byte addresses of its series and constants, and where they go next. */
+class Layout {
+  next = STRIDE;
+  readonly series: { at: number; source: readonly bigint[]; upTo: number }[] = [];
+  readonly constants: { at: number; value: bigint; scale: number }[] = [];
+  private readonly named = new Map<bigint, number>();
+  constructor(
+    readonly coefficients: number,
+    private readonly unit: number,
+  ) {}
+  /** A series read from `source` through order `upTo − 1`, the rest computed in floats. */
+  add(source: readonly bigint[], upTo: number): number {
+    const at = this.next;
+    this.next += STRIDE * this.coefficients;
+    this.series.push({ at, source, upTo });
+    return at;
+  }
+  /** A constant value·scale (scale 2^−P unless given), one per value at 2^−P. */
+  constant(value: bigint, scale = this.unit): number {
+    if (scale === this.unit) {
+      const known = this.named.get(value);
+      if (known !== undefined) return known;
+    }
+    const at = this.next;
+    this.next += STRIDE;
+    this.constants.push({ at, value, scale });
+    if (scale === this.unit) this.named.set(value, at);
+    return at;
+  }
+}
+
+/** Writes v·scale as x0 + x1 + x2 + x3 (each the rounding of what the previous leave) at heap index i; false when out of range. */
+function put(heap: Float64Array, i: number, v: bigint, scale: number): boolean {
+  heap[i + 3] = 0;
+  if (v === 0n) {
+    heap[i] = 0;
+    heap[i + 2] = 0;
+    heap[i + 6] = 0;
+    heap[i + 7] = 0;
+    return true;
+  }
+  const x0 = Number(v);
+  if (!(Math.abs(x0 * scale) < 2 ** 400)) return false;
+  const r1 = v - BigInt(x0);
+  const x1 = Number(r1);
+  const r2 = r1 - BigInt(x1);
+  const x2 = Number(r2);
+  heap[i] = x0 * scale;
+  heap[i + 2] = x1 * scale;
+  heap[i + 6] = x2 * scale;
+  heap[i + 7] = Number(r2 - BigInt(x2)) * scale;
+  return true;
+}
+
+/** The coefficient at heap index i in units of 2^−P (up = 2^P), rounded to the nearest unit within one. */
+function take(heap: Float64Array, i: number, up: number): bigint {
+  const parts = [(heap[i]! + heap[i + 1]!) * up, heap[i + 2]! * up, heap[i + 6]! * up, heap[i + 7]! * up];
+  let acc = 0n;
+  for (let k = 0; k < 4; k++) {
+    const c = parts[k]!;
+    // a part of 2^52 or more is an integer; below, what is left sums to a double within half a unit
+    if (Math.abs(c) >= 2 ** 52) {
+      acc += BigInt(c);
+      continue;
+    }
+    let rest = c;
+    for (let m = k + 1; m < 4; m++) rest += parts[m]!;
+    return acc + BigInt(Math.round(rest));
+  }
+  return acc;
+}
+
+/** Appends an output (destination series, shift 0 or 1, parts [kind, x, y]) to a program. */
+function emit(prog: number[], dst: number, shift: number, parts: readonly number[]): void {
+  prog[0]!++;
+  prog.push(dst, shift, parts.length / 3, ...parts);
+}
+
+/**
+ * Runs orders q0 … Q − 1 of the step (and the forward pass of order Q) in floats and writes
+ * them into the step's arrays: θ through Q, and z, h of the hidden units through Q. Returns
+ * false, having written nothing, when some sum could not be bounded within a quarter unit.
+ *
+ * @internal
+ */
+export function floatSeriesTail(s: TailStep): boolean {
+  const { P, Q, q0, layers, points } = s;
+  if (P > 300 || q0 < 1 || q0 >= Q) return false;
+  const L = layers.length;
+  const unit = 2 ** -P;
+  const lay = new Layout(Q + 1, unit);
+  const ONE = lay.constant(s.ONE);
+  const slot = (v: bigint): number | undefined => (v === 0n ? undefined : v === s.ONE ? -1 : lay.constant(v));
+  // θ, the gradient's coefficient of the order and the constants of the order rule
+  const TH = s.theta.map((c) => lay.add(c, q0 + 1));
+  const G = s.theta.map(() => lay.add([], 0));
+  const C = lay.add([], 0);
+  const CL = lay.add([], 0);
+  const RS = lay.constant(s.rScale);
+  // per point: z of every layer, h (z itself under a slope of 1, none under 0), R, back and δ alike
+  const pts = points.map((pt) => {
+    const z = pt.Zs.map((layer) => layer.map((c) => lay.add(c, q0)));
+    const hs = pt.H.map((layer, l) =>
+      layer.map((c, u) => {
+        const sl = slot(pt.forward[layers[l]!.start + u]!);
+        return sl === undefined ? -1 : sl === -1 ? z[l]![u]! : lay.add(c, q0);
+      }),
+    );
+    const R = pt.R.map((c) => lay.add(c, q0));
+    const back = pt.back.map((layer) => layer.map((c) => lay.add(c, q0)));
+    const delta = pt.back.map((layer, l) =>
+      layer.map((_, c) => {
+        const sl = slot(pt.backward[layers[l]!.start + c]!);
+        return sl === undefined ? -1 : sl === -1 ? back[l]![c]! : lay.add(pt.delta[l]![c]!, q0);
+      }),
+    );
+    const X = pt.x.map((v) => (v === 0n ? -1 : lay.constant(v)));
+    return { z, hs, R, back, delta, X };
+  });
+  // the programs: the forward pass, then residuals, back-propagation, gradient and the order rule
+  const forward: number[] = [0];
+  const rest: number[] = [0];
+  for (const [i, pt] of points.entries()) {
+    const a = pts[i]!;
+    for (let l = 0; l < L; l++) {
+      const { W, b0 } = layers[l]!;
+      for (let r = 0; r < W.length; r++) {
+        const parts: number[] = [];
+        if (l === 0) for (const [c, x] of a.X.entries()) x >= 0 && parts.push(1, TH[layers[0]!.w0 + r * layers[0]!.cols + c]!, x);
+        else for (const c of pt.feeds[l - 1]!) parts.push(0, TH[layers[l]!.w0 + r * layers[l]!.cols + c]!, a.hs[l - 1]![c]!);
+        if (b0 >= 0) parts.push(1, TH[b0 + r]!, ONE);
+        emit(forward, a.z[l]![r]!, 0, parts);
+        if (l === L - 1) continue;
+        const sl = slot(pt.forward[layers[l]!.start + r]!);
+        if (sl !== undefined && sl !== -1) emit(forward, a.hs[l]![r]!, 0, [1, a.z[l]![r]!, sl]);
+      }
+    }
+    for (const [j, R] of a.R.entries()) emit(rest, R, 0, [1, a.z[L - 1]![j]!, RS]);
+    // back = Wᵀδ from the residuals down; δ = slope·back
+    for (let l = L; l >= 2; l--) {
+      const upper = l === L ? a.R : a.delta[l - 1]!;
+      const rows = l === L ? upper.map((_, r) => r) : pt.passes[l - 1]!;
+      const { w0, cols } = layers[l - 1]!;
+      for (const c of pt.passes[l - 2]!) {
+        const parts: number[] = [];
+        for (const r of rows) parts.push(0, TH[w0 + r * cols + c]!, upper[r]!);
+        emit(rest, a.back[l - 2]![c]!, 0, parts);
+        const sl = slot(pt.backward[layers[l - 2]!.start + c]!);
+        if (sl !== undefined && sl !== -1) emit(rest, a.delta[l - 2]![c]!, 0, [1, a.back[l - 2]![c]!, sl]);
+      }
+    }
+  }
+  // the gradient per θ slot, summed over the points
+  const grad: number[][] = s.theta.map(() => []);
+  for (const [i, pt] of points.entries()) {
+    const a = pts[i]!;
+    for (let l = 0; l < L; l++) {
+      const { w0, b0, cols, W } = layers[l]!;
+      const rows = l === L - 1 ? W.map((_, r) => r) : pt.passes[l]!;
+      for (const r of rows) {
+        const d = l === L - 1 ? a.R[r]! : a.delta[l]![r]!;
+        if (l === 0) for (const [c, x] of a.X.entries()) x >= 0 && grad[w0 + r * cols + c]!.push(1, d, x);
+        else for (const c of pt.feeds[l - 1]!) grad[w0 + r * cols + c]!.push(0, d, a.hs[l - 1]![c]!);
+        if (b0 >= 0) grad[b0 + r]!.push(1, d, ONE);
+      }
+    }
+  }
+  for (const [k, parts] of grad.entries()) emit(rest, G[k]!, 0, parts);
+  // θ_{q+1} = c_q·g_q + c′_q·θ_q
+  for (const [k, at] of TH.entries()) {
+    const decays = s.decay !== 0n && s.decayed?.[k] !== false;
+    emit(rest, at, 1, decays ? [2, G[k]!, C, 2, at, CL] : [2, G[k]!, C]);
+  }
+  const progF = lay.next;
+  const progR = progF + 4 * forward.length;
+  const end = progR + 4 * rest.length;
+  if (end > MAX_BYTES) return false;
+  engine ??= startEngine();
+  const { memory, run } = engine;
+  if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+  const heap = new Float64Array(memory.buffer);
+  const words = new Int32Array(memory.buffer);
+  words.set(forward, progF / 4);
+  words.set(rest, progR / 4);
+  // the known coefficients and the constants, converted once
+  for (const { at, source, upTo } of lay.series) {
+    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, source[q]!, unit)) return false;
+    run.prepare(at, upTo);
+  }
+  for (const { at, value, scale } of lay.constants) {
+    if (!put(heap, at / 8, value, scale)) return false;
+    run.prepare(at, 1);
+  }
+  const hc = -s.h << EXTRA;
+  const cUnit = unit * 2 ** -Number(EXTRA);
+  for (let q = q0; q < Q; q++) {
+    const div = BigInt(q + 1);
+    if (!put(heap, (C + STRIDE * q) / 8, hc / div, cUnit) || !put(heap, (CL + STRIDE * q) / 8, (hc * s.decay) / div, cUnit * unit))
+      return false;
+    run.prepare(C + STRIDE * q, 1);
+    run.prepare(CL + STRIDE * q, 1);
+  }
+  // the orders, each within a quarter unit of 2^−P per sum
+  const room = 2 ** (-P - 2);
+  for (let q = q0; q <= Q; q++) {
+    if (run.run(progF, q, room) !== forward[0]) return false;
+    if (q < Q && run.run(progR, q, room) !== rest[0]) return false;
+  }
+  // read back: θ through Q, z and h of the hidden layers through Q
+  const up = 2 ** P;
+  const read = (at: number, into: bigint[], from: number): void => {
+    for (let q = from; q <= Q; q++) into[q] = take(heap, (at + STRIDE * q) / 8, up);
+  };
+  for (const [k, at] of TH.entries()) read(at, s.theta[k]!, q0 + 1);
+  for (const [i, pt] of points.entries()) {
+    const a = pts[i]!;
+    for (let l = 0; l < L - 1; l++)
+      for (const [u, z] of pt.Zs[l]!.entries()) {
+        read(a.z[l]![u]!, z, q0);
+        const h = a.hs[l]![u]!;
+        if (h === a.z[l]![u]!) for (let q = q0; q <= Q; q++) pt.H[l]![u]![q] = z[q]!;
+        else if (h >= 0) read(h, pt.H[l]![u]!, q0);
+      }
+  }
+  return true;
+}
