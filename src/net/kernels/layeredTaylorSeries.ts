@@ -582,7 +582,7 @@ export function layeredTaylorStep(
   Q: number,
   dynamics: SeriesDynamics = {},
   shadowed = true,
-  floated = false,
+  floated = shadowed,
 ): TaylorStep {
   const P = p.F.bigP;
   const size = theta0.length;

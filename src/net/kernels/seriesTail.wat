@@ -455,7 +455,58 @@
     (i32.const 0)
   )
 
-  ;; Runs the program at $prog for order $q. An output of one part is that part's sum within
+;; Every part of the output at $at ($parts of them) summed from 0 at one level, the cheapest whose
+  ;; worst-case error, from B and n over all their terms, is at most $room (one long sum, as in
+  ;; seriesMirror.wat), into $s0 … $s3. Returns 0 when no level's bound holds.
+  (func $sumWhole (param $at i32) (param $parts i32) (param $q i32) (param $room f64) (result i32)
+    (local $k i32) (local $p i32) (local $b f64) (local $n i32) (local $nf f64) (local $scaled f64) (local $level i32)
+    (local.set $p (local.get $at))
+    (block $bounded
+      (loop $bounding
+        (br_if $bounded (i32.ge_s (local.get $k) (local.get $parts)))
+        (call $part (i32.load (local.get $p)) (i32.load offset=4 (local.get $p)) (i32.load offset=8 (local.get $p)) (local.get $q))
+        (local.set $b (f64.add (local.get $b) (call $bound)))
+        (local.set $n (i32.add (local.get $n) (global.get $pn)))
+        (local.set $p (i32.add (local.get $p) (i32.const 12)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $bounding)))
+    (local.set $nf (f64.convert_i32_s (i32.add (local.get $n) (i32.const 9))))
+    (local.set $scaled (f64.mul (f64.mul (f64.mul (local.get $nf) (local.get $nf)) (f64.const 1.01)) (local.get $b)))
+    (local.set $level
+      (if (result i32) (f64.le (f64.mul (local.get $scaled) (f64.const 0x1p-106)) (local.get $room))
+        (then (i32.const 1))
+        (else
+          (if (result i32) (f64.le (f64.mul (f64.mul (local.get $scaled) (local.get $nf)) (f64.const 0x1p-155)) (local.get $room))
+            (then (i32.const 2))
+            (else
+              (if (result i32) (f64.le (f64.mul (f64.mul (f64.mul (local.get $scaled) (local.get $nf)) (local.get $nf)) (f64.const 0x1p-203)) (local.get $room))
+                (then (i32.const 3))
+                (else (i32.const 0))))))))
+    (if (i32.eqz (local.get $level)) (then (return (i32.const 0))))
+    (global.set $s0 (f64.const 0))
+    (global.set $s1 (f64.const 0))
+    (global.set $s2 (f64.const 0))
+    (global.set $s3 (f64.const 0))
+    (local.set $k (i32.const 0))
+    (local.set $p (local.get $at))
+    (block $summed
+      (loop $summing
+        (br_if $summed (i32.ge_s (local.get $k) (local.get $parts)))
+        (call $part (i32.load (local.get $p)) (i32.load offset=4 (local.get $p)) (i32.load offset=8 (local.get $p)) (local.get $q))
+        (if (i32.eq (local.get $level) (i32.const 1))
+          (then (call $doubleDouble))
+          (else
+            (if (i32.eq (local.get $level) (i32.const 2))
+              (then (call $tripleDouble))
+              (else (call $quadDouble)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 12)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $summing)))
+    (i32.const 1)
+  )
+
+  ;; Runs the program at $prog for order $q. An output whose mode (bit 1 of its shift word) is
+  ;; 1 is one long sum ($sumWhole). Otherwise, an output of one part is that part's sum within
   ;; $room; one of k > 1 parts sums each part within room/(k + 1) (times 0.999, for the rounding
   ;; of the quotient) and adds the parts' levels into its own four by `add`, whose one rounding a
   ;; step, at the last level, costs at most (4k)⁴·2^−212·A in all, A the sum of the parts' |s_i|
@@ -473,6 +524,11 @@
         (br_if $done (i32.ge_s (local.get $o) (local.get $outputs)))
         (local.set $parts (i32.load offset=8 (local.get $ptr)))
         (local.set $at (i32.add (local.get $ptr) (i32.const 12)))
+        (if (i32.and (i32.load offset=4 (local.get $ptr)) (i32.const 2))
+          (then
+            (br_if $done (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room))))
+            (local.set $at (i32.add (local.get $at) (i32.mul (local.get $parts) (i32.const 12)))))
+        (else
         (if (i32.le_s (local.get $parts) (i32.const 1))
           (then
             (if (i32.eqz (local.get $parts))
@@ -519,13 +575,13 @@
             (global.set $s0 (global.get $o0))
             (global.set $s1 (global.get $o1))
             (global.set $s2 (global.get $o2))
-            (global.set $s3 (global.get $o3))))
+            (global.set $s3 (global.get $o3))))))
         ;; coefficient q + shift of the destination
         (br_if $done
           (i32.eqz
             (call $finish
               (i32.add (i32.load (local.get $ptr))
-                (i32.shl (i32.add (local.get $q) (i32.load offset=4 (local.get $ptr))) (i32.const 6))))))
+                (i32.shl (i32.add (local.get $q) (i32.and (i32.load offset=4 (local.get $ptr)) (i32.const 1))) (i32.const 6))))))
         (local.set $ptr (local.get $at))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $output)))

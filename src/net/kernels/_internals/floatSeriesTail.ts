@@ -113,18 +113,18 @@ export interface TailStep {
 /** The float layout of one step: byte addresses of its series and constants, and where they go next. */
 class Layout {
   next = STRIDE;
-  readonly series: { at: number; source: readonly bigint[]; upTo: number }[] = [];
+  readonly series: { at: number; source: readonly bigint[]; upTo: number; scale: number }[] = [];
   readonly constants: { at: number; value: bigint; scale: number }[] = [];
   private readonly named = new Map<bigint, number>();
   constructor(
     readonly coefficients: number,
-    private readonly unit: number,
+    readonly unit: number,
   ) {}
-  /** A series read from `source` through order `upTo − 1`, the rest computed in floats. */
-  add(source: readonly bigint[], upTo: number): number {
+  /** A series read from `source` (values·scale) through order `upTo − 1`, the rest computed in floats. */
+  add(source: readonly bigint[] = [], upTo = 0, scale = this.unit): number {
     const at = this.next;
     this.next += STRIDE * this.coefficients;
-    this.series.push({ at, source, upTo });
+    this.series.push({ at, source, upTo, scale });
     return at;
   }
   /** A constant value·scale (scale 2^−P unless given), one per value at 2^−P. */
@@ -166,50 +166,54 @@ function put(heap: Float64Array, i: number, v: bigint, scale: number): boolean {
 
 /** The coefficient at heap index i in units of 2^−P (up = 2^P), rounded to the nearest unit within one. */
 function take(heap: Float64Array, i: number, up: number): bigint {
-  const parts = [(heap[i]! + heap[i + 1]!) * up, heap[i + 2]! * up, heap[i + 6]! * up, heap[i + 7]! * up];
-  let acc = 0n;
-  for (let k = 0; k < 4; k++) {
-    const c = parts[k]!;
-    // a part of 2^52 or more is an integer; below, what is left sums to a double within half a unit
-    if (Math.abs(c) >= 2 ** 52) {
-      acc += BigInt(c);
-      continue;
-    }
-    let rest = c;
-    for (let m = k + 1; m < 4; m++) rest += parts[m]!;
-    return acc + BigInt(Math.round(rest));
-  }
-  return acc;
+  const c0 = (heap[i]! + heap[i + 1]!) * up;
+  const c1 = heap[i + 2]! * up;
+  const rest = heap[i + 6]! * up + heap[i + 7]! * up;
+  // a part of 2^52 or more is an integer; below, what is left sums to a double within half a unit
+  if (Math.abs(c0) < 2 ** 52) return BigInt(Math.round(c0 + c1 + rest));
+  if (Math.abs(c1) < 2 ** 52) return BigInt(c0) + BigInt(Math.round(c1 + rest));
+  return BigInt(c0) + BigInt(c1) + BigInt(Math.round(rest));
 }
 
-/** Appends an output (destination series, shift 0 or 1, parts [kind, x, y]) to a program. */
-function emit(prog: number[], dst: number, shift: number, parts: readonly number[]): void {
-  prog[0]!++;
-  prog.push(dst, shift, parts.length / 3, ...parts);
+/** Program words: [outputs, then per output destination, shift | whole·2, parts, then per part kind, x, y]. */
+class Program {
+  readonly words: number[] = [0];
+  /** An output at coefficient q + shift of `dst`: one long sum, or part by part when it has two Cauchy products or more. */
+  emit(dst: number, shift: number, parts: readonly number[]): void {
+    let cauchy = 0;
+    for (let k = 0; k < parts.length; k += 3) if (parts[k] === 0) cauchy++;
+    this.words[0]!++;
+    this.words.push(dst, shift | (cauchy >= 2 ? 0 : 2), parts.length / 3, ...parts);
+  }
+  get outputs(): number {
+    return this.words[0]!;
+  }
+}
+
+/** The programs of a step and how its z and h are read back. */
+interface Built {
+  readonly forward: Program;
+  readonly rest: Program;
+  readBack(heap: Float64Array, up: number): void;
+}
+
+/** The common series: θ (known through q0), the gradient's coefficient of the order, and the constants of the order rule. */
+interface Common {
+  readonly lay: Layout;
+  readonly TH: readonly number[];
+  readonly G: readonly number[];
+  readonly ONE: number;
+  readonly RS: number;
 }
 
 /**
- * Runs orders q0 … Q − 1 of the step (and the forward pass of order Q) in floats and writes
- * them into the step's arrays: θ through Q, and z, h of the hidden units through Q. Returns
- * false, having written nothing, when some sum could not be bounded within a quarter unit.
- *
- * @internal
+ * Any depth: per point z of every layer, h (z itself under a slope of 1, none under 0), the
+ * residuals, back and δ (back itself under a slope of 1), as the BigInt engine's passes.
  */
-export function floatSeriesTail(s: TailStep): boolean {
-  const { P, Q, q0, layers, points } = s;
-  if (P > 300 || q0 < 1 || q0 >= Q) return false;
+function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
+  const { q0, layers, points } = s;
   const L = layers.length;
-  const unit = 2 ** -P;
-  const lay = new Layout(Q + 1, unit);
-  const ONE = lay.constant(s.ONE);
   const slot = (v: bigint): number | undefined => (v === 0n ? undefined : v === s.ONE ? -1 : lay.constant(v));
-  // θ, the gradient's coefficient of the order and the constants of the order rule
-  const TH = s.theta.map((c) => lay.add(c, q0 + 1));
-  const G = s.theta.map(() => lay.add([], 0));
-  const C = lay.add([], 0);
-  const CL = lay.add([], 0);
-  const RS = lay.constant(s.rScale);
-  // per point: z of every layer, h (z itself under a slope of 1, none under 0), R, back and δ alike
   const pts = points.map((pt) => {
     const z = pt.Zs.map((layer) => layer.map((c) => lay.add(c, q0)));
     const hs = pt.H.map((layer, l) =>
@@ -229,25 +233,25 @@ export function floatSeriesTail(s: TailStep): boolean {
     const X = pt.x.map((v) => (v === 0n ? -1 : lay.constant(v)));
     return { z, hs, R, back, delta, X };
   });
-  // the programs: the forward pass, then residuals, back-propagation, gradient and the order rule
-  const forward: number[] = [0];
-  const rest: number[] = [0];
+  const forward = new Program();
+  const rest = new Program();
   for (const [i, pt] of points.entries()) {
     const a = pts[i]!;
     for (let l = 0; l < L; l++) {
-      const { W, b0 } = layers[l]!;
+      const { W, b0, w0, cols, start } = layers[l]!;
       for (let r = 0; r < W.length; r++) {
         const parts: number[] = [];
-        if (l === 0) for (const [c, x] of a.X.entries()) x >= 0 && parts.push(1, TH[layers[0]!.w0 + r * layers[0]!.cols + c]!, x);
-        else for (const c of pt.feeds[l - 1]!) parts.push(0, TH[layers[l]!.w0 + r * layers[l]!.cols + c]!, a.hs[l - 1]![c]!);
+        if (l === 0) {
+          for (const [c, x] of a.X.entries()) if (x >= 0) parts.push(1, TH[w0 + r * cols + c]!, x);
+        } else for (const c of pt.feeds[l - 1]!) parts.push(0, TH[w0 + r * cols + c]!, a.hs[l - 1]![c]!);
         if (b0 >= 0) parts.push(1, TH[b0 + r]!, ONE);
-        emit(forward, a.z[l]![r]!, 0, parts);
+        forward.emit(a.z[l]![r]!, 0, parts);
         if (l === L - 1) continue;
-        const sl = slot(pt.forward[layers[l]!.start + r]!);
-        if (sl !== undefined && sl !== -1) emit(forward, a.hs[l]![r]!, 0, [1, a.z[l]![r]!, sl]);
+        const sl = slot(pt.forward[start + r]!);
+        if (sl !== undefined && sl !== -1) forward.emit(a.hs[l]![r]!, 0, [1, a.z[l]![r]!, sl]);
       }
     }
-    for (const [j, R] of a.R.entries()) emit(rest, R, 0, [1, a.z[L - 1]![j]!, RS]);
+    for (const [j, R] of a.R.entries()) rest.emit(R, 0, [1, a.z[L - 1]![j]!, RS]);
     // back = Wᵀδ from the residuals down; δ = slope·back
     for (let l = L; l >= 2; l--) {
       const upper = l === L ? a.R : a.delta[l - 1]!;
@@ -256,9 +260,9 @@ export function floatSeriesTail(s: TailStep): boolean {
       for (const c of pt.passes[l - 2]!) {
         const parts: number[] = [];
         for (const r of rows) parts.push(0, TH[w0 + r * cols + c]!, upper[r]!);
-        emit(rest, a.back[l - 2]![c]!, 0, parts);
+        rest.emit(a.back[l - 2]![c]!, 0, parts);
         const sl = slot(pt.backward[layers[l - 2]!.start + c]!);
-        if (sl !== undefined && sl !== -1) emit(rest, a.delta[l - 2]![c]!, 0, [1, a.back[l - 2]![c]!, sl]);
+        if (sl !== undefined && sl !== -1) rest.emit(a.delta[l - 2]![c]!, 0, [1, a.back[l - 2]![c]!, sl]);
       }
     }
   }
@@ -271,32 +275,185 @@ export function floatSeriesTail(s: TailStep): boolean {
       const rows = l === L - 1 ? W.map((_, r) => r) : pt.passes[l]!;
       for (const r of rows) {
         const d = l === L - 1 ? a.R[r]! : a.delta[l]![r]!;
-        if (l === 0) for (const [c, x] of a.X.entries()) x >= 0 && grad[w0 + r * cols + c]!.push(1, d, x);
-        else for (const c of pt.feeds[l - 1]!) grad[w0 + r * cols + c]!.push(0, d, a.hs[l - 1]![c]!);
+        if (l === 0) {
+          for (const [c, x] of a.X.entries()) if (x >= 0) grad[w0 + r * cols + c]!.push(1, d, x);
+        } else for (const c of pt.feeds[l - 1]!) grad[w0 + r * cols + c]!.push(0, d, a.hs[l - 1]![c]!);
         if (b0 >= 0) grad[b0 + r]!.push(1, d, ONE);
       }
     }
   }
-  for (const [k, parts] of grad.entries()) emit(rest, G[k]!, 0, parts);
+  for (const [k, parts] of grad.entries()) rest.emit(G[k]!, 0, parts);
+  const readBack = (heap: Float64Array, up: number): void => {
+    for (const [i, pt] of points.entries()) {
+      const a = pts[i]!;
+      for (let l = 0; l < L - 1; l++)
+        for (const [u, z] of pt.Zs[l]!.entries()) {
+          const at = a.z[l]![u]!;
+          const h = a.hs[l]![u]!;
+          const H = pt.H[l]![u]!;
+          for (let q = q0; q <= s.Q; q++) {
+            z[q] = take(heap, (at + STRIDE * q) / 8, up);
+            if (h === at) H[q] = z[q]!;
+            else if (h >= 0) H[q] = take(heap, (h + STRIDE * q) / 8, up);
+          }
+        }
+    }
+  };
+  return { forward, rest, readBack };
+}
+
+/**
+ * One hidden layer, with every pair's two slopes equal (no side 0): the passes rewritten so
+ * that the Cauchy products do not run per point. With s_ik the slope of unit k at point i and
+ * x_ic its input (x_i,bias = 1), z_ik = Σ_c W1_kc·x_ic and
+ * - f_ij = Σ_k s_ik·Σ_c x_ic·M_jkc with M_jkc = W2_jk·W1_kc, so R_ij = Σ_{k,c} (rScale·s_ik·x_ic)·M_jkc + rScale·b2_j;
+ * - with U_jkc = Σ_i s_ik·x_ic·R_ij, ∂L/∂W1_kc = Σ_i δ_ik·x_ic = Σ_j W2_jk·U_jkc, and
+ *   ∂L/∂W2_jk = Σ_i R_ij·h_ik = Σ_c W1_kc·U_jkc, ∂L/∂b2_j = Σ_i R_ij.
+ * The products per order: 3·e·m·(d + 1) series products instead of about 3·n·m·e/2 (m units,
+ * half of them live). M and R are needed at the order only; U's orders below q0 are the exact
+ * sums of the BigInt residuals (at 2^−3P, no rounding).
+ */
+function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefined {
+  const { q0, points, P } = s;
+  const [hidden, top] = s.layers as [TailLayer, TailLayer];
+  const m = hidden.W.length;
+  const d = hidden.cols;
+  const e = top.W.length;
+  for (const pt of points) for (let k = 0; k < m; k++) if (pt.forward[k] !== pt.backward[k]) return undefined;
+  const cols = hidden.b0 >= 0 ? d + 1 : d;
+  const w1 = (k: number, c: number): number => TH[c === d ? hidden.b0 + k : hidden.w0 + k * d + c]!;
+  const w2 = (j: number, k: number): number => TH[top.w0 + j * m + k]!;
+  const sx = points.map((pt) => Array.from({ length: m }, (_, k) => Array.from({ length: cols }, (_, c) => pt.forward[k]! * (c === d ? s.ONE : pt.x[c]!))));
+  const scale2 = lay.unit * lay.unit;
+  const scale3 = scale2 * lay.unit;
+  const U = Array.from({ length: e }, (_, j) =>
+    Array.from({ length: m }, (_, k) =>
+      Array.from({ length: cols }, (_, c) => {
+        const head = Array.from({ length: q0 }, (_, t) => {
+          let acc = 0n;
+          for (const [i, pt] of points.entries()) {
+            const f = sx[i]![k]![c]!;
+            if (f !== 0n) acc += f * pt.R[j]![t]!;
+          }
+          return acc;
+        });
+        return lay.add(head, q0, scale3);
+      }),
+    ),
+  );
+  const M = Array.from({ length: e }, () => Array.from({ length: m }, () => Array.from({ length: cols }, () => lay.add())));
+  const Z = points.map(() => Array.from({ length: m }, () => lay.add()));
+  const R = points.map(() => Array.from({ length: e }, () => lay.add()));
+  const forward = new Program();
+  const rest = new Program();
+  for (const [i, pt] of points.entries())
+    for (let k = 0; k < m; k++) {
+      const parts: number[] = [];
+      for (let c = 0; c < d; c++) if (pt.x[c] !== 0n) parts.push(1, w1(k, c), lay.constant(pt.x[c]!));
+      if (cols > d) parts.push(1, w1(k, d), ONE);
+      forward.emit(Z[i]![k]!, 0, parts);
+    }
+  for (let j = 0; j < e; j++) for (let k = 0; k < m; k++) for (let c = 0; c < cols; c++) rest.emit(M[j]![k]![c]!, 0, [0, w2(j, k), w1(k, c)]);
+  for (const [i] of points.entries())
+    for (let j = 0; j < e; j++) {
+      const parts: number[] = [];
+      for (let k = 0; k < m; k++)
+        for (let c = 0; c < cols; c++) {
+          const f = sx[i]![k]![c]!;
+          if (f !== 0n) parts.push(1, M[j]![k]![c]!, lay.constant(s.rScale * f, scale3));
+        }
+      if (top.b0 >= 0) parts.push(1, TH[top.b0 + j]!, RS);
+      rest.emit(R[i]![j]!, 0, parts);
+    }
+  for (let j = 0; j < e; j++)
+    for (let k = 0; k < m; k++)
+      for (let c = 0; c < cols; c++) {
+        const parts: number[] = [];
+        for (const [i] of points.entries()) {
+          const f = sx[i]![k]![c]!;
+          if (f !== 0n) parts.push(1, R[i]![j]!, lay.constant(f, scale2));
+        }
+        rest.emit(U[j]![k]![c]!, 0, parts);
+      }
+  for (let k = 0; k < m; k++)
+    for (let c = 0; c < cols; c++) {
+      const parts: number[] = [];
+      for (let j = 0; j < e; j++) parts.push(0, w2(j, k), U[j]![k]![c]!);
+      rest.emit(G[c === d ? hidden.b0 + k : hidden.w0 + k * d + c]!, 0, parts);
+    }
+  for (let j = 0; j < e; j++)
+    for (let k = 0; k < m; k++) {
+      const parts: number[] = [];
+      for (let c = 0; c < cols; c++) parts.push(0, w1(k, c), U[j]![k]![c]!);
+      rest.emit(G[top.w0 + j * m + k]!, 0, parts);
+    }
+  if (top.b0 >= 0)
+    for (let j = 0; j < e; j++)
+      rest.emit(
+        G[top.b0 + j]!,
+        0,
+        points.flatMap((_, i) => [1, R[i]![j]!, ONE]),
+      );
+  const bigP = BigInt(P);
+  const readBack = (heap: Float64Array, up: number): void => {
+    for (const [i, pt] of points.entries())
+      for (let k = 0; k < m; k++) {
+        const z = pt.Zs[0]![k]!;
+        const H = pt.H[0]![k]!;
+        const slope = pt.forward[k]!;
+        const at = Z[i]![k]!;
+        for (let q = q0; q <= s.Q; q++) {
+          const v = take(heap, (at + STRIDE * q) / 8, up);
+          z[q] = v;
+          if (slope !== 0n) H[q] = slope === s.ONE ? v : (slope * v) >> bigP;
+        }
+      }
+  };
+  return { forward, rest, readBack };
+}
+
+/**
+ * Runs orders q0 … Q − 1 of the step (and the forward pass of order Q) in floats and writes
+ * them into the step's arrays: θ through Q, and z, h of the hidden units through Q. Returns
+ * false, having written nothing, when some sum could not be bounded within a quarter unit.
+ *
+ * @internal
+ */
+export function floatSeriesTail(s: TailStep): boolean {
+  const { P, Q, q0 } = s;
+  if (P > 300 || q0 < 1 || q0 >= Q) return false;
+  const unit = 2 ** -P;
+  const lay = new Layout(Q + 1, unit);
+  const common: Common = {
+    lay,
+    ONE: lay.constant(s.ONE),
+    RS: lay.constant(s.rScale),
+    TH: s.theta.map((c) => lay.add(c, q0 + 1)),
+    G: s.theta.map(() => lay.add()),
+  };
+  const C = lay.add();
+  const CL = lay.add();
+  const built = (s.layers.length === 2 ? oneHidden(s, common) : undefined) ?? anyDepth(s, common);
+  const { forward, rest } = built;
   // θ_{q+1} = c_q·g_q + c′_q·θ_q
-  for (const [k, at] of TH.entries()) {
+  for (const [k, at] of common.TH.entries()) {
     const decays = s.decay !== 0n && s.decayed?.[k] !== false;
-    emit(rest, at, 1, decays ? [2, G[k]!, C, 2, at, CL] : [2, G[k]!, C]);
+    rest.emit(at, 1, decays ? [2, common.G[k]!, C, 2, at, CL] : [2, common.G[k]!, C]);
   }
   const progF = lay.next;
-  const progR = progF + 4 * forward.length;
-  const end = progR + 4 * rest.length;
+  const progR = progF + 4 * forward.words.length;
+  const end = progR + 4 * rest.words.length;
   if (end > MAX_BYTES) return false;
   engine ??= startEngine();
   const { memory, run } = engine;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   const heap = new Float64Array(memory.buffer);
   const words = new Int32Array(memory.buffer);
-  words.set(forward, progF / 4);
-  words.set(rest, progR / 4);
+  words.set(forward.words, progF / 4);
+  words.set(rest.words, progR / 4);
   // the known coefficients and the constants, converted once
-  for (const { at, source, upTo } of lay.series) {
-    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, source[q]!, unit)) return false;
+  for (const { at, source, upTo, scale } of lay.series) {
+    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, source[q]!, scale)) return false;
     run.prepare(at, upTo);
   }
   for (const { at, value, scale } of lay.constants) {
@@ -307,32 +464,22 @@ export function floatSeriesTail(s: TailStep): boolean {
   const cUnit = unit * 2 ** -Number(EXTRA);
   for (let q = q0; q < Q; q++) {
     const div = BigInt(q + 1);
-    if (!put(heap, (C + STRIDE * q) / 8, hc / div, cUnit) || !put(heap, (CL + STRIDE * q) / 8, (hc * s.decay) / div, cUnit * unit))
-      return false;
+    if (!put(heap, (C + STRIDE * q) / 8, hc / div, cUnit) || !put(heap, (CL + STRIDE * q) / 8, (hc * s.decay) / div, cUnit * unit)) return false;
     run.prepare(C + STRIDE * q, 1);
     run.prepare(CL + STRIDE * q, 1);
   }
-  // the orders, each within a quarter unit of 2^−P per sum
+  // the orders, each sum within a quarter unit of 2^−P
   const room = 2 ** (-P - 2);
   for (let q = q0; q <= Q; q++) {
-    if (run.run(progF, q, room) !== forward[0]) return false;
-    if (q < Q && run.run(progR, q, room) !== rest[0]) return false;
+    if (run.run(progF, q, room) !== forward.outputs) return false;
+    if (q < Q && run.run(progR, q, room) !== rest.outputs) return false;
   }
   // read back: θ through Q, z and h of the hidden layers through Q
   const up = 2 ** P;
-  const read = (at: number, into: bigint[], from: number): void => {
-    for (let q = from; q <= Q; q++) into[q] = take(heap, (at + STRIDE * q) / 8, up);
-  };
-  for (const [k, at] of TH.entries()) read(at, s.theta[k]!, q0 + 1);
-  for (const [i, pt] of points.entries()) {
-    const a = pts[i]!;
-    for (let l = 0; l < L - 1; l++)
-      for (const [u, z] of pt.Zs[l]!.entries()) {
-        read(a.z[l]![u]!, z, q0);
-        const h = a.hs[l]![u]!;
-        if (h === a.z[l]![u]!) for (let q = q0; q <= Q; q++) pt.H[l]![u]![q] = z[q]!;
-        else if (h >= 0) read(h, pt.H[l]![u]!, q0);
-      }
+  for (const [k, at] of common.TH.entries()) {
+    const th = s.theta[k]!;
+    for (let q = q0 + 1; q <= Q; q++) th[q] = take(heap, (at + STRIDE * q) / 8, up);
   }
+  built.readBack(heap, up);
   return true;
 }
