@@ -607,12 +607,14 @@ export function layeredTaylorStep(
   const deltas = sliding.map((a) => a.delta);
   let inverse: bigint[][] = [];
   const e: bigint[][] = sliding.length === 0 ? [] : Array.from({ length: size }, zeros);
-  // the float tail's first order (beyond Q: none)
-  const tailFrom = floated && sliding.length === 0 && inTailScope(p, state, dynamics) ? tailOrder(p.F.P) : Q;
+  // the float tail's next first order (Q: none), tried at most three times, two orders later each
+  let tailFrom = floated && sliding.length === 0 && inTailScope(p, state, dynamics) ? tailOrder(p.F.P) : Q;
+  let tries = 0;
   let tailed = false;
+  let floatedFrom: number | undefined;
   for (let q = 0; q < Q; q++) {
     if (q === tailFrom) {
-      tailed = floatSeriesTail({
+      const failed = floatSeriesTail({
         P: p.F.P,
         Q,
         q0: q,
@@ -625,7 +627,12 @@ export function layeredTaylorStep(
         layers: S.layers,
         points: S.points.map((pt, i) => ({ ...pt, delta: at(base, i).delta, back: at(base, i).back })),
       });
-      if (tailed) break;
+      if (failed === undefined) {
+        tailed = true;
+        floatedFrom = q;
+        break;
+      }
+      tailFrom = ++tries < 3 && failed === q ? q + 2 : Q;
     }
     S.forwardAt(q);
     S.residualAt(q);
@@ -701,7 +708,7 @@ export function layeredTaylorStep(
     delta: deltaOut,
     nested: firstNested(p, S, state, kinks, Q),
     ties: tieOut,
-    floatedFrom: tailed ? tailFrom : undefined,
+    floatedFrom,
   };
 }
 
@@ -722,7 +729,7 @@ function inTailScope(p: FixedLayeredNet, state: RegionState, dynamics: SeriesDyn
 
 /** The first order of the float tail at P fraction bits: where a step's products of quadruple-double fit a quarter unit of 2^−P. */
 function tailOrder(P: number): number {
-  return Math.max(2, Math.ceil((P - 170) / 2.9));
+  return Number(process.env.Q0 ?? 0) || Math.max(2, Math.ceil((P - 180) / 2.9));
 }
 
 /**

@@ -110,21 +110,28 @@ export interface TailStep {
   readonly points: readonly TailPoint[];
 }
 
+/** Where a series' known orders come from in a step. */
+type Source = (s: TailStep) => readonly bigint[];
+const none: Source = () => [];
+
 /** The float layout of one step: byte addresses of its series and constants, and where they go next. */
 class Layout {
   next = STRIDE;
-  readonly series: { at: number; source: readonly bigint[]; upTo: number; scale: number }[] = [];
+  readonly series: { at: number; source: Source; known: number; scale: number }[] = [];
   readonly constants: { at: number; value: bigint; scale: number }[] = [];
   private readonly named = new Map<bigint, number>();
   constructor(
     readonly coefficients: number,
     readonly unit: number,
   ) {}
-  /** A series read from `source` (values·scale) through order `upTo − 1`, the rest computed in floats. */
-  add(source: readonly bigint[] = [], upTo = 0, scale = this.unit): number {
+  /**
+   * A series whose orders below q0 + known are read from the step's `source` (values·scale; known 0,
+   * or 1 for θ, whose order q0 is known too; −1: none), the rest computed in floats.
+   */
+  add(source: Source = none, known = -1, scale = this.unit): number {
     const at = this.next;
     this.next += STRIDE * this.coefficients;
-    this.series.push({ at, source, upTo, scale });
+    this.series.push({ at, source, known, scale });
     return at;
   }
   /** A constant value·scale (scale 2^−P unless given), one per value at 2^−P. */
@@ -168,11 +175,14 @@ function put(heap: Float64Array, i: number, v: bigint, scale: number): boolean {
 function take(heap: Float64Array, i: number, up: number): bigint {
   const c0 = (heap[i]! + heap[i + 1]!) * up;
   const c1 = heap[i + 2]! * up;
-  const rest = heap[i + 6]! * up + heap[i + 7]! * up;
-  // a part of 2^52 or more is an integer; below, what is left sums to a double within half a unit
-  if (Math.abs(c0) < 2 ** 52) return BigInt(Math.round(c0 + c1 + rest));
-  if (Math.abs(c1) < 2 ** 52) return BigInt(c0) + BigInt(Math.round(c1 + rest));
-  return BigInt(c0) + BigInt(c1) + BigInt(Math.round(rest));
+  const c2 = heap[i + 6]! * up;
+  const c3 = heap[i + 7]! * up;
+  // a part of 2^52 or more is an integer (and each part is below 2^−52 of the one before): from the
+  // first part below 2^52, what is left sums to a double within half a unit
+  if (Math.abs(c0) < 2 ** 52) return BigInt(Math.round(c0 + c1 + c2 + c3));
+  if (Math.abs(c1) < 2 ** 52) return BigInt(c0) + BigInt(Math.round(c1 + c2 + c3));
+  if (Math.abs(c2) < 2 ** 52) return BigInt(c0) + BigInt(c1) + BigInt(Math.round(c2 + c3));
+  return BigInt(c0) + BigInt(c1) + BigInt(c2) + BigInt(Math.round(c3));
 }
 
 /** Program words: [outputs, then per output destination, shift | whole·2, parts, then per part kind, x, y]. */
@@ -194,7 +204,7 @@ class Program {
 interface Built {
   readonly forward: Program;
   readonly rest: Program;
-  readBack(heap: Float64Array, up: number): void;
+  readBack(s: TailStep, heap: Float64Array, up: number): void;
 }
 
 /** The common series: θ (known through q0), the gradient's coefficient of the order, and the constants of the order rule. */
@@ -211,23 +221,23 @@ interface Common {
  * residuals, back and δ (back itself under a slope of 1), as the BigInt engine's passes.
  */
 function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
-  const { q0, layers, points } = s;
+  const { layers, points, Q } = s;
   const L = layers.length;
   const slot = (v: bigint): number | undefined => (v === 0n ? undefined : v === s.ONE ? -1 : lay.constant(v));
-  const pts = points.map((pt) => {
-    const z = pt.Zs.map((layer) => layer.map((c) => lay.add(c, q0)));
+  const pts = points.map((pt, i) => {
+    const z = pt.Zs.map((layer, l) => layer.map((_, r) => lay.add((t) => t.points[i]!.Zs[l]![r]!, 0)));
     const hs = pt.H.map((layer, l) =>
-      layer.map((c, u) => {
+      layer.map((_, u) => {
         const sl = slot(pt.forward[layers[l]!.start + u]!);
-        return sl === undefined ? -1 : sl === -1 ? z[l]![u]! : lay.add(c, q0);
+        return sl === undefined ? -1 : sl === -1 ? z[l]![u]! : lay.add((t) => t.points[i]!.H[l]![u]!, 0);
       }),
     );
-    const R = pt.R.map((c) => lay.add(c, q0));
-    const back = pt.back.map((layer) => layer.map((c) => lay.add(c, q0)));
+    const R = pt.R.map((_, j) => lay.add((t) => t.points[i]!.R[j]!, 0));
+    const back = pt.back.map((layer, l) => layer.map((_, c) => lay.add((t) => t.points[i]!.back[l]![c]!, 0)));
     const delta = pt.back.map((layer, l) =>
       layer.map((_, c) => {
         const sl = slot(pt.backward[layers[l]!.start + c]!);
-        return sl === undefined ? -1 : sl === -1 ? back[l]![c]! : lay.add(pt.delta[l]![c]!, q0);
+        return sl === undefined ? -1 : sl === -1 ? back[l]![c]! : lay.add((t) => t.points[i]!.delta[l]![c]!, 0);
       }),
     );
     const X = pt.x.map((v) => (v === 0n ? -1 : lay.constant(v)));
@@ -283,15 +293,15 @@ function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
     }
   }
   for (const [k, parts] of grad.entries()) rest.emit(G[k]!, 0, parts);
-  const readBack = (heap: Float64Array, up: number): void => {
-    for (const [i, pt] of points.entries()) {
+  const readBack = (t: TailStep, heap: Float64Array, up: number): void => {
+    for (const [i, pt] of t.points.entries()) {
       const a = pts[i]!;
       for (let l = 0; l < L - 1; l++)
         for (const [u, z] of pt.Zs[l]!.entries()) {
           const at = a.z[l]![u]!;
           const h = a.hs[l]![u]!;
           const H = pt.H[l]![u]!;
-          for (let q = q0; q <= s.Q; q++) {
+          for (let q = t.q0; q <= Q; q++) {
             z[q] = take(heap, (at + STRIDE * q) / 8, up);
             if (h === at) H[q] = z[q]!;
             else if (h >= 0) H[q] = take(heap, (h + STRIDE * q) / 8, up);
@@ -314,7 +324,7 @@ function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
  * sums of the BigInt residuals (at 2^−3P, no rounding).
  */
 function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefined {
-  const { q0, points, P } = s;
+  const { points, P, Q } = s;
   const [hidden, top] = s.layers as [TailLayer, TailLayer];
   const m = hidden.W.length;
   const d = hidden.cols;
@@ -329,15 +339,16 @@ function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefi
   const U = Array.from({ length: e }, (_, j) =>
     Array.from({ length: m }, (_, k) =>
       Array.from({ length: cols }, (_, c) => {
-        const head = Array.from({ length: q0 }, (_, t) => {
-          let acc = 0n;
-          for (const [i, pt] of points.entries()) {
-            const f = sx[i]![k]![c]!;
-            if (f !== 0n) acc += f * pt.R[j]![t]!;
-          }
-          return acc;
-        });
-        return lay.add(head, q0, scale3);
+        const head = (step: TailStep): bigint[] =>
+          Array.from({ length: step.q0 }, (_, t) => {
+            let acc = 0n;
+            for (const [i, pt] of step.points.entries()) {
+              const f = sx[i]![k]![c]!;
+              if (f !== 0n) acc += f * pt.R[j]![t]!;
+            }
+            return acc;
+          });
+        return lay.add(head, 0, scale3);
       }),
     ),
   );
@@ -395,45 +406,60 @@ function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefi
         points.flatMap((_, i) => [1, R[i]![j]!, ONE]),
       );
   const bigP = BigInt(P);
-  const readBack = (heap: Float64Array, up: number): void => {
-    for (const [i, pt] of points.entries())
+  const one = s.ONE;
+  const readBack = (t: TailStep, heap: Float64Array, up: number): void => {
+    for (const [i, pt] of t.points.entries())
       for (let k = 0; k < m; k++) {
         const z = pt.Zs[0]![k]!;
         const H = pt.H[0]![k]!;
         const slope = pt.forward[k]!;
         const at = Z[i]![k]!;
-        for (let q = q0; q <= s.Q; q++) {
+        for (let q = t.q0; q <= Q; q++) {
           const v = take(heap, (at + STRIDE * q) / 8, up);
           z[q] = v;
-          if (slope !== 0n) H[q] = slope === s.ONE ? v : (slope * v) >> bigP;
+          if (slope !== 0n) H[q] = slope === one ? v : (slope * v) >> bigP;
         }
       }
   };
   return { forward, rest, readBack };
 }
 
-/**
- * Runs orders q0 … Q − 1 of the step (and the forward pass of order Q) in floats and writes
- * them into the step's arrays: θ through Q, and z, h of the hidden units through Q. Returns
- * false, having written nothing, when some sum could not be bounded within a quarter unit.
- *
- * @internal
- */
-export function floatSeriesTail(s: TailStep): boolean {
-  const { P, Q, q0 } = s;
-  if (P > 300 || q0 < 1 || q0 >= Q) return false;
-  const unit = 2 ** -P;
-  const lay = new Layout(Q + 1, unit);
+/** A step's programs in memory, kept for the next step of the same shape (most steps of a flow). */
+interface Prepared {
+  readonly key: string;
+  /** The data the programs were made for (the compiled net's inputs). */
+  readonly x: readonly bigint[] | undefined;
+  readonly lay: Layout;
+  readonly built: Built;
+  readonly TH: readonly number[];
+  readonly C: number;
+  readonly CL: number;
+  readonly progF: number;
+  readonly progR: number;
+}
+
+let prepared: Prepared | undefined;
+
+/** What the programs depend on besides the data: orders, sizes, slopes and decay. */
+function shapeOf(s: TailStep): string {
+  const slopes = s.points.map((pt) => `${pt.forward.join(",")}/${pt.backward.join(",")}`).join(";");
+  return `${s.P}|${s.Q}|${s.theta.length}|${s.layers.length}|${s.rScale}|${s.decay !== 0n}|${s.decayed?.join(",")}|${slopes}`;
+}
+
+/** Lays out the step's series and constants, writes its programs into the memory, converts the constants. */
+function prepare(s: TailStep, key: string, memory: Engine["memory"], run: TailExports): Prepared | undefined {
+  const { P, Q } = s;
+  const lay = new Layout(Q + 1, 2 ** -P);
   const common: Common = {
     lay,
     ONE: lay.constant(s.ONE),
     RS: lay.constant(s.rScale),
-    TH: s.theta.map((c) => lay.add(c, q0 + 1)),
+    TH: s.theta.map((_, k) => lay.add((t) => t.theta[k]!, 1)),
     G: s.theta.map(() => lay.add()),
   };
   const C = lay.add();
   const CL = lay.add();
-  const built = (s.layers.length === 2 ? oneHidden(s, common) : undefined) ?? anyDepth(s, common);
+  const built = (s.layers.length === 2 && !process.env.GENERAL ? oneHidden(s, common) : undefined) ?? anyDepth(s, common);
   const { forward, rest } = built;
   // θ_{q+1} = c_q·g_q + c′_q·θ_q
   for (const [k, at] of common.TH.entries()) {
@@ -443,43 +469,74 @@ export function floatSeriesTail(s: TailStep): boolean {
   const progF = lay.next;
   const progR = progF + 4 * forward.words.length;
   const end = progR + 4 * rest.words.length;
-  if (end > MAX_BYTES) return false;
-  engine ??= startEngine();
-  const { memory, run } = engine;
+  if (end > MAX_BYTES) return undefined;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   const heap = new Float64Array(memory.buffer);
   const words = new Int32Array(memory.buffer);
   words.set(forward.words, progF / 4);
   words.set(rest.words, progR / 4);
-  // the known coefficients and the constants, converted once
-  for (const { at, source, upTo, scale } of lay.series) {
-    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, source[q]!, scale)) return false;
-    run.prepare(at, upTo);
-  }
   for (const { at, value, scale } of lay.constants) {
-    if (!put(heap, at / 8, value, scale)) return false;
+    if (!put(heap, at / 8, value, scale)) return undefined;
     run.prepare(at, 1);
   }
+  return { key, x: s.points[0]?.x, lay, built, TH: common.TH, C, CL, progF, progR };
+}
+
+/**
+ * Runs orders q0 … Q − 1 of the step (and the forward pass of order Q) in floats and writes
+ * them into the step's arrays: θ through Q, and z, h of the hidden units through Q.
+ *
+ * @returns undefined when done; else, having written nothing, the first order some sum of which
+ * could not be bounded within a quarter unit (the coefficients shrink with their order: a later
+ * q0 may do), or Infinity when the step is out of the floats' range
+ * @internal
+ */
+export function floatSeriesTail(s: TailStep): number | undefined {
+  const { P, Q, q0 } = s;
+  if (P > 300 || q0 < 1 || q0 >= Q) return Number.POSITIVE_INFINITY;
+  engine ??= startEngine();
+  const { memory, run } = engine;
+  const key = shapeOf(s);
+  if (prepared === undefined || prepared.key !== key || prepared.x !== s.points[0]?.x) {
+    prepared = undefined;
+    prepared = prepare(s, key, memory, run);
+    if (prepared === undefined) return Number.POSITIVE_INFINITY;
+  }
+  const { lay, built, TH, C, CL, progF, progR } = prepared;
+  const heap = new Float64Array(memory.buffer);
+  // the known coefficients, converted once
+  for (const { at, source, known, scale } of lay.series) {
+    if (known < 0) continue;
+    const upTo = q0 + known;
+    const values = source(s);
+    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, values[q]!, scale)) return Number.POSITIVE_INFINITY;
+    run.prepare(at, upTo);
+  }
+  const unit = 2 ** -P;
   const hc = -s.h << EXTRA;
   const cUnit = unit * 2 ** -Number(EXTRA);
   for (let q = q0; q < Q; q++) {
     const div = BigInt(q + 1);
-    if (!put(heap, (C + STRIDE * q) / 8, hc / div, cUnit) || !put(heap, (CL + STRIDE * q) / 8, (hc * s.decay) / div, cUnit * unit)) return false;
+    if (!put(heap, (C + STRIDE * q) / 8, hc / div, cUnit)) return Number.POSITIVE_INFINITY;
     run.prepare(C + STRIDE * q, 1);
+    if (s.decay === 0n) continue;
+    if (!put(heap, (CL + STRIDE * q) / 8, (hc * s.decay) / div, cUnit * unit)) return Number.POSITIVE_INFINITY;
     run.prepare(CL + STRIDE * q, 1);
   }
   // the orders, each sum within a quarter unit of 2^−P
-  const room = 2 ** (-P - 2);
+  const room = 2 ** (-P - 2 - Number(process.env.TIGHT ?? 0));
+  const outputsF = built.forward.outputs;
+  const outputsR = built.rest.outputs;
   for (let q = q0; q <= Q; q++) {
-    if (run.run(progF, q, room) !== forward.outputs) return false;
-    if (q < Q && run.run(progR, q, room) !== rest.outputs) return false;
+    if (run.run(progF, q, room) !== outputsF) return q;
+    if (q < Q && run.run(progR, q, room) !== outputsR) return q;
   }
   // read back: θ through Q, z and h of the hidden layers through Q
   const up = 2 ** P;
-  for (const [k, at] of common.TH.entries()) {
+  for (const [k, at] of TH.entries()) {
     const th = s.theta[k]!;
     for (let q = q0 + 1; q <= Q; q++) th[q] = take(heap, (at + STRIDE * q) / 8, up);
   }
-  built.readBack(heap, up);
-  return true;
+  built.readBack(s, heap, up);
+  return undefined;
 }
