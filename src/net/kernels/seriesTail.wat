@@ -12,12 +12,12 @@
 ;; |x_i| ≤ 1.001·2^(−53i)·|x0| (the caller's conversions give it; `finish` checks it for every
 ;; sum it stores). A series is Q + 1 coefficients in a row.
 ;;
-;; A program: [outputs, then per output: destination, shift, parts, then per part: kind, x, y]
-;; (i32 words, byte addresses of series or constants). At order q an output is
+;; A program: [outputs, then per output: destination, shift | whole·2, parts, then per part:
+;; kind, x, y] (i32 words, byte addresses of series or constants). At order q an output is
 ;; Σ_parts Σ_terms x·y, stored at coefficient q + shift of its destination, where a part of
 ;; kind 0 is the Cauchy product Σ_{s=0}^{q} X_s·Y_{q−s} of two series, kind 1 the product
 ;; X_q·y of a series' coefficient q with a constant, kind 2 the product X_q·Y_q of two series'
-;; coefficients q.
+;; coefficients q. A whole output is one long sum at one level; the others sum part by part.
 (module
   (import "env" "memory" (memory 1))
 

@@ -1,30 +1,37 @@
 /*
- * The high orders of a Taylor step in floats: from an order q0 on, every series of the step
- * (θ, and per point z, h, the residuals, back and δ) is held in WebAssembly memory as a
- * quadruple-double expansion, and the order loop runs there (seriesTail.wat), with no BigInt
+ * The high orders of a Taylor step in floats: from an order q0 on, every series of the step is
+ * held in WebAssembly memory as a quadruple-double expansion, and the order loop runs there
+ * (seriesTail.wat, a program written once per shape of step and run per order), with no BigInt
  * operation until the coefficients are read back once at the end.
  *
  * Scope (the caller checks it): fully connected layers of any depth, a loss whose residual is
  * rScale·(f − y) (mse, sse-mean), piecewise-linear slopes from the state's sides with no pair
  * on its surface (no side 0, so no sliding, no ties, no pooling), plain flow or weight decay.
+ * Any depth runs the BigInt engine's passes (z, h, residuals, back, δ per point); one hidden
+ * layer, the common case, runs them rewritten so that its series products are per unit, not
+ * per point (`oneHidden`).
  *
  * Why from q0: the BigInt engine computes orders 0 … q0 − 1 (and θ through q0), where products
  * of O(1) coefficients need every one of P bits; from q0 on, the coefficients of a step shrink
  * with their order (the step is chosen so that the last are below 10^−(D+4)), and a product's
- * terms need far fewer bits. Each coefficient of order q ≥ q0 is one sum Σ x·y over its terms
- * (the Cauchy products of the passes, the constant data of the first layer, a bias as b_q·1, a
- * slope, rScale, and θ_{q+1} = c_q·g_q + c′_q·θ_q with c_q = −h/(q + 1), c′_q = −λh/(q + 1)),
- * summed in double-, triple- or quadruple-double, the cheapest level whose worst-case error
- * (the bounds of seriesMirror.ts's module comment, from B = Σ|x0|·|y0| over the sum's n terms,
- * N = n + 9) is at most a quarter unit of 2^−P, and stored as an exact renormalisation of the
- * level sums, checked to keep |x_i| ≤ 1.001·2^(−53i)·|x0| (the condition those bounds assume).
- * Nothing is floored: every coefficient is within a quarter unit of the exact sum of its
- * stored terms, where the BigInt engine is within one unit of its own (its floors), and both
- * propagate these through the recursion alike; the constants c_q, c′_q carry 2^−(P+128) of
- * their own. The coefficients are read back rounded to the nearest unit of 2^−P (within one
- * unit). When a bound fails at some order (a sum too large for quadruple-double, a magnitude
- * out of range, the memory too small), nothing is written back and the caller goes on in
- * BigInt from q0.
+ * terms need far fewer bits. Each coefficient of order q ≥ q0 is one output Σ x·y over its
+ * parts (a Cauchy product of two series, or one term: the constant data of the first layer, a
+ * bias as b_q·1, a slope, rScale, and θ_{q+1} = c_q·g_q + c′_q·θ_q with c_q = −h/(q + 1),
+ * c′_q = −λh/(q + 1)), summed in double-, triple- or quadruple-double, the cheapest level whose
+ * worst-case error is within a quarter unit of 2^−P: the bounds of seriesMirror.ts's module
+ * comment, from B = Σ|x0|·|y0| over n terms, N = n + 9, either over the whole output as one
+ * sum, or, for an output of k ≥ 2 Cauchy products, each product within a (k + 1)-th of the
+ * quarter unit and their levels added by two-sums, whose one plain rounding a step costs at most
+ * (4k)⁴·2^−212·A (A = Σ|parts|), checked to be within the last (k + 1)-th (seriesTail.wat's `run`).
+ * A sum is stored as an exact renormalisation of its levels, checked to keep
+ * |x_i| ≤ 1.001·2^(−53i)·|x0| (the condition those bounds assume). Nothing is floored: every
+ * coefficient is within a quarter unit of the exact sum of its stored terms, where the BigInt
+ * engine is within one unit of its own (its floors), and both propagate these through the
+ * recursion alike; the constants c_q, c′_q carry 2^−(P+128) of their own, and the conversions
+ * from BigInt 2^−212 of each value (within the bounds). The coefficients are read back rounded to
+ * the nearest unit of 2^−P (within one unit). When a bound fails at some order (a sum too large
+ * for quadruple-double), nothing is written back and the caller goes on in BigInt, and may try
+ * again from a later order; a magnitude out of range or the memory too small ends the attempt.
  */
 
 import { SERIES_TAIL_WASM } from "../_generated/seriesTailWasm.js";
@@ -459,7 +466,7 @@ function prepare(s: TailStep, key: string, memory: Engine["memory"], run: TailEx
   };
   const C = lay.add();
   const CL = lay.add();
-  const built = (s.layers.length === 2 && !process.env.GENERAL ? oneHidden(s, common) : undefined) ?? anyDepth(s, common);
+  const built = (s.layers.length === 2 ? oneHidden(s, common) : undefined) ?? anyDepth(s, common);
   const { forward, rest } = built;
   // θ_{q+1} = c_q·g_q + c′_q·θ_q
   for (const [k, at] of common.TH.entries()) {
@@ -515,16 +522,17 @@ export function floatSeriesTail(s: TailStep): number | undefined {
   const unit = 2 ** -P;
   const hc = -s.h << EXTRA;
   const cUnit = unit * 2 ** -Number(EXTRA);
+  const hl = hc * s.decay;
   for (let q = q0; q < Q; q++) {
     const div = BigInt(q + 1);
     if (!put(heap, (C + STRIDE * q) / 8, hc / div, cUnit)) return Number.POSITIVE_INFINITY;
-    run.prepare(C + STRIDE * q, 1);
-    if (s.decay === 0n) continue;
-    if (!put(heap, (CL + STRIDE * q) / 8, (hc * s.decay) / div, cUnit * unit)) return Number.POSITIVE_INFINITY;
-    run.prepare(CL + STRIDE * q, 1);
+    if (s.decay !== 0n && !put(heap, (CL + STRIDE * q) / 8, hl / div, cUnit * unit)) return Number.POSITIVE_INFINITY;
   }
+  // one call each (a call into WebAssembly is dear while the process is young)
+  run.prepare(C + STRIDE * q0, Q - q0);
+  if (s.decay !== 0n) run.prepare(CL + STRIDE * q0, Q - q0);
   // the orders, each sum within a quarter unit of 2^−P
-  const room = 2 ** (-P - 2 - Number(process.env.TIGHT ?? 0));
+  const room = 2 ** (-P - 2);
   const outputsF = built.forward.outputs;
   const outputsR = built.rest.outputs;
   for (let q = q0; q <= Q; q++) {
