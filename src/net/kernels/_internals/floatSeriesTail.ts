@@ -72,8 +72,8 @@ function startEngine(): Engine {
   return { run, memory };
 }
 
-/** One weight layer as the series kernel holds it. @internal */
-export interface TailLayer {
+/** One weight layer as the series kernel holds it. */
+interface TailLayer {
   /** W[r][c]: the series of weight (r, c) (θ's own arrays). */
   readonly W: readonly (readonly bigint[])[][];
   readonly w0: number;
@@ -84,8 +84,8 @@ export interface TailLayer {
   readonly start: number;
 }
 
-/** One data point as the series kernel holds it, with its loss back-propagation. @internal */
-export interface TailPoint {
+/** One data point as the series kernel holds it, with its loss back-propagation. */
+interface TailPoint {
   readonly x: readonly bigint[];
   /** Zs[l][r]: pre-activations of weight layer l + 1; H[l][u]: outputs of hidden layer l + 1; R[j]: residuals. */
   readonly Zs: bigint[][][];
@@ -340,7 +340,9 @@ function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefi
   const cols = hidden.b0 >= 0 ? d + 1 : d;
   const w1 = (k: number, c: number): number => TH[c === d ? hidden.b0 + k : hidden.w0 + k * d + c]!;
   const w2 = (j: number, k: number): number => TH[top.w0 + j * m + k]!;
-  const sx = points.map((pt) => Array.from({ length: m }, (_, k) => Array.from({ length: cols }, (_, c) => pt.forward[k]! * (c === d ? s.ONE : pt.x[c]!))));
+  const sx = points.map((pt) =>
+    Array.from({ length: m }, (_, k) => Array.from({ length: cols }, (_, c) => pt.forward[k]! * (c === d ? s.ONE : pt.x[c]!))),
+  );
   const scale2 = lay.unit * lay.unit;
   const scale3 = scale2 * lay.unit;
   const U = Array.from({ length: e }, (_, j) =>
@@ -371,7 +373,8 @@ function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefi
       if (cols > d) parts.push(1, w1(k, d), ONE);
       forward.emit(Z[i]![k]!, 0, parts);
     }
-  for (let j = 0; j < e; j++) for (let k = 0; k < m; k++) for (let c = 0; c < cols; c++) rest.emit(M[j]![k]![c]!, 0, [0, w2(j, k), w1(k, c)]);
+  for (let j = 0; j < e; j++)
+    for (let k = 0; k < m; k++) for (let c = 0; c < cols; c++) rest.emit(M[j]![k]![c]!, 0, [0, w2(j, k), w1(k, c)]);
   for (const [i] of points.entries())
     for (let j = 0; j < e; j++) {
       const parts: number[] = [];
