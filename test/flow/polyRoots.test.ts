@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstNegative, polyEval } from "../../src/flow/_internals/polyRoots.js";
+import { polyEval } from "../../src/flow/_internals/fixedPolynomial.js";
+import { firstNegative } from "../../src/flow/_internals/polyRoots.js";
 import { fixed } from "../../src/scalar/fixedPoint.js";
 
 const F = fixed(120);
