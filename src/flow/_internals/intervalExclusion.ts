@@ -119,8 +119,7 @@ function eachPoint(p: Excluded, A: bigint, B: bigint): Bracket | undefined {
  * dip too shallow for them. g' rises, so the grid unit [L, L + 1] where the exact g' turns
  * from negative to non-negative splits [A, B] into a part where g falls to g(L) and a part
  * where it rises from g(L + 1): their exact signs decide every grid point. Newton in fixed
- * point from the doubles' centre places L to a few units; bisection on the sign of g' makes
- * it exact.
+ * point from the centre places L roughly; bisection on the sign of g' makes it exact.
  */
 function excludeConvex(p: Excluded, A: bigint, B: bigint, m: number): Bracket | undefined {
   const { F, c } = p;
@@ -129,9 +128,21 @@ function excludeConvex(p: Excluded, A: bigint, B: bigint, m: number): Bracket | 
   // g'(lo) < 0 ≤ g'(hi)
   let lo = A;
   let hi = B;
+  // Newton's point is off by the floors of g' over g'' (tens to hundreds of units): the
+  // bracket widens from it by doubling steps, then halves
   const guess = fixedMinimum(F, c, fromDouble(F, m, A, B), A, B);
-  if (guess - 4n > lo && slopeNegative(F, c, guess - 4n)) lo = guess - 4n;
-  if (guess + 4n < hi && !slopeNegative(F, c, guess + 4n)) hi = guess + 4n;
+  for (let w = 4n; guess - w > lo; w *= 2n) {
+    if (slopeNegative(F, c, guess - w)) {
+      lo = guess - w;
+      break;
+    }
+  }
+  for (let w = 4n; guess + w < hi; w *= 2n) {
+    if (!slopeNegative(F, c, guess + w)) {
+      hi = guess + w;
+      break;
+    }
+  }
   while (hi - lo > 1n) {
     const mid = (lo + hi) >> 1n;
     if (slopeNegative(F, c, mid)) lo = mid;
