@@ -47,11 +47,11 @@ const SAMPLES = 32;
  * found again.
  *
  * Undefined is a proof: the exact g is ≥ 0 at every grid point τ = X·2^−P of (0, τmax] (and
- * > 0 between them, but for a touch narrower than one grid unit). Two kinds of polynomial are
- * taken as having no event without it: all coefficients at rounding level (at most 64 units:
- * a pre-activation frozen at 0), and, in `refine`'s fixed-point sense, a crossing whose depth
- * is below the floors of the fixed-point Horner. A root returned is a τ where the fixed-point
- * g is < 0, with every grid point before its bracket proven ≥ 0.
+ * > 0 between them, but inside a dip narrower than a few grid units, below the grid's
+ * resolution). One kind of polynomial is taken as having no event without it: all
+ * coefficients at rounding level (at most 64 units: a pre-activation frozen at 0). A root
+ * returned is a τ where the fixed-point g is < 0 (its floors may place it a few units early,
+ * where the exact g is still ≥ 0), with every grid point before its bracket proven ≥ 0.
  *
  * The proof comes in three tiers, the cheap one first. A bound of g over the whole step
  * (`staysPositive`) settles most pairs, far from their kinks. Then 32 samples in doubles, each
