@@ -227,6 +227,39 @@ describe("firstNegative between two samples", () => {
     );
   });
 
+  it("should keep its proofs past 900 fraction bits, where the doubles carry g times 2^(P−900)", () => {
+    // Arrange: g = (τ − m)² ∓ δ at P = 1000, δ from 10^−5 to 10^−250 (√δ below m)
+    const G = fixed(1000);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 5, max: 250 }),
+        fc.boolean(),
+        (j, f, k, dips) => {
+          const m = (G.ONE * BigInt(1000 * j + f)) / 32000n;
+          const delta = G.ONE / 10n ** BigInt(k);
+          const c = [((m * m) >> G.bigP) + (dips ? -delta : delta), -2n * m, G.ONE];
+          // Act
+          const r = firstNegative(G, c, G.ONE);
+          // Assert: none above the axis; below it the first crossing m − √δ
+          if (!dips) {
+            expect(r).toBeUndefined();
+            return;
+          }
+          expect(r).toBeDefined();
+          expect(polyEval(G, c, r!) < 0n).toBe(true);
+          // the coefficients' floors move a root of slope 2√δ by about 1/√δ units, far inside the dip
+          const sqrtDelta = integerSqrt(delta << G.bigP);
+          const root = m - sqrtDelta;
+          const off = r! > root ? r! - root : root - r!;
+          expect(off <= (4n * G.ONE) / sqrtDelta + 64n).toBe(true);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it("should decide a flat touch of fourth order, where g'' vanishes too, either way", () => {
     // Arrange: g = (τ − c)^4 ∓ δ, off the sample grid; the exact integers decide the flat bottom
     fc.assert(

@@ -34,7 +34,7 @@ export interface Excluded {
   readonly F: Fixed;
   /** Fixed-point coefficients, g_0 ≥ 0. */
   readonly c: readonly bigint[];
-  /** The coefficients as doubles, each within a relative 2^−53 of c_q·2^−P. */
+  /** The coefficients as doubles, each within a relative 2^−53 of c_q·2^−P (or of any one positive multiple of the c_q). */
   readonly cd: readonly number[];
   /** The relative room for the doubles' rounding, at least (8n + 32)·2^−53 (see {@link roomFor}). */
   readonly room: number;
@@ -64,9 +64,10 @@ export function excludeInterval(p: Excluded, A: bigint, B: bigint): Bracket | un
 function excludeDouble(p: Excluded, A: bigint, B: bigint, depth: number): Bracket | undefined {
   const { F, cd, room } = p;
   const n = cd.length - 1;
-  // centre and radius: fixedToDouble rounds by at most 2u relative, which the radius covers
+  // centre and radius: fixedToDouble rounds by at most 2u relative, and past 900 fraction
+  // bits by 2^−900 more, which the radius covers
   const m = fixedToDouble(F, A + B) / 2;
-  const rho = (fixedToDouble(F, B - A) / 2) * (1 + 2 ** -50) + m * 2 ** -50;
+  const rho = (fixedToDouble(F, B - A) / 2) * (1 + 2 ** -50) + m * 2 ** -50 + 2 ** (1 - Math.min(F.P, 900));
   const d = Float64Array.from(cd);
   const s = Float64Array.from(cd, Math.abs);
   for (let i = 0; i < n; i++) {

@@ -20,19 +20,20 @@ function evalDouble(c: readonly number[], x: number): number {
 const ROUNDING_LEVEL = 64n;
 
 /**
- * The coefficients as doubles (`fixedToDouble`), or undefined when every one is at rounding
- * level. One indexed loop with the scale taken once: it runs for every monitored pair at
- * every step, mostly before it is optimised.
+ * The coefficients as doubles, or undefined when every one is at rounding level: c_q·2^−P,
+ * or past 900 fraction bits c_q·2^−900 (g times 2^{P−900}: a positive factor, which no sign
+ * and no bound below depends on, keeps every double normal). Either way each is within a
+ * relative 2^−53 of its value: Number rounds once and the power of two is exact. One indexed
+ * loop: it runs for every monitored pair at every step, mostly before it is optimised.
  */
 function toDoubles(F: Fixed, c: readonly bigint[]): number[] | undefined {
   const cd = new Array<number>(c.length);
   let noise = true;
-  // below 900 fraction bits fixedToDouble is this product (above, it shifts first)
-  const unit = F.P > 900 ? 0 : 2 ** -F.P;
+  const scale = 2 ** -Math.min(F.P, 900);
   for (let q = 0; q < c.length; q++) {
     const v = c[q]!;
     if (noise && (v > ROUNDING_LEVEL || v < -ROUNDING_LEVEL)) noise = false;
-    cd[q] = unit === 0 ? fixedToDouble(F, v) : Number(v) * unit;
+    cd[q] = Number(v) * scale;
   }
   return noise ? undefined : cd;
 }
@@ -71,13 +72,16 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
   // e.g. a neuron whose sliding points span its inputs) has no event.
   if (cd === undefined) return undefined;
   const tmax = fixedToDouble(F, tauMax);
-  if (staysPositive(F, cd, tmax)) return undefined;
+  // a grid unit, and the absolute error of fixedToDouble past 900 fraction bits; in the units
+  // of cd, also the floor of one step of the fixed-point Horner
+  const unit = 2 ** -Math.min(F.P, 900);
+  // top ≥ τmax (tmax rounds by 2u and a unit at most)
+  const top = tmax * (1 + 2 ** -50) + unit;
+  if (staysPositive(cd, top, unit)) return undefined;
   const n = cd.length - 1;
   const room = roomFor(cd.length);
   const grow = 1 + room;
-  const unit = 2 ** -F.P;
-  // M1 ≥ |g'| and M2 ≥ |g''| on [0, top], top ≥ τmax (tmax rounds by 2u at most)
-  const top = tmax * (1 + 2 ** -50) + unit;
+  // M1 ≥ |g'| and M2 ≥ |g''| on [0, top]
   let m1 = 0;
   let m2 = 0;
   for (let q = n; q >= 1; q--) {
@@ -124,24 +128,28 @@ export function firstNegative(F: Fixed, coefficients: readonly bigint[], tauMax:
 }
 
 /**
- * Whether g(τ) ≥ g_0 − Σ_{q≥1} |g_q|·τ^q stays above 0 on [0, τmax] with room to spare: then no
+ * Whether g(τ) ≥ g_0 − Σ_{q≥1} |g_q|·τ^q stays above 0 on [0, top] with room to spare: then no
  * τ there makes g, or its fixed-point value, negative, and the scan can be skipped (most
  * pre-activations are far from their kinks). The room covers the doubles' rounding (relative
- * 1e−12, far above theirs) and the floors of the fixed-point Horner (one unit of 2^−P per
- * coefficient).
+ * 1e−12, far above their (2n + 4)·2^−53 below degree 4000) and the floors of the fixed-point
+ * Horner (one unit per coefficient).
  */
-function staysPositive(F: Fixed, cd: readonly number[], tmax: number): boolean {
+function staysPositive(cd: readonly number[], top: number, unit: number): boolean {
   const g0 = at(cd, 0);
   if (!(g0 > 0)) return false;
   let tail = 0;
-  for (let q = cd.length - 1; q >= 1; q--) tail = (tail + Math.abs(cd[q]!)) * tmax;
-  return g0 - tail > 1e-12 * (g0 + tail) + (cd.length + 2) * 2 ** -F.P;
+  for (let q = cd.length - 1; q >= 1; q--) tail = (tail + Math.abs(cd[q]!)) * top;
+  return g0 - tail > 1e-12 * (g0 + tail) + (cd.length + 2) * unit;
 }
 
 /** Safeguarded Newton on g in [a, b] with g(b) < 0: returns the crossing to within a few units of the last bit. @internal */
 function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
   let x = b;
-  for (let it = 0; it < 500; it++) {
+  // Newton stalls on the non-negative side where the fixed-point g is fuzzy over more units
+  // than the nudge below reaches (a shallow slope at many fraction bits); from there the
+  // steps gallop towards b, doubling, rather than halve a bracket as wide as the step
+  let gallop = 1n;
+  for (let it = 0; it < 500 + 2 * F.P; it++) {
     const g = polyEval(F, c, x);
     if (g < 0n) b = x;
     else a = x;
@@ -154,6 +162,11 @@ function refine(F: Fixed, c: readonly bigint[], a: bigint, b: bigint): bigint {
       // negative side, nudged to be sure. A step out of the bracket is no convergence: with
       // g(b) < 0 and g rising at b it leaves past b, while the first crossing lies inside.
       for (let k = 0n; k < 64n; k++) if (polyEval(F, c, newton + k) < 0n) return newton + k;
+    }
+    if (g >= 0n && newton !== undefined && newton <= a && a + gallop < b) {
+      x = a + gallop;
+      gallop *= 2n;
+      continue;
     }
     x = newton === undefined || newton <= a || newton >= b ? (a + b) / 2n : newton;
   }
