@@ -19,11 +19,11 @@ import { exactlyNegative, exactShift, fixedMinimum, polyEval, slopeNegative } fr
  * and the shift adds at most 2n roundings along any path, so |computed d_j − d_j| ≤
  * (2n + 2)·u·s_j, s_j = Σ_q C(q, j)|g_q| m^{q−j} (computed by the same loop on |g_q|); every
  * sum of the bounds rounds by another (2n)·u of itself. `room` ≥ (8n + 32)·u covers them all:
- * e_j = |d_j| + room·s_j, and each side of a comparison is inflated by (1 + room). Where the
- * doubles cannot see g's sign at the centre (|d_0| ≤ 4·room·s_0) or the interval is 2^−40 of
- * its start, the decision moves to exact integers: the same three forms from an exact shift,
- * the minimum of a convex g by the sign of the exact g' at grid points, and, on intervals of
- * at most 8 grid points, each point's exact sign.
+ * e_j = |d_j| + room·s_j, and the bound side of each comparison is inflated by (1 + room).
+ * Where the doubles cannot see g's sign at the centre (|d_0| ≤ 4·room·s_0) or have halved 40
+ * times, the decision moves to exact integers: the minimum of a g proven convex by the sign
+ * of the exact g' at grid points, else the same three forms from an exact shift; on intervals
+ * of at most 8 grid points, each point's exact sign.
  *
  * Precondition everywhere: the exact g(A) ≥ 0 (A is 0 with g_0 ≥ 0, or the end of an interval
  * already proven), which every "proven" answer passes on to B.
