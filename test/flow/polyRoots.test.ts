@@ -210,7 +210,7 @@ describe("firstNegative between two samples", () => {
         expect(r! <= oracle! + slack).toBe(true);
         expect(r! >= root - slack).toBe(true);
       }),
-      { numRuns: 80 },
+      { numRuns: 40 },
     );
   });
 
@@ -223,7 +223,7 @@ describe("firstNegative between two samples", () => {
         expect(firstNegative(H, c, H.ONE)).toBeUndefined();
         expect(oracleFirstRoot(c, [])).toBeUndefined();
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -256,7 +256,7 @@ describe("firstNegative between two samples", () => {
           expect(off <= (4n * G.ONE) / sqrtDelta + 64n).toBe(true);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
