@@ -570,9 +570,8 @@ export function layeredZGradients(
  * quadruple-double (in WebAssembly; in the passes, with their end terms where these are small)
  * where that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
  * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
- * product floor, propagated through the recursion. `floated` (off by default: a flow's whole
- * process is not measurably faster with it, its BigInt orders below q0 and the conversions
- * dominating a short run) runs the orders from q0 on (where quadruple-double suffices, about
+ * product floor, propagated through the recursion. `floated` (on with the shadow; the exact
+ * engine, `shadowed` false, uses neither) runs the orders from q0 on (where quadruple-double suffices, about
  * (P − 180)/2.9) in WebAssembly, every series a float expansion, each sum within a quarter unit
  * of 2^−P and no floors (`floatSeriesTail`), for the steps in its scope: fully connected layers,
  * mse, no pair on its surface, no heavy ball. It is held to the exact engine within 2^12 units
@@ -589,7 +588,7 @@ export function layeredTaylorStep(
   Q: number,
   dynamics: SeriesDynamics = {},
   shadowed = true,
-  floated = false,
+  floated: boolean = shadowed,
 ): TaylorStep {
   const P = p.F.bigP;
   const size = theta0.length;
