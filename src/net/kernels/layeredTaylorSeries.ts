@@ -613,8 +613,12 @@ export function layeredTaylorStep(
   const deltas = sliding.map((a) => a.delta);
   let inverse: bigint[][] = [];
   const e: bigint[][] = sliding.length === 0 ? [] : Array.from({ length: size }, zeros);
-  // the float tail's next first order (Q: none), tried at most three times, two orders later each
-  let tailFrom = floated && sliding.length === 0 && inTailScope(p, state, dynamics) ? tailOrder(p.F.P) : Q;
+  // the float tail's next first order (Q: none): from order 0 (the low orders summed exactly) when the
+  // step is long enough to pay for it, else, or when that fails, from tailOrder, tried at most three
+  // times, two orders later each
+  const scoped = floated && sliding.length === 0 && inTailScope(p, state, dynamics);
+  const later = tailOrder(p.F.P);
+  let tailFrom = scoped ? (Q >= WHOLE_STEP_ORDERS ? 0 : later) : Q;
   let tries = 0;
   let tailed = false;
   let floatedFrom: number | undefined;
@@ -624,6 +628,7 @@ export function layeredTaylorStep(
         P: p.F.P,
         Q,
         q0: q,
+        exactBelow: later,
         h,
         decay,
         decayed: dynamics.decayed,
@@ -638,7 +643,8 @@ export function layeredTaylorStep(
         floatedFrom = q;
         break;
       }
-      tailFrom = ++tries < 3 && failed === q ? q + 2 : Q;
+      if (q === 0) tailFrom = later < Q ? later : Q;
+      else tailFrom = ++tries < 3 && failed === q ? q + 2 : Q;
     }
     S.forwardAt(q);
     S.residualAt(q);
@@ -732,6 +738,9 @@ function inTailScope(p: FixedLayeredNet, state: RegionState, dynamics: SeriesDyn
     state.side.every((row) => !row.includes(0))
   );
 }
+
+/** The fewest orders of a step that the float tail runs from order 0 (a shorter one's programs would not pay). */
+const WHOLE_STEP_ORDERS = 8;
 
 /** The first order of the float tail at P fraction bits: where a step's products of quadruple-double fit a quarter unit of 2^−P. */
 function tailOrder(P: number): number {

@@ -47,7 +47,7 @@ const EXTRA = 128n;
 /** The functions of seriesTail.wat (byte addresses). */
 interface TailExports {
   prepare(at: number, count: number): void;
-  run(prog: number, q: number, room: number): number;
+  run(prog: number, q: number, room: number, exact: number): number;
 }
 
 /** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
@@ -87,6 +87,8 @@ interface TailLayer {
 /** One data point as the series kernel holds it, with its loss back-propagation. */
 interface TailPoint {
   readonly x: readonly bigint[];
+  /** The targets, which the residuals' order 0 subtracts. */
+  readonly y: readonly bigint[];
   /** Zs[l][r]: pre-activations of weight layer l + 1; H[l][u]: outputs of hidden layer l + 1; R[j]: residuals. */
   readonly Zs: bigint[][][];
   readonly H: bigint[][][];
@@ -107,6 +109,8 @@ export interface TailStep {
   readonly P: number;
   readonly Q: number;
   readonly q0: number;
+  /** Orders below it sum exactly where no level's bound holds (q0 0: the whole step from θ(0), which must convert exactly). */
+  readonly exactBelow: number;
   readonly h: bigint;
   readonly decay: bigint;
   readonly decayed: readonly boolean[] | undefined;
@@ -123,7 +127,8 @@ const none: Source = () => [];
 
 /** The float layout of one step: byte addresses of its series and constants, and where they go next. */
 class Layout {
-  next = STRIDE;
+  /** Bytes 64 … 191 are the exact sums' bins and their σ (seriesTail.wat). */
+  next = 3 * STRIDE;
   readonly series: { at: number; source: Source; known: number; scale: number }[] = [];
   readonly constants: { at: number; value: bigint; scale: number }[] = [];
   private readonly named = new Map<bigint, number>();
@@ -155,8 +160,15 @@ class Layout {
   }
 }
 
-/** Writes v·scale as x0 + x1 + x2 + x3 (each the rounding of what the previous leave) at heap index i; false when out of range. */
-function put(heap: Float64Array, i: number, v: bigint, scale: number): boolean {
+/** Whether every checked `put` since it was last set true held its value exactly. */
+let allExact = true;
+
+/**
+ * Writes v·scale as x0 + x1 + x2 + x3 (each the rounding of what the previous leave) at heap index i; false when out of range.
+ * With `check`, clears `allExact` unless the four parts are v·scale exactly (v has at most about 212 significant bits,
+ * and no part underflows).
+ */
+function put(heap: Float64Array, i: number, v: bigint, scale: number, check = false): boolean {
   heap[i + 3] = 0;
   if (v === 0n) {
     heap[i] = 0;
@@ -174,7 +186,10 @@ function put(heap: Float64Array, i: number, v: bigint, scale: number): boolean {
   heap[i] = x0 * scale;
   heap[i + 2] = x1 * scale;
   heap[i + 6] = x2 * scale;
-  heap[i + 7] = Number(r2 - BigInt(x2)) * scale;
+  const r3 = r2 - BigInt(x2);
+  const x3 = Number(r3);
+  heap[i + 7] = x3 * scale;
+  if (check && (BigInt(x3) !== r3 || (x3 !== 0 && !(Math.abs(x3 * scale) >= 2 ** -1000)))) allExact = false;
   return true;
 }
 
@@ -221,13 +236,20 @@ interface Common {
   readonly G: readonly number[];
   readonly ONE: number;
   readonly RS: number;
+  /** The series 1, 0, 0, …: a part [1, E, c] adds c at order 0 only (the residuals' −rScale·y). */
+  readonly E: number;
+}
+
+/** The parts of −rScale·y_j (scale 2^−2P), the residual's order 0 beyond rScale·f. */
+function target(s: TailStep, lay: Layout, E: number, y: bigint): number[] {
+  return y === 0n ? [] : [1, E, lay.constant(-s.rScale * y, lay.unit * lay.unit)];
 }
 
 /**
  * Any depth: per point z of every layer, h (z itself under a slope of 1, none under 0), the
  * residuals, back and δ (back itself under a slope of 1), as the BigInt engine's passes.
  */
-function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
+function anyDepth(s: TailStep, { lay, TH, G, ONE, RS, E }: Common): Built {
   const { layers, points, Q } = s;
   const L = layers.length;
   const slot = (v: bigint): number | undefined => (v === 0n ? undefined : v === s.ONE ? -1 : lay.constant(v));
@@ -268,7 +290,7 @@ function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
         if (sl !== undefined && sl !== -1) forward.emit(a.hs[l]![r]!, 0, [1, a.z[l]![r]!, sl]);
       }
     }
-    for (const [j, R] of a.R.entries()) rest.emit(R, 0, [1, a.z[L - 1]![j]!, RS]);
+    for (const [j, R] of a.R.entries()) rest.emit(R, 0, [1, a.z[L - 1]![j]!, RS, ...target(s, lay, E, pt.y[j]!)]);
     // back = Wᵀδ from the residuals down; δ = slope·back
     for (let l = L; l >= 2; l--) {
       const upper = l === L ? a.R : a.delta[l - 1]!;
@@ -330,7 +352,7 @@ function anyDepth(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built {
  * half of them live). M and R are needed at the order only; U's orders below q0 are the exact
  * sums of the BigInt residuals (at 2^−3P, no rounding).
  */
-function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefined {
+function oneHidden(s: TailStep, { lay, TH, G, ONE, RS, E }: Common): Built | undefined {
   const { points, P, Q } = s;
   const [hidden, top] = s.layers as [TailLayer, TailLayer];
   const m = hidden.W.length;
@@ -375,9 +397,9 @@ function oneHidden(s: TailStep, { lay, TH, G, ONE, RS }: Common): Built | undefi
     }
   for (let j = 0; j < e; j++)
     for (let k = 0; k < m; k++) for (let c = 0; c < cols; c++) rest.emit(M[j]![k]![c]!, 0, [0, w2(j, k), w1(k, c)]);
-  for (const [i] of points.entries())
+  for (const [i, pt] of points.entries())
     for (let j = 0; j < e; j++) {
-      const parts: number[] = [];
+      const parts: number[] = target(s, lay, E, pt.y[j]!);
       for (let k = 0; k < m; k++)
         for (let c = 0; c < cols; c++) {
           const f = sx[i]![k]![c]!;
@@ -446,6 +468,8 @@ interface Prepared {
   readonly CL: number;
   readonly progF: number;
   readonly progR: number;
+  /** Whether every constant converted exactly (a step from order 0 needs it). */
+  readonly exact: boolean;
 }
 
 let prepared: Prepared | undefined;
@@ -466,6 +490,7 @@ function prepare(s: TailStep, key: string, memory: Engine["memory"], run: TailEx
     RS: lay.constant(s.rScale),
     TH: s.theta.map((_, k) => lay.add((t) => t.theta[k]!, 1)),
     G: s.theta.map(() => lay.add()),
+    E: lay.add(),
   };
   const C = lay.add();
   const CL = lay.add();
@@ -483,13 +508,17 @@ function prepare(s: TailStep, key: string, memory: Engine["memory"], run: TailEx
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   const heap = new Float64Array(memory.buffer);
   const words = new Int32Array(memory.buffer);
+  heap.fill(0, common.E / 8, (common.E + STRIDE * (Q + 1)) / 8);
+  heap[common.E / 8] = 1;
+  run.prepare(common.E, Q + 1);
   words.set(forward.words, progF / 4);
   words.set(rest.words, progR / 4);
+  allExact = true;
   for (const { at, value, scale } of lay.constants) {
-    if (!put(heap, at / 8, value, scale)) return undefined;
+    if (!put(heap, at / 8, value, scale, true)) return undefined;
     run.prepare(at, 1);
   }
-  return { key, x: s.points[0]?.x, lay, built, TH: common.TH, C, CL, progF, progR };
+  return { key, x: s.points[0]?.x, lay, built, TH: common.TH, C, CL, progF, progR, exact: allExact };
 }
 
 /**
@@ -503,7 +532,7 @@ function prepare(s: TailStep, key: string, memory: Engine["memory"], run: TailEx
  */
 export function floatSeriesTail(s: TailStep): number | undefined {
   const { P, Q, q0 } = s;
-  if (P > 300 || q0 < 1 || q0 >= Q) return Number.POSITIVE_INFINITY;
+  if (P > 300 || q0 < 0 || q0 >= Q) return Number.POSITIVE_INFINITY;
   engine ??= startEngine();
   const { memory, run } = engine;
   const key = shapeOf(s);
@@ -513,15 +542,18 @@ export function floatSeriesTail(s: TailStep): number | undefined {
     if (prepared === undefined) return Number.POSITIVE_INFINITY;
   }
   const { lay, built, TH, C, CL, progF, progR } = prepared;
+  if (q0 === 0 && !prepared.exact) return Number.POSITIVE_INFINITY;
   const heap = new Float64Array(memory.buffer);
-  // the known coefficients, converted once
+  // the known coefficients, converted once (from order 0, θ(0) exactly)
+  allExact = true;
   for (const { at, source, known, scale } of lay.series) {
     if (known < 0) continue;
     const upTo = q0 + known;
     const values = source(s);
-    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, values[q]!, scale)) return Number.POSITIVE_INFINITY;
+    for (let q = 0; q < upTo; q++) if (!put(heap, (at + STRIDE * q) / 8, values[q]!, scale, q0 === 0)) return Number.POSITIVE_INFINITY;
     run.prepare(at, upTo);
   }
+  if (!allExact) return Number.POSITIVE_INFINITY;
   const unit = 2 ** -P;
   const hc = -s.h << EXTRA;
   const cUnit = unit * 2 ** -Number(EXTRA);
@@ -539,8 +571,9 @@ export function floatSeriesTail(s: TailStep): number | undefined {
   const outputsF = built.forward.outputs;
   const outputsR = built.rest.outputs;
   for (let q = q0; q <= Q; q++) {
-    if (run.run(progF, q, room) !== outputsF) return q;
-    if (q < Q && run.run(progR, q, room) !== outputsR) return q;
+    const exact = q < s.exactBelow ? 1 : 0;
+    if (run.run(progF, q, room, exact) !== outputsF) return q;
+    if (q < Q && run.run(progR, q, room, exact) !== outputsR) return q;
   }
   // read back: θ through Q, z and h of the hidden layers through Q
   const up = 2 ** P;
