@@ -571,12 +571,14 @@ export function layeredZGradients(
  * where that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
  * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
  * product floor, propagated through the recursion. `floated` (on with the shadow; the exact
- * engine, `shadowed` false, uses neither) runs the orders from q0 on (where quadruple-double suffices, about
- * (P − 180)/2.9) in WebAssembly, every series a float expansion, each sum within a quarter unit
- * of 2^−P and no floors (`floatSeriesTail`), for the steps in its scope: fully connected layers,
- * mse, no pair on its surface, no heavy ball. It is held to the exact engine within 2^12 units
- * like the mirror; where its bounds fail, the BigInt orders go on (`floatedFrom` says which order
- * it took over).
+ * engine, `shadowed` false, uses neither) runs the whole step from order 0 in WebAssembly (with
+ * at least 8 orders, and θ(0) and the data exact as float expansions: up to about 45 digits),
+ * else the orders from q0 on (where quadruple-double suffices, about (P − 180)/2.9), every series
+ * a float expansion, each sum within a quarter unit of 2^−P (the low orders summed exactly where
+ * no float level's bound holds) and no floors (`floatSeriesTail`), for the steps in its scope:
+ * fully connected layers, mse, no pair on its surface, no heavy ball. It is held to the exact
+ * engine within 2^12 units like the mirror; where its bounds fail, the BigInt orders go on
+ * (`floatedFrom` says which order it took over).
  *
  * @internal
  */
@@ -628,7 +630,7 @@ export function layeredTaylorStep(
         P: p.F.P,
         Q,
         q0: q,
-        exactBelow: later,
+        wholeBelow: later,
         h,
         decay,
         decayed: dynamics.decayed,

@@ -639,10 +639,11 @@
     (i32.const 0)
   )
 
-;; Every part of the output at $at ($parts of them) summed from 0 at one level, the cheapest whose
+  ;; Every part of the output at $at ($parts of them) summed from 0 at one level, the cheapest whose
   ;; worst-case error, from B and n over all their terms, is at most $room (one long sum, as in
-  ;; seriesMirror.wat), into $s0 … $s3. Returns 0 when no level's bound holds.
-  (func $sumWhole (param $at i32) (param $parts i32) (param $q i32) (param $room f64) (param $exact i32) (result i32)
+  ;; seriesMirror.wat), or, where none is, exactly (`exactPart`) with its error checked to be
+  ;; within $room, into $s0 … $s3. Returns 0 when that fails too.
+  (func $sumWhole (param $at i32) (param $parts i32) (param $q i32) (param $room f64) (result i32)
     (local $k i32) (local $p i32) (local $b f64) (local $n i32) (local $nf f64) (local $scaled f64) (local $level i32)
     (local $b2 f64) (local $t f64) (local $drop f64)
     (local.set $p (local.get $at))
@@ -671,7 +672,6 @@
                 (else (i32.const 0))))))))
     (if (i32.eqz (local.get $level))
       (then
-        (if (i32.eqz (local.get $exact)) (then (return (i32.const 0))))
         ;; the exact sum: its error is the dropped rests (`openBins`), the terms left out
         ;; (5.1·2^−265·1.03·b), the constants c_q of kind 2, converted within 1.01·2^−212 of
         ;; themselves (2^−210·b2), underflow (2^−1000 a double at most), and the final rounding
@@ -717,19 +717,68 @@
     (i32.const 1)
   )
 
-  ;; Runs the program at $prog for order $q. An output whose mode (bit 1 of its shift word) is
-  ;; 1 is one long sum ($sumWhole). Otherwise, an output of one part is that part's sum within
-  ;; $room; one of k > 1 parts sums each part within room/(k + 1) (times 0.999, for the rounding
-  ;; of the quotient) and adds the parts' levels into its own four by `add`, whose one rounding a
-  ;; step, at the last level, costs at most (4k)⁴·2^−212·A in all, A the sum of the parts' |s_i|
-  ;; (every two-sum's error is below 2^−53 of its result: level i stays below (4k)^i·2^(−53i)·A,
-  ;; 1.01·A for the factors 1 + 2^−53 left out), checked to be within room/(k + 1) too. Returns the
-  ;; number of outputs done: all of them, or fewer where a bound failed (or a sum failed the
-  ;; layout's condition); the caller then leaves the step to BigInt.
-  ;; With $exact 1 (the low orders), every output is one long sum, exact where no level's bound holds.
-  (func (export "run") (param $prog i32) (param $q i32) (param $room f64) (param $exact i32) (result i32)
-    (local $outputs i32) (local $o i32) (local $ptr i32) (local $parts i32) (local $k i32) (local $at i32)
-    (local $share f64) (local $a f64) (local $kf f64)
+  ;; The output whose $parts parts start at $at, not whole: one part summed within $room; k > 1
+  ;; parts each within room/(k + 1) (times 0.999, for the rounding of the quotient), their levels
+  ;; added into the output's four by `add`, whose one rounding a step, at the last level, costs at
+  ;; most (4k)⁴·2^−212·A in all, A the sum of the parts' |s_i| (every two-sum's error is below
+  ;; 2^−53 of its result: level i stays below (4k)^i·2^(−53i)·A, 1.01·A for the factors 1 + 2^−53
+  ;; left out), checked to be within room/(k + 1) too. Into $s0 … $s3; returns 0 when a bound fails.
+  (func $sumParts (param $at i32) (param $parts i32) (param $q i32) (param $room f64) (result i32)
+    (local $k i32) (local $share f64) (local $a f64) (local $kf f64)
+    (if (i32.eqz (local.get $parts))
+      (then
+        (global.set $s0 (f64.const 0))
+        (global.set $s1 (f64.const 0))
+        (global.set $s2 (f64.const 0))
+        (global.set $s3 (f64.const 0))
+        (return (i32.const 1))))
+    (if (i32.eq (local.get $parts) (i32.const 1))
+      (then
+        (call $part (i32.load (local.get $at)) (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at)) (local.get $q))
+        (return (call $sumPart (local.get $room)))))
+    (local.set $share (f64.div (f64.mul (local.get $room) (f64.const 0.999)) (f64.convert_i32_s (i32.add (local.get $parts) (i32.const 1)))))
+    (global.set $o0 (f64.const 0))
+    (global.set $o1 (f64.const 0))
+    (global.set $o2 (f64.const 0))
+    (global.set $o3 (f64.const 0))
+    (block $summed
+      (loop $summing
+        (br_if $summed (i32.ge_s (local.get $k) (local.get $parts)))
+        (call $part (i32.load (local.get $at)) (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at)) (local.get $q))
+        (if (i32.eqz (call $sumPart (local.get $share))) (then (return (i32.const 0))))
+        (local.set $a
+          (f64.add (local.get $a)
+            (f64.add (f64.add (f64.abs (global.get $s0)) (f64.abs (global.get $s1))) (f64.add (f64.abs (global.get $s2)) (f64.abs (global.get $s3))))))
+        (call $add (global.get $s0))
+        (call $add (global.get $s1))
+        (call $add (global.get $s2))
+        (call $add (global.get $s3))
+        (local.set $at (i32.add (local.get $at) (i32.const 12)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $summing)))
+    ;; (4k)⁴·2^−212·1.01·A within the share
+    (local.set $kf (f64.mul (f64.const 4) (f64.convert_i32_s (local.get $parts))))
+    (if (i32.eqz
+          (f64.le
+            (f64.mul (f64.mul (f64.mul (f64.mul (local.get $kf) (local.get $kf)) (f64.mul (local.get $kf) (local.get $kf))) (f64.const 0x1p-212))
+              (f64.mul (f64.const 1.01) (local.get $a)))
+            (local.get $share)))
+      (then (return (i32.const 0))))
+    (global.set $s0 (global.get $o0))
+    (global.set $s1 (global.get $o1))
+    (global.set $s2 (global.get $o2))
+    (global.set $s3 (global.get $o3))
+    (i32.const 1)
+  )
+
+  ;; Runs the program at $prog for order $q. An output whose mode (bit 1 of its shift word) is 1,
+  ;; or every output when $whole is 1 (the low orders), is one long sum ($sumWhole); the others
+  ;; sum part by part ($sumParts). Where those bounds fail, the output is one long sum, exact
+  ;; where no level's bound holds. Returns the number of outputs done: all of them, or fewer where
+  ;; even that failed (a sum too large for the bins, or failing the layout's condition); the
+  ;; caller then leaves the step to BigInt.
+  (func (export "run") (param $prog i32) (param $q i32) (param $room f64) (param $whole i32) (result i32)
+    (local $outputs i32) (local $o i32) (local $ptr i32) (local $parts i32) (local $at i32)
     (local.set $outputs (i32.load (local.get $prog)))
     (local.set $ptr (i32.add (local.get $prog) (i32.const 4)))
     (block $done
@@ -737,65 +786,18 @@
         (br_if $done (i32.ge_s (local.get $o) (local.get $outputs)))
         (local.set $parts (i32.load offset=8 (local.get $ptr)))
         (local.set $at (i32.add (local.get $ptr) (i32.const 12)))
-        (if (i32.or (local.get $exact) (i32.and (i32.load offset=4 (local.get $ptr)) (i32.const 2)))
-          (then
-            (br_if $done (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room) (local.get $exact))))
-            (local.set $at (i32.add (local.get $at) (i32.mul (local.get $parts) (i32.const 12)))))
-        (else
-        (if (i32.le_s (local.get $parts) (i32.const 1))
-          (then
-            (if (i32.eqz (local.get $parts))
-              (then
-                (global.set $s0 (f64.const 0))
-                (global.set $s1 (f64.const 0))
-                (global.set $s2 (f64.const 0))
-                (global.set $s3 (f64.const 0)))
-              (else
-                (call $part (i32.load (local.get $at)) (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at)) (local.get $q))
-                (br_if $done (i32.eqz (call $sumPart (local.get $room))))
-                (local.set $at (i32.add (local.get $at) (i32.const 12))))))
+        (if (i32.or (local.get $whole) (i32.and (i32.load offset=4 (local.get $ptr)) (i32.const 2)))
+          (then (br_if $done (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room)))))
           (else
-            (local.set $share (f64.div (f64.mul (local.get $room) (f64.const 0.999)) (f64.convert_i32_s (i32.add (local.get $parts) (i32.const 1)))))
-            (global.set $o0 (f64.const 0))
-            (global.set $o1 (f64.const 0))
-            (global.set $o2 (f64.const 0))
-            (global.set $o3 (f64.const 0))
-            (local.set $a (f64.const 0))
-            (local.set $k (i32.const 0))
-            (block $summed
-              (loop $summing
-                (br_if $summed (i32.ge_s (local.get $k) (local.get $parts)))
-                (call $part (i32.load (local.get $at)) (i32.load offset=4 (local.get $at)) (i32.load offset=8 (local.get $at)) (local.get $q))
-                (br_if $done (i32.eqz (call $sumPart (local.get $share))))
-                (local.set $a
-                  (f64.add (local.get $a)
-                    (f64.add (f64.add (f64.abs (global.get $s0)) (f64.abs (global.get $s1))) (f64.add (f64.abs (global.get $s2)) (f64.abs (global.get $s3))))))
-                (call $add (global.get $s0))
-                (call $add (global.get $s1))
-                (call $add (global.get $s2))
-                (call $add (global.get $s3))
-                (local.set $at (i32.add (local.get $at) (i32.const 12)))
-                (local.set $k (i32.add (local.get $k) (i32.const 1)))
-                (br $summing)))
-            ;; (4k)⁴·2^−212·1.01·A within the share
-            (local.set $kf (f64.mul (f64.const 4) (f64.convert_i32_s (local.get $parts))))
-            (br_if $done
-              (i32.eqz
-                (f64.le
-                  (f64.mul (f64.mul (f64.mul (f64.mul (local.get $kf) (local.get $kf)) (f64.mul (local.get $kf) (local.get $kf))) (f64.const 0x1p-212))
-                    (f64.mul (f64.const 1.01) (local.get $a)))
-                  (local.get $share))))
-            (global.set $s0 (global.get $o0))
-            (global.set $s1 (global.get $o1))
-            (global.set $s2 (global.get $o2))
-            (global.set $s3 (global.get $o3))))))
+            (if (i32.eqz (call $sumParts (local.get $at) (local.get $parts) (local.get $q) (local.get $room)))
+              (then (br_if $done (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room))))))))
         ;; coefficient q + shift of the destination
         (br_if $done
           (i32.eqz
             (call $finish
               (i32.add (i32.load (local.get $ptr))
                 (i32.shl (i32.add (local.get $q) (i32.and (i32.load offset=4 (local.get $ptr)) (i32.const 1))) (i32.const 6))))))
-        (local.set $ptr (local.get $at))
+        (local.set $ptr (i32.add (local.get $at) (i32.mul (local.get $parts) (i32.const 12))))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $output)))
     (local.get $o)

@@ -1,6 +1,6 @@
 /*
- * The high orders of a Taylor step in floats: from an order q0 on, every series of the step is
- * held in WebAssembly memory as a quadruple-double expansion, and the order loop runs there
+ * A Taylor step in floats: from an order q0 on (order 0 where it can), every series of the step
+ * is held in WebAssembly memory as a quadruple-double expansion, and the order loop runs there
  * (seriesTail.wat, a program written once per shape of step and run per order), with no BigInt
  * operation until the coefficients are read back once at the end.
  *
@@ -11,27 +11,39 @@
  * layer, the common case, runs them rewritten so that its series products are per unit, not
  * per point (`oneHidden`).
  *
- * Why from q0: the BigInt engine computes orders 0 … q0 − 1 (and θ through q0), where products
- * of O(1) coefficients need every one of P bits; from q0 on, the coefficients of a step shrink
- * with their order (the step is chosen so that the last are below 10^−(D+4)), and a product's
- * terms need far fewer bits. Each coefficient of order q ≥ q0 is one output Σ x·y over its
- * parts (a Cauchy product of two series, or one term: the constant data of the first layer, a
- * bias as b_q·1, a slope, rScale, and θ_{q+1} = c_q·g_q + c′_q·θ_q with c_q = −h/(q + 1),
- * c′_q = −λh/(q + 1)), summed in double-, triple- or quadruple-double, the cheapest level whose
- * worst-case error is within a quarter unit of 2^−P: the bounds of seriesMirror.ts's module
- * comment, from B = Σ|x0|·|y0| over n terms, N = n + 9, either over the whole output as one
- * sum, or, for an output of k ≥ 2 Cauchy products, each product within a (k + 1)-th of the
- * quarter unit and their levels added by two-sums, whose one plain rounding a step costs at most
- * (4k)⁴·2^−212·A (A = Σ|parts|), checked to be within the last (k + 1)-th (seriesTail.wat's `run`).
+ * Each coefficient of order q ≥ q0 is one output Σ x·y over its parts (a Cauchy product of two
+ * series, or one term: the constant data of the first layer, a bias as b_q·1, a slope, rScale,
+ * the residual's −rScale·y at order 0 (a part with the series 1, 0, 0, …), and
+ * θ_{q+1} = c_q·g_q + c′_q·θ_q with c_q = −h/(q + 1), c′_q = −λh/(q + 1)), summed within a
+ * quarter unit of 2^−P:
+ * - in double-, triple- or quadruple-double, the cheapest level whose worst-case error is within
+ *   it: the bounds of seriesMirror.ts's module comment, from B = Σ|x0|·|y0| over n terms,
+ *   N = n + 9, either over the whole output as one sum, or, for an output of k ≥ 2 Cauchy
+ *   products, each product within a (k + 1)-th of the quarter unit and their levels added by
+ *   two-sums, whose one plain rounding a step costs at most (4k)⁴·2^−212·A (A = Σ|parts|),
+ *   checked to be within the last (k + 1)-th (seriesTail.wat's `run`);
+ * - where no level's bound holds (the low orders, whose products of O(1) values need every bit),
+ *   exactly: each term's products x_a·y_b with a + b ≤ 3 as Dekker's two-products, the three with
+ *   a + b = 4 plainly, the rest left out (at most 5.1·2^−265·|x0|·|y0| a term), all cut into
+ *   bins of 53 − M bits by Rump–Ogita–Oishi extraction, so that up to 2^M doubles sum exactly in
+ *   each, the rests below the last bin dropped (at most an eighth of the quarter unit), the exact
+ *   sum of the bins rounded once to quadruple-double; its error, with the constants c_q's own
+ *   (2^−210·Σ|c_q|·|g_q|), checked to be within the quarter unit (seriesTail.wat's `sumWhole`).
  * A sum is stored as an exact renormalisation of its levels, checked to keep
  * |x_i| ≤ 1.001·2^(−53i)·|x0| (the condition those bounds assume). Nothing is floored: every
  * coefficient is within a quarter unit of the exact sum of its stored terms, where the BigInt
  * engine is within one unit of its own (its floors), and both propagate these through the
- * recursion alike; the constants c_q, c′_q carry 2^−(P+128) of their own, and the conversions
- * from BigInt 2^−212 of each value (within the bounds). The coefficients are read back rounded to
- * the nearest unit of 2^−P (within one unit). When a bound fails at some order (a sum too large
- * for quadruple-double), nothing is written back and the caller goes on in BigInt, and may try
- * again from a later order; a magnitude out of range or the memory too small ends the attempt.
+ * recursion alike; the constants c_q, c′_q carry 2^−(P+128) of their own.
+ *
+ * Below q0 = tailOrder (about (P − 180)/2.9), every output is one long sum. A step from order 0
+ * starts from θ(0) and the data themselves, so it needs them, and every constant of its programs,
+ * to convert exactly (an integer of up to about 212 significant bits: P up to about 210 for O(1)
+ * values, 45 digits; checked, else the caller starts at tailOrder, where the BigInt orders below
+ * make the tail's values small and a conversion within 2^−212 of each is within the bounds).
+ * The coefficients are read back rounded to the nearest unit of 2^−P (within one unit). When a
+ * sum fails even exactly at some order (too large for the bins, or for the layout's condition),
+ * nothing is written back and the caller goes on in BigInt, and may try again from a later
+ * order; a magnitude out of range or the memory too small ends the attempt.
  */
 
 import { SERIES_TAIL_WASM } from "../_generated/seriesTailWasm.js";
@@ -47,7 +59,7 @@ const EXTRA = 128n;
 /** The functions of seriesTail.wat (byte addresses). */
 interface TailExports {
   prepare(at: number, count: number): void;
-  run(prog: number, q: number, room: number, exact: number): number;
+  run(prog: number, q: number, room: number, whole: number): number;
 }
 
 /** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
@@ -109,8 +121,8 @@ export interface TailStep {
   readonly P: number;
   readonly Q: number;
   readonly q0: number;
-  /** Orders below it sum exactly where no level's bound holds (q0 0: the whole step from θ(0), which must convert exactly). */
-  readonly exactBelow: number;
+  /** Orders below it sum every output as one long sum (a step from q0 = 0 converts θ(0) and the data exactly). */
+  readonly wholeBelow: number;
   readonly h: bigint;
   readonly decay: bigint;
   readonly decayed: readonly boolean[] | undefined;
@@ -571,9 +583,9 @@ export function floatSeriesTail(s: TailStep): number | undefined {
   const outputsF = built.forward.outputs;
   const outputsR = built.rest.outputs;
   for (let q = q0; q <= Q; q++) {
-    const exact = q < s.exactBelow ? 1 : 0;
-    if (run.run(progF, q, room, exact) !== outputsF) return q;
-    if (q < Q && run.run(progR, q, room, exact) !== outputsR) return q;
+    const whole = q < s.wholeBelow ? 1 : 0;
+    if (run.run(progF, q, room, whole) !== outputsF) return q;
+    if (q < Q && run.run(progR, q, room, whole) !== outputsR) return q;
   }
   // read back: θ through Q, z and h of the hidden layers through Q
   const up = 2 ** P;
