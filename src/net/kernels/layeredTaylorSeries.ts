@@ -645,7 +645,7 @@ export function layeredTaylorStep(
         floatedFrom = q;
         break;
       }
-      if (q === 0) tailFrom = later < Q ? later : Q;
+      if (q === 0) tailFrom = Math.min(later, Q);
       else tailFrom = ++tries < 3 && failed === q ? q + 2 : Q;
     }
     S.forwardAt(q);
