@@ -620,7 +620,7 @@ export function layeredTaylorStep(
   // times, two orders later each
   const scoped = floated && sliding.length === 0 && inTailScope(p, state, dynamics);
   const later = tailOrder(p.F.P);
-  let tailFrom = scoped ? (Q >= WHOLE_STEP_ORDERS ? 0 : later) : Q;
+  let tailFrom = scoped ? (Q >= WHOLE_STEP_ORDERS && p.F.P <= WHOLE_STEP_BITS ? 0 : later) : Q;
   let tries = 0;
   let tailed = false;
   let floatedFrom: number | undefined;
@@ -743,6 +743,13 @@ function inTailScope(p: FixedLayeredNet, state: RegionState, dynamics: SeriesDyn
 
 /** The fewest orders of a step that the float tail runs from order 0 (a shorter one's programs would not pay). */
 const WHOLE_STEP_ORDERS = 8;
+
+/**
+ * The most fraction bits at which the float tail tries a step from order 0: a sum of size S rounds
+ * to quadruple-double within about 2^−211·S, within a quarter unit of 2^−P for S up to 2^(209 − P);
+ * past 204 bits (46 digits) the sums of O(1) values of the low orders would fail.
+ */
+const WHOLE_STEP_BITS = 204;
 
 /** The first order of the float tail at P fraction bits: where a step's products of quadruple-double fit a quarter unit of 2^−P. */
 function tailOrder(P: number): number {

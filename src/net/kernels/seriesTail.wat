@@ -48,6 +48,8 @@
   (global $pn (mut i32) (i32.const 0))
   ;; the bins of an exact sum: how many (bytes 64 + 8k hold bin k, 128 + 8k its σ)
   (global $bins (mut i32) (i32.const 0))
+  ;; whether a sum no level can bound is summed exactly (1) or fails (0): `run`'s mode, bit 1
+  (global $exact (mut i32) (i32.const 0))
 
   ;; Dekker's split of x0 (bytes 0 → 0, 8) and x1 (16 → 32, 40), and |x0| (24), for `count`
   ;; coefficients from byte address $at (the caller wrote x0, x1, x2, x3 at 0, 16, 48, 56).
@@ -672,6 +674,7 @@
                 (else (i32.const 0))))))))
     (if (i32.eqz (local.get $level))
       (then
+        (if (i32.eqz (global.get $exact)) (then (return (i32.const 0))))
         ;; the exact sum: its error is the dropped rests (`openBins`), the terms left out
         ;; (5.1·2^−265·1.03·b), the constants c_q of kind 2, converted within 1.01·2^−212 of
         ;; themselves (2^−210·b2), underflow (2^−1000 a double at most), and the final rounding
@@ -772,13 +775,15 @@
   )
 
   ;; Runs the program at $prog for order $q. An output whose mode (bit 1 of its shift word) is 1,
-  ;; or every output when $whole is 1 (the low orders), is one long sum ($sumWhole); the others
-  ;; sum part by part ($sumParts). Where those bounds fail, the output is one long sum, exact
-  ;; where no level's bound holds. Returns the number of outputs done: all of them, or fewer where
+  ;; or every output when bit 0 of $mode is 1 (the low orders), is one long sum ($sumWhole); the
+  ;; others sum part by part ($sumParts). With bit 1 of $mode, where those bounds fail, the output
+  ;; is one long sum, exact where no level's bound holds. Returns the number of outputs done: all of them, or fewer where
   ;; even that failed (a sum too large for the bins, or failing the layout's condition); the
   ;; caller then leaves the step to BigInt.
-  (func (export "run") (param $prog i32) (param $q i32) (param $room f64) (param $whole i32) (result i32)
-    (local $outputs i32) (local $o i32) (local $ptr i32) (local $parts i32) (local $at i32)
+  (func (export "run") (param $prog i32) (param $q i32) (param $room f64) (param $mode i32) (result i32)
+    (local $outputs i32) (local $o i32) (local $ptr i32) (local $parts i32) (local $at i32) (local $whole i32)
+    (local.set $whole (i32.and (local.get $mode) (i32.const 1)))
+    (global.set $exact (i32.shr_u (local.get $mode) (i32.const 1)))
     (local.set $outputs (i32.load (local.get $prog)))
     (local.set $ptr (i32.add (local.get $prog) (i32.const 4)))
     (block $done
@@ -790,7 +795,7 @@
           (then (br_if $done (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room)))))
           (else
             (if (i32.eqz (call $sumParts (local.get $at) (local.get $parts) (local.get $q) (local.get $room)))
-              (then (br_if $done (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room))))))))
+              (then (br_if $done (i32.or (i32.eqz (global.get $exact)) (i32.eqz (call $sumWhole (local.get $at) (local.get $parts) (local.get $q) (local.get $room)))))))))
         ;; coefficient q + shift of the destination
         (br_if $done
           (i32.eqz

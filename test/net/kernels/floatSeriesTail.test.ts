@@ -124,7 +124,8 @@ describe("layeredTaylorStep with the float tail", () => {
       // Assert: within the contract's 2^12 units, and in fact within a few (each sum within a quarter
       // unit, each BigInt floor within one)
       // from order 0 where θ(0) and the data convert exactly (P ≈ 150 and 199; at 50 digits P ≈ 216 they do not)
-      expect(tail.floatedFrom).toBe(digits < 50 ? 0 : 13);
+      if (digits < 50) expect(tail.floatedFrom).toBe(0);
+      else expect(tail.floatedFrom).toBeGreaterThan(0);
       expect(largestGap(tail, exact)).toBeLessThanOrEqual(16n);
     }
   });

@@ -22,8 +22,8 @@
  *   products, each product within a (k + 1)-th of the quarter unit and their levels added by
  *   two-sums, whose one plain rounding a step costs at most (4k)⁴·2^−212·A (A = Σ|parts|),
  *   checked to be within the last (k + 1)-th (seriesTail.wat's `run`);
- * - where no level's bound holds (the low orders, whose products of O(1) values need every bit),
- *   exactly: each term's products x_a·y_b with a + b ≤ 3 as Dekker's two-products, the three with
+ * - in a step from order 0, where no level's bound holds (the low orders, whose products of O(1)
+ *   values need every bit), exactly: each term's products x_a·y_b with a + b ≤ 3 as Dekker's two-products, the three with
  *   a + b = 4 plainly, the rest left out (at most 5.1·2^−265·|x0|·|y0| a term), all cut into
  *   bins of 53 − M bits by Rump–Ogita–Oishi extraction, so that up to 2^M doubles sum exactly in
  *   each, the rests below the last bin dropped (at most an eighth of the quarter unit), the exact
@@ -41,7 +41,7 @@
  * values, 45 digits; checked, else the caller starts at tailOrder, where the BigInt orders below
  * make the tail's values small and a conversion within 2^−212 of each is within the bounds).
  * The coefficients are read back rounded to the nearest unit of 2^−P (within one unit). When a
- * sum fails even exactly at some order (too large for the bins, or for the layout's condition),
+ * sum fails at some order (in a step from order 0: even exactly) (too large for the bins, or for the layout's condition),
  * nothing is written back and the caller goes on in BigInt, and may try again from a later
  * order; a magnitude out of range or the memory too small ends the attempt.
  */
@@ -59,7 +59,8 @@ const EXTRA = 128n;
 /** The functions of seriesTail.wat (byte addresses). */
 interface TailExports {
   prepare(at: number, count: number): void;
-  run(prog: number, q: number, room: number, whole: number): number;
+  /** mode: bit 0, every output one long sum; bit 1, a sum that no level bounds summed exactly. */
+  run(prog: number, q: number, room: number, mode: number): number;
 }
 
 /** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
@@ -583,9 +584,10 @@ export function floatSeriesTail(s: TailStep): number | undefined {
   const outputsF = built.forward.outputs;
   const outputsR = built.rest.outputs;
   for (let q = q0; q <= Q; q++) {
-    const whole = q < s.wholeBelow ? 1 : 0;
-    if (run.run(progF, q, room, whole) !== outputsF) return q;
-    if (q < Q && run.run(progR, q, room, whole) !== outputsR) return q;
+    // exact sums in a step from order 0 only: a later start has its BigInt orders to fall back on
+    const mode = (q < s.wholeBelow ? 1 : 0) | (q0 === 0 ? 2 : 0);
+    if (run.run(progF, q, room, mode) !== outputsF) return q;
+    if (q < Q && run.run(progR, q, room, mode) !== outputsR) return q;
   }
   // read back: θ through Q, z and h of the hidden layers through Q
   const up = 2 ** P;
