@@ -153,12 +153,13 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
   heap32.set(bounds, BOUNDS >> 2);
   /** The heap index of a byte address. */
   const slot = (byte: number): number => byte / 8;
-  // Copied row by row: Float64Array.from(X.flat()) takes milliseconds on a data set of this size.
-  const all = new Float64Array(N * d);
-  const Y = new Float64Array(N * e);
+  // Copied row by row: Float64Array.from(X.flat()) takes milliseconds on a data set of this size. The rows
+  // are padded as in the kernel's memory, so that all of them load in one copy each.
+  const all = new Float64Array(N * pd);
+  const Y = new Float64Array(N * pe);
   // (every row has d inputs and e outputs: checked above)
-  for (const [i, x] of data.X.entries()) all.set(x, i * d);
-  for (const [i, y] of data.Y.entries()) Y.set(y, i * e);
+  for (const [i, x] of data.X.entries()) all.set(x, i * pd);
+  for (const [i, y] of data.Y.entries()) Y.set(y, i * pe);
   const bce = lossKind === "bce";
   const last = at(layers, depth - 1);
   /** The rows in X now: all of them, or the last mini-batch array seen. */
@@ -169,11 +170,15 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     const n = rows === undefined ? N : rows.length;
     if (n > N) throw new InputError({ field: "rows", expected: `at most the ${N} rows of the data`, value: String(n) });
     if (loaded !== want) {
-      for (let r = 0; r < n; r++) {
-        const i = rows === undefined ? r : at(rows, r);
+      if (rows === undefined) {
+        heap.set(all, slot(X));
+        heap.set(Y, slot(YB));
+      }
+      for (let r = 0; rows !== undefined && r < n; r++) {
+        const i = at(rows, r);
         if (!(i >= 0 && i < N)) throw new InputError({ field: "rows", expected: `row indices below ${N}`, value: String(i) });
-        heap.set(all.subarray(i * d, (i + 1) * d), slot(X) + r * pd);
-        heap.set(Y.subarray(i * e, (i + 1) * e), slot(YB) + r * pe);
+        heap.set(all.subarray(i * pd, (i + 1) * pd), slot(X) + r * pd);
+        heap.set(Y.subarray(i * pe, (i + 1) * pe), slot(YB) + r * pe);
       }
       loaded = want;
     }
@@ -200,7 +205,7 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
       const i = rows === undefined ? r : at(rows, r);
       let point = 0;
       for (let j = 0; j < e; j++) {
-        const diff = heap[F + r * pe + j]! - Y[i * e + j]!;
+        const diff = heap[F + r * pe + j]! - Y[i * pe + j]!;
         point += diff * diff;
         if (withGradient) heap[D + r * pe + j] = 2 * diff * inv;
       }
