@@ -796,6 +796,82 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each1))))
 
+  ;; matmul2 for a layer of one output without σ (the output layer): its one
+  ;; sum, for rows i, i + 1 in the two lanes where matmul2 spends a lane on the
+  ;; padding column, eight rows at a time (four sums in flight). The inputs m,
+  ;; m + 1 of two rows, loaded as two vectors, are regrouped as the inputs m of
+  ;; both rows and the inputs m + 1 of both rows; every lane sums in increasing
+  ;; m from 0 and adds the bias (flag 1) last, as matmul2 does. The rows past
+  ;; the last eight, and an odd din (whose pairs would read W past its last
+  ;; row), are matmul2's. The padding column of Z is left as it is (0).
+  (func $matmulOut
+    (param $n i32) (param $din i32) (param $xs i32) (param $x i32) (param $w i32) (param $z i32)
+    (param $b i32) (param $aux i32) (param $flags i32) (param $neg f64) (param $atZero f64)
+    (local $i i32) (local $xb i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $zp i32)
+    (local $wm v128) (local $wn v128) (local $p v128) (local $q v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $xb (i32.shl (local.get $xs) (i32.const 3)))
+    (if (i32.eqz (i32.and (local.get $din) (i32.const 1)))
+      (then
+        (block $done8
+          (loop $each8
+            (br_if $done8 (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $n)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))))
+            (local.set $xend (i32.add (local.get $xp) (i32.shl (local.get $din) (i32.const 3))))
+            (local.set $wp (local.get $w))
+            (block $doneM
+              (loop $eachM
+                (br_if $doneM (i32.ge_u (local.get $xp) (local.get $xend)))
+                ;; W[m] and W[m + 1] (rows m, m + 1 of WT, column 0)
+                (local.set $wm (v128.load64_splat offset=0 (local.get $wp)))
+                (local.set $wn (v128.load64_splat offset=16 (local.get $wp)))
+                (local.set $p (v128.load (local.get $xp)))
+                (local.set $q (v128.load (i32.add (local.get $xp) (local.get $xb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $p (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 2)))))
+                (local.set $q (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 3)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $p (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 4)))))
+                (local.set $q (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 5)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $p (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 6)))))
+                (local.set $q (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 7)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 32)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 16)))
+                (br $eachM)))
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $wm (v128.load64_splat (local.get $b)))
+                (local.set $a0 (f64x2.add (local.get $a0) (local.get $wm)))
+                (local.set $a1 (f64x2.add (local.get $a1) (local.get $wm)))
+                (local.set $a2 (f64x2.add (local.get $a2) (local.get $wm)))
+                (local.set $a3 (f64x2.add (local.get $a3) (local.get $wm)))
+              ))
+            (local.set $zp (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))))
+            (v128.store64_lane offset=0 0 (local.get $zp) (local.get $a0))
+            (v128.store64_lane offset=16 1 (local.get $zp) (local.get $a0))
+            (v128.store64_lane offset=32 0 (local.get $zp) (local.get $a1))
+            (v128.store64_lane offset=48 1 (local.get $zp) (local.get $a1))
+            (v128.store64_lane offset=64 0 (local.get $zp) (local.get $a2))
+            (v128.store64_lane offset=80 1 (local.get $zp) (local.get $a2))
+            (v128.store64_lane offset=96 0 (local.get $zp) (local.get $a3))
+            (v128.store64_lane offset=112 1 (local.get $zp) (local.get $a3))
+            (local.set $i (i32.add (local.get $i) (i32.const 8)))
+            (br $each8)))))
+    (call $matmul2 (i32.sub (local.get $n) (local.get $i)) (local.get $din) (local.get $xs)
+      (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))) (local.get $w)
+      (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))) (local.get $b)
+      (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+
   ;; One column k of gram's G for a layer of one or two outputs (ds = 2):
   ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din, summed over the points in
   ;; increasing order as gram does. The lanes are two inputs m, m + 1 (a pair
@@ -1265,12 +1341,19 @@
           (then
             (local.set $flags (i32.or (local.get $flags) (i32.const 2)))
             (local.set $aux (i32.sub (i32.load offset=40 (local.get $t)) (i32.load offset=36 (local.get $t))))))
-        ;; a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one
+        ;; a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one;
+        ;; one output without σ (the network's output) its own again, a row in each lane
         (if (i32.eq (local.get $pout) (i32.const 2))
           (then
-            (call $matmul2 (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
-              (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
-              (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+            (if (i32.and (i32.eq (local.get $dout) (i32.const 1)) (i32.eqz (local.get $hidden)))
+              (then
+                (call $matmulOut (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
+                  (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
+                  (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+              (else
+                (call $matmul2 (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
+                  (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
+                  (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))))
           (else
             (call $matmul (local.get $n) (local.get $din) (local.get $stride) (local.get $pout) (local.get $input)
               (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))

@@ -16,11 +16,16 @@ const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math
 
 const ACTIVATIONS: Activation[] = [{ kind: "relu" }, { kind: "leaky_relu", slope: "1/3" }, { kind: "abs" }, { kind: "linear" }];
 
-/** A layered network of depth 2…4 with widths 1…17 (every padding of the kernel's rows), its data (rows…maxRows rows) and loss. */
-const layeredCaseOf = (rows: number, maxRows: number) =>
+/**
+ * A layered network of depth 2…4 with widths 1…17 (every padding of the kernel's rows), its data (rows…maxRows
+ * rows) and loss; with `scalar`, a network of one output.
+ */
+const layeredCaseOf = (rows: number, maxRows: number, scalar = false) =>
   fc
     .record({
-      widths: fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 }),
+      widths: fc
+        .array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 })
+        .map((w) => (scalar ? [...w.slice(0, -1), 1] : w)),
       n: fc.integer({ min: rows, max: maxRows }),
       activation: fc.constantFrom(...ACTIVATIONS),
       kind: fc.constantFrom<LossKind>("mse", "bce"),
@@ -96,6 +101,21 @@ describe("floatKernel", () => {
         });
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it("should give the generic float gradient bit for bit (mse) for one output on eight rows or more (two rows a vector)", () => {
+    fc.assert(
+      fc.property(layeredCaseOf(8, 40, true), ({ L, theta, X, Y, kind }) => {
+        const ours = floatKernel(L, kind, { X, Y }).lossAndGradient(theta);
+        const ref = generic(L, theta, X, Y, kind);
+        expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
+        ref.grad.forEach((v, q) => {
+          if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+          else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+        });
+      }),
+      { numRuns: runs(60, 25) },
     );
   });
 
