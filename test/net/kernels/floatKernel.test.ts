@@ -23,9 +23,7 @@ const ACTIVATIONS: Activation[] = [{ kind: "relu" }, { kind: "leaky_relu", slope
 const layeredCaseOf = (rows: number, maxRows: number, scalar = false) =>
   fc
     .record({
-      widths: fc
-        .array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 })
-        .map((w) => (scalar ? [...w.slice(0, -1), 1] : w)),
+      widths: fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 }).map((w) => (scalar ? [...w.slice(0, -1), 1] : w)),
       n: fc.integer({ min: rows, max: maxRows }),
       activation: fc.constantFrom(...ACTIVATIONS),
       kind: fc.constantFrom<LossKind>("mse", "bce"),
