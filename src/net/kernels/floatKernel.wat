@@ -632,10 +632,33 @@
   (func $sendBack1
     (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32)
     (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32)
-    (local $s v128) (local $t v128) (local $a v128)
+    (local $s v128) (local $t v128) (local $a v128) (local $s2 v128) (local $w0 v128)
     (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
     (local.set $wend (i32.add (local.get $w) (local.get $rowBytes)))
     (local.set $op (local.get $out))
+    ;; two rows at a time, each W entry loaded once for both
+    (block $done2
+      (loop $each2
+        (br_if $done2 (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+        (local.set $s (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3)))))
+        (local.set $s2 (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (i32.add (local.get $i) (i32.const 1)) (local.get $ds)) (i32.const 3)))))
+        (local.set $wp (local.get $w))
+        (block $doneM2
+          (loop $eachM2
+            (br_if $doneM2 (i32.ge_u (local.get $wp) (local.get $wend)))
+            (local.set $w0 (v128.load (local.get $wp)))
+            (local.set $a (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $s) (local.get $w0))))
+            (local.set $t (v128.load (i32.add (local.get $op) (local.get $aux))))
+            (v128.store (local.get $op) (f64x2.mul (local.get $a) (local.get $t)))
+            (local.set $a (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $s2) (local.get $w0))))
+            (local.set $t (v128.load (i32.add (i32.add (local.get $op) (local.get $rowBytes)) (local.get $aux))))
+            (v128.store (i32.add (local.get $op) (local.get $rowBytes)) (f64x2.mul (local.get $a) (local.get $t)))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $op (i32.add (local.get $op) (i32.const 16)))
+            (br $eachM2)))
+        (local.set $op (i32.add (local.get $op) (local.get $rowBytes)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $each2)))
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
