@@ -1480,9 +1480,22 @@
     (local $p i32) (local $q i32) (local $end i32) (local $v f64) (local $all f64)
     (local $k i32) (local $j i32) (local $jend i32) (local $idx i32)
     (local $si f64) (local $so f64) (local $gi f64) (local $go f64) (local $lr2 f64)
+    (local $lrv v128) (local $vv v128) (local $allv v128)
     (local.set $p (local.get $theta))
     (local.set $q (local.get $grad))
     (local.set $end (i32.add (local.get $theta) (i32.shl (local.get $size) (i32.const 3))))
+    ;; two entries at a time (the same roundings, lane by lane), then the last one of an odd size
+    (local.set $lrv (f64x2.splat (local.get $lr)))
+    (block $doneU2
+      (loop $eachU2
+        (br_if $doneU2 (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+        (local.set $vv (f64x2.sub (v128.load (local.get $p)) (f64x2.mul (local.get $lrv) (v128.load (local.get $q)))))
+        (v128.store (local.get $p) (local.get $vv))
+        (local.set $allv (f64x2.add (local.get $allv) (f64x2.sub (local.get $vv) (local.get $vv))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $eachU2)))
+    (local.set $all (f64.add (f64x2.extract_lane 0 (local.get $allv)) (f64x2.extract_lane 1 (local.get $allv))))
     (block $doneU
       (loop $eachU
         (br_if $doneU (i32.ge_u (local.get $p) (local.get $end)))
