@@ -628,11 +628,14 @@
   ;; makes with $din = 1 and flag 4, finished in the same order (D row stride
   ;; ds, W and O row stride ws, P = σ' of the layer below at O + $aux), without
   ;; matmul's eight-column blocks whose set-up and finish cost more than the
-  ;; one term they sum.
+  ;; one term they sum. With $gb ≥ 0, also columnSums of D's two columns
+  ;; into GB at $gb, the rows added in the same order on the way (the bias's
+  ;; gradient, a chain of dependent sums that costs nothing here, under the
+  ;; products).
   (func $sendBack1
-    (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32)
-    (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32)
-    (local $s v128) (local $t v128) (local $a v128) (local $s2 v128) (local $w0 v128)
+    (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32) (param $gb i32)
+    (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32) (local $dp i32)
+    (local $s v128) (local $t v128) (local $a v128) (local $s2 v128) (local $w0 v128) (local $sum v128)
     (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
     (local.set $wend (i32.add (local.get $w) (local.get $rowBytes)))
     (local.set $op (local.get $out))
@@ -640,8 +643,12 @@
     (block $done2
       (loop $each2
         (br_if $done2 (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
-        (local.set $s (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3)))))
-        (local.set $s2 (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (i32.add (local.get $i) (i32.const 1)) (local.get $ds)) (i32.const 3)))))
+        (local.set $dp (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3))))
+        (local.set $s (v128.load64_splat (local.get $dp)))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $dp))))
+        (local.set $dp (i32.add (local.get $dp) (i32.shl (local.get $ds) (i32.const 3))))
+        (local.set $s2 (v128.load64_splat (local.get $dp)))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $dp))))
         (local.set $wp (local.get $w))
         (block $doneM2
           (loop $eachM2
@@ -662,7 +669,9 @@
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $s (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3)))))
+        (local.set $dp (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3))))
+        (local.set $s (v128.load64_splat (local.get $dp)))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $dp))))
         (local.set $wp (local.get $w))
         (block $doneM
           (loop $eachM
@@ -674,7 +683,9 @@
             (local.set $op (i32.add (local.get $op) (i32.const 16)))
             (br $eachM)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $eachI))))
+        (br $eachI)))
+    (if (i32.ge_s (local.get $gb) (i32.const 0))
+      (then (v128.store (local.get $gb) (local.get $sum)))))
 
   ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
   ;; two): four rows at a time, so that four sums, not one, wait on the adder.
@@ -1394,7 +1405,7 @@
     (param $table i32) (param $depth i32) (param $n i32) (param $grad i32)
     (param $x i32) (param $xs i32) (param $neg f64) (param $atZero f64)
     (local $l i32) (local $t i32) (local $b i32) (local $din i32) (local $dout i32) (local $pin i32) (local $pout i32)
-    (local $bo i32) (local $k i32) (local $m i32) (local $a i32) (local $as i32) (local $gp i32) (local $src i32)
+    (local $bo i32) (local $k i32) (local $m i32) (local $a i32) (local $as i32) (local $gp i32) (local $src i32) (local $one i32)
     (local.set $l (local.get $depth))
     (block $doneL
       (loop $eachL
@@ -1446,24 +1457,29 @@
                 (br $eachM)))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $eachK)))
-        (if (i32.ge_s (local.get $bo) (i32.const 0))
+        ;; the bias's column sums (sendBack1's, on its way, for a scalar output with a layer below)
+        (local.set $one (i32.and (i32.ne (local.get $l) (i32.const 0)) (i32.eq (local.get $dout) (i32.const 1))))
+        (if (i32.and (i32.ge_s (local.get $bo) (i32.const 0)) (i32.eqz (local.get $one)))
           (then
-            (call $columnSums (local.get $n) (local.get $pout) (i32.load offset=44 (local.get $t)) (i32.load offset=52 (local.get $t)))
-            (memory.copy (i32.add (local.get $grad) (local.get $bo)) (i32.load offset=52 (local.get $t)) (i32.shl (local.get $dout) (i32.const 3)))))
+            (call $columnSums (local.get $n) (local.get $pout) (i32.load offset=44 (local.get $t)) (i32.load offset=52 (local.get $t)))))
         ;; δ of the layer below, times σ′ of its pre-activations as each sum is stored
         ;; (a scalar output's error goes back as one product per entry: matmul's blocks would cost more than the term)
         (if (local.get $l)
           (then
-            (if (i32.eq (local.get $dout) (i32.const 1))
+            (if (local.get $one)
               (then
                 (call $sendBack1 (local.get $n) (local.get $pin) (local.get $pout) (i32.load offset=44 (local.get $t))
                   (i32.load offset=28 (local.get $t)) (i32.load offset=44 (local.get $b))
-                  (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))))
+                  (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))
+                  (select (i32.load offset=52 (local.get $t)) (i32.const -1) (i32.ge_s (local.get $bo) (i32.const 0)))))
               (else
                 (call $matmul (local.get $n) (local.get $dout) (local.get $pout) (local.get $pin) (i32.load offset=44 (local.get $t))
                   (i32.load offset=28 (local.get $t)) (i32.load offset=44 (local.get $b)) (i32.const 0)
                   (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))
                   (i32.const 4) (local.get $neg) (local.get $atZero))))))
+        (if (i32.ge_s (local.get $bo) (i32.const 0))
+          (then
+            (memory.copy (i32.add (local.get $grad) (local.get $bo)) (i32.load offset=52 (local.get $t)) (i32.shl (local.get $dout) (i32.const 3)))))
         (br $eachL))))
 
   ;; One step of plain gradient descent and what it records: θ ← θ − η·g over
