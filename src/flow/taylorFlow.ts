@@ -16,7 +16,8 @@ import { assertBounded } from "./_internals/assertBounded.js";
 import { IndependentSet } from "./_internals/independentSet.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
-import { firstNegative, polyEval } from "./_internals/polyRoots.js";
+import { polyEval } from "./_internals/fixedPolynomial.js";
+import { firstNegative } from "./_internals/polyRoots.js";
 import {
   applySwitch,
   assertTieAlone,

@@ -1,6 +1,6 @@
 import { fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
 import type { FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
-import { polyEval } from "./polyRoots.js";
+import { polyEval } from "./fixedPolynomial.js";
 import { at } from "../../scalar/at.js";
 
 /** What is certified about the sign of a neuron's output weights along a trajectory. @internal */
