@@ -43,7 +43,7 @@ const wasmModule = new Wasm.Module(Buffer.from(FLOAT_KERNEL_WASM, "base64"));
  * an even row stride (pin, pout), and the byte addresses of its arrays, each
  * sized for every row of the data: WT = W_lᵀ (din × pout) for the forward pass,
  * WR = W_l (dout × pin) to send δ back, B the bias, Z the pre-activations,
- * H = σ(Z) (hidden layers), D = ∂L/∂Z, G = (∂L/∂W_l)ᵀ (din × pout) and GB = ∂L/∂b_l.
+ * H = σ(Z) (hidden layers), D = ∂L/∂Z (in Z's place below the output), G = (∂L/∂W_l)ᵀ (din × pout) and GB = ∂L/∂b_l.
  */
 interface Layer {
   pout: number;
@@ -137,7 +137,9 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     const B = alloc(pout);
     const Z = alloc(rows);
     const H = l < depth - 1 ? alloc(rows) : 0;
-    const D = alloc(rows);
+    // A hidden layer's D is written over its Z, which holds σ′(Z) by then, each entry read just before the
+    // product that replaces it (the error sent back reads nothing else of it): one array fewer in the cache.
+    const D = l < depth - 1 ? Z : alloc(rows);
     const G = alloc(din * pout);
     const GB = alloc(pout);
     layers.push({ pout, Z, D });

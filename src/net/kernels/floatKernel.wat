@@ -18,7 +18,9 @@
   ;; sent back a layer (X = δ, W = the layer's weights). Each sum, still in its
   ;; registers, is finished by $flags before it is stored: 1 adds the bias B[k]
   ;; (at $b) last; 4 multiplies it by P[i][k] (at Z + $aux: σ' of the
-  ;; pre-activations of the layer the error is sent to, as flag 2 stored it);
+  ;; pre-activations of the layer the error is sent to, as flag 2 stored it;
+  ;; $aux is 0 where the error is written over P, each P[i][k] read before
+  ;; the product that replaces it is stored, as in sendBack1);
   ;; 2 stores H[i][k] = σ(Z[i][k]) (at Z + $aux) and, in Z's place, P[i][k] =
   ;; σ'(Z[i][k]), which is all the backward pass needs of a hidden layer's Z,
   ;; without branches: σ is z where z > 0 and neg·z elsewhere, σ' is 1 above
