@@ -39,6 +39,7 @@ const kernel = (base: string, name: string, what: string): WasmModule => ({
 export const MODULES: readonly WasmModule[] = [
   kernel("floatKernel", "FLOAT_KERNEL_WASM", "The float kernel's WebAssembly module"),
   kernel("seriesMirror", "SERIES_MIRROR_WASM", "The float sums of the series mirror, a WebAssembly module"),
+  kernel("seriesTail", "SERIES_TAIL_WASM", "The float orders of a Taylor step, a WebAssembly module"),
 ];
 
 /** The generated module's text for the given bytes. */

@@ -1,25 +1,36 @@
 /**
- * Second step of `npm run build` (after tsc): bundles the `relutopo` command into
- * dist/cli/main.js and chunks beside it (dist/cli/chunk-*.js). Node resolves, reads,
- * compiles and links each module file on its own: `relutopo flow` loads about a third as
- * many files as the modules tsc emits for it. Each `await import()` of the source stays a
- * chunk of its own, loaded only when a command needs it, so `--version` still loads
- * little. tsc's per-module output stays in dist/ for the library (`import "relutopo"`)
- * and for the worker threads, which load their modules on their own.
+ * Second step of `npm run build` (after tsc): bundles the `relutopo` command into dist/cli/.
+ * Node resolves, reads, compiles and links each module file on its own, and resolves every
+ * import between them once per importing file: the fewer files a command loads, the sooner it
+ * starts. tsc's per-module output stays in dist/ for the library (`import "relutopo"`) and for
+ * the worker threads, which load their modules on their own.
  *
- * The bundle and tsc's modules never meet in one thread: nothing bundled imports a file of
+ * Two bundles, chosen by the first word of the command line in dist/cli/main.js (a few lines):
+ * - `relutopo flow` (the command whose whole run users time) runs from flow.js, a bundle of the
+ *   program in which flow is the only command: its action and everything the action needs are one
+ *   chunk besides a few shared ones (about 10 files, where the general bundle's chunks split that
+ *   code into about 60, by which other commands share each part).
+ * - Every other command line runs from cli.js and chunks beside it (dist/cli/chunk-*.js). Each
+ *   `await import()` of the source stays a chunk of its own, loaded only when a command needs it,
+ *   so `--version` still loads little.
+ * A process loads one of the two bundles, never both, so every module with state (InputError,
+ * the network read options, the input limits) exists once in it.
+ *
+ * The bundles and tsc's modules never meet in one thread: nothing bundled imports a file of
  * dist/ (checked below), so InputError and the other stateful modules exist once.
  *
  * Paths taken relative to a module (`new URL("../../data/x.csv", import.meta.url)`, a
  * worker file beside it) must resolve as they do from tsc's output: in every bundled
  * module, `import.meta.url` is replaced by the URL of its tsc-built twin, computed from
- * the bundle's own (every output sits in dist/cli/, so the relative path is fixed).
+ * the bundle's own (every output sits in dist/cli/, so the relative path is fixed). The entry
+ * point's becomes that of dist/cli/main.js, the file the process was started with: it checks
+ * that it is the process's main script.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const src = join(root, "src");
@@ -61,9 +72,9 @@ const twinUrls: Plugin = {
       const text = await readFile(args.path, "utf8");
       const other = /import\.meta\.(dirname|filename)/.exec(text);
       if (other !== null) throw new Error(`${args.path}: import.meta.${other[1]} would name the bundle's file; use import.meta.url`);
-      // the entry point's own URL is the bundle's (dist/cli/main.js): it checks it is the process's main script
-      if (!text.includes("import.meta.url") || args.path === ENTRY) return { contents: text, loader: "ts" };
-      const twin = relative(out, join(root, "dist", relative(src, args.path))).replace(/\.ts$/, ".js");
+      if (!text.includes("import.meta.url")) return { contents: text, loader: "ts" };
+      // the entry point's URL is the one of dist/cli/main.js, the script the process runs: it checks it is the process's main script
+      const twin = args.path === ENTRY ? "./main.js" : relative(out, join(root, "dist", relative(src, args.path))).replace(/\.ts$/, ".js");
       return { contents: text.replaceAll("import.meta.url", `new URL(${JSON.stringify(twin)}, import.meta.url).href`), loader: "ts" };
     });
   },
@@ -76,39 +87,98 @@ const twinUrls: Plugin = {
  */
 const REQUIRE = 'import { createRequire as __bundleRequire } from "node:module";\nconst require = __bundleRequire(import.meta.url);';
 
-mkdirSync(out, { recursive: true });
-for (const f of readdirSync(out)) if (/^chunk-.*\.js$/.test(f)) rmSync(join(out, f));
+/** The commands that run from a bundle of their own, in which each is the only command (see the top of this file). */
+const ALONE = ["flow"] as const;
 
-const result = await build({
-  entryPoints: { main: ENTRY },
+/**
+ * Makes the registry of commands (src/cli/commands/index.ts) hold `name` alone: the bundle of a
+ * command on its own then holds that command's code and nothing of the others'.
+ */
+function onlyCommand(name: string): Plugin {
+  const registry = join(src, "cli", "commands", "index.ts");
+  const register = `register${name[0]!.toUpperCase()}${name.slice(1)}`;
+  return {
+    name: `only-${name}`,
+    setup(b) {
+      b.onLoad({ filter: /[\\/]cli[\\/]commands[\\/]index\.ts$/ }, async (args) => {
+        if (args.path !== registry) return undefined;
+        const text = await readFile(args.path, "utf8");
+        if (!text.includes(`${name}: ${register},`)) throw new Error(`${registry}: no \`${name}: ${register}\` to keep alone`);
+        const contents = `import { ${register} } from "./${name}.js";\nexport const COMMANDS = { ${name}: ${register} };\n`;
+        return { contents, loader: "ts", resolveDir: dirname(registry) };
+      });
+    },
+  };
+}
+
+/**
+ * dist/cli/main.js: picks the bundle by the first word of the command line, as `main` picks the one
+ * command it registers, and loads nothing else (a dynamic import: a static one would load both).
+ * It exports what the entry point exports (`main`, the exit codes), from the bundle it loaded.
+ */
+function dispatcher(exports: readonly string[]): string {
+  const alone = JSON.stringify(Object.fromEntries(ALONE.map((c) => [c, `./${c}.js`])));
+  return [
+    "#!/usr/bin/env node",
+    `// Made by scripts/bundleCli.ts: ${ALONE.map((c) => `\`relutopo ${c}\``).join(", ")} from a bundle of its own (fewer files to load), every other command line from cli.js.`,
+    `const alone = ${alone};`,
+    'const bundle = await import(Object.hasOwn(alone, process.argv[2] ?? "") ? alone[process.argv[2]] : "./cli.js");',
+    `export const { ${exports.join(", ")} } = bundle;`,
+    "",
+  ].join("\n");
+}
+
+mkdirSync(out, { recursive: true });
+for (const f of readdirSync(out)) if (/^(chunk|[a-z]+-chunk)-.*\.js$/.test(f)) rmSync(join(out, f));
+
+const common: BuildOptions = {
   outdir: out,
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
-  chunkNames: "chunk-[hash]",
   external: EXTERNAL,
   banner: { js: REQUIRE },
-  plugins: [twinUrls, lazyChildProcess],
   metafile: true,
   write: false,
   logLevel: "warning",
   absWorkingDir: root,
-});
+};
+const results = await Promise.all([
+  build({ ...common, entryPoints: { cli: ENTRY }, chunkNames: "chunk-[hash]", plugins: [twinUrls, lazyChildProcess] }),
+  ...ALONE.map((name) =>
+    build({
+      ...common,
+      entryPoints: { [name]: ENTRY },
+      chunkNames: `${name}-chunk-[hash]`,
+      plugins: [onlyCommand(name), twinUrls, lazyChildProcess],
+    }),
+  ),
+]);
 
-for (const file of result.outputFiles) {
-  const code = file.text.replace(`${REQUIRE}\n`, "");
-  writeFileSync(file.path, /\brequire\b/.test(code) ? file.text : code);
-}
-
-// Nothing bundled may import tsc's output: its modules would be second copies.
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  for (const imp of output.imports) {
-    if (imp.external && (imp.path.startsWith(".") || imp.path.startsWith("/")))
-      throw new Error(`${file} imports ${imp.path} outside the bundle`);
+let modules = 0;
+let files = 1;
+for (const result of results) {
+  for (const file of result.outputFiles ?? []) {
+    const code = file.text.replace(`${REQUIRE}\n`, "");
+    writeFileSync(file.path, /\brequire\b/.test(code) ? file.text : code);
   }
+  const { inputs, outputs } = result.metafile!;
+  // Nothing bundled may import tsc's output: its modules would be second copies.
+  for (const [file, output] of Object.entries(outputs)) {
+    for (const imp of output.imports) {
+      if (imp.external && (imp.path.startsWith(".") || imp.path.startsWith("/")))
+        throw new Error(`${file} imports ${imp.path} outside the bundle`);
+    }
+  }
+  modules = Math.max(modules, Object.keys(inputs).length);
+  files += Object.keys(outputs).length;
 }
+// every bundle has the one entry point, so the same exports
+const entry = Object.values(results[0]!.metafile!.outputs).find((o) => o.entryPoint === relative(root, ENTRY));
+if (entry === undefined) throw new Error("no entry point in the bundle of cli.js");
+writeFileSync(join(out, "main.js"), dispatcher(entry.exports));
 console.log(
-  `bundled ${Object.keys(result.metafile.inputs).length} modules into ${Object.keys(result.metafile.outputs).length} files in ${relative(root, dirname(join(out, "main.js")))}/`,
+  `bundled ${modules} modules into ${files} files in ${relative(root, out)}/ (${ALONE.join(", ")} on ${ALONE.length === 1 ? "its" : "their"} own)`,
 );

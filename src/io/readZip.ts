@@ -1,4 +1,5 @@
-import { inflateRawSync } from "node:zlib";
+import { createRequire } from "node:module";
+import type * as Zlib from "node:zlib";
 import type { InputError } from "../errors.js";
 import { fileFault } from "./fileFault.js";
 
@@ -88,12 +89,20 @@ export function readZip(bytes: Uint8Array, what: string): Map<string, ZipEntry> 
   return out;
 }
 
+/**
+ * node:zlib, loaded on the first deflated entry: importing it loads Node's whole stream machinery,
+ * milliseconds that a command reading a JSON network or a stored (undeflated) checkpoint does not need.
+ */
+function zlib(): typeof Zlib {
+  return createRequire(import.meta.url)("node:zlib") as typeof Zlib;
+}
+
 /** Inflates a deflate stream that must give exactly `size` bytes, stopping one byte past it. */
 function inflate(raw: Uint8Array, size: number, fault: () => InputError): Uint8Array {
   let data: Uint8Array;
   try {
     // maxOutputLength: a deflate bomb stops at the stated size plus one byte, never fills the memory
-    data = inflateRawSync(raw, { maxOutputLength: size + 1 });
+    data = zlib().inflateRawSync(raw, { maxOutputLength: size + 1 });
   } catch {
     throw fault();
   }

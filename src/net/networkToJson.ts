@@ -12,7 +12,7 @@ import { mapNetwork } from "./mapNetwork.js";
  *
  * @example networkToJson({ activation: { kind: "relu" }, layers: [{ W: [[1]] }, { W: [[2]], b: [3] }] }, float) // returns { W1: [["1"]], W2: [["2"]], b2: ["3"] }
  */
-export function networkToJson<T>(net: LayeredNetwork<T>, S: Scalar<T>, withActivation = false): Record<string, unknown> {
+export function networkToJson<T>(net: LayeredNetwork<T>, S: Pick<Scalar<T>, "toString">, withActivation = false): Record<string, unknown> {
   const out = mapNetwork(net, (v) => S.toString(v));
   const json: Record<string, unknown> = withActivation ? { activation: activationName(net.activation) } : {};
   // a convolution, a normalisation or a pooling has no place in the two-layer form

@@ -22,8 +22,8 @@
  * 1.4–1.6× faster at 60 and 100 digits; no run had base 2 ahead.
  */
 import { isqrt } from "./bigintMath.js";
-import { decimalContext } from "./decimalContext.js";
 import { parseRational } from "./parseRational.js";
+import { roundedDecimalText } from "./roundedDecimalText.js";
 
 // ───────────────────────────── binary scale ─────────────────────────────
 
@@ -190,8 +190,7 @@ export function fixedToRationalText(F: Fixed, a: bigint): string {
  * @internal
  */
 export function fixedToString(F: Fixed, a: bigint, digits: number): string {
-  const D = decimalContext(digits);
-  return new D(a.toString()).div(new D(F.ONE.toString())).toString();
+  return roundedDecimalText(a, F.ONE, digits);
 }
 
 // ───────────────────────────── decimal scale ─────────────────────────────

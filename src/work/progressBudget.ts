@@ -1,5 +1,6 @@
 import { ConvergenceError } from "../errors.js";
 import { formatWork } from "./formatWork.js";
+import { monotonicMs } from "./monotonicMs.js";
 import { runTimeLimit } from "./runTimeLimit.js";
 
 /** Seconds a run may take before its projection is trusted: the first steps are too noisy to extrapolate. */
@@ -31,7 +32,7 @@ export function progressBudget(
   method: string,
   capSeconds: number,
   field: string,
-  now: () => number = () => performance.now(),
+  now: () => number = monotonicMs,
   wording?: BudgetWording,
 ): (fraction: number) => void {
   const start = now();

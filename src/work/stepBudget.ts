@@ -1,6 +1,7 @@
 import { at } from "../scalar/at.js";
 import { ConvergenceError } from "../errors.js";
 import { formatWork } from "./formatWork.js";
+import { monotonicMs } from "./monotonicMs.js";
 import { runTimeLimit } from "./runTimeLimit.js";
 
 /** Seconds a run may take before its projection is trusted: shorter steps are too noisy to extrapolate. */
@@ -28,7 +29,7 @@ export function stepBudget(
   steps: number,
   capSeconds: number,
   field: string,
-  now: () => number = () => performance.now(),
+  now: () => number = monotonicMs,
 ): (done: number) => void {
   const start = now();
   const ends: number[] = [start];

@@ -26,8 +26,8 @@ function filesLoaded(args: string[]): string[] {
   ];
 }
 
-/** A file of the bundle (dist/cli/main.js and its chunks), not of tsc's per-module output. */
-const BUNDLE_FILE = /^cli\/(main|chunk-[A-Z0-9]+)\.js$/;
+/** A file of the bundles (dist/cli/main.js, cli.js, flow.js and their chunks), not of tsc's per-module output. */
+const BUNDLE_FILE = /^cli\/(main|cli|flow|(flow-)?chunk-[A-Z0-9]+)\.js$/;
 
 /**
  * The source modules in the files loaded: a bundle file names each module it holds in a
@@ -71,5 +71,27 @@ describe("relutopo start-up", () => {
     // module with state must exist once, or `instanceof` and shared settings break.
     const ours = files.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
     expect(ours.filter((f) => !BUNDLE_FILE.test(f))).toEqual([]);
+  });
+
+  it("should run flow from its own bundle, in a few files, and every other command from the general one", () => {
+    const flow = filesLoaded([
+      "flow",
+      "--net",
+      "bench/flow/net.json",
+      "--data",
+      "bench/flow/data.csv",
+      "--time",
+      "1/1000",
+      "--digits",
+      "20",
+    ]);
+    const names = flow.filter((u) => u.startsWith(DIST)).map((u) => u.slice(DIST.length));
+    expect(names.filter((f) => !/^cli\/(main|flow|flow-chunk-[A-Z0-9]+)\.js$/.test(f))).toEqual([]);
+    expect(modulesIn(flow)).toContain("src/cli/actions/flowAction.ts");
+    // the general bundle splits the same code into about 60 files, by which other commands share each part
+    expect(names.length).toBeLessThanOrEqual(20);
+    const laws = filesLoaded(["laws", "--widths", "1,1,1", "--json"]).filter((u) => u.startsWith(DIST));
+    expect(laws.some((u) => u.endsWith("/cli/cli.js"))).toBe(true);
+    expect(laws.filter((u) => /\/cli\/flow(-chunk-[A-Z0-9]+)?\.js$/.test(u))).toEqual([]);
   });
 });

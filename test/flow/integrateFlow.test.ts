@@ -7,6 +7,11 @@ import { InputError } from "../../src/errors.js";
 import { integrateFlow, type FlowOptions } from "../../src/flow/integrateFlow.js";
 import { readDataset } from "../../src/net/readDataset.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
+import { datasetIn } from "../../src/net/datasetIn.js";
+import { loss } from "../../src/net/loss.js";
+import { networkIn } from "../../src/net/networkIn.js";
+import { neuronInvariants } from "../../src/invariants/neuronInvariants.js";
+import { exact, type Rational } from "../../src/scalar/exact.js";
 import { flatParams, invariantChange, maxDiff, smallFlowProblem } from "./flowHelpers.js";
 import { runs } from "../helpers/campaign.js";
 
@@ -120,6 +125,26 @@ describe("integrateFlow", () => {
     expect(run.samples[2]!.params).toEqual(run.params);
     expect(run.samples[0]!.invariants.map(Number)).toEqual(run.invariants0.map(Number));
     expect(Number(run.samples[1]!.loss)).toBeLessThan(Number(run.loss0));
+  });
+
+  it("should print the loss and every c_k at t = 0 as their exact values rounded once (half to even) to D digits", () => {
+    fc.assert(
+      fc.property(
+        smallFlowProblem(),
+        fc.integer({ min: 10, max: 60 }),
+        fc.constantFrom<"mse" | "sse-mean">("mse", "sse-mean"),
+        ({ net, data }, digits, kind) => {
+          const run = integrateFlow(net, data, { time: "1/1000", digits, loss: kind });
+          // the oracle: exact rationals, divided once by decimal.js at D digits
+          const D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+          const text = (r: Rational): string => new D((r.s * r.n).toString()).div(new D(r.d.toString())).toString();
+          const exactNet = networkIn(net, exact);
+          expect(run.loss0).toBe(text(loss(exactNet, datasetIn(data, exact), exact, kind)));
+          expect(run.invariants0).toEqual(neuronInvariants(exactNet, exact).map(text));
+        },
+      ),
+      { numRuns: runs(40, 10) },
+    );
   });
 
   it.each(["rk4", "gauss"] as const)(

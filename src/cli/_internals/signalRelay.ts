@@ -1,5 +1,6 @@
-import { constants } from "node:os";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type * as Os from "node:os";
+import type * as WorkerThreads from "node:worker_threads";
 
 /** Cells shared with the relay thread: its state, whether it relays, and the signal it relayed. */
 const STATE = 0;
@@ -64,6 +65,10 @@ export interface SignalRelay {
  * @internal
  */
 export function signalRelay(): SignalRelay | undefined {
+  // loaded here, for long work only: importing them costs every short command milliseconds at start-up
+  const require = createRequire(import.meta.url);
+  const { Worker } = require("node:worker_threads") as typeof WorkerThreads;
+  const { constants } = require("node:os") as typeof Os;
   const cells = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   cells[ARMED] = 1;
   const worker = new Worker(SOURCE, { eval: true, workerData: cells, stdout: true, stderr: true });

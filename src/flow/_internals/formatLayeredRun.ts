@@ -1,26 +1,149 @@
 import type { Decimal } from "decimal.js";
-import { neuronInvariants } from "../../invariants/neuronInvariants.js";
-import { datasetIn } from "../../net/datasetIn.js";
 import type { Dataset } from "../../net/readDataset.js";
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
-import { fixedToLayered, type FixedLayeredNet } from "../../net/kernels/fixedLayeredNet.js";
+import { type FixedLayeredNet, fixedToLayered } from "../../net/kernels/fixedLayeredNet.js";
 import type { LayeredNetwork } from "../../net/layeredNetwork.js";
 import { loss as lossOf, type LossKind } from "../../net/loss.js";
-import { networkIn } from "../../net/networkIn.js";
+import { mapNetwork } from "../../net/mapNetwork.js";
 import { networkToJson } from "../../net/networkToJson.js";
+import { packNetwork } from "../../net/packNetwork.js";
+import { unpackLayers } from "../../net/unpackLayers.js";
 import { decimal } from "../../scalar/decimal.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import { fixedToString } from "../../scalar/fixedPoint.js";
+import { parseRational } from "../../scalar/parseRational.js";
+import { roundedDecimal, roundedDecimalText } from "../../scalar/roundedDecimalText.js";
+import type { Scalar } from "../../scalar/scalar.js";
 import { resolved } from "./resolved.js";
+import { type FixedInterval, fixedIntervals, UndecidedInterval } from "./fixedIntervals.js";
 import type { FlowMethod } from "../flowMethods.js";
 import type { FlowLayer, FlowRun } from "../integrateFlow.js";
 import type { RawTrajectory } from "./trajectory.js";
 import { at } from "../../scalar/at.js";
 
+/** Prints text as it is: the "arithmetic" of parameters already printed. */
+const AS_TEXT = { toString: (v: string): string => v };
+
 /** θ (or a velocity) as `networkToJson` prints it (W1, b1?, W2, b2? for two weight layers, else `{ layers }`) at D digits. @internal */
 export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digits: number): Record<string, unknown> {
-  const shown = theta.map((v) => resolved(p.F, v));
-  return networkToJson(networkIn(fixedToLayered(p, shown), decimal(digits)), decimal(digits));
+  const shown = theta.map((v) => fixedToString(p.F, resolved(p.F, v), digits));
+  return networkToJson(unpackLayers(shown, p.layout), AS_TEXT);
+}
+
+/**
+ * The c_k of the network at t = 0, exactly from its rationals and rounded once to D digits: over the
+ * same incoming and outgoing slots as `fixedInvariants` (tested against `neuronInvariants`), each a
+ * sum of squares of fractions kept over one denominator (BigInt: decimal.js at the edge precision,
+ * cold in a short process, took milliseconds for the same digits).
+ */
+function exactInvariantTexts(p: FixedLayeredNet, net: LayeredNetwork<string>, digits: number): string[] {
+  const theta = packNetwork(net).map(parseRational);
+  return p.inSlots.map((incoming, k) => {
+    let num = 0n;
+    let den = 1n;
+    const add = (q: number, sign: bigint): void => {
+      const { num: a, den: b } = at(theta, q);
+      const b2 = b * b;
+      // one denominator divides the other (always so for the powers of two of a float file): no growth
+      if (den % b2 === 0n) num += sign * a * a * (den / b2);
+      else if (b2 % den === 0n) {
+        num = num * (b2 / den) + sign * a * a;
+        den = b2;
+      } else {
+        num = num * b2 + sign * a * a * den;
+        den *= b2;
+      }
+    };
+    for (const q of incoming) add(q, 1n);
+    for (const q of at(p.outSlots, k)) add(q, -1n);
+    return roundedDecimalText(num, den, digits);
+  });
+}
+
+/** Bits beyond the run's own P at which the loss is enclosed: about 19 digits more than its 14 guard digits. */
+const LOSS_EXTRA_BITS = 64;
+
+/**
+ * The loss of θ (undefined: of the network at t = 0, exactly from its rationals) printed to D
+ * digits. Squared losses are first enclosed in fixed-point intervals of P + 64 bits (θ is exact
+ * there, the data rounded outwards); when both ends of the enclosure round to the same D digits,
+ * those digits are the exact loss's, rounded once. Otherwise (a loss too close to a rounding tie
+ * or to 0 for the enclosure, a pre-activation on a kink, binary cross-entropy and its logarithms)
+ * the loss is computed in decimal.js at the run's edge precision and rounded once to D digits.
+ */
+function lossPrinter(
+  p: FixedLayeredNet,
+  net: LayeredNetwork<string>,
+  data: Dataset<string>,
+  kind: LossKind,
+  digits: number,
+): (theta: readonly bigint[] | undefined) => string {
+  const I = fixedIntervals(p.F.P + LOSS_EXTRA_BITS);
+  const one = I.one.lo;
+  const extra = BigInt(LOSS_EXTRA_BITS);
+  let dataI: Dataset<FixedInterval> | undefined;
+  let decimalLoss: ((theta: readonly bigint[] | undefined) => string) | undefined;
+  return (theta) => {
+    if (kind !== "bce") {
+      try {
+        const netI =
+          theta === undefined
+            ? mapNetwork(net, I.parse)
+            : unpackLayers(
+                theta.map((v) => ({ lo: v << extra, hi: v << extra })),
+                p.layout,
+              );
+        dataI ??= { X: data.X.map((r) => r.map(I.parse)), Y: data.Y.map((r) => r.map(I.parse)) };
+        const L = lossOf(netI, dataI, I, kind);
+        const lo = roundedDecimalText(L.lo, one, digits);
+        if (lo === roundedDecimalText(L.hi, one, digits)) return lo;
+      } catch (err) {
+        if (!(err instanceof UndecidedInterval)) throw err;
+      }
+    }
+    decimalLoss ??= decimalLossPrinter(p, net, data, kind, digits);
+    return decimalLoss(theta);
+  };
+}
+
+/** The loss in decimal.js at the run's edge precision (above D digits), rounded once to D digits. */
+function decimalLossPrinter(
+  p: FixedLayeredNet,
+  net: LayeredNetwork<string>,
+  data: Dataset<string>,
+  kind: LossKind,
+  digits: number,
+): (theta: readonly bigint[] | undefined) => string {
+  const S = decimalByRounding(p.edgeDigits);
+  const dataS = { X: data.X.map((r) => r.map(S.parse)), Y: data.Y.map((r) => r.map(S.parse)) };
+  const D = decimalContext(digits);
+  return (theta) => {
+    const netS = mapNetwork(theta === undefined ? net : fixedToLayered(p, theta), S.parse);
+    return new D(lossOf(netS, dataS, S, kind)).toSignificantDigits(digits).toString();
+  };
+}
+
+/**
+ * decimal.js at `digits` whose numbers are made by BigInt rounding (half to even, the value
+ * decimal.js's own division would give) instead of a decimal.js division: the same numbers, without
+ * the cold start of that division in a short process.
+ */
+function decimalByRounding(digits: number): Scalar<Decimal> {
+  const S = decimal(digits);
+  const D = decimalContext(digits);
+  const fromRational = (num: bigint, den: bigint): Decimal => {
+    if (num === 0n) return S.zero;
+    const { q, e } = roundedDecimal(num, den, digits);
+    return new D(`${q}e${e - digits + 1}`);
+  };
+  return {
+    ...S,
+    fromRational,
+    parse: (text) => {
+      const { num, den } = parseRational(text);
+      return fromRational(num, den);
+    },
+  };
 }
 
 /** Splits a flat list over hidden neurons into one row per hidden layer. */
@@ -48,22 +171,15 @@ export function formatLayeredRun(
   raw: RawTrajectory,
 ): FlowRun {
   const { digits } = info;
-  const S = decimal(p.edgeDigits);
-  const dataS = datasetIn(data, S);
-  const D = decimalContext(digits);
-  const round = (v: Decimal): string => new D(v).toSignificantDigits(digits).toString();
   const text = (v: bigint): string => fixedToString(p.F, v, digits);
-  const describe = (theta: readonly bigint[]): { params: Record<string, unknown>; invariants: string[]; loss: string } => {
-    const exactText = fixedToLayered(p, theta);
-    return {
-      params: layeredParams(p, theta, digits),
-      invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
-      loss: round(lossOf(networkIn(exactText, S), dataS, S, info.loss)),
-    };
-  };
-  const start = networkIn(net, S);
+  const lossText = lossPrinter(p, net, data, info.loss, digits);
+  const describe = (theta: readonly bigint[]): { params: Record<string, unknown>; invariants: string[]; loss: string } => ({
+    params: layeredParams(p, theta, digits),
+    invariants: fixedInvariants(p, theta).map((v) => text(resolved(p.F, v))),
+    loss: lossText(theta),
+  });
   const end = describe(raw.theta);
-  const invariants0 = neuronInvariants(start, S).map(round);
+  const invariants0 = exactInvariantTexts(p, net, digits);
   // a network with convolutions reports per channel and per layer, at any depth
   const deep = p.layout.depth > 2 || p.unrolled !== undefined;
   const single = p.outSlots.map((slots) => !deep || slots.length === 1);
@@ -90,7 +206,7 @@ export function formatLayeredRun(
     invariants0,
     invariantsT: end.invariants,
     maxDrift: text(raw.maxDrift),
-    loss0: round(lossOf(start, dataS, S, info.loss)),
+    loss0: lossText(undefined),
     lossT: end.loss,
     events: raw.events.map((ev) => {
       if (!deep) return { t: text(ev.t), neuron: ev.neuron, point: ev.point, kind: ev.kind };

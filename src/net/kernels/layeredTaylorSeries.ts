@@ -5,6 +5,7 @@ import { slopeOnSide } from "../slopeOnSide.js";
 import { at } from "../../scalar/at.js";
 import { addScaled, addSeriesProducts, cauchyAt, constantDotAt, dotUnshifted, seriesDotAt } from "./_internals/seriesProducts.js";
 import { SeriesMirror } from "./_internals/seriesMirror.js";
+import { floatSeriesTail } from "./_internals/floatSeriesTail.js";
 import {
   addTiedProducts,
   averagePoolAt,
@@ -89,6 +90,8 @@ export interface TaylorStep {
   nested?: { point: number; lower: number; upper: number } | undefined;
   /** Per tie of the state: β, the pooled entry's gradient ∂L/∂a_m, and the solved multiplier μ (0..Q−1); λ = μ/β. */
   ties: { beta: bigint[]; mu: bigint[] }[];
+  /** The first order the float tail computed (`floated`), undefined when every order is BigInt's. */
+  floatedFrom?: number | undefined;
 }
 
 /**
@@ -567,7 +570,13 @@ export function layeredZGradients(
  * quadruple-double (in WebAssembly; in the passes, with their end terms where these are small)
  * where that is within a quarter unit of 2^−P before the shift (`SeriesMirror`): the coefficients
  * may then differ from the exact BigInt sums (`shadowed` false) by a unit of 2^−P per
- * product floor, propagated through the recursion.
+ * product floor, propagated through the recursion. `floated` (on with the shadow; the exact
+ * engine, `shadowed` false, uses neither) runs the orders from q0 on (where quadruple-double suffices, about
+ * (P − 180)/2.9) in WebAssembly, every series a float expansion, each sum within a quarter unit
+ * of 2^−P and no floors (`floatSeriesTail`), for the steps in its scope: fully connected layers,
+ * mse, no pair on its surface, no heavy ball. It is held to the exact engine within 2^12 units
+ * like the mirror; where its bounds fail, the BigInt orders go on (`floatedFrom` says which order
+ * it took over).
  *
  * @internal
  */
@@ -579,6 +588,7 @@ export function layeredTaylorStep(
   Q: number,
   dynamics: SeriesDynamics = {},
   shadowed = true,
+  floated: boolean = shadowed,
 ): TaylorStep {
   const P = p.F.bigP;
   const size = theta0.length;
@@ -603,7 +613,33 @@ export function layeredTaylorStep(
   const deltas = sliding.map((a) => a.delta);
   let inverse: bigint[][] = [];
   const e: bigint[][] = sliding.length === 0 ? [] : Array.from({ length: size }, zeros);
+  // the float tail's next first order (Q: none), tried at most three times, two orders later each
+  let tailFrom = floated && sliding.length === 0 && inTailScope(p, state, dynamics) ? tailOrder(p.F.P) : Q;
+  let tries = 0;
+  let tailed = false;
+  let floatedFrom: number | undefined;
   for (let q = 0; q < Q; q++) {
+    if (q === tailFrom) {
+      const failed = floatSeriesTail({
+        P: p.F.P,
+        Q,
+        q0: q,
+        h,
+        decay,
+        decayed: dynamics.decayed,
+        rScale: p.rScale,
+        ONE: p.F.ONE,
+        theta: TH,
+        layers: S.layers,
+        points: S.points.map((pt, i) => ({ ...pt, delta: at(base, i).delta, back: at(base, i).back })),
+      });
+      if (failed === undefined) {
+        tailed = true;
+        floatedFrom = q;
+        break;
+      }
+      tailFrom = ++tries < 3 && failed === q ? q + 2 : Q;
+    }
     S.forwardAt(q);
     S.residualAt(q);
     const acc = new Array<bigint>(size).fill(0n);
@@ -644,7 +680,7 @@ export function layeredTaylorStep(
     }
     for (let slot = 0; slot < size; slot++) advance(slot, q, g[slot]!);
   }
-  S.forwardAt(Q);
+  if (!tailed) S.forwardAt(Q);
   // z and h of every hidden kink unit, flat (layer by layer), per point
   const Z = S.points.map((pt) => pt.Zs.slice(0, -1).flat());
   const H = S.points.map((pt) => pt.H.flat());
@@ -669,7 +705,37 @@ export function layeredTaylorStep(
     beta: at(at(at(base, tie.i).pooled, tie.layer) ?? [], tie.m).slice(0, Q),
     mu: at(tied, a).delta.slice(0, Q),
   }));
-  return { theta: TH, v: V, Z, H, back: backOut, delta: deltaOut, nested: firstNested(p, S, state, kinks, Q), ties: tieOut };
+  return {
+    theta: TH,
+    v: V,
+    Z,
+    H,
+    back: backOut,
+    delta: deltaOut,
+    nested: firstNested(p, S, state, kinks, Q),
+    ties: tieOut,
+    floatedFrom,
+  };
+}
+
+/**
+ * Whether the float tail (`floatSeriesTail`) covers a step: fully connected layers, a residual
+ * rScale·(f − y), no pair on its surface, no pooling or ties, no heavy ball.
+ */
+function inTailScope(p: FixedLayeredNet, state: RegionState, dynamics: SeriesDynamics): boolean {
+  return (
+    p.unrolled === undefined &&
+    p.loss !== "bce" &&
+    dynamics.momentum === undefined &&
+    state.select === undefined &&
+    (state.ties?.length ?? 0) === 0 &&
+    state.side.every((row) => !row.includes(0))
+  );
+}
+
+/** The first order of the float tail at P fraction bits: where a step's products of quadruple-double fit a quarter unit of 2^−P. */
+function tailOrder(P: number): number {
+  return Math.max(2, Math.ceil((P - 180) / 2.9));
 }
 
 /**
