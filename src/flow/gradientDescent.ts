@@ -294,6 +294,7 @@ export function gradientDescent<T>(
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
   run.params = unpackLayers(theta, L);
+  kernel.release?.();
   return run;
 }
 

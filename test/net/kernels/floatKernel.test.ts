@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../src/errors.js";
+import { InputError, InternalError } from "../../../src/errors.js";
 import type { Activation } from "../../../src/net/activation.js";
 import { floatKernel } from "../../../src/net/kernels/floatKernel.js";
 import { lossAndGradient } from "../../../src/net/lossAndGradient.js";
@@ -112,6 +112,24 @@ describe("floatKernel", () => {
           if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
           else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
         });
+      }),
+      { numRuns: runs(60, 25) },
+    );
+  });
+
+  it("should give from a released kernel's memory what fresh memory gives, and refuse a released kernel's calls", () => {
+    fc.assert(
+      fc.property(layeredCaseOf(1, 30), layeredCaseOf(1, 30), (a, b) => {
+        // the first kernel leaves its values all over its memory, the padding of the second kernel's rows included
+        const first = floatKernel(a.L, a.kind, { X: a.X, Y: a.Y });
+        const held = first.descent?.(a.theta, 0.5);
+        held?.step();
+        first.release?.();
+        expect(() => first.loss(a.theta)).toThrow(InternalError);
+        expect(() => held?.step()).toThrow(InternalError);
+        const reused = floatKernel(b.L, b.kind, { X: b.X, Y: b.Y }).lossAndGradient(b.theta);
+        const fresh = floatKernel(b.L, b.kind, { X: b.X, Y: b.Y }).lossAndGradient(b.theta);
+        expect(reused).toEqual(fresh);
       }),
       { numRuns: runs(60, 25) },
     );
