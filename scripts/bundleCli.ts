@@ -41,8 +41,8 @@ const out = join(root, "dist", "cli");
  * npm packages the bundle leaves to Node: fast-check is the copy a user's claim file shares,
  * tinypool starts a worker file of its own beside it, tsx and vega are loaded (large) only by
  * the commands that need them. Packages loaded through `createRequire` (zod for the network
- * reader, csv-parse, cli-progress) stay outside by themselves. The rest (commander,
- * decimal.js, fraction.js, lossless-json, csv-stringify, zod's ES module; all MIT) is bundled.
+ * reader, csv-parse, cli-progress, decimal.js on its first use) stay outside by themselves. The
+ * rest (commander, fraction.js, lossless-json, csv-stringify, zod's ES module; all MIT) is bundled.
  */
 const EXTERNAL = ["fast-check", "tinypool", "tsx", "vega", "vega-lite"];
 

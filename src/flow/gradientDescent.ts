@@ -1,5 +1,5 @@
 import { ConvergenceError, InputError } from "../errors.js";
-import { firstNonFiniteEntry, firstNonFiniteParameter, isFiniteIn } from "./_internals/firstNonFinite.js";
+import { firstNonFiniteEntry, firstNonFiniteIndex, firstNonFiniteParameter, isFiniteIn } from "./_internals/firstNonFinite.js";
 import type { Dataset } from "../net/readDataset.js";
 import type { GradientKernel } from "../net/gradientKernel.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
@@ -173,7 +173,7 @@ export function gradientDescent<T>(
       change: S.kind === "float" ? "use the arithmetic decimal:D, or lower" : "lower",
     });
   const checkRow = (step: number, name: string, row: readonly T[]): void => {
-    const k = row.findIndex((v) => !isFiniteIn(S, v));
+    const k = firstNonFiniteIndex(S, row);
     if (k >= 0) throw overflow(step, `${name}_${k}`);
   };
   const checked = S.kind !== "exact";
@@ -294,6 +294,7 @@ export function gradientDescent<T>(
   if (checked && !isFiniteIn(S, last)) throw overflow(steps, "the loss");
   run.losses.push(last);
   run.params = unpackLayers(theta, L);
+  kernel.release?.();
   return run;
 }
 

@@ -23,6 +23,12 @@ export interface GradientKernel<T> {
    * and of the gradient per step). The kernel's other calls between its steps leave it as it was.
    */
   descent?(theta0: ArrayLike<T>, lr: T): PlainDescent<T>;
+  /**
+   * The kernel will not be called again: what it holds may serve the next kernel built (optional: the float
+   * kernel gives its WebAssembly memory, whose fresh pages cost more to touch than a small network's training
+   * step). `gradientDescent` releases the kernel it built at the end of its run; a call after it is a bug.
+   */
+  release?(): void;
 }
 
 /** A run of plain full-batch gradient descent inside a kernel (see `GradientKernel.descent`). */

@@ -13,12 +13,18 @@ import type { ParamLayout } from "./paramLayout.js";
 export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNetwork<T> {
   if (theta.length !== L.size) throw new InputError({ field: "theta", expected: `${L.size} parameters`, value: String(theta.length) });
   // Layer k reads columns[k] entries into widths[k + 1] units; every index below is under L.size = θ's length.
+  /** θ[start … start + length) as a new array (a plain loop: a float run unpacks θ at its end, and often). */
+  const entries = (start: number, length: number): T[] => {
+    const out = new Array<T>(length);
+    for (let j = 0; j < length; j++) out[j] = theta[start + j] as T;
+    return out;
+  };
   const layers = L.weightOffset.map((w0, k): Layer<T> => {
     const cols = at(L.columns, k);
     const rows = at(L.widths, k + 1);
     const b0 = at(L.biasOffset, k);
-    const W = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at(theta, w0 + r * cols + c)));
-    const b = b0 < 0 ? undefined : Array.from({ length: rows }, (_, r) => at(theta, b0 + r));
+    const W = Array.from({ length: rows }, (_, r) => entries(w0 + r * cols, cols));
+    const b = b0 < 0 ? undefined : entries(b0, rows);
     const shape = L.structure?.layers[k];
     if (shape === undefined) return { W, b };
     const n0 = at(L.normOffset, k);
@@ -27,8 +33,8 @@ export function unpackLayers<T>(theta: ArrayLike<T>, L: ParamLayout): LayeredNet
       shape.norm === undefined || n0 < 0
         ? undefined
         : {
-            gamma: Array.from({ length: rows }, (_, r) => at(theta, n0 + r)),
-            beta: Array.from({ length: rows }, (_, r) => at(theta, n0 + rows + r)),
+            gamma: entries(n0, rows),
+            beta: entries(n0 + rows, rows),
             eps: shape.norm.eps as T,
           };
     return {

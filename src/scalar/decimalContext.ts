@@ -4,8 +4,13 @@
  * `Decimal` settings, so computations at different precisions never
  * interfere; constructors are cached by their settings (they are never
  * reconfigured after creation).
+ *
+ * decimal.js itself is loaded on the first call, not when this module is: a
+ * `relutopo flow` whose loss and invariants are printed from BigInt never
+ * needs it, and loading it cold costs a short process about 5 ms.
  */
-import { Decimal } from "decimal.js";
+import { createRequire } from "node:module";
+import type { Decimal } from "decimal.js";
 
 /** A decimal.js constructor (a `Decimal.clone`). */
 export type DecimalCtor = typeof Decimal;
@@ -29,6 +34,14 @@ export interface DecimalContextOptions {
 
 const cache = new Map<string, DecimalCtor>();
 
+/** decimal.js's constructor at its own defaults, loaded on first use. */
+let base: DecimalCtor | undefined;
+
+function decimalJs(): DecimalCtor {
+  base ??= createRequire(import.meta.url)("decimal.js") as DecimalCtor;
+  return base;
+}
+
 /** Largest number of distinct constructors kept; beyond it the cache starts over (they are cheap to remake). */
 const MAX_CACHED = 256;
 
@@ -48,6 +61,7 @@ export function decimalContext(precision: number, options: DecimalContextOptions
   const key = `${precision}|${rounding}|${notation}`;
   let D = cache.get(key);
   if (D === undefined) {
+    const Decimal = decimalJs();
     const mode = rounding === "half-even" ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP;
     D =
       notation === "plain"

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { at } from "../../scalar/at.js";
-import { Decimal } from "decimal.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
 import { gradientDescent, type GradientDescentRun } from "../../flow/gradientDescent.js";
 import { ConvergenceError } from "../../errors.js";
 import { integrateFlow, type FlowRun } from "../../flow/integrateFlow.js";
@@ -16,6 +16,9 @@ import { arbRational } from "../arbitraries/arbRational.js";
 import type { Claim } from "../claim.js";
 import { defineClaim } from "../defineClaim.js";
 import { datasetCsv } from "../datasetCsv.js";
+
+/** decimal.js at its own defaults (20 digits, half up): the comparisons of printed values below. */
+const Decimal = decimalContext(20, { rounding: "half-up", notation: "decimal.js" });
 
 const Q = exact;
 const lrArb = arbRational({ maxNum: 4, maxDen: 8, sign: "positive" });

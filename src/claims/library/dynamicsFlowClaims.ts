@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
 import { at } from "../../scalar/at.js";
 import fc from "fast-check";
 import { ConvergenceError } from "../../errors.js";
@@ -8,6 +8,9 @@ import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import { arbRational } from "../arbitraries/arbRational.js";
 import type { Claim } from "../claim.js";
 import { defineClaim } from "../defineClaim.js";
+
+/** decimal.js at its own defaults (20 digits, half up): the comparisons of printed values below. */
+const Decimal = decimalContext(20, { rounding: "half-up", notation: "decimal.js" });
 
 /**
  * Claims on the flows beyond gradient flow (weight decay, heavy ball): 20 digits,

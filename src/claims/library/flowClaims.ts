@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Decimal } from "decimal.js";
+import { decimalContext } from "../../scalar/decimalContext.js";
 import { integrateFlow, type FlowRun } from "../../flow/integrateFlow.js";
 import { networkFromObject } from "../../net/networkFromObject.js";
 import { networkIn } from "../../net/networkIn.js";
@@ -10,6 +10,9 @@ import { arbProblem, type Problem } from "../arbitraries/arbProblem.js";
 import type { Claim } from "../claim.js";
 import { defineClaim } from "../defineClaim.js";
 import { activationName } from "../../net/activationName.js";
+
+/** decimal.js at its own defaults (20 digits, half up): the comparisons of printed values below. */
+const Decimal = decimalContext(20, { rounding: "half-up", notation: "decimal.js" });
 
 /**
  * The Taylor flow claims integrate at 20 digits over a short time on tiny problems with a

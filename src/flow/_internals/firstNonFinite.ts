@@ -22,14 +22,24 @@ export function isFiniteIn<T>(S: Scalar<T>, v: T): boolean {
  * @internal
  */
 export function firstNonFiniteParameter<T>(L: ParamLayout, theta: readonly T[], S: Scalar<T>): string | undefined {
-  if (S.kind === "exact") return undefined;
-  let i = -1;
-  // a float run checks θ at every step: a plain loop (Number.isFinite is isFiniteIn for numbers)
-  if (S.kind === "float") {
-    const values = theta as readonly number[];
-    for (let j = 0; j < values.length && i < 0; j++) if (!Number.isFinite(values[j])) i = j;
-  } else i = theta.findIndex((v) => !isFiniteIn(S, v));
+  const i = firstNonFiniteIndex(S, theta);
   return i < 0 ? undefined : parameterName(L, i);
+}
+
+/**
+ * The index of the first entry of `row` that is not a finite number of `S`, or −1 when every one is.
+ * @internal
+ */
+export function firstNonFiniteIndex<T>(S: Scalar<T>, row: readonly T[]): number {
+  if (S.kind === "exact") return -1;
+  // a float run checks θ and its neurons' c and drifts at every step: a plain loop, no call per entry
+  // (Number.isFinite is isFiniteIn for numbers)
+  if (S.kind === "float") {
+    const values = row as readonly number[];
+    for (let j = 0; j < values.length; j++) if (!Number.isFinite(values[j])) return j;
+    return -1;
+  }
+  return row.findIndex((v) => !isFiniteIn(S, v));
 }
 
 /** The name of flat index i: `W<l>[r][c]`, `b<l>[r]`, `gamma<l>[r]` or `beta<l>[r]`, layers numbered from 1. */

@@ -121,7 +121,10 @@ export function compileFixedLayeredNet(
     rScale: parseFixed(F, `${isSquared(loss) ? 2 : 1}/${lossCount(loss, n, at(layout.widths, layout.depth))}`),
     loss,
     edgeDigits,
-    Dec: decimalContext(edgeDigits, { notation: "decimal.js" }),
+    // made when first read (binary cross-entropy's logistic): a squared loss never loads decimal.js
+    get Dec() {
+      return decimalContext(edgeDigits, { notation: "decimal.js" });
+    },
   };
   return { net: compiled, theta0: packNetwork(net).map((v) => parseFixed(F, v)) };
 }

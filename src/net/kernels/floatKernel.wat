@@ -18,7 +18,9 @@
   ;; sent back a layer (X = δ, W = the layer's weights). Each sum, still in its
   ;; registers, is finished by $flags before it is stored: 1 adds the bias B[k]
   ;; (at $b) last; 4 multiplies it by P[i][k] (at Z + $aux: σ' of the
-  ;; pre-activations of the layer the error is sent to, as flag 2 stored it);
+  ;; pre-activations of the layer the error is sent to, as flag 2 stored it;
+  ;; $aux is 0 where the error is written over P, each P[i][k] read before
+  ;; the product that replaces it is stored, as in sendBack1);
   ;; 2 stores H[i][k] = σ(Z[i][k]) (at Z + $aux) and, in Z's place, P[i][k] =
   ;; σ'(Z[i][k]), which is all the backward pass needs of a hidden layer's Z,
   ;; without branches: σ is z where z > 0 and neg·z elsewhere, σ' is 1 above
@@ -628,18 +630,50 @@
   ;; makes with $din = 1 and flag 4, finished in the same order (D row stride
   ;; ds, W and O row stride ws, P = σ' of the layer below at O + $aux), without
   ;; matmul's eight-column blocks whose set-up and finish cost more than the
-  ;; one term they sum.
+  ;; one term they sum. With $gb ≥ 0, also columnSums of D's two columns
+  ;; into GB at $gb, the rows added in the same order on the way (the bias's
+  ;; gradient, a chain of dependent sums that costs nothing here, under the
+  ;; products).
   (func $sendBack1
-    (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32)
-    (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32)
-    (local $s v128) (local $t v128) (local $a v128)
+    (param $n i32) (param $ws i32) (param $ds i32) (param $d i32) (param $w i32) (param $out i32) (param $aux i32) (param $gb i32)
+    (local $i i32) (local $op i32) (local $wp i32) (local $wend i32) (local $rowBytes i32) (local $dp i32)
+    (local $s v128) (local $t v128) (local $a v128) (local $s2 v128) (local $w0 v128) (local $sum v128)
     (local.set $rowBytes (i32.shl (local.get $ws) (i32.const 3)))
     (local.set $wend (i32.add (local.get $w) (local.get $rowBytes)))
     (local.set $op (local.get $out))
+    ;; two rows at a time, each W entry loaded once for both
+    (block $done2
+      (loop $each2
+        (br_if $done2 (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+        (local.set $dp (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3))))
+        (local.set $s (v128.load64_splat (local.get $dp)))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $dp))))
+        (local.set $dp (i32.add (local.get $dp) (i32.shl (local.get $ds) (i32.const 3))))
+        (local.set $s2 (v128.load64_splat (local.get $dp)))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $dp))))
+        (local.set $wp (local.get $w))
+        (block $doneM2
+          (loop $eachM2
+            (br_if $doneM2 (i32.ge_u (local.get $wp) (local.get $wend)))
+            (local.set $w0 (v128.load (local.get $wp)))
+            (local.set $a (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $s) (local.get $w0))))
+            (local.set $t (v128.load (i32.add (local.get $op) (local.get $aux))))
+            (v128.store (local.get $op) (f64x2.mul (local.get $a) (local.get $t)))
+            (local.set $a (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $s2) (local.get $w0))))
+            (local.set $t (v128.load (i32.add (i32.add (local.get $op) (local.get $rowBytes)) (local.get $aux))))
+            (v128.store (i32.add (local.get $op) (local.get $rowBytes)) (f64x2.mul (local.get $a) (local.get $t)))
+            (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
+            (local.set $op (i32.add (local.get $op) (i32.const 16)))
+            (br $eachM2)))
+        (local.set $op (i32.add (local.get $op) (local.get $rowBytes)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $each2)))
     (block $doneI
       (loop $eachI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $s (v128.load64_splat (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3)))))
+        (local.set $dp (i32.add (local.get $d) (i32.shl (i32.mul (local.get $i) (local.get $ds)) (i32.const 3))))
+        (local.set $s (v128.load64_splat (local.get $dp)))
+        (local.set $sum (f64x2.add (local.get $sum) (v128.load (local.get $dp))))
         (local.set $wp (local.get $w))
         (block $doneM
           (loop $eachM
@@ -651,7 +685,9 @@
             (local.set $op (i32.add (local.get $op) (i32.const 16)))
             (br $eachM)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $eachI))))
+        (br $eachI)))
+    (if (i32.ge_s (local.get $gb) (i32.const 0))
+      (then (v128.store (local.get $gb) (local.get $sum)))))
 
   ;; matmul for ws = 2 (one pair of columns, e.g. a single output padded to
   ;; two): four rows at a time, so that four sums, not one, wait on the adder.
@@ -796,6 +832,82 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each1))))
 
+  ;; matmul2 for a layer of one output without σ (the output layer): its one
+  ;; sum, for rows i, i + 1 in the two lanes where matmul2 spends a lane on the
+  ;; padding column, eight rows at a time (four sums in flight). The inputs m,
+  ;; m + 1 of two rows, loaded as two vectors, are regrouped as the inputs m of
+  ;; both rows and the inputs m + 1 of both rows; every lane sums in increasing
+  ;; m from 0 and adds the bias (flag 1) last, as matmul2 does. The rows past
+  ;; the last eight, and an odd din (whose pairs would read W past its last
+  ;; row), are matmul2's. The padding column of Z is left as it is (0).
+  (func $matmulOut
+    (param $n i32) (param $din i32) (param $xs i32) (param $x i32) (param $w i32) (param $z i32)
+    (param $b i32) (param $aux i32) (param $flags i32) (param $neg f64) (param $atZero f64)
+    (local $i i32) (local $xb i32) (local $xp i32) (local $xend i32) (local $wp i32) (local $zp i32)
+    (local $wm v128) (local $wn v128) (local $p v128) (local $q v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $xb (i32.shl (local.get $xs) (i32.const 3)))
+    (if (i32.eqz (i32.and (local.get $din) (i32.const 1)))
+      (then
+        (block $done8
+          (loop $each8
+            (br_if $done8 (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $n)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $xp (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))))
+            (local.set $xend (i32.add (local.get $xp) (i32.shl (local.get $din) (i32.const 3))))
+            (local.set $wp (local.get $w))
+            (block $doneM
+              (loop $eachM
+                (br_if $doneM (i32.ge_u (local.get $xp) (local.get $xend)))
+                ;; W[m] and W[m + 1] (rows m, m + 1 of WT, column 0)
+                (local.set $wm (v128.load64_splat offset=0 (local.get $wp)))
+                (local.set $wn (v128.load64_splat offset=16 (local.get $wp)))
+                (local.set $p (v128.load (local.get $xp)))
+                (local.set $q (v128.load (i32.add (local.get $xp) (local.get $xb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $p (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 2)))))
+                (local.set $q (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 3)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $p (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 4)))))
+                (local.set $q (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 5)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $p (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 6)))))
+                (local.set $q (v128.load (i32.add (local.get $xp) (i32.mul (local.get $xb) (i32.const 7)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p) (local.get $q)) (local.get $wm))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p) (local.get $q)) (local.get $wn))))
+                (local.set $wp (i32.add (local.get $wp) (i32.const 32)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 16)))
+                (br $eachM)))
+            (if (i32.and (local.get $flags) (i32.const 1))
+              (then
+                (local.set $wm (v128.load64_splat (local.get $b)))
+                (local.set $a0 (f64x2.add (local.get $a0) (local.get $wm)))
+                (local.set $a1 (f64x2.add (local.get $a1) (local.get $wm)))
+                (local.set $a2 (f64x2.add (local.get $a2) (local.get $wm)))
+                (local.set $a3 (f64x2.add (local.get $a3) (local.get $wm)))
+              ))
+            (local.set $zp (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))))
+            (v128.store64_lane offset=0 0 (local.get $zp) (local.get $a0))
+            (v128.store64_lane offset=16 1 (local.get $zp) (local.get $a0))
+            (v128.store64_lane offset=32 0 (local.get $zp) (local.get $a1))
+            (v128.store64_lane offset=48 1 (local.get $zp) (local.get $a1))
+            (v128.store64_lane offset=64 0 (local.get $zp) (local.get $a2))
+            (v128.store64_lane offset=80 1 (local.get $zp) (local.get $a2))
+            (v128.store64_lane offset=96 0 (local.get $zp) (local.get $a3))
+            (v128.store64_lane offset=112 1 (local.get $zp) (local.get $a3))
+            (local.set $i (i32.add (local.get $i) (i32.const 8)))
+            (br $each8)))))
+    (call $matmul2 (i32.sub (local.get $n) (local.get $i)) (local.get $din) (local.get $xs)
+      (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $xb))) (local.get $w)
+      (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 4))) (local.get $b)
+      (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+
   ;; One column k of gram's G for a layer of one or two outputs (ds = 2):
   ;; G[m][k] = Σ_{i<n} A[i][m]·D[i][k] for m < din, summed over the points in
   ;; increasing order as gram does. The lanes are two inputs m, m + 1 (a pair
@@ -880,74 +992,183 @@
   ;; −707 so 2^k stays normal (e^−707 ≈ 1e−307 is 0 to every sum it enters).
   (func (export "bce")
     (param $n i32) (param $e i32) (param $pe i32) (param $f i32) (param $y i32) (param $d i32) (param $inv f64) (param $out i32)
-    (local $i i32) (local $j i32) (local $a0 i32) (local $a1 i32) (local $a0B i32) (local $a1B i32)
+    (local $i i32) (local $j i32) (local $a0 i32) (local $a1 i32) (local $a0B i32) (local $a1B i32) (local $a0C i32) (local $a1C i32) (local $a0D i32) (local $a1D i32) (local $a0E i32) (local $a1E i32) (local $a0F i32) (local $a1F i32)
     (local $fv v128) (local $yv v128) (local $x v128) (local $k v128) (local $r v128) (local $p v128) (local $t v128) (local $u v128)
     (local $fvB v128) (local $yvB v128) (local $xB v128) (local $kB v128) (local $rB v128) (local $pB v128) (local $tB v128) (local $uB v128)
+    (local $fvC v128) (local $yvC v128) (local $xC v128) (local $kC v128) (local $rC v128) (local $pC v128) (local $tC v128) (local $uC v128)
+    (local $fvD v128) (local $yvD v128) (local $xD v128) (local $kD v128) (local $rD v128) (local $pD v128) (local $tD v128) (local $uD v128)
+    (local $fvE v128) (local $yvE v128) (local $xE v128) (local $kE v128) (local $rE v128) (local $pE v128) (local $tE v128) (local $uE v128)
+    (local $fvF v128) (local $yvF v128) (local $xF v128) (local $kF v128) (local $rF v128) (local $pF v128) (local $tF v128) (local $uF v128)
     (local $mask v128) (local $sum v128) (local $prod v128) (local $expo v128) (local $bits v128) (local $invv v128)
     (local.set $invv (f64x2.splat (local.get $inv)))
     (local.set $prod (v128.const f64x2 1 1))
-    ;; a scalar output (e = 1): two pairs of rows at a time (rows i, i + 1 as
-    ;; above and i + 2, i + 3 as the B copies), so that two exp polynomials,
-    ;; not one, are in flight; the pairs' terms are added in row order, as
-    ;; the loop below adds them, so every lane's sums are the same
+    ;; a scalar output (e = 1): six pairs of rows at a time (rows i, i + 1 as
+    ;; above, then i + 2, i + 3 and so on as the B, C, … copies), so that six exp
+    ;; polynomials, not one, are in flight (each is a chain of dependent steps); the
+    ;; pairs' terms are added in row order, as the loop below adds them, so every
+    ;; lane's sums are the same
     (if (i32.eq (local.get $e) (i32.const 1))
       (then
         (block $doneQ
           (loop $eachQ
-            (br_if $doneQ (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+            (br_if $doneQ (i32.gt_u (i32.add (local.get $i) (i32.const 12)) (local.get $n)))
             (local.set $a0 (i32.shl (i32.mul (local.get $i) (local.get $pe)) (i32.const 3)))
             (local.set $a1 (i32.add (local.get $a0) (i32.shl (local.get $pe) (i32.const 3))))
             (local.set $a0B (i32.add (local.get $a1) (i32.shl (local.get $pe) (i32.const 3))))
             (local.set $a1B (i32.add (local.get $a0B) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a0C (i32.add (local.get $a1B) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a1C (i32.add (local.get $a0C) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a0D (i32.add (local.get $a1C) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a1D (i32.add (local.get $a0D) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a0E (i32.add (local.get $a1D) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a1E (i32.add (local.get $a0E) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a0F (i32.add (local.get $a1E) (i32.shl (local.get $pe) (i32.const 3))))
+            (local.set $a1F (i32.add (local.get $a0F) (i32.shl (local.get $pe) (i32.const 3))))
             (local.set $fv (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0)))))
             (local.set $fvB (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1B)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0B)))))
+            (local.set $fvC (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1C)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0C)))))
+            (local.set $fvD (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1D)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0D)))))
+            (local.set $fvE (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1E)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0E)))))
+            (local.set $fvF (v128.load64_lane 1 (i32.add (local.get $f) (local.get $a1F)) (v128.load64_zero (i32.add (local.get $f) (local.get $a0F)))))
             (local.set $yv (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0)))))
             (local.set $yvB (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1B)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0B)))))
+            (local.set $yvC (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1C)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0C)))))
+            (local.set $yvD (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1D)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0D)))))
+            (local.set $yvE (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1E)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0E)))))
+            (local.set $yvF (v128.load64_lane 1 (i32.add (local.get $y) (local.get $a1F)) (v128.load64_zero (i32.add (local.get $y) (local.get $a0F)))))
             ;; t = exp(x), x = −|f| clamped at −707
             (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $fv))) (v128.const f64x2 -707 -707)))
             (local.set $xB (f64x2.max (f64x2.neg (f64x2.abs (local.get $fvB))) (v128.const f64x2 -707 -707)))
+            (local.set $xC (f64x2.max (f64x2.neg (f64x2.abs (local.get $fvC))) (v128.const f64x2 -707 -707)))
+            (local.set $xD (f64x2.max (f64x2.neg (f64x2.abs (local.get $fvD))) (v128.const f64x2 -707 -707)))
+            (local.set $xE (f64x2.max (f64x2.neg (f64x2.abs (local.get $fvE))) (v128.const f64x2 -707 -707)))
+            (local.set $xF (f64x2.max (f64x2.neg (f64x2.abs (local.get $fvF))) (v128.const f64x2 -707 -707)))
             (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
             (local.set $kB (f64x2.nearest (f64x2.mul (local.get $xB) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $kC (f64x2.nearest (f64x2.mul (local.get $xC) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $kD (f64x2.nearest (f64x2.mul (local.get $xD) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $kE (f64x2.nearest (f64x2.mul (local.get $xE) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+            (local.set $kF (f64x2.nearest (f64x2.mul (local.get $xF) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
             (local.set $r (f64x2.sub
               (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
               (f64x2.mul (local.get $k) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
             (local.set $rB (f64x2.sub
               (f64x2.sub (local.get $xB) (f64x2.mul (local.get $kB) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
               (f64x2.mul (local.get $kB) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $rC (f64x2.sub
+              (f64x2.sub (local.get $xC) (f64x2.mul (local.get $kC) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $kC) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $rD (f64x2.sub
+              (f64x2.sub (local.get $xD) (f64x2.mul (local.get $kD) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $kD) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $rE (f64x2.sub
+              (f64x2.sub (local.get $xE) (f64x2.mul (local.get $kE) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $kE) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
+            (local.set $rF (f64x2.sub
+              (f64x2.sub (local.get $xF) (f64x2.mul (local.get $kF) (v128.const f64x2 0.6931471805592082 0.6931471805592082)))
+              (f64x2.mul (local.get $kF) (v128.const f64x2 7.371002565167799e-13 7.371002565167799e-13))))
             (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
             (local.set $pB (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $pC (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $pD (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $pE (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
+            (local.set $pF (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 2.08767569878681e-9 2.08767569878681e-9)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 2.505210838544172e-8 2.505210838544172e-8)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 2.755731922398589e-7 2.755731922398589e-7)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.0000027557319223985893 0.0000027557319223985893)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.0000248015873015873 0.0000248015873015873)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 0.5 0.5)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 0.5 0.5)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 0.5 0.5)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 0.5 0.5)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 0.5 0.5)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 0.5 0.5)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 1 1)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 1 1)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 1 1)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 1 1)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 1 1)))
             (local.set $p (f64x2.add (f64x2.mul (local.get $p) (local.get $r)) (v128.const f64x2 1 1)))
             (local.set $pB (f64x2.add (f64x2.mul (local.get $pB) (local.get $rB)) (v128.const f64x2 1 1)))
+            (local.set $pC (f64x2.add (f64x2.mul (local.get $pC) (local.get $rC)) (v128.const f64x2 1 1)))
+            (local.set $pD (f64x2.add (f64x2.mul (local.get $pD) (local.get $rD)) (v128.const f64x2 1 1)))
+            (local.set $pE (f64x2.add (f64x2.mul (local.get $pE) (local.get $rE)) (v128.const f64x2 1 1)))
+            (local.set $pF (f64x2.add (f64x2.mul (local.get $pF) (local.get $rF)) (v128.const f64x2 1 1)))
             (local.set $t (f64x2.mul (local.get $p)
               (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (v128.const i64x2 1023 1023)) (i32.const 52))))
             (local.set $tB (f64x2.mul (local.get $pB)
               (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kB))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $tC (f64x2.mul (local.get $pC)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kC))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $tD (f64x2.mul (local.get $pD)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kD))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $tE (f64x2.mul (local.get $pE)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kE))) (v128.const i64x2 1023 1023)) (i32.const 52))))
+            (local.set $tF (f64x2.mul (local.get $pF)
+              (i64x2.shl (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $kF))) (v128.const i64x2 1023 1023)) (i32.const 52))))
             (local.set $u (f64x2.add (v128.const f64x2 1 1) (local.get $t)))
             (local.set $uB (f64x2.add (v128.const f64x2 1 1) (local.get $tB)))
+            (local.set $uC (f64x2.add (v128.const f64x2 1 1) (local.get $tC)))
+            (local.set $uD (f64x2.add (v128.const f64x2 1 1) (local.get $tD)))
+            (local.set $uE (f64x2.add (v128.const f64x2 1 1) (local.get $tE)))
+            (local.set $uF (f64x2.add (v128.const f64x2 1 1) (local.get $tF)))
             ;; sigmoid(f) = 1/(1 + t) for f ≥ 0, t/(1 + t) below; dℓ/df = sigmoid(f) − y
             (local.set $r (f64x2.div
               (v128.bitselect (v128.const f64x2 1 1) (local.get $t) (f64x2.ge (local.get $fv) (v128.const f64x2 0 0)))
@@ -955,12 +1176,36 @@
             (local.set $rB (f64x2.div
               (v128.bitselect (v128.const f64x2 1 1) (local.get $tB) (f64x2.ge (local.get $fvB) (v128.const f64x2 0 0)))
               (local.get $uB)))
+            (local.set $rC (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $tC) (f64x2.ge (local.get $fvC) (v128.const f64x2 0 0)))
+              (local.get $uC)))
+            (local.set $rD (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $tD) (f64x2.ge (local.get $fvD) (v128.const f64x2 0 0)))
+              (local.get $uD)))
+            (local.set $rE (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $tE) (f64x2.ge (local.get $fvE) (v128.const f64x2 0 0)))
+              (local.get $uE)))
+            (local.set $rF (f64x2.div
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $tF) (f64x2.ge (local.get $fvF) (v128.const f64x2 0 0)))
+              (local.get $uF)))
             (local.set $r (f64x2.mul (f64x2.sub (local.get $r) (local.get $yv)) (local.get $invv)))
             (local.set $rB (f64x2.mul (f64x2.sub (local.get $rB) (local.get $yvB)) (local.get $invv)))
+            (local.set $rC (f64x2.mul (f64x2.sub (local.get $rC) (local.get $yvC)) (local.get $invv)))
+            (local.set $rD (f64x2.mul (f64x2.sub (local.get $rD) (local.get $yvD)) (local.get $invv)))
+            (local.set $rE (f64x2.mul (f64x2.sub (local.get $rE) (local.get $yvE)) (local.get $invv)))
+            (local.set $rF (f64x2.mul (f64x2.sub (local.get $rF) (local.get $yvF)) (local.get $invv)))
             (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0)) (local.get $r))
-            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0B)) (local.get $rB))
             (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1)) (local.get $r))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0B)) (local.get $rB))
             (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1B)) (local.get $rB))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0C)) (local.get $rC))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1C)) (local.get $rC))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0D)) (local.get $rD))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1D)) (local.get $rD))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0E)) (local.get $rE))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1E)) (local.get $rE))
+            (v128.store64_lane 0 (i32.add (local.get $d) (local.get $a0F)) (local.get $rF))
+            (v128.store64_lane 1 (i32.add (local.get $d) (local.get $a1F)) (local.get $rF))
             (local.set $sum (f64x2.add (local.get $sum)
               (f64x2.sub (f64x2.max (local.get $fv) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yv) (local.get $fv)))))
             ;; Π (1 + t), renormalised to [1, 2) at every factor
@@ -976,7 +1221,35 @@
               (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
             (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
               (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
-            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.sub (f64x2.max (local.get $fvC) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yvC) (local.get $fvC)))))
+            (local.set $bits (f64x2.mul (local.get $prod) (local.get $uC)))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.sub (f64x2.max (local.get $fvD) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yvD) (local.get $fvD)))))
+            (local.set $bits (f64x2.mul (local.get $prod) (local.get $uD)))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.sub (f64x2.max (local.get $fvE) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yvE) (local.get $fvE)))))
+            (local.set $bits (f64x2.mul (local.get $prod) (local.get $uE)))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $sum (f64x2.add (local.get $sum)
+              (f64x2.sub (f64x2.max (local.get $fvF) (v128.const f64x2 0 0)) (f64x2.mul (local.get $yvF) (local.get $fvF)))))
+            (local.set $bits (f64x2.mul (local.get $prod) (local.get $uF)))
+            (local.set $expo (i64x2.add (local.get $expo)
+              (i64x2.sub (i64x2.shr_u (local.get $bits) (i32.const 52)) (v128.const i64x2 1023 1023))))
+            (local.set $prod (v128.or (v128.and (local.get $bits) (v128.const i64x2 0x000FFFFFFFFFFFFF 0x000FFFFFFFFFFFFF))
+              (v128.const i64x2 0x3FF0000000000000 0x3FF0000000000000)))
+            (local.set $i (i32.add (local.get $i) (i32.const 12)))
             (br $eachQ)))))
     (block $doneI
       (loop $eachI
@@ -1104,12 +1377,19 @@
           (then
             (local.set $flags (i32.or (local.get $flags) (i32.const 2)))
             (local.set $aux (i32.sub (i32.load offset=40 (local.get $t)) (i32.load offset=36 (local.get $t))))))
-        ;; a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one
+        ;; a layer of one or two outputs (a scalar output) has its own loop: four rows in flight, not one;
+        ;; one output without σ (the network's output) its own again, a row in each lane
         (if (i32.eq (local.get $pout) (i32.const 2))
           (then
-            (call $matmul2 (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
-              (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
-              (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+            (if (i32.and (i32.eq (local.get $dout) (i32.const 1)) (i32.eqz (local.get $hidden)))
+              (then
+                (call $matmulOut (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
+                  (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
+                  (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))
+              (else
+                (call $matmul2 (local.get $n) (local.get $din) (local.get $stride) (local.get $input)
+                  (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
+                  (local.get $aux) (local.get $flags) (local.get $neg) (local.get $atZero)))))
           (else
             (call $matmul (local.get $n) (local.get $din) (local.get $stride) (local.get $pout) (local.get $input)
               (i32.load offset=24 (local.get $t)) (i32.load offset=36 (local.get $t)) (i32.load offset=32 (local.get $t))
@@ -1127,7 +1407,7 @@
     (param $table i32) (param $depth i32) (param $n i32) (param $grad i32)
     (param $x i32) (param $xs i32) (param $neg f64) (param $atZero f64)
     (local $l i32) (local $t i32) (local $b i32) (local $din i32) (local $dout i32) (local $pin i32) (local $pout i32)
-    (local $bo i32) (local $k i32) (local $m i32) (local $a i32) (local $as i32) (local $gp i32) (local $src i32)
+    (local $bo i32) (local $k i32) (local $m i32) (local $a i32) (local $as i32) (local $gp i32) (local $src i32) (local $one i32)
     (local.set $l (local.get $depth))
     (block $doneL
       (loop $eachL
@@ -1179,24 +1459,29 @@
                 (br $eachM)))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $eachK)))
-        (if (i32.ge_s (local.get $bo) (i32.const 0))
+        ;; the bias's column sums (sendBack1's, on its way, for a scalar output with a layer below)
+        (local.set $one (i32.and (i32.ne (local.get $l) (i32.const 0)) (i32.eq (local.get $dout) (i32.const 1))))
+        (if (i32.and (i32.ge_s (local.get $bo) (i32.const 0)) (i32.eqz (local.get $one)))
           (then
-            (call $columnSums (local.get $n) (local.get $pout) (i32.load offset=44 (local.get $t)) (i32.load offset=52 (local.get $t)))
-            (memory.copy (i32.add (local.get $grad) (local.get $bo)) (i32.load offset=52 (local.get $t)) (i32.shl (local.get $dout) (i32.const 3)))))
+            (call $columnSums (local.get $n) (local.get $pout) (i32.load offset=44 (local.get $t)) (i32.load offset=52 (local.get $t)))))
         ;; δ of the layer below, times σ′ of its pre-activations as each sum is stored
         ;; (a scalar output's error goes back as one product per entry: matmul's blocks would cost more than the term)
         (if (local.get $l)
           (then
-            (if (i32.eq (local.get $dout) (i32.const 1))
+            (if (local.get $one)
               (then
                 (call $sendBack1 (local.get $n) (local.get $pin) (local.get $pout) (i32.load offset=44 (local.get $t))
                   (i32.load offset=28 (local.get $t)) (i32.load offset=44 (local.get $b))
-                  (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))))
+                  (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))
+                  (select (i32.load offset=52 (local.get $t)) (i32.const -1) (i32.ge_s (local.get $bo) (i32.const 0)))))
               (else
                 (call $matmul (local.get $n) (local.get $dout) (local.get $pout) (local.get $pin) (i32.load offset=44 (local.get $t))
                   (i32.load offset=28 (local.get $t)) (i32.load offset=44 (local.get $b)) (i32.const 0)
                   (i32.sub (i32.load offset=36 (local.get $b)) (i32.load offset=44 (local.get $b)))
                   (i32.const 4) (local.get $neg) (local.get $atZero))))))
+        (if (i32.ge_s (local.get $bo) (i32.const 0))
+          (then
+            (memory.copy (i32.add (local.get $grad) (local.get $bo)) (i32.load offset=52 (local.get $t)) (i32.shl (local.get $dout) (i32.const 3)))))
         (br $eachL))))
 
   ;; One step of plain gradient descent and what it records: θ ← θ − η·g over
@@ -1213,9 +1498,22 @@
     (local $p i32) (local $q i32) (local $end i32) (local $v f64) (local $all f64)
     (local $k i32) (local $j i32) (local $jend i32) (local $idx i32)
     (local $si f64) (local $so f64) (local $gi f64) (local $go f64) (local $lr2 f64)
+    (local $lrv v128) (local $vv v128) (local $allv v128)
     (local.set $p (local.get $theta))
     (local.set $q (local.get $grad))
     (local.set $end (i32.add (local.get $theta) (i32.shl (local.get $size) (i32.const 3))))
+    ;; two entries at a time (the same roundings, lane by lane), then the last one of an odd size
+    (local.set $lrv (f64x2.splat (local.get $lr)))
+    (block $doneU2
+      (loop $eachU2
+        (br_if $doneU2 (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+        (local.set $vv (f64x2.sub (v128.load (local.get $p)) (f64x2.mul (local.get $lrv) (v128.load (local.get $q)))))
+        (v128.store (local.get $p) (local.get $vv))
+        (local.set $allv (f64x2.add (local.get $allv) (f64x2.sub (local.get $vv) (local.get $vv))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $eachU2)))
+    (local.set $all (f64.add (f64x2.extract_lane 0 (local.get $allv)) (f64x2.extract_lane 1 (local.get $allv))))
     (block $doneU
       (loop $eachU
         (br_if $doneU (i32.ge_u (local.get $p) (local.get $end)))

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../src/errors.js";
+import { InputError, InternalError } from "../../../src/errors.js";
 import type { Activation } from "../../../src/net/activation.js";
 import { floatKernel } from "../../../src/net/kernels/floatKernel.js";
 import { lossAndGradient } from "../../../src/net/lossAndGradient.js";
@@ -16,11 +16,14 @@ const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math
 
 const ACTIVATIONS: Activation[] = [{ kind: "relu" }, { kind: "leaky_relu", slope: "1/3" }, { kind: "abs" }, { kind: "linear" }];
 
-/** A layered network of depth 2…4 with widths 1…17 (every padding of the kernel's rows), its data (rows…maxRows rows) and loss. */
-const layeredCaseOf = (rows: number, maxRows: number) =>
+/**
+ * A layered network of depth 2…4 with widths 1…17 (every padding of the kernel's rows), its data (rows…maxRows
+ * rows) and loss; with `scalar`, a network of one output.
+ */
+const layeredCaseOf = (rows: number, maxRows: number, scalar = false) =>
   fc
     .record({
-      widths: fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 }),
+      widths: fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 3, maxLength: 5 }).map((w) => (scalar ? [...w.slice(0, -1), 1] : w)),
       n: fc.integer({ min: rows, max: maxRows }),
       activation: fc.constantFrom(...ACTIVATIONS),
       kind: fc.constantFrom<LossKind>("mse", "bce"),
@@ -99,6 +102,39 @@ describe("floatKernel", () => {
     );
   });
 
+  it("should give the generic float gradient bit for bit (mse) for one output on eight rows or more (two rows a vector)", () => {
+    fc.assert(
+      fc.property(layeredCaseOf(8, 40, true), ({ L, theta, X, Y, kind }) => {
+        const ours = floatKernel(L, kind, { X, Y }).lossAndGradient(theta);
+        const ref = generic(L, theta, X, Y, kind);
+        expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
+        ref.grad.forEach((v, q) => {
+          if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+          else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+        });
+      }),
+      { numRuns: runs(60, 25) },
+    );
+  });
+
+  it("should give from a released kernel's memory what fresh memory gives, and refuse a released kernel's calls", () => {
+    fc.assert(
+      fc.property(layeredCaseOf(1, 30), layeredCaseOf(1, 30), (a, b) => {
+        // the first kernel leaves its values all over its memory, the padding of the second kernel's rows included
+        const first = floatKernel(a.L, a.kind, { X: a.X, Y: a.Y });
+        const held = first.descent?.(a.theta, 0.5);
+        held?.step();
+        first.release?.();
+        expect(() => first.loss(a.theta)).toThrow(InternalError);
+        expect(() => held?.step()).toThrow(InternalError);
+        const reused = floatKernel(b.L, b.kind, { X: b.X, Y: b.Y }).lossAndGradient(b.theta);
+        const fresh = floatKernel(b.L, b.kind, { X: b.X, Y: b.Y }).lossAndGradient(b.theta);
+        expect(reused).toEqual(fresh);
+      }),
+      { numRuns: runs(60, 25) },
+    );
+  });
+
   it("should give the loss and gradient of the mini-batch of the rows asked for, in their order, and of all rows again after", {
     tags: ["long"],
   }, () => {
@@ -127,11 +163,12 @@ describe("floatKernel", () => {
   }, () => {
     const D = Decimal.clone({ precision: 60 });
     // f = x through one linear neuron with unit weights: the loss is mean(softplus(x) − y·x), both weight
-    // gradients mean((sigmoid(x) − y)·x); odd and even row counts (the kernel pairs rows), logits from tiny to ±800.
+    // gradients mean((sigmoid(x) − y)·x); odd and even row counts (the kernel pairs rows, twelve at a time for a
+    // scalar output, the rest a pair at a time), logits from tiny to ±800.
     const logit = fc.oneof(fc.double({ min: -800, max: 800, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }));
     const row = fc.tuple(logit, fc.constantFrom(0, 1));
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 9 }), (rows) => {
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30, size: "max" }), (rows) => {
         // Arrange
         const L = paramLayout([1, 1, 1], false, { kind: "linear" });
         const K = floatKernel(L, "bce", { X: rows.map(([x]) => [x]), Y: rows.map(([, y]) => [y]) });
