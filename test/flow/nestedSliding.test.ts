@@ -116,6 +116,23 @@ describe("integrateFlow at nested sliding pairs", () => {
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
   });
 
+  it("should stop when a bias-free neuron's weight reaches 0 under a sliding pair above: it is then on its kink at every point at once", () => {
+    // Arrange: the net above without the layer-1 bias; z = w·x of neuron 1 reaches 0 at both points when w does, and
+    // the layer-2 pair sliding on point 2 reads that neuron's slope at point 2
+    const net: LayeredNetwork<string> = {
+      activation: { kind: "leaky_relu", slope: "1/4" },
+      layers: [{ W: [["0"], ["1/4"]] }, { W: [["5", "-6"]], b: ["0"] }, { W: [["-1/2"]], b: ["-3"] }],
+    };
+    const data = { X: [["5/2"], ["-3/2"]], Y: [["0"], ["4/3"]] };
+    for (const digits of [20, 30]) {
+      // Act
+      const stop = stopOf(() => integrateFlow(net, data, { time: "1", digits }));
+      // Assert: the same stop at either precision, at w = 0 (t ≈ 0.32730)
+      expect(stop?.reason).toContain("nested sliding at point 2: neuron 1 of layer 1 and neuron 1 of layer 2");
+      expect(Number(/^t = (.*)$/.exec(stop!.at)![1])).toBeCloseTo(0.32730134, 7);
+    }
+  });
+
   it("should exit 3 from the CLI with one line naming the point, both neurons, their layers and the time", async () => {
     // Arrange
     const dir = mkdtempSync(join(tmpdir(), "relutopo-nested-"));
