@@ -131,6 +131,24 @@ function decideAtKink(
   return zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
 }
 
+/**
+ * The other points at which neuron k sits on its kink when the flow starts to slide on it at point i:
+ * their |z| is within `band` (a bias-free neuron of the first layer whose weights reach 0 is on its
+ * kink at every point at once). They are put on the surface too (side 0), where the pairs whose ∇z
+ * is in the span of the constrained ones' stay; a pair above that reads one of them then nests.
+ */
+function alsoOnKink(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, band: bigint): number[] {
+  const Z = layeredTaylorStep(p, theta, state, p.F.ONE, 1).Z;
+  const out: number[] = [];
+  for (let j = 0; j < p.n; j++) {
+    if (j === i || at(at(state.side, j), k) === 0 || (at(p.unitLayer, k) === 1 && at(p.nullPoint, j))) continue;
+    if (fabs(at(at(at(Z, j), k), 0)) > band) continue;
+    at(state.side, j)[k] = 0;
+    out.push(j);
+  }
+  return out;
+}
+
 /** Evaluates every parameter's series at τ. */
 function evalTheta(F: Fixed, step: TaylorStep, tau: bigint): bigint[] {
   return step.theta.map((c) => polyEval(F, c, tau));
@@ -445,9 +463,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         const from = at(at(state.side, i), k);
         const kind = decideAtKink(p, theta, state, i, k, from, decay);
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
+        events.push({ t, neuron: k, point: i, kind });
+        if (kind === "slide") for (const j of alsoOnKink(p, theta, state, i, k, band)) events.push({ t, neuron: k, point: j, kind });
         // at depth, another neuron's constrained pairs depend on this one's pattern
         refreshSliding(p, state, theta);
-        events.push({ t, neuron: k, point: i, kind });
       } else {
         at(state.side, i)[k] = ev.kind === "releasePlus" ? 1 : -1;
         refreshSliding(p, state, theta);

@@ -91,22 +91,46 @@ describe("integrateFlow at nested sliding pairs", () => {
   });
 
   it("should go on when pairs of two layers slide at the same time at different points (no gradient reads the other's slope)", () => {
-    // Arrange: a leaky net whose layer-2 neuron slides on point 2 while its layer-1 neuron 1 slides on point 1
+    // Arrange: a leaky net whose layer-1 neuron 1 slides on point 1 while its layer-2 neuron slides on point 2; the
+    // layer-1 bias keeps that neuron off its kink at point 2 (without it, w = 0 would put it on its kink at every point)
+    const net: LayeredNetwork<string> = {
+      activation: { kind: "leaky_relu", slope: "1/4" },
+      layers: [
+        { W: [["0"], ["1/4"]], b: ["-1/100", "0"] },
+        { W: [["5", "-6"]], b: ["0"] },
+        { W: [["-1/2"]], b: ["-3"] },
+      ],
+    };
+    const data = { X: [["5/2"], ["-3/2"]], Y: [["0"], ["4/3"]] };
+    // Act
+    const run = integrateFlow(net, data, { time: "1", digits: 20 });
+    // Assert: the two slides overlap in time (0.0286 to 0.0393) and every c_{l,k} is kept
+    expect(events(run).slice(0, 4)).toEqual([
+      [1, 0, 0, "slide"],
+      [2, 0, 1, "slide"],
+      [2, 0, 1, "release"],
+      [1, 0, 0, "release"],
+    ]);
+    expect(Number(run.events[1]!.t)).toBeCloseTo(0.028565, 5);
+    expect(Number(run.events[2]!.t)).toBeCloseTo(0.039262, 5);
+    expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+  });
+
+  it("should stop when a bias-free neuron's weight reaches 0 under a sliding pair above: it is then on its kink at every point at once", () => {
+    // Arrange: the net above without the layer-1 bias; z = w·x of neuron 1 reaches 0 at both points when w does, and
+    // the layer-2 pair sliding on point 2 reads that neuron's slope at point 2
     const net: LayeredNetwork<string> = {
       activation: { kind: "leaky_relu", slope: "1/4" },
       layers: [{ W: [["0"], ["1/4"]] }, { W: [["5", "-6"]], b: ["0"] }, { W: [["-1/2"]], b: ["-3"] }],
     };
     const data = { X: [["5/2"], ["-3/2"]], Y: [["0"], ["4/3"]] };
-    // Act
-    const run = integrateFlow(net, data, { time: "1", digits: 20 });
-    // Assert: the two slides overlap in time (0.3273 to 0.3390) and every c_{l,k} is kept
-    expect(events(run).slice(0, 4)).toEqual([
-      [2, 0, 1, "slide"],
-      [1, 0, 0, "slide"],
-      [2, 0, 1, "release"],
-      [1, 0, 0, "release"],
-    ]);
-    expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+    for (const digits of [20, 30]) {
+      // Act
+      const stop = stopOf(() => integrateFlow(net, data, { time: "1", digits }));
+      // Assert: the same stop at either precision, at w = 0 (t ≈ 0.32730)
+      expect(stop?.reason).toContain("nested sliding at point 2: neuron 1 of layer 1 and neuron 1 of layer 2");
+      expect(Number(/^t = (.*)$/.exec(stop!.at)![1])).toBeCloseTo(0.32730134, 7);
+    }
   });
 
   it("should exit 3 from the CLI with one line naming the point, both neurons, their layers and the time", async () => {
