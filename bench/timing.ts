@@ -22,7 +22,7 @@ export function printRatio(label: string, oursMs: number, referenceName: string,
   const ratio = referenceMs / oursMs;
   const verdict = target === undefined ? "" : ratio >= target ? `  (target >= ${target}: met)` : `  (target >= ${target}: NOT met)`;
   console.log(
-    `${label}: ours ${oursMs.toFixed(3)} ms, ${referenceName} ${referenceMs.toFixed(3)} ms, ratio ${ratio.toFixed(1)}x${verdict}`,
+    `${label}: ours ${oursMs.toFixed(3)} ms, ${referenceName} ${referenceMs.toFixed(3)} ms, ratio ${ratio.toFixed(2)}x${verdict}`,
   );
 }
 

@@ -9,16 +9,21 @@
  * records every hidden neuron's c and its observed and predicted drift at every
  * step. Target: the experiments' path at least 1.5× numpy at every depth, on
  * the same final loss. Times are CPU time (every thread of the process), on both sides:
- * wall time on a shared machine measures the other processes. The two sides are
- * measured in alternating rounds (ours, then numpy, three times), and each
- * side's median is over all its rounds: the load of a shared machine changes
- * from second to second, and one window per side would compare two loads.
- * PyTorch, several times slower and not a target, runs in the middle round only.
+ * wall time on a shared machine measures the other processes.
+ *
+ * The comparison with numpy is paired: one numpy process stays up and trains once on
+ * each request, so that every run of ours is followed at once by one of numpy's, and the
+ * ratio printed is the median over those pairs of numpy's time over ours. A shared
+ * machine's speed drifts from second to second (the same code's median moved by a third
+ * between two runs of this benchmark); the two runs of a pair see the same machine, so
+ * their ratio does not drift with it. The medians of both sides are printed too.
+ * PyTorch, several times slower and not a target, runs four times in one process.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { defaultInit } from "../src/experiments/defaultInit.js";
 import { readBreastCancer } from "../src/experiments/readBreastCancer.js";
@@ -30,29 +35,30 @@ import { unpackLayers } from "../src/net/unpackLayers.js";
 import { float } from "../src/scalar/float.js";
 import { printRatio } from "./timing.js";
 
-/** CPU times (user + system, ms) of `fn` over at least `minRuns` runs and `minMs` of CPU time, added to `times`. */
-function cpuTimes(times: number[], fn: () => void, minRuns: number, minMs: number): void {
-  let runs = 0;
-  let total = 0;
-  while (runs < minRuns || total < minMs) {
-    const start = process.cpuUsage();
-    fn();
-    const { user, system } = process.cpuUsage(start);
-    times.push((user + system) / 1000);
-    total += times.at(-1)!;
-    runs++;
-  }
+/** The CPU time (user + system, ms) of one call of `fn`. */
+function cpuMs(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
+
+/** The q-quantile of xs (q in [0, 1]). */
+function quantile(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(q * (sorted.length - 1))]!;
 }
 
 /** The median of times and the line that says how they spread. */
 function summary(times: readonly number[]): { median: number; spread: string } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.floor(q * (sorted.length - 1))]!;
-  return { median: at(0.5), spread: `quartiles ${at(0.25).toFixed(1)}–${at(0.75).toFixed(1)}, ${sorted.length} runs` };
+  return {
+    median: quantile(times, 0.5),
+    spread: `quartiles ${quantile(times, 0.25).toFixed(1)}–${quantile(times, 0.75).toFixed(1)}, ${times.length} runs`,
+  };
 }
 
-/** Rounds of alternating measurements per depth (see the header). */
-const ROUNDS = 3;
+/** Pairs of runs per depth (see the header): each of ours (gradientDescent, then the kernel alone) and one of numpy's. */
+const PAIRS = 40;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const EPOCHS = 200;
@@ -74,6 +80,37 @@ function python(module: string): string | undefined {
 const numpyPython = python("numpy");
 const torchPython = python("torch");
 
+/** A reference process that trains once per request: its version, one run (CPU ms and final loss), and its end. */
+interface PairedReference {
+  version: string;
+  run(): Promise<{ ms: number; loss: number }>;
+  close(): void;
+}
+
+/** Starts `train_reference.py numpy <problem> paired`, which answers one JSON line per request line. */
+async function pairedReference(exe: string, problem: string): Promise<PairedReference> {
+  const child = spawn(exe, [join(here, "train_reference.py"), "numpy", problem, "paired"], { stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async <T>(): Promise<T> => {
+    const line = await lines.next();
+    if (line.done === true) throw new Error(`the numpy reference stopped: ${stderr.trim().split("\n").at(-1) ?? ""}`);
+    return JSON.parse(line.value) as T;
+  };
+  const { version } = await next<{ version: string }>();
+  return {
+    version,
+    run: async () => {
+      child.stdin.write("run\n");
+      return next<{ ms: number; loss: number }>();
+    },
+    close: () => child.stdin.end(),
+  };
+}
+
 let failed = false;
 for (const hidden of [[16], [16, 16], [16, 16, 16]]) {
   const widths = [split.d, ...hidden, 1];
@@ -85,56 +122,41 @@ for (const hidden of [[16], [16, 16], [16, 16, 16]]) {
   const problem = join(dir, "problem.json");
   const net = unpackLayers(init, L);
   writeFileSync(problem, JSON.stringify({ X: data.X, y: data.Y.map((r) => r[0]), layers: net.layers, lr: LR, epochs: EPOCHS, repeats: 4 }));
-  const references = [
-    { name: "numpy", exe: numpyPython, mode: "numpy", target: 1.5, rounds: [0, 1, 2] },
-    { name: "PyTorch float64, 1 thread", exe: torchPython, mode: "torch", target: undefined, rounds: [1] },
-  ] as const;
-  /** Each reference's times over the rounds, its final loss and version, or why it has none. */
-  const refs = references.map(() => ({ times: [] as number[], loss: Number.NaN, version: "", failure: undefined as string | undefined }));
-  const kernelTimes: number[] = [];
-  const gdTimes: number[] = [];
   let kernelLoss = 0;
   let gdLoss = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    cpuTimes(
-      kernelTimes,
-      () => {
-        const K = floatKernel(L, "bce", data);
-        const theta = [...init];
-        for (let t = 0; t < EPOCHS; t++) {
-          const { grad } = K.lossAndGradient(theta);
-          for (let q = 0; q < theta.length; q++) theta[q]! -= LR * grad[q]!;
-        }
-        kernelLoss = K.loss(theta);
-      },
-      4,
-      700,
-    );
-    cpuTimes(
-      gdTimes,
-      () => {
-        const run = gradientDescent(unpackLayers(init, L), data, float, { lr: LR, steps: EPOCHS, loss: "bce", kernel: floatKernel });
-        gdLoss = run.losses.at(-1)!;
-      },
-      2,
-      700,
-    );
-    for (const [r, { exe, mode, rounds }] of references.entries()) {
-      const ref = refs[r]!;
-      if (exe === undefined || ref.failure !== undefined || !(rounds as readonly number[]).includes(round)) continue;
-      const py = spawnSync(exe, [join(here, "train_reference.py"), mode, problem], { encoding: "utf8" });
-      if (py.status !== 0) {
-        ref.failure = py.stderr.trim().split("\n").at(-1) ?? "";
-        continue;
-      }
-      const out = JSON.parse(py.stdout.trim().split("\n").at(-1)!) as { times: number[]; loss: number; version: string };
-      ref.times.push(...out.times);
-      ref.loss = out.loss;
-      ref.version = out.version;
+  const kernelRun = (): void => {
+    const K = floatKernel(L, "bce", data);
+    const theta = [...init];
+    for (let t = 0; t < EPOCHS; t++) {
+      const { grad } = K.lossAndGradient(theta);
+      for (let q = 0; q < theta.length; q++) theta[q]! -= LR * grad[q]!;
     }
+    kernelLoss = K.loss(theta);
+  };
+  const gdRun = (): void => {
+    const run = gradientDescent(unpackLayers(init, L), data, float, { lr: LR, steps: EPOCHS, loss: "bce", kernel: floatKernel });
+    gdLoss = run.losses.at(-1)!;
+  };
+  // warm-up: every path once
+  kernelRun();
+  gdRun();
+  const numpy = numpyPython === undefined ? undefined : await pairedReference(numpyPython, problem).catch((err: Error) => err);
+  const pairs: { gd: number; kernel: number; numpy: number }[] = [];
+  let numpyLoss = Number.NaN;
+  for (let i = 0; i < PAIRS; i++) {
+    const gd = cpuMs(gdRun);
+    const kernel = cpuMs(kernelRun);
+    if (numpy === undefined || numpy instanceof Error) {
+      pairs.push({ gd, kernel, numpy: Number.NaN });
+      continue;
+    }
+    const ref = await numpy.run();
+    numpyLoss = ref.loss;
+    pairs.push({ gd, kernel, numpy: ref.ms });
   }
-  const kernel = summary(kernelTimes);
-  const gd = summary(gdTimes);
+  if (numpy !== undefined && !(numpy instanceof Error)) numpy.close();
+  const gd = summary(pairs.map((p) => p.gd));
+  const kernel = summary(pairs.map((p) => p.kernel));
   console.log(
     `ours, ${shape}: gradientDescent with the float kernel ${gd.median.toFixed(1)} ms CPU (${gd.spread}; final loss ${gdLoss}); the kernel alone ${kernel.median.toFixed(1)} ms (${kernel.spread}; final loss ${kernelLoss})`,
   );
@@ -142,25 +164,50 @@ for (const hidden of [[16], [16, 16], [16, 16, 16]]) {
     console.log("the two paths DIFFER");
     failed = true;
   }
-  for (const [r, { name, exe, target }] of references.entries()) {
-    const ref = refs[r]!;
-    if (exe === undefined) {
-      console.log(`${name} reference unavailable (no python3 imports it)`);
-      continue;
+  const agrees = (loss: number): boolean => Math.abs(loss - kernelLoss) <= 1e-9 * Math.max(1, Math.abs(loss));
+  const lossLine = (loss: number): string =>
+    `final loss ${loss} (${agrees(loss) ? "agrees" : "DIFFERS"}, |difference| ${Math.abs(loss - kernelLoss).toExponential(2)})`;
+  if (numpy === undefined) console.log("numpy reference unavailable (no python3 imports it)");
+  else if (numpy instanceof Error) {
+    console.log(`numpy reference failed: ${numpy.message}`);
+    failed = true;
+  } else {
+    const ref = summary(pairs.map((p) => p.numpy));
+    console.log(`numpy ${numpy.version}: ${ref.median.toFixed(1)} ms (${ref.spread}), ${lossLine(numpyLoss)}`);
+    if (!agrees(numpyLoss)) failed = true;
+    // the median pair's times, so that the line reads ours, numpy's and their ratio
+    for (const [path, ours] of [
+      ["gradientDescent", (p: (typeof pairs)[number]) => p.gd],
+      ["kernel alone", (p: (typeof pairs)[number]) => p.kernel],
+    ] as const) {
+      const ratios = pairs.map((p) => p.numpy / ours(p));
+      const mid = pairs.find((p) => p.numpy / ours(p) === quantile(ratios, 0.5))!;
+      const target = path === "gradientDescent" ? 1.5 : undefined;
+      printRatio(
+        `float training, ${hidden.length + 1} layers, ${path} vs numpy (median of ${PAIRS} pairs)`,
+        ours(mid),
+        "numpy",
+        mid.numpy,
+        target,
+      );
     }
-    if (ref.failure !== undefined) {
-      console.log(`${name} reference failed: ${ref.failure}`);
-      if (name === "numpy") failed = true;
-      continue;
+  }
+  if (torchPython === undefined) console.log("PyTorch float64, 1 thread reference unavailable (no python3 imports it)");
+  else {
+    const py = spawnSync(torchPython, [join(here, "train_reference.py"), "torch", problem], { encoding: "utf8" });
+    if (py.status !== 0) console.log(`PyTorch float64, 1 thread reference failed: ${py.stderr.trim().split("\n").at(-1) ?? ""}`);
+    else {
+      const out = JSON.parse(py.stdout.trim().split("\n").at(-1)!) as { times: number[]; loss: number; version: string };
+      const ref = summary(out.times);
+      console.log(`PyTorch float64, 1 thread ${out.version}: ${ref.median.toFixed(1)} ms (${ref.spread}), ${lossLine(out.loss)}`);
+      if (!agrees(out.loss)) failed = true;
+      printRatio(
+        `float training, ${hidden.length + 1} layers, gradientDescent vs PyTorch float64, 1 thread`,
+        gd.median,
+        "PyTorch",
+        ref.median,
+      );
     }
-    const { median, spread } = summary(ref.times);
-    const agree = Math.abs(ref.loss - kernelLoss) <= 1e-9 * Math.max(1, Math.abs(ref.loss));
-    console.log(
-      `${name} ${ref.version}: ${median.toFixed(1)} ms (${spread}), final loss ${ref.loss} (${agree ? "agrees" : "DIFFERS"}, |difference| ${Math.abs(ref.loss - kernelLoss).toExponential(2)})`,
-    );
-    if (!agree) failed = true;
-    printRatio(`float training, ${hidden.length + 1} layers, gradientDescent vs ${name}`, gd.median, name, median, target);
-    printRatio(`float training, ${hidden.length + 1} layers, kernel alone vs ${name}`, kernel.median, name, median);
   }
   rmSync(dir, { recursive: true, force: true });
 }

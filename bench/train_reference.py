@@ -4,7 +4,9 @@ in numpy (hand-written back-propagation) or in PyTorch (autograd and
 torch.optim.SGD, float64, one thread). Reads the problem (standardised data,
 initial layers, epochs, step) from the JSON file named on the command line;
 prints one JSON line with the CPU time (of every thread) of each run of all
-epochs, their median and the final training loss. Usage: train_reference.py numpy|torch problem.json"""
+epochs, their median and the final training loss; with `paired` after the file, one run per
+line read on stdin, each answered with one JSON line (the benchmark pairs its runs with these).
+Usage: train_reference.py numpy|torch problem.json [paired]"""
 import json
 import sys
 import time
@@ -90,16 +92,27 @@ def main():
     else:
         version = np.__version__
         train = train_numpy
-    times = []
-    loss = None
-    for _ in range(int(p["repeats"])):
+    def once():
         layers = [
             (np.array(L["W"], dtype=np.float64), np.array(L["b"], dtype=np.float64) if L.get("b") is not None else None)
             for L in p["layers"]
         ]
         t0 = time.process_time()
         loss = train(X, y, layers, float(p["lr"]), int(p["epochs"]))
-        times.append((time.process_time() - t0) * 1000.0)
+        return (time.process_time() - t0) * 1000.0, loss
+
+    if len(sys.argv) > 3 and sys.argv[3] == "paired":
+        # one run per request line, each answered at once: the benchmark pairs every run of its own with one of these
+        print(json.dumps({"version": version}), flush=True)
+        for _ in sys.stdin:
+            ms, loss = once()
+            print(json.dumps({"ms": ms, "loss": loss}), flush=True)
+        return
+    times = []
+    loss = None
+    for _ in range(int(p["repeats"])):
+        ms, loss = once()
+        times.append(ms)
     print(json.dumps({"times": times, "ms": sorted(times)[len(times) // 2], "loss": loss, "version": version}))
 
 
