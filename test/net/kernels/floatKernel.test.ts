@@ -63,6 +63,23 @@ const generic = (L: ParamLayout, theta: number[], X: number[][], Y: number[][], 
   return { loss, grad: packNetwork(grad) };
 };
 
+/**
+ * The float kernel's loss and gradient against the generic kernel's: every sum is taken in the generic kernel's
+ * order, so for mse each gradient entry is the same double (up to the sign of a zero); for bce, and for the loss,
+ * within a relative 10^−12.
+ */
+function expectGeneric(
+  ours: { loss: number; grad: readonly number[] },
+  ref: { loss: number; grad: readonly number[] },
+  kind: LossKind,
+): void {
+  expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
+  ref.grad.forEach((v, q) => {
+    if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+    else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
+  });
+}
+
 describe("floatKernel", () => {
   it("should give the generic float lossAndGradient at any depth, every activation, both losses, whatever the padding", {
     tags: ["long"],
@@ -71,14 +88,8 @@ describe("floatKernel", () => {
       fc.property(layeredCase, ({ L, theta, X, Y, kind }) => {
         // Act
         const ours = floatKernel(L, kind, { X, Y }).lossAndGradient(theta);
-        const ref = generic(L, theta, X, Y, kind);
         // Assert
-        expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
-        ref.grad.forEach((v, q) => {
-          // Every sum is taken in the generic kernel's order: for mse the same double (up to the sign of a zero).
-          if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
-          else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
-        });
+        expectGeneric(ours, generic(L, theta, X, Y, kind), kind);
       }),
       { numRuns: runs(150, 40) },
     );
@@ -90,13 +101,7 @@ describe("floatKernel", () => {
         // the second call of a kernel: what the first left in its memory must not enter
         const kernel = floatKernel(L, kind, { X, Y });
         kernel.lossAndGradient(theta.map((v) => -v));
-        const ours = kernel.lossAndGradient(theta);
-        const ref = generic(L, theta, X, Y, kind);
-        expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
-        ref.grad.forEach((v, q) => {
-          if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
-          else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
-        });
+        expectGeneric(kernel.lossAndGradient(theta), generic(L, theta, X, Y, kind), kind);
       }),
       { numRuns: 25 },
     );
@@ -105,13 +110,7 @@ describe("floatKernel", () => {
   it("should give the generic float gradient bit for bit (mse) for one output on eight rows or more (two rows a vector)", () => {
     fc.assert(
       fc.property(layeredCaseOf(8, 40, true), ({ L, theta, X, Y, kind }) => {
-        const ours = floatKernel(L, kind, { X, Y }).lossAndGradient(theta);
-        const ref = generic(L, theta, X, Y, kind);
-        expect(close(ours.loss, ref.loss), `loss ${ours.loss} vs ${ref.loss}`).toBe(true);
-        ref.grad.forEach((v, q) => {
-          if (kind === "mse") expect(ours.grad[q] === v, `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
-          else expect(close(ours.grad[q]!, v), `parameter ${q}: ${ours.grad[q]} vs ${v}`).toBe(true);
-        });
+        expectGeneric(floatKernel(L, kind, { X, Y }).lossAndGradient(theta), generic(L, theta, X, Y, kind), kind);
       }),
       { numRuns: runs(60, 25) },
     );
