@@ -41,9 +41,10 @@
  * values, 45 digits; checked, else the caller starts at tailOrder, where the BigInt orders below
  * make the tail's values small and a conversion within 2^−212 of each is within the bounds).
  * The coefficients are read back rounded to the nearest unit of 2^−P (within one unit). When a
- * sum fails at some order (in a step from order 0: even exactly) (too large for the bins, or for the layout's condition),
- * nothing is written back and the caller goes on in BigInt, and may try again from a later
- * order; a magnitude out of range or the memory too small ends the attempt.
+ * sum fails at some order (no level's bound holds and, in a step from order 0, the exact sum
+ * cannot either: too large for the bins, or for the layout's condition), nothing is written
+ * back and the caller goes on in BigInt, and may try again from a later order; a magnitude out
+ * of range or the memory too small ends the attempt.
  */
 
 import { SERIES_TAIL_WASM } from "../_generated/seriesTailWasm.js";
