@@ -9,6 +9,7 @@ import { lossCount } from "../_internals/lossScale.js";
 import type { ParamLayout } from "../paramLayout.js";
 import type { Dataset } from "../readDataset.js";
 import { FLOAT_KERNEL_WASM } from "./_generated/floatKernelWasm.js";
+import { compileWasm, instantiateWasm, wasmMemory, type WasmMemory } from "./_internals/wasmModule.js";
 import { neuronSlots } from "./_internals/neuronSlots.js";
 
 /** The functions of floatKernel.wat called from here (byte addresses, sizes in entries). */
@@ -29,21 +30,14 @@ interface KernelExports {
   ): number;
 }
 
-/** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-const wasmModule = new Wasm.Module(Buffer.from(FLOAT_KERNEL_WASM, "base64"));
+const wasmModule = compileWasm(FLOAT_KERNEL_WASM);
 
 /**
  * The memory and instance of the last kernel released (`release`), for the next kernel built: a training run
  * touches every page of its memory, and the first touch of a fresh page costs more than a small network's
  * training step (a 30 → 16 → 1 network on 569 rows: about 0.3 ms a run, 2 % of its 200 epochs).
  */
-let spare: { memory: { buffer: ArrayBuffer }; run: KernelExports } | undefined;
+let spare: { memory: WasmMemory; run: KernelExports } | undefined;
 
 /**
  * One weight layer l in the kernel's memory: widths din → dout, each padded to
@@ -160,8 +154,8 @@ export function floatKernel(L: ParamLayout, lossKind: LossKind, data: Dataset<nu
     // as fresh memory is: the padding of every array is 0
     new Uint8Array(reused.memory.buffer, 0, top).fill(0);
   }
-  const memory = reused?.memory ?? new Wasm.Memory({ initial: pages });
-  const run = reused?.run ?? (new Wasm.Instance(wasmModule, { env: { memory } }).exports as unknown as KernelExports);
+  const memory = reused?.memory ?? wasmMemory(pages);
+  const run = reused?.run ?? instantiateWasm<KernelExports>(wasmModule, memory);
   let released = false;
   /** Refuses a call after `release` (its memory may be another kernel's by then). */
   const live = (): void => {

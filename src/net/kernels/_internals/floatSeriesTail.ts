@@ -48,6 +48,7 @@
  */
 
 import { SERIES_TAIL_WASM } from "../_generated/seriesTailWasm.js";
+import { compileWasm, instantiateWasm, wasmMemory, type WasmMemory } from "./wasmModule.js";
 
 /** Bytes per coefficient (see seriesTail.wat). */
 const STRIDE = 64;
@@ -64,25 +65,16 @@ interface TailExports {
   run(prog: number, q: number, room: number, mode: number): number;
 }
 
-/** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
-}
-
 interface Engine {
   readonly run: TailExports;
-  readonly memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  readonly memory: WasmMemory;
 }
 
 let engine: Engine | undefined;
 
 function startEngine(): Engine {
-  const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  const memory = new Wasm.Memory({ initial: 16 });
-  const module = new Wasm.Module(Buffer.from(SERIES_TAIL_WASM, "base64"));
-  const run = new Wasm.Instance(module, { env: { memory } }).exports as unknown as TailExports;
+  const memory = wasmMemory(16);
+  const run = instantiateWasm<TailExports>(compileWasm(SERIES_TAIL_WASM), memory);
   return { run, memory };
 }
 

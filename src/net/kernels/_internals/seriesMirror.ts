@@ -59,6 +59,7 @@
  */
 
 import { SERIES_MIRROR_WASM } from "../_generated/seriesMirrorWasm.js";
+import { compileWasm, instantiateWasm, wasmMemory, type WasmMemory } from "./wasmModule.js";
 
 /** Coefficients beyond this size (units of 2^−P) are left to BigInt: their products would overflow a double. */
 const LARGEST = 2 ** 480;
@@ -76,17 +77,10 @@ interface MirrorExports {
   cauchy(a: number, b: number, q: number, room: number, complete: number): number;
 }
 
-/** The part of the WebAssembly API used here (a global of Node, absent from the ES2022 lib types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
-}
-
 /** The one instance and its memory, compiled on first use (most commands never integrate a flow). */
 interface Engine {
   readonly run: MirrorExports;
-  readonly memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  readonly memory: WasmMemory;
   heap: Float64Array;
   /** The mirror whose shadows the memory holds. */
   owner: SeriesMirror | undefined;
@@ -97,10 +91,8 @@ interface Engine {
 let engine: Engine | undefined;
 
 function startEngine(): Engine {
-  const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  const memory = new Wasm.Memory({ initial: 16 });
-  const module = new Wasm.Module(Buffer.from(SERIES_MIRROR_WASM, "base64"));
-  const run = new Wasm.Instance(module, { env: { memory } }).exports as unknown as MirrorExports;
+  const memory = wasmMemory(16);
+  const run = instantiateWasm<MirrorExports>(compileWasm(SERIES_MIRROR_WASM), memory);
   return { run, memory, heap: new Float64Array(memory.buffer), owner: undefined, next: FIRST };
 }
 
