@@ -10,7 +10,8 @@
  */
 import { isqrt } from "../src/scalar/bigintMath.js";
 import { decimalContext } from "../src/scalar/decimalContext.js";
-import { eulerArctanSum10, piFixed10, scale10, sqrtFixed10 } from "../src/scalar/fixedPoint.js";
+import { scale10 } from "../src/scalar/bigintMath.js";
+import { eulerArctanSum10, piFixed10, sqrtFixed10 } from "../src/scalar/fixedPoint.js";
 import { medianMs, printRatio } from "./timing.js";
 
 /** arctan(1/k)·2^P, terms floored. */

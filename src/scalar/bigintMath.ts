@@ -191,3 +191,23 @@ export function reconstructRational(a: number, p: number): Rational | undefined 
   if (t1 === 0 || Math.abs(t1) > bound) return undefined;
   return new Fraction(BigInt(r1), BigInt(t1));
 }
+
+const scales = new Map<number, bigint>();
+
+/**
+ * 10^F, cached: the unit of the decimal fixed point at F decimals, and the powers of ten a
+ * printed number is rounded at (a run prints many values at the same few scales).
+ *
+ * @param F - decimals, an integer ≥ 0
+ * @returns 10^F
+ * @example scale10(3) // returns 1000n
+ */
+export function scale10(F: number): bigint {
+  let s = scales.get(F);
+  if (s === undefined) {
+    s = 10n ** BigInt(F);
+    if (scales.size > 4096) scales.clear();
+    scales.set(F, s);
+  }
+  return s;
+}

@@ -21,7 +21,7 @@
  * tables and reports) against 31 µs and 39 µs in base 2, and base 10 stayed
  * 1.4–1.6× faster at 60 and 100 digits; no run had base 2 ahead.
  */
-import { isqrt } from "./bigintMath.js";
+import { isqrt, scale10 } from "./bigintMath.js";
 import { parseRational } from "./parseRational.js";
 import { roundedDecimalText } from "./roundedDecimalText.js";
 
@@ -191,27 +191,6 @@ export function fixedToRationalText(F: Fixed, a: bigint): string {
  */
 export function fixedToString(F: Fixed, a: bigint, digits: number): string {
   return roundedDecimalText(a, F.ONE, digits);
-}
-
-// ───────────────────────────── decimal scale ─────────────────────────────
-
-const scales = new Map<number, bigint>();
-
-/**
- * 10^F, cached: the unit of the decimal fixed point at F decimals.
- *
- * @param F - decimals, an integer ≥ 0
- * @returns 10^F
- * @example scale10(3) // returns 1000n
- */
-export function scale10(F: number): bigint {
-  let s = scales.get(F);
-  if (s === undefined) {
-    s = 10n ** BigInt(F);
-    if (scales.size > 4096) scales.clear();
-    scales.set(F, s);
-  }
-  return s;
 }
 
 /**

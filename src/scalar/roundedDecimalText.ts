@@ -1,3 +1,5 @@
+import { scale10 } from "./bigintMath.js";
+
 /**
  * Exponents from which the library's decimal notation turns exponential: a value d.ddd·10^e prints
  * as `d.ddde-30` for e ≤ −30 and as `d.ddde+60` for e ≥ 60, and plainly in between (the `toExpNeg`
@@ -7,19 +9,6 @@ const EXP_NEG = -30;
 const EXP_POS = 60;
 
 const LOG10_2 = Math.log10(2);
-
-/** Powers of ten by exponent, cached: a run prints many values at the same few scales. */
-const tens = new Map<number, bigint>();
-
-function ten(k: number): bigint {
-  let t = tens.get(k);
-  if (t === undefined) {
-    t = 10n ** BigInt(k);
-    if (tens.size > 4096) tens.clear();
-    tens.set(k, t);
-  }
-  return t;
-}
 
 function bitLength(v: bigint): number {
   return v.toString(16).length * 4;
@@ -40,8 +29,8 @@ function bitLength(v: bigint): number {
  */
 export function roundedDecimal(num: bigint, den: bigint, digits: number): { q: bigint; e: number } {
   const n = num < 0n ? -num : num;
-  const lo = ten(digits - 1);
-  const hi = ten(digits);
+  const lo = scale10(digits - 1);
+  const hi = scale10(digits);
   // e: the exponent of the leading digit, from the bit lengths (off by at most one), then corrected
   let e = Math.floor((bitLength(n) - bitLength(den)) * LOG10_2);
   let q: bigint;
@@ -49,8 +38,8 @@ export function roundedDecimal(num: bigint, den: bigint, digits: number): { q: b
   let d: bigint;
   for (;;) {
     const s = digits - 1 - e;
-    const top = s >= 0 ? n * ten(s) : n;
-    d = s >= 0 ? den : den * ten(-s);
+    const top = s >= 0 ? n * scale10(s) : n;
+    d = s >= 0 ? den : den * scale10(-s);
     q = top / d;
     r = top - q * d;
     if (q >= hi) e++;

@@ -12,7 +12,8 @@
 import type { Decimal } from "decimal.js";
 import { splitCase } from "../splitCase.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
-import { powFixed10, scale10 } from "../../scalar/fixedPoint.js";
+import { scale10 } from "../../scalar/bigintMath.js";
+import { powFixed10 } from "../../scalar/fixedPoint.js";
 import { formatDigits, log10Abs } from "./decimalFormat.js";
 import type { HighPrecision } from "./evaluateParts.js";
 

@@ -27,7 +27,8 @@ import { at } from "../../scalar/at.js";
 import type { Decimal } from "decimal.js";
 import type { ClosedFormTerms } from "./closedFormParts.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
-import { eulerArctanSum10, piFixed10, scale10, sqrtFixed10 } from "../../scalar/fixedPoint.js";
+import { scale10 } from "../../scalar/bigintMath.js";
+import { eulerArctanSum10, piFixed10, sqrtFixed10 } from "../../scalar/fixedPoint.js";
 import { log10Abs } from "./decimalFormat.js";
 
 /** A value with its complement, both known to the requested relative accuracy. */
