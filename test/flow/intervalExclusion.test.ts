@@ -3,19 +3,11 @@ import { describe, expect, it } from "vitest";
 import { polyEval } from "../../src/flow/_internals/fixedPolynomial.js";
 import { excludeInterval, roomFor } from "../../src/flow/_internals/intervalExclusion.js";
 import { fixed, fixedToDouble } from "../../src/scalar/fixedPoint.js";
+import { exactGridSign } from "../helpers/exactGridSign.js";
 
 const F = fixed(160);
 
-/** The exact sign of g at the grid point X, term by term: Σ c_q X^q 2^{P(n−q)}. */
-function exactSign(c: readonly bigint[], X: bigint): number {
-  let sum = 0n;
-  let power = 1n;
-  for (const [q, v] of c.entries()) {
-    sum += v * power * (1n << (F.bigP * BigInt(c.length - 1 - q)));
-    power *= X;
-  }
-  return sum > 0n ? 1 : sum < 0n ? -1 : 0;
-}
+const exactSign = (c: readonly bigint[], X: bigint): number => exactGridSign(F, c, X);
 
 /** ±(κ + Π (τ − r_i)): up to 6 roots in [0, 1], often one of them double, and a lift κ = ±10^−k that splits it into a dip or lifts it off into a near miss. */
 const polynomial = fc

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { polyEval } from "../../src/flow/_internals/fixedPolynomial.js";
 import { firstNegative } from "../../src/flow/_internals/polyRoots.js";
 import { fixed } from "../../src/scalar/fixedPoint.js";
+import { exactGridSign } from "../helpers/exactGridSign.js";
 
 const F = fixed(120);
 
@@ -121,16 +122,7 @@ function multiply(a: readonly bigint[], b: readonly bigint[]): bigint[] {
   return out;
 }
 
-/** The exact sign of g at the grid point X (g·2^{P(n+1)} = Σ c_q X^q 2^{P(n−q)}, an integer), computed term by term. */
-function exactSign(c: readonly bigint[], X: bigint): number {
-  let sum = 0n;
-  let power = 1n;
-  for (const [q, v] of c.entries()) {
-    sum += v * power * (1n << (H.bigP * BigInt(c.length - 1 - q)));
-    power *= X;
-  }
-  return sum > 0n ? 1 : sum < 0n ? -1 : 0;
-}
+const exactSign = (c: readonly bigint[], X: bigint): number => exactGridSign(H, c, X);
 
 /**
  * The oracle's first root in (0, 1]: the first negative point of a grid of 512, narrowed by
