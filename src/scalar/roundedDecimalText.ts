@@ -23,11 +23,9 @@ function bitLength(v: bigint): number {
  * @param num - numerator, non-zero, any sign
  * @param den - denominator, positive
  * @param digits - significant digits, an integer ≥ 1
- * @returns q and e
- * @example roundedDecimal(-2n, 3n, 5) // returns { q: -66667n, e: -1 }
- * @internal
+ * @returns q and e (roundedDecimal(-2n, 3n, 5) is { q: -66667n, e: -1 })
  */
-export function roundedDecimal(num: bigint, den: bigint, digits: number): { q: bigint; e: number } {
+function roundedDecimal(num: bigint, den: bigint, digits: number): { q: bigint; e: number } {
   const n = num < 0n ? -num : num;
   const lo = scale10(digits - 1);
   const hi = scale10(digits);

@@ -1,4 +1,3 @@
-import type { Decimal } from "decimal.js";
 import type { Dataset } from "../../net/readDataset.js";
 import { fixedInvariants } from "../../net/kernels/fixedInvariants.js";
 import { type FixedLayeredNet, fixedToLayered } from "../../net/kernels/fixedLayeredNet.js";
@@ -11,9 +10,8 @@ import { unpackLayers } from "../../net/unpackLayers.js";
 import { decimal } from "../../scalar/decimal.js";
 import { decimalContext } from "../../scalar/decimalContext.js";
 import { fixedToString } from "../../scalar/fixedPoint.js";
-import { parseRational } from "../../scalar/parseRational.js";
-import { roundedDecimal, roundedDecimalText } from "../../scalar/roundedDecimalText.js";
-import type { Scalar } from "../../scalar/scalar.js";
+import { exact, type Rational } from "../../scalar/exact.js";
+import { roundedDecimalText } from "../../scalar/roundedDecimalText.js";
 import { resolved } from "./resolved.js";
 import { type FixedInterval, fixedIntervals, UndecidedInterval } from "./fixedIntervals.js";
 import type { FlowMethod } from "../flowMethods.js";
@@ -31,32 +29,16 @@ export function layeredParams(p: FixedLayeredNet, theta: readonly bigint[], digi
 }
 
 /**
- * The c_k of the network at t = 0, exactly from its rationals and rounded once to D digits: over the
- * same incoming and outgoing slots as `fixedInvariants` (tested against `neuronInvariants`), each a
- * sum of squares of fractions kept over one denominator (BigInt: decimal.js at the edge precision,
- * cold in a short process, took milliseconds for the same digits).
+ * The c_k of the network at t = 0, exactly from its rationals (over the same incoming and outgoing
+ * slots as `fixedInvariants`, which is tested against `neuronInvariants`), rounded once to D digits.
  */
 function exactInvariantTexts(p: FixedLayeredNet, net: LayeredNetwork<string>, digits: number): string[] {
-  const theta = packNetwork(net).map(parseRational);
+  const theta = packNetwork(net).map((v) => exact.parse(v));
+  const squares = (slots: readonly number[]): Rational =>
+    slots.reduce((sum, q) => exact.add(sum, exact.mul(at(theta, q), at(theta, q))), exact.zero);
   return p.inSlots.map((incoming, k) => {
-    let num = 0n;
-    let den = 1n;
-    const add = (q: number, sign: bigint): void => {
-      const { num: a, den: b } = at(theta, q);
-      const b2 = b * b;
-      // one denominator divides the other (always so for the powers of two of a float file): no growth
-      if (den % b2 === 0n) num += sign * a * a * (den / b2);
-      else if (b2 % den === 0n) {
-        num = num * (b2 / den) + sign * a * a;
-        den = b2;
-      } else {
-        num = num * b2 + sign * a * a * den;
-        den *= b2;
-      }
-    };
-    for (const q of incoming) add(q, 1n);
-    for (const q of at(p.outSlots, k)) add(q, -1n);
-    return roundedDecimalText(num, den, digits);
+    const c = exact.sub(squares(incoming), squares(at(p.outSlots, k)));
+    return roundedDecimalText(c.s * c.n, c.d, digits);
   });
 }
 
@@ -114,35 +96,12 @@ function decimalLossPrinter(
   kind: LossKind,
   digits: number,
 ): (theta: readonly bigint[] | undefined) => string {
-  const S = decimalByRounding(p.edgeDigits);
+  const S = decimal(p.edgeDigits);
   const dataS = { X: data.X.map((r) => r.map(S.parse)), Y: data.Y.map((r) => r.map(S.parse)) };
   const D = decimalContext(digits);
   return (theta) => {
     const netS = mapNetwork(theta === undefined ? net : fixedToLayered(p, theta), S.parse);
     return new D(lossOf(netS, dataS, S, kind)).toSignificantDigits(digits).toString();
-  };
-}
-
-/**
- * decimal.js at `digits` whose numbers are made by BigInt rounding (half to even, the value
- * decimal.js's own division would give) instead of a decimal.js division: the same numbers, without
- * the cold start of that division in a short process.
- */
-function decimalByRounding(digits: number): Scalar<Decimal> {
-  const S = decimal(digits);
-  const D = decimalContext(digits);
-  const fromRational = (num: bigint, den: bigint): Decimal => {
-    if (num === 0n) return S.zero;
-    const { q, e } = roundedDecimal(num, den, digits);
-    return new D(`${q}e${e - digits + 1}`);
-  };
-  return {
-    ...S,
-    fromRational,
-    parse: (text) => {
-      const { num, den } = parseRational(text);
-      return fromRational(num, den);
-    },
   };
 }
 
