@@ -131,6 +131,55 @@ function decideAtKink(
   return zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
 }
 
+/** How many orders of z's series the release test reads when the first ones are at rounding level. */
+const RELEASE_ORDERS = 4;
+
+/**
+ * Whether pair (i, k), released from its surface to `side`, really leaves it, read from z's series under
+ * that side's field: the first order q ≥ 1 whose coefficient is beyond `tolerance` decides, and the pair
+ * leaves when it has the sign of `side`. At a release point that one-sided ż is 0 in exact arithmetic
+ * (the Filippov weight reaches 0 or 1 there), so its computed value is rounding whose sign means
+ * nothing, and z̈ (or the next term) tells. Returns that order; 0 when no order is beyond rounding (z
+ * is frozen: its ∇z lies in the span of the pairs still held, a point repeated in the data say, and it
+ * is released as one left out of the constraints, staying with them); undefined when the series turns
+ * back to the surface: then the flow does not leave it and the pair stays held.
+ */
+function leavingOrder(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  pair: { i: number; k: number; side: number },
+  decay: SeriesDynamics,
+  tolerance: bigint,
+): number | undefined {
+  const { i, k, side } = pair;
+  const z = at(at(layeredTaylorStep(p, theta, withSide(p, theta, state, i, k, side), p.F.ONE, RELEASE_ORDERS, decay).Z, i), k);
+  for (let q = 1; q <= RELEASE_ORDERS; q++) {
+    const c = at(z, q);
+    if (fabs(c) <= tolerance) continue;
+    return (c > 0n ? 1 : -1) === side ? q : undefined;
+  }
+  return 0;
+}
+
+/**
+ * side·z in the step variable for a pair released at the start of the step whose orders 1 … order − 1
+ * were at rounding level at the release: a negative coefficient of those orders within the tolerance
+ * (scaled to the step, ×h per order) is taken as 0, its exact value at the release point. Read as it is,
+ * it would dip across the surface for a time far below the rounding of t and bring the pair back at
+ * once; the order that decided the release carries z away.
+ */
+function departingSeries(F: Fixed, g: readonly bigint[], order: number, tolerance: bigint, h: bigint): bigint[] {
+  const out = [...g];
+  let scaled = tolerance;
+  for (let q = 1; q < order; q++) {
+    scaled = (scaled * h) >> F.bigP;
+    const c = at(out, q);
+    if (c < 0n && -c <= scaled) out[q] = 0n;
+  }
+  return out;
+}
+
 /**
  * The other points at which neuron k sits on its kink when the flow starts to slide on it at point i:
  * their |z| is within `band` (a bias-free neuron of the first layer whose weights reach 0 is on its
@@ -302,6 +351,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   // how far from its surface a free pair on it may drift before it counts as leaving
   const band = F.ONE / 10n ** BigInt(options.digits + 3);
+  // pairs released at the current instant on a higher-order term (key i·l + k): the order that decided
+  const departing = new Map<number, number>();
   while (t < T) {
     if (++count > maxSteps)
       throw new ConvergenceError(
@@ -345,7 +396,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         const side = at(at(state.side, i), k);
         const limit = evTau ?? tau;
         if (side !== 0) {
-          const g = side > 0 ? at(at(step.Z, i), k) : at(at(step.Z, i), k).map((v) => -v);
+          const signed = side > 0 ? at(at(step.Z, i), k) : at(at(step.Z, i), k).map((v) => -v);
+          const order = departing.get(i * l + k);
+          const g = order === undefined ? signed : departingSeries(F, signed, order, zTolerance, h);
           const r = firstNegative(F, g, limit);
           if (r !== undefined && (evTau === undefined || r < evTau)) {
             evTau = r;
@@ -432,6 +485,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         { field: "method", change: "try another" },
       );
     t = tNew;
+    // once the time has moved past rounding, a released pair's z is off its surface at first order
+    if (stalled === 0) departing.clear();
     assertBounded("taylor", theta, t, F);
     monitor.check(theta, t);
     checkIdentity(theta);
@@ -459,6 +514,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       events.push({ t, neuron: k, point: i, kind: rate > 0n ? "enter" : "leave" });
     } else if (ev !== undefined) {
       const { i, k } = ev;
+      departing.delete(i * l + k);
       if (ev.kind === "cross") {
         const from = at(at(state.side, i), k);
         const kind = decideAtKink(p, theta, state, i, k, from, decay);
@@ -467,7 +523,18 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         if (kind === "slide") for (const j of alsoOnKink(p, theta, state, i, k, band)) events.push({ t, neuron: k, point: j, kind });
         // at depth, another neuron's constrained pairs depend on this one's pattern
         refreshSliding(p, state, theta);
+      } else if (at(state.slidePoints, k).includes(i)) {
+        // a held pair: its Filippov weight left [0, 1], and z leaves on the first term beyond rounding
+        const side = ev.kind === "releasePlus" ? 1 : -1;
+        const order = leavingOrder(p, theta, state, { i, k, side }, decay, zTolerance);
+        if (order !== undefined) {
+          at(state.side, i)[k] = side;
+          refreshSliding(p, state, theta);
+          events.push({ t, neuron: k, point: i, kind: "release" });
+          if (order > 1) departing.set(i * l + k, order);
+        }
       } else {
+        // a free pair on its surface: |z| has passed the band
         at(state.side, i)[k] = ev.kind === "releasePlus" ? 1 : -1;
         refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind: "release" });
