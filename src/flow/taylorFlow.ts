@@ -135,31 +135,69 @@ function decideAtKink(
 const RELEASE_ORDERS = 4;
 
 /**
- * Whether pair (i, k), released from its surface to `side`, really leaves it, read from z's series under
- * that side's field: the first order q ≥ 1 whose coefficient is beyond `tolerance` decides, and the pair
- * leaves when it has the sign of `side`. At a release point that one-sided ż is 0 in exact arithmetic
- * (the Filippov weight reaches 0 or 1 there), so its computed value is rounding whose sign means
- * nothing, and z̈ (or the next term) tells. Returns that order; 0 when no order is beyond rounding (z
- * is frozen: its ∇z lies in the span of the pairs still held, a point repeated in the data say, and it
- * is released as one left out of the constraints, staying with them); undefined when the series turns
- * back to the surface: then the flow does not leave it and the pair stays held.
+ * Where z_{k,i} goes from z = 0 under the field of `state`: the sign of the first coefficient of its
+ * series (orders 1 … RELEASE_ORDERS) beyond `tolerance`, with that order; sign 0 when none is.
  */
-function leavingOrder(
+function leadingTerm(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  i: number,
+  k: number,
+  decay: SeriesDynamics,
+  tolerance: bigint,
+) {
+  return leadingOf(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z, i), k), tolerance);
+}
+
+/** The sign and order of the first coefficient of z's series (orders ≥ 1, at h = 1) beyond `tolerance`; sign 0 when none is. */
+function leadingOf(z: readonly bigint[], tolerance: bigint): { sign: number; order: number } {
+  for (let q = 1; q < z.length; q++) {
+    const c = at(z, q);
+    if (fabs(c) > tolerance) return { sign: c > 0n ? 1 : -1, order: q };
+  }
+  return { sign: 0, order: 0 };
+}
+
+/**
+ * Whether ∇z of pair (i, k) lies in the span of the constrained pairs of `state` (chosen as
+ * `refreshSliding` does): then their constraints keep its z on the surface whichever side it is on.
+ */
+function inHeldSpan(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number): boolean {
+  const held = state.slidePoints.flatMap((points, u) => points.map((j): [number, number] => [j, u]));
+  const gradients = layeredZGradients(p, theta, state, [...held, [i, k]]).map((g) => g.map((v) => fixedToDouble(p.F, v)));
+  const independent = new IndependentSet(2 ** (-p.F.P / 2));
+  for (const g of gradients.slice(0, -1)) independent.admit(g);
+  return !independent.admit(at(gradients, held.length));
+}
+
+/**
+ * Where a held pair goes when its Filippov weight leaves [0, 1] toward `side`, read from z's series
+ * under each one-sided field (with the pair on that side). At a release point the one-sided ż of
+ * `side` is 0 in exact arithmetic, so its computed value is rounding whose sign means nothing, and z̈
+ * (or the next term) tells. The pair leaves to `side` when that series leaves the surface; when it
+ * turns back, the field of the other side decides: the pair crosses there when that field carries z
+ * away too, and stays held when it points into the surface. When no term is beyond rounding the flow
+ * is tangent to the surface to every order read (a slide that tends to a release it never reaches,
+ * say), and the pair stays held. Returns the side and the order that decided (0: z frozen on the
+ * surface by the other constraints, released as one left out of them), or undefined to keep it held.
+ */
+function releaseDecision(
   p: FlowProblem,
   theta: readonly bigint[],
   state: RegionState,
   pair: { i: number; k: number; side: number },
   decay: SeriesDynamics,
   tolerance: bigint,
-): number | undefined {
+): { side: number; order: number } | undefined {
   const { i, k, side } = pair;
-  const z = at(at(layeredTaylorStep(p, theta, withSide(p, theta, state, i, k, side), p.F.ONE, RELEASE_ORDERS, decay).Z, i), k);
-  for (let q = 1; q <= RELEASE_ORDERS; q++) {
-    const c = at(z, q);
-    if (fabs(c) <= tolerance) continue;
-    return (c > 0n ? 1 : -1) === side ? q : undefined;
-  }
-  return 0;
+  const released = withSide(p, theta, state, i, k, side);
+  if (inHeldSpan(p, theta, released, i, k)) return { side, order: 0 };
+  const toward = leadingTerm(p, theta, released, i, k, decay, tolerance);
+  if (toward.sign === side) return { side, order: toward.order };
+  if (toward.sign === 0) return undefined;
+  const other = leadingTerm(p, theta, withSide(p, theta, state, i, k, -side), i, k, decay, tolerance);
+  return other.sign === -side ? { side: -side, order: other.order } : undefined;
 }
 
 /**
@@ -184,14 +222,28 @@ function departingSeries(F: Fixed, g: readonly bigint[], order: number, toleranc
  * The other points at which neuron k sits on its kink when the flow starts to slide on it at point i:
  * their |z| is within `band` (a bias-free neuron of the first layer whose weights reach 0 is on its
  * kink at every point at once). They are put on the surface too (side 0), where the pairs whose ∇z
- * is in the span of the constrained ones' stay; a pair above that reads one of them then nests.
+ * is in the span of the constrained ones' stay; a pair above that reads one of them then nests. A pair
+ * that the field with point i held carries off to its own side (by the first term of its series beyond
+ * `tolerance`, as at a release) is not on the surface after this instant, and is left on its side: it
+ * may have left the surface at this very instant.
  */
-function alsoOnKink(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, band: bigint): number[] {
-  const Z = layeredTaylorStep(p, theta, state, p.F.ONE, 1).Z;
+function alsoOnKink(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  at0: { i: number; k: number },
+  limits: { band: bigint; tolerance: bigint },
+  decay: SeriesDynamics,
+): number[] {
+  const { i, k } = at0;
+  refreshSliding(p, state, theta);
+  const Z = layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z;
   const out: number[] = [];
   for (let j = 0; j < p.n; j++) {
-    if (j === i || at(at(state.side, j), k) === 0 || (at(p.unitLayer, k) === 1 && at(p.nullPoint, j))) continue;
-    if (fabs(at(at(at(Z, j), k), 0)) > band) continue;
+    const side = at(at(state.side, j), k);
+    if (j === i || side === 0 || (at(p.unitLayer, k) === 1 && at(p.nullPoint, j))) continue;
+    const z = at(at(Z, j), k);
+    if (fabs(at(z, 0)) > limits.band || leadingOf(z, limits.tolerance).sign === side) continue;
     at(state.side, j)[k] = 0;
     out.push(j);
   }
@@ -520,18 +572,19 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         const kind = decideAtKink(p, theta, state, i, k, from, decay);
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         events.push({ t, neuron: k, point: i, kind });
-        if (kind === "slide") for (const j of alsoOnKink(p, theta, state, i, k, band)) events.push({ t, neuron: k, point: j, kind });
+        if (kind === "slide")
+          for (const j of alsoOnKink(p, theta, state, { i, k }, { band, tolerance: zTolerance }, decay))
+            events.push({ t, neuron: k, point: j, kind });
         // at depth, another neuron's constrained pairs depend on this one's pattern
         refreshSliding(p, state, theta);
       } else if (at(state.slidePoints, k).includes(i)) {
         // a held pair: its Filippov weight left [0, 1], and z leaves on the first term beyond rounding
-        const side = ev.kind === "releasePlus" ? 1 : -1;
-        const order = leavingOrder(p, theta, state, { i, k, side }, decay, zTolerance);
-        if (order !== undefined) {
-          at(state.side, i)[k] = side;
+        const release = releaseDecision(p, theta, state, { i, k, side: ev.kind === "releasePlus" ? 1 : -1 }, decay, zTolerance);
+        if (release !== undefined) {
+          at(state.side, i)[k] = release.side;
           refreshSliding(p, state, theta);
           events.push({ t, neuron: k, point: i, kind: "release" });
-          if (order > 1) departing.set(i * l + k, order);
+          if (release.order > 1) departing.set(i * l + k, release.order);
         }
       } else {
         // a free pair on its surface: |z| has passed the band
