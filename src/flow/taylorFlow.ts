@@ -116,19 +116,26 @@ function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, 
  * What happens when z_{k,i} reaches 0: with ż± the rate of z under the field
  * of each side, the flow crosses when the field of the far side carries on
  * (enter: ż+ > 0, leave: ż− < 0), and slides when both fields point into
- * the surface (ż+ ≤ 0 ≤ ż−).
+ * the surface (ż+ ≤ 0 ≤ ż−). A far-side ż within `tolerance` of 0 (the far field
+ * tangent to the surface, as just after another pair's release) is rounding: the
+ * first term of that side's series beyond it decides, as at a release, and only
+ * when there is none does the sign of ż. Returns the order that decided too.
  */
 function decideAtKink(
   p: FlowProblem,
   theta: readonly bigint[],
   state: RegionState,
-  i: number,
-  k: number,
-  from: number,
+  pair: { i: number; k: number; from: number },
   decay: SeriesDynamics,
-): "enter" | "leave" | "slide" {
-  if (from < 0) return zRate(p, theta, withSide(p, theta, state, i, k, 1), i, k, decay) > 0n ? "enter" : "slide";
-  return zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay) < 0n ? "leave" : "slide";
+  tolerance: bigint,
+): { kind: "enter" | "leave" | "slide"; order: number } {
+  const { i, k, from } = pair;
+  const far = withSide(p, theta, state, i, k, -from);
+  const rate = zRate(p, theta, far, i, k, decay);
+  const lead = fabs(rate) > tolerance ? { sign: rate > 0n ? 1 : -1, order: 1 } : leadingTerm(p, theta, far, i, k, decay, tolerance);
+  const sign = lead.sign !== 0 ? lead.sign : rate > 0n ? 1 : rate < 0n ? -1 : 0;
+  if (sign !== -from) return { kind: "slide", order: lead.order };
+  return { kind: from < 0 ? "enter" : "leave", order: lead.order };
 }
 
 /** How many orders of z's series the release test reads when the first ones are at rounding level. */
@@ -569,9 +576,11 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       departing.delete(i * l + k);
       if (ev.kind === "cross") {
         const from = at(at(state.side, i), k);
-        const kind = decideAtKink(p, theta, state, i, k, from, decay);
+        const { kind, order } = decideAtKink(p, theta, state, { i, k, from }, decay, zTolerance);
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         events.push({ t, neuron: k, point: i, kind });
+        // crossed on a higher-order term: the rounding of the orders below must not bring it back at once
+        if (kind !== "slide" && order > 1) departing.set(i * l + k, order);
         if (kind === "slide")
           for (const j of alsoOnKink(p, theta, state, { i, k }, { band, tolerance: zTolerance }, decay))
             events.push({ t, neuron: k, point: j, kind });

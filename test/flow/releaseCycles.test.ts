@@ -44,6 +44,23 @@ const shallow: LayeredNetwork<string> = {
 };
 const shallowData = { X: [["-5/3"], ["-5/3"], ["1"]], Y: [["5/4"], ["1/2"], ["-4"]] };
 
+// 2 → 1 → 1 → 1 ReLU: the layer-1 neuron slides on point 1 from t ≈ 0.00246 and is released at t ≈ 0.29258
+const deep: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    { W: [["5/4", "3/4"]], b: ["-3/2"] },
+    { W: [["6"]], b: ["2"] },
+    { W: [["-5/3"]], b: ["-5/3"] },
+  ],
+};
+const deepData = {
+  X: [
+    ["1", "5/4"],
+    ["1/2", "-4"],
+  ],
+  Y: [["1/2"], ["0"]],
+};
+
 describe("integrateFlow: a released pair leaves its surface", () => {
   it("should release the layer-2 pair once at t ≈ 0.04013 and not slide on it again at that instant", () => {
     // Act
@@ -64,21 +81,30 @@ describe("integrateFlow: a released pair leaves its surface", () => {
     expect(releaseSlideCycles(run)).toBe(0);
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
   });
+
+  it("should run through the release at 10 digits, where cycling at it hit the stall limit, with the events of 20 digits", () => {
+    // Act
+    const coarse = integrateFlow(deep, deepData, { time: "1", digits: 10 });
+    const fine = integrateFlow(deep, deepData, { time: "1", digits: 20 });
+    // Assert: one slide and one release, at the same times to 10 digits
+    const log = (run: FlowRun) => run.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(9)]);
+    expect(log(coarse)).toEqual(log(fine));
+    expect(log(fine).map((ev) => ev.slice(0, 4))).toEqual([
+      [1, 0, 0, "slide"],
+      [1, 0, 0, "release"],
+    ]);
+    expect(Number(coarse.maxDrift)).toBeLessThan(1e-13);
+  });
 });
 
-/** The largest number of points that one neuron holds on its surface at once, along the event log. */
-function mostOnSurface(run: FlowRun): number {
-  const on = new Map<string, Set<number>>();
-  let most = 0;
-  for (const ev of run.events) {
-    const key = `${ev.layer ?? 1},${ev.neuron}`;
-    const points = on.get(key) ?? new Set<number>();
-    on.set(key, points);
-    if (ev.kind === "slide") points.add(ev.point);
-    else points.delete(ev.point);
-    most = Math.max(most, points.size);
-  }
-  return most;
+/**
+ * Whether two points of one neuron start to slide at the same instant: their pairs share one surface there (a
+ * layer below maps both points to the same values, or a first-layer neuron's weights and bias are all 0), a
+ * surface that the release of one pair does not describe.
+ */
+function slidesTogether(run: FlowRun): boolean {
+  const starts = run.events.filter((ev) => ev.kind === "slide").map((ev) => `${ev.layer ?? 1},${ev.neuron},${ev.t}`);
+  return new Set(starts).size < starts.length;
 }
 
 /** Small rationals p/q with |p| ≤ 6, q ≤ 4, as text. */
@@ -87,28 +113,30 @@ const mat = (rows: number, cols: number) =>
   fc.array(fc.array(small, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
 
 /**
- * Random nets with every bias (d ≤ 2, a hidden layer of width ≤ 2, optionally a second of width 1) and two or
- * three points: about one in five slides before T = 1, and many of those are released again.
+ * Random nets with every bias (two inputs, a hidden layer of width ≤ 2, optionally a second of width 1) and two
+ * distinct points: about one in six slides before T = 1, and many of those are released again. With no more
+ * points than inputs a first-layer neuron cannot reach the corner where its weights and bias are all 0 and every
+ * point sits on its kink at once, which the release of one pair does not describe.
  */
 const slidingProblem = fc
-  .record({ d: fc.integer({ min: 1, max: 2 }), w: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 2, max: 3 }), deep: fc.boolean() })
-  .chain(({ d, w, n, deep }) =>
+  .record({ w: fc.integer({ min: 1, max: 2 }), deep: fc.boolean() })
+  .chain(({ w, deep }) =>
     fc.record({
       activation: fc.constantFrom<Activation>(
         { kind: "relu" },
         { kind: "leaky_relu", slope: "1/4" },
         { kind: "leaky_relu", slope: "-1/2" },
       ),
-      hidden: fc.tuple(mat(w, d), mat(1, w)),
+      hidden: fc.tuple(mat(w, 2), mat(1, w)),
       upper: deep ? fc.tuple(mat(1, w), mat(1, 1)).map((l) => [l]) : fc.constant([]),
       out: fc.tuple(mat(1, deep ? 1 : w), mat(1, 1)),
       // distinct points: coincident ones share one surface, which the per-pair release test does not see as one
-      X: fc.uniqueArray(fc.array(small, { minLength: d, maxLength: d }), {
-        minLength: n,
-        maxLength: n,
+      X: fc.uniqueArray(fc.array(small, { minLength: 2, maxLength: 2 }), {
+        minLength: 2,
+        maxLength: 2,
         selector: (row) => row.map((v) => new Fraction(v).toFraction()).join(),
       }),
-      Y: mat(n, 1),
+      Y: mat(2, 1),
     }),
   )
   .map(({ activation, hidden, upper, out, X, Y }) => ({
@@ -120,7 +148,7 @@ describe("integrateFlow: no pair is released and held again at one instant", () 
   it("should never log a release and a slide of one pair at the same time on random nets that slide", { tags: ["long"] }, () => {
     fc.assert(
       fc.property(slidingProblem, ({ net, data }) => {
-        // a hidden neuron with zero weights and bias starts with every point on its kink (see mostOnSurface)
+        // a hidden neuron with zero weights and bias starts at that corner
         fc.pre(
           net.layers.slice(0, -1).every(({ W, b }) => W.every((row, k) => [...row, b![k]!].some((v) => new Fraction(v).valueOf() !== 0))),
         );
@@ -133,10 +161,7 @@ describe("integrateFlow: no pair is released and held again at one instant", () 
           if (e instanceof ConvergenceError && e.reason.startsWith("nested sliding")) return fc.pre(false);
           throw e;
         }
-        fc.pre(run.events.some((ev) => ev.kind === "slide"));
-        // more than d points of one neuron on its surface at once: in the first layer its weights and bias are then 0,
-        // a corner where every surface of the neuron meets, which the release of one pair does not describe
-        fc.pre(mostOnSurface(run) <= data.X[0]!.length);
+        fc.pre(run.events.some((ev) => ev.kind === "slide") && !slidesTogether(run));
         expect(releaseSlideCycles(run)).toBe(0);
       }),
       { numRuns: runs(200, 30), seed: 24 },
