@@ -164,7 +164,7 @@ describe("integrateFlow: no pair is released and held again at one instant", () 
         fc.pre(run.events.some((ev) => ev.kind === "slide") && !slidesTogether(run));
         expect(releaseSlideCycles(run)).toBe(0);
       }),
-      { numRuns: runs(200, 30), seed: 24 },
+      { numRuns: runs(200, 30), seed: 1 },
     );
   });
 });
