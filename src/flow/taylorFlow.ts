@@ -208,8 +208,9 @@ function releaseDecision(
 }
 
 /**
- * side·z in the step variable for a pair released at the start of the step whose orders 1 … order − 1
- * were at rounding level at the release: a negative coefficient of those orders within the tolerance
+ * side·z in the step variable for a pair that left its surface at the start of the step (a release, or a
+ * crossing decided past a tangent ż) on a term of order `order`, its orders 1 … order − 1 at rounding
+ * level there: a negative coefficient of those orders within the tolerance
  * (scaled to the step, ×h per order) is taken as 0, its exact value at the release point. Read as it is,
  * it would dip across the surface for a time far below the rounding of t and bring the pair back at
  * once; the order that decided the release carries z away.
@@ -412,6 +413,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const band = F.ONE / 10n ** BigInt(options.digits + 3);
   // pairs released at the current instant on a higher-order term (key i·l + k): the order that decided
   const departing = new Map<number, number>();
+  // held pairs whose release was not borne out at the current instant (key i·l + k): their release
+  // test waits for the next step, where the time moves on, rather than firing again at once
+  const holding = new Set<number>();
   while (t < T) {
     if (++count > maxSteps)
       throw new ConvergenceError(
@@ -464,6 +468,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
             ev = { i, k, kind: "cross" };
           }
         } else if (at(state.slidePoints, k).includes(i)) {
+          if (holding.has(i * l + k)) continue;
           const back = at(at(step.back, i), k).slice(0, Q);
           const delta = at(at(step.delta, i), k).slice(0, Q);
           // s* stays between s− and s+ in either order (a leaky slope above 1 has s− > s+): the
@@ -545,7 +550,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       );
     t = tNew;
     // once the time has moved past rounding, a released pair's z is off its surface at first order
-    if (stalled === 0) departing.clear();
+    if (stalled === 0) {
+      departing.clear();
+      holding.clear();
+    }
     assertBounded("taylor", theta, t, F);
     monitor.check(theta, t);
     checkIdentity(theta);
@@ -594,7 +602,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           refreshSliding(p, state, theta);
           events.push({ t, neuron: k, point: i, kind: "release" });
           if (release.order > 1) departing.set(i * l + k, release.order);
-        }
+        } else holding.add(i * l + k);
       } else {
         // a free pair on its surface: |z| has passed the band
         at(state.side, i)[k] = ev.kind === "releasePlus" ? 1 : -1;
