@@ -9,7 +9,11 @@
  * records every hidden neuron's c and its observed and predicted drift at every
  * step. Target: the experiments' path at least 1.5× numpy at every depth, on
  * the same final loss. Times are CPU time (every thread of the process), on both sides:
- * wall time on a shared machine measures the other processes.
+ * wall time on a shared machine measures the other processes. numpy's BLAS runs on one
+ * thread, as ours and PyTorch's do: on matrices this small more threads do not finish
+ * sooner, and the time their threads spent waiting for work counted as numpy's (a fifth
+ * to a half more CPU time) and, on two cores, took a core from the run that followed
+ * (the quartiles of both sides were several times as wide).
  *
  * The comparison with numpy is paired: one numpy process stays up and trains once on
  * each request, so that every run of ours is followed at once by one of numpy's, and the
@@ -78,6 +82,8 @@ function python(module: string): string | undefined {
   return undefined;
 }
 const numpyPython = python("numpy");
+/** The BLAS thread counts of numpy's builds (OpenBLAS, OpenMP, MKL) set to one (see the header). */
+const ONE_THREAD = { OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
 const torchPython = python("torch");
 
 /** A reference process that trains once per request: its version, one run (CPU ms and final loss), and its end. */
@@ -89,7 +95,10 @@ interface PairedReference {
 
 /** Starts `train_reference.py numpy <problem> paired`, which answers one JSON line per request line. */
 async function pairedReference(exe: string, problem: string): Promise<PairedReference> {
-  const child = spawn(exe, [join(here, "train_reference.py"), "numpy", problem, "paired"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(exe, [join(here, "train_reference.py"), "numpy", problem, "paired"], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...ONE_THREAD },
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
