@@ -407,6 +407,18 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let count = 0;
   let stalled = 0;
   const tinyStep = T / 10n ** BigInt(options.digits + 4);
+  // Steps that each move the time by less than the precision asked for (T·10^−D), one after another: the flow
+  // creeps toward an instant it does not reach (events that come ever closer), and the run would spend its whole
+  // step budget there (minutes at 20 digits) without a digit of progress. As many as the stall limit allows.
+  const resolution = T / 10n ** BigInt(options.digits);
+  let creeping = 0;
+  // Steps that an event cuts, one after another, at a pace that would need a hundred times the step budget to
+  // reach T: the same creeping with steps above the precision (a run at 30 digits or more), stopped now rather
+  // than when the budget is spent. Only event-cut steps count: a run whose steps the series keep short (a
+  // stiff start before long steps) is not stopped for its pace.
+  const paceWindow = Math.max(200, 4 * n * l + 8);
+  let paceStart = 0n;
+  let paceSteps = 0;
   // |ż| at or below 10^−D at an event counts as a tangency
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   // how far from its surface a free pair on it may drift before it counts as leaving
@@ -548,6 +560,29 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         "stalled at a kink (the activation pattern switches back and forth)",
         { field: "method", change: "try another" },
       );
+    creeping = tNew - t < resolution ? creeping + 1 : 0;
+    if (creeping > 4 * n * l + 8)
+      throw new ConvergenceError(
+        "taylor",
+        `t = ${fixedToDouble(F, tNew)}`,
+        `stalled at a kink (${creeping} steps in a row each moved the time by less than 10^-${options.digits} of T)`,
+        { field: "method", change: "try another" },
+      );
+    paceSteps = anyEvent ? paceSteps + 1 : 0;
+    if (paceSteps === 1) paceStart = t;
+    if (paceSteps >= paceWindow) {
+      const advance = tNew - paceStart;
+      const needed =
+        advance <= 0n ? Number.POSITIVE_INFINITY : count + (fixedToDouble(F, T - tNew) / fixedToDouble(F, advance)) * paceSteps;
+      if (needed > 100 * maxSteps)
+        throw new ConvergenceError(
+          "taylor",
+          `t = ${fixedToDouble(F, tNew)}`,
+          `stalled at a kink (${paceSteps} steps in a row ended at an event, at a pace that would take about ${needed.toPrecision(2)} steps to reach T)`,
+          { field: "method", change: "try another" },
+        );
+      paceSteps = 0;
+    }
     t = tNew;
     // once the time has moved past rounding, a released pair's z is off its surface at first order
     if (stalled === 0) {

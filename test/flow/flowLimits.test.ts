@@ -22,6 +22,32 @@ describe("integrateFlow at its limits", () => {
     expect(run).toThrow(/^rk4: diverged: a parameter passed 10\^200 at t = [0-9.e-]+; raise steps$/);
   });
 
+  // A first-layer neuron whose weight and bias reach 0 at once puts every point on its kink together, and
+  // the Taylor steps creep toward that instant (about 0.1911), each cut short by an event: before, a run at
+  // 16 digits or more stepped on for its whole budget of 200,000 steps (18 minutes at 20 digits).
+  const creeping = (): { net: ReturnType<typeof readNetwork>; data: ReturnType<typeof readDataset> } => ({
+    net: readNetwork('{"activation":"leaky_relu:-1/2","W1":[["0"],["0"]],"b1":["0","0"],"W2":[["0","-1"]],"b2":["0"]}'),
+    data: readDataset("x,y\n-3,3/2\n4,1\n-2,6\n", 1, 1),
+  });
+
+  it("should stop the Taylor run as stalled when step after step moves t by less than 10^−D of T", () => {
+    const { net, data } = creeping();
+    const run = (): unknown => integrateFlow(net, data, { time: "1", digits: 16 });
+    expect(run).toThrow(ConvergenceError);
+    expect(run).toThrow(
+      /^taylor: stalled at a kink \(33 steps in a row each moved the time by less than 10\^-16 of T\) at t = 0\.1911041229719/,
+    );
+  });
+
+  it("should stop the Taylor run as stalled when its event-cut steps go at a pace that needs a hundred times its step budget", () => {
+    // at 20 digits the steps move t by more than 10^−20 each, about 10^−20 of what is left of T
+    const { net, data } = creeping();
+    const run = (): unknown => integrateFlow(net, data, { time: "1", digits: 20 });
+    expect(run).toThrow(
+      /^taylor: stalled at a kink \(200 steps in a row ended at an event, at a pace that would take about [0-9.e+]+ steps to reach T\) at t = 0\.1911041229719/,
+    );
+  });
+
   it("should report progress after every fixed step, so that the run-time cap sees a long gauss or rk4 run", () => {
     const net = readNetwork('{"W1": [["1"], ["-1/2"]], "b1": ["1/4", "0"], "W2": [["1", "2"]]}');
     const data = readDataset("x,y\n1,1\n-1,0\n", 1, 1);
