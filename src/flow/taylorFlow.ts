@@ -407,6 +407,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let count = 0;
   let stalled = 0;
   const tinyStep = T / 10n ** BigInt(options.digits + 4);
+  // steps in a row that may leave the time where it was: a few per pair are legitimate (several kinks at one instant)
+  const stallLimit = 4 * n * l + 8;
   // Steps that each move the time by less than the precision asked for (T·10^−D), one after another: the flow
   // creeps toward an instant it does not reach (events that come ever closer), and the run would spend its whole
   // step budget there (minutes at 20 digits) without a digit of progress. As many as the stall limit allows.
@@ -416,7 +418,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   // reach T: the same creeping with steps above the precision (a run at 30 digits or more), stopped now rather
   // than when the budget is spent. Only event-cut steps count: a run whose steps the series keep short (a
   // stiff start before long steps) is not stopped for its pace.
-  const paceWindow = Math.max(200, 4 * n * l + 8);
+  const paceWindow = Math.max(200, stallLimit);
   let paceStart = 0n;
   let paceSteps = 0;
   // |ż| at or below 10^−D at an event counts as a tangency
@@ -549,11 +551,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     }
     theta = evalTheta(F, step, stepTau);
     if (heavy) v = evalVelocity(F, step, stepTau);
-    // Steps that do not move the time beyond rounding: a few per pair are
-    // legitimate (several kinks at one instant); more means the pattern
-    // switches back and forth.
+    // Steps that do not move the time beyond rounding: more than the limit means the pattern switches back and forth.
     stalled = tNew - t <= tinyStep ? stalled + 1 : 0;
-    if (stalled > 4 * n * l + 8)
+    if (stalled > stallLimit)
       throw new ConvergenceError(
         "taylor",
         `t = ${fixedToDouble(F, t)}`,
@@ -561,7 +561,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         { field: "method", change: "try another" },
       );
     creeping = tNew - t < resolution ? creeping + 1 : 0;
-    if (creeping > 4 * n * l + 8)
+    if (creeping > stallLimit)
       throw new ConvergenceError(
         "taylor",
         `t = ${fixedToDouble(F, tNew)}`,
