@@ -65,3 +65,18 @@ export const netAndData: fc.Arbitrary<NetAndData> = fc
     };
     return { net, data: { X, Y } };
   });
+
+/** The weight layers of a dense net of the given widths (inputs first): W of rows × inputs entries, an optional bias. */
+export const denseLayers = <T>(widths: readonly number[], entry: fc.Arbitrary<T>): fc.Arbitrary<{ W: T[][]; b: T[] | undefined }[]> =>
+  fc.tuple(
+    ...widths.slice(1).map((rows, l) =>
+      fc.record({
+        W: fc.array(fc.array(entry, { minLength: widths[l]!, maxLength: widths[l]! }), { minLength: rows, maxLength: rows }),
+        b: fc.option(fc.array(entry, { minLength: rows, maxLength: rows }), { nil: undefined }),
+      }),
+    ),
+  );
+
+/** n rows of `width` entries. */
+export const rowsOf = <T>(n: number, width: number, entry: fc.Arbitrary<T>): fc.Arbitrary<T[][]> =>
+  fc.array(fc.array(entry, { minLength: width, maxLength: width }), { minLength: n, maxLength: n });

@@ -26,7 +26,7 @@ import { decimal } from "../../src/scalar/decimal.js";
 import { exact, type Rational } from "../../src/scalar/exact.js";
 import { fixed } from "../../src/scalar/fixedPoint.js";
 import { float } from "../../src/scalar/float.js";
-import { activation } from "../helpers/arbitraries.js";
+import { activation, denseLayers, rowsOf } from "../helpers/arbitraries.js";
 import { runs } from "../helpers/campaign.js";
 
 /**
@@ -379,16 +379,9 @@ const deepCase: fc.Arbitrary<DeepCase> = fc
   .chain(({ widths, n }) =>
     fc.record({
       activation,
-      layers: fc.tuple(
-        ...widths.slice(1).map((rows, l) =>
-          fc.record({
-            W: fc.array(fc.array(small, { minLength: widths[l]!, maxLength: widths[l]! }), { minLength: rows, maxLength: rows }),
-            b: fc.option(fc.array(small, { minLength: rows, maxLength: rows }), { nil: undefined }),
-          }),
-        ),
-      ),
-      X: fc.array(fc.array(small, { minLength: widths[0]!, maxLength: widths[0]! }), { minLength: n, maxLength: n }),
-      Y: fc.array(fc.array(small, { minLength: widths.at(-1)!, maxLength: widths.at(-1)! }), { minLength: n, maxLength: n }),
+      layers: denseLayers(widths, small),
+      X: rowsOf(n, widths[0]!, small),
+      Y: rowsOf(n, widths.at(-1)!, small),
       // Zero inputs put whole layers on their kinks (with no bias), to exercise σ'(0) deep in the net.
       zeroPoint: fc.boolean(),
     }),
@@ -540,9 +533,7 @@ const dyadicDeepCase: fc.Arbitrary<DyadicDeepCase> = fc
   .chain(({ widths, n }) =>
     fc.record({
       activation: dyadicActivation,
-      layers: fc.tuple(
-        ...widths.slice(1).map((rows, l) => fc.record({ W: mat(rows, widths[l]!), b: fc.option(vec(rows), { nil: undefined }) })),
-      ),
+      layers: denseLayers(widths, dyadic),
       X: mat(n, widths[0]!),
       Y: mat(n, widths.at(-1)!),
       zeroPoint: fc.boolean(),

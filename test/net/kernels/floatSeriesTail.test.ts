@@ -8,6 +8,7 @@ import type { LayeredNetwork } from "../../../src/net/layeredNetwork.js";
 import { readNetwork } from "../../../src/net/readNetwork.js";
 import { readDataset } from "../../../src/net/readDataset.js";
 import { networkShape } from "../../../src/net/networkShape.js";
+import { denseLayers, rowsOf } from "../../helpers/arbitraries.js";
 
 const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 
@@ -51,16 +52,9 @@ const denseCase = fc
   .chain(({ widths, n }) =>
     fc.record({
       activation,
-      layers: fc.tuple(
-        ...widths.slice(1).map((rows, l) =>
-          fc.record({
-            W: fc.array(fc.array(weight, { minLength: widths[l]!, maxLength: widths[l]! }), { minLength: rows, maxLength: rows }),
-            b: fc.option(fc.array(weight, { minLength: rows, maxLength: rows }), { nil: undefined }),
-          }),
-        ),
-      ),
-      X: fc.array(fc.array(weight, { minLength: widths[0]!, maxLength: widths[0]! }), { minLength: n, maxLength: n }),
-      Y: fc.array(fc.array(weight, { minLength: widths.at(-1)!, maxLength: widths.at(-1)! }), { minLength: n, maxLength: n }),
+      layers: denseLayers(widths, weight),
+      X: rowsOf(n, widths[0]!, weight),
+      Y: rowsOf(n, widths.at(-1)!, weight),
       sides: fc.array(fc.array(fc.constantFrom(1, -1), { minLength: 18, maxLength: 18 }), { minLength: n, maxLength: n }),
       fraction: fc.double({ min: 0.01, max: 0.2, noNaN: true }),
       Q: fc.integer({ min: 10, max: 60 }),
