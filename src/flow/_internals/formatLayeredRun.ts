@@ -64,7 +64,17 @@ function lossPrinter(
   const one = I.one.lo;
   const extra = BigInt(LOSS_EXTRA_BITS);
   let dataI: Dataset<FixedInterval> | undefined;
+  /** The loss in decimal.js at the run's edge precision (above D digits), rounded once to D digits; set up at its first use. */
   let decimalLoss: ((theta: readonly bigint[] | undefined) => string) | undefined;
+  const decimalFallback = (): ((theta: readonly bigint[] | undefined) => string) => {
+    const S = decimal(p.edgeDigits);
+    const dataS = { X: data.X.map((r) => r.map(S.parse)), Y: data.Y.map((r) => r.map(S.parse)) };
+    const D = decimalContext(digits);
+    return (theta) => {
+      const netS = mapNetwork(theta === undefined ? net : fixedToLayered(p, theta), S.parse);
+      return new D(lossOf(netS, dataS, S, kind)).toSignificantDigits(digits).toString();
+    };
+  };
   return (theta) => {
     if (kind !== "bce") {
       try {
@@ -83,25 +93,8 @@ function lossPrinter(
         if (!(err instanceof UndecidedInterval)) throw err;
       }
     }
-    decimalLoss ??= decimalLossPrinter(p, net, data, kind, digits);
+    decimalLoss ??= decimalFallback();
     return decimalLoss(theta);
-  };
-}
-
-/** The loss in decimal.js at the run's edge precision (above D digits), rounded once to D digits. */
-function decimalLossPrinter(
-  p: FixedLayeredNet,
-  net: LayeredNetwork<string>,
-  data: Dataset<string>,
-  kind: LossKind,
-  digits: number,
-): (theta: readonly bigint[] | undefined) => string {
-  const S = decimal(p.edgeDigits);
-  const dataS = { X: data.X.map((r) => r.map(S.parse)), Y: data.Y.map((r) => r.map(S.parse)) };
-  const D = decimalContext(digits);
-  return (theta) => {
-    const netS = mapNetwork(theta === undefined ? net : fixedToLayered(p, theta), S.parse);
-    return new D(lossOf(netS, dataS, S, kind)).toSignificantDigits(digits).toString();
   };
 }
 
