@@ -208,6 +208,19 @@ function releaseDecision(
 }
 
 /**
+ * The sign (±1) of the first coefficient of a series in the step variable beyond `tolerance` (scaled to
+ * the step, ×h per order), or of its constant term when none is.
+ */
+function leadingSign(F: Fixed, c: readonly bigint[], tolerance: bigint, h: bigint): bigint {
+  let scaled = tolerance;
+  for (const v of c) {
+    if (fabs(v) > scaled) return v > 0n ? 1n : -1n;
+    scaled = (scaled * h) >> F.bigP;
+  }
+  return at(c, 0) >= 0n ? 1n : -1n;
+}
+
+/**
  * side·z in the step variable for a pair that left its surface at the start of the step (a release, or a
  * crossing decided past a tangent ż) on a term of order `order`, its orders 1 … order − 1 at rounding
  * level there: a negative coefficient of those orders within the tolerance
@@ -466,7 +479,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     }
     // First event in (0, τ].
     let evTau: bigint | undefined;
-    let ev: { i: number; k: number; kind: "cross" | "releasePlus" | "releaseMinus" } | undefined;
+    let ev: { i: number; k: number; kind: "cross" | "releasePlus" | "releaseMinus" | "turn" } | undefined;
     for (let i = 0; i < n && kinked; i++) {
       for (let k = 0; k < l; k++) {
         if (nullPair(i, k)) continue;
@@ -486,18 +499,34 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           const back = at(at(step.back, i), k).slice(0, Q);
           const delta = at(at(step.delta, i), k).slice(0, Q);
           // s* stays between s− and s+ in either order (a leaky slope above 1 has s− > s+): the
-          // orientation carries the sign of back and of s+ − s−, so both polynomials are ≥ 0 while it slides
-          const orient = (at(back, 0) >= 0n ? 1n : -1n) * (p.slopes.above >= p.slopes.below ? 1n : -1n);
+          // orientation carries the sign of back and of s+ − s−, so both polynomials are ≥ 0 while it slides.
+          // Where back is 0 at this instant (it changes sign), its first term beyond 10^−D gives the sign it takes.
+          const orient = leadingSign(F, back, zTolerance, h) * (p.slopes.above >= p.slopes.below ? 1n : -1n);
           const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - at(delta, q)));
           const uMinus = back.map((b, q) => orient * (at(delta, q) - ((p.slopes.below * b) >> P)));
+          // back changing sign inside the step turns both polynomials over without moving s* (the
+          // residuals of the pair's point pass through 0): the step ends there and the next one reads them
+          // with the new orientation, instead of taking the turn for a release.
+          const turn = firstNegative(
+            F,
+            back.map((b) => orient * b),
+            limit,
+          );
+          // An event of another pair changes the field, and with it the weight that holds this pair: a
+          // weight that starts the step outside [0, 1] by more than 10^−D releases the pair at once
+          // (firstNegative reads a negative start as the rounding of an event just handled).
+          const scaled = (zTolerance * fabs(at(back, 0))) >> P;
+          const outside = scaled > zTolerance ? scaled : zTolerance;
           for (const [u, kind] of [
             [uPlus, "releasePlus"],
             [uMinus, "releaseMinus"],
           ] as const) {
-            const r = firstNegative(F, u, evTau ?? tau);
+            const root = at(u, 0) < -outside ? 0n : firstNegative(F, u, evTau ?? tau);
+            const turned = root !== undefined && turn !== undefined && root >= turn;
+            const r = turned ? turn : root;
             if (r !== undefined && (evTau === undefined || r < evTau)) {
               evTau = r;
-              ev = { i, k, kind };
+              ev = { i, k, kind: turned ? "turn" : kind };
             }
           }
         } else {
@@ -601,6 +630,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       if (decision === "switch") applySwitch(state, poolEv);
       if (decision === "slide") startTie(state, poolEv);
       if (decision !== "stay") events.push({ t, neuron: switchUnit(p, poolEv), point: poolEv.i, kind: decision, window: poolEv.m });
+    } else if (ev?.kind === "turn") {
+      // a held pair's back changed sign: nothing changes but the orientation the next step reads
     } else if (ev !== undefined && heavy) {
       // z is C¹ under the heavy ball: the kink is crossed to the side of ż
       const { i, k } = ev;

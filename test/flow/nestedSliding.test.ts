@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { expectDescentLimit } from "../helpers/descentGap.js";
 import { runCliInProcess } from "../helpers/runCli.js";
 
 /** The error a run throws, or undefined when it reaches T. */
@@ -91,29 +92,28 @@ describe("integrateFlow at nested sliding pairs", () => {
   });
 
   it("should go on when pairs of two layers slide at the same time at different points (no gradient reads the other's slope)", () => {
-    // Arrange: a leaky net whose layer-1 neuron 1 slides on point 1 while its layer-2 neuron slides on point 2; the
-    // layer-1 bias keeps that neuron off its kink at point 2 (without it, w = 0 would put it on its kink at every point)
+    // Arrange: a leaky net whose layer-1 neuron slides on point 1 from t ≈ 0.35156 and whose layer-2 neuron
+    // joins it on point 2 at t ≈ 0.50658, both to T
     const net: LayeredNetwork<string> = {
       activation: { kind: "leaky_relu", slope: "1/4" },
       layers: [
-        { W: [["0"], ["1/4"]], b: ["-1/100", "0"] },
-        { W: [["5", "-6"]], b: ["0"] },
-        { W: [["-1/2"]], b: ["-3"] },
+        { W: [["-1"], ["-5"]], b: ["-1/3", "-4"] },
+        { W: [["-5", "-5/3"]], b: ["3/2"] },
+        { W: [["5"]], b: ["1"] },
       ],
     };
-    const data = { X: [["5/2"], ["-3/2"]], Y: [["0"], ["4/3"]] };
+    const data = { X: [["-2"], ["-5/3"]], Y: [["5/2"], ["5/4"]] };
     // Act
     const run = integrateFlow(net, data, { time: "1", digits: 20 });
-    // Assert: the two slides overlap in time (0.0286 to 0.0393) and every c_{l,k} is kept
-    expect(events(run).slice(0, 4)).toEqual([
+    // Assert: the two slides overlap from t ≈ 0.50658 to T, every c_{l,k} is kept, and the endpoint is descent's
+    expect(events(run).slice(3)).toEqual([
       [1, 0, 0, "slide"],
       [2, 0, 1, "slide"],
-      [2, 0, 1, "release"],
-      [1, 0, 0, "release"],
     ]);
-    expect(Number(run.events[1]!.t)).toBeCloseTo(0.028565, 5);
-    expect(Number(run.events[2]!.t)).toBeCloseTo(0.039262, 5);
+    expect(Number(run.events[3]!.t)).toBeCloseTo(0.351562, 5);
+    expect(Number(run.events[4]!.t)).toBeCloseTo(0.506577, 5);
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+    expectDescentLimit(net, data, run, 1, [10_000, 20_000], 3e-3);
   });
 
   it("should stop when a bias-free neuron's weight reaches 0 under a sliding pair above: it is then on its kink at every point at once", () => {

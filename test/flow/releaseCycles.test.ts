@@ -6,6 +6,7 @@ import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { Activation } from "../../src/net/activation.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { runs } from "../helpers/campaign.js";
+import { expectDescentLimit } from "../helpers/descentGap.js";
 
 /**
  * How often a pair is released and then slides again at the same instant: each such pair of events
@@ -22,8 +23,8 @@ function releaseSlideCycles(run: FlowRun): number {
   return cycles;
 }
 
-// 1 → 2 → 1 → 1 leaky net (slope 1/4): neuron 1 of layer 1 slides on point 1 and neuron 1 of layer 2 on point 2; the
-// latter's release at t ≈ 0.04013 comes where its one-sided ż is 0, and z leaves the surface at second order
+// 1 → 2 → 1 → 1 leaky net (slope 1/4): neuron 1 of layer 1 slides on point 1 until neuron 1 of layer 2 starts to
+// slide on point 2 (t ≈ 0.02857), which releases it at once; the layer-2 pair is released at t ≈ 0.04487
 const leaky: LayeredNetwork<string> = {
   activation: { kind: "leaky_relu", slope: "1/4" },
   layers: [
@@ -34,7 +35,8 @@ const leaky: LayeredNetwork<string> = {
 };
 const leakyData = { X: [["5/2"], ["-3/2"]], Y: [["0"], ["4/3"]] };
 
-// 1 → 2 → 1 ReLU: neuron 2 slides on point 3 from t ≈ 0.02604 and is released at t ≈ 0.20761
+// 1 → 2 → 1 ReLU: neuron 2 slides on points 1 to 3 from t ≈ 0.01604 and 0.02604 to T; at t ≈ 0.20761 the weights
+// that hold them turn over (their back changes sign), which is no release
 const shallow: LayeredNetwork<string> = {
   activation: { kind: "relu" },
   layers: [
@@ -44,7 +46,7 @@ const shallow: LayeredNetwork<string> = {
 };
 const shallowData = { X: [["-5/3"], ["-5/3"], ["1"]], Y: [["5/4"], ["1/2"], ["-4"]] };
 
-// 2 → 1 → 1 → 1 ReLU: the layer-1 neuron slides on point 1 from t ≈ 0.00246 and is released at t ≈ 0.29258
+// 2 → 1 → 1 → 1 ReLU: the layer-1 neuron slides on point 1 from t ≈ 0.00246 to T (at t ≈ 0.29258 its weight turns over)
 const deep: LayeredNetwork<string> = {
   activation: { kind: "relu" },
   layers: [
@@ -62,38 +64,42 @@ const deepData = {
 };
 
 describe("integrateFlow: a released pair leaves its surface", () => {
-  it("should release the layer-2 pair once at t ≈ 0.04013 and not slide on it again at that instant", () => {
+  it("should release the layer-2 pair once at t ≈ 0.04487 and not slide on it again at that instant", () => {
     // Act
     const run = integrateFlow(leaky, leakyData, { time: "1", digits: 20 });
     // Assert
     const releases = run.events.filter((ev) => ev.kind === "release" && ev.layer === 2);
-    expect(releases.map((ev) => Number(ev.t).toPrecision(7))).toEqual(["0.04013027"]);
+    expect(releases.map((ev) => Number(ev.t).toPrecision(7))).toEqual(["0.04486756"]);
     expect(releaseSlideCycles(run)).toBe(0);
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+    // the limit of gradient descent (a release at t ≈ 0.04013 left a gap of 0.0012 that did not shrink)
+    expectDescentLimit(leaky, leakyData, run, 1, [20_000, 40_000], 1e-3);
   });
 
-  it("should release neuron 2 at point 3 once at t ≈ 0.20761 in a two-layer net", () => {
+  it("should hold neuron 2 on point 3 from t ≈ 0.02604 to T in a two-layer net, through the turn of its weight", () => {
     // Act
     const run = integrateFlow(shallow, shallowData, { time: "1", digits: 20 });
-    // Assert
-    const releases = run.events.filter((ev) => ev.kind === "release" && ev.neuron === 1 && ev.point === 2);
-    expect(releases.map((ev) => Number(ev.t).toPrecision(7))).toEqual(["0.2076104"]);
+    // Assert: descent stays on the kink to T as well (a release at the turn left a gap of 0.07)
+    const pair = run.events.filter((ev) => ev.neuron === 1 && ev.point === 2);
+    expect(pair.map((ev) => [ev.kind, Number(ev.t).toPrecision(7)])).toEqual([
+      ["enter", "0.004442795"],
+      ["slide", "0.02604287"],
+    ]);
     expect(releaseSlideCycles(run)).toBe(0);
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
+    expectDescentLimit(shallow, shallowData, run, 1, [10_000, 20_000], 1e-3);
   });
 
-  it("should run through the release at 10 digits, where cycling at it hit the stall limit, with the events of 20 digits", () => {
+  it("should run through the turn at 10 digits, where cycling at it hit the stall limit, with the events of 20 digits", () => {
     // Act
     const coarse = integrateFlow(deep, deepData, { time: "1", digits: 10 });
     const fine = integrateFlow(deep, deepData, { time: "1", digits: 20 });
-    // Assert: one slide and one release, at the same times to 10 digits
+    // Assert: one slide to T, at the same time to 10 digits, on descent's path (a release at the turn left a gap of 0.13)
     const log = (run: FlowRun) => run.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(9)]);
     expect(log(coarse)).toEqual(log(fine));
-    expect(log(fine).map((ev) => ev.slice(0, 4))).toEqual([
-      [1, 0, 0, "slide"],
-      [1, 0, 0, "release"],
-    ]);
+    expect(log(fine).map((ev) => ev.slice(0, 4))).toEqual([[1, 0, 0, "slide"]]);
     expect(Number(coarse.maxDrift)).toBeLessThan(1e-13);
+    expectDescentLimit(deep, deepData, fine, 1, [20_000, 40_000], 1e-3);
   });
 });
 
