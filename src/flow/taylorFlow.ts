@@ -240,6 +240,45 @@ function departingSeries(F: Fixed, g: readonly bigint[], order: number, toleranc
 }
 
 /**
+ * The points at which unit k reaches its kink together with point i (|z| within `band`, on a side, not null),
+ * when they share one surface there: a layer below maps them to proportional inputs, so the unit's weights pass
+ * through a value that zeroes all of them at once. Crossed one at a time, each would be judged under a field in
+ * which the others have not crossed. When every one of them, with all of them on their far sides, moves away
+ * from the kink on its new side (by the first term of its series beyond `tolerance`), they cross together:
+ * returns each point with its new side and that term's order; undefined for fewer than two, or when not all of
+ * them are carried across (the pairs are then taken one at a time).
+ */
+function crossTogether(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  at0: { i: number; k: number },
+  limits: { band: bigint; tolerance: bigint },
+  decay: SeriesDynamics,
+): { j: number; side: number; order: number }[] | undefined {
+  const { i, k } = at0;
+  const z0 = layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z;
+  const group = [i];
+  for (let j = 0; j < p.n; j++) {
+    if (j === i || at(at(state.side, j), k) === 0 || isNullPair(p, state, j, k)) continue;
+    if (fabs(at(at(at(z0, j), k), 0)) <= limits.band) group.push(j);
+  }
+  if (group.length < 2) return undefined;
+  const far: RegionState = { ...state, side: state.side.map((r) => [...r]), slidePoints: state.slidePoints.map((r) => [...r]) };
+  for (const j of group) at(far.side, j)[k] = -at(at(state.side, j), k);
+  refreshSliding(p, far, theta);
+  const Z = layeredTaylorStep(p, theta, far, p.F.ONE, RELEASE_ORDERS, decay).Z;
+  const out: { j: number; side: number; order: number }[] = [];
+  for (const j of group) {
+    const side = at(at(far.side, j), k);
+    const lead = leadingOf(at(at(Z, j), k), limits.tolerance);
+    if (lead.sign !== side) return undefined;
+    out.push({ j, side, order: lead.order });
+  }
+  return out;
+}
+
+/**
  * The other points at which neuron k sits on its kink when the flow starts to slide on it at point i:
  * their |z| is within `band` (a bias-free neuron of the first layer whose weights reach 0 is on its
  * kink at every point at once). They are put on the surface too (side 0), where the pairs whose ∇z
@@ -262,13 +301,29 @@ function alsoOnKink(
   const out: number[] = [];
   for (let j = 0; j < p.n; j++) {
     const side = at(at(state.side, j), k);
-    if (j === i || side === 0 || (at(p.unitLayer, k) === 1 && at(p.nullPoint, j))) continue;
+    if (j === i || side === 0 || isNullPair(p, state, j, k)) continue;
     const z = at(at(Z, j), k);
     if (fabs(at(z, 0)) > limits.band || leadingOf(z, limits.tolerance).sign === side) continue;
     at(state.side, j)[k] = 0;
     out.push(j);
   }
   return out;
+}
+
+/**
+ * Whether z_{k,i} is 0 whatever θ does while the pattern below holds, so that no event of it is watched: its
+ * layer's input at point i is 0 and its unit has no bias. In the first hidden layer, x̃_i = 0; above it (fully
+ * connected, a slope of 0 below the kink), every unit of the layer below is off at point i or such a pair itself.
+ * Its slope then reaches nothing: it multiplies an input of 0 and a back-propagated error that every unit below
+ * stops.
+ */
+function isNullPair(p: FlowProblem, state: RegionState, i: number, k: number): boolean {
+  const layer = at(p.unitLayer, k);
+  if (layer === 1) return at(p.nullPoint, i);
+  if (p.unrolled !== undefined || p.layout.bias[layer - 1] === true || p.slopes.below !== 0n) return false;
+  for (let u = p.unitLayer.indexOf(layer - 1); u < p.unitLayer.indexOf(layer); u++)
+    if (at(at(state.side, i), u) !== -1 && !isNullPair(p, state, i, u)) return false;
+  return true;
 }
 
 /** Evaluates every parameter's series at τ. */
@@ -344,19 +399,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     select: initialSelection(p, switches),
   };
   const events: RawEvent[] = [];
-  // a point whose first-layer input x̃_i is 0 has z_{k,i} ≡ 0 in the first hidden layer: no event to watch
   const kinked = p.slopes.above !== p.slopes.below;
-  const nullPair = (i: number, k: number): boolean => at(p.unitLayer, k) === 1 && at(p.nullPoint, i);
+  const nullPair = (i: number, k: number): boolean => isNullPair(p, state, i, k);
+  for (let i = 0; i < n; i++) state.side.push(at(Zexact, i).map((z) => (exact.sign(z) > 0 ? 1 : -1)));
   const zeros: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    state.side.push(
-      at(Zexact, i).map((z, k) => {
-        const s = exact.sign(z);
-        if (s === 0 && kinked && !nullPair(i, k)) zeros.push([i, k]);
-        return s === 0 ? -1 : s;
-      }),
-    );
-  }
+  for (const [i, row] of Zexact.entries())
+    for (const [k, z] of row.entries()) if (exact.sign(z) === 0 && kinked && !nullPair(i, k)) zeros.push([i, k]);
   let theta = [...theta0];
   let v: bigint[] = heavy ? theta0.map(() => 0n) : [];
   for (const [i, k] of zeros) {
@@ -490,7 +538,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           const order = departing.get(i * l + k);
           const g = order === undefined ? signed : departingSeries(F, signed, order, zTolerance, h);
           const r = firstNegative(F, g, limit);
-          if (r !== undefined && (evTau === undefined || r < evTau)) {
+          // crossings at one instant (within 10^−D) go lowest layer first: a unit below that turns off can
+          // leave the pairs above it with an input of 0, on their kinks from then on
+          const rival = ev?.kind === "cross" && evTau !== undefined && r !== undefined && fabs(r - evTau) <= zTolerance ? ev : undefined;
+          const first =
+            rival !== undefined ? at(p.unitLayer, k) < at(p.unitLayer, rival.k) : r !== undefined && (evTau === undefined || r < evTau);
+          if (r !== undefined && first) {
             evTau = r;
             ev = { i, k, kind: "cross" };
           }
@@ -648,7 +701,16 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     } else if (ev !== undefined) {
       const { i, k } = ev;
       departing.delete(i * l + k);
-      if (ev.kind === "cross") {
+      const together = ev.kind === "cross" ? crossTogether(p, theta, state, { i, k }, { band, tolerance: zTolerance }, decay) : undefined;
+      if (together !== undefined) {
+        for (const { j, side, order } of together) {
+          at(state.side, j)[k] = side;
+          events.push({ t, neuron: k, point: j, kind: side > 0 ? "enter" : "leave" });
+          if (order > 1) departing.set(j * l + k, order);
+          else departing.delete(j * l + k);
+        }
+        refreshSliding(p, state, theta);
+      } else if (ev.kind === "cross") {
         const from = at(at(state.side, i), k);
         const { kind, order } = decideAtKink(p, theta, state, { i, k, from }, decay, zTolerance);
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
