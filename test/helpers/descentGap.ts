@@ -3,6 +3,7 @@ import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import type { FlowRun } from "../../src/flow/integrateFlow.js";
 import { datasetIn } from "../../src/net/datasetIn.js";
 import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import { networkIn } from "../../src/net/networkIn.js";
 import { packNetwork } from "../../src/net/packNetwork.js";
 import type { Dataset } from "../../src/net/readDataset.js";
@@ -10,15 +11,20 @@ import { float } from "../../src/scalar/float.js";
 
 /**
  * The largest gap, over all parameters, between a flow's endpoint at T and plain gradient descent (mse, float)
- * with `steps` steps of η = T/steps from the same start: the flow is the limit of descent as η → 0 (where
+ * with `steps` steps of η = T/steps from the same start (the float kernel, PyTorch's σ′(0)): the flow is the limit of descent as η → 0 (where
  * a pair slides, descent zigzags across its kink at the scale of η), so a gap of order η says the flow took
  * the path descent takes, and a gap that does not shrink with η says it did not.
  */
-function descentGap(net: LayeredNetwork<string>, data: Dataset<string>, run: FlowRun, time: number, steps: number): number {
+export function descentGap(net: LayeredNetwork<string>, data: Dataset<string>, run: FlowRun, time: number, steps: number): number {
   const params = run.params as { layers: Layer<string>[] } | Record<string, string[][] | string[]>;
   const layers = "layers" in params ? (params.layers as Layer<string>[]) : twoLayers(params as Record<string, string[][] | string[]>);
   const flow = packNetwork({ activation: net.activation, layers }).map(Number);
-  const gd = gradientDescent(networkIn(net, float), datasetIn(data, float), float, { lr: time / steps, steps, loss: "mse" });
+  const gd = gradientDescent(networkIn(net, float), datasetIn(data, float), float, {
+    lr: time / steps,
+    steps,
+    loss: "mse",
+    kernel: floatKernel,
+  });
   return packNetwork(gd.params).reduce((m, v, k) => Math.max(m, Math.abs(v - flow[k]!)), 0);
 }
 

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { descentGap, expectDescentLimit } from "../helpers/descentGap.js";
+
+/** The events as (layer, neuron, point, kind, t to 10 digits). */
+const log = (run: FlowRun) => run.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(10)]);
+
+// 3 → 2 → 3 → 1 ReLU without biases: layer 1 is off at points 5 and 6 from t ≈ 0.0745 (point 5 from the start),
+// so layer 2 sees an input of 0 there, and its three pre-activations at point 6 reach 0 with the crossing below
+const deadBelow: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    {
+      W: [
+        ["-7/4", "-1/3", "5/3"],
+        ["0", "2", "-1"],
+      ],
+    },
+    {
+      W: [
+        ["-1", "-2/3"],
+        ["3/2", "1/2"],
+        ["7/4", "1"],
+      ],
+    },
+    { W: [["2", "2/3", "3/2"]] },
+  ],
+};
+const deadBelowData = {
+  X: [
+    ["1", "1", "-1"],
+    ["1/2", "0", "2"],
+    ["2", "0", "-8/5"],
+    ["-4/3", "-1/3", "-5/6"],
+    ["1", "1/5", "3/5"],
+    ["1", "-7/6", "2"],
+    ["0", "-1", "5/6"],
+    ["0", "-3/2", "0"],
+  ],
+  Y: [["0"], ["-5/3"], ["-1"], ["11/6"], ["-3/2"], ["-2"], ["-2/3"], ["2"]],
+};
+
+// 1 → 2 → 3 → 1 leaky net (slope 1/4) without biases, seven points (the first twice): layer-2 neuron 2 reads
+// layer-1 neuron 2 alone, so its pre-activation at every point of one sign is its weight times a fixed multiple,
+// and all of them reach 0 together when that weight does (t ≈ 0.21808), as again at t ≈ 1.31336
+const shared: LayeredNetwork<string> = {
+  activation: { kind: "leaky_relu", slope: "1/4" },
+  layers: [
+    { W: [["-1"], ["1/3"]] },
+    {
+      W: [
+        ["0", "4/3"],
+        ["0", "-4/5"],
+        ["-2", "-2/3"],
+      ],
+    },
+    { W: [["-5/3", "1/3", "-4/3"]] },
+  ],
+};
+const sharedData = {
+  X: [["-3/2"], ["-1/3"], ["-11/6"], ["-1"], ["-2"], ["3/5"], ["-3/2"]],
+  Y: [["3/2"], ["-1/5"], ["1"], ["-9/5"], ["-1/4"], ["-5/6"], ["3/2"]],
+};
+
+describe("integrateFlow: pairs that reach their kinks together", () => {
+  it("should cross the layer-1 kink first where the layer-2 pre-activations above it reach 0 with it, and watch those no more", () => {
+    // Act
+    const coarse = integrateFlow(deadBelow, deadBelowData, { time: "2", digits: 16 });
+    const fine = integrateFlow(deadBelow, deadBelowData, { time: "2", digits: 32 });
+    // Assert: two crossings of layer 1, at the same instants at both precisions (taken as layer-2 events at one
+    // of them, the endpoints were 0.33 apart, neither on descent's path)
+    expect(log(fine).map((ev) => ev.slice(0, 4))).toEqual([
+      [1, 0, 5, "leave"],
+      [1, 0, 1, "leave"],
+    ]);
+    expect(log(coarse)).toEqual(log(fine));
+    expectDescentLimit(deadBelow, deadBelowData, fine, 2, [10_000, 20_000], 1e-3);
+  });
+
+  it("should cross a surface that several points share with all of them at once", () => {
+    // Act
+    const coarse = integrateFlow(shared, sharedData, { time: "2", digits: 16 });
+    const fine = integrateFlow(shared, sharedData, { time: "2", digits: 32 });
+    // Assert: six points leave together, as descent's pairs do (taken one at a time, some slid and the
+    // endpoint was 0.12 off descent's)
+    const first = log(fine).filter((ev) => ev[4] === log(fine)[0]![4]);
+    expect(first.map((ev) => ev.slice(0, 4))).toEqual([0, 1, 2, 3, 4, 6].map((i) => [2, 1, i, "leave"]));
+    expect(fine.events.some((ev) => ev.kind === "slide")).toBe(false);
+    expect(log(coarse)).toEqual(log(fine));
+    expect(descentGap(shared, sharedData, fine, 2, 20_000)).toBeLessThan(1e-4);
+  });
+});
