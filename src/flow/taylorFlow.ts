@@ -102,12 +102,23 @@ function zRate(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: 
  * (in a deep net the pair's slope enters the gradients of the pairs above it).
  */
 function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
+  return withSides(p, theta, state, k, [{ j: i, side }]);
+}
+
+/** The state with pairs (j, k) on their given sides, its sliding constraints chosen again at θ. */
+function withSides(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  k: number,
+  sides: readonly { j: number; side: number }[],
+): RegionState {
   const copy: RegionState = {
     ...state,
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r) => [...r]),
   };
-  at(copy.side, i)[k] = side;
+  for (const { j, side } of sides) at(copy.side, j)[k] = side;
   refreshSliding(p, copy, theta);
   return copy;
 }
@@ -264,9 +275,13 @@ function crossTogether(
     if (fabs(at(at(at(z0, j), k), 0)) <= limits.band) group.push(j);
   }
   if (group.length < 2) return undefined;
-  const far: RegionState = { ...state, side: state.side.map((r) => [...r]), slidePoints: state.slidePoints.map((r) => [...r]) };
-  for (const j of group) at(far.side, j)[k] = -at(at(state.side, j), k);
-  refreshSliding(p, far, theta);
+  const far = withSides(
+    p,
+    theta,
+    state,
+    k,
+    group.map((j) => ({ j, side: -at(at(state.side, j), k) })),
+  );
   const Z = layeredTaylorStep(p, theta, far, p.F.ONE, RELEASE_ORDERS, decay).Z;
   const out: { j: number; side: number; order: number }[] = [];
   for (const j of group) {
