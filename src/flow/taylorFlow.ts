@@ -2,7 +2,7 @@ import { ConvergenceError } from "../errors.js";
 import type { Dataset } from "../net/readDataset.js";
 import { forward } from "../net/forward.js";
 import type { LayeredNetwork } from "../net/layeredNetwork.js";
-import { exact } from "../scalar/exact.js";
+import { exact, type Rational } from "../scalar/exact.js";
 import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
 import {
   layeredTaylorStep,
@@ -356,6 +356,66 @@ function zVelocity(p: FlowProblem, theta: readonly bigint[], v: readonly bigint[
   return at(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, { momentum: { gamma: 0n, v0: v } }).Z, i), k), 1);
 }
 
+/** The input of unit k's layer at point i at the start, exactly: x_i, or σ of the layer below, then 1 for a bias. */
+function unitInputs(
+  p: FlowProblem,
+  X: readonly (readonly string[])[],
+  Z: readonly (readonly Rational[])[],
+  sigma: (z: Rational) => Rational,
+  i: number,
+  k: number,
+): Rational[] {
+  const layer = at(p.unitLayer, k);
+  const below =
+    layer === 1
+      ? at(X, i).map((v) => exact.parse(v))
+      : at(Z, i)
+          .slice(p.unitLayer.indexOf(layer - 1), p.unitLayer.indexOf(layer))
+          .map(sigma);
+  return p.layout.bias[layer - 1] === true ? [...below, exact.one] : below;
+}
+
+/**
+ * Where the flow goes from a start at which unit k has every incoming weight and its bias 0, so that all its
+ * points are on its kink at once. Where their inputs are multiples of one vector v, the unit's z_i = c_i·(w·v)
+ * share one surface w·v = 0, with the pattern sign(c_i) on one side and its opposite on the other: the flow
+ * leaves to the side whose field carries every z_i away (by the first term of its series beyond `tolerance`),
+ * and slides when neither does (undefined: the pairs' own tests then hold them). Where both sides do, or the
+ * inputs span more than one direction (a corner where several surfaces meet), the way out is not one that a
+ * test of the pairs decides: a ConvergenceError says so.
+ */
+function zeroUnitStart(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  unit: { k: number; points: readonly number[]; inputs: readonly (readonly Rational[])[] },
+  tolerance: bigint,
+  decay: SeriesDynamics,
+): { j: number; side: number }[] | undefined {
+  const { k, points, inputs } = unit;
+  const v = at(inputs, 0);
+  const refuse = (why: string): ConvergenceError =>
+    new ConvergenceError(
+      "taylor",
+      "t = 0",
+      `${neuronName(p, k)} starts with every incoming weight and its bias 0, so every point is on its kink at once, and ${why}`,
+      {
+        field: "method",
+        change: "try another",
+      },
+    );
+  const parallel = inputs.every((x) => x.every((a, r) => x.every((b, c) => exact.eq(exact.mul(a, at(v, c)), exact.mul(b, at(v, r))))));
+  if (!parallel) throw refuse("its points' inputs span more than one direction, where the way out is not decided one point at a time");
+  const plus = inputs.map((x) => exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)));
+  const ways = [1, -1].map((s) => points.map((j, n) => ({ j, side: s * at(plus, n) })));
+  const carried = ways.filter((way) => {
+    const Z = layeredTaylorStep(p, theta, withSides(p, theta, state, k, way), p.F.ONE, RELEASE_ORDERS, decay).Z;
+    return way.every(({ j, side }) => leadingOf(at(at(Z, j), k), tolerance).sign === side);
+  });
+  if (carried.length > 1) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
+  return carried[0];
+}
+
 /**
  * The pre-activations of every hidden kink unit (flat over the hidden layers) at every point, exactly,
  * and the exact forward pass's max-pool switches (the first maximum of each window).
@@ -422,7 +482,29 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     for (const [k, z] of row.entries()) if (exact.sign(z) === 0 && kinked && !nullPair(i, k)) zeros.push([i, k]);
   let theta = [...theta0];
   let v: bigint[] = heavy ? theta0.map(() => 0n) : [];
-  for (const [i, k] of zeros) {
+  // |ż| at or below 10^−D at an event counts as a tangency
+  const zTolerance = F.ONE / 10n ** BigInt(options.digits);
+  // A unit whose incoming weights and bias are all 0 has every point on its kink at once. Under ReLU it stays
+  // off, as descent keeps it with PyTorch's σ′(0) = 0, and its pairs' own tests do that; under a slope other
+  // than 0 below the kink it is decided as one (zeroUnitStart)
+  const decided = new Set<number>();
+  if (kinked && !heavy && p.unrolled === undefined && p.slopes.below !== 0n) {
+    const { sigma } = activationFunctions(options.exactNet.activation, exact);
+    for (const k of new Set(zeros.map(([, u]) => u))) {
+      const points = zeros.filter(([, u]) => u === k).map(([i]) => i);
+      if (points.length < 2 || !at(p.inSlots, k).every((slot) => at(theta0, slot) === 0n)) continue;
+      const inputs = points.map((i) => unitInputs(p, options.exactData.X, Zexact, sigma, i, k));
+      const way = zeroUnitStart(p, theta, state, { k, points, inputs }, zTolerance, decay);
+      if (way === undefined) continue;
+      for (const { j, side } of way) {
+        at(state.side, j)[k] = side;
+        decided.add(j * l + k);
+        events.push({ t: 0n, neuron: k, point: j, kind: side > 0 ? "enter" : "leave" });
+      }
+      refreshSliding(p, state, theta);
+    }
+  }
+  for (const [i, k] of zeros.filter(([i, k]) => !decided.has(i * l + k))) {
     const up = zRate(p, theta, withSide(p, theta, state, i, k, 1), i, k, decay);
     const down = zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay);
     if (heavy) {
@@ -497,8 +579,6 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const paceWindow = Math.max(200, stallLimit);
   let paceStart = 0n;
   let paceSteps = 0;
-  // |ż| at or below 10^−D at an event counts as a tangency
-  const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   // how far from its surface a free pair on it may drift before it counts as leaving
   const band = F.ONE / 10n ** BigInt(options.digits + 3);
   // pairs released at the current instant on a higher-order term (key i·l + k): the order that decided
