@@ -50,14 +50,19 @@ const deepFlowProblem = (
     }));
 
 /**
- * The run, or undefined when the Taylor flow stops at nested sliding pairs (an upper pair's gradient
- * reading the undefined slope of a lower pair on its kink): 8 of 400 random nets of this kind met one before T = 1.
+ * The run, or undefined when the Taylor flow stops at a point it does not decide: nested sliding pairs (an upper
+ * pair's gradient reading the undefined slope of a lower pair on its kink; 8 of 400 random nets of this kind met
+ * one before T = 1), or a start on a unit whose weights and bias are all 0 that can leave to either side.
  */
-function unlessNested(run: () => FlowRun): FlowRun | undefined {
+function unlessUndecided(run: () => FlowRun): FlowRun | undefined {
   try {
     return run();
   } catch (e) {
-    if (e instanceof ConvergenceError && e.reason.startsWith("nested sliding")) return undefined;
+    if (
+      e instanceof ConvergenceError &&
+      (e.reason.startsWith("nested sliding") || e.reason.includes("starts with every incoming weight and its bias 0"))
+    )
+      return undefined;
     throw e;
   }
 }
@@ -97,7 +102,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
   it("should never change the sign of the single outgoing weight of a pathological last-layer neuron (c < 0)", { tags: ["long"] }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
-        const run = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 20 }));
+        const run = unlessUndecided(() => integrateFlow(net, data, { time: "1", digits: 20 }));
         if (run === undefined) return;
         const last = run.layers!.at(-1)!;
         expect(last.signChanges).not.toBeNull();
@@ -129,8 +134,8 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
         // Act
-        const a = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 20 }));
-        const b = unlessNested(() => integrateFlow(net, data, { time: "1", digits: 30 }));
+        const a = unlessUndecided(() => integrateFlow(net, data, { time: "1", digits: 20 }));
+        const b = unlessUndecided(() => integrateFlow(net, data, { time: "1", digits: 30 }));
         // a nested slide stops both runs (said, never guessed)
         expect(b === undefined).toBe(a === undefined);
         if (a === undefined || b === undefined) return;
@@ -202,7 +207,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
   }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
-        const decay = unlessNested(() => integrateFlow(net, data, { time: "1/2", digits: 20, weightDecay: "1/5" }));
+        const decay = unlessUndecided(() => integrateFlow(net, data, { time: "1/2", digits: 20, weightDecay: "1/5" }));
         if (decay !== undefined) expect(Number(decay.maxDrift)).toBeLessThan(1e-15);
         try {
           const heavy = integrateFlow(net, data, { time: "1/2", digits: 20, momentum: "1" });
