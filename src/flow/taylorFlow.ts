@@ -269,24 +269,54 @@ function crossTogether(
 ): { j: number; side: number; order: number }[] | undefined {
   const { i, k } = at0;
   const z0 = layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z;
-  const group = [i];
-  for (let j = 0; j < p.n; j++) {
-    if (j === i || at(at(state.side, j), k) === 0 || isNullPair(p, state, j, k)) continue;
-    if (fabs(at(at(at(z0, j), k), 0)) <= limits.band) group.push(j);
-  }
+  const group = [i, ...otherPointsOnKink(p, state, z0, at0, limits.band)];
   if (group.length < 2) return undefined;
-  const far = withSides(
+  return carriedAway(
     p,
     theta,
     state,
     k,
     group.map((j) => ({ j, side: -at(at(state.side, j), k) })),
+    limits.tolerance,
+    decay,
   );
-  const Z = layeredTaylorStep(p, theta, far, p.F.ONE, RELEASE_ORDERS, decay).Z;
+}
+
+/** The points j ≠ i at which unit k is on a side (not held, not null) with |z| (order 0 of `Z`) within `band`. */
+function otherPointsOnKink(
+  p: FlowProblem,
+  state: RegionState,
+  Z: readonly (readonly (readonly bigint[])[])[],
+  at0: { i: number; k: number },
+  band: bigint,
+): number[] {
+  const { i, k } = at0;
+  const out: number[] = [];
+  for (let j = 0; j < p.n; j++) {
+    if (j === i || at(at(state.side, j), k) === 0 || isNullPair(p, state, j, k)) continue;
+    if (fabs(at(at(at(Z, j), k), 0)) <= band) out.push(j);
+  }
+  return out;
+}
+
+/**
+ * With the pairs (j, k) of `way` on their sides, each pair's side and the order of the first term of its z
+ * beyond `tolerance`, when that term carries every one of them away from the kink on its side; undefined when
+ * it does not carry one of them.
+ */
+function carriedAway(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  k: number,
+  way: readonly { j: number; side: number }[],
+  tolerance: bigint,
+  decay: SeriesDynamics,
+): { j: number; side: number; order: number }[] | undefined {
+  const Z = layeredTaylorStep(p, theta, withSides(p, theta, state, k, way), p.F.ONE, RELEASE_ORDERS, decay).Z;
   const out: { j: number; side: number; order: number }[] = [];
-  for (const j of group) {
-    const side = at(at(far.side, j), k);
-    const lead = leadingOf(at(at(Z, j), k), limits.tolerance);
+  for (const { j, side } of way) {
+    const lead = leadingOf(at(at(Z, j), k), tolerance);
     if (lead.sign !== side) return undefined;
     out.push({ j, side, order: lead.order });
   }
@@ -310,18 +340,13 @@ function alsoOnKink(
   limits: { band: bigint; tolerance: bigint },
   decay: SeriesDynamics,
 ): number[] {
-  const { i, k } = at0;
+  const { k } = at0;
   refreshSliding(p, state, theta);
   const Z = layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z;
-  const out: number[] = [];
-  for (let j = 0; j < p.n; j++) {
-    const side = at(at(state.side, j), k);
-    if (j === i || side === 0 || isNullPair(p, state, j, k)) continue;
-    const z = at(at(Z, j), k);
-    if (fabs(at(z, 0)) > limits.band || leadingOf(z, limits.tolerance).sign === side) continue;
-    at(state.side, j)[k] = 0;
-    out.push(j);
-  }
+  const out = otherPointsOnKink(p, state, Z, at0, limits.band).filter(
+    (j) => leadingOf(at(at(Z, j), k), limits.tolerance).sign !== at(at(state.side, j), k),
+  );
+  for (const j of out) at(state.side, j)[k] = 0;
   return out;
 }
 
@@ -408,10 +433,7 @@ function zeroUnitStart(
   if (!parallel) throw refuse("its points' inputs span more than one direction, where the way out is not decided one point at a time");
   const plus = inputs.map((x) => exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)));
   const ways = [1, -1].map((s) => points.map((j, n) => ({ j, side: s * at(plus, n) })));
-  const carried = ways.filter((way) => {
-    const Z = layeredTaylorStep(p, theta, withSides(p, theta, state, k, way), p.F.ONE, RELEASE_ORDERS, decay).Z;
-    return way.every(({ j, side }) => leadingOf(at(at(Z, j), k), tolerance).sign === side);
-  });
+  const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay)).filter((way) => way !== undefined);
   if (carried.length > 1) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
   return carried[0];
 }
