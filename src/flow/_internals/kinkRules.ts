@@ -1,0 +1,399 @@
+/**
+ * The rules of the Taylor flow at the kinks (see docs/theory.md §2.1): which pairs are held on their surfaces
+ * and with which constraints, what happens when a pair reaches its kink, when a held pair is released, and the
+ * pairs that reach their kinks together or that no event of theirs can move.
+ */
+import { ConvergenceError } from "../../errors.js";
+import { layeredTaylorStep, layeredZGradients, type RegionState, type SeriesDynamics } from "../../net/kernels/layeredTaylorSeries.js";
+import { exact, type Rational } from "../../scalar/exact.js";
+import { at } from "../../scalar/at.js";
+import { fabs, fixedToDouble, type Fixed } from "../../scalar/fixedPoint.js";
+import type { FlowProblem } from "./flowProblem.js";
+import { IndependentSet } from "./independentSet.js";
+
+/**
+ * The constrained sliding pairs of a network of any depth: a maximal set of the
+ * pairs on their surfaces whose gradients ∇z are linearly independent at θ,
+ * chosen greedily layer by layer from the first (a pair's gradient depends on
+ * which pairs below it are constrained) by Gram–Schmidt in doubles. A pair left
+ * out stays on its surface: its ∇z lies in the span of the constrained ones',
+ * whose ż = 0 then gives its ż = 0 too. Deep surfaces are curved, so which pairs are
+ * independent changes with θ: the integrator chooses again at every step start.
+ * @internal
+ */
+export function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigint[]): void {
+  // A gradient whose new part is below 2^(−P/4) would bring a pivot below 2^(−P/2) to the
+  // Gram matrix, and its δ would carry half the working digits: such a pair is left free
+  // (z moves by ∇z·θ', tiny), and it leaves its surface when |z| passes the band.
+  const independent = new IndependentSet(2 ** (-p.F.P / 2));
+  for (let k = 0; k < p.units; k++) {
+    state.slidePoints[k] = [];
+  }
+  for (let k = 0; k < p.units; k++) {
+    for (let i = 0; i < p.n; i++) {
+      if (at(state.side, i)[k] !== 0) continue;
+      const gradient = at(layeredZGradients(p, theta, state, [[i, k]]), 0);
+      if (independent.admit(gradient.map((v) => fixedToDouble(p.F, v)))) at(state.slidePoints, k).push(i);
+    }
+  }
+}
+
+/**
+ * ż_{k,i} of the first-order field with the given state: the order-1 coefficient of
+ * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
+ * @internal
+ */
+export function zRate(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  i: number,
+  k: number,
+  decay: SeriesDynamics = {},
+): bigint {
+  return at(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z, i), k), 1);
+}
+
+/**
+ * The state with pair (i, k) on `side`, its sliding constraints chosen again at θ
+ * (in a deep net the pair's slope enters the gradients of the pairs above it).
+ * @internal
+ */
+export function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
+  return withSides(p, theta, state, k, [{ j: i, side }]);
+}
+
+/** The state with pairs (j, k) on their given sides, its sliding constraints chosen again at θ. */
+function withSides(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  k: number,
+  sides: readonly { j: number; side: number }[],
+): RegionState {
+  const copy: RegionState = {
+    ...state,
+    side: state.side.map((r) => [...r]),
+    slidePoints: state.slidePoints.map((r) => [...r]),
+  };
+  for (const { j, side } of sides) at(copy.side, j)[k] = side;
+  refreshSliding(p, copy, theta);
+  return copy;
+}
+
+/**
+ * What happens when z_{k,i} reaches 0: with ż± the rate of z under the field
+ * of each side, the flow crosses when the field of the far side carries on
+ * (enter: ż+ > 0, leave: ż− < 0), and slides when both fields point into
+ * the surface (ż+ ≤ 0 ≤ ż−). A far-side ż within `tolerance` of 0 (the far field
+ * tangent to the surface, as just after another pair's release) is rounding: the
+ * first term of that side's series beyond it decides, as at a release, and only
+ * when there is none does the sign of ż. Returns the order that decided too.
+ * @internal
+ */
+export function decideAtKink(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  pair: { i: number; k: number; from: number },
+  decay: SeriesDynamics,
+  tolerance: bigint,
+): { kind: "enter" | "leave" | "slide"; order: number } {
+  const { i, k, from } = pair;
+  const far = withSide(p, theta, state, i, k, -from);
+  const rate = zRate(p, theta, far, i, k, decay);
+  const lead = fabs(rate) > tolerance ? { sign: rate > 0n ? 1 : -1, order: 1 } : leadingTerm(p, theta, far, i, k, decay, tolerance);
+  const sign = lead.sign !== 0 ? lead.sign : rate > 0n ? 1 : rate < 0n ? -1 : 0;
+  if (sign !== -from) return { kind: "slide", order: lead.order };
+  return { kind: from < 0 ? "enter" : "leave", order: lead.order };
+}
+
+/** How many orders of z's series the release test reads when the first ones are at rounding level. */
+const RELEASE_ORDERS = 4;
+
+/**
+ * Where z_{k,i} goes from z = 0 under the field of `state`: the sign of the first coefficient of its
+ * series (orders 1 … RELEASE_ORDERS) beyond `tolerance`, with that order; sign 0 when none is.
+ */
+function leadingTerm(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  i: number,
+  k: number,
+  decay: SeriesDynamics,
+  tolerance: bigint,
+) {
+  return leadingOf(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z, i), k), tolerance);
+}
+
+/** The sign and order of the first coefficient of z's series (orders ≥ 1, at h = 1) beyond `tolerance`; sign 0 when none is. */
+function leadingOf(z: readonly bigint[], tolerance: bigint): { sign: number; order: number } {
+  for (let q = 1; q < z.length; q++) {
+    const c = at(z, q);
+    if (fabs(c) > tolerance) return { sign: c > 0n ? 1 : -1, order: q };
+  }
+  return { sign: 0, order: 0 };
+}
+
+/**
+ * Whether ∇z of pair (i, k) lies in the span of the constrained pairs of `state` (chosen as
+ * `refreshSliding` does): then their constraints keep its z on the surface whichever side it is on.
+ */
+function inHeldSpan(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number): boolean {
+  const held = state.slidePoints.flatMap((points, u) => points.map((j): [number, number] => [j, u]));
+  const gradients = layeredZGradients(p, theta, state, [...held, [i, k]]).map((g) => g.map((v) => fixedToDouble(p.F, v)));
+  const independent = new IndependentSet(2 ** (-p.F.P / 2));
+  for (const g of gradients.slice(0, -1)) independent.admit(g);
+  return !independent.admit(at(gradients, held.length));
+}
+
+/**
+ * Where a held pair goes when its Filippov weight leaves [0, 1] toward `side`, read from z's series
+ * under each one-sided field (with the pair on that side). At a release point the one-sided ż of
+ * `side` is 0 in exact arithmetic, so its computed value is rounding whose sign means nothing, and z̈
+ * (or the next term) tells. The pair leaves to `side` when that series leaves the surface; when it
+ * turns back, the field of the other side decides: the pair crosses there when that field carries z
+ * away too, and stays held when it points into the surface. When no term is beyond rounding the flow
+ * is tangent to the surface to every order read (a slide that tends to a release it never reaches,
+ * say), and the pair stays held. Returns the side and the order that decided (0: z frozen on the
+ * surface by the other constraints, released as one left out of them), or undefined to keep it held.
+ * @internal
+ */
+export function releaseDecision(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  pair: { i: number; k: number; side: number },
+  decay: SeriesDynamics,
+  tolerance: bigint,
+): { side: number; order: number } | undefined {
+  const { i, k, side } = pair;
+  const released = withSide(p, theta, state, i, k, side);
+  if (inHeldSpan(p, theta, released, i, k)) return { side, order: 0 };
+  const toward = leadingTerm(p, theta, released, i, k, decay, tolerance);
+  if (toward.sign === side) return { side, order: toward.order };
+  if (toward.sign === 0) return undefined;
+  const other = leadingTerm(p, theta, withSide(p, theta, state, i, k, -side), i, k, decay, tolerance);
+  return other.sign === -side ? { side: -side, order: other.order } : undefined;
+}
+
+/**
+ * The sign (±1) of the first coefficient of a series in the step variable beyond `tolerance` (scaled to
+ * the step, ×h per order), or of its constant term when none is.
+ * @internal
+ */
+export function leadingSign(F: Fixed, c: readonly bigint[], tolerance: bigint, h: bigint): bigint {
+  let scaled = tolerance;
+  for (const v of c) {
+    if (fabs(v) > scaled) return v > 0n ? 1n : -1n;
+    scaled = (scaled * h) >> F.bigP;
+  }
+  return at(c, 0) >= 0n ? 1n : -1n;
+}
+
+/**
+ * side·z in the step variable for a pair that left its surface at the start of the step (a release, or a
+ * crossing decided past a tangent ż) on a term of order `order`, its orders 1 … order − 1 at rounding
+ * level there: a negative coefficient of those orders within the tolerance
+ * (scaled to the step, ×h per order) is taken as 0, its exact value at the release point. Read as it is,
+ * it would dip across the surface for a time far below the rounding of t and bring the pair back at
+ * once; the order that decided the release carries z away.
+ * @internal
+ */
+export function departingSeries(F: Fixed, g: readonly bigint[], order: number, tolerance: bigint, h: bigint): bigint[] {
+  const out = [...g];
+  let scaled = tolerance;
+  for (let q = 1; q < order; q++) {
+    scaled = (scaled * h) >> F.bigP;
+    const c = at(out, q);
+    if (c < 0n && -c <= scaled) out[q] = 0n;
+  }
+  return out;
+}
+
+/**
+ * The points at which unit k reaches its kink together with point i (|z| within `band`, on a side, not null),
+ * when they share one surface there: a layer below maps them to proportional inputs, so the unit's weights pass
+ * through a value that zeroes all of them at once. Crossed one at a time, each would be judged under a field in
+ * which the others have not crossed. When every one of them, with all of them on their far sides, moves away
+ * from the kink on its new side (by the first term of its series beyond `tolerance`), they cross together:
+ * returns each point with its new side and that term's order; undefined for fewer than two, or when not all of
+ * them are carried across (the pairs are then taken one at a time).
+ * @internal
+ */
+export function crossTogether(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  at0: { i: number; k: number },
+  limits: { band: bigint; tolerance: bigint },
+  decay: SeriesDynamics,
+): { j: number; side: number; order: number }[] | undefined {
+  const { i, k } = at0;
+  const z0 = layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z;
+  const group = [i, ...otherPointsOnKink(p, state, z0, at0, limits.band)];
+  if (group.length < 2) return undefined;
+  return carriedAway(
+    p,
+    theta,
+    state,
+    k,
+    group.map((j) => ({ j, side: -at(at(state.side, j), k) })),
+    limits.tolerance,
+    decay,
+  );
+}
+
+/** The points j ≠ i at which unit k is on a side (not held, not null) with |z| (order 0 of `Z`) within `band`. */
+function otherPointsOnKink(
+  p: FlowProblem,
+  state: RegionState,
+  Z: readonly (readonly (readonly bigint[])[])[],
+  at0: { i: number; k: number },
+  band: bigint,
+): number[] {
+  const { i, k } = at0;
+  const out: number[] = [];
+  for (let j = 0; j < p.n; j++) {
+    if (j === i || at(at(state.side, j), k) === 0 || isNullPair(p, state, j, k)) continue;
+    if (fabs(at(at(at(Z, j), k), 0)) <= band) out.push(j);
+  }
+  return out;
+}
+
+/**
+ * With the pairs (j, k) of `way` on their sides, each pair's side and the order of the first term of its z
+ * beyond `tolerance`, when that term carries every one of them away from the kink on its side; undefined when
+ * it does not carry one of them.
+ */
+function carriedAway(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  k: number,
+  way: readonly { j: number; side: number }[],
+  tolerance: bigint,
+  decay: SeriesDynamics,
+): { j: number; side: number; order: number }[] | undefined {
+  const Z = layeredTaylorStep(p, theta, withSides(p, theta, state, k, way), p.F.ONE, RELEASE_ORDERS, decay).Z;
+  const out: { j: number; side: number; order: number }[] = [];
+  for (const { j, side } of way) {
+    const lead = leadingOf(at(at(Z, j), k), tolerance);
+    if (lead.sign !== side) return undefined;
+    out.push({ j, side, order: lead.order });
+  }
+  return out;
+}
+
+/**
+ * The other points at which neuron k sits on its kink when the flow starts to slide on it at point i:
+ * their |z| is within `band` (a bias-free neuron of the first layer whose weights reach 0 is on its
+ * kink at every point at once). They are put on the surface too (side 0), where the pairs whose ∇z
+ * is in the span of the constrained ones' stay; a pair above that reads one of them then nests. A pair
+ * that the field with point i held carries off to its own side (by the first term of its series beyond
+ * `tolerance`, as at a release) is not on the surface after this instant, and is left on its side: it
+ * may have left the surface at this very instant.
+ * @internal
+ */
+export function alsoOnKink(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  at0: { i: number; k: number },
+  limits: { band: bigint; tolerance: bigint },
+  decay: SeriesDynamics,
+): number[] {
+  const { k } = at0;
+  refreshSliding(p, state, theta);
+  const Z = layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z;
+  const out = otherPointsOnKink(p, state, Z, at0, limits.band).filter(
+    (j) => leadingOf(at(at(Z, j), k), limits.tolerance).sign !== at(at(state.side, j), k),
+  );
+  for (const j of out) at(state.side, j)[k] = 0;
+  return out;
+}
+
+/**
+ * Whether z_{k,i} is 0 whatever θ does while the pattern below holds, so that no event of it is watched: its
+ * layer's input at point i is 0 and its unit has no bias. In the first hidden layer, x̃_i = 0; above it (fully
+ * connected, a slope of 0 below the kink), every unit of the layer below is off at point i or such a pair itself.
+ * Its slope then reaches nothing: it multiplies an input of 0 and a back-propagated error that every unit below
+ * stops.
+ * @internal
+ */
+export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: number): boolean {
+  const layer = at(p.unitLayer, k);
+  if (layer === 1) return at(p.nullPoint, i);
+  if (p.unrolled !== undefined || p.layout.bias[layer - 1] === true || p.slopes.below !== 0n) return false;
+  for (let u = p.unitLayer.indexOf(layer - 1); u < p.unitLayer.indexOf(layer); u++)
+    if (at(at(state.side, i), u) !== -1 && !isNullPair(p, state, i, u)) return false;
+  return true;
+}
+
+/** The input of unit k's layer at point i at the start, exactly: x_i, or σ of the layer below, then 1 for a bias. @internal */
+export function unitInputs(
+  p: FlowProblem,
+  X: readonly (readonly string[])[],
+  Z: readonly (readonly Rational[])[],
+  sigma: (z: Rational) => Rational,
+  i: number,
+  k: number,
+): Rational[] {
+  const layer = at(p.unitLayer, k);
+  const below =
+    layer === 1
+      ? at(X, i).map((v) => exact.parse(v))
+      : at(Z, i)
+          .slice(p.unitLayer.indexOf(layer - 1), p.unitLayer.indexOf(layer))
+          .map(sigma);
+  return p.layout.bias[layer - 1] === true ? [...below, exact.one] : below;
+}
+
+/**
+ * Where the flow goes from a start at which unit k has every incoming weight and its bias 0, so that all its
+ * points are on its kink at once. Where their inputs are multiples of one vector v, the unit's z_i = c_i·(w·v)
+ * share one surface w·v = 0, with the pattern sign(c_i) on one side and its opposite on the other: the flow
+ * leaves to the side whose field carries every z_i away (by the first term of its series beyond `tolerance`),
+ * and slides when neither does (undefined: the pairs' own tests then hold them). Where both sides do, or the
+ * inputs span more than one direction (a corner where several surfaces meet), the way out is not one that a
+ * test of the pairs decides: a ConvergenceError says so.
+ * @internal
+ */
+export function zeroUnitStart(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  state: RegionState,
+  unit: { k: number; points: readonly number[]; inputs: readonly (readonly Rational[])[] },
+  tolerance: bigint,
+  decay: SeriesDynamics,
+): { j: number; side: number }[] | undefined {
+  const { k, points, inputs } = unit;
+  const v = at(inputs, 0);
+  const refuse = (why: string): ConvergenceError =>
+    new ConvergenceError(
+      "taylor",
+      "t = 0",
+      `${neuronName(p, k)} starts with every incoming weight and its bias 0, so every point is on its kink at once, and ${why}`,
+      {
+        field: "method",
+        change: "try another",
+      },
+    );
+  const parallel = inputs.every((x) => x.every((a, r) => x.every((b, c) => exact.eq(exact.mul(a, at(v, c)), exact.mul(b, at(v, r))))));
+  if (!parallel) throw refuse("its points' inputs span more than one direction, where the way out is not decided one point at a time");
+  const plus = inputs.map((x) => exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)));
+  const ways = [1, -1].map((s) => points.map((j, n) => ({ j, side: s * at(plus, n) })));
+  const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay)).filter((way) => way !== undefined);
+  if (carried.length > 1) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
+  return carried[0];
+}
+
+/** A flat kink unit as "neuron u of layer l", or "channel j at position x of layer l" (all from 1). @internal */
+export function neuronName(p: FlowProblem, k: number): string {
+  const layer = at(p.unitLayer, k);
+  const u = k - p.unitLayer.indexOf(layer);
+  const positions = p.unrolled?.layers[layer - 1]?.positions ?? 1;
+  if (positions === 1) return `neuron ${u + 1} of layer ${layer}`;
+  return `channel ${Math.floor(u / positions) + 1} at position ${(u % positions) + 1} of layer ${layer}`;
+}
