@@ -16,11 +16,14 @@ import {
   crossTogether,
   decideAtKink,
   departingSeries,
+  type Follower,
+  heldSeries,
   isNullPair,
   leadingSign,
   neuronName,
   refreshSliding,
   releaseDecision,
+  sharedSurfaces,
   unitInputs,
   withSide,
   zRate,
@@ -169,7 +172,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       for (const { j, side } of way) {
         at(state.side, j)[k] = side;
         decided.add(j * l + k);
-        events.push({ t: 0n, neuron: k, point: j, kind: side > 0 ? "enter" : "leave" });
+        events.push({ t: 0n, neuron: k, point: j, kind: side > 0 ? "enter" : side < 0 ? "leave" : "slide" });
       }
       refreshSliding(p, state, theta);
     }
@@ -264,7 +267,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         `did not reach T within ${maxSteps} steps and events`,
         { field: "time", change: "lower" },
       );
-    if (state.side.some((row) => row.includes(0))) refreshSliding(p, state, theta);
+    const onSurface = state.side.some((row) => row.includes(0));
+    if (onSurface) refreshSliding(p, state, theta);
+    // the pairs that share a held pair's surface, released with it
+    const groups = onSurface ? sharedSurfaces(p, theta, state) : new Map<number, Follower[]>();
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
@@ -314,14 +320,14 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           }
         } else if (at(state.slidePoints, k).includes(i)) {
           if (holding.has(i * l + k)) continue;
-          const back = at(at(step.back, i), k).slice(0, Q);
-          const delta = at(at(step.delta, i), k).slice(0, Q);
-          // s* stays between s− and s+ in either order (a leaky slope above 1 has s− > s+): the
-          // orientation carries the sign of back and of s+ − s−, so both polynomials are ≥ 0 while it slides.
-          // Where back is 0 at this instant (it changes sign), its first term beyond 10^−D gives the sign it takes.
+          const { back, delta, plus, minus } = heldSeries(p, step, { i, k, Q }, groups.get(i * l + k) ?? []);
+          // D (for a pair alone, δ = s*·back) stays between D− and D+ in either order (a leaky slope above 1
+          // has s− > s+): the orientation carries the sign of back and of s+ − s−, so both polynomials are ≥ 0
+          // while it slides. Where back is 0 at this instant (it changes sign), its first term beyond 10^−D
+          // gives the sign it takes.
           const orient = leadingSign(F, back, zTolerance, h) * (p.slopes.above >= p.slopes.below ? 1n : -1n);
-          const uPlus = back.map((b, q) => orient * (((p.slopes.above * b) >> P) - at(delta, q)));
-          const uMinus = back.map((b, q) => orient * (at(delta, q) - ((p.slopes.below * b) >> P)));
+          const uPlus = plus.map((d, q) => orient * (d - at(delta, q)));
+          const uMinus = minus.map((d, q) => orient * (at(delta, q) - d));
           // back changing sign inside the step turns both polynomials over without moving s* (the
           // residuals of the pair's point pass through 0): the step ends there and the next one reads them
           // with the new orientation, instead of taking the turn for a release.
@@ -489,12 +495,15 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         refreshSliding(p, state, theta);
       } else if (at(state.slidePoints, k).includes(i)) {
         // a held pair: its Filippov weight left [0, 1], and z leaves on the first term beyond rounding
-        const release = releaseDecision(p, theta, state, { i, k, side: ev.kind === "releasePlus" ? 1 : -1 }, decay, zTolerance);
+        const followers = groups.get(i * l + k) ?? [];
+        const release = releaseDecision(p, theta, state, { i, k, side: ev.kind === "releasePlus" ? 1 : -1, followers }, decay, zTolerance);
         if (release !== undefined) {
-          at(state.side, i)[k] = release.side;
+          for (const { j, side } of release.sides) {
+            at(state.side, j)[k] = side;
+            events.push({ t, neuron: k, point: j, kind: "release" });
+            if (release.order > 1) departing.set(j * l + k, release.order);
+          }
           refreshSliding(p, state, theta);
-          events.push({ t, neuron: k, point: i, kind: "release" });
-          if (release.order > 1) departing.set(i * l + k, release.order);
         } else holding.add(i * l + k);
       } else {
         // a free pair on its surface: |z| has passed the band

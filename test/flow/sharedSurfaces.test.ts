@@ -63,7 +63,45 @@ const sharedData = {
   Y: [["3/2"], ["-1/5"], ["1"], ["-9/5"], ["-1/4"], ["-5/6"], ["3/2"]],
 };
 
+// 1 → 3 → 3 → 1 leaky net (slope 1/4): layer-1 neuron 3 starts with weight 0 and no bias, so all six points are on
+// its one surface w = 0 (x < 0 on one side, x > 0 on the other), and both one-sided fields point into it
+const zeroStart: LayeredNetwork<string> = {
+  activation: { kind: "leaky_relu", slope: "1/4" },
+  layers: [
+    { W: [["-2"], ["6/5"], ["0"]] },
+    {
+      W: [
+        ["-1", "-2/3", "-2"],
+        ["5/4", "4/3", "1/2"],
+        ["2/3", "7/4", "3/5"],
+      ],
+      b: ["2", "-2", "8/5"],
+    },
+    { W: [["-2", "1/2", "9/5"]] },
+  ],
+};
+const zeroStartData = {
+  X: [["-2"], ["-2"], ["-2"], ["2"], ["1"], ["1/3"]],
+  Y: [["5/6"], ["2"], ["3/2"], ["0"], ["2"], ["1/6"]],
+};
+
 describe("integrateFlow: pairs that reach their kinks together", () => {
+  it("should slide on a surface that several points share with one weight for all of them, and release them together", () => {
+    // Act
+    const coarse = integrateFlow(zeroStart, zeroStartData, { time: "2", digits: 16 });
+    const fine = integrateFlow(zeroStart, zeroStartData, { time: "2", digits: 32 });
+    // Assert: all six points slide from t = 0 and leave at one instant, as descent's points do (each pair held by a
+    // weight of its own, one was released at t ≈ 0.0062 or the neuron was held at w = 0 to T: 0.011 off descent)
+    const points = [0, 1, 2, 3, 4, 5];
+    expect(log(fine)).toEqual([
+      ...points.map((i) => [1, 2, i, "slide", "0.000000000"]),
+      ...points.map((i) => [1, 2, i, "release", "0.7410724153"]),
+    ]);
+    expect(log(coarse)).toEqual(log(fine));
+    expectDescentLimit(zeroStart, zeroStartData, fine, 2, [10_000, 20_000], 1e-3);
+  });
+
+
   it("should cross the layer-1 kink first where the layer-2 pre-activations above it reach 0 with it, and watch those no more", () => {
     // Act
     const coarse = integrateFlow(deadBelow, deadBelowData, { time: "2", digits: 16 });

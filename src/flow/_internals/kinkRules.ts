@@ -38,6 +38,93 @@ export function refreshSliding(p: FlowProblem, state: RegionState, theta: readon
   }
 }
 
+/** A pair (j, k) on the surface of a held pair (i, k) with ∇z_j = c·∇z_i (c in fixed point, never 0). @internal */
+export interface Follower {
+  j: number;
+  c: bigint;
+}
+
+/**
+ * The pairs that share the surface of a held pair (key i·units + k): the pairs of unit k on their surface that
+ * no constraint holds and whose ∇z is a multiple c·∇z of the held pair's (its points' inputs are proportional,
+ * as for a bias-free unit of the first layer on scalar inputs). All their z are c·z_i, so the flow has one
+ * surface there with the pattern sign(c) on its one side and the opposite on the other, and one Filippov
+ * weight λ for them all: each member's slope is λ·s(side +) + (1 − λ)·s(side −). Only the held pair's
+ * δ is solved; how the group's coefficient of ∇z_i is split among its members does not change θ′, but
+ * whether a λ in [0, 1] gives it does (see `heldSeries`). A pair whose ∇z is in the span of several held
+ * pairs (a corner of several surfaces) is in no group.
+ * @internal
+ */
+export function sharedSurfaces(p: FlowProblem, theta: readonly bigint[], state: RegionState): Map<number, Follower[]> {
+  const groups = new Map<number, Follower[]>();
+  for (let k = 0; k < p.units; k++) {
+    const held = at(state.slidePoints, k);
+    const loose: number[] = [];
+    for (let j = 0; j < p.n; j++) if (at(at(state.side, j), k) === 0 && !held.includes(j) && !isNullPair(p, state, j, k)) loose.push(j);
+    if (held.length === 0 || loose.length === 0) continue;
+    const gradients = layeredZGradients(
+      p,
+      theta,
+      state,
+      [...held, ...loose].map((j): [number, number] => [j, k]),
+    );
+    const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> p.F.bigP;
+    for (const [n, j] of loose.entries()) {
+      const g = at(gradients, held.length + n);
+      const gg = dot(g, g);
+      for (const [h, i] of held.entries()) {
+        const base = at(gradients, h);
+        const bb = dot(base, base);
+        const gb = dot(g, base);
+        if (bb === 0n || gb === 0n) continue;
+        // parallel: the part of g off ∇z_i is at rounding level (|g|²|b|² − (g·b)² within 10^−20 of |g|²|b|²)
+        const cos2 = (fixedToDouble(p.F, gb) / fixedToDouble(p.F, gg)) * (fixedToDouble(p.F, gb) / fixedToDouble(p.F, bb));
+        if (!(cos2 >= 1 - 1e-20)) continue;
+        const key = i * p.units + k;
+        groups.set(key, [...(groups.get(key) ?? []), { j, c: (gb << p.F.bigP) / bb }]);
+        break;
+      }
+    }
+  }
+  return groups;
+}
+
+/**
+ * The series that decide a held pair's release, for the pair and the pairs on its surface (`sharedSurfaces`):
+ * the group's coefficient D = Σ c·δ of ∇z_i (c = 1 for the pair), its values D± with every member on
+ * its side of the surface's side ± (slope above for c > 0 on +, below for c < 0), and B = Σ |c|·back, with
+ * D+ − D− = (s+ − s−)·B. The weight λ = (D − D−)/(D+ − D−) holds the group on the surface while it is in
+ * [0, 1]; for a pair alone, D = δ and D± = s±·back, so that λ is its own weight.
+ * @internal
+ */
+export function heldSeries(
+  p: FlowProblem,
+  step: { back: bigint[][][]; delta: bigint[][][] },
+  held: { i: number; k: number; Q: number },
+  followers: readonly Follower[],
+): { back: bigint[]; delta: bigint[]; plus: bigint[]; minus: bigint[] } {
+  const { i, k, Q } = held;
+  const P = p.F.bigP;
+  const { above, below } = p.slopes;
+  const back = at(at(step.back, i), k).slice(0, Q);
+  const delta = at(at(step.delta, i), k).slice(0, Q);
+  const plus = back.map((b) => (above * b) >> P);
+  const minus = back.map((b) => (below * b) >> P);
+  for (const { j, c } of followers) {
+    const bj = at(at(step.back, j), k);
+    const dj = at(at(step.delta, j), k);
+    const [sPlus, sMinus] = c > 0n ? [above, below] : [below, above];
+    for (let q = 0; q < Q; q++) {
+      const cb = (c * at(bj, q)) >> P;
+      back[q] = at(back, q) + (c > 0n ? cb : -cb);
+      delta[q] = at(delta, q) + ((c * at(dj, q)) >> P);
+      plus[q] = at(plus, q) + ((sPlus * cb) >> P);
+      minus[q] = at(minus, q) + ((sMinus * cb) >> P);
+    }
+  }
+  return { back, delta, plus, minus };
+}
+
 /**
  * ż_{k,i} of the first-order field with the given state: the order-1 coefficient of
  * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
@@ -164,18 +251,20 @@ export function releaseDecision(
   p: FlowProblem,
   theta: readonly bigint[],
   state: RegionState,
-  pair: { i: number; k: number; side: number },
+  pair: { i: number; k: number; side: number; followers: readonly Follower[] },
   decay: SeriesDynamics,
   tolerance: bigint,
-): { side: number; order: number } | undefined {
-  const { i, k, side } = pair;
-  const released = withSide(p, theta, state, i, k, side);
-  if (inHeldSpan(p, theta, released, i, k)) return { side, order: 0 };
+): { sides: { j: number; side: number }[]; order: number } | undefined {
+  const { i, k, side, followers } = pair;
+  // the pairs on the held pair's surface go with it, each to the side of sign(c) on the surface's side
+  const way = (s: number) => [{ j: i, side: s }, ...followers.map(({ j, c }) => ({ j, side: c > 0n ? s : -s }))];
+  const released = withSides(p, theta, state, k, way(side));
+  if (inHeldSpan(p, theta, released, i, k)) return { sides: way(side), order: 0 };
   const toward = leadingTerm(p, theta, released, i, k, decay, tolerance);
-  if (toward.sign === side) return { side, order: toward.order };
+  if (toward.sign === side) return { sides: way(side), order: toward.order };
   if (toward.sign === 0) return undefined;
-  const other = leadingTerm(p, theta, withSide(p, theta, state, i, k, -side), i, k, decay, tolerance);
-  return other.sign === -side ? { side: -side, order: other.order } : undefined;
+  const other = leadingTerm(p, theta, withSides(p, theta, state, k, way(-side)), i, k, decay, tolerance);
+  return other.sign === -side ? { sides: way(-side), order: other.order } : undefined;
 }
 
 /**
@@ -355,7 +444,9 @@ export function unitInputs(
  * points are on its kink at once. Where their inputs are multiples of one vector v, the unit's z_i = c_i·(w·v)
  * share one surface w·v = 0, with the pattern sign(c_i) on one side and its opposite on the other: the flow
  * leaves to the side whose field carries every z_i away (by the first term of its series beyond `tolerance`),
- * and slides when neither does (undefined: the pairs' own tests then hold them). Where both sides do, or the
+ * and slides when neither does (side 0 for every point: the pairs then slide as one group, see
+ * `sharedSurfaces`). Points whose input is 0, and all of them when fewer than two others remain, are left to
+ * their own tests (undefined: none is decided here). Where both sides do, or the
  * inputs span more than one direction (a corner where several surfaces meet), the way out is not one that a
  * test of the pairs decides: a ConvergenceError says so.
  * @internal
@@ -382,11 +473,14 @@ export function zeroUnitStart(
     );
   const parallel = inputs.every((x) => x.every((a, r) => x.every((b, c) => exact.eq(exact.mul(a, at(v, c)), exact.mul(b, at(v, r))))));
   if (!parallel) throw refuse("its points' inputs span more than one direction, where the way out is not decided one point at a time");
-  const plus = inputs.map((x) => exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)));
-  const ways = [1, -1].map((s) => points.map((j, n) => ({ j, side: s * at(plus, n) })));
+  // a point whose input is 0 is on no side of the surface (its z moves with the layers below): its own test decides it
+  const signs = inputs.map((x) => exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)));
+  const members = points.flatMap((j, n) => (at(signs, n) === 0 ? [] : [{ j, plus: at(signs, n) }]));
+  if (members.length < 2) return undefined;
+  const ways = [1, -1].map((s) => members.map(({ j, plus }) => ({ j, side: s * plus })));
   const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay)).filter((way) => way !== undefined);
   if (carried.length > 1) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
-  return carried[0];
+  return carried[0] ?? members.map(({ j }) => ({ j, side: 0 }));
 }
 
 /** A flat kink unit as "neuron u of layer l", or "channel j at position x of layer l" (all from 1). @internal */

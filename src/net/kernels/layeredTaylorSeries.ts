@@ -79,7 +79,7 @@ export interface TaylorStep {
   Z: bigint[][][];
   /** h_{k,i} = σ(z_{k,i}) coefficients 0..Q (0 for a sliding pair), indexed like Z: what max pooling compares. */
   H: bigint[][][];
-  /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for sliding pairs. */
+  /** back_{i,k} = Σ_j a_jk r_ij and δ_{i,k} (0..Q−1), only for pairs on their surfaces (side 0). */
   back: bigint[][][];
   delta: bigint[][][];
   /**
@@ -695,7 +695,13 @@ export function layeredTaylorStep(
   // back and δ of the constrained pairs, for their release: back includes the solved δ of the pairs above
   const backOut = Array.from({ length: p.n }, () => Array.from({ length: p.units }, zeros));
   const deltaOut = Array.from({ length: p.n }, () => Array.from({ length: p.units }, zeros));
-  for (const { pair, delta } of kinks) {
+  // and of the pairs on their surfaces that no constraint holds (their δ the slope σ′(0) times back, as the
+  // series took it): a group of pairs on one shared surface is released by all of its members' values
+  const held = new Set(kinks.map(({ pair: [i, k] }) => i * p.units + k));
+  const free = state.side.flatMap((row, i) =>
+    row.flatMap((sd, k) => (sd === 0 && !held.has(i * p.units + k) ? [{ pair: [i, k] as KinkPair, delta: undefined }] : [])),
+  );
+  for (const { pair, delta } of [...kinks, ...free]) {
     const [i, k] = pair;
     const layer = at(p.unitLayer, k);
     const below = S.backAt(at(base, i), k);
@@ -706,7 +712,7 @@ export function layeredTaylorStep(
       for (const b of above) s += cauchyAt(b.delta, S.backAt(b.bp, k), q, S.mirror);
       out[q] = at(below, q) + (s >> P);
     }
-    at(deltaOut, i)[k] = delta;
+    at(deltaOut, i)[k] = delta ?? out.map((b) => (p.slopes.atZero * b) >> P);
   }
   // β of a tie: the pooled entry's ∂L/∂a_m in the loss's back-propagation at its point
   const tieOut = ties.map((tie, a) => ({
