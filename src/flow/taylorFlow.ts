@@ -27,7 +27,7 @@ import {
   unitInputs,
   withSide,
   zRate,
-  zeroUnitStart,
+  sharedSurfaceStart,
 } from "./_internals/kinkRules.js";
 import {
   applySwitch,
@@ -157,17 +157,23 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let v: bigint[] = heavy ? theta0.map(() => 0n) : [];
   // |ż| at or below 10^−D at an event counts as a tangency
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
-  // A unit whose incoming weights and bias are all 0 has every point on its kink at once. Under ReLU it stays
-  // off, as descent keeps it with PyTorch's σ′(0) = 0, and its pairs' own tests do that; under a slope other
-  // than 0 below the kink it is decided as one (zeroUnitStart)
+  // Points of a unit on its kink at the start that share one surface (their inputs are multiples of one vector)
+  // are decided together (sharedSurfaceStart), as they slide and leave together later. A unit whose incoming
+  // weights and bias are all 0 has every point on its kink at once; under ReLU (σ′ 0 below and at 0) it stays
+  // off, as descent keeps it, every slope of its pairs 0.
   const decided = new Set<number>();
-  if (kinked && !heavy && p.unrolled === undefined && p.slopes.below !== 0n) {
+  if (kinked && !heavy && p.unrolled === undefined) {
     const { sigma } = activationFunctions(options.exactNet.activation, exact);
     for (const k of new Set(zeros.map(([, u]) => u))) {
       const points = zeros.filter(([, u]) => u === k).map(([i]) => i);
-      if (points.length < 2 || !at(p.inSlots, k).every((slot) => at(theta0, slot) === 0n)) continue;
+      const frozen = at(p.inSlots, k).every((slot) => at(theta0, slot) === 0n);
+      if (frozen && p.slopes.below === 0n && p.slopes.atZero === 0n) {
+        for (const j of points) decided.add(j * l + k);
+        continue;
+      }
+      if (points.length < 2) continue;
       const inputs = points.map((i) => unitInputs(p, options.exactData.X, Zexact, sigma, i, k));
-      const way = zeroUnitStart(p, theta, state, { k, points, inputs }, zTolerance, decay);
+      const way = sharedSurfaceStart(p, theta, state, { k, points, inputs, frozen }, zTolerance, decay);
       if (way === undefined) continue;
       for (const { j, side } of way) {
         at(state.side, j)[k] = side;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { descentGap, expectDescentLimit } from "../helpers/descentGap.js";
+import { flatParams } from "./flowHelpers.js";
 
 /** The events as (layer, neuron, point, kind, t to 10 digits). */
 const log = (run: FlowRun) => run.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(10)]);
@@ -85,7 +86,73 @@ const zeroStartData = {
   Y: [["5/6"], ["2"], ["3/2"], ["0"], ["2"], ["1/6"]],
 };
 
+// 1 → 2 → 1 ReLU net without biases: neuron 1 starts with weight 0, so all eight points are on its kink, on both
+// sides of its one surface; every slope of its pairs is 0 there (PyTorch's σ′(0)), so descent never moves it
+const frozenRelu: LayeredNetwork<string> = { activation: { kind: "relu" }, layers: [{ W: [["0"], ["-2"]] }, { W: [["-2", "5/3"]] }] };
+const frozenReluData = {
+  X: [["2"], ["-1"], ["-5/4"], ["3/2"], ["-2"], ["-1"], ["-1"], ["2"]],
+  Y: [["2/3"], ["-5/3"], ["5/6"], ["1/5"], ["1/2"], ["-1/5"], ["3/2"], ["2/3"]],
+};
+
+// 2 → 2 → 1 ReLU net without biases: neuron 1 (w = (1/3, 0)) starts on its kink at the two copies of x = (0, −3/2),
+// and the fields of both sides carry them away from it
+const repelling: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    {
+      W: [
+        ["1/3", "0"],
+        ["-1", "-7/4"],
+      ],
+    },
+    { W: [["-9/5", "1/2"]] },
+  ],
+};
+const repellingData = {
+  X: [
+    ["0", "-3/2"],
+    ["2/3", "-7/6"],
+    ["1", "-7/5"],
+    ["-1/2", "-2/5"],
+    ["0", "-3/2"],
+  ],
+  Y: [["0"], ["7/4"], ["1/5"], ["4/3"], ["0"]],
+};
+
 describe("integrateFlow: pairs that reach their kinks together", () => {
+  it("should leave a surface that repels on both sides the way descent's first step does, with every point on it", () => {
+    // Act
+    const coarse = integrateFlow(repelling, repellingData, { time: "2", digits: 16 });
+    const fine = integrateFlow(repelling, repellingData, { time: "2", digits: 32 });
+    // Assert: both copies leave at t = 0 to the side of σ′(0) = 0, as a point alone would and as descent does
+    expect(log(fine).map((ev) => ev.slice(1))).toEqual([
+      [0, 0, "leave", "0.000000000"],
+      [0, 4, "leave", "0.000000000"],
+      [0, 1, "slide", "0.1335945806"],
+    ]);
+    expect(log(coarse)).toEqual(log(fine));
+    // descent zigzags across the slide of point 2 at the scale of η, so its gap halves only on average: a quarter
+    // from η to η/4 (first order); taken to the other side, the endpoint would stay off
+    const [wide, narrow] = [5_000, 20_000].map((steps) => descentGap(repelling, repellingData, fine, 2, steps)) as [number, number];
+    expect(narrow / wide).toBeGreaterThan(0.15);
+    expect(narrow / wide).toBeLessThan(0.35);
+    expect(narrow).toBeLessThan(1e-4);
+  });
+
+  it("should keep a ReLU neuron that starts with every weight 0 off, as descent does, at every precision", () => {
+    // Act
+    const coarse = integrateFlow(frozenRelu, frozenReluData, { time: "2", digits: 16 });
+    const fine = integrateFlow(frozenRelu, frozenReluData, { time: "2", digits: 32 });
+    // Assert: no event; its weight and output weight stay where they were (held as a group of two of its points
+    // with the other six fixed off, the group was released at t = 0 at 16 digits and its points entered: 0.9 off)
+    expect(log(fine)).toEqual([]);
+    expect(log(coarse)).toEqual([]);
+    const [w1, , a1] = flatParams(fine.params);
+    expect(Number(w1)).toBe(0);
+    expect(Number(a1)).toBe(-2);
+    expectDescentLimit(frozenRelu, frozenReluData, fine, 2, [10_000, 20_000], 1e-3);
+  });
+
   it("should slide on a surface that several points share with one weight for all of them, and release them together", () => {
     // Act
     const coarse = integrateFlow(zeroStart, zeroStartData, { time: "2", digits: 16 });
@@ -100,7 +167,6 @@ describe("integrateFlow: pairs that reach their kinks together", () => {
     expect(log(coarse)).toEqual(log(fine));
     expectDescentLimit(zeroStart, zeroStartData, fine, 2, [10_000, 20_000], 1e-3);
   });
-
 
   it("should cross the layer-1 kink first where the layer-2 pre-activations above it reach 0 with it, and watch those no more", () => {
     // Act

@@ -440,47 +440,72 @@ export function unitInputs(
 }
 
 /**
- * Where the flow goes from a start at which unit k has every incoming weight and its bias 0, so that all its
- * points are on its kink at once. Where their inputs are multiples of one vector v, the unit's z_i = c_i·(w·v)
- * share one surface w·v = 0, with the pattern sign(c_i) on one side and its opposite on the other: the flow
- * leaves to the side whose field carries every z_i away (by the first term of its series beyond `tolerance`),
- * and slides when neither does (side 0 for every point: the pairs then slide as one group, see
- * `sharedSurfaces`). Points whose input is 0, and all of them when fewer than two others remain, are left to
- * their own tests (undefined: none is decided here). Where both sides do, or the
- * inputs span more than one direction (a corner where several surfaces meet), the way out is not one that a
- * test of the pairs decides: a ConvergenceError says so.
+ * Where the flow goes from a start at which several points of unit k are on its kink (`points`, with their layer
+ * inputs). Where the inputs are multiples of one vector v, the points' z_i = c_i·(w·v) share one surface w·v = 0,
+ * with the pattern sign(c_i) on one side and its opposite on the other: the flow leaves to the side whose field
+ * carries every z_i away (by the first term of its series beyond `tolerance`), and slides when neither does (side
+ * 0 for every point: the pairs then slide as one group, see `sharedSurfaces`). A point whose input is 0 is on no
+ * side of the surface and is left to its own test; so are all of them when fewer than two others remain, or when
+ * the inputs span more than one direction and the unit has weights (several surfaces through the start).
+ * Where both sides carry the points away, the side descent's first step takes (every slope at σ′(0)) is chosen.
+ * Returns undefined when none is decided here. Where that σ′(0) is the slope of neither side (|x|) and both sides
+ * carry the points away, or the unit has every incoming weight and its bias 0 (`frozen`, all of its points on its
+ * kink at once) and the inputs span more than one direction (a corner where several surfaces meet), the way out
+ * is not one that a test of the pairs decides: a ConvergenceError says so.
  * @internal
  */
-export function zeroUnitStart(
+export function sharedSurfaceStart(
   p: FlowProblem,
   theta: readonly bigint[],
   state: RegionState,
-  unit: { k: number; points: readonly number[]; inputs: readonly (readonly Rational[])[] },
+  unit: { k: number; points: readonly number[]; inputs: readonly (readonly Rational[])[]; frozen: boolean },
   tolerance: bigint,
   decay: SeriesDynamics,
 ): { j: number; side: number }[] | undefined {
-  const { k, points, inputs } = unit;
-  const v = at(inputs, 0);
+  const { k, points, frozen } = unit;
   const refuse = (why: string): ConvergenceError =>
     new ConvergenceError(
       "taylor",
       "t = 0",
-      `${neuronName(p, k)} starts with every incoming weight and its bias 0, so every point is on its kink at once, and ${why}`,
+      `${neuronName(p, k)} starts with ${frozen ? "every incoming weight and its bias 0, so every point is" : "several points"} on its kink at once, and ${why}`,
       {
         field: "method",
         change: "try another",
       },
     );
-  const parallel = inputs.every((x) => x.every((a, r) => x.every((b, c) => exact.eq(exact.mul(a, at(v, c)), exact.mul(b, at(v, r))))));
-  if (!parallel) throw refuse("its points' inputs span more than one direction, where the way out is not decided one point at a time");
   // a point whose input is 0 is on no side of the surface (its z moves with the layers below): its own test decides it
-  const signs = inputs.map((x) => exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)));
-  const members = points.flatMap((j, n) => (at(signs, n) === 0 ? [] : [{ j, plus: at(signs, n) }]));
-  if (members.length < 2) return undefined;
+  const nonzero = points.flatMap((j, n) => (at(unit.inputs, n).every((a) => exact.sign(a) === 0) ? [] : [{ j, x: at(unit.inputs, n) }]));
+  if (nonzero.length < 2) return undefined;
+  const v = at(nonzero, 0).x;
+  const parallel = nonzero.every(({ x }) => x.every((a, r) => x.every((b, c) => exact.eq(exact.mul(a, at(v, c)), exact.mul(b, at(v, r))))));
+  if (!parallel) {
+    if (frozen) throw refuse("its points' inputs span more than one direction, where the way out is not decided one point at a time");
+    return undefined;
+  }
+  const members = nonzero.map(({ j, x }) => ({
+    j,
+    plus: exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)),
+  }));
   const ways = [1, -1].map((s) => members.map(({ j, plus }) => ({ j, side: s * plus })));
   const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay)).filter((way) => way !== undefined);
-  if (carried.length > 1) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
-  return carried[0] ?? members.map(({ j }) => ({ j, side: 0 }));
+  if (carried.length < 2) return carried[0] ?? members.map(({ j }) => ({ j, side: 0 }));
+  // Both sides carry the points away (the surface repels, and the flow is not unique there): descent, whose
+  // first step takes every point's slope at σ′(0), leaves to the side that field carries the first point to, as a
+  // pair alone does (its own test keeps it on the side of σ′(0)). With a σ′(0) of neither side (|x|), no rule does.
+  const atZero = p.slopes.atZero === p.slopes.below ? -1 : p.slopes.atZero === p.slopes.above ? 1 : 0;
+  const first = at(members, 0).j;
+  const descent = withSides(
+    p,
+    theta,
+    state,
+    k,
+    members.map(({ j }) => ({ j, side: atZero })),
+  );
+  const lead = atZero === 0 ? 0 : leadingTerm(p, theta, descent, first, k, decay, tolerance).sign;
+  const way = carried.find((w) => at(w, 0).side === lead);
+  if (lead === 0 || way === undefined)
+    throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
+  return way;
 }
 
 /** A flat kink unit as "neuron u of layer l", or "channel j at position x of layer l" (all from 1). @internal */
