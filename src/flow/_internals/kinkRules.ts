@@ -68,20 +68,22 @@ export function sharedSurfaces(p: FlowProblem, theta: readonly bigint[], state: 
       state,
       [...held, ...loose].map((j): [number, number] => [j, k]),
     );
-    const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> p.F.bigP;
+    const P = p.F.bigP;
+    const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
     for (const [n, j] of loose.entries()) {
       const g = at(gradients, held.length + n);
-      const gg = dot(g, g);
+      const gg = fixedToDouble(p.F, dot(g, g));
       for (const [h, i] of held.entries()) {
         const base = at(gradients, h);
         const bb = dot(base, base);
         const gb = dot(g, base);
         if (bb === 0n || gb === 0n) continue;
-        // parallel: the part of g off ∇z_i is at rounding level (|g|²|b|² − (g·b)² within 10^−20 of |g|²|b|²)
-        const cos2 = (fixedToDouble(p.F, gb) / fixedToDouble(p.F, gg)) * (fixedToDouble(p.F, gb) / fixedToDouble(p.F, bb));
-        if (!(cos2 >= 1 - 1e-20)) continue;
+        const c = (gb << P) / bb;
+        // parallel: the part of g off ∇z_i is at rounding level, by the test that left the pair out of the constraints
+        const rest = g.map((v, m) => v - ((c * at(base, m)) >> P));
+        if (fixedToDouble(p.F, dot(rest, rest)) > Math.max(2 ** (-p.F.P / 2), 1e-20 * gg)) continue;
         const key = i * p.units + k;
-        groups.set(key, [...(groups.get(key) ?? []), { j, c: (gb << p.F.bigP) / bb }]);
+        groups.set(key, [...(groups.get(key) ?? []), { j, c }]);
         break;
       }
     }
