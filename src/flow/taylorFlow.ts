@@ -159,16 +159,24 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   // Points of a unit on its kink at the start that share one surface (their inputs are multiples of one vector)
   // are decided together (sharedSurfaceStart), as they slide and leave together later. A unit whose incoming
-  // weights and bias are all 0 has every point on its kink at once; under ReLU (σ′ 0 below and at 0) it stays
-  // off, as descent keeps it, every slope of its pairs 0.
+  // weights and bias are all 0 has every point on its kink at once; where σ′(0) = 0 (ReLU, |x|) every slope of
+  // its pairs is 0 there and descent never moves it, and nor does the flow: under ReLU its pairs stay off (slope
+  // 0), under |x| they stay on the surface (the one-sided fields are opposite in its weights, so that the
+  // Filippov weight 1/2 holds it there whatever they do).
   const decided = new Set<number>();
   if (kinked && !heavy && p.unrolled === undefined) {
     const { sigma } = activationFunctions(options.exactNet.activation, exact);
     for (const k of new Set(zeros.map(([, u]) => u))) {
       const points = zeros.filter(([, u]) => u === k).map(([i]) => i);
       const frozen = at(p.inSlots, k).every((slot) => at(theta0, slot) === 0n);
-      if (frozen && p.slopes.below === 0n && p.slopes.atZero === 0n) {
-        for (const j of points) decided.add(j * l + k);
+      if (frozen && p.slopes.atZero === 0n) {
+        for (const j of points) {
+          decided.add(j * l + k);
+          if (p.slopes.below === 0n) continue;
+          at(state.side, j)[k] = 0;
+          events.push({ t: 0n, neuron: k, point: j, kind: "slide" });
+        }
+        refreshSliding(p, state, theta);
         continue;
       }
       if (points.length < 2) continue;

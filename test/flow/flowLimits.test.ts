@@ -3,6 +3,7 @@ import { ConvergenceError, InputError } from "../../src/errors.js";
 import { integrateFlow } from "../../src/flow/integrateFlow.js";
 import { readDataset } from "../../src/net/readDataset.js";
 import { readNetwork } from "../../src/net/readNetwork.js";
+import { expectDescentLimit } from "../helpers/descentGap.js";
 import { readAnyNetworkFile } from "../../src/net/readAnyNetworkFile.js";
 
 // Runs that cannot finish as asked end with a ConvergenceError (exit 3), at once: never a hang,
@@ -49,21 +50,29 @@ describe("integrateFlow at its limits", () => {
     }
   });
 
-  it("should refuse a start on a unit whose weights and bias are all 0 under a leaky or |x| activation where its points span a corner, and run it under ReLU", () => {
+  it("should refuse a start on a unit whose weights and bias are all 0 under a leaky activation where its points span a corner, and keep the unit there under ReLU and |x|", () => {
     // every point of the unit is on its kink at once, and with a bias its inputs (x, 1) span two directions: a
     // corner where several surfaces meet, whose way out no test of one pair decides (taken one pair at a time,
     // such starts ended 0.011 and 0.22 away from descent)
     const data = readDataset("x,y\n-3,3/2\n4,1\n-2,6\n", 1, 1);
-    for (const activation of ["leaky_relu:-1/2", "leaky_relu:1/4", "abs"]) {
+    for (const activation of ["leaky_relu:-1/2", "leaky_relu:1/4"]) {
       const net = readNetwork(`{"activation":"${activation}","W1":[["1/10"],["0"]],"b1":["0","0"],"W2":[["1","-1"]],"b2":["0"]}`);
       expect(() => integrateFlow(net, data, { time: "1", digits: 16 })).toThrow(
         /^taylor: neuron 2 of layer 1 starts with every incoming weight and its bias 0, so every point is on its kink at once, and its points' inputs span more than one direction, where the way out is not decided one point at a time at t = 0; try another method$/,
       );
     }
-    // under ReLU the unit stays off, as descent keeps it
-    const relu = readNetwork('{"activation":"relu","W1":[["1/10"],["0"]],"b1":["0","0"],"W2":[["1","-1"]],"b2":["0"]}');
-    const run = integrateFlow(relu, data, { time: "1", digits: 16 });
-    expect((run.params as { W1: string[][] }).W1[1]).toEqual(["0"]);
+    // where σ′(0) = 0 descent never moves the unit, and nor does the flow: under ReLU its pairs stay off, under |x|
+    // on the surface (its two one-sided fields are opposite in the unit's weights, so the weight 1/2 holds it)
+    for (const activation of ["relu", "abs"]) {
+      const net = readNetwork(`{"activation":"${activation}","W1":[["1/10"],["0"]],"b1":["0","0"],"W2":[["1","-1"]],"b2":["0"]}`);
+      const run = integrateFlow(net, data, { time: "1", digits: 16 });
+      const { W1, b1, W2 } = run.params as Record<string, string[][] | string[]>;
+      expect([W1![1], b1![1], W2![0]![1]]).toEqual([["0"], "0", "-1"]);
+      expect(run.events.filter((ev) => ev.neuron === 1).map((ev) => ev.kind)).toEqual(
+        activation === "abs" ? ["slide", "slide", "slide"] : [],
+      );
+      expectDescentLimit(net, data, run, 1, [10_000, 20_000], 1e-3);
+    }
   });
 
   it("should report progress after every fixed step, so that the run-time cap sees a long gauss or rk4 run", () => {

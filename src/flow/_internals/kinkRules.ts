@@ -452,8 +452,9 @@ export function unitInputs(
  * Where both sides carry the points away, the side descent's first step takes (every slope at σ′(0)) is chosen.
  * Returns undefined when none is decided here. Where that σ′(0) is the slope of neither side (|x|) and both sides
  * carry the points away, or the unit has every incoming weight and its bias 0 (`frozen`, all of its points on its
- * kink at once) and the inputs span more than one direction (a corner where several surfaces meet), the way out
- * is not one that a test of the pairs decides: a ConvergenceError says so.
+ * kink at once, under a leaky activation: with σ′(0) = 0 the caller keeps such a unit where it is) and the inputs
+ * span more than one direction (a corner where several surfaces meet), the way out is not one that a test of the
+ * pairs decides: a ConvergenceError says so.
  * @internal
  */
 export function sharedSurfaceStart(
