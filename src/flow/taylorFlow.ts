@@ -19,6 +19,7 @@ import {
   type Follower,
   heldSeries,
   isNullPair,
+  kinkAboveKink,
   leadingSign,
   neuronName,
   refreshSliding,
@@ -288,6 +289,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
+    const stacked = onSurface ? kinkAboveKink(p, state, theta) : undefined;
+    if (stacked !== undefined) throw kinkOnKink(p, stacked, t);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -554,6 +557,20 @@ function nestedSliding(p: FlowProblem, nested: NonNullable<TaylorStep["nested"]>
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
     `nested sliding at point ${point + 1}: ${neuronName(p, lower)} and ${neuronName(p, upper)} slide together and the second's gradient depends on the first's undefined slope at its kink, which the integrator does not decide`,
+    { field: "method", change: "try another" },
+  );
+}
+
+/**
+ * The stop at a pair whose only input is a unit on its kink (`kinkAboveKink`): its side, and with it both one-sided
+ * fields of the unit below, is not decided there.
+ */
+function kinkOnKink(p: FlowProblem, stacked: { point: number; lower: number; upper: number }, t: bigint): ConvergenceError {
+  const { point, lower, upper } = stacked;
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `at point ${point + 1}, ${neuronName(p, lower)} is on its kink and is the only input of ${neuronName(p, upper)}, which is then on its kink too, on a side that depends on the first one's, which the integrator does not decide`,
     { field: "method", change: "try another" },
   );
 }

@@ -422,6 +422,39 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
   return true;
 }
 
+/**
+ * A pair above a dead layer but for units on their kinks: at point i every unit of the layer below is off or on its
+ * surface (side 0), and one on its surface feeds pair (i, u) through a weight that is not 0 (a slope of 0 below the
+ * kink, no bias above). z_{i,u} is then 0 while those units stay on their surfaces, and which side of its own kink it
+ * takes when one of them leaves depends on that unit's side: the one-sided fields that decide the lower unit's slide
+ * and release take it where it happens to be. Returns the first such pair, or undefined.
+ * @internal
+ */
+export function kinkAboveKink(
+  p: FlowProblem,
+  state: RegionState,
+  theta: readonly bigint[],
+): { point: number; lower: number; upper: number } | undefined {
+  if (p.unrolled !== undefined || p.slopes.below !== 0n) return undefined;
+  for (let i = 0; i < p.n; i++) {
+    const sides = at(state.side, i);
+    for (let k = 0; k < p.units; k++) {
+      if (at(sides, k) !== 0) continue;
+      const layer = at(p.unitLayer, k);
+      const first = p.unitLayer.indexOf(layer + 1);
+      if (first < 0 || p.layout.bias[layer] === true) continue;
+      const below = p.unitLayer.indexOf(layer);
+      const dead = sides.slice(below, first).every((sd, v) => sd !== 1 || isNullPair(p, state, i, below + v));
+      if (!dead) continue;
+      for (const [m, slot] of at(p.outSlots, k).entries()) {
+        const u = first + m;
+        if (at(theta, slot) !== 0n && at(sides, u) !== 0) return { point: i, lower: k, upper: u };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The input of unit k's layer at point i at the start, exactly: x_i, or σ of the layer below, then 1 for a bias. @internal */
 export function unitInputs(
   p: FlowProblem,
