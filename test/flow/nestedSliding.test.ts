@@ -208,3 +208,47 @@ describe("integrateFlow: a stop at nested sliding names pairs that are on their 
     if (l2 === l1 + 1) expect(Number(layers[l1]!.W[k2 - 1]![k1 - 1])).not.toBe(0);
   });
 });
+
+// 1 → 2 → 3 → 1 ReLU without biases: layer-1 neuron 1 starts with weight 0 and stays off, and the weight of neuron 2
+// passes through 0 at t ≈ 0.02237, where all six points reach its kink at once; at a point where neuron 2 is on its
+// kink, layer 2 then reads nothing else. Held on the kink with layer 2 taken as off, the flow kept the weight at 0
+// to T; descent, where layer 2 comes on as the weight goes below 0, takes it to −0.074.
+const onlyInput: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    { W: [["0"], ["1/4"]] },
+    {
+      W: [
+        ["2/5", "2"],
+        ["0", "0"],
+        ["-3/2", "-5/6"],
+      ],
+    },
+    { W: [["-2", "1", "-2"]] },
+  ],
+};
+const onlyInputData = {
+  X: [["2"], ["-1"], ["-5/3"], ["6/5"], ["4/3"], ["-5/3"]],
+  Y: [["4/3"], ["1"], ["-3/2"], ["2"], ["1/4"], ["-1/4"]],
+};
+
+describe("integrateFlow: a stop where a unit on its kink is all that a pair above it reads", () => {
+  it("should stop where the weight reaches 0, naming a pair above whose every input is then 0", () => {
+    // Act
+    const stop = stopOf(() => integrateFlow(onlyInput, onlyInputData, { time: "2", digits: 20 }));
+    const m = /^at point (\d+), neuron (\d+) of layer 1 is on its kink and is the only input of neuron (\d+) of layer 2, /.exec(
+      stop!.reason,
+    )!;
+    const [i, k1, k2] = m.slice(1).map(Number) as [number, number, number];
+    const tStop = Number(/^t = (.*)$/.exec(stop!.at)![1]);
+    const before = integrateFlow(onlyInput, onlyInputData, { time: (tStop * (1 - 1e-9)).toPrecision(15), digits: 20 });
+    // Assert: from the params just before, in doubles: the named unit's z is 0 at the point, every other unit of
+    // layer 1 is off there, and the weight from the one to the pair above is not 0
+    expect(tStop).toBeCloseTo(0.0223723436, 9);
+    const x = onlyInputData.X[i - 1]!;
+    expect(Math.abs(zAt(before.params, 0, 1, k1, x))).toBeLessThan(1e-6);
+    for (let k = 1; k <= 2; k++) if (k !== k1) expect(zAt(before.params, 0, 1, k, x)).toBeLessThanOrEqual(0);
+    const { layers } = before.params as { layers: { W: string[][] }[] };
+    expect(Number(layers[1]!.W[k2 - 1]![k1 - 1])).not.toBe(0);
+  });
+});
