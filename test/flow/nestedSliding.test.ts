@@ -243,12 +243,14 @@ describe("integrateFlow: a stop where a unit on its kink is all that a pair abov
     const tStop = Number(/^t = (.*)$/.exec(stop!.at)![1]);
     const before = integrateFlow(onlyInput, onlyInputData, { time: (tStop * (1 - 1e-9)).toPrecision(15), digits: 20 });
     // Assert: from the params just before, in doubles: the named unit's z is 0 at the point, every other unit of
-    // layer 1 is off there, and the weight from the one to the pair above is not 0
+    // layer 1 is off there, and the weight from the one to the pair above is positive
     expect(tStop).toBeCloseTo(0.0223723436, 9);
     const x = onlyInputData.X[i - 1]!;
     expect(Math.abs(zAt(before.params, 0, 1, k1, x))).toBeLessThan(1e-6);
     for (let k = 1; k <= 2; k++) if (k !== k1) expect(zAt(before.params, 0, 1, k, x)).toBeLessThanOrEqual(0);
     const { layers } = before.params as { layers: { W: string[][] }[] };
-    expect(Number(layers[1]!.W[k2 - 1]![k1 - 1])).not.toBe(0);
+    expect(Number(layers[1]!.W[k2 - 1]![k1 - 1])).toBeGreaterThan(0);
+    // and the pair above is off there: on the unit's far side it comes on, where the flow held it off
+    expect(zAt(before.params, 0, 2, k2, x)).toBeLessThanOrEqual(1e-6);
   });
 });

@@ -424,10 +424,12 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
 
 /**
  * A pair above a dead layer but for units on their kinks: at point i every unit of the layer below is off or on its
- * surface (side 0), and one on its surface feeds pair (i, u) through a weight that is not 0 (a slope of 0 below the
- * kink, no bias above). z_{i,u} is then 0 while those units stay on their surfaces, and which side of its own kink it
- * takes when one of them leaves depends on that unit's side: the one-sided fields that decide the lower unit's slide
- * and release take it where it happens to be. Returns the first such pair, or undefined.
+ * surface (side 0), and one on its surface feeds pair (i, u) through a weight w that is not 0 (a slope of 0 below the
+ * kink, no bias above). z_{i,u} = w·h is then 0 while that unit stays on its surface. On the unit's far side (h > 0)
+ * the pair takes the side of sign(w), and on its near side it reads nothing, so the fields that decide the unit's
+ * slide and release are right when the pair is on the side of sign(w); it is returned when it is not (the flow would
+ * hold the unit with the wrong field: a weight descent moves by 0.074 stayed at 0), or when two such units feed it.
+ * Returns the first such pair, or undefined.
  * @internal
  */
 export function kinkAboveKink(
@@ -448,7 +450,13 @@ export function kinkAboveKink(
       if (!dead) continue;
       for (const [m, slot] of at(p.outSlots, k).entries()) {
         const u = first + m;
-        if (at(theta, slot) !== 0n && at(sides, u) !== 0) return { point: i, lower: k, upper: u };
+        const w = at(theta, slot);
+        if (w === 0n || at(sides, u) === 0) continue;
+        // another unit on its surface that feeds the pair too: which side it takes depends on both
+        const shared = sides.some(
+          (sd, v) => v !== k && sd === 0 && at(p.unitLayer, v) === layer && at(theta, at(at(p.outSlots, v), m)) !== 0n,
+        );
+        if (shared || at(sides, u) !== (w > 0n ? 1 : -1)) return { point: i, lower: k, upper: u };
       }
     }
   }
