@@ -485,13 +485,16 @@ export function unitInputs(
 /**
  * Where the flow goes from a start at which several points of unit k are on its kink (`points`, with their layer
  * inputs). Where the inputs are multiples of one vector v, the points' z_i = c_i·(w·v) share one surface w·v = 0,
- * with the pattern sign(c_i) on one side and its opposite on the other: the flow leaves to the side whose field
- * carries every z_i away (by the first term of its series beyond `tolerance`), and slides when neither does (side
- * 0 for every point: the pairs then slide as one group, see `sharedSurfaces`). A point whose input is 0 is on no
+ * with the pattern sign(c_i) on one side and its opposite on the other: the flow crosses to the side whose field
+ * carries every z_i away (by the first term of its series beyond `tolerance`) when the other side's field brings
+ * them to it, and slides when neither side carries them away (side 0 for every point: the pairs then slide as one
+ * group, see `sharedSurfaces`). A point whose input is 0 is on no
  * side of the surface and is left to its own test; so are all of them when fewer than two others remain, or when
  * the inputs span more than one direction and the unit has weights (several surfaces through the start).
- * Where both sides carry the points away, the side descent's first step takes (every slope at σ′(0)) is chosen.
- * Returns undefined when none is decided here. Where that σ′(0) is the slope of neither side (|x|) and both sides
+ * Where both sides carry the points away, or one does and the other's field is tangent to the surface, the flow is
+ * not unique, and the way descent's first step takes (every slope at σ′(0)) is chosen: staying on the side of σ′(0)
+ * where that field leaves the points on the surface. Returns undefined when none is decided here. Where that σ′(0) is
+ * the slope of neither side (|x|) and both sides
  * carry the points away, or the unit has every incoming weight and its bias 0 (`frozen`, all of its points on its
  * kink at once, under a leaky activation: with σ′(0) = 0 the caller keeps such a unit where it is) and the inputs
  * span more than one direction (a corner where several surfaces meet), the way out is not one that a test of the
@@ -531,24 +534,32 @@ export function sharedSurfaceStart(
     plus: exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)),
   }));
   const ways = [1, -1].map((s) => members.map(({ j, plus }) => ({ j, side: s * plus })));
-  const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay)).filter((way) => way !== undefined);
-  if (carried.length < 2) return carried[0] ?? members.map(({ j }) => ({ j, side: 0 }));
-  // Both sides carry the points away (the surface repels, and the flow is not unique there): descent, whose
-  // first step takes every point's slope at σ′(0), leaves to the side that field carries the first point to, as a
-  // pair alone does (its own test keeps it on the side of σ′(0)). With a σ′(0) of neither side (|x|), no rule does.
-  const atZero = p.slopes.atZero === p.slopes.below ? -1 : p.slopes.atZero === p.slopes.above ? 1 : 0;
+  const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay));
   const first = at(members, 0).j;
-  const descent = withSides(
-    p,
-    theta,
-    state,
-    k,
-    members.map(({ j }) => ({ j, side: atZero })),
-  );
-  const lead = atZero === 0 ? 0 : leadingTerm(p, theta, descent, first, k, decay, tolerance).sign;
-  const way = carried.find((w) => at(w, 0).side === lead);
-  if (lead === 0 || way === undefined)
-    throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
+  // where the first point goes under the field of the other side (the points' z are multiples of one another)
+  const from = (s: number): number =>
+    leadingTerm(p, theta, withSides(p, theta, state, k, at(ways, s > 0 ? 1 : 0)), first, k, decay, tolerance).sign;
+  const [plus, minus] = carried;
+  if (plus === undefined && minus === undefined) return members.map(({ j }) => ({ j, side: 0 }));
+  // one side carries the points away and the other's field brings them to it: they cross
+  if (minus === undefined && from(1) > 0) return plus;
+  if (plus === undefined && from(-1) < 0) return minus;
+  // Otherwise the flow is not unique there: both sides carry the points away (the surface repels), or one does and
+  // the other's field is tangent to the surface. Descent, whose first step takes every point's slope at σ′(0),
+  // goes where that field takes the first point, and stays where it leaves it on the surface, as a pair alone does
+  // (its own test keeps it on the side of σ′(0) unless both fields carry it across). With a σ′(0) of neither side
+  // (|x|) no rule does, but for one side that carries the points away while the other's field is tangent.
+  const atZero = p.slopes.atZero === p.slopes.below ? -1 : p.slopes.atZero === p.slopes.above ? 1 : 0;
+  if (atZero === 0) {
+    if (plus !== undefined && minus !== undefined)
+      throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
+    return plus ?? minus;
+  }
+  const descent = members.map(({ j }) => ({ j, side: atZero }));
+  const lead = leadingTerm(p, theta, withSides(p, theta, state, k, descent), first, k, decay, tolerance).sign;
+  if (lead === 0) return descent;
+  const way = [plus, minus].find((w) => w !== undefined && at(w, 0).side === lead);
+  if (way === undefined) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
   return way;
 }
 
