@@ -154,7 +154,39 @@ const oneInputAboveData = {
   Y: [["1/2"], ["-4/3"], ["1/2"], ["0"], ["2"], ["-1"]],
 };
 
+// 1 → 4 → 2 → 1 ReLU net without biases: at every x < 0 only layer-1 neuron 4 is on, and layer-2 neuron 1 reads
+// it with weight 0, so its four pairs there start on one surface; the field with them on carries them away, the
+// field with them off leaves the weight where it is (its gradient is 0), and so does descent with σ′(0) = 0
+const tangentStart: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    { W: [["0"], ["2"], ["1/2"], ["-5/3"]] },
+    {
+      W: [
+        ["-1/2", "1/2", "-1", "0"],
+        ["1/2", "-4/5", "3/2", "2"],
+      ],
+    },
+    { W: [["0", "-6/5"]] },
+  ],
+};
+const tangentStartData = {
+  X: [["0"], ["-5/4"], ["3/4"], ["-2"], ["-1"], ["8/5"], ["-5/3"]],
+  Y: [["-1"], ["8/5"], ["3/2"], ["5/4"], ["1"], ["-1/2"], ["-1/3"]],
+};
+
 describe("integrateFlow: pairs that reach their kinks together", () => {
+  it("should keep points that start on one surface off where only the far side's field carries them away", () => {
+    // Act
+    const run = integrateFlow(tangentStart, tangentStartData, { time: "2", digits: 30 });
+    // Assert: the four pairs stay off and the weight stays 0, as descent keeps it (taken across because the far
+    // side's field carried them away, the weight moved to 0.0034)
+    expect(log(run)).toEqual([1, 3, 4, 6].map((i) => [2, 0, i, "leave", "0.000000000"]));
+    const { layers } = run.params as { layers: { W: string[][] }[] };
+    expect(layers[1]!.W[0]![3]).toBe("0");
+    expectDescentLimit(tangentStart, tangentStartData, run, 2, [10_000, 20_000], 1e-3);
+  });
+
   it("should slide a layer-2 surface that two points share as one group, and release both at once", () => {
     // Act
     const run = integrateFlow(oneInputAbove, oneInputAboveData, { time: "2", digits: 32 });
