@@ -99,7 +99,12 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(maxDiff([rk4.lossT], [gauss.lossT])).toBeLessThan(1e-4);
   });
 
-  it("should never change the sign of the single outgoing weight of a pathological last-layer neuron (c < 0)", { tags: ["long"] }, () => {
+  // The long properties run from a fixed seed: about one random net in 300 zigzags across a kink of |x| some 900
+  // times before T and takes 15 to 25 s a run, and a random seed that met one ran past the time limit now and then.
+  it("should never change the sign of the single outgoing weight of a pathological last-layer neuron (c < 0)", {
+    tags: ["long"],
+    timeout: 600_000,
+  }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
         const run = unlessUndecided(() => integrateFlow(net, data, { time: "1", digits: 20 }));
@@ -108,7 +113,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
         expect(last.signChanges).not.toBeNull();
         for (const [k, c] of last.invariants0.entries()) if (new Decimal(c).isNegative()) expect(last.signChanges).not.toContain(k);
       }),
-      { numRuns: runs(30, 6) },
+      { numRuns: runs(30, 6), seed: 20261207 },
     );
   });
 
@@ -130,6 +135,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
 
   it("should keep every c_{l,k} to 10^−(D−5) across kinks and sliding with taylor, and agree with a run at D + 10 to 10^−(D−3)", {
     tags: ["long"],
+    timeout: 600_000,
   }, () => {
     fc.assert(
       fc.property(deepFlowProblem(), ({ net, data }) => {
@@ -146,7 +152,7 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
         expect(maxDiff(a.invariantsT, b.invariantsT)).toBeLessThan(1e-17);
         expect(Number(a.maxDrift)).toBeLessThan(1e-15);
       }),
-      { numRuns: runs(30, 6) },
+      { numRuns: runs(30, 6), seed: 20261207 },
     );
   });
 
