@@ -283,9 +283,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         { field: "time", change: "lower" },
       );
     const onSurface = state.side.some((row) => row.includes(0));
-    if (onSurface) refreshSliding(p, state, theta);
     // the pairs that share a held pair's surface, released with it
-    const groups = onSurface ? sharedSurfaces(p, theta, state) : new Map<number, Follower[]>();
+    const groups = onSurface ? sharedSurfaces(p, state, refreshSliding(p, state, theta)) : new Map<number, Follower[]>();
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);

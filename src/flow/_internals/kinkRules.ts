@@ -3,7 +3,7 @@
  * and with which constraints, what happens when a pair reaches its kink, when a held pair is released, and the
  * pairs that reach their kinks together or that no event of theirs can move.
  */
-import { ConvergenceError } from "../../errors.js";
+import { ConvergenceError, InternalError } from "../../errors.js";
 import { layeredTaylorStep, layeredZGradients, type RegionState, type SeriesDynamics } from "../../net/kernels/layeredTaylorSeries.js";
 import { exact, type Rational } from "../../scalar/exact.js";
 import { at } from "../../scalar/at.js";
@@ -18,10 +18,11 @@ import { IndependentSet } from "./independentSet.js";
  * which pairs below it are constrained) by Gram–Schmidt in doubles. A pair left
  * out stays on its surface: its ∇z lies in the span of the constrained ones',
  * whose ż = 0 then gives its ż = 0 too. Deep surfaces are curved, so which pairs are
- * independent changes with θ: the integrator chooses again at every step start.
+ * independent changes with θ: the integrator chooses again at every step start. Returns the ∇z of every pair
+ * on its surface (key i·units + k), for `sharedSurfaces`.
  * @internal
  */
-export function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigint[]): void {
+export function refreshSliding(p: FlowProblem, state: RegionState, theta: readonly bigint[]): Map<number, bigint[]> {
   // A gradient whose new part is below 2^(−P/4) would bring a pivot below 2^(−P/2) to the
   // Gram matrix, and its δ would carry half the working digits: such a pair is left free
   // (z moves by ∇z·θ', tiny), and it leaves its surface when |z| passes the band.
@@ -29,13 +30,17 @@ export function refreshSliding(p: FlowProblem, state: RegionState, theta: readon
   for (let k = 0; k < p.units; k++) {
     state.slidePoints[k] = [];
   }
+  const gradients = new Map<number, bigint[]>();
   for (let k = 0; k < p.units; k++) {
     for (let i = 0; i < p.n; i++) {
       if (at(state.side, i)[k] !== 0) continue;
+      // (with the pairs below already chosen: the constraints above a pair do not enter its gradient)
       const gradient = at(layeredZGradients(p, theta, state, [[i, k]]), 0);
+      gradients.set(i * p.units + k, gradient);
       if (independent.admit(gradient.map((v) => fixedToDouble(p.F, v)))) at(state.slidePoints, k).push(i);
     }
   }
+  return gradients;
 }
 
 /** A pair (j, k) on the surface of a held pair (i, k) with ∇z_j = c·∇z_i (c in fixed point, never 0). @internal */
@@ -55,26 +60,25 @@ export interface Follower {
  * pairs (a corner of several surfaces) is in no group.
  * @internal
  */
-export function sharedSurfaces(p: FlowProblem, theta: readonly bigint[], state: RegionState): Map<number, Follower[]> {
+export function sharedSurfaces(p: FlowProblem, state: RegionState, gradients: ReadonlyMap<number, bigint[]>): Map<number, Follower[]> {
   const groups = new Map<number, Follower[]>();
+  const P = p.F.bigP;
+  const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
+  const gradient = (i: number, k: number): bigint[] => {
+    const g = gradients.get(i * p.units + k);
+    if (g === undefined) throw new InternalError(`sharedSurfaces: no gradient of the pair (${i}, ${k}) on its surface`);
+    return g;
+  };
   for (let k = 0; k < p.units; k++) {
     const held = at(state.slidePoints, k);
     const loose: number[] = [];
     for (let j = 0; j < p.n; j++) if (at(at(state.side, j), k) === 0 && !held.includes(j) && !isNullPair(p, state, j, k)) loose.push(j);
     if (held.length === 0 || loose.length === 0) continue;
-    const gradients = layeredZGradients(
-      p,
-      theta,
-      state,
-      [...held, ...loose].map((j): [number, number] => [j, k]),
-    );
-    const P = p.F.bigP;
-    const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
-    for (const [n, j] of loose.entries()) {
-      const g = at(gradients, held.length + n);
+    for (const j of loose) {
+      const g = gradient(j, k);
       const gg = fixedToDouble(p.F, dot(g, g));
-      for (const [h, i] of held.entries()) {
-        const base = at(gradients, h);
+      for (const i of held) {
+        const base = gradient(i, k);
         const bb = dot(base, base);
         const gb = dot(g, base);
         if (bb === 0n || gb === 0n) continue;
