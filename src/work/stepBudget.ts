@@ -6,14 +6,20 @@ import { runTimeLimit } from "./runTimeLimit.js";
 
 /** Seconds a run may take before its projection is trusted: shorter steps are too noisy to extrapolate. */
 const TRUSTED_AFTER_SECONDS = 1;
+/** A step this long is measured well enough to project from, however short the run before it. */
+const TRUSTED_STEP_SECONDS = 0.25;
 
 /**
  * A check to call after every step of a run whose steps grow dearer as it
  * goes (exact gradient descent: the digits of every parameter about double
  * at each step). After step t it projects the remaining steps from the cost
- * of the last step and its growth over the last three, and stops the run
- * with a ConvergenceError (exit 3) when elapsed + projected time passes twice
- * the cap (a busy machine slows a run without making it runaway).
+ * of the last step and its growth, and stops the run with a ConvergenceError
+ * (exit 3) when elapsed + projected time passes twice the cap (a busy machine
+ * slows a run without making it runaway). The growth is the least of the
+ * last three step-to-step ratios, and the last step counts at most its
+ * predecessor times that growth: one step slowed by other work on the
+ * machine (a pause of the process) then projects as the steps around it do,
+ * while a run whose every step grows projects its growth.
  *
  * @param method - the method named in the error (`gd`)
  * @param steps - the total number of steps
@@ -38,14 +44,15 @@ export function stepBudget(
     const t = now();
     ends.push(t);
     const elapsed = (t - start) / 1000;
-    if (elapsed < TRUSTED_AFTER_SECONDS && elapsed <= limit) return;
     const n = ends.length - 1;
-    // n ≥ 1 (the start and this step), and n − k − 1 ≥ 0 below
-    const last = Math.max(1e-6, (at(ends, n) - at(ends, n - 1)) / 1000);
-    const k = Math.min(3, n - 1);
-    const before = k > 0 ? Math.max(1e-6, (at(ends, n - k) - at(ends, n - k - 1)) / 1000) : last;
+    /** The length of step i (1 ≤ i ≤ n) in seconds, never 0. */
+    const length = (i: number): number => Math.max(1e-6, (at(ends, i) - at(ends, i - 1)) / 1000);
+    if (elapsed < TRUSTED_AFTER_SECONDS && length(n) < TRUSTED_STEP_SECONDS && elapsed <= limit) return;
     // growth per step, never below 1: a run that speeds up is projected flat
-    const growth = Math.max(1, (last / before) ** (1 / Math.max(1, k)));
+    let growth = Number.POSITIVE_INFINITY;
+    for (let i = Math.max(2, n - 2); i <= n; i++) growth = Math.min(growth, length(i) / length(i - 1));
+    growth = n >= 2 ? Math.max(1, growth) : 1;
+    const last = n >= 2 ? Math.min(length(n), length(n - 1) * growth) : length(n);
     const left = steps - done;
     const projected = growth === 1 ? last * left : (last * growth * (growth ** left - 1)) / (growth - 1);
     const total = elapsed + projected;

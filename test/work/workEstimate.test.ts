@@ -43,7 +43,7 @@ describe("stepBudget", () => {
   }
 
   it("should stop a run whose steps double once the projection passes the cap", () => {
-    // 0.1, 0.2, 0.4, … s: after step 4 (1.5 s elapsed) the 36 steps left are projected at ~0.8·2^36 s
+    // 0.1, 0.2, 0.4, … s: step 3 is the first of a quarter second or more, and the 37 steps left are projected at ~0.8·2^37 s
     const doubling = Array.from({ length: 40 }, (_, i) => 0.1 * 2 ** i);
     let err: unknown;
     try {
@@ -53,10 +53,22 @@ describe("stepBudget", () => {
     }
     expect(err).toBeInstanceOf(ConvergenceError);
     const c = err as ConvergenceError;
-    expect(c.at).toBe("step 4 of 40");
+    expect(c.at).toBe("step 3 of 40");
     expect(c.describe((f) => (f === "maxSeconds" ? "--max-seconds" : f))).toMatch(
-      /^gd: stopped: the run is projected to take ~[\d.e+]+ years \(each step ×2\.0 the last\), over twice the cap of ~60 s at step 4 of 40; raise --max-seconds$/,
+      /^gd: stopped: the run is projected to take ~[\d.e+]+ years \(each step ×2\.0 the last\), over twice the cap of ~60 s at step 3 of 40; raise --max-seconds$/,
     );
+  });
+
+  it("should let a run through whose one step a pause of the process made fifty times as long", () => {
+    // 10 ms a step, step 200 of 1000 half a second: 10.5 s in all; the pause is not a growth
+    const paused = Array.from({ length: 1000 }, (_, i) => (i === 199 ? 0.5 : 0.01));
+    expect(run(paused, 1000, 60)).toBeCloseTo(10.49, 9);
+  });
+
+  it("should project from a pause as from the steps around it, and still stop a run that grows after it", () => {
+    // 10 ms steps, a pause, then steps that double from 20 ms: stopped once the doubling shows in three ratios
+    const durations = [...Array(50).fill(0.01), 0.5, ...Array.from({ length: 30 }, (_, i) => 0.02 * 2 ** i)];
+    expect(() => run(durations, 100, 60)).toThrow(/each step ×2\.0 the last\), over twice the cap of ~60 s at step 5[0-9] of 100/);
   });
 
   it("should let a run of steady steps within the cap finish", () => {
