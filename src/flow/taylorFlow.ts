@@ -274,6 +274,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   // held pairs whose release was not borne out at the current instant (key i·l + k): their release
   // test waits for the next step, where the time moves on, rather than firing again at once
   const holding = new Set<number>();
+  // each held pair's orientation (the sign of (s+ − s−)·B) at the start of the last step that read it; B at
+  // most this far from 0 has passed through it (a turn), where the orientation may change
+  let orientations = new Map<number, bigint>();
+  const halfDigits = F.ONE >> (P / 2n);
   while (t < T) {
     if (++count > maxSteps)
       throw new ConvergenceError(
@@ -315,6 +319,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     // First event in (0, τ].
     let evTau: bigint | undefined;
     let ev: { i: number; k: number; kind: "cross" | "releasePlus" | "releaseMinus" | "turn" } | undefined;
+    const orientedNow = new Map<number, bigint>();
     for (let i = 0; i < n && kinked; i++) {
       for (let k = 0; k < l; k++) {
         if (nullPair(i, k)) continue;
@@ -344,6 +349,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           const orient = leadingSign(F, back, zTolerance, h) * (p.slopes.above >= p.slopes.below ? 1n : -1n);
           const uPlus = plus.map((d, q) => orient * (d - at(delta, q)));
           const uMinus = minus.map((d, q) => orient * (at(delta, q) - d));
+          const key = i * l + k;
+          orientedNow.set(key, orient);
           // back changing sign inside the step turns both polynomials over without moving s* (the
           // residuals of the pair's point pass through 0): the step ends there and the next one reads them
           // with the new orientation, instead of taking the turn for a release.
@@ -357,6 +364,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           // (firstNegative reads a negative start as the rounding of an event just handled).
           const scaled = (zTolerance * fabs(at(back, 0))) >> P;
           const outside = scaled > zTolerance ? scaled : zTolerance;
+          // An event of another pair turned B over at once, not through 0 (a turn leaves B at rounding level, here
+          // and for every pair of a point whose residual passes through 0): with the weight still in [0, 1], the
+          // field on each side now carries z away from the surface. The flow may stay on it or leave it to either
+          // side from here, and descent leaves it to the side its last step happened to end on.
+          const before = orientations.get(key);
+          const jumped = before !== undefined && before !== orient && fabs(at(back, 0)) > halfDigits;
+          if (jumped && at(uPlus, 0) >= -outside && at(uMinus, 0) >= -outside) throw repelled(p, { i, k }, t);
           for (const [u, kind] of [
             [uPlus, "releasePlus"],
             [uMinus, "releaseMinus"],
@@ -387,6 +401,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         }
       }
     }
+    // the held pairs the scan skipped keep the orientation they had
+    for (const key of holding) {
+      const kept = orientations.get(key);
+      if (kept !== undefined) orientedNow.set(key, kept);
+    }
+    orientations = orientedNow;
     // a max-pool switch before every kink in the step cuts it instead
     let poolEv: PoolSwitch | undefined;
     const sw = state.select === undefined ? undefined : firstSwitch(p, step, state, evTau ?? tau);
@@ -544,6 +564,19 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
+}
+
+/**
+ * The stop where a held pair's surface turns from attracting to repelling at an event of another pair: the
+ * flow is not unique from there.
+ */
+function repelled(p: FlowProblem, pair: { i: number; k: number }, t: bigint): ConvergenceError {
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `at point ${pair.i + 1}, ${neuronName(p, pair.k)} slides on its kink and an event of another pair turns the field on both sides away from it: the flow can stay on the kink or leave it to either side, which no rule of the flow decides`,
+    { field: "method", change: "try another" },
+  );
 }
 
 /**

@@ -1,10 +1,36 @@
 import { describe, expect, it } from "vitest";
+import { ConvergenceError } from "../../src/errors.js";
+import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
+import { datasetIn } from "../../src/net/datasetIn.js";
+import { floatKernel } from "../../src/net/kernels/floatKernel.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { networkIn } from "../../src/net/networkIn.js";
+import { float } from "../../src/scalar/float.js";
+import { at } from "../../src/scalar/at.js";
 import { expectDescentLimit } from "../helpers/descentGap.js";
 
 /** The events as (neuron, point, kind, t to 10 digits). */
 const log = (run: FlowRun) => run.events.map((ev) => [ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(10)]);
+
+// 1 → 5 → 3 → 1 |x| net, four points (the first twice): point 2 starts on the kink of layer-1 neuron 5 and slides
+// there; at t ≈ 0.0025418 layer-2 neuron 3 crosses its kink at point 2, which turns the error sent back to
+// neuron 5 over at once, and the field on each side of its kink now carries z away (ż ≈ +9.5 above, −26 below)
+const repelling: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    { W: [["2"], ["-2"], ["2"], ["3/2"], ["-1"]], b: ["1", "1", "2", "-1/4", "2"] },
+    {
+      W: [
+        ["4/3", "-3/2", "0", "-1/2", "-7/5"],
+        ["4/3", "3/2", "-3/2", "3/2", "-2/5"],
+        ["0", "7/5", "-1/2", "2/3", "7/4"],
+      ],
+    },
+    { W: [["2/3", "-2", "-2"]] },
+  ],
+};
+const repellingData = { X: [["4/5"], ["2"], ["-3/4"], ["4/5"]], Y: [["-5/3"], ["-9/5"], ["7/5"], ["-5/3"]] };
 
 // 2 → 2 → 1 leaky net (slope 1/4), seven points (the first twice): neuron 1 slides on point 4 from t ≈ 0.0778;
 // at t ≈ 0.46578 it leaves point 2, and the weight that held point 4 on the kink jumps outside [0, 1]
@@ -74,6 +100,37 @@ describe("integrateFlow: the weight that holds a sliding pair", () => {
     expect(log(coarse)).toEqual(log(fine));
     // the limit of gradient descent: halving η halves the gap (held on to T instead, the gap stayed at 0.044)
     expectDescentLimit(jump, jumpData, fine, 2, [10_000, 20_000], 1e-3);
+  });
+
+  it("should stop where another pair's event turns a held surface to repel on both sides, where descent leaves it either way", () => {
+    // Act: the flow at two precisions
+    for (const digits of [16, 30]) {
+      let err: unknown;
+      try {
+        integrateFlow(repelling, repellingData, { time: "1/250", digits });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConvergenceError);
+      const message = (err as ConvergenceError).describe((f) => `--${f}`);
+      expect(message).toMatch(
+        /^taylor: at point 2, neuron 5 of layer 1 slides on its kink and an event of another pair turns the field on both sides away from it: the flow can stay on the kink or leave it to either side, which no rule of the flow decides at t = 0\.00254178070\d*; try another --method$/,
+      );
+    }
+    // Assert: descent to t = 1/250 leaves the kink to z < 0 with η = 4·10⁻⁵ and to z > 0 with η = 10⁻⁵, each
+    // past its zigzag (of order η·|ż| ≈ 10⁻³): its limit as η → 0 does not exist
+    const sides = [100, 400].map((steps) => {
+      const gd = gradientDescent(networkIn(repelling, float), datasetIn(repellingData, float), float, {
+        lr: 1 / 250 / steps,
+        steps,
+        loss: "mse",
+        kernel: floatKernel,
+      });
+      const first = at(gd.params.layers, 0);
+      return at(at(first.W, 4), 0) * 2 + at(first.b!, 4);
+    });
+    expect(at(sides, 0)).toBeLessThan(-0.02);
+    expect(at(sides, 1)).toBeGreaterThan(0.005);
   });
 
   it("should hold the pairs of a point through the instant its residual passes through 0", () => {
