@@ -367,9 +367,11 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           // An event of another pair turned B over at once, not through 0 (a turn leaves B at rounding level, here
           // and for every pair of a point whose residual passes through 0): with the weight still in [0, 1], the
           // field on each side now carries z away from the surface. The flow may stay on it or leave it to either
-          // side from here, and descent leaves it to the side its last step happened to end on.
+          // side from here, and descent leaves it to the side its last step happened to end on. (A unit whose
+          // incoming weights and bias are all 0 is held by s = 1/2 whichever way its fields point: see the start.)
           const before = orientations.get(key);
-          const jumped = before !== undefined && before !== orient && fabs(at(back, 0)) > halfDigits;
+          const frozen = p.unrolled === undefined && at(p.inSlots, k).every((slot) => at(theta, slot) === 0n);
+          const jumped = before !== undefined && before !== orient && !frozen && fabs(at(back, 0)) > halfDigits;
           if (jumped && at(uPlus, 0) >= -outside && at(uMinus, 0) >= -outside) throw repelled(p, { i, k }, t);
           for (const [u, kind] of [
             [uPlus, "releasePlus"],
