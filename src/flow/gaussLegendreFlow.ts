@@ -62,10 +62,28 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
   const s = options.stages ?? gaussStages(options.digits);
   const { F } = p;
   const P = F.bigP;
-  const tab = cachedTableau(s, Math.ceil(F.P / Math.log2(10)) + 5);
   const toFix = (x: { times(y: string): { toFixed(d: number): string } }): bigint => BigInt(x.times(F.ONE.toString()).toFixed(0));
-  const A = tab.A.map((row) => row.map(toFix));
-  const b = tab.b.map(toFix);
+  /** The tableau of r stages in fixed point, made once per r. */
+  const fixedTableaux = new Map<number, { A: bigint[][]; b: bigint[] }>();
+  const tableauOf = (r: number): { A: bigint[][]; b: bigint[] } => {
+    let fixed = fixedTableaux.get(r);
+    if (fixed === undefined) {
+      const tab = cachedTableau(r, Math.ceil(F.P / Math.log2(10)) + 5);
+      fixed = { A: tab.A.map((row) => row.map(toFix)), b: tab.b.map(toFix) };
+      fixedTableaux.set(r, fixed);
+    }
+    return fixed;
+  };
+  // A step far shorter than 1/L (the sub-steps that bisect down to a kink, most of a run's steps where it
+  // crosses kinks) reaches 10^−(D+3) with fewer stages: r stages err by about (hL)^(2r+1) on it. The default
+  // stage count is kept for steps near 1/L, and a stage count the caller set is kept for every step.
+  const lipschitz = 4 * fieldScale(p, theta0).lipschitz;
+  const stagesFor = (h: bigint): number => {
+    const hl = fixedToDouble(F, h) * lipschitz;
+    if (options.stages !== undefined || !(hl < 0.5)) return s;
+    const order = (options.digits + 3) / -Math.log10(hl);
+    return Math.min(s, Math.max(1, Math.ceil((order - 1) / 2)));
+  };
   const maxIter = 30 + 4 * options.digits;
   const tiny = 1n << 12n;
   const diverged = F.ONE << 64n;
@@ -74,7 +92,14 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
    * bits; `inRegion` when θ, every stage point and the endpoint share one activation pattern (the field is then
    * one polynomial over the step and the step has the method's order).
    */
-  const solve = (theta: readonly bigint[], h: bigint, quitAtKink = false): { theta: bigint[]; inRegion: boolean } | "kink" | undefined => {
+  const solve = (
+    theta: readonly bigint[],
+    h: bigint,
+    quitAtKink = false,
+    allStages = false,
+  ): { theta: bigint[]; inRegion: boolean } | "kink" | undefined => {
+    const stages = allStages ? s : stagesFor(h);
+    const { A, b } = tableauOf(stages);
     const hA = A.map((row) => row.map((a) => (a * h) >> P));
     const stagePoints = (K: bigint[][]): bigint[][] =>
       hA.map((row) => {
@@ -83,7 +108,7 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
         return theta.map((v, idx) => v + (terms.reduce((acc, { a, Kj }) => acc + a * at(Kj, idx), 0n) >> P));
       });
     const start = stepField(p, theta);
-    let K: bigint[][] = Array.from({ length: s }, () => [...start.field]);
+    let K: bigint[][] = Array.from({ length: stages }, () => [...start.field]);
     let frozen: FieldPattern[] | undefined;
     let converged = false;
     for (let pass = 0; pass < 2 && !converged; pass++) {
@@ -130,6 +155,9 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
       frozen === undefined &&
       last.every((ev) => samePattern(ev.pattern, start.pattern)) &&
       samePattern(stepField(p, end).pattern, start.pattern);
+    // a step across a kink is first order whatever its stages, but where the run slides, the stages of
+    // every step that crosses are what average the two fields: it takes them all
+    if (!inRegion && stages < s) return solve(theta, h, quitAtKink, true);
     return { theta: end, inRegion };
   };
   /**
@@ -162,7 +190,8 @@ export function gaussLegendreFlow(p: FlowProblem, theta0: readonly bigint[], opt
   // a sub-step across a kink errs by about its length times the jump of the field (at most twice its size)
   const kinkStep =
     F.ONE / (10n ** BigInt(options.digits + 3) * BigInt(Number.isFinite(speed) ? Math.ceil(2 * speed) : Number.MAX_SAFE_INTEGER)) || 1n;
-  const steps = options.steps ?? defaultSteps(p, theta0, options.T, s, options.digits, solve);
+  // the trial steps measure the error of s stages, which the step count is chosen for
+  const steps = options.steps ?? defaultSteps(p, theta0, options.T, s, options.digits, (theta, h) => solve(theta, h, true, true));
   let t = 0n;
   let sliding = false;
   return fixedStepFlow(
@@ -199,7 +228,7 @@ function defaultSteps(
   T: bigint,
   s: number,
   digits: number,
-  solve: (theta: readonly bigint[], h: bigint, quitAtKink: boolean) => { theta: bigint[] } | "kink" | undefined,
+  solve: (theta: readonly bigint[], h: bigint) => { theta: bigint[] } | "kink" | undefined,
 ): number {
   const { F } = p;
   const Tnum = fixedToDouble(F, T);
@@ -211,7 +240,7 @@ function defaultSteps(
   for (let tries = 0; tries < 12; tries++, h0 /= 2) {
     const h = BigInt(Math.round(h0 * 2 ** 40)) * (F.ONE >> 40n) || 1n;
     const region = (theta: readonly bigint[], length: bigint): bigint[] | undefined => {
-      const step = solve(theta, length, true);
+      const step = solve(theta, length);
       return typeof step === "object" ? step.theta : undefined;
     };
     const whole = region(theta0, h);
