@@ -287,13 +287,18 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         { field: "time", change: "lower" },
       );
     const onSurface = state.side.some((row) => row.includes(0));
+    // a pair whose only input is a unit on its kink goes to the side it takes on the unit's far side
+    for (let stacked = onSurface ? kinkAboveKink(p, state, theta) : undefined; stacked !== undefined; ) {
+      if (stacked.shared) throw kinkOnKink(p, stacked, t);
+      at(state.side, stacked.point)[stacked.upper] = stacked.side;
+      events.push({ t, neuron: stacked.upper, point: stacked.point, kind: stacked.side > 0 ? "enter" : "leave" });
+      stacked = kinkAboveKink(p, state, theta);
+    }
     // the pairs that share a held pair's surface, released with it
     const groups = onSurface ? sharedSurfaces(p, state, refreshSliding(p, state, theta)) : new Map<number, Follower[]>();
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
-    const stacked = onSurface ? kinkAboveKink(p, state, theta) : undefined;
-    if (stacked !== undefined) throw kinkOnKink(p, stacked, t);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -596,15 +601,15 @@ function nestedSliding(p: FlowProblem, nested: NonNullable<TaylorStep["nested"]>
 }
 
 /**
- * The stop at a pair whose only input is a unit on its kink (`kinkAboveKink`): its side, and with it both one-sided
- * fields of the unit below, is not decided there.
+ * The stop at a pair whose only inputs are two units on their kinks (`kinkAboveKink`): its side, and with it both
+ * one-sided fields of each unit below, depends on both, which the integrator does not decide.
  */
 function kinkOnKink(p: FlowProblem, stacked: { point: number; lower: number; upper: number }, t: bigint): ConvergenceError {
   const { point, lower, upper } = stacked;
   return new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
-    `at point ${point + 1}, ${neuronName(p, lower)} is on its kink and is the only input of ${neuronName(p, upper)}, which is then on its kink too, on a side that depends on the first one's, which the integrator does not decide`,
+    `at point ${point + 1}, ${neuronName(p, lower)} and another unit on its kink are the only inputs of ${neuronName(p, upper)}, which is then on its kink too, on a side that depends on theirs, which the integrator does not decide`,
     { field: "method", change: "try another" },
   );
 }

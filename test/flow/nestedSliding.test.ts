@@ -232,25 +232,18 @@ const onlyInputData = {
   Y: [["4/3"], ["1"], ["-3/2"], ["2"], ["1/4"], ["-1/4"]],
 };
 
-describe("integrateFlow: a stop where a unit on its kink is all that a pair above it reads", () => {
-  it("should stop where the weight reaches 0, naming a pair above whose every input is then 0", () => {
+describe("integrateFlow: a pair whose only input is a unit on its kink", () => {
+  it("should put the pair on the side of sign(w) when the weight reaches 0, and follow descent there", () => {
     // Act
-    const stop = stopOf(() => integrateFlow(onlyInput, onlyInputData, { time: "2", digits: 20 }));
-    const m = /^at point (\d+), neuron (\d+) of layer 1 is on its kink and is the only input of neuron (\d+) of layer 2, /.exec(
-      stop!.reason,
-    )!;
-    const [i, k1, k2] = m.slice(1).map(Number) as [number, number, number];
-    const tStop = Number(/^t = (.*)$/.exec(stop!.at)![1]);
-    const before = integrateFlow(onlyInput, onlyInputData, { time: (tStop * (1 - 1e-9)).toPrecision(15), digits: 20 });
-    // Assert: from the params just before, in doubles: the named unit's z is 0 at the point, every other unit of
-    // layer 1 is off there, and the weight from the one to the pair above is positive
-    expect(tStop).toBeCloseTo(0.0223723436, 9);
-    const x = onlyInputData.X[i - 1]!;
-    expect(Math.abs(zAt(before.params, 0, 1, k1, x))).toBeLessThan(1e-6);
-    for (let k = 1; k <= 2; k++) if (k !== k1) expect(zAt(before.params, 0, 1, k, x)).toBeLessThanOrEqual(0);
-    const { layers } = before.params as { layers: { W: string[][] }[] };
-    expect(Number(layers[1]!.W[k2 - 1]![k1 - 1])).toBeGreaterThan(0);
-    // and the pair above is off there: on the unit's far side it comes on, where the flow held it off
-    expect(zAt(before.params, 0, 2, k2, x)).toBeLessThanOrEqual(1e-6);
+    const run = integrateFlow(onlyInput, onlyInputData, { time: "2", digits: 20 });
+    const fine = integrateFlow(onlyInput, onlyInputData, { time: "2", digits: 32 });
+    // Assert: at t ≈ 0.0223723 the weight of layer-1 neuron 2 reaches 0 and every point is on its kink; the pairs of
+    // layer-2 neuron 1 whose other input is off (neuron 1 of layer 1 is 0 throughout) go on, as w = 2 > 0 says
+    const above = run.events.filter((ev) => ev.layer === 2).map((ev) => [ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(9)]);
+    expect(above).toEqual([1, 2, 5].map((i) => [0, i, "enter", "0.0223723437"]));
+    const times = (r: FlowRun) => r.events.map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(12)]);
+    expect(times(fine)).toEqual(times(run));
+    // descent moves the weight by 0.074, where the flow that held the pair off kept it at 0
+    expectDescentLimit(onlyInput, onlyInputData, fine, 2, [10_000, 20_000], 1e-3);
   });
 });

@@ -430,17 +430,17 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
  * A pair above a dead layer but for units on their kinks: at point i every unit of the layer below is off or on its
  * surface (side 0), and one on its surface feeds pair (i, u) through a weight w that is not 0 (a slope of 0 below the
  * kink, no bias above). z_{i,u} = w·h is then 0 while that unit stays on its surface. On the unit's far side (h > 0)
- * the pair takes the side of sign(w), and on its near side it reads nothing, so the fields that decide the unit's
- * slide and release are right when the pair is on the side of sign(w); it is returned when it is not (the flow would
- * hold the unit with the wrong field: a weight descent moves by 0.074 stayed at 0), or when two such units feed it.
- * Returns the first such pair, or undefined.
+ * the pair takes the side of sign(w), and on its near side it reads nothing (its side changes no field there), so
+ * the fields that decide the unit's slide and release are right when the pair is on the side of sign(w). Returns
+ * the first pair that is not, with that side (`side`), or that two such units feed (`shared`: its side depends on
+ * both); undefined when there is none.
  * @internal
  */
 export function kinkAboveKink(
   p: FlowProblem,
   state: RegionState,
   theta: readonly bigint[],
-): { point: number; lower: number; upper: number } | undefined {
+): { point: number; lower: number; upper: number; side: number; shared: boolean } | undefined {
   if (p.unrolled !== undefined || p.slopes.below !== 0n) return undefined;
   for (let i = 0; i < p.n; i++) {
     const sides = at(state.side, i);
@@ -460,7 +460,8 @@ export function kinkAboveKink(
         const shared = sides.some(
           (sd, v) => v !== k && sd === 0 && at(p.unitLayer, v) === layer && at(theta, at(at(p.outSlots, v), m)) !== 0n,
         );
-        if (shared || at(sides, u) !== (w > 0n ? 1 : -1)) return { point: i, lower: k, upper: u };
+        const side = w > 0n ? 1 : -1;
+        if (shared || at(sides, u) !== side) return { point: i, lower: k, upper: u, side, shared };
       }
     }
   }
