@@ -19,6 +19,7 @@ import {
   type Follower,
   heldSeries,
   isNullPair,
+  type KinkInstant,
   kinkAboveKink,
   leadingSign,
   neuronName,
@@ -158,6 +159,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   let v: bigint[] = heavy ? theta0.map(() => 0n) : [];
   // |ż| at or below 10^−D at an event counts as a tangency
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
+  /** The flow at the current θ, as the kink rules read it. */
+  const now = (): KinkInstant => ({ p, theta, decay, tolerance: zTolerance });
   // Points of a unit on its kink at the start that share one surface (their inputs are multiples of one vector)
   // are decided together (sharedSurfaceStart), as they slide and leave together later. A unit whose incoming
   // weights and bias are all 0 has every point on its kink at once; where σ′(0) = 0 (ReLU, |x|) every slope of
@@ -182,7 +185,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       }
       if (points.length < 2) continue;
       const inputs = points.map((i) => unitInputs(p, options.exactData.X, Zexact, sigma, i, k));
-      const way = sharedSurfaceStart(p, theta, state, { k, points, inputs, frozen }, zTolerance, decay);
+      const way = sharedSurfaceStart(now(), state, { k, points, inputs, frozen });
       if (way === undefined) continue;
       for (const { j, side } of way) {
         at(state.side, j)[k] = side;
@@ -193,8 +196,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     }
   }
   for (const [i, k] of zeros.filter(([i, k]) => !decided.has(i * l + k))) {
-    const up = zRate(p, theta, withSide(p, theta, state, i, k, 1), i, k, decay);
-    const down = zRate(p, theta, withSide(p, theta, state, i, k, -1), i, k, decay);
+    const up = zRate(now(), withSide(now(), state, i, k, 1), i, k);
+    const down = zRate(now(), withSide(now(), state, i, k, -1), i, k);
     if (heavy) {
       // at rest on the kink, z̈ = ż of the first-order field: both sides must agree on where z goes
       if (up > 0n && down > 0n) at(state.side, i)[k] = 1;
@@ -515,7 +518,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     } else if (ev !== undefined) {
       const { i, k } = ev;
       departing.delete(i * l + k);
-      const together = ev.kind === "cross" ? crossTogether(p, theta, state, { i, k }, { band, tolerance: zTolerance }, decay) : undefined;
+      const together = ev.kind === "cross" ? crossTogether(now(), state, { i, k }, band) : undefined;
       if (together !== undefined) {
         for (const { j, side, order } of together) {
           at(state.side, j)[k] = side;
@@ -526,20 +529,18 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         refreshSliding(p, state, theta);
       } else if (ev.kind === "cross") {
         const from = at(at(state.side, i), k);
-        const { kind, order } = decideAtKink(p, theta, state, { i, k, from }, decay, zTolerance);
+        const { kind, order } = decideAtKink(now(), state, { i, k, from });
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         events.push({ t, neuron: k, point: i, kind });
         // crossed on a higher-order term: the rounding of the orders below must not bring it back at once
         if (kind !== "slide" && order > 1) departing.set(i * l + k, order);
-        if (kind === "slide")
-          for (const j of alsoOnKink(p, theta, state, { i, k }, { band, tolerance: zTolerance }, decay))
-            events.push({ t, neuron: k, point: j, kind });
+        if (kind === "slide") for (const j of alsoOnKink(now(), state, { i, k }, band)) events.push({ t, neuron: k, point: j, kind });
         // at depth, another neuron's constrained pairs depend on this one's pattern
         refreshSliding(p, state, theta);
       } else if (at(state.slidePoints, k).includes(i)) {
         // a held pair: its Filippov weight left [0, 1], and z leaves on the first term beyond rounding
         const followers = groups.get(i * l + k) ?? [];
-        const release = releaseDecision(p, theta, state, { i, k, side: ev.kind === "releasePlus" ? 1 : -1, followers }, decay, zTolerance);
+        const release = releaseDecision(now(), state, { i, k, side: ev.kind === "releasePlus" ? 1 : -1, followers });
         if (release !== undefined) {
           for (const { j, side } of release.sides) {
             at(state.side, j)[k] = side;

@@ -12,6 +12,18 @@ import type { FlowProblem } from "./flowProblem.js";
 import { IndependentSet } from "./independentSet.js";
 
 /**
+ * The flow at one instant, as the rules below read it: the problem, θ, the decay (or momentum) terms of its
+ * series, and the rounding level of z's coefficients (10^−D), below which a term decides nothing.
+ * @internal
+ */
+export interface KinkInstant {
+  readonly p: FlowProblem;
+  readonly theta: readonly bigint[];
+  readonly decay: SeriesDynamics;
+  readonly tolerance: bigint;
+}
+
+/**
  * The constrained sliding pairs of a network of any depth: a maximal set of the
  * pairs on their surfaces whose gradients ∇z are linearly independent at θ,
  * chosen greedily layer by layer from the first (a pair's gradient depends on
@@ -136,15 +148,8 @@ export function heldSeries(
  * z's series at h = 1; at a state of zero velocity it is also z̈ of the heavy ball.
  * @internal
  */
-export function zRate(
-  p: FlowProblem,
-  theta: readonly bigint[],
-  state: RegionState,
-  i: number,
-  k: number,
-  decay: SeriesDynamics = {},
-): bigint {
-  return at(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z, i), k), 1);
+export function zRate(now: KinkInstant, state: RegionState, i: number, k: number): bigint {
+  return at(at(at(layeredTaylorStep(now.p, now.theta, state, now.p.F.ONE, 1, now.decay).Z, i), k), 1);
 }
 
 /**
@@ -152,25 +157,19 @@ export function zRate(
  * (in a deep net the pair's slope enters the gradients of the pairs above it).
  * @internal
  */
-export function withSide(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number, side: number): RegionState {
-  return withSides(p, theta, state, k, [{ j: i, side }]);
+export function withSide(now: KinkInstant, state: RegionState, i: number, k: number, side: number): RegionState {
+  return withSides(now, state, k, [{ j: i, side }]);
 }
 
 /** The state with pairs (j, k) on their given sides, its sliding constraints chosen again at θ. */
-function withSides(
-  p: FlowProblem,
-  theta: readonly bigint[],
-  state: RegionState,
-  k: number,
-  sides: readonly { j: number; side: number }[],
-): RegionState {
+function withSides(now: KinkInstant, state: RegionState, k: number, sides: readonly { j: number; side: number }[]): RegionState {
   const copy: RegionState = {
     ...state,
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r) => [...r]),
   };
   for (const { j, side } of sides) at(copy.side, j)[k] = side;
-  refreshSliding(p, copy, theta);
+  refreshSliding(now.p, copy, now.theta);
   return copy;
 }
 
@@ -185,17 +184,14 @@ function withSides(
  * @internal
  */
 export function decideAtKink(
-  p: FlowProblem,
-  theta: readonly bigint[],
+  now: KinkInstant,
   state: RegionState,
   pair: { i: number; k: number; from: number },
-  decay: SeriesDynamics,
-  tolerance: bigint,
 ): { kind: "enter" | "leave" | "slide"; order: number } {
   const { i, k, from } = pair;
-  const far = withSide(p, theta, state, i, k, -from);
-  const rate = zRate(p, theta, far, i, k, decay);
-  const lead = fabs(rate) > tolerance ? { sign: rate > 0n ? 1 : -1, order: 1 } : leadingTerm(p, theta, far, i, k, decay, tolerance);
+  const far = withSide(now, state, i, k, -from);
+  const rate = zRate(now, far, i, k);
+  const lead = fabs(rate) > now.tolerance ? { sign: rate > 0n ? 1 : -1, order: 1 } : leadingTerm(now, far, i, k);
   const sign = lead.sign !== 0 ? lead.sign : rate > 0n ? 1 : rate < 0n ? -1 : 0;
   if (sign !== -from) return { kind: "slide", order: lead.order };
   return { kind: from < 0 ? "enter" : "leave", order: lead.order };
@@ -208,16 +204,13 @@ const RELEASE_ORDERS = 4;
  * Where z_{k,i} goes from z = 0 under the field of `state`: the sign of the first coefficient of its
  * series (orders 1 … RELEASE_ORDERS) beyond `tolerance`, with that order; sign 0 when none is.
  */
-function leadingTerm(
-  p: FlowProblem,
-  theta: readonly bigint[],
-  state: RegionState,
-  i: number,
-  k: number,
-  decay: SeriesDynamics,
-  tolerance: bigint,
-) {
-  return leadingOf(at(at(layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z, i), k), tolerance);
+function leadingTerm(now: KinkInstant, state: RegionState, i: number, k: number): { sign: number; order: number } {
+  return leadingOf(at(at(releaseSeries(now, state), i), k), now.tolerance);
+}
+
+/** z's series of every pair under the field of `state`, to RELEASE_ORDERS, at h = 1. */
+function releaseSeries(now: KinkInstant, state: RegionState): bigint[][][] {
+  return layeredTaylorStep(now.p, now.theta, state, now.p.F.ONE, RELEASE_ORDERS, now.decay).Z;
 }
 
 /** The sign and order of the first coefficient of z's series (orders ≥ 1, at h = 1) beyond `tolerance`; sign 0 when none is. */
@@ -233,9 +226,10 @@ function leadingOf(z: readonly bigint[], tolerance: bigint): { sign: number; ord
  * Whether ∇z of pair (i, k) lies in the span of the constrained pairs of `state` (chosen as
  * `refreshSliding` does): then their constraints keep its z on the surface whichever side it is on.
  */
-function inHeldSpan(p: FlowProblem, theta: readonly bigint[], state: RegionState, i: number, k: number): boolean {
+function inHeldSpan(now: KinkInstant, state: RegionState, i: number, k: number): boolean {
+  const { p } = now;
   const held = state.slidePoints.flatMap((points, u) => points.map((j): [number, number] => [j, u]));
-  const gradients = layeredZGradients(p, theta, state, [...held, [i, k]]).map((g) => g.map((v) => fixedToDouble(p.F, v)));
+  const gradients = layeredZGradients(p, now.theta, state, [...held, [i, k]]).map((g) => g.map((v) => fixedToDouble(p.F, v)));
   const independent = new IndependentSet(2 ** (-p.F.P / 2));
   for (const g of gradients.slice(0, -1)) independent.admit(g);
   return !independent.admit(at(gradients, held.length));
@@ -254,22 +248,19 @@ function inHeldSpan(p: FlowProblem, theta: readonly bigint[], state: RegionState
  * @internal
  */
 export function releaseDecision(
-  p: FlowProblem,
-  theta: readonly bigint[],
+  now: KinkInstant,
   state: RegionState,
   pair: { i: number; k: number; side: number; followers: readonly Follower[] },
-  decay: SeriesDynamics,
-  tolerance: bigint,
 ): { sides: { j: number; side: number }[]; order: number } | undefined {
   const { i, k, side, followers } = pair;
   // the pairs on the held pair's surface go with it, each to the side of sign(c) on the surface's side
   const way = (s: number) => [{ j: i, side: s }, ...followers.map(({ j, c }) => ({ j, side: c > 0n ? s : -s }))];
-  const released = withSides(p, theta, state, k, way(side));
-  if (inHeldSpan(p, theta, released, i, k)) return { sides: way(side), order: 0 };
-  const toward = leadingTerm(p, theta, released, i, k, decay, tolerance);
+  const released = withSides(now, state, k, way(side));
+  if (inHeldSpan(now, released, i, k)) return { sides: way(side), order: 0 };
+  const toward = leadingTerm(now, released, i, k);
   if (toward.sign === side) return { sides: way(side), order: toward.order };
   if (toward.sign === 0) return undefined;
-  const other = leadingTerm(p, theta, withSides(p, theta, state, k, way(-side)), i, k, decay, tolerance);
+  const other = leadingTerm(now, withSides(now, state, k, way(-side)), i, k);
   return other.sign === -side ? { sides: way(-side), order: other.order } : undefined;
 }
 
@@ -318,25 +309,20 @@ export function departingSeries(F: Fixed, g: readonly bigint[], order: number, t
  * @internal
  */
 export function crossTogether(
-  p: FlowProblem,
-  theta: readonly bigint[],
+  now: KinkInstant,
   state: RegionState,
   at0: { i: number; k: number },
-  limits: { band: bigint; tolerance: bigint },
-  decay: SeriesDynamics,
+  band: bigint,
 ): { j: number; side: number; order: number }[] | undefined {
   const { i, k } = at0;
-  const z0 = layeredTaylorStep(p, theta, state, p.F.ONE, 1, decay).Z;
-  const group = [i, ...otherPointsOnKink(p, state, z0, at0, limits.band)];
+  const z0 = layeredTaylorStep(now.p, now.theta, state, now.p.F.ONE, 1, now.decay).Z;
+  const group = [i, ...otherPointsOnKink(now.p, state, z0, at0, band)];
   if (group.length < 2) return undefined;
   return carriedAway(
-    p,
-    theta,
+    now,
     state,
     k,
     group.map((j) => ({ j, side: -at(at(state.side, j), k) })),
-    limits.tolerance,
-    decay,
   );
 }
 
@@ -363,18 +349,15 @@ function otherPointsOnKink(
  * it does not carry one of them.
  */
 function carriedAway(
-  p: FlowProblem,
-  theta: readonly bigint[],
+  now: KinkInstant,
   state: RegionState,
   k: number,
   way: readonly { j: number; side: number }[],
-  tolerance: bigint,
-  decay: SeriesDynamics,
 ): { j: number; side: number; order: number }[] | undefined {
-  const Z = layeredTaylorStep(p, theta, withSides(p, theta, state, k, way), p.F.ONE, RELEASE_ORDERS, decay).Z;
+  const Z = releaseSeries(now, withSides(now, state, k, way));
   const out: { j: number; side: number; order: number }[] = [];
   for (const { j, side } of way) {
-    const lead = leadingOf(at(at(Z, j), k), tolerance);
+    const lead = leadingOf(at(at(Z, j), k), now.tolerance);
     if (lead.sign !== side) return undefined;
     out.push({ j, side, order: lead.order });
   }
@@ -391,19 +374,12 @@ function carriedAway(
  * may have left the surface at this very instant.
  * @internal
  */
-export function alsoOnKink(
-  p: FlowProblem,
-  theta: readonly bigint[],
-  state: RegionState,
-  at0: { i: number; k: number },
-  limits: { band: bigint; tolerance: bigint },
-  decay: SeriesDynamics,
-): number[] {
+export function alsoOnKink(now: KinkInstant, state: RegionState, at0: { i: number; k: number }, band: bigint): number[] {
   const { k } = at0;
-  refreshSliding(p, state, theta);
-  const Z = layeredTaylorStep(p, theta, state, p.F.ONE, RELEASE_ORDERS, decay).Z;
-  const out = otherPointsOnKink(p, state, Z, at0, limits.band).filter(
-    (j) => leadingOf(at(at(Z, j), k), limits.tolerance).sign !== at(at(state.side, j), k),
+  refreshSliding(now.p, state, now.theta);
+  const Z = releaseSeries(now, state);
+  const out = otherPointsOnKink(now.p, state, Z, at0, band).filter(
+    (j) => leadingOf(at(at(Z, j), k), now.tolerance).sign !== at(at(state.side, j), k),
   );
   for (const j of out) at(state.side, j)[k] = 0;
   return out;
@@ -507,13 +483,11 @@ export function unitInputs(
  * @internal
  */
 export function sharedSurfaceStart(
-  p: FlowProblem,
-  theta: readonly bigint[],
+  now: KinkInstant,
   state: RegionState,
   unit: { k: number; points: readonly number[]; inputs: readonly (readonly Rational[])[]; frozen: boolean },
-  tolerance: bigint,
-  decay: SeriesDynamics,
 ): { j: number; side: number }[] | undefined {
+  const { p } = now;
   const { k, points, frozen } = unit;
   const refuse = (why: string): ConvergenceError =>
     new ConvergenceError(
@@ -539,11 +513,10 @@ export function sharedSurfaceStart(
     plus: exact.sign(x.reduce((sum, a, r) => exact.add(sum, exact.mul(a, at(v, r))), exact.zero)),
   }));
   const ways = [1, -1].map((s) => members.map(({ j, plus }) => ({ j, side: s * plus })));
-  const carried = ways.map((way) => carriedAway(p, theta, state, k, way, tolerance, decay));
+  const carried = ways.map((way) => carriedAway(now, state, k, way));
   const first = at(members, 0).j;
   // where the first point goes under the field of the other side (the points' z are multiples of one another)
-  const from = (s: number): number =>
-    leadingTerm(p, theta, withSides(p, theta, state, k, at(ways, s > 0 ? 1 : 0)), first, k, decay, tolerance).sign;
+  const from = (s: number): number => leadingTerm(now, withSides(now, state, k, at(ways, s > 0 ? 1 : 0)), first, k).sign;
   const [plus, minus] = carried;
   if (plus === undefined && minus === undefined) return members.map(({ j }) => ({ j, side: 0 }));
   // one side carries the points away and the other's field brings them to it: they cross
@@ -561,7 +534,7 @@ export function sharedSurfaceStart(
     return plus ?? minus;
   }
   const descent = members.map(({ j }) => ({ j, side: atZero }));
-  const lead = leadingTerm(p, theta, withSides(p, theta, state, k, descent), first, k, decay, tolerance).sign;
+  const lead = leadingTerm(now, withSides(now, state, k, descent), first, k).sign;
   if (lead === 0) return descent;
   const way = [plus, minus].find((w) => w !== undefined && at(w, 0).side === lead);
   if (way === undefined) throw refuse("the flow can leave it to either side of its surface, which no rule of the flow decides");
