@@ -22,6 +22,7 @@ import {
   type KinkInstant,
   kinkAboveKink,
   leadingSign,
+  strictLeadingSign,
   neuronName,
   refreshSliding,
   releaseDecision,
@@ -372,21 +373,29 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           // (firstNegative reads a negative start as the rounding of an event just handled).
           const scaled = (zTolerance * fabs(at(back, 0))) >> P;
           const outside = scaled > zTolerance ? scaled : zTolerance;
-          // An event of another pair turned B over at once, not through 0 (a turn leaves B at rounding level, here
-          // and for every pair of a point whose residual passes through 0): with the weight still in [0, 1], the
-          // field on each side now carries z away from the surface. The flow may stay on it or leave it to either
-          // side from here, and descent leaves it to the side its last step happened to end on. (A unit whose
-          // incoming weights and bias are all 0 is held by s = 1/2 whichever way its fields point: see the start.)
+          // B turned over since the last step: at once, at an event of another pair, or through 0 (a turn, which
+          // leaves B at rounding level). With the weight in [0, 1] with the new sign (past a turn: the first-order
+          // terms of both sides leave the surface), the field on each side now carries z away from it. The flow
+          // may stay on it or leave it to either side from here, and descent leaves it to the side its last step
+          // happened to end on, so that its endpoint changes with η (seen on three nets). A unit whose incoming
+          // weights and bias are all 0 to rounding is left alone: s = 1/2 holds it whichever way its fields point,
+          // as at the start.
           const before = orientations.get(key);
-          const frozen = p.unrolled === undefined && at(p.inSlots, k).every((slot) => at(theta, slot) === 0n);
-          const jumped = before !== undefined && before !== orient && !frozen && fabs(at(back, 0)) > halfDigits;
-          if (jumped && at(uPlus, 0) >= -outside && at(uMinus, 0) >= -outside) throw repelled(p, { i, k }, t);
+          const frozen = p.unrolled === undefined && at(p.inSlots, k).every((slot) => fabs(at(theta, slot)) <= zTolerance);
+          if (before !== undefined && before !== orient && !frozen) {
+            const jumped = fabs(at(back, 0)) > halfDigits;
+            const leaves = (u: bigint[]): boolean => strictLeadingSign(F, u.slice(0, 2), zTolerance, h) > 0n;
+            const repels = jumped ? at(uPlus, 0) >= -outside && at(uMinus, 0) >= -outside : leaves(uPlus) && leaves(uMinus);
+            if (repels) throw repelled(p, { i, k }, t, jumped);
+          }
           for (const [u, kind] of [
             [uPlus, "releasePlus"],
             [uMinus, "releaseMinus"],
           ] as const) {
             const root = at(u, 0) < -outside ? 0n : firstNegative(F, u, evTau ?? tau);
-            const turned = root !== undefined && turn !== undefined && root >= turn;
+            // a weight that reaches 0 or 1 where B reaches 0 (to rounding) is a turn: both sides' fields are
+            // tangent there, and the next step reads which way each turns
+            const turned = root !== undefined && turn !== undefined && (root >= turn || turn - root <= zTolerance);
             const r = turned ? turn : root;
             if (r !== undefined && (evTau === undefined || r < evTau)) {
               evTau = r;
@@ -578,11 +587,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
  * The stop where a held pair's surface turns from attracting to repelling at an event of another pair: the
  * flow is not unique from there.
  */
-function repelled(p: FlowProblem, pair: { i: number; k: number }, t: bigint): ConvergenceError {
+function repelled(p: FlowProblem, pair: { i: number; k: number }, t: bigint, jumped: boolean): ConvergenceError {
+  const cause = jumped ? "an event of another pair turns" : "the error sent back to it passes through 0 and turns";
   return new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
-    `at point ${pair.i + 1}, ${neuronName(p, pair.k)} slides on its kink and an event of another pair turns the field on both sides away from it: the flow can stay on the kink or leave it to either side, which no rule of the flow decides`,
+    `at point ${pair.i + 1}, ${neuronName(p, pair.k)} slides on its kink and ${cause} the field on both sides away from it: the flow can stay on the kink or leave it to either side, which no rule of the flow decides`,
     { field: "method", change: "try another" },
   );
 }

@@ -32,6 +32,28 @@ const repelling: LayeredNetwork<string> = {
 };
 const repellingData = { X: [["4/5"], ["2"], ["-3/4"], ["4/5"]], Y: [["-5/3"], ["-9/5"], ["7/5"], ["-5/3"]] };
 
+// 1 → 4 → 3 → 1 ReLU, seven points (the first twice): layer-2 neuron 3 slides at point 1 from t ≈ 0.15501; at
+// t ≈ 0.26785 the error sent back to it passes through 0, and with it both one-sided ż, which then leave the kink
+const turnsAway: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    { W: [["-1/5"], ["1/3"], ["0"], ["4/3"]] },
+    {
+      W: [
+        ["-1", "4/5", "1/4", "-1"],
+        ["1/3", "-2", "5/6", "-1/4"],
+        ["1/2", "-2/3", "-1/4", "0"],
+      ],
+      b: ["7/5", "2", "0"],
+    },
+    { W: [["2", "3/4", "2"]] },
+  ],
+};
+const turnsAwayData = {
+  X: [["-7/4"], ["1"], ["1"], ["2/3"], ["1"], ["1/5"], ["-7/4"]],
+  Y: [["1/2"], ["2"], ["2"], ["-1/3"], ["2/5"], ["1/3"], ["1/2"]],
+};
+
 // 2 → 2 → 1 leaky net (slope 1/4), seven points (the first twice): neuron 1 slides on point 4 from t ≈ 0.0778;
 // at t ≈ 0.46578 it leaves point 2, and the weight that held point 4 on the kink jumps outside [0, 1]
 const jump: LayeredNetwork<string> = {
@@ -131,6 +153,37 @@ describe("integrateFlow: the weight that holds a sliding pair", () => {
     });
     expect(at(sides, 0)).toBeLessThan(-0.02);
     expect(at(sides, 1)).toBeGreaterThan(0.005);
+  });
+
+  it("should stop where the error sent back to a held pair passes through 0 and both sides then repel, where descent leaves it either way", () => {
+    // Act: the flow at two precisions
+    for (const digits of [16, 30]) {
+      let err: unknown;
+      try {
+        integrateFlow(turnsAway, turnsAwayData, { time: "2/5", digits });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConvergenceError);
+      expect((err as ConvergenceError).describe((f) => `--${f}`)).toMatch(
+        /^taylor: at point 1, neuron 3 of layer 2 slides on its kink and the error sent back to it passes through 0 and turns the field on both sides away from it: .* at t = 0\.267846707\d*; try another --method$/,
+      );
+    }
+    // Assert: descent to t = 2/5 leaves the kink below with η = 10⁻³ and above with η = 5·10⁻⁴, by more than its zigzag
+    const z = [400, 800].map((steps) => {
+      const gd = gradientDescent(networkIn(turnsAway, float), datasetIn(turnsAwayData, float), float, {
+        lr: 2 / 5 / steps,
+        steps,
+        loss: "mse",
+        kernel: floatKernel,
+      });
+      const [first, second] = gd.params.layers;
+      // layer 2's input at point 1 (x = −7/4, no bias in layer 1)
+      const h = first!.W.map((row) => Math.max(0, at(row, 0) * -1.75));
+      return at(second!.W, 2).reduce((sum, w, u) => sum + w * at(h, u), at(second!.b!, 2));
+    });
+    expect(at(z, 0)).toBeLessThan(-0.01);
+    expect(at(z, 1)).toBeGreaterThan(0.01);
   });
 
   it("should hold the pairs of a point through the instant its residual passes through 0", () => {

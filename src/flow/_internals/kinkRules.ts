@@ -270,12 +270,22 @@ export function releaseDecision(
  * @internal
  */
 export function leadingSign(F: Fixed, c: readonly bigint[], tolerance: bigint, h: bigint): bigint {
+  const sign = strictLeadingSign(F, c, tolerance, h);
+  return sign !== 0n ? sign : at(c, 0) >= 0n ? 1n : -1n;
+}
+
+/**
+ * The sign (±1) of the first coefficient of a series in the step variable beyond `tolerance` (scaled to
+ * the step, ×h per order), or 0 when every one is within it.
+ * @internal
+ */
+export function strictLeadingSign(F: Fixed, c: readonly bigint[], tolerance: bigint, h: bigint): bigint {
   let scaled = tolerance;
   for (const v of c) {
     if (fabs(v) > scaled) return v > 0n ? 1n : -1n;
     scaled = (scaled * h) >> F.bigP;
   }
-  return at(c, 0) >= 0n ? 1n : -1n;
+  return 0n;
 }
 
 /**
