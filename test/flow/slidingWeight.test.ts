@@ -4,7 +4,8 @@ import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import { datasetIn } from "../../src/net/datasetIn.js";
 import { floatKernel } from "../../src/net/kernels/floatKernel.js";
-import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import type { Dataset } from "../../src/net/readDataset.js";
 import { networkIn } from "../../src/net/networkIn.js";
 import { float } from "../../src/scalar/float.js";
 import { at } from "../../src/scalar/at.js";
@@ -12,6 +13,28 @@ import { expectDescentLimit } from "../helpers/descentGap.js";
 
 /** The events as (neuron, point, kind, t to 10 digits). */
 const log = (run: FlowRun) => run.events.map((ev) => [ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(10)]);
+
+/** The one line of the ConvergenceError a Taylor run stops with (`--` before the option it names). */
+function stopLine(net: LayeredNetwork<string>, data: Dataset<string>, time: string, digits: number): string {
+  try {
+    integrateFlow(net, data, { time, digits });
+  } catch (e) {
+    if (e instanceof ConvergenceError) return e.describe((f) => `--${f}`);
+    throw e;
+  }
+  throw new Error("the run reached T");
+}
+
+/** The layers of plain gradient descent (mse, the float kernel) to `time` in `steps` steps. */
+function descentLayers(net: LayeredNetwork<string>, data: Dataset<string>, time: number, steps: number): readonly Layer<number>[] {
+  const gd = gradientDescent(networkIn(net, float), datasetIn(data, float), float, {
+    lr: time / steps,
+    steps,
+    loss: "mse",
+    kernel: floatKernel,
+  });
+  return gd.params.layers;
+}
 
 // 1 → 5 → 3 → 1 |x| net, four points (the first twice): point 2 starts on the kink of layer-1 neuron 5 and slides
 // there; at t ≈ 0.0025418 layer-2 neuron 3 crosses its kink at point 2, which turns the error sent back to
@@ -125,30 +148,15 @@ describe("integrateFlow: the weight that holds a sliding pair", () => {
   });
 
   it("should stop where another pair's event turns a held surface to repel on both sides, where descent leaves it either way", () => {
-    // Act: the flow at two precisions
-    for (const digits of [16, 30]) {
-      let err: unknown;
-      try {
-        integrateFlow(repelling, repellingData, { time: "1/250", digits });
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(ConvergenceError);
-      const message = (err as ConvergenceError).describe((f) => `--${f}`);
-      expect(message).toMatch(
+    // Act and assert: the flow at two precisions
+    for (const digits of [16, 30])
+      expect(stopLine(repelling, repellingData, "1/250", digits)).toMatch(
         /^taylor: at point 2, neuron 5 of layer 1 slides on its kink and an event of another pair turns the field on both sides away from it: the flow can stay on the kink or leave it to either side, which no rule of the flow decides at t = 0\.00254178070\d*; try another --method$/,
       );
-    }
     // Assert: descent to t = 1/250 leaves the kink to z < 0 with η = 4·10⁻⁵ and to z > 0 with η = 10⁻⁵, each
     // past its zigzag (of order η·|ż| ≈ 10⁻³): its limit as η → 0 does not exist
     const sides = [100, 400].map((steps) => {
-      const gd = gradientDescent(networkIn(repelling, float), datasetIn(repellingData, float), float, {
-        lr: 1 / 250 / steps,
-        steps,
-        loss: "mse",
-        kernel: floatKernel,
-      });
-      const first = at(gd.params.layers, 0);
+      const first = at(descentLayers(repelling, repellingData, 1 / 250, steps), 0);
       return at(at(first.W, 4), 0) * 2 + at(first.b!, 4);
     });
     expect(at(sides, 0)).toBeLessThan(-0.02);
@@ -156,28 +164,14 @@ describe("integrateFlow: the weight that holds a sliding pair", () => {
   });
 
   it("should stop where the error sent back to a held pair passes through 0 and both sides then repel, where descent leaves it either way", () => {
-    // Act: the flow at two precisions
-    for (const digits of [16, 30]) {
-      let err: unknown;
-      try {
-        integrateFlow(turnsAway, turnsAwayData, { time: "2/5", digits });
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(ConvergenceError);
-      expect((err as ConvergenceError).describe((f) => `--${f}`)).toMatch(
+    // Act and assert: the flow at two precisions
+    for (const digits of [16, 30])
+      expect(stopLine(turnsAway, turnsAwayData, "2/5", digits)).toMatch(
         /^taylor: at point 1, neuron 3 of layer 2 slides on its kink and the error sent back to it passes through 0 and turns the field on both sides away from it: .* at t = 0\.267846707\d*; try another --method$/,
       );
-    }
     // Assert: descent to t = 2/5 leaves the kink below with η = 10⁻³ and above with η = 5·10⁻⁴, by more than its zigzag
     const z = [400, 800].map((steps) => {
-      const gd = gradientDescent(networkIn(turnsAway, float), datasetIn(turnsAwayData, float), float, {
-        lr: 2 / 5 / steps,
-        steps,
-        loss: "mse",
-        kernel: floatKernel,
-      });
-      const [first, second] = gd.params.layers;
+      const [first, second] = descentLayers(turnsAway, turnsAwayData, 2 / 5, steps);
       // layer 2's input at point 1 (x = −7/4, no bias in layer 1)
       const h = first!.W.map((row) => Math.max(0, at(row, 0) * -1.75));
       return at(second!.W, 2).reduce((sum, w, u) => sum + w * at(h, u), at(second!.b!, 2));
