@@ -23,6 +23,7 @@ import {
   kinkAboveKink,
   leadingSign,
   strictLeadingSign,
+  unitAtZero,
   neuronName,
   refreshSliding,
   releaseDecision,
@@ -173,7 +174,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     const { sigma } = activationFunctions(options.exactNet.activation, exact);
     for (const k of new Set(zeros.map(([, u]) => u))) {
       const points = zeros.filter(([, u]) => u === k).map(([i]) => i);
-      const frozen = at(p.inSlots, k).every((slot) => at(theta0, slot) === 0n);
+      const frozen = unitAtZero(p, theta0, k, 0n);
       if (frozen && p.slopes.atZero === 0n) {
         for (const j of points) {
           decided.add(j * l + k);
@@ -278,9 +279,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   // held pairs whose release was not borne out at the current instant (key i·l + k): their release
   // test waits for the next step, where the time moves on, rather than firing again at once
   const holding = new Set<number>();
-  // each held pair's orientation (the sign of (s+ − s−)·B) at the start of the last step that read it; B at
-  // most this far from 0 has passed through it (a turn), where the orientation may change
+  // each held pair's orientation (the sign of (s+ − s−)·B) at the start of the last step that read it
   let orientations = new Map<number, bigint>();
+  // a B at most this far from 0 where the orientation changed has passed through 0 (a turn), not jumped
   const halfDigits = F.ONE >> (P / 2n);
   while (t < T) {
     if (++count > maxSteps)
@@ -381,8 +382,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           // weights and bias are all 0 to rounding is left alone: s = 1/2 holds it whichever way its fields point,
           // as at the start.
           const before = orientations.get(key);
-          const frozen = p.unrolled === undefined && at(p.inSlots, k).every((slot) => fabs(at(theta, slot)) <= zTolerance);
-          if (before !== undefined && before !== orient && !frozen) {
+          if (before !== undefined && before !== orient && !unitAtZero(p, theta, k, zTolerance)) {
             const jumped = fabs(at(back, 0)) > halfDigits;
             const leaves = (u: bigint[]): boolean => strictLeadingSign(F, u.slice(0, 2), zTolerance, h) > 0n;
             const repels = jumped ? at(uPlus, 0) >= -outside && at(uMinus, 0) >= -outside : leaves(uPlus) && leaves(uMinus);
@@ -584,8 +584,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
 }
 
 /**
- * The stop where a held pair's surface turns from attracting to repelling at an event of another pair: the
- * flow is not unique from there.
+ * The stop where a held pair's surface turns from attracting to repelling, at once at an event of another pair
+ * (`jumped`) or where its B passes through 0: the flow is not unique from there.
  */
 function repelled(p: FlowProblem, pair: { i: number; k: number }, t: bigint, jumped: boolean): ConvergenceError {
   const cause = jumped ? "an event of another pair turns" : "the error sent back to it passes through 0 and turns";

@@ -551,6 +551,15 @@ export function sharedSurfaceStart(
   return way;
 }
 
+/**
+ * Whether every incoming weight and the bias of hidden neuron k are within `tolerance` of 0 (0n: exactly 0),
+ * so that every point is on its kink at once. Fully connected networks only (a channel's slots are not a unit's).
+ * @internal
+ */
+export function unitAtZero(p: FlowProblem, theta: readonly bigint[], k: number, tolerance: bigint): boolean {
+  return p.unrolled === undefined && at(p.inSlots, k).every((slot) => fabs(at(theta, slot)) <= tolerance);
+}
+
 /** A flat kink unit as "neuron u of layer l", or "channel j at position x of layer l" (all from 1). @internal */
 export function neuronName(p: FlowProblem, k: number): string {
   const layer = at(p.unitLayer, k);
