@@ -78,6 +78,15 @@ def train_torch(X, y, layers, lr, epochs):
         return float(forward())
 
 
+def blas_of_numpy():
+    """' with NAME VERSION' of the BLAS numpy was built with (its speed, more than numpy's, sets the reference's), or ''."""
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return f" with {blas['name']} {blas['version']}"
+    except Exception:
+        return ""
+
+
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     p = json.load(open(path))
@@ -90,7 +99,7 @@ def main():
         version = torch.__version__
         train = train_torch
     else:
-        version = np.__version__
+        version = f"{np.__version__}{blas_of_numpy()}"
         train = train_numpy
     def once():
         layers = [
