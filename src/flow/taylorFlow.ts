@@ -7,6 +7,7 @@ import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
 import { layeredTaylorStep, type RegionState, type SeriesDynamics, type TaylorStep } from "../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
 import { assertBounded } from "./_internals/assertBounded.js";
+import { collapsedUnitWay } from "./_internals/collapsedUnit.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { polyEval } from "./_internals/fixedPolynomial.js";
@@ -197,6 +198,14 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       refreshSliding(p, state, theta);
     }
   }
+  // The units that can collapse to 0 during the run (all but those at 0 from the start, which the flow and descent
+  // keep there): while one is at 0 with every point held on its kink, the flow checks at every step that 0 holds it
+  // (`atZero`: those found there at an earlier step, for the dead cone of ReLU).
+  const atZero = new Set<number>();
+  const collapsible =
+    kinked && !heavy && p.unrolled === undefined
+      ? Array.from({ length: l }, (_, k) => k).filter((k) => !unitAtZero(p, theta0, k, 0n))
+      : undefined;
   for (const [i, k] of zeros.filter(([i, k]) => !decided.has(i * l + k))) {
     const up = zRate(now(), withSide(now(), state, i, k, 1), i, k);
     const down = zRate(now(), withSide(now(), state, i, k, -1), i, k);
@@ -304,6 +313,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
+    if (collapsible) for (const k of collapsible) assertStaysAtZero(p, { state, step, theta, t, tolerance: zTolerance }, k, atZero);
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -581,6 +591,60 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
+}
+
+/**
+ * The stop where a unit whose incoming weights and bias have reached 0 (every point held on its kink) can grow
+ * again (`collapsedUnitWay`): the flow can stay at 0 or leave it along a ray where several kinks meet, and descent
+ * leaves it; or where the rays are too many to try. Units elsewhere, or with a point off its kink, pass.
+ */
+function assertStaysAtZero(
+  p: FlowProblem,
+  instant: { state: RegionState; step: TaylorStep; theta: readonly bigint[]; t: bigint; tolerance: bigint },
+  k: number,
+  atZero: Set<number>,
+): void {
+  const { state, step, theta, t, tolerance } = instant;
+  const points = Array.from({ length: p.n }, (_, i) => i).filter((i) => !isNullPair(p, state, i, k));
+  if (!unitAtZero(p, theta, k, tolerance) || points.length === 0 || points.some((i) => at(at(state.side, i), k) !== 0)) {
+    atZero.delete(k);
+    return;
+  }
+  // at the step where it arrives, the pairs' own release tests decide (a weight that passes through 0 releases them)
+  if (!atZero.has(k)) {
+    atZero.add(k);
+    return;
+  }
+  const F = p.F;
+  const layer = at(p.unitLayer, k);
+  const [above, below] = [fixedToDouble(F, p.slopes.above), fixedToDouble(F, p.slopes.below)];
+  const sigma = (z: number): number => (z > 0 ? above * z : below * z);
+  const first = p.unitLayer.indexOf(layer - 1);
+  const inputs = points.map((i) => {
+    const x =
+      layer === 1
+        ? at(p.X, i).map((v) => fixedToDouble(F, v))
+        : at(step.Z, i)
+            .slice(first, p.unitLayer.indexOf(layer))
+            .map((z) => sigma(fixedToDouble(F, at(z, 0))));
+    return p.layout.bias[layer - 1] === true ? [...x, 1] : x;
+  });
+  const back = points.map((i) => fixedToDouble(F, at(at(at(step.back, i), k), 0)));
+  const found = collapsedUnitWay(inputs, back, sigma, fixedToDouble(F, tolerance));
+  // Under ReLU, descent's unit reaches a distance of order η from 0 and is left there by a field that takes it
+  // no further out (nothing grew it when it arrived), until its steps land in the dead cone, where no later field
+  // moves it: it stays at 0 in the limit, as the flow holds it (seen on a 1 → 2 → 1 net at η = 10⁻⁴ … 6·10⁻⁶).
+  if (found.way === "stays" || (found.way === "grows" && found.dead)) return;
+  const why =
+    found.way === "grows"
+      ? `its field now grows it again along (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), a ray on the kinks of some of its points: the flow can stay at 0 or leave it along that ray (descent leaves it), which no rule of the flow decides`
+      : `whether its field can grow it again is not decided (${found.subsets} lines where its kinks meet would have to be tried)`;
+  throw new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(F, t)}`,
+    `${neuronName(p, k)} has every incoming weight and its bias at 0, each point on its kink, and ${why}`,
+    { field: "method", change: "try another" },
+  );
 }
 
 /**

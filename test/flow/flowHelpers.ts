@@ -1,9 +1,15 @@
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
+import { ConvergenceError } from "../../src/errors.js";
+import { gradientDescent } from "../../src/flow/gradientDescent.js";
+import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { Activation } from "../../src/net/activation.js";
+import { datasetIn } from "../../src/net/datasetIn.js";
+import { floatKernel } from "../../src/net/kernels/floatKernel.js";
+import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { networkIn } from "../../src/net/networkIn.js";
 import type { Dataset } from "../../src/net/readDataset.js";
-import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
-import type { FlowRun } from "../../src/flow/integrateFlow.js";
+import { float } from "../../src/scalar/float.js";
 
 const D = Decimal.clone({ precision: 200 });
 
@@ -70,3 +76,25 @@ export const smallFlowProblem = (
       },
       data: { X, Y },
     }));
+
+/** The one line of the ConvergenceError a Taylor run stops with (`--` before the option it names). */
+export function stopLine(net: LayeredNetwork<string>, data: Dataset<string>, time: string, digits: number): string {
+  try {
+    integrateFlow(net, data, { time, digits });
+  } catch (e) {
+    if (e instanceof ConvergenceError) return e.describe((f) => `--${f}`);
+    throw e;
+  }
+  throw new Error("the run reached T");
+}
+
+/** The layers of plain gradient descent (mse, the float kernel) to `time` in `steps` steps. */
+export function descentLayers(net: LayeredNetwork<string>, data: Dataset<string>, time: number, steps: number): readonly Layer<number>[] {
+  const gd = gradientDescent(networkIn(net, float), datasetIn(data, float), float, {
+    lr: time / steps,
+    steps,
+    loss: "mse",
+    kernel: floatKernel,
+  });
+  return gd.params.layers;
+}

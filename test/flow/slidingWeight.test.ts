@@ -1,40 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ConvergenceError } from "../../src/errors.js";
-import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
-import { datasetIn } from "../../src/net/datasetIn.js";
-import { floatKernel } from "../../src/net/kernels/floatKernel.js";
-import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
-import type { Dataset } from "../../src/net/readDataset.js";
-import { networkIn } from "../../src/net/networkIn.js";
-import { float } from "../../src/scalar/float.js";
+import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { at } from "../../src/scalar/at.js";
 import { expectDescentLimit } from "../helpers/descentGap.js";
+import { descentLayers, stopLine } from "./flowHelpers.js";
 
 /** The events as (neuron, point, kind, t to 10 digits). */
 const log = (run: FlowRun) => run.events.map((ev) => [ev.neuron, ev.point, ev.kind, Number(ev.t).toPrecision(10)]);
-
-/** The one line of the ConvergenceError a Taylor run stops with (`--` before the option it names). */
-function stopLine(net: LayeredNetwork<string>, data: Dataset<string>, time: string, digits: number): string {
-  try {
-    integrateFlow(net, data, { time, digits });
-  } catch (e) {
-    if (e instanceof ConvergenceError) return e.describe((f) => `--${f}`);
-    throw e;
-  }
-  throw new Error("the run reached T");
-}
-
-/** The layers of plain gradient descent (mse, the float kernel) to `time` in `steps` steps. */
-function descentLayers(net: LayeredNetwork<string>, data: Dataset<string>, time: number, steps: number): readonly Layer<number>[] {
-  const gd = gradientDescent(networkIn(net, float), datasetIn(data, float), float, {
-    lr: time / steps,
-    steps,
-    loss: "mse",
-    kernel: floatKernel,
-  });
-  return gd.params.layers;
-}
 
 // 1 → 5 → 3 → 1 |x| net, four points (the first twice): point 2 starts on the kink of layer-1 neuron 5 and slides
 // there; at t ≈ 0.0025418 layer-2 neuron 3 crosses its kink at point 2, which turns the error sent back to
