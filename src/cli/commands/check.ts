@@ -9,15 +9,17 @@ import type { Outcome, Settle } from "../outcome.js";
 /**
  * The cost of `check`, whole-process CPU seconds on one core (Node 20): loading the claims, a
  * part per claim (a false claim is refuted in a few cases and shrunk, whatever --runs) and a part
- * per random case, the mean over the built-in library (37 claims). Fitted on `check --all` at 10,
- * 40 and 100 runs (6.2, 10.7 and 18.8 s of CPU measured, each within 4 % of the fit; the library
- * got about five times faster since the Gauss–Legendre claim's stage iteration stops early); one
- * claim at one run takes 0.5 s. A user's heavier claim is caught at run time, when its measured
- * cost projects past the cap.
+ * per random case, the mean over the built-in library (37 claims). The machines it is measured on
+ * differ by more than the ±30 % the estimate aims at: `check --all` at 100 runs took 18.8 s of
+ * CPU on the one the parts were first fitted on (6.2 and 10.7 s at 10 and 40 runs, each within
+ * 4 % of the fit), 15.4 s on a later one and 10.8 s on a third (3.9 and 6.8 s at 10 and 40 runs).
+ * The parts are the first fit's scaled by 0.71, which puts the later two at 1.14 and 0.80 of the
+ * estimate. A user's heavier claim is caught at run time, when its measured cost projects past
+ * the cap.
  */
 const SECONDS_TO_LOAD = 0.4;
-const SECONDS_PER_CLAIM = 0.123;
-const SECONDS_PER_CASE = 0.00376;
+const SECONDS_PER_CLAIM = 0.0873;
+const SECONDS_PER_CASE = 0.00267;
 
 interface CheckOptions {
   maxSeconds?: string;
