@@ -26,6 +26,7 @@ import {
   strictLeadingSign,
   unitAtZero,
   neuronName,
+  zRateAtZeroSlope,
   refreshSliding,
   releaseDecision,
   sharedSurfaces,
@@ -225,6 +226,20 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       at(state.side, i)[k] = 0;
       refreshSliding(p, state, theta);
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
+    } else if (up > 0n && down < 0n) {
+      // Both sides carry z away (the kink repels): the flow is not unique, and descent goes where its first step,
+      // with the pair's slope at σ′(0), takes z, and stays on that side. Under ReLU and leaky slopes that field is
+      // the side below's; under |x|, whose σ′(0) = 0 is the slope of neither side, it is a field of its own (an
+      // |x| net that took the side below ended 0.6 off descent).
+      const first = zRateAtZeroSlope(now(), state, i, k);
+      if (fabs(first) <= zTolerance)
+        throw new ConvergenceError(
+          "taylor",
+          "t = 0",
+          `at point ${i + 1}, ${neuronName(p, k)} starts on its kink, the fields on both sides carry it away, and descent's first step leaves it there, which no rule of the flow decides`,
+          { field: "method", change: "try another" },
+        );
+      at(state.side, i)[k] = first > 0n ? 1 : -1;
     }
   }
   if (state.select !== undefined) {

@@ -278,3 +278,25 @@ describe("integrateFlow: pairs that reach their kinks together", () => {
     expect(descentGap(shared, sharedData, fine, 2, 20_000)).toBeLessThan(1e-4);
   });
 });
+
+// 1 → 4 → 1 |x| net with biases, eight points: point 8 (x = −6) starts on the kink of neuron 2 (z = 2 − 2), and
+// the fields of both sides carry it away (the kink repels). σ′(0) = 0 is the slope of neither side: descent's first
+// step, with that slope, takes z above the kink. Put below (the side of z ≤ 0), the flow ended 0.61 off descent.
+const absRepelling: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [{ W: [["-3/2"], ["-1/3"], ["-1"], ["1/2"]], b: ["-3", "-2", "6", "-1/2"] }, { W: [["6", "-5", "3/4", "2"]] }],
+};
+const absRepellingData = {
+  X: [["0"], ["2/3"], ["4"], ["5/4"], ["2"], ["-2"], ["1/3"], ["-6"]],
+  Y: [["-3"], ["3/2"], ["6"], ["-1/4"], ["1"], ["-1"], ["3"], ["-1"]],
+};
+
+describe("integrateFlow: a single pair that starts on a kink that repels", () => {
+  it("should take the side where descent's first step takes z, with the pair's slope at σ′(0)", () => {
+    // Act
+    const run = integrateFlow(absRepelling, absRepellingData, { time: "1/2", digits: 16 });
+    // Assert: neuron 2 never meets point 8 again; the gap to descent halves with η
+    expect(run.events.filter((ev) => ev.neuron === 1)).toEqual([]);
+    expectDescentLimit(absRepelling, absRepellingData, run, 0.5, [16_000, 32_000], 5e-3);
+  });
+});

@@ -161,6 +161,21 @@ export function withSide(now: KinkInstant, state: RegionState, i: number, k: num
   return withSides(now, state, k, [{ j: i, side }]);
 }
 
+/**
+ * ż_{k,i} under the field in which pair (i, k), on its kink and held by no constraint, takes the slope σ′(0):
+ * where descent's first step from the kink takes z.
+ * @internal
+ */
+export function zRateAtZeroSlope(now: KinkInstant, state: RegionState, i: number, k: number): bigint {
+  const copy: RegionState = {
+    ...state,
+    side: state.side.map((r) => [...r]),
+    slidePoints: state.slidePoints.map((r, u) => (u === k ? r.filter((j) => j !== i) : [...r])),
+  };
+  at(copy.side, i)[k] = 0;
+  return zRate(now, copy, i, k);
+}
+
 /** The state with pairs (j, k) on their given sides, its sliding constraints chosen again at θ. */
 function withSides(now: KinkInstant, state: RegionState, k: number, sides: readonly { j: number; side: number }[]): RegionState {
   const copy: RegionState = {
