@@ -26,6 +26,7 @@ import {
   strictLeadingSign,
   unitAtZero,
   neuronName,
+  slavedAbove,
   zRateAtZeroSlope,
   refreshSliding,
   releaseDecision,
@@ -165,6 +166,14 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   /** The flow at the current θ, as the kink rules read it. */
   const now = (): KinkInstant => ({ p, theta, decay, tolerance: zTolerance });
+  /** As pair (j, k) comes on from its kink, the pairs above it that read nothing else take the side of their weight (`slavedAbove`). */
+  const bringAbove = (j: number, k: number): void => {
+    for (const { u, side } of slavedAbove(p, state, theta, j, k)) {
+      if (at(at(state.side, j), u) === side) continue;
+      at(state.side, j)[u] = side;
+      events.push({ t, neuron: u, point: j, kind: side > 0 ? "enter" : "leave" });
+    }
+  };
   // Points of a unit on its kink at the start that share one surface (their inputs are multiples of one vector)
   // are decided together (sharedSurfaceStart), as they slide and leave together later. A unit whose incoming
   // weights and bias are all 0 has every point on its kink at once; where σ′(0) = 0 (ReLU, |x|) every slope of
@@ -200,9 +209,9 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     }
   }
   // The units that can collapse to 0 during the run (all but those at 0 from the start, which the flow and descent
-  // keep there): while one is at 0 with every point held on its kink, the flow checks at every step that 0 holds it
-  // (`atZero`: those found there at an earlier step, for the dead cone of ReLU).
-  const atZero = new Set<number>();
+  // keep there): while one stays at 0, the flow checks at every step that 0 holds it (`atZeroSince`: the time
+  // each was first found there).
+  const atZeroSince = new Map<number, bigint>();
   const collapsible =
     kinked && !heavy && p.unrolled === undefined
       ? Array.from({ length: l }, (_, k) => k).filter((k) => !unitAtZero(p, theta0, k, 0n))
@@ -328,7 +337,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
-    if (collapsible) for (const k of collapsible) assertStaysAtZero(p, { state, step, theta, t, tolerance: zTolerance }, k, atZero);
+    if (collapsible)
+      for (const k of collapsible) assertStaysAtZero(p, { state, theta, decay, t, tolerance: zTolerance }, k, { atZeroSince, resolution });
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {
@@ -560,12 +570,14 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           if (order > 1) departing.set(j * l + k, order);
           else departing.delete(j * l + k);
         }
+        for (const { j, side } of together) if (side > 0) bringAbove(j, k);
         refreshSliding(p, state, theta);
       } else if (ev.kind === "cross") {
         const from = at(at(state.side, i), k);
         const { kind, order } = decideAtKink(now(), state, { i, k, from });
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         events.push({ t, neuron: k, point: i, kind });
+        if (kind === "enter") bringAbove(i, k);
         // crossed on a higher-order term: the rounding of the orders below must not bring it back at once
         if (kind !== "slide" && order > 1) departing.set(i * l + k, order);
         if (kind === "slide") for (const j of alsoOnKink(now(), state, { i, k }, band)) events.push({ t, neuron: k, point: j, kind });
@@ -609,27 +621,34 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
 }
 
 /**
- * The stop where a unit whose incoming weights and bias have reached 0 (every point held on its kink) can grow
- * again (`collapsedUnitWay`): the flow can stay at 0 or leave it along a ray where several kinks meet, and descent
- * leaves it; or where the rays are too many to try. Units elsewhere, or with a point off its kink, pass.
+ * The stop where a unit whose incoming weights and bias have reached 0 and stayed there can grow again
+ * (`collapsedUnitWay`): the flow can stay at 0 or leave it along a ray where kinks meet, and descent leaves it; or
+ * where the rays are too many to try. A unit checks from the first step that starts after the instant it arrived
+ * (at that instant the pairs' own tests decide: a weight that passes through 0 releases them).
  */
 function assertStaysAtZero(
   p: FlowProblem,
-  instant: { state: RegionState; step: TaylorStep; theta: readonly bigint[]; t: bigint; tolerance: bigint },
+  instant: { state: RegionState; theta: readonly bigint[]; decay: SeriesDynamics; t: bigint; tolerance: bigint },
   k: number,
-  atZero: Set<number>,
+  watch: { atZeroSince: Map<number, bigint>; resolution: bigint },
 ): void {
-  const { state, step, theta, t, tolerance } = instant;
+  const { state, theta, t, tolerance } = instant;
   const points = Array.from({ length: p.n }, (_, i) => i).filter((i) => !isNullPair(p, state, i, k));
-  if (!unitAtZero(p, theta, k, tolerance) || points.length === 0 || points.some((i) => at(at(state.side, i), k) !== 0)) {
-    atZero.delete(k);
+  if (!unitAtZero(p, theta, k, tolerance) || points.length === 0) {
+    watch.atZeroSince.delete(k);
     return;
   }
-  // at the step where it arrives, the pairs' own release tests decide (a weight that passes through 0 releases them)
-  if (!atZero.has(k)) {
-    atZero.add(k);
-    return;
-  }
+  const since = watch.atZeroSince.get(k);
+  if (since === undefined) watch.atZeroSince.set(k, t);
+  if (since === undefined || t - since <= watch.resolution) return;
+  // B at every point, from a field in which every pair of the unit is on its kink unconstrained (B comes from the
+  // layers above, which a unit at 0 does not move, whatever its pairs' sides)
+  const open: RegionState = {
+    ...state,
+    side: state.side.map((row) => row.map((sd, u) => (u === k ? 0 : sd))),
+    slidePoints: state.slidePoints.map((r, u) => (u === k ? [] : r)),
+  };
+  const step = layeredTaylorStep(p, theta, open, p.F.ONE, 1, instant.decay);
   const F = p.F;
   const layer = at(p.unitLayer, k);
   const [above, below] = [fixedToDouble(F, p.slopes.above), fixedToDouble(F, p.slopes.below)];

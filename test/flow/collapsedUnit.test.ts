@@ -133,7 +133,58 @@ const regrowingBiasedData = {
   Y: [["-4"], ["0"], ["-2"], ["0"], ["5/3"], ["-4"]],
 };
 
+// 2 → 3 → 2 → 1 leaky (1/3) net without biases, nine points: the weights of layer-1 neuron 1 reach 0 at t ≈ 0.1787
+// (every point crosses at once), the flow releases one pair and holds the unit with the others, and descent grows it
+// again along (−2, −1): about (−0.123, −0.062) at T = 1/2 at every η. Held, the flow ended 0.12 off.
+const leakyRegrowing: LayeredNetwork<string> = {
+  activation: { kind: "leaky_relu", slope: "1/3" },
+  layers: [
+    {
+      W: [
+        ["1", "-3/4"],
+        ["-4", "-4/3"],
+        ["-5/2", "-1/4"],
+      ],
+    },
+    {
+      W: [
+        ["-5", "3/4", "0"],
+        ["1", "2", "6"],
+      ],
+    },
+    { W: [["-2", "1"]] },
+  ],
+};
+const leakyRegrowingData = {
+  X: [
+    ["2/3", "3"],
+    ["-2", "2"],
+    ["-3/4", "6"],
+    ["2", "0"],
+    ["1/2", "1/4"],
+    ["1/3", "4"],
+    ["-2", "2/3"],
+    ["2/3", "-4/3"],
+    ["0", "1"],
+  ],
+  Y: [["0"], ["-3/2"], ["5"], ["-5/4"], ["-5/4"], ["3/2"], ["-4/3"], ["-5"], ["0"]],
+};
+
 describe("integrateFlow: a unit whose weights reach 0 and that its field grows again", () => {
+  it("should stop where a leaky unit held at 0 with one pair released grows again under descent", () => {
+    // Act
+    const line = stopLine(leakyRegrowing, leakyRegrowingData, "1/2", 16);
+    // Assert
+    expect(line).toMatch(
+      /^taylor: neuron 1 of layer 1 has every incoming weight and its bias at 0, .* along \(-0\.894, -0\.447\), .* at t = 0\.18\d*; /,
+    );
+    for (const steps of [16_000, 64_000]) {
+      const [w1, w2] = at(at(descentLayers(leakyRegrowing, leakyRegrowingData, 0.5, steps), 0).W, 0);
+      expect(w1!).toBeCloseTo(-0.1234, 3);
+      expect(w2!).toBeCloseTo(-0.0617, 3);
+    }
+  });
+
   it("should stop (exit 3) where descent grows the unit again, at 16 and 30 digits", () => {
     // Act
     const lines = [16, 30].map((digits) => stopLine(regrowing, regrowingData, "3/10", digits));

@@ -247,3 +247,59 @@ describe("integrateFlow: a pair whose only input is a unit on its kink", () => {
     expectDescentLimit(onlyInput, onlyInputData, fine, 2, [10_000, 20_000], 1e-3);
   });
 });
+
+// 2 → 2 → 3 → 1 ReLU without biases, nine points: at t ≈ 0.46385 layer-1 neuron 2 comes on at points 2 and 3 (their
+// inputs are parallel), where every other layer-1 unit is off, so layer 2 reads nothing else there and its z at
+// those points leave 0 with the sign of their weights from neuron 2. Crossed with them off, the flow then held them
+// on their kinks, a field descent never sees (it ended 0.006 off descent).
+const comesOnBelow: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    {
+      W: [
+        ["1/2", "0"],
+        ["1", "3/2"],
+      ],
+    },
+    {
+      W: [
+        ["3/2", "3"],
+        ["-2", "3/2"],
+        ["0", "-1"],
+      ],
+    },
+    { W: [["3/4", "-4/3", "3/2"]] },
+  ],
+};
+const comesOnBelowData = {
+  X: [
+    ["-3/2", "1"],
+    ["-2/3", "1/3"],
+    ["-3", "3/2"],
+    ["1", "-1/4"],
+    ["5/4", "0"],
+    ["0", "-3/2"],
+    ["0", "-3/2"],
+    ["0", "3/2"],
+    ["-1/2", "3"],
+  ],
+  Y: [["6"], ["-2"], ["-2"], ["1"], ["-1"], ["2/3"], ["2"], ["-1"], ["5/3"]],
+};
+
+describe("integrateFlow: pairs above a unit that comes on from its kink and that read nothing else", () => {
+  it("should take them to the side of their weight with it, and follow descent there", () => {
+    // Act
+    const run = integrateFlow(comesOnBelow, comesOnBelowData, { time: "1/2", digits: 16 });
+    // Assert: layer-2 neurons 1 and 2 (weights 2.99 and 1.52 from neuron 2) come on with it at points 2 and 3
+    const at046 = run.events.filter((ev) => Math.abs(Number(ev.t) - 0.46385) < 1e-4).map((ev) => [ev.layer, ev.neuron, ev.point, ev.kind]);
+    expect(at046).toEqual([
+      [1, 1, 1, "enter"],
+      [1, 1, 2, "enter"],
+      [2, 0, 1, "enter"],
+      [2, 1, 1, "enter"],
+      [2, 0, 2, "enter"],
+      [2, 1, 2, "enter"],
+    ]);
+    expectDescentLimit(comesOnBelow, comesOnBelowData, run, 0.5, [16_000, 32_000], 1e-4);
+  });
+});

@@ -176,7 +176,10 @@ export function zRateAtZeroSlope(now: KinkInstant, state: RegionState, i: number
   return zRate(now, copy, i, k);
 }
 
-/** The state with pairs (j, k) on their given sides, its sliding constraints chosen again at θ. */
+/**
+ * The state with pairs (j, k) on their given sides, its sliding constraints chosen again at θ. A pair put on
+ * (side 1) at the instant its z is 0 takes the pairs above that read nothing else with it (`slavedAbove`).
+ */
 function withSides(now: KinkInstant, state: RegionState, k: number, sides: readonly { j: number; side: number }[]): RegionState {
   const copy: RegionState = {
     ...state,
@@ -184,8 +187,45 @@ function withSides(now: KinkInstant, state: RegionState, k: number, sides: reado
     slidePoints: state.slidePoints.map((r) => [...r]),
   };
   for (const { j, side } of sides) at(copy.side, j)[k] = side;
+  for (const { j, side } of sides)
+    if (side === 1) for (const { u, side: above } of slavedAbove(now.p, copy, now.theta, j, k)) at(copy.side, j)[u] = above;
   refreshSliding(now.p, copy, now.theta);
   return copy;
+}
+
+/**
+ * The pairs above pair (j, k) that read nothing but unit k at point j: under a slope of 0 below the kink and
+ * without a bias above, where every other unit of k's layer is off at j (or on its kink with a weight of 0 to
+ * the pair), z_{j,u} = w·h_k. As unit k comes on from its kink (h_k from 0 up), each such z leaves 0 to the side
+ * of sign(w), and the field on unit k's far side is the one with them there: taken with them on their old side,
+ * it is a field that descent, whose z_{j,u} has the sign of w whenever h_k > 0, never sees (a ReLU 2 → 2 → 3 → 1
+ * net that crossed unit k with them off, then held them on their kinks, ended 0.006 off descent). Returns each
+ * with that side.
+ * @internal
+ */
+export function slavedAbove(
+  p: FlowProblem,
+  state: RegionState,
+  theta: readonly bigint[],
+  j: number,
+  k: number,
+): { u: number; side: number }[] {
+  if (p.unrolled !== undefined || p.slopes.below !== 0n) return [];
+  const layer = at(p.unitLayer, k);
+  const first = p.unitLayer.indexOf(layer + 1);
+  if (first < 0 || p.layout.bias[layer] === true) return [];
+  const sides = at(state.side, j);
+  const below = p.unitLayer.indexOf(layer);
+  const others = Array.from({ length: first - below }, (_, v) => below + v).filter((v) => v !== k && !isNullPair(p, state, j, v));
+  if (others.some((v) => at(sides, v) === 1)) return [];
+  const out: { u: number; side: number }[] = [];
+  for (const [m, slot] of at(p.outSlots, k).entries()) {
+    const w = at(theta, slot);
+    if (w === 0n) continue;
+    if (others.some((v) => at(sides, v) === 0 && at(theta, at(at(p.outSlots, v), m)) !== 0n)) continue;
+    out.push({ u: first + m, side: w > 0n ? 1 : -1 });
+  }
+  return out;
 }
 
 /**
