@@ -237,10 +237,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       events.push({ t: 0n, neuron: k, point: i, kind: "slide" });
     } else if (up > 0n && down < 0n) {
       // Both sides carry z away (the kink repels): the flow is not unique, and descent goes where its first step,
-      // with the pair's slope at σ′(0), takes z, and stays on that side. Under ReLU and leaky slopes that field is
-      // the side below's; under |x|, whose σ′(0) = 0 is the slope of neither side, it is a field of its own (an
-      // |x| net that took the side below ended 0.6 off descent).
-      const first = zRateAtZeroSlope(now(), state, i, k);
+      // with the slope σ′(0) at every pair on its kink at the start, takes z, and stays on that side. Under |x|,
+      // whose σ′(0) = 0 is the slope of neither side, that is a field of its own (an |x| net that took the side
+      // below ended 0.6 off descent; another, whose unit had a second point on its kink taken below, 0.02 off).
+      const first = zRateAtZeroSlope(now(), state, zeros, i, k);
       if (fabs(first) <= zTolerance)
         throw new ConvergenceError(
           "taylor",

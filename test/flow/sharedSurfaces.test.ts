@@ -291,7 +291,43 @@ const absRepellingData = {
   Y: [["-3"], ["3/2"], ["6"], ["-1/4"], ["1"], ["-1"], ["3"], ["-1"]],
 };
 
+// 2 → 3 → 1 |x| net with biases, eight points: points 4 and 7 start on the kink of neuron 3 (their inputs are not
+// parallel: two surfaces through the start). The kink of point 4 repels; with point 7's slope at σ′(0) = 0 too, as
+// in descent's first step, the field takes point 4 above, and with point 7 taken below first, below (0.02 off).
+const absCorner: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    {
+      W: [
+        ["-1/4", "-3"],
+        ["-4", "-3/2"],
+        ["-3/2", "-3/2"],
+      ],
+      b: ["3/4", "2", "-3"],
+    },
+    { W: [["-3/4", "2", "-2"]] },
+  ],
+};
+const absCornerData = {
+  X: [
+    ["-1/4", "2/3"],
+    ["-5/3", "3/2"],
+    ["-1", "3"],
+    ["-3/2", "-1/2"],
+    ["-1", "2"],
+    ["4", "-1"],
+    ["-3/4", "-5/4"],
+    ["-3/2", "1"],
+  ],
+  Y: [["1"], ["-6"], ["1"], ["1"], ["-3"], ["-1/4"], ["3"], ["-2"]],
+};
+
 describe("integrateFlow: a single pair that starts on a kink that repels", () => {
+  it("should read descent's first step with every pair on its kink at σ′(0), where two points of a unit start there", () => {
+    const run = integrateFlow(absCorner, absCornerData, { time: "1/2", digits: 16 });
+    expectDescentLimit(absCorner, absCornerData, run, 0.5, [16_000, 32_000], 1e-3);
+  });
+
   it("should take the side where descent's first step takes z, with the pair's slope at σ′(0)", () => {
     // Act
     const run = integrateFlow(absRepelling, absRepellingData, { time: "1/2", digits: 16 });

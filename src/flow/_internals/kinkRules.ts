@@ -162,17 +162,23 @@ export function withSide(now: KinkInstant, state: RegionState, i: number, k: num
 }
 
 /**
- * ż_{k,i} under the field in which pair (i, k), on its kink and held by no constraint, takes the slope σ′(0):
- * where descent's first step from the kink takes z.
+ * ż_{k,i} under the field in which the pairs `onKink` (pair (i, k) among them), each on its kink and held by no
+ * constraint, take the slope σ′(0): where descent's first step from those kinks takes z.
  * @internal
  */
-export function zRateAtZeroSlope(now: KinkInstant, state: RegionState, i: number, k: number): bigint {
+export function zRateAtZeroSlope(
+  now: KinkInstant,
+  state: RegionState,
+  onKink: readonly (readonly [number, number])[],
+  i: number,
+  k: number,
+): bigint {
   const copy: RegionState = {
     ...state,
     side: state.side.map((r) => [...r]),
-    slidePoints: state.slidePoints.map((r, u) => (u === k ? r.filter((j) => j !== i) : [...r])),
+    slidePoints: state.slidePoints.map((r, u) => r.filter((j) => !onKink.some(([a, b]) => a === j && b === u))),
   };
-  at(copy.side, i)[k] = 0;
+  for (const [a, b] of onKink) at(copy.side, a)[b] = 0;
   return zRate(now, copy, i, k);
 }
 
