@@ -640,7 +640,7 @@ function assertStaysAtZero(
   }
   const since = watch.atZeroSince.get(k);
   if (since === undefined) watch.atZeroSince.set(k, t);
-  if (since === undefined || t - since <= watch.resolution) return;
+  const arriving = since === undefined || t - since <= watch.resolution;
   // B at every point, from a field in which every pair of the unit is on its kink unconstrained (B comes from the
   // layers above, which a unit at 0 does not move, whatever its pairs' sides)
   const open: RegionState = {
@@ -665,14 +665,22 @@ function assertStaysAtZero(
   });
   const back = points.map((i) => fixedToDouble(F, at(at(at(step.back, i), k), 0)));
   const found = collapsedUnitWay(inputs, back, sigma, fixedToDouble(F, tolerance));
+  if (found.way === "stays") return;
+  // Arriving, a weight vector of one direction passes through 0 as the pairs' own tests take it; of two or more,
+  // it leaves 0 along a ray that the gradient of h on the sphere reaches from where it came in, which no test of
+  // one pair finds (an |x| net whose pairs chose one by one ended 0.3 off descent). Under ReLU, a unit that
+  // nothing grows yet has a dead cone to land in (below).
+  if (arriving && (found.way === "undecided" || found.rank < 2 || found.dead)) return;
   // Under ReLU, descent's unit reaches a distance of order η from 0 and is left there by a field that takes it
   // no further out (nothing grew it when it arrived), until its steps land in the dead cone, where no later field
   // moves it: it stays at 0 in the limit, as the flow holds it (seen on a 1 → 2 → 1 net at η = 10⁻⁴ … 6·10⁻⁶).
-  if (found.way === "stays" || (found.way === "grows" && found.dead)) return;
+  if (found.way === "grows" && found.dead) return;
   const why =
-    found.way === "grows"
-      ? `its field now grows it again along (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), a ray on the kinks of some of its points: the flow can stay at 0 or leave it along that ray (descent leaves it), which no rule of the flow decides`
-      : `whether its field can grow it again is not decided (${found.subsets} lines where its kinks meet would have to be tried)`;
+    found.way === "undecided"
+      ? `whether its field can grow it again is not decided (${found.subsets} lines where its kinks meet would have to be tried)`
+      : arriving
+        ? `its field takes it out of 0 again along a line where its kinks meet, such as (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), which the pairs' own tests do not decide`
+        : `its field now grows it again along (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), a ray on the kinks of some of its points: the flow can stay at 0 or leave it along that ray (descent leaves it), which no rule of the flow decides`;
   throw new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(F, t)}`,

@@ -7,9 +7,12 @@ import { at } from "../../scalar/at.js";
 /**
  * Whether a unit at 0 stays there, can grow again (along `ray`), or neither is decided (too many rays to try); with
  * `dead`, whether a cone of directions with an interior gives every point σ = 0 and σ′ = 0 (ReLU, a bias or inputs
- * on one side of a plane), where nothing moves the unit. @internal
+ * on one side of a plane), where nothing moves the unit, and with `rank` the dimension of the inputs' span. @internal
  */
-export type CollapsedWay = { way: "stays" } | { way: "grows"; ray: number[]; dead: boolean } | { way: "undecided"; subsets: number };
+export type CollapsedWay =
+  | { way: "stays" }
+  | { way: "grows"; ray: number[]; dead: boolean; rank: number }
+  | { way: "undecided"; subsets: number };
 
 /** The number of ray candidates (sets of kinks that meet on a line) tried before the answer is "undecided". */
 const MAX_SUBSETS = 20000;
@@ -85,7 +88,7 @@ export function collapsedUnitWay(
   // the dead cone has an interior where the sum of its edges (every point at or below its kink, σ = 0 there) is
   // strictly below every kink
   const dead = sigma(-1) === 0 ? deadInterior(coords, [...edges, ...edges.map((e) => e.map((v) => -v))]) : false;
-  return { way: "grows", ray, dead };
+  return { way: "grows", ray, dead, rank: d };
 }
 
 /** Whether the cone {u : u·y < 0 for every y} has an interior point: the sum of the edges in its closure. */
