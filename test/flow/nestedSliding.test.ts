@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import Fraction from "fraction.js";
 import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
@@ -301,5 +302,43 @@ describe("integrateFlow: pairs above a unit that comes on from its kink and that
       [2, 1, 2, "enter"],
     ]);
     expectDescentLimit(comesOnBelow, comesOnBelowData, run, 0.5, [16_000, 32_000], 1e-4);
+  });
+});
+
+/** Small rationals p/q, |p| ≤ 6, q ≤ 4, as text. */
+const smallRational = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([a, b]) => `${a}/${b}`);
+const matrix = (rows: number, cols: number) =>
+  fc.array(fc.array(smallRational, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+
+/** 2 → h → h2 → 1 nets without biases, under every kinked activation, whose data hold the input 0 at point 1. */
+const zeroInputNet = fc
+  .record({ h: fc.integer({ min: 2, max: 3 }), h2: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 2, max: 5 }) })
+  .chain(({ h, h2, n }) =>
+    fc.record({
+      activation: fc.constantFrom({ kind: "abs" as const }, { kind: "leaky_relu" as const, slope: "1/3" }, { kind: "relu" as const }),
+      W1: matrix(h, 2),
+      W2: matrix(h2, h),
+      W3: matrix(1, h2),
+      X: matrix(n, 2),
+      Y: matrix(n + 1, 1),
+    }),
+  );
+
+describe("integrateFlow: a point whose input is 0, under a net without biases", () => {
+  it("should never name it in an event: every pre-activation there stays 0, in every layer, under every activation", () => {
+    fc.assert(
+      fc.property(zeroInputNet, ({ activation, W1, W2, W3, X, Y }) => {
+        const net: LayeredNetwork<string> = { activation, layers: [{ W: W1 }, { W: W2 }, { W: W3 }] };
+        let run: FlowRun;
+        try {
+          run = integrateFlow(net, { X: [["0", "0"], ...X], Y }, { time: "1/4", digits: 12 });
+        } catch (e) {
+          if (e instanceof ConvergenceError) return;
+          throw e;
+        }
+        expect(run.events.filter((ev) => ev.point === 0)).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -459,17 +459,19 @@ export function alsoOnKink(now: KinkInstant, state: RegionState, at0: { i: numbe
 /**
  * Whether z_{k,i} is 0 whatever θ does while the pattern below holds, so that no event of it is watched: its
  * layer's input at point i is 0 and its unit has no bias. In the first hidden layer, x̃_i = 0; above it (fully
- * connected, a slope of 0 below the kink), every unit of the layer below is off at point i or such a pair itself.
- * Its slope then reaches nothing: it multiplies an input of 0 and a back-propagated error that every unit below
- * stops.
+ * connected), every unit of the layer below is such a pair itself (σ(0) = 0 under every activation) or, with a
+ * slope of 0 below the kink, off at point i. Its slope then reaches nothing: it multiplies an input of 0, and the
+ * error it sends back reaches weights only through inputs of 0 (every unit below is off or reads 0 itself). Under
+ * |x| such a pair was held on its kink with the others of its unit, a constraint that descent, whose z there is
+ * exactly 0 throughout, never feels (1.2 off).
  * @internal
  */
 export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: number): boolean {
   const layer = at(p.unitLayer, k);
   if (layer === 1) return at(p.nullPoint, i);
-  if (p.unrolled !== undefined || p.layout.bias[layer - 1] === true || p.slopes.below !== 0n) return false;
+  if (p.unrolled !== undefined || p.layout.bias[layer - 1] === true) return false;
   for (let u = p.unitLayer.indexOf(layer - 1); u < p.unitLayer.indexOf(layer); u++)
-    if (at(at(state.side, i), u) !== -1 && !isNullPair(p, state, i, u)) return false;
+    if (!isNullPair(p, state, i, u) && !(p.slopes.below === 0n && at(at(state.side, i), u) === -1)) return false;
   return true;
 }
 
