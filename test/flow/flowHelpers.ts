@@ -98,3 +98,10 @@ export function descentLayers(net: LayeredNetwork<string>, data: Dataset<string>
   });
   return gd.params.layers;
 }
+
+/** Small rationals p/q with |p| ≤ 6, q ≤ 4, as text. */
+export const smallRational = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => `${p}/${q}`);
+
+/** rows × cols matrices of `smallRational`. */
+export const rationalMatrix = (rows: number, cols: number) =>
+  fc.array(fc.array(smallRational, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });

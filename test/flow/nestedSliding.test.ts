@@ -8,6 +8,7 @@ import { ConvergenceError } from "../../src/errors.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { expectDescentLimit } from "../helpers/descentGap.js";
+import { rationalMatrix } from "./flowHelpers.js";
 import { runCliInProcess } from "../helpers/runCli.js";
 
 /** The error a run throws, or undefined when it reaches T. */
@@ -305,22 +306,17 @@ describe("integrateFlow: pairs above a unit that comes on from its kink and that
   });
 });
 
-/** Small rationals p/q, |p| ≤ 6, q ≤ 4, as text. */
-const smallRational = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([a, b]) => `${a}/${b}`);
-const matrix = (rows: number, cols: number) =>
-  fc.array(fc.array(smallRational, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-
 /** 2 → h → h2 → 1 nets without biases, under every kinked activation, whose data hold the input 0 at point 1. */
 const zeroInputNet = fc
   .record({ h: fc.integer({ min: 2, max: 3 }), h2: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 2, max: 5 }) })
   .chain(({ h, h2, n }) =>
     fc.record({
       activation: fc.constantFrom({ kind: "abs" as const }, { kind: "leaky_relu" as const, slope: "1/3" }, { kind: "relu" as const }),
-      W1: matrix(h, 2),
-      W2: matrix(h2, h),
-      W3: matrix(1, h2),
-      X: matrix(n, 2),
-      Y: matrix(n + 1, 1),
+      W1: rationalMatrix(h, 2),
+      W2: rationalMatrix(h2, h),
+      W3: rationalMatrix(1, h2),
+      X: rationalMatrix(n, 2),
+      Y: rationalMatrix(n + 1, 1),
     }),
   );
 

@@ -7,6 +7,7 @@ import type { Activation } from "../../src/net/activation.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { runs } from "../helpers/campaign.js";
 import { expectDescentLimit } from "../helpers/descentGap.js";
+import { rationalMatrix, smallRational } from "./flowHelpers.js";
 
 /**
  * How often a pair is released and then slides again at the same instant: each such pair of events
@@ -113,11 +114,6 @@ function slidesTogether(run: FlowRun): boolean {
   return new Set(starts).size < starts.length;
 }
 
-/** Small rationals p/q with |p| ≤ 6, q ≤ 4, as text. */
-const small = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => `${p}/${q}`);
-const mat = (rows: number, cols: number) =>
-  fc.array(fc.array(small, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-
 /**
  * Random nets with every bias (two inputs, a hidden layer of width ≤ 2, optionally a second of width 1) and two
  * distinct points: about one in six slides before T = 1, and many of those are released again. With no more
@@ -133,16 +129,16 @@ const slidingProblem = fc
         { kind: "leaky_relu", slope: "1/4" },
         { kind: "leaky_relu", slope: "-1/2" },
       ),
-      hidden: fc.tuple(mat(w, 2), mat(1, w)),
-      upper: deep ? fc.tuple(mat(1, w), mat(1, 1)).map((l) => [l]) : fc.constant([]),
-      out: fc.tuple(mat(1, deep ? 1 : w), mat(1, 1)),
+      hidden: fc.tuple(rationalMatrix(w, 2), rationalMatrix(1, w)),
+      upper: deep ? fc.tuple(rationalMatrix(1, w), rationalMatrix(1, 1)).map((l) => [l]) : fc.constant([]),
+      out: fc.tuple(rationalMatrix(1, deep ? 1 : w), rationalMatrix(1, 1)),
       // distinct points: coincident ones share one surface, which the per-pair release test does not see as one
-      X: fc.uniqueArray(fc.array(small, { minLength: 2, maxLength: 2 }), {
+      X: fc.uniqueArray(fc.array(smallRational, { minLength: 2, maxLength: 2 }), {
         minLength: 2,
         maxLength: 2,
         selector: (row) => row.map((v) => new Fraction(v).toFraction()).join(),
       }),
-      Y: mat(2, 1),
+      Y: rationalMatrix(2, 1),
     }),
   )
   .map(({ activation, hidden, upper, out, X, Y }) => ({
