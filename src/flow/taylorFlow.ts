@@ -633,8 +633,10 @@ function assertStaysAtZero(
   watch: { atZeroSince: Map<number, bigint>; resolution: bigint },
 ): void {
   const { state, theta, t, tolerance } = instant;
-  const points = Array.from({ length: p.n }, (_, i) => i).filter((i) => !isNullPair(p, state, i, k));
-  if (!unitAtZero(p, theta, k, tolerance) || points.length === 0) {
+  const points = unitAtZero(p, theta, k, tolerance)
+    ? Array.from({ length: p.n }, (_, i) => i).filter((i) => !isNullPair(p, state, i, k))
+    : [];
+  if (points.length === 0) {
     watch.atZeroSince.delete(k);
     return;
   }

@@ -463,7 +463,7 @@ export function alsoOnKink(now: KinkInstant, state: RegionState, at0: { i: numbe
  * slope of 0 below the kink, off at point i. Its slope then reaches nothing: it multiplies an input of 0, and the
  * error it sends back reaches weights only through inputs of 0 (every unit below is off or reads 0 itself). Under
  * |x| such a pair was held on its kink with the others of its unit, a constraint that descent, whose z there is
- * exactly 0 throughout, never feels (1.2 off).
+ * exactly 0 throughout, never feels.
  * @internal
  */
 export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: number): boolean {
