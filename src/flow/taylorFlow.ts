@@ -566,7 +566,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       if (together !== undefined) {
         for (const { j, side, order } of together) {
           at(state.side, j)[k] = side;
-          events.push({ t, neuron: k, point: j, kind: side > 0 ? "enter" : "leave" });
+          events.push({ t, neuron: k, point: j, kind: side > 0 ? "enter" : side < 0 ? "leave" : "slide" });
           if (order > 1) departing.set(j * l + k, order);
           else departing.delete(j * l + k);
         }

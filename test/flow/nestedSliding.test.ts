@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
 import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { at } from "../../src/scalar/at.js";
 import { expectDescentLimit } from "../helpers/descentGap.js";
-import { rationalMatrix } from "./flowHelpers.js";
+import { descentLayers, rationalMatrix, stopLine } from "./flowHelpers.js";
 import { runCliInProcess } from "../helpers/runCli.js";
 
 /** The error a run throws, or undefined when it reaches T. */
@@ -336,5 +337,56 @@ describe("integrateFlow: a point whose input is 0, under a net without biases", 
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+// 2 → 3 → 2 → 1 ReLU with biases, five points: at t ≈ 0.03564 layer 1 is off at points 1–3 but for neuron 3, held on
+// its kink at point 1, so layer-2 neuron 2 reads only its bias at all three and they reach its kink together as the
+// bias reaches 0. Descent holds the bias at 0. Taken one at a time (point 1 across alone, then back), the flow
+// released points 2 and 3 and let the bias go below 0 (0.049 off); as one surface they slide together, and at
+// point 1 that nests on neuron 3's slide, which the run refuses.
+const biasOnly: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    {
+      W: [
+        ["5/2", "5"],
+        ["2", "3"],
+        ["0", "-5/3"],
+      ],
+      b: ["2", "-1", "-1/3"],
+    },
+    {
+      W: [
+        ["-1/2", "-2", "-3/2"],
+        ["-5/3", "2", "3"],
+      ],
+      b: ["4/3", "2/3"],
+    },
+    { W: [["-5/3", "-5"]] },
+  ],
+};
+const biasOnlyData = {
+  X: [
+    ["5/2", "-3"],
+    ["-1", "-3/2"],
+    ["-6", "-1"],
+    ["4/3", "6"],
+    ["-3", "-3"],
+  ],
+  Y: [["1/2"], ["-1"], ["-2/3"], ["-4"], ["-6"]],
+};
+
+describe("integrateFlow: points that reach a shared surface together", () => {
+  it("should slide them together where neither side's field carries them past it, not cross the first alone", () => {
+    // Act
+    const line = stopLine(biasOnly, biasOnlyData, "1/2", 16);
+    // Assert
+    expect(line).toMatch(
+      /^taylor: nested sliding at point 1: neuron 3 of layer 1 and neuron 2 of layer 2 slide together .* at t = 0\.03564\d*; /,
+    );
+    // descent keeps the bias of layer-2 neuron 2 at 0 from there
+    for (const steps of [16_000, 64_000])
+      expect(Math.abs(at(at(descentLayers(biasOnly, biasOnlyData, 0.05, steps), 1).b!, 1))).toBeLessThan(1e-4);
   });
 });

@@ -389,12 +389,43 @@ export function crossTogether(
   const z0 = layeredTaylorStep(now.p, now.theta, state, now.p.F.ONE, 1, now.decay).Z;
   const group = [i, ...otherPointsOnKink(now.p, state, z0, at0, band)];
   if (group.length < 2) return undefined;
-  return carriedAway(
+  const across = carriedAway(
     now,
     state,
     k,
     group.map((j) => ({ j, side: -at(at(state.side, j), k) })),
   );
+  if (across !== undefined || !shareSurface(now, state, k, group)) return across;
+  // One surface, which the field across does not carry them past: where the field on their side does not carry
+  // them back either, both point into it, and they slide on it together, with one weight (`sharedSurfaces`).
+  // Taken one at a time, the first crossed alone, to a side its twins' z (the same z) was not on.
+  const back = carriedAway(
+    now,
+    state,
+    k,
+    group.map((j) => ({ j, side: at(at(state.side, j), k) })),
+  );
+  return back === undefined ? group.map((j) => ({ j, side: 0, order: 1 })) : undefined;
+}
+
+/** Whether the pairs (j, k) of `group` share one surface: every ∇z a multiple of the first's, to rounding. */
+function shareSurface(now: KinkInstant, state: RegionState, k: number, group: readonly number[]): boolean {
+  const { p } = now;
+  const P = p.F.bigP;
+  const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
+  const [base, ...rest] = layeredZGradients(
+    p,
+    now.theta,
+    state,
+    group.map((j) => [j, k] as [number, number]),
+  );
+  const bb = dot(base!, base!);
+  if (bb === 0n) return false;
+  return rest.every((g) => {
+    const c = (dot(g, base!) << P) / bb;
+    const off = g.map((v, m) => v - ((c * at(base!, m)) >> P));
+    return c !== 0n && fixedToDouble(p.F, dot(off, off)) <= Math.max(2 ** (-p.F.P / 2), 1e-20 * fixedToDouble(p.F, dot(g, g)));
+  });
 }
 
 /** The points j ≠ i at which unit k is on a side (not held, not null) with |z| (order 0 of `Z`) within `band`. */
