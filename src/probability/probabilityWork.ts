@@ -30,11 +30,12 @@ const SECONDS_PER_EXACT_ROW = 1e-3;
  * fitted by least squares at l = 1,000, 10,000, 100,000 (40 digits) and l = 30,000 at 80 digits,
  * checked at l = 30,000 at 20 and 40 digits (−25 %, −6 %). The fit is of the least of two runs;
  * the constants are that fit times 1.1, since a single run takes about 10 % more: l = 100,000 at
- * 40 digits is 3.1 s estimated, 2.7–3.4 s measured.
+ * 40 digits was 3.1 s estimated, 2.7–3.4 s measured. On a later machine it took 2.0–2.3 s of CPU, and the
+ * parts below are that fit's times 0.7 (2.2 s estimated).
  */
-const SECONDS_PER_CALL = 0.26;
-const SECONDS_PER_LAW_TERM = 1.5e-5;
-const SECONDS_PER_LAW_TERM_DIGIT2 = 3.5e-9;
+const SECONDS_PER_CALL = 0.18;
+const SECONDS_PER_LAW_TERM = 1.05e-5;
+const SECONDS_PER_LAW_TERM_DIGIT2 = 2.45e-9;
 
 /**
  * The work of `probabilityReport` or `probabilityTable`, estimated before it starts.

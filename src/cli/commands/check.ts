@@ -13,13 +13,13 @@ import type { Outcome, Settle } from "../outcome.js";
  * differ by more than the ±30 % the estimate aims at: `check --all` at 100 runs took 18.8 s of
  * CPU on the one the parts were first fitted on (6.2 and 10.7 s at 10 and 40 runs, each within
  * 4 % of the fit), 15.4 s on a later one and 10.8 s on a third (3.9 and 6.8 s at 10 and 40 runs).
- * The parts are the first fit's scaled by 0.71, which puts the later two at 1.14 and 0.80 of the
- * estimate. A user's heavier claim is caught at run time, when its measured cost projects past
- * the cap.
+ * On the third, a second run took 9.5 s. The parts are the first fit's scaled by 0.6, which puts
+ * the third at 0.82–0.94 of the estimate (and the second at 1.33). A user's heavier claim is
+ * caught at run time, when its measured cost projects past the cap.
  */
 const SECONDS_TO_LOAD = 0.4;
-const SECONDS_PER_CLAIM = 0.0873;
-const SECONDS_PER_CASE = 0.00267;
+const SECONDS_PER_CLAIM = 0.0742;
+const SECONDS_PER_CASE = 0.00227;
 
 interface CheckOptions {
   maxSeconds?: string;
