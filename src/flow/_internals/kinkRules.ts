@@ -74,8 +74,6 @@ export interface Follower {
  */
 export function sharedSurfaces(p: FlowProblem, state: RegionState, gradients: ReadonlyMap<number, bigint[]>): Map<number, Follower[]> {
   const groups = new Map<number, Follower[]>();
-  const P = p.F.bigP;
-  const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
   const gradient = (i: number, k: number): bigint[] => {
     const g = gradients.get(i * p.units + k);
     if (g === undefined) throw new InternalError(`sharedSurfaces: no gradient of the pair (${i}, ${k}) on its surface`);
@@ -88,16 +86,9 @@ export function sharedSurfaces(p: FlowProblem, state: RegionState, gradients: Re
     if (held.length === 0 || loose.length === 0) continue;
     for (const j of loose) {
       const g = gradient(j, k);
-      const gg = fixedToDouble(p.F, dot(g, g));
       for (const i of held) {
-        const base = gradient(i, k);
-        const bb = dot(base, base);
-        const gb = dot(g, base);
-        if (bb === 0n || gb === 0n) continue;
-        const c = (gb << P) / bb;
-        // parallel: the part of g off ∇z_i is at rounding level, by the test that left the pair out of the constraints
-        const rest = g.map((v, m) => v - ((c * at(base, m)) >> P));
-        if (fixedToDouble(p.F, dot(rest, rest)) > Math.max(2 ** (-p.F.P / 2), 1e-20 * gg)) continue;
+        const c = multipleOf(p, g, gradient(i, k));
+        if (c === undefined) continue;
         const key = i * p.units + k;
         groups.set(key, [...(groups.get(key) ?? []), { j, c }]);
         break;
@@ -105,6 +96,21 @@ export function sharedSurfaces(p: FlowProblem, state: RegionState, gradients: Re
     }
   }
   return groups;
+}
+
+/**
+ * The c ≠ 0 (fixed point) for which ∇z `g` is c·`base` to rounding: the part of g off base is at the level of
+ * the test that leaves a pair out of the sliding constraints (`refreshSliding`); undefined when there is none.
+ */
+function multipleOf(p: FlowProblem, g: readonly bigint[], base: readonly bigint[]): bigint | undefined {
+  const P = p.F.bigP;
+  const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
+  const bb = dot(base, base);
+  const gb = dot(g, base);
+  if (bb === 0n || gb === 0n) return undefined;
+  const c = (gb << P) / bb;
+  const rest = g.map((v, m) => v - ((c * at(base, m)) >> P));
+  return fixedToDouble(p.F, dot(rest, rest)) > Math.max(2 ** (-p.F.P / 2), 1e-20 * fixedToDouble(p.F, dot(g, g))) ? undefined : c;
 }
 
 /**
@@ -410,22 +416,13 @@ export function crossTogether(
 
 /** Whether the pairs (j, k) of `group` share one surface: every ∇z a multiple of the first's, to rounding. */
 function shareSurface(now: KinkInstant, state: RegionState, k: number, group: readonly number[]): boolean {
-  const { p } = now;
-  const P = p.F.bigP;
-  const dot = (a: readonly bigint[], b: readonly bigint[]): bigint => a.reduce((sum, v, m) => sum + v * at(b, m), 0n) >> P;
   const [base, ...rest] = layeredZGradients(
-    p,
+    now.p,
     now.theta,
     state,
     group.map((j) => [j, k] as [number, number]),
   );
-  const bb = dot(base!, base!);
-  if (bb === 0n) return false;
-  return rest.every((g) => {
-    const c = (dot(g, base!) << P) / bb;
-    const off = g.map((v, m) => v - ((c * at(base!, m)) >> P));
-    return c !== 0n && fixedToDouble(p.F, dot(off, off)) <= Math.max(2 ** (-p.F.P / 2), 1e-20 * fixedToDouble(p.F, dot(g, g)));
-  });
+  return rest.every((g) => multipleOf(now.p, g, base!) !== undefined);
 }
 
 /** The points j ≠ i at which unit k is on a side (not held, not null) with |z| (order 0 of `Z`) within `band`. */
