@@ -7,7 +7,7 @@ import { fixedToDouble, fdiv, fabs, type Fixed } from "../scalar/fixedPoint.js";
 import { layeredTaylorStep, type RegionState, type SeriesDynamics, type TaylorStep } from "../net/kernels/layeredTaylorSeries.js";
 import type { FlowProblem } from "./_internals/flowProblem.js";
 import { assertBounded } from "./_internals/assertBounded.js";
-import { collapsedUnitWay } from "./_internals/collapsedUnit.js";
+import { assertStaysAtZero } from "./_internals/collapsedUnit.js";
 import { heavyBallResidual } from "./_internals/heavyBallResidual.js";
 import { OutputSignWatch } from "./_internals/outputSignWatch.js";
 import { polyEval } from "./_internals/fixedPolynomial.js";
@@ -618,77 +618,6 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
-}
-
-/**
- * The stop where a unit whose incoming weights and bias have reached 0 and stayed there can grow again
- * (`collapsedUnitWay`): the flow can stay at 0 or leave it along a ray where kinks meet, and descent leaves it; or
- * where the rays are too many to try. A unit checks from the first step that starts after the instant it arrived
- * (at that instant the pairs' own tests decide: a weight that passes through 0 releases them).
- */
-function assertStaysAtZero(
-  p: FlowProblem,
-  instant: { state: RegionState; theta: readonly bigint[]; decay: SeriesDynamics; t: bigint; tolerance: bigint },
-  k: number,
-  watch: { atZeroSince: Map<number, bigint>; resolution: bigint },
-): void {
-  const { state, theta, t, tolerance } = instant;
-  const points = unitAtZero(p, theta, k, tolerance)
-    ? Array.from({ length: p.n }, (_, i) => i).filter((i) => !isNullPair(p, state, i, k))
-    : [];
-  if (points.length === 0) {
-    watch.atZeroSince.delete(k);
-    return;
-  }
-  const since = watch.atZeroSince.get(k);
-  if (since === undefined) watch.atZeroSince.set(k, t);
-  const arriving = since === undefined || t - since <= watch.resolution;
-  // B at every point, from a field in which every pair of the unit is on its kink unconstrained (B comes from the
-  // layers above, which a unit at 0 does not move, whatever its pairs' sides)
-  const open: RegionState = {
-    ...state,
-    side: state.side.map((row) => row.map((sd, u) => (u === k ? 0 : sd))),
-    slidePoints: state.slidePoints.map((r, u) => (u === k ? [] : r)),
-  };
-  const step = layeredTaylorStep(p, theta, open, p.F.ONE, 1, instant.decay);
-  const F = p.F;
-  const layer = at(p.unitLayer, k);
-  const [above, below] = [fixedToDouble(F, p.slopes.above), fixedToDouble(F, p.slopes.below)];
-  const sigma = (z: number): number => (z > 0 ? above * z : below * z);
-  const first = p.unitLayer.indexOf(layer - 1);
-  const inputs = points.map((i) => {
-    const x =
-      layer === 1
-        ? at(p.X, i).map((v) => fixedToDouble(F, v))
-        : at(step.Z, i)
-            .slice(first, p.unitLayer.indexOf(layer))
-            .map((z) => sigma(fixedToDouble(F, at(z, 0))));
-    return p.layout.bias[layer - 1] === true ? [...x, 1] : x;
-  });
-  const back = points.map((i) => fixedToDouble(F, at(at(at(step.back, i), k), 0)));
-  const found = collapsedUnitWay(inputs, back, sigma, fixedToDouble(F, tolerance));
-  if (found.way === "stays") return;
-  // Arriving, a weight vector of one direction passes through 0 as the pairs' own tests take it; of two or more,
-  // it leaves 0 along a ray that the gradient of h on the sphere reaches from where it came in, which no test of
-  // one pair finds (an |x| net whose pairs chose one by one ended 0.3 off descent). Under ReLU, a unit that
-  // nothing grows yet has a dead cone to land in (below).
-  if (arriving && (found.way === "undecided" || found.rank < 2 || found.dead)) return;
-  // Under ReLU, descent's unit reaches a distance of order η from 0 and is left there by a field that takes it
-  // no further out (nothing grew it when it arrived), until its steps land in the dead cone, where no later field
-  // moves it: it stays at 0 in the limit, as the flow holds it (seen on a 1 → 2 → 1 net at η = 10⁻⁴ … 6·10⁻⁶).
-  if (found.way === "grows" && found.dead) return;
-  const why =
-    found.way === "undecided"
-      ? `whether its field can grow it again is not decided (${found.subsets} lines where its kinks meet would have to be tried)`
-      : arriving
-        ? `its field takes it out of 0 again along a line where its kinks meet, such as (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), which the pairs' own tests do not decide`
-        : `its field now grows it again along (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), a ray on the kinks of some of its points: the flow can stay at 0 or leave it along that ray (descent leaves it), which no rule of the flow decides`;
-  throw new ConvergenceError(
-    "taylor",
-    `t = ${fixedToDouble(F, t)}`,
-    `${neuronName(p, k)} has every incoming weight and its bias at 0, each point on its kink, and ${why}`,
-    { field: "method", change: "try another" },
-  );
 }
 
 /**

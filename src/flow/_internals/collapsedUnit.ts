@@ -2,7 +2,12 @@
  * A hidden unit whose incoming weights and bias have all reached 0 during a run (see docs/theory.md §2.1): every
  * point is then on its kink, and the flow holds it there. Whether it may stay is decided here.
  */
+import { ConvergenceError } from "../../errors.js";
+import { layeredTaylorStep, type RegionState, type SeriesDynamics } from "../../net/kernels/layeredTaylorSeries.js";
 import { at } from "../../scalar/at.js";
+import { fixedToDouble } from "../../scalar/fixedPoint.js";
+import type { FlowProblem } from "./flowProblem.js";
+import { atZeroSlope, isNullPair, neuronName, unitAtZero } from "./kinkRules.js";
 
 /**
  * Whether a unit at 0 stays there, can grow again (along `ray`), or neither is decided (too many rays to try); with
@@ -89,6 +94,77 @@ export function collapsedUnitWay(
   // strictly below every kink
   const dead = sigma(-1) === 0 ? deadInterior(coords, [...edges, ...edges.map((e) => e.map((v) => -v))]) : false;
   return { way: "grows", ray, dead, rank: d };
+}
+
+/**
+ * The stop where a unit whose incoming weights and bias have reached 0 and stayed there can grow again
+ * (`collapsedUnitWay`): the flow can stay at 0 or leave it along a ray where kinks meet, and descent leaves it; or
+ * where the rays are too many to try. A unit checks from the first step that starts after the instant it arrived
+ * (at that instant the pairs' own tests decide: a weight that passes through 0 releases them), but for a corner of
+ * two or more input directions (below). Called at every step start for each unit that can collapse.
+ * @internal
+ */
+export function assertStaysAtZero(
+  p: FlowProblem,
+  instant: { state: RegionState; theta: readonly bigint[]; decay: SeriesDynamics; t: bigint; tolerance: bigint },
+  k: number,
+  watch: { atZeroSince: Map<number, bigint>; resolution: bigint },
+): void {
+  const { state, theta, t, tolerance } = instant;
+  const points = unitAtZero(p, theta, k, tolerance)
+    ? Array.from({ length: p.n }, (_, i) => i).filter((i) => !isNullPair(p, state, i, k))
+    : [];
+  if (points.length === 0) {
+    watch.atZeroSince.delete(k);
+    return;
+  }
+  const since = watch.atZeroSince.get(k);
+  if (since === undefined) watch.atZeroSince.set(k, t);
+  const arriving = since === undefined || t - since <= watch.resolution;
+  // B at every point, from a field in which every pair of the unit is on its kink unconstrained (B comes from the
+  // layers above, which a unit at 0 does not move, whatever its pairs' sides)
+  const open = atZeroSlope(
+    state,
+    Array.from({ length: p.n }, (_, i) => [i, k] as const),
+  );
+  const step = layeredTaylorStep(p, theta, open, p.F.ONE, 1, instant.decay);
+  const F = p.F;
+  const layer = at(p.unitLayer, k);
+  const [above, below] = [fixedToDouble(F, p.slopes.above), fixedToDouble(F, p.slopes.below)];
+  const sigma = (z: number): number => (z > 0 ? above * z : below * z);
+  const first = p.unitLayer.indexOf(layer - 1);
+  const inputs = points.map((i) => {
+    const x =
+      layer === 1
+        ? at(p.X, i).map((v) => fixedToDouble(F, v))
+        : at(step.Z, i)
+            .slice(first, p.unitLayer.indexOf(layer))
+            .map((z) => sigma(fixedToDouble(F, at(z, 0))));
+    return p.layout.bias[layer - 1] === true ? [...x, 1] : x;
+  });
+  const back = points.map((i) => fixedToDouble(F, at(at(at(step.back, i), k), 0)));
+  const found = collapsedUnitWay(inputs, back, sigma, fixedToDouble(F, tolerance));
+  if (found.way === "stays") return;
+  // Under ReLU, descent's unit reaches a distance of order η from 0 and is left there by a field that takes it
+  // no further out (nothing grew it when it arrived), until its steps land in the dead cone, where no later field
+  // moves it: it stays at 0 in the limit, as the flow holds it (seen on a 1 → 2 → 1 net at η = 10⁻⁴ … 6·10⁻⁶).
+  if (found.way === "grows" && found.dead) return;
+  // Arriving, a weight vector of one direction passes through 0 as the pairs' own tests take it; of two or more,
+  // it leaves 0 along a ray that the gradient of h on the sphere reaches from where it came in, which no test of
+  // one pair finds (an |x| net whose pairs chose one by one ended 0.3 off descent).
+  if (arriving && (found.way === "undecided" || found.rank < 2)) return;
+  const why =
+    found.way === "undecided"
+      ? `whether its field can grow it again is not decided (${found.subsets} lines where its kinks meet would have to be tried)`
+      : arriving
+        ? `its field takes it out of 0 again along a line where its kinks meet, such as (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), which the pairs' own tests do not decide`
+        : `its field now grows it again along (${found.ray.map((v) => v.toPrecision(3)).join(", ")}), a ray on the kinks of some of its points: the flow can stay at 0 or leave it along that ray (descent leaves it), which no rule of the flow decides`;
+  throw new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(F, t)}`,
+    `${neuronName(p, k)} has every incoming weight and its bias at 0, each point on its kink, and ${why}`,
+    { field: "method", change: "try another" },
+  );
 }
 
 /** Whether the cone {u : u·y < 0 for every y} has an interior point: the sum of the edges in its closure. */

@@ -179,13 +179,22 @@ export function zRateAtZeroSlope(
   i: number,
   k: number,
 ): bigint {
+  return zRate(now, atZeroSlope(state, onKink), i, k);
+}
+
+/**
+ * The state with the pairs `onKink` on their kinks (side 0) and held by no constraint, so that each takes the
+ * slope σ′(0), as descent's step from there does.
+ * @internal
+ */
+export function atZeroSlope(state: RegionState, onKink: readonly (readonly [number, number])[]): RegionState {
   const copy: RegionState = {
     ...state,
     side: state.side.map((r) => [...r]),
     slidePoints: state.slidePoints.map((r, u) => r.filter((j) => !onKink.some(([a, b]) => a === j && b === u))),
   };
   for (const [a, b] of onKink) at(copy.side, a)[b] = 0;
-  return zRate(now, copy, i, k);
+  return copy;
 }
 
 /**
