@@ -7,6 +7,7 @@ import { layeredTaylorStep, type RegionState, type SeriesDynamics } from "../../
 import { at } from "../../scalar/at.js";
 import { fixedToDouble } from "../../scalar/fixedPoint.js";
 import type { FlowProblem } from "./flowProblem.js";
+import { IndependentSet } from "./independentSet.js";
 import { atZeroSlope, isNullPair, neuronName, unitAtZero } from "./kinkRules.js";
 
 /**
@@ -183,41 +184,24 @@ function dot(a: readonly number[], b: readonly number[]): number {
   return s;
 }
 
-/** Removes from v its parts along the orthonormal vectors qs (twice: once more for what rounding left). */
-function reject(v: readonly number[], qs: readonly (readonly number[])[]): number[] {
-  let r = [...v];
-  for (let pass = 0; pass < 2; pass++)
-    for (const q of qs) {
-      const c = dot(q, r);
-      r = r.map((x, j) => x - c * at(q, j));
-    }
-  return r;
-}
-
-/** An orthonormal basis of the span of vs (modified Gram–Schmidt, the largest first; parts below 10⁻⁹ of the largest vector dropped). */
-function orthonormalBasis(vs: readonly (readonly number[])[]): number[][] {
+/** An orthonormal basis of the span of vs (Gram–Schmidt, the largest first; parts below 10⁻⁹ of the largest vector dropped). */
+function orthonormalBasis(vs: readonly (readonly number[])[]): readonly (readonly number[])[] {
   const sorted = [...vs].sort((a, b) => dot(b, b) - dot(a, a));
-  const top = sorted.length === 0 ? 0 : Math.sqrt(dot(at(sorted, 0), at(sorted, 0)));
-  const basis: number[][] = [];
-  for (const v of sorted) {
-    const r = reject(v, basis);
-    const size = Math.sqrt(dot(r, r));
-    if (size > 1e-9 * top) basis.push(r.map((x) => x / size));
-  }
-  return basis;
+  const set = new IndependentSet(sorted.length === 0 ? 0 : 1e-18 * dot(at(sorted, 0), at(sorted, 0)));
+  for (const v of sorted) set.admit(v);
+  return set.vectors;
 }
 
 /** A unit vector of R^d orthogonal to the d − 1 unit vectors ns, or undefined where they are dependent (no single line). */
 function orthogonalLine(ns: readonly (readonly number[])[], d: number): number[] | undefined {
-  const qs = orthonormalBasis(ns);
-  if (qs.length < d - 1) return undefined;
+  const set = new IndependentSet();
+  for (const n of ns) set.admit(n);
+  if (set.vectors.length < d - 1) return undefined;
+  // the axis whose part off the ns is largest, for the least rounding
   let best: number[] | undefined;
   let size = 0;
   for (let j = 0; j < d; j++) {
-    const r = reject(
-      Array.from({ length: d }, (_, c) => (c === j ? 1 : 0)),
-      qs,
-    );
+    const r = set.residual(Array.from({ length: d }, (_, c) => (c === j ? 1 : 0)));
     const s = Math.sqrt(dot(r, r));
     if (s > size) {
       size = s;
