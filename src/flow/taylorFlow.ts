@@ -21,6 +21,8 @@ import {
   heldSeries,
   isNullPair,
   type KinkInstant,
+  cornerAbove,
+  cornerPair,
   kinkAboveKink,
   leadingSign,
   strictLeadingSign,
@@ -167,6 +169,11 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   /** The flow at the current θ, as the kink rules read it. */
   const now = (): KinkInstant => ({ p, theta, decay, tolerance: zTolerance });
   /** As pair (j, k) comes on from its kink, the pairs above it that read nothing else take the side of their weight (`slavedAbove`). */
+  /** Stops where pair (j, k), leaving its kink at this instant, leaves a pair above it on no one side (`cornerAbove`). */
+  const assertSideAbove = (j: number, k: number): void => {
+    const corner = cornerAbove(p, state, theta, j, k);
+    if (corner !== undefined) throw kinkOnKink(p, corner, t);
+  };
   const bringAbove = (j: number, k: number): void => {
     for (const { u, side } of slavedAbove(p, state, theta, j, k)) {
       if (at(at(state.side, j), u) === side) continue;
@@ -333,7 +340,10 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       stacked = kinkAboveKink(p, state, theta);
     }
     // the pairs that share a held pair's surface, released with it
-    const groups = onSurface ? sharedSurfaces(p, state, refreshSliding(p, state, theta)) : new Map<number, Follower[]>();
+    const gradients = onSurface ? refreshSliding(p, state, theta) : undefined;
+    const groups = gradients !== undefined ? sharedSurfaces(p, state, gradients) : new Map<number, Follower[]>();
+    const corner = gradients !== undefined ? cornerPair(now(), state, gradients, groups) : undefined;
+    if (corner !== undefined) throw cornerOfSurfaces(p, corner, t);
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
@@ -570,6 +580,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           if (order > 1) departing.set(j * l + k, order);
           else departing.delete(j * l + k);
         }
+        for (const { j, side } of together) if (side !== 0) assertSideAbove(j, k);
         for (const { j, side } of together) if (side > 0) bringAbove(j, k);
         refreshSliding(p, state, theta);
       } else if (ev.kind === "cross") {
@@ -577,6 +588,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         const { kind, order } = decideAtKink(now(), state, { i, k, from });
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         events.push({ t, neuron: k, point: i, kind });
+        if (kind !== "slide") assertSideAbove(i, k);
         if (kind === "enter") bringAbove(i, k);
         // crossed on a higher-order term: the rounding of the orders below must not bring it back at once
         if (kind !== "slide" && order > 1) departing.set(i * l + k, order);
@@ -593,11 +605,13 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
             events.push({ t, neuron: k, point: j, kind: "release" });
             if (release.order > 1) departing.set(j * l + k, release.order);
           }
+          for (const { j } of release.sides) assertSideAbove(j, k);
           refreshSliding(p, state, theta);
         } else holding.add(i * l + k);
       } else {
         // a free pair on its surface: |z| has passed the band
         at(state.side, i)[k] = ev.kind === "releasePlus" ? 1 : -1;
+        assertSideAbove(i, k);
         refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind: "release" });
       }
@@ -648,16 +662,26 @@ function nestedSliding(p: FlowProblem, nested: NonNullable<TaylorStep["nested"]>
   );
 }
 
+/** The stop at a pair on its surface in the span of several held pairs (`cornerPair`), whose Filippov weights are not unique. */
+function cornerOfSurfaces(p: FlowProblem, corner: { i: number; k: number }, t: bigint): ConvergenceError {
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `point ${corner.i + 1} of ${neuronName(p, corner.k)} is on its kink where more surfaces meet than constraints hold, and how the field splits among them (which decides when the flow leaves) is not unique, which the integrator does not decide`,
+    { field: "method", change: "try another" },
+  );
+}
+
 /**
- * The stop at a pair whose only inputs are two units on their kinks (`kinkAboveKink`): its side, and with it both
- * one-sided fields of each unit below, depends on both, which the integrator does not decide.
+ * The stop at a pair that reads nothing but units on their kinks (`kinkAboveKink`, `cornerAbove`) and whose side, and
+ * with it the one-sided fields of each unit below, depends on the sides they leave to, which the integrator does not decide.
  */
 function kinkOnKink(p: FlowProblem, stacked: { point: number; lower: number; upper: number }, t: bigint): ConvergenceError {
   const { point, lower, upper } = stacked;
   return new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
-    `at point ${point + 1}, ${neuronName(p, lower)} and another unit on its kink are the only inputs of ${neuronName(p, upper)}, which is then on its kink too, on a side that depends on theirs, which the integrator does not decide`,
+    `at point ${point + 1}, ${neuronName(p, upper)} reads nothing but ${neuronName(p, lower)} and units on their kinks, so it is on its kink too, on a side that depends on the sides they leave to, which the integrator does not decide`,
     { field: "method", change: "try another" },
   );
 }

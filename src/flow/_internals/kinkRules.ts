@@ -81,8 +81,7 @@ export function sharedSurfaces(p: FlowProblem, state: RegionState, gradients: Re
   };
   for (let k = 0; k < p.units; k++) {
     const held = at(state.slidePoints, k);
-    const loose: number[] = [];
-    for (let j = 0; j < p.n; j++) if (at(at(state.side, j), k) === 0 && !held.includes(j) && !isNullPair(p, state, j, k)) loose.push(j);
+    const loose = loosePairs(p, state, k);
     if (held.length === 0 || loose.length === 0) continue;
     for (const j of loose) {
       const g = gradient(j, k);
@@ -96,6 +95,47 @@ export function sharedSurfaces(p: FlowProblem, state: RegionState, gradients: Re
     }
   }
   return groups;
+}
+
+/** The points of unit k's pairs on their surface that no constraint holds (null pairs aside). */
+function loosePairs(p: FlowProblem, state: RegionState, k: number): number[] {
+  const held = at(state.slidePoints, k);
+  const loose: number[] = [];
+  for (let j = 0; j < p.n; j++) if (at(at(state.side, j), k) === 0 && !held.includes(j) && !isNullPair(p, state, j, k)) loose.push(j);
+  return loose;
+}
+
+/**
+ * The first pair on its surface that no constraint holds, shares no held pair's surface (`sharedSurfaces`) and
+ * whose ∇z is not at rounding level: its ∇z is in the span of several held pairs', a corner where more surfaces
+ * meet than constraints hold (three points of a unit above a layer whose inputs span a plane, all on one
+ * pattern). The velocity tangent to them all is unique, but the Filippov weights that give it are not: the flow
+ * gives the free pair the slope σ′(0) and judges the held pairs' releases by the weights that follow, while
+ * descent's chatter picks others and leaves the corner where those would not (an |x| net held three points of one
+ * unit to T = 1/2 and ended 1.24 off descent, which leaves the corner at t ≈ 0.007). A unit at 0 (every point on
+ * its kink, see `collapsedUnit`) is no such corner. Undefined when there is none.
+ * @internal
+ */
+export function cornerPair(
+  now: KinkInstant,
+  state: RegionState,
+  gradients: ReadonlyMap<number, bigint[]>,
+  groups: ReadonlyMap<number, readonly Follower[]>,
+): { i: number; k: number } | undefined {
+  const { p, theta, tolerance } = now;
+  const P = p.F.bigP;
+  const following = new Set([...groups.entries()].flatMap(([key, followers]) => followers.map(({ j }) => j * p.units + (key % p.units))));
+  for (let k = 0; k < p.units; k++) {
+    if (unitAtZero(p, theta, k, tolerance)) continue;
+    for (const i of loosePairs(p, state, k)) {
+      if (following.has(i * p.units + k)) continue;
+      const g = gradients.get(i * p.units + k);
+      if (g === undefined) throw new InternalError(`cornerPair: no gradient of the pair (${i}, ${k}) on its surface`);
+      const norm = g.reduce((sum, v) => sum + ((v * v) >> P), 0n);
+      if (fixedToDouble(p.F, norm) > 2 ** (-p.F.P / 2)) return { i, k };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -513,13 +553,58 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
 }
 
 /**
- * A pair above a dead layer but for units on their kinks: at point i every unit of the layer below is off or on its
- * surface (side 0), and one on its surface feeds pair (i, u) through a weight w that is not 0 (a slope of 0 below the
- * kink, no bias above). z_{i,u} = w·h is then 0 while that unit stays on its surface. On the unit's far side (h > 0)
- * the pair takes the side of sign(w), and on its near side it reads nothing (its side changes no field there), so
- * the fields that decide the unit's slide and release are right when the pair is on the side of sign(w). Returns
- * the first pair that is not, with that side (`side`), or that two such units feed (`shared`: its side depends on
- * both); undefined when there is none.
+ * The units of unit k's layer, k aside, on their kinks at point i (side 0), when every other unit of the layer reads 0
+ * there too (a null pair, or off under a slope of 0 below the kink) and the layer above has no bias: the pairs above
+ * then read nothing but unit k and those units. Undefined when a unit reads more, or there is no such layer above.
+ */
+function kinkUnitsBesides(p: FlowProblem, state: RegionState, i: number, k: number): number[] | undefined {
+  const layer = at(p.unitLayer, k);
+  if (p.unrolled !== undefined || p.unitLayer.indexOf(layer + 1) < 0 || p.layout.bias[layer] === true) return undefined;
+  const sides = at(state.side, i);
+  const onKink: number[] = [];
+  for (let v = p.unitLayer.indexOf(layer); v < p.unitLayer.indexOf(layer + 1); v++) {
+    if (v === k || isNullPair(p, state, i, v)) continue;
+    const side = at(sides, v);
+    if (side === 0) onKink.push(v);
+    else if (!(side === -1 && p.slopes.below === 0n)) return undefined;
+  }
+  return onKink;
+}
+
+/**
+ * The signs that Σ_v w_v·σ(z_v) can take near z = 0 for the units on side 0 (on their kinks: either side) with the others
+ * on their `side`: each term's weight sign times σ's sign on a side it can take (1 above; below, the sign of −slope:
+ * 0 under ReLU, 1 under |x|, −1 under a leaky slope), since any one term can outweigh the others.
+ * @internal
+ */
+export function signsOfSum(terms: readonly { w: number; side: number }[], slopeBelow: number): Set<number> {
+  const below = -Math.sign(slopeBelow);
+  const signs = new Set<number>();
+  for (const { w, side } of terms)
+    for (const s of side === 0 ? [1, -1] : [side]) {
+      const sign = Math.sign(w) * (s > 0 ? 1 : below);
+      if (sign !== 0) signs.add(sign);
+    }
+  return signs;
+}
+
+/** `signsOfSum` for pair m of the layer above units `sides` (unit → side), with their weights to it in θ. */
+function signsAbove(p: FlowProblem, theta: readonly bigint[], m: number, sides: ReadonlyMap<number, number>): Set<number> {
+  const terms = [...sides].map(([v, side]) => {
+    const w = at(theta, at(at(p.outSlots, v), m));
+    return { w: w > 0n ? 1 : w < 0n ? -1 : 0, side };
+  });
+  return signsOfSum(terms, p.slopes.below > 0n ? 1 : p.slopes.below < 0n ? -1 : 0);
+}
+
+/**
+ * A pair above a layer that reads 0 at point i but for units on their kinks: with no bias above, z_{i,u} = Σ w·σ(z_v)
+ * over those units, 0 while they stay there. Near them, z takes the signs of w·σ on their two sides (`signsAbove`):
+ * where that is one sign (one unit under ReLU, whose near side reads nothing, or under |x|, σ ≥ 0 on both sides; or
+ * several whose weights agree), the pair is on that side on the units' far sides, and the fields that decide their
+ * slides and releases are right with it there. Returns the first pair that is not, with that side (`side`), or
+ * whose sign depends on which sides the units take (`shared`: weights of both signs, or one unit under a leaky
+ * slope, whose σ changes sign with z); undefined when there is none.
  * @internal
  */
 export function kinkAboveKink(
@@ -527,30 +612,47 @@ export function kinkAboveKink(
   state: RegionState,
   theta: readonly bigint[],
 ): { point: number; lower: number; upper: number; side: number; shared: boolean } | undefined {
-  if (p.unrolled !== undefined || p.slopes.below !== 0n) return undefined;
   for (let i = 0; i < p.n; i++) {
     const sides = at(state.side, i);
     for (let k = 0; k < p.units; k++) {
-      if (at(sides, k) !== 0) continue;
-      const layer = at(p.unitLayer, k);
-      const first = p.unitLayer.indexOf(layer + 1);
-      if (first < 0 || p.layout.bias[layer] === true) continue;
-      const below = p.unitLayer.indexOf(layer);
-      const dead = sides.slice(below, first).every((sd, v) => sd !== 1 || isNullPair(p, state, i, below + v));
-      if (!dead) continue;
+      if (at(sides, k) !== 0 || isNullPair(p, state, i, k)) continue;
+      const others = kinkUnitsBesides(p, state, i, k);
+      if (others === undefined) continue;
+      const first = p.unitLayer.indexOf(at(p.unitLayer, k) + 1);
       for (const [m, slot] of at(p.outSlots, k).entries()) {
         const u = first + m;
-        const w = at(theta, slot);
-        if (w === 0n || at(sides, u) === 0) continue;
-        // another unit on its surface that feeds the pair too: which side it takes depends on both
-        const shared = sides.some(
-          (sd, v) => v !== k && sd === 0 && at(p.unitLayer, v) === layer && at(theta, at(at(p.outSlots, v), m)) !== 0n,
-        );
-        const side = w > 0n ? 1 : -1;
-        if (shared || at(sides, u) !== side) return { point: i, lower: k, upper: u, side, shared };
+        if (at(theta, slot) === 0n || at(sides, u) === 0) continue;
+        const signs = [...signsAbove(p, theta, m, new Map([k, ...others].map((v) => [v, 0])))];
+        const side = at(signs, 0);
+        if (signs.length > 1 || at(sides, u) !== side) return { point: i, lower: k, upper: u, side, shared: signs.length > 1 };
       }
     }
   }
+  return undefined;
+}
+
+/**
+ * A pair above pair (i, k), which leaves its kink to its side at this instant, whose sign there depends on how unit
+ * k and units beside it on their kinks leave 0 together: at this instant every unit of k's layer reads 0 at point i
+ * but those on their kinks, and the pair above reads them with weights that give z both signs near there
+ * (`signsAbove`, with unit k on its new side). The field that holds those units on their kinks changes with that
+ * sign, so whether they stay is not decided by their one-sided fields (an |x| net crossed unit k while holding the
+ * other unit of its layer, and ended 0.092 off descent, which leaves the kink there). Undefined when there is none.
+ * @internal
+ */
+export function cornerAbove(
+  p: FlowProblem,
+  state: RegionState,
+  theta: readonly bigint[],
+  i: number,
+  k: number,
+): { point: number; lower: number; upper: number } | undefined {
+  const others = kinkUnitsBesides(p, state, i, k);
+  if (others === undefined || others.length === 0) return undefined;
+  const sides = new Map([[k, at(at(state.side, i), k)], ...others.map((v): [number, number] => [v, 0])]);
+  const first = p.unitLayer.indexOf(at(p.unitLayer, k) + 1);
+  for (let m = 0; m < at(p.outSlots, k).length; m++)
+    if (signsAbove(p, theta, m, sides).size > 1) return { point: i, lower: k, upper: first + m };
   return undefined;
 }
 

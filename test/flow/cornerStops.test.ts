@@ -1,0 +1,159 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { signsOfSum } from "../../src/flow/_internals/kinkRules.js";
+import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import { at } from "../../src/scalar/at.js";
+import { descentLayers, stopLine } from "./flowHelpers.js";
+
+/** A rational as text ("p/q" or "p") as a double. */
+const value = (text: string): number => {
+  const [p, q] = text.split("/");
+  return Number(p) / Number(q ?? 1);
+};
+
+/** z of hidden layer `layer` (from 1) at every point, for |x| layers without biases. */
+function hiddenZ(layers: readonly Layer<number>[], X: readonly (readonly string[])[], layer: number): number[][] {
+  return X.map((x) => {
+    let a = x.map(value);
+    let z: number[] = [];
+    for (const { W } of layers.slice(0, layer)) {
+      z = W.map((row) => row.reduce((s, w, c) => s + w * at(a, c), 0));
+      a = z.map(Math.abs);
+    }
+    return z;
+  });
+}
+
+// |x|, 2 → 3 → 2 → 1 without biases: layer 1's units 2 and 3 read only the second input, so every point's layer-1
+// output lies in a plane while the points share one pattern. Points 1, 2 and 3 reach the kink of neuron 2 of layer 2
+// by t ≈ 0.0019, where three surfaces meet along which only two constraints hold. The flow held all three to T = 1/2
+// and ended 1.24 off descent.
+const plane: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    {
+      W: [
+        ["-2/3", "2"],
+        ["0", "3/2"],
+        ["0", "-1/2"],
+      ],
+    },
+    {
+      W: [
+        ["-5/3", "-1", "-4"],
+        ["3", "1", "-3"],
+      ],
+    },
+    { W: [["2", "3"]] },
+  ],
+};
+const planeData = {
+  X: [
+    ["-4/3", "1/2"],
+    ["2/3", "-3"],
+    ["-5/3", "2"],
+    ["0", "0"],
+  ],
+  Y: [["6"], ["1/3"], ["-3/4"], ["-1"]],
+};
+
+// |x|, 2 → 2 → 2 → 1 without biases: at point 5 neuron 1 of layer 1 slides from t ≈ 0.0576, and neuron 2 of layer 1
+// reaches its kink there at t ≈ 0.0634, where the whole layer reads 0 at that point. Neuron 1 of layer 2 reads the two
+// with weights of both signs, so its side near there depends on which of them leaves 0 faster. The flow crossed
+// neuron 2, kept neuron 1 on its kink to T = 1/2 and ended 0.092 off descent.
+const crossing: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    {
+      W: [
+        ["-5/2", "-2"],
+        ["1", "3"],
+      ],
+    },
+    {
+      W: [
+        ["-5", "3/4"],
+        ["-3", "-2/3"],
+      ],
+    },
+    { W: [["5", "-5/2"]] },
+  ],
+};
+const crossingData = {
+  X: [
+    ["0", "-1/4"],
+    ["-5/3", "-2"],
+    ["-2", "-1"],
+    ["-1/4", "-3"],
+    ["-1", "1"],
+    ["0", "1/3"],
+  ],
+  Y: [["6"], ["1/4"], ["1/2"], ["2"], ["1"], ["-3/4"]],
+};
+
+describe("integrateFlow where more kinks meet than its rules decide", () => {
+  it("should stop where three points hold one unit's kink on surfaces that meet along two constraints, which descent leaves", () => {
+    // Act
+    const stop = stopLine(plane, planeData, "1/2", 16);
+    // Assert: the stop names the third point and the time the three meet
+    expect(stop).toMatch(
+      /^taylor: point 3 of neuron 2 of layer 2 is on its kink where more surfaces meet than constraints hold, .* at t = 0\.00190101635163\d*; try another --method$/,
+    );
+    // Assert: descent is on the corner at t = 0.005 (z of order η) and has left it at t = 0.01 at points 1 and 3
+    for (const steps of [8000, 32000]) {
+      const early = hiddenZ(descentLayers(plane, planeData, 0.005, steps), planeData.X, 2).slice(0, 3);
+      for (const z of early) expect(Math.abs(at(z, 1))).toBeLessThan(1e-3);
+      const late = hiddenZ(descentLayers(plane, planeData, 0.01, steps), planeData.X, 2);
+      expect(at(at(late, 0), 1)).toBeGreaterThan(0.04);
+      expect(at(at(late, 2), 1)).toBeGreaterThan(0.04);
+    }
+  });
+
+  it("should stop where a unit crosses its kink at a point whose layer reads 0 but for a held unit, both feeding a pair above with weights of both signs", () => {
+    // Act
+    const stop = stopLine(crossing, crossingData, "1/2", 16);
+    // Assert
+    expect(stop).toMatch(
+      /^taylor: at point 5, neuron 1 of layer 2 reads nothing but neuron 2 of layer 1 and units on their kinks, .* at t = 0\.063429564111298\d*; try another --method$/,
+    );
+    // Assert: descent holds neuron 1 of layer 1 on its kink at point 5 at t = 0.06 and has left it by t = 0.1
+    for (const steps of [8000, 32000]) {
+      const held = hiddenZ(descentLayers(crossing, crossingData, 0.06, steps), crossingData.X, 1);
+      expect(Math.abs(at(at(held, 4), 0))).toBeLessThan(1e-4);
+      const left = hiddenZ(descentLayers(crossing, crossingData, 0.1, steps), crossingData.X, 1);
+      expect(at(at(left, 4), 0)).toBeLessThan(-0.1);
+    }
+  });
+});
+
+describe("signsOfSum", () => {
+  it("should give exactly the signs that Σ w·σ(z) takes over magnitudes on each unit's allowed sides", () => {
+    const slopes: Record<string, number> = { relu: 0, abs: -1, leaky: 1 / 3 };
+    fc.assert(
+      fc.property(
+        fc.constantFrom("relu", "abs", "leaky"),
+        fc.array(fc.record({ w: fc.integer({ min: -3, max: 3 }), side: fc.constantFrom(-1, 0, 1) }), { minLength: 1, maxLength: 4 }),
+        (activation, terms) => {
+          // Arrange: σ with the activation's slope below, and every choice of side and magnitude in 1, 10⁴ per unit
+          const below = at(Object.values(slopes), Object.keys(slopes).indexOf(activation));
+          const sigma = (z: number): number => (z > 0 ? z : below * z);
+          const choices = terms.map(({ side }) => (side === 0 ? [-1, -1e4, 1, 1e4] : [side, side * 1e4]));
+          const seen = new Set<number>();
+          const visit = (u: number, sum: number): void => {
+            if (u === terms.length) {
+              if (sum !== 0) seen.add(Math.sign(sum));
+              return;
+            }
+            for (const z of at(choices, u)) visit(u + 1, sum + at(terms, u).w * sigma(z));
+          };
+          visit(0, 0);
+          // Act
+          const signs = signsOfSum(terms, below);
+          // Assert
+          expect([...signs].sort()).toEqual([...seen].sort());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
