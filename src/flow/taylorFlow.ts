@@ -25,6 +25,7 @@ import {
   cornerPair,
   kinkAboveKink,
   leadingSign,
+  linkedOnKink,
   strictLeadingSign,
   unitAtZero,
   neuronName,
@@ -247,6 +248,17 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       // with the slope σ′(0) at every pair on its kink at the start, takes z, and stays on that side. Under |x|,
       // whose σ′(0) = 0 is the slope of neither side, that is a field of its own (an |x| net that took the side
       // below ended 0.6 off descent; another, whose unit had a second point on its kink taken below, 0.02 off).
+      // A pair above or below that reads it, on its kink too, leaves 0 at a rate that moves with this one's |z| as
+      // descent's first steps take both off: which way each goes is not the one its own first step shows (an |x|
+      // net whose lower pair repelled, decided before the two above it, ended 0.15 off descent)
+      const linked = p.unrolled === undefined ? linkedOnKink(p, theta, zeros, i, k) : undefined;
+      if (linked !== undefined)
+        throw new ConvergenceError(
+          "taylor",
+          "t = 0",
+          `at point ${i + 1}, ${neuronName(p, k)} starts on its kink with the fields on both sides carrying it away, and ${neuronName(p, linked)}, joined to it by a weight, starts on its kink too: the way they leave depends on both, which no rule of the flow decides`,
+          { field: "method", change: "try another" },
+        );
       const first = zRateAtZeroSlope(now(), state, zeros, i, k);
       if (fabs(first) <= zTolerance)
         throw new ConvergenceError(

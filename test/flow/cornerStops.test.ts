@@ -91,7 +91,53 @@ const crossingData = {
   Y: [["6"], ["1/4"], ["1/2"], ["2"], ["1"], ["-3/4"]],
 };
 
+// |x|, 2 → 2 → 3 → 1 without biases: at point 2, neuron 2 of layer 1 starts on its kink (4/3·3/2 + 1/2·(−4) = 0) and so
+// do neurons 1 and 2 of layer 2, which read it (weights −3 and 5/2) and neuron 1 of layer 1 through weights of 0. The
+// lower pair repels on both sides. Decided one at a time, lowest layer first, the flow took neuron 2 of layer 2 below
+// and ended 0.15 off descent, whose first steps take both off 0 at once.
+const nestedStart: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    {
+      W: [
+        ["-1", "3"],
+        ["4/3", "1/2"],
+      ],
+    },
+    {
+      W: [
+        ["0", "-3"],
+        ["0", "5/2"],
+        ["-5/3", "-1"],
+      ],
+    },
+    { W: [["-5", "-1", "2"]] },
+  ],
+};
+const nestedStartData = {
+  X: [
+    ["2/3", "2/3"],
+    ["3/2", "-4"],
+    ["-5/3", "1/3"],
+  ],
+  Y: [["-1/4"], ["2"], ["-2"]],
+};
+
 describe("integrateFlow where more kinks meet than its rules decide", () => {
+  it("should stop at t = 0 where a pair that repels on both sides starts on its kink under a pair that reads it, also on its kink", () => {
+    // Act
+    const stop = stopLine(nestedStart, nestedStartData, "1/2", 16);
+    // Assert
+    expect(stop).toBe(
+      "taylor: at point 2, neuron 2 of layer 1 starts on its kink with the fields on both sides carrying it away, and neuron 1 of layer 2, joined to it by a weight, starts on its kink too: the way they leave depends on both, which no rule of the flow decides at t = 0; try another --method",
+    );
+    // Assert: descent takes neuron 2 of layer 2 above its kink at point 2 at once, by a margin that does not shrink with η
+    for (const steps of [1000, 4000]) {
+      const z = hiddenZ(descentLayers(nestedStart, nestedStartData, 1e-5, steps), nestedStartData.X, 2);
+      expect(at(at(z, 1), 1)).toBeGreaterThan(0.04);
+    }
+  });
+
   it("should stop where three points hold one unit's kink on surfaces that meet along two constraints, which descent leaves", () => {
     // Act
     const stop = stopLine(plane, planeData, "1/2", 16);

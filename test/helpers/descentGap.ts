@@ -16,9 +16,7 @@ import { float } from "../../src/scalar/float.js";
  * the path descent takes, and a gap that does not shrink with η says it did not.
  */
 export function descentGap(net: LayeredNetwork<string>, data: Dataset<string>, run: FlowRun, time: number, steps: number): number {
-  const params = run.params as { layers: Layer<string>[] } | Record<string, string[][] | string[]>;
-  const layers = "layers" in params ? (params.layers as Layer<string>[]) : twoLayers(params as Record<string, string[][] | string[]>);
-  const flow = packNetwork({ activation: net.activation, layers }).map(Number);
+  const flow = runLayers(run, net);
   const gd = gradientDescent(networkIn(net, float), datasetIn(data, float), float, {
     lr: time / steps,
     steps,
@@ -44,6 +42,13 @@ export function expectDescentLimit(
   expect(narrow / wide).toBeGreaterThan(0.4);
   expect(narrow / wide).toBeLessThan(0.6);
   expect(narrow).toBeLessThan(below);
+}
+
+/** A flow run's endpoint, flat in the layout's order, as doubles. */
+export function runLayers(run: FlowRun, net: LayeredNetwork<string>): number[] {
+  const params = run.params as { layers: Layer<string>[] } | Record<string, string[][] | string[]>;
+  const layers = "layers" in params ? (params.layers as Layer<string>[]) : twoLayers(params as Record<string, string[][] | string[]>);
+  return packNetwork({ activation: net.activation, layers }).map(Number);
 }
 
 /** The layers of a two-layer run's `W1`/`b1`/`W2`/`b2` params. */

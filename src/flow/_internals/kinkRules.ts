@@ -208,6 +208,28 @@ export function withSide(now: KinkInstant, state: RegionState, i: number, k: num
 }
 
 /**
+ * A pair of `onKink` at point i, other than (i, k), in the layer right above or below unit k's and joined to it by
+ * a weight that is not 0: one reads the other. Undefined when there is none.
+ * @internal
+ */
+export function linkedOnKink(
+  p: FlowProblem,
+  theta: readonly bigint[],
+  onKink: readonly (readonly [number, number])[],
+  i: number,
+  k: number,
+): number | undefined {
+  const weight = (lower: number, upper: number): bigint =>
+    at(theta, at(at(p.outSlots, lower), upper - p.unitLayer.indexOf(at(p.unitLayer, lower) + 1)));
+  for (const [j, v] of onKink) {
+    if (j !== i || v === k) continue;
+    const gap = at(p.unitLayer, v) - at(p.unitLayer, k);
+    if ((gap === 1 && weight(k, v) !== 0n) || (gap === -1 && weight(v, k) !== 0n)) return v;
+  }
+  return undefined;
+}
+
+/**
  * ż_{k,i} under the field in which the pairs `onKink` (pair (i, k) among them), each on its kink and held by no
  * constraint, take the slope σ′(0): where descent's first step from those kinks takes z.
  * @internal
