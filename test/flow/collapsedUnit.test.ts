@@ -170,7 +170,46 @@ const leakyRegrowingData = {
   Y: [["0"], ["-3/2"], ["5"], ["-5/4"], ["-5/4"], ["3/2"], ["-4/3"], ["-5"], ["0"]],
 };
 
+// 1 → 3 → 2 → 1 |x| net with biases, nine points: layer-1 neuron 1, (w, b) = (0, 3/2) at the start, reaches (0, 0) at
+// t ≈ 0.0251 and rests there; within a step after t ≈ 0.05 the releases of its pairs let it go along +u, where descent
+// takes −u (an exact symmetry of |x|, but 0.83 off descent in the weights), and the check at that step's start saw no
+// way out.
+const resting: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    { W: [["0"], ["1"], ["3/2"]], b: ["3/2", "5/2", "-4/3"] },
+    {
+      W: [
+        ["2", "4", "-3"],
+        ["-4", "-3", "-4/3"],
+      ],
+      b: ["-3", "0"],
+    },
+    { W: [["-1", "-3"]] },
+  ],
+};
+const restingData = {
+  X: [["2/3"], ["0"], ["3/2"], ["1/4"], ["4/3"], ["3"], ["0"], ["-4/3"], ["3/4"]],
+  Y: [["3/2"], ["-1"], ["-6"], ["-1/4"], ["-4/3"], ["-2/3"], ["1/2"], ["-4/3"], ["1/4"]],
+};
+
 describe("integrateFlow: a unit whose weights reach 0 and that its field grows again", () => {
+  it("should stop where a unit that rested at 0 is let go within a step, where descent leaves 0 too", () => {
+    // Act
+    const line = stopLine(resting, restingData, "1/2", 16);
+    // Assert
+    expect(line).toMatch(
+      /^taylor: neuron 1 of layer 1 rested with every incoming weight and its bias at 0 and has left 0 within the last step, .* at t = 0\.05\d*; try another --method$/,
+    );
+    // descent: (w, b) of the unit is within O(η) of 0 at t = 0.045 and away from it at t = 0.1, by as much at two step sizes
+    for (const steps of [4000, 16000]) {
+      const held = at(descentLayers(resting, restingData, 0.045, steps), 0);
+      expect(Math.hypot(at(at(held.W, 0), 0), at(held.b!, 0))).toBeLessThan(1e-4);
+      const left = at(descentLayers(resting, restingData, 0.1, steps), 0);
+      expect(Math.hypot(at(at(left.W, 0), 0), at(left.b!, 0))).toBeGreaterThan(0.03);
+    }
+  });
+
   it("should stop where a leaky unit reaches 0 at a corner of its kinks that descent leaves along a line where they meet", () => {
     // Act
     const line = stopLine(leakyRegrowing, leakyRegrowingData, "1/2", 16);
