@@ -25,12 +25,13 @@ import {
   cornerPair,
   kinkAboveKink,
   leadingSign,
+  leadingTerm,
   linkedOnKink,
   strictLeadingSign,
   unitAtZero,
   neuronName,
   slavedAbove,
-  zRateAtZeroSlope,
+  zLeadAtZeroSlope,
   refreshSliding,
   releaseDecision,
   sharedSurfaces,
@@ -227,8 +228,15 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       ? Array.from({ length: l }, (_, k) => k).filter((k) => !unitAtZero(p, theta0, k, 0n))
       : undefined;
   for (const [i, k] of zeros.filter(([i, k]) => !decided.has(i * l + k))) {
-    const up = zRate(now(), withSide(now(), state, i, k, 1), i, k);
-    const down = zRate(now(), withSide(now(), state, i, k, -1), i, k);
+    let up = zRate(now(), withSide(now(), state, i, k, 1), i, k);
+    let down = zRate(now(), withSide(now(), state, i, k, -1), i, k);
+    if (!heavy && fabs(up) <= zTolerance && fabs(down) <= zTolerance) {
+      // Neither field moves z at first order (the unit's outgoing weights are 0, say): the first term of each side's
+      // series beyond rounding decides, as at a kink later in the run (taken as −1 by default, an |x| net whose
+      // second-order terms both took z up ended 0.074 off descent)
+      up = BigInt(leadingTerm(now(), withSide(now(), state, i, k, 1), i, k).sign);
+      down = BigInt(leadingTerm(now(), withSide(now(), state, i, k, -1), i, k).sign);
+    }
     if (heavy) {
       // at rest on the kink, z̈ = ż of the first-order field: both sides must agree on where z goes
       if (up > 0n && down > 0n) at(state.side, i)[k] = 1;
@@ -261,15 +269,15 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
           `at point ${i + 1}, ${neuronName(p, k)} starts on its kink with the fields on both sides carrying it away, and ${neuronName(p, linked)}, joined to it by a weight, starts on its kink too: the way they leave depends on both, which no rule of the flow decides`,
           { field: "method", change: "try another" },
         );
-      const first = zRateAtZeroSlope(now(), state, zeros, i, k);
-      if (fabs(first) <= zTolerance)
+      const first = zLeadAtZeroSlope(now(), state, zeros, i, k);
+      if (first === 0)
         throw new ConvergenceError(
           "taylor",
           "t = 0",
           `at point ${i + 1}, ${neuronName(p, k)} starts on its kink, the fields on both sides carry it away, and descent's first step leaves it there, which no rule of the flow decides`,
           { field: "method", change: "try another" },
         );
-      at(state.side, i)[k] = first > 0n ? 1 : -1;
+      at(state.side, i)[k] = first;
     }
   }
   if (state.select !== undefined) {

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { signsOfSum } from "../../src/flow/_internals/kinkRules.js";
 import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { at } from "../../src/scalar/at.js";
+import { integrateFlow } from "../../src/flow/integrateFlow.js";
+import { expectDescentLimit } from "../helpers/descentGap.js";
 import { descentLayers, stopLine } from "./flowHelpers.js";
 
 /** A rational as text ("p/q" or "p") as a double. */
@@ -122,6 +124,35 @@ const nestedStartData = {
   ],
   Y: [["-1/4"], ["2"], ["-2"]],
 };
+
+// |x|, 1 → 2 → 3 → 1 with biases: neuron 1 of layer 1 starts on its kink at point 1 (−3/4 + 3/4) with outgoing
+// weights of 0, so neither side's field moves its z at first order; both second-order terms take it up. Left on the
+// side below by default, the flow ended 0.074 off descent.
+const flatStart: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    { W: [["1"], ["0"]], b: ["3/4", "0"] },
+    {
+      W: [
+        ["0", "-2"],
+        ["0", "3/4"],
+        ["0", "0"],
+      ],
+      b: ["-5", "1", "0"],
+    },
+    { W: [["-2", "0", "0"]] },
+  ],
+};
+const flatStartData = { X: [["-3/4"], ["3/2"], ["0"]], Y: [["0"], ["0"], ["0"]] };
+
+describe("integrateFlow at a start on a kink", () => {
+  it("should take a pair that neither side's field moves at first order to the side its first terms beyond rounding take, as descent does", () => {
+    // Act
+    const run = integrateFlow(flatStart, flatStartData, { time: "1/2", digits: 16 });
+    // Assert: the gap to descent halves with η
+    expectDescentLimit(flatStart, flatStartData, run, 0.5, [8000, 16000], 1e-3);
+  });
+});
 
 describe("integrateFlow where more kinks meet than its rules decide", () => {
   it("should stop at t = 0 where a pair that repels on both sides starts on its kink under a pair that reads it, also on its kink", () => {

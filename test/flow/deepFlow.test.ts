@@ -240,8 +240,9 @@ describe("integrateFlow on networks of depth ≥ 3", () => {
     expect(Number(run.maxDrift)).toBeLessThan(1e-15);
     expect(run.layers!.at(-1)!.signChanges).toEqual([]);
     // z2 = w2·σ(b1) at x = 0 starts at third order (w2 moves at first order, b1 at second), with the same sign on
-    // both sides of its kink: the flow enters there at t = 0 rather than slides; at T it is positive, from the params
-    expect(run.events.map((ev) => [ev.layer, ev.point, ev.kind, Number(ev.t)])).toEqual([[2, 1, "enter", 0]]);
+    // both sides of its kink: the start puts it on that side, as it does a pair that both sides move at first order
+    // (no event, no slide); at T it is positive, from the params
+    expect(run.events).toEqual([]);
     const { layers } = run.params as { layers: { W: string[][]; b?: string[] }[] };
     const b1 = new Decimal(layers[0]!.b![0]!);
     expect(new Decimal(layers[1]!.W[0]![0]!).times(b1.isNegative() ? b1.div(2) : b1).toNumber()).toBeGreaterThan(0);

@@ -56,18 +56,32 @@ describe("integrateFlow against gradient descent", () => {
           throw e;
         }
         const flow = runLayers(run, net);
-        const [coarse, fine] = [4000, 16000].map((steps) =>
-          packNetwork({ activation: net.activation, layers: descentLayers(net, data, T, steps) }),
-        ) as [number[], number[]];
-        const [wide, narrow] = [gap(coarse, flow), gap(fine, flow)];
-        // The flow is the limit: the gap shrinks with η (to a quarter, at first order), unless it is already small
-        if (narrow <= 2e-3 || narrow / wide < 0.6) return;
-        // or descent has no limit to compare with yet: its own endpoint still moves by half its gap to the flow
-        // (it settles slowly, or not at all where it picks a side by the parity of its steps)
-        fc.pre(gap(coarse, fine) < narrow / 2);
-        expect.fail(`the flow ends ${narrow} from descent at η = T/16000 and ${wide} at T/4000`);
+        const descent = (steps: number): number[] =>
+          packNetwork({ activation: net.activation, layers: descentLayers(net, data, T, steps) });
+        // The flow is the limit: the gap shrinks with η (to a quarter, at first order), unless it is already small.
+        // Descent can settle late (on a branch it leaves only at finer η), so a gap that stays is looked at once more.
+        let coarse: number[];
+        let fine: number[];
+        try {
+          [coarse, fine] = [descent(4000), descent(16_000)];
+        } catch (e) {
+          // descent whose step is too long for a stiff start leaves the range of doubles: no limit to compare with
+          if (e instanceof ConvergenceError) return fc.pre(false);
+          throw e;
+        }
+        for (const steps of [64_000, 256_000, undefined]) {
+          const [wide, narrow] = [gap(coarse, flow), gap(fine, flow)];
+          if (narrow <= 2e-3 || narrow / wide < 0.6) return;
+          if (steps === undefined) {
+            // or descent has no limit to compare with yet: its own endpoint still moves by half its gap to the flow
+            // (where it picks a side by the parity of its steps)
+            fc.pre(gap(coarse, fine) < narrow / 2);
+            expect.fail(`the flow ends ${narrow} from descent at η = T/256000 and ${wide} at T/64000`);
+          }
+          [coarse, fine] = [fine, descent(steps)];
+        }
       }),
-      { numRuns: runs(300, 3), seed: 7 },
+      { numRuns: runs(600, 2), seed: 7 },
     );
   });
 });

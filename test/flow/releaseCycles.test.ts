@@ -159,11 +159,12 @@ describe("integrateFlow: no pair is released and held again at one instant", () 
           // 10 digits: the coarsest working precision, where a first-order term at rounding level is largest
           run = integrateFlow(net, data, { time: "1", digits: 10 });
         } catch (e) {
-          // nested sliding pairs stop a deep run, as does a surface that turns to repel (the flow is not unique
-          // there, test/flow/slidingWeight.test.ts): nothing to check there
+          // nested sliding pairs stop a deep run, as does a surface that turns to repel and a corner of more kinks
+          // than the rules decide (the flow is not unique there, test/flow/slidingWeight.test.ts and
+          // cornerStops.test.ts): nothing to check there
           if (
             e instanceof ConvergenceError &&
-            (e.reason.startsWith("nested sliding") || e.reason.endsWith("which no rule of the flow decides"))
+            (e.reason.endsWith("which the integrator does not decide") || e.reason.endsWith("which no rule of the flow decides"))
           )
             return fc.pre(false);
           throw e;

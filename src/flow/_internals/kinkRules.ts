@@ -230,18 +230,19 @@ export function linkedOnKink(
 }
 
 /**
- * ż_{k,i} under the field in which the pairs `onKink` (pair (i, k) among them), each on its kink and held by no
- * constraint, take the slope σ′(0): where descent's first step from those kinks takes z.
+ * Where z_{k,i} goes under the field in which the pairs `onKink` (pair (i, k) among them), each on its kink and held
+ * by no constraint, take the slope σ′(0): where descent's first steps from those kinks take z. The sign of the first
+ * term of z's series beyond rounding (`leadingTerm`), 0 when none is.
  * @internal
  */
-export function zRateAtZeroSlope(
+export function zLeadAtZeroSlope(
   now: KinkInstant,
   state: RegionState,
   onKink: readonly (readonly [number, number])[],
   i: number,
   k: number,
-): bigint {
-  return zRate(now, atZeroSlope(state, onKink), i, k);
+): number {
+  return leadingTerm(now, atZeroSlope(state, onKink), i, k).sign;
 }
 
 /**
@@ -341,8 +342,9 @@ const RELEASE_ORDERS = 4;
 /**
  * Where z_{k,i} goes from z = 0 under the field of `state`: the sign of the first coefficient of its
  * series (orders 1 … RELEASE_ORDERS) beyond `tolerance`, with that order; sign 0 when none is.
+ * @internal
  */
-function leadingTerm(now: KinkInstant, state: RegionState, i: number, k: number): { sign: number; order: number } {
+export function leadingTerm(now: KinkInstant, state: RegionState, i: number, k: number): { sign: number; order: number } {
   return leadingOf(at(at(releaseSeries(now, state), i), k), now.tolerance);
 }
 
