@@ -611,7 +611,18 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         const { kind, order } = decideAtKink(now(), state, { i, k, from });
         at(state.side, i)[k] = kind === "slide" ? 0 : kind === "enter" ? 1 : -1;
         events.push({ t, neuron: k, point: i, kind });
-        if (kind !== "slide") assertSideAbove(i, k);
+        if (kind !== "slide") {
+          assertSideAbove(i, k);
+          // a held pair of the same point right above, joined to it by a weight, meets it at this instant: the corner
+          // of two surfaces that §2.2's rules do not decide (an |x| net crossed a unit under a held pair of the layer
+          // above and ended 0.69 off descent)
+          const layerAbove = at(p.unitLayer, k) + 1;
+          const heldAbove = state.slidePoints.flatMap((points, u) =>
+            at(p.unitLayer, u) === layerAbove ? points.map((j): [number, number] => [j, u]) : [],
+          );
+          const upper = p.unrolled === undefined ? linkedOnKink(p, theta, heldAbove, i, k) : undefined;
+          if (upper !== undefined) throw crossingUnderSlide(p, { point: i, lower: k, upper }, t);
+        }
         if (kind === "enter") bringAbove(i, k);
         // crossed on a higher-order term: the rounding of the orders below must not bring it back at once
         if (kind !== "slide" && order > 1) departing.set(i * l + k, order);
@@ -655,6 +666,16 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     out.signChanged = outputSign.map((s) => s === "changed");
   }
   return out;
+}
+
+/** The stop where a pair crosses its kink under a held pair of its point that reads it (the corner of §2.2). */
+function crossingUnderSlide(p: FlowProblem, pair: { point: number; lower: number; upper: number }, t: bigint): ConvergenceError {
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `at point ${pair.point + 1}, ${neuronName(p, pair.lower)} crosses its kink while ${neuronName(p, pair.upper)}, which reads it, slides on its own: a corner of two surfaces whose way through depends on the first's undefined slope at its kink, which the integrator does not decide`,
+    { field: "method", change: "try another" },
+  );
 }
 
 /**

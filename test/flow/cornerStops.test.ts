@@ -154,7 +154,39 @@ describe("integrateFlow at a start on a kink", () => {
   });
 });
 
+// |x|, 1 → 2 → 3 → 1 with biases: neuron 2 of layer 2 slides at point 1 from t ≈ 0.0273, and neuron 2 of layer 1,
+// which it reads through the weight 3/4 (to start with), crosses its kink there at t ≈ 0.0281. Crossed as one
+// surface, the flow went on and ended 0.69 off descent.
+const underSlide: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    { W: [["1"], ["1"]], b: ["1", "1"] },
+    {
+      W: [
+        ["0", "-2"],
+        ["0", "3/4"],
+        ["0", "1"],
+      ],
+      b: ["-5", "1", "-2"],
+    },
+    { W: [["-2", "-4", "-1"]] },
+  ],
+};
+const underSlideData = { X: [["-3/4"], ["0"], ["-1/3"]], Y: [["-1"], ["-2"], ["1"]] };
+
 describe("integrateFlow where more kinks meet than its rules decide", () => {
+  it("should stop where a pair crosses its kink under a held pair of its point that reads it, after following descent to there", () => {
+    // Act
+    const stop = stopLine(underSlide, underSlideData, "1/2", 16);
+    // Assert
+    expect(stop).toMatch(
+      /^taylor: at point 1, neuron 2 of layer 1 crosses its kink while neuron 2 of layer 2, which reads it, slides on its own: .* at t = 0\.0281407008979\d*; try another --method$/,
+    );
+    // Assert: up to there the flow is descent's limit
+    const run = integrateFlow(underSlide, underSlideData, { time: "0.028", digits: 16 });
+    expectDescentLimit(underSlide, underSlideData, run, 0.028, [8000, 16000], 1e-3);
+  });
+
   it("should stop at t = 0 where a pair that repels on both sides starts on its kink under a pair that reads it, also on its kink", () => {
     // Act
     const stop = stopLine(nestedStart, nestedStartData, "1/2", 16);
