@@ -24,6 +24,7 @@ import {
   cornerAbove,
   cornerPair,
   kinkAboveKink,
+  kinkUnitsBesides,
   leadingSign,
   leadingTerm,
   linkedOnKink,
@@ -613,14 +614,19 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         events.push({ t, neuron: k, point: i, kind });
         if (kind !== "slide") {
           assertSideAbove(i, k);
-          // a held pair of the same point right above, joined to it by a weight, meets it at this instant: the corner
-          // of two surfaces that §2.2's rules do not decide (an |x| net crossed a unit under a held pair of the layer
-          // above and ended 0.69 off descent)
+          // a pair of the same point right above, joined to it by a weight and on its kink too (held, or kept at 0
+          // by the held pairs of its unit whose inputs its own input is a combination of), meets it at this instant:
+          // the corner of two surfaces that §2.2's rules do not decide (an |x| net crossed a unit under a held pair of
+          // the layer above and ended 0.69 off descent; one under a pair kept at 0 so, 0.0037 off)
+          // (where the rest of its layer reads 0 there, those pairs are at 0 because they read only it and units on
+          // their kinks, and take their sides as `cornerAbove` and `bringAbove` say)
           const layerAbove = at(p.unitLayer, k) + 1;
-          const heldAbove = state.slidePoints.flatMap((points, u) =>
-            at(p.unitLayer, u) === layerAbove ? points.map((j): [number, number] => [j, u]) : [],
+          const alone = kinkUnitsBesides(p, state, i, k) !== undefined;
+          const Z = p.unrolled === undefined && !alone ? layeredTaylorStep(p, theta, state, F.ONE, 1, dynamics()).Z : [];
+          const onKinkAbove = Z.flatMap((row, j) =>
+            row.flatMap((z, u): [number, number][] => (at(p.unitLayer, u) === layerAbove && fabs(at(z, 0)) <= band ? [[j, u]] : [])),
           );
-          const upper = p.unrolled === undefined ? linkedOnKink(p, theta, heldAbove, i, k) : undefined;
+          const upper = linkedOnKink(p, theta, onKinkAbove, i, k);
           if (upper !== undefined) throw crossingUnderSlide(p, { point: i, lower: k, upper }, t);
         }
         if (kind === "enter") bringAbove(i, k);
@@ -668,12 +674,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   return out;
 }
 
-/** The stop where a pair crosses its kink under a held pair of its point that reads it (the corner of §2.2). */
+/** The stop where a pair crosses its kink under a pair of its point on its kink that reads it (the corner of §2.2). */
 function crossingUnderSlide(p: FlowProblem, pair: { point: number; lower: number; upper: number }, t: bigint): ConvergenceError {
   return new ConvergenceError(
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
-    `at point ${pair.point + 1}, ${neuronName(p, pair.lower)} crosses its kink while ${neuronName(p, pair.upper)}, which reads it, slides on its own: a corner of two surfaces whose way through depends on the first's undefined slope at its kink, which the integrator does not decide`,
+    `at point ${pair.point + 1}, ${neuronName(p, pair.lower)} crosses its kink while ${neuronName(p, pair.upper)}, which reads it, is on its own: a corner of two surfaces whose way through depends on the first's undefined slope at its kink, which the integrator does not decide`,
     { field: "method", change: "try another" },
   );
 }

@@ -580,8 +580,9 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
  * The units of unit k's layer, k aside, on their kinks at point i (side 0), when every other unit of the layer reads 0
  * there too (a null pair, or off under a slope of 0 below the kink) and the layer above has no bias: the pairs above
  * then read nothing but unit k and those units. Undefined when a unit reads more, or there is no such layer above.
+ * @internal
  */
-function kinkUnitsBesides(p: FlowProblem, state: RegionState, i: number, k: number): number[] | undefined {
+export function kinkUnitsBesides(p: FlowProblem, state: RegionState, i: number, k: number): number[] | undefined {
   const layer = at(p.unitLayer, k);
   if (p.unrolled !== undefined || p.unitLayer.indexOf(layer + 1) < 0 || p.layout.bias[layer] === true) return undefined;
   const sides = at(state.side, i);
