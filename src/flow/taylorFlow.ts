@@ -19,6 +19,7 @@ import {
   departingSeries,
   type Follower,
   heldSeries,
+  hiddenOnKink,
   isNullPair,
   type KinkInstant,
   cornerAbove,
@@ -342,6 +343,8 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   // held pairs whose release was not borne out at the current instant (key i·l + k): their release
   // test waits for the next step, where the time moves on, rather than firing again at once
   const holding = new Set<number>();
+  // the pairs let go from their kinks (key i·l + k) whose z has not yet left the band: the steps must move it
+  const released = new Set<number>();
   // each held pair's orientation (the sign of (s+ − s−)·B) at the start of the last step that read it
   let orientations = new Map<number, bigint>();
   // a B at most this far from 0 where the orientation changed has passed through 0 (a turn), not jumped
@@ -370,6 +373,21 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);
+    // (a released pair is watched until it leaves the band or is held again)
+    for (const key of released)
+      if (at(at(state.side, Math.floor(key / l)), key % l) === 0 || fabs(at(at(at(step.Z, Math.floor(key / l)), key % l), 0)) > band)
+        released.delete(key);
+    const hidden =
+      released.size > 0 && p.unrolled === undefined
+        ? hiddenOnKink(
+            now(),
+            state,
+            step.Z.map((row) => row.map((z) => at(z, 0))),
+            band,
+            released,
+          )
+        : undefined;
+    if (hidden !== undefined) throw keptOnKink(p, hidden, t);
     if (collapsible)
       for (const k of collapsible)
         assertStaysAtZero(p, { state, theta, decay, t, tolerance: zTolerance }, k, { atZeroSince, rested, resolution });
@@ -642,6 +660,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         if (release !== undefined) {
           for (const { j, side } of release.sides) {
             at(state.side, j)[k] = side;
+            released.add(j * l + k);
             events.push({ t, neuron: k, point: j, kind: "release" });
             if (release.order > 1) departing.set(j * l + k, release.order);
           }
@@ -651,6 +670,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
       } else {
         // a free pair on its surface: |z| has passed the band
         at(state.side, i)[k] = ev.kind === "releasePlus" ? 1 : -1;
+        released.add(i * l + k);
         assertSideAbove(i, k);
         refreshSliding(p, state, theta);
         events.push({ t, neuron: k, point: i, kind: "release" });
@@ -708,6 +728,16 @@ function nestedSliding(p: FlowProblem, nested: NonNullable<TaylorStep["nested"]>
     "taylor",
     `t = ${fixedToDouble(p.F, t)}`,
     `nested sliding at point ${point + 1}: ${neuronName(p, lower)} and ${neuronName(p, upper)} slide together and the second's gradient depends on the first's undefined slope at its kink, which the integrator does not decide`,
+    { field: "method", change: "try another" },
+  );
+}
+
+/** The stop at a pair let go from its kink that held pairs keep on it (`hiddenOnKink`). */
+function keptOnKink(p: FlowProblem, pair: { i: number; k: number }, t: bigint): ConvergenceError {
+  return new ConvergenceError(
+    "taylor",
+    `t = ${fixedToDouble(p.F, t)}`,
+    `point ${pair.i + 1} of ${neuronName(p, pair.k)} is let go from its kink but kept there by held pairs whose constraints its own is a combination of, where more surfaces meet than constraints hold, and how the field splits among them (which decides when the flow leaves) is not unique, which the integrator does not decide`,
     { field: "method", change: "try another" },
   );
 }

@@ -195,7 +195,41 @@ const underZero: LayeredNetwork<string> = {
 };
 const underZeroData = { X: [["-3/4"], ["2"], ["-1/3"]], Y: [["-1/2"], ["-3/2"], ["1"]] };
 
+// |x|, 1 → 2 → 3 → 1 with biases: at t ≈ 0.00068 neuron 2 of layer 1 is released at point 1 while neuron 2 of layer 2
+// comes to hold points 1 and 3, whose constraints keep that pair's z at 0 whichever side it is read on. The flow
+// read it on its side, kept it at 0 to T and ended 0.36 off descent, which takes it off its kink at t ≈ 0.0026.
+const releasedHeld: LayeredNetwork<string> = {
+  activation: { kind: "abs" },
+  layers: [
+    { W: [["1"], ["4/3"]], b: ["1", "1"] },
+    {
+      W: [
+        ["2", "-5/3"],
+        ["-2", "3/2"],
+        ["1", "3/4"],
+      ],
+      b: ["-5", "1", "-1"],
+    },
+    { W: [["-2", "-6", "-2"]] },
+  ],
+};
+const releasedHeldData = { X: [["-3/4"], ["2"], ["-1/3"]], Y: [["-1/2"], ["-5/2"], ["1"]] };
+
 describe("integrateFlow where more kinks meet than its rules decide", () => {
+  it("should stop where a pair let go from its kink is kept there by held pairs whose constraints its own is a combination of", () => {
+    // Act
+    const stop = stopLine(releasedHeld, releasedHeldData, "1/2", 16);
+    // Assert
+    expect(stop).toMatch(
+      /^taylor: point 1 of neuron 2 of layer 1 is let go from its kink but kept there by held pairs .* at t = 0\.000676175691113\d*; try another --method$/,
+    );
+    // Assert: descent takes the pair off its kink by t = 0.004, by as much at two step sizes
+    for (const steps of [16000, 64000]) {
+      const z = hiddenZ(descentLayers(releasedHeld, releasedHeldData, 0.004, steps), releasedHeldData.X, 1);
+      expect(at(at(z, 0), 1)).toBeGreaterThan(0.02);
+    }
+  });
+
   it("should stop where a pair crosses its kink under a pair of its point that the held pairs of its unit keep at 0", () => {
     // Act
     const stop = stopLine(underZero, underZeroData, "1/2", 16);

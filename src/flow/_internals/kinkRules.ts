@@ -139,6 +139,43 @@ export function cornerPair(
 }
 
 /**
+ * The first of the pairs `released` (keys i·units + k), let go from their kinks at this instant, whose z is 0 and
+ * stays 0 to rounding at every order of its series (to RELEASE_ORDERS, at h = 1): its ∇z is in the span of the held
+ * pairs', which keep it on its kink, as at a corner of more surfaces than constraints (`cornerPair`), while the field
+ * now takes its slope from the side it was released to (an |x| net held such a pair there and ended 0.36 off
+ * descent). Not such a pair: a null pair, a pair of a unit at 0, and one above a layer that reads 0 at its point but
+ * for units on their kinks (`kinkAboveKink` gives its side). `z0` is every pair's z now.
+ * @internal
+ */
+export function hiddenOnKink(
+  now: KinkInstant,
+  state: RegionState,
+  z0: readonly (readonly bigint[])[],
+  band: bigint,
+  released: ReadonlySet<number>,
+): { i: number; k: number } | undefined {
+  const { p, theta, tolerance } = now;
+  const candidates = [...released]
+    .map((key): [number, number] => [Math.floor(key / p.units), key % p.units])
+    .filter(([i, k]) => {
+      const sides = at(state.side, i);
+      if (at(sides, k) === 0 || fabs(at(at(z0, i), k)) > band || isNullPair(p, state, i, k) || unitAtZero(p, theta, k, tolerance))
+        return false;
+      const layer = at(p.unitLayer, k);
+      const readsOnlyKinks =
+        layer > 1 &&
+        p.layout.bias[layer - 1] !== true &&
+        p.unitLayer.every(
+          (l, v) => l !== layer - 1 || at(sides, v) === 0 || isNullPair(p, state, i, v) || (at(sides, v) === -1 && p.slopes.below === 0n),
+        );
+      return !readsOnlyKinks;
+    });
+  if (candidates.length === 0) return undefined;
+  const series = releaseSeries(now, state);
+  return candidates.map(([i, k]) => ({ i, k })).find(({ i, k }) => leadingOf(at(at(series, i), k), tolerance).sign === 0);
+}
+
+/**
  * The c ≠ 0 (fixed point) for which ∇z `g` is c·`base` to rounding: the part of g off base is at the level of
  * the test that leaves a pair out of the sliding constraints (`refreshSliding`); undefined when there is none.
  */
