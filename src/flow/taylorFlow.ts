@@ -25,10 +25,10 @@ import {
   cornerAbove,
   cornerPair,
   kinkAboveKink,
-  kinkUnitsBesides,
   leadingSign,
   leadingTerm,
   linkedOnKink,
+  onKinkAbove,
   strictLeadingSign,
   unitAtZero,
   neuronName,
@@ -172,12 +172,12 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   const zTolerance = F.ONE / 10n ** BigInt(options.digits);
   /** The flow at the current θ, as the kink rules read it. */
   const now = (): KinkInstant => ({ p, theta, decay, tolerance: zTolerance });
-  /** As pair (j, k) comes on from its kink, the pairs above it that read nothing else take the side of their weight (`slavedAbove`). */
   /** Stops where pair (j, k), leaving its kink at this instant, leaves a pair above it on no one side (`cornerAbove`). */
   const assertSideAbove = (j: number, k: number): void => {
     const corner = cornerAbove(p, state, theta, j, k);
     if (corner !== undefined) throw kinkOnKink(p, corner, t);
   };
+  /** As pair (j, k) comes on from its kink, the pairs above it that read nothing else take the side of their weight (`slavedAbove`). */
   const bringAbove = (j: number, k: number): void => {
     for (const { u, side } of slavedAbove(p, state, theta, j, k)) {
       if (at(at(state.side, j), u) === side) continue;
@@ -632,19 +632,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         events.push({ t, neuron: k, point: i, kind });
         if (kind !== "slide") {
           assertSideAbove(i, k);
-          // a pair of the same point right above, joined to it by a weight and on its kink too (held, or kept at 0
-          // by the held pairs of its unit whose inputs its own input is a combination of), meets it at this instant:
-          // the corner of two surfaces that §2.2's rules do not decide (an |x| net crossed a unit under a held pair of
-          // the layer above and ended 0.69 off descent; one under a pair kept at 0 so, 0.0037 off)
-          // (where the rest of its layer reads 0 there, those pairs are at 0 because they read only it and units on
-          // their kinks, and take their sides as `cornerAbove` and `bringAbove` say)
-          const layerAbove = at(p.unitLayer, k) + 1;
-          const alone = kinkUnitsBesides(p, state, i, k) !== undefined;
-          const Z = p.unrolled === undefined && !alone ? layeredTaylorStep(p, theta, state, F.ONE, 1, dynamics()).Z : [];
-          const onKinkAbove = Z.flatMap((row, j) =>
-            row.flatMap((z, u): [number, number][] => (at(p.unitLayer, u) === layerAbove && fabs(at(z, 0)) <= band ? [[j, u]] : [])),
-          );
-          const upper = linkedOnKink(p, theta, onKinkAbove, i, k);
+          const upper = onKinkAbove(now(), state, { i, k }, band);
           if (upper !== undefined) throw crossingUnderSlide(p, { point: i, lower: k, upper }, t);
         }
         if (kind === "enter") bringAbove(i, k);

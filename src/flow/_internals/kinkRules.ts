@@ -267,6 +267,25 @@ export function linkedOnKink(
 }
 
 /**
+ * A pair of point i right above unit k, joined to it by a weight and on its kink too (|z| within `band`: held, or
+ * kept at 0 by the held pairs of its unit whose inputs its own input is a combination of), as pair (i, k) crosses
+ * its kink: the corner of two surfaces that §2.2's rules do not decide (an |x| net crossed a unit under a held pair
+ * of the layer above and ended 0.69 off descent; one under a pair kept at 0 so, where descent slides, 0.0037 off).
+ * Where the rest of k's layer reads 0 at point i, the pairs above are at 0 because they read only k and units on
+ * their kinks, and take their sides as `cornerAbove` and `slavedAbove` say: none is returned. Undefined when there is none.
+ * @internal
+ */
+export function onKinkAbove(now: KinkInstant, state: RegionState, pair: { i: number; k: number }, band: bigint): number | undefined {
+  const { p, theta } = now;
+  const { i, k } = pair;
+  if (p.unrolled !== undefined || kinkUnitsBesides(p, state, i, k) !== undefined) return undefined;
+  const layerAbove = at(p.unitLayer, k) + 1;
+  const z = at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, now.decay).Z, i);
+  const atZero = z.flatMap((c, u): [number, number][] => (at(p.unitLayer, u) === layerAbove && fabs(at(c, 0)) <= band ? [[i, u]] : []));
+  return linkedOnKink(p, theta, atZero, i, k);
+}
+
+/**
  * Where z_{k,i} goes under the field in which the pairs `onKink` (pair (i, k) among them), each on its kink and held
  * by no constraint, take the slope σ′(0): where descent's first steps from those kinks take z. The sign of the first
  * term of z's series beyond rounding (`leadingTerm`), 0 when none is.
@@ -617,9 +636,8 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
  * The units of unit k's layer, k aside, on their kinks at point i (side 0), when every other unit of the layer reads 0
  * there too (a null pair, or off under a slope of 0 below the kink) and the layer above has no bias: the pairs above
  * then read nothing but unit k and those units. Undefined when a unit reads more, or there is no such layer above.
- * @internal
  */
-export function kinkUnitsBesides(p: FlowProblem, state: RegionState, i: number, k: number): number[] | undefined {
+function kinkUnitsBesides(p: FlowProblem, state: RegionState, i: number, k: number): number[] | undefined {
   const layer = at(p.unitLayer, k);
   if (p.unrolled !== undefined || p.unitLayer.indexOf(layer + 1) < 0 || p.layout.bias[layer] === true) return undefined;
   const sides = at(state.side, i);
