@@ -223,8 +223,6 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
   // keep there): while one stays at 0, the flow checks at every step that 0 holds it (`atZeroSince`: the time
   // each was first found there).
   const atZeroSince = new Map<number, bigint>();
-  // those found at 0 at a step start after the one they arrived at: leaving 0 from there is not decided
-  const rested = new Set<number>();
   const collapsible =
     kinked && !heavy && p.unrolled === undefined
       ? Array.from({ length: l }, (_, k) => k).filter((k) => !unitAtZero(p, theta0, k, 0n))
@@ -389,8 +387,7 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
         : undefined;
     if (hidden !== undefined) throw keptOnKink(p, hidden, t);
     if (collapsible)
-      for (const k of collapsible)
-        assertStaysAtZero(p, { state, theta, decay, t, tolerance: zTolerance }, k, { atZeroSince, rested, resolution });
+      for (const k of collapsible) assertStaysAtZero(p, { state, theta, decay, t, tolerance: zTolerance }, k, { atZeroSince, resolution });
     // Step control from the last two terms: ‖c_q‖τ^q ≤ ε.
     let tauRaw = Infinity;
     for (const q of [Q - 1, Q]) {

@@ -171,9 +171,9 @@ const leakyRegrowingData = {
 };
 
 // 1 → 3 → 2 → 1 |x| net with biases, nine points: layer-1 neuron 1, (w, b) = (0, 3/2) at the start, reaches (0, 0) at
-// t ≈ 0.0251 and rests there; within a step after t ≈ 0.05 the releases of its pairs let it go along +u, where descent
-// takes −u (an exact symmetry of |x|, but 0.83 off descent in the weights), and the check at that step's start saw no
-// way out.
+// t ≈ 0.0251 and rests there until its field grows it again at t ≈ 0.051. Where its arrival crossed, with the pair
+// that reached its kink, pairs of other surfaces that were at 0 with it, the releases of its pairs later let it go
+// along +u, where descent takes −u (an exact symmetry of |x|, but 0.83 off descent in the weights).
 const resting: LayeredNetwork<string> = {
   activation: { kind: "abs" },
   layers: [
@@ -194,12 +194,12 @@ const restingData = {
 };
 
 describe("integrateFlow: a unit whose weights reach 0 and that its field grows again", () => {
-  it("should stop where a unit that rested at 0 is let go within a step, where descent leaves 0 too", () => {
+  it("should stop where a unit that rested at 0 is grown again, where descent leaves 0 too", () => {
     // Act
     const line = stopLine(resting, restingData, "1/2", 16);
     // Assert
     expect(line).toMatch(
-      /^taylor: neuron 1 of layer 1 rested with every incoming weight and its bias at 0 and has left 0 within the last step, .* at t = 0\.05\d*; try another --method$/,
+      /^taylor: neuron 1 of layer 1 has every incoming weight and its bias at 0, each point on its kink, and its field now grows it again along .* at t = 0\.051\d*; try another --method$/,
     );
     // descent: (w, b) of the unit is within O(η) of 0 at t = 0.045 and away from it at t = 0.1, by as much at two step sizes
     for (const steps of [4000, 16000]) {

@@ -276,7 +276,56 @@ describe("integrateFlow: pairs that reach their kinks together", () => {
     expect(log(coarse)).toEqual(log(fine));
     expect(descentGap(shared, sharedData, fine, 2, 20_000)).toBeLessThan(1e-4);
   });
+
+  it("should cross a pair alone where the pairs of its unit at 0 with it are on another surface", () => {
+    // Act
+    const run = integrateFlow(otherSurface, otherSurfaceData, { time: "1/2", digits: 16 });
+    // Assert: at t ≈ 0.0128 point 2 leaves the kink of neuron 2 of layer 2 alone, and points 1 and 8, at 0 on the
+    // surface of that neuron's weight of 0 from neuron 1 of layer 1 (the only unit on at both), stay off
+    const instant = run.events.filter((ev) => ev.layer === 2 && ev.neuron === 1 && Number(ev.t) > 0.0128 && Number(ev.t) < 0.0129);
+    expect(instant.map((ev) => [ev.point, ev.kind])).toEqual([[1, "leave"]]);
+    expectDescentLimit(otherSurface, otherSurfaceData, run, 0.5, [16_000, 32_000], 1e-3);
+  });
 });
+
+// 2 → 4 → 3 → 1 ReLU net without biases, eight points: at points 1 and 8 only neuron 1 of layer 1 is on, and neuron 2
+// of layer 2 reads it through a weight of 0, so both of its pairs there sit at z = 0, on the surface of that weight,
+// which descent keeps at 0. When point 2 leaves that neuron's kink at t ≈ 0.0128, crossing every pair at 0 with it
+// turned points 1 and 8 on as well, and the flow ended 0.0076 off descent.
+const otherSurface: LayeredNetwork<string> = {
+  activation: { kind: "relu" },
+  layers: [
+    {
+      W: [
+        ["0", "2"],
+        ["3/2", "-4/3"],
+        ["2", "1"],
+        ["3/2", "-5/3"],
+      ],
+    },
+    {
+      W: [
+        ["5", "-3", "1", "1/4"],
+        ["0", "3", "-3/2", "-3/2"],
+        ["-1", "0", "-2", "-3"],
+      ],
+    },
+    { W: [["2", "-1/2", "-3/2"]] },
+  ],
+};
+const otherSurfaceData = {
+  X: [
+    ["-2", "-1/4"],
+    ["-1/4", "-2"],
+    ["3/2", "3/2"],
+    ["1", "-4"],
+    ["0", "-5/2"],
+    ["1", "3/2"],
+    ["-2", "-3/4"],
+    ["-4", "0"],
+  ],
+  Y: [["1/2"], ["-3"], ["5/2"], ["2/3"], ["1"], ["-3/2"], ["0"], ["-1/2"]],
+};
 
 // 1 → 4 → 1 |x| net with biases, eight points: point 8 (x = −6) starts on the kink of neuron 2 (z = 2 − 2), and
 // the fields of both sides carry it away (the kink repels). σ′(0) = 0 is the slope of neither side: descent's first

@@ -109,7 +109,7 @@ export function assertStaysAtZero(
   p: FlowProblem,
   instant: { state: RegionState; theta: readonly bigint[]; decay: SeriesDynamics; t: bigint; tolerance: bigint },
   k: number,
-  watch: { atZeroSince: Map<number, bigint>; rested: Set<number>; resolution: bigint },
+  watch: { atZeroSince: Map<number, bigint>; resolution: bigint },
 ): void {
   const { state, theta, t, tolerance } = instant;
   const points = unitAtZero(p, theta, k, tolerance)
@@ -117,22 +117,11 @@ export function assertStaysAtZero(
     : [];
   if (points.length === 0) {
     watch.atZeroSince.delete(k);
-    // A unit that rested at 0 has left it within the last step: its field turned to grow it after that step's
-    // start, where the check below found none (the releases of its pairs let it go; an |x| net whose unit left
-    // that way, along +u where descent took −u, ended 0.83 off descent in its weights)
-    if (watch.rested.delete(k))
-      throw new ConvergenceError(
-        "taylor",
-        `t = ${fixedToDouble(p.F, t)}`,
-        `${neuronName(p, k)} rested with every incoming weight and its bias at 0 and has left 0 within the last step, where staying is a solution too (descent leaves it), which no rule of the flow decides`,
-        { field: "method", change: "try another" },
-      );
     return;
   }
   const since = watch.atZeroSince.get(k);
   if (since === undefined) watch.atZeroSince.set(k, t);
   const arriving = since === undefined || t - since <= watch.resolution;
-  if (!arriving) watch.rested.add(k);
   // B at every point, from a field in which every pair of the unit is on its kink unconstrained (B comes from the
   // layers above, which a unit at 0 does not move, whatever its pairs' sides)
   const open = atZeroSlope(

@@ -522,7 +522,10 @@ export function crossTogether(
 ): { j: number; side: number; order: number }[] | undefined {
   const { i, k } = at0;
   const z0 = layeredTaylorStep(now.p, now.theta, state, now.p.F.ONE, 1, now.decay).Z;
-  const group = [i, ...otherPointsOnKink(now.p, state, z0, at0, band)];
+  // only the points on point i's own surface: one at z = 0 on another surface (a ReLU pair that reads one input
+  // through a weight of 0, say) is not carried across by i's crossing (taken with it, a ReLU net turned two such
+  // pairs on, whose weight descent keeps at 0, and ended 0.0076 off descent)
+  const group = [i, ...otherPointsOnKink(now.p, state, z0, at0, band).filter((j) => shareSurface(now, state, k, [i, j]))];
   if (group.length < 2) return undefined;
   const across = carriedAway(
     now,
@@ -530,7 +533,7 @@ export function crossTogether(
     k,
     group.map((j) => ({ j, side: -at(at(state.side, j), k) })),
   );
-  if (across !== undefined || !shareSurface(now, state, k, group)) return across;
+  if (across !== undefined) return across;
   // One surface, which the field across does not carry them past: where the field on their side does not carry
   // them back either, both point into it, and they slide on it together, with one weight (`sharedSurfaces`).
   // Taken one at a time, the first crossed alone, to a side its twins' z (the same z) was not on.
