@@ -368,6 +368,20 @@ export function taylorFlow(p: FlowProblem, theta0: readonly bigint[], options: T
     const groups = gradients !== undefined ? sharedSurfaces(p, state, gradients) : new Map<number, Follower[]>();
     const corner = gradients !== undefined ? cornerPair(now(), state, gradients, groups) : undefined;
     if (corner !== undefined) throw cornerOfSurfaces(p, corner, t);
+    // a pair that slides with a held pair's group (no constraint of its own) on top of a pair of its point on its
+    // kink in the layer right below is nested as a held one is (`step.nested`): a ReLU net whose such pair read a
+    // sliding unit through a weight of 3 ended 0.36 off descent, whose chatter there turns it on
+    for (const [key, followers] of p.unrolled === undefined ? groups : []) {
+      const k = key % l;
+      const below = at(p.unitLayer, k) - 1;
+      for (const { j } of followers) {
+        const lowerOnKink = at(state.side, j).flatMap((side, v): [number, number][] =>
+          side === 0 && at(p.unitLayer, v) === below ? [[j, v]] : [],
+        );
+        const lower = linkedOnKink(p, theta, lowerOnKink, j, k);
+        if (lower !== undefined) throw nestedSliding(p, { point: j, lower, upper: k }, t);
+      }
+    }
     assertTieAlone(p, state, t, heavy);
     const step = layeredTaylorStep(p, theta, state, h, Q, dynamics());
     if (step.nested !== undefined) throw nestedSliding(p, step.nested, t);

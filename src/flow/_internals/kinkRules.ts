@@ -278,10 +278,15 @@ export function linkedOnKink(
 export function onKinkAbove(now: KinkInstant, state: RegionState, pair: { i: number; k: number }, band: bigint): number | undefined {
   const { p, theta } = now;
   const { i, k } = pair;
-  if (p.unrolled !== undefined || kinkUnitsBesides(p, state, i, k) !== undefined) return undefined;
+  if (p.unrolled !== undefined) return undefined;
   const layerAbove = at(p.unitLayer, k) + 1;
+  const first = p.unitLayer.indexOf(layerAbove);
   const z = at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, now.decay).Z, i);
-  const atZero = z.flatMap((c, u): [number, number][] => (at(p.unitLayer, u) === layerAbove && fabs(at(c, 0)) <= band ? [[i, u]] : []));
+  const atZero = z.flatMap((c, u): [number, number][] =>
+    at(p.unitLayer, u) === layerAbove && fabs(at(c, 0)) <= band && kinkUnitsFeeding(p, state, theta, pair, u - first) === undefined
+      ? [[i, u]]
+      : [],
+  );
   return linkedOnKink(p, theta, atZero, i, k);
 }
 
@@ -636,17 +641,26 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
 }
 
 /**
- * The units of unit k's layer, k aside, on their kinks at point i (side 0), when every other unit of the layer reads 0
- * there too (a null pair, or off under a slope of 0 below the kink) and the layer above has no bias: the pairs above
- * then read nothing but unit k and those units. Undefined when a unit reads more, or there is no such layer above.
+ * The units of unit k's layer, k aside, on their kinks at point i (side 0) that feed pair m of the layer above (a
+ * weight that is not 0), when every other unit that feeds it reads 0 there too (a null pair, or off under a slope of
+ * 0 below the kink) and that layer has no bias: pair m then reads nothing but unit k and those units. A unit that
+ * reads something through a weight of 0 feeds it nothing (which holds while that weight is 0: the flow asks again at
+ * every step). Undefined when a unit feeds it more, or there is no such layer above.
  */
-function kinkUnitsBesides(p: FlowProblem, state: RegionState, i: number, k: number): number[] | undefined {
+function kinkUnitsFeeding(
+  p: FlowProblem,
+  state: RegionState,
+  theta: readonly bigint[],
+  pair: { i: number; k: number },
+  m: number,
+): number[] | undefined {
+  const { i, k } = pair;
   const layer = at(p.unitLayer, k);
   if (p.unrolled !== undefined || p.unitLayer.indexOf(layer + 1) < 0 || p.layout.bias[layer] === true) return undefined;
   const sides = at(state.side, i);
   const onKink: number[] = [];
   for (let v = p.unitLayer.indexOf(layer); v < p.unitLayer.indexOf(layer + 1); v++) {
-    if (v === k || isNullPair(p, state, i, v)) continue;
+    if (v === k || isNullPair(p, state, i, v) || at(theta, at(at(p.outSlots, v), m)) === 0n) continue;
     const side = at(sides, v);
     if (side === 0) onKink.push(v);
     else if (!(side === -1 && p.slopes.below === 0n)) return undefined;
@@ -695,16 +709,16 @@ export function kinkAboveKink(
   state: RegionState,
   theta: readonly bigint[],
 ): { point: number; lower: number; upper: number; side: number; shared: boolean } | undefined {
+  if (p.unrolled !== undefined) return undefined;
   for (let i = 0; i < p.n; i++) {
     const sides = at(state.side, i);
     for (let k = 0; k < p.units; k++) {
       if (at(sides, k) !== 0 || isNullPair(p, state, i, k)) continue;
-      const others = kinkUnitsBesides(p, state, i, k);
-      if (others === undefined) continue;
       const first = p.unitLayer.indexOf(at(p.unitLayer, k) + 1);
       for (const [m, slot] of at(p.outSlots, k).entries()) {
         const u = first + m;
-        if (at(theta, slot) === 0n || at(sides, u) === 0) continue;
+        const others = kinkUnitsFeeding(p, state, theta, { i, k }, m);
+        if (others === undefined || at(theta, slot) === 0n || at(sides, u) === 0) continue;
         const signs = [...signsAbove(p, theta, m, new Map([k, ...others].map((v) => [v, 0])))];
         const side = at(signs, 0);
         if (signs.length > 1 || at(sides, u) !== side) return { point: i, lower: k, upper: u, side, shared: signs.length > 1 };
@@ -730,12 +744,14 @@ export function cornerAbove(
   i: number,
   k: number,
 ): { point: number; lower: number; upper: number } | undefined {
-  const others = kinkUnitsBesides(p, state, i, k);
-  if (others === undefined || others.length === 0) return undefined;
-  const sides = new Map([[k, at(at(state.side, i), k)], ...others.map((v): [number, number] => [v, 0])]);
+  if (p.unrolled !== undefined) return undefined;
   const first = p.unitLayer.indexOf(at(p.unitLayer, k) + 1);
-  for (let m = 0; m < at(p.outSlots, k).length; m++)
+  for (let m = 0; m < at(p.outSlots, k).length; m++) {
+    const others = kinkUnitsFeeding(p, state, theta, { i, k }, m);
+    if (others === undefined || others.length === 0) continue;
+    const sides = new Map([[k, at(at(state.side, i), k)], ...others.map((v): [number, number] => [v, 0])]);
     if (signsAbove(p, theta, m, sides).size > 1) return { point: i, lower: k, upper: first + m };
+  }
   return undefined;
 }
 
