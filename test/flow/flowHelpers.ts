@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
+import Fraction from "fraction.js";
 import { ConvergenceError } from "../../src/errors.js";
 import { gradientDescent } from "../../src/flow/gradientDescent.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
@@ -105,3 +106,26 @@ export const smallRational = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.intege
 /** rows × cols matrices of `smallRational`. */
 export const rationalMatrix = (rows: number, cols: number) =>
   fc.array(fc.array(smallRational, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+
+/**
+ * z of every unit of hidden layer `layer` (from 1) at every point of X (rational text), in doubles, for layers of
+ * numbers or of decimal text (a run's params), with σ of slope `below` under 0 (0 for ReLU, −1 for |x|).
+ */
+export function hiddenZ(
+  layers: readonly (Layer<number> | Layer<string>)[],
+  X: readonly (readonly string[])[],
+  layer: number,
+  below: number,
+): number[][] {
+  return X.map((x) => {
+    let a = x.map((v) => new Fraction(v).valueOf());
+    let z: number[] = [];
+    for (const { W, b } of layers.slice(0, layer)) {
+      z = (W as readonly (readonly (number | string)[])[]).map((row, r) =>
+        row.reduce<number>((s, w, c) => s + Number(w) * a[c]!, Number(b?.[r] ?? 0)),
+      );
+      a = z.map((v) => (v > 0 ? v : below * v));
+    }
+    return z;
+  });
+}

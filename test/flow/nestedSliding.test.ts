@@ -6,10 +6,10 @@ import Fraction from "fraction.js";
 import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/errors.js";
 import { integrateFlow, type FlowRun } from "../../src/flow/integrateFlow.js";
-import type { LayeredNetwork } from "../../src/net/layeredNetwork.js";
+import type { Layer, LayeredNetwork } from "../../src/net/layeredNetwork.js";
 import { at } from "../../src/scalar/at.js";
 import { expectDescentLimit } from "../helpers/descentGap.js";
-import { descentLayers, rationalMatrix, stopLine } from "./flowHelpers.js";
+import { descentLayers, hiddenZ, rationalMatrix, stopLine } from "./flowHelpers.js";
 import { runCliInProcess } from "../helpers/runCli.js";
 
 /** The error a run throws, or undefined when it reaches T. */
@@ -163,19 +163,6 @@ describe("integrateFlow at nested sliding pairs", () => {
   });
 });
 
-/** z of neuron k (from 1) of hidden layer l (from 1) at x for params as printed, with σ of slope `below` under 0. */
-function zAt(params: Record<string, unknown>, below: number, l: number, k: number, x: readonly string[]): number {
-  const { layers } = params as { layers: { W: string[][]; b?: string[] }[] };
-  // the data are rational text ("3/4"), the params decimal text
-  let a = x.map((v) => new Fraction(v).valueOf());
-  for (let layer = 0; ; layer++) {
-    const { W, b } = layers[layer]!;
-    const z = W.map((row, r) => row.reduce((s, w, c) => s + Number(w) * a[c]!, Number(b?.[r] ?? 0)));
-    if (layer === l - 1) return z[k - 1]!;
-    a = z.map((v) => (v > 0 ? v : below * v));
-  }
-}
-
 describe("integrateFlow: a stop at nested sliding names pairs that are on their kinks together", () => {
   const slopeBelow = { relu: 0, abs: -1 };
   it.each([
@@ -205,9 +192,10 @@ describe("integrateFlow: a stop at nested sliding names pairs that are on their 
     // Assert: an independent forward pass in doubles from the printed params
     const x = data.X[i - 1]!;
     expect(l2).toBeGreaterThan(l1);
-    expect(Math.abs(zAt(before.params, slopeBelow[kind], l1, k1, x))).toBeLessThan(1e-6);
-    expect(Math.abs(zAt(before.params, slopeBelow[kind], l2, k2, x))).toBeLessThan(1e-6);
-    const { layers } = before.params as { layers: { W: string[][] }[] };
+    const { layers } = before.params as { layers: Layer<string>[] };
+    const zAt = (l: number, k: number): number => at(at(hiddenZ(layers, [x], l, slopeBelow[kind]), 0), k - 1);
+    expect(Math.abs(zAt(l1, k1))).toBeLessThan(1e-6);
+    expect(Math.abs(zAt(l2, k2))).toBeLessThan(1e-6);
     if (l2 === l1 + 1) expect(Number(layers[l1]!.W[k2 - 1]![k1 - 1])).not.toBe(0);
   });
 });

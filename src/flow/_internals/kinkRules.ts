@@ -162,13 +162,7 @@ export function hiddenOnKink(
       if (at(sides, k) === 0 || fabs(at(at(z0, i), k)) > band || isNullPair(p, state, i, k) || unitAtZero(p, theta, k, tolerance))
         return false;
       const layer = at(p.unitLayer, k);
-      const readsOnlyKinks =
-        layer > 1 &&
-        p.layout.bias[layer - 1] !== true &&
-        p.unitLayer.every(
-          (l, v) => l !== layer - 1 || at(sides, v) === 0 || isNullPair(p, state, i, v) || (at(sides, v) === -1 && p.slopes.below === 0n),
-        );
-      return !readsOnlyKinks;
+      return kinkUnitsFeeding(p, state, theta, { i, layer: layer - 1 }, k - p.unitLayer.indexOf(layer)) === undefined;
     });
   if (candidates.length === 0) return undefined;
   const series = releaseSeries(now, state);
@@ -283,7 +277,9 @@ export function onKinkAbove(now: KinkInstant, state: RegionState, pair: { i: num
   const first = p.unitLayer.indexOf(layerAbove);
   const z = at(layeredTaylorStep(p, theta, state, p.F.ONE, 1, now.decay).Z, i);
   const atZero = z.flatMap((c, u): [number, number][] =>
-    at(p.unitLayer, u) === layerAbove && fabs(at(c, 0)) <= band && kinkUnitsFeeding(p, state, theta, pair, u - first) === undefined
+    at(p.unitLayer, u) === layerAbove &&
+    fabs(at(c, 0)) <= band &&
+    kinkUnitsFeeding(p, state, theta, { i, layer: layerAbove - 1, except: k }, u - first) === undefined
       ? [[i, u]]
       : [],
   );
@@ -641,26 +637,25 @@ export function isNullPair(p: FlowProblem, state: RegionState, i: number, k: num
 }
 
 /**
- * The units of unit k's layer, k aside, on their kinks at point i (side 0) that feed pair m of the layer above (a
- * weight that is not 0), when every other unit that feeds it reads 0 there too (a null pair, or off under a slope of
- * 0 below the kink) and that layer has no bias: pair m then reads nothing but unit k and those units. A unit that
- * reads something through a weight of 0 feeds it nothing (which holds while that weight is 0: the flow asks again at
- * every step). Undefined when a unit feeds it more, or there is no such layer above.
+ * The units of hidden layer `layer`, `except` aside, on their kinks at point i (side 0) that feed pair m of the layer
+ * above (a weight that is not 0), when every other unit that feeds it reads 0 there too (a null pair, or off under a
+ * slope of 0 below the kink) and that layer has no bias: pair m then reads nothing but `except` and those units. A
+ * unit that reads something through a weight of 0 feeds it nothing (which holds while that weight is 0: the flow asks
+ * again at every step). Undefined when a unit feeds it more, or there is no such layer below or above.
  */
 function kinkUnitsFeeding(
   p: FlowProblem,
   state: RegionState,
   theta: readonly bigint[],
-  pair: { i: number; k: number },
+  below: { i: number; layer: number; except?: number },
   m: number,
 ): number[] | undefined {
-  const { i, k } = pair;
-  const layer = at(p.unitLayer, k);
-  if (p.unrolled !== undefined || p.unitLayer.indexOf(layer + 1) < 0 || p.layout.bias[layer] === true) return undefined;
+  const { i, layer, except } = below;
+  if (p.unrolled !== undefined || layer < 1 || p.unitLayer.indexOf(layer + 1) < 0 || p.layout.bias[layer] === true) return undefined;
   const sides = at(state.side, i);
   const onKink: number[] = [];
   for (let v = p.unitLayer.indexOf(layer); v < p.unitLayer.indexOf(layer + 1); v++) {
-    if (v === k || isNullPair(p, state, i, v) || at(theta, at(at(p.outSlots, v), m)) === 0n) continue;
+    if (v === except || isNullPair(p, state, i, v) || at(theta, at(at(p.outSlots, v), m)) === 0n) continue;
     const side = at(sides, v);
     if (side === 0) onKink.push(v);
     else if (!(side === -1 && p.slopes.below === 0n)) return undefined;
@@ -717,7 +712,7 @@ export function kinkAboveKink(
       const first = p.unitLayer.indexOf(at(p.unitLayer, k) + 1);
       for (const [m, slot] of at(p.outSlots, k).entries()) {
         const u = first + m;
-        const others = kinkUnitsFeeding(p, state, theta, { i, k }, m);
+        const others = kinkUnitsFeeding(p, state, theta, { i, layer: at(p.unitLayer, k), except: k }, m);
         if (others === undefined || at(theta, slot) === 0n || at(sides, u) === 0) continue;
         const signs = [...signsAbove(p, theta, m, new Map([k, ...others].map((v) => [v, 0])))];
         const side = at(signs, 0);
@@ -747,7 +742,7 @@ export function cornerAbove(
   if (p.unrolled !== undefined) return undefined;
   const first = p.unitLayer.indexOf(at(p.unitLayer, k) + 1);
   for (let m = 0; m < at(p.outSlots, k).length; m++) {
-    const others = kinkUnitsFeeding(p, state, theta, { i, k }, m);
+    const others = kinkUnitsFeeding(p, state, theta, { i, layer: at(p.unitLayer, k), except: k }, m);
     if (others === undefined || others.length === 0) continue;
     const sides = new Map([[k, at(at(state.side, i), k)], ...others.map((v): [number, number] => [v, 0])]);
     if (signsAbove(p, theta, m, sides).size > 1) return { point: i, lower: k, upper: first + m };
